@@ -1,0 +1,6 @@
+package dev.quarry.schema.diagnostics;
+
+public enum Severity {
+    ERROR,
+    WARNING
+}

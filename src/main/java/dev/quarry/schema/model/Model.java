@@ -1,0 +1,56 @@
+package dev.quarry.schema.model;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A {@code model} or {@code view} block. Field-level {@code @id}/{@code @unique} are folded into
+ * {@link #primaryKey()} and {@link #uniques()}, so both spellings look the same here.
+ *
+ * @param dbName     the {@code @@map} value, else the name
+ * @param dbSchema   the {@code @@schema} value (multi-schema), else empty
+ * @param primaryKey {@code @id} or {@code @@id}; empty for views and models without one
+ */
+public record Model(
+        String name,
+        String dbName,
+        Optional<String> dbSchema,
+        boolean view,
+        boolean ignored,
+        Optional<String> documentation,
+        List<Field> fields,
+        Optional<PrimaryKey> primaryKey,
+        List<UniqueConstraint> uniques,
+        List<Index> indexes) {
+
+    public Model {
+        fields = List.copyOf(fields);
+        uniques = List.copyOf(uniques);
+        indexes = List.copyOf(indexes);
+    }
+
+    public List<ScalarField> scalarFields() {
+        return fields.stream().filter(ScalarField.class::isInstance).map(ScalarField.class::cast).toList();
+    }
+
+    public List<RelationField> relationFields() {
+        return fields.stream().filter(RelationField.class::isInstance).map(RelationField.class::cast).toList();
+    }
+
+    public Optional<Field> findField(String name) {
+        return fields.stream().filter(f -> f.name().equals(name)).findFirst();
+    }
+
+    public Optional<ScalarField> findScalarField(String name) {
+        return scalarFields().stream().filter(f -> f.name().equals(name)).findFirst();
+    }
+
+    public Optional<RelationField> findRelationField(String name) {
+        return relationFields().stream().filter(f -> f.name().equals(name)).findFirst();
+    }
+
+    /** The scalar field of that name; a missing one is a programming error. */
+    public ScalarField scalarField(String name) {
+        return findScalarField(name).orElseThrow(() -> new IllegalArgumentException("no scalar field " + this.name + "." + name));
+    }
+}

@@ -1,0 +1,47 @@
+package dev.quarry.schema.model;
+
+import java.util.List;
+import java.util.Optional;
+
+/** A whole resolved schema: one datasource, generators, models (and views), enums, composite types, relations. */
+public record Schema(
+        Optional<Datasource> datasource,
+        List<Generator> generators,
+        List<Model> models,
+        List<EnumType> enums,
+        List<CompositeType> compositeTypes,
+        List<Relation> relations) {
+
+    public Schema {
+        generators = List.copyOf(generators);
+        models = List.copyOf(models);
+        enums = List.copyOf(enums);
+        compositeTypes = List.copyOf(compositeTypes);
+        relations = List.copyOf(relations);
+    }
+
+    public Optional<Model> findModel(String name) {
+        return models.stream().filter(m -> m.name().equals(name)).findFirst();
+    }
+
+    /** The model of that name; a missing one is a programming error, not a user error. */
+    public Model model(String name) {
+        return findModel(name).orElseThrow(() -> new IllegalArgumentException("no model " + name));
+    }
+
+    public Optional<EnumType> findEnum(String name) {
+        return enums.stream().filter(e -> e.name().equals(name)).findFirst();
+    }
+
+    public Optional<CompositeType> findCompositeType(String name) {
+        return compositeTypes.stream().filter(t -> t.name().equals(name)).findFirst();
+    }
+
+    /** The relation a relation field belongs to. */
+    public Relation relationOf(Model model, RelationField field) {
+        return relations.stream()
+                .filter(r -> r.has(model.name(), field.name()))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no relation for " + model.name() + "." + field.name()));
+    }
+}
