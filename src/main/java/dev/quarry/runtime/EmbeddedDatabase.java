@@ -59,7 +59,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
             }
             server = builder.start();
         } catch (IOException | RuntimeException e) {
-            throw new StartFailure(explain(e, log));
+            throw new StartFailure(explain(e, log), e);
         }
         EmbeddedDatabase database = new EmbeddedDatabase(server, dataDirectory);
         database.createApplicationDatabase();
@@ -133,7 +133,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
             return "PostgreSQL refuses to run as root, and this machine does not let the embedded server run in a user namespace. "
                     + "Run Quarry as an unprivileged user, or set DATABASE_URL to a PostgreSQL server.";
         }
-        return "the embedded PostgreSQL did not start (" + e.getMessage() + "). Its log is " + log
+        return "the embedded PostgreSQL did not start (" + (e.getMessage() == null ? e.toString() : e.getMessage()) + "). Its log is " + log
                 + (logTail.isEmpty() ? "" : "; last lines:\n" + logTail)
                 + "\nSet DATABASE_URL to use your own PostgreSQL instead.";
     }
@@ -142,6 +142,10 @@ public final class EmbeddedDatabase implements AutoCloseable {
     public static final class StartFailure extends RuntimeException {
         public StartFailure(String message) {
             super(message);
+        }
+
+        StartFailure(String message, Throwable cause) {
+            super(message, cause);
         }
     }
 }
