@@ -25,6 +25,7 @@ public final class DestructiveChecks {
 
     private final Optional<Connection> database;
     private final List<Warning> warnings = new ArrayList<>();
+    private final java.util.Set<String> createdTables = new java.util.HashSet<>();
 
     private DestructiveChecks(Optional<Connection> database) {
         this.database = database;
@@ -32,6 +33,11 @@ public final class DestructiveChecks {
 
     public static List<Warning> check(List<MigrationStep> steps, Optional<Connection> database) throws SQLException {
         DestructiveChecks checks = new DestructiveChecks(database);
+        for (MigrationStep step : steps) {
+            if (step instanceof MigrationStep.CreateTable created) {
+                checks.createdTables.add(created.table().qualifiedName());
+            }
+        }
         for (int i = 0; i < steps.size(); i++) {
             checks.check(steps.get(i), i);
         }
@@ -54,7 +60,7 @@ public final class DestructiveChecks {
             for (TableChange change : s.changes()) {
                 checkChange(s.tables().previous(), s.tables().next(), change, index);
             }
-        } else if (step instanceof MigrationStep.CreateIndex s && s.index().unique()) {
+        } else if (step instanceof MigrationStep.CreateIndex s && s.index().unique() && !createdTables.contains(s.table().qualifiedName())) {
             Optional<Long> rows = rowCount(s.table());
             if (rows.map(r -> r > 0).orElse(false)) {
                 warn("A unique constraint covering the columns `[" + String.join(",", s.index().columnNames()) + "]` on the table `" + s.table().name()
