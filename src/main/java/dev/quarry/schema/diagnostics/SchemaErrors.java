@@ -103,4 +103,8 @@ public final class SchemaErrors {
     public static Diagnostic optionalList(Span span) {
         return validation(span, "Optional lists are not supported. Use either `Type[]` or `Type?`.");
     }
+
+    public static Diagnostic onlyPostgres(Span span, String provider) {
+        return error(span, "Quarry supports only PostgreSQL (provider \"postgresql\"), not \"" + provider + "\".");
+    }
 }
