@@ -50,7 +50,13 @@ final class ConfigResolver {
 
     List<Generator> generators() {
         List<Generator> generators = new ArrayList<>();
+        java.util.Set<String> names = new java.util.HashSet<>();
         for (Top.Block block : ctx.blocks(Top.Keyword.GENERATOR)) {
+            if (!names.add(block.name().name())) {
+                ctx.push(SchemaErrors.plain(block.name().span(), "The generator \"" + block.name().name()
+                        + "\" cannot be defined because a generator with that name already exists."));
+                continue;
+            }
             generators.add(new Generator(block.name().name(), properties(block)));
         }
         return generators;

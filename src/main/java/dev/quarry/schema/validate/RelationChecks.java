@@ -85,6 +85,18 @@ final class RelationChecks {
             }
             String field = relation.referencingField().orElseThrow();
             var written = referencing.findRelationField(field).orElseThrow();
+            boolean emulated = schema.datasource().map(d -> d.properties().get("relationMode"))
+                    .filter(v -> v instanceof dev.quarry.schema.model.ConfigValue.Text text && text.value().equals("prisma")).isPresent();
+            if (emulated) {
+                for (String action : List.of("onDelete", "onUpdate")) {
+                    var value = action.equals("onDelete") ? written.onDelete() : written.onUpdate();
+                    if (value.filter(a -> a == ReferentialAction.SET_NULL).isPresent()) {
+                        diagnostics.add(SchemaErrors.attribute(spans.fieldAttribute(referencing.name(), field, "relation"), "@relation",
+                                "The `" + action + "` referential action of a relation must not be set to `SetNull` when a referenced field is required."));
+                    }
+                }
+                continue;
+            }
             if (written.onDelete().filter(a -> a == ReferentialAction.SET_NULL).isPresent()) {
                 diagnostics.add(SchemaErrors.plainWarning(spans.fieldAttribute(referencing.name(), field, "relation"),
                         "The `onDelete` referential action of a relation should not be set to `SetNull` when a referenced field is required. "

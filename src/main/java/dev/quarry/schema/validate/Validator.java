@@ -16,6 +16,7 @@ public final class Validator {
         models.uniqueCriteria();
         models.constraintFieldsExist();
         models.updatedAtIsDateTime();
+        new SchemaChecks(schema, spans, diagnostics).schemaAttributes();
         RelationChecks relations = new RelationChecks(schema, spans, diagnostics);
         relations.fieldsExist();
         relations.referencedFieldsAreUnique();
