@@ -28,6 +28,7 @@ public sealed interface ColumnDefault {
             return text.equals(value.text)
                     || sameNumber(text, value.text)
                     || squash(text).equals(squash(value.text))
+                    || sameJson(text, value.text)
                     || DateTimes.localPart(text).flatMap(t -> DateTimes.localPart(value.text).map(t::equals)).orElse(false);
         }
     }
@@ -107,6 +108,20 @@ public sealed interface ColumnDefault {
         try {
             return new BigDecimal(a).compareTo(new BigDecimal(b)) == 0;
         } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    /** JSON documents are the same whatever their spacing and key order ({@code jsonb} reorders keys). */
+    private static boolean sameJson(String a, String b) {
+        String first = a.strip();
+        if (!(first.startsWith("{") || first.startsWith("["))) {
+            return false;
+        }
+        try {
+            com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+            return mapper.readTree(a).equals(mapper.readTree(b));
+        } catch (java.io.IOException e) {
             return false;
         }
     }

@@ -25,7 +25,7 @@ final class DefaultParser {
             return new ColumnDefault.Now();
         }
         if (text.startsWith("ARRAY[")) {
-            int end = text.lastIndexOf(']');
+            int end = closingBracket(text, 5);
             String rest = text.substring(end + 1);
             if (end > 0 && (rest.isEmpty() || CAST.matcher(rest).matches())) {
                 List<String> values = new ArrayList<>();
@@ -70,6 +70,23 @@ final class DefaultParser {
             }
         }
         return Optional.empty();
+    }
+
+    /** The index of the {@code ]} that closes the {@code [} at {@code open}, skipping quoted text; -1 if none. */
+    private static int closingBracket(String text, int open) {
+        int depth = 0;
+        boolean quoted = false;
+        for (int i = open; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\'') {
+                quoted = !quoted;
+            } else if (!quoted && c == '[') {
+                depth++;
+            } else if (!quoted && c == ']' && --depth == 0) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static List<String> splitTopLevel(String text) {

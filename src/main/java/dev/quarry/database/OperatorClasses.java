@@ -5,6 +5,14 @@ final class OperatorClasses {
 
     private OperatorClasses() {}
 
+    /**
+     * Operator classes that are their type's default for the index method: PostgreSQL does not
+     * record them as chosen, so a shape keeps none (as an index written without {@code ops:} has).
+     */
+    static boolean isDefault(String operatorClass) {
+        return operatorClass.equals("array_ops") || operatorClass.equals("jsonb_ops");
+    }
+
     static String fromPrisma(String ops) {
         String trimmed = ops.trim();
         if (trimmed.startsWith("raw(")) {

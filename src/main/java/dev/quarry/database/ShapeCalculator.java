@@ -165,7 +165,7 @@ public final class ShapeCalculator {
                 .map(f -> new IndexColumn(
                         model.findScalarField(f.name()).map(ScalarField::dbName).orElse(f.name()),
                         f.sort().filter(s -> s == IndexField.SortOrder.DESC).map(s -> SortOrder.DESC).orElse(SortOrder.ASC),
-                        f.ops().map(OperatorClasses::fromPrisma)))
+                        f.ops().map(OperatorClasses::fromPrisma).filter(o -> !OperatorClasses.isDefault(o))))
                 .toList();
     }
 
@@ -244,6 +244,9 @@ public final class ShapeCalculator {
             case "ByteA" -> "BYTEA";
             default -> nativeType.name().toUpperCase();
         };
+        if (args.isEmpty() && (name.equals("CHAR") || name.equals("BIT"))) {
+            args = List.of(1);
+        }
         return ColumnType.builtin(name, args, false);
     }
 

@@ -94,7 +94,9 @@ public final class SchemaWriter {
                 boolean ambiguous = pairCounts.get(pairKey(table.name(), key.referencedTable())) > 1 || table.name().equals(key.referencedTable());
                 String relationName = ambiguous ? model + "_" + String.join("_", key.columns()) + "To" + target : null;
                 String forward = ambiguous ? target + "_" + model + "_" + String.join("_", key.columns()) + "To" + target : target;
-                String back = ambiguous ? model + "_" + model + "_" + String.join("_", key.columns()) + "To" + target : model;
+                String back = table.name().equals(key.referencedTable())
+                        ? "other_" + forward
+                        : ambiguous ? model + "_" + model + "_" + String.join("_", key.columns()) + "To" + target : model;
                 boolean oneToOne = isUnique(table, key.columns());
                 boolean optional = key.columns().stream().anyMatch(c -> table.findColumn(c).map(DbColumn::nullable).orElse(true));
                 StringBuilder attributes = new StringBuilder("@relation(");
