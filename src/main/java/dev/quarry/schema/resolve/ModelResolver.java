@@ -46,7 +46,7 @@ final class ModelResolver {
             }
             if (!seen.add(field.name().name())) {
                 ctx.push(SchemaErrors.plain(field.name().span(), "Field \"" + field.name().name() + "\" is already defined on "
-                        + SchemaErrors.containerType(block.keyword()) + " \"" + model.name() + "\"."));
+                        + block.keyword().containerType() + " \"" + model.name() + "\"."));
                 continue;
             }
             field.type().ifPresent(type -> field(model, field, type));
@@ -369,6 +369,6 @@ final class ModelResolver {
     }
 
     private static String containerType(ModelDraft model) {
-        return SchemaErrors.containerType(model.block.keyword());
+        return model.block.keyword().containerType();
     }
 }
