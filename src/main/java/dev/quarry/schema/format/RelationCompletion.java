@@ -8,6 +8,8 @@ import dev.quarry.schema.syntax.SchemaAst;
 import dev.quarry.schema.syntax.Top;
 import dev.quarry.schema.syntax.TypeRef;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,13 +53,17 @@ final class RelationCompletion {
         }
     }
 
+    private static final Set<String> SCALARS = Set.of("String", "Boolean", "Int", "BigInt", "Float", "Decimal", "DateTime", "Json", "Bytes");
+
     private final Map<String, Top.Block> models = new LinkedHashMap<>();
+    private final Set<String> typeNames = new HashSet<>(SCALARS);
     private final Map<Top.Block, SchemaAst> fileOf = new LinkedHashMap<>();
     private final List<Insertion> insertions = new ArrayList<>();
 
     private RelationCompletion(List<SchemaAst> files) {
         for (SchemaAst file : files) {
             for (Top.Block block : file.blocks()) {
+                typeNames.add(block.name().name());
                 if (block.keyword() == Top.Keyword.MODEL || block.keyword() == Top.Keyword.VIEW) {
                     models.putIfAbsent(block.name().name(), block);
                     fileOf.put(block, file);
@@ -68,16 +74,24 @@ final class RelationCompletion {
 
     static List<Insertion> insertions(List<SchemaAst> files) {
         RelationCompletion completion = new RelationCompletion(files);
-        if (!completion.argumentsNameExistingFields()) {
+        if (!completion.resolves()) {
             return List.of();
         }
         completion.complete();
         return completion.insertions;
     }
 
-    /** Prisma completes nothing when a {@code fields} or {@code references} argument names a field that does not exist. */
-    private boolean argumentsNameExistingFields() {
+    /**
+     * Prisma completes nothing when the schema does not resolve: a field type names nothing, or a {@code fields}
+     * or {@code references} argument names a field that does not exist.
+     */
+    private boolean resolves() {
         for (Top.Block model : models.values()) {
+            boolean unknownType = model.fields().stream().flatMap(f -> f.type().stream())
+                    .anyMatch(t -> t.unsupported().isEmpty() && !typeNames.contains(t.name().name()));
+            if (unknownType) {
+                return false;
+            }
             for (RelationSide side : relationSides(model)) {
                 Top.Block target = models.get(side.target());
                 if (side.argument("fields").orElse(List.of()).stream().anyMatch(f -> field(model, f).isEmpty())

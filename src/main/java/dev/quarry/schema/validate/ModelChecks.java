@@ -2,14 +2,11 @@ package dev.quarry.schema.validate;
 
 import dev.quarry.schema.diagnostics.Diagnostic;
 import dev.quarry.schema.diagnostics.SchemaErrors;
-import dev.quarry.schema.model.Index;
 import dev.quarry.schema.model.Model;
 import dev.quarry.schema.model.ScalarField;
 import dev.quarry.schema.model.ScalarType;
 import dev.quarry.schema.model.Schema;
-import dev.quarry.schema.model.UniqueConstraint;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /** Checks of one model at a time. */
 final class ModelChecks {
