@@ -1,6 +1,7 @@
 package dev.quarry.runtime.ops;
 
 import io.vertx.core.VertxException;
+import io.vertx.core.impl.NoStackTraceThrowable;
 import io.vertx.core.http.ConnectionPoolTooBusyException;
 import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.ClosedConnectionException;
@@ -47,11 +48,17 @@ public final class DatabaseAvailability {
                 || failure instanceof UnknownHostException
                 || failure instanceof ClosedConnectionException
                 || failure instanceof ConnectionPoolTooBusyException
-                || isPoolWaitTimeout(failure);
+                || isVertxConnectionState(failure);
     }
 
-    /** Vert.x reports a request that waited its whole {@code quarry.pool.wait-timeout} with a bare VertxException. */
-    private static boolean isPoolWaitTimeout(Throwable failure) {
-        return failure instanceof VertxException && "Timeout waiting for connection".equals(failure.getMessage());
+    /**
+     * Vert.x reports two of these with a bare message: a request that waited its whole
+     * {@code quarry.pool.wait-timeout} for a connection, and a statement sent on a connection the server
+     * closed (a transaction in progress when PostgreSQL restarted).
+     */
+    private static boolean isVertxConnectionState(Throwable failure) {
+        String message = String.valueOf(failure.getMessage());
+        return (failure instanceof VertxException || failure instanceof NoStackTraceThrowable)
+                && (message.equals("Timeout waiting for connection") || message.startsWith("Connection is not active now"));
     }
 }

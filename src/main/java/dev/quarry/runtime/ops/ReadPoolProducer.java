@@ -9,7 +9,6 @@ import io.vertx.sqlclient.PoolOptions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
-import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.util.Optional;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -17,14 +16,13 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * The pool for reads: {@code @Inject @Named("read") Pool}. With {@code QUARRY_READ_DATABASE_URL} set it is a
+ * The pool for reads: {@code @Inject @Reads Pool} (or the Mutiny {@code Pool}). With {@code QUARRY_READ_DATABASE_URL} set it is a
  * pool of its own on that server (a read replica, or a pooler in front of replicas); without it, the primary
  * pool, so code that reads through it needs no second path.
  */
 @ApplicationScoped
 public class ReadPoolProducer {
 
-    public static final String READ = "read";
     private static final Logger LOG = Logger.getLogger(ReadPoolProducer.class);
 
     @ConfigProperty(name = "quarry.read-database-url")
@@ -35,7 +33,7 @@ public class ReadPoolProducer {
 
     @Produces
     @Singleton
-    @Named(READ)
+    @Reads
     Pool readPool(Vertx vertx, Pool primary) {
         if (readUrl.isEmpty() || readUrl.get().isBlank()) {
             return primary;
@@ -52,12 +50,12 @@ public class ReadPoolProducer {
 
     @Produces
     @Singleton
-    @Named(READ)
-    io.vertx.mutiny.sqlclient.Pool mutinyReadPool(@Named(READ) Pool readPool) {
+    @Reads
+    io.vertx.mutiny.sqlclient.Pool mutinyReadPool(@Reads Pool readPool) {
         return io.vertx.mutiny.sqlclient.Pool.newInstance(readPool);
     }
 
-    void close(@Disposes @Named(READ) Pool readPool, Pool primary) {
+    void close(@Disposes @Reads Pool readPool, Pool primary) {
         if (readPool != primary) {
             readPool.close();
         }
