@@ -40,8 +40,12 @@ final class Haproxy implements AutoCloseable {
         List<String> config = new ArrayList<>(List.of(
                 "global",
                 "  maxconn 2000",
+                "  log stdout format raw local0",
                 "defaults",
                 "  mode http",
+                "  log global",
+                "  option httplog",
+                "  option dontlog-normal",
                 "  timeout connect 2s",
                 "  timeout client 30s",
                 "  timeout server 30s",

@@ -80,7 +80,9 @@ final class Load {
     }
 
     private void run() {
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        // HTTP/1.1 as browsers and curl speak it to a load balancer: the JDK's default, an h2c upgrade, would
+        // turn each connection into a tunnel to one instance, which is no longer load balancing.
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build();
         while (!stop.get()) {
             long n = sent.incrementAndGet();
             if (n > maxRequests) {
@@ -98,7 +100,7 @@ final class Load {
                 Thread.currentThread().interrupt();
                 return;
             } catch (Exception e) {
-                fail(request.name() + " -> " + e.getClass().getSimpleName());
+                fail(request.name() + " -> " + e.getClass().getSimpleName() + ": " + e.getMessage());
             }
         }
     }

@@ -53,7 +53,7 @@ class ScaleOutIT {
         haproxy = Haproxy.start(haproxyExecutable.get(), instances.stream().map(ServiceInstance::port).toList());
         haproxy.awaitServersUp(INSTANCES, Duration.ofSeconds(30));
 
-        Load load = new Load(requests(), 4, 100_000).start();
+        Load load = new Load(requests(), 3, 60_000).start();
         Thread.sleep(1500);
         List<String> restarts = new ArrayList<>();
         for (ServiceInstance instance : instances) {
@@ -78,17 +78,18 @@ class ScaleOutIT {
     }
 
     /**
-     * Reads of the API when it serves them, writes when it serves them, and readiness (which queries the
-     * database) always. Each joins the load by itself as soon as the API answers it.
+     * Reads of the API when it serves them, writes when it serves them, and liveness always (readiness is
+     * not a request to balance: a draining instance answers it 503 on purpose). Reads and writes join the
+     * load by themselves as soon as the API answers them.
      */
     private List<Load.Request> requests() throws Exception {
-        List<Load.Request> requests = new ArrayList<>(List.of(Load.Request.get(haproxy.uri("/q/health/ready"))));
-        HttpClient client = HttpClient.newHttpClient();
+        List<Load.Request> requests = new ArrayList<>(List.of(Load.Request.get(haproxy.uri("/q/health/live")), Load.Request.get(haproxy.uri("/q/openapi"))));
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         if (client.send(HttpRequest.newBuilder(haproxy.uri("/api/users")).build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
             requests.add(Load.Request.get(haproxy.uri("/api/users")));
             requests.add(Load.Request.get(URI.create(haproxy.uri("/api/users") + "?include=posts")));
         } else {
-            System.out.println("[ops] GET /api/users is not served yet: the load is readiness only");
+            System.out.println("[ops] GET /api/users is not served yet: the load is liveness and the OpenAPI document");
         }
         String probe = "{\"email\":\"probe@example.com\"}";
         HttpRequest write = HttpRequest.newBuilder(haproxy.uri("/api/users")).header("Content-Type", "application/json")

@@ -1,6 +1,5 @@
 package dev.quarry.deploy;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -64,7 +63,9 @@ class ShutdownIT {
         assertTrue(downBody.contains("Graceful Shutdown") && downBody.contains("DOWN"), downBody);
         assertTrue(servedWhileDown, "the listener closed together with readiness: no time for a load balancer to notice");
         assertTrue((lastServed - firstDown) / 1e9 >= 2.0, "served for less than the 3 s delay after going DOWN");
-        assertEquals(0, exit);
+        // The JVM reports the signal it stopped on (128 + 15) once Quarkus has shut down cleanly.
+        assertTrue(exit == 0 || exit == 143, "exit " + exit);
+        assertTrue(instance.logTail().contains("stopped in"), "Quarkus did not report a clean stop:\n" + instance.logTail());
     }
 
     @AfterEach
