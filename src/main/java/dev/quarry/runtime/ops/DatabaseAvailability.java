@@ -5,9 +5,9 @@ import io.vertx.core.impl.NoStackTraceThrowable;
 import io.vertx.core.http.ConnectionPoolTooBusyException;
 import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.ClosedConnectionException;
-import java.net.ConnectException;
-import java.net.NoRouteToHostException;
+import java.net.SocketException;
 import java.net.UnknownHostException;
+import java.nio.channels.ClosedChannelException;
 import java.util.Set;
 
 /**
@@ -43,9 +43,10 @@ public final class DatabaseAvailability {
             String state = ((PgException) failure).getSqlState();
             return state != null && state.length() == 5 && (UNAVAILABLE_STATES.contains(state) || UNAVAILABLE_CLASSES.contains(state.substring(0, 2)));
         }
-        return failure instanceof ConnectException
-                || failure instanceof NoRouteToHostException
+        // SocketException: refused, reset, broken pipe, no route; UnknownHostException: the database's DNS name.
+        return failure instanceof SocketException
                 || failure instanceof UnknownHostException
+                || failure instanceof ClosedChannelException
                 || failure instanceof ClosedConnectionException
                 || failure instanceof ConnectionPoolTooBusyException
                 || isVertxConnectionState(failure);
