@@ -36,7 +36,7 @@ class ScaleOutIT {
 
     @Test
     void aRollingRestartBehindALoadBalancerLosesNoRequest() throws Exception {
-        assumeTrue(Files.isRegularFile(ServiceInstance.JAR), () -> Tools.missing(ServiceInstance.JAR.toString(), "(./mvnw package first)"));
+        assumeTrue(Files.isRegularFile(ServiceInstance.JAR), () -> Tools.skipping("no packaged service at " + ServiceInstance.JAR + " (./mvnw package)"));
         Optional<Path> haproxyExecutable = Tools.find("haproxy");
         assumeTrue(haproxyExecutable.isPresent(), () -> Tools.missing("haproxy", "haproxy"));
 

@@ -24,7 +24,7 @@ class ShutdownIT {
 
     @Test
     void readinessGoesDownBeforeTheListenerCloses() throws Exception {
-        assumeTrue(Files.isRegularFile(ServiceInstance.JAR), () -> Tools.missing(ServiceInstance.JAR.toString(), "(./mvnw package first)"));
+        assumeTrue(Files.isRegularFile(ServiceInstance.JAR), () -> Tools.skipping("no packaged service at " + ServiceInstance.JAR + " (./mvnw package)"));
         database = TestServer.createDatabase("shutdown");
         Path log = Files.createDirectories(Path.of("target/ops-logs")).resolve("shutdown.log");
         instance = new ServiceInstance(Tools.freePort(), database, Map.of("QUARRY_SHUTDOWN_DELAY", "3s"), log).start();

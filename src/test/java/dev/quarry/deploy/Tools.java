@@ -23,8 +23,11 @@ final class Tools {
 
     /** A reason to skip, printed so a CI log says what is missing and how to get it. */
     static String missing(String program, String debianPackage) {
-        String reason = program + " is not installed (apt-get install -y " + debianPackage + "); skipping";
-        System.out.println("[ops] " + reason);
+        return skipping(program + " is not installed (apt-get install -y " + debianPackage + ")");
+    }
+
+    static String skipping(String reason) {
+        System.out.println("[ops] " + reason + "; skipping");
         return reason;
     }
 
