@@ -1,0 +1,90 @@
+package dev.quarry.cli;
+
+import dev.quarry.runtime.DatabaseUrl;
+import dev.quarry.runtime.EmbeddedDatabase;
+import dev.quarry.runtime.EmbeddedMigrations;
+import dev.quarry.runtime.Environment;
+import dev.quarry.runtime.SchemaSource;
+import io.quarkus.runtime.Quarkus;
+import io.quarkus.runtime.QuarkusApplication;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicInteger;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(
+        name = "serve",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Serves the HTTP API of the schema (the default command).",
+            "Uses DATABASE_URL (environment or .env); without it, starts the embedded PostgreSQL "
+                    + "with its data in .quarry/ and applies the project's migrations to it."
+        })
+final class ServeCommand implements Callable<Integer> {
+
+    @Option(names = "--schema", paramLabel = "PATH", description = "The schema file or folder (default: ${DEFAULT-VALUE}).")
+    String schema = SchemaSource.defaultLocation();
+
+    @Option(names = "--port", paramLabel = "PORT", description = "The HTTP port (default: 8080, or quarkus.http.port).")
+    Integer port;
+
+    @Override
+    public Integer call() {
+        SchemaCheck.requireValid(schema, System.err);
+        Environment environment = Environment.current();
+        Optional<DatabaseUrl> configured = environment.get("DATABASE_URL").map(DatabaseUrl::parse);
+        EmbeddedDatabase embedded = null;
+        try {
+            if (configured.isPresent()) {
+                System.setProperty("quarry.database-url", configured.get().toPrismaUrl());
+            } else if (!quarkusDatasourceConfigured()) {
+                embedded = startEmbedded(environment);
+            }
+            System.setProperty("quarry.schema.path", schema);
+            if (port != null) {
+                System.setProperty("quarkus.http.port", port.toString());
+            }
+            AtomicInteger exitCode = new AtomicInteger();
+            Quarkus.run(Application.class, (code, failure) -> exitCode.set(code), new String[0]);
+            return exitCode.get();
+        } finally {
+            if (embedded != null) {
+                embedded.close();
+            }
+        }
+    }
+
+    private static EmbeddedDatabase startEmbedded(Environment environment) {
+        Path base = Path.of(environment.get("QUARRY_DATA_DIR").orElse(".quarry"));
+        int embeddedPort = environment.get("QUARRY_EMBEDDED_PORT").map(Integer::parseInt).orElse(0);
+        EmbeddedDatabase embedded;
+        try {
+            embedded = EmbeddedDatabase.start(base, embeddedPort);
+        } catch (EmbeddedDatabase.StartFailure e) {
+            throw new UserError(e.getMessage());
+        }
+        System.out.println("quarry: no DATABASE_URL set; using the embedded PostgreSQL " + EmbeddedDatabase.MAJOR_VERSION
+                + " at " + embedded.url().redacted() + " with its data in " + embedded.dataDirectory());
+        int applied = EmbeddedMigrations.apply(embedded.url());
+        if (applied > 0) {
+            System.out.println("quarry: applied " + applied + " migration(s) to the embedded database");
+        }
+        System.setProperty("quarry.database-url", embedded.url().toPrismaUrl());
+        return embedded;
+    }
+
+    private static boolean quarkusDatasourceConfigured() {
+        return System.getenv("QUARKUS_DATASOURCE_REACTIVE_URL") != null || System.getProperty("quarkus.datasource.reactive.url") != null;
+    }
+
+    /** The running service: waits until Quarkus is asked to stop. */
+    public static final class Application implements QuarkusApplication {
+        @Override
+        public int run(String... args) {
+            Quarkus.waitForExit();
+            return 0;
+        }
+    }
+}

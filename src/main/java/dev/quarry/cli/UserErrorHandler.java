@@ -1,0 +1,21 @@
+package dev.quarry.cli;
+
+import picocli.CommandLine;
+
+/**
+ * A command that fails on a user mistake prints one clear sentence and exits non-zero. Only a
+ * failure Quarry did not foresee prints its stack trace, since that is a bug to report.
+ */
+final class UserErrorHandler implements CommandLine.IExecutionExceptionHandler {
+
+    @Override
+    public int handleExecutionException(Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult) {
+        if (e instanceof UserError || e instanceof IllegalArgumentException || e instanceof java.io.UncheckedIOException) {
+            commandLine.getErr().println("error: " + e.getMessage());
+            return 1;
+        }
+        commandLine.getErr().println("error: an unexpected failure, please report it with the trace below");
+        e.printStackTrace(commandLine.getErr());
+        return 70;
+    }
+}

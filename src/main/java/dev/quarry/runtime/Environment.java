@@ -1,0 +1,74 @@
+package dev.quarry.runtime;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Environment variables as Prisma reads them: the process environment first, then a {@code .env}
+ * file in the working directory ({@code KEY=value}, optional quotes, {@code #} comments).
+ */
+public final class Environment {
+
+    private final Map<String, String> process;
+    private final Map<String, String> dotEnv;
+
+    Environment(Map<String, String> process, Map<String, String> dotEnv) {
+        this.process = process;
+        this.dotEnv = dotEnv;
+    }
+
+    public static Environment current() {
+        return new Environment(System.getenv(), readDotEnv(Path.of(".env")));
+    }
+
+    public Optional<String> get(String name) {
+        String value = process.get(name);
+        if (value == null || value.isEmpty()) {
+            value = dotEnv.get(name);
+        }
+        return Optional.ofNullable(value).filter(v -> !v.isEmpty());
+    }
+
+    static Map<String, String> readDotEnv(Path file) {
+        Map<String, String> values = new LinkedHashMap<>();
+        if (!Files.isRegularFile(file)) {
+            return values;
+        }
+        try {
+            for (String line : Files.readAllLines(file)) {
+                parseLine(line.strip()).ifPresent(entry -> values.put(entry.getKey(), entry.getValue()));
+            }
+        } catch (IOException e) {
+            // An unreadable .env is the same as none: the process environment still applies.
+        }
+        return values;
+    }
+
+    static Optional<Map.Entry<String, String>> parseLine(String line) {
+        if (line.isEmpty() || line.startsWith("#")) {
+            return Optional.empty();
+        }
+        if (line.startsWith("export ")) {
+            line = line.substring("export ".length()).strip();
+        }
+        int eq = line.indexOf('=');
+        if (eq <= 0) {
+            return Optional.empty();
+        }
+        String key = line.substring(0, eq).strip();
+        String value = line.substring(eq + 1).strip();
+        if (value.length() >= 2 && (value.startsWith("\"") && value.endsWith("\"") || value.startsWith("'") && value.endsWith("'"))) {
+            value = value.substring(1, value.length() - 1);
+        } else {
+            int comment = value.indexOf(" #");
+            if (comment >= 0) {
+                value = value.substring(0, comment).strip();
+            }
+        }
+        return Optional.of(Map.entry(key, value));
+    }
+}
