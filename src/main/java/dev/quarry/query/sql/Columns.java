@@ -102,11 +102,12 @@ final class Columns {
     /** The JSON-ready expression of a value of {@code f} held in {@code expr} (a list field: the whole array). */
     Sql output(ScalarField f, Sql expr) {
         if (f.isList()) {
+            // a NULL array column reads as [], as Prisma Client answers
             if (needsNoElementEncoding(f)) {
-                return expr;
+                return Sql.of("coalesce(", expr, ", '{}')");
             }
             if (f.type() == ScalarType.BIGINT) {
-                return Sql.of("(", expr, ")::text[]");
+                return Sql.of("coalesce((", expr, ")::text[], '{}')");
             }
             return Sql.of("(SELECT coalesce(array_agg(", element(f, Sql.of("u.x")), " ORDER BY u.n), '{}') FROM unnest(", expr,
                     ") WITH ORDINALITY AS u(x, n))");
