@@ -36,6 +36,7 @@ final class ParityCheck {
         List<Outcome> mismatches = new ArrayList<>();
         int agree = 0;
         int bothErrors = 0;
+        int prismaFails = 0;
         try (PrismaPeer peer = PrismaPeer.start(schemaFile, url)) {
             for (ArgsGenerator.Case c : cases) {
                 Response q = given().body(c.args()).when().post("/api/rpc/" + c.delegate() + "/" + c.operation());
@@ -46,18 +47,28 @@ final class ParityCheck {
                     agree++;
                 } else if (!qOk && !pOk && q.statusCode() < 500) {
                     bothErrors++;
+                } else if (qOk && prismaFailsInDatabase(p.body())) {
+                    prismaFails++;
                 } else {
                     mismatches.add(new Outcome(c, q.statusCode(), q.asString(), p.statusCode(), p.body()));
                 }
             }
         }
-        System.out.printf("PARITY %s: %d cases, %d same answer, %d rejected by both, %d different%n", schemaResource, cases.size(), agree, bothErrors,
-                mismatches.size());
+        System.out.printf("PARITY %s: %d cases, %d same answer, %d rejected by both, %d where Prisma's SQL fails and Quarry answers, %d different%n",
+                schemaResource, cases.size(), agree, bothErrors, prismaFails, mismatches.size());
         for (Outcome o : mismatches) {
             System.out.printf("DIFF %s.%s %s%n  quarry %d %s%n  prisma %d %s%n", o.c().delegate(), o.c().operation(), o.c().args(), o.quarryStatus(),
                     abbreviate(o.quarry()), o.prismaStatus(), abbreviate(o.prisma()));
         }
         return mismatches;
+    }
+
+    /**
+     * A known Prisma 7.10 defect, not a disagreement: its SQL fails in PostgreSQL (P2039, e.g. {@code max(uuid)} or
+     * {@code min(boolean)}), where Quarry casts and answers.
+     */
+    private static boolean prismaFailsInDatabase(String prismaBody) {
+        return prismaBody.contains("\"code\":\"P2039\"") && prismaBody.contains("does not exist");
     }
 
     private static String abbreviate(String s) {
