@@ -95,6 +95,18 @@ class QueryCompilerTest {
         assertEquals("{\"id\" : 2, \"email\" : \"ben@example.com\", \"active\" : true}", body);
     }
 
+    @Test
+    void decimalsAreWrittenAsPrismaClientWritesThem() throws Exception {
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/" + db.name, "postgres", "postgres");
+                java.sql.Statement s = c.createStatement()) {
+            s.execute("UPDATE accounts SET ratio = CASE id WHEN 1 THEN 1e21 WHEN 2 THEN -0.000000123456789 WHEN 3 THEN 123456789012345678901"
+                    + " WHEN 4 THEN -0.000001 ELSE 19.90 END");
+        }
+        assertEquals("[{\"ratio\" : \"1e+21\"}, {\"ratio\" : \"-1.23456789e-7\"}, {\"ratio\" : \"123456789012345678901\"}, "
+                + "{\"ratio\" : \"-0.000001\"}, {\"ratio\" : \"19.9\"}]",
+                reads.run("Account", "findMany", "{\"orderBy\":{\"id\":\"asc\"},\"select\":{\"ratio\":true}}"));
+    }
+
     private static int count(String text, String part) {
         int n = 0;
         for (int i = text.indexOf(part); i >= 0; i = text.indexOf(part, i + 1)) {
