@@ -289,7 +289,7 @@ public final class QueryBuilder {
 
         Sql aggregate(AggregatePlan plan) {
             Sql r = aliases.next("r");
-            Sql rows = rows(plan.rows(), Optional.empty(), Optional.of(Sql.of(aliasStar())));
+            Sql rows = rows(plan.rows(), Optional.empty(), Optional.of(Sql.of("*")));
             Sql value;
             if (plan.kind() == AggregatePlan.Kind.COUNT_NUMBER) {
                 value = Sql.of("count(*)");
@@ -299,11 +299,6 @@ public final class QueryBuilder {
                 value = aggregatesObject(plan.groups(), r);
             }
             return Sql.of("(SELECT (", value, ")::text FROM (", rows, ") ", r, ")");
-        }
-
-        /** The rows' own columns, for aggregating: {@code t.*} of the rows' alias (see {@link #rows}). */
-        private String aliasStar() {
-            return "*";
         }
 
         private Sql aggregatesObject(List<AggregatePlan.AggregateGroup> groups, Sql a) {
