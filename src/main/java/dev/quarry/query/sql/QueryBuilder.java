@@ -204,7 +204,12 @@ public final class QueryBuilder {
                 equalSoFar.add(Sql.of(mine, " IS NOT DISTINCT FROM ", theirs));
             }
             alternatives.add(equalSoFar.isEmpty() ? Sql.of("true") : Sql.of("(", Sql.join(" AND ", equalSoFar), ")"));
-            return Sql.of("EXISTS (SELECT 1 FROM ", Links.table(read.model()), " ", c, " WHERE ", filters.render(cursor, c), " AND (",
+            Sql cursorRow = filters.render(cursor, c);
+            if (!read.distinct().isEmpty()) {
+                // Prisma applies a cursor after distinct, in memory: the cursor row must itself be one of the filtered rows
+                cursorRow = Sql.of(cursorRow, " AND ", filters.render(read.filter(), c));
+            }
+            return Sql.of("EXISTS (SELECT 1 FROM ", Links.table(read.model()), " ", c, " WHERE ", cursorRow, " AND (",
                     Sql.join(" OR ", alternatives), "))");
         }
 

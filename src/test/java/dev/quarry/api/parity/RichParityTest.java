@@ -18,7 +18,7 @@ class RichParityTest {
 
     @Test
     void generatedReadsMatchPrismaClient() throws Exception {
-        List<ParityCheck.Outcome> different = ParityCheck.run("query/rich.prisma", 42, 250);
+        List<ParityCheck.Outcome> different = ParityCheck.run("query/rich.prisma", 42, 400);
         assertEquals(List.of(), different.stream().map(o -> o.c().delegate() + "." + o.c().operation() + " " + o.c().args()).toList());
     }
 }
