@@ -15,12 +15,12 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Every filter operator on every scalar type, logical combinators and relation filters over every relation shape
  * (1-1 both sides, 1-n both sides, self-relations, implicit m-n, explicit m-n with a compound key), through the
- * RPC surface of the real server, against rows whose answers are worked out by hand (src/test/resources/query/rich.sql).
+ * RPC surface of the real server, against rows whose answers are worked out by hand (src/test/resources/query/rich-seed.sql).
  */
 @QuarkusTest
 @WithTestResource(value = FreshDatabase.class, initArgs = {
         @ResourceArg(name = "schema", value = "query/rich.prisma"),
-        @ResourceArg(name = "sql", value = "query/rich.sql")})
+        @ResourceArg(name = "sql", value = "query/rich-seed.sql")})
 class RichFiltersApiTest {
 
     static Stream<Arguments> accountFilters() {
