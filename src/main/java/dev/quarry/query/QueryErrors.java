@@ -1,0 +1,76 @@
+package dev.quarry.query;
+
+import java.util.List;
+
+/** Every client-mistake message of the query stage, so the wording and the codes live in one place. */
+public final class QueryErrors {
+
+    public static final String MALFORMED_JSON = "Q100";
+    public static final String UNKNOWN_ARGUMENT = "Q101";
+    public static final String UNKNOWN_FIELD = "Q102";
+    public static final String UNKNOWN_OPERATOR = "Q103";
+    public static final String WRONG_TYPE = "Q104";
+    public static final String OUT_OF_RANGE = "Q105";
+    public static final String OVER_TAKE_LIMIT = "Q106";
+    public static final String OVER_DEPTH_LIMIT = "Q107";
+    public static final String MISSING_ARGUMENT = "Q108";
+    public static final String CONFLICTING_ARGUMENTS = "Q109";
+    public static final String UNKNOWN_MODEL = "Q110";
+    public static final String UNKNOWN_OPERATION = "Q111";
+
+    private QueryErrors() {}
+
+    public static QueryException malformedJson(ArgPath at, String reason) {
+        return at.error(MALFORMED_JSON, at.display() + " is not valid JSON: " + reason, List.of());
+    }
+
+    public static QueryException unknownArgument(ArgPath at, String name, List<String> allowed) {
+        return at.error(UNKNOWN_ARGUMENT, "Unknown argument '" + name + "' at " + at.display(), allowed);
+    }
+
+    public static QueryException unknownField(ArgPath at, String model, String name, List<String> allowed) {
+        return at.error(UNKNOWN_FIELD, "Unknown field '" + name + "' of model " + model + " at " + at.display(), allowed);
+    }
+
+    public static QueryException unknownOperator(ArgPath at, String operator, String fieldKind, List<String> allowed) {
+        return at.error(UNKNOWN_OPERATOR, "Operator '" + operator + "' is not allowed on " + fieldKind + " at " + at.display(), allowed);
+    }
+
+    public static QueryException wrongType(ArgPath at, String expected) {
+        return at.error(WRONG_TYPE, "Expected " + expected + " at " + at.display(), List.of(expected));
+    }
+
+    public static QueryException outOfRange(ArgPath at, String type, String range) {
+        return at.error(OUT_OF_RANGE, "Value out of range for " + type + " at " + at.display() + " (" + range + ")", List.of(range));
+    }
+
+    public static QueryException overTakeLimit(ArgPath at, long take, int maxTake) {
+        return at.error(OVER_TAKE_LIMIT, "take " + take + " is above the maximum of " + maxTake + " (quarry.api.max-take) at " + at.display(),
+                List.of("-" + maxTake + ".." + maxTake));
+    }
+
+    public static QueryException overDepthLimit(ArgPath at, int maxDepth) {
+        return at.error(OVER_DEPTH_LIMIT, "Relations are nested deeper than the maximum of " + maxDepth + " (quarry.api.max-depth) at " + at.display(),
+                List.of("depth <= " + maxDepth));
+    }
+
+    public static QueryException missingArgument(ArgPath at, String what, List<String> allowed) {
+        return at.error(MISSING_ARGUMENT, "Missing " + what + " at " + at.display(), allowed);
+    }
+
+    public static QueryException conflicting(ArgPath at, String message) {
+        return at.error(CONFLICTING_ARGUMENTS, message + " at " + at.display(), List.of());
+    }
+
+    public static QueryException invalid(ArgPath at, String message, List<String> allowed) {
+        return at.error(WRONG_TYPE, message + " at " + at.display(), allowed);
+    }
+
+    public static QueryException unknownModel(ArgPath at, String name, List<String> allowed) {
+        return at.error(UNKNOWN_MODEL, "Unknown model '" + name + "'", allowed);
+    }
+
+    public static QueryException unknownOperation(ArgPath at, String name, List<String> allowed) {
+        return at.error(UNKNOWN_OPERATION, "Unknown or unsupported operation '" + name + "'", allowed);
+    }
+}

@@ -1,0 +1,296 @@
+package dev.quarry.query.plan;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.quarry.query.ArgPath;
+import dev.quarry.query.QueryErrors;
+import dev.quarry.query.args.ReadArgs;
+import dev.quarry.schema.model.Arity;
+import dev.quarry.schema.model.FieldType;
+import dev.quarry.schema.model.Model;
+import dev.quarry.schema.model.ScalarField;
+import dev.quarry.schema.model.ScalarType;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** {@code count}, {@code aggregate}, {@code groupBy} arguments → {@link AggregatePlan}. */
+final class AggregatePlanner {
+
+    private static final List<String> AGGREGATES = List.of("_count", "_avg", "_sum", "_min", "_max");
+
+    private final ReadPlanner reads;
+    private final WherePlanner where;
+
+    AggregatePlanner(ReadPlanner reads, WherePlanner where) {
+        this.reads = reads;
+        this.where = where;
+    }
+
+    AggregatePlan count(Model model, ReadArgs args) {
+        JsonNode a = args.args();
+        ReadPlanner.checkKeys(a, List.of("where", "orderBy", "cursor", "take", "skip", "distinct", "select"), args::origin);
+        ReadPlan rows = rows(model, a, args);
+        if (!ReadPlanner.present(a, "select") || (a.get("select").isBoolean() && a.get("select").booleanValue())) {
+            return new AggregatePlan(AggregatePlan.Kind.COUNT_NUMBER, rows, List.of(), List.of(), Filter.TRUE, List.of());
+        }
+        AggregatePlan.AggregateGroup group = group(model, Aggregate.COUNT, a.get("select"), args.origin("select"));
+        return new AggregatePlan(AggregatePlan.Kind.COUNT_OBJECT, rows, List.of(group), List.of(), Filter.TRUE, List.of());
+    }
+
+    AggregatePlan aggregate(Model model, ReadArgs args) {
+        JsonNode a = args.args();
+        List<String> allowed = new ArrayList<>(List.of("where", "orderBy", "cursor", "take", "skip", "distinct"));
+        allowed.addAll(AGGREGATES);
+        ReadPlanner.checkKeys(a, allowed, args::origin);
+        ReadPlan rows = rows(model, a, args);
+        return new AggregatePlan(AggregatePlan.Kind.AGGREGATE, rows, groups(model, a, args), List.of(), Filter.TRUE, List.of());
+    }
+
+    AggregatePlan groupBy(Model model, ReadArgs args) {
+        JsonNode a = args.args();
+        List<String> allowed = new ArrayList<>(List.of("by", "where", "orderBy", "having", "take", "skip"));
+        allowed.addAll(AGGREGATES);
+        ReadPlanner.checkKeys(a, allowed, args::origin);
+        if (!ReadPlanner.present(a, "by")) {
+            throw QueryErrors.missingArgument(args.origin("by"), "argument by (the fields to group by)", Fields.scalarNames(model));
+        }
+        List<ScalarField> by = byFields(model, a.get("by"), args.origin("by"));
+        Filter filter = ReadPlanner.present(a, "where") ? where.where(model, a.get("where"), args.origin("where"), 0) : Filter.TRUE;
+        Optional<Long> take = ReadPlanner.present(a, "take") ? Optional.of(reads.take(a.get("take"), args.origin("take"))) : Optional.empty();
+        long skip = ReadPlanner.present(a, "skip") ? ReadPlanner.skip(a.get("skip"), args.origin("skip")) : 0;
+        List<OrderItem> order = ReadPlanner.present(a, "orderBy") ? groupOrder(model, by, a.get("orderBy"), args.origin("orderBy")) : List.of();
+        Filter having = ReadPlanner.present(a, "having") ? having(model, by, a.get("having"), args.origin("having")) : Filter.TRUE;
+        ReadPlan rows = new ReadPlan(model, filter, List.of(), take, skip, Optional.empty(), List.of(), new Selection(List.of()));
+        return new AggregatePlan(AggregatePlan.Kind.GROUP_BY, rows, groups(model, a, args), by, having, order);
+    }
+
+    private ReadPlan rows(Model model, JsonNode a, ReadArgs args) {
+        com.fasterxml.jackson.databind.node.ObjectNode rowArgs = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+        for (String key : List.of("where", "orderBy", "cursor", "take", "skip", "distinct")) {
+            if (a.has(key)) {
+                rowArgs.set(key, a.get(key));
+            }
+        }
+        rowArgs.putObject("select");
+        return reads.read(model, rowArgs, List.of("where", "orderBy", "cursor", "take", "skip", "distinct", "select"), args::origin, 0);
+    }
+
+    private List<AggregatePlan.AggregateGroup> groups(Model model, JsonNode a, ReadArgs args) {
+        List<AggregatePlan.AggregateGroup> out = new ArrayList<>();
+        for (String key : AGGREGATES) {
+            if (ReadPlanner.present(a, key)) {
+                Aggregate fn = Aggregate.fromKey(key).orElseThrow();
+                JsonNode v = a.get(key);
+                if (fn == Aggregate.COUNT && v.isBoolean()) {
+                    if (v.booleanValue()) {
+                        out.add(new AggregatePlan.AggregateGroup(fn, true, List.of(Optional.empty())));
+                    }
+                    continue;
+                }
+                out.add(group(model, fn, v, args.origin(key)));
+            }
+        }
+        return out;
+    }
+
+    private AggregatePlan.AggregateGroup group(Model model, Aggregate fn, JsonNode v, ArgPath at) {
+        if (!v.isObject()) {
+            throw QueryErrors.wrongType(at, "an object like {\"field\": true}");
+        }
+        List<Optional<ScalarField>> fields = new ArrayList<>();
+        List<ScalarField> allowed = allowedFields(model, fn);
+        Iterator<Map.Entry<String, JsonNode>> it = v.fields();
+        while (it.hasNext()) {
+            Map.Entry<String, JsonNode> e = it.next();
+            ArgPath here = at.key(e.getKey());
+            if (!e.getValue().isBoolean()) {
+                throw QueryErrors.wrongType(here, "true or false");
+            }
+            if (fn == Aggregate.COUNT && e.getKey().equals("_all")) {
+                if (e.getValue().booleanValue()) {
+                    fields.add(Optional.empty());
+                }
+                continue;
+            }
+            Optional<ScalarField> f = allowed.stream().filter(s -> s.name().equals(e.getKey())).findFirst();
+            if (f.isEmpty()) {
+                List<String> names = new ArrayList<>(allowed.stream().map(ScalarField::name).toList());
+                if (fn == Aggregate.COUNT) {
+                    names.add("_all");
+                }
+                throw QueryErrors.unknownField(here, model.name(), e.getKey(), names);
+            }
+            if (e.getValue().booleanValue()) {
+                fields.add(f);
+            }
+        }
+        return new AggregatePlan.AggregateGroup(fn, false, fields);
+    }
+
+    /** Fields each aggregate accepts, as Prisma's input types allow them. */
+    static List<ScalarField> allowedFields(Model model, Aggregate fn) {
+        return Fields.visibleScalars(model).stream().filter(f -> {
+            switch (fn) {
+                case COUNT:
+                    return true;
+                case AVG:
+                case SUM:
+                    return !f.isList() && Fields.isNumeric(f);
+                default:
+                    return !f.isList() && f.type() != ScalarType.JSON && f.type() != ScalarType.BYTES;
+            }
+        }).toList();
+    }
+
+    private static List<ScalarField> byFields(Model model, JsonNode node, ArgPath at) {
+        List<ScalarField> out = new ArrayList<>();
+        List<JsonNode> items = new ArrayList<>();
+        if (node.isArray()) {
+            node.forEach(items::add);
+        } else {
+            items.add(node);
+        }
+        if (items.isEmpty()) {
+            throw QueryErrors.missingArgument(at, "at least one field to group by", Fields.scalarNames(model));
+        }
+        for (int i = 0; i < items.size(); i++) {
+            JsonNode item = items.get(i);
+            ArgPath here = node.isArray() ? at.index(i) : at;
+            Optional<ScalarField> f = item.isTextual()
+                    ? Fields.visibleScalars(model).stream().filter(s -> s.name().equals(item.textValue()) && s.type() != ScalarType.JSON).findFirst()
+                    : Optional.empty();
+            if (f.isEmpty()) {
+                throw QueryErrors.unknownField(here, model.name(), item.asText(), Fields.scalarNames(model));
+            }
+            out.add(f.get());
+        }
+        return out;
+    }
+
+    private List<OrderItem> groupOrder(Model model, List<ScalarField> by, JsonNode node, ArgPath at) {
+        List<OrderItem> out = new ArrayList<>();
+        List<JsonNode> items = new ArrayList<>();
+        if (node.isArray()) {
+            node.forEach(items::add);
+        } else {
+            items.add(node);
+        }
+        for (int i = 0; i < items.size(); i++) {
+            JsonNode item = items.get(i);
+            ArgPath itemAt = node.isArray() ? at.index(i) : at;
+            if (!item.isObject()) {
+                throw QueryErrors.wrongType(itemAt, "an object like {\"field\": \"asc\"}");
+            }
+            Iterator<Map.Entry<String, JsonNode>> it = item.fields();
+            while (it.hasNext()) {
+                Map.Entry<String, JsonNode> e = it.next();
+                ArgPath here = itemAt.key(e.getKey());
+                Optional<Aggregate> fn = Aggregate.fromKey(e.getKey());
+                if (fn.isPresent()) {
+                    if (!e.getValue().isObject()) {
+                        throw QueryErrors.wrongType(here, "an object like {\"field\": \"asc\"}");
+                    }
+                    Iterator<Map.Entry<String, JsonNode>> fit = e.getValue().fields();
+                    while (fit.hasNext()) {
+                        Map.Entry<String, JsonNode> fe = fit.next();
+                        Optional<ScalarField> f = allowedFields(model, fn.get()).stream().filter(s -> s.name().equals(fe.getKey())).findFirst();
+                        if (f.isEmpty() && !(fn.get() == Aggregate.COUNT && fe.getKey().equals("_all"))) {
+                            throw QueryErrors.unknownField(here.key(fe.getKey()), model.name(), fe.getKey(),
+                                    allowedFields(model, fn.get()).stream().map(ScalarField::name).toList());
+                        }
+                        out.add(ReadPlanner.direction(new OrderItem.ByAggregate(fn.get(), f), List.of(), fe.getValue(), here.key(fe.getKey()), true));
+                    }
+                    continue;
+                }
+                Optional<ScalarField> f = by.stream().filter(s -> s.name().equals(e.getKey())).findFirst();
+                if (f.isEmpty()) {
+                    List<String> allowed = new ArrayList<>(by.stream().map(ScalarField::name).toList());
+                    allowed.addAll(AGGREGATES);
+                    throw QueryErrors.invalid(here, "Every field used for orderBy must be included in the by-arguments of the query", allowed);
+                }
+                out.add(ReadPlanner.direction(new OrderItem.ByField(f.get()), List.of(), e.getValue(), here, f.get().isOptional()));
+            }
+        }
+        return out;
+    }
+
+    private Filter having(Model model, List<ScalarField> by, JsonNode node, ArgPath at) {
+        if (!node.isObject()) {
+            throw QueryErrors.wrongType(at, "an object of filters (" + model.name() + "ScalarWhereWithAggregatesInput)");
+        }
+        List<Filter> parts = new ArrayList<>();
+        Iterator<Map.Entry<String, JsonNode>> it = node.fields();
+        while (it.hasNext()) {
+            Map.Entry<String, JsonNode> e = it.next();
+            String key = e.getKey();
+            JsonNode v = e.getValue();
+            ArgPath here = at.key(key);
+            if (key.equals("AND") || key.equals("OR") || key.equals("NOT")) {
+                List<Filter> list = new ArrayList<>();
+                if (v.isArray()) {
+                    for (int i = 0; i < v.size(); i++) {
+                        list.add(having(model, by, v.get(i), here.index(i)));
+                    }
+                } else {
+                    list.add(having(model, by, v, here));
+                }
+                parts.add(key.equals("AND") ? WherePlanner.and(list) : key.equals("OR") ? new Filter.Or(list)
+                        : WherePlanner.and(list.stream().map(WherePlanner::not).toList()));
+                continue;
+            }
+            Optional<ScalarField> f = Fields.visibleScalars(model).stream().filter(s -> s.name().equals(key)).findFirst();
+            if (f.isEmpty()) {
+                List<String> allowed = new ArrayList<>(Fields.scalarNames(model));
+                allowed.addAll(List.of("AND", "OR", "NOT"));
+                throw QueryErrors.unknownField(here, model.name(), key, allowed);
+            }
+            ScalarField field = f.get();
+            if (v.isObject() && AGGREGATES.stream().anyMatch(v::has)) {
+                Iterator<Map.Entry<String, JsonNode>> ait = v.fields();
+                com.fasterxml.jackson.databind.node.ObjectNode plain = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+                while (ait.hasNext()) {
+                    Map.Entry<String, JsonNode> ae = ait.next();
+                    Optional<Aggregate> fn = Aggregate.fromKey(ae.getKey());
+                    if (fn.isEmpty()) {
+                        plain.set(ae.getKey(), ae.getValue());
+                        continue;
+                    }
+                    if (!allowedFields(model, fn.get()).contains(field)) {
+                        throw QueryErrors.unknownOperator(here.key(ae.getKey()), ae.getKey(), "field " + field.name(), AGGREGATES);
+                    }
+                    ScalarField typed = aggregateValueField(field, fn.get());
+                    parts.add(new Filter.AggregateCondition(fn.get(), typed, where.scalarOn(model, typed, ae.getValue(), here.key(ae.getKey()))));
+                }
+                if (plain.size() > 0) {
+                    parts.add(plainHaving(model, by, field, plain, here));
+                }
+            } else {
+                parts.add(plainHaving(model, by, field, v, here));
+            }
+        }
+        return WherePlanner.and(parts);
+    }
+
+    private Filter plainHaving(Model model, List<ScalarField> by, ScalarField field, JsonNode v, ArgPath at) {
+        if (!by.contains(field)) {
+            throw QueryErrors.invalid(at, "A having filter on " + field.name() + " without an aggregate needs " + field.name() + " in by",
+                    by.stream().map(ScalarField::name).toList());
+        }
+        return where.scalarOn(model, field, v, at);
+    }
+
+    /** The type an aggregate's value has, so that its having operand is checked as that type. */
+    static ScalarField aggregateValueField(ScalarField field, Aggregate fn) {
+        FieldType type = field.type();
+        if (fn == Aggregate.COUNT) {
+            type = ScalarType.INT;
+        } else if (fn == Aggregate.AVG) {
+            type = field.type() == ScalarType.DECIMAL ? ScalarType.DECIMAL : ScalarType.FLOAT;
+        } else if (fn == Aggregate.SUM && field.type() == ScalarType.INT) {
+            type = ScalarType.BIGINT;
+        }
+        return new ScalarField(field.name(), field.dbName(), type, Arity.OPTIONAL, Optional.empty(), false, Optional.empty(), false, Optional.empty());
+    }
+}

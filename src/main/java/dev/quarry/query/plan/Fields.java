@@ -1,0 +1,91 @@
+package dev.quarry.query.plan;
+
+import dev.quarry.schema.model.Field;
+import dev.quarry.schema.model.FieldType;
+import dev.quarry.schema.model.Model;
+import dev.quarry.schema.model.RelationField;
+import dev.quarry.schema.model.ScalarField;
+import dev.quarry.schema.model.ScalarType;
+import dev.quarry.schema.model.Schema;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** What the API sees of a model: its visible fields, relations and unique criteria. */
+final class Fields {
+
+    private Fields() {}
+
+    /** Scalars the API serves: not {@code @ignore}d, not {@code Unsupported}, not composite. */
+    static List<ScalarField> visibleScalars(Model model) {
+        return model.scalarFields().stream().filter(Fields::visible).toList();
+    }
+
+    static boolean visible(ScalarField field) {
+        return !field.ignored() && (field.type() instanceof ScalarType || field.type() instanceof FieldType.EnumRef);
+    }
+
+    static List<RelationField> visibleRelations(Schema schema, Model model) {
+        return model.relationFields().stream()
+                .filter(f -> !f.ignored() && schema.findModel(f.relatedModel()).filter(m -> !m.ignored()).isPresent())
+                .toList();
+    }
+
+    static Optional<Field> find(Schema schema, Model model, String name) {
+        for (ScalarField f : visibleScalars(model)) {
+            if (f.name().equals(name)) {
+                return Optional.of(f);
+            }
+        }
+        for (RelationField f : visibleRelations(schema, model)) {
+            if (f.name().equals(name)) {
+                return Optional.of(f);
+            }
+        }
+        return Optional.empty();
+    }
+
+    static List<String> names(Schema schema, Model model) {
+        List<String> names = new ArrayList<>();
+        visibleScalars(model).forEach(f -> names.add(f.name()));
+        visibleRelations(schema, model).forEach(f -> names.add(f.name()));
+        return names;
+    }
+
+    static List<String> scalarNames(Model model) {
+        return visibleScalars(model).stream().map(ScalarField::name).toList();
+    }
+
+    static Hop hop(Schema schema, Model from, RelationField field) {
+        return new Hop(from, field, schema.relationOf(from, field), schema.model(field.relatedModel()));
+    }
+
+    static boolean isType(ScalarField field, ScalarType type) {
+        return field.type() == type;
+    }
+
+    static boolean isNumeric(ScalarField field) {
+        return field.type() == ScalarType.INT || field.type() == ScalarType.BIGINT
+                || field.type() == ScalarType.FLOAT || field.type() == ScalarType.DECIMAL;
+    }
+
+    /**
+     * The unique criteria of a model as Prisma's WhereUniqueInput names them: single fields by their name,
+     * compounds by {@code name:} or their fields joined with {@code _}; each maps to its fields.
+     */
+    static Map<String, List<String>> uniqueCriteria(Model model) {
+        Map<String, List<String>> criteria = new LinkedHashMap<>();
+        model.primaryKey().ifPresent(pk -> criteria.put(pk.name().orElse(String.join("_", pk.fieldNames())), pk.fieldNames()));
+        model.uniques().forEach(u -> criteria.putIfAbsent(u.name().orElse(String.join("_", u.fieldNames())), u.fieldNames()));
+        return criteria;
+    }
+
+    /** The fields that identify a row: the primary key, else the first unique. */
+    static List<ScalarField> identity(Model model) {
+        List<String> names = model.primaryKey().map(pk -> pk.fieldNames())
+                .orElseGet(() -> model.uniques().isEmpty() ? List.of() : model.uniques().get(0).fieldNames());
+        return names.stream().map(model::scalarField).toList();
+    }
+}

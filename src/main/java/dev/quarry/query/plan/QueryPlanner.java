@@ -1,0 +1,67 @@
+package dev.quarry.query.plan;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.quarry.query.QueryErrors;
+import dev.quarry.query.args.Operation;
+import dev.quarry.query.args.ReadArgs;
+import dev.quarry.schema.model.Model;
+import dev.quarry.schema.model.Schema;
+import java.util.List;
+
+/** The entry point of planning: unresolved {@link ReadArgs} of one model → a {@link QueryPlan}, or a {@code QueryException}. */
+public final class QueryPlanner {
+
+    private static final List<String> FIND_MANY_ARGS = List.of("where", "orderBy", "cursor", "take", "skip", "distinct", "select", "include", "omit",
+            "relationLoadStrategy");
+    private static final List<String> FIND_UNIQUE_ARGS = List.of("where", "select", "include", "omit", "relationLoadStrategy");
+
+    private final ReadPlanner reads;
+    private final WherePlanner where;
+    private final AggregatePlanner aggregates;
+
+    public QueryPlanner(Schema schema, Limits limits) {
+        Values values = new Values(schema);
+        this.where = new WherePlanner(schema, values, limits);
+        this.reads = new ReadPlanner(schema, where, limits);
+        this.aggregates = new AggregatePlanner(reads, where);
+    }
+
+    public QueryPlan plan(Model model, ReadArgs args) {
+        JsonNode a = args.args();
+        switch (args.operation()) {
+            case FIND_MANY:
+                return new FindPlan(reads.read(model, a, FIND_MANY_ARGS, args::origin, 0), false);
+            case FIND_FIRST:
+            case FIND_FIRST_OR_THROW: {
+                ReadPlan read = reads.read(model, a, FIND_MANY_ARGS, args::origin, 0);
+                if (read.take().isPresent() && Math.abs(read.take().get()) != 1) {
+                    throw QueryErrors.invalid(args.origin("take"), "findFirst takes only take 1 or -1", List.of("1", "-1"));
+                }
+                long take = read.take().orElse(1L);
+                return new FindPlan(new ReadPlan(read.model(), read.filter(), read.orderBy(), java.util.Optional.of(take), read.skip(), read.cursor(),
+                        read.distinct(), read.selection()), true);
+            }
+            case FIND_UNIQUE:
+            case FIND_UNIQUE_OR_THROW: {
+                if (!ReadPlanner.present(a, "where")) {
+                    throw QueryErrors.missingArgument(args.origin("where"), "argument where (a unique criterion)", List.copyOf(Fields.uniqueCriteria(model).keySet()));
+                }
+                ReadPlanner.checkKeys(a, FIND_UNIQUE_ARGS, args::origin);
+                Filter unique = where.whereUnique(model, a.get("where"), args.origin("where"), 0);
+                com.fasterxml.jackson.databind.node.ObjectNode rest = a.deepCopy();
+                rest.remove("where");
+                ReadPlan read = reads.read(model, rest, FIND_UNIQUE_ARGS, args::origin, 0);
+                return new FindPlan(new ReadPlan(model, unique, List.of(), java.util.Optional.of(1L), 0, java.util.Optional.empty(), List.of(),
+                        read.selection()), true);
+            }
+            case COUNT:
+                return aggregates.count(model, args);
+            case AGGREGATE:
+                return aggregates.aggregate(model, args);
+            case GROUP_BY:
+                return aggregates.groupBy(model, args);
+            default:
+                throw QueryErrors.unknownOperation(args.origin("operation"), args.operation().clientName(), Operation.clientNames());
+        }
+    }
+}

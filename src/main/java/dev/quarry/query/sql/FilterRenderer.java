@@ -1,0 +1,189 @@
+package dev.quarry.query.sql;
+
+import dev.quarry.query.plan.Aggregate;
+import dev.quarry.query.plan.Filter;
+import dev.quarry.query.plan.Hop;
+import dev.quarry.schema.model.ScalarField;
+import dev.quarry.schema.model.ScalarType;
+import java.util.List;
+import java.util.function.Function;
+
+/** {@link Filter} → a SQL condition on the row of one alias. */
+final class FilterRenderer {
+
+    private final Columns columns;
+    private final Aliases aliases;
+
+    FilterRenderer(Columns columns, Aliases aliases) {
+        this.columns = columns;
+        this.aliases = aliases;
+    }
+
+    Sql render(Filter filter, Sql alias) {
+        return render(filter, alias, f -> Sql.of(alias, ".", Sql.ident(f.dbName())));
+    }
+
+    /** @param column the SQL of each field's value (a column, or an aggregate of it in {@code having}) */
+    Sql render(Filter filter, Sql alias, Function<ScalarField, Sql> column) {
+        if (filter instanceof Filter.And and) {
+            return group(and.filters(), " AND ", "true", alias, column);
+        }
+        if (filter instanceof Filter.Or or) {
+            return group(or.filters(), " OR ", "false", alias, column);
+        }
+        if (filter instanceof Filter.Not not) {
+            return Sql.of("(NOT ", render(not.filter(), alias, column), ")");
+        }
+        if (filter instanceof Filter.Const c) {
+            return Sql.of(c.value() ? "true" : "false");
+        }
+        if (filter instanceof Filter.Compare c) {
+            Sql value = columns.cast(c.field(), c.value().text());
+            Sql col = column.apply(c.field());
+            if (c.insensitive()) {
+                return Sql.of("lower(", col, ") ", c.op().sql, " lower(", value, ")");
+            }
+            return Sql.of(col, " ", c.op().sql, " ", value);
+        }
+        if (filter instanceof Filter.CompareFields c) {
+            return Sql.of(column.apply(c.field()), " ", c.op().sql, " ", column.apply(c.other()));
+        }
+        if (filter instanceof Filter.IsNull n) {
+            return Sql.of(column.apply(n.field()), " IS NULL");
+        }
+        if (filter instanceof Filter.In in) {
+            Sql col = column.apply(in.field());
+            if (in.insensitive()) {
+                return Sql.of("lower(", col, ") = ANY(ARRAY(SELECT lower(x) FROM unnest(", Sql.paramArray(in.values().texts()), ") AS x))");
+            }
+            return Sql.of(col, " = ANY(", columns.castArray(in.field(), in.values().texts()), ")");
+        }
+        if (filter instanceof Filter.Like like) {
+            return Sql.of("(", column.apply(like.field()), ")::text ", like.insensitive() ? "ILIKE " : "LIKE ", Sql.param(like.pattern()));
+        }
+        if (filter instanceof Filter.Search s) {
+            return Sql.of("to_tsvector(concat_ws(' ', ", column.apply(s.field()), ")) @@ to_tsquery(", Sql.param(s.query()), ")");
+        }
+        if (filter instanceof Filter.ListCondition l) {
+            Sql col = column.apply(l.field());
+            Sql array = columns.castArray(l.field(), l.values().texts());
+            switch (l.op()) {
+                case HAS:
+                case HAS_EVERY:
+                    return Sql.of(col, " @> ", array);
+                case HAS_SOME:
+                    return Sql.of(col, " && ", array);
+                default:
+                    return Sql.of(col, " = ", array);
+            }
+        }
+        if (filter instanceof Filter.ListIsEmpty e) {
+            return Sql.of("cardinality(", column.apply(e.field()), e.empty() ? ") = 0" : ") > 0");
+        }
+        if (filter instanceof Filter.JsonCondition j) {
+            return json(j, column.apply(j.field()));
+        }
+        if (filter instanceof Filter.JsonIsNull n) {
+            Sql col = column.apply(n.field());
+            Sql target = jsonTarget(col, n.path());
+            switch (n.kind()) {
+                case DB_NULL:
+                    return Sql.of(col, " IS NULL");
+                case JSON_NULL:
+                    return Sql.of(target, " = 'null'::jsonb");
+                default:
+                    return Sql.of("(", target, " IS NULL OR ", target, " = 'null'::jsonb)");
+            }
+        }
+        if (filter instanceof Filter.Related r) {
+            return related(r, alias);
+        }
+        if (filter instanceof Filter.AggregateCondition a) {
+            Sql col = column.apply(a.field());
+            Sql aggregated = aggregate(a.function(), a.field(), col);
+            return render(a.condition(), alias, f -> aggregated);
+        }
+        throw new IllegalStateException("unrendered filter " + filter.getClass().getSimpleName());
+    }
+
+    static Sql aggregate(Aggregate fn, ScalarField valueField, Sql col) {
+        switch (fn) {
+            case COUNT:
+                return Sql.of("count(", col, ")");
+            case AVG:
+                return Sql.of("avg(", col, ")");
+            case SUM:
+                return Sql.of("sum(", col, ")");
+            case MIN:
+                return valueField.type() == ScalarType.BOOLEAN ? Sql.of("bool_and(", col, ")") : Sql.of("min(", orderable(valueField, col), ")");
+            default:
+                return valueField.type() == ScalarType.BOOLEAN ? Sql.of("bool_or(", col, ")") : Sql.of("max(", orderable(valueField, col), ")");
+        }
+    }
+
+    /** min/max exist for text but not for every String column type (uuid has none). */
+    private static Sql orderable(ScalarField field, Sql col) {
+        return field.type() == ScalarType.STRING ? Sql.of("(", col, ")::text") : col;
+    }
+
+    private Sql group(List<Filter> filters, String op, String empty, Sql alias, Function<ScalarField, Sql> column) {
+        if (filters.isEmpty()) {
+            return Sql.of(empty);
+        }
+        return Sql.of("(", Sql.join(op, filters.stream().map(f -> render(f, alias, column)).toList()), ")");
+    }
+
+    private static Sql jsonTarget(Sql col, List<String> path) {
+        return path.isEmpty() ? col : Sql.of("(", col, " #> ", Sql.paramArray(path), ")");
+    }
+
+    private Sql json(Filter.JsonCondition j, Sql col) {
+        Sql target = jsonTarget(col, j.path());
+        Sql operand = Sql.of(Sql.param(j.operand()), "::jsonb");
+        switch (j.op()) {
+            case EQUALS:
+                return Sql.of(target, " = ", operand);
+            case STRING_CONTAINS:
+            case STRING_STARTS_WITH:
+            case STRING_ENDS_WITH:
+                return Sql.of("(jsonb_typeof(", target, ") = 'string' AND (", target, " #>> '{}') ", j.insensitive() ? "ILIKE " : "LIKE ",
+                        Sql.param(j.operand()), ")");
+            case ARRAY_CONTAINS:
+                return Sql.of("(jsonb_typeof(", target, ") = 'array' AND ", target, " @> ", operand, ")");
+            case ARRAY_STARTS_WITH:
+                return Sql.of("(jsonb_typeof(", target, ") = 'array' AND ", target, " -> 0 = ", operand, ")");
+            case ARRAY_ENDS_WITH:
+                return Sql.of("(jsonb_typeof(", target, ") = 'array' AND ", target, " -> -1 = ", operand, ")");
+            default: {
+                String op = j.op() == Filter.JsonOp.LT ? " < " : j.op() == Filter.JsonOp.LTE ? " <= " : j.op() == Filter.JsonOp.GT ? " > " : " >= ";
+                return Sql.of("(jsonb_typeof(", target, ") = jsonb_typeof(", operand, ") AND ", target, op, operand, ")");
+            }
+        }
+    }
+
+    private Sql related(Filter.Related r, Sql parent) {
+        Hop hop = r.hop();
+        Sql child = aliases.next("t");
+        Sql from = Sql.of(Links.table(hop.to()), " ", child);
+        Sql link = Links.link(hop, parent, child, aliases);
+        switch (r.quantifier()) {
+            case SOME:
+                return Sql.of("EXISTS (SELECT 1 FROM ", from, " WHERE ", link, " AND ", render(r.inner().orElseThrow(), child), ")");
+            case NONE:
+                return Sql.of("NOT EXISTS (SELECT 1 FROM ", from, " WHERE ", link, " AND ", render(r.inner().orElseThrow(), child), ")");
+            case EVERY:
+                return Sql.of("NOT EXISTS (SELECT 1 FROM ", from, " WHERE ", link, " AND NOT (", render(r.inner().orElseThrow(), child), "))");
+            case IS:
+                if (r.inner().isPresent()) {
+                    return Sql.of("EXISTS (SELECT 1 FROM ", from, " WHERE ", link, " AND ", render(r.inner().get(), child), ")");
+                }
+                return hop.fromHoldsForeignKey() ? Links.foreignKeyIsNull(hop, parent) : Sql.of("NOT EXISTS (SELECT 1 FROM ", from, " WHERE ", link, ")");
+            default:
+                if (r.inner().isPresent()) {
+                    return Sql.of("NOT EXISTS (SELECT 1 FROM ", from, " WHERE ", link, " AND ", render(r.inner().get(), child), ")");
+                }
+                return hop.fromHoldsForeignKey() ? Sql.of("(NOT ", Links.foreignKeyIsNull(hop, parent), ")")
+                        : Sql.of("EXISTS (SELECT 1 FROM ", from, " WHERE ", link, ")");
+        }
+    }
+}
