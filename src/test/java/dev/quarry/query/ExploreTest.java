@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 class ExploreTest {
     @Test
     void explore() {
-        try (TestDatabase db = TestDatabase.create("explore", "query/rich-schema.sql", "query/rich-seed.sql")) {
+        try (TestDatabase db = TestDatabase.create("explore", "query/rich.sql")) {
             Reads reads = new Reads(TestSchemas.rich(), db);
             String[][] cases = {
                 {"Account", "findMany", "{\"orderBy\":{\"id\":\"asc\"},\"take\":2}"},

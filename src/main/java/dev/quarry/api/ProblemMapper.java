@@ -1,0 +1,96 @@
+package dev.quarry.api;
+
+import dev.quarry.query.QueryError;
+import dev.quarry.query.QueryException;
+import io.vertx.pgclient.PgException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * The one place errors become HTTP: a client mistake in the arguments ({@link QueryException}) is a 400 naming
+ * the parameter, the path and what is allowed; database errors map by SQLSTATE; anything else is a 500 that says
+ * nothing about the server's insides (logged here with its stack trace instead).
+ */
+public class ProblemMapper {
+
+    static final String TYPE_BASE = "https://quarry.dev/problems/";
+    private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
+
+    @ServerExceptionMapper
+    public Response query(QueryException e) {
+        QueryError error = e.error();
+        Map<String, Object> meta = new LinkedHashMap<>();
+        meta.put("parameter", error.parameter());
+        meta.put("path", error.path());
+        meta.put("allowed", error.allowed());
+        return respond(new Problem(TYPE_BASE + error.code(), "Invalid query argument", 400, error.message(), error.code(), meta), Optional.empty());
+    }
+
+    @ServerExceptionMapper
+    public Response api(ApiException e) {
+        return respond(e.problem(), Optional.empty());
+    }
+
+    @ServerExceptionMapper
+    public Response database(PgException e) {
+        String state = e.getSqlState() == null ? "" : e.getSqlState();
+        if (state.startsWith("08") || state.equals("57P01") || state.equals("57P03") || state.startsWith("53")) {
+            LOG.warnf("database unavailable: %s %s", state, e.getErrorMessage());
+            return respond(new Problem(TYPE_BASE + "database-unavailable", "Database unavailable", 503,
+                    "The database is unreachable or overloaded; retry later.", "Q503", Map.of()), Optional.of("5"));
+        }
+        if (state.startsWith("22") || (state.equals("42601") && String.valueOf(e.getErrorMessage()).contains("tsquery"))) {
+            // a value the database refused after planning accepted it (a full-text query's syntax, an overflow in arithmetic)
+            return respond(new Problem(TYPE_BASE + "Q112", "Invalid value", 400, "The database refused a value: " + e.getErrorMessage(), "Q112",
+                    Map.of("sqlState", state)), Optional.empty());
+        }
+        LOG.errorf(e, "database error %s", state);
+        return internal();
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e) {
+        int status = e.getResponse().getStatus();
+        if (status >= 500) {
+            LOG.error("request failed", e);
+            return internal();
+        }
+        String title = Response.Status.fromStatusCode(status) == null ? "Error" : Response.Status.fromStatusCode(status).getReasonPhrase();
+        return respond(new Problem(TYPE_BASE + status, title, status, title, "Q" + status, Map.of()), Optional.empty());
+    }
+
+    @ServerExceptionMapper
+    public Response any(Throwable e) {
+        Throwable cause = e;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            if (cause instanceof QueryException q) {
+                return query(q);
+            }
+            cause = cause.getCause();
+        }
+        if (cause instanceof QueryException q) {
+            return query(q);
+        }
+        if (cause instanceof PgException pg) {
+            return database(pg);
+        }
+        LOG.error("request failed", e);
+        return internal();
+    }
+
+    private static Response internal() {
+        return respond(new Problem(TYPE_BASE + "internal", "Internal error", 500, "The server failed to answer this request.", "Q500", Map.of()),
+                Optional.empty());
+    }
+
+    private static Response respond(Problem problem, Optional<String> retryAfter) {
+        Response.ResponseBuilder r = Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem);
+        retryAfter.ifPresent(s -> r.header("Retry-After", s));
+        return r.build();
+    }
+}

@@ -1,0 +1,41 @@
+package dev.quarry.api;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+
+import dev.quarry.testsupport.FreshDatabase;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@WithTestResource(value = FreshDatabase.class, initArgs = {
+        @ResourceArg(name = "schema", value = "query/rich.prisma"),
+        @ResourceArg(name = "sql", value = "query/rich.sql")})
+class RichReadsApiTest {
+
+    @Test
+    void findManyOnBothSurfaces() {
+        given().queryParam("orderBy", "id:desc").queryParam("select", "id,email").queryParam("take", "2")
+                .when().get("/api/accounts")
+                .then().statusCode(200).contentType(ContentType.JSON)
+                .body("id", contains(5, 4));
+        given().body("{\"orderBy\":{\"id\":\"desc\"},\"select\":{\"id\":true,\"email\":true},\"take\":2}")
+                .when().post("/api/rpc/account/findMany")
+                .then().statusCode(200).body("id", contains(5, 4));
+    }
+
+    @Test
+    void unknownFieldIsA400NamingParameterPathAndAllowed() {
+        given().queryParam("filter", "{\"emial\":\"x\"}")
+                .when().get("/api/accounts")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("code", equalTo("Q102"))
+                .body("meta.parameter", equalTo("filter"))
+                .body("meta.path", equalTo("emial"));
+    }
+}
