@@ -87,7 +87,7 @@ public class ResourceReadsResource {
         });
     }
 
-    private static ObjectNode idWhere(Model model, String id) {
+    static ObjectNode idWhere(Model model, String id) {
         PrimaryKey pk = model.primaryKey().orElseThrow(() -> QueryErrors.invalid(ArgPath.of("id"), model.name() + " has no @id", List.of()));
         String[] parts = id.split(",", -1);
         List<String> fields = pk.fieldNames();
