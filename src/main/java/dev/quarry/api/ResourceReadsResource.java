@@ -89,8 +89,16 @@ public class ResourceReadsResource {
 
     static ObjectNode idWhere(Model model, String id) {
         PrimaryKey pk = model.primaryKey().orElseThrow(() -> QueryErrors.invalid(ArgPath.of("id"), model.name() + " has no @id", List.of()));
-        String[] parts = id.split(",", -1);
         List<String> fields = pk.fieldNames();
+        String[] parts = id.split(",", -1);
+        String decoded = URLDecoder.decode(id, StandardCharsets.UTF_8);
+        if (parts.length != fields.size() && decoded.split(",", -1).length == fields.size()) {
+            // the separator itself was encoded (%2C): unambiguous only when no value holds a comma
+            parts = decoded.split(",", -1);
+            for (int i = 0; i < parts.length; i++) {
+                parts[i] = java.net.URLEncoder.encode(parts[i], StandardCharsets.UTF_8);
+            }
+        }
         if (parts.length != fields.size()) {
             throw QueryErrors.invalid(ArgPath.of("id"), model.name() + "'s id has " + fields.size() + " parts, comma-separated in this order", fields);
         }

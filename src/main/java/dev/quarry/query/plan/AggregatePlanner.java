@@ -237,7 +237,7 @@ final class AggregatePlanner {
                     list.add(having(model, by, v, here));
                 }
                 parts.add(key.equals("AND") ? WherePlanner.and(list) : key.equals("OR") ? new Filter.Or(list)
-                        : list.isEmpty() ? Filter.TRUE : WherePlanner.not(WherePlanner.and(list)));
+                        : WherePlanner.and(list.stream().map(WherePlanner::not).toList()));
                 continue;
             }
             Optional<ScalarField> f = Fields.visibleScalars(model).stream().filter(s -> s.name().equals(key)).findFirst();

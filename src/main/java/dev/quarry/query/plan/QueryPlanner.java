@@ -34,7 +34,10 @@ public final class QueryPlanner {
             case FIND_FIRST:
             case FIND_FIRST_OR_THROW: {
                 ReadPlan read = reads.read(model, a, FIND_MANY_ARGS, args::origin, 0);
-                long take = read.take().orElse(1L) < 0 ? -1 : 1;
+                if (read.take().isPresent() && Math.abs(read.take().get()) != 1) {
+                    throw QueryErrors.invalid(args.origin("take"), "findFirst takes only take 1 or -1", List.of("1", "-1"));
+                }
+                long take = read.take().orElse(1L);
                 return new FindPlan(new ReadPlan(read.model(), read.filter(), read.orderBy(), java.util.Optional.of(take), read.skip(), read.cursor(),
                         read.distinct(), read.selection()), true);
             }

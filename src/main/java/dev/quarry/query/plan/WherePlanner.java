@@ -120,10 +120,12 @@ final class WherePlanner {
                 return and(list(model, value, at, depth));
             case "OR":
                 return new Filter.Or(list(model, value, at, depth));
-            case "NOT": {
-                List<Filter> negated = list(model, value, at, depth);
-                return negated.isEmpty() ? Filter.TRUE : not(and(negated));
-            }
+            case "NOT":
+                // Prisma: NOT {a, b} is NOT (a AND b); NOT [a, b] is NOT a AND NOT b
+                if (value.isArray()) {
+                    return and(list(model, value, at, depth).stream().map(WherePlanner::not).toList());
+                }
+                return not(where(model, value, at, depth));
             default:
                 break;
         }

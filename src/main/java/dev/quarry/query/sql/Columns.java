@@ -97,16 +97,31 @@ final class Columns {
         return Sql.qualified(e.dbSchema(), e.dbName());
     }
 
+    /**
+     * A Decimal as Prisma Client's {@code Decimal.toString()} writes it: trailing zeros dropped, every digit kept,
+     * exponent notation when the exponent is at least 21 or at most -7 ({@code 1e+21}, {@code 1.23e-7}).
+     */
+    static Sql decimal(Sql expr) {
+        return Sql.of("(SELECT CASE WHEN \"__v\" = 0 OR (abs(\"__v\") >= 0.000001 AND abs(\"__v\") < 1e21) THEN trim_scale(\"__v\")::text",
+                " ELSE CASE WHEN \"__v\" < 0 THEN '-' ELSE '' END || left(\"__d\", 1)",
+                " || CASE WHEN length(\"__d\") > 1 THEN '.' || substr(\"__d\", 2) ELSE '' END",
+                " || 'e' || CASE WHEN \"__e\" >= 0 THEN '+' ELSE '-' END || abs(\"__e\")::text END",
+                " FROM (SELECT (", expr, ")::numeric AS \"__v\") AS \"__x\",",
+                " LATERAL (SELECT rtrim(ltrim(replace(trim_scale(abs(\"__v\"))::text, '.', ''), '0'), '0') AS \"__d\",",
+                " CASE WHEN \"__v\" <> 0 THEN floor(log(abs(\"__v\")))::int END AS \"__e\") AS \"__y\")");
+    }
+
     // --- out -------------------------------------------------------------------------------------
 
     /** The JSON-ready expression of a value of {@code f} held in {@code expr} (a list field: the whole array). */
     Sql output(ScalarField f, Sql expr) {
         if (f.isList()) {
+            // a NULL array column reads as [], as Prisma Client answers
             if (needsNoElementEncoding(f)) {
-                return expr;
+                return Sql.of("coalesce(", expr, ", '{}')");
             }
             if (f.type() == ScalarType.BIGINT) {
-                return Sql.of("(", expr, ")::text[]");
+                return Sql.of("coalesce((", expr, ")::text[], '{}')");
             }
             return Sql.of("(SELECT coalesce(array_agg(", element(f, Sql.of("u.x")), " ORDER BY u.n), '{}') FROM unnest(", expr,
                     ") WITH ORDINALITY AS u(x, n))");
@@ -140,7 +155,7 @@ final class Columns {
             case BIGINT:
                 return Sql.of("(", expr, ")::text");
             case DECIMAL:
-                return Sql.of("trim_scale(", expr, ")::text");
+                return decimal(expr);
             case BYTES:
                 return Sql.of("translate(encode(", expr, ", 'base64'), E'\\n', '')");
             case DATETIME: {

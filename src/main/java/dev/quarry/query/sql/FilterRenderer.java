@@ -115,10 +115,15 @@ final class FilterRenderer {
             case SUM:
                 return Sql.of("sum(", col, ")");
             case MIN:
-                return valueField.type() == ScalarType.BOOLEAN ? Sql.of("bool_and(", col, ")") : Sql.of("min(", col, ")");
+                return valueField.type() == ScalarType.BOOLEAN ? Sql.of("bool_and(", col, ")") : Sql.of("min(", orderable(valueField, col), ")");
             default:
-                return valueField.type() == ScalarType.BOOLEAN ? Sql.of("bool_or(", col, ")") : Sql.of("max(", col, ")");
+                return valueField.type() == ScalarType.BOOLEAN ? Sql.of("bool_or(", col, ")") : Sql.of("max(", orderable(valueField, col), ")");
         }
+    }
+
+    /** min/max exist for text but not for every String column type (uuid has none). */
+    private static Sql orderable(ScalarField field, Sql col) {
+        return field.type() == ScalarType.STRING ? Sql.of("(", col, ")::text") : col;
     }
 
     private Sql group(List<Filter> filters, String op, String empty, Sql alias, Function<ScalarField, Sql> column) {

@@ -332,12 +332,12 @@ public final class QueryBuilder {
                 case COUNT:
                     return agg;
                 case AVG:
-                    return f.type() == ScalarType.DECIMAL ? Sql.of("trim_scale(", agg, ")::text") : Sql.of("(", agg, ")::double precision");
+                    return f.type() == ScalarType.DECIMAL ? Columns.decimal(agg) : Sql.of("(", agg, ")::double precision");
                 case SUM:
                     if (f.type() == ScalarType.BIGINT) {
                         return Sql.of("(", agg, ")::text");
                     }
-                    return f.type() == ScalarType.DECIMAL ? Sql.of("trim_scale(", agg, ")::text") : agg;
+                    return f.type() == ScalarType.DECIMAL ? Columns.decimal(agg) : agg;
                 default:
                     return columns.element(f, agg);
             }

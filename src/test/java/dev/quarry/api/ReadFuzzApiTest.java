@@ -1,0 +1,123 @@
+package dev.quarry.api;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.quarry.testsupport.FreshDatabase;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** Random and mutated query strings and RPC bodies: whatever comes in, the answer is never a 500. */
+@QuarkusTest
+@WithTestResource(value = FreshDatabase.class, initArgs = {
+        @ResourceArg(name = "schema", value = "query/rich.prisma"),
+        @ResourceArg(name = "sql", value = "query/rich.sql")})
+class ReadFuzzApiTest {
+
+    private static final List<String> SEEDS = List.of(
+            "filter={\"email\":{\"contains\":\"ann\",\"mode\":\"insensitive\"}}&orderBy=id:desc&take=2",
+            "filter[role]=ADMIN&select=id,email,articles(id,title)",
+            "filter[views][gt]=7&include=profile,articles,_count&skip=1",
+            "filter={\"OR\":[{\"id\":{\"in\":[1,2]}},{\"articles\":{\"some\":{\"title\":{\"startsWith\":\"H\"}}}}]}",
+            "orderBy=[{\"profile\":{\"bio\":{\"sort\":\"asc\",\"nulls\":\"first\"}}},{\"id\":\"asc\"}]&cursor=2&take=-2",
+            "distinct=handle&omit=meta,settings&filter[tags][hasSome]=red,blue",
+            "filter={\"settings\":{\"path\":[\"theme\"],\"equals\":\"dark\"}}&select={\"id\":true,\"_count\":{\"select\":{\"articles\":true}}}",
+            "filter={\"createdAt\":{\"gte\":\"2024-01-01T00:00:00Z\"},\"balance\":{\"lt\":\"100.5\"}}&count=true");
+    private static final List<String> ROUTES = List.of("accounts", "articles", "categories", "memberships", "blobs", "apiKeys", "accounts/_count",
+            "accounts/_aggregate", "accounts/_groupBy", "accounts/1", "memberships/1,2", "profiles/11111111-1111-1111-1111-111111111111");
+    private static final String ALPHABET = "{}[]\":,.-_%$0123456789eE+ abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ\\\u0000\u00e9\u4e2d&=";
+    private static final List<String> TOKENS = List.of("null", "true", "false", "-1", "1e999", "99999999999999999999", "\"\"", "[]", "{}",
+            "\"NaN\"", "\"%\"", "\"_\"", "{\"$type\":\"DbNull\"}", "\"2024-13-45T99:99:99Z\"", "\"AP8Q\"", "{\"not\":{\"not\":null}}",
+            "\"\\u0000\"", "[[[[[[[[[[]]]]]]]]]]", "{\"some\":{}}", "{\"_count\":\"desc\"}", "\"asc\"", "1.5", "-0");
+
+    @Test
+    void noMutatedRequestIsAServerError() {
+        Random random = new Random(20241123);
+        List<String> failures = new ArrayList<>();
+        int requests = 0;
+        for (int i = 0; i < 1100; i++) {
+            String route = ROUTES.get(random.nextInt(ROUTES.size()));
+            String query = mutate(SEEDS.get(random.nextInt(SEEDS.size())), random);
+            Response r = given().urlEncodingEnabled(false).get("/api/" + route + "?" + encode(query));
+            requests++;
+            check(r, "GET /api/" + route + "?" + query, failures);
+            if (i % 2 == 0) {
+                String delegate = List.of("account", "article", "category", "membership", "blob", "aPIKey").get(random.nextInt(6));
+                String op = List.of("findMany", "findFirst", "findUnique", "count", "aggregate", "groupBy").get(random.nextInt(6));
+                String body = mutate(randomBody(random), random);
+                Response rpc = given().body(body).post("/api/rpc/" + delegate + "/" + op);
+                requests++;
+                check(rpc, "POST " + delegate + "." + op + " " + body, failures);
+            }
+        }
+        System.out.println("FUZZ: " + requests + " requests, " + failures.size() + " server errors");
+        assertTrue(requests >= 1000);
+        assertEquals(List.of(), failures);
+    }
+
+    private static void check(Response r, String request, List<String> failures) {
+        if (r.statusCode() >= 500) {
+            failures.add(request + " -> " + r.statusCode() + " " + r.asString());
+        } else if (r.statusCode() >= 400 && !r.contentType().startsWith("application/problem+json")) {
+            failures.add(request + " -> " + r.statusCode() + " without problem+json: " + r.contentType());
+        } else if (r.asString().contains("Exception") || r.asString().contains("java.")) {
+            failures.add(request + " -> leaks internals: " + r.asString());
+        }
+    }
+
+    private static String randomBody(Random random) {
+        List<String> bodies = List.of("{\"where\":{\"id\":1}}", "{\"where\":{\"email\":{\"contains\":\"a\"}},\"take\":2,\"include\":{\"profile\":true}}",
+                "{\"by\":[\"role\"],\"_count\":{\"_all\":true},\"having\":{\"views\":{\"_avg\":{\"gt\":1}}}}",
+                "{\"_avg\":{\"views\":true},\"_min\":{\"email\":true},\"where\":{\"NOT\":[{\"id\":1}]}}",
+                "{\"select\":{\"_all\":true,\"email\":true}}", "{\"cursor\":{\"id\":2},\"take\":-1,\"orderBy\":{\"articles\":{\"_count\":\"asc\"}}}");
+        return bodies.get(random.nextInt(bodies.size()));
+    }
+
+    private static String mutate(String seed, Random random) {
+        StringBuilder s = new StringBuilder(seed);
+        int edits = 1 + random.nextInt(4);
+        for (int e = 0; e < edits; e++) {
+            int at = s.length() == 0 ? 0 : random.nextInt(s.length());
+            switch (random.nextInt(5)) {
+                case 0 -> s.insert(at, ALPHABET.charAt(random.nextInt(ALPHABET.length())));
+                case 1 -> {
+                    if (s.length() > 0) {
+                        s.deleteCharAt(at);
+                    }
+                }
+                case 2 -> {
+                    if (s.length() > 0) {
+                        s.setCharAt(at, ALPHABET.charAt(random.nextInt(ALPHABET.length())));
+                    }
+                }
+                case 3 -> s.insert(at, TOKENS.get(random.nextInt(TOKENS.size())));
+                default -> {
+                    int end = Math.min(s.length(), at + 1 + random.nextInt(8));
+                    s.replace(at, end, TOKENS.get(random.nextInt(TOKENS.size())));
+                }
+            }
+        }
+        return s.toString();
+    }
+
+    /** Encodes each name and value of a query string, keeping its {@code &} and first {@code =} as separators. */
+    private static String encode(String query) {
+        List<String> parts = new ArrayList<>();
+        for (String pair : query.split("&", -1)) {
+            int eq = pair.indexOf('=');
+            String name = eq < 0 ? pair : pair.substring(0, eq);
+            String value = eq < 0 ? null : pair.substring(eq + 1);
+            parts.add(URLEncoder.encode(name, StandardCharsets.UTF_8) + (value == null ? "" : "=" + URLEncoder.encode(value, StandardCharsets.UTF_8)));
+        }
+        return String.join("&", parts);
+    }
+}
