@@ -11,6 +11,13 @@ import dev.quarry.query.exec.WriteExecutor;
 import dev.quarry.query.exec.WriteResult;
 import dev.quarry.query.exec.WriteRunner;
 import dev.quarry.query.plan.Limits;
+import dev.quarry.query.plan.QueryPlanner;
+import dev.quarry.query.sql.QueryBuilder;
+import dev.quarry.query.sql.SqlStatement;
+import dev.quarry.query.write.WriteStatements;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Tuple;
+import java.util.Optional;
 import dev.quarry.query.write.WriteArgs;
 import dev.quarry.query.write.WriteOperation;
 import dev.quarry.query.write.WritePlan;
@@ -37,6 +44,10 @@ public class WriteService {
     private final WriteExecutor executor;
     private final WriteRunner runner;
     private final ModelRoutes routes;
+    private final Pool pool;
+    private final QueryPlanner reads;
+    private final QueryBuilder readBuilder;
+    private final WriteStatements statements;
 
     @Inject
     public WriteService(Schema schema, Pool pool, ModelRoutes routes,
@@ -47,7 +58,27 @@ public class WriteService {
         this.executor = new WriteExecutor(schema, planner, limits);
         this.runner = new WriteRunner(pool, new DatabaseErrors(schema));
         this.routes = routes;
+        this.pool = pool;
+        this.reads = new QueryPlanner(schema, limits);
+        this.readBuilder = new QueryBuilder(schema);
+        this.statements = new WriteStatements(schema, planner.resolver());
     }
+
+    /** A findUnique and the record's entity tag, read in one snapshot (a read-only REPEATABLE READ transaction). */
+    public Uni<VersionedRecord> findUnique(Model model, ReadArgs args) {
+        SqlStatement read = readBuilder.build(reads.plan(model, args), false);
+        SqlStatement version = statements.version(model, planner.resolver().whereUnique(model, args.args().get("where"), args.origin("where")));
+        return pool.withTransaction(conn -> conn.query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY").execute()
+                .chain(ignored -> conn.preparedQuery(read.text()).execute(Tuple.from(read.params())))
+                .chain(body -> conn.preparedQuery(version.text()).execute(Tuple.from(version.params())).map(tag -> {
+                    String text = body.iterator().hasNext() ? body.iterator().next().getString(0) : null;
+                    Optional<String> etag = tag.iterator().hasNext() ? Optional.ofNullable(tag.iterator().next().getString(0)) : Optional.empty();
+                    return new VersionedRecord(text == null ? "null" : text, etag);
+                })));
+    }
+
+    /** A record's JSON and its entity tag (empty when there is no record). */
+    public record VersionedRecord(String body, Optional<String> etag) {}
 
     public WriteResult write(Model model, WriteArgs args) {
         requireWritable(model);

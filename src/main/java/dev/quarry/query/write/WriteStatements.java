@@ -142,6 +142,12 @@ public final class WriteStatements {
         return (lock ? Sql.of(sql, " FOR UPDATE OF ", TARGET) : sql).render();
     }
 
+    /** The entity tag of the row {@code where} names (no row: none). */
+    public SqlStatement version(Model model, Filter where) {
+        Fragments f = new Fragments(schema);
+        return Sql.of("SELECT ", etag(TARGET), " FROM ", table(model), " AS ", TARGET, " WHERE ", f.condition(where, TARGET)).render();
+    }
+
     public SqlStatement delete(Model model, Filter where, OptionalLong limit, boolean returnRows) {
         Fragments f = new Fragments(schema);
         return Sql.of("DELETE FROM ", table(model), " AS ", TARGET, " WHERE ", condition(f, model, where, limit), " RETURNING ",

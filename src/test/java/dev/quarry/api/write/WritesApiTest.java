@@ -144,4 +144,21 @@ class WritesApiTest {
         rpc("user", "create", "{\"data\":{\"email\":\"e@x.io\",\"counter\":\"many\"}}").then().statusCode(400).body("meta.path", equalTo("data.counter"));
         given().contentType(ContentType.JSON).body("{\"email\":").when().post("/api/users").then().statusCode(400).body("code", equalTo("Q100"));
     }
+
+    @Test
+    void etagsOfReadsAndWritesAgreeAndIfMatchIsEnforced() {
+        Response created = given().contentType(ContentType.JSON).body("{\"email\":\"tag@x.io\"}").when().post("/api/users");
+        String location = created.header("Location");
+        String etag = created.header("ETag");
+        given().when().get(location).then().statusCode(200).header("ETag", equalTo(etag));
+        String next = given().contentType(ContentType.JSON).header("If-Match", etag).body("{\"name\":\"v2\"}").when().patch(location)
+                .then().statusCode(200).extract().header("ETag");
+        given().when().get(location).then().header("ETag", equalTo(next));
+        given().contentType(ContentType.JSON).header("If-Match", etag).body("{\"name\":\"stale\"}").when().patch(location)
+                .then().statusCode(412).body("code", equalTo("Q412"));
+        given().header("If-Match", etag).when().delete(location).then().statusCode(412);
+        given().contentType(ContentType.JSON).header("If-Match", etag).body("{\"email\":\"tag@x.io\",\"name\":\"stale\"}").when().put(location).then().statusCode(412);
+        given().when().get(location).then().body("name", equalTo("v2"));
+        given().header("If-Match", next).when().delete(location).then().statusCode(200).body("name", equalTo("v2"));
+    }
 }
