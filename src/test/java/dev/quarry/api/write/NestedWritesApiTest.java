@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(value = FreshDatabase.class, initArgs = {
         @ResourceArg(name = "schema", value = "write/shop.prisma"),
-        @ResourceArg(name = "sql", value = "write/shop.sql")})
+        @ResourceArg(name = "sql", value = "write/shop.sql"),
+        @ResourceArg(name = "purpose", value = "NestedWritesApiTest")})  // a database of its own: classes with equal resources would share one
 class NestedWritesApiTest {
 
     private static String user(String email) {

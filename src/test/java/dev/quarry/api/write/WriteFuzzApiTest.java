@@ -35,7 +35,8 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(value = FreshDatabase.class, initArgs = {
         @ResourceArg(name = "schema", value = "write/shop.prisma"),
-        @ResourceArg(name = "sql", value = "write/shop.sql")})
+        @ResourceArg(name = "sql", value = "write/shop.sql"),
+        @ResourceArg(name = "purpose", value = "WriteFuzzApiTest")})  // a database of its own: classes with equal resources would share one
 class WriteFuzzApiTest {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;

@@ -34,7 +34,8 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(value = FreshDatabase.class, initArgs = {
         @ResourceArg(name = "schema", value = "write/shop.prisma"),
-        @ResourceArg(name = "sql", value = "write/shop.sql")})
+        @ResourceArg(name = "sql", value = "write/shop.sql"),
+        @ResourceArg(name = "purpose", value = "WriteParityTest")})  // a database of its own: classes with equal resources would share one
 class WriteParityTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();

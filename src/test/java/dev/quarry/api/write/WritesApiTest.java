@@ -23,7 +23,8 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(value = FreshDatabase.class, initArgs = {
         @ResourceArg(name = "schema", value = "write/shop.prisma"),
-        @ResourceArg(name = "sql", value = "write/shop.sql")})
+        @ResourceArg(name = "sql", value = "write/shop.sql"),
+        @ResourceArg(name = "purpose", value = "WritesApiTest")})  // a database of its own: classes with equal resources would share one
 class WritesApiTest {
 
     static Response rpc(String delegate, String operation, String body) {
