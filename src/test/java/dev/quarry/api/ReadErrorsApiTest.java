@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(value = FreshDatabase.class, initArgs = {
         @ResourceArg(name = "schema", value = "query/rich.prisma"),
-        @ResourceArg(name = "sql", value = "query/rich.sql")})
+        @ResourceArg(name = "sql", value = "query/rich-seed.sql")})
 class ReadErrorsApiTest {
 
     private static ValidatableResponse problem(ValidatableResponse r, int status, String code) {

@@ -24,7 +24,7 @@ class QueryCompilerTest {
 
     @BeforeAll
     static void setUp() {
-        db = TestDatabase.create("compiler", "query/rich.sql");
+        db = TestDatabase.create("compiler", "query/rich-prisma-ddl.sql", "query/rich-seed.sql");
         reads = new Reads(Schemas.rich(), db, new Limits(50, 3));
     }
 

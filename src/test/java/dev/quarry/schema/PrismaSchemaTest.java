@@ -85,7 +85,7 @@ class PrismaSchemaTest {
         assertEquals(7, result.errors().get(0).span().line());
         assertEquals(5, result.errors().get(0).span().column());
         assertEquals(8, result.errors().get(1).span().line());
-        assertTrue(DiagnosticRenderer.render(result.errors().get(0)).contains("7 |   b Foo\n  |     ^^^"));
+        assertTrue(DiagnosticRenderer.render(result.errors().get(0)).contains(" 7 |   b Foo\n   |     ^^^"));
     }
 
     @Test

@@ -25,9 +25,9 @@ import org.junit.jupiter.api.Test;
 class SchemaCorpusTest {
 
     /** Regression floors: raise them when the rates go up. */
-    private static final int MIN_INVALID_HEADLINE_MATCHES = 18;
+    private static final int MIN_INVALID_HEADLINE_MATCHES = 60;
     /** Not every Prisma check is implemented yet: these many invalid fixtures must at least be rejected. */
-    private static final int MIN_INVALID_REJECTED = 104;
+    private static final int MIN_INVALID_REJECTED = 145;
 
     private static final Pattern PROVIDER = Pattern.compile("datasource\\s+\\w+\\s*\\{[^}]*?provider\\s*=\\s*\"([^\"]*)\"", Pattern.DOTALL);
 
@@ -50,8 +50,12 @@ class SchemaCorpusTest {
         return text.toString();
     }
 
-    /** Documentation excerpts that reference models they do not define: Prisma rejects them too. */
-    private static final java.util.Set<String> INVALID_EXCERPTS = java.util.Set.of(
+    /**
+     * Schemas current Prisma rejects too: documentation excerpts that reference models they do not define, and
+     * webstudio's views with primary keys (accepted by Prisma 5; Prisma 6 and 7 say "Views cannot have primary keys.").
+     */
+    private static final java.util.Set<String> REJECTED_BY_PRISMA = java.util.Set.of(
+            "real/webstudio-is__webstudio__packages__prisma-client__prisma__schema.prisma",
             "real/civitai__civitai__apps__event-engine__docs__reference__schema-full.prisma",
             "real/civitai__civitai__apps__event-engine__docs__reference__schema-minimal.prisma",
             "real/civitai__civitai__apps__event-engine__docs__reference__schema.prisma");
@@ -92,7 +96,7 @@ class SchemaCorpusTest {
             if (!postgres.getOrDefault(schema.getKey(), false)) {
                 continue;
             }
-            if (INVALID_EXCERPTS.contains(schema.getKey())) {
+            if (REJECTED_BY_PRISMA.contains(schema.getKey())) {
                 assertTrue(PrismaSchema.parse(schema.getValue()).hasErrors(), schema.getKey());
                 continue;
             }
@@ -102,7 +106,8 @@ class SchemaCorpusTest {
                 failures.add(describe(schema.getKey(), result));
             }
         }
-        System.out.printf("real/: %d/%d PostgreSQL schemas valid%n", checked - failures.size(), checked);
+        System.out.printf("real/: %d/%d PostgreSQL schemas valid; %d rejected as current Prisma rejects them%n",
+                checked - failures.size(), checked, REJECTED_BY_PRISMA.size());
         assertTrue(failures.isEmpty(), String.join("\n", failures));
     }
 
@@ -166,7 +171,8 @@ class SchemaCorpusTest {
             }
             postgres++;
             String headline = expected.getOrDefault("engines-invalid/" + name, "?");
-            if (result.errors().stream().map(Diagnostic::message).anyMatch(headline::equals)) {
+            // The TSV keeps each diagnostic's first line (its headline); some messages go on with a hint.
+            if (result.errors().stream().map(d -> d.message().lines().findFirst().orElse("")).anyMatch(headline::equals)) {
                 matched++;
             } else {
                 mismatches.add(name + "\n   expected: " + headline + "\n   got:      "

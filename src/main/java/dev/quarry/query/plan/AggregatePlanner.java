@@ -261,24 +261,24 @@ final class AggregatePlanner {
                         throw QueryErrors.unknownOperator(here.key(ae.getKey()), ae.getKey(), "field " + field.name(), AGGREGATES);
                     }
                     ScalarField typed = aggregateValueField(field, fn.get());
-                    parts.add(new Filter.AggregateCondition(fn.get(), typed, where.scalarOn(typed, ae.getValue(), here.key(ae.getKey()))));
+                    parts.add(new Filter.AggregateCondition(fn.get(), typed, where.scalarOn(model, typed, ae.getValue(), here.key(ae.getKey()))));
                 }
                 if (plain.size() > 0) {
-                    parts.add(plainHaving(by, field, plain, here));
+                    parts.add(plainHaving(model, by, field, plain, here));
                 }
             } else {
-                parts.add(plainHaving(by, field, v, here));
+                parts.add(plainHaving(model, by, field, v, here));
             }
         }
         return WherePlanner.and(parts);
     }
 
-    private Filter plainHaving(List<ScalarField> by, ScalarField field, JsonNode v, ArgPath at) {
+    private Filter plainHaving(Model model, List<ScalarField> by, ScalarField field, JsonNode v, ArgPath at) {
         if (!by.contains(field)) {
             throw QueryErrors.invalid(at, "A having filter on " + field.name() + " without an aggregate needs " + field.name() + " in by",
                     by.stream().map(ScalarField::name).toList());
         }
-        return where.scalarOn(field, v, at);
+        return where.scalarOn(model, field, v, at);
     }
 
     /** The type an aggregate's value has, so that its having operand is checked as that type. */

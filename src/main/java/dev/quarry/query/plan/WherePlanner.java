@@ -145,7 +145,7 @@ final class WherePlanner {
         if (scalar.type() == ScalarType.JSON) {
             return json(scalar, value, at);
         }
-        return scalar(scalar, value, at);
+        return scalar(model, scalar, value, at);
     }
 
     private List<Filter> list(Model model, JsonNode value, ArgPath at, int depth) {
@@ -179,16 +179,16 @@ final class WherePlanner {
     }
 
     /** A filter on one scalar field ({@code having} uses it for aggregate values). */
-    Filter scalarOn(ScalarField field, JsonNode value, ArgPath at) {
-        return scalar(field, value, at);
+    Filter scalarOn(Model model, ScalarField field, JsonNode value, ArgPath at) {
+        return scalar(model, field, value, at);
     }
 
-    private Filter scalar(ScalarField field, JsonNode value, ArgPath at) {
+    private Filter scalar(Model model, ScalarField field, JsonNode value, ArgPath at) {
         if (value.isNull()) {
             return isNull(field, at);
         }
         if (!value.isObject() || isFieldRef(value)) {
-            return equals(field, value, at, false);
+            return equals(model, field, value, at, false);
         }
         List<String> allowed = operatorsOf(field);
         boolean insensitive = false;
@@ -216,15 +216,15 @@ final class WherePlanner {
                 case "mode":
                     break;
                 case "equals":
-                    parts.add(v.isNull() ? isNull(field, here) : equals(field, v, here, insensitive));
+                    parts.add(v.isNull() ? isNull(field, here) : equals(model, field, v, here, insensitive));
                     break;
                 case "not":
                     if (v.isNull()) {
                         parts.add(not(isNull(field, here)));
                     } else if (v.isObject() && !isFieldRef(v)) {
-                        parts.add(not(scalar(field, v, here)));
+                        parts.add(not(scalar(model, field, v, here)));
                     } else {
-                        parts.add(not(equals(field, v, here, insensitive)));
+                        parts.add(not(equals(model, field, v, here, insensitive)));
                     }
                     break;
                 case "in":
@@ -234,16 +234,16 @@ final class WherePlanner {
                     parts.add(not(in(field, v, here, insensitive)));
                     break;
                 case "lt":
-                    parts.add(compare(field, Filter.CompareOp.LT, v, here, insensitive));
+                    parts.add(compare(model, field, Filter.CompareOp.LT, v, here, insensitive));
                     break;
                 case "lte":
-                    parts.add(compare(field, Filter.CompareOp.LTE, v, here, insensitive));
+                    parts.add(compare(model, field, Filter.CompareOp.LTE, v, here, insensitive));
                     break;
                 case "gt":
-                    parts.add(compare(field, Filter.CompareOp.GT, v, here, insensitive));
+                    parts.add(compare(model, field, Filter.CompareOp.GT, v, here, insensitive));
                     break;
                 case "gte":
-                    parts.add(compare(field, Filter.CompareOp.GTE, v, here, insensitive));
+                    parts.add(compare(model, field, Filter.CompareOp.GTE, v, here, insensitive));
                     break;
                 case "contains":
                     parts.add(like(field, v, here, true, true, insensitive));
@@ -275,15 +275,15 @@ final class WherePlanner {
         return new Filter.IsNull(field);
     }
 
-    private Filter equals(ScalarField field, JsonNode v, ArgPath at, boolean insensitive) {
-        return compare(field, Filter.CompareOp.EQ, v, at, insensitive);
+    private Filter equals(Model model, ScalarField field, JsonNode v, ArgPath at, boolean insensitive) {
+        return compare(model, field, Filter.CompareOp.EQ, v, at, insensitive);
     }
 
-    private Filter compare(ScalarField field, Filter.CompareOp op, JsonNode v, ArgPath at, boolean insensitive) {
+    private Filter compare(Model model, ScalarField field, Filter.CompareOp op, JsonNode v, ArgPath at, boolean insensitive) {
         if (isFieldRef(v)) {
             JsonNode name = v.get("field");
             Optional<ScalarField> other = name != null && name.isTextual()
-                    ? Fields.visibleScalars(modelOf(field)).stream().filter(f -> f.name().equals(name.textValue())).findFirst()
+                    ? Fields.visibleScalars(model).stream().filter(f -> f.name().equals(name.textValue())).findFirst()
                     : Optional.empty();
             if (other.isEmpty() || !other.get().type().equals(field.type()) || other.get().isList()) {
                 throw QueryErrors.invalid(at.key("field"), "A field reference must name a field of the same type", List.of());
@@ -291,10 +291,6 @@ final class WherePlanner {
             return new Filter.CompareFields(field, op, other.get());
         }
         return new Filter.Compare(field, op, values.one(field, v, at), insensitive);
-    }
-
-    private Model modelOf(ScalarField field) {
-        return schema.models().stream().filter(m -> m.fields().contains(field)).findFirst().orElseThrow();
     }
 
     private Filter in(ScalarField field, JsonNode v, ArgPath at, boolean insensitive) {

@@ -204,7 +204,12 @@ public final class QueryBuilder {
                 equalSoFar.add(Sql.of(mine, " IS NOT DISTINCT FROM ", theirs));
             }
             alternatives.add(equalSoFar.isEmpty() ? Sql.of("true") : Sql.of("(", Sql.join(" AND ", equalSoFar), ")"));
-            return Sql.of("EXISTS (SELECT 1 FROM ", Links.table(read.model()), " ", c, " WHERE ", filters.render(cursor, c), " AND (",
+            Sql cursorRow = filters.render(cursor, c);
+            if (!read.distinct().isEmpty()) {
+                // Prisma applies a cursor after distinct, in memory: the cursor row must itself be one of the filtered rows
+                cursorRow = Sql.of(cursorRow, " AND ", filters.render(read.filter(), c));
+            }
+            return Sql.of("EXISTS (SELECT 1 FROM ", Links.table(read.model()), " ", c, " WHERE ", cursorRow, " AND (",
                     Sql.join(" OR ", alternatives), "))");
         }
 
@@ -289,7 +294,7 @@ public final class QueryBuilder {
 
         Sql aggregate(AggregatePlan plan) {
             Sql r = aliases.next("r");
-            Sql rows = rows(plan.rows(), Optional.empty(), Optional.of(Sql.of(aliasStar())));
+            Sql rows = rows(plan.rows(), Optional.empty(), Optional.of(Sql.of("*")));
             Sql value;
             if (plan.kind() == AggregatePlan.Kind.COUNT_NUMBER) {
                 value = Sql.of("count(*)");
@@ -299,11 +304,6 @@ public final class QueryBuilder {
                 value = aggregatesObject(plan.groups(), r);
             }
             return Sql.of("(SELECT (", value, ")::text FROM (", rows, ") ", r, ")");
-        }
-
-        /** The rows' own columns, for aggregating: {@code t.*} of the rows' alias (see {@link #rows}). */
-        private String aliasStar() {
-            return "*";
         }
 
         private Sql aggregatesObject(List<AggregatePlan.AggregateGroup> groups, Sql a) {

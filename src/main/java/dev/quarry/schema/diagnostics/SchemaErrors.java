@@ -1,7 +1,5 @@
 package dev.quarry.schema.diagnostics;
 
-import dev.quarry.schema.syntax.Top;
-
 /** Every diagnostic's wording, in one place (Prisma's wording where Prisma has one). */
 public final class SchemaErrors {
 
@@ -58,34 +56,23 @@ public final class SchemaErrors {
         return validation(span, "Invalid type definition. Please check the documentation in https://pris.ly/d/composite-types");
     }
 
-    public static Diagnostic invalidBlockLine(Top.Keyword keyword, Span span) {
-        switch (keyword) {
-            case ENUM:
+    /** A line inside a block that is no member of it; {@code blockKeyword} is the block's keyword ({@code model}, {@code enum}, …). */
+    public static Diagnostic invalidBlockLine(String blockKeyword, Span span) {
+        switch (blockKeyword) {
+            case "enum":
                 return validation(span, "This line is not an enum value definition.");
-            case DATASOURCE:
+            case "datasource":
                 return validation(span, "This line is not a valid definition within a datasource.");
-            case GENERATOR:
+            case "generator":
                 return validation(span, "This line is not a valid definition within a generator.");
             default:
                 return validation(span, "This line is not a valid field or attribute definition.");
         }
     }
 
-    public static Diagnostic fieldWithoutType(Top.Keyword keyword, String blockName, Span span) {
-        return model(span, containerType(keyword), blockName, "This field declaration is invalid. It is either missing a name or a type.");
-    }
-
-    public static String containerType(Top.Keyword keyword) {
-        switch (keyword) {
-            case VIEW:
-                return "view";
-            case TYPE:
-                return "composite type";
-            case ENUM:
-                return "enum";
-            default:
-                return "model";
-        }
+    /** {@code containerType} as Prisma names it in messages: {@code model}, {@code view}, {@code composite type}, {@code enum}. */
+    public static Diagnostic fieldWithoutType(String containerType, String blockName, Span span) {
+        return model(span, containerType, blockName, "This field declaration is invalid. It is either missing a name or a type.");
     }
 
     public static Diagnostic legacyColon(Span span) {

@@ -11,7 +11,9 @@ import dev.quarry.schema.syntax.SchemaAst;
 import dev.quarry.schema.syntax.Top;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -32,13 +34,44 @@ public final class SchemaFormatter {
 
     private SchemaFormatter() {}
 
-    /** The formatted text; empty when the text cannot be parsed at all. */
+    /** The formatted text of one file; see {@link #format(List)}. */
     public static Optional<String> format(String text) {
-        List<Diagnostic> ignored = new ArrayList<>();
-        SchemaAst ast = Parser.parse(new SourceFile("schema.prisma", text), ignored);
+        return Optional.of(format(List.of(new SourceFile("schema.prisma", text))).get("schema.prisma"));
+    }
+
+    /**
+     * The formatted text of each file (by path), as {@code prisma format} does for a schema of several files:
+     * when the files parse, incomplete relations are completed first (see {@link RelationCompletion}).
+     */
+    public static Map<String, String> format(List<SourceFile> files) {
+        List<Diagnostic> diagnostics = new ArrayList<>();
+        List<SchemaAst> asts = files.stream().map(file -> Parser.parse(file, diagnostics)).toList();
+        List<RelationCompletion.Insertion> insertions =
+                diagnostics.stream().anyMatch(Diagnostic::isError) ? List.of() : RelationCompletion.insertions(asts);
+        Map<String, String> formatted = new LinkedHashMap<>();
+        for (SchemaAst ast : asts) {
+            String text = withInsertions(ast.file().text(), insertions.stream().filter(i -> i.file() == ast).toList());
+            formatted.put(ast.file().path(), formatParsed(Parser.parse(new SourceFile(ast.file().path(), text), new ArrayList<>())));
+        }
+        return formatted;
+    }
+
+    private static String withInsertions(String text, List<RelationCompletion.Insertion> insertions) {
+        List<RelationCompletion.Insertion> sorted = new ArrayList<>(insertions);
+        sorted.sort(Comparator.comparingInt(RelationCompletion.Insertion::position));
+        StringBuilder out = new StringBuilder();
+        int copied = 0;
+        for (RelationCompletion.Insertion insertion : sorted) {
+            out.append(text, copied, insertion.position()).append(insertion.content());
+            copied = insertion.position();
+        }
+        return out.append(text.substring(copied)).toString();
+    }
+
+    private static String formatParsed(SchemaAst ast) {
         SchemaFormatter formatter = new SchemaFormatter();
         formatter.tops(ast.tops());
-        return Optional.of(formatter.out.finish());
+        return formatter.out.finish();
     }
 
     private void tops(List<Top> tops) {

@@ -62,6 +62,15 @@ final class Arguments {
         return Optional.empty();
     }
 
+    /** Like {@link #takeString} for the attribute's one required argument, reported when absent. */
+    Optional<String> requireString(String name) {
+        if (attribute.argumentList().stream().noneMatch(a -> a.isNamed(name) || a.name().isEmpty())) {
+            ctx.push(SchemaErrors.plain(attribute.span(), "Argument \"" + name + "\" is missing."));
+            return Optional.empty();
+        }
+        return takeString(name, true);
+    }
+
     /** Reports every argument nobody took. */
     void finish() {
         for (Argument argument : remaining) {

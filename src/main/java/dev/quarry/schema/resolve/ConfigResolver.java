@@ -44,6 +44,8 @@ final class ConfigResolver {
         String providerName = provider.get().value().map(Expressions::value).orElse("");
         if (!POSTGRES.contains(providerName)) {
             ctx.push(SchemaErrors.onlyPostgres(provider.get().value().map(Expr::span).orElse(provider.get().span()), providerName));
+        } else {
+            new DatasourceProperties(ctx, previewFeatures()).check(block);
         }
         return Optional.of(new Datasource(block.name().name(), providerName, properties));
     }
@@ -62,6 +64,17 @@ final class ConfigResolver {
         return generators;
     }
 
+    /** The {@code previewFeatures} of every generator. */
+    Set<String> previewFeatures() {
+        Set<String> features = new java.util.HashSet<>();
+        for (Top.Block block : ctx.blocks(Top.Keyword.GENERATOR)) {
+            block.properties().stream().filter(p -> p.key().name().equals("previewFeatures")).flatMap(p -> p.value().stream())
+                    .filter(Expr.ArrayExpr.class::isInstance).flatMap(array -> ((Expr.ArrayExpr) array).items().stream())
+                    .map(Expressions::value).forEach(features::add);
+        }
+        return features;
+    }
+
     private Map<String, ConfigValue> properties(Top.Block block) {
         Map<String, ConfigValue> properties = new LinkedHashMap<>();
         for (Member.KeyValue property : block.properties()) {
@@ -71,7 +84,8 @@ final class ConfigResolver {
                 continue;
             }
             if (property.value().isEmpty()) {
-                ctx.push(SchemaErrors.plain(property.span(), "Expected a value for key \"" + key + "\"."));
+                ctx.push(SchemaErrors.plain(block.span(), "Property " + key + " in " + block.keyword().text + " " + block.name().name()
+                        + " needs to be assigned a value"));
                 continue;
             }
             properties.put(key, value(property.value().get()));

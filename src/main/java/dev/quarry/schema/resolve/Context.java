@@ -45,6 +45,11 @@ final class Context {
         return blocks;
     }
 
+    /** The span of the block declaring a top-level name. */
+    java.util.Optional<dev.quarry.schema.diagnostics.Span> spanOf(String name) {
+        return java.util.Optional.ofNullable(tops.get(name)).map(Top.Block::span);
+    }
+
     boolean isModel(String name) {
         Top.Block block = tops.get(name);
         return block != null && (block.keyword() == Top.Keyword.MODEL || block.keyword() == Top.Keyword.VIEW);

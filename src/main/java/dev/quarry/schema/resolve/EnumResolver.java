@@ -43,17 +43,20 @@ final class EnumResolver {
             }
             values.add(new EnumType.EnumValue(value.name().name(), valueDbName, value.leadingComments().flatMap(c -> c.documentation())));
         }
-        for (Member.BlockAttribute member : block.blockAttributes()) {
-            Arguments args = new Arguments(member.attribute(), "@@", ctx);
-            switch (member.attribute().name().name()) {
+        List<Attribute> blockAttributes = block.blockAttributes().stream().map(Member.BlockAttribute::attribute).toList();
+        Names.singleAttributesOnce(blockAttributes, Set.of("map", "schema"), ctx);
+        for (Attribute attribute : blockAttributes) {
+            Arguments args = new Arguments(attribute, "@@", ctx);
+            switch (attribute.name().name()) {
                 case "map":
-                    dbName = args.takeString("name", true).orElse(dbName);
+                    dbName = args.requireString("name").orElse(dbName);
                     break;
                 case "schema":
-                    dbSchema = args.takeString("name", true);
+                    Optional<String> schema = args.requireString("name");
+                    dbSchema = dbSchema.or(() -> schema);
                     break;
                 default:
-                    ctx.push(SchemaErrors.plain(member.attribute().name().span(), "Attribute not known: \"@@" + member.attribute().name().name() + "\"."));
+                    ctx.push(SchemaErrors.plain(attribute.name().span(), "Attribute not known: \"@@" + attribute.name().name() + "\"."));
                     continue;
             }
             args.finish();

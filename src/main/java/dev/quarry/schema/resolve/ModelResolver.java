@@ -21,9 +21,13 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /** A model, view or composite type block: field types, field attributes and block attributes. */
 final class ModelResolver {
+
+    /** Block attributes a model may carry once; {@code @@unique} and {@code @@index} repeat. */
+    private static final Set<String> SINGLE_BLOCK_ATTRIBUTES = Set.of("id", "map", "schema", "ignore");
 
     private final Context ctx;
     private final DefaultValues defaults;
@@ -37,15 +41,20 @@ final class ModelResolver {
         ModelDraft model = new ModelDraft(block);
         Set<String> seen = new HashSet<>();
         for (Member.FieldDecl field : block.fields()) {
+            if (!Names.valid(field.name(), "field", ctx)) {
+                continue;
+            }
             if (!seen.add(field.name().name())) {
                 ctx.push(SchemaErrors.plain(field.name().span(), "Field \"" + field.name().name() + "\" is already defined on "
-                        + SchemaErrors.containerType(block.keyword()) + " \"" + model.name() + "\"."));
+                        + block.keyword().containerType() + " \"" + model.name() + "\"."));
                 continue;
             }
             field.type().ifPresent(type -> field(model, field, type));
         }
-        for (Member.BlockAttribute attribute : block.blockAttributes()) {
-            blockAttribute(model, attribute.attribute());
+        List<Attribute> attributes = block.blockAttributes().stream().map(Member.BlockAttribute::attribute).toList();
+        Names.singleAttributesOnce(attributes, SINGLE_BLOCK_ATTRIBUTES, ctx);
+        for (Attribute attribute : attributes) {
+            blockAttribute(model, attribute);
         }
         return model;
     }
@@ -115,16 +124,21 @@ final class ModelResolver {
                 case "id":
                     IndexField idField = fieldLevelIndexField(name, args);
                     Optional<String> pkMap = args.takeString("map", false);
-                    args.take("clustered", false);
-                    if (model != null) {
+                    clustering(args);
+                    if (model != null && model.isView()) {
+                        ctx.push(SchemaErrors.validation(attribute.span(), "Views cannot have primary keys."));
+                    } else if (model != null) {
                         model.primaryKey = Optional.of(new PrimaryKey(List.of(idField), Optional.empty(), pkMap));
                     }
                     break;
                 case "unique":
                     IndexField uniqueField = fieldLevelIndexField(name, args);
                     Optional<String> uniqueMap = args.takeString("map", false);
-                    args.take("clustered", false);
+                    boolean uniqueClustered = clustering(args, model != null && model.isView());
                     args.take("where", false);
+                    if (model != null && model.isView()) {
+                        viewUnique(attribute, uniqueMap, uniqueClustered);
+                    }
                     if (model != null) {
                         model.uniques.add(new UniqueConstraint(List.of(uniqueField), Optional.empty(), uniqueMap, true));
                     }
@@ -142,7 +156,7 @@ final class ModelResolver {
                     updatedAt = true;
                     break;
                 case "map":
-                    Optional<String> mapped = args.takeString("name", true);
+                    Optional<String> mapped = args.requireString("name");
                     if (mapped.isPresent()) {
                         dbName = mapped.get();
                     }
@@ -177,8 +191,13 @@ final class ModelResolver {
         return new IndexField(fieldName, sort, length, Optional.empty());
     }
 
-    private static NativeType nativeType(Attribute attribute) {
+    private NativeType nativeType(Attribute attribute) {
         String name = attribute.name().name().substring(attribute.name().name().indexOf('.') + 1);
+        for (var argument : attribute.argumentList()) {
+            if (argument.value().orElse(null) instanceof Expr.NumberLit number && number.text().startsWith("-")) {
+                ctx.push(SchemaErrors.plain(number.span(), "Expected a nonnegative integer, but found (" + number.text() + ")."));
+            }
+        }
         List<String> arguments = attribute.argumentList().stream()
                 .map(a -> a.value().map(Expressions::value).orElse(""))
                 .toList();
@@ -239,19 +258,32 @@ final class ModelResolver {
                 List<IndexField> fields = args.take("fields", true).map(e -> IndexFields.parse(e, "@@id", ctx)).orElse(List.of());
                 Optional<String> clientName = args.takeString("name", false);
                 Optional<String> map = args.takeString("map", false);
-                args.take("clustered", false);
-                if (model.primaryKey.isPresent()) {
+                clustering(args);
+                if (model.isView()) {
+                    ctx.push(SchemaErrors.validation(attribute.span(), "Views cannot have primary keys."));
+                }
+                if (model.block.fields().stream().anyMatch(f -> f.findAttribute("id").isPresent())) {
                     ctx.push(SchemaErrors.model(attribute.span(), "model", model.name(), "Each model must have at most one id criteria. You can't have `@id` and `@@id` at the same time."));
                 }
-                model.primaryKey = Optional.of(new PrimaryKey(fields, clientName, map));
+                fieldsExist(model, attribute, "id", fields);
+                if (model.primaryKey.isEmpty()) {
+                    model.primaryKey = Optional.of(new PrimaryKey(fields, clientName, map));
+                }
                 break;
             }
             case "unique": {
                 List<IndexField> fields = args.take("fields", true).map(e -> IndexFields.parse(e, "@@unique", ctx)).orElse(List.of());
                 Optional<String> clientName = args.takeString("name", false);
                 Optional<String> map = args.takeString("map", false);
-                args.take("clustered", false);
+                boolean clustered = clustering(args, model.isView());
                 args.take("where", false);
+                if (model.isView()) {
+                    viewUnique(attribute, map, clustered);
+                    if (fields.stream().anyMatch(f -> f.sort().isPresent() || f.length().isPresent() || f.ops().isPresent())) {
+                        ctx.push(SchemaErrors.attribute(attribute.span(), "@@unique", "Scalar fields in @@unique attributes in views cannot have arguments."));
+                    }
+                }
+                fieldsExist(model, attribute, "unique", fields);
                 model.uniques.add(new UniqueConstraint(fields, clientName, map, false));
                 break;
             }
@@ -261,16 +293,20 @@ final class ModelResolver {
                 Optional<String> clientName = args.takeString("name", false);
                 Optional<String> map = args.takeString("map", false);
                 Optional<String> type = args.take("type", false).map(Expressions::text);
-                args.take("clustered", false);
+                clustering(args);
                 args.take("where", false);
+                if (model.isView()) {
+                    ctx.push(SchemaErrors.validation(attribute.span(), "Views cannot have indexes."));
+                }
+                fieldsExist(model, attribute, name, fields);
                 model.indexes.add(new Index(fields, clientName, map, type, name.equals("fulltext")));
                 break;
             }
             case "map":
-                args.takeString("name", true).ifPresent(mapped -> model.dbName = mapped);
+                args.requireString("name").ifPresent(mapped -> model.dbName = mapped);
                 break;
             case "schema":
-                model.dbSchema = args.takeString("name", true);
+                model.dbSchema = args.requireString("name");
                 break;
             case "ignore":
                 model.ignored = true;
@@ -280,5 +316,59 @@ final class ModelResolver {
                 return;
         }
         args.finish();
+    }
+
+    /** {@code clustered:} is SQL Server's: any value is rejected, a non-boolean one first as a type error. */
+    private boolean clustering(Arguments args) {
+        return clustering(args, false);
+    }
+
+    private boolean clustering(Arguments args, boolean reportedElsewhere) {
+        Optional<Expr> value = args.take("clustered", false);
+        if (value.isEmpty()) {
+            return false;
+        }
+        if (!(value.get() instanceof Expr.PathExpr path && (path.path().equals("true") || path.path().equals("false")))) {
+            ctx.push(SchemaErrors.plain(value.get().span(), "Expected a boolean value, but received " + value.get().describe() + "."));
+        } else if (!reportedElsewhere) {
+            ctx.push(SchemaErrors.attribute(args.attribute().span(), args.attributeName(), "Defining clustering is not supported in the current connector."));
+        }
+        return true;
+    }
+
+    /** A view's unique is a promise to the client, not an index: it has no name and no storage options. */
+    private void viewUnique(Attribute attribute, Optional<String> map, boolean clustered) {
+        if (map.isPresent()) {
+            ctx.push(SchemaErrors.validation(attribute.span(),
+                    "@@unique annotations on views are not backed by unique indexes in the database and cannot specify a mapped database name."));
+        }
+        if (clustered) {
+            ctx.push(SchemaErrors.validation(attribute.span(),
+                    "@@unique annotations on views are not backed by unique indexes in the database and cannot be clustered."));
+        }
+    }
+
+    /** The fields of an {@code @@id}, {@code @@unique} or {@code @@index} exist and are scalar. */
+    private void fieldsExist(ModelDraft model, Attribute attribute, String kind, List<IndexField> fields) {
+        List<String> names = fields.stream().map(IndexField::name).toList();
+        List<RelationDraft> relationFields = model.relationFields().stream().filter(r -> names.contains(r.name())).toList();
+        String noun = kind.equals("id") ? "id" : kind.equals("unique") ? "unique index" : "index";
+        if (!relationFields.isEmpty()) {
+            String suggestion = relationFields.stream().flatMap(r -> r.fields().stream()).collect(Collectors.joining(", "));
+            ctx.push(SchemaErrors.model(attribute.span(), containerType(model), model.name(), "The " + noun + " definition refers to the relation fields "
+                    + relationFields.stream().map(RelationDraft::name).collect(Collectors.joining(", ")) + ". "
+                    + Character.toUpperCase(noun.charAt(0)) + noun.substring(1) + " definitions must reference only scalar fields."
+                    + (suggestion.isEmpty() ? "" : " Did you mean `@@" + kind + "([" + suggestion + "])`?")));
+            return;
+        }
+        List<String> unknown = names.stream().filter(n -> !model.hasField(n)).toList();
+        if (!unknown.isEmpty()) {
+            String prefix = kind.equals("id") ? "The multi field id declaration" : "The " + noun + " definition";
+            ctx.push(SchemaErrors.model(attribute.span(), containerType(model), model.name(), prefix + " refers to the unknown fields: " + String.join(", ", unknown) + "."));
+        }
+    }
+
+    private static String containerType(ModelDraft model) {
+        return model.block.keyword().containerType();
     }
 }

@@ -12,7 +12,14 @@ import dev.quarry.schema.model.ScalarField;
 import dev.quarry.schema.model.Schema;
 import dev.quarry.schema.syntax.SchemaAst;
 import dev.quarry.schema.syntax.Top;
+import dev.quarry.schema.diagnostics.Span;
+import dev.quarry.schema.syntax.Attribute;
+import dev.quarry.schema.syntax.Member;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,6 +54,7 @@ public final class Resolver {
                 compositeTypes.add(compositeType(models.resolve(block), block));
             }
         }
+        databaseNames(ctx, drafts.values(), enums);
         if (ctx.hasErrors()) {
             return Optional.empty();
         }
@@ -62,12 +70,42 @@ public final class Resolver {
     /** Duplicate names among models, views, composite types and enums, reported at the later identifier. */
     private static void names(Context ctx) {
         for (Top.Block block : ctx.blocks(Top.Keyword.MODEL, Top.Keyword.VIEW, Top.Keyword.TYPE, Top.Keyword.ENUM)) {
+            if (!Names.valid(block.name(), topType(block), ctx)) {
+                continue;
+            }
             Top.Block existing = ctx.tops.putIfAbsent(block.name().name(), block);
             if (existing != null) {
                 ctx.push(SchemaErrors.plain(block.name().span(), "The " + topType(block) + " \"" + block.name().name()
                         + "\" cannot be defined because a " + topType(existing) + " with that name already exists."));
             }
         }
+    }
+
+    /** Two tables, or two enum types, with the same database name in the same database schema. */
+    private static void databaseNames(Context ctx, Collection<ModelDraft> models, List<EnumType> enums) {
+        Map<String, ModelDraft> tables = new HashMap<>();
+        for (ModelDraft model : models) {
+            ModelDraft existing = tables.putIfAbsent(model.dbSchema.orElse("") + "." + model.dbName, model);
+            if (existing == null) {
+                continue;
+            }
+            Optional<Attribute> map = mapAttribute(model.block);
+            ModelDraft reported = map.isPresent() || mapAttribute(existing.block).isEmpty() ? model : existing;
+            ModelDraft other = reported == model ? existing : model;
+            Span span = mapAttribute(reported.block).map(Attribute::span).orElse(reported.block.name().span());
+            ctx.push(SchemaErrors.plain(span, "The " + topType(reported.block) + " with database name \"" + model.dbName
+                    + "\" could not be defined because another model or view with this name exists: \"" + other.name() + "\""));
+        }
+        Set<String> enumNames = new HashSet<>();
+        for (EnumType enumType : enums) {
+            if (!enumNames.add(enumType.dbSchema().orElse("") + "." + enumType.dbName())) {
+                ctx.spanOf(enumType.name()).ifPresent(span -> ctx.push(SchemaErrors.plain(span, "An enum with the same database name is already defined.")));
+            }
+        }
+    }
+
+    private static Optional<Attribute> mapAttribute(Top.Block block) {
+        return block.blockAttributes().stream().map(Member.BlockAttribute::attribute).filter(a -> a.name().name().equals("map")).findFirst();
     }
 
     private static String topType(Top.Block block) {

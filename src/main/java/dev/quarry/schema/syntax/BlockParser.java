@@ -60,7 +60,7 @@ final class BlockParser {
                 in.skipToEndOfLine();
                 member = new Member.CatchAll(in.textFrom(start), in.span(start));
                 in.eatNewline();
-                diagnostics.add(SchemaErrors.invalidBlockLine(keyword, ((Member.CatchAll) member).span()));
+                diagnostics.add(SchemaErrors.invalidBlockLine(keyword.text, ((Member.CatchAll) member).span()));
             } else if (!(member instanceof Member.BlockAttribute)) {
                 pendingComments = null;
             }
@@ -118,7 +118,7 @@ final class BlockParser {
             diagnostics.add(SchemaErrors.legacyColon(span));
         }
         if (type.isEmpty()) {
-            diagnostics.add(SchemaErrors.fieldWithoutType(keyword, blockName, span));
+            diagnostics.add(SchemaErrors.fieldWithoutType(keyword.containerType(), blockName, span));
         } else {
             TypeParser.reportLegacyShape(type.get(), diagnostics);
         }

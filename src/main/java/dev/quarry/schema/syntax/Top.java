@@ -47,6 +47,20 @@ public sealed interface Top {
         Keyword(String text) {
             this.text = text;
         }
+
+        /** How messages name a block of this kind: {@code model}, {@code view}, {@code composite type}, {@code enum}. */
+        public String containerType() {
+            switch (this) {
+                case VIEW:
+                    return "view";
+                case TYPE:
+                    return "composite type";
+                case ENUM:
+                    return "enum";
+                default:
+                    return "model";
+            }
+        }
     }
 
     record Comments(CommentBlock block) implements Top {}

@@ -74,6 +74,28 @@ final class RelationChecks {
         return a.size() == b.size() && a.containsAll(b);
     }
 
+    /** An implicit many-to-many join table points at each side's {@code @id}. */
+    void manyToManySidesHaveIds() {
+        for (Relation relation : schema.relations()) {
+            if (relation.kind() != Relation.Kind.MANY_TO_MANY) {
+                continue;
+            }
+            manyToManySideHasId(relation.referencingModel(), relation.referencingField().orElseThrow(), relation.referencedModel());
+            manyToManySideHasId(relation.referencedModel(), relation.referencedField().orElseThrow(), relation.referencingModel());
+        }
+    }
+
+    private void manyToManySideHasId(String modelName, String field, String relatedName) {
+        Model model = schema.model(modelName);
+        if (schema.model(relatedName).primaryKey().isPresent()) {
+            return;
+        }
+        String container = model.view() ? "view" : "model";
+        diagnostics.add(SchemaErrors.field(spans.field(modelName, field), container, modelName, field, "The relation field `" + field + "` on " + container
+                + " `" + modelName + "` references `" + relatedName + "` which does not have an `@id` field. Models without `@id` cannot be part of a many to many relation. "
+                + "Use an explicit intermediate Model to represent this relationship."));
+    }
+
     /** PostgreSQL accepts the constraint, but the action fails at run time: Prisma warns. */
     void setNullOnRequiredFields() {
         for (Relation relation : withForeignKey()) {
@@ -87,12 +109,14 @@ final class RelationChecks {
             var written = referencing.findRelationField(field).orElseThrow();
             boolean emulated = schema.datasource().map(d -> d.properties().get("relationMode"))
                     .filter(v -> v instanceof dev.quarry.schema.model.ConfigValue.Text text && text.value().equals("prisma")).isPresent();
-            if (emulated) {
+            // Without a datasource Prisma cannot know the database enforces the action: an error, as with emulated relations.
+            if (emulated || schema.datasource().isEmpty()) {
                 for (String action : List.of("onDelete", "onUpdate")) {
                     var value = action.equals("onDelete") ? written.onDelete() : written.onUpdate();
                     if (value.filter(a -> a == ReferentialAction.SET_NULL).isPresent()) {
                         diagnostics.add(SchemaErrors.attribute(spans.fieldAttribute(referencing.name(), field, "relation"), "@relation",
-                                "The `" + action + "` referential action of a relation must not be set to `SetNull` when a referenced field is required."));
+                                "The `" + action + "` referential action of a relation must not be set to `SetNull` when a referenced field is required.\n"
+                                        + "Either choose another referential action, or make the referenced fields optional."));
                     }
                 }
                 continue;

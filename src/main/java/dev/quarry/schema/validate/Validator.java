@@ -14,12 +14,16 @@ public final class Validator {
         Spans spans = new Spans(files);
         ModelChecks models = new ModelChecks(schema, spans, diagnostics);
         models.uniqueCriteria();
-        models.constraintFieldsExist();
         models.updatedAtIsDateTime();
         new SchemaChecks(schema, spans, diagnostics).schemaAttributes();
+        ViewChecks views = new ViewChecks(schema, spans, diagnostics);
+        views.previewFeature();
+        views.noImplicitManyToMany();
+        new PostgresIndexChecks(schema, spans, diagnostics).indexes();
         RelationChecks relations = new RelationChecks(schema, spans, diagnostics);
         relations.fieldsExist();
         relations.referencedFieldsAreUnique();
+        relations.manyToManySidesHaveIds();
         relations.setNullOnRequiredFields();
         relations.scalarsAreIndexed();
     }

@@ -25,7 +25,7 @@ final class ArgsGenerator {
     record Case(String model, String delegate, String operation, String args) {}
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-    private static final List<String> TEXT = List.of("a", "e", "ann", "Hello", "pure", "100", "o", "x", "Tech", "dark", "ben@example.com", "Ann", "HELLO");
+    private static final List<String> TEXT = List.of("", "Cat person", "light", "PostgreSQL", "big", "Nice", "a", "e", "ann", "Hello", "pure", "100", "o", "x", "Tech", "dark", "ben@example.com", "Ann", "HELLO");
     private static final List<Long> INTS = List.of(0L, 1L, 2L, 3L, 5L, 100L, -5L);
     private static final List<String> BIGINTS = List.of("0", "1", "7", "42", "123", "9007199254740993");
     private static final List<String> DECIMALS = List.of("0", "0.5", "1", "9.99", "19.9", "100.5");

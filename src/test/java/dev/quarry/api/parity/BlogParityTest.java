@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(value = FreshDatabase.class, initArgs = {
         @ResourceArg(name = "schema", value = "query/blog.prisma"),
-        @ResourceArg(name = "sql", value = "query/blog.sql")})
+        @ResourceArg(name = "sql", value = "query/blog-seed.sql")})
 class BlogParityTest {
 
     @Test

@@ -13,12 +13,12 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(value = FreshDatabase.class, initArgs = {
         @ResourceArg(name = "schema", value = "query/rich.prisma"),
-        @ResourceArg(name = "sql", value = "query/rich.sql")})
+        @ResourceArg(name = "sql", value = "query/rich-seed.sql")})
 class RichParityTest {
 
     @Test
     void generatedReadsMatchPrismaClient() throws Exception {
-        List<ParityCheck.Outcome> different = ParityCheck.run("query/rich.prisma", 42, 250);
+        List<ParityCheck.Outcome> different = ParityCheck.run("query/rich.prisma", 42, 400);
         assertEquals(List.of(), different.stream().map(o -> o.c().delegate() + "." + o.c().operation() + " " + o.c().args()).toList());
     }
 }
