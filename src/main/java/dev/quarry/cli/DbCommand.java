@@ -4,7 +4,6 @@ import dev.quarry.database.DatabaseShape;
 import dev.quarry.migrate.Migrator;
 import dev.quarry.migrate.pull.SchemaWriter;
 import dev.quarry.runtime.DatabaseUrl;
-import dev.quarry.runtime.Environment;
 import dev.quarry.runtime.SchemaSource;
 import dev.quarry.schema.model.Schema;
 import java.io.IOException;
@@ -13,7 +12,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code db push|pull|seed}: the database without migration files. */
 @Command(
@@ -25,9 +26,12 @@ public final class DbCommand implements Callable<Integer> {
 
     static final Path DEFAULT_SEED = Path.of("src/main/resources/db/seed.sql");
 
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() {
-        System.err.println("error: name a sub-command: push, pull or seed (see db --help)");
+        spec.commandLine().getErr().println("error: name a sub-command: push, pull or seed (see db --help)");
         return 2;
     }
 
@@ -55,6 +59,9 @@ public final class DbCommand implements Callable<Integer> {
     @Command(name = "pull", mixinStandardHelpOptions = true,
             description = "Introspects the database and writes schema.prisma: models, relations, enums, @map, @db.*, indexes, defaults.")
     static final class Pull implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
         @Option(names = "--schema", paramLabel = "PATH", description = "The schema file to write (default: ${DEFAULT-VALUE}).")
         Path schema = Path.of(SchemaSource.PROJECT_DEFAULT);
 
@@ -64,7 +71,7 @@ public final class DbCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             DatabaseUrl database = DatabaseUrl.parse(url != null ? url
-                    : Environment.current().get("DATABASE_URL").orElseThrow(() -> new UserError("no database configured: set DATABASE_URL or pass --url")));
+                    : Variables.get("DATABASE_URL").orElseThrow(() -> new UserError("no database configured: set DATABASE_URL or pass --url")));
             return MigrateCommand.run(() -> {
                 DatabaseShape shape = Migrator.describe(database);
                 String datasource = "datasource db {\n  provider = \"postgresql\"\n}\n";
@@ -77,7 +84,7 @@ public final class DbCommand implements Callable<Integer> {
                 } catch (IOException e) {
                     throw new UserError("cannot write " + schema + ": " + e.getMessage());
                 }
-                System.out.println("Wrote " + schema + ": " + shape.tables().size() + " table(s), " + shape.enums().size() + " enum(s) from " + database.redacted() + ".");
+                spec.commandLine().getOut().println("Wrote " + schema + ": " + shape.tables().size() + " table(s), " + shape.enums().size() + " enum(s) from " + database.redacted() + ".");
                 return 0;
             });
         }

@@ -7,70 +7,94 @@ import dev.quarry.migrate.Migrations;
 import dev.quarry.migrate.MigrationsFolder;
 import dev.quarry.migrate.Migrator;
 import dev.quarry.migrate.Prompt;
+import dev.quarry.migrate.diff.DiffResult;
 import dev.quarry.migrate.diff.Renames;
+import dev.quarry.migrate.diff.ShapeDiffer;
+import dev.quarry.migrate.render.PostgresRenderer;
 import dev.quarry.runtime.DatabaseUrl;
-import dev.quarry.runtime.Environment;
 import dev.quarry.runtime.SchemaSource;
 import dev.quarry.schema.model.ConfigValue;
 import dev.quarry.schema.model.Model;
 import dev.quarry.schema.model.Schema;
-import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
-/** {@code migrate dev|deploy|status|reset|diff}: Prisma Migrate's commands over Flyway migration files. */
+/** {@code migrate dev|deploy|status|reset|diff|import-prisma}: Prisma Migrate's commands over Flyway migration files. */
 @Command(
         name = "migrate",
         mixinStandardHelpOptions = true,
         description = "Migrations: write them from the schema (dev), apply them (deploy), check them (status).",
-        subcommands = {MigrateCommand.Dev.class, MigrateCommand.Deploy.class, MigrateCommand.Status.class, MigrateCommand.Reset.class, MigrateCommand.Diff.class})
+        subcommands = {MigrateCommand.Dev.class, MigrateCommand.Deploy.class, MigrateCommand.Status.class, MigrateCommand.Reset.class,
+            MigrateCommand.Diff.class, ImportPrismaCommand.class})
 public final class MigrateCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
 
     @Override
     public Integer call() {
-        System.err.println("error: name a sub-command: dev, deploy, status, reset or diff (see migrate --help)");
+        spec.commandLine().getErr().println("error: name a sub-command: dev, deploy, status, reset, diff or import-prisma (see migrate --help)");
         return 2;
     }
 
     /** Options every migrate and db command shares, and what they resolve to. */
     static class Common {
+        @Spec
+        CommandSpec spec;
+
         @Option(names = "--schema", paramLabel = "PATH", description = "The schema file or folder (default: ${DEFAULT-VALUE}).")
         String schema = SchemaSource.defaultLocation();
 
         @Option(names = "--migrations", paramLabel = "DIR", description = "The migrations folder (default: ${DEFAULT-VALUE}).")
         Path migrations = MigrationsFolder.PROJECT_DEFAULT;
 
+        PrintWriter out() {
+            return spec.commandLine().getOut();
+        }
+
+        PrintWriter err() {
+            return spec.commandLine().getErr();
+        }
+
         /** The valid schema; a schema error stops the command here, before any database is touched. */
         Schema schema() {
-            return SchemaCheck.requireValid(schema, System.err).schema().orElseThrow();
+            return validSchema(schema, err());
         }
 
         /** The database the command works on: the datasource's directUrl if set, else its url, else DATABASE_URL. */
         static DatabaseUrl databaseUrl(Schema schema) {
             Optional<ConfigValue> configured = schema.datasource().flatMap(ds -> ds.directUrl().or(ds::url));
             String text = configured.flatMap(MigrateCommand.Common::resolve)
-                    .or(() -> Environment.current().get("DATABASE_URL"))
+                    .or(() -> Variables.get("DATABASE_URL"))
                     .orElseThrow(() -> new UserError("no database configured: set DATABASE_URL (in the environment or in .env)"));
             return DatabaseUrl.parse(text);
         }
 
         static Optional<DatabaseUrl> shadowUrl(Schema schema) {
             return schema.datasource().flatMap(ds -> ds.shadowDatabaseUrl()).flatMap(MigrateCommand.Common::resolve)
-                    .or(() -> Environment.current().get("SHADOW_DATABASE_URL"))
+                    .or(() -> Variables.get("SHADOW_DATABASE_URL"))
                     .map(DatabaseUrl::parse);
         }
 
         private static Optional<String> resolve(ConfigValue value) {
             if (value instanceof ConfigValue.Env env) {
-                Optional<String> found = Environment.current().get(env.variable());
+                Optional<String> found = Variables.get(env.variable());
                 if (found.isEmpty()) {
                     throw new UserError("the schema's datasource reads " + env.variable() + ", which is not set (in the environment or in .env)");
                 }
@@ -80,24 +104,31 @@ public final class MigrateCommand implements Callable<Integer> {
         }
 
         Migrator migrator(Schema schema) {
-            return new Migrator(databaseUrl(schema), new MigrationsFolder(migrations), shadowUrl(schema), System.out, terminal());
+            return new Migrator(databaseUrl(schema), new MigrationsFolder(migrations), shadowUrl(schema), out(), terminal(out()));
         }
     }
 
-    /** Questions answered at the terminal; nobody to ask when there is no console. */
-    static Prompt terminal() {
+    /** The schema at {@code location}, its diagnostics printed to {@code err}; errors stop the command. */
+    static Schema validSchema(String location, PrintWriter err) {
+        ByteArrayOutputStream diagnostics = new ByteArrayOutputStream();
+        try {
+            return SchemaCheck.requireValid(location, new PrintStream(diagnostics, true, StandardCharsets.UTF_8)).schema().orElseThrow();
+        } finally {
+            err.print(diagnostics.toString(StandardCharsets.UTF_8));
+            err.flush();
+        }
+    }
+
+    /** Questions answered at the terminal; nobody to ask when there is no console (CI, a pipe). */
+    static Prompt terminal(PrintWriter out) {
         return question -> {
             if (System.console() == null) {
                 return Optional.empty();
             }
-            System.out.print(question + " [y/N] ");
-            System.out.flush();
-            try {
-                String line = new BufferedReader(new InputStreamReader(System.in)).readLine();
-                return Optional.of(line != null && (line.trim().equalsIgnoreCase("y") || line.trim().equalsIgnoreCase("yes")));
-            } catch (IOException e) {
-                return Optional.empty();
-            }
+            out.print(question + " [y/N] ");
+            out.flush();
+            String line = System.console().readLine();
+            return Optional.of(line != null && (line.trim().equalsIgnoreCase("y") || line.trim().equalsIgnoreCase("yes")));
         };
     }
 
@@ -116,7 +147,7 @@ public final class MigrateCommand implements Callable<Integer> {
         for (String spec : specs) {
             int eq = spec.indexOf('=');
             if (eq <= 0 || eq == spec.length() - 1) {
-                throw new UserError("--rename " + spec + " is not Model.old=new or OldModel=NewModel");
+                throw new UserError("--rename " + spec + " is not Model.previousColumn=field or previousTable=Model");
             }
             String left = spec.substring(0, eq);
             String right = spec.substring(eq + 1);
@@ -189,15 +220,15 @@ public final class MigrateCommand implements Callable<Integer> {
                 print("Failed", status.failed());
                 print("Edited after being applied", status.edited());
                 print("Drift (the database differs from the migrations)", status.drift());
-                System.out.println(status.clean() ? "The database is up to date with the migrations." : "The database is not up to date (see above).");
+                out().println(status.clean() ? "The database is up to date with the migrations." : "The database is not up to date (see above).");
                 return status.clean() ? 0 : 1;
             });
         }
 
-        private static void print(String title, List<String> lines) {
+        private void print(String title, List<String> lines) {
             if (!lines.isEmpty()) {
-                System.out.println(title + " (" + lines.size() + "):");
-                lines.forEach(l -> System.out.println("  " + l));
+                out().println(title + " (" + lines.size() + "):");
+                lines.forEach(l -> out().println("  " + l));
             }
         }
     }
@@ -216,12 +247,12 @@ public final class MigrateCommand implements Callable<Integer> {
             Schema schema = schema();
             DatabaseUrl url = databaseUrl(schema);
             if (!force) {
-                Optional<Boolean> answer = terminal().confirm("Drop every table and all data in " + url.redacted() + "?");
+                Optional<Boolean> answer = terminal(out()).confirm("Drop every table and all data in " + url.redacted() + "?");
                 if (answer.isEmpty()) {
                     throw new UserError("migrate reset drops all data: confirm at a terminal or pass --force");
                 }
                 if (!answer.get()) {
-                    System.out.println("Nothing was changed.");
+                    out().println("Nothing was changed.");
                     return 1;
                 }
             }
@@ -237,8 +268,11 @@ public final class MigrateCommand implements Callable<Integer> {
     }
 
     @Command(name = "diff", mixinStandardHelpOptions = true,
-            description = "The SQL between two of: empty, a schema file (.prisma), the migrations folder, a database URL (postgresql://…).")
+            description = "The SQL between two of: empty, a schema file or folder (.prisma), the migrations folder, a database URL (postgresql://…).")
     static final class Diff implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
         @Option(names = "--from", required = true, paramLabel = "SOURCE", description = "empty | PATH.prisma | migrations folder | postgresql://…")
         String from;
 
@@ -248,46 +282,116 @@ public final class MigrateCommand implements Callable<Integer> {
         @Option(names = "--script", description = "Print the SQL script (the default prints a summary of the steps).")
         boolean script;
 
-        @Option(names = "--shadow-database-url", paramLabel = "URL", description = "Where to replay a migrations folder (default: a temporary database on the --from/--to server or DATABASE_URL).")
+        @Option(names = "--exit-code", description = "Exit 2 when there is a difference, 0 when there is none (as Prisma's --exit-code).")
+        boolean exitCode;
+
+        @Option(names = "--shadow-database-url", paramLabel = "URL", description = "Where to replay a migrations folder (default: a temporary database on DATABASE_URL's server).")
         String shadow;
 
         @Override
         public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            DiffSource previousSource = DiffSource.of(from, spec.commandLine().getErr());
+            DiffSource nextSource = DiffSource.of(to, spec.commandLine().getErr());
             return run(() -> {
                 String schemaName = Migrations.DEFAULT_SCHEMA;
-                DatabaseShape previous = shape(from);
-                DatabaseShape next = shape(to);
-                var diff = dev.quarry.migrate.diff.ShapeDiffer.diff(previous, next);
+                DatabaseShape previous = previousSource.shape(this::replayServer, shadowUrl());
+                DatabaseShape next = nextSource.shape(this::replayServer, shadowUrl());
+                DiffResult diff = ShapeDiffer.diff(previous, next);
                 if (script) {
-                    System.out.print(Migrations.script(previous, next, Renames.none(), schemaName));
+                    out.print(Migrations.script(previous, next, Renames.none(), schemaName));
                 } else if (diff.isEmpty()) {
-                    System.out.println("No difference.");
+                    out.println("No difference.");
                 } else {
-                    diff.steps().forEach(s -> System.out.println("[" + s.description() + "] " + String.join("; ", new dev.quarry.migrate.render.PostgresRenderer(schemaName).render(s))));
+                    PostgresRenderer renderer = new PostgresRenderer(schemaName);
+                    diff.steps().forEach(s -> out.println("[" + s.description() + "] " + String.join("; ", renderer.render(s))));
                 }
-                return 0;
+                out.flush();
+                return exitCode && !diff.isEmpty() ? 2 : 0;
             });
         }
 
-        private DatabaseShape shape(String source) {
-            if (source.equals("empty")) {
+        private Optional<DatabaseUrl> shadowUrl() {
+            return Optional.ofNullable(shadow).map(DatabaseUrl::parse);
+        }
+
+        private DatabaseUrl replayServer(String source) {
+            return shadowUrl().or(() -> Variables.get("DATABASE_URL").map(DatabaseUrl::parse))
+                    .orElseThrow(() -> new UserError("replaying " + source + " needs a database server: set DATABASE_URL or --shadow-database-url"));
+        }
+    }
+
+    /**
+     * One side of {@code migrate diff}. Sources are read (schemas validated) before any database is
+     * touched, so a schema error stops the command first.
+     */
+    sealed interface DiffSource {
+
+        DatabaseShape shape(Function<String, DatabaseUrl> replayServer, Optional<DatabaseUrl> shadow);
+
+        /** {@code empty}. */
+        record Empty() implements DiffSource {
+            @Override
+            public DatabaseShape shape(Function<String, DatabaseUrl> replayServer, Optional<DatabaseUrl> shadow) {
                 return DatabaseShape.empty();
             }
-            if (source.startsWith("postgresql://") || source.startsWith("postgres://")) {
-                return Migrator.describe(DatabaseUrl.parse(source));
-            }
-            Path path = Path.of(source);
-            if (source.endsWith(".prisma") || (Files.isDirectory(path) && new MigrationsFolder(path).migrations().isEmpty())) {
-                Schema schema = SchemaCheck.requireValid(source, System.err).schema().orElseThrow();
+        }
+
+        /** A {@code .prisma} file, or a folder of them. */
+        record SchemaFile(Schema schema) implements DiffSource {
+            @Override
+            public DatabaseShape shape(Function<String, DatabaseUrl> replayServer, Optional<DatabaseUrl> shadow) {
                 return ShapeCalculator.calculate(schema, Migrations.DEFAULT_SCHEMA);
             }
-            if (Files.isDirectory(path)) {
-                DatabaseUrl server = Optional.ofNullable(shadow).map(DatabaseUrl::parse)
-                        .or(() -> Environment.current().get("DATABASE_URL").map(DatabaseUrl::parse))
-                        .orElseThrow(() -> new UserError("replaying " + source + " needs a database server: set DATABASE_URL or --shadow-database-url"));
-                return new Migrator(server, new MigrationsFolder(path), Optional.ofNullable(shadow).map(DatabaseUrl::parse), System.err, Prompt.nobody()).replay();
+        }
+
+        /** A folder of {@code V*.sql} files, replayed into a scratch database. */
+        record MigrationsDirectory(Path directory) implements DiffSource {
+            @Override
+            public DatabaseShape shape(Function<String, DatabaseUrl> replayServer, Optional<DatabaseUrl> shadow) {
+                MigrationsFolder folder = new MigrationsFolder(directory);
+                if (folder.migrations().isEmpty()) {
+                    return DatabaseShape.empty();
+                }
+                DatabaseUrl server = replayServer.apply(directory.toString());
+                return new Migrator(server, folder, shadow, new PrintWriter(Writer.nullWriter()), Prompt.nobody()).replay();
             }
-            throw new UserError(source + " is neither empty, a .prisma file, a migrations folder nor a postgresql:// URL");
+        }
+
+        /** {@code postgresql://…}: the live database's schema. */
+        record Database(DatabaseUrl url) implements DiffSource {
+            @Override
+            public DatabaseShape shape(Function<String, DatabaseUrl> replayServer, Optional<DatabaseUrl> shadow) {
+                return Migrator.describe(url);
+            }
+        }
+
+        static DiffSource of(String source, PrintWriter err) {
+            if (source.equals("empty")) {
+                return new Empty();
+            }
+            if (source.startsWith("postgresql://") || source.startsWith("postgres://")) {
+                return new Database(DatabaseUrl.parse(source));
+            }
+            Path path = Path.of(source);
+            if (source.endsWith(".prisma") || containsPrismaFiles(path)) {
+                return new SchemaFile(validSchema(source, err));
+            }
+            if (Files.isDirectory(path)) {
+                return new MigrationsDirectory(path);
+            }
+            throw new UserError(source + " is neither empty, a .prisma file, a folder of .prisma files or migrations, nor a postgresql:// URL");
+        }
+
+        private static boolean containsPrismaFiles(Path path) {
+            if (!Files.isDirectory(path)) {
+                return false;
+            }
+            try (Stream<Path> files = Files.list(path)) {
+                return files.anyMatch(p -> p.toString().endsWith(".prisma"));
+            } catch (IOException e) {
+                throw new UserError("cannot list " + path + ": " + e.getMessage());
+            }
         }
     }
 }

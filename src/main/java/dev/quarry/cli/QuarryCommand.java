@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
             FormatCommand.class,
             MigrateCommand.class,
             DbCommand.class,
+            InitCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class QuarryCommand implements java.util.concurrent.Callable<Integer> {

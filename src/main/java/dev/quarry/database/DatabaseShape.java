@@ -9,10 +9,11 @@ import java.util.Optional;
  * that a migration from nothing creates tables in that order, as Prisma does); whether two shapes
  * are the same database is the differ's question, not {@code equals}'s.
  */
-public record DatabaseShape(List<String> namespaces, List<DbEnum> enums, List<DbTable> tables, List<DbSequence> sequences, List<DbView> views) {
+public record DatabaseShape(List<String> namespaces, List<DbExtension> extensions, List<DbEnum> enums, List<DbTable> tables, List<DbSequence> sequences, List<DbView> views) {
 
     public DatabaseShape {
         namespaces = namespaces.stream().distinct().toList();
+        extensions = List.copyOf(extensions);
         enums = List.copyOf(enums);
         tables = List.copyOf(tables);
         sequences = List.copyOf(sequences);
@@ -20,11 +21,15 @@ public record DatabaseShape(List<String> namespaces, List<DbEnum> enums, List<Db
     }
 
     public static DatabaseShape empty() {
-        return new DatabaseShape(List.of(), List.of(), List.of(), List.of(), List.of());
+        return new DatabaseShape(List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
     }
 
     public Optional<DbTable> findTable(String schema, String name) {
         return tables.stream().filter(t -> t.schema().equals(schema) && t.name().equals(name)).findFirst();
+    }
+
+    public Optional<DbExtension> findExtension(String name) {
+        return extensions.stream().filter(e -> e.name().equals(name)).findFirst();
     }
 
     public Optional<DbEnum> findEnum(String schema, String name) {
@@ -39,6 +44,6 @@ public record DatabaseShape(List<String> namespaces, List<DbEnum> enums, List<Db
     public DatabaseShape withoutTables(List<String> names) {
         List<DbTable> kept = new ArrayList<>(tables);
         kept.removeIf(t -> names.contains(t.name()));
-        return new DatabaseShape(namespaces, enums, kept, sequences, views);
+        return new DatabaseShape(namespaces, extensions, enums, kept, sequences, views);
     }
 }

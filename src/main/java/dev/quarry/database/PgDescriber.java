@@ -42,6 +42,8 @@ public final class PgDescriber {
     private DatabaseShape describe() throws SQLException {
         List<String> namespaces = new ArrayList<>();
         query("namespaces", rs -> namespaces.add(rs.getString("name")));
+        List<DbExtension> extensions = new ArrayList<>();
+        query("extensions", rs -> extensions.add(new DbExtension(rs.getString("name"), Optional.of(rs.getString("schema")), Optional.of(rs.getString("version")))));
 
         Map<String, List<String>> enumValues = new LinkedHashMap<>();
         query("enums", rs -> enumValues.computeIfAbsent(rs.getString("schema") + "\u0000" + rs.getString("name"), k -> new ArrayList<>()).add(rs.getString("value")));
@@ -111,7 +113,7 @@ public final class PgDescriber {
         List<DbTable> builtTables = tables.values().stream()
                 .map(t -> new DbTable(t.schema, t.name, t.columns, t.primaryKey, t.indexes, t.foreignKeys))
                 .toList();
-        return new DatabaseShape(namespaces, enums, builtTables, sequences, views);
+        return new DatabaseShape(namespaces, extensions, enums, builtTables, sequences, views);
     }
 
     private static DbColumn column(ResultSet rs) throws SQLException {

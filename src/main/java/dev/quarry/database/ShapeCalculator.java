@@ -68,7 +68,8 @@ public final class ShapeCalculator {
                 tables.add(joinTable(relation));
             }
         }
-        return new DatabaseShape(List.copyOf(namespaces), enums, tables, List.of(), List.of());
+        List<DbExtension> extensions = schema.datasource().map(Extensions::of).orElse(List.of());
+        return new DatabaseShape(List.copyOf(namespaces), extensions, enums, tables, List.of(), List.of());
     }
 
     private String schemaOf(Model model) {

@@ -3,6 +3,9 @@ package dev.quarry.migrate;
 import dev.quarry.runtime.DatabaseUrl;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
+import org.flywaydb.core.internal.exception.FlywayMigrateException;
+import org.flywaydb.core.internal.sqlscript.FlywaySqlScriptException;
 
 /** Flyway over plain JDBC for one database and one migrations folder (no Quarkus boot). */
 public final class Flyways {
@@ -13,6 +16,10 @@ public final class Flyways {
     private Flyways() {}
 
     public static Flyway forFolder(DatabaseUrl url, MigrationsFolder folder) {
+        return configure(url, folder).load();
+    }
+
+    public static FluentConfiguration configure(DatabaseUrl url, MigrationsFolder folder) {
         return Flyway.configure(Flyways.class.getClassLoader())
                 .dataSource(url.jdbcUrl(), url.user(), url.password().orElse(null))
                 .locations(folder.flywayLocation())
@@ -21,8 +28,7 @@ public final class Flyways {
                 .createSchemas(true)
                 .connectRetries(0)
                 .cleanDisabled(true)
-                .ignoreMigrationPatterns("*:pending")
-                .load();
+                .ignoreMigrationPatterns("*:pending");
     }
 
     /** Flyway's failures, said as a sentence about this database. */
@@ -35,7 +41,23 @@ public final class Flyways {
             }
             cause = cause.getCause();
         }
+        if (e instanceof FlywayMigrateException failed && failed.getMigration() != null) {
+            return failedMigration(failed);
+        }
         return new MigrateException(firstLines(e.getMessage()), e);
+    }
+
+    /** "V2 add_index failed at line 3: ERROR: …", and what is left of it. */
+    private static MigrateException failedMigration(FlywayMigrateException e) {
+        String script = e.getMigration().getScript();
+        String sqlError = e.getCause() instanceof FlywaySqlScriptException sql && sql.getCause() != null
+                ? sql.getCause().getMessage() : String.valueOf(e.getMessage());
+        String firstLine = sqlError.strip().lines().findFirst().orElse("");
+        String where = e.getLineNumber() > 0 ? " at line " + e.getLineNumber() : "";
+        String left = e.isExecutableInTransaction()
+                ? "it was rolled back, nothing of it was applied; fix it and deploy again"
+                : "it ran outside a transaction (CREATE INDEX CONCURRENTLY and the like), so the statements before the error stay applied: undo them by hand, fix it and deploy again";
+        return new MigrateException("the migration " + script + " failed" + where + ": " + firstLine + "; " + left, e);
     }
 
     private static String firstLines(String message) {

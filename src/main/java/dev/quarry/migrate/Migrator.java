@@ -14,8 +14,11 @@ import dev.quarry.migrate.diff.ShapeDiffer;
 import dev.quarry.migrate.render.MigrationScript;
 import dev.quarry.migrate.render.PostgresRenderer;
 import dev.quarry.runtime.DatabaseUrl;
+import dev.quarry.schema.model.Field;
+import dev.quarry.schema.model.Model;
+import dev.quarry.schema.model.ScalarField;
 import dev.quarry.schema.model.Schema;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -42,10 +45,10 @@ public final class Migrator {
     private final DatabaseUrl url;
     private final MigrationsFolder folder;
     private final Optional<DatabaseUrl> shadowUrl;
-    private final PrintStream out;
+    private final PrintWriter out;
     private final Prompt prompt;
 
-    public Migrator(DatabaseUrl url, MigrationsFolder folder, Optional<DatabaseUrl> shadowUrl, PrintStream out, Prompt prompt) {
+    public Migrator(DatabaseUrl url, MigrationsFolder folder, Optional<DatabaseUrl> shadowUrl, PrintWriter out, Prompt prompt) {
         this.url = url;
         this.folder = folder;
         this.shadowUrl = shadowUrl;
@@ -58,6 +61,7 @@ public final class Migrator {
 
     /** @return the migration written, if any */
     public Optional<Path> dev(Schema schema, DevOptions options) {
+        baselinePrismaHistory();
         Flyway flyway = Flyways.forFolder(url, folder);
         List<String> problems = validate(flyway);
         if (!problems.isEmpty()) {
@@ -77,7 +81,7 @@ public final class Migrator {
                     + "Run `migrate reset` to recreate the development database from the migrations (its data is lost), or write a migration for these changes.");
         }
         DatabaseShape desired = ShapeCalculator.calculate(schema, url.schema());
-        Renames renames = answerRenames(replayed, desired, options.renames(), options.noRenames());
+        Renames renames = answerRenames(schema, replayed, desired, options.renames(), options.noRenames());
         DiffResult diff = ShapeDiffer.diff(replayed, desired, renames);
         if (diff.isEmpty()) {
             out.println("Already in sync: the schema matches the migrations, no migration created.");
@@ -100,6 +104,7 @@ public final class Migrator {
 
     /** {@code migrate deploy}: applies pending migrations; refuses when an applied one was edited. */
     public int deploy() {
+        baselinePrismaHistory();
         Flyway flyway = Flyways.forFolder(url, folder);
         List<String> problems = validate(flyway);
         if (!problems.isEmpty()) {
@@ -108,6 +113,29 @@ public final class Migrator {
         int applied = migrate(flyway);
         out.println(applied == 0 ? "No pending migrations: " + url.redacted() + " is up to date." : "Applied " + applied + " migration(s) to " + url.redacted() + ".");
         return applied;
+    }
+
+    /**
+     * On a database Prisma migrated and Flyway never touched, records Prisma's applied migrations
+     * as Flyway's baseline, so that they are not applied a second time.
+     */
+    private void baselinePrismaHistory() {
+        Optional<PrismaBaseline.Plan> plan = PrismaBaseline.plan(url, folder);
+        if (plan.isEmpty()) {
+            return;
+        }
+        plan.get().warnings().forEach(w -> out.println("warning: " + w));
+        try {
+            Flyways.configure(url, folder)
+                    .baselineVersion(plan.get().version())
+                    .baselineDescription(plan.get().description())
+                    .load()
+                    .baseline();
+        } catch (FlywayException e) {
+            throw Flyways.explain(url, e);
+        }
+        out.println("Recorded the " + plan.get().covered().size() + " migration(s) Prisma applied to " + url.redacted()
+                + " as Flyway's baseline (up to " + plan.get().last().path().getFileName() + ").");
     }
 
     /** The state of every migration, and drift. */
@@ -122,11 +150,15 @@ public final class Migrator {
         List<String> applied = new ArrayList<>();
         List<String> pending = new ArrayList<>();
         List<String> failed = new ArrayList<>();
+        Optional<PrismaBaseline.Plan> prismaHistory = PrismaBaseline.plan(url, folder);
         try {
             for (MigrationInfo info : flyway.info().all()) {
                 String label = (info.getVersion() == null ? "" : "V" + info.getVersion() + " ") + info.getDescription();
                 MigrationState state = info.getState();
-                if (state == MigrationState.PENDING) {
+                if (state == MigrationState.PENDING && prismaHistory.isPresent()
+                        && MigrationsFolder.compareVersions(info.getVersion().getVersion(), prismaHistory.get().version()) <= 0) {
+                    pending.add(label + " (applied by Prisma; the next migrate deploy records it in Flyway's history)");
+                } else if (state == MigrationState.PENDING) {
                     pending.add(label);
                 } else if (state.isFailed()) {
                     failed.add(label);
@@ -164,7 +196,7 @@ public final class Migrator {
     public DiffResult push(Schema schema, Renames renames, boolean acceptDataLoss, boolean noRenames) {
         DatabaseShape live = describe(url);
         DatabaseShape desired = ShapeCalculator.calculate(schema, url.schema());
-        Renames answered = answerRenames(live, desired, renames, noRenames);
+        Renames answered = answerRenames(schema, live, desired, renames, noRenames);
         DiffResult diff = ShapeDiffer.diff(live, desired, answered);
         if (diff.isEmpty()) {
             out.println("The database is already in sync with the schema.");
@@ -275,7 +307,7 @@ public final class Migrator {
     }
 
     /** Asks about each likely rename the user did not answer; without anyone to ask, refuses. */
-    private Renames answerRenames(DatabaseShape previous, DatabaseShape next, Renames renames, boolean noRenames) {
+    private Renames answerRenames(Schema schema, DatabaseShape previous, DatabaseShape next, Renames renames, boolean noRenames) {
         if (noRenames) {
             return renames;
         }
@@ -283,11 +315,8 @@ public final class Migrator {
         for (RenameCandidate candidate : ShapeDiffer.diff(previous, next, renames).renameCandidates()) {
             Optional<Boolean> answer = prompt.confirm("Did you rename the " + candidate.describe() + "? (otherwise it is dropped and created, and its data lost)");
             if (answer.isEmpty()) {
-                String flag = candidate.isColumn()
-                        ? candidate.nextTable() + "." + candidate.previousColumn().get() + "=" + candidate.nextColumn().get()
-                        : candidate.previousTable() + "=" + candidate.nextTable();
-                throw new MigrateException("the " + candidate.describe() + " looks like a rename; answer with --rename " + flag
-                        + " (use the model name), or --no-rename to drop and create");
+                throw new MigrateException("the " + candidate.describe() + " looks like a rename; answer with --rename " + renameFlag(schema, candidate)
+                        + " to keep its data, or --no-rename to drop and create");
             }
             if (answer.get()) {
                 answered = candidate.isColumn()
@@ -296,6 +325,25 @@ public final class Migrator {
             }
         }
         return answered;
+    }
+
+    /**
+     * What {@code --rename} takes to answer a candidate: {@code Model.previousColumn=field} or
+     * {@code previousTable=Model}. The previous side is a database name (it is gone from the
+     * schema); the next side is the schema's model and field name.
+     */
+    static String renameFlag(Schema schema, RenameCandidate candidate) {
+        Optional<Model> model = schema.models().stream().filter(m -> m.dbName().equals(candidate.nextTable())).findFirst();
+        String modelName = model.map(Model::name).orElse(candidate.nextTable());
+        if (!candidate.isColumn()) {
+            return candidate.previousTable() + "=" + modelName;
+        }
+        String field = model.flatMap(m -> m.fields().stream()
+                        .filter(f -> f instanceof ScalarField s && s.dbName().equals(candidate.nextColumn().get()))
+                        .map(Field::name)
+                        .findFirst())
+                .orElse(candidate.nextColumn().get());
+        return modelName + "." + candidate.previousColumn().get() + "=" + field;
     }
 
     private static String indent(String text) {

@@ -13,7 +13,7 @@ import dev.quarry.migrate.diff.ShapeDiffer;
 import dev.quarry.runtime.DatabaseUrl;
 import dev.quarry.testsupport.TestServer;
 import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -46,7 +46,7 @@ class MigratorTest {
     }
 
     private Migrator migrator(DatabaseUrl url) {
-        return new Migrator(url, new MigrationsFolder(migrations), Optional.empty(), new PrintStream(output, true), Prompt.nobody());
+        return new Migrator(url, new MigrationsFolder(migrations), Optional.empty(), new PrintWriter(output, true), Prompt.nobody());
     }
 
     private static Migrator.DevOptions dev(String name) {

@@ -10,7 +10,7 @@ import dev.quarry.schema.PrismaSchema;
 import dev.quarry.schema.model.Schema;
 import dev.quarry.testsupport.TestServer;
 import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -47,7 +47,7 @@ class ScenarioTest {
     }
 
     private String dev(Schema schema, Renames renames, boolean acceptDataLoss) throws Exception {
-        Migrator migrator = new Migrator(url, new MigrationsFolder(migrations), Optional.empty(), new PrintStream(new ByteArrayOutputStream()), Prompt.nobody());
+        Migrator migrator = new Migrator(url, new MigrationsFolder(migrations), Optional.empty(), new PrintWriter(new ByteArrayOutputStream()), Prompt.nobody());
         Optional<Path> file = migrator.dev(schema, new Migrator.DevOptions("step", false, renames, acceptDataLoss, false));
         return file.isPresent() ? Files.readString(file.get()) : "";
     }

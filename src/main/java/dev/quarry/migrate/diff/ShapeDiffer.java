@@ -3,6 +3,7 @@ package dev.quarry.migrate.diff;
 import dev.quarry.database.ColumnDefault;
 import dev.quarry.database.ColumnType;
 import dev.quarry.database.DatabaseShape;
+import dev.quarry.database.DbExtension;
 import dev.quarry.database.DbColumn;
 import dev.quarry.database.DbEnum;
 import dev.quarry.database.DbForeignKey;
@@ -57,6 +58,11 @@ public final class ShapeDiffer {
         for (String namespace : next.namespaces()) {
             if (!previous.namespaces().contains(namespace)) {
                 steps.add(new MigrationStep.CreateSchema(namespace));
+            }
+        }
+        for (DbExtension extension : next.extensions()) {
+            if (previous.findExtension(extension.name()).isEmpty()) {
+                steps.add(new MigrationStep.CreateExtension(extension));
             }
         }
         diffEnums();

@@ -39,6 +39,11 @@ public final class PostgresRenderer {
         if (step instanceof MigrationStep.CreateSchema s) {
             return List.of("CREATE SCHEMA IF NOT EXISTS " + quote(s.name()));
         }
+        if (step instanceof MigrationStep.CreateExtension s) {
+            return List.of("CREATE EXTENSION IF NOT EXISTS " + quote(s.extension().name())
+                    + s.extension().schema().map(schema -> " WITH SCHEMA " + quote(schema)).orElse("")
+                    + s.extension().version().map(version -> " VERSION " + quote(version)).orElse(""));
+        }
         if (step instanceof MigrationStep.CreateEnum s) {
             return List.of(createEnum(s.enumType(), s.enumType().name()));
         }

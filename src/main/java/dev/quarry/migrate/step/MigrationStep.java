@@ -1,6 +1,7 @@
 package dev.quarry.migrate.step;
 
 import dev.quarry.database.DbEnum;
+import dev.quarry.database.DbExtension;
 import dev.quarry.database.DbForeignKey;
 import dev.quarry.database.DbIndex;
 import dev.quarry.database.DbTable;
@@ -24,6 +25,12 @@ public sealed interface MigrationStep {
     record CreateSchema(String name) implements MigrationStep {
         public int phase() { return 0; }
         public String description() { return "CreateSchema"; }
+    }
+
+    /** An extension the schema declares and the database lacks; extensions are never dropped. */
+    record CreateExtension(DbExtension extension) implements MigrationStep {
+        public int phase() { return 1; }
+        public String description() { return "CreateExtension"; }
     }
 
     record CreateEnum(DbEnum enumType) implements MigrationStep {
