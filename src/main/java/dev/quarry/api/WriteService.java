@@ -10,12 +10,15 @@ import dev.quarry.query.exec.DatabaseErrors;
 import dev.quarry.query.exec.WriteExecutor;
 import dev.quarry.query.exec.WriteResult;
 import dev.quarry.query.exec.WriteRunner;
+import dev.quarry.query.plan.Filter;
+import dev.quarry.query.plan.FindPlan;
 import dev.quarry.query.plan.Limits;
 import dev.quarry.query.plan.QueryPlanner;
 import dev.quarry.query.sql.QueryBuilder;
 import dev.quarry.query.sql.SqlStatement;
 import dev.quarry.query.write.WriteStatements;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import java.util.Optional;
 import dev.quarry.query.write.WriteArgs;
@@ -64,17 +67,19 @@ public class WriteService {
         this.statements = new WriteStatements(schema, planner.resolver());
     }
 
-    /** A findUnique and the record's entity tag, read in one snapshot (a read-only REPEATABLE READ transaction). */
+    /** A findUnique and the record's entity tag, in one statement (so from one snapshot). */
     public Uni<VersionedRecord> findUnique(Model model, ReadArgs args) {
-        SqlStatement read = readBuilder.build(reads.plan(model, args), false);
-        SqlStatement version = statements.version(model, planner.resolver().whereUnique(model, args.args().get("where"), args.origin("where")));
-        return pool.withTransaction(conn -> conn.query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY").execute()
-                .chain(ignored -> conn.preparedQuery(read.text()).execute(Tuple.from(read.params())))
-                .chain(body -> conn.preparedQuery(version.text()).execute(Tuple.from(version.params())).map(tag -> {
-                    String text = body.iterator().hasNext() ? body.iterator().next().getString(0) : null;
-                    Optional<String> etag = tag.iterator().hasNext() ? Optional.ofNullable(tag.iterator().next().getString(0)) : Optional.empty();
-                    return new VersionedRecord(text == null ? "null" : text, etag);
-                })));
+        FindPlan plan = (FindPlan) reads.plan(model, args);
+        Filter where = planner.resolver().whereUnique(model, args.args().get("where"), args.origin("where"));
+        SqlStatement read = readBuilder.buildTagged(plan, statements.version(model, where));
+        return pool.preparedQuery(read.text()).execute(Tuple.from(read.params())).map(rows -> {
+            if (!rows.iterator().hasNext()) {
+                return new VersionedRecord("null", Optional.empty());
+            }
+            Row row = rows.iterator().next();
+            String body = row.getString(0);
+            return new VersionedRecord(body == null ? "null" : body, Optional.ofNullable(row.getString(1)));
+        });
     }
 
     /** A record's JSON and its entity tag (empty when there is no record). */

@@ -143,9 +143,10 @@ public final class WriteStatements {
     }
 
     /** The entity tag of the row {@code where} names (no row: none). */
-    public SqlStatement version(Model model, Filter where) {
+    /** The entity tag of the record {@code where} selects, as a scalar subquery (NULL when there is none). */
+    public Sql version(Model model, Filter where) {
         Fragments f = new Fragments(schema);
-        return Sql.of("SELECT ", etag(TARGET), " FROM ", table(model), " AS ", TARGET, " WHERE ", f.condition(where, TARGET)).render();
+        return Sql.of("(SELECT ", etag(TARGET), " FROM ", table(model), " AS ", TARGET, " WHERE ", f.condition(where, TARGET), ")");
     }
 
     public SqlStatement delete(Model model, Filter where, OptionalLong limit, boolean returnRows) {

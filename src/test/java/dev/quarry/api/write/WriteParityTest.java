@@ -78,6 +78,7 @@ class WriteParityTest {
         });
         DatabaseUrl prismaDb = TestServer.createDatabase("write_parity_prisma");
         try {
+            FreshDatabase.createTables(prismaDb, "write/shop.prisma");
             TestServer.execute(prismaDb, Files.readString(Path.of("src/test/resources/write/shop.sql")));
             try (PrismaPeer peer = PrismaPeer.start(Path.of("src/test/resources/write/shop.prisma"), prismaDb.toPrismaUrl())) {
                 List<String> differences = new ArrayList<>();
