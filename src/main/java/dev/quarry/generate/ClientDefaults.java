@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import javax.lang.model.element.Modifier;
 
 /**
@@ -51,18 +52,18 @@ final class ClientDefaults {
     }
 
     /** The initializer for a literal default, when Java can say it. */
-    Optional<CodeBlock> initializer(ScalarField field) {
+    Optional<CodeBlock> initializer(ScalarField field, Set<String> fieldNames) {
         if (field.defaultValue().isEmpty() || field.defaultValue().get() instanceof DefaultValue.Function) {
             return Optional.empty();
         }
-        return literal(field, field.defaultValue().get(), field.isList());
+        return literal(field, field.defaultValue().get(), field.isList(), fieldNames);
     }
 
-    private Optional<CodeBlock> literal(ScalarField field, DefaultValue value, boolean list) {
+    private Optional<CodeBlock> literal(ScalarField field, DefaultValue value, boolean list, Set<String> fieldNames) {
         if (value instanceof DefaultValue.ListValue listValue) {
             List<CodeBlock> elements = new ArrayList<>();
             for (DefaultValue element : listValue.values()) {
-                Optional<CodeBlock> code = literal(field, element, false);
+                Optional<CodeBlock> code = literal(field, element, false, fieldNames);
                 if (code.isEmpty()) {
                     return Optional.empty();
                 }
@@ -74,7 +75,10 @@ final class ClientDefaults {
             return Optional.empty();
         }
         if (value instanceof DefaultValue.EnumValue enumValue && field.type() instanceof FieldType.EnumRef enumRef) {
-            return Optional.of(CodeBlock.of("$T.$L", names.enumType(enumRef.enumName()), EnumWriter.constantName(enumValue.value())));
+            ClassName enumClass = names.enumType(enumRef.enumName());
+            // a field named like the enum type hides it in the initializer: name the type in full
+            Object type = fieldNames.contains(enumClass.simpleName()) ? enumClass.canonicalName() : enumClass;
+            return Optional.of(CodeBlock.of(type instanceof ClassName ? "$T.$L" : "$L.$L", type, EnumWriter.constantName(enumValue.value())));
         }
         if (value instanceof DefaultValue.BooleanValue booleanValue) {
             return Optional.of(CodeBlock.of("$L", booleanValue.value()));

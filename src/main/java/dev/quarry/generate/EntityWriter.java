@@ -20,6 +20,8 @@ import dev.quarry.schema.model.UniqueConstraint;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import javax.lang.model.element.Modifier;
 
 /**
@@ -236,7 +238,8 @@ final class EntityWriter {
                     .addMember("converter", "$T.class", enumClass.nestedClass(converter))
                     .build());
         }
-        clientDefaults.initializer(field).ifPresent(spec::initializer);
+        Set<String> fieldNames = model.fields().stream().map(f -> JavaNames.identifier(f.name())).collect(Collectors.toSet());
+        clientDefaults.initializer(field, fieldNames).ifPresent(spec::initializer);
         field.documentation().ifPresent(doc -> spec.addJavadoc("$L\n", EnumWriter.javadocText(doc)));
         return spec.build();
     }
