@@ -58,8 +58,7 @@ final class EntityWriter {
     private static final ClassName GENERATION_TYPE = ClassName.get(JPA, "GenerationType");
     private static final ClassName DB_GENERATED = ClassName.get("org.hibernate.annotations", "Generated");
     private static final ClassName IMMUTABLE = ClassName.get("org.hibernate.annotations", "Immutable");
-    private static final ClassName JDBC_TYPE_CODE = ClassName.get("org.hibernate.annotations", "JdbcTypeCode");
-    private static final ClassName SQL_TYPES = ClassName.get("org.hibernate.type", "SqlTypes");
+    private static final ClassName COLUMN_TRANSFORMER = ClassName.get("org.hibernate.annotations", "ColumnTransformer");
     private static final ClassName LIST = ClassName.get(List.class);
     private static final ClassName ARRAY_LIST = ClassName.get(ArrayList.class);
 
@@ -230,7 +229,14 @@ final class EntityWriter {
         column.addMember("columnDefinition", "$S", ColumnTypes.of(schema, field));
         spec.addAnnotation(column.build());
         if (field.type() == ScalarType.JSON) {
-            spec.addAnnotation(AnnotationSpec.builder(JDBC_TYPE_CODE).addMember("value", "$T.JSON", SQL_TYPES).build());
+            // Hibernate Reactive binds JSON as a Vert.x JsonObject, which cannot hold a top-level array,
+            // string or number: the JSON text travels as text and PostgreSQL parses it.
+            String quotedColumn = "\"" + field.dbName().replace("\"", "\"\"") + "\"";
+            String sqlType = ColumnTypes.of(schema, field);
+            spec.addAnnotation(AnnotationSpec.builder(COLUMN_TRANSFORMER)
+                    .addMember("read", "$S", quotedColumn + "::text" + (field.isList() ? "[]" : ""))
+                    .addMember("write", "$S", "?::text" + (field.isList() ? "[]" : "") + "::" + sqlType)
+                    .build());
         } else if (field.type() instanceof dev.quarry.schema.model.FieldType.EnumRef enumRef) {
             ClassName enumClass = names.enumType(enumRef.enumName());
             String converter = field.isList() ? names.arrayConverterClass : names.converterClass;

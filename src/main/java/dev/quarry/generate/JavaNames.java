@@ -32,8 +32,7 @@ final class JavaNames {
             "SuppressWarnings", "Deprecated", "Enum", "Class", "Record", "IllegalArgumentException", "Character",
             "Entity", "Table", "Column", "Id", "IdClass", "Index", "UniqueConstraint", "JoinColumn", "JoinColumns", "JoinTable",
             "ForeignKey", "ManyToOne", "OneToMany", "OneToOne", "ManyToMany", "FetchType", "PrePersist", "PreUpdate",
-            "Convert", "Converter", "AttributeConverter", "Generated", "GeneratedValue", "GenerationType", "JdbcTypeCode",
-            "SqlTypes", "BigDecimal", "LocalDateTime", "LocalDate", "LocalTime", "OffsetDateTime", "OffsetTime", "ZoneOffset",
+            "Convert", "Converter", "AttributeConverter", "Generated", "GeneratedValue", "GenerationType", "ColumnTransformer", "BigDecimal", "LocalDateTime", "LocalDate", "LocalTime", "OffsetDateTime", "OffsetTime", "ZoneOffset",
             "ChronoUnit", "List", "ArrayList", "Objects", "Serializable", "IdGenerators", "Immutable", "EventType", "Arrays",
             "Base64");
 

@@ -26,8 +26,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
+import org.hibernate.annotations.ColumnTransformer;
 
 /**
  * The {@code Member} model, table {@code members}.
@@ -117,7 +116,10 @@ public class Member {
             nullable = false,
             columnDefinition = "JSONB"
     )
-    @JdbcTypeCode(SqlTypes.JSON)
+    @ColumnTransformer(
+            read = "\"settings\"::text",
+            write = "?::text::JSONB"
+    )
     private String settings = "{}";
 
     @Column(
