@@ -1,6 +1,7 @@
 package dev.quarry.cli;
 
 import dev.quarry.runtime.SchemaSource;
+import dev.quarry.schema.diagnostics.SourceFile;
 import dev.quarry.schema.format.SchemaFormatter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -8,7 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
@@ -31,17 +32,28 @@ final class FormatCommand implements Callable<Integer> {
         if (!Files.exists(schema)) {
             throw new UserError("the schema " + schema + " does not exist; pass --schema PATH");
         }
-        SchemaCheck.requireValid(schema.toString(), System.err);
-        List<Path> unformatted = new ArrayList<>();
+        List<SourceFile> files = new ArrayList<>();
         for (Path file : schemaFiles()) {
-            String text = Files.readString(file, StandardCharsets.UTF_8);
-            Optional<String> formatted = SchemaFormatter.format(text);
-            if (formatted.isEmpty() || formatted.get().equals(text)) {
+            files.add(new SourceFile(file.toString(), Files.readString(file, StandardCharsets.UTF_8)));
+        }
+        // As prisma format: a schema that parses is formatted (and its relations completed) even when it
+        // does not validate yet; only a syntax error stops it.
+        for (SourceFile file : files) {
+            if (SchemaFormatter.format(file.text()).isEmpty()) {
+                SchemaCheck.requireValid(schema.toString(), System.err);
+                throw new UserError(file.path() + " does not parse; fix the errors above first");
+            }
+        }
+        Map<String, String> formatted = SchemaFormatter.format(files);
+        List<String> unformatted = new ArrayList<>();
+        for (SourceFile file : files) {
+            String text = formatted.get(file.path());
+            if (text == null || text.equals(file.text())) {
                 continue;
             }
-            unformatted.add(file);
+            unformatted.add(file.path());
             if (!check) {
-                Files.writeString(file, formatted.get(), StandardCharsets.UTF_8);
+                Files.writeString(Path.of(file.path()), text, StandardCharsets.UTF_8);
             }
         }
         if (check) {

@@ -9,7 +9,14 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = QuarryCommand.Version.class,
         description = "A Prisma schema turned into a PostgreSQL database, a REST/JSON API and its OpenAPI description.",
-        subcommands = {ServeCommand.class, ValidateCommand.class, FormatCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {
+            ServeCommand.class,
+            ValidateCommand.class,
+            FormatCommand.class,
+            MigrateCommand.class,
+            DbCommand.class,
+            CommandLine.HelpCommand.class
+        })
 public final class QuarryCommand implements java.util.concurrent.Callable<Integer> {
 
     @Override

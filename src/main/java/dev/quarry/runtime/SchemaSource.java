@@ -18,9 +18,13 @@ public final class SchemaSource {
 
     private SchemaSource() {}
 
-    /** The project's schema file when run from a project, else the one packaged with the service. */
+    /**
+     * {@code QUARRY_SCHEMA_PATH} when set (a mounted ConfigMap in Kubernetes), else the project's schema
+     * file when run from a project, else the one packaged with the service.
+     */
     public static String defaultLocation() {
-        return Files.isRegularFile(Path.of(PROJECT_DEFAULT)) ? PROJECT_DEFAULT : CLASSPATH_DEFAULT;
+        return Environment.current().get("QUARRY_SCHEMA_PATH")
+                .orElse(Files.isRegularFile(Path.of(PROJECT_DEFAULT)) ? PROJECT_DEFAULT : CLASSPATH_DEFAULT);
     }
 
     public static SchemaResult load(String location) {

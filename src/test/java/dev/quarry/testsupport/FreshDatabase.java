@@ -1,7 +1,12 @@
 package dev.quarry.testsupport;
 
+import dev.quarry.migrate.Migrations;
 import dev.quarry.runtime.DatabaseUrl;
 import dev.quarry.runtime.DatabaseUrlConfigSourceFactory;
+import dev.quarry.schema.PrismaSchema;
+import dev.quarry.schema.SchemaResult;
+import dev.quarry.schema.diagnostics.DiagnosticRenderer;
+import dev.quarry.schema.model.Schema;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,24 +21,32 @@ import java.util.Map;
  * <pre>
  * &#64;WithTestResource(value = FreshDatabase.class, initArgs = {
  *     &#64;ResourceArg(name = "schema", value = "schemas/rich.prisma"),   // classpath; default schema.prisma
- *     &#64;ResourceArg(name = "sql", value = "schemas/rich.sql")})        // optional setup SQL, classpath
+ *     &#64;ResourceArg(name = "sql", value = "schemas/rich-seed.sql")})   // optional SQL run after the tables exist
  * </pre>
+ *
+ * The tables are created by Quarry's own from-empty migration of the schema (as {@code migrate dev}
+ * writes it), unless {@code ddl=false} says the setup SQL creates them itself.
  */
 public final class FreshDatabase implements QuarkusTestResourceLifecycleManager {
 
     private String schema = "schema.prisma";
     private String setupSql;
+    private boolean createTables = true;
     private DatabaseUrl database;
 
     @Override
     public void init(Map<String, String> initArgs) {
         schema = initArgs.getOrDefault("schema", schema);
         setupSql = initArgs.get("sql");
+        createTables = !"false".equals(initArgs.get("ddl"));
     }
 
     @Override
     public Map<String, String> start() {
         database = TestServer.createDatabase(schema.replaceAll(".*/", "").replace(".prisma", ""));
+        if (createTables) {
+            TestServer.execute(database, Migrations.createScript(parse(schema)));
+        }
         if (setupSql != null) {
             TestServer.execute(database, readResource(setupSql));
         }
@@ -48,6 +61,14 @@ public final class FreshDatabase implements QuarkusTestResourceLifecycleManager 
         if (database != null) {
             TestServer.dropDatabase(database);
         }
+    }
+
+    private static Schema parse(String resource) {
+        SchemaResult result = PrismaSchema.parse(resource, readResource(resource));
+        if (result.hasErrors()) {
+            throw new IllegalArgumentException("the test schema " + resource + " has errors:\n" + DiagnosticRenderer.render(result.errors()));
+        }
+        return result.schema().orElseThrow();
     }
 
     static String readResource(String name) {

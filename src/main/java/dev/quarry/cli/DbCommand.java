@@ -1,0 +1,100 @@
+package dev.quarry.cli;
+
+import dev.quarry.database.DatabaseShape;
+import dev.quarry.migrate.Migrator;
+import dev.quarry.migrate.pull.SchemaWriter;
+import dev.quarry.runtime.DatabaseUrl;
+import dev.quarry.runtime.Environment;
+import dev.quarry.runtime.SchemaSource;
+import dev.quarry.schema.model.Schema;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code db push|pull|seed}: the database without migration files. */
+@Command(
+        name = "db",
+        mixinStandardHelpOptions = true,
+        description = "The database without migrations: push the schema, pull a schema from a database, run the seed.",
+        subcommands = {DbCommand.Push.class, DbCommand.Pull.class, DbCommand.Seed.class})
+public final class DbCommand implements Callable<Integer> {
+
+    static final Path DEFAULT_SEED = Path.of("src/main/resources/db/seed.sql");
+
+    @Override
+    public Integer call() {
+        System.err.println("error: name a sub-command: push, pull or seed (see db --help)");
+        return 2;
+    }
+
+    @Command(name = "push", mixinStandardHelpOptions = true, description = "Makes the database match the schema, with no migration file.")
+    static final class Push extends MigrateCommand.Common implements Callable<Integer> {
+        @Option(names = "--accept-data-loss", description = "Go on when the change may lose data.")
+        boolean acceptDataLoss;
+
+        @Option(names = "--rename", paramLabel = "Model.old=new", description = "Answer a likely rename without a prompt (repeatable).")
+        List<String> renames = List.of();
+
+        @Option(names = "--no-rename", description = "Treat every likely rename as a drop and a create.")
+        boolean noRename;
+
+        @Override
+        public Integer call() {
+            Schema schema = schema();
+            return MigrateCommand.run(() -> {
+                migrator(schema).push(schema, MigrateCommand.renames(schema, renames), acceptDataLoss, noRename);
+                return 0;
+            });
+        }
+    }
+
+    @Command(name = "pull", mixinStandardHelpOptions = true,
+            description = "Introspects the database and writes schema.prisma: models, relations, enums, @map, @db.*, indexes, defaults.")
+    static final class Pull implements Callable<Integer> {
+        @Option(names = "--schema", paramLabel = "PATH", description = "The schema file to write (default: ${DEFAULT-VALUE}).")
+        Path schema = Path.of(SchemaSource.PROJECT_DEFAULT);
+
+        @Option(names = "--url", paramLabel = "URL", description = "The database (default: DATABASE_URL).")
+        String url;
+
+        @Override
+        public Integer call() {
+            DatabaseUrl database = DatabaseUrl.parse(url != null ? url
+                    : Environment.current().get("DATABASE_URL").orElseThrow(() -> new UserError("no database configured: set DATABASE_URL or pass --url")));
+            return MigrateCommand.run(() -> {
+                DatabaseShape shape = Migrator.describe(database);
+                String datasource = "datasource db {\n  provider = \"postgresql\"\n}\n";
+                String text = SchemaWriter.write(shape, datasource, database.schema());
+                try {
+                    if (schema.getParent() != null) {
+                        Files.createDirectories(schema.getParent());
+                    }
+                    Files.writeString(schema, text);
+                } catch (IOException e) {
+                    throw new UserError("cannot write " + schema + ": " + e.getMessage());
+                }
+                System.out.println("Wrote " + schema + ": " + shape.tables().size() + " table(s), " + shape.enums().size() + " enum(s) from " + database.redacted() + ".");
+                return 0;
+            });
+        }
+    }
+
+    @Command(name = "seed", mixinStandardHelpOptions = true, description = "Runs the seed SQL file in one transaction.")
+    static final class Seed extends MigrateCommand.Common implements Callable<Integer> {
+        @Option(names = "--file", paramLabel = "FILE", description = "The seed (default: ${DEFAULT-VALUE}).")
+        Path file = DEFAULT_SEED;
+
+        @Override
+        public Integer call() {
+            Schema schema = schema();
+            return MigrateCommand.run(() -> {
+                migrator(schema).seed(file);
+                return 0;
+            });
+        }
+    }
+}

@@ -1,0 +1,107 @@
+package dev.quarry.migrate;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * The migrations folder in Flyway's naming: {@code V<yyyyMMddHHmmss>__<name>.sql} applies a
+ * migration, {@code U<version>__<name>.sql} beside it undoes it (Flyway's undo naming).
+ */
+public record MigrationsFolder(Path directory) {
+
+    public static final Path PROJECT_DEFAULT = Path.of("src/main/resources/db/migration");
+    private static final Pattern VERSIONED = Pattern.compile("V([0-9._]+)__(.+)\\.sql");
+    private static final DateTimeFormatter VERSION = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
+
+    /** One migration file. */
+    public record MigrationFile(String version, String name, Path path) {
+        public String sql() {
+            try {
+                return Files.readString(path, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + path, e);
+            }
+        }
+    }
+
+    /** The versioned migrations, oldest first. */
+    public List<MigrationFile> migrations() {
+        if (!Files.isDirectory(directory)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(directory)) {
+            return files.map(p -> {
+                        Matcher m = VERSIONED.matcher(p.getFileName().toString());
+                        return m.matches() ? new MigrationFile(m.group(1), m.group(2), p) : null;
+                    })
+                    .filter(f -> f != null)
+                    .sorted(Comparator.comparing(MigrationFile::version, MigrationsFolder::compareVersions))
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + directory, e);
+        }
+    }
+
+    /** Flyway's order: dot- or underscore-separated numbers, compared part by part. */
+    static int compareVersions(String a, String b) {
+        String[] left = a.split("[._]");
+        String[] right = b.split("[._]");
+        for (int i = 0; i < Math.max(left.length, right.length); i++) {
+            java.math.BigInteger l = i < left.length ? new java.math.BigInteger(left[i]) : java.math.BigInteger.ZERO;
+            java.math.BigInteger r = i < right.length ? new java.math.BigInteger(right[i]) : java.math.BigInteger.ZERO;
+            int c = l.compareTo(r);
+            if (c != 0) {
+                return c;
+            }
+        }
+        return 0;
+    }
+
+    /** The Flyway location of this folder. */
+    public String flywayLocation() {
+        return "filesystem:" + directory.toAbsolutePath();
+    }
+
+    /** A version for a new migration: now, or one second after the latest one if that is not later. */
+    public String nextVersion(LocalDateTime now) {
+        String candidate = now.format(VERSION);
+        Optional<String> latest = migrations().stream().map(MigrationFile::version).reduce((a, b) -> b);
+        if (latest.isPresent() && latest.get().length() == 14 && latest.get().compareTo(candidate) >= 0) {
+            candidate = LocalDateTime.parse(latest.get(), VERSION).plusSeconds(1).format(VERSION);
+        }
+        return candidate;
+    }
+
+    /** Writes {@code V<version>__<name>.sql} and its undo script; returns the migration's path. */
+    public Path write(String version, String name, String sql, Optional<String> undoSql) {
+        String slug = slug(name);
+        try {
+            Files.createDirectories(directory);
+            Path file = directory.resolve("V" + version + "__" + slug + ".sql");
+            Files.writeString(file, sql, StandardCharsets.UTF_8);
+            if (undoSql.isPresent()) {
+                Files.writeString(directory.resolve("U" + version + "__" + slug + ".sql"), undoSql.get(), StandardCharsets.UTF_8);
+            }
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write into " + directory, e);
+        }
+    }
+
+    /** {@code "Add posts!"} → {@code add_posts}: what Flyway accepts in a description. */
+    static String slug(String name) {
+        String slug = name.trim().toLowerCase().replaceAll("[^a-z0-9]+", "_").replaceAll("^_+|_+$", "");
+        return slug.isEmpty() ? "migration" : slug;
+    }
+}

@@ -1,0 +1,375 @@
+package dev.quarry.migrate.diff;
+
+import dev.quarry.database.ColumnDefault;
+import dev.quarry.database.ColumnType;
+import dev.quarry.database.DatabaseShape;
+import dev.quarry.database.DbColumn;
+import dev.quarry.database.DbEnum;
+import dev.quarry.database.DbForeignKey;
+import dev.quarry.database.DbIndex;
+import dev.quarry.database.DbPrimaryKey;
+import dev.quarry.database.DbTable;
+import dev.quarry.migrate.step.MigrationStep;
+import dev.quarry.migrate.step.MigrationStep.EnumUsage;
+import dev.quarry.migrate.step.TableChange;
+import dev.quarry.migrate.step.TableChange.CastKind;
+import dev.quarry.migrate.step.TableChange.ColumnChange;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The one differ: from a previous shape to a next one, ordered steps. Tables are paired by schema
+ * and name (or by a confirmed rename), columns likewise within a pair, indexes and foreign keys by
+ * name and then by definition (a same definition under another name is a rename of the index).
+ * Views and standalone sequences are not Prisma's to change and are left alone.
+ */
+public final class ShapeDiffer {
+
+    private final DatabaseShape previous;
+    private final DatabaseShape next;
+    private final Renames renames;
+    private final List<MigrationStep> steps = new ArrayList<>();
+    private final List<RenameCandidate> candidates = new ArrayList<>();
+
+    private ShapeDiffer(DatabaseShape previous, DatabaseShape next, Renames renames) {
+        this.previous = previous;
+        this.next = next;
+        this.renames = renames;
+    }
+
+    public static DiffResult diff(DatabaseShape previous, DatabaseShape next, Renames renames) {
+        ShapeDiffer differ = new ShapeDiffer(previous, next, renames);
+        differ.run();
+        List<MigrationStep> ordered = new ArrayList<>(differ.steps);
+        ordered.sort(Comparator.comparingInt(MigrationStep::phase));
+        return new DiffResult(ordered, differ.candidates);
+    }
+
+    public static DiffResult diff(DatabaseShape previous, DatabaseShape next) {
+        return diff(previous, next, Renames.none());
+    }
+
+    private void run() {
+        for (String namespace : next.namespaces()) {
+            if (!previous.namespaces().contains(namespace)) {
+                steps.add(new MigrationStep.CreateSchema(namespace));
+            }
+        }
+        diffEnums();
+        List<Pair<DbTable>> pairs = new ArrayList<>();
+        List<DbTable> dropped = new ArrayList<>();
+        for (DbTable table : previous.tables()) {
+            String nextName = renames.nextTableName(table.name()).orElse(table.name());
+            Optional<DbTable> match = next.findTable(table.schema(), nextName);
+            if (match.isPresent()) {
+                pairs.add(new Pair<>(table, match.get()));
+            } else {
+                dropped.add(table);
+            }
+        }
+        List<DbTable> created = next.tables().stream()
+                .filter(t -> pairs.stream().noneMatch(p -> p.next() == t))
+                .toList();
+        findTableRenameCandidates(dropped, created);
+        for (DbTable table : created) {
+            steps.add(new MigrationStep.CreateTable(table));
+            for (DbIndex index : table.indexes()) {
+                steps.add(new MigrationStep.CreateIndex(table, index));
+            }
+            for (DbForeignKey key : table.foreignKeys()) {
+                steps.add(new MigrationStep.AddForeignKey(table, key));
+            }
+        }
+        for (DbTable table : dropped) {
+            for (DbForeignKey key : table.foreignKeys()) {
+                steps.add(new MigrationStep.DropForeignKey(table, key));
+            }
+            steps.add(new MigrationStep.DropTable(table));
+        }
+        for (Pair<DbTable> pair : pairs) {
+            diffTable(pair);
+        }
+    }
+
+    private void diffEnums() {
+        for (DbEnum nextEnum : next.enums()) {
+            Optional<DbEnum> previousEnum = previous.findEnum(nextEnum.schema(), nextEnum.name());
+            if (previousEnum.isEmpty()) {
+                steps.add(new MigrationStep.CreateEnum(nextEnum));
+                continue;
+            }
+            List<String> added = nextEnum.values().stream().filter(v -> !previousEnum.get().values().contains(v)).toList();
+            List<String> removed = previousEnum.get().values().stream().filter(v -> !nextEnum.values().contains(v)).toList();
+            if (!added.isEmpty() || !removed.isEmpty()) {
+                steps.add(new MigrationStep.AlterEnum(new Pair<>(previousEnum.get(), nextEnum), added, removed, removed.isEmpty() ? List.of() : usages(nextEnum)));
+            }
+        }
+        for (DbEnum previousEnum : previous.enums()) {
+            if (next.findEnum(previousEnum.schema(), previousEnum.name()).isEmpty()) {
+                steps.add(new MigrationStep.DropEnum(previousEnum));
+            }
+        }
+    }
+
+    /** Columns of the previous database that use the enum and that still exist, with their next defaults. */
+    private List<EnumUsage> usages(DbEnum enumType) {
+        List<EnumUsage> usages = new ArrayList<>();
+        for (DbTable table : previous.tables()) {
+            for (DbColumn column : table.columns()) {
+                ColumnType type = column.type();
+                if (type.isEnum() && type.schema().equals(enumType.schema()) && type.name().equals(enumType.name())) {
+                    String nextTable = renames.nextTableName(table.name()).orElse(table.name());
+                    Optional<String> nextDefault = next.findTable(table.schema(), nextTable)
+                            .flatMap(t -> t.findColumn(renames.nextColumnName(nextTable, column.name()).orElse(column.name())))
+                            .flatMap(DbColumn::defaultValue)
+                            .map(d -> d.sql(type, "public"));
+                    usages.add(new EnumUsage(table.name(), column.name(), type.list(), nextDefault));
+                }
+            }
+        }
+        return usages;
+    }
+
+    private void findTableRenameCandidates(List<DbTable> dropped, List<DbTable> created) {
+        for (DbTable gone : dropped) {
+            for (DbTable appeared : created) {
+                if (gone.schema().equals(appeared.schema()) && sameColumns(gone, appeared)) {
+                    candidates.add(new RenameCandidate(gone.name(), appeared.name(), Optional.empty(), Optional.empty()));
+                    break;
+                }
+            }
+        }
+    }
+
+    private static boolean sameColumns(DbTable a, DbTable b) {
+        if (a.columns().size() != b.columns().size()) {
+            return false;
+        }
+        for (int i = 0; i < a.columns().size(); i++) {
+            if (!a.columns().get(i).name().equals(b.columns().get(i).name()) || !a.columns().get(i).type().sameAs(b.columns().get(i).type())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void diffTable(Pair<DbTable> tables) {
+        DbTable previousTable = tables.previous();
+        DbTable nextTable = tables.next();
+        if (!previousTable.name().equals(nextTable.name())) {
+            steps.add(new MigrationStep.RenameTable(tables));
+        }
+        List<TableChange> renamesInTable = new ArrayList<>();
+        List<TableChange> changes = new ArrayList<>();
+        List<Pair<DbColumn>> columnPairs = new ArrayList<>();
+        List<DbColumn> droppedColumns = new ArrayList<>();
+        for (DbColumn column : previousTable.columns()) {
+            String nextName = renames.nextColumnName(nextTable.name(), column.name()).orElse(column.name());
+            Optional<DbColumn> match = nextTable.findColumn(nextName);
+            if (match.isPresent()) {
+                columnPairs.add(new Pair<>(column, match.get()));
+                if (!nextName.equals(column.name())) {
+                    renamesInTable.add(new TableChange.RenameColumn(column.name(), nextName));
+                }
+            } else {
+                droppedColumns.add(column);
+            }
+        }
+        List<DbColumn> addedColumns = nextTable.columns().stream()
+                .filter(c -> columnPairs.stream().noneMatch(p -> p.next() == c))
+                .toList();
+        for (DbColumn gone : droppedColumns) {
+            addedColumns.stream()
+                    .filter(c -> c.type().sameAs(gone.type()))
+                    .filter(c -> candidates.stream().noneMatch(r -> r.nextColumn().filter(c.name()::equals).isPresent() && r.nextTable().equals(nextTable.name())))
+                    .findFirst()
+                    .ifPresent(c -> candidates.add(new RenameCandidate(previousTable.name(), nextTable.name(), Optional.of(gone.name()), Optional.of(c.name()))));
+        }
+
+        Optional<DbPrimaryKey> previousKey = previousTable.primaryKey().map(pk -> renamedKey(pk, nextTable.name()));
+        Optional<DbPrimaryKey> nextKey = nextTable.primaryKey();
+        boolean keyColumnsChanged = !previousKey.map(DbPrimaryKey::columns).equals(nextKey.map(DbPrimaryKey::columns))
+                || columnPairs.stream().anyMatch(p -> isKeyColumn(nextKey, p.next()) && typeChanged(p));
+        if (previousKey.isPresent() && keyColumnsChanged) {
+            changes.add(new TableChange.DropPrimaryKey(previousTable.primaryKey().get()));
+        } else if (previousKey.isPresent() && nextKey.isPresent() && !previousKey.get().name().equals(nextKey.get().name())) {
+            changes.add(new TableChange.RenamePrimaryKey(previousKey.get().name(), nextKey.get().name()));
+        }
+        for (DbColumn column : droppedColumns) {
+            changes.add(new TableChange.DropColumn(column));
+        }
+        for (DbColumn column : addedColumns) {
+            changes.add(new TableChange.AddColumn(column));
+        }
+        for (Pair<DbColumn> pair : columnPairs) {
+            EnumSet<ColumnChange> columnChanges = columnChanges(pair);
+            if (columnChanges.isEmpty()) {
+                continue;
+            }
+            CastKind cast = columnChanges.contains(ColumnChange.TYPE) ? Casts.classify(pair.previous().type(), pair.next().type()) : CastKind.NONE;
+            if (cast == CastKind.NOT_CASTABLE) {
+                changes.add(new TableChange.DropAndRecreateColumn(pair));
+            } else {
+                changes.add(new TableChange.AlterColumn(pair, columnChanges, cast));
+            }
+        }
+        if (nextKey.isPresent() && (previousKey.isEmpty() || keyColumnsChanged)) {
+            changes.add(new TableChange.AddPrimaryKey(nextKey.get()));
+        }
+        if (!renamesInTable.isEmpty() || !changes.isEmpty()) {
+            List<TableChange> all = new ArrayList<>(renamesInTable);
+            all.addAll(changes);
+            steps.add(new MigrationStep.AlterTable(tables, all));
+        }
+        diffIndexes(tables);
+        diffForeignKeys(tables);
+    }
+
+    private static boolean isKeyColumn(Optional<DbPrimaryKey> key, DbColumn column) {
+        return key.map(k -> k.columns().contains(column.name())).orElse(false);
+    }
+
+    private static boolean typeChanged(Pair<DbColumn> pair) {
+        return !pair.previous().type().sameAs(pair.next().type());
+    }
+
+    private DbPrimaryKey renamedKey(DbPrimaryKey key, String nextTable) {
+        return new DbPrimaryKey(key.name(), renamedColumns(key.columns(), nextTable));
+    }
+
+    private List<String> renamedColumns(List<String> columns, String nextTable) {
+        return columns.stream().map(c -> renames.nextColumnName(nextTable, c).orElse(c)).toList();
+    }
+
+    private static EnumSet<ColumnChange> columnChanges(Pair<DbColumn> pair) {
+        DbColumn a = pair.previous();
+        DbColumn b = pair.next();
+        EnumSet<ColumnChange> changes = EnumSet.noneOf(ColumnChange.class);
+        if (!a.type().sameAs(b.type())) {
+            changes.add(ColumnChange.TYPE);
+        }
+        if (a.nullable() != b.nullable()) {
+            changes.add(ColumnChange.ARITY);
+        }
+        if (a.autoincrement() != b.autoincrement()) {
+            changes.add(ColumnChange.AUTOINCREMENT);
+        } else if (!a.autoincrement() && !sameDefault(a.defaultValue(), b.defaultValue())) {
+            changes.add(ColumnChange.DEFAULT);
+        }
+        return changes;
+    }
+
+    private static boolean sameDefault(Optional<ColumnDefault> a, Optional<ColumnDefault> b) {
+        if (a.isEmpty() || b.isEmpty()) {
+            return a.isEmpty() && b.isEmpty();
+        }
+        return a.get().sameAs(b.get());
+    }
+
+    private void diffIndexes(Pair<DbTable> tables) {
+        List<DbIndex> previousIndexes = tables.previous().indexes().stream().map(i -> renamedIndex(i, tables.next().name())).toList();
+        List<DbIndex> unmatchedPrevious = new ArrayList<>();
+        List<DbIndex> unmatchedNext = new ArrayList<>(tables.next().indexes());
+        for (DbIndex index : previousIndexes) {
+            Optional<DbIndex> same = unmatchedNext.stream().filter(n -> n.name().equals(index.name()) && n.sameDefinition(index)).findFirst();
+            if (same.isPresent() && !columnTypesChanged(tables, index)) {
+                unmatchedNext.remove(same.get());
+            } else {
+                unmatchedPrevious.add(index);
+            }
+        }
+        for (DbIndex index : unmatchedPrevious) {
+            Optional<DbIndex> renamed = unmatchedNext.stream().filter(n -> n.sameDefinition(index)).findFirst();
+            if (renamed.isPresent() && !columnTypesChanged(tables, index)) {
+                unmatchedNext.remove(renamed.get());
+                steps.add(new MigrationStep.RenameIndex(tables.next(), index.name(), renamed.get().name()));
+            } else {
+                steps.add(new MigrationStep.DropIndex(tables.previous(), index));
+            }
+        }
+        for (DbIndex index : unmatchedNext) {
+            steps.add(new MigrationStep.CreateIndex(tables.next(), index));
+        }
+    }
+
+    /** An index over a column that is dropped and recreated does not survive. */
+    private boolean columnTypesChanged(Pair<DbTable> tables, DbIndex index) {
+        return index.columnNames().stream().anyMatch(c -> recreated(tables, c));
+    }
+
+    private boolean recreated(Pair<DbTable> tables, String nextColumn) {
+        Optional<DbColumn> nextCol = tables.next().findColumn(nextColumn);
+        Optional<DbColumn> previousCol = tables.previous().columns().stream()
+                .filter(c -> renames.nextColumnName(tables.next().name(), c.name()).orElse(c.name()).equals(nextColumn))
+                .findFirst();
+        if (nextCol.isEmpty() || previousCol.isEmpty()) {
+            return true;
+        }
+        return !previousCol.get().type().sameAs(nextCol.get().type())
+                && Casts.classify(previousCol.get().type(), nextCol.get().type()) == CastKind.NOT_CASTABLE;
+    }
+
+    private DbIndex renamedIndex(DbIndex index, String nextTable) {
+        return new DbIndex(index.name(), index.unique(), index.method(), index.columns().stream()
+                .map(c -> new DbIndex.IndexColumn(renames.nextColumnName(nextTable, c.name()).orElse(c.name()), c.sort(), c.operatorClass()))
+                .toList());
+    }
+
+    private void diffForeignKeys(Pair<DbTable> tables) {
+        List<DbForeignKey> unmatchedNext = new ArrayList<>(tables.next().foreignKeys());
+        List<DbForeignKey> unmatchedPrevious = new ArrayList<>();
+        for (DbForeignKey original : tables.previous().foreignKeys()) {
+            DbForeignKey key = renamedForeignKey(original, tables.next().name());
+            boolean referencedTableKept = next.findTable(key.referencedSchema(), key.referencedTable()).isPresent();
+            Optional<DbForeignKey> same = unmatchedNext.stream().filter(n -> n.name().equals(key.name()) && n.sameDefinition(key)).findFirst();
+            if (same.isPresent() && referencedTableKept && !referencedColumnsRecreated(key)) {
+                unmatchedNext.remove(same.get());
+                continue;
+            }
+            Optional<DbForeignKey> renamed = unmatchedNext.stream().filter(n -> n.sameDefinition(key)).findFirst();
+            if (renamed.isPresent() && referencedTableKept && !referencedColumnsRecreated(key)) {
+                unmatchedNext.remove(renamed.get());
+                steps.add(new MigrationStep.RenameForeignKey(tables.next(), key.name(), renamed.get().name()));
+            } else {
+                unmatchedPrevious.add(original);
+            }
+        }
+        for (DbForeignKey key : unmatchedPrevious) {
+            steps.add(new MigrationStep.DropForeignKey(tables.previous(), key));
+        }
+        for (DbForeignKey key : unmatchedNext) {
+            steps.add(new MigrationStep.AddForeignKey(tables.next(), key));
+        }
+    }
+
+    /** A key whose referenced or referencing columns change type must be dropped before, and added after. */
+    private boolean referencedColumnsRecreated(DbForeignKey key) {
+        Optional<DbTable> referencedNext = next.findTable(key.referencedSchema(), key.referencedTable());
+        Optional<DbTable> referencedPrevious = previous.tables().stream()
+                .filter(t -> t.schema().equals(key.referencedSchema()) && renames.nextTableName(t.name()).orElse(t.name()).equals(key.referencedTable()))
+                .findFirst();
+        if (referencedNext.isEmpty() || referencedPrevious.isEmpty()) {
+            return true;
+        }
+        for (String column : key.referencedColumns()) {
+            Optional<DbColumn> nextCol = referencedNext.get().findColumn(column);
+            Optional<DbColumn> previousCol = referencedPrevious.get().columns().stream()
+                    .filter(c -> renames.nextColumnName(key.referencedTable(), c.name()).orElse(c.name()).equals(column))
+                    .findFirst();
+            if (nextCol.isEmpty() || previousCol.isEmpty() || !Objects.equals(nextCol.get().type(), previousCol.get().type())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private DbForeignKey renamedForeignKey(DbForeignKey key, String nextTable) {
+        String referencedTable = renames.nextTableName(key.referencedTable()).orElse(key.referencedTable());
+        return new DbForeignKey(key.name(), renamedColumns(key.columns(), nextTable), key.referencedSchema(), referencedTable,
+                renamedColumns(key.referencedColumns(), referencedTable), key.onDelete(), key.onUpdate());
+    }
+}

@@ -1,0 +1,252 @@
+package dev.quarry.migrate.render;
+
+import static dev.quarry.database.Identifiers.literal;
+import static dev.quarry.database.Identifiers.quote;
+
+import dev.quarry.database.ColumnDefault;
+import dev.quarry.database.ColumnType;
+import dev.quarry.database.DbColumn;
+import dev.quarry.database.DbEnum;
+import dev.quarry.database.DbForeignKey;
+import dev.quarry.database.DbIndex;
+import dev.quarry.database.DbTable;
+import dev.quarry.migrate.step.MigrationStep;
+import dev.quarry.migrate.step.MigrationStep.EnumUsage;
+import dev.quarry.migrate.step.TableChange;
+import dev.quarry.migrate.step.TableChange.CastKind;
+import dev.quarry.migrate.step.TableChange.ColumnChange;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * Migration steps as PostgreSQL statements, written as Prisma Migrate writes them: upper-case
+ * keywords, four-space indentation, no semicolons (the script adds them). Objects in the default
+ * schema are not qualified, as in Prisma's single-schema migrations.
+ */
+public final class PostgresRenderer {
+
+    private static final String INDENT = "    ";
+
+    private final String defaultSchema;
+
+    public PostgresRenderer(String defaultSchema) {
+        this.defaultSchema = defaultSchema;
+    }
+
+    public List<String> render(MigrationStep step) {
+        if (step instanceof MigrationStep.CreateSchema s) {
+            return List.of("CREATE SCHEMA IF NOT EXISTS " + quote(s.name()));
+        }
+        if (step instanceof MigrationStep.CreateEnum s) {
+            return List.of(createEnum(s.enumType(), s.enumType().name()));
+        }
+        if (step instanceof MigrationStep.AlterEnum s) {
+            return alterEnum(s);
+        }
+        if (step instanceof MigrationStep.DropForeignKey s) {
+            return List.of("ALTER TABLE " + table(s.table()) + " DROP CONSTRAINT " + quote(s.foreignKey().name()));
+        }
+        if (step instanceof MigrationStep.DropIndex s) {
+            return List.of("DROP INDEX " + qualified(s.table().schema(), s.index().name()));
+        }
+        if (step instanceof MigrationStep.RenameTable s) {
+            return List.of("ALTER TABLE " + table(s.tables().previous()) + " RENAME TO " + quote(s.tables().next().name()));
+        }
+        if (step instanceof MigrationStep.AlterTable s) {
+            return alterTable(s);
+        }
+        if (step instanceof MigrationStep.DropEnum s) {
+            return List.of("DROP TYPE " + qualified(s.enumType().schema(), s.enumType().name()));
+        }
+        if (step instanceof MigrationStep.CreateTable s) {
+            return List.of(createTable(s.table()));
+        }
+        if (step instanceof MigrationStep.DropTable s) {
+            return List.of("DROP TABLE " + table(s.table()));
+        }
+        if (step instanceof MigrationStep.CreateIndex s) {
+            return List.of(createIndex(s.table(), s.index()));
+        }
+        if (step instanceof MigrationStep.AddForeignKey s) {
+            return List.of(addForeignKey(s.table(), s.foreignKey()));
+        }
+        if (step instanceof MigrationStep.RenameForeignKey s) {
+            return List.of("ALTER TABLE " + table(s.table()) + " RENAME CONSTRAINT " + quote(s.previousName()) + " TO " + quote(s.nextName()));
+        }
+        if (step instanceof MigrationStep.RenameIndex s) {
+            return List.of("ALTER INDEX " + qualified(s.table().schema(), s.previousName()) + " RENAME TO " + quote(s.nextName()));
+        }
+        throw new IllegalArgumentException("unknown step " + step);
+    }
+
+    public String createTable(DbTable table) {
+        String columns = table.columns().stream().map(this::column).collect(Collectors.joining(",\n"));
+        String key = table.primaryKey()
+                .map(pk -> ",\n\n" + INDENT + "CONSTRAINT " + quote(pk.name()) + " PRIMARY KEY (" + quoted(pk.columns(), ",") + ")")
+                .orElse("");
+        return "CREATE TABLE " + table(table) + " (\n" + columns + key + "\n)";
+    }
+
+    public String createIndex(DbTable table, DbIndex index) {
+        String using = index.method() == DbIndex.IndexMethod.BTREE ? "" : " USING " + index.method().sql() + " ";
+        String columns = index.columns().stream()
+                .map(c -> quote(c.name()) + c.operatorClass().map(o -> " " + o).orElse("") + (c.sort() == DbIndex.SortOrder.DESC ? " DESC" : ""))
+                .collect(Collectors.joining(", "));
+        return "CREATE " + (index.unique() ? "UNIQUE " : "") + "INDEX " + quote(index.name()) + " ON " + table(table) + using + "(" + columns + ")";
+    }
+
+    public String addForeignKey(DbTable table, DbForeignKey key) {
+        return "ALTER TABLE " + table(table) + " ADD CONSTRAINT " + quote(key.name())
+                + " FOREIGN KEY (" + quoted(key.columns(), ", ") + ") REFERENCES "
+                + qualified(key.referencedSchema(), key.referencedTable()) + "(" + quoted(key.referencedColumns(), ", ") + ")"
+                + " ON DELETE " + key.onDelete().sql() + " ON UPDATE " + key.onUpdate().sql();
+    }
+
+    private String createEnum(DbEnum enumType, String name) {
+        return "CREATE TYPE " + qualified(enumType.schema(), name) + " AS ENUM ("
+                + enumType.values().stream().map(v -> literal(v)).collect(Collectors.joining(", ")) + ")";
+    }
+
+    private List<String> alterEnum(MigrationStep.AlterEnum step) {
+        DbEnum previous = step.enums().previous();
+        DbEnum next = step.enums().next();
+        String name = qualified(previous.schema(), previous.name());
+        List<String> statements = new ArrayList<>();
+        if (step.removed().isEmpty()) {
+            for (String value : step.added()) {
+                statements.add("ALTER TYPE " + name + " ADD VALUE " + literal(value));
+            }
+            return statements;
+        }
+        String temporary = next.name() + "_new";
+        statements.add(createEnum(next, temporary));
+        for (EnumUsage usage : step.usages()) {
+            statements.add("ALTER TABLE " + qualified(previous.schema(), usage.table()) + " ALTER COLUMN " + quote(usage.column()) + " DROP DEFAULT");
+        }
+        for (EnumUsage usage : step.usages()) {
+            String array = usage.list() ? "[]" : "";
+            String target = qualified(next.schema(), temporary) + array;
+            statements.add("ALTER TABLE " + qualified(previous.schema(), usage.table()) + " ALTER COLUMN " + quote(usage.column())
+                    + " TYPE " + target + " USING (" + quote(usage.column()) + "::text" + array + "::" + target + ")");
+        }
+        statements.add("ALTER TYPE " + name + " RENAME TO " + quote(previous.name() + "_old"));
+        statements.add("ALTER TYPE " + qualified(next.schema(), temporary) + " RENAME TO " + quote(next.name()));
+        statements.add("DROP TYPE " + qualified(previous.schema(), previous.name() + "_old"));
+        for (EnumUsage usage : step.usages()) {
+            usage.nextDefault().ifPresent(d -> statements.add("ALTER TABLE " + qualified(previous.schema(), usage.table())
+                    + " ALTER COLUMN " + quote(usage.column()) + " SET DEFAULT " + d));
+        }
+        return statements;
+    }
+
+    private List<String> alterTable(MigrationStep.AlterTable step) {
+        DbTable table = step.tables().next();
+        String prefix = "ALTER TABLE " + table(table) + " ";
+        List<String> before = new ArrayList<>();
+        List<String> clauses = new ArrayList<>();
+        List<String> after = new ArrayList<>();
+        for (TableChange change : step.changes()) {
+            if (change instanceof TableChange.RenameColumn c) {
+                before.add(prefix + "RENAME COLUMN " + quote(c.previousName()) + " TO " + quote(c.nextName()));
+            } else if (change instanceof TableChange.DropPrimaryKey c) {
+                clauses.add("DROP CONSTRAINT " + quote(c.primaryKey().name()));
+            } else if (change instanceof TableChange.RenamePrimaryKey c) {
+                after.add(prefix + "RENAME CONSTRAINT " + quote(c.previousName()) + " TO " + quote(c.nextName()));
+            } else if (change instanceof TableChange.DropColumn c) {
+                clauses.add("DROP COLUMN " + quote(c.column().name()));
+            } else if (change instanceof TableChange.AddColumn c) {
+                clauses.add("ADD COLUMN " + column(c.column()));
+            } else if (change instanceof TableChange.AlterColumn c) {
+                alterColumn(table, c, before, clauses, after);
+            } else if (change instanceof TableChange.DropAndRecreateColumn c) {
+                clauses.add("DROP COLUMN " + quote(c.columns().next().name()));
+                clauses.add("ADD COLUMN " + column(c.columns().next()));
+            } else if (change instanceof TableChange.AddPrimaryKey c) {
+                clauses.add("ADD CONSTRAINT " + quote(c.primaryKey().name()) + " PRIMARY KEY (" + quoted(c.primaryKey().columns(), ", ") + ")");
+            }
+        }
+        List<String> statements = new ArrayList<>(before);
+        if (!clauses.isEmpty()) {
+            statements.add(prefix + String.join(",\n", clauses));
+        }
+        statements.addAll(after);
+        return statements;
+    }
+
+    private void alterColumn(DbTable table, TableChange.AlterColumn change, List<String> before, List<String> clauses, List<String> after) {
+        DbColumn previous = change.columns().previous();
+        DbColumn next = change.columns().next();
+        String column = "ALTER COLUMN " + quote(next.name());
+        String type = next.type().sql(defaultSchema);
+        if (change.changes().contains(ColumnChange.AUTOINCREMENT)) {
+            if (previous.autoincrement()) {
+                clauses.add(column + " DROP DEFAULT");
+                previous.defaultValue()
+                        .filter(ColumnDefault.Sequence.class::isInstance)
+                        .map(d -> ((ColumnDefault.Sequence) d).name())
+                        .filter(s -> !s.isEmpty())
+                        .ifPresent(s -> after.add("DROP SEQUENCE " + quote(s)));
+            } else {
+                String sequence = (table.name() + "_" + next.name() + "_seq").toLowerCase();
+                before.add("CREATE SEQUENCE " + qualified(table.schema(), sequence));
+                clauses.add(column + " SET DEFAULT nextval(" + literal(quote(sequence)) + ")");
+                after.add("ALTER SEQUENCE " + qualified(table.schema(), sequence) + " OWNED BY " + table(table) + "." + quote(next.name()));
+            }
+        }
+        if (change.changes().contains(ColumnChange.DEFAULT)) {
+            Optional<String> nextDefault = next.defaultValue().map(d -> d.sql(next.type(), defaultSchema)).filter(d -> !d.isEmpty());
+            clauses.add(nextDefault.map(d -> column + " SET DEFAULT " + d).orElse(column + " DROP DEFAULT"));
+        }
+        if (change.changes().contains(ColumnChange.ARITY)) {
+            if (next.nullable()) {
+                clauses.add(column + " DROP NOT NULL");
+            } else {
+                next.defaultValue().map(d -> d.sql(next.type(), defaultSchema)).filter(d -> !d.isEmpty()).ifPresent(d ->
+                        before.add("UPDATE " + table(table) + " SET " + quote(next.name()) + " = " + d + " WHERE " + quote(next.name()) + " IS NULL"));
+                clauses.add(column + " SET NOT NULL");
+            }
+        }
+        if (change.changes().contains(ColumnChange.TYPE)) {
+            String using = change.cast() == CastKind.RISKY ? " USING (" + quote(next.name()) + cast(previous.type(), next.type()) + ")" : "";
+            clauses.add(column + " SET DATA TYPE " + type + using);
+        }
+    }
+
+    /** {@code ::TYPE}, through text for enums (PostgreSQL casts enums only from text). */
+    private String cast(ColumnType previous, ColumnType next) {
+        String via = previous.isEnum() || next.isEnum() ? "::text" : "";
+        return via + "::" + next.sql(defaultSchema);
+    }
+
+    String column(DbColumn column) {
+        String type = column.type().sql(defaultSchema);
+        if (column.autoincrement() && !column.type().list()) {
+            type = switch (column.type().name()) {
+                case "SMALLINT" -> "SMALLSERIAL";
+                case "BIGINT" -> "BIGSERIAL";
+                default -> "SERIAL";
+            };
+        }
+        String notNull = column.nullable() ? "" : " NOT NULL";
+        String defaultValue = column.defaultValue()
+                .map(d -> d.sql(column.type(), defaultSchema))
+                .filter(d -> !d.isEmpty())
+                .map(d -> " DEFAULT " + d)
+                .orElse("");
+        return INDENT + quote(column.name()) + " " + type + notNull + defaultValue;
+    }
+
+    private String table(DbTable table) {
+        return qualified(table.schema(), table.name());
+    }
+
+    private String qualified(String schema, String name) {
+        return schema.equals(defaultSchema) ? quote(name) : quote(schema) + "." + quote(name);
+    }
+
+    private static String quoted(List<String> names, String separator) {
+        return names.stream().map(n -> quote(n)).collect(Collectors.joining(separator));
+    }
+}

@@ -1,0 +1,103 @@
+package dev.quarry.migrate.step;
+
+import dev.quarry.database.DbEnum;
+import dev.quarry.database.DbForeignKey;
+import dev.quarry.database.DbIndex;
+import dev.quarry.database.DbTable;
+import dev.quarry.migrate.diff.Pair;
+import java.util.List;
+
+/**
+ * One step of a migration, as data. {@link #phase()} is the execution order, Prisma's: schemas
+ * and enums before the tables that use them, foreign keys dropped before the tables and indexes
+ * they depend on, tables created before their indexes, indexes before the foreign keys that need
+ * them, enums dropped only once no column uses them.
+ */
+public sealed interface MigrationStep {
+
+    /** Steps run in increasing phase; within a phase, in the order the differ found them. */
+    int phase();
+
+    /** The {@code -- Comment} line above the step's SQL, Prisma's step name. */
+    String description();
+
+    record CreateSchema(String name) implements MigrationStep {
+        public int phase() { return 0; }
+        public String description() { return "CreateSchema"; }
+    }
+
+    record CreateEnum(DbEnum enumType) implements MigrationStep {
+        public int phase() { return 10; }
+        public String description() { return "CreateEnum"; }
+    }
+
+    /**
+     * Values added, or values removed (which PostgreSQL cannot do in place: the type is recreated
+     * and every column using it is cast to the new one).
+     *
+     * @param usages the columns of that enum type, by their names at this point of the migration
+     */
+    record AlterEnum(Pair<DbEnum> enums, List<String> added, List<String> removed, List<EnumUsage> usages) implements MigrationStep {
+        public int phase() { return 11; }
+        public String description() { return "AlterEnum"; }
+    }
+
+    /** A column of an enum type; {@code nextDefault} is the default to put back once the type is recreated. */
+    record EnumUsage(String table, String column, boolean list, java.util.Optional<String> nextDefault) {}
+
+    record DropForeignKey(DbTable table, DbForeignKey foreignKey) implements MigrationStep {
+        public int phase() { return 20; }
+        public String description() { return "DropForeignKey"; }
+    }
+
+    record DropIndex(DbTable table, DbIndex index) implements MigrationStep {
+        public int phase() { return 21; }
+        public String description() { return "DropIndex"; }
+    }
+
+    /** {@code ALTER TABLE "previous" RENAME TO "next"}: a rename the user confirmed. */
+    record RenameTable(Pair<DbTable> tables) implements MigrationStep {
+        public int phase() { return 22; }
+        public String description() { return "RenameTable"; }
+    }
+
+    record AlterTable(Pair<DbTable> tables, List<TableChange> changes) implements MigrationStep {
+        public int phase() { return 23; }
+        public String description() { return "AlterTable"; }
+    }
+
+    record DropEnum(DbEnum enumType) implements MigrationStep {
+        public int phase() { return 30; }
+        public String description() { return "DropEnum"; }
+    }
+
+    record CreateTable(DbTable table) implements MigrationStep {
+        public int phase() { return 31; }
+        public String description() { return "CreateTable"; }
+    }
+
+    record DropTable(DbTable table) implements MigrationStep {
+        public int phase() { return 32; }
+        public String description() { return "DropTable"; }
+    }
+
+    record CreateIndex(DbTable table, DbIndex index) implements MigrationStep {
+        public int phase() { return 40; }
+        public String description() { return "CreateIndex"; }
+    }
+
+    record AddForeignKey(DbTable table, DbForeignKey foreignKey) implements MigrationStep {
+        public int phase() { return 41; }
+        public String description() { return "AddForeignKey"; }
+    }
+
+    record RenameForeignKey(DbTable table, String previousName, String nextName) implements MigrationStep {
+        public int phase() { return 42; }
+        public String description() { return "RenameForeignKey"; }
+    }
+
+    record RenameIndex(DbTable table, String previousName, String nextName) implements MigrationStep {
+        public int phase() { return 43; }
+        public String description() { return "RenameIndex"; }
+    }
+}

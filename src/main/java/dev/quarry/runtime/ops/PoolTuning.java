@@ -1,0 +1,61 @@
+package dev.quarry.runtime.ops;
+
+import dev.quarry.runtime.DatabaseUrl;
+import io.vertx.pgclient.PgConnectOptions;
+import io.vertx.sqlclient.PoolOptions;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.microprofile.config.Config;
+
+/**
+ * How Quarry's connection pools queue, wait and talk to a pooler, in one place so the primary and the
+ * read pool behave alike.
+ *
+ * @param queueSize how many requests may wait for a connection; one more fails at once (and becomes a 503)
+ * @param waitTimeout how long a request waits for a connection (and for a new one to open) before it fails
+ * @param behindPgBouncer PgBouncer in transaction mode is in front: no named prepared statements, which
+ *     PgBouncer 1.18 cannot carry from one transaction to the next
+ */
+public record PoolTuning(int queueSize, Duration waitTimeout, boolean behindPgBouncer) {
+
+    public static PoolTuning fromConfig(Config config) {
+        boolean pgbouncer = config.getOptionalValue("quarry.pgbouncer", Boolean.class).orElse(false)
+                || primaryUrl(config).map(PoolTuning::namesPgBouncer).orElse(false);
+        return new PoolTuning(
+                config.getOptionalValue("quarry.pool.queue-size", Integer.class).orElse(-1),
+                config.getOptionalValue("quarry.pool.wait-timeout", Duration.class).orElse(Duration.ofSeconds(30)),
+                pgbouncer);
+    }
+
+    /** The same tuning for another server, which may name PgBouncer in its own URL. */
+    public PoolTuning forServer(DatabaseUrl url) {
+        return new PoolTuning(queueSize, waitTimeout, behindPgBouncer || namesPgBouncer(url));
+    }
+
+    /** Prisma's switch for the same thing: {@code ?pgbouncer=true} in the database URL. */
+    static boolean namesPgBouncer(DatabaseUrl url) {
+        return "true".equalsIgnoreCase(url.parameters().get("pgbouncer"));
+    }
+
+    static Optional<DatabaseUrl> primaryUrl(Config config) {
+        return config.getOptionalValue("quarry.database-url", String.class)
+                .or(() -> config.getOptionalValue("DATABASE_URL", String.class))
+                .filter(url -> !url.isBlank())
+                .map(DatabaseUrl::parse);
+    }
+
+    public PoolOptions apply(PoolOptions options) {
+        return options.setMaxWaitQueueSize(queueSize)
+                .setConnectionTimeout((int) waitTimeout.toMillis())
+                .setConnectionTimeoutUnit(TimeUnit.MILLISECONDS);
+    }
+
+    public PgConnectOptions apply(PgConnectOptions options) {
+        options.setConnectTimeout((int) waitTimeout.toMillis());
+        if (behindPgBouncer) {
+            options.setUseLayer7Proxy(true).setCachePreparedStatements(false);
+        }
+        return options;
+    }
+}

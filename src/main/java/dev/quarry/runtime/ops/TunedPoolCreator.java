@@ -1,0 +1,26 @@
+package dev.quarry.runtime.ops;
+
+import io.quarkus.reactive.pg.client.PgPoolCreator;
+import io.vertx.pgclient.PgBuilder;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.SqlConnectOptions;
+import jakarta.inject.Singleton;
+import java.util.List;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/**
+ * Builds the service's reactive pool from Quarkus's datasource settings plus {@link PoolTuning}: a bounded
+ * wait for a connection, and the PgBouncer switch. Quarkus calls it instead of building the pool itself.
+ */
+@Singleton
+public class TunedPoolCreator implements PgPoolCreator {
+
+    @Override
+    public Pool create(Input input) {
+        PoolTuning tuning = PoolTuning.fromConfig(ConfigProvider.getConfig());
+        List<SqlConnectOptions> servers = input.pgConnectOptionsList().stream()
+                .<SqlConnectOptions>map(tuning::apply)
+                .toList();
+        return PgBuilder.pool().with(tuning.apply(input.poolOptions())).connectingTo(servers).using(input.vertx()).build();
+    }
+}

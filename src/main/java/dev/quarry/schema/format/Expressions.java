@@ -1,0 +1,60 @@
+package dev.quarry.schema.format;
+
+import dev.quarry.schema.syntax.Argument;
+import dev.quarry.schema.syntax.ArgumentList;
+import dev.quarry.schema.syntax.Attribute;
+import dev.quarry.schema.syntax.Expr;
+import dev.quarry.schema.syntax.TypeRef;
+import java.util.stream.Collectors;
+
+/** Canonical text of types, attributes and expressions: {@code ", "} between items, no trailing commas. */
+final class Expressions {
+
+    private Expressions() {}
+
+    static String type(TypeRef type) {
+        String base = type.unsupported().map(s -> "Unsupported(" + s.raw() + ")").orElse(type.name().name());
+        switch (type.shape()) {
+            case OPTIONAL:
+                return base + "?";
+            case LIST:
+            case LEGACY_LIST:
+                return base + "[]";
+            case OPTIONAL_LIST:
+                return base + "[]?";
+            default:
+                return base;
+        }
+    }
+
+    /** {@code name(args)} without the {@code @} prefix. */
+    static String attribute(Attribute attribute) {
+        return attribute.name().name() + attribute.arguments().map(Expressions::arguments).orElse("");
+    }
+
+    static String arguments(ArgumentList list) {
+        return list.arguments().stream().map(Expressions::argument).collect(Collectors.joining(", ", "(", ")"));
+    }
+
+    private static String argument(Argument argument) {
+        String name = argument.name().map(n -> n.name() + ": ").orElse("");
+        return name + argument.value().map(Expressions::expression).orElse("");
+    }
+
+    static String expression(Expr expr) {
+        if (expr instanceof Expr.StringLit string) {
+            return string.raw();
+        }
+        if (expr instanceof Expr.NumberLit number) {
+            return number.text();
+        }
+        if (expr instanceof Expr.PathExpr path) {
+            return path.path();
+        }
+        if (expr instanceof Expr.FunctionCall call) {
+            return call.name().name() + arguments(call.arguments());
+        }
+        Expr.ArrayExpr array = (Expr.ArrayExpr) expr;
+        return array.items().stream().map(Expressions::expression).collect(Collectors.joining(", ", "[", "]"));
+    }
+}

@@ -1,0 +1,23 @@
+package dev.quarry.schema.validate;
+
+import dev.quarry.schema.model.ConfigValue;
+import dev.quarry.schema.model.Generator;
+import dev.quarry.schema.model.Schema;
+import java.util.HashSet;
+import java.util.Set;
+
+/** The preview features enabled by any generator's {@code previewFeatures}. */
+final class PreviewFeatures {
+
+    private PreviewFeatures() {}
+
+    static Set<String> of(Schema schema) {
+        Set<String> features = new HashSet<>();
+        for (Generator generator : schema.generators()) {
+            if (generator.properties().get("previewFeatures") instanceof ConfigValue.Array array) {
+                features.addAll(array.values());
+            }
+        }
+        return features;
+    }
+}

@@ -1,0 +1,3 @@
+SELECT nspname AS name
+FROM pg_namespace
+WHERE nspname = ANY (?)

@@ -1,0 +1,112 @@
+package dev.quarry.deploy;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+
+/**
+ * A bounded load: a few client threads send the given requests in turn until stopped, at most a fixed
+ * number in all. A request fails when it gets no answer or a status other than the one expected.
+ */
+final class Load {
+
+    /** One kind of request and the status that counts as success. */
+    record Request(String name, Function<Long, HttpRequest.Builder> build, int expectedStatus) {
+
+        static Request get(URI uri) {
+            return new Request("GET " + uri.getPath(), n -> HttpRequest.newBuilder(uri).GET(), 200);
+        }
+
+        /** A write whose body is unique per request (the counter), so unique constraints hold. */
+        static Request postJson(URI uri, Function<Long, String> body, int expectedStatus) {
+            return new Request("POST " + uri.getPath(),
+                    n -> HttpRequest.newBuilder(uri).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body.apply(n))),
+                    expectedStatus);
+        }
+    }
+
+    record Result(long requests, long failures, Map<String, Long> failuresByCause, double seconds) {
+        double perSecond() {
+            return requests / seconds;
+        }
+    }
+
+    private final List<Request> requests;
+    private final int threads;
+    private final long maxRequests;
+    private final AtomicBoolean stop = new AtomicBoolean();
+    private final AtomicLong sent = new AtomicLong();
+    private final AtomicLong failed = new AtomicLong();
+    private final Map<String, Long> causes = new ConcurrentHashMap<>();
+    private final List<Thread> workers = new ArrayList<>();
+    private long startedNanos;
+
+    Load(List<Request> requests, int threads, long maxRequests) {
+        this.requests = List.copyOf(requests);
+        this.threads = threads;
+        this.maxRequests = maxRequests;
+    }
+
+    Load start() {
+        startedNanos = System.nanoTime();
+        for (int t = 0; t < threads; t++) {
+            Thread worker = new Thread(this::run, "load-" + t);
+            worker.setDaemon(true);
+            workers.add(worker);
+            worker.start();
+        }
+        return this;
+    }
+
+    Result stop() throws InterruptedException {
+        stop.set(true);
+        for (Thread worker : workers) {
+            worker.join(30_000);
+        }
+        return new Result(sent.get(), failed.get(), Map.copyOf(causes), (System.nanoTime() - startedNanos) / 1e9);
+    }
+
+    long sent() {
+        return sent.get();
+    }
+
+    private void run() {
+        // HTTP/1.1 as browsers and curl speak it to a load balancer: the JDK's default, an h2c upgrade, would
+        // turn each connection into a tunnel to one instance, which is no longer load balancing.
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build();
+        while (!stop.get()) {
+            long n = sent.incrementAndGet();
+            if (n > maxRequests) {
+                sent.decrementAndGet();
+                return;
+            }
+            Request request = requests.get((int) (n % requests.size()));
+            try {
+                HttpResponse<String> response = client.send(request.build().apply(n).timeout(Duration.ofSeconds(10)).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() != request.expectedStatus()) {
+                    fail(request.name() + " -> " + response.statusCode());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (Exception e) {
+                fail(request.name() + " -> " + e.getClass().getSimpleName() + ": " + e.getMessage());
+            }
+        }
+    }
+
+    private void fail(String cause) {
+        failed.incrementAndGet();
+        causes.merge(cause, 1L, Long::sum);
+    }
+}

@@ -1,0 +1,156 @@
+package dev.quarry.migrate;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.quarry.database.DatabaseShape;
+import dev.quarry.database.ShapeCalculator;
+import dev.quarry.migrate.diff.DiffResult;
+import dev.quarry.migrate.diff.ShapeDiffer;
+import dev.quarry.migrate.pull.SchemaWriter;
+import dev.quarry.migrate.render.PostgresRenderer;
+import dev.quarry.runtime.DatabaseUrl;
+import dev.quarry.schema.PrismaSchema;
+import dev.quarry.schema.SchemaResult;
+import dev.quarry.schema.model.Schema;
+import dev.quarry.testsupport.TestServer;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every single-file PostgreSQL schema of the corpus (real/ and engines-valid/): its migration
+ * applied to an empty database, the database introspected is the shape built from the schema (so
+ * a second {@code migrate dev} finds nothing), and {@code db pull} of that database gives a schema
+ * whose shape is the same again. The figures are printed; floors keep them from going down.
+ */
+class CorpusRoundTripTest {
+
+    /** Regression floors: raise them when the figures go up. */
+    private static final int MIN_APPLIED = 90;
+    private static final int MIN_INTROSPECTION_MATCHES = 89;
+    private static final int MIN_PULL_MATCHES = 86;
+
+    private static final Pattern POSTGRES = Pattern.compile("provider\\s*=\\s*\"(postgresql|postgres)\"");
+    private static DatabaseUrl database;
+
+    @BeforeAll
+    static void createDatabase() {
+        database = TestServer.createDatabase("corpus");
+    }
+
+    @AfterAll
+    static void dropDatabase() {
+        TestServer.dropDatabase(database);
+    }
+
+    static Path corpus() {
+        for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
+            Path candidate = p.resolve("shared/corpus/prisma-schemas");
+            if (Files.isDirectory(candidate)) {
+                return candidate;
+            }
+        }
+        throw new IllegalStateException("shared/corpus/prisma-schemas not found above the working directory");
+    }
+
+    /** The single-file PostgreSQL schemas of real/ and engines-valid/ that Quarry validates. */
+    static List<Path> postgresSchemas() throws IOException {
+        List<Path> files = new ArrayList<>();
+        for (String folder : List.of("real", "engines-valid")) {
+            try (Stream<Path> list = Files.list(corpus().resolve(folder))) {
+                list.filter(p -> p.toString().endsWith(".prisma")).sorted().forEach(files::add);
+            }
+        }
+        List<Path> postgres = new ArrayList<>();
+        for (Path file : files) {
+            if (POSTGRES.matcher(Files.readString(file)).find()) {
+                postgres.add(file);
+            }
+        }
+        return postgres;
+    }
+
+    static Optional<Schema> parse(Path file) throws IOException {
+        SchemaResult result = PrismaSchema.parse(file.getFileName().toString(), Files.readString(file));
+        return result.hasErrors() ? Optional.empty() : result.schema();
+    }
+
+    @Test
+    void migrateIntrospectAndPullRoundTrip() throws Exception {
+        int total = 0;
+        int valid = 0;
+        int applied = 0;
+        int introspected = 0;
+        int pulled = 0;
+        List<String> failures = new ArrayList<>();
+        for (Path file : postgresSchemas()) {
+            total++;
+            Optional<Schema> schema = parse(file);
+            if (schema.isEmpty() || !schema.get().datasource().map(ds -> ds.schemas().isEmpty()).orElse(true)) {
+                continue;
+            }
+            valid++;
+            String name = file.getFileName().toString();
+            DatabaseShape desired = ShapeCalculator.calculate(schema.get(), "public");
+            try (Connection connection = TestServer.connect(database)) {
+                emptyPublicSchema(connection);
+                try {
+                    SqlScripts.executeInTransaction(connection, Migrations.createScript(schema.get()));
+                } catch (SQLException e) {
+                    failures.add(name + ": apply: " + e.getMessage().lines().findFirst().orElse(""));
+                    continue;
+                }
+                applied++;
+                DatabaseShape live = Migrator.describe(database);
+                DiffResult again = ShapeDiffer.diff(live, desired);
+                if (!again.isEmpty()) {
+                    failures.add(name + ": introspection differs: " + describe(again));
+                    continue;
+                }
+                introspected++;
+                String pulledText = SchemaWriter.write(live, "datasource db {\n  provider = \"postgresql\"\n}\n", "public");
+                SchemaResult pulledSchema = PrismaSchema.parse("pulled.prisma", pulledText);
+                if (pulledSchema.hasErrors()) {
+                    failures.add(name + ": pulled schema invalid: " + pulledSchema.errors().get(0).message());
+                    continue;
+                }
+                DiffResult pullDiff = ShapeDiffer.diff(live, ShapeCalculator.calculate(pulledSchema.schema().get(), "public"));
+                if (!pullDiff.isEmpty()) {
+                    failures.add(name + ": pulled schema differs: " + describe(pullDiff));
+                    continue;
+                }
+                pulled++;
+            }
+        }
+        System.out.printf("corpus round trip: %d PostgreSQL schemas, %d valid single-schema, %d applied, %d introspected identical, %d pulled identical%n",
+                total, valid, applied, introspected, pulled);
+        failures.stream().limit(60).forEach(f -> System.out.println("  " + f));
+        assertTrue(applied >= MIN_APPLIED, "applied " + applied);
+        assertTrue(introspected >= MIN_INTROSPECTION_MATCHES, "introspected " + introspected);
+        assertTrue(pulled >= MIN_PULL_MATCHES, "pulled " + pulled);
+    }
+
+    private static String describe(DiffResult diff) {
+        PostgresRenderer renderer = new PostgresRenderer("public");
+        String first = String.join("; ", renderer.render(diff.steps().get(0)));
+        return diff.steps().size() + " step(s), first: " + (first.length() > 300 ? first.substring(0, 300) + "…" : first);
+    }
+
+    private static void emptyPublicSchema(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("DROP SCHEMA IF EXISTS public CASCADE");
+            statement.execute("CREATE SCHEMA public");
+        }
+    }
+}
