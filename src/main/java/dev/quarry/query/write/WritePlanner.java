@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import dev.quarry.ids.IdGenerators;
 import dev.quarry.query.ArgPath;
 import dev.quarry.query.QueryErrors;
 import dev.quarry.query.args.Operation;
@@ -14,7 +15,6 @@ import dev.quarry.query.plan.Limits;
 import dev.quarry.query.plan.QueryPlanner;
 import dev.quarry.query.plan.Resolver;
 import dev.quarry.query.plan.Value;
-import dev.quarry.query.write.ids.ClientDefaults;
 import dev.quarry.schema.model.DefaultValue;
 import dev.quarry.schema.model.Model;
 import dev.quarry.schema.model.Relation;
@@ -273,11 +273,9 @@ public final class WritePlanner {
                 continue;
             }
             if (f.defaultValue().isPresent()) {
-                if (f.defaultValue().get() instanceof DefaultValue.Function fn) {
-                    Optional<String> generated = ClientDefaults.generate(fn);
-                    if (generated.isPresent()) {
-                        scalars.put(f.name(), new Assign.Set(f, resolver.value(f, TextNode.valueOf(generated.get()), ArgPath.ofText("default"))));
-                    }
+                if (f.defaultValue().get() instanceof DefaultValue.Function fn && fn.generatedByClient()) {
+                    String generated = IdGenerators.generate(fn);
+                    scalars.put(f.name(), new Assign.Set(f, resolver.value(f, TextNode.valueOf(generated), ArgPath.ofText("default"))));
                 }
             } else if (f.updatedAt()) {
                 scalars.put(f.name(), new Assign.Set(f, now(f)));
