@@ -1,5 +1,7 @@
 package dev.quarry.example;
 
+import dev.quarry.query.ArgPath;
+import dev.quarry.query.QueryErrors;
 import dev.quarry.entities.Post;
 import dev.quarry.entities.User;
 import io.smallrye.mutiny.Uni;
@@ -16,8 +18,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.List;
-import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -57,17 +57,12 @@ public class TopAuthorsResource {
     @APIResponse(responseCode = "200", description = "The ranking",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = AuthorRanking.class)))
     @APIResponse(responseCode = "400", description = "take is not a whole number from 1 to " + MAX_TAKE,
-            content = @Content(mediaType = BadParameter.MEDIA_TYPE))
+            content = @Content(mediaType = "application/problem+json"))
     public Uni<Response> topAuthors(
             @Parameter(description = "How many users to return, 1 to " + MAX_TAKE + " (default " + DEFAULT_TAKE + ")",
                     schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "" + MAX_TAKE, defaultValue = "" + DEFAULT_TAKE))
             @QueryParam("take") String take) {
-        int limit;
-        try {
-            limit = parseTake(take);
-        } catch (BadParameter e) {
-            return Uni.createFrom().item(e.response());
-        }
+        int limit = parseTake(take);
         return sessions.withSession(session -> session.createQuery(ranking(sessions.getCriteriaBuilder()))
                         .setMaxResults(limit)
                         .getResultList())
@@ -95,36 +90,11 @@ public class TopAuthorsResource {
         try {
             value = Integer.parseInt(take.strip());
         } catch (NumberFormatException e) {
-            throw new BadParameter("Q104", "take must be a whole number, got '" + take + "'");
+            throw QueryErrors.wrongType(ArgPath.ofText("take"), "a whole number from 1 to " + MAX_TAKE);
         }
         if (value < 1 || value > MAX_TAKE) {
-            throw new BadParameter("Q105", "take must be from 1 to " + MAX_TAKE + ", got " + value);
+            throw QueryErrors.outOfRange(ArgPath.ofText("take"), "take", "1 to " + MAX_TAKE);
         }
         return value;
-    }
-
-    /**
-     * A bad query parameter, as the API reports one (API.md "Errors": problem+json, a Quarry code,
-     * {@code meta} naming the parameter and what is allowed).
-     */
-    static final class BadParameter extends RuntimeException {
-        static final String MEDIA_TYPE = "application/problem+json";
-        private final String code;
-
-        BadParameter(String code, String detail) {
-            super(detail, null, false, false);
-            this.code = code;
-        }
-
-        Response response() {
-            Map<String, Object> problem = Map.of(
-                    "type", "https://quarry.dev/problems/" + code,
-                    "title", "Invalid query argument",
-                    "status", 400,
-                    "detail", getMessage(),
-                    "code", code,
-                    "meta", Map.of("parameter", "take", "path", "", "allowed", List.of("1.." + MAX_TAKE)));
-            return Response.status(400).type(MEDIA_TYPE).entity(problem).build();
-        }
     }
 }

@@ -10,7 +10,6 @@ import static org.hamcrest.Matchers.nullValue;
 import dev.quarry.runtime.DatabaseUrl;
 import dev.quarry.testsupport.FreshDatabase;
 import dev.quarry.testsupport.TestServer;
-import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -19,7 +18,7 @@ import org.junit.jupiter.api.Test;
 
 /** The example hand-written endpoint, on the blog's tables as Prisma's migration creates them. */
 @QuarkusTest
-@WithTestResource(value = FreshDatabase.class, initArgs = @ResourceArg(name = "sql", value = "generate/blog.sql"))
+@WithTestResource(FreshDatabase.class)
 class TopAuthorsResourceTest {
 
     @ConfigProperty(name = "quarry.test.database-url")
@@ -66,11 +65,11 @@ class TopAuthorsResourceTest {
                 .body("status", equalTo(400))
                 .body("code", equalTo("Q105"))
                 .body("meta.parameter", equalTo("take"))
-                .body("detail", containsString("from 1 to 100"));
+                .body("detail", containsString("1 to 100"));
         given().queryParam("take", "ten").when().get("/api/reports/top-authors")
                 .then().statusCode(400)
                 .body("code", equalTo("Q104"))
-                .body("detail", containsString("'ten'"));
+                .body("detail", containsString("whole number"));
     }
 
     @Test
