@@ -117,13 +117,12 @@ final class ResourceRoutes {
     }
 
     private Operation createBulk(ApiModel model) {
-        Operation op = op(model, "createBulk", "Creates many " + model.name() + " records (createMany, or createManyAndReturn when select, include or omit is given)");
+        Operation op = op(model, "createBulk", "Creates many " + model.name() + " records (createMany; createManyAndReturn when select, include or omit is given)");
         op.addParameter(query("skipDuplicates", Json.bool(), "true skips records that would violate a unique constraint."));
         addShape(op, model);
         op.requestBody(jsonBody(Json.array(writes.createManyInput(model)), true));
-        op.getResponses().addAPIResponse("201", jsonResponse(
-                "The number of created records; the created records themselves when select, include or omit is given.",
-                Json.anyOf(shared.batchPayload(), Json.array(reads.record(model)))));
+        op.getResponses().addAPIResponse("201", jsonResponse("How many records were created, and the records when select, include or omit asked for them.",
+                writes.bulkCreateResult(model)));
         addErrors(op, BAD_REQUEST, CONFLICT, SERVICE_UNAVAILABLE);
         return op;
     }
@@ -203,7 +202,7 @@ final class ResourceRoutes {
         op.addParameter(filter(model));
         op.addParameter(jsonQuery("having", aggregates.having(model),
                 "Conditions on the groups, as JSON ({\"name\": {\"_count\": {\"gt\": 1}}})."));
-        op.addParameter(jsonQuery("orderBy", Json.anyOf(aggregates.groupByOrderBy(model), Json.array(aggregates.groupByOrderBy(model))),
+        op.addParameter(jsonQuery("orderBy", Json.array(aggregates.groupByOrderBy(model)),
                 "How to sort the groups, as JSON (an object, or an array of them); shorthand: name:desc."));
         op.addParameter(query("take", Json.integer(), "At most this many groups."));
         op.addParameter(query("skip", Json.integer().minimum(java.math.BigDecimal.ZERO), "Skips this many groups first."));
@@ -214,8 +213,8 @@ final class ResourceRoutes {
     }
 
     private void addAggregateParameters(Operation op, ApiModel model) {
-        op.addParameter(jsonQuery("_count", Json.anyOf(Json.bool(), aggregates.countInput(model)),
-                "Counts, as JSON (true, or {\"_all\": true, \"field\": true}); shorthand: _all,field."));
+        op.addParameter(jsonQuery("_count", aggregates.countInput(model),
+                "Counts, as JSON ({\"_all\": true, \"field\": true}; true also means {\"_all\": true}); shorthand: _all,field."));
         for (String aggregate : AggregateTypes.aggregatesOf(model)) {
             op.addParameter(jsonQuery(aggregate, aggregates.aggregateInput(model, aggregate),
                     "The fields to aggregate, as JSON ({\"field\": true}); shorthand: field names separated by commas."));
@@ -227,7 +226,7 @@ final class ResourceRoutes {
         String firstField = model.scalars().get(0).name();
         List<Parameter> parameters = new java.util.ArrayList<>(List.of(
                 filter(model),
-                jsonQuery("orderBy", Json.anyOf(reads.orderBy(model), reads.orderByList(model)),
+                jsonQuery("orderBy", reads.orderByList(model),
                         "Prisma's orderBy as JSON (an object, or an array of them; relations, _count, nulls first/last); "
                                 + "shorthand: " + firstField + ":desc,other (fields, each with an optional :asc or :desc).")));
         if (model.addressable()) {

@@ -63,7 +63,7 @@ final class Shared {
         String name = Filters.typeName(type) + "ListUpdateInput";
         return components.ref(name, () -> Json.object(
                         "set", Json.array(values.single(type)),
-                        "push", Json.anyOf(values.single(type), Json.array(values.single(type))))
+                        "push", Json.array(values.single(type)).description("Values to append (a single value is also accepted)."))
                 .description("Replaces the list, or appends one value or a list of values."));
     }
 }

@@ -91,7 +91,7 @@ final class WriteTypes {
 
     private Schema updateValue(ScalarField field) {
         if (field.isList()) {
-            return Json.anyOf(values.of(field), shared.listOperations(field.type()));
+            return shared.listOperations(field.type()).description("A bare array in place of this object means {\"set\": array}.");
         }
         if (ApiModel.isNumeric(field.type())) {
             return Json.anyOf(values.of(field), shared.numberOperations(field.type(), field.isOptional()));
@@ -232,6 +232,17 @@ final class WriteTypes {
     Schema upsertBody(ApiModel model) {
         return components.ref(model.name() + "UpsertInput", () -> Json.object("create", createInput(model), "update", updateInput(model))
                 .required(List.of("create", "update")));
+    }
+
+    /**
+     * The answer of {@code POST /api/users/bulk}: always an object, so that a typed client has one type;
+     * {@code records} is there when the request asked for a shape (createManyAndReturn).
+     */
+    Schema bulkCreateResult(ApiModel model) {
+        return components.ref(model.name() + "BulkCreateResult", () -> Json.object(
+                        "count", Json.integer().description("How many records were created."),
+                        "records", Json.array(reads.record(model)).description("The created records; only when select, include or omit was given."))
+                .required(List.of("count")));
     }
 
     Schema deleteArgs(ApiModel model) {
