@@ -24,12 +24,17 @@ public class SchemaDocumentFilter implements OASFilter {
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
         OpenAPI document = OpenApiDocument.of(schema);
-        openAPI.openapi(document.getOpenapi());
-        openAPI.info(document.getInfo());
+        // cleared first, then set in the document's order, so that the served text equals quarry generate's
+        openAPI.info(null);
         openAPI.servers(null);
         openAPI.security(null);
         openAPI.externalDocs(null);
         openAPI.webhooks(null);
+        openAPI.tags(null);
+        openAPI.paths(null);
+        openAPI.components(null);
+        openAPI.openapi(document.getOpenapi());
+        openAPI.info(document.getInfo());
         openAPI.tags(document.getTags());
         openAPI.paths(document.getPaths());
         openAPI.components(document.getComponents());

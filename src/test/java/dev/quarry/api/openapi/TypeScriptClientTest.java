@@ -41,14 +41,19 @@ class TypeScriptClientTest {
     }
 
     static int run(Path dir, Map<String, String> env, String... command) throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder(List.of(command)).directory(dir.toFile()).inheritIO();
+        // not inheritIO: output on the test JVM's own stdout corrupts surefire's channel
+        Path log = Files.createTempFile("ts-client", ".log");
+        ProcessBuilder builder = new ProcessBuilder(List.of(command)).directory(dir.toFile())
+                .redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().putAll(env);
         Process process = builder.start();
-        if (!process.waitFor(5, TimeUnit.MINUTES)) {
+        boolean finished = process.waitFor(5, TimeUnit.MINUTES);
+        if (!finished) {
             process.destroyForcibly();
-            return -1;
         }
-        return process.exitValue();
+        System.out.println("$ " + String.join(" ", command) + "\n" + Files.readString(log));
+        Files.delete(log);
+        return finished ? process.exitValue() : -1;
     }
 
     private static boolean available(String program) {
