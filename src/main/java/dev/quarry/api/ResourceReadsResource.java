@@ -42,6 +42,9 @@ public class ResourceReadsResource {
     @Inject
     ModelRoutes routes;
 
+    @Inject
+    WriteService writes;
+
     @GET
     @Path("{route}")
     public Uni<Response> findMany(@PathParam("route") String route, @Context UriInfo uri, @HeaderParam("Prefer") String prefer) {
@@ -79,15 +82,18 @@ public class ResourceReadsResource {
         args.set("where", idWhere(model, id));
         Map<String, ArgPath> origins = new HashMap<>(parsed.origins());
         origins.put("where", ArgPath.ofText("id"));
-        return reads.read(model, new ReadArgs(Operation.FIND_UNIQUE, args, origins), false).map(r -> {
+        // the entity tag (for If-Match on writes) is read in the same snapshot as the record: see WriteService
+        return writes.findUnique(model, new ReadArgs(Operation.FIND_UNIQUE, args, origins)).map(r -> {
             if (r.body().equals("null")) {
                 throw ApiException.notFound(model.name(), "No " + model.name() + " with id " + id);
             }
-            return ok(r);
+            Response.ResponseBuilder b = Response.ok(r.body(), MediaType.APPLICATION_JSON);
+            r.etag().ifPresent(tag -> b.header("ETag", "\"" + tag + "\""));
+            return b.build();
         });
     }
 
-    private static ObjectNode idWhere(Model model, String id) {
+    static ObjectNode idWhere(Model model, String id) {
         PrimaryKey pk = model.primaryKey().orElseThrow(() -> QueryErrors.invalid(ArgPath.of("id"), model.name() + " has no @id", List.of()));
         List<String> fields = pk.fieldNames();
         String[] parts = id.split(",", -1);

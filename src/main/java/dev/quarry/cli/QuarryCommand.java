@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
             MigrateCommand.class,
             DbCommand.class,
             InitCommand.class,
+            GenerateCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class QuarryCommand implements java.util.concurrent.Callable<Integer> {

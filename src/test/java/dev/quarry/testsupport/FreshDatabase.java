@@ -45,7 +45,7 @@ public final class FreshDatabase implements QuarkusTestResourceLifecycleManager 
     public Map<String, String> start() {
         database = TestServer.createDatabase(schema.replaceAll(".*/", "").replace(".prisma", ""));
         if (createTables) {
-            TestServer.execute(database, Migrations.createScript(parse(schema)));
+            createTables(database, schema);
         }
         if (setupSql != null) {
             TestServer.execute(database, readResource(setupSql));
@@ -61,6 +61,11 @@ public final class FreshDatabase implements QuarkusTestResourceLifecycleManager 
         if (database != null) {
             TestServer.dropDatabase(database);
         }
+    }
+
+    /** Creates the tables of a classpath schema with Quarry's own from-empty migration, as {@code migrate dev} writes it. */
+    public static void createTables(DatabaseUrl database, String schemaResource) {
+        TestServer.execute(database, Migrations.createScript(parse(schemaResource)));
     }
 
     private static Schema parse(String resource) {

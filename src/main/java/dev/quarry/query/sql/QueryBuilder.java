@@ -34,6 +34,18 @@ public final class QueryBuilder {
     }
 
     public SqlStatement build(QueryPlan plan, boolean withTotal) {
+        return build(plan, withTotal, Optional.empty());
+    }
+
+    /**
+     * A read whose second column, {@code tag}, is the given expression (a record's entity tag),
+     * evaluated by the same statement and so from the same snapshot as the body.
+     */
+    public SqlStatement buildTagged(FindPlan plan, Sql tag) {
+        return build(plan, false, Optional.of(tag));
+    }
+
+    private SqlStatement build(QueryPlan plan, boolean withTotal, Optional<Sql> tag) {
         Statement s = new Statement();
         Sql body;
         ReadPlan rows;
@@ -48,6 +60,9 @@ public final class QueryBuilder {
         Sql select = Sql.of("SELECT ", body, " AS body");
         if (withTotal) {
             select = Sql.of(select, ", ", s.total(rows), " AS total");
+        }
+        if (tag.isPresent()) {
+            select = Sql.of(select, ", ", tag.get(), " AS tag");
         }
         return select.render();
     }

@@ -1,0 +1,267 @@
+package dev.quarry.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.quarry.query.ArgPath;
+import dev.quarry.query.QueryErrors;
+import dev.quarry.query.args.Json;
+import dev.quarry.query.args.Operation;
+import dev.quarry.query.args.ReadArgs;
+import dev.quarry.query.args.ResourceArgs;
+import dev.quarry.query.exec.WriteResult;
+import dev.quarry.query.write.StoredRow;
+import dev.quarry.query.write.WriteArgs;
+import dev.quarry.query.write.WriteOperation;
+import dev.quarry.schema.model.Model;
+import dev.quarry.schema.model.PrimaryKey;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import jakarta.ws.rs.Encoded;
+
+/**
+ * The write routes of the resource surface. The body is the record's {@code data}; {@code select}, {@code include}
+ * and {@code omit} query parameters shape the record returned, as on reads:
+ *
+ * <pre>
+ * POST   /api/users                  create                      201, Location, ETag, the record
+ * POST   /api/users/bulk             createMany (body: an array) 201 {"count": n}; with select/include/omit or
+ *                                    Prefer: return=representation, createManyAndReturn (201, the records);
+ *                                    skipDuplicates=true or Prefer: resolution=ignore-duplicates
+ * PATCH  /api/users/{id}             update                      200, ETag, the record
+ * PUT    /api/users/{id}             upsert (the body is both the create and the update, the id comes from the path)
+ *                                                                200 updated or 201 created
+ * DELETE /api/users/{id}             delete                      200, the record as it was
+ * PATCH  /api/users?filter=…         updateMany                  200 {"count": n}
+ * DELETE /api/users?filter=…         deleteMany                  200 {"count": n}
+ * </pre>
+ *
+ * {@code If-Match: "<etag>"} on PATCH, PUT and DELETE of one record makes the write conditional (412 when the record
+ * changed), checked in the same statement that locks or writes the row.
+ */
+@Path("/api")
+public class ResourceWritesResource {
+
+    @Inject
+    WriteService writes;
+
+    @Inject
+    ModelRoutes routes;
+
+    @POST
+    @Path("{route}")
+    @Consumes(MediaType.WILDCARD)
+    public Response create(@PathParam("route") String route, @Context UriInfo uri, String body) {
+        Model model = writableModel(route);
+        WriteArgs args = withShape(WriteOperation.CREATE, uri, Optional.empty());
+        args.args().set("data", objectBody(body));
+        WriteResult result = writes.write(model, args);
+        Response.ResponseBuilder r = Response.status(201).entity(result.body()).type(MediaType.APPLICATION_JSON);
+        result.row().ifPresent(row -> r.location(URI.create("/api/" + route + "/" + idPath(row))));
+        result.etag().ifPresent(tag -> r.header("ETag", quote(tag)));
+        return r.build();
+    }
+
+    @POST
+    @Path("{route}/bulk")
+    @Consumes(MediaType.WILDCARD)
+    public Response createMany(@PathParam("route") String route, @Context UriInfo uri, @HeaderParam("Prefer") String prefer, String body) {
+        Model model = writableModel(route);
+        Map<String, List<String>> params = new LinkedHashMap<>(uri.getQueryParameters());
+        List<String> skip = params.remove("skipDuplicates");
+        boolean skipDuplicates = (skip != null && skip.equals(List.of("true"))) || (prefer != null && prefer.contains("resolution=ignore-duplicates"));
+        if (skip != null && !skip.equals(List.of("true")) && !skip.equals(List.of("false"))) {
+            throw QueryErrors.invalid(ArgPath.ofText("skipDuplicates"), "skipDuplicates must be true or false", List.of("true", "false"));
+        }
+        boolean returning = !params.isEmpty() || (prefer != null && prefer.contains("return=representation"));
+        WriteOperation operation = returning ? WriteOperation.CREATE_MANY_AND_RETURN : WriteOperation.CREATE_MANY;
+        WriteArgs args = shape(operation, params, Optional.empty());
+        JsonNode data = body == null || body.isBlank() ? null : Json.parse(body, ArgPath.of("body"));
+        if (data == null || !(data.isArray() || data.isObject())) {
+            throw QueryErrors.wrongType(ArgPath.of("body"), "an array of records to create");
+        }
+        args.args().set("data", data);
+        args = relocate(args, "data", ArgPath.of("body"));
+        if (skipDuplicates) {
+            args.args().put("skipDuplicates", true);
+        }
+        return Response.status(201).entity(writes.write(model, args).body()).type(MediaType.APPLICATION_JSON).build();
+    }
+
+    @PATCH
+    @Path("{route}/{id}")
+    @Consumes(MediaType.WILDCARD)
+    public Response update(@PathParam("route") String route, @Encoded @PathParam("id") String id, @Context UriInfo uri,
+            @HeaderParam("If-Match") String ifMatch, String body) {
+        Model model = writableModel(route);
+        WriteArgs args = withShape(WriteOperation.UPDATE, uri, ifMatch(ifMatch));
+        args.args().set("where", ResourceReadsResource.idWhere(model, id));
+        args.args().set("data", objectBody(body));
+        args = relocate(args, "where", ArgPath.ofText("id"));
+        return withEtag(Response.ok(), writes.write(model, args));
+    }
+
+    @PUT
+    @Path("{route}/{id}")
+    @Consumes(MediaType.WILDCARD)
+    public Response upsert(@PathParam("route") String route, @Encoded @PathParam("id") String id, @Context UriInfo uri,
+            @HeaderParam("If-Match") String ifMatch, String body) {
+        Model model = writableModel(route);
+        WriteArgs args = withShape(WriteOperation.UPSERT, uri, ifMatch(ifMatch));
+        ObjectNode where = ResourceReadsResource.idWhere(model, id);
+        ObjectNode data = objectBody(body);
+        ObjectNode create = data.deepCopy();
+        ObjectNode idFields = idFields(model, where);
+        Iterator<Map.Entry<String, JsonNode>> it = idFields.fields();
+        while (it.hasNext()) {
+            Map.Entry<String, JsonNode> e = it.next();
+            if (data.has(e.getKey()) && !data.get(e.getKey()).asText().equals(e.getValue().asText())) {
+                throw QueryErrors.conflicting(ArgPath.of("body").key(e.getKey()), "The body's " + e.getKey() + " differs from the id in the path");
+            }
+            create.set(e.getKey(), e.getValue());
+        }
+        args.args().set("where", where);
+        args.args().set("create", create);
+        args.args().set("update", data);
+        args = relocate(args, "where", ArgPath.ofText("id"));
+        args = relocate(args, "update", ArgPath.of("body"));
+        WriteResult result = writes.write(model, args);
+        return withEtag(Response.status(result.created() ? 201 : 200), result);
+    }
+
+    @DELETE
+    @Path("{route}/{id}")
+    public Response delete(@PathParam("route") String route, @Encoded @PathParam("id") String id, @Context UriInfo uri,
+            @HeaderParam("If-Match") String ifMatch) {
+        Model model = writableModel(route);
+        WriteArgs args = withShape(WriteOperation.DELETE, uri, ifMatch(ifMatch));
+        args.args().set("where", ResourceReadsResource.idWhere(model, id));
+        args = relocate(args, "where", ArgPath.ofText("id"));
+        return Response.ok(writes.write(model, args).body(), MediaType.APPLICATION_JSON).build();
+    }
+
+    @PATCH
+    @Path("{route}")
+    @Consumes(MediaType.WILDCARD)
+    public Response updateMany(@PathParam("route") String route, @Context UriInfo uri, String body) {
+        Model model = writableModel(route);
+        WriteArgs args = filtered(WriteOperation.UPDATE_MANY, uri);
+        args.args().set("data", objectBody(body));
+        return Response.ok(writes.write(model, relocate(args, "data", ArgPath.of("body"))).body(), MediaType.APPLICATION_JSON).build();
+    }
+
+    @DELETE
+    @Path("{route}")
+    public Response deleteMany(@PathParam("route") String route, @Context UriInfo uri) {
+        Model model = writableModel(route);
+        return Response.ok(writes.write(model, filtered(WriteOperation.DELETE_MANY, uri)).body(), MediaType.APPLICATION_JSON).build();
+    }
+
+    // --- arguments -------------------------------------------------------------------------------
+
+    private Model writableModel(String route) {
+        Model model = routes.byRoute(route);
+        WriteService.requireWritable(model);
+        return model;
+    }
+
+    private static ObjectNode objectBody(String body) {
+        if (body == null || body.isBlank()) {
+            throw QueryErrors.missingArgument(ArgPath.of("body"), "a JSON object (the record's data)", List.of());
+        }
+        JsonNode node = Json.parse(body, ArgPath.of("body"));
+        if (!node.isObject()) {
+            throw QueryErrors.wrongType(ArgPath.of("body"), "a JSON object (the record's data)");
+        }
+        return (ObjectNode) node;
+    }
+
+    /** select/include/omit from the query string, as on a findUnique. */
+    private static WriteArgs withShape(WriteOperation operation, UriInfo uri, Optional<String> ifMatch) {
+        return shape(operation, new LinkedHashMap<>(uri.getQueryParameters()), ifMatch);
+    }
+
+    private static WriteArgs shape(WriteOperation operation, Map<String, List<String>> params, Optional<String> ifMatch) {
+        ReadArgs read = ResourceArgs.parse(Operation.FIND_UNIQUE, params);
+        return new WriteArgs(operation, read.args().deepCopy(), read.origins(), ifMatch);
+    }
+
+    /** updateMany/deleteMany: the filter query parameter (JSON or the bracket form), required, and nothing else. */
+    private static WriteArgs filtered(WriteOperation operation, UriInfo uri) {
+        Map<String, List<String>> params = new LinkedHashMap<>(uri.getQueryParameters());
+        for (String name : params.keySet()) {
+            if (!name.equals("filter") && !name.startsWith("filter[")) {
+                throw QueryErrors.unknownArgument(ArgPath.of(name), name, List.of("filter"));
+            }
+        }
+        ReadArgs read = ResourceArgs.parse(Operation.FIND_MANY, params);
+        if (!read.args().has("where")) {
+            throw QueryErrors.missingArgument(ArgPath.of("filter"), "a filter (" + operation.clientName() + " on the resource surface needs one; "
+                    + "filter={} names every record)", List.of("filter"));
+        }
+        return new WriteArgs(operation, read.args().deepCopy(), read.origins(), Optional.empty());
+    }
+
+    private static WriteArgs relocate(WriteArgs args, String key, ArgPath origin) {
+        Map<String, ArgPath> origins = new HashMap<>(args.origins());
+        origins.put(key, origin);
+        return new WriteArgs(args.operation(), args.args(), origins, args.ifMatch());
+    }
+
+    private static ObjectNode idFields(Model model, ObjectNode where) {
+        PrimaryKey pk = model.primaryKey().orElseThrow();
+        if (pk.fields().size() == 1) {
+            return where;
+        }
+        return (ObjectNode) where.elements().next();
+    }
+
+    /** {@code If-Match}: one entity tag, quoted or not; {@code *} (any version) is no condition beyond existence. */
+    private static Optional<String> ifMatch(String header) {
+        if (header == null || header.isBlank() || header.trim().equals("*")) {
+            return Optional.empty();
+        }
+        String tag = header.trim();
+        if (tag.startsWith("W/")) {
+            tag = tag.substring(2);
+        }
+        return Optional.of(tag.replace("\"", ""));
+    }
+
+    private static String quote(String tag) {
+        return "\"" + tag + "\"";
+    }
+
+    private static Response withEtag(Response.ResponseBuilder r, WriteResult result) {
+        result.etag().ifPresent(tag -> r.header("ETag", quote(tag)));
+        return r.entity(result.body()).type(MediaType.APPLICATION_JSON).build();
+    }
+
+    /** The created record's path segment: its id values in {@code @@id} order, each URL-encoded, comma-separated. */
+    private static String idPath(StoredRow row) {
+        List<String> fields = row.model().primaryKey().map(PrimaryKey::fieldNames).orElse(List.of());
+        return fields.stream().map(f -> URLEncoder.encode(String.valueOf(row.get(f)), StandardCharsets.UTF_8).replace("+", "%20"))
+                .collect(Collectors.joining(","));
+    }
+}

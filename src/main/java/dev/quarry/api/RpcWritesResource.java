@@ -1,0 +1,51 @@
+package dev.quarry.api;
+
+import dev.quarry.query.ArgPath;
+import dev.quarry.query.QueryErrors;
+import dev.quarry.query.args.Json;
+import dev.quarry.query.write.WriteArgs;
+import dev.quarry.query.write.WriteOperation;
+import dev.quarry.schema.model.Model;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/**
+ * The write operations of the RPC surface, {@code POST /api/rpc/{delegate}/{create|…|deleteMany}}, and
+ * {@code POST /api/rpc/$transaction}. The operation is a regular-expression template, so these routes win over the
+ * read resource's {@code {delegate}/{operation}}. Answers are Prisma Client's results, 200.
+ */
+@Path("/api/rpc")
+public class RpcWritesResource {
+
+    @Inject
+    WriteService writes;
+
+    @Inject
+    ModelRoutes routes;
+
+    @POST
+    @Path("{delegate}/{operation: create|createMany|createManyAndReturn|update|updateMany|upsert|delete|deleteMany}")
+    @Consumes(MediaType.WILDCARD)
+    public Response call(@PathParam("delegate") String delegate, @PathParam("operation") String operationName, String body) {
+        Model model = routes.byDelegate(delegate);
+        WriteOperation operation = WriteOperation.fromClientName(operationName)
+                .orElseThrow(() -> QueryErrors.unknownOperation(ArgPath.of("path"), operationName, WriteOperation.clientNames()));
+        var result = writes.write(model, WriteArgs.ofBody(operation, RpcReadsResource.parseBody(body)));
+        return Response.ok(result.body(), MediaType.APPLICATION_JSON).build();
+    }
+
+    @POST
+    @Path("{transaction: \\$transaction}")
+    @Consumes(MediaType.WILDCARD)
+    public Response transaction(String body) {
+        if (body == null || body.isBlank()) {
+            throw QueryErrors.missingArgument(ArgPath.of("body"), "an array of operations", java.util.List.of());
+        }
+        return Response.ok(writes.transaction(Json.parse(body, ArgPath.of("body"))), MediaType.APPLICATION_JSON).build();
+    }
+}

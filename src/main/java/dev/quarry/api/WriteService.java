@@ -1,0 +1,184 @@
+package dev.quarry.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.quarry.query.ArgPath;
+import dev.quarry.query.QueryErrors;
+import dev.quarry.query.args.Operation;
+import dev.quarry.query.args.ReadArgs;
+import dev.quarry.query.exec.DatabaseErrors;
+import dev.quarry.query.exec.WriteExecutor;
+import dev.quarry.query.exec.WriteResult;
+import dev.quarry.query.exec.WriteRunner;
+import dev.quarry.query.plan.Filter;
+import dev.quarry.query.plan.FindPlan;
+import dev.quarry.query.plan.Limits;
+import dev.quarry.query.plan.QueryPlanner;
+import dev.quarry.query.sql.QueryBuilder;
+import dev.quarry.query.sql.SqlStatement;
+import dev.quarry.query.write.WriteStatements;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import java.util.Optional;
+import dev.quarry.query.write.WriteArgs;
+import dev.quarry.query.write.WriteOperation;
+import dev.quarry.query.write.WritePlan;
+import dev.quarry.query.write.WritePlanner;
+import dev.quarry.schema.model.Model;
+import dev.quarry.schema.model.Schema;
+import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Writes for both surfaces, and {@code $transaction}: plan (every client mistake found before anything runs), then
+ * run in one transaction. Blocking: called from worker threads.
+ */
+@ApplicationScoped
+public class WriteService {
+
+    private final WritePlanner planner;
+    private final WriteExecutor executor;
+    private final WriteRunner runner;
+    private final ModelRoutes routes;
+    private final Pool pool;
+    private final QueryPlanner reads;
+    private final QueryBuilder readBuilder;
+    private final WriteStatements statements;
+
+    @Inject
+    public WriteService(Schema schema, Pool pool, ModelRoutes routes,
+            @ConfigProperty(name = "quarry.api.max-take", defaultValue = "1000") int maxTake,
+            @ConfigProperty(name = "quarry.api.max-depth", defaultValue = "8") int maxDepth) {
+        Limits limits = new Limits(maxTake, maxDepth);
+        this.planner = new WritePlanner(schema, limits);
+        this.executor = new WriteExecutor(schema, planner, limits);
+        this.runner = new WriteRunner(pool, new DatabaseErrors(schema));
+        this.routes = routes;
+        this.pool = pool;
+        this.reads = new QueryPlanner(schema, limits);
+        this.readBuilder = new QueryBuilder(schema);
+        this.statements = new WriteStatements(schema, planner.resolver());
+    }
+
+    /** A findUnique and the record's entity tag, in one statement (so from one snapshot). */
+    public Uni<VersionedRecord> findUnique(Model model, ReadArgs args) {
+        FindPlan plan = (FindPlan) reads.plan(model, args);
+        Filter where = planner.resolver().whereUnique(model, args.args().get("where"), args.origin("where"));
+        SqlStatement read = readBuilder.buildTagged(plan, statements.version(model, where));
+        return pool.preparedQuery(read.text()).execute(Tuple.from(read.params())).map(rows -> {
+            if (!rows.iterator().hasNext()) {
+                return new VersionedRecord("null", Optional.empty());
+            }
+            Row row = rows.iterator().next();
+            String body = row.getString(0);
+            return new VersionedRecord(body == null ? "null" : body, Optional.ofNullable(row.getString(1)));
+        });
+    }
+
+    /** A record's JSON and its entity tag (empty when there is no record). */
+    public record VersionedRecord(String body, Optional<String> etag) {}
+
+    public WriteResult write(Model model, WriteArgs args) {
+        requireWritable(model);
+        WritePlan plan = planner.plan(model, args);
+        return runner.inTransaction(tx -> executor.execute(tx, plan), WriteExecutor.retriesUniqueViolations(plan));
+    }
+
+    /** Views are served read-only: a write is a 405. */
+    static void requireWritable(Model model) {
+        if (model.view()) {
+            throw new ApiException(new Problem(ProblemMapper.TYPE_BASE + "Q405", "Method Not Allowed", 405,
+                    model.name() + " is a view; views are read-only", "Q405", Map.of("modelName", model.name())));
+        }
+    }
+
+    /** One operation of a {@code $transaction}, planned. */
+    private record Step(Model model, WritePlan write, ReadArgs read, String operation) {}
+
+    /**
+     * {@code $transaction}: {@code [{"delegate", "operation", "args"}, …]} or {@code {"operations": [...]}}, run in one
+     * transaction; the answer is the array of their results. Every operation is planned before any runs.
+     */
+    public String transaction(JsonNode body) {
+        ArgPath at = ArgPath.of("body");
+        JsonNode operations = body;
+        if (body.isObject()) {
+            checkKeys(body, List.of("operations", "isolationLevel"), at);
+            operations = body.get("operations");
+            at = at.key("operations");
+        }
+        if (operations == null || !operations.isArray()) {
+            throw QueryErrors.wrongType(at, "an array of {\"delegate\", \"operation\", \"args\"}");
+        }
+        List<Step> steps = new ArrayList<>();
+        boolean retryUnique = false;
+        for (int i = 0; i < operations.size(); i++) {
+            Step step = plan(operations.get(i), at.index(i));
+            retryUnique |= step.write() != null && WriteExecutor.retriesUniqueViolations(step.write());
+            steps.add(step);
+        }
+        return runner.inTransaction(tx -> {
+            List<String> results = new ArrayList<>();
+            for (Step step : steps) {
+                if (step.write() != null) {
+                    results.add(executor.execute(tx, step.write()).body());
+                } else {
+                    String result = executor.read(tx, step.model(), step.read());
+                    if (step.read().operation().orThrow() && result.equals("null")) {
+                        throw ApiException.notFound(step.model().name(), "No " + step.model().name() + " found");
+                    }
+                    results.add(result);
+                }
+            }
+            return "[" + String.join(",", results) + "]";
+        }, retryUnique);
+    }
+
+    private Step plan(JsonNode item, ArgPath at) {
+        if (!item.isObject()) {
+            throw QueryErrors.wrongType(at, "an object {\"delegate\", \"operation\", \"args\"}");
+        }
+        checkKeys(item, List.of("delegate", "operation", "args"), at);
+        JsonNode delegate = item.get("delegate");
+        JsonNode operation = item.get("operation");
+        if (delegate == null || !delegate.isTextual() || operation == null || !operation.isTextual()) {
+            throw QueryErrors.missingArgument(at, "delegate and operation (strings)", List.of("delegate", "operation"));
+        }
+        Model model = routes.byDelegate(delegate.textValue());
+        JsonNode args = item.has("args") && !item.get("args").isNull() ? item.get("args") : com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+        ArgPath argsAt = at.key("args");
+        if (!args.isObject()) {
+            throw QueryErrors.wrongType(argsAt, "Prisma's argument object");
+        }
+        Map<String, ArgPath> origins = new HashMap<>();
+        args.fieldNames().forEachRemaining(k -> origins.put(k, argsAt.key(k)));
+        String name = operation.textValue();
+        var write = WriteOperation.fromClientName(name);
+        if (write.isPresent()) {
+            requireWritable(model);
+            WritePlan plan = planner.plan(model, new WriteArgs(write.get(), (ObjectNode) args, origins, java.util.Optional.empty()));
+            return new Step(model, plan, null, name);
+        }
+        Operation read = Operation.fromClientName(name).orElseThrow(() -> {
+            List<String> allowed = new ArrayList<>(Operation.clientNames());
+            allowed.addAll(WriteOperation.clientNames());
+            return QueryErrors.unknownOperation(at.key("operation"), name, allowed);
+        });
+        return new Step(model, null, new ReadArgs(read, (ObjectNode) args, origins), name);
+    }
+
+    private static void checkKeys(JsonNode node, List<String> allowed, ArgPath at) {
+        node.fieldNames().forEachRemaining(k -> {
+            if (!allowed.contains(k)) {
+                throw QueryErrors.unknownArgument(at.key(k), k, allowed);
+            }
+        });
+    }
+}

@@ -1,0 +1,64 @@
+package dev.quarry.api.openapi;
+
+import java.util.List;
+import org.eclipse.microprofile.openapi.OASFactory;
+import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.eclipse.microprofile.openapi.models.parameters.Parameter;
+import org.eclipse.microprofile.openapi.models.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.models.responses.APIResponse;
+
+/** Constructors of operations, parameters, bodies and responses shared by both surfaces. */
+final class Operations {
+
+    static final String JSON = "application/json";
+
+    private Operations() {}
+
+    static Operation operation(String operationId, String tag, String summary) {
+        return OASFactory.createOperation()
+                .operationId(operationId)
+                .tags(List.of(tag))
+                .summary(summary)
+                .responses(OASFactory.createAPIResponses());
+    }
+
+    static APIResponse jsonResponse(String description, Schema schema) {
+        return OASFactory.createAPIResponse()
+                .description(description)
+                .content(OASFactory.createContent().addMediaType(JSON, OASFactory.createMediaType().schema(schema)));
+    }
+
+    static RequestBody jsonBody(Schema schema, boolean required) {
+        return OASFactory.createRequestBody()
+                .required(required)
+                .content(OASFactory.createContent().addMediaType(JSON, OASFactory.createMediaType().schema(schema)));
+    }
+
+    static void addErrors(Operation operation, Problems.Status... statuses) {
+        for (Problems.Status status : statuses) {
+            operation.getResponses().addAPIResponse(status.code, Problems.ref(status));
+        }
+    }
+
+    /** A query parameter whose value is JSON ({@code content: application/json}); the description gives its shorthand. */
+    static Parameter jsonQuery(String name, Schema schema, String description) {
+        return OASFactory.createParameter()
+                .name(name)
+                .in(Parameter.In.QUERY)
+                .description(description)
+                .content(OASFactory.createContent().addMediaType(JSON, OASFactory.createMediaType().schema(schema)));
+    }
+
+    static Parameter query(String name, Schema schema, String description) {
+        return OASFactory.createParameter().name(name).in(Parameter.In.QUERY).description(description).schema(schema);
+    }
+
+    static Parameter header(String name, Schema schema, String description) {
+        return OASFactory.createParameter().name(name).in(Parameter.In.HEADER).description(description).schema(schema);
+    }
+
+    static Parameter path(String name, Schema schema, String description) {
+        return OASFactory.createParameter().name(name).in(Parameter.In.PATH).required(true).description(description).schema(schema);
+    }
+}

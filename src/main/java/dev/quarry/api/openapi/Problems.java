@@ -1,0 +1,69 @@
+package dev.quarry.api.openapi;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.OASFactory;
+import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.eclipse.microprofile.openapi.models.responses.APIResponse;
+
+/** RFC 9457 problem details (API.md "Errors") and the error responses that carry them, one per status. */
+final class Problems {
+
+    static final String MEDIA_TYPE = "application/problem+json";
+
+    enum Status {
+        BAD_REQUEST("400", "BadRequest", "A bad query parameter or body (unknown field or operator, wrong type, malformed JSON, over a limit), "
+                + "or a required value missing (P2011, P2012). meta names the parameter, the JSON path inside it and what is allowed there."),
+        NOT_FOUND("404", "NotFound", "The record to find, update or delete does not exist (P2025)."),
+        CONFLICT("409", "Conflict", "A unique constraint (P2002, meta.target names the fields) or a foreign key (P2003) would be violated."),
+        SERVICE_UNAVAILABLE("503", "ServiceUnavailable", "The database is unreachable or overloaded; retry after the Retry-After header's seconds.");
+
+        final String code;
+        final String component;
+        final String description;
+
+        Status(String code, String component, String description) {
+            this.code = code;
+            this.component = component;
+            this.description = description;
+        }
+    }
+
+    private Problems() {}
+
+    static Schema problemSchema() {
+        Schema meta = Json.object().additionalPropertiesSchema(Json.any())
+                .description("Details of the error: for a bad request, the parameter, the JSON path inside it and what is allowed there.");
+        return Json.object(
+                        "type", Json.string().format("uri-reference").description("Identifies the kind of problem."),
+                        "title", Json.string().description("A short summary of the kind of problem."),
+                        "status", Json.integer().description("The HTTP status code."),
+                        "detail", Json.string().description("What went wrong in this request."),
+                        "code", Json.string().description("Prisma's error code where one exists (P2002, P2025, …), else a Quarry code."),
+                        "meta", meta)
+                .required(List.of("type", "title", "status", "code"))
+                .description("An error, as RFC 9457 problem details.");
+    }
+
+    static Map<String, APIResponse> responses() {
+        Map<String, APIResponse> responses = new LinkedHashMap<>();
+        for (Status status : Status.values()) {
+            APIResponse response = OASFactory.createAPIResponse()
+                    .description(status.description)
+                    .content(OASFactory.createContent().addMediaType(MEDIA_TYPE,
+                            OASFactory.createMediaType().schema(Json.ref("Problem"))));
+            if (status == Status.SERVICE_UNAVAILABLE) {
+                response.addHeader("Retry-After", OASFactory.createHeader()
+                        .description("Seconds to wait before retrying.")
+                        .schema(Json.integer()));
+            }
+            responses.put(status.component, response);
+        }
+        return responses;
+    }
+
+    static APIResponse ref(Status status) {
+        return OASFactory.createAPIResponse().ref(status.component);
+    }
+}

@@ -1,0 +1,133 @@
+package dev.quarry.query.exec;
+
+import dev.quarry.query.write.WriteError;
+import dev.quarry.schema.model.Model;
+import dev.quarry.schema.model.RelationField;
+import dev.quarry.schema.model.ScalarField;
+import dev.quarry.schema.model.Schema;
+import dev.quarry.schema.model.UniqueConstraint;
+import io.vertx.pgclient.PgException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * SQLSTATE → Prisma's error codes, with {@code meta} in schema terms (field names, not columns). Unlike Prisma 7,
+ * whose P2002 has no {@code target}, Quarry names the fields of the violated unique constraint.
+ */
+public final class DatabaseErrors {
+
+    private static final Pattern KEY_COLUMNS = Pattern.compile("Key \\((.+?)\\)=");
+
+    private final Schema schema;
+
+    public DatabaseErrors(Schema schema) {
+        this.schema = schema;
+    }
+
+    /** Serialization failures and deadlocks: the transaction may simply be run again. */
+    public static boolean retryable(Throwable e) {
+        return e instanceof PgException pg && ("40001".equals(pg.getSqlState()) || "40P01".equals(pg.getSqlState()));
+    }
+
+    public static boolean uniqueViolation(Throwable e) {
+        return e instanceof PgException pg && "23505".equals(pg.getSqlState());
+    }
+
+    /** The write error for a database error, or empty when it is not the client's doing (a bug: the caller reports a 500). */
+    public Optional<WriteError> map(PgException e) {
+        String state = e.getSqlState() == null ? "" : e.getSqlState();
+        Optional<Model> model = modelOf(e.getTable());
+        String modelName = model.map(Model::name).orElse(String.valueOf(e.getTable()));
+        Map<String, Object> meta = new LinkedHashMap<>();
+        meta.put("modelName", modelName);
+        switch (state) {
+            case "23505": {
+                List<String> target = model.map(m -> uniqueFields(m, e)).orElse(List.of());
+                meta.put("target", target);
+                return Optional.of(new WriteError(WriteError.Kind.CONFLICT, "P2002",
+                        "Unique constraint failed on the fields: (" + String.join(", ", target) + ")", meta));
+            }
+            case "23503": {
+                meta.put("field_name", String.valueOf(e.getConstraint()));
+                model.flatMap(m -> foreignKeyField(m, e.getConstraint())).ifPresent(f -> meta.put("relation", f));
+                return Optional.of(new WriteError(WriteError.Kind.CONFLICT, "P2003",
+                        "Foreign key constraint violated on the constraint: " + e.getConstraint(), meta));
+            }
+            case "23502": {
+                String field = model.map(m -> fieldOfColumn(m, e.getColumn())).orElse(String.valueOf(e.getColumn()));
+                meta.put("constraint", List.of(field));
+                return Optional.of(new WriteError(WriteError.Kind.INVALID, "P2011", "Null constraint violation on the fields: (" + field + ")", meta));
+            }
+            case "23514":
+                meta.put("constraint", String.valueOf(e.getConstraint()));
+                return Optional.of(new WriteError(WriteError.Kind.INVALID, "P2004", "A constraint failed on the database: " + e.getConstraint(), meta));
+            case "22001":
+                return Optional.of(new WriteError(WriteError.Kind.INVALID, "P2000", "The provided value for the column is too long: " + e.getErrorMessage(), meta));
+            case "22003":
+            case "22012":
+                return Optional.of(new WriteError(WriteError.Kind.INVALID, "P2020", "Value out of range for the type: " + e.getErrorMessage(), meta));
+            case "40001":
+            case "40P01":
+                return Optional.of(new WriteError(WriteError.Kind.CONFLICT, "P2034",
+                        "Transaction failed due to a write conflict or a deadlock. Please retry your transaction", Map.of()));
+            default:
+                break;
+        }
+        if (state.startsWith("22")) {
+            return Optional.of(new WriteError(WriteError.Kind.INVALID, "P2007", "Data validation error: " + e.getErrorMessage(), meta));
+        }
+        if (state.startsWith("08") || state.startsWith("53") || state.equals("57P01") || state.equals("57P03")) {
+            return Optional.of(new WriteError(WriteError.Kind.UNAVAILABLE, "Q503", "The database is unreachable or overloaded; retry later.", Map.of()));
+        }
+        return Optional.empty();
+    }
+
+    private Optional<Model> modelOf(String table) {
+        if (table == null) {
+            return Optional.empty();
+        }
+        return schema.models().stream().filter(m -> m.dbName().equals(table)).findFirst();
+    }
+
+    /** The fields of the violated constraint: by its name as Prisma names constraints, else by the columns in the message. */
+    private static List<String> uniqueFields(Model model, PgException e) {
+        String constraint = String.valueOf(e.getConstraint());
+        if (model.primaryKey().isPresent()
+                && constraint.equals(model.primaryKey().get().map().orElse(model.dbName() + "_pkey"))) {
+            return model.primaryKey().get().fieldNames();
+        }
+        for (UniqueConstraint u : model.uniques()) {
+            List<String> columns = u.fieldNames().stream().map(f -> model.scalarField(f).dbName()).toList();
+            if (constraint.equals(u.map().orElse(model.dbName() + "_" + String.join("_", columns) + "_key"))) {
+                return u.fieldNames();
+            }
+        }
+        List<String> out = new ArrayList<>();
+        Matcher m = KEY_COLUMNS.matcher(String.valueOf(e.getDetail()));
+        if (m.find()) {
+            for (String column : m.group(1).split(",\\s*")) {
+                out.add(fieldOfColumn(model, column.replace("\"", "")));
+            }
+        }
+        return out;
+    }
+
+    private static String fieldOfColumn(Model model, String column) {
+        return model.scalarFields().stream().filter(f -> f.dbName().equals(column)).map(ScalarField::name).findFirst().orElse(String.valueOf(column));
+    }
+
+    private static Optional<String> foreignKeyField(Model model, String constraint) {
+        for (RelationField rf : model.relationFields()) {
+            List<String> columns = rf.fields().stream().map(f -> model.findScalarField(f).map(ScalarField::dbName).orElse(f)).toList();
+            if (!rf.fields().isEmpty() && String.valueOf(constraint).equals(rf.map().orElse(model.dbName() + "_" + String.join("_", columns) + "_fkey"))) {
+                return Optional.of(rf.name());
+            }
+        }
+        return Optional.empty();
+    }
+}

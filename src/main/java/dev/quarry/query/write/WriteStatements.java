@@ -1,0 +1,191 @@
+package dev.quarry.query.write;
+
+import dev.quarry.query.plan.Filter;
+import dev.quarry.query.plan.Value;
+import dev.quarry.query.sql.Fragments;
+import dev.quarry.query.sql.Sql;
+import dev.quarry.query.sql.SqlStatement;
+import dev.quarry.schema.model.Model;
+import dev.quarry.schema.model.Relation;
+import dev.quarry.schema.model.ScalarField;
+import dev.quarry.schema.model.Schema;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * The SQL of each write step. Row-returning statements return {@link #returnedFields} as text in the API's
+ * encoding, then the row's entity tag: {@code md5} of the whole row's JSON, computed by PostgreSQL, so a read and a
+ * conditional write compare the same thing in the same statement.
+ */
+public final class WriteStatements {
+
+    private static final Sql TARGET = Sql.ident("target");
+    private static final Sql LIMITED = Sql.ident("limited");
+
+    private final Schema schema;
+    private final dev.quarry.query.plan.Resolver resolver;
+
+    public WriteStatements(Schema schema, dev.quarry.query.plan.Resolver resolver) {
+        this.schema = schema;
+        this.resolver = resolver;
+    }
+
+    /** The fields a returned row carries, in column order: the single-valued scalars. */
+    public List<ScalarField> returnedFields(Model model) {
+        return resolver.visibleScalars(model).stream().filter(f -> !f.isList()).toList();
+    }
+
+    /** The entity tag of the row of {@code alias}. */
+    public static Sql etag(Sql alias) {
+        return Sql.of("md5(row_to_json(", alias, ")::text)");
+    }
+
+    private Sql returning(Fragments f, Model model, Sql alias) {
+        List<Sql> out = new ArrayList<>();
+        for (ScalarField field : returnedFields(model)) {
+            out.add(f.outputText(field, Fragments.column(alias, field)));
+        }
+        out.add(etag(alias));
+        return Sql.join(", ", out);
+    }
+
+    private static Sql table(Model model) {
+        return Fragments.table(model);
+    }
+
+    private static Sql etagCondition(Optional<String> etag, Sql alias) {
+        return etag.map(e -> Sql.of(" AND ", etag(alias), " = ", Sql.param(e))).orElse(Sql.EMPTY);
+    }
+
+    private Sql value(Fragments f, Assign a) {
+        if (a instanceof Assign.SetNull) {
+            return Sql.of("NULL");
+        }
+        if (a instanceof Assign.Set s) {
+            return s.value() instanceof Value.Many many ? f.array(many) : f.value((Value.One) s.value());
+        }
+        Sql column = Fragments.column(TARGET, a.field());
+        if (a instanceof Assign.Compute c) {
+            return Sql.of("(", column, " ", c.op().sql, " ", f.value(c.operand()), ")");
+        }
+        Assign.Push p = (Assign.Push) a;
+        return Sql.of("array_cat(", column, ", ", f.array(p.values()), ")");
+    }
+
+    /** {@code INSERT … RETURNING} the row; with {@code ifAbsent}, a row that would break a unique constraint is not inserted and none is returned. */
+    public SqlStatement insert(Model model, List<Assign> assigns, boolean ifAbsent) {
+        Fragments f = new Fragments(schema);
+        Sql sql;
+        if (assigns.isEmpty()) {
+            sql = Sql.of("INSERT INTO ", table(model), " AS ", TARGET, " DEFAULT VALUES");
+        } else {
+            List<Sql> columns = assigns.stream().map(a -> Sql.ident(a.field().dbName())).toList();
+            List<Sql> values = assigns.stream().map(a -> value(f, a)).toList();
+            sql = Sql.of("INSERT INTO ", table(model), " AS ", TARGET, " (", Sql.join(", ", columns), ") VALUES (", Sql.join(", ", values), ")");
+        }
+        if (ifAbsent) {
+            sql = Sql.of(sql, " ON CONFLICT DO NOTHING");
+        }
+        return Sql.of(sql, " RETURNING ", returning(f, model, TARGET)).render();
+    }
+
+    /** One {@code INSERT} of many rows; a column some rows leave out takes its {@code DEFAULT} there. */
+    public SqlStatement insertMany(Model model, List<List<Assign>> rows, boolean skipDuplicates, boolean returnRows) {
+        Fragments f = new Fragments(schema);
+        Map<String, ScalarField> columns = new LinkedHashMap<>();
+        rows.forEach(r -> r.forEach(a -> columns.putIfAbsent(a.field().name(), a.field())));
+        Sql sql;
+        if (columns.isEmpty()) {
+            List<Sql> selects = new ArrayList<>();
+            for (int i = 0; i < rows.size(); i++) {
+                selects.add(Sql.of("(DEFAULT)"));
+            }
+            ScalarField any = returnedFields(model).get(0);
+            sql = Sql.of("INSERT INTO ", table(model), " AS ", TARGET, " (", Sql.ident(any.dbName()), ") VALUES ", Sql.join(", ", selects));
+        } else {
+            List<Sql> tuples = new ArrayList<>();
+            for (List<Assign> row : rows) {
+                List<Sql> values = new ArrayList<>();
+                for (ScalarField column : columns.values()) {
+                    Optional<Assign> a = row.stream().filter(x -> x.field().name().equals(column.name())).findFirst();
+                    values.add(a.map(x -> value(f, x)).orElse(Sql.of("DEFAULT")));
+                }
+                tuples.add(Sql.of("(", Sql.join(", ", values), ")"));
+            }
+            List<Sql> names = columns.values().stream().map(c -> Sql.ident(c.dbName())).toList();
+            sql = Sql.of("INSERT INTO ", table(model), " AS ", TARGET, " (", Sql.join(", ", names), ") VALUES ", Sql.join(", ", tuples));
+        }
+        if (skipDuplicates) {
+            sql = Sql.of(sql, " ON CONFLICT DO NOTHING");
+        }
+        return Sql.of(sql, " RETURNING ", returnRows ? returning(f, model, TARGET) : Sql.of("1")).render();
+    }
+
+    /** {@code UPDATE … WHERE filter [AND tag = etag] RETURNING} the rows (or {@code 1} each when only counted). */
+    public SqlStatement update(Model model, Filter where, List<Assign> assigns, Optional<String> etag, OptionalLong limit, boolean returnRows) {
+        Fragments f = new Fragments(schema);
+        List<Sql> sets = assigns.stream().map(a -> Sql.of(Sql.ident(a.field().dbName()), " = ", value(f, a))).toList();
+        Sql sql = Sql.of("UPDATE ", table(model), " AS ", TARGET, " SET ", Sql.join(", ", sets), " WHERE ", condition(f, model, where, limit),
+                etagCondition(etag, TARGET));
+        return Sql.of(sql, " RETURNING ", returnRows ? returning(f, model, TARGET) : Sql.of("1")).render();
+    }
+
+    /** The rows matching {@code where}, locked for the rest of the transaction when {@code lock}. */
+    public SqlStatement select(Model model, Filter where, Optional<String> etag, boolean lock) {
+        Fragments f = new Fragments(schema);
+        Sql sql = Sql.of("SELECT ", returning(f, model, TARGET), " FROM ", table(model), " AS ", TARGET, " WHERE ", f.condition(where, TARGET),
+                etagCondition(etag, TARGET));
+        return (lock ? Sql.of(sql, " FOR UPDATE OF ", TARGET) : sql).render();
+    }
+
+    /** The entity tag of the row {@code where} names (no row: none). */
+    /** The entity tag of the record {@code where} selects, as a scalar subquery (NULL when there is none). */
+    public Sql version(Model model, Filter where) {
+        Fragments f = new Fragments(schema);
+        return Sql.of("(SELECT ", etag(TARGET), " FROM ", table(model), " AS ", TARGET, " WHERE ", f.condition(where, TARGET), ")");
+    }
+
+    public SqlStatement delete(Model model, Filter where, OptionalLong limit, boolean returnRows) {
+        Fragments f = new Fragments(schema);
+        return Sql.of("DELETE FROM ", table(model), " AS ", TARGET, " WHERE ", condition(f, model, where, limit), " RETURNING ",
+                returnRows ? returning(f, model, TARGET) : Sql.of("1")).render();
+    }
+
+    /** {@code where} on the target row; with a limit, only the first {@code limit} matching rows (by physical position). */
+    private Sql condition(Fragments f, Model model, Filter where, OptionalLong limit) {
+        if (limit.isEmpty()) {
+            return f.condition(where, TARGET);
+        }
+        return Sql.of(TARGET, ".ctid = ANY(ARRAY(SELECT ", LIMITED, ".ctid FROM ", table(model), " AS ", LIMITED, " WHERE ",
+                f.condition(where, LIMITED), " LIMIT ", Sql.param(Long.toString(limit.getAsLong())), "::bigint))");
+    }
+
+    // --- implicit many-to-many join tables -------------------------------------------------------
+
+    private static Sql joinTable(Relation r, Model anySide) {
+        return Sql.qualified(anySide.dbSchema(), r.joinTableName());
+    }
+
+    /** Links row {@code a} (column A's model) and row {@code b}; linking twice is a no-op. */
+    public SqlStatement link(Relation r, Model aModel, Value.One a, Value.One b) {
+        Fragments f = new Fragments(schema);
+        return Sql.of("INSERT INTO ", joinTable(r, aModel), " (\"A\", \"B\") VALUES (", f.value(a), ", ", f.value(b), ") ON CONFLICT DO NOTHING")
+                .render();
+    }
+
+    /**
+     * Unlinks the row whose id is {@code own} (in column {@code ownColumn}, "A" or "B") from the rows of {@code other}
+     * matching {@code filter}.
+     */
+    public SqlStatement unlink(Relation r, Model ownModel, String ownColumn, Value.One own, Model other, ScalarField otherId, Filter filter) {
+        Fragments f = new Fragments(schema);
+        String otherColumn = ownColumn.equals("A") ? "B" : "A";
+        return Sql.of("DELETE FROM ", joinTable(r, ownModel), " WHERE ", Sql.ident(ownColumn), " = ", f.value(own), " AND ", Sql.ident(otherColumn),
+                " IN (SELECT ", Fragments.column(TARGET, otherId), " FROM ", table(other), " AS ", TARGET, " WHERE ", f.condition(filter, TARGET), ")")
+                .render();
+    }
+}

@@ -1,0 +1,48 @@
+package dev.quarry.api.openapi;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.quarry.cli.GenerateCommand;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** The committed documents are what the schemas give today; drift fails with the command that fixes it. */
+class CommittedDocumentTest {
+
+    private static final String FIX = " is out of date with the schema: run ./quarry generate";
+
+    @Test
+    void blogDocumentIsUpToDate() {
+        var schema = Documents.load(Documents.BLOG_SCHEMA);
+        assertEquals(OpenApiDocument.yaml(schema), Documents.read(Documents.BLOG_YAML), Documents.BLOG_YAML + FIX);
+        assertEquals(OpenApiDocument.json(schema), Documents.read(Documents.BLOG_JSON), Documents.BLOG_JSON + FIX);
+    }
+
+    @Test
+    void richDocumentIsUpToDate() {
+        assertEquals(OpenApiDocument.yaml(Documents.load(Documents.RICH_SCHEMA)), Documents.read(Documents.RICH_YAML),
+                Documents.RICH_YAML + FIX + " --schema " + Documents.RICH_SCHEMA + " --output <dir> and copy openapi.yaml there");
+    }
+
+    @Test
+    void generateWritesBothFiles(@TempDir Path output) {
+        int exit = new CommandLine(new GenerateCommand()).execute("--schema", Documents.BLOG_SCHEMA.toString(), "--output", output.toString(),
+                "--java-output", output.resolve("java").toString());
+        assertEquals(0, exit);
+        assertEquals(Documents.read(Documents.BLOG_YAML), Documents.read(output.resolve("openapi.yaml")));
+        assertEquals(Documents.read(Documents.BLOG_JSON), Documents.read(output.resolve("openapi.json")));
+    }
+
+    @Test
+    void generateRefusesASchemaWithErrors(@TempDir Path dir) throws Exception {
+        Path broken = dir.resolve("schema.prisma");
+        java.nio.file.Files.writeString(broken, "model User {\n  id Strin @id\n}\n");
+        CommandLine command = new CommandLine(new GenerateCommand());
+        command.setExecutionExceptionHandler((e, cl, parsed) -> 1);
+        assertEquals(1, command.execute("--schema", broken.toString(), "--output", dir.resolve("out").toString(),
+                "--java-output", dir.resolve("java").toString()));
+        assertEquals(false, java.nio.file.Files.exists(dir.resolve("out/openapi.yaml")));
+    }
+}

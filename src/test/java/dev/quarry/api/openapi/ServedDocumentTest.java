@@ -1,0 +1,31 @@
+package dev.quarry.api.openapi;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.quarry.testsupport.FreshDatabase;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+/** /q/openapi serves exactly the committed document of the schema being served. */
+@QuarkusTest
+@WithTestResource(FreshDatabase.class)
+class ServedDocumentTest {
+
+    @Test
+    void servesTheCommittedYamlAndJson() throws Exception {
+        String yaml = given().accept("application/yaml").get("/q/openapi").then().statusCode(200).extract().asString();
+        java.nio.file.Files.writeString(java.nio.file.Path.of("target/served-openapi.yaml"), yaml);
+        assertEquals(Documents.read(Documents.BLOG_YAML), yaml, "/q/openapi differs from openapi/openapi.yaml: run ./quarry generate");
+        String json = given().get("/q/openapi?format=json").then().statusCode(200).extract().asString();
+        ObjectMapper mapper = new ObjectMapper();
+        assertEquals(mapper.readTree(Documents.read(Documents.BLOG_JSON)), mapper.readTree(json));
+    }
+
+    @Test
+    void servesSwaggerUi() {
+        given().get("/q/swagger-ui/").then().statusCode(200);
+    }
+}

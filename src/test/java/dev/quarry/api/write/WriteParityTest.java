@@ -1,0 +1,144 @@
+package dev.quarry.api.write;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import dev.quarry.api.parity.PrismaPeer;
+import dev.quarry.runtime.DatabaseUrl;
+import dev.quarry.testsupport.FreshDatabase;
+import dev.quarry.testsupport.TestServer;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The same write arguments, in the same order, to Quarry and to Prisma Client 7 (the generic peer), each on its own
+ * fresh database with the same DDL: the same returned records, the same errors, and the same final state.
+ * Generated values (cuids, timestamps) are masked; autoincrement ids line up because both run the same sequence.
+ */
+@QuarkusTest
+@WithTestResource(value = FreshDatabase.class, initArgs = {
+        @ResourceArg(name = "schema", value = "write/shop.prisma"),
+        @ResourceArg(name = "sql", value = "write/shop.sql"),
+        @ResourceArg(name = "purpose", value = "WriteParityTest")})  // a database of its own: classes with equal resources would share one
+class WriteParityTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static final String[][] CASES = {
+        {"user", "create", "{\"data\":{\"email\":\"ann@x.io\",\"name\":\"Ann\",\"tags\":[\"a\"],\"settings\":{\"k\":[1,2]},\"posts\":{\"create\":[{\"title\":\"p1\"},{\"title\":\"p2\"}]},\"profile\":{\"create\":{\"bio\":\"hi\"}}},\"include\":{\"posts\":{\"orderBy\":{\"title\":\"asc\"}},\"profile\":true}}"},
+        {"user", "create", "{\"data\":{\"email\":\"bob@x.io\"},\"omit\":{\"settings\":true}}"},
+        {"post", "create", "{\"data\":{\"title\":\"p3\",\"author\":{\"connect\":{\"email\":\"bob@x.io\"}},\"tags\":{\"connectOrCreate\":[{\"where\":{\"name\":\"t1\"},\"create\":{\"name\":\"t1\"}},{\"where\":{\"name\":\"t2\"},\"create\":{\"name\":\"t2\"}}]}},\"include\":{\"tags\":{\"orderBy\":{\"name\":\"asc\"}},\"author\":{\"select\":{\"email\":true}}}}"},
+        {"user", "update", "{\"where\":{\"email\":\"ann@x.io\"},\"data\":{\"counter\":{\"increment\":5},\"score\":{\"multiply\":2},\"tags\":{\"push\":[\"b\",\"c\"]},\"posts\":{\"createMany\":{\"data\":[{\"title\":\"p4\"},{\"title\":\"p5\",\"views\":3}]},\"updateMany\":{\"where\":{\"title\":\"p1\"},\"data\":{\"views\":{\"increment\":2}}}}},\"include\":{\"posts\":{\"orderBy\":{\"title\":\"asc\"}},\"_count\":true}}"},
+        {"post", "update", "{\"where\":{\"id\":3},\"data\":{\"tags\":{\"set\":[{\"name\":\"t2\"}]},\"author\":{\"disconnect\":true}},\"include\":{\"tags\":true,\"author\":true}}"},
+        {"user", "upsert", "{\"where\":{\"email\":\"bob@x.io\"},\"create\":{\"email\":\"bob@x.io\"},\"update\":{\"name\":\"Bob\",\"counter\":{\"decrement\":1}},\"select\":{\"name\":true,\"counter\":true}}"},
+        {"user", "upsert", "{\"where\":{\"email\":\"cat@x.io\"},\"create\":{\"email\":\"cat@x.io\",\"profile\":{\"create\":{\"bio\":\"meow\"}}},\"update\":{},\"include\":{\"profile\":true}}"},
+        {"post", "updateMany", "{\"where\":{\"title\":{\"in\":[\"p4\",\"p5\"]}},\"data\":{\"views\":{\"increment\":10}}}"},
+        {"tag", "createMany", "{\"data\":[{\"name\":\"t2\"},{\"name\":\"t3\"}],\"skipDuplicates\":true}"},
+        {"tag", "createManyAndReturn", "{\"data\":[{\"name\":\"t4\"},{\"name\":\"t5\"}],\"select\":{\"name\":true}}"},
+        {"user", "update", "{\"where\":{\"email\":\"cat@x.io\"},\"data\":{\"posts\":{\"connect\":[{\"id\":3}],\"create\":{\"title\":\"p6\",\"tags\":{\"connect\":{\"name\":\"t5\"}}}},\"profile\":{\"update\":{\"bio\":\"purr\"}}},\"include\":{\"posts\":{\"orderBy\":{\"id\":\"asc\"},\"include\":{\"tags\":true}},\"profile\":true}}"},
+        {"post", "deleteMany", "{\"where\":{\"views\":{\"gte\":10}}}"},
+        {"user", "delete", "{\"where\":{\"email\":\"ann@x.io\"},\"include\":{\"profile\":true,\"posts\":{\"orderBy\":{\"title\":\"asc\"}}}}"},
+        {"user", "create", "{\"data\":{\"email\":\"bob@x.io\"}}"},
+        {"user", "update", "{\"where\":{\"email\":\"nobody@x.io\"},\"data\":{\"name\":\"x\"}}"},
+        {"post", "create", "{\"data\":{\"title\":\"bad\",\"author\":{\"connect\":{\"email\":\"nobody@x.io\"}}}}"},
+        {"category", "create", "{\"data\":{\"name\":\"lang\",\"children\":{\"create\":[{\"name\":\"java\"},{\"name\":\"go\"}]}},\"include\":{\"children\":{\"orderBy\":{\"name\":\"asc\"}}}}"},
+        {"category", "delete", "{\"where\":{\"name\":\"lang\"}}"},
+    };
+
+    private static final String[][] FINAL_STATE = {
+        {"user", "{\"orderBy\":{\"email\":\"asc\"},\"include\":{\"profile\":true,\"posts\":{\"orderBy\":{\"title\":\"asc\"}}}}"},
+        {"post", "{\"orderBy\":{\"id\":\"asc\"},\"include\":{\"tags\":{\"orderBy\":{\"name\":\"asc\"}}}}"},
+        {"tag", "{\"orderBy\":{\"name\":\"asc\"},\"include\":{\"_count\":true}}"},
+        {"profile", "{\"orderBy\":{\"bio\":\"asc\"}}"},
+        {"category", "{\"orderBy\":{\"name\":\"asc\"}}"},
+    };
+
+    @Test
+    void sameWritesGiveTheSameRecordsErrorsAndFinalState() throws Exception {
+        Assumptions.assumeTrue(PrismaPeer.unavailableReason().isEmpty(), () -> {
+            String reason = "Prisma write parity skipped: " + PrismaPeer.unavailableReason().orElse("");
+            System.out.println(reason);
+            return reason;
+        });
+        DatabaseUrl prismaDb = TestServer.createDatabase("write_parity_prisma");
+        try {
+            FreshDatabase.createTables(prismaDb, "write/shop.prisma");
+            TestServer.execute(prismaDb, Files.readString(Path.of("src/test/resources/write/shop.sql")));
+            try (PrismaPeer peer = PrismaPeer.start(Path.of("src/test/resources/write/shop.prisma"), prismaDb.toPrismaUrl())) {
+                List<String> differences = new ArrayList<>();
+                for (String[] c : CASES) {
+                    compare(peer, c[0], c[1], c[2], differences);
+                }
+                for (String[] s : FINAL_STATE) {
+                    compare(peer, s[0], "findMany", s[1], differences);
+                }
+                differences.forEach(System.out::println);
+                System.out.printf("WRITE PARITY: %d operations and %d final-state reads, %d different%n", CASES.length, FINAL_STATE.length, differences.size());
+                assertEquals(List.of(), differences);
+            }
+        } finally {
+            TestServer.dropDatabase(prismaDb);
+        }
+    }
+
+    private static void compare(PrismaPeer peer, String delegate, String operation, String args, List<String> differences) throws Exception {
+        Response q = given().contentType("application/json").body(args).when().post("/api/rpc/" + delegate + "/" + operation);
+        HttpResponse<String> p = peer.post(delegate, operation, args);
+        String where = delegate + "." + operation + " " + args;
+        if (q.statusCode() != 200 || p.statusCode() != 200) {
+            String quarryCode = q.statusCode() == 200 ? "200" : JSON.readTree(q.asString()).path("code").asText();
+            String prismaCode = p.statusCode() == 200 ? "200" : JSON.readTree(p.body()).path("code").asText();
+            if (!quarryCode.equals(prismaCode)) {
+                differences.add("DIFF " + where + "\n  quarry " + q.statusCode() + " " + q.asString() + "\n  prisma " + p.statusCode() + " " + p.body());
+            }
+            return;
+        }
+        JsonNode quarry = masked(JSON.readTree(q.asString()));
+        JsonNode prisma = masked(JSON.readTree(p.body()));
+        if (!quarry.equals(prisma)) {
+            differences.add("DIFF " + where + "\n  quarry " + quarry + "\n  prisma " + prisma);
+        }
+    }
+
+    /** Generated values (cuids, timestamps) replaced by a marker; they cannot agree between two runs. */
+    private static JsonNode masked(JsonNode node) {
+        if (node.isTextual()) {
+            String t = node.textValue();
+            if (t.matches("c[0-9a-z]{24}") || t.matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z")) {
+                return TextNode.valueOf("<generated>");
+            }
+            return node;
+        }
+        if (node.isArray()) {
+            ArrayNode out = JSON.createArrayNode();
+            node.forEach(n -> out.add(masked(n)));
+            return out;
+        }
+        if (node.isObject()) {
+            ObjectNode out = JSON.createObjectNode();
+            Iterator<Map.Entry<String, JsonNode>> it = node.fields();
+            while (it.hasNext()) {
+                Map.Entry<String, JsonNode> e = it.next();
+                out.set(e.getKey(), masked(e.getValue()));
+            }
+            return out;
+        }
+        return node;
+    }
+}

@@ -1,0 +1,49 @@
+// Runs the typed client against a live Quarry serving the blog schema: BASE_URL=http://host:port node dist/e2e.js
+import { ProblemError, QuarryClient } from "./client.js";
+
+declare const process: { env: Record<string, string | undefined> };
+
+function check(condition: boolean, message: string): void {
+  if (!condition) {
+    throw new Error("check failed: " + message);
+  }
+}
+
+async function expectProblem(status: number, code: string, call: () => Promise<unknown>): Promise<void> {
+  try {
+    await call();
+  } catch (e) {
+    check(e instanceof ProblemError, "a problem+json error, got " + String(e));
+    const error = e as ProblemError;
+    check(error.status === status && error.problem.code === code, `expected ${status} ${code}, got ${error.status} ${error.problem.code}`);
+    return;
+  }
+  throw new Error(`expected ${status} ${code}, the call succeeded`);
+}
+
+const client = new QuarryClient(process.env.BASE_URL ?? "http://localhost:8080");
+const email = `ts-${Date.now()}@example.com`;
+
+const created = await client.createUser(
+  { email, name: "Ada", posts: { create: [{ title: "First", body: "b1" }, { title: "Second", body: "b2", published: true }] } },
+  { posts: true },
+);
+check(created.email === email && created.posts?.length === 2, "created with two nested posts");
+
+const listed = await client.listUsers({
+  filter: { email: { equals: email } },
+  orderBy: [{ createdAt: "desc" }],
+  include: { posts: { where: { published: { equals: true } }, orderBy: [{ title: "asc" }] } },
+});
+check(listed.length === 1 && listed[0]?.posts?.length === 1 && listed[0]?.posts?.[0]?.title === "Second", "filtered list with included published posts");
+
+const updated = await client.updateUser(created.id, { name: "Ada Lovelace", active: false });
+check(updated.name === "Ada Lovelace" && updated.active === false, "updated");
+
+await expectProblem(409, "P2002", () => client.createUser({ email }));
+
+const deleted = await client.deleteUser(created.id);
+check(deleted.id === created.id, "deleted");
+await expectProblem(404, "P2025", () => client.getUser(created.id));
+
+console.log("ts client e2e: ok");
