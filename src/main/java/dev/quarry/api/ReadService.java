@@ -7,6 +7,7 @@ import dev.quarry.query.plan.Limits;
 import dev.quarry.query.plan.QueryPlan;
 import dev.quarry.query.plan.QueryPlanner;
 import dev.quarry.query.sql.QueryBuilder;
+import dev.quarry.runtime.ops.Reads;
 import dev.quarry.schema.model.Model;
 import dev.quarry.schema.model.Schema;
 import io.smallrye.mutiny.Uni;
@@ -25,7 +26,7 @@ public class ReadService {
     private final QueryRunner runner;
 
     @Inject
-    public ReadService(Schema schema, Pool pool,
+    public ReadService(Schema schema, @Reads Pool pool,
             @ConfigProperty(name = "quarry.api.max-take", defaultValue = "1000") int maxTake,
             @ConfigProperty(name = "quarry.api.max-depth", defaultValue = "8") int maxDepth,
             @ConfigProperty(name = "quarry.query.slow-threshold", defaultValue = "500ms") Duration slowThreshold) {

@@ -7,12 +7,10 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 
-import dev.quarry.runtime.DatabaseUrl;
 import dev.quarry.testsupport.FreshDatabase;
 import dev.quarry.testsupport.TestServer;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -21,12 +19,9 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(FreshDatabase.class)
 class TopAuthorsResourceTest {
 
-    @ConfigProperty(name = "quarry.test.database-url")
-    String databaseUrl;
-
     @BeforeEach
     void seed() {
-        TestServer.execute(DatabaseUrl.parse(databaseUrl), """
+        TestServer.execute(FreshDatabase.current(), """
                 DELETE FROM "Post"; DELETE FROM "User";
                 INSERT INTO "User" ("id", "email", "name", "updatedAt") VALUES
                   ('u1', 'ada@example.com', 'Ada', now()), ('u2', 'bob@example.com', NULL, now()),

@@ -15,7 +15,6 @@ import dev.quarry.generate.rich.Membership;
 import dev.quarry.generate.rich.Profile;
 import dev.quarry.generate.rich.Role;
 import dev.quarry.generate.rich.Visibility;
-import dev.quarry.runtime.DatabaseUrl;
 import dev.quarry.testsupport.FreshDatabase;
 import dev.quarry.testsupport.TestServer;
 import io.quarkus.test.common.ResourceArg;
@@ -32,7 +31,6 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hibernate.reactive.mutiny.Mutiny;
 import org.junit.jupiter.api.Test;
 
@@ -52,9 +50,6 @@ class RichRoundTripTest {
 
     @Inject
     Mutiny.SessionFactory sessions;
-
-    @ConfigProperty(name = "quarry.test.database-url")
-    String databaseUrl;
 
     @Test
     void everyMappingRoundTripsThroughPostgreSql() throws Exception {
@@ -121,7 +116,7 @@ class RichRoundTripTest {
         assertEquals(member.getId(), article.getAuthorId(), "the relation's setter fills the foreign key");
         assertEquals(member.getId(), membership.getMemberId());
 
-        try (Connection connection = TestServer.connect(DatabaseUrl.parse(databaseUrl)); Statement sql = connection.createStatement()) {
+        try (Connection connection = TestServer.connect(FreshDatabase.current()); Statement sql = connection.createStatement()) {
             try (ResultSet row = sql.executeQuery("SELECT * FROM \"members\" WHERE \"id\" = '" + member.getId() + "'")) {
                 assertTrue(row.next());
                 assertEquals("grace@example.com", row.getString("email_address"));
@@ -195,7 +190,7 @@ class RichRoundTripTest {
         String settings = sessions.withSession(session -> session.find(Member.class, author.getId()).map(Member::getSettings)).await().atMost(TIMEOUT);
         assertEquals(JSON.readTree("[1, \"two\", null]"), JSON.readTree(settings), "a Json value need not be an object");
 
-        try (Connection connection = TestServer.connect(DatabaseUrl.parse(databaseUrl)); Statement sql = connection.createStatement();
+        try (Connection connection = TestServer.connect(FreshDatabase.current()); Statement sql = connection.createStatement();
                 ResultSet row = sql.executeQuery("SELECT \"updatedAt\" FROM \"members\" WHERE \"id\" = '" + author.getId() + "'")) {
             assertTrue(row.next());
             LocalDateTime updated = row.getTimestamp(1).toLocalDateTime();

@@ -14,6 +14,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * A fresh database for one test class, with the service pointed at it:
@@ -61,6 +62,14 @@ public final class FreshDatabase implements QuarkusTestResourceLifecycleManager 
         if (database != null) {
             TestServer.dropDatabase(database);
         }
+    }
+
+    /**
+     * The database of the running test class. Read when called, not injected: Quarkus validates the
+     * injection points of every test class whenever it starts, also for classes with another resource.
+     */
+    public static DatabaseUrl current() {
+        return DatabaseUrl.parse(ConfigProvider.getConfig().getValue("quarry.test.database-url", String.class));
     }
 
     /** Creates the tables of a classpath schema with Quarry's own from-empty migration, as {@code migrate dev} writes it. */

@@ -4,15 +4,22 @@ import dev.quarry.schema.model.Schema;
 import io.quarkus.smallrye.openapi.OpenApiFilter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.Map;
 import org.eclipse.microprofile.openapi.OASFilter;
+import org.eclipse.microprofile.openapi.models.Components;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.PathItem;
 
 /**
  * Installs the document of the schema being served at {@code /q/openapi}. It runs when the service
  * starts, not at build time, because the schema is chosen then ({@code quarry.schema.path}) and may
  * differ from the one packaged. Quarkus looks runtime filters up as beans, so the served schema is
- * injected. The document replaces whatever annotation scanning found: the generic resources cannot
- * describe per-model types, and the document must be the same as {@code quarry generate}'s.
+ * injected.
+ *
+ * <p>The generic resources are left out of annotation scanning ({@code mp.openapi.scan.exclude.classes}):
+ * they cannot describe per-model types, and the schema's document describes their routes. What scanning
+ * still finds are hand-written endpoints (such as {@code /api/reports/top-authors}): they follow the
+ * schema's document, which comes first and is exactly what {@code quarry generate} writes.
  */
 @ApplicationScoped
 @OpenApiFilter(stages = OpenApiFilter.RunStage.RUNTIME_STARTUP)
@@ -23,8 +30,10 @@ public class SchemaDocumentFilter implements OASFilter {
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
+        Map<String, PathItem> handWritten = openAPI.getPaths() == null ? Map.of() : Map.copyOf(openAPI.getPaths().getPathItems());
+        Components scannedComponents = openAPI.getComponents();
         OpenAPI document = OpenApiDocument.of(schema);
-        // cleared first, then set in the document's order, so that the served text equals quarry generate's
+        // cleared first, then set in the document's order, so that the schema's part equals quarry generate's
         openAPI.info(null);
         openAPI.servers(null);
         openAPI.security(null);
@@ -38,5 +47,15 @@ public class SchemaDocumentFilter implements OASFilter {
         openAPI.tags(document.getTags());
         openAPI.paths(document.getPaths());
         openAPI.components(document.getComponents());
+        handWritten.entrySet().stream()
+                .sorted(Map.Entry.comparingByKey())
+                .filter(entry -> !document.getPaths().hasPathItem(entry.getKey()))
+                .forEach(entry -> openAPI.getPaths().addPathItem(entry.getKey(), entry.getValue()));
+        if (scannedComponents != null && scannedComponents.getSchemas() != null) {
+            scannedComponents.getSchemas().entrySet().stream()
+                    .sorted(Map.Entry.comparingByKey())
+                    .filter(entry -> !openAPI.getComponents().getSchemas().containsKey(entry.getKey()))
+                    .forEach(entry -> openAPI.getComponents().addSchema(entry.getKey(), entry.getValue()));
+        }
     }
 }

@@ -9,7 +9,10 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
-/** /q/openapi serves exactly the committed document of the schema being served. */
+/**
+ * /q/openapi serves the committed document of the schema being served, followed by the hand-written
+ * endpoints that annotation scanning finds (and nothing else).
+ */
 @QuarkusTest
 @WithTestResource(FreshDatabase.class)
 class ServedDocumentTest {
@@ -18,11 +21,14 @@ class ServedDocumentTest {
     void servesTheCommittedYamlAndJson() throws Exception {
         String yaml = given().accept("application/yaml").get("/q/openapi").then().statusCode(200).extract().asString();
         java.nio.file.Files.writeString(java.nio.file.Path.of("target/served-openapi.yaml"), yaml);
-        assertEquals(Documents.read(Documents.BLOG_YAML), yaml, "/q/openapi differs from openapi/openapi.yaml: run ./quarry generate");
+        ObjectMapper yamlMapper = new ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory());
+        assertEquals(yamlMapper.readTree(Documents.read(Documents.BLOG_YAML)), Documents.withoutHandWritten(yamlMapper.readTree(yaml)),
+                "/q/openapi differs from openapi/openapi.yaml: run ./quarry generate");
         String json = given().get("/q/openapi?format=json").then().statusCode(200).extract().asString();
         ObjectMapper mapper = new ObjectMapper();
-        assertEquals(mapper.readTree(Documents.read(Documents.BLOG_JSON)), mapper.readTree(json));
+        assertEquals(mapper.readTree(Documents.read(Documents.BLOG_JSON)), Documents.withoutHandWritten(mapper.readTree(json)));
     }
+
 
     @Test
     void servesSwaggerUi() {

@@ -4,6 +4,8 @@ import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.quarry.testsupport.FreshDatabase;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -15,8 +17,9 @@ import org.junit.jupiter.api.Test;
 class ServedRichDocumentTest {
 
     @Test
-    void servesTheDocumentOfTheConfiguredSchema() {
+    void servesTheDocumentOfTheConfiguredSchema() throws Exception {
         String yaml = given().accept("application/yaml").get("/q/openapi").then().statusCode(200).extract().asString();
-        assertEquals(Documents.read(Documents.RICH_YAML), yaml);
+        ObjectMapper yamlMapper = new ObjectMapper(new YAMLFactory());
+        assertEquals(yamlMapper.readTree(Documents.read(Documents.RICH_YAML)), Documents.withoutHandWritten(yamlMapper.readTree(yaml)));
     }
 }
