@@ -9,6 +9,7 @@ export type UserUpdateInput = components["schemas"]["UserUpdateInput"];
 export type UserWhereInput = components["schemas"]["UserWhereInput"];
 export type UserOrderByInput = components["schemas"]["UserOrderByInput"];
 export type UserInclude = components["schemas"]["UserInclude"];
+export type PostWhereInput = components["schemas"]["PostWhereInput"];
 type ListResponse = operations["users.list"]["responses"][200]["content"]["application/json"];
 
 /** An answer that was not 2xx, with its RFC 9457 body. */
@@ -39,6 +40,10 @@ export class QuarryClient {
 
   deleteUser(id: string): Promise<User> {
     return this.send<User>("DELETE", `/api/users/${encodeURIComponent(id)}`, {});
+  }
+
+  deletePosts(filter: PostWhereInput): Promise<{ count: number }> {
+    return this.send<{ count: number }>("DELETE", "/api/posts", { filter });
   }
 
   private async send<T>(method: string, path: string, query: Record<string, unknown>, body?: unknown): Promise<T> {

@@ -42,6 +42,10 @@ check(updated.name === "Ada Lovelace" && updated.active === false, "updated");
 
 await expectProblem(409, "P2002", () => client.createUser({ email }));
 
+// Post.author is required, so deleting a user with posts is refused (Restrict, as in Prisma) until they go
+await expectProblem(409, "P2003", () => client.deleteUser(created.id));
+const removed = await client.deletePosts({ authorId: { equals: created.id } });
+check(removed.count === 2, "deleted the user's two posts");
 const deleted = await client.deleteUser(created.id);
 check(deleted.id === created.id, "deleted");
 await expectProblem(404, "P2025", () => client.getUser(created.id));
