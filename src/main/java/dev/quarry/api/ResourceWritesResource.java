@@ -47,12 +47,12 @@ import jakarta.ws.rs.Encoded;
  * <pre>
  * POST   /api/users                  create                      201, Location, ETag, the record
  * POST   /api/users/bulk             createMany (body: an array) 201 {"count": n}; with select/include/omit or
- *                                    Prefer: return=representation, createManyAndReturn (201, the records);
+ *                                    Prefer: return=representation, createManyAndReturn (201 {"count": n, "records": [...]});
  *                                    skipDuplicates=true or Prefer: resolution=ignore-duplicates
  * PATCH  /api/users/{id}             update                      200, ETag, the record
- * PUT    /api/users/{id}             upsert (the body is both the create and the update, the id comes from the path)
+ * PUT    /api/users/{id}             upsert, the body {"create": {...}, "update": {...}}; the id comes from the path
  *                                                                200 updated or 201 created
- * DELETE /api/users/{id}             delete                      200, the record as it was
+ * DELETE /api/users/{id}             delete                      200, the record as it was; 204 with Prefer: return=minimal
  * PATCH  /api/users?filter=…         updateMany                  200 {"count": n}
  * DELETE /api/users?filter=…         deleteMany                  200 {"count": n}
  * </pre>
@@ -106,7 +106,12 @@ public class ResourceWritesResource {
         if (skipDuplicates) {
             args.args().put("skipDuplicates", true);
         }
-        return Response.status(201).entity(writes.write(model, args).body()).type(MediaType.APPLICATION_JSON).build();
+        String result = writes.write(model, args).body();
+        if (returning) {
+            // one shape for typed clients: {"count", "records"}, as the OpenAPI document says
+            result = "{\"count\":" + Json.parse(result, ArgPath.of("body")).size() + ",\"records\":" + result + "}";
+        }
+        return Response.status(201).entity(result).type(MediaType.APPLICATION_JSON).build();
     }
 
     @PATCH
@@ -130,22 +135,33 @@ public class ResourceWritesResource {
         Model model = writableModel(route);
         WriteArgs args = withShape(WriteOperation.UPSERT, uri, ifMatch(ifMatch));
         ObjectNode where = ResourceReadsResource.idWhere(model, id);
-        ObjectNode data = objectBody(body);
-        ObjectNode create = data.deepCopy();
-        ObjectNode idFields = idFields(model, where);
-        Iterator<Map.Entry<String, JsonNode>> it = idFields.fields();
+        ObjectNode upsert = objectBody(body);
+        for (Iterator<String> names = upsert.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!name.equals("create") && !name.equals("update")) {
+                throw QueryErrors.invalid(ArgPath.of("body").key(name), "An upsert's body is {\"create\": {...}, \"update\": {...}}",
+                        List.of("create", "update"));
+            }
+        }
+        if (!(upsert.get("create") instanceof ObjectNode create) || !(upsert.get("update") instanceof ObjectNode update)) {
+            throw QueryErrors.invalid(ArgPath.of("body"), "An upsert's body is {\"create\": {...}, \"update\": {...}}, both objects",
+                    List.of("create", "update"));
+        }
+        Iterator<Map.Entry<String, JsonNode>> it = idFields(model, where).fields();
         while (it.hasNext()) {
             Map.Entry<String, JsonNode> e = it.next();
-            if (data.has(e.getKey()) && !data.get(e.getKey()).asText().equals(e.getValue().asText())) {
-                throw QueryErrors.conflicting(ArgPath.of("body").key(e.getKey()), "The body's " + e.getKey() + " differs from the id in the path");
+            if (create.has(e.getKey()) && !create.get(e.getKey()).asText().equals(e.getValue().asText())) {
+                throw QueryErrors.conflicting(ArgPath.of("body").key("create").key(e.getKey()),
+                        "The body's create." + e.getKey() + " differs from the id in the path");
             }
             create.set(e.getKey(), e.getValue());
         }
         args.args().set("where", where);
         args.args().set("create", create);
-        args.args().set("update", data);
+        args.args().set("update", update);
         args = relocate(args, "where", ArgPath.ofText("id"));
-        args = relocate(args, "update", ArgPath.of("body"));
+        args = relocate(args, "create", ArgPath.of("body").key("create"));
+        args = relocate(args, "update", ArgPath.of("body").key("update"));
         WriteResult result = writes.write(model, args);
         return withEtag(Response.status(result.created() ? 201 : 200), result);
     }
@@ -153,12 +169,16 @@ public class ResourceWritesResource {
     @DELETE
     @Path("{route}/{id}")
     public Response delete(@PathParam("route") String route, @Encoded @PathParam("id") String id, @Context UriInfo uri,
-            @HeaderParam("If-Match") String ifMatch) {
+            @HeaderParam("If-Match") String ifMatch, @HeaderParam("Prefer") String prefer) {
         Model model = writableModel(route);
         WriteArgs args = withShape(WriteOperation.DELETE, uri, ifMatch(ifMatch));
         args.args().set("where", ResourceReadsResource.idWhere(model, id));
         args = relocate(args, "where", ArgPath.ofText("id"));
-        return Response.ok(writes.write(model, args).body(), MediaType.APPLICATION_JSON).build();
+        String deleted = writes.write(model, args).body();
+        if (prefer != null && prefer.contains("return=minimal")) {
+            return Response.noContent().build();
+        }
+        return Response.ok(deleted, MediaType.APPLICATION_JSON).build();
     }
 
     @PATCH

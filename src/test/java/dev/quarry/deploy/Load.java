@@ -34,7 +34,8 @@ final class Load {
         }
     }
 
-    record Result(long requests, long failures, Map<String, Long> failuresByCause, double seconds) {
+    /** @param acknowledged per request kind, how many got their expected status (for writes: rows the server promised) */
+    record Result(long requests, long failures, Map<String, Long> failuresByCause, Map<String, Long> acknowledged, double seconds) {
         double perSecond() {
             return requests / seconds;
         }
@@ -47,6 +48,7 @@ final class Load {
     private final AtomicLong sent = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
     private final Map<String, Long> causes = new ConcurrentHashMap<>();
+    private final Map<String, Long> acknowledged = new ConcurrentHashMap<>();
     private final List<Thread> workers = new ArrayList<>();
     private long startedNanos;
 
@@ -72,7 +74,7 @@ final class Load {
         for (Thread worker : workers) {
             worker.join(30_000);
         }
-        return new Result(sent.get(), failed.get(), Map.copyOf(causes), (System.nanoTime() - startedNanos) / 1e9);
+        return new Result(sent.get(), failed.get(), Map.copyOf(causes), Map.copyOf(acknowledged), (System.nanoTime() - startedNanos) / 1e9);
     }
 
     long sent() {
@@ -95,6 +97,8 @@ final class Load {
                         HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() != request.expectedStatus()) {
                     fail(request.name() + " -> " + response.statusCode());
+                } else {
+                    acknowledged.merge(request.name(), 1L, Long::sum);
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.quarry.runtime.DatabaseUrl;
+import dev.quarry.testsupport.FreshDatabase;
 import dev.quarry.testsupport.TestServer;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -41,7 +42,7 @@ class ScaleOutIT {
         assumeTrue(haproxyExecutable.isPresent(), () -> Tools.missing("haproxy", "haproxy"));
 
         database = TestServer.createDatabase("scaleout");
-        TestServer.execute(database, new String(getClass().getResourceAsStream("/deploy/blog.sql").readAllBytes()));
+        FreshDatabase.createTables(database, "schema.prisma");
         Path logs = Files.createDirectories(Path.of("target/ops-logs"));
         for (int i = 0; i < INSTANCES; i++) {
             instances.add(new ServiceInstance(Tools.freePort(), database, Map.of("QUARRY_SHUTDOWN_DELAY", "2s", "QUARRY_POOL_SIZE", "5"),
@@ -75,6 +76,20 @@ class ScaleOutIT {
                 result.requests(), result.seconds(), result.perSecond(), INSTANCES, result.failures(), result.failuresByCause());
         assertTrue(result.requests() >= 200, "too little load to prove anything: " + result.requests());
         assertEquals(0, result.failures(), () -> "failed requests: " + result.failuresByCause());
+        long acknowledgedWrites = result.acknowledged().getOrDefault("POST /api/users", 0L);
+        long rows = countUsers() - 1; // less the probe that found writes served
+        System.out.printf("[ops] %d acknowledged writes, %d rows: %d lost%n", acknowledgedWrites, rows, acknowledgedWrites - rows);
+        assertTrue(acknowledgedWrites > 0, "the load wrote nothing");
+        assertEquals(acknowledgedWrites, rows, "every acknowledged write is in the database, and nothing else");
+    }
+
+    private long countUsers() throws Exception {
+        try (var connection = TestServer.connect(database);
+                var statement = connection.createStatement();
+                var rows = statement.executeQuery("SELECT count(*) FROM \"User\"")) {
+            rows.next();
+            return rows.getLong(1);
+        }
     }
 
     /**

@@ -88,10 +88,10 @@ class WritesApiTest {
     @Test
     void upsertCreatesThenUpdates() {
         rpc("tag", "upsert", "{\"where\":{\"name\":\"java\"},\"create\":{\"name\":\"java\"},\"update\":{}}").then().statusCode(200).body("name", equalTo("java"));
-        given().urlEncodingEnabled(false).contentType(ContentType.JSON).body("{\"value\":\"v1\"}").when().put("/api/settings/app,theme")
+        given().urlEncodingEnabled(false).contentType(ContentType.JSON).body("{\"create\":{\"value\":\"v1\"},\"update\":{\"value\":\"v1\"}}").when().put("/api/settings/app,theme")
                 .then().log().ifValidationFails().statusCode(201).body("value", equalTo("v1")).body("scope", equalTo("app")).body("token", matchesPattern("[A-Za-z0-9_-]{10}"))
                 .body("ref", matchesPattern("[0-9A-Z]{26}")).body("uid", matchesPattern("[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}"));
-        given().urlEncodingEnabled(false).contentType(ContentType.JSON).body("{\"value\":\"v2\"}").when().put("/api/settings/app,theme")
+        given().urlEncodingEnabled(false).contentType(ContentType.JSON).body("{\"create\":{\"value\":\"v2\"},\"update\":{\"value\":\"v2\"}}").when().put("/api/settings/app,theme")
                 .then().statusCode(200).body("value", equalTo("v2"));
     }
 
@@ -100,7 +100,7 @@ class WritesApiTest {
         given().contentType(ContentType.JSON).body("[{\"title\":\"m1\",\"views\":1},{\"title\":\"m2\"},{\"title\":\"m3\"}]")
                 .when().post("/api/posts/bulk").then().statusCode(201).body("count", equalTo(3));
         given().contentType(ContentType.JSON).queryParam("select", "title").body("[{\"title\":\"r1\"},{\"title\":\"r2\"}]")
-                .when().post("/api/posts/bulk").then().statusCode(201).body("title", contains("r1", "r2"));
+                .when().post("/api/posts/bulk").then().statusCode(201).body("count", equalTo(2)).body("records.title", contains("r1", "r2"));
         given().contentType(ContentType.JSON).queryParam("filter[title][startsWith]", "m").body("{\"views\":{\"increment\":10}}")
                 .when().patch("/api/posts").then().statusCode(200).body("count", equalTo(3));
         rpc("post", "findMany", "{\"where\":{\"title\":{\"startsWith\":\"m\"}},\"orderBy\":{\"title\":\"asc\"}}").then().body("views", contains(11, 10, 10));
@@ -158,8 +158,18 @@ class WritesApiTest {
         given().contentType(ContentType.JSON).header("If-Match", etag).body("{\"name\":\"stale\"}").when().patch(location)
                 .then().statusCode(412).body("code", equalTo("Q412"));
         given().header("If-Match", etag).when().delete(location).then().statusCode(412);
-        given().contentType(ContentType.JSON).header("If-Match", etag).body("{\"email\":\"tag@x.io\",\"name\":\"stale\"}").when().put(location).then().statusCode(412);
+        given().contentType(ContentType.JSON).header("If-Match", etag).body("{\"create\":{\"email\":\"tag@x.io\"},\"update\":{\"name\":\"stale\"}}").when().put(location).then().statusCode(412);
         given().when().get(location).then().body("name", equalTo("v2"));
         given().header("If-Match", next).when().delete(location).then().statusCode(200).body("name", equalTo("v2"));
+    }
+
+    @Test
+    void deleteWithPreferReturnMinimalAnswers204AndUpsertBodiesAreChecked() {
+        String location = given().contentType(ContentType.JSON).body("{\"email\":\"minimal@x.io\"}").when().post("/api/users")
+                .then().statusCode(201).extract().header("Location");
+        given().contentType(ContentType.JSON).body("{\"name\":\"no create or update\"}").when().put(location)
+                .then().statusCode(400).body("meta.path", equalTo("name"));
+        given().header("Prefer", "return=minimal").when().delete(location).then().statusCode(204);
+        given().when().get(location).then().statusCode(404).body("code", equalTo("P2025"));
     }
 }
