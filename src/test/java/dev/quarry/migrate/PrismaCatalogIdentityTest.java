@@ -74,7 +74,9 @@ class PrismaCatalogIdentityTest {
         DatabaseUrl prismaDb = TestServer.createDatabase("prisma_identity_p");
         DatabaseUrl quarryDb = TestServer.createDatabase("prisma_identity_q");
         try {
-            ProcessBuilder node = new ProcessBuilder("node", "se-batch.mjs", list.toString(), inputs.toString()).directory(oracle.toFile()).inheritIO();
+            // never inheritIO: the test JVM's stdin and stdout are surefire's channel to it
+            ProcessBuilder node = new ProcessBuilder("node", "se-batch.mjs", list.toString(), inputs.toString()).directory(oracle.toFile())
+                    .redirectErrorStream(true).redirectOutput(inputs.resolve("se-batch.log").toFile());
             node.environment().put("DATABASE_URL", prismaDb.toPrismaUrl());
             Process process = node.start();
             assumeTrue(process.waitFor(600, TimeUnit.SECONDS) && process.exitValue() == 0, "the Prisma schema engine did not run");

@@ -50,9 +50,12 @@ public final class PrismaPeer implements AutoCloseable {
             copy(source().orElseThrow(), dir);
         }
         if (!Files.exists(dir.resolve("node_modules"))) {
-            Process npm = new ProcessBuilder("npm", "ci", "--no-audit", "--no-fund").directory(dir.toFile()).inheritIO().start();
+            // never inheritIO: the test JVM's stdin and stdout are surefire's channel to it
+            Path log = dir.resolve("npm-ci.log");
+            Process npm = new ProcessBuilder("npm", "ci", "--no-audit", "--no-fund").directory(dir.toFile())
+                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
             if (npm.waitFor() != 0) {
-                throw new IllegalStateException("npm ci failed in " + dir);
+                throw new IllegalStateException("npm ci failed in " + dir + ":\n" + Files.readString(log));
             }
         }
         int port;
