@@ -40,24 +40,24 @@ public final class GenerateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Schema resolved = SchemaCheck.requireValid(schema, System.err).schema().orElseThrow();
-        Path yaml = output.resolve("openapi.yaml");
-        Path json = output.resolve("openapi.json");
         try {
-            Files.createDirectories(output);
-            Files.writeString(yaml, OpenApiDocument.yaml(resolved), StandardCharsets.UTF_8);
-            Files.writeString(json, OpenApiDocument.json(resolved), StandardCharsets.UTF_8);
-            System.out.println("Wrote " + yaml + " and " + json + " for the schema at " + schema + ".");
-            System.out.println(entities(resolved, javaOutput, javaPackage));
+            System.out.println(writeAll(resolved, output, javaOutput, javaPackage));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the generated files: " + e.getMessage(), e);
         }
         return 0;
     }
 
-    /** Writes the entities and says what changed, one line per fact. */
-    static String entities(Schema schema, Path sourceRoot, String packageName) throws IOException {
-        JavaEntityGenerator.WriteResult result = JavaEntityGenerator.write(schema, sourceRoot, packageName);
-        StringBuilder report = new StringBuilder("Java entities in " + result.directory() + ": " + result.total() + " file(s), "
+    /** Writes the OpenAPI document and the entities; says what it did, one line per fact. */
+    static String writeAll(Schema schema, Path openApiDirectory, Path javaSourceRoot, String javaPackage) throws IOException {
+        Path yaml = openApiDirectory.resolve("openapi.yaml");
+        Path json = openApiDirectory.resolve("openapi.json");
+        Files.createDirectories(openApiDirectory);
+        Files.writeString(yaml, OpenApiDocument.yaml(schema), StandardCharsets.UTF_8);
+        Files.writeString(json, OpenApiDocument.json(schema), StandardCharsets.UTF_8);
+        JavaEntityGenerator.WriteResult result = JavaEntityGenerator.write(schema, javaSourceRoot, javaPackage);
+        StringBuilder report = new StringBuilder("Wrote " + yaml + " and " + json + ".\n");
+        report.append("Java entities in " + result.directory() + ": " + result.total() + " file(s), "
                 + result.written().size() + " written, " + result.deleted().size() + " deleted.");
         for (String omission : JavaEntityGenerator.omissions(schema)) {
             report.append("\n  not mapped: ").append(omission);

@@ -2,6 +2,7 @@ package dev.quarry.cli;
 
 import dev.quarry.database.DatabaseShape;
 import dev.quarry.database.ShapeCalculator;
+import dev.quarry.generate.JavaEntityGenerator;
 import dev.quarry.migrate.MigrateException;
 import dev.quarry.migrate.Migrations;
 import dev.quarry.migrate.MigrationsFolder;
@@ -184,13 +185,40 @@ public final class MigrateCommand implements Callable<Integer> {
         @Option(names = "--accept-data-loss", description = "Go on when the migration may lose data, without a prompt.")
         boolean acceptDataLoss;
 
+        @Option(names = "--skip-generate", description = "Do not regenerate the OpenAPI document and the Java entities afterwards.")
+        boolean skipGenerate;
+
         @Override
         public Integer call() {
             Schema schema = schema();
-            return run(() -> {
+            Integer exit = run(() -> {
                 migrator(schema).dev(schema, new Migrator.DevOptions(name, createOnly, MigrateCommand.renames(schema, renames), acceptDataLoss, noRename));
                 return 0;
             });
+            if (exit == 0 && !skipGenerate) {
+                regenerate(schema);
+            }
+            return exit;
+        }
+
+        /**
+         * As Prisma's {@code migrate dev} runs the generators: in a Quarry project (the schema at
+         * {@code <root>/src/main/resources/schema.prisma}) the generated files go below that root.
+         */
+        private void regenerate(Schema schema) {
+            Path file = Path.of(this.schema).toAbsolutePath().normalize();
+            Path resources = file.getParent();
+            if (!file.endsWith(Path.of("src", "main", "resources", "schema.prisma"))) {
+                out().println("Not regenerating: the schema is not at src/main/resources/schema.prisma of a project; run `quarry generate`.");
+                return;
+            }
+            Path root = resources.getParent().getParent().getParent();
+            try {
+                out().println(GenerateCommand.writeAll(schema, root.resolve("openapi"), root.resolve(JavaEntityGenerator.DEFAULT_SOURCE_ROOT),
+                        JavaEntityGenerator.DEFAULT_PACKAGE));
+            } catch (IOException e) {
+                throw new UserError("the migration is applied, but regenerating failed: " + e.getMessage() + "; run `quarry generate`");
+            }
         }
     }
 

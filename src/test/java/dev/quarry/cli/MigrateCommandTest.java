@@ -67,6 +67,29 @@ class MigrateCommandTest {
     }
 
     @Test
+    void devRegeneratesInAProjectLayoutOnly() throws Exception {
+        String models = "model Note {\n  id    Int    @id @default(autoincrement())\n  title String\n}\n";
+        schema(models);
+        Cli.Run outside = migrate(freshDatabase(), "dev", "--name", "init");
+        assertEquals(0, outside.exitCode(), outside.toString());
+        assertTrue(outside.out().contains("Not regenerating"), outside.toString());
+
+        Path schemaInProject = project.resolve("app/src/main/resources/schema.prisma");
+        Files.createDirectories(schemaInProject.getParent());
+        Files.writeString(schemaInProject, DATASOURCE + models);
+        Cli.Run inside = Cli.run(freshDatabase(), "migrate", "dev", "--name", "init", "--schema", schemaInProject.toString(),
+                "--migrations", project.resolve("app/migrations").toString());
+        assertEquals(0, inside.exitCode(), inside.toString());
+        assertTrue(Files.isRegularFile(project.resolve("app/openapi/openapi.yaml")), inside.toString());
+        assertTrue(Files.isRegularFile(project.resolve("app/src/main/java/dev/quarry/entities/Note.java")), inside.toString());
+
+        Cli.Run skipped = Cli.run(freshDatabase(), "migrate", "dev", "--name", "again", "--skip-generate", "--schema", schemaInProject.toString(),
+                "--migrations", project.resolve("app/migrations2").toString());
+        assertEquals(0, skipped.exitCode(), skipped.toString());
+        assertFalse(skipped.out().contains("Java entities"), skipped.toString());
+    }
+
+    @Test
     void badInvocationsExitNonZeroWithAMessage() throws Exception {
         Cli.Run noSubcommand = Cli.run(Optional.empty(), "migrate");
         assertEquals(2, noSubcommand.exitCode(), noSubcommand.toString());
