@@ -24,6 +24,12 @@ public final class QueryErrors {
         return at.error(MALFORMED_JSON, at.display() + " is not valid JSON: " + reason, List.of());
     }
 
+    /** The curl shorthand ({@code include=posts(author)}, {@code filter[a][gte]=1}) does not parse. */
+    public static QueryException malformedShorthand(ArgPath at, String reason) {
+        return at.error(MALFORMED_JSON, at.display() + " is not valid (JSON, or the shorthand such as posts(id,title)): " + reason,
+                List.of());
+    }
+
     public static QueryException unknownArgument(ArgPath at, String name, List<String> allowed) {
         return at.error(UNKNOWN_ARGUMENT, "Unknown argument '" + name + "' at " + at.display(), allowed);
     }

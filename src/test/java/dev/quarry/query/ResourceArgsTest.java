@@ -2,6 +2,7 @@ package dev.quarry.query;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.quarry.query.args.Operation;
 import dev.quarry.query.args.ReadArgs;
@@ -58,5 +59,15 @@ class ResourceArgsTest {
         assertEquals(QueryErrors.MALFORMED_JSON, assertThrows(QueryException.class, () -> parse(Operation.FIND_MANY, "select", "a(b")).error().code());
         assertEquals(QueryErrors.CONFLICTING_ARGUMENTS,
                 assertThrows(QueryException.class, () -> parse(Operation.FIND_MANY, "filter[a]", "1", "filter", "{}")).error().code());
+    }
+
+    @Test
+    void shorthandSyntaxErrorsSayShorthandNotJson() {
+        QueryException unclosed = assertThrows(QueryException.class, () -> parse(Operation.FIND_MANY, "include", "posts(author"));
+        assertEquals(QueryErrors.MALFORMED_JSON, unclosed.error().code());
+        assertTrue(unclosed.error().message().contains("shorthand") && unclosed.error().message().contains("missing ) in posts(author"),
+                unclosed.error().message());
+        QueryException json = assertThrows(QueryException.class, () -> parse(Operation.FIND_MANY, "include", "{\"posts\":"));
+        assertTrue(json.error().message().contains("is not valid JSON"), json.error().message());
     }
 }

@@ -141,17 +141,17 @@ public final class ResourceArgs {
         int i = "filter".length();
         while (i < name.length()) {
             if (name.charAt(i) != '[') {
-                throw QueryErrors.malformedJson(at, "expected filter[field][operator]=value");
+                throw QueryErrors.malformedShorthand(at, "expected filter[field][operator]=value");
             }
             int close = name.indexOf(']', i);
             if (close < 0) {
-                throw QueryErrors.malformedJson(at, "unclosed [ in " + name);
+                throw QueryErrors.malformedShorthand(at, "unclosed [ in " + name);
             }
             keys.add(name.substring(i + 1, close));
             i = close + 1;
         }
         if (keys.isEmpty() || keys.stream().anyMatch(String::isEmpty)) {
-            throw QueryErrors.malformedJson(at, "empty [] in " + name);
+            throw QueryErrors.malformedShorthand(at, "empty [] in " + name);
         }
         ObjectNode node = root;
         for (int k = 0; k < keys.size() - 1; k++) {
@@ -217,7 +217,7 @@ public final class ResourceArgs {
         for (String part : value.split(",", -1)) {
             String name = part.trim();
             if (name.isEmpty()) {
-                throw QueryErrors.malformedJson(at, "empty name in a comma-separated list");
+                throw QueryErrors.malformedShorthand(at, "empty name in a comma-separated list");
             }
             out.put(name, true);
         }
@@ -256,7 +256,7 @@ public final class ResourceArgs {
         int[] pos = {0};
         ObjectNode out = selectionList(value, pos, at, include);
         if (pos[0] != value.length()) {
-            throw QueryErrors.malformedJson(at, "unexpected '" + value.charAt(pos[0]) + "' at position " + pos[0]);
+            throw QueryErrors.malformedShorthand(at, "unexpected '" + value.charAt(pos[0]) + "' at position " + pos[0]);
         }
         return out;
     }
@@ -270,13 +270,13 @@ public final class ResourceArgs {
             }
             String name = value.substring(start, pos[0]).trim();
             if (name.isEmpty()) {
-                throw QueryErrors.malformedJson(at, "expected a field name at position " + start);
+                throw QueryErrors.malformedShorthand(at, "expected a field name at position " + start);
             }
             if (pos[0] < value.length() && value.charAt(pos[0]) == '(') {
                 pos[0]++;
                 ObjectNode nested = selectionList(value, pos, at, include);
                 if (pos[0] >= value.length() || value.charAt(pos[0]) != ')') {
-                    throw QueryErrors.malformedJson(at, "missing ) in " + value);
+                    throw QueryErrors.malformedShorthand(at, "missing ) in " + value);
                 }
                 pos[0]++;
                 ObjectNode args = NODES.objectNode();
