@@ -2,6 +2,7 @@ package dev.quarry.api;
 
 import dev.quarry.query.QueryError;
 import dev.quarry.query.QueryException;
+import dev.quarry.runtime.ops.DatabaseAvailability;
 import io.vertx.pgclient.PgException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
@@ -39,10 +40,8 @@ public class ProblemMapper {
     @ServerExceptionMapper
     public Response database(PgException e) {
         String state = e.getSqlState() == null ? "" : e.getSqlState();
-        if (state.startsWith("08") || state.equals("57P01") || state.equals("57P03") || state.startsWith("53")) {
-            LOG.warnf("database unavailable: %s %s", state, e.getErrorMessage());
-            return respond(new Problem(TYPE_BASE + "database-unavailable", "Database unavailable", 503,
-                    "The database is unreachable or overloaded; retry later.", "Q503", Map.of()), Optional.of("5"));
+        if (DatabaseAvailability.isUnavailable(e)) {
+            return unavailable(state + " " + e.getErrorMessage());
         }
         if (state.startsWith("22") || (state.equals("42601") && String.valueOf(e.getErrorMessage()).contains("tsquery"))) {
             // a value the database refused after planning accepted it (a full-text query's syntax, an overflow in arithmetic)
@@ -79,8 +78,19 @@ public class ProblemMapper {
         if (cause instanceof PgException pg) {
             return database(pg);
         }
+        if (DatabaseAvailability.isUnavailable(e)) {
+            return unavailable(cause.toString());
+        }
         LOG.error("request failed", e);
         return internal();
+    }
+
+    /** The database is down, restarting or out of connections: worth another try, here or on another instance. */
+    private static Response unavailable(String reason) {
+        LOG.warnf("database unavailable: %s", reason);
+        return respond(new Problem(TYPE_BASE + "database-unavailable", "Database unavailable", 503,
+                "The database is unreachable or overloaded; retry later.", "Q503", Map.of()),
+                Optional.of(String.valueOf(DatabaseAvailability.RETRY_AFTER_SECONDS)));
     }
 
     private static Response internal() {

@@ -2,6 +2,7 @@ package dev.quarry.api;
 
 import dev.quarry.query.write.WriteError;
 import dev.quarry.query.write.WriteException;
+import dev.quarry.runtime.ops.DatabaseAvailability;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -16,7 +17,7 @@ public class WriteProblems {
         Response.ResponseBuilder r = Response.status(status).type(Problem.MEDIA_TYPE)
                 .entity(new Problem(ProblemMapper.TYPE_BASE + error.code(), title(error.kind()), status, error.message(), error.code(), Map.copyOf(error.meta())));
         if (error.kind() == WriteError.Kind.UNAVAILABLE) {
-            r.header("Retry-After", "5");
+            r.header("Retry-After", DatabaseAvailability.RETRY_AFTER_SECONDS);
         }
         return r.build();
     }

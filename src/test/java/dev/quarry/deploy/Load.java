@@ -8,6 +8,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -34,8 +36,13 @@ final class Load {
         }
     }
 
-    /** @param acknowledged per request kind, how many got their expected status (for writes: rows the server promised) */
-    record Result(long requests, long failures, Map<String, Long> failuresByCause, Map<String, Long> acknowledged, double seconds) {
+    /**
+     * @param acknowledged per request kind, how many got their expected status (for writes: rows the server promised)
+     * @param acknowledgedNumbers per request kind, the numbers of the requests that got it (a write's body names its number)
+     * @param lastFailureNanos {@link System#nanoTime()} when the last failure was seen, or empty when none was
+     */
+    record Result(long requests, long failures, Map<String, Long> failuresByCause, Map<String, Long> acknowledged,
+            Map<String, Set<Long>> acknowledgedNumbers, OptionalLong lastFailureNanos, double seconds) {
         double perSecond() {
             return requests / seconds;
         }
@@ -49,6 +56,8 @@ final class Load {
     private final AtomicLong failed = new AtomicLong();
     private final Map<String, Long> causes = new ConcurrentHashMap<>();
     private final Map<String, Long> acknowledged = new ConcurrentHashMap<>();
+    private final Map<String, Set<Long>> acknowledgedNumbers = new ConcurrentHashMap<>();
+    private final AtomicLong lastFailureNanos = new AtomicLong(Long.MIN_VALUE);
     private final List<Thread> workers = new ArrayList<>();
     private long startedNanos;
 
@@ -74,7 +83,9 @@ final class Load {
         for (Thread worker : workers) {
             worker.join(30_000);
         }
-        return new Result(sent.get(), failed.get(), Map.copyOf(causes), Map.copyOf(acknowledged), (System.nanoTime() - startedNanos) / 1e9);
+        long lastFailure = lastFailureNanos.get();
+        return new Result(sent.get(), failed.get(), Map.copyOf(causes), Map.copyOf(acknowledged), Map.copyOf(acknowledgedNumbers),
+                lastFailure == Long.MIN_VALUE ? OptionalLong.empty() : OptionalLong.of(lastFailure), (System.nanoTime() - startedNanos) / 1e9);
     }
 
     long sent() {
@@ -96,9 +107,10 @@ final class Load {
                 HttpResponse<String> response = client.send(request.build().apply(n).timeout(Duration.ofSeconds(10)).build(),
                         HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() != request.expectedStatus()) {
-                    fail(request.name() + " -> " + response.statusCode());
+                    fail(request.name() + " -> " + response.statusCode() + (response.statusCode() == 503 && !isRetryableProblem(response) ? " without Retry-After problem+json" : ""));
                 } else {
                     acknowledged.merge(request.name(), 1L, Long::sum);
+                    acknowledgedNumbers.computeIfAbsent(request.name(), k -> ConcurrentHashMap.newKeySet()).add(n);
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -109,7 +121,15 @@ final class Load {
         }
     }
 
+    /** A 503 a client can act on: a problem document and the seconds to wait before trying again. */
+    private static boolean isRetryableProblem(HttpResponse<String> response) {
+        return response.headers().firstValue("Retry-After").filter(s -> s.matches("\\d+")).isPresent()
+                && response.headers().firstValue("Content-Type").filter(t -> t.startsWith("application/problem+json")).isPresent()
+                && response.body().contains("\"status\":503");
+    }
+
     private void fail(String cause) {
+        lastFailureNanos.set(System.nanoTime());
         failed.incrementAndGet();
         causes.merge(cause, 1L, Long::sum);
     }

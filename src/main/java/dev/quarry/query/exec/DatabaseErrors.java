@@ -1,6 +1,7 @@
 package dev.quarry.query.exec;
 
 import dev.quarry.query.write.WriteError;
+import dev.quarry.runtime.ops.DatabaseAvailability;
 import dev.quarry.schema.model.Model;
 import dev.quarry.schema.model.RelationField;
 import dev.quarry.schema.model.ScalarField;
@@ -81,7 +82,7 @@ public final class DatabaseErrors {
         if (state.startsWith("22")) {
             return Optional.of(new WriteError(WriteError.Kind.INVALID, "P2007", "Data validation error: " + e.getErrorMessage(), meta));
         }
-        if (state.startsWith("08") || state.startsWith("53") || state.equals("57P01") || state.equals("57P03")) {
+        if (DatabaseAvailability.isUnavailable(e)) {
             return Optional.of(new WriteError(WriteError.Kind.UNAVAILABLE, "Q503", "The database is unreachable or overloaded; retry later.", Map.of()));
         }
         return Optional.empty();
