@@ -86,7 +86,7 @@ public record DatabaseUrl(
         return new DatabaseUrl(host, port, database, user, password, schema, parameters);
     }
 
-    /** {@code jdbc:postgresql://host:port/db?currentSchema=…} plus the SSL parameters the JDBC driver understands. */
+    /** {@code jdbc:postgresql://host:port/db?currentSchema=…} plus the SSL parameters the JDBC driver understands (and no server-side statements behind PgBouncer). */
     public String jdbcUrl() {
         StringBuilder url = new StringBuilder("jdbc:postgresql://").append(hostForUrl()).append(':').append(port).append('/')
                 .append(encode(database));
@@ -100,6 +100,10 @@ public record DatabaseUrl(
                 url.append(separator).append(encode(parameter.getKey())).append('=').append(encode(parameter.getValue()));
                 separator = "&";
             }
+        }
+        if ("true".equalsIgnoreCase(parameters.get("pgbouncer"))) {
+            // PgBouncer in transaction mode cannot carry the driver's named server-side statements
+            url.append(separator).append("prepareThreshold=0");
         }
         return url.toString();
     }

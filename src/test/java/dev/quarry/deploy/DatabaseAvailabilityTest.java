@@ -7,6 +7,7 @@ import dev.quarry.runtime.DatabaseUrl;
 import dev.quarry.runtime.ops.DatabaseAvailability;
 import dev.quarry.runtime.ops.PoolTuning;
 import dev.quarry.testsupport.TestServer;
+import dev.quarry.testsupport.Tools;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.pgclient.PgBuilder;

@@ -1,5 +1,6 @@
 package dev.quarry.deploy;
 
+import dev.quarry.testsupport.Tools;
 import java.io.IOException;
 import java.net.Socket;
 import java.net.URI;

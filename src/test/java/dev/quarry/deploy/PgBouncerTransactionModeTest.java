@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.quarry.runtime.DatabaseUrl;
 import dev.quarry.runtime.ops.PoolTuning;
+import dev.quarry.testsupport.PgBouncer;
 import dev.quarry.testsupport.TestServer;
+import dev.quarry.testsupport.Tools;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.pgclient.PgBuilder;

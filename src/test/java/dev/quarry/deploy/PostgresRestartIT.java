@@ -8,6 +8,7 @@ import dev.quarry.runtime.DatabaseUrl;
 import dev.quarry.runtime.EmbeddedDatabase;
 import dev.quarry.testsupport.FreshDatabase;
 import dev.quarry.testsupport.TestServer;
+import dev.quarry.testsupport.Tools;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;

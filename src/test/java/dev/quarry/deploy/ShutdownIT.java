@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.quarry.runtime.DatabaseUrl;
 import dev.quarry.testsupport.TestServer;
+import dev.quarry.testsupport.Tools;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -34,6 +34,13 @@ class DatabaseUrlTest {
     }
 
     @Test
+    void behindPgBouncerTheJdbcDriverPreparesNothingOnTheServer() {
+        DatabaseUrl url = DatabaseUrl.parse("postgresql://quarry@pgbouncer:6432/shop?pgbouncer=true");
+        assertEquals("jdbc:postgresql://pgbouncer:6432/shop?prepareThreshold=0", url.jdbcUrl());
+        assertEquals("postgresql://pgbouncer:6432/shop", url.reactiveUrl());
+    }
+
+    @Test
     void decodesPercentEncodedCredentials() {
         DatabaseUrl url = DatabaseUrl.parse("postgresql://us%40er:p%40ss%3Aw+rd@localhost:5432/db");
         assertEquals("us@er", url.user());

@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -27,19 +28,27 @@ import org.eclipse.microprofile.config.ConfigProvider;
  *
  * The tables are created by Quarry's own from-empty migration of the schema (as {@code migrate dev}
  * writes it), unless {@code ddl=false} says the setup SQL creates them itself.
+ *
+ * <p>With {@code pgbouncer=true} (or the system property {@code quarry.test.pgbouncer=true}, which the
+ * {@code pgbouncer} profile of the build sets for a few representative API classes) the service reaches
+ * the database through a PgBouncer of its own in transaction mode, as {@code ?pgbouncer=true} in
+ * {@code DATABASE_URL} says; {@link #current()} stays the direct URL.
  */
 public final class FreshDatabase implements QuarkusTestResourceLifecycleManager {
 
     private String schema = "schema.prisma";
     private String setupSql;
     private boolean createTables = true;
+    private boolean throughPgBouncer = Boolean.getBoolean("quarry.test.pgbouncer");
     private DatabaseUrl database;
+    private PgBouncer pgBouncer;
 
     @Override
     public void init(Map<String, String> initArgs) {
         schema = initArgs.getOrDefault("schema", schema);
         setupSql = initArgs.get("sql");
         createTables = !"false".equals(initArgs.get("ddl"));
+        throughPgBouncer |= "true".equals(initArgs.get("pgbouncer"));
     }
 
     @Override
@@ -51,14 +60,44 @@ public final class FreshDatabase implements QuarkusTestResourceLifecycleManager 
         if (setupSql != null) {
             TestServer.execute(database, readResource(setupSql));
         }
-        Map<String, String> config = new HashMap<>(DatabaseUrlConfigSourceFactory.datasourceProperties(database));
+        DatabaseUrl served = throughPgBouncer ? startPgBouncer() : database;
+        Map<String, String> config = new HashMap<>(DatabaseUrlConfigSourceFactory.datasourceProperties(served));
+        config.put("quarry.database-url", served.toPrismaUrl());
         config.put("quarry.schema.path", "classpath:" + schema);
         config.put("quarry.test.database-url", database.toPrismaUrl());
         return config;
     }
 
+    /** PgBouncer in transaction mode with two server connections, so that client connections really share them. */
+    private DatabaseUrl startPgBouncer() {
+        Path executable = Tools.find("pgbouncer").orElseThrow(() -> new IllegalStateException(
+                "quarry.test.pgbouncer=true but pgbouncer is not installed (apt-get install -y pgbouncer)"));
+        try {
+            pgBouncer = PgBouncer.start(executable, TestServer.admin(), 2);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        Map<String, String> parameters = new HashMap<>(database.parameters());
+        parameters.put("pgbouncer", "true");
+        DatabaseUrl front = pgBouncer.front(database);
+        System.out.println("[ops] " + schema + " served through PgBouncer (transaction mode) on port " + front.port());
+        return new DatabaseUrl(front.host(), front.port(), front.database(), front.user(), front.password(), front.schema(), parameters);
+    }
+
     @Override
     public void stop() {
+        if (pgBouncer != null) {
+            System.out.println("[ops] " + schema + " through PgBouncer: " + pgBouncer.log().lines().filter(l -> l.contains("login attempt")).count()
+                    + " client connections served");
+            try {
+                pgBouncer.close();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         if (database != null) {
             TestServer.dropDatabase(database);
         }

@@ -1,4 +1,4 @@
-package dev.quarry.deploy;
+package dev.quarry.testsupport;
 
 import dev.quarry.runtime.DatabaseUrl;
 import java.io.IOException;
@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
  * A PgBouncer in transaction mode on a free loopback port, in front of the test server: few server
  * connections per database, so client connections really share them.
  */
-final class PgBouncer implements AutoCloseable {
+public final class PgBouncer implements AutoCloseable {
 
     private final Process process;
     private final Path directory;
@@ -26,7 +26,7 @@ final class PgBouncer implements AutoCloseable {
         this.port = port;
     }
 
-    static PgBouncer start(Path executable, DatabaseUrl server, int serverConnections) throws IOException, InterruptedException {
+    public static PgBouncer start(Path executable, DatabaseUrl server, int serverConnections) throws IOException, InterruptedException {
         Path directory = Files.createTempDirectory("quarry-pgbouncer");
         // PgBouncer refuses to run as root: it drops to the postgres user, which must read these files.
         Files.setPosixFilePermissions(directory, PosixFilePermissions.fromString("rwxrwxrwx"));
@@ -62,11 +62,11 @@ final class PgBouncer implements AutoCloseable {
     }
 
     /** The same database and credentials, through PgBouncer. */
-    DatabaseUrl front(DatabaseUrl database) {
+    public DatabaseUrl front(DatabaseUrl database) {
         return new DatabaseUrl("127.0.0.1", port, database.database(), database.user(), database.password(), database.schema(), database.parameters());
     }
 
-    String log() {
+    public String log() {
         try {
             return Files.readString(directory.resolve("stdout.log"));
         } catch (IOException e) {

@@ -1,4 +1,4 @@
-package dev.quarry.deploy;
+package dev.quarry.testsupport;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -8,11 +8,11 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /** The programs the heavy tests drive (Debian packages), found on the PATH or in the sbin folders. */
-final class Tools {
+public final class Tools {
 
     private Tools() {}
 
-    static Optional<Path> find(String program) {
+    public static Optional<Path> find(String program) {
         String path = System.getenv().getOrDefault("PATH", "") + ":/usr/sbin:/sbin:/usr/local/sbin";
         return Stream.of(path.split(":"))
                 .filter(dir -> !dir.isEmpty())
@@ -22,16 +22,16 @@ final class Tools {
     }
 
     /** A reason to skip, printed so a CI log says what is missing and how to get it. */
-    static String missing(String program, String debianPackage) {
+    public static String missing(String program, String debianPackage) {
         return skipping(program + " is not installed (apt-get install -y " + debianPackage + ")");
     }
 
-    static String skipping(String reason) {
+    public static String skipping(String reason) {
         System.out.println("[ops] " + reason + "; skipping");
         return reason;
     }
 
-    static int freePort() {
+    public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         } catch (IOException e) {
@@ -39,7 +39,7 @@ final class Tools {
         }
     }
 
-    static boolean isRoot() {
+    public static boolean isRoot() {
         return "root".equals(System.getProperty("user.name"));
     }
 }
