@@ -14,6 +14,7 @@ import dev.quarry.query.plan.Resolver;
 import dev.quarry.query.plan.Value;
 import dev.quarry.query.sql.QueryBuilder;
 import dev.quarry.query.write.Assign;
+import dev.quarry.query.write.FoldedCreate;
 import dev.quarry.query.write.ReadShape;
 import dev.quarry.query.write.RecordCreate;
 import dev.quarry.query.write.RecordUpdate;
@@ -161,6 +162,16 @@ public final class WriteExecutor {
      * is not inserted (its nested writes neither) and the result is empty.
      */
     private Uni<Optional<StoredRow>> createRecord(Tx tx, RecordCreate record, List<Assign> extra, boolean ifAbsent) {
+        Optional<FoldedCreate> folded = ifAbsent ? Optional.empty() : FoldedCreate.of(record);
+        if (folded.isPresent()) {
+            // no row: a connect target is missing and nothing was written; the steps say which one
+            return tx.run(sql.insertFolded(folded.get(), extra)).map(rows -> first(record.model(), rows))
+                    .chain(row -> row.isPresent() ? Uni.createFrom().item(row) : createInSteps(tx, record, extra, false));
+        }
+        return createInSteps(tx, record, extra, ifAbsent);
+    }
+
+    private Uni<Optional<StoredRow>> createInSteps(Tx tx, RecordCreate record, List<Assign> extra, boolean ifAbsent) {
         List<Assign> assigns = new ArrayList<>(record.scalars());
         assigns.addAll(extra);
         List<RelationWrite> first = record.relations().stream().filter(RelationWrite::setsForeignKey).toList();
