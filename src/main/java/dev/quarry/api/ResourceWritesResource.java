@@ -15,6 +15,7 @@ import dev.quarry.query.write.WriteArgs;
 import dev.quarry.query.write.WriteOperation;
 import dev.quarry.schema.model.Model;
 import dev.quarry.schema.model.PrimaryKey;
+import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -72,21 +73,22 @@ public class ResourceWritesResource {
     @POST
     @Path("{route}")
     @Consumes(MediaType.WILDCARD)
-    public Response create(@PathParam("route") String route, @Context UriInfo uri, String body) {
+    public Uni<Response> create(@PathParam("route") String route, @Context UriInfo uri, String body) {
         Model model = writableModel(route);
         WriteArgs args = withShape(WriteOperation.CREATE, uri, Optional.empty());
         args.args().set("data", objectBody(body));
-        WriteResult result = writes.write(model, args);
-        Response.ResponseBuilder r = Response.status(201).entity(result.body()).type(MediaType.APPLICATION_JSON);
-        result.row().ifPresent(row -> r.location(URI.create("/api/" + route + "/" + idPath(row))));
-        result.etag().ifPresent(tag -> r.header("ETag", quote(tag)));
-        return r.build();
+        return writes.write(model, args).map(result -> {
+            Response.ResponseBuilder r = Response.status(201).entity(result.body()).type(MediaType.APPLICATION_JSON);
+            result.row().ifPresent(row -> r.location(URI.create("/api/" + route + "/" + idPath(row))));
+            result.etag().ifPresent(tag -> r.header("ETag", quote(tag)));
+            return r.build();
+        });
     }
 
     @POST
     @Path("{route}/bulk")
     @Consumes(MediaType.WILDCARD)
-    public Response createMany(@PathParam("route") String route, @Context UriInfo uri, @HeaderParam("Prefer") String prefer, String body) {
+    public Uni<Response> createMany(@PathParam("route") String route, @Context UriInfo uri, @HeaderParam("Prefer") String prefer, String body) {
         Model model = writableModel(route);
         Map<String, List<String>> params = new LinkedHashMap<>(uri.getQueryParameters());
         List<String> skip = params.remove("skipDuplicates");
@@ -106,31 +108,28 @@ public class ResourceWritesResource {
         if (skipDuplicates) {
             args.args().put("skipDuplicates", true);
         }
-        String result = writes.write(model, args).body();
-        if (returning) {
-            // one shape for typed clients: {"count", "records"}, as the OpenAPI document says
-            result = "{\"count\":" + Json.parse(result, ArgPath.of("body")).size() + ",\"records\":" + result + "}";
-        }
-        return Response.status(201).entity(result).type(MediaType.APPLICATION_JSON).build();
+        return writes.write(model, args).map(WriteResult::body).map(result -> {
+            return Response.status(201).entity(returning ? bulkAnswer(result) : result).type(MediaType.APPLICATION_JSON).build();
+        });
     }
 
     @PATCH
     @Path("{route}/{id}")
     @Consumes(MediaType.WILDCARD)
-    public Response update(@PathParam("route") String route, @Encoded @PathParam("id") String id, @Context UriInfo uri,
+    public Uni<Response> update(@PathParam("route") String route, @Encoded @PathParam("id") String id, @Context UriInfo uri,
             @HeaderParam("If-Match") String ifMatch, String body) {
         Model model = writableModel(route);
         WriteArgs args = withShape(WriteOperation.UPDATE, uri, ifMatch(ifMatch));
         args.args().set("where", ResourceReadsResource.idWhere(model, id));
         args.args().set("data", objectBody(body));
         args = relocate(args, "where", ArgPath.ofText("id"));
-        return withEtag(Response.ok(), writes.write(model, args));
+        return writes.write(model, args).map(result -> withEtag(Response.ok(), result));
     }
 
     @PUT
     @Path("{route}/{id}")
     @Consumes(MediaType.WILDCARD)
-    public Response upsert(@PathParam("route") String route, @Encoded @PathParam("id") String id, @Context UriInfo uri,
+    public Uni<Response> upsert(@PathParam("route") String route, @Encoded @PathParam("id") String id, @Context UriInfo uri,
             @HeaderParam("If-Match") String ifMatch, String body) {
         Model model = writableModel(route);
         WriteArgs args = withShape(WriteOperation.UPSERT, uri, ifMatch(ifMatch));
@@ -162,40 +161,41 @@ public class ResourceWritesResource {
         args = relocate(args, "where", ArgPath.ofText("id"));
         args = relocate(args, "create", ArgPath.of("body").key("create"));
         args = relocate(args, "update", ArgPath.of("body").key("update"));
-        WriteResult result = writes.write(model, args);
-        return withEtag(Response.status(result.created() ? 201 : 200), result);
+        return writes.write(model, args).map(result -> withEtag(Response.status(result.created() ? 201 : 200), result));
     }
 
     @DELETE
     @Path("{route}/{id}")
-    public Response delete(@PathParam("route") String route, @Encoded @PathParam("id") String id, @Context UriInfo uri,
+    public Uni<Response> delete(@PathParam("route") String route, @Encoded @PathParam("id") String id, @Context UriInfo uri,
             @HeaderParam("If-Match") String ifMatch, @HeaderParam("Prefer") String prefer) {
         Model model = writableModel(route);
         WriteArgs args = withShape(WriteOperation.DELETE, uri, ifMatch(ifMatch));
         args.args().set("where", ResourceReadsResource.idWhere(model, id));
         args = relocate(args, "where", ArgPath.ofText("id"));
-        String deleted = writes.write(model, args).body();
-        if (prefer != null && prefer.contains("return=minimal")) {
-            return Response.noContent().build();
-        }
-        return Response.ok(deleted, MediaType.APPLICATION_JSON).build();
+        boolean minimal = prefer != null && prefer.contains("return=minimal");
+        return writes.write(model, args).map(deleted -> minimal ? Response.noContent().build() : Response.ok(deleted.body(), MediaType.APPLICATION_JSON).build());
     }
 
     @PATCH
     @Path("{route}")
     @Consumes(MediaType.WILDCARD)
-    public Response updateMany(@PathParam("route") String route, @Context UriInfo uri, String body) {
+    public Uni<Response> updateMany(@PathParam("route") String route, @Context UriInfo uri, String body) {
         Model model = writableModel(route);
         WriteArgs args = filtered(WriteOperation.UPDATE_MANY, uri);
         args.args().set("data", objectBody(body));
-        return Response.ok(writes.write(model, relocate(args, "data", ArgPath.of("body"))).body(), MediaType.APPLICATION_JSON).build();
+        return writes.write(model, relocate(args, "data", ArgPath.of("body"))).map(result -> Response.ok(result.body(), MediaType.APPLICATION_JSON).build());
     }
 
     @DELETE
     @Path("{route}")
-    public Response deleteMany(@PathParam("route") String route, @Context UriInfo uri) {
+    public Uni<Response> deleteMany(@PathParam("route") String route, @Context UriInfo uri) {
         Model model = writableModel(route);
-        return Response.ok(writes.write(model, filtered(WriteOperation.DELETE_MANY, uri)).body(), MediaType.APPLICATION_JSON).build();
+        return writes.write(model, filtered(WriteOperation.DELETE_MANY, uri)).map(result -> Response.ok(result.body(), MediaType.APPLICATION_JSON).build());
+    }
+
+    /** A bulk write's records in one shape for typed clients, {"count", "records"}, as the OpenAPI document says. */
+    private static String bulkAnswer(String records) {
+        return "{\"count\":" + Json.parse(records, ArgPath.of("body")).size() + ",\"records\":" + records + "}";
     }
 
     // --- arguments -------------------------------------------------------------------------------

@@ -6,6 +6,7 @@ import dev.quarry.query.args.Json;
 import dev.quarry.query.write.WriteArgs;
 import dev.quarry.query.write.WriteOperation;
 import dev.quarry.schema.model.Model;
+import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -31,21 +32,21 @@ public class RpcWritesResource {
     @POST
     @Path("{delegate}/{operation: create|createMany|createManyAndReturn|update|updateMany|upsert|delete|deleteMany}")
     @Consumes(MediaType.WILDCARD)
-    public Response call(@PathParam("delegate") String delegate, @PathParam("operation") String operationName, String body) {
+    public Uni<Response> call(@PathParam("delegate") String delegate, @PathParam("operation") String operationName, String body) {
         Model model = routes.byDelegate(delegate);
         WriteOperation operation = WriteOperation.fromClientName(operationName)
                 .orElseThrow(() -> QueryErrors.unknownOperation(ArgPath.of("path"), operationName, WriteOperation.clientNames()));
-        var result = writes.write(model, WriteArgs.ofBody(operation, RpcReadsResource.parseBody(body)));
-        return Response.ok(result.body(), MediaType.APPLICATION_JSON).build();
+        return writes.write(model, WriteArgs.ofBody(operation, RpcReadsResource.parseBody(body)))
+                .map(result -> Response.ok(result.body(), MediaType.APPLICATION_JSON).build());
     }
 
     @POST
     @Path("{transaction: \\$transaction}")
     @Consumes(MediaType.WILDCARD)
-    public Response transaction(String body) {
+    public Uni<Response> transaction(String body) {
         if (body == null || body.isBlank()) {
             throw QueryErrors.missingArgument(ArgPath.of("body"), "an array of operations", java.util.List.of());
         }
-        return Response.ok(writes.transaction(Json.parse(body, ArgPath.of("body"))), MediaType.APPLICATION_JSON).build();
+        return writes.transaction(Json.parse(body, ArgPath.of("body"))).map(result -> Response.ok(result, MediaType.APPLICATION_JSON).build());
     }
 }

@@ -32,6 +32,8 @@ public class WriteProblems {
                 return 412;
             case UNAVAILABLE:
                 return 503;
+            case TIMED_OUT:
+                return 408;
             default:
                 return 400;
         }
@@ -47,6 +49,8 @@ public class WriteProblems {
                 return "Precondition Failed";
             case UNAVAILABLE:
                 return "Database unavailable";
+            case TIMED_OUT:
+                return "Transaction timed out";
             default:
                 return "Invalid value";
         }

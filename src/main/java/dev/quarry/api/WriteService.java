@@ -10,6 +10,9 @@ import dev.quarry.query.exec.DatabaseErrors;
 import dev.quarry.query.exec.WriteExecutor;
 import dev.quarry.query.exec.WriteResult;
 import dev.quarry.query.exec.WriteRunner;
+import dev.quarry.query.exec.Tx;
+import dev.quarry.query.exec.TxOptions;
+import java.time.Duration;
 import dev.quarry.query.plan.Filter;
 import dev.quarry.query.plan.FindPlan;
 import dev.quarry.query.plan.Limits;
@@ -38,10 +41,13 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Writes for both surfaces, and {@code $transaction}: plan (every client mistake found before anything runs), then
- * run in one transaction. Blocking: called from worker threads.
+ * run in one transaction, as one non-blocking chain (the routes may run on the event loop).
  */
 @ApplicationScoped
 public class WriteService {
+
+    /** The longest maxWait or timeout a client may ask for: ten minutes. */
+    private static final long MAX_MILLIS = 600_000;
 
     private final WritePlanner planner;
     private final WriteExecutor executor;
@@ -85,10 +91,11 @@ public class WriteService {
     /** A record's JSON and its entity tag (empty when there is no record). */
     public record VersionedRecord(String body, Optional<String> etag) {}
 
-    public WriteResult write(Model model, WriteArgs args) {
+    /** Planning errors are thrown here, before anything runs; database errors arrive as the Uni's failure. */
+    public Uni<WriteResult> write(Model model, WriteArgs args) {
         requireWritable(model);
         WritePlan plan = planner.plan(model, args);
-        return runner.inTransaction(tx -> executor.execute(tx, plan), WriteExecutor.retriesUniqueViolations(plan));
+        return runner.inTransaction(tx -> executor.execute(tx, plan), WriteExecutor.retriesUniqueViolations(plan), TxOptions.DEFAULT);
     }
 
     /** Views are served read-only: a write is a 405. */
@@ -103,14 +110,17 @@ public class WriteService {
     private record Step(Model model, WritePlan write, ReadArgs read, String operation) {}
 
     /**
-     * {@code $transaction}: {@code [{"delegate", "operation", "args"}, …]} or {@code {"operations": [...]}}, run in one
-     * transaction; the answer is the array of their results. Every operation is planned before any runs.
+     * {@code $transaction}: {@code [{"delegate", "operation", "args"}, …]} or {@code {"operations": [...], "isolationLevel",
+     * "maxWait", "timeout"}}, run in one transaction; the answer is the array of their results. Every operation is
+     * planned before any runs.
      */
-    public String transaction(JsonNode body) {
+    public Uni<String> transaction(JsonNode body) {
         ArgPath at = ArgPath.of("body");
         JsonNode operations = body;
+        TxOptions options = TxOptions.DEFAULT;
         if (body.isObject()) {
-            checkKeys(body, List.of("operations", "isolationLevel"), at);
+            checkKeys(body, List.of("operations", "isolationLevel", "maxWait", "timeout"), at);
+            options = options(body, at);
             operations = body.get("operations");
             at = at.key("operations");
         }
@@ -125,20 +135,47 @@ public class WriteService {
             steps.add(step);
         }
         return runner.inTransaction(tx -> {
-            List<String> results = new ArrayList<>();
+            Uni<List<String>> results = Uni.createFrom().item(new ArrayList<>());
             for (Step step : steps) {
-                if (step.write() != null) {
-                    results.add(executor.execute(tx, step.write()).body());
-                } else {
-                    String result = executor.read(tx, step.model(), step.read());
-                    if (step.read().operation().orThrow() && result.equals("null")) {
-                        throw ApiException.notFound(step.model().name(), "No " + step.model().name() + " found");
-                    }
-                    results.add(result);
-                }
+                results = results.call(done -> run(tx, step).invoke(done::add));
             }
-            return "[" + String.join(",", results) + "]";
-        }, retryUnique);
+            return results.map(done -> "[" + String.join(",", done) + "]");
+        }, retryUnique, options);
+    }
+
+    private Uni<String> run(Tx tx, Step step) {
+        if (step.write() != null) {
+            return executor.execute(tx, step.write()).map(WriteResult::body);
+        }
+        return executor.read(tx, step.model(), step.read()).invoke(result -> {
+            if (step.read().operation().orThrow() && result.equals("null")) {
+                throw ApiException.notFound(step.model().name(), "No " + step.model().name() + " found");
+            }
+        });
+    }
+
+    /** The transaction options of Prisma's {@code $transaction}: an isolation level, maxWait and timeout in milliseconds. */
+    private static TxOptions options(JsonNode body, ArgPath at) {
+        Optional<TxOptions.Isolation> isolation = Optional.empty();
+        JsonNode level = body.get("isolationLevel");
+        if (level != null && !level.isNull()) {
+            if (!level.isTextual() || TxOptions.Isolation.fromClientName(level.textValue()).isEmpty()) {
+                throw QueryErrors.invalid(at.key("isolationLevel"), "Unknown isolation level " + level, TxOptions.Isolation.clientNames());
+            }
+            isolation = TxOptions.Isolation.fromClientName(level.textValue());
+        }
+        return new TxOptions(isolation, millis(body, "maxWait", at, TxOptions.DEFAULT.maxWait()), millis(body, "timeout", at, TxOptions.DEFAULT.timeout()));
+    }
+
+    private static Duration millis(JsonNode body, String key, ArgPath at, Duration absent) {
+        JsonNode value = body.get(key);
+        if (value == null || value.isNull()) {
+            return absent;
+        }
+        if (!value.canConvertToLong() || !value.isIntegralNumber() || value.longValue() <= 0 || value.longValue() > MAX_MILLIS) {
+            throw QueryErrors.outOfRange(at.key(key), key + " (milliseconds)", "1 to " + MAX_MILLIS);
+        }
+        return Duration.ofMillis(value.longValue());
     }
 
     private Step plan(JsonNode item, ArgPath at) {

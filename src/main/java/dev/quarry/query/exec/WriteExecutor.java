@@ -14,6 +14,7 @@ import dev.quarry.query.plan.Resolver;
 import dev.quarry.query.plan.Value;
 import dev.quarry.query.sql.QueryBuilder;
 import dev.quarry.query.write.Assign;
+import dev.quarry.query.write.FoldedCreate;
 import dev.quarry.query.write.ReadShape;
 import dev.quarry.query.write.RecordCreate;
 import dev.quarry.query.write.RecordUpdate;
@@ -28,6 +29,7 @@ import dev.quarry.schema.model.Relation;
 import dev.quarry.schema.model.RelationField;
 import dev.quarry.schema.model.ScalarField;
 import dev.quarry.schema.model.Schema;
+import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -35,9 +37,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
- * Runs a {@link WritePlan} inside one transaction, statement by statement, in the order of the relation graph:
+ * Runs a {@link WritePlan} inside one transaction, statement after statement as one chain of Unis (no thread waits),
+ * in the order of the relation graph:
  * writes that decide a record's foreign key (the related record it points to) run before the record is written,
  * writes on records pointing to it run after. Each step is one statement ({@code INSERT/UPDATE/DELETE … RETURNING});
  * the answer is read back at the end, in the same transaction, by the read machinery.
@@ -65,49 +70,48 @@ public final class WriteExecutor {
         return plan instanceof WritePlan.Upsert;
     }
 
-    public WriteResult execute(Tx tx, WritePlan plan) {
+    public Uni<WriteResult> execute(Tx tx, WritePlan plan) {
         Model model = plan.model();
         if (plan instanceof WritePlan.Create c) {
-            StoredRow row = createRecord(tx, c.record(), List.of(), false).orElseThrow();
-            return new WriteResult(readBack(tx, row, c.shape()), true, Optional.of(row));
+            return createRecord(tx, c.record(), List.of(), false).map(Optional::orElseThrow)
+                    .chain(row -> readBack(tx, row, c.shape()).map(body -> new WriteResult(body, true, Optional.of(row))));
         }
         if (plan instanceof WritePlan.CreateMany c) {
             return createMany(tx, c);
         }
         if (plan instanceof WritePlan.Update u) {
-            StoredRow row = updateRecord(tx, model, u.where(), u.data(), u.ifMatch())
-                    .orElseThrow(() -> missing(tx, model, u.where(), u.ifMatch(), "an update"));
-            return new WriteResult(readBack(tx, row, u.shape()), false, Optional.of(row));
+            return updateRecord(tx, model, u.where(), u.data(), u.ifMatch())
+                    .chain(row -> row.isPresent() ? Uni.createFrom().item(row.get()) : missing(tx, model, u.where(), u.ifMatch(), "an update"))
+                    .chain(row -> readBack(tx, row, u.shape()).map(body -> new WriteResult(body, false, Optional.of(row))));
         }
         if (plan instanceof WritePlan.Upsert u) {
-            Optional<StoredRow> existing = first(model, tx.run(sql.select(model, u.where(), u.ifMatch(), true)));
-            if (existing.isEmpty() && u.ifMatch().isPresent()) {
-                throw preconditionFailed(model);
-            }
-            if (existing.isPresent()) {
-                StoredRow row = updateRecord(tx, model, identity(existing.get()), u.update(), Optional.empty()).orElseThrow();
-                return new WriteResult(readBack(tx, row, u.shape()), false, Optional.of(row));
-            }
-            StoredRow row = createRecord(tx, u.create(), List.of(), false).orElseThrow();
-            return new WriteResult(readBack(tx, row, u.shape()), true, Optional.of(row));
+            return tx.run(sql.select(model, u.where(), u.ifMatch(), true)).map(rows -> first(model, rows)).chain(existing -> {
+                if (existing.isEmpty() && u.ifMatch().isPresent()) {
+                    throw preconditionFailed(model);
+                }
+                boolean created = existing.isEmpty();
+                Uni<StoredRow> written = created ? createRecord(tx, u.create(), List.of(), false).map(Optional::orElseThrow)
+                        : updateRecord(tx, model, identity(existing.get()), u.update(), Optional.empty()).map(Optional::orElseThrow);
+                return written.chain(row -> readBack(tx, row, u.shape()).map(body -> new WriteResult(body, created, Optional.of(row))));
+            });
         }
         if (plan instanceof WritePlan.Delete d) {
-            StoredRow row = first(model, tx.run(sql.select(model, d.where(), d.ifMatch(), true)))
-                    .orElseThrow(() -> missing(tx, model, d.where(), d.ifMatch(), "a delete"));
-            String body = readBack(tx, row, d.shape());
-            tx.run(sql.delete(model, identity(row), OptionalLong.empty(), false));
-            return new WriteResult(body, false, Optional.empty());
+            return tx.run(sql.select(model, d.where(), d.ifMatch(), true)).map(rows -> first(model, rows))
+                    .chain(row -> row.isPresent() ? Uni.createFrom().item(row.get()) : missing(tx, model, d.where(), d.ifMatch(), "a delete"))
+                    .chain(row -> readBack(tx, row, d.shape())
+                            .call(() -> tx.run(sql.delete(model, identity(row), OptionalLong.empty(), false))))
+                    .map(body -> new WriteResult(body, false, Optional.empty()));
         }
         if (plan instanceof WritePlan.UpdateMany u) {
-            return count(updateMany(tx, model, u.where(), u.data(), u.limit()));
+            return updateMany(tx, model, u.where(), u.data(), u.limit()).map(WriteExecutor::count);
         }
         WritePlan.DeleteMany d = (WritePlan.DeleteMany) plan;
-        return count(tx.run(sql.delete(model, d.where(), d.limit(), false)).size());
+        return tx.run(sql.delete(model, d.where(), d.limit(), false)).map(rows -> count(rows.size()));
     }
 
     /** A read inside a write transaction ({@code $transaction}): the body PostgreSQL builds. */
-    public String read(Tx tx, Model model, ReadArgs args) {
-        return body(tx.run(builder.build(reads.plan(model, args), false)));
+    public Uni<String> read(Tx tx, Model model, ReadArgs args) {
+        return tx.run(builder.build(reads.plan(model, args), false)).map(WriteExecutor::body);
     }
 
     private static WriteResult count(long n) {
@@ -119,28 +123,36 @@ public final class WriteExecutor {
         return body == null ? "null" : body;
     }
 
-    private WriteResult createMany(Tx tx, WritePlan.CreateMany c) {
-        Model model = c.model();
-        if (c.records().isEmpty()) {
-            return c.returning().isPresent() ? new WriteResult("[]", true, Optional.empty()) : count(0);
+    /** Runs {@code step} on each item in turn, each after the one before has finished. */
+    private static <T> Uni<Void> each(List<T> items, Function<T, Uni<?>> step) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (T item : items) {
+            chain = chain.chain(() -> step.apply(item)).replaceWithVoid();
         }
-        List<List<Assign>> rows = c.records().stream().map(RecordCreate::scalars).toList();
-        List<Row> result = tx.run(sql.insertMany(model, rows, c.skipDuplicates(), c.returning().isPresent()));
-        if (c.returning().isEmpty()) {
-            return count(result.size());
-        }
-        List<String> bodies = new ArrayList<>();
-        for (Row r : result) {
-            bodies.add(readBack(tx, row(model, r), c.returning().get()));
-        }
-        return new WriteResult("[" + String.join(",", bodies) + "]", true, Optional.empty());
+        return chain;
     }
 
-    private long updateMany(Tx tx, Model model, Filter where, RecordUpdate data, OptionalLong limit) {
-        if (data.scalars().isEmpty()) {
-            return tx.run(sql.select(model, where, Optional.empty(), false)).size();
+    private Uni<WriteResult> createMany(Tx tx, WritePlan.CreateMany c) {
+        Model model = c.model();
+        if (c.records().isEmpty()) {
+            return Uni.createFrom().item(c.returning().isPresent() ? new WriteResult("[]", true, Optional.empty()) : count(0));
         }
-        return tx.run(sql.update(model, where, data.scalars(), Optional.empty(), limit, false)).size();
+        List<List<Assign>> rows = c.records().stream().map(RecordCreate::scalars).toList();
+        return tx.run(sql.insertMany(model, rows, c.skipDuplicates(), c.returning().isPresent())).chain(result -> {
+            if (c.returning().isEmpty()) {
+                return Uni.createFrom().item(count(result.size()));
+            }
+            List<String> bodies = new ArrayList<>();
+            return each(result, r -> readBack(tx, row(model, r), c.returning().get()).invoke(bodies::add))
+                    .map(done -> new WriteResult("[" + String.join(",", bodies) + "]", true, Optional.empty()));
+        });
+    }
+
+    private Uni<Long> updateMany(Tx tx, Model model, Filter where, RecordUpdate data, OptionalLong limit) {
+        if (data.scalars().isEmpty()) {
+            return tx.run(sql.select(model, where, Optional.empty(), false)).map(rows -> (long) rows.size());
+        }
+        return tx.run(sql.update(model, where, data.scalars(), Optional.empty(), limit, false)).map(rows -> (long) rows.size());
     }
 
     // --- records ---------------------------------------------------------------------------------
@@ -149,114 +161,106 @@ public final class WriteExecutor {
      * Inserts a record and its nested writes. With {@code ifAbsent}, a record that would break a unique constraint
      * is not inserted (its nested writes neither) and the result is empty.
      */
-    private Optional<StoredRow> createRecord(Tx tx, RecordCreate record, List<Assign> extra, boolean ifAbsent) {
+    private Uni<Optional<StoredRow>> createRecord(Tx tx, RecordCreate record, List<Assign> extra, boolean ifAbsent) {
+        Optional<FoldedCreate> folded = ifAbsent ? Optional.empty() : FoldedCreate.of(record);
+        if (folded.isPresent()) {
+            // no row: a connect target is missing and nothing was written; the steps say which one
+            return tx.run(sql.insertFolded(folded.get(), extra)).map(rows -> first(record.model(), rows))
+                    .chain(row -> row.isPresent() ? Uni.createFrom().item(row) : createInSteps(tx, record, extra, false));
+        }
+        return createInSteps(tx, record, extra, ifAbsent);
+    }
+
+    private Uni<Optional<StoredRow>> createInSteps(Tx tx, RecordCreate record, List<Assign> extra, boolean ifAbsent) {
         List<Assign> assigns = new ArrayList<>(record.scalars());
         assigns.addAll(extra);
-        for (RelationWrite w : record.relations()) {
-            if (w.setsForeignKey()) {
-                assigns.addAll(foreignKeyForNew(tx, w));
-            }
-        }
-        Optional<StoredRow> row = first(record.model(), tx.run(sql.insert(record.model(), assigns, ifAbsent)));
-        if (row.isPresent()) {
-            for (RelationWrite w : record.relations()) {
-                if (!w.setsForeignKey()) {
-                    after(tx, w, row.get());
-                }
-            }
-        }
-        return row;
+        List<RelationWrite> first = record.relations().stream().filter(RelationWrite::setsForeignKey).toList();
+        List<RelationWrite> then = record.relations().stream().filter(w -> !w.setsForeignKey()).toList();
+        return each(first, w -> foreignKeyForNew(tx, w).invoke(assigns::addAll))
+                .chain(() -> tx.run(sql.insert(record.model(), assigns, ifAbsent)))
+                .map(rows -> first(record.model(), rows))
+                .call(row -> row.isPresent() ? each(then, w -> after(tx, w, row.get())) : Uni.createFrom().voidItem());
     }
 
     /** Updates the record {@code where} names (with its nested writes); empty when there is none. */
-    private Optional<StoredRow> updateRecord(Tx tx, Model model, Filter where, RecordUpdate data, Optional<String> ifMatch) {
+    private Uni<Optional<StoredRow>> updateRecord(Tx tx, Model model, Filter where, RecordUpdate data, Optional<String> ifMatch) {
         if (data.relations().isEmpty()) {
             if (data.scalars().isEmpty()) {
-                return first(model, tx.run(sql.select(model, where, ifMatch, true)));
+                return tx.run(sql.select(model, where, ifMatch, true)).map(rows -> first(model, rows));
             }
-            return first(model, tx.run(sql.update(model, where, data.scalars(), ifMatch, OptionalLong.empty(), true)));
+            return tx.run(sql.update(model, where, data.scalars(), ifMatch, OptionalLong.empty(), true)).map(rows -> first(model, rows));
         }
-        Optional<StoredRow> current = first(model, tx.run(sql.select(model, where, ifMatch, true)));
-        if (current.isEmpty()) {
-            return current;
-        }
-        List<Assign> assigns = new ArrayList<>(data.scalars());
-        List<Runnable> afterwards = new ArrayList<>();
-        for (RelationWrite w : data.relations()) {
-            if (w.setsForeignKey()) {
-                before(tx, w, current.get(), assigns, afterwards);
+        return tx.run(sql.select(model, where, ifMatch, true)).map(rows -> first(model, rows)).chain(current -> {
+            if (current.isEmpty()) {
+                return Uni.createFrom().item(current);
             }
-        }
-        StoredRow row = assigns.isEmpty() ? current.get()
-                : first(model, tx.run(sql.update(model, identity(current.get()), assigns, Optional.empty(), OptionalLong.empty(), true))).orElseThrow();
-        afterwards.forEach(Runnable::run);
-        for (RelationWrite w : data.relations()) {
-            if (!w.setsForeignKey()) {
-                after(tx, w, row);
-            }
-        }
-        return Optional.of(row);
+            List<Assign> assigns = new ArrayList<>(data.scalars());
+            List<Supplier<Uni<?>>> afterwards = new ArrayList<>();
+            List<RelationWrite> first = data.relations().stream().filter(RelationWrite::setsForeignKey).toList();
+            List<RelationWrite> then = data.relations().stream().filter(w -> !w.setsForeignKey()).toList();
+            return each(first, w -> before(tx, w, current.get(), assigns, afterwards))
+                    .chain(() -> assigns.isEmpty() ? Uni.createFrom().item(current.get())
+                            : tx.run(sql.update(model, identity(current.get()), assigns, Optional.empty(), OptionalLong.empty(), true))
+                                    .map(rows -> first(model, rows).orElseThrow()))
+                    .call(row -> each(afterwards, Supplier::get))
+                    .call(row -> each(then, w -> after(tx, w, row)))
+                    .map(Optional::of);
+        });
     }
 
     // --- nested writes where the record holds the foreign key -----------------------------------
 
-    private List<Assign> foreignKeyForNew(Tx tx, RelationWrite w) {
+    private Uni<List<Assign>> foreignKeyForNew(Tx tx, RelationWrite w) {
         Hop hop = w.hop();
         if (w instanceof RelationWrite.Create c) {
-            return foreignKey(hop, createRecord(tx, c.records().get(0), List.of(), false).orElseThrow());
+            return createRecord(tx, c.records().get(0), List.of(), false).map(row -> foreignKey(hop, row.orElseThrow()));
         }
         if (w instanceof RelationWrite.Connect c) {
-            return foreignKey(hop, findOne(tx, hop.to(), c.targets().get(0)).orElseThrow(() -> nestedMissing(hop, "connect")));
+            return findOne(tx, hop.to(), c.targets().get(0)).map(row -> foreignKey(hop, row.orElseThrow(() -> nestedMissing(hop, "connect"))));
         }
         if (w instanceof RelationWrite.ConnectOrCreate c) {
-            return foreignKey(hop, findOrCreate(tx, hop.to(), c.items().get(0), List.of()).row());
+            return findOrCreate(tx, hop.to(), c.items().get(0), List.of()).map(found -> foreignKey(hop, found.row()));
         }
         throw new IllegalStateException("not a write of a new record: " + w);
     }
 
-    private void before(Tx tx, RelationWrite w, StoredRow current, List<Assign> assigns, List<Runnable> afterwards) {
+    private Uni<?> before(Tx tx, RelationWrite w, StoredRow current, List<Assign> assigns, List<Supplier<Uni<?>>> afterwards) {
         Hop hop = w.hop();
         Model to = hop.to();
         if (w instanceof RelationWrite.Create || w instanceof RelationWrite.Connect || w instanceof RelationWrite.ConnectOrCreate) {
-            assigns.addAll(foreignKeyForNew(tx, w));
+            return foreignKeyForNew(tx, w).invoke(assigns::addAll);
         } else if (w instanceof RelationWrite.Disconnect d) {
-            if (findOne(tx, to, and(linked(hop, current), d.targets().get(0))).isPresent()) {
-                assigns.addAll(nullForeignKey(hop));
-            }
-        } else if (w instanceof RelationWrite.Delete d) {
-            StoredRow child = findOne(tx, to, and(linked(hop, current), d.targets().get(0))).orElseThrow(() -> nestedMissing(hop, "delete"));
-            assigns.addAll(nullForeignKey(hop));
-            afterwards.add(() -> tx.run(sql.delete(to, identity(child), OptionalLong.empty(), false)));
-        } else if (w instanceof RelationWrite.Update u) {
-            for (RelationWrite.WhereUpdate item : u.items()) {
-                updateRecord(tx, to, and(linked(hop, current), item.where()), item.data(), Optional.empty())
-                        .orElseThrow(() -> nestedMissing(hop, "update"));
-            }
-        } else if (w instanceof RelationWrite.Upsert u) {
-            for (RelationWrite.WhereUpsert item : u.items()) {
-                Optional<StoredRow> existing = findOne(tx, to, and(linked(hop, current), item.where()));
-                if (existing.isPresent()) {
-                    updateRecord(tx, to, identity(existing.get()), item.update(), Optional.empty());
-                } else {
-                    assigns.addAll(foreignKey(hop, createRecord(tx, item.create(), List.of(), false).orElseThrow()));
+            return findOne(tx, to, and(linked(hop, current), d.targets().get(0))).invoke(found -> {
+                if (found.isPresent()) {
+                    assigns.addAll(nullForeignKey(hop));
                 }
-            }
-        } else {
-            throw new IllegalStateException("not a to-one write: " + w);
+            });
+        } else if (w instanceof RelationWrite.Delete d) {
+            return findOne(tx, to, and(linked(hop, current), d.targets().get(0))).invoke(found -> {
+                StoredRow child = found.orElseThrow(() -> nestedMissing(hop, "delete"));
+                assigns.addAll(nullForeignKey(hop));
+                afterwards.add(() -> tx.run(sql.delete(to, identity(child), OptionalLong.empty(), false)));
+            });
+        } else if (w instanceof RelationWrite.Update u) {
+            return each(u.items(), item -> updateRecord(tx, to, and(linked(hop, current), item.where()), item.data(), Optional.empty())
+                    .invoke(row -> row.orElseThrow(() -> nestedMissing(hop, "update"))));
+        } else if (w instanceof RelationWrite.Upsert u) {
+            return each(u.items(), item -> findOne(tx, to, and(linked(hop, current), item.where())).chain(existing -> existing.isPresent()
+                    ? updateRecord(tx, to, identity(existing.get()), item.update(), Optional.empty())
+                    : createRecord(tx, item.create(), List.of(), false).invoke(row -> assigns.addAll(foreignKey(hop, row.orElseThrow())))));
         }
+        throw new IllegalStateException("not a to-one write: " + w);
     }
 
     // --- nested writes where the related records hold the key (or a join table does) -------------
 
-    private void after(Tx tx, RelationWrite w, StoredRow parent) {
+    private Uni<?> after(Tx tx, RelationWrite w, StoredRow parent) {
         Hop hop = w.hop();
         Model to = hop.to();
         boolean joinTable = hop.relation().kind() == Relation.Kind.MANY_TO_MANY;
         Filter linked = linked(hop, parent);
         if (w instanceof RelationWrite.Create c) {
-            for (RecordCreate record : c.records()) {
-                createLinked(tx, hop, parent, record);
-            }
+            return each(c.records(), record -> createLinked(tx, hop, parent, record));
         } else if (w instanceof RelationWrite.CreateMany c) {
             List<List<Assign>> rows = new ArrayList<>();
             for (RecordCreate record : c.records()) {
@@ -264,102 +268,74 @@ public final class WriteExecutor {
                 row.addAll(childForeignKey(hop, parent));
                 rows.add(row);
             }
-            if (!rows.isEmpty()) {
-                tx.run(sql.insertMany(to, rows, c.skipDuplicates(), false));
-            }
+            return rows.isEmpty() ? Uni.createFrom().voidItem() : tx.run(sql.insertMany(to, rows, c.skipDuplicates(), false));
         } else if (w instanceof RelationWrite.Connect c) {
-            for (Filter target : c.targets()) {
-                connect(tx, hop, parent, target);
-            }
+            return each(c.targets(), target -> connect(tx, hop, parent, target));
         } else if (w instanceof RelationWrite.ConnectOrCreate c) {
-            for (RelationWrite.WhereCreate item : c.items()) {
-                Found found = findOrCreate(tx, to, item, joinTable ? List.of() : childForeignKey(hop, parent));
+            return each(c.items(), item -> findOrCreate(tx, to, item, joinTable ? List.of() : childForeignKey(hop, parent)).chain(found -> {
                 if (joinTable) {
-                    link(tx, hop, parent, found.row());
-                } else if (!found.created()) {
-                    connect(tx, hop, parent, identity(found.row()));
+                    return link(tx, hop, parent, found.row());
                 }
-            }
+                return found.created() ? Uni.createFrom().voidItem() : connect(tx, hop, parent, identity(found.row()));
+            }));
         } else if (w instanceof RelationWrite.Set s) {
-            if (joinTable) {
-                tx.run(unlink(hop, parent, Filter.TRUE));
-            } else {
-                Filter others = and(linked, new Filter.Not(new Filter.Or(s.targets())));
-                tx.run(sql.update(to, others, nullChildForeignKey(hop), Optional.empty(), OptionalLong.empty(), false));
-            }
-            for (Filter target : s.targets()) {
-                connect(tx, hop, parent, target);
-            }
+            Uni<?> cleared = joinTable ? tx.run(unlink(hop, parent, Filter.TRUE))
+                    : tx.run(sql.update(to, and(linked, new Filter.Not(new Filter.Or(s.targets()))), nullChildForeignKey(hop), Optional.empty(), OptionalLong.empty(), false));
+            return cleared.chain(() -> each(s.targets(), target -> connect(tx, hop, parent, target)));
         } else if (w instanceof RelationWrite.Disconnect d) {
-            for (Filter target : d.targets()) {
-                if (joinTable) {
-                    tx.run(unlink(hop, parent, target));
-                } else {
-                    tx.run(sql.update(to, and(linked, target), nullChildForeignKey(hop), Optional.empty(), OptionalLong.empty(), false));
-                }
-            }
+            return each(d.targets(), target -> joinTable ? tx.run(unlink(hop, parent, target))
+                    : tx.run(sql.update(to, and(linked, target), nullChildForeignKey(hop), Optional.empty(), OptionalLong.empty(), false)));
         } else if (w instanceof RelationWrite.Delete d) {
-            for (Filter target : d.targets()) {
-                if (tx.run(sql.delete(to, and(linked, target), OptionalLong.empty(), false)).isEmpty()) {
+            return each(d.targets(), target -> tx.run(sql.delete(to, and(linked, target), OptionalLong.empty(), false)).invoke(rows -> {
+                if (rows.isEmpty()) {
                     throw nestedMissing(hop, "delete");
                 }
-            }
+            }));
         } else if (w instanceof RelationWrite.Update u) {
-            for (RelationWrite.WhereUpdate item : u.items()) {
-                updateRecord(tx, to, and(linked, item.where()), item.data(), Optional.empty()).orElseThrow(() -> nestedMissing(hop, "update"));
-            }
+            return each(u.items(), item -> updateRecord(tx, to, and(linked, item.where()), item.data(), Optional.empty())
+                    .invoke(row -> row.orElseThrow(() -> nestedMissing(hop, "update"))));
         } else if (w instanceof RelationWrite.UpdateMany u) {
-            for (RelationWrite.WhereUpdate item : u.items()) {
-                updateMany(tx, to, and(linked, item.where()), item.data(), OptionalLong.empty());
-            }
+            return each(u.items(), item -> updateMany(tx, to, and(linked, item.where()), item.data(), OptionalLong.empty()));
         } else if (w instanceof RelationWrite.DeleteMany d) {
-            for (Filter filter : d.filters()) {
-                tx.run(sql.delete(to, and(linked, filter), OptionalLong.empty(), false));
-            }
+            return each(d.filters(), filter -> tx.run(sql.delete(to, and(linked, filter), OptionalLong.empty(), false)));
         } else if (w instanceof RelationWrite.Upsert u) {
-            for (RelationWrite.WhereUpsert item : u.items()) {
-                Optional<StoredRow> existing = findOne(tx, to, and(linked, item.where()));
-                if (existing.isPresent()) {
-                    updateRecord(tx, to, identity(existing.get()), item.update(), Optional.empty());
-                } else {
-                    createLinked(tx, hop, parent, item.create());
-                }
-            }
+            return each(u.items(), item -> findOne(tx, to, and(linked, item.where())).chain(existing -> existing.isPresent()
+                    ? updateRecord(tx, to, identity(existing.get()), item.update(), Optional.empty())
+                    : createLinked(tx, hop, parent, item.create())));
         }
+        return Uni.createFrom().voidItem();
     }
 
-    private void createLinked(Tx tx, Hop hop, StoredRow parent, RecordCreate record) {
+    private Uni<?> createLinked(Tx tx, Hop hop, StoredRow parent, RecordCreate record) {
         if (hop.relation().kind() == Relation.Kind.MANY_TO_MANY) {
-            link(tx, hop, parent, createRecord(tx, record, List.of(), false).orElseThrow());
-        } else {
-            if (!hop.toMany()) {
-                detachCurrent(tx, hop, parent, new Filter.Const(false));
-            }
-            createRecord(tx, record, childForeignKey(hop, parent), false);
+            return createRecord(tx, record, List.of(), false).chain(row -> link(tx, hop, parent, row.orElseThrow()));
         }
+        Uni<?> detached = hop.toMany() ? Uni.createFrom().voidItem() : detachCurrent(tx, hop, parent, new Filter.Const(false));
+        return detached.chain(() -> createRecord(tx, record, childForeignKey(hop, parent), false));
     }
 
     /** Links the record {@code target} names to {@code parent}; a to-one's previous record is let go first. */
-    private void connect(Tx tx, Hop hop, StoredRow parent, Filter target) {
+    private Uni<?> connect(Tx tx, Hop hop, StoredRow parent, Filter target) {
         if (hop.relation().kind() == Relation.Kind.MANY_TO_MANY) {
-            link(tx, hop, parent, findOne(tx, hop.to(), target).orElseThrow(() -> nestedMissing(hop, "connect")));
-            return;
+            return findOne(tx, hop.to(), target).chain(row -> link(tx, hop, parent, row.orElseThrow(() -> nestedMissing(hop, "connect"))));
         }
-        if (!hop.toMany()) {
-            detachCurrent(tx, hop, parent, target);
-        }
-        if (tx.run(sql.update(hop.to(), target, childForeignKey(hop, parent), Optional.empty(), OptionalLong.empty(), false)).isEmpty()) {
-            throw nestedMissing(hop, "connect");
-        }
+        Uni<?> detached = hop.toMany() ? Uni.createFrom().voidItem() : detachCurrent(tx, hop, parent, target);
+        return detached.chain(() -> tx.run(sql.update(hop.to(), target, childForeignKey(hop, parent), Optional.empty(), OptionalLong.empty(), false)))
+                .invoke(rows -> {
+                    if (rows.isEmpty()) {
+                        throw nestedMissing(hop, "connect");
+                    }
+                });
     }
 
     /** A one-to-one's record linked to {@code parent} (other than {@code keep}) is disconnected, when its key may be null. */
-    private void detachCurrent(Tx tx, Hop hop, StoredRow parent, Filter keep) {
+    private Uni<?> detachCurrent(Tx tx, Hop hop, StoredRow parent, Filter keep) {
         boolean nullable = hop.relation().referencingScalars().stream().noneMatch(f -> hop.to().scalarField(f).isRequired());
-        if (nullable) {
-            Filter others = and(linked(hop, parent), new Filter.Not(keep));
-            tx.run(sql.update(hop.to(), others, nullChildForeignKey(hop), Optional.empty(), OptionalLong.empty(), false));
+        if (!nullable) {
+            return Uni.createFrom().voidItem();
         }
+        Filter others = and(linked(hop, parent), new Filter.Not(keep));
+        return tx.run(sql.update(hop.to(), others, nullChildForeignKey(hop), Optional.empty(), OptionalLong.empty(), false));
     }
 
     private record Found(StoredRow row, boolean created) {}
@@ -368,23 +344,20 @@ public final class WriteExecutor {
      * connectOrCreate's target: the record {@code where} names, else a new one. Two requests racing to create the
      * same record both end with it: the loser's insert does nothing on the unique conflict, then finds the winner's.
      */
-    private Found findOrCreate(Tx tx, Model model, RelationWrite.WhereCreate item, List<Assign> extra) {
-        Optional<StoredRow> found = findOne(tx, model, item.where());
-        if (found.isPresent()) {
-            return new Found(found.get(), false);
-        }
-        boolean createsOthersFirst = item.create().relations().stream().anyMatch(RelationWrite::setsForeignKey);
-        if (!createsOthersFirst) {
-            Optional<StoredRow> created = createRecord(tx, item.create(), extra, true);
-            if (created.isPresent()) {
-                return new Found(created.get(), true);
-            }
-            found = findOne(tx, model, item.where());
+    private Uni<Found> findOrCreate(Tx tx, Model model, RelationWrite.WhereCreate item, List<Assign> extra) {
+        return findOne(tx, model, item.where()).chain(found -> {
             if (found.isPresent()) {
-                return new Found(found.get(), false);
+                return Uni.createFrom().item(new Found(found.get(), false));
             }
-        }
-        return new Found(createRecord(tx, item.create(), extra, false).orElseThrow(), true);
+            Uni<Found> create = createRecord(tx, item.create(), extra, false).map(row -> new Found(row.orElseThrow(), true));
+            boolean createsOthersFirst = item.create().relations().stream().anyMatch(RelationWrite::setsForeignKey);
+            if (createsOthersFirst) {
+                return create;
+            }
+            return createRecord(tx, item.create(), extra, true).chain(created -> created.isPresent()
+                    ? Uni.createFrom().item(new Found(created.get(), true))
+                    : findOne(tx, model, item.where()).chain(again -> again.isPresent() ? Uni.createFrom().item(new Found(again.get(), false)) : create));
+        });
     }
 
     // --- keys and links --------------------------------------------------------------------------
@@ -425,14 +398,14 @@ public final class WriteExecutor {
         return resolver.value(field, TextNode.valueOf(apiText), ArgPath.ofText("key"));
     }
 
-    private void link(Tx tx, Hop hop, StoredRow parent, StoredRow child) {
+    private Uni<List<Row>> link(Tx tx, Hop hop, StoredRow parent, StoredRow child) {
         Relation r = hop.relation();
         boolean parentIsA = hop.fromIsJoinColumnA();
         StoredRow a = parentIsA ? parent : child;
         StoredRow b = parentIsA ? child : parent;
         ScalarField aId = a.model().scalarField(r.referencingScalars().get(0));
         ScalarField bId = b.model().scalarField(r.referencedScalars().get(0));
-        tx.run(sql.link(r, a.model(), key(aId, a.get(aId.name())), key(bId, b.get(bId.name()))));
+        return tx.run(sql.link(r, a.model(), key(aId, a.get(aId.name())), key(bId, b.get(bId.name()))));
     }
 
     private dev.quarry.query.sql.SqlStatement unlink(Hop hop, StoredRow parent, Filter target) {
@@ -464,8 +437,8 @@ public final class WriteExecutor {
         return new Filter.And(List.of(a, b));
     }
 
-    private Optional<StoredRow> findOne(Tx tx, Model model, Filter where) {
-        return first(model, tx.run(sql.select(model, where, Optional.empty(), false)));
+    private Uni<Optional<StoredRow>> findOne(Tx tx, Model model, Filter where) {
+        return tx.run(sql.select(model, where, Optional.empty(), false)).map(rows -> first(model, rows));
     }
 
     private Optional<StoredRow> first(Model model, List<Row> rows) {
@@ -484,7 +457,7 @@ public final class WriteExecutor {
     // --- the answer ------------------------------------------------------------------------------
 
     /** The written record, shaped by the write's select/include/omit, read in the write's transaction. */
-    private String readBack(Tx tx, StoredRow row, ReadShape shape) {
+    private Uni<String> readBack(Tx tx, StoredRow row, ReadShape shape) {
         ObjectNode args = shape.args().deepCopy();
         args.set("where", identityWhere(row));
         Map<String, ArgPath> origins = new HashMap<>(shape.origins());
@@ -509,10 +482,13 @@ public final class WriteExecutor {
 
     // --- errors ----------------------------------------------------------------------------------
 
-    private RuntimeException missing(Tx tx, Model model, Filter where, Optional<String> ifMatch, String operation) {
-        if (ifMatch.isPresent() && findOne(tx, model, where).isPresent()) {
-            return preconditionFailed(model);
-        }
+    /** The failure of a write that found no record: 412 when it exists in another version than If-Match named, else P2025. */
+    private <T> Uni<T> missing(Tx tx, Model model, Filter where, Optional<String> ifMatch, String operation) {
+        Uni<Boolean> exists = ifMatch.isPresent() ? findOne(tx, model, where).map(Optional::isPresent) : Uni.createFrom().item(false);
+        return exists.chain(changed -> Uni.createFrom().failure(changed ? preconditionFailed(model) : notFound(model, operation)));
+    }
+
+    private static RuntimeException notFound(Model model, String operation) {
         String cause = "No record was found for " + operation + ".";
         return new WriteError(WriteError.Kind.NOT_FOUND, "P2025", "An operation failed because it depends on one or more records that were required but not found. " + cause,
                 Map.of("modelName", model.name(), "cause", cause)).exception();

@@ -1,12 +1,12 @@
 package dev.quarry.query.exec;
 
 import dev.quarry.query.write.WriteError;
-import dev.quarry.query.write.WriteException;
+import io.smallrye.mutiny.TimeoutException;
+import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Transaction;
 import io.vertx.pgclient.PgException;
-import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletionException;
@@ -14,15 +14,16 @@ import java.util.function.Function;
 import org.jboss.logging.Logger;
 
 /**
- * Runs work in one transaction on the Vert.x pool (READ COMMITTED): committed when the work returns, rolled back
- * when it throws, so a failing nested write leaves nothing behind. Serialization failures and deadlocks are retried;
- * so are unique violations when the work asks (an upsert that raced another one finds the row on the next try).
- * Database errors leave as {@link WriteException}s.
+ * Runs work in one transaction on one connection of the Vert.x pool, without blocking a thread: committed when the
+ * work's Uni succeeds, rolled back when it fails, so a failing nested write leaves nothing behind. Under Quarry's
+ * default isolation (READ COMMITTED) deadlocks and serialization failures are retried; with an isolation level the
+ * client chose, they are answered as Prisma does (P2034), for the client to retry. Unique violations are retried when
+ * the work asks (an upsert that raced another one finds the row on the next try). Database errors leave as
+ * {@link dev.quarry.query.write.WriteException}s.
  */
 public final class WriteRunner {
 
     private static final Logger LOG = Logger.getLogger("dev.quarry.query");
-    private static final Duration WAIT = Duration.ofSeconds(60);
     private static final int ATTEMPTS = 4;
 
     private final Pool pool;
@@ -33,65 +34,89 @@ public final class WriteRunner {
         this.errors = errors;
     }
 
-    public <T> T inTransaction(Function<Tx, T> work, boolean retryUniqueViolations) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return once(work);
-            } catch (RuntimeException e) {
-                Throwable cause = unwrap(e);
-                boolean again = DatabaseErrors.retryable(cause) || (retryUniqueViolations && DatabaseErrors.uniqueViolation(cause));
-                if (again && attempt < ATTEMPTS) {
-                    LOG.debugf("retrying a write transaction after %s", cause.getMessage());
-                    continue;
-                }
-                throw translate(cause, e);
-            }
-        }
+    public <T> Uni<T> inTransaction(Function<Tx, Uni<T>> work, boolean retryUniqueViolations, TxOptions options) {
+        return attempt(work, retryUniqueViolations, options, 1);
     }
 
-    private <T> T once(Function<Tx, T> work) {
-        SqlConnection connection;
-        try {
-            connection = pool.getConnection().await().atMost(WAIT);
-        } catch (RuntimeException e) {
-            if (unwrap(e) instanceof PgException) {
-                throw e;
+    private <T> Uni<T> attempt(Function<Tx, Uni<T>> work, boolean retryUniqueViolations, TxOptions options, int attempt) {
+        return once(work, options).onFailure().recoverWithUni(e -> {
+            Throwable cause = unwrap(e);
+            boolean again = (options.isolation().isEmpty() && DatabaseErrors.retryable(cause))
+                    || (retryUniqueViolations && DatabaseErrors.uniqueViolation(cause));
+            if (again && attempt < ATTEMPTS) {
+                LOG.debugf("retrying a write transaction after %s", cause.getMessage());
+                return attempt(work, retryUniqueViolations, options, attempt + 1);
             }
-            LOG.warnf("database unavailable: %s", e.getMessage());
-            throw new WriteError(WriteError.Kind.UNAVAILABLE, "Q503", "The database is unreachable or overloaded; retry later.", Map.of()).exception();
-        }
-        try {
-            Transaction transaction = connection.begin().await().atMost(WAIT);
-            T result;
-            try {
-                result = work.apply(new Tx(connection));
-            } catch (RuntimeException e) {
-                rollback(transaction);
-                throw e;
-            }
-            transaction.commit().await().atMost(WAIT);
-            return result;
-        } finally {
-            connection.close().await().atMost(WAIT);
-        }
+            return Uni.createFrom().failure(translate(cause, e));
+        });
     }
 
-    private static void rollback(Transaction transaction) {
-        try {
-            transaction.rollback().await().atMost(WAIT);
-        } catch (RuntimeException e) {
+    private <T> Uni<T> once(Function<Tx, Uni<T>> work, TxOptions options) {
+        return connection(options).chain(connection -> open(connection, options)
+                .chain(transaction -> Uni.createFrom().deferred(() -> work.apply(new Tx(connection)))
+                        .ifNoItem().after(options.timeout()).failWith(() -> timedOut(options))
+                        .onFailure().call(() -> rollback(transaction))
+                        .call(transaction::commit))
+                .eventually(connection::close));
+    }
+
+    /**
+     * Every transaction begins here: BEGIN, then the isolation level the client asked for (the first statement of
+     * the transaction, as PostgreSQL requires).
+     */
+    private static Uni<Transaction> open(SqlConnection connection, TxOptions options) {
+        Uni<Transaction> begun = connection.begin();
+        if (options.isolation().isEmpty()) {
+            return begun;
+        }
+        String isolation = "SET TRANSACTION ISOLATION LEVEL " + options.isolation().get().sql();
+        return begun.call(() -> connection.query(isolation).execute());
+    }
+
+    /**
+     * A connection within {@code maxWait}. One that arrives after the wait gave up is handed back to the pool,
+     * never leaked.
+     */
+    private Uni<SqlConnection> connection(TxOptions options) {
+        Uni<SqlConnection> acquired = pool.getConnection().memoize().indefinitely();
+        return acquired.ifNoItem().after(options.maxWait()).failWith(TimeoutException::new)
+                .onFailure().transform(e -> {
+                    if (e instanceof TimeoutException) {
+                        acquired.subscribe().with(SqlConnection::closeAndForget, ignored -> { });
+                        return new WriteError(WriteError.Kind.UNAVAILABLE, "P2024", "Timed out fetching a new connection from the connection pool "
+                                + "(maxWait " + options.maxWait().toMillis() + " ms).", Map.of("maxWait", options.maxWait().toMillis())).exception();
+                    }
+                    if (unwrap(e) instanceof PgException) {
+                        return e;
+                    }
+                    LOG.warnf("database unavailable: %s", e.getMessage());
+                    return new WriteError(WriteError.Kind.UNAVAILABLE, "Q503", "The database is unreachable or overloaded; retry later.", Map.of()).exception();
+                });
+    }
+
+    private static Uni<Void> rollback(Transaction transaction) {
+        return transaction.rollback().onFailure().recoverWithUni(e -> {
             LOG.debugf("rollback failed: %s", e.getMessage());
-        }
+            return Uni.createFrom().voidItem();
+        });
     }
 
-    private RuntimeException translate(Throwable cause, RuntimeException thrown) {
+    private static RuntimeException timedOut(TxOptions options) {
+        String message = "Transaction already closed: the transaction ran longer than its timeout (" + options.timeout().toMillis() + " ms) and was rolled back.";
+        return new WriteError(WriteError.Kind.TIMED_OUT, "P2028", message, Map.of("timeout", options.timeout().toMillis())).exception();
+    }
+
+    private RuntimeException translate(Throwable cause, Throwable thrown) {
         if (cause instanceof PgException pg) {
             Optional<WriteError> error = errors.map(pg);
             if (error.isPresent()) {
                 return error.get().exception();
             }
         }
-        return cause instanceof RuntimeException r ? r : thrown;
+        if (cause instanceof RuntimeException r) {
+            return r;
+        }
+        return thrown instanceof RuntimeException r ? r : new CompletionException(thrown);
     }
 
     private static Throwable unwrap(Throwable e) {

@@ -21,7 +21,9 @@ public record WriteError(Kind kind, String code, String message, Map<String, Obj
         /** {@code If-Match} named a version the record no longer has (412). */
         PRECONDITION_FAILED,
         /** The database is unreachable or overloaded (503). */
-        UNAVAILABLE
+        UNAVAILABLE,
+        /** The transaction ran longer than its {@code timeout} and was rolled back (408). */
+        TIMED_OUT
     }
 
     public WriteError {

@@ -93,6 +93,68 @@ public final class WriteStatements {
         return Sql.of(sql, " RETURNING ", returning(f, model, TARGET)).render();
     }
 
+    /**
+     * A {@link FoldedCreate} as one statement: the connect targets' keys, the record's insert reading them, then an
+     * insert per child reading the record's key; it returns the record as {@link #insert} does, or no row when a
+     * connect target is missing (then nothing was written).
+     */
+    public SqlStatement insertFolded(FoldedCreate create, List<Assign> extra) {
+        Fragments f = new Fragments(schema);
+        Model model = create.record().model();
+        List<Sql> ctes = new ArrayList<>();
+        List<Sql> columns = new ArrayList<>();
+        List<Sql> values = new ArrayList<>();
+        List<Assign> assigns = new ArrayList<>(create.record().scalars());
+        assigns.addAll(extra);
+        for (Assign a : assigns) {
+            columns.add(Sql.ident(a.field().dbName()));
+            values.add(value(f, a));
+        }
+        List<Sql> sources = new ArrayList<>();
+        for (int i = 0; i < create.connects().size(); i++) {
+            FoldedCreate.Connect c = create.connects().get(i);
+            Relation r = c.hop().relation();
+            Sql name = Sql.ident("connect" + i);
+            List<Sql> keys = new ArrayList<>();
+            for (int k = 0; k < r.referencingScalars().size(); k++) {
+                keys.add(Sql.of(Fragments.column(TARGET, c.hop().to().scalarField(r.referencedScalars().get(k))), " AS ", Sql.ident("key" + k)));
+                columns.add(Sql.ident(model.scalarField(r.referencingScalars().get(k)).dbName()));
+                values.add(Sql.of(name, ".", Sql.ident("key" + k)));
+            }
+            ctes.add(Sql.of(name, " AS (SELECT ", Sql.join(", ", keys), " FROM ", table(c.hop().to()), " AS ", TARGET, " WHERE ",
+                    f.condition(c.target(), TARGET), ")"));
+            sources.add(name);
+        }
+        Sql parent = Sql.ident("parent");
+        Sql select = columns.isEmpty() ? Sql.of(" DEFAULT VALUES")
+                : Sql.of(" (", Sql.join(", ", columns), ") SELECT ", Sql.join(", ", values), sources.isEmpty() ? Sql.EMPTY : Sql.of(" FROM ", Sql.join(", ", sources)));
+        List<Sql> parentKeys = new ArrayList<>();
+        create.children().stream().flatMap(c -> c.hop().relation().referencedScalars().stream()).distinct()
+                .forEach(key -> parentKeys.add(Sql.of(Fragments.column(TARGET, model.scalarField(key)), " AS ", Sql.ident("own_" + key))));
+        parentKeys.add(0, returning(f, model, TARGET));
+        ctes.add(Sql.of(parent, " AS (INSERT INTO ", table(model), " AS ", TARGET, select, " RETURNING ", Sql.join(", ", parentKeys), ")"));
+        for (int i = 0; i < create.children().size(); i++) {
+            FoldedCreate.Child child = create.children().get(i);
+            Relation r = child.hop().relation();
+            Model to = child.hop().to();
+            List<Sql> childColumns = new ArrayList<>();
+            List<Sql> childValues = new ArrayList<>();
+            for (Assign a : child.record().scalars()) {
+                childColumns.add(Sql.ident(a.field().dbName()));
+                childValues.add(value(f, a));
+            }
+            for (int k = 0; k < r.referencingScalars().size(); k++) {
+                childColumns.add(Sql.ident(to.scalarField(r.referencingScalars().get(k)).dbName()));
+                childValues.add(Sql.of(parent, ".", Sql.ident("own_" + r.referencedScalars().get(k))));
+            }
+            // PostgreSQL runs sibling CTEs in no set order; waiting for the previous child keeps the ids in the order of the data
+            Sql previous = i == 0 ? Sql.EMPTY : Sql.of(" WHERE (SELECT count(*) FROM ", Sql.ident("child" + (i - 1)), ") >= 0");
+            ctes.add(Sql.of(Sql.ident("child" + i), " AS (INSERT INTO ", table(to), " AS ", TARGET, " (", Sql.join(", ", childColumns), ") SELECT ",
+                    Sql.join(", ", childValues), " FROM ", parent, previous, child.skipDuplicate() ? " ON CONFLICT DO NOTHING" : "", " RETURNING 1)"));
+        }
+        return Sql.of("WITH ", Sql.join(", ", ctes), " SELECT * FROM ", parent).render();
+    }
+
     /** One {@code INSERT} of many rows; a column some rows leave out takes its {@code DEFAULT} there. */
     public SqlStatement insertMany(Model model, List<List<Assign>> rows, boolean skipDuplicates, boolean returnRows) {
         Fragments f = new Fragments(schema);
