@@ -42,7 +42,7 @@ public class ReadPoolProducer {
         PoolTuning tuning = PoolTuning.fromConfig(ConfigProvider.getConfig()).forServer(url);
         LOG.infof("reads go to %s", url.redacted());
         return PgBuilder.pool()
-                .with(tuning.apply(new PoolOptions().setMaxSize(poolSize)))
+                .with(tuning.apply(new PoolOptions().setMaxSize(poolSize).setName(TunedPoolCreator.READ_POOL)))
                 .connectingTo(tuning.apply(connectOptions(url)))
                 .using(vertx)
                 .build();
