@@ -46,6 +46,8 @@ class MetricsTest {
         assertEquals(1.0, after.getOrDefault(READS_BAD, 0.0) - before.getOrDefault(READS_BAD, 0.0), "the 400 counted apart");
         assertTrue(after.get(POOL_COMPLETED) - before.get(POOL_COMPLETED) >= 5, () -> "each read took a connection of the pool: " + after);
         assertTrue(after.containsKey("sql_pool_queue_size{pool_name=\"quarry\",pool_type=\"sql\"}"), "requests waiting for a connection");
+        assertTrue(after.keySet().stream().anyMatch(k -> k.startsWith("http_server_requests_seconds_bucket{") && k.contains("uri=\"/api/{route}\"")),
+                "latency histograms, for quantiles across replicas");
     }
 
     /** Metrics are recorded as the response ends, which may be just after the client has it. */

@@ -73,6 +73,7 @@ class PostgresRestartIT {
         while (service.readiness() != 200 && System.nanoTime() < recoveredBy) {
             Thread.sleep(100);
         }
+        long readyAgain = System.nanoTime();
         Thread.sleep(2000);
         Load.Result result = load.stop();
 
@@ -87,10 +88,10 @@ class PostgresRestartIT {
         long recoveryMillis = result.lastFailureNanos().isPresent() ? (result.lastFailureNanos().getAsLong() - started) / 1_000_000 : 0;
 
         System.out.printf("[ops] postgres restart: down %.1f s (fast shutdown, start took %.1f s), readiness while down %d; "
-                        + "%d requests in %.1f s, %d while down, %d failed %s%n",
-                (started - stopped) / 1e9, (started - starting) / 1e9, readinessWhileDown,
+                        + "ready again %.1f s after; %d requests in %.1f s, %d while down, %d failed %s%n",
+                (started - stopped) / 1e9, (started - starting) / 1e9, readinessWhileDown, (readyAgain - started) / 1e9,
                 result.requests(), result.seconds(), whileDown, result.failures(), new TreeMap<>(result.failuresByCause()));
-        System.out.printf("[ops] postgres restart: %d acknowledged writes, %d rows, %d lost; last failure %d ms after PostgreSQL accepted connections again%n",
+        System.out.printf("[ops] postgres restart: %d acknowledged writes, %d rows, %d lost; recovery: the last failure %+d ms from PostgreSQL's start returning%n",
                 acknowledgedWrites.size(), stored.size(), lost.size(), recoveryMillis);
 
         assertTrue(whileDown > 0, "no request was sent while PostgreSQL was down");
