@@ -24,7 +24,18 @@ public final class DatabaseUrlConfigSourceFactory implements ConfigSourceFactory
         if (url == null) {
             return List.of();
         }
-        return List.of(new PropertiesConfigSource(datasourceProperties(DatabaseUrl.parse(url)), "DATABASE_URL", ORDINAL));
+        DatabaseUrl database = DatabaseUrl.parse(url);
+        if ("true".equalsIgnoreCase(firstPresent(context, "QUARRY_PGBOUNCER", "quarry.pgbouncer"))) {
+            database = behindPgBouncer(database);
+        }
+        return List.of(new PropertiesConfigSource(datasourceProperties(database), "DATABASE_URL", ORDINAL));
+    }
+
+    /** {@code QUARRY_PGBOUNCER=true} says what {@code ?pgbouncer=true} says, for the JDBC connection too. */
+    private static DatabaseUrl behindPgBouncer(DatabaseUrl url) {
+        Map<String, String> parameters = new HashMap<>(url.parameters());
+        parameters.put("pgbouncer", "true");
+        return new DatabaseUrl(url.host(), url.port(), url.database(), url.user(), url.password(), url.schema(), parameters);
     }
 
     public static Map<String, String> datasourceProperties(DatabaseUrl url) {

@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.smallrye.config.ConfigSourceContext;
+import io.smallrye.config.ConfigValue;
+import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -64,6 +67,24 @@ class DatabaseUrlTest {
         assertTrue(error.getMessage().contains("only PostgreSQL"), error.getMessage());
         assertThrows(IllegalArgumentException.class, () -> DatabaseUrl.parse("postgresql://localhost:5432/"));
         assertThrows(IllegalArgumentException.class, () -> DatabaseUrl.parse(""));
+    }
+
+    @Test
+    void quarryPgBouncerKeepsTheJdbcConnectionFromPreparingOnTheServer() {
+        Map<String, String> environment = Map.of("DATABASE_URL", "postgresql://quarry@pgbouncer:6432/shop", "QUARRY_PGBOUNCER", "true");
+        ConfigSourceContext context = new ConfigSourceContext() {
+            @Override
+            public ConfigValue getValue(String name) {
+                return ConfigValue.builder().withName(name).withValue(environment.get(name)).build();
+            }
+
+            @Override
+            public Iterator<String> iterateNames() {
+                return environment.keySet().iterator();
+            }
+        };
+        var source = new DatabaseUrlConfigSourceFactory().getConfigSources(context).iterator().next();
+        assertEquals("jdbc:postgresql://pgbouncer:6432/shop?prepareThreshold=0", source.getValue("quarkus.datasource.jdbc.url"));
     }
 
     @Test
