@@ -1,6 +1,7 @@
 package dev.quarry.deploy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -48,8 +49,9 @@ class PostgresRestartIT {
         FreshDatabase.createTables(database, "schema.prisma");
 
         Path logs = Files.createDirectories(Path.of("target/ops-logs"));
-        service = new ServiceInstance(Tools.freePort(), database, Map.of("QUARRY_POOL_SIZE", "4", "QUARRY_POOL_WAIT_TIMEOUT", "2s"),
-                logs.resolve("postgres-restart.log")).start();
+        Path log = logs.resolve("postgres-restart.log");
+        Files.deleteIfExists(log);
+        service = new ServiceInstance(Tools.freePort(), database, Map.of("QUARRY_POOL_SIZE", "4", "QUARRY_POOL_WAIT_TIMEOUT", "2s"), log).start();
         service.awaitReady(Duration.ofSeconds(120));
 
         URI users = URI.create("http://127.0.0.1:" + service.port() + "/api/users");
@@ -102,6 +104,7 @@ class PostgresRestartIT {
         assertTrue(acknowledgedWrites.size() > 0, "the load wrote nothing");
         assertEquals(Set.of(), lost, "every acknowledged write is in the database");
         assertSucceedsAfterRestart(users);
+        assertFalse(Files.readString(log).contains("Result is already complete"), "the pool timer's harmless error is filtered from the log");
     }
 
     private void assertSucceedsAfterRestart(URI users) throws Exception {
