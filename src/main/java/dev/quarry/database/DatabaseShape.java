@@ -9,7 +9,14 @@ import java.util.Optional;
  * that a migration from nothing creates tables in that order, as Prisma does); whether two shapes
  * are the same database is the differ's question, not {@code equals}'s.
  */
-public record DatabaseShape(List<String> namespaces, List<DbExtension> extensions, List<DbEnum> enums, List<DbTable> tables, List<DbSequence> sequences, List<DbView> views) {
+public record DatabaseShape(
+        List<String> namespaces,
+        List<DbExtension> extensions,
+        List<DbEnum> enums,
+        List<DbTable> tables,
+        List<DbSequence> sequences,
+        List<DbView> views,
+        List<DbTableSecurity> security) {
 
     public DatabaseShape {
         namespaces = namespaces.stream().distinct().toList();
@@ -18,10 +25,21 @@ public record DatabaseShape(List<String> namespaces, List<DbExtension> extension
         tables = List.copyOf(tables);
         sequences = List.copyOf(sequences);
         views = List.copyOf(views);
+        security = List.copyOf(security);
+    }
+
+    /** A shape without row-level security, policies or managed grants. */
+    public DatabaseShape(List<String> namespaces, List<DbExtension> extensions, List<DbEnum> enums, List<DbTable> tables, List<DbSequence> sequences, List<DbView> views) {
+        this(namespaces, extensions, enums, tables, sequences, views, List.of());
     }
 
     public static DatabaseShape empty() {
         return new DatabaseShape(List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
+    }
+
+    /** The access control of a table; a table without row-level security and policies has none. */
+    public Optional<DbTableSecurity> findSecurity(String schema, String table) {
+        return security.stream().filter(s -> s.schema().equals(schema) && s.table().equals(table)).findFirst();
     }
 
     public Optional<DbTable> findTable(String schema, String name) {
@@ -44,6 +62,8 @@ public record DatabaseShape(List<String> namespaces, List<DbExtension> extension
     public DatabaseShape withoutTables(List<String> names) {
         List<DbTable> kept = new ArrayList<>(tables);
         kept.removeIf(t -> names.contains(t.name()));
-        return new DatabaseShape(namespaces, extensions, enums, kept, sequences, views);
+        List<DbTableSecurity> keptSecurity = new ArrayList<>(security);
+        keptSecurity.removeIf(s -> names.contains(s.table()));
+        return new DatabaseShape(namespaces, extensions, enums, kept, sequences, views, keptSecurity);
     }
 }

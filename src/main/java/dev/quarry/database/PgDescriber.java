@@ -113,7 +113,40 @@ public final class PgDescriber {
         List<DbTable> builtTables = tables.values().stream()
                 .map(t -> new DbTable(t.schema, t.name, t.columns, t.primaryKey, t.indexes, t.foreignKeys))
                 .toList();
-        return new DatabaseShape(namespaces, extensions, enums, builtTables, sequences, views);
+        return new DatabaseShape(namespaces, extensions, enums, builtTables, sequences, views, security(tables.keySet()));
+    }
+
+    /** Row-level security, policies, and (on tables with row-level security) the privileges Quarry manages. */
+    private List<DbTableSecurity> security(java.util.Set<String> tableKeys) throws SQLException {
+        Map<String, SecurityParts> security = new LinkedHashMap<>();
+        query("row_security", rs -> parts(security, rs.getString("schema"), rs.getString("name")).rowSecurity = true);
+        query("policies", rs -> parts(security, rs.getString("schema"), rs.getString("table_name")).policies.add(policy(rs)));
+        query("grants", rs -> parts(security, rs.getString("schema"), rs.getString("table_name")).grants.add(new DbGrant(
+                DbGrant.On.valueOf(rs.getString("kind")), rs.getString("object"), rs.getString("privilege"), rs.getString("grantee"))));
+        return security.values().stream()
+                .filter(s -> tableKeys.contains(key(s.schema, s.table)))
+                .map(s -> new DbTableSecurity(s.schema, s.table, s.rowSecurity, s.policies, s.grants))
+                .toList();
+    }
+
+    private static SecurityParts parts(Map<String, SecurityParts> security, String schema, String table) {
+        return security.computeIfAbsent(key(schema, table), k -> new SecurityParts(schema, table));
+    }
+
+    /** A policy with PostgreSQL's text of its expressions and its comment (Quarry's fingerprint when Quarry made it). */
+    private static DbPolicy policy(ResultSet rs) throws SQLException {
+        DbPolicy.Command command = switch (rs.getString("command")) {
+            case "r" -> DbPolicy.Command.SELECT;
+            case "a" -> DbPolicy.Command.INSERT;
+            case "w" -> DbPolicy.Command.UPDATE;
+            case "d" -> DbPolicy.Command.DELETE;
+            default -> DbPolicy.Command.ALL;
+        };
+        String name = rs.getString("name");
+        boolean permissive = rs.getBoolean("permissive");
+        List<String> roles = strings(rs.getArray("roles"));
+        return new DbPolicy(name, command, permissive, roles, Optional.ofNullable(rs.getString("using_expr")),
+                Optional.ofNullable(rs.getString("check_expr")), Optional.ofNullable(rs.getString("comment")));
     }
 
     private static DbColumn column(ResultSet rs) throws SQLException {
@@ -235,6 +268,19 @@ public final class PgDescriber {
         TableParts(String schema, String name) {
             this.schema = schema;
             this.name = name;
+        }
+    }
+
+    private static final class SecurityParts {
+        final String schema;
+        final String table;
+        boolean rowSecurity;
+        final List<DbPolicy> policies = new ArrayList<>();
+        final List<DbGrant> grants = new ArrayList<>();
+
+        SecurityParts(String schema, String table) {
+            this.schema = schema;
+            this.table = table;
         }
     }
 

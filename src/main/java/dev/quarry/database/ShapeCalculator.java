@@ -19,6 +19,8 @@ import dev.quarry.schema.model.Schema;
 import dev.quarry.schema.model.UniqueConstraint;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -29,7 +31,7 @@ import java.util.Set;
  * ({@code String} → {@code TEXT}, {@code DateTime} → {@code TIMESTAMP(3)}, {@code @db.*}
  * overrides), defaults, enums, implicit many-to-many join tables and constraint names.
  * Views, composite types and client-generated defaults ({@code cuid()}, {@code uuid()}) leave no
- * trace in the database.
+ * trace in the database. Access policies become row-level security ({@link PolicyCompiler}).
  */
 public final class ShapeCalculator {
 
@@ -57,19 +59,27 @@ public final class ShapeCalculator {
             enums.add(new DbEnum(enumSchema, enumType.dbName(), enumType.values().stream().map(EnumType.EnumValue::dbName).toList()));
         }
         List<DbTable> tables = new ArrayList<>();
+        Map<String, DbTable> modelTables = new HashMap<>();
         for (Model model : schema.models()) {
             if (!model.view()) {
-                tables.add(table(model));
+                DbTable table = table(model);
+                tables.add(table);
+                modelTables.put(model.name(), table);
                 namespaces.add(schemaOf(model));
             }
         }
+        PolicyCompiler policies = new PolicyCompiler(schema, model -> modelTables.get(model.name()), defaultSchema);
+        List<DbTableSecurity> security = schema.models().stream()
+                .filter(model -> !model.view() && model.hasPolicies())
+                .map(policies::compile)
+                .toList();
         for (Relation relation : schema.relations()) {
             if (relation.kind() == Relation.Kind.MANY_TO_MANY) {
                 tables.add(joinTable(relation));
             }
         }
         List<DbExtension> extensions = schema.datasource().map(Extensions::of).orElse(List.of());
-        return new DatabaseShape(List.copyOf(namespaces), extensions, enums, tables, List.of(), List.of());
+        return new DatabaseShape(List.copyOf(namespaces), extensions, enums, tables, List.of(), List.of(), security);
     }
 
     private String schemaOf(Model model) {

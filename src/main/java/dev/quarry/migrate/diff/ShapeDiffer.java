@@ -7,6 +7,9 @@ import dev.quarry.database.DbExtension;
 import dev.quarry.database.DbColumn;
 import dev.quarry.database.DbEnum;
 import dev.quarry.database.DbForeignKey;
+import dev.quarry.database.DbGrant;
+import dev.quarry.database.DbPolicy;
+import dev.quarry.database.DbTableSecurity;
 import dev.quarry.database.DbIndex;
 import dev.quarry.database.DbPrimaryKey;
 import dev.quarry.database.DbTable;
@@ -26,7 +29,8 @@ import java.util.Optional;
  * The one differ: from a previous shape to a next one, ordered steps. Tables are paired by schema
  * and name (or by a confirmed rename), columns likewise within a pair, indexes and foreign keys by
  * name and then by definition (a same definition under another name is a rename of the index).
- * Views and standalone sequences are not Prisma's to change and are left alone.
+ * Views and standalone sequences are not Prisma's to change and are left alone. Row-level security, policies and
+ * privileges are compared per table pair, after the tables.
  */
 public final class ShapeDiffer {
 
@@ -98,6 +102,67 @@ public final class ShapeDiffer {
         }
         for (Pair<DbTable> pair : pairs) {
             diffTable(pair);
+        }
+        for (DbTable table : created) {
+            diffSecurity(Optional.empty(), table, Optional.empty(), next.findSecurity(table.schema(), table.name()), false);
+        }
+        for (Pair<DbTable> pair : pairs) {
+            DbTable previousTable = pair.previous();
+            DbTable nextTable = pair.next();
+            diffSecurity(Optional.of(previousTable), nextTable, previous.findSecurity(previousTable.schema(), previousTable.name()),
+                    next.findSecurity(nextTable.schema(), nextTable.name()), columnsChange(previousTable, nextTable));
+        }
+    }
+
+    /**
+     * Whether a column of the table changes or goes in this migration (an altered table or a recreated enum type):
+     * PostgreSQL refuses that for a column a policy reads, so the table's policies are dropped and created again.
+     */
+    private boolean columnsChange(DbTable previousTable, DbTable nextTable) {
+        return steps.stream().anyMatch(step -> (step instanceof MigrationStep.AlterTable alter && alter.tables().next() == nextTable)
+                || (step instanceof MigrationStep.AlterEnum alterEnum && alterEnum.usages().stream().anyMatch(u -> u.table().equals(previousTable.name()))));
+    }
+
+    /**
+     * Row-level security, policies (by name; a changed one is dropped and created again) and privileges. The
+     * privileges are compared only where row-level security is on, on either side: elsewhere they are not Quarry's.
+     */
+    private void diffSecurity(Optional<DbTable> previousTable, DbTable nextTable, Optional<DbTableSecurity> previousSecurity,
+            Optional<DbTableSecurity> nextSecurity, boolean recreatePolicies) {
+        boolean previousRls = previousSecurity.map(DbTableSecurity::rowSecurity).orElse(false);
+        boolean nextRls = nextSecurity.map(DbTableSecurity::rowSecurity).orElse(false);
+        DbTable before = previousTable.orElse(nextTable);
+        List<DbPolicy> previousPolicies = previousSecurity.map(DbTableSecurity::policies).orElse(List.of());
+        List<DbPolicy> nextPolicies = nextSecurity.map(DbTableSecurity::policies).orElse(List.of());
+        for (DbPolicy policy : previousPolicies) {
+            Optional<DbPolicy> kept = nextPolicies.stream().filter(p -> p.name().equals(policy.name())).findFirst();
+            if (kept.isEmpty() || !kept.get().sameAs(policy) || recreatePolicies) {
+                steps.add(new MigrationStep.DropPolicy(before, policy));
+            }
+        }
+        if (previousRls && !nextRls) {
+            steps.add(new MigrationStep.DisableRowLevelSecurity(before));
+        }
+        if (!previousRls && nextRls) {
+            steps.add(new MigrationStep.EnableRowLevelSecurity(nextTable));
+        }
+        for (DbPolicy policy : nextPolicies) {
+            Optional<DbPolicy> kept = previousPolicies.stream().filter(p -> p.name().equals(policy.name())).findFirst();
+            if (kept.isEmpty() || !kept.get().sameAs(policy) || recreatePolicies) {
+                steps.add(new MigrationStep.CreatePolicy(nextTable, policy));
+            }
+        }
+        if (previousRls || nextRls) {
+            List<DbGrant> previousGrants = previousSecurity.map(DbTableSecurity::grants).orElse(List.of());
+            List<DbGrant> nextGrants = nextSecurity.map(DbTableSecurity::grants).orElse(List.of());
+            List<DbGrant> revoked = previousGrants.stream().filter(g -> !nextGrants.contains(g)).toList();
+            List<DbGrant> granted = nextGrants.stream().filter(g -> !previousGrants.contains(g)).toList();
+            if (!revoked.isEmpty()) {
+                steps.add(new MigrationStep.RevokePrivileges(before, revoked));
+            }
+            if (!granted.isEmpty()) {
+                steps.add(new MigrationStep.GrantPrivileges(nextTable, granted));
+            }
         }
     }
 

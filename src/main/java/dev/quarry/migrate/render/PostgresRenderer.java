@@ -8,6 +8,8 @@ import dev.quarry.database.ColumnType;
 import dev.quarry.database.DbColumn;
 import dev.quarry.database.DbEnum;
 import dev.quarry.database.DbForeignKey;
+import dev.quarry.database.DbGrant;
+import dev.quarry.database.DbPolicy;
 import dev.quarry.database.DbIndex;
 import dev.quarry.database.DbTable;
 import dev.quarry.migrate.step.MigrationStep;
@@ -16,7 +18,9 @@ import dev.quarry.migrate.step.TableChange;
 import dev.quarry.migrate.step.TableChange.CastKind;
 import dev.quarry.migrate.step.TableChange.ColumnChange;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -83,7 +87,65 @@ public final class PostgresRenderer {
         if (step instanceof MigrationStep.RenameIndex s) {
             return List.of("ALTER INDEX " + qualified(s.table().schema(), s.previousName()) + " RENAME TO " + quote(s.nextName()));
         }
+        if (step instanceof MigrationStep.DropPolicy s) {
+            return List.of("DROP POLICY " + quote(s.policy().name()) + " ON " + table(s.table()));
+        }
+        if (step instanceof MigrationStep.DisableRowLevelSecurity s) {
+            return List.of("ALTER TABLE " + table(s.table()) + " DISABLE ROW LEVEL SECURITY");
+        }
+        if (step instanceof MigrationStep.RevokePrivileges s) {
+            return privileges("REVOKE", " FROM ", s.table(), s.grants());
+        }
+        if (step instanceof MigrationStep.EnableRowLevelSecurity s) {
+            return List.of("ALTER TABLE " + table(s.table()) + " ENABLE ROW LEVEL SECURITY");
+        }
+        if (step instanceof MigrationStep.CreatePolicy s) {
+            return createPolicy(s.table(), s.policy());
+        }
+        if (step instanceof MigrationStep.GrantPrivileges s) {
+            return privileges("GRANT", " TO ", s.table(), s.grants());
+        }
         throw new IllegalArgumentException("unknown step " + step);
+    }
+
+    private List<String> createPolicy(DbTable table, DbPolicy policy) {
+        String roles = policy.roles().stream().map(r -> r.equals("public") ? r : quote(r)).collect(Collectors.joining(", "));
+        String create = "CREATE POLICY " + quote(policy.name()) + " ON " + table(table)
+                + "\n" + INDENT + "AS " + (policy.permissive() ? "PERMISSIVE" : "RESTRICTIVE")
+                + " FOR " + policy.command().name() + " TO " + roles
+                + policy.using().map(u -> "\n" + INDENT + "USING (" + u + ")").orElse("")
+                + policy.withCheck().map(c -> "\n" + INDENT + "WITH CHECK (" + c + ")").orElse("");
+        return policy.comment()
+                .map(comment -> List.of(create, "COMMENT ON POLICY " + quote(policy.name()) + " ON " + table(table) + " IS " + literal(comment)))
+                .orElse(List.of(create));
+    }
+
+    /**
+     * {@code GRANT SELECT, INSERT ON TABLE t TO PUBLIC}, {@code GRANT SELECT ("a", "b") ON TABLE t TO "r"},
+     * {@code GRANT USAGE ON SEQUENCE s TO PUBLIC}: one statement per object kind and grantee (and privilege, for columns).
+     */
+    private List<String> privileges(String verb, String preposition, DbTable table, List<DbGrant> grants) {
+        Map<String, List<DbGrant>> statements = new LinkedHashMap<>();
+        for (DbGrant grant : grants) {
+            String key = switch (grant.on()) {
+                case TABLE -> "TABLE\u0000" + grant.grantee();
+                case COLUMN -> "COLUMN\u0000" + grant.privilege() + "\u0000" + grant.grantee();
+                case SEQUENCE -> "SEQUENCE\u0000" + grant.object() + "\u0000" + grant.grantee();
+            };
+            statements.computeIfAbsent(key, k -> new ArrayList<>()).add(grant);
+        }
+        List<String> sql = new ArrayList<>();
+        for (List<DbGrant> group : statements.values()) {
+            DbGrant first = group.get(0);
+            String grantee = first.grantee().equals(DbGrant.PUBLIC) ? DbGrant.PUBLIC : quote(first.grantee());
+            String what = switch (first.on()) {
+                case TABLE -> group.stream().map(DbGrant::privilege).collect(Collectors.joining(", ")) + " ON TABLE " + table(table);
+                case COLUMN -> first.privilege() + " (" + group.stream().map(g -> quote(g.object())).collect(Collectors.joining(", ")) + ") ON TABLE " + table(table);
+                case SEQUENCE -> "USAGE ON SEQUENCE " + qualified(table.schema(), first.object());
+            };
+            sql.add(verb + " " + what + preposition + grantee);
+        }
+        return sql;
     }
 
     public String createTable(DbTable table) {

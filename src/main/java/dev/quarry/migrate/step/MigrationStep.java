@@ -3,6 +3,8 @@ package dev.quarry.migrate.step;
 import dev.quarry.database.DbEnum;
 import dev.quarry.database.DbExtension;
 import dev.quarry.database.DbForeignKey;
+import dev.quarry.database.DbGrant;
+import dev.quarry.database.DbPolicy;
 import dev.quarry.database.DbIndex;
 import dev.quarry.database.DbTable;
 import dev.quarry.migrate.diff.Pair;
@@ -12,7 +14,8 @@ import java.util.List;
  * One step of a migration, as data. {@link #phase()} is the execution order, Prisma's: schemas
  * and enums before the tables that use them, foreign keys dropped before the tables and indexes
  * they depend on, tables created before their indexes, indexes before the foreign keys that need
- * them, enums dropped only once no column uses them.
+ * them, enums dropped only once no column uses them. Policies are dropped first (a column a policy reads cannot
+ * change type or go) and created last, with row-level security and privileges, once their tables are complete.
  */
 public sealed interface MigrationStep {
 
@@ -31,6 +34,21 @@ public sealed interface MigrationStep {
     record CreateExtension(DbExtension extension) implements MigrationStep {
         public int phase() { return 1; }
         public String description() { return "CreateExtension"; }
+    }
+
+    record DropPolicy(DbTable table, DbPolicy policy) implements MigrationStep {
+        public int phase() { return 2; }
+        public String description() { return "DropPolicy"; }
+    }
+
+    record DisableRowLevelSecurity(DbTable table) implements MigrationStep {
+        public int phase() { return 3; }
+        public String description() { return "DisableRowLevelSecurity"; }
+    }
+
+    record RevokePrivileges(DbTable table, List<DbGrant> grants) implements MigrationStep {
+        public int phase() { return 4; }
+        public String description() { return "RevokePrivileges"; }
     }
 
     record CreateEnum(DbEnum enumType) implements MigrationStep {
@@ -106,5 +124,21 @@ public sealed interface MigrationStep {
     record RenameIndex(DbTable table, String previousName, String nextName) implements MigrationStep {
         public int phase() { return 43; }
         public String description() { return "RenameIndex"; }
+    }
+
+    record EnableRowLevelSecurity(DbTable table) implements MigrationStep {
+        public int phase() { return 50; }
+        public String description() { return "EnableRowLevelSecurity"; }
+    }
+
+    /** The policy and its comment, Quarry's fingerprint of it (see {@link DbPolicy}). */
+    record CreatePolicy(DbTable table, DbPolicy policy) implements MigrationStep {
+        public int phase() { return 51; }
+        public String description() { return "CreatePolicy"; }
+    }
+
+    record GrantPrivileges(DbTable table, List<DbGrant> grants) implements MigrationStep {
+        public int phase() { return 52; }
+        public String description() { return "GrantPrivileges"; }
     }
 }

@@ -29,7 +29,16 @@ final class Expressions {
 
     /** {@code name(args)} without the {@code @} prefix. */
     static String attribute(Attribute attribute) {
+        if (attribute.arguments().isPresent() && attribute.argumentList().stream().anyMatch(a -> a.value().orElse(null) instanceof Expr.Condition)) {
+            return verbatim(attribute);
+        }
         return attribute.name().name() + attribute.arguments().map(Expressions::arguments).orElse("");
+    }
+
+    /** An access policy's attribute as written: its condition has no canonical form to reprint. */
+    private static String verbatim(Attribute attribute) {
+        String text = attribute.span().file().text().substring(attribute.name().span().start(), attribute.span().end());
+        return text.strip();
     }
 
     static String arguments(ArgumentList list) {
@@ -53,6 +62,9 @@ final class Expressions {
         }
         if (expr instanceof Expr.FunctionCall call) {
             return call.name().name() + arguments(call.arguments());
+        }
+        if (expr instanceof Expr.Condition condition) {
+            return condition.span().file().text().substring(condition.span().start(), condition.span().end());
         }
         Expr.ArrayExpr array = (Expr.ArrayExpr) expr;
         return array.items().stream().map(Expressions::expression).collect(Collectors.joining(", ", "[", "]"));

@@ -10,6 +10,7 @@ import java.util.Optional;
  * @param dbName     the {@code @@map} value, else the name
  * @param dbSchema   the {@code @@schema} value (multi-schema), else empty
  * @param primaryKey {@code @id} or {@code @@id}; empty for views and models without one
+ * @param policies   the access policies of the model and of its fields, in the order written
  */
 public record Model(
         String name,
@@ -21,12 +22,29 @@ public record Model(
         List<Field> fields,
         Optional<PrimaryKey> primaryKey,
         List<UniqueConstraint> uniques,
-        List<Index> indexes) {
+        List<Index> indexes,
+        List<Policy> policies) {
 
     public Model {
         fields = List.copyOf(fields);
         uniques = List.copyOf(uniques);
         indexes = List.copyOf(indexes);
+        policies = List.copyOf(policies);
+    }
+
+    /** A model without access policies. */
+    public Model(String name, String dbName, Optional<String> dbSchema, boolean view, boolean ignored, Optional<String> documentation,
+            List<Field> fields, Optional<PrimaryKey> primaryKey, List<UniqueConstraint> uniques, List<Index> indexes) {
+        this(name, dbName, dbSchema, view, ignored, documentation, fields, primaryKey, uniques, indexes, List.of());
+    }
+
+    public Model withPolicies(List<Policy> modelPolicies) {
+        return new Model(name, dbName, dbSchema, view, ignored, documentation, fields, primaryKey, uniques, indexes, modelPolicies);
+    }
+
+    /** Whether the model has any rule, model-level or field-level: then row-level security is on for its table. */
+    public boolean hasPolicies() {
+        return !policies.isEmpty();
     }
 
     public List<ScalarField> scalarFields() {

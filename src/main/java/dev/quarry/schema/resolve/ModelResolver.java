@@ -115,6 +115,9 @@ final class ModelResolver {
         Set<String> seen = new HashSet<>();
         for (Attribute attribute : decl.attributes()) {
             String attributeName = attribute.name().name();
+            if (PolicyResolver.isPolicy(attribute)) {
+                continue;
+            }
             if (!isNative(attributeName) && !seen.add(attributeName)) {
                 ctx.push(SchemaErrors.plain(attribute.name().span(), "Attribute \"@" + attributeName + "\" can only be defined once."));
                 continue;
@@ -225,6 +228,8 @@ final class ModelResolver {
                 args.finish();
             } else if (attributeName.equals("ignore")) {
                 ignored = true;
+            } else if (PolicyResolver.isPolicy(attribute)) {
+                continue;
             } else if (List.of("id", "unique", "default", "updatedAt", "map").contains(attributeName) || isNative(attributeName)) {
                 ctx.push(SchemaErrors.attribute(attribute.span(), "@" + attributeName, "The attribute `@" + attributeName + "` cannot be used on relation fields."));
             } else {
@@ -251,6 +256,9 @@ final class ModelResolver {
     }
 
     private void blockAttribute(ModelDraft model, Attribute attribute) {
+        if (PolicyResolver.isPolicy(attribute)) {
+            return;
+        }
         String name = attribute.name().name();
         Arguments args = new Arguments(attribute, "@@", ctx);
         switch (name) {

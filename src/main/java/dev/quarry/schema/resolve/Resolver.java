@@ -64,7 +64,12 @@ public final class Resolver {
             return Optional.empty();
         }
         List<Model> resolvedModels = drafts.values().stream().map(d -> model(d, relations)).toList();
-        return Optional.of(new Schema(datasource, generators, resolvedModels, enums, compositeTypes, relations.relations));
+        Schema withoutPolicies = new Schema(datasource, generators, resolvedModels, enums, compositeTypes, relations.relations);
+        List<Top.Block> blocks = ctx.blocks(Top.Keyword.MODEL, Top.Keyword.VIEW, Top.Keyword.TYPE).stream()
+                .filter(b -> ctx.tops.get(b.name().name()) == b)
+                .toList();
+        List<Model> withPolicies = new PolicyResolver(ctx, withoutPolicies).resolve(blocks);
+        return Optional.of(new Schema(datasource, generators, withPolicies, enums, compositeTypes, relations.relations));
     }
 
     /** Duplicate names among models, views, composite types and enums, reported at the later identifier. */

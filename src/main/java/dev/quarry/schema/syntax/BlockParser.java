@@ -83,7 +83,7 @@ final class BlockParser {
     private Member blockAttribute() {
         int start = in.pos;
         in.eat("@@");
-        Attribute attribute = expressions.attributeBody(start);
+        Attribute attribute = expressions.attributeBody(start, diagnostics);
         if (attribute == null) {
             return null;
         }
@@ -143,7 +143,7 @@ final class BlockParser {
                 return attributes;
             }
             in.pos++;
-            Attribute attribute = expressions.attributeBody(start);
+            Attribute attribute = expressions.attributeBody(start, diagnostics);
             if (attribute == null) {
                 in.pos = before;
                 return attributes;

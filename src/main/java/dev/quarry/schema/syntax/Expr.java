@@ -39,6 +39,13 @@ public sealed interface Expr {
         }
     }
 
+    /** The condition of an access policy ({@code @@allow('read', published)}); see {@link PolicyExpr}. */
+    record Condition(PolicyExpr condition, Span span) implements Expr {
+        public String describe() {
+            return "condition `" + span.file().text().substring(span.start(), span.end()) + "`";
+        }
+    }
+
     /** {@code [a, b]}. */
     record ArrayExpr(List<Expr> items, Span span) implements Expr {
         public ArrayExpr {

@@ -1,5 +1,6 @@
 package dev.quarry.schema.syntax;
 
+import dev.quarry.schema.diagnostics.Diagnostic;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -211,8 +212,11 @@ final class ExpressionParser {
         return value == null ? null : new Argument(Optional.empty(), Optional.of(value), value.span());
     }
 
-    /** {@code @path(args)} after the {@code @} or {@code @@} prefix has been matched at {@code start}. */
-    Attribute attributeBody(int start) {
+    /**
+     * {@code @path(args)} after the {@code @} or {@code @@} prefix has been matched at {@code start}. The arguments
+     * of an access policy ({@code allow}, {@code deny}) follow their own grammar, whose errors go to {@code diagnostics}.
+     */
+    Attribute attributeBody(int start, List<Diagnostic> diagnostics) {
         int before = in.pos;
         in.skipWhitespace();
         Ident name = in.path();
@@ -222,7 +226,9 @@ final class ExpressionParser {
         }
         int afterName = in.pos;
         in.skipWhitespace();
-        ArgumentList arguments = argumentList();
+        ArgumentList arguments = PolicyParser.ATTRIBUTE_NAMES.contains(name.name())
+                ? PolicyParser.arguments(in, in.text.substring(start, name.span().end()), diagnostics)
+                : argumentList();
         if (arguments == null) {
             in.pos = afterName;
         }

@@ -1,0 +1,25 @@
+package dev.quarry.database;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The access control of one table: whether row-level security is on, its policies, and the privileges given on
+ * it. Quarry manages the privileges only of tables with row-level security on (the tables of models with access
+ * policies); the grants of other tables are the database administrator's and are never read or changed.
+ */
+public record DbTableSecurity(String schema, String table, boolean rowSecurity, List<DbPolicy> policies, List<DbGrant> grants) {
+
+    public DbTableSecurity {
+        policies = List.copyOf(policies);
+        grants = List.copyOf(grants);
+    }
+
+    public Optional<DbPolicy> findPolicy(String name) {
+        return policies.stream().filter(p -> p.name().equals(name)).findFirst();
+    }
+
+    public DbTableSecurity withTable(String schemaName, String tableName) {
+        return new DbTableSecurity(schemaName, tableName, rowSecurity, policies, grants);
+    }
+}

@@ -1,0 +1,49 @@
+package dev.quarry.schema.syntax;
+
+import dev.quarry.schema.diagnostics.Diagnostic;
+import dev.quarry.schema.diagnostics.SchemaErrors;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Access policies written in documentation comments, {@code /// @@allow('read', published)}, so that Prisma's own
+ * tools, which do not know the attributes, still accept the file. A {@code ///} line whose text starts with
+ * {@code @@allow}, {@code @@deny}, {@code @allow} or {@code @deny} is parsed as that attribute, with its spans in
+ * the file.
+ */
+public final class CommentAttributes {
+
+    private CommentAttributes() {}
+
+    /** The policy attribute the comment holds, if it holds one; syntax errors go to {@code diagnostics}. */
+    public static Optional<Attribute> policy(Comment comment, List<Diagnostic> diagnostics) {
+        if (!(comment instanceof Comment.Line line) || !line.doc()) {
+            return Optional.empty();
+        }
+        Scanner in = new Scanner(line.span().file());
+        in.pos = line.span().start() + 3;
+        in.skipWhitespace();
+        int start = in.pos;
+        boolean blockLevel = in.startsWith("@@");
+        in.pos += blockLevel ? 2 : in.startsWith("@") ? 1 : 0;
+        if (in.pos == start || PolicyParser.ATTRIBUTE_NAMES.stream().noneMatch(name -> in.startsWith(name + "(") || in.startsWith(name + " "))) {
+            return Optional.empty();
+        }
+        Attribute attribute = new ExpressionParser(in).attributeBody(start, diagnostics);
+        if (attribute == null) {
+            return Optional.empty();
+        }
+        int end = in.pos;
+        in.skipWhitespace();
+        if (!in.atEnd() && !in.atNewline()) {
+            diagnostics.add(SchemaErrors.attribute(new dev.quarry.schema.diagnostics.Span(in.file, end, line.span().end()),
+                    in.text.substring(start, attribute.name().span().end()), "Unexpected text after the rule in the comment."));
+        }
+        return Optional.of(attribute);
+    }
+
+    /** Whether the attribute was written with {@code @@} (a model's rule) rather than {@code @} (a field's). */
+    public static boolean isBlockLevel(Attribute attribute) {
+        return attribute.span().file().text().startsWith("@@", attribute.span().start());
+    }
+}

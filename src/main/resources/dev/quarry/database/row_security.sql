@@ -1,0 +1,7 @@
+SELECT n.nspname AS schema, c.relname AS name
+FROM pg_class c
+JOIN pg_namespace n ON n.oid = c.relnamespace
+WHERE c.relkind IN ('r', 'p')
+  AND c.relrowsecurity
+  AND n.nspname = ANY (?)
+ORDER BY n.nspname, c.relname
