@@ -1,0 +1,305 @@
+package dev.quarry.policy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.quarry.migrate.Migrations;
+import dev.quarry.migrate.MigrationsFolder;
+import dev.quarry.migrate.Migrator;
+import dev.quarry.migrate.Prompt;
+import dev.quarry.migrate.diff.Renames;
+import dev.quarry.runtime.DatabaseUrl;
+import dev.quarry.schema.PrismaSchema;
+import dev.quarry.schema.SchemaResult;
+import dev.quarry.schema.model.Schema;
+import dev.quarry.testsupport.PolicyRoles;
+import dev.quarry.testsupport.TestServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The blog's access policies, migrated by {@code migrate dev} into a fresh database and exercised over JDBC as
+ * the API's transactions do: {@code SET LOCAL ROLE} and {@code set_config('request.jwt.claims', …, true)}.
+ * Every transaction is rolled back, so each test starts from the same rows.
+ */
+class PolicyDatabaseTest {
+
+    static final String SCHEMA = "policies/blog-policies.prisma";
+    static final String ANONYMOUS_CLAIMS = "{\"role\": \"quarry_anon\"}";
+    static final String ALICE = "{\"id\": 1, \"role\": \"quarry_user\"}";
+    static final String BOB = "{\"id\": 2, \"role\": \"quarry_user\"}";
+    static final String CAROL = "{\"id\": 3, \"role\": \"quarry_user\"}";
+    static final String ADMIN = "{\"role\": \"quarry_admin\"}";
+
+    @TempDir
+    static Path migrations;
+
+    static DatabaseUrl database;
+    static Path firstMigration;
+    static final List<DatabaseUrl> databases = new ArrayList<>();
+
+    @BeforeAll
+    static void migrateAndSeed() throws Exception {
+        PolicyRoles.ensure();
+        database = freshDatabase();
+        firstMigration = migrator(database, migrations).dev(schema(resource(SCHEMA)), dev("init")).orElseThrow();
+        TestServer.execute(database, """
+                INSERT INTO "User" (id, email, name) VALUES (1, 'alice@example.com', 'Alice'), (2, 'bob@example.com', 'Bob'), (3, 'carol@example.com', 'Carol');
+                INSERT INTO "Post" (id, title, published, "authorId") VALUES
+                    (1, 'Hello', true, 1), (2, 'Draft A', false, 1), (3, 'Draft B', false, 2), (4, 'News', true, 2);
+                SELECT setval('"User_id_seq"', 3), setval('"Post_id_seq"', 4);
+                """);
+    }
+
+    @AfterAll
+    static void dropDatabases() {
+        databases.forEach(TestServer::dropDatabase);
+    }
+
+    // ---- the migration
+
+    @Test
+    void theMigrationIsTheExpectedSql() throws Exception {
+        String expected = resource("policies/blog-policies.sql");
+        assertEquals(expected, Migrations.createScript(schema(resource(SCHEMA))));
+        assertEquals(expected.substring(expected.indexOf("-- CreateTable")), Files.readString(firstMigration));
+    }
+
+    @Test
+    void aSecondMigrateFindsNothing() throws Exception {
+        assertEquals(Optional.empty(), migrator(database, migrations).dev(schema(resource(SCHEMA)), dev("again")));
+    }
+
+    @Test
+    void changingOneRuleChangesOnlyItsPolicy(@TempDir Path folder) throws Exception {
+        DatabaseUrl url = freshDatabase();
+        String text = resource(SCHEMA);
+        migrator(url, folder).dev(schema(text), dev("init")).orElseThrow();
+        String changed = text.replace("@@allow('update', auth().id == id)", "@@allow('update', auth().id == id && auth().role == 'quarry_user')");
+        Path second = migrator(url, folder).dev(schema(changed), dev("rule")).orElseThrow();
+        String sql = Files.readString(second);
+        assertEquals(List.of("-- DropPolicy", "-- CreatePolicy"), sql.lines().filter(l -> l.startsWith("-- ")).toList(), sql);
+        String expected = """
+                -- DropPolicy
+                DROP POLICY "allow_update_1" ON "User";
+
+                -- CreatePolicy
+                CREATE POLICY "allow_update_1" ON "User"
+                    AS PERMISSIVE FOR UPDATE TO public
+                    USING (((nullif(current_setting('request.jwt.claims', true), '')::jsonb ->> 'id')::INTEGER = "id") AND ((nullif(current_setting('request.jwt.claims', true), '')::jsonb ->> 'role') = 'quarry_user'));
+                COMMENT ON POLICY "allow_update_1" ON "User" IS 'quarry:""";
+        assertEquals(expected, sql.substring(0, Math.min(sql.length(), expected.length())));
+        assertEquals(Optional.empty(), migrator(url, folder).dev(schema(changed), dev("again")));
+    }
+
+    // ---- what each one sees
+
+    @Test
+    void anonymousReadsOnlyPublishedPostsAndTheirAuthors() throws Exception {
+        assertEquals(List.of("1", "4"), as(PolicyRoles.ANONYMOUS, ANONYMOUS_CLAIMS, c -> ids(c, "SELECT id FROM \"Post\" ORDER BY id")));
+        assertEquals(List.of("1", "2"), as(PolicyRoles.ANONYMOUS, ANONYMOUS_CLAIMS, c -> ids(c, "SELECT id FROM \"User\" ORDER BY id")));
+        assertEquals(List.of("1", "4"), as(PolicyRoles.ANONYMOUS, null, c -> ids(c, "SELECT id FROM \"Post\" ORDER BY id")), "no claims at all");
+    }
+
+    @Test
+    void aUserReadsPublishedPostsAndTheirOwnDrafts() throws Exception {
+        assertEquals(List.of("1", "2", "4"), as(PolicyRoles.USER, ALICE, c -> ids(c, "SELECT id FROM \"Post\" ORDER BY id")));
+        assertEquals(List.of("1", "3", "4"), as(PolicyRoles.USER, BOB, c -> ids(c, "SELECT id FROM \"Post\" ORDER BY id")));
+        assertEquals(List.of("1", "2", "3"), as(PolicyRoles.USER, CAROL, c -> ids(c, "SELECT id FROM \"User\" ORDER BY id")), "authors and herself");
+    }
+
+    @Test
+    void theAdministratorSeesEverything() throws Exception {
+        assertEquals(List.of("1", "2", "3", "4"), as(PolicyRoles.ADMIN, ADMIN, c -> ids(c, "SELECT id FROM \"Post\" ORDER BY id")));
+        assertEquals(List.of("1", "2", "3"), as(PolicyRoles.ADMIN, ADMIN, c -> ids(c, "SELECT id FROM \"User\" ORDER BY id")));
+    }
+
+    // ---- what each one may write
+
+    @Test
+    void aUserEditsAndDeletesOnlyOwnPosts() throws Exception {
+        assertEquals(1, changed(PolicyRoles.USER, ALICE, "UPDATE \"Post\" SET title = 'Mine' WHERE id = 2"));
+        assertEquals(0, changed(PolicyRoles.USER, ALICE, "UPDATE \"Post\" SET title = 'Yours' WHERE id = 3"), "bob's draft is invisible");
+        assertEquals(0, changed(PolicyRoles.USER, ALICE, "UPDATE \"Post\" SET title = 'Yours' WHERE id = 4"), "bob's published post is read-only");
+        assertEquals(1, changed(PolicyRoles.USER, ALICE, "DELETE FROM \"Post\" WHERE id = 2"));
+        assertEquals(0, changed(PolicyRoles.USER, ALICE, "DELETE FROM \"Post\" WHERE id = 1"), "a published post stays");
+        assertEquals(1, changed(PolicyRoles.USER, ALICE, "INSERT INTO \"Post\" (title, \"authorId\") VALUES ('New', 1)"), "ids from the sequence");
+        assertEquals(1, changed(PolicyRoles.USER, ALICE, "UPDATE \"User\" SET name = 'Al' WHERE id = 1"));
+        assertEquals(0, changed(PolicyRoles.USER, ALICE, "UPDATE \"User\" SET name = 'B' WHERE id = 2"));
+    }
+
+    @Test
+    void refusedWritesChangeNothing() throws Exception {
+        List<String> before = snapshot();
+        assertRefused(PolicyRoles.USER, ALICE, "UPDATE \"Post\" SET \"authorId\" = 2 WHERE id = 2");
+        assertRefused(PolicyRoles.USER, ALICE, "INSERT INTO \"Post\" (title, \"authorId\") VALUES ('Forged', 2)");
+        assertRefused(PolicyRoles.ANONYMOUS, ANONYMOUS_CLAIMS, "INSERT INTO \"Post\" (title, \"authorId\") VALUES ('Spam', 1)");
+        assertRefused(PolicyRoles.ANONYMOUS, null, "INSERT INTO \"User\" (email) VALUES ('x@example.com')");
+        assertRefused(PolicyRoles.USER, BOB, "INSERT INTO \"User\" (email) VALUES ('y@example.com')");
+        assertEquals(0, changed(PolicyRoles.ANONYMOUS, ANONYMOUS_CLAIMS, "UPDATE \"Post\" SET title = 'Defaced'"));
+        assertEquals(0, changed(PolicyRoles.ANONYMOUS, ANONYMOUS_CLAIMS, "DELETE FROM \"Post\""));
+        assertEquals(before, snapshot());
+    }
+
+    @Test
+    void theAdministratorMayDoAnything() throws Exception {
+        assertEquals(1, changed(PolicyRoles.ADMIN, ADMIN, "UPDATE \"Post\" SET \"authorId\" = 2 WHERE id = 2"));
+        assertEquals(1, changed(PolicyRoles.ADMIN, ADMIN, "DELETE FROM \"Post\" WHERE id = 1"));
+        assertEquals(1, changed(PolicyRoles.ADMIN, ADMIN, "INSERT INTO \"User\" (email) VALUES ('dan@example.com')"));
+    }
+
+    // ---- field-level rules: column privileges
+
+    @Test
+    void fieldRulesAreColumnPrivileges() throws Exception {
+        String text = """
+                datasource db {
+                  provider = "postgresql"
+                  url      = env("DATABASE_URL")
+                }
+
+                model Account {
+                  id      Int     @id @default(autoincrement())
+                  owner   String
+                  balance Int     @default(0) @allow('update', auth().role == 'quarry_admin')
+                  /// @allow('read', auth().role in ['quarry_admin'])
+                  secret  String?
+
+                  @@allow('all', true)
+                }
+                """;
+        String sql = Migrations.createScript(schema(text));
+        assertTrue(sql.endsWith("""
+                -- GrantPrivileges
+                GRANT SELECT ("id", "owner", "balance") ON TABLE "Account" TO PUBLIC;
+                GRANT SELECT ("secret") ON TABLE "Account" TO "quarry_admin";
+                GRANT INSERT, DELETE ON TABLE "Account" TO PUBLIC;
+                GRANT UPDATE ("id", "owner", "secret") ON TABLE "Account" TO PUBLIC;
+                GRANT UPDATE ("balance") ON TABLE "Account" TO "quarry_admin";
+                GRANT USAGE ON SEQUENCE "Account_id_seq" TO PUBLIC;
+                """), sql);
+        DatabaseUrl url = freshDatabase();
+        TestServer.execute(url, sql + "INSERT INTO \"Account\" (owner, secret) VALUES ('alice', 's3cret');");
+        assertEquals(List.of("1"), as(url, PolicyRoles.USER, ALICE, c -> ids(c, "SELECT id FROM \"Account\"")));
+        assertEquals("42501", refusal(url, PolicyRoles.USER, ALICE, "SELECT secret FROM \"Account\""));
+        assertEquals("42501", refusal(url, PolicyRoles.USER, ALICE, "UPDATE \"Account\" SET balance = 100"));
+        assertEquals(1, changed(url, PolicyRoles.USER, ALICE, "UPDATE \"Account\" SET owner = 'al'"));
+        assertEquals(List.of("s3cret"), as(url, PolicyRoles.ADMIN, ADMIN, c -> ids(c, "SELECT secret FROM \"Account\"")));
+        assertEquals(1, changed(url, PolicyRoles.ADMIN, ADMIN, "UPDATE \"Account\" SET balance = 100"));
+    }
+
+    // ---- support
+
+    private interface Work<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    private static <T> T as(String role, String claims, Work<T> work) throws SQLException {
+        return as(database, role, claims, work);
+    }
+
+    /** Runs {@code work} in a transaction as the API does: the role, then the claims; always rolled back. */
+    private static <T> T as(DatabaseUrl url, String role, String claims, Work<T> work) throws SQLException {
+        try (Connection connection = TestServer.connect(url)) {
+            connection.setAutoCommit(false);
+            try {
+                try (PreparedStatement set = connection.prepareStatement("SELECT set_config('role', ?, true), set_config('request.jwt.claims', ?, true)")) {
+                    set.setString(1, role);
+                    set.setString(2, claims == null ? "" : claims);
+                    set.execute();
+                }
+                return work.run(connection);
+            } finally {
+                connection.rollback();
+            }
+        }
+    }
+
+    /** The number of rows the statement changed (in a transaction rolled back afterwards). */
+    private static int changed(String role, String claims, String sql) throws SQLException {
+        return changed(database, role, claims, sql);
+    }
+
+    private static int changed(DatabaseUrl url, String role, String claims, String sql) throws SQLException {
+        return as(url, role, claims, c -> update(c, sql));
+    }
+
+    private static void assertRefused(String role, String claims, String sql) {
+        assertEquals("42501", refusal(database, role, claims, sql), sql);
+    }
+
+    /** The SQLSTATE of the refusal; the statement must fail. */
+    private static String refusal(DatabaseUrl url, String role, String claims, String sql) {
+        SQLException refused = assertThrows(SQLException.class, () -> as(url, role, claims, c -> update(c, sql)), sql);
+        return refused.getSQLState();
+    }
+
+    private static List<String> ids(Connection connection, String sql) throws SQLException {
+        List<String> values = new ArrayList<>();
+        try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
+            while (rs.next()) {
+                values.add(rs.getString(1));
+            }
+        }
+        return values;
+    }
+
+    private static int update(Connection connection, String sql) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            return statement.executeUpdate(sql);
+        }
+    }
+
+    /** Every row, read as the owner (row-level security does not apply to it). */
+    private static List<String> snapshot() throws SQLException {
+        try (Connection connection = TestServer.connect(database)) {
+            List<String> rows = ids(connection, "SELECT format('%s %s %s %s %s', id, title, content, published, \"authorId\") FROM \"Post\" ORDER BY id");
+            rows.addAll(ids(connection, "SELECT format('%s %s %s', id, email, name) FROM \"User\" ORDER BY id"));
+            return rows;
+        }
+    }
+
+    private static DatabaseUrl freshDatabase() {
+        DatabaseUrl url = TestServer.createDatabase("policies");
+        databases.add(url);
+        return url;
+    }
+
+    private static Migrator migrator(DatabaseUrl url, Path folder) {
+        return new Migrator(url, new MigrationsFolder(folder), Optional.empty(), new PrintWriter(new StringWriter(), true), Prompt.nobody());
+    }
+
+    private static Migrator.DevOptions dev(String name) {
+        return new Migrator.DevOptions(name, false, Renames.none(), false, false);
+    }
+
+    static Schema schema(String text) {
+        SchemaResult result = PrismaSchema.parse("schema.prisma", text);
+        assertTrue(result.errors().isEmpty(), result.errors().toString());
+        return result.schema().orElseThrow();
+    }
+
+    static String resource(String name) throws IOException {
+        try (InputStream in = PolicyDatabaseTest.class.getClassLoader().getResourceAsStream(name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+}
