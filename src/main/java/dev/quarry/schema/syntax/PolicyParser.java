@@ -147,8 +147,9 @@ final class PolicyParser {
         PolicyExpr result = new PolicyExpr.Binary(op, left, right, span(left, right));
         int before = in.pos;
         space();
+        int chained = in.pos;
         if (comparisonOperator() != null) {
-            throw new SyntaxError(before, "comparisons cannot be chained; use `&&` and parentheses");
+            throw new SyntaxError(chained, "comparisons cannot be chained; use `&&` and parentheses");
         }
         in.pos = before;
         return result;

@@ -1,0 +1,142 @@
+package dev.quarry.policy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.quarry.database.DatabaseShape;
+import dev.quarry.database.DbPolicy;
+import dev.quarry.database.DbTableSecurity;
+import dev.quarry.database.ShapeCalculator;
+import dev.quarry.migrate.Migrations;
+import dev.quarry.migrate.diff.Renames;
+import dev.quarry.migrate.diff.ShapeDiffer;
+import dev.quarry.schema.format.SchemaFormatter;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** What each form of condition compiles to, how a removed rule is undone, and that the formatter keeps the rules. */
+class PolicySqlTest {
+
+    private static final String CLAIMS = "nullif(current_setting('request.jwt.claims', true), '')::jsonb";
+
+    private static final String SCHEMA = """
+            datasource db {
+              provider = "postgresql"
+              url      = env("DATABASE_URL")
+            }
+
+            enum Status {
+              DRAFT
+              LIVE   @map("live")
+            }
+
+            model Team {
+              id      String   @id @db.Uuid
+              members Member[]
+              %s
+            }
+
+            model Member {
+              id     Int    @id
+              name   String
+              status Status
+              score  Float
+              team   Team   @relation(fields: [teamId], references: [id])
+              teamId String @db.Uuid
+              %s
+            }
+            """;
+
+    /** The USING (or, for 'create', WITH CHECK) expression of the one policy a rule gives. */
+    private static String compiled(String teamRule, String memberRule) {
+        DatabaseShape shape = ShapeCalculator.calculate(PolicyDatabaseTest.schema(SCHEMA.formatted(teamRule, memberRule)), "public");
+        List<DbPolicy> policies = shape.security().stream().flatMap(s -> s.policies().stream()).toList();
+        assertEquals(1, policies.size(), policies::toString);
+        return policies.get(0).using().or(() -> policies.get(0).withCheck()).orElseThrow();
+    }
+
+    private static String member(String rule) {
+        return compiled("", rule);
+    }
+
+    @Test
+    void literalsFieldsAndOperators() {
+        assertEquals("(\"status\" = 'live') AND (\"score\" >= 1.5)", member("@@allow('read', status == LIVE && score >= 1.5)"));
+        assertEquals("\"status\" IN ('DRAFT', 'live')", member("@@allow('read', status in [DRAFT, LIVE])"));
+        assertEquals("NOT (\"name\" <> 'x')", member("@@allow('read', !(name != 'x'))"));
+        assertEquals("\"name\" = 'it''s'", member("@@allow('read', name == \"it's\")"));
+    }
+
+    @Test
+    void claimsTakeTheTypeOfWhatTheyAreComparedWith() {
+        assertEquals("(" + CLAIMS + " ->> 'team')::UUID = \"teamId\"", member("@@allow('read', auth().team == teamId)"));
+        assertEquals("(" + CLAIMS + " ->> 'status')::\"Status\" = \"status\"", member("@@allow('read', auth().status == status)"));
+        assertEquals("(" + CLAIMS + " ->> 'level')::numeric > 3", member("@@allow('read', auth().level > 3)"));
+        assertEquals("(" + CLAIMS + " #>> '{org,name}') = \"name\"", member("@@allow('read', auth().org.name == name)"));
+        assertEquals("(" + CLAIMS + " ->> 'admin')::boolean", member("@@allow('read', auth().admin)"));
+        assertEquals("(" + CLAIMS + " ->> 'id') IS NOT NULL", member("@@allow('read', auth() != null)"));
+        assertEquals("(" + CLAIMS + " ->> 'role') IN ('a', 'b')", member("@@allow('read', auth().role in ['a', 'b'])"));
+    }
+
+    @Test
+    void relationsAreExistsSubqueries() {
+        assertEquals("EXISTS (SELECT 1 FROM \"Team\" AS \"r1\" WHERE \"r1\".\"id\" = \"Member\".\"teamId\" AND (\"r1\".\"id\" = ("
+                + CLAIMS + " ->> 'team')::UUID))", member("@@allow('read', team.id == auth().team)"));
+        assertEquals("EXISTS (SELECT 1 FROM \"Member\" AS \"r1\" WHERE \"r1\".\"teamId\" = \"Team\".\"id\" AND (\"r1\".\"name\" = 'x'))",
+                compiled("@@allow('read', members?[name == 'x'])", ""));
+        assertEquals("NOT EXISTS (SELECT 1 FROM \"Member\" AS \"r1\" WHERE \"r1\".\"teamId\" = \"Team\".\"id\" AND NOT (\"r1\".\"score\" > 0))",
+                compiled("@@allow('read', members![score > 0])", ""));
+        assertEquals("NOT EXISTS (SELECT 1 FROM \"Member\" AS \"r1\" WHERE \"r1\".\"teamId\" = \"Team\".\"id\" AND (\"r1\".\"status\" = 'DRAFT'))",
+                compiled("@@allow('read', members^[status == DRAFT])", ""));
+    }
+
+    @Test
+    void denyIsRestrictiveAndNegated() {
+        DatabaseShape shape = ShapeCalculator.calculate(PolicyDatabaseTest.schema(SCHEMA.formatted("", "@@deny('update', future().score < 0)")), "public");
+        DbPolicy policy = shape.findSecurity("public", "Member").orElseThrow().policies().get(0);
+        assertEquals("deny_update_1", policy.name());
+        assertEquals(false, policy.permissive());
+        assertEquals("true", policy.using().orElseThrow());
+        assertEquals("NOT (\"score\" < 0)", policy.withCheck().orElseThrow());
+    }
+
+    @Test
+    void rulesInCommentsAreTheSameRules() {
+        String attribute = ShapeCalculator.calculate(PolicyDatabaseTest.schema(SCHEMA.formatted("", "@@allow('read', score > 0)")), "public")
+                .security().toString();
+        String comment = ShapeCalculator.calculate(PolicyDatabaseTest.schema(SCHEMA.formatted("", "/// @@allow('read', score > 0)")), "public")
+                .security().toString();
+        assertEquals(attribute, comment);
+    }
+
+    @Test
+    void removingEveryRuleUndoesRowLevelSecurity() {
+        DatabaseShape previous = ShapeCalculator.calculate(PolicyDatabaseTest.schema(SCHEMA.formatted("", "@@allow('read', score > 0)")), "public");
+        DatabaseShape next = ShapeCalculator.calculate(PolicyDatabaseTest.schema(SCHEMA.formatted("", "")), "public");
+        assertEquals("""
+                -- DropPolicy
+                DROP POLICY "allow_read_1" ON "Member";
+
+                -- DisableRowLevelSecurity
+                ALTER TABLE "Member" DISABLE ROW LEVEL SECURITY;
+
+                -- RevokePrivileges
+                REVOKE SELECT, INSERT, UPDATE, DELETE ON TABLE "Member" FROM PUBLIC;
+                """, Migrations.script(previous, next, Renames.none(), "public"));
+        assertTrue(ShapeDiffer.diff(next, next).isEmpty());
+        assertEquals(List.of(), next.security().stream().map(DbTableSecurity::table).toList());
+    }
+
+    @Test
+    void theFormatterKeepsTheRules() throws Exception {
+        String blog = PolicyDatabaseTest.resource(PolicyDatabaseTest.SCHEMA);
+        String formatted = SchemaFormatter.format(blog).orElseThrow();
+        assertEquals(formatted, SchemaFormatter.format(formatted).orElseThrow());
+        for (String rule : List.of("@@allow('read', posts?[published] || auth().id == id)", "/// @@allow('read', published || auth().id == authorId)",
+                "@@allow('update', auth().id == authorId && future().authorId == auth().id)", "@@deny('delete', published && auth().role != 'quarry_admin')")) {
+            assertTrue(formatted.contains(rule), rule + "\n" + formatted);
+        }
+        String field = SchemaFormatter.format("model A {\n  id Int @id\n  b String   @allow('read',   auth().role == 'x') @map(\"bb\")\n}\n").orElseThrow();
+        assertEquals("model A {\n  id Int    @id\n  b  String @map(\"bb\") @allow('read',   auth().role == 'x')\n}\n", field);
+    }
+}
