@@ -9,6 +9,7 @@ import dev.quarry.migrate.MigrationsFolder;
 import dev.quarry.migrate.Migrator;
 import dev.quarry.migrate.Prompt;
 import dev.quarry.migrate.diff.Renames;
+import dev.quarry.migrate.pull.SchemaWriter;
 import dev.quarry.runtime.DatabaseUrl;
 import dev.quarry.schema.PrismaSchema;
 import dev.quarry.schema.SchemaResult;
@@ -108,6 +109,17 @@ class PolicyDatabaseTest {
                 COMMENT ON POLICY "allow_update_1" ON "User" IS 'quarry:""";
         assertEquals(expected, sql.substring(0, Math.min(sql.length(), expected.length())));
         assertEquals(Optional.empty(), migrator(url, folder).dev(schema(changed), dev("again")));
+    }
+
+    @Test
+    void pullSaysThePoliciesAreNotWrittenBack() {
+        String pulled = SchemaWriter.write(Migrator.describe(database), "datasource db {\n  provider = \"postgresql\"\n}", "public");
+        assertTrue(pulled.contains("""
+                // Row-level security is on for this table, with the policies allow_create_1, allow_create_2, allow_delete_1, allow_delete_2, \
+                allow_read_1, allow_read_2, allow_update_1, allow_update_2, deny_delete_1.
+                // `db pull` does not write them back as @@allow/@@deny rules; `migrate dev` removes what the schema lacks.
+                model Post {
+                """), pulled);
     }
 
     // ---- what each one sees

@@ -158,7 +158,7 @@ public final class SchemaWriter {
         }
         int nameWidth = rows.stream().mapToInt(r -> r[0].length()).max().orElse(0);
         int typeWidth = rows.stream().mapToInt(r -> r[1].length()).max().orElse(0);
-        StringBuilder out = new StringBuilder("model ").append(name).append(" {\n");
+        StringBuilder out = new StringBuilder(securityNote(table)).append("model ").append(name).append(" {\n");
         for (String[] row : rows) {
             String line = "  " + pad(row[0], nameWidth) + " " + (row[2].isEmpty() ? row[1] : pad(row[1], typeWidth) + " " + row[2]);
             out.append(line.stripTrailing()).append('\n');
@@ -183,6 +183,16 @@ public final class SchemaWriter {
             blockAttributes.forEach(a -> out.append("  ").append(a).append('\n'));
         }
         return out.append("}\n").toString();
+    }
+
+    /** Policies are not turned back into rules: the model says so, since {@code migrate dev} drops what the schema lacks. */
+    private String securityNote(DbTable table) {
+        return shape.findSecurity(table.schema(), table.name())
+                .filter(s -> s.rowSecurity() || !s.policies().isEmpty())
+                .map(s -> "// Row-level security is on for this table" + (s.policies().isEmpty() ? "" : ", with the policies "
+                        + s.policies().stream().map(p -> p.name()).collect(java.util.stream.Collectors.joining(", ")))
+                        + ".\n// `db pull` does not write them back as @@allow/@@deny rules; `migrate dev` removes what the schema lacks.\n")
+                .orElse("");
     }
 
     private boolean singleColumnUniqueInline(DbIndex index, DbTable table) {
