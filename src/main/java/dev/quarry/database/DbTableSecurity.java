@@ -1,7 +1,6 @@
 package dev.quarry.database;
 
 import java.util.List;
-import java.util.Optional;
 
 /**
  * The access control of one table: whether row-level security is on, its policies, and the privileges given on
@@ -13,13 +12,5 @@ public record DbTableSecurity(String schema, String table, boolean rowSecurity, 
     public DbTableSecurity {
         policies = List.copyOf(policies);
         grants = List.copyOf(grants);
-    }
-
-    public Optional<DbPolicy> findPolicy(String name) {
-        return policies.stream().filter(p -> p.name().equals(name)).findFirst();
-    }
-
-    public DbTableSecurity withTable(String schemaName, String tableName) {
-        return new DbTableSecurity(schemaName, tableName, rowSecurity, policies, grants);
     }
 }

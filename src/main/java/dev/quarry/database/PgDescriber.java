@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Reads the shape of a live database from {@code pg_catalog}, one catalog query per kind of object
@@ -117,7 +118,7 @@ public final class PgDescriber {
     }
 
     /** Row-level security, policies, and (on tables with row-level security) the privileges Quarry manages. */
-    private List<DbTableSecurity> security(java.util.Set<String> tableKeys) throws SQLException {
+    private List<DbTableSecurity> security(Set<String> tableKeys) throws SQLException {
         Map<String, SecurityParts> security = new LinkedHashMap<>();
         query("row_security", rs -> parts(security, rs.getString("schema"), rs.getString("name")).rowSecurity = true);
         query("policies", rs -> parts(security, rs.getString("schema"), rs.getString("table_name")).policies.add(policy(rs)));

@@ -173,10 +173,7 @@ final class PolicyCompiler {
         return false;
     }
 
-    /**
-     * The row a condition reads: the policy's table (its columns unqualified) or a related table inside an
-     * {@code EXISTS} (qualified by its alias); {@code outer} names the row that holds the join columns.
-     */
+    /** The row a condition reads: the policy's table (its columns unqualified) or a related table inside an {@code EXISTS} (by its alias). */
     private record Scope(Model model, Optional<String> alias) {
         String column(ScalarField field) {
             return alias.map(a -> quote(a) + ".").orElse("") + quote(field.dbName());

@@ -103,29 +103,30 @@ final class PolicyResolver {
                     }
                 }
                 field.trailingComment().flatMap(c -> CommentAttributes.policy(c, ctx.diagnostics))
-                        .ifPresent(a -> written.add(commentRule(a, Optional.of(field))));
+                        .flatMap(a -> commentRule(a, Optional.of(field)))
+                        .ifPresent(written::add);
             }
         }
-        return written.stream().filter(w -> w != null).toList();
+        return written;
     }
 
     private void fromComments(CommentBlock comments, Optional<Member.FieldDecl> documented, List<Written> written) {
         for (Comment comment : comments.comments()) {
-            CommentAttributes.policy(comment, ctx.diagnostics).ifPresent(a -> written.add(commentRule(a, documented)));
+            CommentAttributes.policy(comment, ctx.diagnostics).flatMap(a -> commentRule(a, documented)).ifPresent(written::add);
         }
     }
 
     /** A {@code @@} rule in a comment is the model's; a {@code @} rule belongs to the field the comment documents. */
-    private Written commentRule(Attribute attribute, Optional<Member.FieldDecl> documented) {
+    private Optional<Written> commentRule(Attribute attribute, Optional<Member.FieldDecl> documented) {
         if (CommentAttributes.isBlockLevel(attribute)) {
-            return new Written(attribute, Optional.empty());
+            return Optional.of(new Written(attribute, Optional.empty()));
         }
         if (documented.isEmpty()) {
             ctx.push(SchemaErrors.attribute(attribute.span(), "@" + attribute.name().name(),
                     "A field-level rule in a comment must be in the `///` comment right above its field, or after it on the same line."));
-            return null;
+            return Optional.empty();
         }
-        return new Written(attribute, documented);
+        return Optional.of(new Written(attribute, documented));
     }
 
     private static String prefix(Written w) {
@@ -158,7 +159,7 @@ final class PolicyResolver {
             return Optional.empty();
         }
         boolean futureAllowed = fieldName.isEmpty() && operations.get().equals(Set.of(Policy.Operation.UPDATE));
-        Scope scope = new Scope(model, name, futureAllowed, false);
+        Scope scope = new Scope(model, name, futureAllowed);
         Optional<Typed> typed = scope.resolve(condition.condition());
         if (typed.isEmpty() || !scope.condition(typed.get(), condition.condition().span())) {
             return Optional.empty();
@@ -222,7 +223,8 @@ final class PolicyResolver {
         return true;
     }
 
-    private enum Kind { BOOLEAN, STRING, NUMBER, DATETIME, ENUM, CLAIMS, CLAIM, NULL, OTHER }
+    /** Types as conditions see them; {@code CLAIMS} is {@code auth()}, {@code CLAIM} one claim (text, typed by what it meets). */
+    private enum Kind { BOOLEAN, STRING, NUMBER, DATETIME, ENUM, CLAIMS, CLAIM, NULL }
 
     /** A resolved operand with its type; {@code row}/{@code future} say whether it reads the row before/after an update. */
     private record Typed(PolicyCondition condition, Kind kind, Optional<String> enumName, String description, boolean row, boolean future) {}
@@ -235,13 +237,11 @@ final class PolicyResolver {
         final Model model;
         final String attributeName;
         final boolean futureAllowed;
-        final boolean nested;
 
-        Scope(Model model, String attributeName, boolean futureAllowed, boolean nested) {
+        Scope(Model model, String attributeName, boolean futureAllowed) {
             this.model = model;
             this.attributeName = attributeName;
             this.futureAllowed = futureAllowed;
-            this.nested = nested;
         }
 
         private void error(Span span, String message) {
@@ -450,7 +450,7 @@ final class PolicyResolver {
                 error(member.member().span(), "Unknown field `" + last + "` in model `" + current.name() + "`.");
                 return Optional.empty();
             }
-            Scope related = new Scope(current, attributeName, false, true);
+            Scope related = new Scope(current, attributeName, false);
             return related.typedField(field.get(), new PolicyCondition.Column(last), member.span(), false)
                     .map(t -> new RelationPath(relations, new Typed(t.condition(), t.kind(), t.enumName(), "`" + String.join(".", names) + "`", true, false)));
         }
@@ -473,7 +473,7 @@ final class PolicyResolver {
             if (!supportedRelation(model, field, collection.target().span())) {
                 return Optional.empty();
             }
-            Scope related = new Scope(schema.model(field.relatedModel()), attributeName, false, true);
+            Scope related = new Scope(schema.model(field.relatedModel()), attributeName, false);
             Optional<Typed> inner = related.resolve(collection.condition());
             if (inner.isEmpty() || !related.condition(inner.get(), collection.condition().span())) {
                 return Optional.empty();
