@@ -122,6 +122,23 @@ class PolicyDatabaseTest {
                 """), pulled);
     }
 
+    @Test
+    void theExampleSchemaWithPoliciesMigrates(@TempDir Path folder) throws Exception {
+        DatabaseUrl url = freshDatabase();
+        Schema example = schema(resource("policies/schema-with-policies.prisma"));
+        migrator(url, folder).dev(example, dev("init")).orElseThrow();
+        assertEquals(Optional.empty(), migrator(url, folder).dev(example, dev("again")));
+        TestServer.execute(url, """
+                INSERT INTO "User" (id, email, "updatedAt") VALUES ('u_alice', 'alice@example.com', now()), ('u_bob', 'bob@example.com', now());
+                INSERT INTO "Post" (id, title, body, published, "authorId") VALUES ('p1', 'Public', 'b', true, 'u_bob'), ('p2', 'Draft', 'b', false, 'u_bob');
+                """);
+        String alice = "{\"id\": \"u_alice\", \"role\": \"quarry_user\", \"sub\": \"u_alice\"}";
+        assertEquals(List.of("p1"), as(url, PolicyRoles.USER, alice, c -> ids(c, "SELECT id FROM \"Post\" ORDER BY id")));
+        assertEquals(List.of("u_alice", "u_bob"), as(url, PolicyRoles.ANONYMOUS, "{}", c -> ids(c, "SELECT id FROM \"User\" ORDER BY id")));
+        assertEquals("42501", refusal(url, PolicyRoles.USER, alice, "INSERT INTO \"Post\" (id, title, body, \"authorId\") VALUES ('p3', 't', 'b', 'u_bob')"));
+        assertEquals(0, changed(url, PolicyRoles.USER, alice, "UPDATE \"Post\" SET title = 'x' WHERE id = 'p1'"));
+    }
+
     // ---- what each one sees
 
     @Test
