@@ -112,6 +112,17 @@ class PolicyDatabaseTest {
     }
 
     @Test
+    void aColumnPoliciesReadChangesType(@TempDir Path folder) throws Exception {
+        DatabaseUrl url = freshDatabase();
+        String text = resource(SCHEMA).replace("@@allow('create,delete', auth().id == authorId)", "@@allow('create,delete', auth().id == authorId && title != '')");
+        migrator(url, folder).dev(schema(text), dev("init")).orElseThrow();
+        String changed = text.replace("title     String", "title     String @db.VarChar(200)");
+        Path second = migrator(url, folder).dev(schema(changed), new Migrator.DevOptions("title", false, Renames.none(), true, false)).orElseThrow();
+        assertTrue(Files.readString(second).contains("ALTER COLUMN \"title\" SET DATA TYPE VARCHAR(200)"), Files.readString(second));
+        assertEquals(Optional.empty(), migrator(url, folder).dev(schema(changed), dev("again")));
+    }
+
+    @Test
     void pullSaysThePoliciesAreNotWrittenBack() {
         String pulled = SchemaWriter.write(Migrator.describe(database), "datasource db {\n  provider = \"postgresql\"\n}", "public");
         assertTrue(pulled.contains("""

@@ -128,6 +128,28 @@ class PolicySqlTest {
     }
 
     @Test
+    void policiesReadingAnAlteredTableAreDroppedAroundTheChange() throws Exception {
+        String blog = PolicyDatabaseTest.resource(PolicyDatabaseTest.SCHEMA);
+        DatabaseShape previous = ShapeCalculator.calculate(PolicyDatabaseTest.schema(blog), "public");
+        DatabaseShape next = ShapeCalculator.calculate(PolicyDatabaseTest.schema(blog.replace("published Boolean @default(false)", "published Int @default(0)")
+                .replace("published ||", "published > 0 ||").replace("published &&", "published > 0 &&").replace("posts?[published]", "posts?[published > 0]")), "public");
+        List<String> steps = ShapeDiffer.diff(previous, next).steps().stream()
+                .map(step -> step instanceof dev.quarry.migrate.step.MigrationStep.DropPolicy drop ? "drop " + drop.table().name() + "." + drop.policy().name()
+                        : step instanceof dev.quarry.migrate.step.MigrationStep.CreatePolicy create ? "create " + create.table().name() + "." + create.policy().name()
+                        : step.description())
+                .toList();
+        List<String> postPolicies = List.of("allow_read_1", "allow_create_1", "allow_delete_1", "allow_update_1", "allow_create_2", "allow_read_2",
+                "allow_update_2", "allow_delete_2", "deny_delete_1");
+        List<String> expected = new java.util.ArrayList<>(List.of("drop User.allow_read_1"));
+        postPolicies.stream().sorted().map(p -> "drop Post." + p).forEach(expected::add);
+        expected.add("AlterTable");
+        expected.add("create User.allow_read_1");
+        postPolicies.stream().map(p -> "create Post." + p).forEach(expected::add);
+        assertEquals(expected.stream().sorted().toList(), steps.stream().sorted().toList());
+        assertEquals("AlterTable", steps.get(10), steps.toString());
+    }
+
+    @Test
     void theFormatterKeepsTheRules() throws Exception {
         String blog = PolicyDatabaseTest.resource(PolicyDatabaseTest.SCHEMA);
         String formatted = SchemaFormatter.format(blog).orElseThrow();

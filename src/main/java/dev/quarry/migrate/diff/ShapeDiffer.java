@@ -10,6 +10,7 @@ import dev.quarry.database.DbForeignKey;
 import dev.quarry.database.DbGrant;
 import dev.quarry.database.DbPolicy;
 import dev.quarry.database.DbTableSecurity;
+import dev.quarry.database.Identifiers;
 import dev.quarry.database.DbIndex;
 import dev.quarry.database.DbPrimaryKey;
 import dev.quarry.database.DbTable;
@@ -103,24 +104,33 @@ public final class ShapeDiffer {
         for (Pair<DbTable> pair : pairs) {
             diffTable(pair);
         }
+        List<DbTable> altered = pairs.stream().filter(this::columnsChange).map(Pair::next).toList();
         for (DbTable table : created) {
-            diffSecurity(Optional.empty(), table, Optional.empty(), next.findSecurity(table.schema(), table.name()), false);
+            diffSecurity(Optional.empty(), table, Optional.empty(), next.findSecurity(table.schema(), table.name()), altered);
         }
         for (Pair<DbTable> pair : pairs) {
             DbTable previousTable = pair.previous();
             DbTable nextTable = pair.next();
             diffSecurity(Optional.of(previousTable), nextTable, previous.findSecurity(previousTable.schema(), previousTable.name()),
-                    next.findSecurity(nextTable.schema(), nextTable.name()), columnsChange(previousTable, nextTable));
+                    next.findSecurity(nextTable.schema(), nextTable.name()), altered);
         }
     }
 
     /**
      * Whether a column of the table changes or goes in this migration (an altered table or a recreated enum type):
-     * PostgreSQL refuses that for a column a policy reads, so the table's policies are dropped and created again.
+     * PostgreSQL refuses that for a column a policy reads.
      */
-    private boolean columnsChange(DbTable previousTable, DbTable nextTable) {
-        return steps.stream().anyMatch(step -> (step instanceof MigrationStep.AlterTable alter && alter.tables().next() == nextTable)
-                || (step instanceof MigrationStep.AlterEnum alterEnum && alterEnum.usages().stream().anyMatch(u -> u.table().equals(previousTable.name()))));
+    private boolean columnsChange(Pair<DbTable> tables) {
+        return steps.stream().anyMatch(step -> (step instanceof MigrationStep.AlterTable alter && alter.tables().next() == tables.next())
+                || (step instanceof MigrationStep.AlterEnum alterEnum && alterEnum.usages().stream().anyMatch(u -> u.table().equals(tables.previous().name()))));
+    }
+
+    /** A policy on an altered table, or reading one ({@code EXISTS (SELECT 1 FROM "T" AS …)}), is dropped and created again around the change. */
+    private static boolean readsAltered(DbTable table, DbPolicy policy, List<DbTable> altered) {
+        String text = policy.using().orElse("") + " " + policy.withCheck().orElse("");
+        return altered.stream().anyMatch(t -> (t.schema().equals(table.schema()) && t.name().equals(table.name()))
+                || text.contains("FROM " + Identifiers.quote(t.name()) + " AS ")
+                || text.contains("FROM " + Identifiers.quote(t.schema()) + "." + Identifiers.quote(t.name()) + " AS "));
     }
 
     /**
@@ -128,7 +138,7 @@ public final class ShapeDiffer {
      * privileges are compared only where row-level security is on, on either side: elsewhere they are not Quarry's.
      */
     private void diffSecurity(Optional<DbTable> previousTable, DbTable nextTable, Optional<DbTableSecurity> previousSecurity,
-            Optional<DbTableSecurity> nextSecurity, boolean recreatePolicies) {
+            Optional<DbTableSecurity> nextSecurity, List<DbTable> altered) {
         boolean previousRls = previousSecurity.map(DbTableSecurity::rowSecurity).orElse(false);
         boolean nextRls = nextSecurity.map(DbTableSecurity::rowSecurity).orElse(false);
         DbTable before = previousTable.orElse(nextTable);
@@ -136,7 +146,7 @@ public final class ShapeDiffer {
         List<DbPolicy> nextPolicies = nextSecurity.map(DbTableSecurity::policies).orElse(List.of());
         for (DbPolicy policy : previousPolicies) {
             Optional<DbPolicy> kept = nextPolicies.stream().filter(p -> p.name().equals(policy.name())).findFirst();
-            if (kept.isEmpty() || !kept.get().sameAs(policy) || recreatePolicies) {
+            if (kept.isEmpty() || !policy.sameAs(kept.get()) || readsAltered(nextTable, kept.get(), altered)) {
                 steps.add(new MigrationStep.DropPolicy(before, policy));
             }
         }
@@ -148,7 +158,7 @@ public final class ShapeDiffer {
         }
         for (DbPolicy policy : nextPolicies) {
             Optional<DbPolicy> kept = previousPolicies.stream().filter(p -> p.name().equals(policy.name())).findFirst();
-            if (kept.isEmpty() || !kept.get().sameAs(policy) || recreatePolicies) {
+            if (kept.isEmpty() || !kept.get().sameAs(policy) || readsAltered(nextTable, policy, altered)) {
                 steps.add(new MigrationStep.CreatePolicy(nextTable, policy));
             }
         }
