@@ -10,6 +10,7 @@ import dev.quarry.schema.model.RelationField;
 import dev.quarry.schema.model.ScalarField;
 import dev.quarry.schema.model.ScalarType;
 import dev.quarry.schema.model.Schema;
+import dev.quarry.schema.validate.PreviewFeatures;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -255,6 +256,10 @@ final class WherePlanner {
                     parts.add(like(field, v, here, true, false, insensitive));
                     break;
                 case "search":
+                    if (!PreviewFeatures.fullTextSearch(schema)) {
+                        throw QueryErrors.unknownOperator(here, op, kind(field) + " (search needs the fullTextSearchPostgres preview feature)",
+                                allowed.stream().filter(o -> !o.equals("search")).toList());
+                    }
                     parts.add(new Filter.Search(field, values.one(field, v, here).text()));
                     break;
                 default:
