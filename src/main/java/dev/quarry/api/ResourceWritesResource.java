@@ -54,7 +54,8 @@ import jakarta.ws.rs.Encoded;
  * PUT    /api/users/{id}             upsert, the body {"create": {...}, "update": {...}}; the id comes from the path
  *                                                                200 updated or 201 created
  * DELETE /api/users/{id}             delete                      200, the record as it was; 204 with Prefer: return=minimal
- * PATCH  /api/users?filter=…         updateMany                  200 {"count": n}
+ * PATCH  /api/users?filter=…         updateMany                  200 {"count": n}; with select/include/omit or
+ *                                    Prefer: return=representation, updateManyAndReturn (200 {"count": n, "records": [...]})
  * DELETE /api/users?filter=…         deleteMany                  200 {"count": n}
  * </pre>
  *
@@ -179,11 +180,14 @@ public class ResourceWritesResource {
     @PATCH
     @Path("{route}")
     @Consumes(MediaType.WILDCARD)
-    public Uni<Response> updateMany(@PathParam("route") String route, @Context UriInfo uri, String body) {
+    public Uni<Response> updateMany(@PathParam("route") String route, @Context UriInfo uri, @HeaderParam("Prefer") String prefer, String body) {
         Model model = writableModel(route);
-        WriteArgs args = filtered(WriteOperation.UPDATE_MANY, uri);
+        boolean returning = prefer != null && prefer.contains("return=representation")
+                || uri.getQueryParameters().keySet().stream().anyMatch(SHAPE::contains);
+        WriteArgs args = filtered(returning ? WriteOperation.UPDATE_MANY_AND_RETURN : WriteOperation.UPDATE_MANY, uri);
         args.args().set("data", objectBody(body));
-        return writes.write(model, relocate(args, "data", ArgPath.of("body"))).map(result -> Response.ok(result.body(), MediaType.APPLICATION_JSON).build());
+        return writes.write(model, relocate(args, "data", ArgPath.of("body")))
+                .map(result -> Response.ok(returning ? bulkAnswer(result.body()) : result.body(), MediaType.APPLICATION_JSON).build());
     }
 
     @DELETE
@@ -227,12 +231,19 @@ public class ResourceWritesResource {
         return new WriteArgs(operation, read.args().deepCopy(), read.origins(), ifMatch);
     }
 
-    /** updateMany/deleteMany: the filter query parameter (JSON or the bracket form), required, and nothing else. */
+    /** The query parameters that shape returned records. */
+    private static final List<String> SHAPE = List.of("select", "include", "omit");
+
+    /**
+     * updateMany/deleteMany: the filter query parameter (JSON or the bracket form), required, and nothing else but,
+     * for updateManyAndReturn, the shape of the records returned.
+     */
     private static WriteArgs filtered(WriteOperation operation, UriInfo uri) {
         Map<String, List<String>> params = new LinkedHashMap<>(uri.getQueryParameters());
+        List<String> allowed = operation == WriteOperation.UPDATE_MANY_AND_RETURN ? List.of("filter", "select", "include", "omit") : List.of("filter");
         for (String name : params.keySet()) {
-            if (!name.equals("filter") && !name.startsWith("filter[")) {
-                throw QueryErrors.unknownArgument(ArgPath.of(name), name, List.of("filter"));
+            if (!allowed.contains(name) && !name.startsWith("filter[")) {
+                throw QueryErrors.unknownArgument(ArgPath.of(name), name, allowed);
             }
         }
         ReadArgs read = ResourceArgs.parse(Operation.FIND_MANY, params);

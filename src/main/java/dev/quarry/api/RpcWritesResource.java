@@ -30,7 +30,7 @@ public class RpcWritesResource {
     ModelRoutes routes;
 
     @POST
-    @Path("{delegate}/{operation: create|createMany|createManyAndReturn|update|updateMany|upsert|delete|deleteMany}")
+    @Path("{delegate}/{operation: create|createMany|createManyAndReturn|update|updateMany|updateManyAndReturn|upsert|delete|deleteMany}")
     @Consumes(MediaType.WILDCARD)
     public Uni<Response> call(@PathParam("delegate") String delegate, @PathParam("operation") String operationName, String body) {
         Model model = routes.byDelegate(delegate);

@@ -160,10 +160,14 @@ final class ResourceRoutes {
     }
 
     private Operation updateMany(ApiModel model) {
-        Operation op = op(model, "updateMany", "Changes every " + model.name() + " that matches the filter (updateMany)");
+        Operation op = op(model, "updateMany", "Changes every " + model.name()
+                + " that matches the filter (updateMany; updateManyAndReturn when select, include or omit is given)");
         op.addParameter(filter(model).required(true));
+        addShape(op, model);
+        op.addParameter(header("Prefer", Json.string(), "return=representation answers the changed records too, as select, include or omit do."));
         op.requestBody(jsonBody(writes.updateManyInput(model), true));
-        op.getResponses().addAPIResponse("200", jsonResponse("How many records changed.", shared.batchPayload()));
+        op.getResponses().addAPIResponse("200", jsonResponse("How many records changed, and the records when select, include or omit asked for them.",
+                writes.bulkUpdateResult(model)));
         addErrors(op, BAD_REQUEST, CONFLICT, SERVICE_UNAVAILABLE);
         return op;
     }

@@ -26,7 +26,7 @@ import org.eclipse.microprofile.openapi.models.media.Schema;
 final class RpcRoutes {
 
     static final List<String> OPERATIONS = List.of("findMany", "findFirst", "findUnique", "create", "createMany",
-            "createManyAndReturn", "update", "updateMany", "upsert", "delete", "deleteMany", "count", "aggregate", "groupBy");
+            "createManyAndReturn", "update", "updateMany", "updateManyAndReturn", "upsert", "delete", "deleteMany", "count", "aggregate", "groupBy");
     private static final List<String> READS = List.of("findMany", "findFirst", "findUnique", "count", "aggregate", "groupBy");
     private static final List<String> NEED_UNIQUE_KEY = List.of("findUnique", "update", "upsert", "delete");
 
@@ -91,6 +91,9 @@ final class RpcRoutes {
             case "updateMany":
                 respond(op, writes.updateManyArgs(model), true, "How many records changed.", shared.batchPayload());
                 break;
+            case "updateManyAndReturn":
+                respond(op, writes.updateManyAndReturnArgs(model), true, "The changed records.", Json.array(record));
+                break;
             case "upsert":
                 respond(op, writes.upsertArgs(model), true, "The created or changed record.", record);
                 break;
@@ -141,7 +144,9 @@ final class RpcRoutes {
         Schema body = Json.array(step);
         Operation op = operation("rpc.transaction", "rpc", "prisma.$transaction([...]): runs the operations atomically")
                 .description("Runs the operations in order in one database transaction; when one fails, none has effect "
-                        + "and the error of the failing one is returned.");
+                        + "and the error of the failing one is returned. The body may also be {\"operations\": [...], \"isolationLevel\": "
+                        + "\"ReadUncommitted|ReadCommitted|RepeatableRead|Serializable\", \"maxWait\": ms, \"timeout\": ms}, Prisma's transaction "
+                        + "options: a serialization failure is then P2034 (409), a transaction over its timeout P2028 (408).");
         op.requestBody(jsonBody(body, true));
         op.getResponses().addAPIResponse("200", jsonResponse("The result of each operation, in order.", Json.array(Json.any())));
         addErrors(op, BAD_REQUEST, NOT_FOUND, CONFLICT, SERVICE_UNAVAILABLE);

@@ -220,6 +220,17 @@ final class WriteTypes {
                 .required(List.of("data")));
     }
 
+    Schema updateManyAndReturnArgs(ApiModel model) {
+        return components.ref(model.name() + "UpdateManyAndReturnArgs", () -> {
+            Schema args = Json.object(
+                    "where", reads.where(model),
+                    "data", updateManyInput(model),
+                    "limit", Json.integer().description("Changes at most this many records."));
+            reads.addShape(args, model);
+            return args.required(List.of("data"));
+        });
+    }
+
     Schema upsertArgs(ApiModel model) {
         return components.ref(model.name() + "UpsertArgs", () -> {
             Schema args = Json.object("where", reads.whereUnique(model), "create", createInput(model), "update", updateInput(model));
@@ -242,6 +253,14 @@ final class WriteTypes {
         return components.ref(model.name() + "BulkCreateResult", () -> Json.object(
                         "count", Json.integer().description("How many records were created."),
                         "records", Json.array(reads.record(model)).description("The created records; only when select, include or omit was given."))
+                .required(List.of("count")));
+    }
+
+    /** The answer of {@code PATCH /api/users?filter=…}: {@code records} is there when the request asked for a shape (updateManyAndReturn). */
+    Schema bulkUpdateResult(ApiModel model) {
+        return components.ref(model.name() + "BulkUpdateResult", () -> Json.object(
+                        "count", Json.integer().description("How many records changed."),
+                        "records", Json.array(reads.record(model)).description("The changed records; only when select, include or omit was given."))
                 .required(List.of("count")));
     }
 

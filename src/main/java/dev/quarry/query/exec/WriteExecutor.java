@@ -102,6 +102,11 @@ public final class WriteExecutor {
                             .call(() -> tx.run(sql.delete(model, identity(row), OptionalLong.empty(), false))))
                     .map(body -> new WriteResult(body, false, Optional.empty()));
         }
+        if (plan instanceof WritePlan.UpdateMany u && u.returning().isPresent()) {
+            return tx.run(u.data().scalars().isEmpty() ? sql.select(model, u.where(), Optional.empty(), false)
+                            : sql.update(model, u.where(), u.data().scalars(), Optional.empty(), u.limit(), true))
+                    .chain(rows -> readBackAll(tx, model, rows, u.returning().get(), false));
+        }
         if (plan instanceof WritePlan.UpdateMany u) {
             return updateMany(tx, model, u.where(), u.data(), u.limit()).map(WriteExecutor::count);
         }
@@ -138,14 +143,15 @@ public final class WriteExecutor {
             return Uni.createFrom().item(c.returning().isPresent() ? new WriteResult("[]", true, Optional.empty()) : count(0));
         }
         List<List<Assign>> rows = c.records().stream().map(RecordCreate::scalars).toList();
-        return tx.run(sql.insertMany(model, rows, c.skipDuplicates(), c.returning().isPresent())).chain(result -> {
-            if (c.returning().isEmpty()) {
-                return Uni.createFrom().item(count(result.size()));
-            }
-            List<String> bodies = new ArrayList<>();
-            return each(result, r -> readBack(tx, row(model, r), c.returning().get()).invoke(bodies::add))
-                    .map(done -> new WriteResult("[" + String.join(",", bodies) + "]", true, Optional.empty()));
-        });
+        return tx.run(sql.insertMany(model, rows, c.skipDuplicates(), c.returning().isPresent()))
+                .chain(result -> c.returning().isEmpty() ? Uni.createFrom().item(count(result.size())) : readBackAll(tx, model, result, c.returning().get(), true));
+    }
+
+    /** The records of {@code rows}, each shaped by {@code shape}, as a JSON array in the rows' order. */
+    private Uni<WriteResult> readBackAll(Tx tx, Model model, List<Row> rows, ReadShape shape, boolean created) {
+        List<String> bodies = new ArrayList<>();
+        return each(rows, r -> readBack(tx, row(model, r), shape).invoke(bodies::add))
+                .map(done -> new WriteResult("[" + String.join(",", bodies) + "]", created, Optional.empty()));
     }
 
     private Uni<Long> updateMany(Tx tx, Model model, Filter where, RecordUpdate data, OptionalLong limit) {
@@ -227,7 +233,9 @@ public final class WriteExecutor {
     private Uni<?> before(Tx tx, RelationWrite w, StoredRow current, List<Assign> assigns, List<Supplier<Uni<?>>> afterwards) {
         Hop hop = w.hop();
         Model to = hop.to();
-        if (w instanceof RelationWrite.Create || w instanceof RelationWrite.Connect || w instanceof RelationWrite.ConnectOrCreate) {
+        if (w instanceof RelationWrite.Connect || w instanceof RelationWrite.ConnectOrCreate) {
+            return foreignKeyForNew(tx, w).call(keys -> displacePrevious(tx, hop, current, keys)).invoke(assigns::addAll);
+        } else if (w instanceof RelationWrite.Create) {
             return foreignKeyForNew(tx, w).invoke(assigns::addAll);
         } else if (w instanceof RelationWrite.Disconnect d) {
             return findOne(tx, to, and(linked(hop, current), d.targets().get(0))).invoke(found -> {
@@ -279,10 +287,16 @@ public final class WriteExecutor {
                 return found.created() ? Uni.createFrom().voidItem() : connect(tx, hop, parent, identity(found.row()));
             }));
         } else if (w instanceof RelationWrite.Set s) {
+            Filter others = and(linked, new Filter.Not(new Filter.Or(s.targets())));
             Uni<?> cleared = joinTable ? tx.run(unlink(hop, parent, Filter.TRUE))
-                    : tx.run(sql.update(to, and(linked, new Filter.Not(new Filter.Or(s.targets()))), nullChildForeignKey(hop), Optional.empty(), OptionalLong.empty(), false));
+                    : childKeyRequired(hop) ? refuseOrphans(tx, hop, others)
+                    : tx.run(sql.update(to, others, nullChildForeignKey(hop), Optional.empty(), OptionalLong.empty(), false));
             return cleared.chain(() -> each(s.targets(), target -> connect(tx, hop, parent, target)));
         } else if (w instanceof RelationWrite.Disconnect d) {
+            if (!joinTable && childKeyRequired(hop)) {
+                // Prisma refuses this before looking at any record: the related records cannot exist without one
+                throw requiredRelation(hop, Map.of("relation_name", hop.relation().name(), "model_a_name", modelA(hop), "model_b_name", modelB(hop)));
+            }
             return each(d.targets(), target -> joinTable ? tx.run(unlink(hop, parent, target))
                     : tx.run(sql.update(to, and(linked, target), nullChildForeignKey(hop), Optional.empty(), OptionalLong.empty(), false)));
         } else if (w instanceof RelationWrite.Delete d) {
@@ -328,14 +342,55 @@ public final class WriteExecutor {
                 });
     }
 
-    /** A one-to-one's record linked to {@code parent} (other than {@code keep}) is disconnected, when its key may be null. */
+    /**
+     * A one-to-one's record linked to {@code parent} (other than {@code keep}) is disconnected; when its key may not
+     * be null, the write is refused (P2014), as Prisma does.
+     */
     private Uni<?> detachCurrent(Tx tx, Hop hop, StoredRow parent, Filter keep) {
-        boolean nullable = hop.relation().referencingScalars().stream().noneMatch(f -> hop.to().scalarField(f).isRequired());
-        if (!nullable) {
+        Filter others = and(linked(hop, parent), new Filter.Not(keep));
+        if (childKeyRequired(hop)) {
+            return refuseOrphans(tx, hop, others);
+        }
+        return tx.run(sql.update(hop.to(), others, nullChildForeignKey(hop), Optional.empty(), OptionalLong.empty(), false));
+    }
+
+    /**
+     * Before {@code current} points to a record of a one-to-one, the record of its own model that pointed there is let
+     * go; when its key may not be null, the write is refused (P2014).
+     */
+    private Uni<?> displacePrevious(Tx tx, Hop hop, StoredRow current, List<Assign> keys) {
+        boolean oneToOne = planner.inverse(hop).filter(back -> !back.isList()).isPresent();
+        if (!oneToOne || keys.stream().anyMatch(k -> !(k instanceof Assign.Set))) {
             return Uni.createFrom().voidItem();
         }
-        Filter others = and(linked(hop, parent), new Filter.Not(keep));
-        return tx.run(sql.update(hop.to(), others, nullChildForeignKey(hop), Optional.empty(), OptionalLong.empty(), false));
+        List<Filter> sameKey = new ArrayList<>();
+        for (Assign k : keys) {
+            sameKey.add(new Filter.Compare(k.field(), Filter.CompareOp.EQ, (Value.One) ((Assign.Set) k).value(), false));
+        }
+        Filter previous = and(new Filter.And(sameKey), new Filter.Not(identity(current)));
+        boolean required = keys.stream().anyMatch(k -> k.field().isRequired());
+        if (required) {
+            return findOne(tx, hop.from(), previous).invoke(found -> {
+                if (found.isPresent()) {
+                    throw requiredRelation(hop, Map.of("relation", hop.relation().name(), "modelA", modelA(hop), "modelB", modelB(hop)));
+                }
+            });
+        }
+        return tx.run(sql.update(hop.from(), previous, nullForeignKey(hop), Optional.empty(), OptionalLong.empty(), false));
+    }
+
+    /** Whether the records of {@code hop.to()} need a related record (their foreign key is required). */
+    private static boolean childKeyRequired(Hop hop) {
+        return hop.relation().referencingScalars().stream().anyMatch(f -> hop.to().scalarField(f).isRequired());
+    }
+
+    /** P2014 when a record of {@code hop.to()} matching {@code orphans} exists: it would lose its required relation. */
+    private Uni<?> refuseOrphans(Tx tx, Hop hop, Filter orphans) {
+        return findOne(tx, hop.to(), orphans).invoke(found -> {
+            if (found.isPresent()) {
+                throw requiredRelation(hop, Map.of("relation", hop.relation().name(), "modelA", modelA(hop), "modelB", modelB(hop)));
+            }
+        });
     }
 
     private record Found(StoredRow row, boolean created) {}
@@ -497,6 +552,22 @@ public final class WriteExecutor {
     private static RuntimeException preconditionFailed(Model model) {
         return new WriteError(WriteError.Kind.PRECONDITION_FAILED, "Q412",
                 "The " + model.name() + " record has changed (or is gone) since the version named in If-Match", Map.of("modelName", model.name())).exception();
+    }
+
+    /** The two models of a relation in Prisma's order (by name), as its P2014 names them. */
+    private static String modelA(Hop hop) {
+        return hop.from().name().compareTo(hop.to().name()) <= 0 ? hop.from().name() : hop.to().name();
+    }
+
+    private static String modelB(Hop hop) {
+        return hop.from().name().compareTo(hop.to().name()) <= 0 ? hop.to().name() : hop.from().name();
+    }
+
+    private static RuntimeException requiredRelation(Hop hop, Map<String, Object> names) {
+        Map<String, Object> meta = new HashMap<>(names);
+        meta.put("modelName", hop.from().name());
+        return new WriteError(WriteError.Kind.CONFLICT, "P2014", "The change you are trying to make would violate the required relation '"
+                + hop.relation().name() + "' between the `" + modelA(hop) + "` and `" + modelB(hop) + "` models.", meta).exception();
     }
 
     private static RuntimeException nestedMissing(Hop hop, String operation) {

@@ -25,6 +25,8 @@ public final class WriteRunner {
 
     private static final Logger LOG = Logger.getLogger("dev.quarry.query");
     private static final int ATTEMPTS = 4;
+    /** A statement cancelled by {@code statement_timeout}: the transaction ran out of its time. */
+    private static final String QUERY_CANCELED = "57014";
 
     private final Pool pool;
     private final DatabaseErrors errors;
@@ -47,7 +49,7 @@ public final class WriteRunner {
                 LOG.debugf("retrying a write transaction after %s", cause.getMessage());
                 return attempt(work, retryUniqueViolations, options, attempt + 1);
             }
-            return Uni.createFrom().failure(translate(cause, e));
+            return Uni.createFrom().failure(translate(cause, e, options));
         });
     }
 
@@ -61,16 +63,18 @@ public final class WriteRunner {
     }
 
     /**
-     * Every transaction begins here: BEGIN, then the isolation level the client asked for (the first statement of
-     * the transaction, as PostgreSQL requires).
+     * Every transaction begins here: BEGIN, then, when the client gave options, one round trip that sets them: the
+     * isolation level (before any other statement, as PostgreSQL requires) and the timeout as the statements' limit,
+     * so that a statement still running when the transaction times out is cancelled by PostgreSQL, not waited for.
      */
     private static Uni<Transaction> open(SqlConnection connection, TxOptions options) {
         Uni<Transaction> begun = connection.begin();
-        if (options.isolation().isEmpty()) {
+        if (options.equals(TxOptions.DEFAULT)) {
             return begun;
         }
-        String isolation = "SET TRANSACTION ISOLATION LEVEL " + options.isolation().get().sql();
-        return begun.call(() -> connection.query(isolation).execute());
+        String settings = options.isolation().map(i -> "SET TRANSACTION ISOLATION LEVEL " + i.sql() + "; ").orElse("")
+                + "SET LOCAL statement_timeout = " + options.timeout().toMillis();
+        return begun.call(() -> connection.query(settings).execute());
     }
 
     /**
@@ -106,7 +110,10 @@ public final class WriteRunner {
         return new WriteError(WriteError.Kind.TIMED_OUT, "P2028", message, Map.of("timeout", options.timeout().toMillis())).exception();
     }
 
-    private RuntimeException translate(Throwable cause, Throwable thrown) {
+    private RuntimeException translate(Throwable cause, Throwable thrown, TxOptions options) {
+        if (cause instanceof PgException pg && QUERY_CANCELED.equals(pg.getSqlState())) {
+            return timedOut(options);
+        }
         if (cause instanceof PgException pg) {
             Optional<WriteError> error = errors.map(pg);
             if (error.isPresent()) {

@@ -27,6 +27,9 @@ public record OrderItem(List<Hop> hops, Target target, boolean descending, Optio
 
     public record ByRelationCount(Hop hop) implements Target {}
 
+    /** {@code _relevance: {fields, search, sort}}: the full-text rank of the fields' text for the query (fullTextSearchPostgres). */
+    public record ByRelevance(List<ScalarField> fields, String search) implements Target {}
+
     /** {@code _count/_avg/…: {field: dir}} in groupBy; {@code field} empty means {@code _count: {_all: …}}. */
     public record ByAggregate(Aggregate function, Optional<ScalarField> field) implements Target {}
 

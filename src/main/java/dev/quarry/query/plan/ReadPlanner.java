@@ -1,5 +1,8 @@
 package dev.quarry.query.plan;
 
+import dev.quarry.schema.validate.PreviewFeatures;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.quarry.query.ArgPath;
 import dev.quarry.query.QueryErrors;
@@ -171,6 +174,10 @@ final class ReadPlanner {
         while (it.hasNext()) {
             Map.Entry<String, JsonNode> e = it.next();
             ArgPath here = at.key(e.getKey());
+            if (e.getKey().equals("_relevance") && PreviewFeatures.fullTextSearch(schema)) {
+                out.add(relevance(model, e.getValue(), here, hops));
+                continue;
+            }
             Optional<Field> field = Fields.find(schema, model, e.getKey());
             if (field.isEmpty()) {
                 throw QueryErrors.unknownField(here, model.name(), e.getKey(), Fields.names(schema, model));
@@ -199,6 +206,39 @@ final class ReadPlanner {
                 }
             }
         }
+    }
+
+    /** {@code _relevance: {fields: "title" | ["title", …], search: "cat & dog", sort: "asc" | "desc"}} over String fields. */
+    private static OrderItem relevance(Model model, JsonNode v, ArgPath at, List<Hop> hops) {
+        String shape = "{\"fields\": [String fields], \"search\": \"query\", \"sort\": \"asc\" | \"desc\"}";
+        if (!v.isObject() || !v.has("fields") || !v.has("search") || !v.has("sort")) {
+            throw QueryErrors.wrongType(at, shape);
+        }
+        Iterator<String> keys = v.fieldNames();
+        while (keys.hasNext()) {
+            String k = keys.next();
+            if (!List.of("fields", "search", "sort").contains(k)) {
+                throw QueryErrors.unknownArgument(at.key(k), k, List.of("fields", "search", "sort"));
+            }
+        }
+        List<String> textFields = Fields.visibleScalars(model).stream().filter(f -> f.type() == ScalarType.STRING && !f.isList()).map(ScalarField::name).toList();
+        JsonNode names = v.get("fields").isArray() ? v.get("fields") : JsonNodeFactory.instance.arrayNode().add(v.get("fields"));
+        List<ScalarField> fields = new ArrayList<>();
+        for (int i = 0; i < names.size(); i++) {
+            JsonNode name = names.get(i);
+            ArgPath fieldAt = v.get("fields").isArray() ? at.key("fields").index(i) : at.key("fields");
+            if (!name.isTextual() || !textFields.contains(name.textValue())) {
+                throw QueryErrors.unknownField(fieldAt, model.name(), name.asText(), textFields);
+            }
+            fields.add(model.scalarField(name.textValue()));
+        }
+        if (fields.isEmpty()) {
+            throw QueryErrors.wrongType(at.key("fields"), "one String field or more");
+        }
+        if (!v.get("search").isTextual()) {
+            throw QueryErrors.wrongType(at.key("search"), "a full-text query (string)");
+        }
+        return new OrderItem(hops, new OrderItem.ByRelevance(fields, v.get("search").textValue()), sort(v.get("sort"), at.key("sort")), Optional.empty());
     }
 
     static OrderItem direction(OrderItem.Target target, List<Hop> hops, JsonNode v, ArgPath at, boolean nullable) {

@@ -10,6 +10,7 @@ import dev.quarry.schema.model.RelationField;
 import dev.quarry.schema.model.ScalarField;
 import dev.quarry.schema.model.ScalarType;
 import dev.quarry.schema.model.Schema;
+import dev.quarry.schema.validate.PreviewFeatures;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -44,13 +45,7 @@ final class WherePlanner {
         if (!node.isObject()) {
             throw QueryErrors.wrongType(at, "an object of filters on " + model.name() + " (" + model.name() + "WhereInput)");
         }
-        List<Filter> parts = new ArrayList<>();
-        Iterator<Map.Entry<String, JsonNode>> it = node.fields();
-        while (it.hasNext()) {
-            Map.Entry<String, JsonNode> e = it.next();
-            parts.add(key(model, e.getKey(), e.getValue(), at.key(e.getKey()), depth));
-        }
-        return and(parts);
+        return eachOperator(node, at, (key, value, here) -> key(model, key, value, here, depth));
     }
 
     /**
@@ -191,7 +186,6 @@ final class WherePlanner {
             return equals(model, field, value, at, false);
         }
         List<String> allowed = operatorsOf(field);
-        boolean insensitive = false;
         JsonNode mode = value.get("mode");
         if (mode != null) {
             if (!allowed.contains("mode")) {
@@ -200,68 +194,53 @@ final class WherePlanner {
             if (!mode.isTextual() || !(mode.textValue().equals("insensitive") || mode.textValue().equals("default"))) {
                 throw QueryErrors.invalid(at.key("mode"), "mode must be 'default' or 'insensitive'", List.of("default", "insensitive"));
             }
-            insensitive = mode.textValue().equals("insensitive");
         }
-        List<Filter> parts = new ArrayList<>();
-        Iterator<Map.Entry<String, JsonNode>> it = value.fields();
-        while (it.hasNext()) {
-            Map.Entry<String, JsonNode> e = it.next();
-            String op = e.getKey();
-            JsonNode v = e.getValue();
-            ArgPath here = at.key(op);
+        boolean insensitive = mode != null && mode.textValue().equals("insensitive");
+        return eachOperator(value, at, (op, v, here) -> {
             if (!allowed.contains(op)) {
                 throw QueryErrors.unknownOperator(here, op, kind(field), allowed);
             }
             switch (op) {
                 case "mode":
-                    break;
+                    return Filter.TRUE;
                 case "equals":
-                    parts.add(v.isNull() ? isNull(field, here) : equals(model, field, v, here, insensitive));
-                    break;
+                    return v.isNull() ? isNull(field, here) : equals(model, field, v, here, insensitive);
                 case "not":
                     if (v.isNull()) {
-                        parts.add(not(isNull(field, here)));
+                        return not(isNull(field, here));
                     } else if (v.isObject() && !isFieldRef(v)) {
-                        parts.add(not(scalar(model, field, v, here)));
+                        return not(scalar(model, field, v, here));
                     } else {
-                        parts.add(not(equals(model, field, v, here, insensitive)));
+                        return not(equals(model, field, v, here, insensitive));
                     }
-                    break;
                 case "in":
-                    parts.add(in(field, v, here, insensitive));
-                    break;
+                    return in(field, v, here, insensitive);
                 case "notIn":
-                    parts.add(not(in(field, v, here, insensitive)));
-                    break;
+                    return not(in(field, v, here, insensitive));
                 case "lt":
-                    parts.add(compare(model, field, Filter.CompareOp.LT, v, here, insensitive));
-                    break;
+                    return compare(model, field, Filter.CompareOp.LT, v, here, insensitive);
                 case "lte":
-                    parts.add(compare(model, field, Filter.CompareOp.LTE, v, here, insensitive));
-                    break;
+                    return compare(model, field, Filter.CompareOp.LTE, v, here, insensitive);
                 case "gt":
-                    parts.add(compare(model, field, Filter.CompareOp.GT, v, here, insensitive));
-                    break;
+                    return compare(model, field, Filter.CompareOp.GT, v, here, insensitive);
                 case "gte":
-                    parts.add(compare(model, field, Filter.CompareOp.GTE, v, here, insensitive));
-                    break;
+                    return compare(model, field, Filter.CompareOp.GTE, v, here, insensitive);
                 case "contains":
-                    parts.add(like(field, v, here, true, true, insensitive));
-                    break;
+                    return like(field, v, here, true, true, insensitive);
                 case "startsWith":
-                    parts.add(like(field, v, here, false, true, insensitive));
-                    break;
+                    return like(field, v, here, false, true, insensitive);
                 case "endsWith":
-                    parts.add(like(field, v, here, true, false, insensitive));
-                    break;
+                    return like(field, v, here, true, false, insensitive);
                 case "search":
-                    parts.add(new Filter.Search(field, values.one(field, v, here).text()));
-                    break;
+                    if (!PreviewFeatures.fullTextSearch(schema)) {
+                        throw QueryErrors.unknownOperator(here, op, kind(field) + " (search needs the fullTextSearchPostgres preview feature)",
+                                allowed.stream().filter(o -> !o.equals("search")).toList());
+                    }
+                    return new Filter.Search(field, values.one(field, v, here).text());
                 default:
                     throw QueryErrors.unknownOperator(here, op, kind(field), allowed);
             }
-        }
-        return and(parts);
+        });
     }
 
     private static boolean isFieldRef(JsonNode v) {
@@ -322,34 +301,22 @@ final class WherePlanner {
         if (!value.isObject()) {
             throw QueryErrors.wrongType(at, "an object with one of " + LIST_OPS);
         }
-        List<Filter> parts = new ArrayList<>();
-        Iterator<Map.Entry<String, JsonNode>> it = value.fields();
-        while (it.hasNext()) {
-            Map.Entry<String, JsonNode> e = it.next();
-            String op = e.getKey();
-            JsonNode v = e.getValue();
-            ArgPath here = at.key(op);
+        return eachOperator(value, at, (op, v, here) -> {
             switch (op) {
                 case "equals":
-                    parts.add(v.isNull() ? new Filter.IsNull(field) : new Filter.ListCondition(field, Filter.ListOp.EQUALS, values.many(field, v, here)));
-                    break;
+                    return v.isNull() ? new Filter.IsNull(field) : new Filter.ListCondition(field, Filter.ListOp.EQUALS, values.many(field, v, here));
                 case "has":
-                    parts.add(new Filter.ListCondition(field, Filter.ListOp.HAS, new Value.Many(field, List.of(values.one(field, v, here).text()))));
-                    break;
+                    return new Filter.ListCondition(field, Filter.ListOp.HAS, new Value.Many(field, List.of(values.one(field, v, here).text())));
                 case "hasEvery":
-                    parts.add(new Filter.ListCondition(field, Filter.ListOp.HAS_EVERY, values.many(field, v, here)));
-                    break;
+                    return new Filter.ListCondition(field, Filter.ListOp.HAS_EVERY, values.many(field, v, here));
                 case "hasSome":
-                    parts.add(new Filter.ListCondition(field, Filter.ListOp.HAS_SOME, values.many(field, v, here)));
-                    break;
+                    return new Filter.ListCondition(field, Filter.ListOp.HAS_SOME, values.many(field, v, here));
                 case "isEmpty":
-                    parts.add(new Filter.ListIsEmpty(field, bool(v, here)));
-                    break;
+                    return new Filter.ListIsEmpty(field, bool(v, here));
                 default:
                     throw QueryErrors.unknownOperator(here, op, kind(field), LIST_OPS);
             }
-        }
-        return and(parts);
+        });
     }
 
     private static boolean bool(JsonNode v, ArgPath at) {
@@ -368,44 +335,34 @@ final class WherePlanner {
         if (!value.isObject()) {
             throw QueryErrors.wrongType(at, "an object with Json filters " + JSON_OPS);
         }
-        List<String> path = List.of();
+        List<String> path = new ArrayList<>();
         JsonNode pathNode = value.get("path");
         if (pathNode != null) {
             if (!pathNode.isArray()) {
                 throw QueryErrors.wrongType(at.key("path"), "a list of keys (strings)");
             }
-            List<String> keys = new ArrayList<>();
             for (int i = 0; i < pathNode.size(); i++) {
                 JsonNode k = pathNode.get(i);
                 if (!k.isTextual() && !k.isIntegralNumber()) {
                     throw QueryErrors.wrongType(at.key("path").index(i), "a key (string)");
                 }
-                keys.add(k.asText());
+                path.add(k.asText());
             }
-            path = keys;
         }
         boolean insensitive = value.path("mode").asText("default").equals("insensitive");
-        List<Filter> parts = new ArrayList<>();
-        Iterator<Map.Entry<String, JsonNode>> it = value.fields();
-        while (it.hasNext()) {
-            Map.Entry<String, JsonNode> e = it.next();
-            String op = e.getKey();
-            JsonNode v = e.getValue();
-            ArgPath here = at.key(op);
+        return eachOperator(value, at, (op, v, here) -> {
             switch (op) {
                 case "path":
-                    break;
+                    return Filter.TRUE;
                 case "mode":
                     if (!v.isTextual() || !(v.textValue().equals("insensitive") || v.textValue().equals("default"))) {
                         throw QueryErrors.invalid(here, "mode must be 'default' or 'insensitive'", List.of("default", "insensitive"));
                     }
-                    break;
+                    return Filter.TRUE;
                 case "equals":
-                    parts.add(jsonEquals(field, path, v, here));
-                    break;
+                    return jsonEquals(field, path, v, here);
                 case "not":
-                    parts.add(not(jsonEquals(field, path, v, here)));
-                    break;
+                    return not(jsonEquals(field, path, v, here));
                 case "string_contains":
                 case "string_starts_with":
                 case "string_ends_with": {
@@ -414,35 +371,26 @@ final class WherePlanner {
                     }
                     String escaped = v.textValue().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
                     String pattern = (op.equals("string_starts_with") ? "" : "%") + escaped + (op.equals("string_ends_with") ? "" : "%");
-                    parts.add(new Filter.JsonCondition(field, path, Filter.JsonOp.STRING_CONTAINS, pattern, insensitive));
-                    break;
+                    return new Filter.JsonCondition(field, path, Filter.JsonOp.STRING_CONTAINS, pattern, insensitive);
                 }
                 case "array_contains":
-                    parts.add(new Filter.JsonCondition(field, path, Filter.JsonOp.ARRAY_CONTAINS, Values.jsonText(v.isArray() ? v : wrap(v)), false));
-                    break;
+                    return new Filter.JsonCondition(field, path, Filter.JsonOp.ARRAY_CONTAINS, Values.jsonText(v.isArray() ? v : wrap(v)), false);
                 case "array_starts_with":
-                    parts.add(new Filter.JsonCondition(field, path, Filter.JsonOp.ARRAY_STARTS_WITH, Values.jsonText(v), false));
-                    break;
+                    return new Filter.JsonCondition(field, path, Filter.JsonOp.ARRAY_STARTS_WITH, Values.jsonText(v), false);
                 case "array_ends_with":
-                    parts.add(new Filter.JsonCondition(field, path, Filter.JsonOp.ARRAY_ENDS_WITH, Values.jsonText(v), false));
-                    break;
+                    return new Filter.JsonCondition(field, path, Filter.JsonOp.ARRAY_ENDS_WITH, Values.jsonText(v), false);
                 case "lt":
-                    parts.add(new Filter.JsonCondition(field, path, Filter.JsonOp.LT, jsonScalar(v, here), false));
-                    break;
+                    return new Filter.JsonCondition(field, path, Filter.JsonOp.LT, jsonScalar(v, here), false);
                 case "lte":
-                    parts.add(new Filter.JsonCondition(field, path, Filter.JsonOp.LTE, jsonScalar(v, here), false));
-                    break;
+                    return new Filter.JsonCondition(field, path, Filter.JsonOp.LTE, jsonScalar(v, here), false);
                 case "gt":
-                    parts.add(new Filter.JsonCondition(field, path, Filter.JsonOp.GT, jsonScalar(v, here), false));
-                    break;
+                    return new Filter.JsonCondition(field, path, Filter.JsonOp.GT, jsonScalar(v, here), false);
                 case "gte":
-                    parts.add(new Filter.JsonCondition(field, path, Filter.JsonOp.GTE, jsonScalar(v, here), false));
-                    break;
+                    return new Filter.JsonCondition(field, path, Filter.JsonOp.GTE, jsonScalar(v, here), false);
                 default:
                     throw QueryErrors.unknownOperator(here, op, kind(field), JSON_OPS);
             }
-        }
-        return and(parts);
+        });
     }
 
     private static String jsonScalar(JsonNode v, ArgPath at) {
@@ -483,13 +431,9 @@ final class WherePlanner {
             if (!value.isObject()) {
                 throw QueryErrors.wrongType(at, "an object with one of " + TO_MANY_OPS);
             }
-            List<Filter> parts = new ArrayList<>();
-            Iterator<Map.Entry<String, JsonNode>> it = value.fields();
-            while (it.hasNext()) {
-                Map.Entry<String, JsonNode> e = it.next();
-                ArgPath here = at.key(e.getKey());
+            return eachOperator(value, at, (op, v, here) -> {
                 Filter.Quantifier q;
-                switch (e.getKey()) {
+                switch (op) {
                     case "some":
                         q = Filter.Quantifier.SOME;
                         break;
@@ -500,11 +444,10 @@ final class WherePlanner {
                         q = Filter.Quantifier.NONE;
                         break;
                     default:
-                        throw QueryErrors.unknownOperator(here, e.getKey(), "relation " + field.name() + " (" + field.relatedModel() + "[])", TO_MANY_OPS);
+                        throw QueryErrors.unknownOperator(here, op, "relation " + field.name() + " (" + field.relatedModel() + "[])", TO_MANY_OPS);
                 }
-                parts.add(new Filter.Related(hop, q, Optional.of(where(hop.to(), e.getValue(), here, depth + 1))));
-            }
-            return and(parts);
+                return new Filter.Related(hop, q, Optional.of(where(hop.to(), v, here, depth + 1)));
+            });
         }
         if (value.isNull()) {
             return new Filter.Related(hop, Filter.Quantifier.IS, Optional.empty());
@@ -516,22 +459,33 @@ final class WherePlanner {
         if (!explicit) {
             return new Filter.Related(hop, Filter.Quantifier.IS, Optional.of(where(hop.to(), value, at, depth + 1)));
         }
+        return eachOperator(value, at, (op, v, here) -> {
+            if (!TO_ONE_OPS.contains(op)) {
+                throw QueryErrors.unknownOperator(here, op, "relation " + field.name() + " (" + field.relatedModel() + ")", TO_ONE_OPS);
+            }
+            Filter.Quantifier q = op.equals("is") ? Filter.Quantifier.IS : Filter.Quantifier.IS_NOT;
+            return new Filter.Related(hop, q, v.isNull() ? Optional.empty() : Optional.of(where(hop.to(), v, here, depth + 1)));
+        });
+    }
+
+    // --- helpers -------------------------------------------------------------------------------
+
+    /** A filter per operator of {@code value}'s object, from {@code operator}; all of them must hold. */
+    private static Filter eachOperator(JsonNode value, ArgPath at, OperatorFilter operator) {
         List<Filter> parts = new ArrayList<>();
         Iterator<Map.Entry<String, JsonNode>> it = value.fields();
         while (it.hasNext()) {
             Map.Entry<String, JsonNode> e = it.next();
-            ArgPath here = at.key(e.getKey());
-            if (!TO_ONE_OPS.contains(e.getKey())) {
-                throw QueryErrors.unknownOperator(here, e.getKey(), "relation " + field.name() + " (" + field.relatedModel() + ")", TO_ONE_OPS);
-            }
-            Filter.Quantifier q = e.getKey().equals("is") ? Filter.Quantifier.IS : Filter.Quantifier.IS_NOT;
-            Optional<Filter> inner = e.getValue().isNull() ? Optional.empty() : Optional.of(where(hop.to(), e.getValue(), here, depth + 1));
-            parts.add(new Filter.Related(hop, q, inner));
+            parts.add(operator.filter(e.getKey(), e.getValue(), at.key(e.getKey())));
         }
         return and(parts);
     }
 
-    // --- helpers -------------------------------------------------------------------------------
+    /** The filter one operator ({@code op: v}, at {@code here}) stands for; {@link Filter#TRUE} for a modifier such as {@code mode}. */
+    @FunctionalInterface
+    private interface OperatorFilter {
+        Filter filter(String op, JsonNode v, ArgPath here);
+    }
 
     static Filter and(List<Filter> parts) {
         List<Filter> kept = parts.stream().filter(f -> !(f instanceof Filter.Const c && c.value())).toList();

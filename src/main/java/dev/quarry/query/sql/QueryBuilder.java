@@ -182,6 +182,10 @@ public final class QueryBuilder {
             if (o.target() instanceof OrderItem.ByField f) {
                 return Sql.of(a, ".", Sql.ident(f.field().dbName()));
             }
+            if (o.target() instanceof OrderItem.ByRelevance r) {
+                List<Sql> columns = r.fields().stream().map(f -> Sql.of(a, ".", Sql.ident(f.dbName()))).toList();
+                return Sql.of("ts_rank(to_tsvector(concat_ws(' ', ", Sql.join(", ", columns), ")), to_tsquery(", Sql.param(r.search()), "))");
+            }
             if (o.target() instanceof OrderItem.ByRelationCount c) {
                 Sql b = aliases.next("t");
                 return Sql.of("(SELECT count(*) FROM ", Links.table(c.hop().to()), " ", b, " WHERE ", Links.link(c.hop(), a, b, aliases), ")");

@@ -11,6 +11,7 @@ public enum WriteOperation {
     CREATE_MANY_AND_RETURN("createManyAndReturn"),
     UPDATE("update"),
     UPDATE_MANY("updateMany"),
+    UPDATE_MANY_AND_RETURN("updateManyAndReturn"),
     UPSERT("upsert"),
     DELETE("delete"),
     DELETE_MANY("deleteMany");

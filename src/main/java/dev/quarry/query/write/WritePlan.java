@@ -18,7 +18,7 @@ public sealed interface WritePlan {
 
     record Update(Model model, Filter where, RecordUpdate data, ReadShape shape, Optional<String> ifMatch) implements WritePlan {}
 
-    record UpdateMany(Model model, Filter where, RecordUpdate data, OptionalLong limit) implements WritePlan {}
+    record UpdateMany(Model model, Filter where, RecordUpdate data, OptionalLong limit, Optional<ReadShape> returning) implements WritePlan {}
 
     record Upsert(Model model, Filter where, RecordCreate create, RecordUpdate update, ReadShape shape, Optional<String> ifMatch)
             implements WritePlan {}

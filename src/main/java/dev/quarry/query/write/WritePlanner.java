@@ -46,6 +46,7 @@ public final class WritePlanner {
     private static final List<String> CREATE_MANY_AND_RETURN_ARGS = List.of("data", "skipDuplicates", "select", "include", "omit");
     private static final List<String> UPDATE_ARGS = List.of("where", "data", "select", "include", "omit");
     private static final List<String> UPDATE_MANY_ARGS = List.of("where", "data", "limit");
+    private static final List<String> UPDATE_MANY_AND_RETURN_ARGS = List.of("where", "data", "limit", "select", "include", "omit");
     private static final List<String> UPSERT_ARGS = List.of("where", "create", "update", "select", "include", "omit");
     private static final List<String> DELETE_ARGS = List.of("where", "select", "include", "omit");
     private static final List<String> DELETE_MANY_ARGS = List.of("where", "limit");
@@ -88,11 +89,13 @@ public final class WritePlanner {
                 RecordUpdate data = update(model, required(a, "data", args), args.origin("data"), Optional.empty(), false);
                 return new WritePlan.Update(model, where, data, shape(model, args), args.ifMatch());
             }
-            case UPDATE_MANY: {
-                checkKeys(a, UPDATE_MANY_ARGS, args);
+            case UPDATE_MANY:
+            case UPDATE_MANY_AND_RETURN: {
+                boolean returning = args.operation() == WriteOperation.UPDATE_MANY_AND_RETURN;
+                checkKeys(a, returning ? UPDATE_MANY_AND_RETURN_ARGS : UPDATE_MANY_ARGS, args);
                 Filter where = present(a, "where") ? resolver.where(model, a.get("where"), args.origin("where")) : Filter.TRUE;
                 RecordUpdate data = update(model, required(a, "data", args), args.origin("data"), Optional.empty(), true);
-                return new WritePlan.UpdateMany(model, where, data, limit(a, args));
+                return new WritePlan.UpdateMany(model, where, data, limit(a, args), returning ? Optional.of(shape(model, args)) : Optional.empty());
             }
             case UPSERT: {
                 checkKeys(a, UPSERT_ARGS, args);

@@ -7,11 +7,11 @@ import java.util.HashSet;
 import java.util.Set;
 
 /** The preview features enabled by any generator's {@code previewFeatures}. */
-final class PreviewFeatures {
+public final class PreviewFeatures {
 
     private PreviewFeatures() {}
 
-    static Set<String> of(Schema schema) {
+    public static Set<String> of(Schema schema) {
         Set<String> features = new HashSet<>();
         for (Generator generator : schema.generators()) {
             if (generator.properties().get("previewFeatures") instanceof ConfigValue.Array array) {
@@ -19,5 +19,11 @@ final class PreviewFeatures {
             }
         }
         return features;
+    }
+
+    /** Prisma's full-text search on PostgreSQL ({@code search} filters, {@code _relevance} ordering); {@code fullTextSearch} is its old name. */
+    public static boolean fullTextSearch(Schema schema) {
+        Set<String> features = of(schema);
+        return features.contains("fullTextSearchPostgres") || features.contains("fullTextSearch");
     }
 }

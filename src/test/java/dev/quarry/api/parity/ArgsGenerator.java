@@ -1,5 +1,9 @@
 package dev.quarry.api.parity;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
+import dev.quarry.schema.validate.PreviewFeatures;
+
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -40,6 +44,63 @@ final class ArgsGenerator {
     ArgsGenerator(Schema schema, long seed) {
         this.schema = schema;
         this.random = new Random(seed);
+    }
+
+    private static final List<String> SEARCHES = List.of("ann", "cat & mat", "hello | world", "dark:*", "!cat", "postgresql", "ann & !ben");
+    private static final List<JsonNode> JSON_ELEMENTS = List.of(NODES.numberNode(1), NODES.numberNode(3), NODES.textNode("two"), NODES.nullNode(),
+            NODES.arrayNode().add(1).add(2), NODES.arrayNode().add(1), NODES.objectNode().put("a", 1));
+
+    /**
+     * Every full-text query as a {@code search} filter and as {@code _relevance} order (when the schema enables
+     * fullTextSearchPostgres), and every Json array filter with every kind of element, on and off a path: not drawn at
+     * random, so that each combination is compared once.
+     */
+    List<Case> targeted() {
+        List<Case> out = new ArrayList<>();
+        for (Model m : schema.models().stream().filter(m -> !m.ignored() && m.primaryKey().isPresent()).toList()) {
+            String delegate = Character.toLowerCase(m.name().charAt(0)) + m.name().substring(1);
+            List<ScalarField> texts = scalars(m).stream().filter(f -> f.type() == ScalarType.STRING && !f.isList()
+                    && !f.nativeType().map(n -> n.name().equals("Uuid")).orElse(false)).toList();
+            if (PreviewFeatures.fullTextSearch(schema) && !texts.isEmpty()) {
+                for (String search : SEARCHES) {
+                    ScalarField f = texts.get(out.size() % texts.size());
+                    ObjectNode filter = NODES.objectNode();
+                    filter.putObject("where").putObject(f.name()).put("search", search);
+                    idOrder(m, filter.putArray("orderBy"));
+                    out.add(new Case(m.name(), delegate, "findMany", filter.toString()));
+                    ObjectNode ranked = NODES.objectNode();
+                    ArrayNode order = ranked.putArray("orderBy");
+                    ObjectNode relevance = order.addObject().putObject("_relevance");
+                    texts.stream().limit(2).forEach(t -> relevance.withArray("fields").add(t.name()));
+                    relevance.put("search", search).put("sort", out.size() % 2 == 0 ? "asc" : "desc");
+                    idOrder(m, order);
+                    out.add(new Case(m.name(), delegate, "findMany", ranked.toString()));
+                }
+            }
+            for (ScalarField json : scalars(m).stream().filter(f -> f.type() == ScalarType.JSON && !f.isList()).toList()) {
+                for (String op : List.of("array_starts_with", "array_ends_with", "array_contains")) {
+                    for (JsonNode element : JSON_ELEMENTS) {
+                        for (boolean onPath : List.of(false, true)) {
+                            ObjectNode args = NODES.objectNode();
+                            ObjectNode condition = args.putObject("where").putObject(json.name());
+                            if (onPath) {
+                                condition.putArray("path").add("list");
+                            }
+                            condition.set(op, element);
+                            idOrder(m, args.putArray("orderBy"));
+                            out.add(new Case(m.name(), delegate, "findMany", args.toString()));
+                        }
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    private static void idOrder(Model m, ArrayNode order) {
+        for (String id : m.primaryKey().get().fieldNames()) {
+            order.addObject().put(id, "asc");
+        }
     }
 
     List<Case> generate(int count) {

@@ -32,7 +32,9 @@ final class ParityCheck {
         Path schemaFile = Path.of("src/test/resources", schemaResource);
         Schema schema = PrismaSchema.load(schemaFile).schema().orElseThrow();
         String url = ConfigProvider.getConfig().getValue("quarry.test.database-url", String.class);
-        List<ArgsGenerator.Case> cases = new ArgsGenerator(schema, seed).generate(count);
+        ArgsGenerator generator = new ArgsGenerator(schema, seed);
+        List<ArgsGenerator.Case> cases = new ArrayList<>(generator.generate(count));
+        cases.addAll(generator.targeted());
         List<Outcome> mismatches = new ArrayList<>();
         int agree = 0;
         int bothErrors = 0;

@@ -89,7 +89,12 @@ public final class PrismaPeer implements AutoCloseable {
     }
 
     public HttpResponse<String> post(String delegate, String operation, String body) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/rpc/" + delegate + "/" + operation))
+        return post("/rpc/" + delegate + "/" + operation, body);
+    }
+
+    /** {@code path} under the peer, e.g. {@code /rpc/$transaction}. */
+    public HttpResponse<String> post(String path, String body) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .timeout(Duration.ofSeconds(30)).header("content-type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build();
         return http.send(request, HttpResponse.BodyHandlers.ofString());
     }

@@ -59,6 +59,36 @@ class WriteParityTest {
         {"post", "create", "{\"data\":{\"title\":\"bad\",\"author\":{\"connect\":{\"email\":\"nobody@x.io\"}}}}"},
         {"category", "create", "{\"data\":{\"name\":\"lang\",\"children\":{\"create\":[{\"name\":\"java\"},{\"name\":\"go\"}]}},\"include\":{\"children\":{\"orderBy\":{\"name\":\"asc\"}}}}"},
         {"category", "delete", "{\"where\":{\"name\":\"lang\"}}"},
+        // a child breaking a unique constraint inside a create folded into one statement
+        {"category", "create", "{\"data\":{\"name\":\"os\",\"children\":{\"create\":[{\"name\":\"linux\"},{\"name\":\"os\"}]}}}"},
+        {"post", "create", "{\"data\":{\"title\":\"folded\",\"author\":{\"connect\":{\"email\":\"bob@x.io\"}},\"comments\":{\"createMany\":{\"data\":[]}}},\"include\":{\"author\":{\"select\":{\"email\":true}}}}"},
+        // P2014: a change that would leave a record without its required relation
+        {"user", "create", "{\"data\":{\"email\":\"p14a@x.io\",\"profile\":{\"create\":{\"bio\":\"a\"}}},\"select\":{\"email\":true,\"profile\":true}}"},
+        {"user", "create", "{\"data\":{\"email\":\"p14b@x.io\",\"profile\":{\"create\":{\"bio\":\"b\"}}},\"select\":{\"email\":true,\"profile\":true}}"},
+        {"user", "create", "{\"data\":{\"email\":\"p14c@x.io\"},\"select\":{\"email\":true}}"},
+        {"user", "update", "{\"where\":{\"email\":\"p14a@x.io\"},\"data\":{\"profile\":{\"create\":{\"bio\":\"second\"}}}}"},
+        {"user", "update", "{\"where\":{\"email\":\"p14c@x.io\"},\"data\":{\"profile\":{\"connect\":{\"id\":3}}},\"select\":{\"email\":true,\"profile\":true}}"},
+        {"user", "update", "{\"where\":{\"email\":\"p14b@x.io\"},\"data\":{\"profile\":{\"connect\":{\"id\":3}}}}"},
+        {"user", "update", "{\"where\":{\"email\":\"p14b@x.io\"},\"data\":{\"profile\":{\"disconnect\":true}}}"},
+        {"user", "update", "{\"where\":{\"email\":\"p14a@x.io\"},\"data\":{\"profile\":{\"disconnect\":true}}}"},
+        {"profile", "update", "{\"where\":{\"id\":4},\"data\":{\"user\":{\"connect\":{\"email\":\"p14c@x.io\"}}}}"},
+        {"profile", "update", "{\"where\":{\"id\":4},\"data\":{\"user\":{\"connect\":{\"email\":\"p14a@x.io\"}}},\"select\":{\"bio\":true,\"user\":{\"select\":{\"email\":true}}}}"},
+        {"post", "create", "{\"data\":{\"title\":\"commented\",\"comments\":{\"create\":[{\"text\":\"x\",\"user\":{\"connect\":{\"email\":\"p14a@x.io\"}}}]}},\"include\":{\"comments\":{\"select\":{\"text\":true}}}}"},
+        {"post", "update", "{\"where\":{\"id\":8},\"data\":{\"comments\":{\"set\":[]}}}"},
+        {"post", "update", "{\"where\":{\"id\":8},\"data\":{\"comments\":{\"disconnect\":{\"id\":1}}}}"},
+        {"post", "update", "{\"where\":{\"id\":3},\"data\":{\"comments\":{\"set\":[{\"id\":1}]}},\"include\":{\"comments\":{\"select\":{\"text\":true}}}}"},
+        {"post", "update", "{\"where\":{\"id\":8},\"data\":{\"comments\":{\"set\":[]}},\"include\":{\"comments\":true}}"},
+        // updateManyAndReturn
+        {"post", "updateManyAndReturn", "{\"where\":{\"title\":{\"in\":[\"folded\",\"commented\"]}},\"data\":{\"views\":{\"increment\":4}},\"select\":{\"title\":true,\"views\":true}}"},
+        {"post", "updateManyAndReturn", "{\"where\":{\"title\":\"folded\"},\"data\":{\"title\":\"refolded\"},\"include\":{\"author\":{\"select\":{\"email\":true}}}}"},
+        {"post", "updateManyAndReturn", "{\"where\":{\"title\":\"nothing\"},\"data\":{\"views\":1}}"},
+        {"user", "updateManyAndReturn", "{\"where\":{\"email\":{\"startsWith\":\"p14\"}},\"data\":{\"counter\":{\"increment\":1}},\"omit\":{\"settings\":true},\"limit\":2}"},
+        // $transaction with an isolation level
+        {"$transaction", "", "{\"operations\":[{\"delegate\":\"tag\",\"operation\":\"create\",\"args\":{\"data\":{\"name\":\"tx1\"}}},"
+                + "{\"delegate\":\"tag\",\"operation\":\"count\",\"args\":{}}],\"isolationLevel\":\"Serializable\"}"},
+        {"$transaction", "", "{\"operations\":[{\"delegate\":\"tag\",\"operation\":\"create\",\"args\":{\"data\":{\"name\":\"tx2\"}}},"
+                + "{\"delegate\":\"tag\",\"operation\":\"create\",\"args\":{\"data\":{\"name\":\"tx1\"}}}],\"isolationLevel\":\"RepeatableRead\"}"},
+        {"$transaction", "", "{\"operations\":[{\"delegate\":\"tag\",\"operation\":\"findMany\",\"args\":{\"where\":{\"name\":{\"startsWith\":\"tx\"}}}}],\"isolationLevel\":\"ReadCommitted\"}"},
     };
 
     private static final String[][] FINAL_STATE = {
@@ -67,6 +97,7 @@ class WriteParityTest {
         {"tag", "{\"orderBy\":{\"name\":\"asc\"},\"include\":{\"_count\":true}}"},
         {"profile", "{\"orderBy\":{\"bio\":\"asc\"}}"},
         {"category", "{\"orderBy\":{\"name\":\"asc\"}}"},
+        {"comment", "{\"orderBy\":{\"id\":\"asc\"}}"},
     };
 
     @Test
@@ -98,8 +129,9 @@ class WriteParityTest {
     }
 
     private static void compare(PrismaPeer peer, String delegate, String operation, String args, List<String> differences) throws Exception {
-        Response q = given().contentType("application/json").body(args).when().post("/api/rpc/" + delegate + "/" + operation);
-        HttpResponse<String> p = peer.post(delegate, operation, args);
+        String path = operation.isEmpty() ? "/rpc/" + delegate : "/rpc/" + delegate + "/" + operation;
+        Response q = given().urlEncodingEnabled(false).contentType("application/json").body(args).when().post("/api" + path);
+        HttpResponse<String> p = peer.post(path, args);
         String where = delegate + "." + operation + " " + args;
         if (q.statusCode() != 200 || p.statusCode() != 200) {
             String quarryCode = q.statusCode() == 200 ? "200" : JSON.readTree(q.asString()).path("code").asText();

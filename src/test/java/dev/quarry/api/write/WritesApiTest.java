@@ -104,6 +104,16 @@ class WritesApiTest {
         given().contentType(ContentType.JSON).queryParam("filter[title][startsWith]", "m").body("{\"views\":{\"increment\":10}}")
                 .when().patch("/api/posts").then().statusCode(200).body("count", equalTo(3));
         rpc("post", "findMany", "{\"where\":{\"title\":{\"startsWith\":\"m\"}},\"orderBy\":{\"title\":\"asc\"}}").then().body("views", contains(11, 10, 10));
+        given().contentType(ContentType.JSON).queryParam("filter[title]", "m2").queryParam("select", "title,views").body("{\"views\":{\"increment\":5}}")
+                .when().patch("/api/posts").then().statusCode(200).body("count", equalTo(1)).body("records[0].title", equalTo("m2"))
+                .body("records[0].views", equalTo(15)).body("records[0].id", nullValue());
+        given().contentType(ContentType.JSON).queryParam("filter[title]", "m3").header("Prefer", "return=representation").body("{\"views\":0}")
+                .when().patch("/api/posts").then().statusCode(200).body("count", equalTo(1)).body("records[0].views", equalTo(0));
+        given().contentType(ContentType.JSON).queryParam("filter[title]", "m3").queryParam("take", "1").body("{\"views\":0}")
+                .when().patch("/api/posts").then().statusCode(400);
+        rpc("post", "updateManyAndReturn", "{\"where\":{\"title\":\"m3\"},\"data\":{\"views\":2},\"select\":{\"views\":true}}")
+                .then().statusCode(200).body("views", contains(2));
+        rpc("post", "updateManyAndReturn", "{\"where\":{\"title\":\"m3\"},\"data\":{\"views\":2},\"take\":1}").then().statusCode(400);
         given().contentType(ContentType.JSON).body("{\"views\":1}").when().patch("/api/posts").then().statusCode(400);
         given().queryParam("filter", "{\"title\":{\"startsWith\":\"r\"}}").when().delete("/api/posts").then().statusCode(200).body("count", equalTo(2));
         rpc("post", "deleteMany", "{\"where\":{\"title\":{\"startsWith\":\"m\"}}}").then().statusCode(200).body("count", equalTo(3));
