@@ -77,7 +77,8 @@ public class ProblemMapper {
         }
         if (state.equals("57014")) {
             WriteError timeout = DatabaseErrors.statementTimeout();
-            return respond(new Problem(TYPE_BASE + "statement-timeout", "Statement timeout", 503, timeout.message(), "Q503", timeout.meta()), Optional.of("5"));
+            return respond(new Problem(TYPE_BASE + "statement-timeout", "Statement timeout", 503, timeout.message(), "Q503", timeout.meta()),
+                    Optional.of(String.valueOf(DatabaseAvailability.RETRY_AFTER_SECONDS)));
         }
         if (DatabaseAvailability.isUnavailable(e)) {
             return unavailable(state + " " + e.getErrorMessage());

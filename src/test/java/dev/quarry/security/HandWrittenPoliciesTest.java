@@ -9,7 +9,8 @@ import io.quarkus.test.junit.QuarkusTest;
 
 /** The blog's rules as hand-written SQL ({@code security/blog-policies.sql}): GRANTs and row-level security policies. */
 @QuarkusTest
-@WithTestResource(value = FreshDatabase.class, initArgs = @ResourceArg(name = "schema", value = "schema.prisma"))
+@WithTestResource(value = FreshDatabase.class, initArgs = {
+        @ResourceArg(name = "schema", value = "schema.prisma"), @ResourceArg(name = "purpose", value = "hand-written-policies")})
 @WithTestResource(value = JwtMode.class, initArgs = @ResourceArg(name = "anonymous-role", value = "quarry_anon"))
 class HandWrittenPoliciesTest extends RowLevelSecurityScenario {
 

@@ -27,7 +27,9 @@ import org.junit.jupiter.api.TestInstance;
  * <p>A subclass says how the database gets its rules: annotate it {@code @QuarkusTest} with a
  * {@link FreshDatabase} of the blog schema (a schema whose policies migrate to the rules, or the plain blog) and
  * {@link JwtMode} with {@code anonymous-role=quarry_anon}, and implement {@link #installRules}, which runs after
- * the roles ({@code security/roles.sql}) and the seed rows ({@code security/blog-seed.sql}) exist.
+ * the roles ({@code security/roles.sql}) and the seed rows ({@code security/blog-seed.sql}) exist. Give the
+ * {@link FreshDatabase} a {@code purpose} argument of its own, so that Quarkus starts the class on a database of its own
+ * rather than reusing another class's application.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class RowLevelSecurityScenario {

@@ -27,7 +27,8 @@ import picocli.CommandLine;
  */
 @QuarkusTest
 @TestProfile(SecretsNotLoggedTest.WithPasswords.class)
-@WithTestResource(value = FreshDatabase.class, initArgs = @ResourceArg(name = "schema", value = "schema.prisma"))
+@WithTestResource(value = FreshDatabase.class, initArgs = {
+        @ResourceArg(name = "schema", value = "schema.prisma"), @ResourceArg(name = "purpose", value = "secrets")})
 class SecretsNotLoggedTest {
 
     static final String PRIMARY_SECRET = "Primary-Pa55-" + "never-shown";

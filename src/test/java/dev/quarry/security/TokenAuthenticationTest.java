@@ -26,7 +26,8 @@ import org.junit.jupiter.api.TestInstance;
  */
 @QuarkusTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@WithTestResource(value = FreshDatabase.class, initArgs = @ResourceArg(name = "schema", value = "schema.prisma"))
+@WithTestResource(value = FreshDatabase.class, initArgs = {
+        @ResourceArg(name = "schema", value = "schema.prisma"), @ResourceArg(name = "purpose", value = "tokens")})
 @WithTestResource(value = JwtMode.class, initArgs = {
         @ResourceArg(name = "anonymous-role", value = "quarry_anon"),
         @ResourceArg(name = "statement-timeout", value = "1s")})
@@ -131,9 +132,17 @@ class TokenAuthenticationTest {
         String before = BlogDatabase.checksum(FreshDatabase.current());
         given().auth().oauth2(TestKeys.user("u_alice")).contentType("application/json")
                 .body("{\"title\":\"slow post\",\"body\":\"b\",\"authorId\":\"u_alice\"}").post("/api/posts")
-                .then().statusCode(503).contentType("application/problem+json").header("Retry-After", "5")
+                .then().statusCode(503).contentType("application/problem+json").header("Retry-After", String.valueOf(dev.quarry.runtime.ops.DatabaseAvailability.RETRY_AFTER_SECONDS))
                 .body("meta.reason", equalTo("statement-timeout")).body("detail", containsString("statement timeout"));
         org.junit.jupiter.api.Assertions.assertEquals(before, BlogDatabase.checksum(FreshDatabase.current()));
+    }
+
+    /** Reported, not asserted: a findUnique by id in jwt mode, with a token and anonymously. */
+    @Test
+    void measureFindUniqueCost() {
+        String token = TestKeys.user("u_alice");
+        ModeCost.report("jwt mode, with a token", () -> given().auth().oauth2(token).get("/api/posts/p_alice_pub").then().statusCode(200));
+        ModeCost.report("jwt mode, anonymous", () -> given().get("/api/posts/p_alice_pub").then().statusCode(200));
     }
 
     private static ValidatableResponse refused(String token, String reason) {
