@@ -44,15 +44,11 @@ final class TestKeys {
 
     /** The public keys as an inline JWK set (kid "rsa" and "ec"). */
     static String jwks() {
-        try {
-            RsaJsonWebKey rsa = new RsaJsonWebKey((java.security.interfaces.RSAPublicKey) RSA.getPublic());
-            rsa.setKeyId("rsa");
-            EllipticCurveJsonWebKey ec = new EllipticCurveJsonWebKey((java.security.interfaces.ECPublicKey) EC.getPublic());
-            ec.setKeyId("ec");
-            return new JsonWebKeySet(List.<JsonWebKey>of(rsa, ec)).toJson();
-        } catch (RuntimeException e) {
-            throw e;
-        }
+        RsaJsonWebKey rsa = new RsaJsonWebKey((java.security.interfaces.RSAPublicKey) RSA.getPublic());
+        rsa.setKeyId("rsa");
+        EllipticCurveJsonWebKey ec = new EllipticCurveJsonWebKey((java.security.interfaces.ECPublicKey) EC.getPublic());
+        ec.setKeyId("ec");
+        return new JsonWebKeySet(List.<JsonWebKey>of(rsa, ec)).toJson();
     }
 
     /** The RSA public key as a PEM file, for {@code quarry.auth.public-key-location}. */
@@ -65,8 +61,7 @@ final class TestKeys {
 
     /** Claims valid now for the test issuer and audience, ready to change and sign. */
     static JwtClaimsBuilder claims(Map<String, Object> extra) {
-        JwtClaimsBuilder b = Jwt.claims(extra).issuer(ISSUER).audience(AUDIENCE).issuedAt(Instant.now()).expiresAt(Instant.now().plusSeconds(300));
-        return b;
+        return Jwt.claims(extra).issuer(ISSUER).audience(AUDIENCE).issuedAt(Instant.now()).expiresAt(Instant.now().plusSeconds(300));
     }
 
     static String rs256(JwtClaimsBuilder claims) {
