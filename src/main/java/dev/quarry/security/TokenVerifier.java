@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.quarry.security.TokenRejected.Reason;
 import io.smallrye.jwt.algorithm.SignatureAlgorithm;
-import io.smallrye.jwt.auth.principal.DefaultJWTParser;
+import io.smallrye.jwt.auth.principal.DefaultJWTTokenParser;
 import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
 import io.smallrye.jwt.auth.principal.ParseException;
 import java.nio.charset.StandardCharsets;
@@ -26,7 +26,8 @@ public final class TokenVerifier {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final DefaultJWTParser parser;
+    /** One instance, so the key (file, PEM, JWK set) is read once and kept: DefaultJWTParser.parse would read it per token. */
+    private final DefaultJWTTokenParser parser = new DefaultJWTTokenParser();
     private final JWTAuthContextInfo context;
     private final List<String> algorithms;
     private final boolean hasKey;
@@ -48,7 +49,6 @@ public final class TokenVerifier {
             accepted.add(SignatureAlgorithm.fromAlgorithm(a));
         }
         context.setSignatureAlgorithm(accepted);
-        this.parser = new DefaultJWTParser(context);
     }
 
     /** Whether any verification key is configured (without one, every token is refused). */
