@@ -3,6 +3,10 @@ package dev.quarry.api;
 import dev.quarry.query.QueryError;
 import dev.quarry.query.QueryException;
 import dev.quarry.runtime.ops.DatabaseAvailability;
+import dev.quarry.query.exec.DatabaseErrors;
+import dev.quarry.query.exec.SessionRefused;
+import dev.quarry.query.write.WriteError;
+import dev.quarry.security.TokenRejected;
 import io.vertx.pgclient.PgException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
@@ -37,9 +41,45 @@ public class ProblemMapper {
         return respond(e.problem(), Optional.empty());
     }
 
+    /**
+     * A refused token: 401 with RFC 6750's {@code WWW-Authenticate} ({@code invalid_token} and the reason; no
+     * error code when no token was sent). {@code meta.reason} tells the cases apart.
+     */
+    @ServerExceptionMapper
+    public Response token(TokenRejected e) {
+        String challenge = e.reason() == TokenRejected.Reason.MISSING
+                ? "Bearer realm=\"quarry\""
+                : "Bearer realm=\"quarry\", error=\"invalid_token\", error_description=\"" + e.detail().replace("\"", "'") + "\"";
+        Problem problem = new Problem(TYPE_BASE + e.reason().code(), "Unauthorized", 401, e.detail(), "Q401", Map.of("reason", e.reason().code()));
+        return Response.fromResponse(respond(problem, Optional.empty())).header("WWW-Authenticate", challenge).build();
+    }
+
+    /**
+     * The database refused the token's role. A role it does not know is the token's fault (401, as PostgREST
+     * answers); a role the connecting user may not take is a missing {@code GRANT role TO authenticator} (403).
+     */
+    @ServerExceptionMapper
+    public Response session(SessionRefused e) {
+        if (e.unknownRole()) {
+            return token(new TokenRejected(TokenRejected.Reason.INVALID, "The token's role " + e.role() + " does not exist in the database"));
+        }
+        return respond(new Problem(TYPE_BASE + "Q403", "Forbidden", 403,
+                "The service may not act as the token's role " + e.role() + " (GRANT " + e.role() + " TO the connecting user)", "Q403",
+                Map.of("reason", "role-not-granted")), Optional.empty());
+    }
+
     @ServerExceptionMapper
     public Response database(PgException e) {
         String state = e.getSqlState() == null ? "" : e.getSqlState();
+        if (state.equals("42501")) {
+            WriteError denied = DatabaseErrors.forbidden(e);
+            return respond(new Problem(TYPE_BASE + "Q403", "Forbidden", 403, denied.message().replace("write", "request"), "Q403", denied.meta()), Optional.empty());
+        }
+        if (state.equals("57014")) {
+            WriteError timeout = DatabaseErrors.statementTimeout();
+            return respond(new Problem(TYPE_BASE + "statement-timeout", "Statement timeout", 503, timeout.message(), "Q503", timeout.meta()),
+                    Optional.of(String.valueOf(DatabaseAvailability.RETRY_AFTER_SECONDS)));
+        }
         if (DatabaseAvailability.isUnavailable(e)) {
             return unavailable(state + " " + e.getErrorMessage());
         }
@@ -70,7 +110,19 @@ public class ProblemMapper {
             if (cause instanceof QueryException q) {
                 return query(q);
             }
+            if (cause instanceof TokenRejected t) {
+                return token(t);
+            }
+            if (cause instanceof SessionRefused r) {
+                return session(r);
+            }
             cause = cause.getCause();
+        }
+        if (cause instanceof TokenRejected t) {
+            return token(t);
+        }
+        if (cause instanceof SessionRefused r) {
+            return session(r);
         }
         if (cause instanceof QueryException q) {
             return query(q);
@@ -99,7 +151,7 @@ public class ProblemMapper {
     }
 
     private static Response respond(Problem problem, Optional<String> retryAfter) {
-        Response.ResponseBuilder r = Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem);
+        Response.ResponseBuilder r = Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).header("Cache-Control", "no-store");
         retryAfter.ifPresent(s -> r.header("Retry-After", s));
         return r.build();
     }

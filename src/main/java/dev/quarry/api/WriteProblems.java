@@ -19,6 +19,7 @@ public class WriteProblems {
         if (error.kind() == WriteError.Kind.UNAVAILABLE) {
             r.header("Retry-After", DatabaseAvailability.RETRY_AFTER_SECONDS);
         }
+        r.header("Cache-Control", "no-store");
         return r.build();
     }
 
@@ -34,6 +35,8 @@ public class WriteProblems {
                 return 503;
             case TIMED_OUT:
                 return 408;
+            case FORBIDDEN:
+                return 403;
             default:
                 return 400;
         }
@@ -51,6 +54,8 @@ public class WriteProblems {
                 return "Database unavailable";
             case TIMED_OUT:
                 return "Transaction timed out";
+            case FORBIDDEN:
+                return "Forbidden";
             default:
                 return "Invalid value";
         }

@@ -7,6 +7,7 @@ import dev.quarry.query.QueryErrors;
 import dev.quarry.query.args.Operation;
 import dev.quarry.query.args.ReadArgs;
 import dev.quarry.query.exec.DatabaseErrors;
+import dev.quarry.query.exec.SessionSettings;
 import dev.quarry.query.exec.WriteExecutor;
 import dev.quarry.query.exec.WriteResult;
 import dev.quarry.query.exec.WriteRunner;
@@ -21,7 +22,6 @@ import dev.quarry.query.sql.QueryBuilder;
 import dev.quarry.query.sql.SqlStatement;
 import dev.quarry.query.write.WriteStatements;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import java.util.Optional;
 import dev.quarry.query.write.WriteArgs;
@@ -30,6 +30,7 @@ import dev.quarry.query.write.WritePlan;
 import dev.quarry.query.write.WritePlanner;
 import dev.quarry.schema.model.Model;
 import dev.quarry.schema.model.Schema;
+import dev.quarry.security.Sessions;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -57,12 +58,15 @@ public class WriteService {
     private final QueryPlanner reads;
     private final QueryBuilder readBuilder;
     private final WriteStatements statements;
+    private final Sessions sessions;
 
     @Inject
-    public WriteService(Schema schema, Pool pool, ModelRoutes routes,
+    public WriteService(Schema schema, Pool pool, ModelRoutes routes, Sessions sessions,
             @ConfigProperty(name = "quarry.api.max-take", defaultValue = "1000") int maxTake,
-            @ConfigProperty(name = "quarry.api.max-depth", defaultValue = "8") int maxDepth) {
-        Limits limits = new Limits(maxTake, maxDepth);
+            @ConfigProperty(name = "quarry.api.max-depth", defaultValue = "8") int maxDepth,
+            @ConfigProperty(name = "quarry.api.max-filter-nodes", defaultValue = "200") int maxFilterNodes) {
+        Limits limits = new Limits(maxTake, maxDepth, maxFilterNodes);
+        this.sessions = sessions;
         this.planner = new WritePlanner(schema, limits);
         this.executor = new WriteExecutor(schema, planner, limits);
         this.runner = new WriteRunner(pool, new DatabaseErrors(schema));
@@ -78,11 +82,15 @@ public class WriteService {
         FindPlan plan = (FindPlan) reads.plan(model, args);
         Filter where = planner.resolver().whereUnique(model, args.args().get("where"), args.origin("where"));
         SqlStatement read = readBuilder.buildTagged(plan, statements.version(model, where));
-        return pool.preparedQuery(read.text()).execute(Tuple.from(read.params())).map(rows -> {
+        Optional<SessionSettings> session = sessions.current();
+        Uni<io.vertx.sqlclient.RowSet<io.vertx.sqlclient.Row>> execution = session.isPresent()
+                ? session.get().read(pool, read.text(), io.vertx.sqlclient.Tuple.from(read.params()))
+                : pool.preparedQuery(read.text()).execute(Tuple.from(read.params())).map(rows -> rows.getDelegate());
+        return execution.map(rows -> {
             if (!rows.iterator().hasNext()) {
                 return new VersionedRecord("null", Optional.empty());
             }
-            Row row = rows.iterator().next();
+            io.vertx.sqlclient.Row row = rows.iterator().next();
             String body = row.getString(0);
             return new VersionedRecord(body == null ? "null" : body, Optional.ofNullable(row.getString(1)));
         });
@@ -95,7 +103,9 @@ public class WriteService {
     public Uni<WriteResult> write(Model model, WriteArgs args) {
         requireWritable(model);
         WritePlan plan = planner.plan(model, args);
-        return runner.inTransaction(tx -> executor.execute(tx, plan), WriteExecutor.retriesUniqueViolations(plan), TxOptions.DEFAULT);
+        Optional<SessionSettings> session = sessions.current();
+        return runner.inTransaction(tx -> SessionSettings.applyTo(session, tx).chain(() -> executor.execute(tx, plan)),
+                WriteExecutor.retriesUniqueViolations(plan), TxOptions.DEFAULT);
     }
 
     /** Views are served read-only: a write is a 405. */
@@ -134,8 +144,9 @@ public class WriteService {
             retryUnique |= step.write() != null && WriteExecutor.retriesUniqueViolations(step.write());
             steps.add(step);
         }
+        Optional<SessionSettings> session = sessions.current();
         return runner.inTransaction(tx -> {
-            Uni<List<String>> results = Uni.createFrom().item(new ArrayList<>());
+            Uni<List<String>> results = SessionSettings.applyTo(session, tx).map(ignored -> new ArrayList<>());
             for (Step step : steps) {
                 results = results.call(done -> run(tx, step).invoke(done::add));
             }

@@ -41,6 +41,7 @@ final class ServeCommand implements Callable<Integer> {
                 System.setProperty("quarry.database-url", configured.get().toPrismaUrl());
             } else if (!quarkusDatasourceConfigured()) {
                 embedded = startEmbedded(environment);
+                openUnlessAuthConfigured(environment);
             }
             System.setProperty("quarry.schema.path", schema);
             if (port != null) {
@@ -73,6 +74,14 @@ final class ServeCommand implements Callable<Integer> {
         }
         System.setProperty("quarry.database-url", embedded.url().toPrismaUrl());
         return embedded;
+    }
+
+    /** The embedded database is for development: open, as the dev profile is, unless a mode is chosen. */
+    private static void openUnlessAuthConfigured(Environment environment) {
+        if (environment.get("QUARRY_AUTH_MODE").isEmpty() && System.getProperty("quarry.auth.mode") == null) {
+            System.setProperty("quarry.auth.mode", "open");
+            System.setProperty("quarry.embedded-database", "true");
+        }
     }
 
     private static boolean quarkusDatasourceConfigured() {

@@ -13,6 +13,7 @@ public final class QueryErrors {
     public static final String OUT_OF_RANGE = "Q105";
     public static final String OVER_TAKE_LIMIT = "Q106";
     public static final String OVER_DEPTH_LIMIT = "Q107";
+    public static final String OVER_FILTER_NODE_LIMIT = "Q120";
     public static final String MISSING_ARGUMENT = "Q108";
     public static final String CONFLICTING_ARGUMENTS = "Q109";
     public static final String UNKNOWN_MODEL = "Q110";
@@ -58,6 +59,11 @@ public final class QueryErrors {
     public static QueryException overDepthLimit(ArgPath at, int maxDepth) {
         return at.error(OVER_DEPTH_LIMIT, "Relations are nested deeper than the maximum of " + maxDepth + " (quarry.api.max-depth) at " + at.display(),
                 List.of("depth <= " + maxDepth));
+    }
+
+    public static QueryException overFilterNodeLimit(ArgPath at, int maxNodes) {
+        return at.error(OVER_FILTER_NODE_LIMIT, "The filter has more than the maximum of " + maxNodes + " conditions (quarry.api.max-filter-nodes) at " + at.display(),
+                List.of("at most " + maxNodes + " keys (fields, operators, AND/OR/NOT) in one filter"));
     }
 
     public static QueryException missingArgument(ArgPath at, String what, List<String> allowed) {

@@ -41,6 +41,7 @@ final class ServiceInstance implements AutoCloseable {
                 "serve", "--port", String.valueOf(port), "--schema", "classpath:schema.prisma"));
         builder.environment().put("DATABASE_URL", database.toPrismaUrl());
         builder.environment().put("QUARKUS_HTTP_HOST", "127.0.0.1");
+        builder.environment().put("QUARRY_AUTH_MODE", "open");
         builder.environment().putAll(environment);
         builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         process = builder.start();

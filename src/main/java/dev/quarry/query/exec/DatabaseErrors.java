@@ -72,6 +72,10 @@ public final class DatabaseErrors {
             case "22003":
             case "22012":
                 return Optional.of(new WriteError(WriteError.Kind.INVALID, "P2020", "Value out of range for the type: " + e.getErrorMessage(), meta));
+            case "42501":
+                return Optional.of(forbidden(e));
+            case "57014":
+                return Optional.of(statementTimeout());
             case "40001":
             case "40P01":
                 return Optional.of(new WriteError(WriteError.Kind.CONFLICT, "P2034",
@@ -86,6 +90,20 @@ public final class DatabaseErrors {
             return Optional.of(new WriteError(WriteError.Kind.UNAVAILABLE, "Q503", "The database is unreachable or overloaded; retry later.", Map.of()));
         }
         return Optional.empty();
+    }
+
+    /** Insufficient privilege: a GRANT is missing, or a row-level security policy refused the row. Never the SQL text. */
+    public static WriteError forbidden(PgException e) {
+        boolean policy = String.valueOf(e.getErrorMessage()).contains("row-level security");
+        return new WriteError(WriteError.Kind.FORBIDDEN, "Q403", policy
+                ? "A row-level security policy of the database refused this write"
+                : "The database role of this request may not do this (no GRANT for it)", Map.of("reason", policy ? "row-level-security" : "privilege"));
+    }
+
+    /** 57014: the statement ran past {@code statement_timeout} (quarry.api.statement-timeout). */
+    public static WriteError statementTimeout() {
+        return new WriteError(WriteError.Kind.UNAVAILABLE, "Q503", "The statement ran longer than the statement timeout and was cancelled; retry later or ask for less",
+                Map.of("reason", "statement-timeout"));
     }
 
     private Optional<Model> modelOf(String table) {

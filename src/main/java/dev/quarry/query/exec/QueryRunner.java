@@ -3,10 +3,12 @@ package dev.quarry.query.exec;
 import dev.quarry.query.sql.SqlStatement;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.RowIterator;
-import io.vertx.mutiny.sqlclient.Tuple;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowIterator;
+import io.vertx.sqlclient.RowSet;
+import io.vertx.sqlclient.Tuple;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jboss.logging.Logger;
@@ -30,13 +32,21 @@ public final class QueryRunner {
     }
 
     public Uni<QueryResult> run(SqlStatement statement) {
+        return run(statement, Optional.empty());
+    }
+
+    /** Open mode: the statement alone, no transaction. With session settings: see {@link SessionSettings#read}. */
+    public Uni<QueryResult> run(SqlStatement statement, Optional<SessionSettings> session) {
         Tuple params = Tuple.tuple();
         for (Object p : statement.params()) {
             params.addValue(p);
         }
         long start = System.nanoTime();
         statements.incrementAndGet();
-        return pool.preparedQuery(statement.text()).execute(params).map(rows -> {
+        Uni<RowSet<Row>> execution = session.isPresent()
+                ? session.get().read(pool, statement.text(), params)
+                : pool.preparedQuery(statement.text()).execute(io.vertx.mutiny.sqlclient.Tuple.newInstance(params)).map(rows -> rows.getDelegate());
+        return execution.map(rows -> {
             log(statement, System.nanoTime() - start);
             RowIterator<Row> it = rows.iterator();
             Row row = it.next();

@@ -45,6 +45,7 @@ final class WherePlanner {
         if (!node.isObject()) {
             throw QueryErrors.wrongType(at, "an object of filters on " + model.name() + " (" + model.name() + "WhereInput)");
         }
+        requireWithinNodeLimit(node, at);
         return eachOperator(node, at, (key, value, here) -> key(model, key, value, here, depth));
     }
 
@@ -56,6 +57,7 @@ final class WherePlanner {
         if (!node.isObject()) {
             throw QueryErrors.wrongType(at, "an object naming a unique criterion of " + model.name() + " (" + model.name() + "WhereUniqueInput)");
         }
+        requireWithinNodeLimit(node, at);
         Map<String, List<String>> criteria = Fields.uniqueCriteria(model);
         boolean named = false;
         List<Filter> parts = new ArrayList<>();
@@ -485,6 +487,28 @@ final class WherePlanner {
     @FunctionalInterface
     private interface OperatorFilter {
         Filter filter(String op, JsonNode v, ArgPath here);
+    }
+
+    /** Counting stops one past the limit, so checking again at every nested level stays cheap. */
+    private void requireWithinNodeLimit(JsonNode node, ArgPath at) {
+        if (countKeys(node, limits.maxFilterNodes() + 1) > limits.maxFilterNodes()) {
+            throw QueryErrors.overFilterNodeLimit(at, limits.maxFilterNodes());
+        }
+    }
+
+    private static int countKeys(JsonNode node, int stopAt) {
+        int count = 0;
+        if (node.isObject()) {
+            Iterator<Map.Entry<String, JsonNode>> it = node.fields();
+            while (it.hasNext() && count < stopAt) {
+                count += 1 + countKeys(it.next().getValue(), stopAt - count - 1);
+            }
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size() && count < stopAt; i++) {
+                count += countKeys(node.get(i), stopAt - count);
+            }
+        }
+        return count;
     }
 
     static Filter and(List<Filter> parts) {

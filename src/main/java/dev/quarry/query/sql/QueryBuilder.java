@@ -322,7 +322,8 @@ public final class QueryBuilder {
             } else {
                 value = aggregatesObject(plan.groups(), r);
             }
-            return Sql.of("(SELECT (", value, ")::text FROM (", rows, ") ", r, ")");
+            // GROUP BY (): one row even when nothing is aggregated (aggregate({}), _max={}), as Prisma answers {}
+            return Sql.of("(SELECT (", value, ")::text FROM (", rows, ") ", r, " GROUP BY ())");
         }
 
         private Sql aggregatesObject(List<AggregatePlan.AggregateGroup> groups, Sql a) {

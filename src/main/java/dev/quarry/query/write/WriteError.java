@@ -20,10 +20,12 @@ public record WriteError(Kind kind, String code, String message, Map<String, Obj
         INVALID,
         /** {@code If-Match} named a version the record no longer has (412). */
         PRECONDITION_FAILED,
-        /** The database is unreachable or overloaded (503). */
+        /** The database is unreachable or overloaded, or the statement ran past its timeout (503). */
         UNAVAILABLE,
         /** The transaction ran longer than its {@code timeout} and was rolled back (408). */
-        TIMED_OUT
+        TIMED_OUT,
+        /** The database's GRANTs or row-level security refused the write (403). */
+        FORBIDDEN
     }
 
     public WriteError {

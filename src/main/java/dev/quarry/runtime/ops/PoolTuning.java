@@ -16,8 +16,15 @@ import org.eclipse.microprofile.config.Config;
  * @param waitTimeout how long a request waits for a connection (and for a new one to open) before it fails
  * @param behindPgBouncer PgBouncer in transaction mode is in front: no named prepared statements, which
  *     PgBouncer 1.18 cannot carry from one transaction to the next
+ * @param statementTimeout {@code statement_timeout} as a connection start-up parameter, so open mode gets it at no cost
+ *     per request (jwt mode sets it again in each transaction); zero for none, and not sent to PgBouncer, which refuses
+ *     start-up parameters it does not know
  */
-public record PoolTuning(int queueSize, Duration waitTimeout, boolean behindPgBouncer) {
+public record PoolTuning(int queueSize, Duration waitTimeout, boolean behindPgBouncer, Duration statementTimeout) {
+
+    public PoolTuning(int queueSize, Duration waitTimeout, boolean behindPgBouncer) {
+        this(queueSize, waitTimeout, behindPgBouncer, Duration.ZERO);
+    }
 
     public static PoolTuning fromConfig(Config config) {
         boolean pgbouncer = config.getOptionalValue("quarry.pgbouncer", Boolean.class).orElse(false)
@@ -25,12 +32,13 @@ public record PoolTuning(int queueSize, Duration waitTimeout, boolean behindPgBo
         return new PoolTuning(
                 config.getOptionalValue("quarry.pool.queue-size", Integer.class).orElse(-1),
                 config.getOptionalValue("quarry.pool.wait-timeout", Duration.class).orElse(Duration.ofSeconds(30)),
-                pgbouncer);
+                pgbouncer,
+                config.getOptionalValue("quarry.api.statement-timeout", Duration.class).orElse(Duration.ZERO));
     }
 
     /** The same tuning for another server, which may name PgBouncer in its own URL. */
     public PoolTuning forServer(DatabaseUrl url) {
-        return new PoolTuning(queueSize, waitTimeout, behindPgBouncer || namesPgBouncer(url));
+        return new PoolTuning(queueSize, waitTimeout, behindPgBouncer || namesPgBouncer(url), statementTimeout);
     }
 
     /** Prisma's switch for the same thing: {@code ?pgbouncer=true} in the database URL. */
@@ -55,6 +63,8 @@ public record PoolTuning(int queueSize, Duration waitTimeout, boolean behindPgBo
         options.setConnectTimeout((int) waitTimeout.toMillis());
         if (behindPgBouncer) {
             options.setUseLayer7Proxy(true).setCachePreparedStatements(false);
+        } else if (!statementTimeout.isZero()) {
+            options.addProperty("statement_timeout", statementTimeout.toMillis() + "ms");
         }
         return options;
     }

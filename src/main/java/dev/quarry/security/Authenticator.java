@@ -1,0 +1,94 @@
+package dev.quarry.security;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.quarry.query.exec.SessionSettings;
+import dev.quarry.security.TokenRejected.Reason;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * From an {@code Authorization} header to the request's {@link SessionSettings}: the role named by the verified
+ * token's role claim (or the anonymous role), its claims, the statement timeout. Says at start-up how requests are
+ * authenticated, and warns when they are not.
+ */
+@ApplicationScoped
+public class Authenticator {
+
+    private static final Logger LOG = Logger.getLogger("dev.quarry.security");
+
+    private final AuthConfig config;
+    private final TokenVerifier verifier;
+    private final Duration statementTimeout;
+    private final boolean embeddedDatabase;
+
+    @Inject
+    public Authenticator(AuthConfig config,
+            @ConfigProperty(name = "quarry.api.statement-timeout", defaultValue = "30s") Duration statementTimeout,
+            @ConfigProperty(name = "quarry.embedded-database", defaultValue = "false") boolean embeddedDatabase) {
+        this.config = config;
+        this.verifier = new TokenVerifier(config);
+        this.statementTimeout = statementTimeout;
+        this.embeddedDatabase = embeddedDatabase;
+    }
+
+    public boolean open() {
+        return config.mode() == AuthMode.OPEN;
+    }
+
+    void report(@Observes StartupEvent started) {
+        if (open()) {
+            LOG.warnf("authentication is OFF (quarry.auth.mode=open%s): every request runs with the rights of the database user; "
+                    + "keep this service on a trusted network, or set QUARRY_AUTH_MODE=jwt", embeddedDatabase ? ", the default on the embedded development database" : "");
+            return;
+        }
+        String anonymous = config.anonymousRole().map(r -> "requests without a token run as " + r).orElse("requests without a token get 401");
+        if (!verifier.hasKey()) {
+            LOG.warnf("authentication: jwt, but no verification key is configured (quarry.auth.public-key, public-key-location or jwks-url): "
+                    + "every token is refused; %s", anonymous);
+        } else {
+            LOG.infof("authentication: jwt (role claim %s, algorithms %s); %s", config.roleClaim(), String.join(",", config.algorithms()), anonymous);
+        }
+    }
+
+    /** The settings for a request with this {@code Authorization} header (null when absent), or {@link TokenRejected}. */
+    public SessionSettings settingsFor(String authorization) {
+        if (authorization == null || authorization.isBlank()) {
+            return anonymous().orElseThrow(() -> new TokenRejected(Reason.MISSING));
+        }
+        String value = authorization.strip();
+        if (value.length() < 7 || !value.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            throw new TokenRejected(Reason.MALFORMED, "The Authorization header must be \"Bearer <token>\"");
+        }
+        ObjectNode claims = verifier.verify(value.substring(7).strip());
+        Optional<String> role = roleOf(claims);
+        if (role.isEmpty()) {
+            return anonymous().map(a -> new SessionSettings(a.role(), claims.toString(), statementTimeout))
+                    .orElseThrow(() -> new TokenRejected(Reason.INVALID, "The token names no role (claim " + config.roleClaim() + ") and this API has no anonymous role"));
+        }
+        return new SessionSettings(role.get(), claims.toString(), statementTimeout);
+    }
+
+    /** Anonymous requests carry the claims {@code {"role": <anonymous role>}}, as in PostgREST. */
+    private Optional<SessionSettings> anonymous() {
+        return config.anonymousRole().filter(r -> !r.isBlank()).map(role -> {
+            ObjectNode claims = JsonNodeFactory.instance.objectNode().put("role", role);
+            return new SessionSettings(role, claims.toString(), statementTimeout);
+        });
+    }
+
+    private Optional<String> roleOf(ObjectNode claims) {
+        JsonNode node = claims;
+        for (String key : config.roleClaim().split("\\.")) {
+            node = node == null ? null : node.get(key);
+        }
+        return node != null && node.isTextual() && !node.textValue().isBlank() ? Optional.of(node.textValue()) : Optional.empty();
+    }
+}
