@@ -37,6 +37,23 @@ public abstract class RowLevelSecurityScenario {
     /** Gives the roles {@code quarry_anon}, {@code quarry_user} and {@code quarry_admin} their GRANTs and the tables their policies. */
     protected abstract void installRules(DatabaseUrl database);
 
+    /**
+     * The status of an anonymous edit or delete of a published post: 403 where the role has no UPDATE/DELETE
+     * privilege on the table; 404 where every role has the privilege and row-level security hides the row from the
+     * write (as the schema's policies migrate: tables granted to PUBLIC).
+     */
+    protected int anonymousEditOfAPublishedPost() {
+        return 403;
+    }
+
+    /**
+     * The {@code meta.reason} of a user's refused {@code POST /api/users}: {@code privilege} where the role has no
+     * INSERT on the table, {@code row-level-security} where it has and no policy lets the row in.
+     */
+    protected String aUserCreatingAUserIsRefusedFor() {
+        return "privilege";
+    }
+
     @BeforeAll
     void prepareDatabase() {
         BlogDatabase.seed(database());
@@ -165,7 +182,7 @@ public abstract class RowLevelSecurityScenario {
     void aNestedWriteIntoSomeoneElsesRecordIsRefusedWhole() {
         denied(404, () -> as("u_alice").body("{\"posts\":{\"create\":{\"title\":\"Planted\",\"body\":\"b\"}}}").patch("/api/users/u_bob").then());
         denied(403, () -> as("u_alice").body("{\"email\":\"mallory@example.com\",\"posts\":{\"create\":{\"title\":\"t\",\"body\":\"b\"}}}")
-                .post("/api/users").then()).body("meta.reason", equalTo("privilege"));
+                .post("/api/users").then()).body("meta.reason", equalTo(aUserCreatingAUserIsRefusedFor()));
         denied(403, () -> as("u_alice").body("[{\"delegate\":\"post\",\"operation\":\"create\",\"args\":{\"data\":{\"title\":\"ok\",\"body\":\"b\",\"authorId\":\"u_alice\"}}},"
                 + "{\"delegate\":\"post\",\"operation\":\"create\",\"args\":{\"data\":{\"title\":\"forged\",\"body\":\"b\",\"authorId\":\"u_bob\"}}}]")
                 .urlEncodingEnabled(false).post("/api/rpc/$transaction").then());
@@ -174,8 +191,8 @@ public abstract class RowLevelSecurityScenario {
     @Test
     void anonymousCannotWriteAtAll() {
         denied(403, () -> anonymous().body("{\"title\":\"Spam\",\"body\":\"b\",\"authorId\":\"u_alice\"}").post("/api/posts").then());
-        denied(403, () -> anonymous().body("{\"title\":\"Spam\"}").patch("/api/posts/p_alice_pub").then());
-        denied(403, () -> anonymous().delete("/api/posts/p_alice_pub").then());
+        denied(anonymousEditOfAPublishedPost(), () -> anonymous().body("{\"title\":\"Spam\"}").patch("/api/posts/p_alice_pub").then());
+        denied(anonymousEditOfAPublishedPost(), () -> anonymous().delete("/api/posts/p_alice_pub").then());
     }
 
     /** The request's answer has this status and a problem document without SQL, and no row changed. */
