@@ -101,6 +101,22 @@ class ManifestsTest {
         assertEquals(prod, resources.stream().anyMatch(r -> r.getMetadata().getName().equals("quarry-pgbouncer") && r instanceof Deployment));
         assertEquals(!prod, resources.stream().anyMatch(r -> r instanceof Secret), "only prod leaves the Secrets to be created out of band");
         assertTrue(deployment.getSpec().getReplicas() >= (prod ? 3 : 2));
+        assertEquals(directory.equals("overlays/dev") ? "open" : "jwt", config.get("QUARRY_AUTH_MODE"), "only the dev overlay runs without authentication");
+        Set<String> read = namesTheServiceReads();
+        assertEquals(Set.of(), new TreeSet<>(config.keySet().stream().filter(name -> !read.contains(name)).toList()),
+                "variables of the built ConfigMap that no configuration of the service reads");
+    }
+
+    /** jwt is the service's production default, so the base says where keys come from and what a token must carry. */
+    @Test
+    void theBaseConfiguresJwtAuthentication() {
+        Map<String, String> config = Manifests.one(Manifests.readFile(BASE.resolve("configmap.yaml")), ConfigMap.class, "quarry-config").getData();
+        assertEquals("jwt", config.get("QUARRY_AUTH_MODE"));
+        assertTrue(config.containsKey("QUARRY_AUTH_JWKS_URL") || config.containsKey("QUARRY_AUTH_PUBLIC_KEY_LOCATION"), "a verification key: " + config.keySet());
+        for (String key : List.of("QUARRY_AUTH_ISSUER", "QUARRY_AUTH_AUDIENCE", "QUARRY_AUTH_ROLE_CLAIM", "QUARRY_AUTH_ANONYMOUS_ROLE")) {
+            assertFalse(config.getOrDefault(key, "").isBlank(), key);
+        }
+        Optional.ofNullable(config.get("QUARRY_AUTH_JWKS_URL")).ifPresent(url -> assertTrue(url.startsWith("https://"), "the JWK set over HTTPS: " + url));
     }
 
     @Test
