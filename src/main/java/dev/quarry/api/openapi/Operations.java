@@ -1,5 +1,6 @@
 package dev.quarry.api.openapi;
 
+import java.util.EnumSet;
 import java.util.List;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.models.Operation;
@@ -35,8 +36,11 @@ final class Operations {
                 .content(OASFactory.createContent().addMediaType(JSON, OASFactory.createMediaType().schema(schema)));
     }
 
+    /** The given error responses and the two every API operation may answer (token refused, database refused), in status order. */
     static void addErrors(Operation operation, Problems.Status... statuses) {
-        for (Problems.Status status : statuses) {
+        EnumSet<Problems.Status> all = EnumSet.of(Problems.Status.UNAUTHORIZED, Problems.Status.FORBIDDEN);
+        all.addAll(List.of(statuses));
+        for (Problems.Status status : all) {
             operation.getResponses().addAPIResponse(status.code, Problems.ref(status));
         }
     }

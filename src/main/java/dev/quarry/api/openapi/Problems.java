@@ -15,6 +15,10 @@ final class Problems {
     enum Status {
         BAD_REQUEST("400", "BadRequest", "A bad query parameter or body (unknown field or operator, wrong type, malformed JSON, over a limit), "
                 + "or a required value missing (P2011, P2012). meta names the parameter, the JSON path inside it and what is allowed there."),
+        UNAUTHORIZED("401", "Unauthorized", "The bearer token is missing (and no anonymous role is configured), expired, not yet valid, "
+                + "for another issuer or audience, badly signed or malformed; meta.reason says which (token-expired, token-signature, …)."),
+        FORBIDDEN("403", "Forbidden", "The database refused the request's role: no GRANT for the operation (meta.reason privilege), "
+                + "or a row-level security policy rejected a written row (meta.reason row-level-security). Nothing was changed."),
         NOT_FOUND("404", "NotFound", "The record to find, update or delete does not exist (P2025)."),
         CONFLICT("409", "Conflict", "A unique constraint (P2002, meta.target names the fields) or a foreign key (P2003) would be violated."),
         SERVICE_UNAVAILABLE("503", "ServiceUnavailable", "The database is unreachable or overloaded; retry after the Retry-After header's seconds.");
@@ -53,6 +57,11 @@ final class Problems {
                     .description(status.description)
                     .content(OASFactory.createContent().addMediaType(MEDIA_TYPE,
                             OASFactory.createMediaType().schema(Json.ref("Problem"))));
+            if (status == Status.UNAUTHORIZED) {
+                response.addHeader("WWW-Authenticate", OASFactory.createHeader()
+                        .description("Bearer, with error=\"invalid_token\" and an error_description when a token was refused.")
+                        .schema(Json.string()));
+            }
             if (status == Status.SERVICE_UNAVAILABLE) {
                 response.addHeader("Retry-After", OASFactory.createHeader()
                         .description("Seconds to wait before retrying.")

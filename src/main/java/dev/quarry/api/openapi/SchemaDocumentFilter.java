@@ -44,6 +44,7 @@ public class SchemaDocumentFilter implements OASFilter {
         openAPI.components(null);
         openAPI.openapi(document.getOpenapi());
         openAPI.info(document.getInfo());
+        openAPI.security(document.getSecurity());
         openAPI.tags(document.getTags());
         openAPI.paths(document.getPaths());
         openAPI.components(document.getComponents());

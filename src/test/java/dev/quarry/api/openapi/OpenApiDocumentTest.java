@@ -68,6 +68,29 @@ class OpenApiDocumentTest {
         assertNotNull(document.getComponents().getResponses().get("NotFound").getContent().getMediaType("application/problem+json"));
     }
 
+    /** A bearer JWT or none (the anonymous role), and every operation may be refused for its token or by the database. */
+    @Test
+    void bearerAuthenticationIsDescribed() {
+        OpenAPI document = OpenApiDocument.of(Documents.load(Documents.BLOG_SCHEMA));
+        var scheme = document.getComponents().getSecuritySchemes().get("bearerAuth");
+        assertEquals(org.eclipse.microprofile.openapi.models.security.SecurityScheme.Type.HTTP, scheme.getType());
+        assertEquals("bearer", scheme.getScheme());
+        assertEquals("JWT", scheme.getBearerFormat());
+        assertEquals(2, document.getSecurity().size());
+        assertEquals(Map.of("bearerAuth", List.of()), document.getSecurity().get(0).getSchemes());
+        assertTrue(document.getSecurity().get(1).getSchemes() == null || document.getSecurity().get(1).getSchemes().isEmpty(), "anonymous: {}");
+        assertNotNull(document.getComponents().getResponses().get("Unauthorized").getHeaders().get("WWW-Authenticate"));
+        int operations = 0;
+        for (var item : document.getPaths().getPathItems().entrySet()) {
+            for (Operation op : item.getValue().getOperations().values()) {
+                operations++;
+                assertEquals("#/components/responses/Unauthorized", op.getResponses().getAPIResponse("401").getRef(), op.getOperationId());
+                assertEquals("#/components/responses/Forbidden", op.getResponses().getAPIResponse("403").getRef(), op.getOperationId());
+            }
+        }
+        assertTrue(operations > 40, "operations: " + operations);
+    }
+
     @Test
     void operationIdsAreUnique() {
         OpenAPI document = OpenApiDocument.of(Documents.load(Documents.RICH_SCHEMA));
