@@ -111,7 +111,9 @@ public final class WriteRunner {
     }
 
     private RuntimeException translate(Throwable cause, Throwable thrown, TxOptions options) {
-        if (cause instanceof PgException pg && QUERY_CANCELED.equals(pg.getSqlState())) {
+        // Cancelled by the transaction's own timeout (P2028) only when the client set one; otherwise it is the
+        // service's statement_timeout, which DatabaseErrors answers.
+        if (cause instanceof PgException pg && QUERY_CANCELED.equals(pg.getSqlState()) && !options.equals(TxOptions.DEFAULT)) {
             return timedOut(options);
         }
         if (cause instanceof PgException pg) {
