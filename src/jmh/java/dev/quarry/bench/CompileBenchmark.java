@@ -1,0 +1,103 @@
+package dev.quarry.bench;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.quarry.query.ArgPath;
+import dev.quarry.query.args.Json;
+import dev.quarry.query.args.Operation;
+import dev.quarry.query.args.ReadArgs;
+import dev.quarry.query.args.ResourceArgs;
+import dev.quarry.query.plan.Limits;
+import dev.quarry.query.plan.QueryPlanner;
+import dev.quarry.query.sql.QueryBuilder;
+import dev.quarry.query.sql.SqlStatement;
+import dev.quarry.schema.PrismaSchema;
+import dev.quarry.schema.model.Model;
+import dev.quarry.schema.model.Schema;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+
+/**
+ * The per-request work of a read before the database: the request's parameters (or RPC body) → Prisma's argument
+ * object → validated plan → SQL text and parameters, for the benchmark's read scenarios and one heavier RPC filter.
+ * Each call gets a different id or bound, as requests do.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+public class CompileBenchmark {
+
+    @Param({"find_unique", "find_many", "find_many_include", "nested_select", "count", "rpc_filter"})
+    public String query;
+
+    private QueryPlanner planner;
+    private QueryBuilder builder;
+    private Model user;
+    private Model post;
+    private int n;
+
+    @Setup(Level.Trial)
+    public void setUp() throws IOException {
+        Schema schema = PrismaSchema.load(Path.of("src/main/resources/schema.prisma")).schema().orElseThrow();
+        planner = new QueryPlanner(schema, new Limits(1000, 8));
+        builder = new QueryBuilder(schema);
+        user = schema.models().stream().filter(m -> m.name().equals("User")).findFirst().orElseThrow();
+        post = schema.models().stream().filter(m -> m.name().equals("Post")).findFirst().orElseThrow();
+    }
+
+    @Benchmark
+    public SqlStatement compile() {
+        n = (n + 1) % 10_000;
+        String id = String.format("usr%06d", n + 1);
+        Map<String, List<String>> params = new LinkedHashMap<>();
+        switch (query) {
+            case "find_unique":
+            case "nested_select": {
+                if (query.equals("nested_select")) {
+                    params.put("select", List.of(ScenarioStatements.SELECT));
+                }
+                ReadArgs parsed = ResourceArgs.parse(Operation.FIND_UNIQUE, params);
+                ObjectNode args = parsed.args().deepCopy();
+                args.set("where", JsonNodeFactory.instance.objectNode().put("id", id));
+                Map<String, ArgPath> origins = new LinkedHashMap<>(parsed.origins());
+                origins.put("where", ArgPath.ofText("id"));
+                return builder.build(planner.plan(user, new ReadArgs(Operation.FIND_UNIQUE, args, origins)), false);
+            }
+            case "find_many":
+            case "find_many_include":
+                params.put("filter[email][gt]", List.of("user" + id.substring(3) + "@example.com"));
+                params.put("orderBy", List.of("email"));
+                params.put("take", List.of("20"));
+                if (query.equals("find_many_include")) {
+                    params.put("include", List.of(ScenarioStatements.INCLUDE));
+                }
+                return builder.build(planner.plan(user, ResourceArgs.parse(Operation.FIND_MANY, params)), false);
+            case "count":
+                params.put("filter[authorId]", List.of(id));
+                params.put("filter[published]", List.of("true"));
+                return builder.build(planner.plan(post, ResourceArgs.parse(Operation.COUNT, params)), false);
+            default: {
+                String body = "{\"where\":{\"OR\":[{\"email\":{\"contains\":\"" + id + "\",\"mode\":\"insensitive\"}},"
+                        + "{\"posts\":{\"some\":{\"published\":true,\"title\":{\"startsWith\":\"Post " + n + "\"}}}}],\"active\":true},"
+                        + "\"orderBy\":[{\"createdAt\":\"desc\"},{\"id\":\"asc\"}],\"take\":10,\"skip\":" + (n % 50) + ","
+                        + "\"select\":{\"id\":true,\"email\":true,\"_count\":{\"select\":{\"posts\":true}},"
+                        + "\"posts\":{\"where\":{\"published\":true},\"select\":{\"title\":true},\"take\":2}}}";
+                ObjectNode args = (ObjectNode) Json.parse(body, ArgPath.of("body"));
+                return builder.build(planner.plan(user, ReadArgs.ofBody(Operation.FIND_MANY, args)), false);
+            }
+        }
+    }
+}
