@@ -17,7 +17,7 @@
 #   BENCH_PEERS=../shared/bench/peers          the Prisma peers (read only: copied to BENCH_WORK)
 #   BENCH_WORK=/tmp/quarry-bench                where the Prisma peers are copied and built
 #   BENCH_JAVA_OPTS=                            JVM options for Quarry and the baseline
-#   BENCH_BUILD=1                               rebuild even when target/ is there
+#   BENCH_BUILD=1                               rebuild even when target/ is up to date (it is rebuilt when older than the sources)
 set -euo pipefail
 
 HERE=$(cd "$(dirname "$0")" && pwd)
@@ -60,7 +60,9 @@ wait_for() { # url seconds: until the URL answers 2xx
 
 # --- tools and build ------------------------------------------------------------------------------
 command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
-if [ -n "${BENCH_BUILD:-}" ] || [ ! -f target/quarkus-app/quarkus-run.jar ] || [ ! -f target/test-classes/dev/quarry/bench/BaselineServer.class ]; then
+stale() { [ -n "$(find pom.xml src/main src/test/java/dev/quarry/bench -newer "$1" -type f 2>/dev/null | head -n 1)" ]; }
+if [ -n "${BENCH_BUILD:-}" ] || [ ! -f target/quarkus-app/quarkus-run.jar ] || [ ! -f target/test-classes/dev/quarry/bench/BaselineServer.class ] \
+    || stale target/quarkus-app/quarkus-run.jar || stale target/test-classes/dev/quarry/bench/BaselineServer.class; then
   say "building (./mvnw -B -q -DskipTests package)"
   ./mvnw -B -q -DskipTests package > "$WORK/build.log" 2>&1 || { tail -50 "$WORK/build.log"; exit 1; }
 fi

@@ -80,8 +80,7 @@ public final class BaselineServer {
         BaselineServer server = new BaselineServer(pool, schema);
         if (print) {
             server.print();
-            vertx.close();
-            return;
+            System.exit(0);
         }
         int instances = 2 * Runtime.getRuntime().availableProcessors();
         vertx.deployVerticle(() -> new AbstractVerticle() {

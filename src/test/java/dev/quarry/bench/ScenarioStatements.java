@@ -20,6 +20,7 @@ import dev.quarry.query.write.WritePlanner;
 import dev.quarry.query.write.WriteStatements;
 import dev.quarry.schema.model.Model;
 import dev.quarry.schema.model.Schema;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -179,7 +180,8 @@ final class ScenarioStatements {
 
     private static List<RecordingPool.Sent> run(RecordingPool recording, WriteService service, Capture capture) {
         recording.drain();
-        service.write(capture.model(), new WriteArgs(capture.operation(), capture.args(), Map.of("data", ArgPath.of("body")), Optional.empty()));
+        service.write(capture.model(), new WriteArgs(capture.operation(), capture.args(), Map.of("data", ArgPath.of("body")), Optional.empty()))
+                .await().atMost(Duration.ofSeconds(30));
         return recording.drain();
     }
 
