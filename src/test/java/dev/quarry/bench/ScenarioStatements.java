@@ -8,6 +8,7 @@ import dev.quarry.query.ArgPath;
 import dev.quarry.query.args.Operation;
 import dev.quarry.query.args.ReadArgs;
 import dev.quarry.query.args.ResourceArgs;
+import dev.quarry.query.exec.SessionSettings;
 import dev.quarry.query.plan.Filter;
 import dev.quarry.query.plan.FindPlan;
 import dev.quarry.query.plan.Limits;
@@ -20,6 +21,7 @@ import dev.quarry.query.write.WritePlanner;
 import dev.quarry.query.write.WriteStatements;
 import dev.quarry.schema.model.Model;
 import dev.quarry.schema.model.Schema;
+import dev.quarry.security.Sessions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -42,7 +44,7 @@ final class ScenarioStatements {
     static final int NESTED_POSTS = 3;
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-    private static final Limits LIMITS = new Limits(1000, 8);
+    private static final Limits LIMITS = Limits.DEFAULT;
 
     private final Schema schema;
     private final QueryPlanner planner;
@@ -230,7 +232,15 @@ final class ScenarioStatements {
         }
     }
 
+    /** Quarry's write service on the recording pool, as in {@code open} auth mode (no session settings). */
     static WriteService writeService(Schema schema, RecordingPool recording) {
-        return new WriteService(schema, io.vertx.mutiny.sqlclient.Pool.newInstance(recording.pool()), new ModelRoutes(schema), 1000, 8);
+        Sessions open = new Sessions() {
+            @Override
+            public Optional<SessionSettings> current() {
+                return Optional.empty();
+            }
+        };
+        return new WriteService(schema, io.vertx.mutiny.sqlclient.Pool.newInstance(recording.pool()), new ModelRoutes(schema), open,
+                LIMITS.maxTake(), LIMITS.maxDepth(), LIMITS.maxFilterNodes());
     }
 }
