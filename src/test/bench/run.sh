@@ -16,7 +16,8 @@
 #   BENCH_OUT=src/test/bench/results/<UTC date>     where results.csv, results.md, chart.svg and run.txt go
 #   BENCH_PEERS=../shared/bench/peers          the Prisma peers (read only: copied to BENCH_WORK)
 #   BENCH_WORK=/tmp/quarry-bench                where the Prisma peers are copied and built
-#   BENCH_JAVA_OPTS=                            JVM options for Quarry and the baseline
+#   BENCH_JAVA_OPTS=-XX:MaxRAM=768m             JVM options for Quarry and the baseline (default: sized as the k8s
+#                                               Deployment's memory limit, so the heap is what it would be there)
 #   BENCH_BUILD=1                               rebuild even when target/ is up to date (it is rebuilt when older than the sources)
 set -euo pipefail
 
@@ -37,7 +38,7 @@ POOL=${BENCH_POOL:-20}
 PG=${BENCH_PG:-postgresql://postgres@127.0.0.1:5432}
 OUT=${BENCH_OUT:-$HERE/results/$(date -u +%Y-%m-%d)}
 WORK=${BENCH_WORK:-/tmp/quarry-bench}
-JAVA_OPTS=${BENCH_JAVA_OPTS:-}
+JAVA_OPTS=${BENCH_JAVA_OPTS--XX:MaxRAM=768m}
 # the Prisma peers: ../shared/bench/peers beside the clone (or beside the folder of worktrees)
 PEERS=${BENCH_PEERS:-}
 for p in "$ROOT/../shared/bench/peers" "$ROOT/../../shared/bench/peers"; do [ -z "$PEERS" ] && [ -d "$p/prisma" ] && PEERS=$(cd "$p" && pwd); done

@@ -36,8 +36,14 @@ public final class WriteRunner {
         this.errors = errors;
     }
 
+    /**
+     * The transaction runs to its end even when the caller cancels (an HTTP client that hung up): cancelling a chain
+     * halfway would drop a connection still waited for in the pool's queue, or one inside an open transaction, and
+     * leak it. The outcome is simply not delivered.
+     */
     public <T> Uni<T> inTransaction(Function<Tx, Uni<T>> work, boolean retryUniqueViolations, TxOptions options) {
-        return attempt(work, retryUniqueViolations, options, 1);
+        Uni<T> transaction = attempt(work, retryUniqueViolations, options, 1);
+        return Uni.createFrom().emitter(emitter -> transaction.subscribe().with(emitter::complete, emitter::fail));
     }
 
     private <T> Uni<T> attempt(Function<Tx, Uni<T>> work, boolean retryUniqueViolations, TxOptions options, int attempt) {
