@@ -1,11 +1,8 @@
 package dev.quarry.security;
 
 import dev.quarry.runtime.DatabaseUrl;
+import dev.quarry.testsupport.FreshDatabase;
 import dev.quarry.testsupport.TestServer;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -35,13 +32,6 @@ final class BlogDatabase {
     }
 
     static String resource(String name) {
-        try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(name)) {
-            if (in == null) {
-                throw new IllegalArgumentException("no test resource " + name);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return FreshDatabase.readResource(name);
     }
 }

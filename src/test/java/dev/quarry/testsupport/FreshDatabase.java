@@ -124,7 +124,7 @@ public final class FreshDatabase implements QuarkusTestResourceLifecycleManager 
         return result.schema().orElseThrow();
     }
 
-    static String readResource(String name) {
+    public static String readResource(String name) {
         try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(name)) {
             if (in == null) {
                 throw new IllegalArgumentException("no test resource " + name);
