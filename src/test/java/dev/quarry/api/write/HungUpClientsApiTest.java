@@ -55,6 +55,12 @@ class HungUpClientsApiTest {
     void writesWhoseClientsHungUpGiveTheirConnectionsBack() throws Exception {
         String id = send("POST", "/api/rpc/user/create", "{\"data\":{\"email\":\"locked@x.io\"},\"select\":{\"id\":true}}")
                 .replaceAll(".*\"id\"\\s*:\\s*\"([^\"]+)\".*", "$1");
+        // both of the pool's connections open before the race, so the test is about hang-ups, not about opening them
+        List<java.util.concurrent.CompletableFuture<HttpResponse<String>>> warmUp = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            warmUp.add(http.sendAsync(request("PATCH", "/api/users/" + id, "{\"name\":\"warm\"}"), HttpResponse.BodyHandlers.ofString()));
+        }
+        warmUp.forEach(java.util.concurrent.CompletableFuture::join);
         int hungUp = 8;
         try (Connection lock = TestServer.connect(FreshDatabase.current())) {
             lock.setAutoCommit(false);
@@ -105,13 +111,23 @@ class HungUpClientsApiTest {
             }
             Thread.sleep(25);
         }
-        throw new AssertionError("the writes never waited for the row lock");
+        StringBuilder sessions = new StringBuilder();
+        try (Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT state, wait_event_type, left(query, 100) FROM pg_stat_activity WHERE datname = current_database()")) {
+            while (rs.next()) {
+                sessions.append('\n').append(rs.getString(1)).append(" | ").append(rs.getString(2)).append(" | ").append(rs.getString(3));
+            }
+        }
+        throw new AssertionError("the writes never waited for the row lock; the database's sessions:" + sessions);
+    }
+
+    private HttpRequest request(String method, String path, String body) {
+        return HttpRequest.newBuilder(URI.create(base.toString().replaceAll("/$", "") + path)).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body)).build();
     }
 
     private HttpResponse<String> exchange(String method, String path, String body) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(base.toString().replaceAll("/$", "") + path)).timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body)).build();
-        return http.send(request, HttpResponse.BodyHandlers.ofString());
+        return http.send(request(method, path, body), HttpResponse.BodyHandlers.ofString());
     }
 
     private String send(String method, String path, String body) throws Exception {
