@@ -52,7 +52,7 @@ public class CompileBenchmark {
     @Setup(Level.Trial)
     public void setUp() throws IOException {
         Schema schema = PrismaSchema.load(Path.of("src/main/resources/schema.prisma")).schema().orElseThrow();
-        planner = new QueryPlanner(schema, new Limits(1000, 8));
+        planner = new QueryPlanner(schema, Limits.DEFAULT);
         builder = new QueryBuilder(schema);
         user = schema.models().stream().filter(m -> m.name().equals("User")).findFirst().orElseThrow();
         post = schema.models().stream().filter(m -> m.name().equals("Post")).findFirst().orElseThrow();

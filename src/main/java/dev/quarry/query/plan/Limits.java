@@ -8,10 +8,4 @@ package dev.quarry.query.plan;
 public record Limits(int maxTake, int maxDepth, int maxFilterNodes) {
 
     public static final Limits DEFAULT = new Limits(1000, 8, 200);
-
-    public Limits(int maxTake, int maxDepth) {
-        this(maxTake, maxDepth, DEFAULT_FILTER_NODES);
-    }
-
-    private static final int DEFAULT_FILTER_NODES = 200;
 }

@@ -22,10 +22,6 @@ import org.eclipse.microprofile.config.Config;
  */
 public record PoolTuning(int queueSize, Duration waitTimeout, boolean behindPgBouncer, Duration statementTimeout) {
 
-    public PoolTuning(int queueSize, Duration waitTimeout, boolean behindPgBouncer) {
-        this(queueSize, waitTimeout, behindPgBouncer, Duration.ZERO);
-    }
-
     public static PoolTuning fromConfig(Config config) {
         boolean pgbouncer = config.getOptionalValue("quarry.pgbouncer", Boolean.class).orElse(false)
                 || primaryUrl(config).map(PoolTuning::namesPgBouncer).orElse(false);
