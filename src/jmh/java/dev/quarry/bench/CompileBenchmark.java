@@ -8,9 +8,11 @@ import dev.quarry.query.args.Operation;
 import dev.quarry.query.args.ReadArgs;
 import dev.quarry.query.args.ResourceArgs;
 import dev.quarry.query.plan.Limits;
+import dev.quarry.query.plan.QueryPlan;
 import dev.quarry.query.plan.QueryPlanner;
 import dev.quarry.query.sql.QueryBuilder;
 import dev.quarry.query.sql.SqlStatement;
+import dev.quarry.query.sql.StatementCache;
 import dev.quarry.schema.PrismaSchema;
 import dev.quarry.schema.model.Model;
 import dev.quarry.schema.model.Schema;
@@ -33,7 +35,9 @@ import org.openjdk.jmh.annotations.State;
 /**
  * The per-request work of a read before the database: the request's parameters (or RPC body) → Prisma's argument
  * object → validated plan → SQL text and parameters, for the benchmark's read scenarios and one heavier RPC filter.
- * Each call gets a different id or bound, as requests do.
+ * Each call gets a different id or bound, as requests do. {@code compile}: the plan compiled every time;
+ * {@code cache_hit}: through the statement cache, warm, as the service runs; {@code cache_miss}: through a cache that
+ * keeps nothing, so every read is compiled and its parameters mapped (the first request of a shape).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -43,8 +47,12 @@ public class CompileBenchmark {
     @Param({"find_unique", "find_many", "find_many_include", "nested_select", "count", "rpc_filter"})
     public String query;
 
+    @Param({"compile", "cache_hit", "cache_miss"})
+    public String path;
+
     private QueryPlanner planner;
     private QueryBuilder builder;
+    private StatementCache cache;
     private Model user;
     private Model post;
     private int n;
@@ -54,12 +62,18 @@ public class CompileBenchmark {
         Schema schema = PrismaSchema.load(Path.of("src/main/resources/schema.prisma")).schema().orElseThrow();
         planner = new QueryPlanner(schema, Limits.DEFAULT);
         builder = new QueryBuilder(schema);
+        cache = new StatementCache(schema, path.equals("cache_miss") ? 0 : 1000, false);
         user = schema.models().stream().filter(m -> m.name().equals("User")).findFirst().orElseThrow();
         post = schema.models().stream().filter(m -> m.name().equals("Post")).findFirst().orElseThrow();
     }
 
     @Benchmark
-    public SqlStatement compile() {
+    public SqlStatement read() {
+        QueryPlan plan = plan();
+        return path.equals("compile") ? builder.build(plan, QueryBuilder.Output.BODY) : cache.statement(plan, QueryBuilder.Output.BODY);
+    }
+
+    private QueryPlan plan() {
         n = (n + 1) % 10_000;
         String id = String.format("usr%06d", n + 1);
         Map<String, List<String>> params = new LinkedHashMap<>();
@@ -74,7 +88,7 @@ public class CompileBenchmark {
                 args.set("where", JsonNodeFactory.instance.objectNode().put("id", id));
                 Map<String, ArgPath> origins = new LinkedHashMap<>(parsed.origins());
                 origins.put("where", ArgPath.ofText("id"));
-                return builder.build(planner.plan(user, new ReadArgs(Operation.FIND_UNIQUE, args, origins)), false);
+                return planner.plan(user, new ReadArgs(Operation.FIND_UNIQUE, args, origins));
             }
             case "find_many":
             case "find_many_include":
@@ -84,11 +98,11 @@ public class CompileBenchmark {
                 if (query.equals("find_many_include")) {
                     params.put("include", List.of(ScenarioStatements.INCLUDE));
                 }
-                return builder.build(planner.plan(user, ResourceArgs.parse(Operation.FIND_MANY, params)), false);
+                return planner.plan(user, ResourceArgs.parse(Operation.FIND_MANY, params));
             case "count":
                 params.put("filter[authorId]", List.of(id));
                 params.put("filter[published]", List.of("true"));
-                return builder.build(planner.plan(post, ResourceArgs.parse(Operation.COUNT, params)), false);
+                return planner.plan(post, ResourceArgs.parse(Operation.COUNT, params));
             default: {
                 String body = "{\"where\":{\"OR\":[{\"email\":{\"contains\":\"" + id + "\",\"mode\":\"insensitive\"}},"
                         + "{\"posts\":{\"some\":{\"published\":true,\"title\":{\"startsWith\":\"Post " + n + "\"}}}}],\"active\":true},"
@@ -96,7 +110,7 @@ public class CompileBenchmark {
                         + "\"select\":{\"id\":true,\"email\":true,\"_count\":{\"select\":{\"posts\":true}},"
                         + "\"posts\":{\"where\":{\"published\":true},\"select\":{\"title\":true},\"take\":2}}}";
                 ObjectNode args = (ObjectNode) Json.parse(body, ArgPath.of("body"));
-                return builder.build(planner.plan(user, ReadArgs.ofBody(Operation.FIND_MANY, args)), false);
+                return planner.plan(user, ReadArgs.ofBody(Operation.FIND_MANY, args));
             }
         }
     }

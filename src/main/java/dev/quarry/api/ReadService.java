@@ -7,6 +7,7 @@ import dev.quarry.query.plan.Limits;
 import dev.quarry.query.plan.QueryPlan;
 import dev.quarry.query.plan.QueryPlanner;
 import dev.quarry.query.sql.QueryBuilder;
+import dev.quarry.query.sql.StatementCache;
 import dev.quarry.runtime.ops.Reads;
 import dev.quarry.security.Sessions;
 import dev.quarry.schema.model.Model;
@@ -23,7 +24,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class ReadService {
 
     private final QueryPlanner planner;
-    private final QueryBuilder builder;
+    private final StatementCache statements;
     private final QueryRunner runner;
     private final Sessions sessions;
 
@@ -32,17 +33,33 @@ public class ReadService {
             @ConfigProperty(name = "quarry.api.max-take", defaultValue = "1000") int maxTake,
             @ConfigProperty(name = "quarry.api.max-depth", defaultValue = "8") int maxDepth,
             @ConfigProperty(name = "quarry.api.max-filter-nodes", defaultValue = "200") int maxFilterNodes,
-            @ConfigProperty(name = "quarry.query.slow-threshold", defaultValue = "500ms") Duration slowThreshold) {
+            @ConfigProperty(name = "quarry.query.slow-threshold", defaultValue = "500ms") Duration slowThreshold,
+            @ConfigProperty(name = "quarry.query.statement-cache.size", defaultValue = "2000") long statementCacheSize,
+            @ConfigProperty(name = "quarry.query.statement-cache.verify", defaultValue = "false") boolean verifyStatementCache) {
         this.planner = new QueryPlanner(schema, new Limits(maxTake, maxDepth, maxFilterNodes));
         this.sessions = sessions;
-        this.builder = new QueryBuilder(schema);
+        this.statements = new StatementCache(schema, statementCacheSize, verifyStatementCache);
         this.runner = new QueryRunner(pool, slowThreshold);
     }
 
     /** Planning errors are thrown here, before anything runs; database errors arrive as the Uni's failure. */
     public Uni<QueryResult> read(Model model, ReadArgs args, boolean withTotal) {
+        return read(model, args, withTotal ? QueryBuilder.Output.BODY_AND_TOTAL : QueryBuilder.Output.BODY);
+    }
+
+    /** A {@code findUnique} with the record's entity tag (for {@code If-Match} on writes), read from the same snapshot. */
+    public Uni<QueryResult> readWithTag(Model model, ReadArgs args) {
+        return read(model, args, QueryBuilder.Output.BODY_AND_TAG);
+    }
+
+    private Uni<QueryResult> read(Model model, ReadArgs args, QueryBuilder.Output output) {
         QueryPlan plan = planner.plan(model, args);
-        return runner.run(builder.build(plan, withTotal), sessions.current());
+        return runner.run(statements.statement(plan, output), sessions.current());
+    }
+
+    /** Read shapes whose compiled statement is kept. */
+    public long cachedShapes() {
+        return statements.size();
     }
 
     /** Statements run since start-up (one per read request). */

@@ -42,9 +42,6 @@ public class ResourceReadsResource {
     @Inject
     ModelRoutes routes;
 
-    @Inject
-    WriteService writes;
-
     @GET
     @Path("{route}")
     public Uni<Response> findMany(@PathParam("route") String route, @Context UriInfo uri, @HeaderParam("Prefer") String prefer) {
@@ -82,13 +79,12 @@ public class ResourceReadsResource {
         args.set("where", idWhere(model, id));
         Map<String, ArgPath> origins = new HashMap<>(parsed.origins());
         origins.put("where", ArgPath.ofText("id"));
-        // the entity tag (for If-Match on writes) is read in the same snapshot as the record: see WriteService
-        return writes.findUnique(model, new ReadArgs(Operation.FIND_UNIQUE, args, origins)).map(r -> {
+        return reads.readWithTag(model, new ReadArgs(Operation.FIND_UNIQUE, args, origins)).map(r -> {
             if (r.body().equals("null")) {
                 throw ApiException.notFound(model.name(), "No " + model.name() + " with id " + id);
             }
             Response.ResponseBuilder b = Response.ok(r.body(), MediaType.APPLICATION_JSON);
-            r.etag().ifPresent(tag -> b.header("ETag", "\"" + tag + "\""));
+            r.tag().ifPresent(tag -> b.header("ETag", "\"" + tag + "\""));
             return b.build();
         });
     }

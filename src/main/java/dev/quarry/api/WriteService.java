@@ -14,15 +14,8 @@ import dev.quarry.query.exec.WriteRunner;
 import dev.quarry.query.exec.Tx;
 import dev.quarry.query.exec.TxOptions;
 import java.time.Duration;
-import dev.quarry.query.plan.Filter;
-import dev.quarry.query.plan.FindPlan;
 import dev.quarry.query.plan.Limits;
-import dev.quarry.query.plan.QueryPlanner;
-import dev.quarry.query.sql.QueryBuilder;
-import dev.quarry.query.sql.SqlStatement;
-import dev.quarry.query.write.WriteStatements;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Tuple;
 import java.util.Optional;
 import dev.quarry.query.write.WriteArgs;
 import dev.quarry.query.write.WriteOperation;
@@ -54,10 +47,6 @@ public class WriteService {
     private final WriteExecutor executor;
     private final WriteRunner runner;
     private final ModelRoutes routes;
-    private final Pool pool;
-    private final QueryPlanner reads;
-    private final QueryBuilder readBuilder;
-    private final WriteStatements statements;
     private final Sessions sessions;
 
     @Inject
@@ -71,33 +60,7 @@ public class WriteService {
         this.executor = new WriteExecutor(schema, planner, limits);
         this.runner = new WriteRunner(pool, new DatabaseErrors(schema));
         this.routes = routes;
-        this.pool = pool;
-        this.reads = new QueryPlanner(schema, limits);
-        this.readBuilder = new QueryBuilder(schema);
-        this.statements = new WriteStatements(schema, planner.resolver());
     }
-
-    /** A findUnique and the record's entity tag, in one statement (so from one snapshot). */
-    public Uni<VersionedRecord> findUnique(Model model, ReadArgs args) {
-        FindPlan plan = (FindPlan) reads.plan(model, args);
-        Filter where = planner.resolver().whereUnique(model, args.args().get("where"), args.origin("where"));
-        SqlStatement read = readBuilder.buildTagged(plan, statements.version(model, where));
-        Optional<SessionSettings> session = sessions.current();
-        Uni<io.vertx.sqlclient.RowSet<io.vertx.sqlclient.Row>> execution = session.isPresent()
-                ? session.get().read(pool, read.text(), io.vertx.sqlclient.Tuple.from(read.params()))
-                : pool.preparedQuery(read.text()).execute(Tuple.from(read.params())).map(rows -> rows.getDelegate());
-        return execution.map(rows -> {
-            if (!rows.iterator().hasNext()) {
-                return new VersionedRecord("null", Optional.empty());
-            }
-            io.vertx.sqlclient.Row row = rows.iterator().next();
-            String body = row.getString(0);
-            return new VersionedRecord(body == null ? "null" : body, Optional.ofNullable(row.getString(1)));
-        });
-    }
-
-    /** A record's JSON and its entity tag (empty when there is no record). */
-    public record VersionedRecord(String body, Optional<String> etag) {}
 
     /** Planning errors are thrown here, before anything runs; database errors arrive as the Uni's failure. */
     public Uni<WriteResult> write(Model model, WriteArgs args) {

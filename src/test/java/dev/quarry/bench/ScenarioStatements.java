@@ -9,8 +9,6 @@ import dev.quarry.query.args.Operation;
 import dev.quarry.query.args.ReadArgs;
 import dev.quarry.query.args.ResourceArgs;
 import dev.quarry.query.exec.SessionSettings;
-import dev.quarry.query.plan.Filter;
-import dev.quarry.query.plan.FindPlan;
 import dev.quarry.query.plan.Limits;
 import dev.quarry.query.plan.QueryPlanner;
 import dev.quarry.query.sql.QueryBuilder;
@@ -18,7 +16,6 @@ import dev.quarry.query.sql.SqlStatement;
 import dev.quarry.query.write.WriteArgs;
 import dev.quarry.query.write.WriteOperation;
 import dev.quarry.query.write.WritePlanner;
-import dev.quarry.query.write.WriteStatements;
 import dev.quarry.schema.model.Model;
 import dev.quarry.schema.model.Schema;
 import dev.quarry.security.Sessions;
@@ -50,7 +47,6 @@ final class ScenarioStatements {
     private final QueryPlanner planner;
     private final QueryBuilder builder;
     private final WritePlanner writes;
-    private final WriteStatements writeStatements;
     private final Model user;
     private final Model post;
 
@@ -59,7 +55,6 @@ final class ScenarioStatements {
         this.planner = new QueryPlanner(schema, LIMITS);
         this.builder = new QueryBuilder(schema);
         this.writes = new WritePlanner(schema, LIMITS);
-        this.writeStatements = new WriteStatements(schema, writes.resolver());
         this.user = model("User");
         this.post = model("Post");
     }
@@ -81,9 +76,7 @@ final class ScenarioStatements {
         Map<String, ArgPath> origins = new HashMap<>(parsed.origins());
         origins.put("where", ArgPath.ofText("id"));
         ReadArgs read = new ReadArgs(Operation.FIND_UNIQUE, args, origins);
-        FindPlan plan = (FindPlan) planner.plan(user, read);
-        Filter where = writes.resolver().whereUnique(user, args.get("where"), read.origin("where"));
-        return read(builder.buildTagged(plan, writeStatements.version(user, where)));
+        return read(builder.build(planner.plan(user, read), QueryBuilder.Output.BODY_AND_TAG));
     }
 
     /** {@code GET /api/users?filter[email][gt]=…&orderBy=email&take=20}, with the include of posts or not. */
@@ -95,7 +88,7 @@ final class ScenarioStatements {
         if (include) {
             params.put("include", List.of(INCLUDE));
         }
-        return read(builder.build(planner.plan(user, ResourceArgs.parse(Operation.FIND_MANY, params)), false));
+        return read(builder.build(planner.plan(user, ResourceArgs.parse(Operation.FIND_MANY, params)), QueryBuilder.Output.BODY));
     }
 
     /** {@code GET /api/posts/_count?filter[authorId]=…&filter[published]=true}. */
@@ -103,7 +96,7 @@ final class ScenarioStatements {
         Map<String, List<String>> params = new LinkedHashMap<>();
         params.put("filter[authorId]", List.of(marker("id")));
         params.put("filter[published]", List.of("true"));
-        return read(builder.build(planner.plan(post, ResourceArgs.parse(Operation.COUNT, params)), false));
+        return read(builder.build(planner.plan(post, ResourceArgs.parse(Operation.COUNT, params)), QueryBuilder.Output.BODY));
     }
 
     private static Template read(SqlStatement statement) {

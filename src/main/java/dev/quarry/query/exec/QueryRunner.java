@@ -51,8 +51,10 @@ public final class QueryRunner {
             RowIterator<Row> it = rows.iterator();
             Row row = it.next();
             String body = row.getString(0);
-            OptionalLong total = row.size() > 1 ? OptionalLong.of(row.getLong(1)) : OptionalLong.empty();
-            return new QueryResult(body == null ? "null" : body, total);
+            int total = row.getColumnIndex("total");
+            int tag = row.getColumnIndex("tag");
+            return new QueryResult(body == null ? "null" : body, total < 0 ? OptionalLong.empty() : OptionalLong.of(row.getLong(total)),
+                    tag < 0 ? Optional.empty() : Optional.ofNullable(row.getString(tag)));
         }).onFailure().invoke(e -> log(statement, System.nanoTime() - start));
     }
 

@@ -116,7 +116,7 @@ public final class WriteExecutor {
 
     /** A read inside a write transaction ({@code $transaction}): the body PostgreSQL builds. */
     public Uni<String> read(Tx tx, Model model, ReadArgs args) {
-        return tx.run(builder.build(reads.plan(model, args), false)).map(WriteExecutor::body);
+        return tx.run(builder.build(reads.plan(model, args), QueryBuilder.Output.BODY)).map(WriteExecutor::body);
     }
 
     private static WriteResult count(long n) {

@@ -51,10 +51,18 @@ public sealed interface Filter {
     record In(ScalarField field, Value.Many values, boolean insensitive) implements Filter {}
 
     /** {@code field LIKE pattern}: the pattern's wildcards are already escaped, {@code %} added where the operator needs. */
-    record Like(ScalarField field, String pattern, boolean insensitive) implements Filter {}
+    record Like(ScalarField field, Bound.Text pattern, boolean insensitive) implements Filter {
+        public Like(ScalarField field, String pattern, boolean insensitive) {
+            this(field, new Bound.Text(pattern), insensitive);
+        }
+    }
 
     /** Full-text {@code search}: {@code to_tsvector(field) @@ to_tsquery(query)}. */
-    record Search(ScalarField field, String query) implements Filter {}
+    record Search(ScalarField field, Bound.Text query) implements Filter {
+        public Search(ScalarField field, String query) {
+            this(field, new Bound.Text(query));
+        }
+    }
 
     enum ListOp { HAS, HAS_EVERY, HAS_SOME, EQUALS }
 
@@ -69,19 +77,24 @@ public sealed interface Filter {
     }
 
     /** A Json-field filter, optionally at a {@code path} inside the document. */
-    record JsonCondition(ScalarField field, List<String> path, JsonOp op, String operand, boolean insensitive) implements Filter {
-        public JsonCondition {
-            path = List.copyOf(path);
+    record JsonCondition(ScalarField field, Optional<Bound.Texts> path, JsonOp op, Bound.Text operand, boolean insensitive) implements Filter {
+        public JsonCondition(ScalarField field, List<String> path, JsonOp op, String operand, boolean insensitive) {
+            this(field, jsonPath(path), op, new Bound.Text(operand), insensitive);
         }
     }
 
     enum JsonNullKind { DB_NULL, JSON_NULL, ANY_NULL }
 
     /** {@code equals: DbNull / JsonNull / AnyNull} on a Json field (optionally at a path). */
-    record JsonIsNull(ScalarField field, List<String> path, JsonNullKind kind) implements Filter {
-        public JsonIsNull {
-            path = List.copyOf(path);
+    record JsonIsNull(ScalarField field, Optional<Bound.Texts> path, JsonNullKind kind) implements Filter {
+        public JsonIsNull(ScalarField field, List<String> path, JsonNullKind kind) {
+            this(field, jsonPath(path), kind);
         }
+    }
+
+    /** A Json path is bound as one array; whether there is one at all is part of the shape (the SQL differs). */
+    private static Optional<Bound.Texts> jsonPath(List<String> path) {
+        return path.isEmpty() ? Optional.empty() : Optional.of(new Bound.Texts(path));
     }
 
     enum Quantifier { SOME, EVERY, NONE, IS, IS_NOT }

@@ -28,7 +28,15 @@ public record OrderItem(List<Hop> hops, Target target, boolean descending, Optio
     public record ByRelationCount(Hop hop) implements Target {}
 
     /** {@code _relevance: {fields, search, sort}}: the full-text rank of the fields' text for the query (fullTextSearchPostgres). */
-    public record ByRelevance(List<ScalarField> fields, String search) implements Target {}
+    public record ByRelevance(List<ScalarField> fields, Bound.Text search) implements Target {
+        public ByRelevance {
+            fields = List.copyOf(fields);
+        }
+
+        public ByRelevance(List<ScalarField> fields, String search) {
+            this(fields, new Bound.Text(search));
+        }
+    }
 
     /** {@code _count/_avg/…: {field: dir}} in groupBy; {@code field} empty means {@code _count: {_all: …}}. */
     public record ByAggregate(Aggregate function, Optional<ScalarField> field) implements Target {}

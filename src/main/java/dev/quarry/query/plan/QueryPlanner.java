@@ -7,6 +7,7 @@ import dev.quarry.query.args.ReadArgs;
 import dev.quarry.schema.model.Model;
 import dev.quarry.schema.model.Schema;
 import java.util.List;
+import java.util.Optional;
 
 /** The entry point of planning: unresolved {@link ReadArgs} of one model → a {@link QueryPlan}, or a {@code QueryException}. */
 public final class QueryPlanner {
@@ -14,6 +15,8 @@ public final class QueryPlanner {
     private static final List<String> FIND_MANY_ARGS = List.of("where", "orderBy", "cursor", "take", "skip", "distinct", "select", "include", "omit",
             "relationLoadStrategy");
     private static final List<String> FIND_UNIQUE_ARGS = List.of("where", "select", "include", "omit", "relationLoadStrategy");
+
+    private static final Bound.Text ONE = new Bound.Text("1");
 
     private final ReadPlanner reads;
     private final WherePlanner where;
@@ -34,12 +37,11 @@ public final class QueryPlanner {
             case FIND_FIRST:
             case FIND_FIRST_OR_THROW: {
                 ReadPlan read = reads.read(model, a, FIND_MANY_ARGS, args::origin, 0);
-                if (read.take().isPresent() && Math.abs(read.take().get()) != 1) {
+                if (read.limit().filter(l -> !l.text().equals("1")).isPresent()) {
                     throw QueryErrors.invalid(args.origin("take"), "findFirst takes only take 1 or -1", List.of("1", "-1"));
                 }
-                long take = read.take().orElse(1L);
-                return new FindPlan(new ReadPlan(read.model(), read.filter(), read.orderBy(), java.util.Optional.of(take), read.skip(), read.cursor(),
-                        read.distinct(), read.selection()), true);
+                return new FindPlan(new ReadPlan(read.model(), read.filter(), read.orderBy(), Optional.of(read.limit().orElse(ONE)), read.backwards(),
+                        read.offset(), read.cursor(), read.distinct(), read.selection()), true);
             }
             case FIND_UNIQUE:
             case FIND_UNIQUE_OR_THROW: {
@@ -51,7 +53,7 @@ public final class QueryPlanner {
                 com.fasterxml.jackson.databind.node.ObjectNode rest = a.deepCopy();
                 rest.remove("where");
                 ReadPlan read = reads.read(model, rest, FIND_UNIQUE_ARGS, args::origin, 0);
-                return new FindPlan(new ReadPlan(model, unique, List.of(), java.util.Optional.of(1L), 0, java.util.Optional.empty(), List.of(),
+                return new FindPlan(new ReadPlan(model, unique, List.of(), Optional.of(ONE), false, Optional.empty(), Optional.empty(), List.of(),
                         read.selection()), true);
             }
             case COUNT:

@@ -1,5 +1,6 @@
 package dev.quarry.query.sql;
 
+import dev.quarry.query.plan.Value;
 import dev.quarry.schema.model.EnumType;
 import dev.quarry.schema.model.FieldType;
 import dev.quarry.schema.model.NativeType;
@@ -29,9 +30,9 @@ final class Columns {
 
     // --- in --------------------------------------------------------------------------------------
 
-    /** A text parameter cast to the type of {@code f}'s column. */
-    Sql cast(ScalarField f, String text) {
-        return castText(f, Sql.param(text));
+    /** A value bound as a text parameter and cast to the type of its field's column. */
+    Sql cast(Value.One value) {
+        return castText(value.field(), Sql.bind(value));
     }
 
     /** A text expression cast to the type of {@code f}'s column. */
@@ -87,9 +88,9 @@ final class Columns {
         }
     }
 
-    /** An array parameter cast to an array of {@code f}'s column type. */
-    Sql castArray(ScalarField f, List<String> texts) {
-        return Sql.of("ARRAY(SELECT ", castText(f, Sql.of("u.x")), " FROM unnest(", Sql.paramArray(texts), ") WITH ORDINALITY AS u(x, n) ORDER BY u.n)");
+    /** Values bound as one text-array parameter and cast to an array of their field's column type. */
+    Sql castArray(Value.Many values) {
+        return Sql.of("ARRAY(SELECT ", castText(values.field(), Sql.of("u.x")), " FROM unnest(", Sql.bind(values), ") WITH ORDINALITY AS u(x, n) ORDER BY u.n)");
     }
 
     private Sql enumTypeName(FieldType.EnumRef ref) {

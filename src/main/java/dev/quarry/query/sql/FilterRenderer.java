@@ -1,11 +1,13 @@
 package dev.quarry.query.sql;
 
 import dev.quarry.query.plan.Aggregate;
+import dev.quarry.query.plan.Bound;
 import dev.quarry.query.plan.Filter;
 import dev.quarry.query.plan.Hop;
 import dev.quarry.schema.model.ScalarField;
 import dev.quarry.schema.model.ScalarType;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 
 /** {@link Filter} → a SQL condition on the row of one alias. */
@@ -38,7 +40,7 @@ final class FilterRenderer {
             return Sql.of(c.value() ? "true" : "false");
         }
         if (filter instanceof Filter.Compare c) {
-            Sql value = columns.cast(c.field(), c.value().text());
+            Sql value = columns.cast(c.value());
             Sql col = column.apply(c.field());
             if (c.insensitive()) {
                 return Sql.of("lower(", col, ") ", c.op().sql, " lower(", value, ")");
@@ -54,19 +56,19 @@ final class FilterRenderer {
         if (filter instanceof Filter.In in) {
             Sql col = column.apply(in.field());
             if (in.insensitive()) {
-                return Sql.of("lower(", col, ") = ANY(ARRAY(SELECT lower(x) FROM unnest(", Sql.paramArray(in.values().texts()), ") AS x))");
+                return Sql.of("lower(", col, ") = ANY(ARRAY(SELECT lower(x) FROM unnest(", Sql.bind(in.values()), ") AS x))");
             }
-            return Sql.of(col, " = ANY(", columns.castArray(in.field(), in.values().texts()), ")");
+            return Sql.of(col, " = ANY(", columns.castArray(in.values()), ")");
         }
         if (filter instanceof Filter.Like like) {
-            return Sql.of("(", column.apply(like.field()), ")::text ", like.insensitive() ? "ILIKE " : "LIKE ", Sql.param(like.pattern()));
+            return Sql.of("(", column.apply(like.field()), ")::text ", like.insensitive() ? "ILIKE " : "LIKE ", Sql.bind(like.pattern()));
         }
         if (filter instanceof Filter.Search s) {
-            return Sql.of("to_tsvector(concat_ws(' ', ", column.apply(s.field()), ")) @@ to_tsquery(", Sql.param(s.query()), ")");
+            return Sql.of("to_tsvector(concat_ws(' ', ", column.apply(s.field()), ")) @@ to_tsquery(", Sql.bind(s.query()), ")");
         }
         if (filter instanceof Filter.ListCondition l) {
             Sql col = column.apply(l.field());
-            Sql array = columns.castArray(l.field(), l.values().texts());
+            Sql array = columns.castArray(l.values());
             switch (l.op()) {
                 case HAS:
                 case HAS_EVERY:
@@ -133,13 +135,13 @@ final class FilterRenderer {
         return Sql.of("(", Sql.join(op, filters.stream().map(f -> render(f, alias, column)).toList()), ")");
     }
 
-    private static Sql jsonTarget(Sql col, List<String> path) {
-        return path.isEmpty() ? col : Sql.of("(", col, " #> ", Sql.paramArray(path), ")");
+    private static Sql jsonTarget(Sql col, Optional<Bound.Texts> path) {
+        return path.map(p -> Sql.of("(", col, " #> ", Sql.bind(p), ")")).orElse(col);
     }
 
     private Sql json(Filter.JsonCondition j, Sql col) {
         Sql target = jsonTarget(col, j.path());
-        Sql operand = Sql.of(Sql.param(j.operand()), "::jsonb");
+        Sql operand = Sql.of(Sql.bind(j.operand()), "::jsonb");
         switch (j.op()) {
             case EQUALS:
                 return Sql.of(target, " = ", operand);
@@ -147,7 +149,7 @@ final class FilterRenderer {
             case STRING_STARTS_WITH:
             case STRING_ENDS_WITH:
                 return Sql.of("(jsonb_typeof(", target, ") = 'string' AND (", target, " #>> '{}') ", j.insensitive() ? "ILIKE " : "LIKE ",
-                        Sql.param(j.operand()), ")");
+                        Sql.bind(j.operand()), ")");
             case ARRAY_CONTAINS:
                 return Sql.of("(jsonb_typeof(", target, ") = 'array' AND ", target, " @> ", operand, ")");
             case ARRAY_STARTS_WITH:

@@ -27,12 +27,12 @@ public final class Fragments {
 
     /** A value bound as a parameter and cast to its field's column type. */
     public Sql value(Value.One value) {
-        return columns.cast(value.field(), value.text());
+        return columns.cast(value);
     }
 
     /** A list bound as one array parameter and cast to an array of its field's column type. */
     public Sql array(Value.Many values) {
-        return columns.castArray(values.field(), values.texts());
+        return columns.castArray(values);
     }
 
     /** The API's JSON encoding of {@code f}'s value in {@code expr} (see API.md "Values in JSON"). */

@@ -33,19 +33,24 @@ public final class QueryBuilder {
         this.columns = new Columns(schema);
     }
 
-    public SqlStatement build(QueryPlan plan, boolean withTotal) {
-        return build(plan, withTotal, Optional.empty());
+    /** What a read statement returns beside its {@code body}. */
+    public enum Output {
+        BODY,
+        /** {@code total}: the number of rows the filter matches, unpaged. */
+        BODY_AND_TOTAL,
+        /**
+         * {@code tag}: the entity tag of the one row a {@code findUnique} names, evaluated by the same statement and so
+         * from the same snapshot as the body.
+         */
+        BODY_AND_TAG
     }
 
-    /**
-     * A read whose second column, {@code tag}, is the given expression (a record's entity tag),
-     * evaluated by the same statement and so from the same snapshot as the body.
-     */
-    public SqlStatement buildTagged(FindPlan plan, Sql tag) {
-        return build(plan, false, Optional.of(tag));
+    public SqlStatement build(QueryPlan plan, Output output) {
+        return statement(plan, output).render();
     }
 
-    private SqlStatement build(QueryPlan plan, boolean withTotal, Optional<Sql> tag) {
+    /** The statement before its parameters are numbered: {@link StatementCache} renders it with their sources. */
+    Sql statement(QueryPlan plan, Output output) {
         Statement s = new Statement();
         Sql body;
         ReadPlan rows;
@@ -58,13 +63,17 @@ public final class QueryBuilder {
             rows = aggregate.rows();
         }
         Sql select = Sql.of("SELECT ", body, " AS body");
-        if (withTotal) {
+        if (output == Output.BODY_AND_TOTAL) {
             select = Sql.of(select, ", ", s.total(rows), " AS total");
+        } else if (output == Output.BODY_AND_TAG) {
+            select = Sql.of(select, ", ", s.tag(rows), " AS tag");
         }
-        if (tag.isPresent()) {
-            select = Sql.of(select, ", ", tag.get(), " AS tag");
-        }
-        return select.render();
+        return select;
+    }
+
+    /** The entity tag of the row of {@code alias}: a digest of the whole row, so any change to it changes the tag. */
+    public static Sql entityTag(Sql alias) {
+        return Sql.of("md5(row_to_json(", alias, ")::text)");
     }
 
     /** The state of one statement being built: its aliases. */
@@ -84,10 +93,15 @@ public final class QueryBuilder {
         }
 
         Sql total(ReadPlan read) {
-            ReadPlan unpaged = new ReadPlan(read.model(), read.filter(), List.of(), Optional.empty(), 0, Optional.empty(), read.distinct(),
-                    new Selection(List.of()));
+            ReadPlan unpaged = new ReadPlan(read.model(), read.filter(), List.of(), Optional.empty(), false, Optional.empty(), Optional.empty(),
+                    read.distinct(), new Selection(List.of()));
             Sql r = aliases.next("r");
             return Sql.of("(SELECT count(*) FROM (", rows(unpaged, Optional.empty(), Optional.of(Sql.of("1"))), ") ", r, ")");
+        }
+
+        Sql tag(ReadPlan read) {
+            Sql t = aliases.next("t");
+            return Sql.of("(SELECT ", entityTag(t), " FROM ", Links.table(read.model()), " ", t, " WHERE ", filters.render(read.filter(), t), ")");
         }
 
         /**
@@ -142,11 +156,15 @@ public final class QueryBuilder {
             if (!orderBy.isEmpty()) {
                 sql = Sql.of(sql, " ORDER BY ", Sql.join(", ", orderBy));
             }
-            if (read.take().isPresent()) {
-                sql = Sql.of(sql, " LIMIT ", Sql.param(Long.toString(Math.abs(read.take().get()))), "::bigint");
+            return paged(sql, read);
+        }
+
+        private Sql paged(Sql sql, ReadPlan read) {
+            if (read.limit().isPresent()) {
+                sql = Sql.of(sql, " LIMIT ", Sql.bind(read.limit().get()), "::bigint");
             }
-            if (read.skip() > 0) {
-                sql = Sql.of(sql, " OFFSET ", Sql.param(Long.toString(read.skip())), "::bigint");
+            if (read.offset().isPresent()) {
+                sql = Sql.of(sql, " OFFSET ", Sql.bind(read.offset().get()), "::bigint");
             }
             return sql;
         }
@@ -184,7 +202,7 @@ public final class QueryBuilder {
             }
             if (o.target() instanceof OrderItem.ByRelevance r) {
                 List<Sql> columns = r.fields().stream().map(f -> Sql.of(a, ".", Sql.ident(f.dbName()))).toList();
-                return Sql.of("ts_rank(to_tsvector(concat_ws(' ', ", Sql.join(", ", columns), ")), to_tsquery(", Sql.param(r.search()), "))");
+                return Sql.of("ts_rank(to_tsvector(concat_ws(' ', ", Sql.join(", ", columns), ")), to_tsquery(", Sql.bind(r.search()), "))");
             }
             if (o.target() instanceof OrderItem.ByRelationCount c) {
                 Sql b = aliases.next("t");
@@ -395,12 +413,7 @@ public final class QueryBuilder {
             if (!orderBy.isEmpty()) {
                 sql = Sql.of(sql, " ORDER BY ", Sql.join(", ", orderBy));
             }
-            if (rows.take().isPresent()) {
-                sql = Sql.of(sql, " LIMIT ", Sql.param(Long.toString(Math.abs(rows.take().get()))), "::bigint");
-            }
-            if (rows.skip() > 0) {
-                sql = Sql.of(sql, " OFFSET ", Sql.param(Long.toString(rows.skip())), "::bigint");
-            }
+            sql = paged(sql, rows);
             Sql g = aliases.next("g");
             List<Sql> aggOrder = new ArrayList<>();
             for (int i = 0; i < plan.groupOrder().size(); i++) {

@@ -1,5 +1,6 @@
 package dev.quarry.query.sql;
 
+import dev.quarry.query.plan.Bound;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -18,8 +19,11 @@ public final class Sql {
 
     record Text(String text) implements Chunk {}
 
-    /** A bind value: {@code null}, a {@code String}, or a {@code String[]}; always sent as text and cast in SQL. */
-    record Param(Object value) implements Chunk {}
+    /**
+     * A bind value: {@code null}, a {@code String}, or a {@code String[]}; always sent as text and cast in SQL.
+     * {@code source} is the plan's value it binds, when it comes from a plan (see {@link StatementCache}).
+     */
+    record Param(Object value, Bound source) implements Chunk {}
 
     private static final Text TEXT_CAST = new Text("::text");
     private static final Text TEXT_ARRAY_CAST = new Text("::text[]");
@@ -116,12 +120,13 @@ public final class Sql {
 
     /** A text bind parameter, {@code $n::text}: every value is sent as text and cast where it is used. */
     public static Sql param(String value) {
-        return new Sql(new Object[] {new Param(value), TEXT_CAST}, 2);
+        return new Sql(new Object[] {new Param(value, null), TEXT_CAST}, 2);
     }
 
-    /** A text-array bind parameter, {@code $n::text[]}. */
-    public static Sql paramArray(List<String> values) {
-        return new Sql(new Object[] {new Param(values.toArray(new String[0])), TEXT_ARRAY_CAST}, 2);
+    /** A plan's bound value as a parameter: {@code $n::text}, or {@code $n::text[]} for a list. */
+    public static Sql bind(Bound value) {
+        Object param = value.param();
+        return new Sql(new Object[] {new Param(param, value), param instanceof String[] ? TEXT_ARRAY_CAST : TEXT_CAST}, 2);
     }
 
     public static Sql join(String separator, List<Sql> parts) {
@@ -149,12 +154,20 @@ public final class Sql {
     public SqlStatement render() {
         StringBuilder text = new StringBuilder(chunkCount * 12);
         List<Object> params = new ArrayList<>();
-        renderInto(text, params);
+        renderInto(text, params, null);
+        return new SqlStatement(text.toString(), params);
+    }
+
+    /** The statement, and for each parameter the plan value it binds ({@code null} for one that binds none). */
+    SqlStatement render(List<Bound> sources) {
+        StringBuilder text = new StringBuilder(chunkCount * 12);
+        List<Object> params = new ArrayList<>();
+        renderInto(text, params, sources);
         return new SqlStatement(text.toString(), params);
     }
 
     /** Depth-first over the parts, iteratively: a fragment grown in a loop ({@code sql = of(sql, …)}) nests deeply. */
-    private void renderInto(StringBuilder text, List<Object> params) {
+    private void renderInto(StringBuilder text, List<Object> params, List<Bound> sources) {
         Object[][] stack = new Object[16][];
         int[] next = new int[16];
         int depth = 0;
@@ -176,7 +189,11 @@ public final class Sql {
             } else if (part instanceof Text t) {
                 text.append(t.text());
             } else {
-                params.add(((Param) part).value());
+                Param param = (Param) part;
+                params.add(param.value());
+                if (sources != null) {
+                    sources.add(param.source());
+                }
                 text.append('$').append(params.size());
             }
         }

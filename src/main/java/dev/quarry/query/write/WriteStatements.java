@@ -3,6 +3,7 @@ package dev.quarry.query.write;
 import dev.quarry.query.plan.Filter;
 import dev.quarry.query.plan.Value;
 import dev.quarry.query.sql.Fragments;
+import dev.quarry.query.sql.QueryBuilder;
 import dev.quarry.query.sql.Sql;
 import dev.quarry.query.sql.SqlStatement;
 import dev.quarry.schema.model.Model;
@@ -39,17 +40,12 @@ public final class WriteStatements {
         return resolver.visibleScalars(model).stream().filter(f -> !f.isList()).toList();
     }
 
-    /** The entity tag of the row of {@code alias}. */
-    public static Sql etag(Sql alias) {
-        return Sql.of("md5(row_to_json(", alias, ")::text)");
-    }
-
     private Sql returning(Fragments f, Model model, Sql alias) {
         List<Sql> out = new ArrayList<>();
         for (ScalarField field : returnedFields(model)) {
             out.add(f.outputText(field, Fragments.column(alias, field)));
         }
-        out.add(etag(alias));
+        out.add(QueryBuilder.entityTag(alias));
         return Sql.join(", ", out);
     }
 
@@ -58,7 +54,7 @@ public final class WriteStatements {
     }
 
     private static Sql etagCondition(Optional<String> etag, Sql alias) {
-        return etag.map(e -> Sql.of(" AND ", etag(alias), " = ", Sql.param(e))).orElse(Sql.EMPTY);
+        return etag.map(e -> Sql.of(" AND ", QueryBuilder.entityTag(alias), " = ", Sql.param(e))).orElse(Sql.EMPTY);
     }
 
     private Sql value(Fragments f, Assign a) {
@@ -202,13 +198,6 @@ public final class WriteStatements {
         Sql sql = Sql.of("SELECT ", returning(f, model, TARGET), " FROM ", table(model), " AS ", TARGET, " WHERE ", f.condition(where, TARGET),
                 etagCondition(etag, TARGET));
         return (lock ? Sql.of(sql, " FOR UPDATE OF ", TARGET) : sql).render();
-    }
-
-    /** The entity tag of the row {@code where} names (no row: none). */
-    /** The entity tag of the record {@code where} selects, as a scalar subquery (NULL when there is none). */
-    public Sql version(Model model, Filter where) {
-        Fragments f = new Fragments(schema);
-        return Sql.of("(SELECT ", etag(TARGET), " FROM ", table(model), " AS ", TARGET, " WHERE ", f.condition(where, TARGET), ")");
     }
 
     public SqlStatement delete(Model model, Filter where, OptionalLong limit, boolean returnRows) {

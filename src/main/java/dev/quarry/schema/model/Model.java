@@ -42,6 +42,15 @@ public record Model(
         return new Model(name, dbName, dbSchema, view, ignored, documentation, fields, primaryKey, uniques, indexes, modelPolicies);
     }
 
+    /**
+     * Read plans are cache keys ({@code StatementCache}) and hash the models they read at every lookup: the name
+     * hashes the same for equal models, and costs nothing next to hashing every field.
+     */
+    @Override
+    public int hashCode() {
+        return name.hashCode();
+    }
+
     /** Whether the model has any rule, model-level or field-level: then row-level security is on for its table. */
     public boolean hasPolicies() {
         return !policies.isEmpty();

@@ -36,7 +36,7 @@ public final class Reads {
     public SqlStatement compile(String model, String operation, String args) {
         ObjectNode body = (ObjectNode) Json.parse(args, ArgPath.of("body"));
         QueryPlan plan = planner.plan(schema.model(model), ReadArgs.ofBody(Operation.fromClientName(operation).orElseThrow(), body));
-        return builder.build(plan, false);
+        return builder.build(plan, QueryBuilder.Output.BODY);
     }
 
     /** The response body PostgreSQL builds. */

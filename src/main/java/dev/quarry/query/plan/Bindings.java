@@ -1,0 +1,78 @@
+package dev.quarry.query.plan;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The {@link Bound} values of a plan, in one fixed walk of its tree. Two equal plans (the same shape) list their
+ * bound values at the same positions, so a statement compiled for one plan binds another's values by position.
+ */
+public final class Bindings {
+
+    private final List<Bound> values = new ArrayList<>();
+
+    private Bindings() {}
+
+    public static List<Bound> of(QueryPlan plan) {
+        Bindings b = new Bindings();
+        if (plan instanceof FindPlan find) {
+            b.read(find.read());
+        } else {
+            AggregatePlan aggregate = (AggregatePlan) plan;
+            b.read(aggregate.rows());
+            b.filter(aggregate.having());
+            aggregate.groupOrder().forEach(b::order);
+        }
+        return b.values;
+    }
+
+    private void read(ReadPlan read) {
+        filter(read.filter());
+        read.orderBy().forEach(this::order);
+        read.limit().ifPresent(values::add);
+        read.offset().ifPresent(values::add);
+        read.cursor().ifPresent(this::filter);
+        for (Selection.Selected item : read.selection().items()) {
+            if (item instanceof Selection.Relation relation) {
+                read(relation.plan());
+            } else if (item instanceof Selection.Counts counts) {
+                counts.counts().forEach(count -> filter(count.filter()));
+            }
+        }
+    }
+
+    private void order(OrderItem item) {
+        if (item.target() instanceof OrderItem.ByRelevance relevance) {
+            values.add(relevance.search());
+        }
+    }
+
+    private void filter(Filter filter) {
+        if (filter instanceof Filter.And and) {
+            and.filters().forEach(this::filter);
+        } else if (filter instanceof Filter.Or or) {
+            or.filters().forEach(this::filter);
+        } else if (filter instanceof Filter.Not not) {
+            filter(not.filter());
+        } else if (filter instanceof Filter.Compare compare) {
+            values.add(compare.value());
+        } else if (filter instanceof Filter.In in) {
+            values.add(in.values());
+        } else if (filter instanceof Filter.Like like) {
+            values.add(like.pattern());
+        } else if (filter instanceof Filter.Search search) {
+            values.add(search.query());
+        } else if (filter instanceof Filter.ListCondition list) {
+            values.add(list.values());
+        } else if (filter instanceof Filter.JsonCondition json) {
+            json.path().ifPresent(values::add);
+            values.add(json.operand());
+        } else if (filter instanceof Filter.JsonIsNull json) {
+            json.path().ifPresent(values::add);
+        } else if (filter instanceof Filter.Related related) {
+            related.inner().ifPresent(this::filter);
+        } else if (filter instanceof Filter.AggregateCondition condition) {
+            filter(condition.condition());
+        }
+    }
+}
