@@ -22,19 +22,27 @@ final class FilterRenderer {
     }
 
     Sql render(Filter filter, Sql alias) {
-        return render(filter, alias, f -> Sql.of(alias, ".", Sql.ident(f.dbName())));
+        return render(filter, alias, column(alias));
     }
 
     /** @param column the SQL of each field's value (a column, or an aggregate of it in {@code having}) */
     Sql render(Filter filter, Sql alias, Function<ScalarField, Sql> column) {
+        return render(filter, alias, column, false);
+    }
+
+    /**
+     * @param negated the condition sits under an odd number of negations, where a NULL differs from false: there a
+     *                to-one relation filter must keep the NULL its condition gives, as Prisma's LEFT JOIN does
+     */
+    private Sql render(Filter filter, Sql alias, Function<ScalarField, Sql> column, boolean negated) {
         if (filter instanceof Filter.And and) {
-            return group(and.filters(), " AND ", "true", alias, column);
+            return group(and.filters(), " AND ", "true", alias, column, negated);
         }
         if (filter instanceof Filter.Or or) {
-            return group(or.filters(), " OR ", "false", alias, column);
+            return group(or.filters(), " OR ", "false", alias, column, negated);
         }
         if (filter instanceof Filter.Not not) {
-            return Sql.of("(NOT ", render(not.filter(), alias, column), ")");
+            return Sql.of("(NOT ", render(not.filter(), alias, column, !negated), ")");
         }
         if (filter instanceof Filter.Const c) {
             return Sql.of(c.value() ? "true" : "false");
@@ -98,12 +106,12 @@ final class FilterRenderer {
             }
         }
         if (filter instanceof Filter.Related r) {
-            return related(r, alias);
+            return related(r, alias, negated);
         }
         if (filter instanceof Filter.AggregateCondition a) {
             Sql col = column.apply(a.field());
             Sql aggregated = aggregate(a.function(), a.field(), col);
-            return render(a.condition(), alias, f -> aggregated);
+            return render(a.condition(), alias, f -> aggregated, negated);
         }
         throw new IllegalStateException("unrendered filter " + filter.getClass().getSimpleName());
     }
@@ -128,11 +136,11 @@ final class FilterRenderer {
         return field.type() == ScalarType.STRING ? Sql.of("(", col, ")::text") : col;
     }
 
-    private Sql group(List<Filter> filters, String op, String empty, Sql alias, Function<ScalarField, Sql> column) {
+    private Sql group(List<Filter> filters, String op, String empty, Sql alias, Function<ScalarField, Sql> column, boolean negated) {
         if (filters.isEmpty()) {
             return Sql.of(empty);
         }
-        return Sql.of("(", Sql.join(op, filters.stream().map(f -> render(f, alias, column)).toList()), ")");
+        return Sql.of("(", Sql.join(op, filters.stream().map(f -> render(f, alias, column, negated)).toList()), ")");
     }
 
     private static Sql jsonTarget(Sql col, Optional<Bound.Texts> path) {
@@ -163,7 +171,14 @@ final class FilterRenderer {
         }
     }
 
-    private Sql related(Filter.Related r, Sql parent) {
+    /**
+     * To-many filters are {@code EXISTS} subqueries, as Prisma's {@code IN} subqueries. A to-one filter is Prisma's
+     * {@code LEFT JOIN}: {@code is: c} is {@code c} on the related row, NULL included, and false without one;
+     * {@code isNot: c} is its negation. Under no negation only true rows count, so {@code is} is an {@code EXISTS};
+     * under a negation only false ones do, so {@code is} is false exactly when no related row makes {@code c}
+     * anything but false.
+     */
+    private Sql related(Filter.Related r, Sql parent, boolean negated) {
         Hop hop = r.hop();
         Sql child = aliases.next("t");
         Sql from = Sql.of(Links.table(hop.to()), " ", child);
@@ -174,18 +189,31 @@ final class FilterRenderer {
             case NONE:
                 return Sql.of("NOT EXISTS (SELECT 1 FROM ", from, " WHERE ", link, " AND ", render(r.inner().orElseThrow(), child), ")");
             case EVERY:
-                return Sql.of("NOT EXISTS (SELECT 1 FROM ", from, " WHERE ", link, " AND NOT (", render(r.inner().orElseThrow(), child), "))");
+                return Sql.of("NOT EXISTS (SELECT 1 FROM ", from, " WHERE ", link, " AND NOT (", render(r.inner().orElseThrow(), child, true), "))");
             case IS:
-                if (r.inner().isPresent()) {
-                    return Sql.of("EXISTS (SELECT 1 FROM ", from, " WHERE ", link, " AND ", render(r.inner().get(), child), ")");
+                if (r.inner().isEmpty()) {
+                    return hop.fromHoldsForeignKey() ? Links.foreignKeyIsNull(hop, parent) : Sql.of("NOT EXISTS (SELECT 1 FROM ", from, " WHERE ", link, ")");
                 }
-                return hop.fromHoldsForeignKey() ? Links.foreignKeyIsNull(hop, parent) : Sql.of("NOT EXISTS (SELECT 1 FROM ", from, " WHERE ", link, ")");
+                return Sql.of("EXISTS (SELECT 1 FROM ", from, " WHERE ", link, " AND ", toOne(r.inner().get(), child, negated), ")");
             default:
-                if (r.inner().isPresent()) {
-                    return Sql.of("NOT EXISTS (SELECT 1 FROM ", from, " WHERE ", link, " AND ", render(r.inner().get(), child), ")");
+                if (r.inner().isEmpty()) {
+                    return hop.fromHoldsForeignKey() ? Sql.of("(NOT ", Links.foreignKeyIsNull(hop, parent), ")")
+                            : Sql.of("EXISTS (SELECT 1 FROM ", from, " WHERE ", link, ")");
                 }
-                return hop.fromHoldsForeignKey() ? Sql.of("(NOT ", Links.foreignKeyIsNull(hop, parent), ")")
-                        : Sql.of("EXISTS (SELECT 1 FROM ", from, " WHERE ", link, ")");
+                return Sql.of("NOT EXISTS (SELECT 1 FROM ", from, " WHERE ", link, " AND ", toOne(r.inner().get(), child, !negated), ")");
         }
+    }
+
+    /** The condition of {@code is} on the related row: true, or under a negation not false (see {@link #related}). */
+    private Sql toOne(Filter inner, Sql child, boolean negated) {
+        return negated ? Sql.of("(", render(inner, child, true), ") IS NOT FALSE") : render(inner, child);
+    }
+
+    private Sql render(Filter filter, Sql alias, boolean negated) {
+        return render(filter, alias, column(alias), negated);
+    }
+
+    private static Function<ScalarField, Sql> column(Sql alias) {
+        return f -> Sql.of(alias, ".", Sql.ident(f.dbName()));
     }
 }

@@ -94,7 +94,71 @@ final class ArgsGenerator {
                 }
             }
         }
+        out.addAll(negatedToOneFilters());
         return out;
+    }
+
+    /**
+     * To-one filters whose condition is NULL on a related row with a NULL field, under a negation ({@code isNot},
+     * {@code NOT}, {@code every}): where Prisma's LEFT JOIN keeps SQL's NULL and an EXISTS would not.
+     */
+    private List<Case> negatedToOneFilters() {
+        List<Case> out = new ArrayList<>();
+        for (Model m : schema.models().stream().filter(m -> !m.ignored() && m.primaryKey().isPresent()).toList()) {
+            String delegate = Character.toLowerCase(m.name().charAt(0)) + m.name().substring(1);
+            for (RelationField r : relations(m).stream().filter(r -> !r.isList()).toList()) {
+                Model target = schema.findModel(r.relatedModel()).orElseThrow();
+                for (ScalarField f : nullableComparable(target)) {
+                    ObjectNode isNot = NODES.objectNode();
+                    isNot.putObject(f.name()).set("not", value(f));
+                    ObjectNode is = NODES.objectNode();
+                    is.putObject(f.name()).set("gt", value(f));
+                    ObjectNode notIn = NODES.objectNode();
+                    notIn.putObject(f.name()).putArray("notIn").add(value(f));
+                    for (ObjectNode where : List.of(relation(r, "isNot", isNot), relation(r, "isNot", notIn), not(relation(r, "is", is)),
+                            not(relation(r, "isNot", isNot)), not(NODES.objectNode().set("OR", NODES.arrayNode().add(relation(r, "is", notIn))
+                                    .add(NODES.objectNode().putObject(f.name()).put("equals", (String) null)))))) {
+                        out.add(findManyWhere(m, delegate, where));
+                    }
+                }
+            }
+            for (RelationField many : relations(m).stream().filter(RelationField::isList).toList()) {
+                Model child = schema.findModel(many.relatedModel()).orElseThrow();
+                for (RelationField r : relations(child).stream().filter(r -> !r.isList()).toList()) {
+                    Model target = schema.findModel(r.relatedModel()).orElseThrow();
+                    nullableComparable(target).stream().findFirst().ifPresent(f -> {
+                        ObjectNode not = NODES.objectNode();
+                        not.putObject(f.name()).set("not", value(f));
+                        out.add(findManyWhere(m, delegate, relation(many, "every", relation(r, "is", not))));
+                        out.add(findManyWhere(m, delegate, relation(many, "none", relation(r, "isNot", not))));
+                    });
+                }
+            }
+        }
+        return out;
+    }
+
+    private List<ScalarField> nullableComparable(Model m) {
+        return scalars(m).stream().filter(f -> !f.isList() && !f.isRequired() && f.type() != ScalarType.JSON && f.type() != ScalarType.BYTES).toList();
+    }
+
+    private static ObjectNode relation(RelationField r, String quantifier, ObjectNode inner) {
+        ObjectNode where = NODES.objectNode();
+        where.putObject(r.name()).set(quantifier, inner);
+        return where;
+    }
+
+    private static ObjectNode not(ObjectNode inner) {
+        ObjectNode where = NODES.objectNode();
+        where.set("NOT", inner);
+        return where;
+    }
+
+    private static Case findManyWhere(Model m, String delegate, ObjectNode where) {
+        ObjectNode args = NODES.objectNode();
+        args.set("where", where);
+        idOrder(m, args.putArray("orderBy"));
+        return new Case(m.name(), delegate, "findMany", args.toString());
     }
 
     private static void idOrder(Model m, ArrayNode order) {
