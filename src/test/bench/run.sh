@@ -18,12 +18,15 @@
 #   BENCH_WORK=/tmp/quarry-bench                where the Prisma peers are copied and built
 #   BENCH_JAVA_OPTS=-XX:MaxRAM=768m             JVM options for Quarry and the baseline (default: sized as the k8s
 #                                               Deployment's memory limit, so the heap is what it would be there)
+#   BENCH_APPCDS=0                              start Quarry without a class-data archive (default: a training launch makes one)
 #   BENCH_BUILD=1                               rebuild even when target/ is up to date (it is rebuilt when older than the sources)
 set -euo pipefail
 
 HERE=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(cd "$HERE/../../.." && pwd)
 cd "$ROOT"
+# shellcheck source=launch.sh
+source "$HERE/launch.sh"
 
 USERS=${BENCH_USERS:-10000}
 POSTS=${BENCH_POSTS:-100000}
@@ -39,6 +42,7 @@ PG=${BENCH_PG:-postgresql://postgres@127.0.0.1:5432}
 OUT=${BENCH_OUT:-$HERE/results/$(date -u +%Y-%m-%d)}
 WORK=${BENCH_WORK:-/tmp/quarry-bench}
 JAVA_OPTS=${BENCH_JAVA_OPTS--XX:MaxRAM=768m}
+APPCDS=${BENCH_APPCDS:-1}
 # the Prisma peers: ../shared/bench/peers beside the clone (or beside the folder of worktrees)
 PEERS=${BENCH_PEERS:-}
 for p in "$ROOT/../shared/bench/peers" "$ROOT/../../shared/bench/peers"; do [ -z "$PEERS" ] && [ -d "$p/prisma" ] && PEERS=$(cd "$p" && pwd); done
@@ -97,21 +101,20 @@ done
 # --- systems --------------------------------------------------------------------------------------
 has() { [[ " $SYSTEMS " == *" $1 "* ]]; }
 
+# A first launch (timed: the cold start-up) writes the JDK's class-data archive of everything loaded up to the first
+# answer; Quarry is then launched again with it, as a Deployment would with an archive made by a training run of its
+# image (README "Deployment"). BENCH_APPCDS=0: one launch, no archive.
 start_quarry() {
-  local t0 t1
-  t0=$(date +%s%N)
-  DATABASE_URL="$PG/bench_quarry" QUARRY_AUTH_MODE=open QUARRY_POOL_SIZE="$POOL" QUARKUS_HTTP_PORT=$QUARRY_PORT \
-    java $JAVA_OPTS -jar target/quarkus-app/quarkus-run.jar serve > "$WORK/quarry.log" 2>&1 &
-  QUARRY_PID=$!
+  local archive="$WORK/quarry.jsa" cold=""
+  if [ "$APPCDS" != 0 ]; then
+    train_archive "$PG/bench_quarry" $QUARRY_PORT "$WORK/quarry-train.log" "$archive" || exit 1
+    cold="; without the archive: $STARTUP_MS ms, CPU $STARTUP_CPU_MS ms"
+    launch_quarry "$PG/bench_quarry" $QUARRY_PORT "$WORK/quarry.log" -XX:SharedArchiveFile="$archive" || exit 1
+  else
+    launch_quarry "$PG/bench_quarry" $QUARRY_PORT "$WORK/quarry.log" || exit 1
+  fi
   PIDS+=("$QUARRY_PID")
-  for ((i = 0; i < 3000; i++)); do
-    curl -sf -o /dev/null "http://127.0.0.1:$QUARRY_PORT/api/users/usr000001" && break
-    kill -0 "$QUARRY_PID" 2>/dev/null || { cat "$WORK/quarry.log"; exit 1; }
-    sleep 0.01
-  done
-  t1=$(date +%s%N)
-  STARTUP_MS=$(( (t1 - t0) / 1000000 ))
-  say "quarry: pid $QUARRY_PID, first answer $STARTUP_MS ms after launch ($(grep -o 'started in [0-9.]*s' "$WORK/quarry.log" | head -1))"
+  say "quarry: pid $QUARRY_PID, first answer $STARTUP_MS ms after launch, CPU $STARTUP_CPU_MS ms ($(grep -o 'started in [0-9.]*s' "$WORK/quarry.log" | head -1))$cold"
 }
 
 start_baseline() {
@@ -216,6 +219,7 @@ has baseline && say "baseline: peak RSS $(peak_rss "$BASELINE_PID") MB"
 has prisma && say "prisma: peak RSS $(peak_rss "$PRISMA_PID") MB (blog peer, all its processes), $(peak_rss "$GENERIC_PID") MB (generic peer)"
 {
   echo "quarry_startup_ms=${STARTUP_MS:-}"
+  echo "quarry_startup_cpu_ms=${STARTUP_CPU_MS:-}"
   echo "quarry_peak_rss_mb=$(has quarry && peak_rss "$QUARRY_PID")"
   echo "prisma_workers=${PRISMA_WORKERS_USED:-}"
 } > "$OUT/facts.txt"

@@ -39,7 +39,7 @@ final class ServeCommand implements Callable<Integer> {
         try {
             if (configured.isPresent()) {
                 System.setProperty("quarry.database-url", configured.get().toPrismaUrl());
-            } else if (!quarkusDatasourceConfigured()) {
+            } else if (!quarkusDatasourceConfigured() && !generatingAppCds()) {
                 embedded = startEmbedded(environment);
                 openUnlessAuthConfigured(environment);
             }
@@ -82,6 +82,14 @@ final class ServeCommand implements Callable<Integer> {
             System.setProperty("quarry.auth.mode", "open");
             System.setProperty("quarry.embedded-database", "true");
         }
+    }
+
+    /**
+     * The build's AppCDS run ({@code quarkus.package.jar.appcds.enabled}) starts the service with no database and
+     * stops it before any connection is made: it needs no embedded PostgreSQL.
+     */
+    private static boolean generatingAppCds() {
+        return Boolean.getBoolean("quarkus.appcds.generate");
     }
 
     private static boolean quarkusDatasourceConfigured() {

@@ -12,9 +12,10 @@ import org.eclipse.microprofile.openapi.models.PathItem;
 
 /**
  * Installs the document of the schema being served at {@code /q/openapi}. It runs when the service
- * starts, not at build time, because the schema is chosen then ({@code quarry.schema.path}) and may
- * differ from the one packaged. Quarkus looks runtime filters up as beans, so the served schema is
- * injected.
+ * runs, not at build time, because the schema is chosen at start ({@code quarry.schema.path}) and may
+ * differ from the one packaged; per request rather than at start-up, so that the document is built on
+ * its first request ({@link ServedDocuments} keeps it). Quarkus looks runtime filters up as beans, so
+ * the served schema is injected.
  *
  * <p>The generic resources are left out of annotation scanning ({@code mp.openapi.scan.exclude.classes}):
  * they cannot describe per-model types, and the schema's document describes their routes. What scanning
@@ -22,7 +23,7 @@ import org.eclipse.microprofile.openapi.models.PathItem;
  * schema's document, which comes first and is exactly what {@code quarry generate} writes.
  */
 @ApplicationScoped
-@OpenApiFilter(stages = OpenApiFilter.RunStage.RUNTIME_STARTUP)
+@OpenApiFilter(stages = OpenApiFilter.RunStage.RUNTIME_PER_REQUEST)
 public class SchemaDocumentFilter implements OASFilter {
 
     @Inject

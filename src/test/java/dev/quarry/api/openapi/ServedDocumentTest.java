@@ -2,9 +2,12 @@ package dev.quarry.api.openapi;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.quarry.testsupport.FreshDatabase;
+import io.quarkus.arc.Arc;
+import io.quarkus.smallrye.openapi.runtime.OpenApiDocumentService;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
@@ -29,6 +32,11 @@ class ServedDocumentTest {
         assertEquals(mapper.readTree(Documents.read(Documents.BLOG_JSON)), Documents.withoutHandWritten(mapper.readTree(json)));
     }
 
+    /** Quarkus's handler looks the service up so; its own would build the document again for each request. */
+    @Test
+    void keepsTheDocumentOnceBuilt() {
+        assertInstanceOf(ServedDocuments.class, Arc.container().instance(OpenApiDocumentService.class).get());
+    }
 
     @Test
     void servesSwaggerUi() {
