@@ -1,7 +1,6 @@
 package dev.quarry.testsupport;
 
 import dev.quarry.runtime.DatabaseUrl;
-import dev.quarry.runtime.DatabaseUrlConfigSourceFactory;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,7 +10,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * A {@link FreshDatabase} (same arguments) that the service reaches through a {@link StatementRecorder}. The test
+ * A {@link FreshDatabase} (same arguments) that the service's reactive pool reaches through a {@link StatementRecorder}. The test
  * sees the statements PostgreSQL received through a field of type {@code Supplier<List<String>>} (a JDK type, so
  * that it crosses Quarkus's class loaders).
  */
@@ -36,8 +35,8 @@ public final class RecordedDatabase implements QuarkusTestResourceLifecycleManag
         }
         DatabaseUrl recorded = new DatabaseUrl("127.0.0.1", recorder.port(), direct.database(), direct.user(), direct.password(), direct.schema(),
                 direct.parameters());
-        config.putAll(DatabaseUrlConfigSourceFactory.datasourceProperties(recorded));
-        config.put("quarry.database-url", recorded.toPrismaUrl());
+        // only the reactive pool: the JDBC connections (Flyway's checks, on a thread of their own at start-up) stay direct
+        config.put("quarkus.datasource.reactive.url", recorded.reactiveUrl());
         return config;
     }
 

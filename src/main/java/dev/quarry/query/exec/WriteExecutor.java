@@ -49,7 +49,8 @@ import java.util.function.Supplier;
  * in the order of the relation graph:
  * writes that decide a record's foreign key (the related record it points to) run before the record is written,
  * writes on records pointing to it run after. Each step is one statement ({@code INSERT/UPDATE/DELETE … RETURNING});
- * the answer is read back at the end, in the same transaction, by the read machinery.
+ * the answer is read back at the end, in the same transaction, by the read machinery. A write of one record that
+ * fits in one statement with its read-back is that statement instead ({@link #oneStatement}).
  */
 public final class WriteExecutor {
 

@@ -1,9 +1,9 @@
 package dev.quarry.query.exec;
 
+import dev.quarry.query.sql.SqlStatement;
 import dev.quarry.query.write.WriteError;
 import io.smallrye.mutiny.TimeoutException;
 import io.smallrye.mutiny.Uni;
-import dev.quarry.query.sql.SqlStatement;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;

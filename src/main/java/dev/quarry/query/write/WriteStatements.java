@@ -25,8 +25,8 @@ public final class WriteStatements {
 
     private static final Sql TARGET = Sql.ident("target");
     private static final Sql LIMITED = Sql.ident("limited");
-    /** The rows a write returned ({@code RETURNING *}), for the read of the same statement. */
-    public static final Sql WRITTEN = Sql.ident("written");
+    /** The rows a write returned ({@code RETURNING *}), for the read of the same statement; named as no table would be. */
+    public static final Sql WRITTEN = Sql.ident("__quarry_written");
 
     private final Schema schema;
     private final dev.quarry.query.plan.Resolver resolver;

@@ -61,7 +61,7 @@ class OneStatementWritesApiTest {
     void aFlatCreateIsOneStatementWithTheRecordLocationAndEtag() {
         Sent create = send(() -> given().contentType(ContentType.JSON).queryParam("include", "posts,profile,_count")
                 .body("{\"email\":\"one@x.io\",\"name\":\"One\",\"tags\":[\"a\",\"b\"],\"settings\":{\"k\":[1,2]}}").when().post("/api/users"));
-        create.alone("WITH \"written\" AS (INSERT INTO \"User\"");
+        create.alone("WITH \"__quarry_written\" AS (INSERT INTO \"User\"");
         String location = create.response().then().statusCode(201).header("Location", containsString("/api/users/c"))
                 .body("email", equalTo("one@x.io")).body("tags", contains("a", "b")).body("settings.k", contains(1, 2))
                 .body("counter", equalTo(0)).body("posts", hasSize(0)).body("profile", nullValue()).body("_count.posts", equalTo(0))
@@ -76,7 +76,7 @@ class OneStatementWritesApiTest {
         String author = user("author@x.io");
         Sent create = send(() -> rpc("post", "create", "{\"data\":{\"title\":\"t\",\"authorId\":\"" + author + "\"},"
                 + "\"select\":{\"title\":true,\"author\":{\"select\":{\"email\":true}}}}"));
-        create.alone("WITH \"written\" AS (INSERT INTO \"Post\"");
+        create.alone("WITH \"__quarry_written\" AS (INSERT INTO \"Post\"");
         create.response().then().statusCode(200).body("title", equalTo("t")).body("author.email", equalTo("author@x.io")).body("id", nullValue());
     }
 
@@ -85,7 +85,7 @@ class OneStatementWritesApiTest {
         String id = rpc("user", "create", "{\"data\":{\"email\":\"upd@x.io\",\"counter\":5}}").then().statusCode(200).extract().path("id");
         Sent update = send(() -> given().contentType(ContentType.JSON).queryParam("include", "posts")
                 .body("{\"counter\":{\"increment\":2},\"tags\":{\"push\":\"z\"},\"name\":\"Upd\"}").when().patch("/api/users/" + id));
-        update.alone("WITH \"written\" AS (UPDATE \"User\"");
+        update.alone("WITH \"__quarry_written\" AS (UPDATE \"User\"");
         update.response().then().statusCode(200).body("counter", equalTo(7)).body("tags", contains("z")).body("name", equalTo("Upd"))
                 .body("posts", hasSize(0));
         given().when().get("/api/users/" + id).then().statusCode(200).header("ETag", equalTo(update.response().header("ETag")))
@@ -95,7 +95,7 @@ class OneStatementWritesApiTest {
     @Test
     void aFlatUpdateOfNoRecordIsOneStatementAndP2025() {
         Sent update = send(() -> rpc("user", "update", "{\"where\":{\"id\":\"nobody\"},\"data\":{\"name\":\"x\"}}"));
-        update.alone("WITH \"written\" AS (UPDATE \"User\"");
+        update.alone("WITH \"__quarry_written\" AS (UPDATE \"User\"");
         update.response().then().statusCode(404).contentType("application/problem+json").body("code", equalTo("P2025"))
                 .body("meta.modelName", equalTo("User")).body("meta.cause", equalTo("No record was found for an update."));
     }
@@ -104,13 +104,13 @@ class OneStatementWritesApiTest {
     void aFailingFlatCreateIsOneStatementP2002AndLeavesNothingBehind() {
         user("dup@x.io");
         Sent duplicate = send(() -> rpc("user", "create", "{\"data\":{\"email\":\"dup@x.io\",\"name\":\"second\"}}"));
-        duplicate.alone("WITH \"written\" AS (INSERT INTO \"User\"");
+        duplicate.alone("WITH \"__quarry_written\" AS (INSERT INTO \"User\"");
         duplicate.response().then().statusCode(409).contentType("application/problem+json").body("code", equalTo("P2002"))
                 .body("meta.target", contains("email")).body("meta.modelName", equalTo("User"));
         rpc("user", "findMany", "{\"where\":{\"email\":\"dup@x.io\"}}").then().statusCode(200).body("name", contains(nullValue()));
 
         Sent dangling = send(() -> rpc("post", "create", "{\"data\":{\"title\":\"dangling\",\"authorId\":\"nobody\"}}"));
-        dangling.alone("WITH \"written\" AS (INSERT INTO \"Post\"");
+        dangling.alone("WITH \"__quarry_written\" AS (INSERT INTO \"Post\"");
         dangling.response().then().statusCode(409).body("code", equalTo("P2003"));
         rpc("post", "count", "{\"where\":{\"title\":\"dangling\"}}").then().statusCode(200).body(equalTo("0"));
     }
@@ -131,7 +131,7 @@ class OneStatementWritesApiTest {
         rpc("post", "create", "{\"data\":{\"title\":\"orphan\",\"authorId\":\"" + author + "\"}}").then().statusCode(200);
         rpc("profile", "create", "{\"data\":{\"bio\":\"cascaded\",\"userId\":\"" + author + "\"}}").then().statusCode(200);
         Sent delete = send(() -> given().queryParam("include", "posts,profile").when().delete("/api/users/" + author));
-        delete.alone("WITH \"written\" AS (DELETE FROM \"User\"");
+        delete.alone("WITH \"__quarry_written\" AS (DELETE FROM \"User\"");
         delete.response().then().statusCode(200).body("email", equalTo("gone@x.io")).body("posts.title", contains("orphan"))
                 .body("profile.bio", equalTo("cascaded"));
         rpc("post", "findFirst", "{\"where\":{\"title\":\"orphan\"}}").then().statusCode(200).body("authorId", nullValue());

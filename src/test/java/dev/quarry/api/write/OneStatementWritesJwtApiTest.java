@@ -55,9 +55,9 @@ class OneStatementWritesJwtApiTest {
             Response created = given().contentType(ContentType.JSON).body("{\"email\":\"jwt@x.io\",\"tags\":[\"a\"]}").post("/api/users");
             id[0] = created.path("id");
             return created;
-        }, 201), "WITH \"written\" AS (INSERT INTO \"User\"");
+        }, 201), "WITH \"__quarry_written\" AS (INSERT INTO \"User\"");
         betweenSettings(sent(() -> given().contentType(ContentType.JSON).body("{\"counter\":{\"increment\":3}}").patch("/api/users/" + id[0]), 200),
-                "WITH \"written\" AS (UPDATE \"User\"");
+                "WITH \"__quarry_written\" AS (UPDATE \"User\"");
         given().get("/api/users/" + id[0]).then().statusCode(200).body("counter", equalTo(3)).body("tags", contains("a"));
     }
 
@@ -66,7 +66,7 @@ class OneStatementWritesJwtApiTest {
         given().contentType(ContentType.JSON).body("{\"email\":\"twice@x.io\"}").post("/api/users").then().statusCode(201);
         List<String> statements = sent(() -> given().contentType(ContentType.JSON).body("{\"email\":\"twice@x.io\",\"name\":\"second\"}")
                 .post("/api/users"), 409);
-        betweenSettings(statements, "WITH \"written\" AS (INSERT INTO \"User\"");
+        betweenSettings(statements, "WITH \"__quarry_written\" AS (INSERT INTO \"User\"");
         given().contentType(ContentType.JSON).body("{\"where\":{\"email\":\"twice@x.io\"}}").post("/api/rpc/user/findMany").then().statusCode(200)
                 .body("name", contains((Object) null));
     }
