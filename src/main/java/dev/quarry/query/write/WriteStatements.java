@@ -124,8 +124,8 @@ public final class WriteStatements {
      */
     private SqlStatement reading(Model model, Sql write, Sql body) {
         Fragments f = new Fragments(schema);
-        return Sql.of("WITH ", WRITTEN, " AS (", write, " RETURNING *) SELECT ", returning(f, model, TARGET), ", ", body, " FROM ", WRITTEN, " AS ",
-                TARGET).render();
+        return Sql.of("WITH ", WRITTEN, " AS (", write, " RETURNING *) SELECT ", returning(f, model, TARGET), ", ", body, " AS body FROM ", WRITTEN,
+                " AS ", TARGET).render();
     }
 
     /**
