@@ -126,6 +126,23 @@ class OneStatementWritesApiTest {
     }
 
     @Test
+    void anUpdateWhoseReadBackWouldMissItsEffectsRunsInATransaction() {
+        String author = user("moved@x.io");
+        String post = rpc("post", "create", "{\"data\":{\"title\":\"old\",\"authorId\":\"" + author + "\"}}").then().statusCode(200)
+                .extract().path("id").toString();
+        // the read-back reads the updated table again, through the author
+        Sent retitle = send(() -> rpc("post", "update", "{\"where\":{\"id\":" + post + "},\"data\":{\"title\":\"new\"},"
+                + "\"include\":{\"author\":{\"include\":{\"posts\":true}}}}"));
+        assertEquals("BEGIN", retitle.statements().get(0));
+        retitle.response().then().statusCode(200).body("author.posts.title", contains("new"));
+        // a new id cascades to the posts pointing to it
+        Sent rekey = send(() -> rpc("user", "update", "{\"where\":{\"id\":\"" + author + "\"},\"data\":{\"id\":\"renamed\"},"
+                + "\"include\":{\"posts\":true}}"));
+        assertEquals("BEGIN", rekey.statements().get(0));
+        rekey.response().then().statusCode(200).body("id", equalTo("renamed")).body("posts.title", contains("new"));
+    }
+
+    @Test
     void aDeleteIsOneStatementAndAnswersTheRecordAsItWas() {
         String author = user("gone@x.io");
         rpc("post", "create", "{\"data\":{\"title\":\"orphan\",\"authorId\":\"" + author + "\"}}").then().statusCode(200);
