@@ -35,7 +35,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Writes for both surfaces, and {@code $transaction}: plan (every client mistake found before anything runs), then
- * run in one transaction, as one non-blocking chain (the routes may run on the event loop).
+ * run in one transaction, as one non-blocking chain (the routes may run on the event loop); a write of one record
+ * that fits in one statement with its read-back runs as that statement alone.
  */
 @ApplicationScoped
 public class WriteService {
@@ -67,6 +68,10 @@ public class WriteService {
         requireWritable(model);
         WritePlan plan = planner.plan(model, args);
         Optional<SessionSettings> session = sessions.current();
+        Optional<WriteExecutor.OneStatement> alone = executor.oneStatement(plan);
+        if (alone.isPresent()) {
+            return runner.alone(alone.get().statement(), session).map(rows -> executor.result(alone.get(), rows));
+        }
         return runner.inTransaction(tx -> SessionSettings.applyTo(session, tx).chain(() -> executor.execute(tx, plan)),
                 WriteExecutor.retriesUniqueViolations(plan), TxOptions.DEFAULT);
     }

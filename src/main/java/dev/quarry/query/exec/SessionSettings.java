@@ -48,30 +48,32 @@ public record SessionSettings(String role, String claimsJson, Duration statement
      * turns the COMMIT into a rollback; the first failure is the one reported.
      */
     public Uni<RowSet<Row>> read(Pool pool, String text, Tuple params) {
+        return pool.withConnection(connection -> run(connection.getDelegate(), text, params));
+    }
+
+    /** One statement in its own transaction on {@code c}, pipelined as {@link #read} does; also a write that is one statement. */
+    public Uni<RowSet<Row>> run(SqlConnection c, String text, Tuple params) {
         SqlStatement settings = statement();
-        return pool.withConnection(connection -> {
-            SqlConnection c = connection.getDelegate();
-            var begin = c.query("BEGIN").execute();
-            var set = c.preparedQuery(settings.text()).execute(Tuple.from(settings.params()));
-            var main = c.preparedQuery(text).execute(params);
-            var commit = c.query("COMMIT").execute();
-            Future<RowSet<Row>> all = Future.join(begin, set, main, commit).transform(done -> {
-                if (begin.failed()) {
-                    return Future.failedFuture(begin.cause());
-                }
-                if (set.failed()) {
-                    Throwable cause = set.cause();
-                    return Future.failedFuture(cause instanceof PgException pg ? new SessionRefused(role, pg) : cause);
-                }
-                if (main.failed()) {
-                    return Future.failedFuture(main.cause());
-                }
-                if (commit.failed()) {
-                    return Future.failedFuture(commit.cause());
-                }
-                return Future.succeededFuture(main.result());
-            });
-            return Uni.createFrom().completionStage(all.toCompletionStage());
+        var begin = c.query("BEGIN").execute();
+        var set = c.preparedQuery(settings.text()).execute(Tuple.from(settings.params()));
+        var main = c.preparedQuery(text).execute(params);
+        var commit = c.query("COMMIT").execute();
+        Future<RowSet<Row>> all = Future.join(begin, set, main, commit).transform(done -> {
+            if (begin.failed()) {
+                return Future.failedFuture(begin.cause());
+            }
+            if (set.failed()) {
+                Throwable cause = set.cause();
+                return Future.failedFuture(cause instanceof PgException pg ? new SessionRefused(role, pg) : cause);
+            }
+            if (main.failed()) {
+                return Future.failedFuture(main.cause());
+            }
+            if (commit.failed()) {
+                return Future.failedFuture(commit.cause());
+            }
+            return Future.succeededFuture(main.result());
         });
+        return Uni.createFrom().completionStage(all.toCompletionStage());
     }
 }

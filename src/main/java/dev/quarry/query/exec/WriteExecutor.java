@@ -7,12 +7,15 @@ import dev.quarry.query.ArgPath;
 import dev.quarry.query.args.Operation;
 import dev.quarry.query.args.ReadArgs;
 import dev.quarry.query.plan.Filter;
+import dev.quarry.query.plan.FindPlan;
 import dev.quarry.query.plan.Hop;
 import dev.quarry.query.plan.Limits;
 import dev.quarry.query.plan.QueryPlanner;
+import dev.quarry.query.plan.ReadPlan;
 import dev.quarry.query.plan.Resolver;
 import dev.quarry.query.plan.Value;
 import dev.quarry.query.sql.QueryBuilder;
+import dev.quarry.query.sql.SqlStatement;
 import dev.quarry.query.write.Assign;
 import dev.quarry.query.write.FoldedCreate;
 import dev.quarry.query.write.ReadShape;
@@ -24,6 +27,7 @@ import dev.quarry.query.write.WriteError;
 import dev.quarry.query.write.WritePlan;
 import dev.quarry.query.write.WritePlanner;
 import dev.quarry.query.write.WriteStatements;
+import dev.quarry.query.write.WrittenTableReads;
 import dev.quarry.schema.model.Model;
 import dev.quarry.schema.model.Relation;
 import dev.quarry.schema.model.RelationField;
@@ -45,7 +49,8 @@ import java.util.function.Supplier;
  * in the order of the relation graph:
  * writes that decide a record's foreign key (the related record it points to) run before the record is written,
  * writes on records pointing to it run after. Each step is one statement ({@code INSERT/UPDATE/DELETE … RETURNING});
- * the answer is read back at the end, in the same transaction, by the read machinery.
+ * the answer is read back at the end, in the same transaction, by the read machinery. A write of one record that
+ * fits in one statement with its read-back is that statement instead ({@link #oneStatement}).
  */
 public final class WriteExecutor {
 
@@ -112,6 +117,65 @@ public final class WriteExecutor {
         }
         WritePlan.DeleteMany d = (WritePlan.DeleteMany) plan;
         return tx.run(sql.delete(model, d.where(), d.limit(), false)).map(rows -> count(rows.size()));
+    }
+
+    /**
+     * A write that is one statement with its read-back, run alone (atomic by itself, no transaction block): the
+     * statement returns the written row as {@link WriteStatements#insert} does, then the answer's body; no row when
+     * the record to update or delete was not found, which {@link #result} answers with P2025.
+     */
+    public record OneStatement(WritePlan plan, SqlStatement statement) {}
+
+    /**
+     * {@code plan} as {@link OneStatement} when it allows: a create or update without nested writes, and a delete,
+     * each of one record and without If-Match (a failed If-Match needs a second look to tell 412 from 404). The
+     * statement's read sees the tables as before the write, so a create or update qualifies only when its read-back
+     * reads no related record of its own model (it would miss the write) and an update changes no key other rows
+     * point to (their cascaded change would be missed). A delete's read-back sees the record and its related records
+     * as they were before it, as the transaction's read-back before the delete does.
+     */
+    public Optional<OneStatement> oneStatement(WritePlan plan) {
+        Model model = plan.model();
+        if (plan instanceof WritePlan.Create c && c.record().relations().isEmpty()) {
+            FindPlan read = readOfWritten(model, c.shape());
+            return WrittenTableReads.related(read.read(), model) ? Optional.empty()
+                    : Optional.of(new OneStatement(plan, sql.insertReading(model, c.record().scalars(), builder.bodyOver(read, WriteStatements.WRITTEN))));
+        }
+        if (plan instanceof WritePlan.Update u && u.ifMatch().isEmpty() && u.data().relations().isEmpty() && !u.data().scalars().isEmpty()
+                && u.data().scalars().stream().noneMatch(a -> referencedKey(model, a.field()))) {
+            FindPlan read = readOfWritten(model, u.shape());
+            return WrittenTableReads.related(read.read(), model) ? Optional.empty()
+                    : Optional.of(new OneStatement(plan, sql.updateReading(model, u.where(), u.data().scalars(), builder.bodyOver(read, WriteStatements.WRITTEN))));
+        }
+        if (plan instanceof WritePlan.Delete d && d.ifMatch().isEmpty()) {
+            FindPlan read = readOfWritten(model, d.shape());
+            return Optional.of(new OneStatement(plan, sql.deleteReading(model, d.where(), builder.bodyOver(read, WriteStatements.WRITTEN))));
+        }
+        return Optional.empty();
+    }
+
+    /** The answer of a {@link OneStatement} from the rows it returned. */
+    public WriteResult result(OneStatement write, List<Row> rows) {
+        WritePlan plan = write.plan();
+        if (rows.isEmpty()) {
+            throw notFound(plan.model(), plan instanceof WritePlan.Delete ? "a delete" : "an update");
+        }
+        StoredRow row = row(plan.model(), rows.get(0));
+        String body = rows.get(0).getString(sql.returnedFields(plan.model()).size() + 1);
+        boolean created = plan instanceof WritePlan.Create;
+        return new WriteResult(body == null ? "null" : body, created, plan instanceof WritePlan.Delete ? Optional.empty() : Optional.of(row));
+    }
+
+    /** The read-back of {@code shape} as one record, of whatever rows the statement reads it over. */
+    private FindPlan readOfWritten(Model model, ReadShape shape) {
+        ReadPlan shaped = ((FindPlan) reads.plan(model, new ReadArgs(Operation.FIND_FIRST, shape.args(), shape.origins()))).read();
+        return new FindPlan(new ReadPlan(model, Filter.TRUE, List.of(), Optional.of(1L), 0, Optional.empty(), List.of(), shaped.selection()), true);
+    }
+
+    /** Whether {@code field} of {@code model} is a key that rows of a relation (or its join table) point to. */
+    private boolean referencedKey(Model model, ScalarField field) {
+        return schema.relations().stream().anyMatch(r -> (r.referencedModel().equals(model.name()) && r.referencedScalars().contains(field.name()))
+                || (r.kind() == Relation.Kind.MANY_TO_MANY && r.referencingModel().equals(model.name()) && r.referencingScalars().contains(field.name())));
     }
 
     /** A read inside a write transaction ({@code $transaction}): the body PostgreSQL builds. */

@@ -1,16 +1,23 @@
 package dev.quarry.query.exec;
 
+import dev.quarry.query.sql.SqlStatement;
 import dev.quarry.query.write.WriteError;
 import io.smallrye.mutiny.TimeoutException;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Transaction;
+import io.vertx.mutiny.sqlclient.Tuple;
 import io.vertx.pgclient.PgException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletionException;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
 /**
@@ -46,14 +53,41 @@ public final class WriteRunner {
         return Uni.createFrom().emitter(emitter -> transaction.subscribe().with(emitter::complete, emitter::fail));
     }
 
+    /**
+     * A write that is one statement, atomic by itself: in open mode sent alone (one round trip, no transaction block),
+     * with session settings as one pipelined BEGIN, settings, statement, COMMIT ({@link SessionSettings#run}).
+     * Retried and its errors answered as a transaction's, and likewise run to its end when the caller cancels.
+     */
+    public Uni<List<Row>> alone(SqlStatement statement, Optional<SessionSettings> session) {
+        io.vertx.sqlclient.Tuple params = io.vertx.sqlclient.Tuple.from(statement.params());
+        Supplier<Uni<List<Row>>> once = () -> connection(TxOptions.DEFAULT).chain(connection -> {
+            Uni<io.vertx.sqlclient.RowSet<io.vertx.sqlclient.Row>> rows = session.isPresent()
+                    ? session.get().run(connection.getDelegate(), statement.text(), params)
+                    : connection.preparedQuery(statement.text()).execute(Tuple.newInstance(params)).map(RowSet::getDelegate);
+            return rows.map(WriteRunner::rows).eventually(connection::close);
+        });
+        Uni<List<Row>> write = attempt(once, false, TxOptions.DEFAULT, 1);
+        return Uni.createFrom().emitter(emitter -> write.subscribe().with(emitter::complete, emitter::fail));
+    }
+
+    private static List<Row> rows(io.vertx.sqlclient.RowSet<io.vertx.sqlclient.Row> result) {
+        List<Row> rows = new ArrayList<>();
+        result.forEach(row -> rows.add(Row.newInstance(row)));
+        return rows;
+    }
+
     private <T> Uni<T> attempt(Function<Tx, Uni<T>> work, boolean retryUniqueViolations, TxOptions options, int attempt) {
-        return once(work, options).onFailure().recoverWithUni(e -> {
+        return attempt(() -> once(work, options), retryUniqueViolations, options, attempt);
+    }
+
+    private <T> Uni<T> attempt(Supplier<Uni<T>> once, boolean retryUniqueViolations, TxOptions options, int attempt) {
+        return once.get().onFailure().recoverWithUni(e -> {
             Throwable cause = unwrap(e);
             boolean again = (options.isolation().isEmpty() && DatabaseErrors.retryable(cause))
                     || (retryUniqueViolations && DatabaseErrors.uniqueViolation(cause));
             if (again && attempt < ATTEMPTS) {
                 LOG.debugf("retrying a write transaction after %s", cause.getMessage());
-                return attempt(work, retryUniqueViolations, options, attempt + 1);
+                return attempt(once, retryUniqueViolations, options, attempt + 1);
             }
             return Uni.createFrom().failure(translate(cause, e, options));
         });

@@ -49,6 +49,15 @@ public final class QueryBuilder {
         return statement(plan, output).render();
     }
 
+    /**
+     * The body of {@code plan} (the expression {@link #build} selects) when its top-level rows are those of
+     * {@code rows}, a relation with the model's columns (a write's {@code RETURNING *}), instead of the model's table;
+     * related records are read from their tables.
+     */
+    public Sql bodyOver(FindPlan plan, Sql rows) {
+        return new Statement().find(plan, rows);
+    }
+
     /** The statement before its parameters are numbered: {@link StatementCache} renders it with their sources. */
     Sql statement(QueryPlan plan, Output output) {
         Statement s = new Statement();
@@ -83,9 +92,13 @@ public final class QueryBuilder {
         private final FilterRenderer filters = new FilterRenderer(columns, aliases);
 
         Sql find(FindPlan find) {
+            return find(find, Links.table(find.read().model()));
+        }
+
+        Sql find(FindPlan find, Sql table) {
             Sql r = aliases.next("r");
             ReadPlan read = find.read();
-            Sql rows = rows(read, Optional.empty(), Optional.empty());
+            Sql rows = rows(read, Optional.empty(), Optional.empty(), table);
             if (find.single()) {
                 return Sql.of("(SELECT ", r, ".j::text FROM (", rows, ") ", r, " LIMIT 1)");
             }
@@ -109,6 +122,10 @@ public final class QueryBuilder {
          * filtered, linked to a parent row when {@code link} is given, in order, paged.
          */
         Sql rows(ReadPlan read, Optional<LinkTo> link, Optional<Sql> projection) {
+            return rows(read, link, projection, Links.table(read.model()));
+        }
+
+        Sql rows(ReadPlan read, Optional<LinkTo> link, Optional<Sql> projection, Sql table) {
             Sql t = aliases.next("t");
             Model model = read.model();
             List<Sql> where = new ArrayList<>();
@@ -123,7 +140,7 @@ public final class QueryBuilder {
             Sql a;
             List<Sql> outerWhere = new ArrayList<>();
             if (read.distinct().isEmpty()) {
-                from = Sql.of(Links.table(model), " ", t);
+                from = Sql.of(table, " ", t);
                 outerWhere.addAll(where);
                 a = t;
             } else {
@@ -134,7 +151,7 @@ public final class QueryBuilder {
                     windowOrder.add(orderTerm(orderExpr(o, t), o));
                 }
                 Sql over = Sql.of("PARTITION BY ", Sql.join(", ", partition), windowOrder.isEmpty() ? Sql.EMPTY : Sql.of(" ORDER BY ", Sql.join(", ", windowOrder)));
-                Sql inner = Sql.of("SELECT ", t, ".*, row_number() OVER (", over, ") AS ", ROW_NUMBER, " FROM ", Links.table(model), " ", t,
+                Sql inner = Sql.of("SELECT ", t, ".*, row_number() OVER (", over, ") AS ", ROW_NUMBER, " FROM ", table, " ", t,
                         where.isEmpty() ? Sql.EMPTY : Sql.of(" WHERE ", Sql.join(" AND ", where)));
                 from = Sql.of("(", inner, ") ", s);
                 outerWhere.add(Sql.of(s, ".", ROW_NUMBER, " = 1"));

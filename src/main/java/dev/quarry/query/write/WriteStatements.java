@@ -26,6 +26,8 @@ public final class WriteStatements {
 
     private static final Sql TARGET = Sql.ident("target");
     private static final Sql LIMITED = Sql.ident("limited");
+    /** The rows a write returned ({@code RETURNING *}), for the read of the same statement; named as no table would be. */
+    public static final Sql WRITTEN = Sql.ident("__quarry_written");
 
     private final Schema schema;
     private final dev.quarry.query.plan.Resolver resolver;
@@ -75,18 +77,51 @@ public final class WriteStatements {
     /** {@code INSERT … RETURNING} the row; with {@code ifAbsent}, a row that would break a unique constraint is not inserted and none is returned. */
     public SqlStatement insert(Model model, List<Assign> assigns, boolean ifAbsent) {
         Fragments f = new Fragments(schema);
-        Sql sql;
-        if (assigns.isEmpty()) {
-            sql = Sql.of("INSERT INTO ", table(model), " AS ", TARGET, " DEFAULT VALUES");
-        } else {
-            List<Sql> columns = assigns.stream().map(a -> Sql.ident(a.field().dbName())).toList();
-            List<Sql> values = assigns.stream().map(a -> value(f, a)).toList();
-            sql = Sql.of("INSERT INTO ", table(model), " AS ", TARGET, " (", Sql.join(", ", columns), ") VALUES (", Sql.join(", ", values), ")");
-        }
+        Sql sql = insertInto(f, model, assigns);
         if (ifAbsent) {
             sql = Sql.of(sql, " ON CONFLICT DO NOTHING");
         }
         return Sql.of(sql, " RETURNING ", returning(f, model, TARGET)).render();
+    }
+
+    private Sql insertInto(Fragments f, Model model, List<Assign> assigns) {
+        if (assigns.isEmpty()) {
+            return Sql.of("INSERT INTO ", table(model), " AS ", TARGET, " DEFAULT VALUES");
+        }
+        List<Sql> columns = assigns.stream().map(a -> Sql.ident(a.field().dbName())).toList();
+        List<Sql> values = assigns.stream().map(a -> value(f, a)).toList();
+        return Sql.of("INSERT INTO ", table(model), " AS ", TARGET, " (", Sql.join(", ", columns), ") VALUES (", Sql.join(", ", values), ")");
+    }
+
+    /**
+     * The record's insert and its read-back as one statement: {@code WITH written AS (INSERT … RETURNING *) SELECT}
+     * the row as {@link #insert} returns it, then {@code body}, the record's JSON read over {@link #WRITTEN}.
+     */
+    public SqlStatement insertReading(Model model, List<Assign> assigns, Sql body) {
+        return reading(model, insertInto(new Fragments(schema), model, assigns), body);
+    }
+
+    /** {@link #update} of at most one row and its read-back as one statement, as {@link #insertReading}; no row when none matched. */
+    public SqlStatement updateReading(Model model, Filter where, List<Assign> assigns, Sql body) {
+        return reading(model, updateSet(new Fragments(schema), model, where, assigns, Optional.empty(), OptionalLong.empty()), body);
+    }
+
+    /**
+     * {@link #delete} of at most one row and its read-back as one statement, as {@link #insertReading}: the body reads
+     * the tables as they were before the delete, as a read-back before the delete would.
+     */
+    public SqlStatement deleteReading(Model model, Filter where, Sql body) {
+        return reading(model, deleteFrom(new Fragments(schema), model, where, OptionalLong.empty()), body);
+    }
+
+    /**
+     * The statement's read sees the tables as they were before {@code write} (PostgreSQL runs a {@code WITH} and its
+     * query on one snapshot), and the written row only through {@link #WRITTEN}.
+     */
+    private SqlStatement reading(Model model, Sql write, Sql body) {
+        Fragments f = new Fragments(schema);
+        return Sql.of("WITH ", WRITTEN, " AS (", write, " RETURNING *) SELECT ", returning(f, model, TARGET), ", ", body, " AS body FROM ", WRITTEN,
+                " AS ", TARGET).render();
     }
 
     /**
@@ -186,10 +221,14 @@ public final class WriteStatements {
     /** {@code UPDATE … WHERE filter [AND tag = etag] RETURNING} the rows (or {@code 1} each when only counted). */
     public SqlStatement update(Model model, Filter where, List<Assign> assigns, Optional<String> etag, OptionalLong limit, boolean returnRows) {
         Fragments f = new Fragments(schema);
-        List<Sql> sets = assigns.stream().map(a -> Sql.of(Sql.ident(a.field().dbName()), " = ", value(f, a))).toList();
-        Sql sql = Sql.of("UPDATE ", table(model), " AS ", TARGET, " SET ", Sql.join(", ", sets), " WHERE ", condition(f, model, where, limit),
-                etagCondition(etag, TARGET));
+        Sql sql = updateSet(f, model, where, assigns, etag, limit);
         return Sql.of(sql, " RETURNING ", returnRows ? returning(f, model, TARGET) : Sql.of("1")).render();
+    }
+
+    private Sql updateSet(Fragments f, Model model, Filter where, List<Assign> assigns, Optional<String> etag, OptionalLong limit) {
+        List<Sql> sets = assigns.stream().map(a -> Sql.of(Sql.ident(a.field().dbName()), " = ", value(f, a))).toList();
+        return Sql.of("UPDATE ", table(model), " AS ", TARGET, " SET ", Sql.join(", ", sets), " WHERE ", condition(f, model, where, limit),
+                etagCondition(etag, TARGET));
     }
 
     /** The rows matching {@code where}, locked for the rest of the transaction when {@code lock}. */
@@ -202,8 +241,11 @@ public final class WriteStatements {
 
     public SqlStatement delete(Model model, Filter where, OptionalLong limit, boolean returnRows) {
         Fragments f = new Fragments(schema);
-        return Sql.of("DELETE FROM ", table(model), " AS ", TARGET, " WHERE ", condition(f, model, where, limit), " RETURNING ",
-                returnRows ? returning(f, model, TARGET) : Sql.of("1")).render();
+        return Sql.of(deleteFrom(f, model, where, limit), " RETURNING ", returnRows ? returning(f, model, TARGET) : Sql.of("1")).render();
+    }
+
+    private Sql deleteFrom(Fragments f, Model model, Filter where, OptionalLong limit) {
+        return Sql.of("DELETE FROM ", table(model), " AS ", TARGET, " WHERE ", condition(f, model, where, limit));
     }
 
     /** {@code where} on the target row; with a limit, only the first {@code limit} matching rows (by physical position). */
