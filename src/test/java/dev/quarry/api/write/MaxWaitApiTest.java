@@ -60,6 +60,7 @@ class MaxWaitApiTest {
                 long start = System.nanoTime();
                 HttpResponse<String> waited = send(rename("held", "never", ",\"maxWait\":500"));
                 long millis = (System.nanoTime() - start) / 1_000_000;
+                System.out.printf("MAX WAIT: round %d, maxWait 500 ms, answered %d after %d ms%n", round, waited.statusCode(), millis);
                 assertEquals(503, waited.statusCode(), waited.body());
                 assertTrue(waited.body().contains("\"code\":\"P2024\""), waited.body());
                 assertTrue(millis >= 450 && millis < 3000, "answered after " + millis + " ms, maxWait 500");
