@@ -11,7 +11,6 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.net.URI;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.Statement;
 import java.net.URL;
 import java.net.http.HttpClient;
@@ -117,25 +116,10 @@ class ConcurrentWritesApiTest {
             }
             CompletableFuture<HttpResponse<String>> response = http.sendAsync(request("POST", "/api/rpc/$transaction", txBody, Map.of()),
                     HttpResponse.BodyHandlers.ofString());
-            awaitLockWait(c);
+            LockWaits.await(c, 1, "the request");
             c.commit();
             check.accept(response.join());
         }
-    }
-
-    /** Until another backend waits for a lock (the request's update is blocked on the row). */
-    private static void awaitLockWait(Connection c) throws Exception {
-        for (int i = 0; i < 400; i++) {
-            try (Statement st = c.createStatement();
-                    ResultSet rs = st.executeQuery("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()")) {
-                rs.next();
-                if (rs.getInt(1) > 0) {
-                    return;
-                }
-            }
-            Thread.sleep(25);
-        }
-        throw new AssertionError("the request never waited for the lock");
     }
 
     private static String renameTag(String from, String to, String options) {

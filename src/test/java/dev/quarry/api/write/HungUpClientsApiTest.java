@@ -19,7 +19,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -72,7 +71,7 @@ class HungUpClientsApiTest {
             for (int i = 0; i < hungUp; i++) {
                 clients.add(sendAndKeepOpen("PATCH", "/api/users/" + id, "{\"counter\":{\"increment\":1}}"));
             }
-            awaitLockWaits(lock, 2);
+            LockWaits.await(lock, 2, "the writes");
             Thread.sleep(300);
             for (Socket client : clients) {
                 client.close();
@@ -98,27 +97,6 @@ class HungUpClientsApiTest {
         out.write(bytes);
         out.flush();
         return socket;
-    }
-
-    private static void awaitLockWaits(Connection c, int expected) throws Exception {
-        for (int i = 0; i < 400; i++) {
-            try (Statement st = c.createStatement();
-                    ResultSet rs = st.executeQuery("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()")) {
-                rs.next();
-                if (rs.getInt(1) >= expected) {
-                    return;
-                }
-            }
-            Thread.sleep(25);
-        }
-        StringBuilder sessions = new StringBuilder();
-        try (Statement st = c.createStatement();
-                ResultSet rs = st.executeQuery("SELECT state, wait_event_type, left(query, 100) FROM pg_stat_activity WHERE datname = current_database()")) {
-            while (rs.next()) {
-                sessions.append('\n').append(rs.getString(1)).append(" | ").append(rs.getString(2)).append(" | ").append(rs.getString(3));
-            }
-        }
-        throw new AssertionError("the writes never waited for the row lock; the database's sessions:" + sessions);
     }
 
     private HttpRequest request(String method, String path, String body) {

@@ -89,6 +89,15 @@ class WriteParityTest {
         {"$transaction", "", "{\"operations\":[{\"delegate\":\"tag\",\"operation\":\"create\",\"args\":{\"data\":{\"name\":\"tx2\"}}},"
                 + "{\"delegate\":\"tag\",\"operation\":\"create\",\"args\":{\"data\":{\"name\":\"tx1\"}}}],\"isolationLevel\":\"RepeatableRead\"}"},
         {"$transaction", "", "{\"operations\":[{\"delegate\":\"tag\",\"operation\":\"findMany\",\"args\":{\"where\":{\"name\":{\"startsWith\":\"tx\"}}}}],\"isolationLevel\":\"ReadCommitted\"}"},
+        // cells of NestedWriteMatrixApiTest: verbs a shape does not have (validation errors on both sides), and a few it has
+        {"post", "create", "{\"data\":{\"title\":\"mx\",\"tags\":{\"createMany\":{\"data\":[{\"name\":\"mx-t\"}]}}}}"},
+        {"user", "update", "{\"where\":{\"email\":\"bob@x.io\"},\"data\":{\"profile\":{\"set\":[]}}}"},
+        {"profile", "update", "{\"where\":{\"id\":4},\"data\":{\"user\":{\"disconnect\":true}}}"},
+        {"post", "update", "{\"where\":{\"id\":3},\"data\":{\"author\":{\"updateMany\":{\"where\":{},\"data\":{}}}}}"},
+        {"post", "update", "{\"where\":{\"id\":3},\"data\":{\"author\":{\"upsert\":{\"create\":{\"email\":\"mx-up@x.io\"},\"update\":{\"name\":\"Up\"}}}},"
+                + "\"include\":{\"author\":{\"select\":{\"email\":true,\"name\":true}}}}"},
+        {"user", "update", "{\"where\":{\"email\":\"cat@x.io\"},\"data\":{\"posts\":{\"updateMany\":{\"where\":{},\"data\":{\"views\":{\"increment\":1}}},"
+                + "\"deleteMany\":{\"title\":\"nothing\"}}},\"include\":{\"posts\":{\"orderBy\":{\"id\":\"asc\"}}}}"},
     };
 
     private static final String[][] FINAL_STATE = {
@@ -135,6 +144,9 @@ class WriteParityTest {
         String where = delegate + "." + operation + " " + args;
         if (q.statusCode() != 200 || p.statusCode() != 200) {
             String quarryCode = q.statusCode() == 200 ? "200" : JSON.readTree(q.asString()).path("code").asText();
+            if (q.statusCode() == 400 && quarryCode.startsWith("Q")) {
+                quarryCode = "VALIDATION";  // Quarry's own codes for what Prisma Client refuses before running it
+            }
             String prismaCode = p.statusCode() == 200 ? "200" : JSON.readTree(p.body()).path("code").asText();
             if (!quarryCode.equals(prismaCode)) {
                 differences.add("DIFF " + where + "\n  quarry " + q.statusCode() + " " + q.asString() + "\n  prisma " + p.statusCode() + " " + p.body());
