@@ -9,21 +9,33 @@ import dev.quarry.testsupport.FreshDatabase;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
  * The compiled-statement cache through the API: a read of a known shape binds its own values to the kept statement,
  * and what changes the SQL (not only the values) makes a shape of its own. The test profile also compiles every
  * cached read afresh and fails the request when the kept statement differs, so every other read test checks the
- * cache as well.
+ * cache as well. A profile of its own gives the test a service of its own, so its cache starts empty whatever
+ * other test classes read before.
  */
 @QuarkusTest
+@TestProfile(StatementCacheApiTest.OwnService.class)
 @WithTestResource(value = FreshDatabase.class, initArgs = {
         @ResourceArg(name = "schema", value = "query/rich.prisma"),
         @ResourceArg(name = "sql", value = "query/rich-seed.sql")})
 class StatementCacheApiTest {
+
+    public static final class OwnService implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("quarry.query.statement-cache.size", "500");
+        }
+    }
 
     @Inject
     ReadService reads;
