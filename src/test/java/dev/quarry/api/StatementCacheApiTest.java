@@ -78,6 +78,19 @@ class StatementCacheApiTest {
                 "{\"where\":{\"mentor\":{\"is\":{\"id\":1}}},\"orderBy\":{\"id\":\"asc\"}}", List.of(2, 3));
     }
 
+    @Test
+    void aReadWithLargeValuesIsAnsweredButNotKept() {
+        StringBuilder ids = new StringBuilder("[2");
+        for (int i = 1_000; i < 7_000; i++) {
+            ids.append(',').append(i);
+        }
+        String big = "{\"where\":{\"id\":{\"in\":" + ids + "]},\"handle\":{\"not\":\"" + "x".repeat(2_000) + "\"}},\"orderBy\":{\"id\":\"asc\"}}";
+        long before = reads.cachedShapes();
+        findMany(big, List.of(2));
+        findMany(big, List.of(2));
+        assertEquals(before, reads.cachedShapes(), "a shape over the size kept is compiled each time");
+    }
+
     /** Two reads that differ in more than values: each is right, and each is a shape (asked twice, kept once). */
     private void pair(String first, List<Integer> firstIds, String second, List<Integer> secondIds) {
         long before = reads.cachedShapes();

@@ -25,6 +25,13 @@ public final class StatementCache {
 
     private static final Logger LOG = Logger.getLogger(StatementCache.class);
 
+    /**
+     * The most characters a kept shape may hold, its text and the values its key plan still carries (the first
+     * request's): larger reads are compiled every time, so that a client cannot fill memory with big values in many
+     * shapes. Typical reads are well under 4,000.
+     */
+    static final int MAX_KEPT_CHARS = 16_384;
+
     private final QueryBuilder builder;
     private final Cache<Key, Template> templates;
     private final boolean verify;
@@ -71,7 +78,11 @@ public final class StatementCache {
     private SqlStatement compile(Key key) {
         List<Bound> sources = new ArrayList<>();
         SqlStatement statement = builder.statement(key.plan(), key.output()).render(sources);
-        positions(sources, Bindings.of(key.plan())).ifPresentOrElse(
+        List<Bound> bindings = Bindings.of(key.plan());
+        if (statement.text().length() + chars(bindings) > MAX_KEPT_CHARS) {
+            return statement;
+        }
+        positions(sources, bindings).ifPresentOrElse(
                 positions -> templates.put(key, new Template(statement.text(), positions)),
                 () -> {
                     if (verify) {
@@ -80,6 +91,21 @@ public final class StatementCache {
                     LOG.debugf("not cached (a parameter binds no value of the plan): %s", statement.text());
                 });
         return statement;
+    }
+
+    private static long chars(List<Bound> bindings) {
+        long chars = 0;
+        for (Bound b : bindings) {
+            Object param = b.param();
+            if (param instanceof String text) {
+                chars += text.length();
+            } else {
+                for (String text : (String[]) param) {
+                    chars += text.length();
+                }
+            }
+        }
+        return chars;
     }
 
     /** Where each parameter's value sits in {@code bindings}; empty when one is not there (it would not be rebound). */
