@@ -12,9 +12,11 @@ import dev.quarry.query.exec.WriteExecutor;
 import dev.quarry.query.exec.WriteResult;
 import dev.quarry.query.exec.WriteRunner;
 import dev.quarry.query.exec.Tx;
+import dev.quarry.query.exec.TxLimits;
 import dev.quarry.query.exec.TxOptions;
 import java.time.Duration;
 import dev.quarry.query.plan.Limits;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import java.util.Optional;
 import dev.quarry.query.write.WriteArgs;
@@ -41,17 +43,15 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class WriteService {
 
-    /** The longest maxWait or timeout a client may ask for: ten minutes. */
-    private static final long MAX_MILLIS = 600_000;
-
     private final WritePlanner planner;
     private final WriteExecutor executor;
     private final WriteRunner runner;
     private final ModelRoutes routes;
     private final Sessions sessions;
+    private final TxLimits txLimits;
 
     @Inject
-    public WriteService(Schema schema, Pool pool, ModelRoutes routes, Sessions sessions,
+    public WriteService(Schema schema, Pool pool, ModelRoutes routes, Sessions sessions, TxLimits txLimits,
             @ConfigProperty(name = "quarry.api.max-take", defaultValue = "1000") int maxTake,
             @ConfigProperty(name = "quarry.api.max-depth", defaultValue = "8") int maxDepth,
             @ConfigProperty(name = "quarry.api.max-filter-nodes", defaultValue = "200") int maxFilterNodes) {
@@ -59,7 +59,8 @@ public class WriteService {
         this.sessions = sessions;
         this.planner = new WritePlanner(schema, limits);
         this.executor = new WriteExecutor(schema, planner, limits);
-        this.runner = new WriteRunner(pool, new DatabaseErrors(schema));
+        this.runner = new WriteRunner(pool, new DatabaseErrors(schema), txLimits);
+        this.txLimits = txLimits;
         this.routes = routes;
     }
 
@@ -90,7 +91,8 @@ public class WriteService {
     /**
      * {@code $transaction}: {@code [{"delegate", "operation", "args"}, …]} or {@code {"operations": [...], "isolationLevel",
      * "maxWait", "timeout"}}, run in one transaction; the answer is the array of their results. Every operation is
-     * planned before any runs.
+     * planned before any runs. The operations run one after the other as a flat stream, so the chain's depth does not
+     * grow with their number.
      */
     public Uni<String> transaction(JsonNode body) {
         ArgPath at = ArgPath.of("body");
@@ -105,6 +107,9 @@ public class WriteService {
         if (operations == null || !operations.isArray()) {
             throw QueryErrors.wrongType(at, "an array of {\"delegate\", \"operation\", \"args\"}");
         }
+        if (operations.size() > txLimits.maxOperations()) {
+            throw QueryErrors.overTransactionOperationsLimit(at, operations.size(), txLimits.maxOperations());
+        }
         List<Step> steps = new ArrayList<>();
         boolean retryUnique = false;
         for (int i = 0; i < operations.size(); i++) {
@@ -113,13 +118,9 @@ public class WriteService {
             steps.add(step);
         }
         Optional<SessionSettings> session = sessions.current();
-        return runner.inTransaction(tx -> {
-            Uni<List<String>> results = SessionSettings.applyTo(session, tx).map(ignored -> new ArrayList<>());
-            for (Step step : steps) {
-                results = results.call(done -> run(tx, step).invoke(done::add));
-            }
-            return results.map(done -> "[" + String.join(",", done) + "]");
-        }, retryUnique, options);
+        return runner.inTransaction(tx -> SessionSettings.applyTo(session, tx)
+                .chain(() -> Multi.createFrom().iterable(steps).onItem().transformToUniAndConcatenate(step -> run(tx, step)).collect().asList())
+                .map(done -> "[" + String.join(",", done) + "]"), retryUnique, options);
     }
 
     private Uni<String> run(Tx tx, Step step) {
@@ -134,7 +135,7 @@ public class WriteService {
     }
 
     /** The transaction options of Prisma's {@code $transaction}: an isolation level, maxWait and timeout in milliseconds. */
-    private static TxOptions options(JsonNode body, ArgPath at) {
+    private TxOptions options(JsonNode body, ArgPath at) {
         Optional<TxOptions.Isolation> isolation = Optional.empty();
         JsonNode level = body.get("isolationLevel");
         if (level != null && !level.isNull()) {
@@ -143,18 +144,20 @@ public class WriteService {
             }
             isolation = TxOptions.Isolation.fromClientName(level.textValue());
         }
-        return new TxOptions(isolation, millis(body, "maxWait", at, TxOptions.DEFAULT.maxWait()), millis(body, "timeout", at, TxOptions.DEFAULT.timeout()));
+        return new TxOptions(isolation, millis(body, "maxWait", at, txLimits.maxWait(), "quarry.pool.wait-timeout"),
+                millis(body, "timeout", at, txLimits.maxTimeout(), "quarry.api.max-transaction-timeout"));
     }
 
-    private static Duration millis(JsonNode body, String key, ArgPath at, Duration absent) {
+    /** A client's duration above the server's bound is refused, not shortened: the client learns the bound it must live with. */
+    private static Optional<Duration> millis(JsonNode body, String key, ArgPath at, Duration max, String setting) {
         JsonNode value = body.get(key);
         if (value == null || value.isNull()) {
-            return absent;
+            return Optional.empty();
         }
-        if (!value.canConvertToLong() || !value.isIntegralNumber() || value.longValue() <= 0 || value.longValue() > MAX_MILLIS) {
-            throw QueryErrors.outOfRange(at.key(key), key + " (milliseconds)", "1 to " + MAX_MILLIS);
+        if (!value.canConvertToLong() || !value.isIntegralNumber() || value.longValue() <= 0 || value.longValue() > max.toMillis()) {
+            throw QueryErrors.outOfRange(at.key(key), key + " (milliseconds, at most " + setting + ")", "1 to " + max.toMillis());
         }
-        return Duration.ofMillis(value.longValue());
+        return Optional.of(Duration.ofMillis(value.longValue()));
     }
 
     private Step plan(JsonNode item, ArgPath at) {

@@ -14,6 +14,7 @@ public final class QueryErrors {
     public static final String OVER_TAKE_LIMIT = "Q106";
     public static final String OVER_DEPTH_LIMIT = "Q107";
     public static final String OVER_FILTER_NODE_LIMIT = "Q120";
+    public static final String OVER_TRANSACTION_OPERATIONS_LIMIT = "Q130";
     public static final String MISSING_ARGUMENT = "Q108";
     public static final String CONFLICTING_ARGUMENTS = "Q109";
     public static final String UNKNOWN_MODEL = "Q110";
@@ -64,6 +65,12 @@ public final class QueryErrors {
     public static QueryException overFilterNodeLimit(ArgPath at, int maxNodes) {
         return at.error(OVER_FILTER_NODE_LIMIT, "The filter has more than the maximum of " + maxNodes + " conditions (quarry.api.max-filter-nodes) at " + at.display(),
                 List.of("at most " + maxNodes + " keys (fields, operators, AND/OR/NOT) in one filter"));
+    }
+
+    public static QueryException overTransactionOperationsLimit(ArgPath at, int operations, int maxOperations) {
+        return at.error(OVER_TRANSACTION_OPERATIONS_LIMIT, "The $transaction has " + operations + " operations, above the maximum of " + maxOperations
+                + " (quarry.api.max-transaction-operations) at " + at.display() + "; split it into several transactions",
+                List.of("at most " + maxOperations + " operations"));
     }
 
     public static QueryException missingArgument(ArgPath at, String what, List<String> allowed) {

@@ -11,6 +11,7 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Transaction;
 import io.vertx.mutiny.sqlclient.Tuple;
 import io.vertx.pgclient.PgException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,8 @@ import java.util.Optional;
 import java.util.concurrent.CompletionException;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.jboss.logging.Logger;
 
 /**
@@ -37,10 +40,12 @@ public final class WriteRunner {
 
     private final Pool pool;
     private final DatabaseErrors errors;
+    private final TxLimits limits;
 
-    public WriteRunner(Pool pool, DatabaseErrors errors) {
+    public WriteRunner(Pool pool, DatabaseErrors errors, TxLimits limits) {
         this.pool = pool;
         this.errors = errors;
+        this.limits = limits;
     }
 
     /**
@@ -94,48 +99,61 @@ public final class WriteRunner {
     }
 
     private <T> Uni<T> once(Function<Tx, Uni<T>> work, TxOptions options) {
+        Duration timeout = limits.timeout(options);
         return connection(options).chain(connection -> open(connection, options)
                 .chain(transaction -> Uni.createFrom().deferred(() -> work.apply(new Tx(connection)))
-                        .ifNoItem().after(options.timeout()).failWith(() -> timedOut(options))
+                        .ifNoItem().after(timeout).failWith(() -> timedOut(timeout))
                         .onFailure().call(() -> rollback(transaction))
                         .call(transaction::commit))
                 .eventually(connection::close));
     }
 
     /**
-     * Every transaction begins here: BEGIN, then, when the client gave options, one round trip that sets them: the
-     * isolation level (before any other statement, as PostgreSQL requires) and the timeout as the statements' limit,
+     * Every transaction begins here: BEGIN, then, when the client gave options that change something, one round trip
+     * that sets them: the isolation level (before any other statement, as PostgreSQL requires) and the client's timeout
+     * as the statements' limit when it is below the service's statement timeout (never above: a client cannot lift it),
      * so that a statement still running when the transaction times out is cancelled by PostgreSQL, not waited for.
      */
-    private static Uni<Transaction> open(SqlConnection connection, TxOptions options) {
+    private Uni<Transaction> open(SqlConnection connection, TxOptions options) {
         Uni<Transaction> begun = connection.begin();
-        if (options.equals(TxOptions.DEFAULT)) {
+        Optional<Duration> statementTimeout = limits.statementTimeout(options);
+        if (options.isolation().isEmpty() && statementTimeout.isEmpty()) {
             return begun;
         }
-        String settings = options.isolation().map(i -> "SET TRANSACTION ISOLATION LEVEL " + i.sql() + "; ").orElse("")
-                + "SET LOCAL statement_timeout = " + options.timeout().toMillis();
+        String settings = Stream.concat(
+                options.isolation().map(i -> "SET TRANSACTION ISOLATION LEVEL " + i.sql()).stream(),
+                statementTimeout.map(t -> "SET LOCAL statement_timeout = " + t.toMillis()).stream())
+                .collect(Collectors.joining("; "));
         return begun.call(() -> connection.query(settings).execute());
     }
 
     /**
-     * A connection within {@code maxWait}. One that arrives after the wait gave up is handed back to the pool,
-     * never leaked.
+     * A connection within the client's {@code maxWait}, or within the pool's own wait when it gave none. One that
+     * arrives after the wait gave up is handed back to the pool, never leaked.
      */
     private Uni<SqlConnection> connection(TxOptions options) {
+        if (options.maxWait().isEmpty()) {
+            return pool.getConnection().onFailure().transform(WriteRunner::unavailable);
+        }
+        Duration maxWait = options.maxWait().get();
         Uni<SqlConnection> acquired = pool.getConnection().memoize().indefinitely();
-        return acquired.ifNoItem().after(options.maxWait()).failWith(TimeoutException::new)
+        return acquired.ifNoItem().after(maxWait).failWith(TimeoutException::new)
                 .onFailure().transform(e -> {
                     if (e instanceof TimeoutException) {
                         acquired.subscribe().with(SqlConnection::closeAndForget, ignored -> { });
                         return new WriteError(WriteError.Kind.UNAVAILABLE, "P2024", "Timed out fetching a new connection from the connection pool "
-                                + "(maxWait " + options.maxWait().toMillis() + " ms).", Map.of("maxWait", options.maxWait().toMillis())).exception();
+                                + "(maxWait " + maxWait.toMillis() + " ms).", Map.of("maxWait", maxWait.toMillis())).exception();
                     }
-                    if (unwrap(e) instanceof PgException) {
-                        return e;
-                    }
-                    LOG.warnf("database unavailable: %s", e.getMessage());
-                    return new WriteError(WriteError.Kind.UNAVAILABLE, "Q503", "The database is unreachable or overloaded; retry later.", Map.of()).exception();
+                    return unavailable(e);
                 });
+    }
+
+    private static Throwable unavailable(Throwable e) {
+        if (unwrap(e) instanceof PgException) {
+            return e;
+        }
+        LOG.warnf("database unavailable: %s", e.getMessage());
+        return new WriteError(WriteError.Kind.UNAVAILABLE, "Q503", "The database is unreachable or overloaded; retry later.", Map.of()).exception();
     }
 
     private static Uni<Void> rollback(Transaction transaction) {
@@ -145,16 +163,16 @@ public final class WriteRunner {
         });
     }
 
-    private static RuntimeException timedOut(TxOptions options) {
-        String message = "Transaction already closed: the transaction ran longer than its timeout (" + options.timeout().toMillis() + " ms) and was rolled back.";
-        return new WriteError(WriteError.Kind.TIMED_OUT, "P2028", message, Map.of("timeout", options.timeout().toMillis())).exception();
+    private static RuntimeException timedOut(Duration timeout) {
+        String message = "Transaction already closed: the transaction ran longer than its timeout (" + timeout.toMillis() + " ms) and was rolled back.";
+        return new WriteError(WriteError.Kind.TIMED_OUT, "P2028", message, Map.of("timeout", timeout.toMillis())).exception();
     }
 
     private RuntimeException translate(Throwable cause, Throwable thrown, TxOptions options) {
-        // Cancelled by the transaction's own timeout (P2028) only when the client set one; otherwise it is the
-        // service's statement_timeout, which DatabaseErrors answers.
-        if (cause instanceof PgException pg && QUERY_CANCELED.equals(pg.getSqlState()) && !options.equals(TxOptions.DEFAULT)) {
-            return timedOut(options);
+        // Cancelled by the transaction's own timeout (P2028) only when the client's timeout was the statements' limit;
+        // otherwise it is the service's statement_timeout, which DatabaseErrors answers.
+        if (cause instanceof PgException pg && QUERY_CANCELED.equals(pg.getSqlState()) && limits.statementTimeout(options).isPresent()) {
+            return timedOut(options.timeout().get());
         }
         if (cause instanceof PgException pg) {
             Optional<WriteError> error = errors.map(pg);

@@ -19,8 +19,12 @@ import org.eclipse.microprofile.config.Config;
  * @param statementTimeout {@code statement_timeout} as a connection start-up parameter, so open mode gets it at no cost
  *     per request (jwt mode sets it again in each transaction); zero for none, and not sent to PgBouncer, which refuses
  *     start-up parameters it does not know
+ * @param idleInTransactionTimeout {@code idle_in_transaction_session_timeout} as a start-up parameter, a backstop: a
+ *     session left inside an open transaction (which Quarry's own paths never do) is ended by PostgreSQL, which frees its
+ *     locks and its connection; zero for none, and likewise not sent to PgBouncer
  */
-public record PoolTuning(int queueSize, Duration waitTimeout, boolean behindPgBouncer, Duration statementTimeout) {
+public record PoolTuning(int queueSize, Duration waitTimeout, boolean behindPgBouncer, Duration statementTimeout,
+        Duration idleInTransactionTimeout) {
 
     public static PoolTuning fromConfig(Config config) {
         boolean pgbouncer = config.getOptionalValue("quarry.pgbouncer", Boolean.class).orElse(false)
@@ -29,12 +33,13 @@ public record PoolTuning(int queueSize, Duration waitTimeout, boolean behindPgBo
                 config.getOptionalValue("quarry.pool.queue-size", Integer.class).orElse(-1),
                 config.getOptionalValue("quarry.pool.wait-timeout", Duration.class).orElse(Duration.ofSeconds(30)),
                 pgbouncer,
-                config.getOptionalValue("quarry.api.statement-timeout", Duration.class).orElse(Duration.ZERO));
+                config.getOptionalValue("quarry.api.statement-timeout", Duration.class).orElse(Duration.ZERO),
+                config.getOptionalValue("quarry.api.idle-in-transaction-timeout", Duration.class).orElse(Duration.ZERO));
     }
 
     /** The same tuning for another server, which may name PgBouncer in its own URL. */
     public PoolTuning forServer(DatabaseUrl url) {
-        return new PoolTuning(queueSize, waitTimeout, behindPgBouncer || namesPgBouncer(url), statementTimeout);
+        return new PoolTuning(queueSize, waitTimeout, behindPgBouncer || namesPgBouncer(url), statementTimeout, idleInTransactionTimeout);
     }
 
     /** Prisma's switch for the same thing: {@code ?pgbouncer=true} in the database URL. */
@@ -58,9 +63,13 @@ public record PoolTuning(int queueSize, Duration waitTimeout, boolean behindPgBo
     public PgConnectOptions apply(PgConnectOptions options) {
         options.setConnectTimeout((int) waitTimeout.toMillis());
         if (behindPgBouncer) {
-            options.setUseLayer7Proxy(true).setCachePreparedStatements(false);
-        } else if (!statementTimeout.isZero()) {
+            return options.setUseLayer7Proxy(true).setCachePreparedStatements(false);
+        }
+        if (!statementTimeout.isZero()) {
             options.addProperty("statement_timeout", statementTimeout.toMillis() + "ms");
+        }
+        if (!idleInTransactionTimeout.isZero()) {
+            options.addProperty("idle_in_transaction_session_timeout", idleInTransactionTimeout.toMillis() + "ms");
         }
         return options;
     }

@@ -53,7 +53,7 @@ class MaxWaitApiTest {
                     st.executeUpdate("UPDATE \"Tag\" SET name = name WHERE name = 'held'");
                 }
                 List<CompletableFuture<HttpResponse<String>>> holders = IntStream.range(0, 2)
-                        .mapToObj(i -> sendAsync(rename("held", "held", ",\"maxWait\":5000,\"timeout\":30000"))).toList();
+                        .mapToObj(i -> sendAsync(rename("held", "held", ",\"maxWait\":5000,\"timeout\":15000"))).toList();
                 // a leaked connection from round 1 would leave one of round 2's holders without a connection
                 LockWaits.await(lock, 2, "round " + round);
 
