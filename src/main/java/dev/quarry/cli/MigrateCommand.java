@@ -62,7 +62,7 @@ public final class MigrateCommand implements Callable<Integer> {
         @Option(names = "--schema", paramLabel = "PATH", description = "The schema file or folder (default: ${DEFAULT-VALUE}).")
         String schema = SchemaSource.defaultLocation();
 
-        @Option(names = "--migrations", paramLabel = "DIR", description = "The migrations folder (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--migrations", paramLabel = "DIR", description = "The migrations folder (default: ${DEFAULT-VALUE}; for deploy and status outside a project, the migrations packaged with Quarry).")
         Path migrations = MigrationsFolder.PROJECT_DEFAULT;
 
         PrintWriter out() {
@@ -106,6 +106,37 @@ public final class MigrateCommand implements Callable<Integer> {
 
         Migrator migrator(Schema schema) {
             return new Migrator(databaseUrl(schema), new MigrationsFolder(migrations), shadowUrl(schema), out(), terminal(out()));
+        }
+
+        /**
+         * {@code deploy} and {@code status} read migrations, never write them: a folder given with {@code --migrations}
+         * must exist; without one, the project's folder when run from a project, else the migrations packaged with
+         * Quarry (what the image runs, and what the service reads). No migrations at all is an error, never "up to date".
+         */
+        Migrator deployingMigrator(Schema schema) {
+            DatabaseUrl database = databaseUrl(schema);
+            MigrationsFolder folder = deployedFolder();
+            if (folder.migrations().isEmpty()) {
+                throw new UserError("no migrations in " + folder.describe() + ": nothing to deploy or check (write them with `migrate dev`)");
+            }
+            if (folder.isPackaged()) {
+                out().println("Using " + folder.describe() + ": " + folder.migrations().size() + " migration(s).");
+            }
+            return new Migrator(database, folder, shadowUrl(schema), out(), terminal(out()));
+        }
+
+        private MigrationsFolder deployedFolder() {
+            if (spec.commandLine().getParseResult().hasMatchedOption("--migrations")) {
+                if (!Files.isDirectory(migrations)) {
+                    throw new UserError("the migrations folder " + migrations + " does not exist");
+                }
+                return new MigrationsFolder(migrations);
+            }
+            if (Files.isDirectory(MigrationsFolder.PROJECT_DEFAULT)) {
+                return new MigrationsFolder(MigrationsFolder.PROJECT_DEFAULT);
+            }
+            return run(MigrationsFolder::packaged).orElseThrow(() -> new UserError("no migrations: there is no " + MigrationsFolder.PROJECT_DEFAULT
+                    + " here and none are packaged with Quarry; pass --migrations DIR"));
         }
     }
 
@@ -223,13 +254,14 @@ public final class MigrateCommand implements Callable<Integer> {
     }
 
     @Command(name = "deploy", mixinStandardHelpOptions = true,
-            description = "Applies pending migrations with Flyway; running it twice changes nothing.")
+            description = "Applies pending migrations with Flyway; running it twice changes nothing. Without --migrations and "
+                    + "outside a project, the migrations packaged with Quarry.")
     static final class Deploy extends Common implements Callable<Integer> {
         @Override
         public Integer call() {
             Schema schema = schema();
             return run(() -> {
-                migrator(schema).deploy();
+                deployingMigrator(schema).deploy();
                 return 0;
             });
         }
@@ -242,7 +274,7 @@ public final class MigrateCommand implements Callable<Integer> {
         public Integer call() {
             Schema schema = schema();
             return run(() -> {
-                Migrator.Status status = migrator(schema).status();
+                Migrator.Status status = deployingMigrator(schema).status();
                 print("Applied", status.applied());
                 print("Pending", status.pending());
                 print("Failed", status.failed());

@@ -2,13 +2,19 @@ package dev.quarry.migrate;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -16,13 +22,67 @@ import java.util.stream.Stream;
 
 /**
  * The migrations folder in Flyway's naming: {@code V<yyyyMMddHHmmss>__<name>.sql} applies a
- * migration, {@code U<version>__<name>.sql} beside it undoes it (Flyway's undo naming).
+ * migration, {@code U<version>__<name>.sql} beside it undoes it (Flyway's undo naming). Either a
+ * folder of the file system, or the migrations packaged with the service ({@link #packaged()}),
+ * which the service itself reads.
+ *
+ * @param flywayLocation where Flyway finds the same files: {@code filesystem:…} or {@code classpath:…}
  */
-public record MigrationsFolder(Path directory) {
+public record MigrationsFolder(Path directory, String flywayLocation) {
 
     public static final Path PROJECT_DEFAULT = Path.of("src/main/resources/db/migration");
+    /** Where the build packages the project's migrations, and where the service reads them. */
+    public static final String PACKAGED = "db/migration";
     private static final Pattern VERSIONED = Pattern.compile("V([0-9._]+)__(.+)\\.sql");
     private static final DateTimeFormatter VERSION = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
+
+    /** A folder of the file system. */
+    public MigrationsFolder(Path directory) {
+        this(directory, "filesystem:" + directory.toAbsolutePath());
+    }
+
+    /**
+     * The migrations packaged with the service ({@code classpath:db/migration}, inside the jar or a
+     * classes folder), read in place; empty when none are packaged.
+     */
+    public static Optional<MigrationsFolder> packaged() {
+        URL url = Thread.currentThread().getContextClassLoader().getResource(PACKAGED);
+        if (url == null) {
+            return Optional.empty();
+        }
+        try {
+            URI uri = url.toURI();
+            Path directory;
+            if ("jar".equals(uri.getScheme())) {
+                String jar = uri.toString().substring(0, uri.toString().indexOf("!/"));
+                FileSystem zip = openZip(URI.create(jar));
+                directory = zip.getPath(PACKAGED);
+            } else {
+                directory = Path.of(uri);
+            }
+            return Optional.of(new MigrationsFolder(directory, "classpath:" + PACKAGED));
+        } catch (URISyntaxException | IOException | java.nio.file.FileSystemNotFoundException | IllegalArgumentException e) {
+            throw new MigrateException("cannot read the packaged migrations at " + url + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static FileSystem openZip(URI jar) throws IOException {
+        try {
+            return FileSystems.newFileSystem(jar, Map.of());
+        } catch (java.nio.file.FileSystemAlreadyExistsException e) {
+            return FileSystems.getFileSystem(jar);
+        }
+    }
+
+    /** Whether these are the migrations packaged with the service. */
+    public boolean isPackaged() {
+        return flywayLocation.startsWith("classpath:");
+    }
+
+    /** The folder as messages name it. */
+    public String describe() {
+        return isPackaged() ? "the migrations packaged with Quarry (" + flywayLocation + ")" : directory.toString();
+    }
 
     /** One migration file. */
     public record MigrationFile(String version, String name, Path path) {
@@ -66,11 +126,6 @@ public record MigrationsFolder(Path directory) {
             }
         }
         return 0;
-    }
-
-    /** The Flyway location of this folder. */
-    public String flywayLocation() {
-        return "filesystem:" + directory.toAbsolutePath();
     }
 
     /** A version for a new migration: now, or one second after the latest one if that is not later. */

@@ -73,7 +73,7 @@ public final class PrismaBaseline {
         for (String name : applied) {
             String version = name.length() >= 14 ? name.substring(0, 14) : name;
             MigrationsFolder.MigrationFile file = files.stream().filter(f -> f.version().equals(version)).findFirst()
-                    .orElseThrow(() -> new MigrateException("Prisma applied " + name + " to the database, but " + folder.directory()
+                    .orElseThrow(() -> new MigrateException("Prisma applied " + name + " to the database, but " + folder.describe()
                             + " has no V" + version + "__*.sql; import the Prisma history first (migrate import-prisma --from prisma/migrations)"));
             covered.add(file);
             String checksum = rows.stream().filter(r -> r.migrationName().equals(name) && r.finished()).map(PrismaRow::checksum).reduce((a, b) -> b).orElse("");

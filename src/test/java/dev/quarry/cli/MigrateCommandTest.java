@@ -144,6 +144,8 @@ class MigrateCommandTest {
     @Test
     void databaseProblemsAreOneSentence() throws Exception {
         schema(PERSON);
+        Files.createDirectories(migrations());
+        Files.writeString(migrations().resolve("V1__people.sql"), "CREATE TABLE people (id INTEGER);\n");
         Cli.Run unreachable = migrate(DatabaseUrl.parse("postgresql://postgres@127.0.0.1:1/quarry"), "deploy");
         assertEquals(1, unreachable.exitCode(), unreachable.toString());
         assertEquals("error: cannot reach the database server at 127.0.0.1:1 (postgresql://postgres@127.0.0.1:1/quarry); is PostgreSQL running there?\n", unreachable.err());
@@ -161,6 +163,30 @@ class MigrateCommandTest {
         assertTrue(wrongUserRun.err().startsWith("error: authentication failed for user \"quarry_no_such_role\""), wrongUserRun.toString());
         assertFalse(wrongUserRun.err().contains("secret"), "the password is never printed");
         assertEquals(1, wrongUserRun.err().lines().count(), wrongUserRun.toString());
+    }
+
+    /** deploy and status never take "no migrations" for "up to date": a folder given but missing, or empty, is an error. */
+    @Test
+    void deployAndStatusNeedMigrations() throws Exception {
+        DatabaseUrl database = freshDatabase();
+        schema(PERSON);
+        for (String command : List.of("deploy", "status")) {
+            Cli.Run missing = migrate(database, command);
+            assertEquals(1, missing.exitCode(), missing.toString());
+            assertEquals("error: the migrations folder " + migrations() + " does not exist\n", missing.err());
+            assertFalse(missing.out().contains("up to date"), missing.toString());
+        }
+        Files.createDirectories(migrations());
+        for (String command : List.of("deploy", "status")) {
+            Cli.Run empty = migrate(database, command);
+            assertEquals(1, empty.exitCode(), empty.toString());
+            assertEquals("error: no migrations in " + migrations() + ": nothing to deploy or check (write them with `migrate dev`)\n", empty.err());
+        }
+        try (var connection = TestServer.connect(database);
+                var rs = connection.createStatement().executeQuery("SELECT to_regclass('flyway_schema_history') IS NULL")) {
+            rs.next();
+            assertTrue(rs.getBoolean(1), "nothing was recorded in the database");
+        }
     }
 
     @Test
