@@ -234,6 +234,7 @@ final class ScenarioStatements {
             }
         };
         return new WriteService(schema, io.vertx.mutiny.sqlclient.Pool.newInstance(recording.pool()), new ModelRoutes(schema), open,
-                LIMITS.maxTake(), LIMITS.maxDepth(), LIMITS.maxFilterNodes());
+                LIMITS.maxTake(), LIMITS.maxDepth(), LIMITS.maxFilterNodes(), LIMITS.maxSkip(), LIMITS.maxListValues(), LIMITS.maxRows(),
+                new io.quarkus.runtime.configuration.MemorySize(java.math.BigInteger.valueOf(LIMITS.maxResponseBytes())));
     }
 }

@@ -25,7 +25,8 @@ class QueryCompilerTest {
     @BeforeAll
     static void setUp() {
         db = TestDatabase.create("compiler", "query/rich-prisma-ddl.sql", "query/rich-seed.sql");
-        reads = new Reads(Schemas.rich(), db, new Limits(50, 3, Limits.DEFAULT.maxFilterNodes()));
+        reads = new Reads(Schemas.rich(), db, new Limits(50, 3, Limits.DEFAULT.maxFilterNodes(), Limits.DEFAULT.maxSkip(), Limits.DEFAULT.maxListValues(), Limits.DEFAULT.maxRows(),
+                Limits.DEFAULT.maxResponseBytes()));
     }
 
     @AfterAll
