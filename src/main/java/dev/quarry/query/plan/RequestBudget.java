@@ -11,13 +11,13 @@ import java.util.function.Function;
 
 /**
  * The budgets of a whole request's arguments, checked in one walk before anything is planned: the filter nodes of
- * all its filters together (each {@code where} and {@code having} object wherever it sits: top level, a nested
- * include/select, a {@code _count}, a nested write; relation filters are inside them) and the values of all its list
- * operators together. Counting stops at the first key over a budget.
+ * all its filters together (each {@code where}, {@code having} and {@code cursor} object wherever it sits: top level,
+ * a nested include/select, a {@code _count}, a nested write; relation filters are inside them) and the values of all
+ * its list operators together. Counting stops at the first key over a budget.
  */
 public final class RequestBudget {
 
-    private static final Set<String> FILTERS = Set.of("where", "having");
+    private static final Set<String> FILTERS = Set.of("where", "having", "cursor");
 
     private final Limits limits;
     private int nodes;
