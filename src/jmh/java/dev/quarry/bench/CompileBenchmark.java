@@ -62,7 +62,7 @@ public class CompileBenchmark {
         Schema schema = PrismaSchema.load(Path.of("src/main/resources/schema.prisma")).schema().orElseThrow();
         planner = new QueryPlanner(schema, Limits.DEFAULT);
         builder = new QueryBuilder(schema);
-        cache = new StatementCache(schema, path.equals("cache_miss") ? 0 : 1000, false);
+        cache = new StatementCache(schema, Limits.DEFAULT, path.equals("cache_miss") ? 0 : 1000, false);
         user = schema.models().stream().filter(m -> m.name().equals("User")).findFirst().orElseThrow();
         post = schema.models().stream().filter(m -> m.name().equals("Post")).findFirst().orElseThrow();
     }

@@ -12,6 +12,7 @@ import dev.quarry.runtime.ops.Reads;
 import dev.quarry.security.Sessions;
 import dev.quarry.schema.model.Model;
 import dev.quarry.schema.model.Schema;
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -33,13 +34,18 @@ public class ReadService {
             @ConfigProperty(name = "quarry.api.max-take", defaultValue = "1000") int maxTake,
             @ConfigProperty(name = "quarry.api.max-depth", defaultValue = "8") int maxDepth,
             @ConfigProperty(name = "quarry.api.max-filter-nodes", defaultValue = "200") int maxFilterNodes,
+            @ConfigProperty(name = "quarry.api.max-skip", defaultValue = "100000") long maxSkip,
+            @ConfigProperty(name = "quarry.api.max-list-values", defaultValue = "10000") int maxListValues,
+            @ConfigProperty(name = "quarry.api.max-rows", defaultValue = "1000") int maxRows,
+            @ConfigProperty(name = "quarry.api.max-response-bytes", defaultValue = "32M") MemorySize maxResponseBytes,
             @ConfigProperty(name = "quarry.query.slow-threshold", defaultValue = "500ms") Duration slowThreshold,
             @ConfigProperty(name = "quarry.query.statement-cache.size", defaultValue = "2000") long statementCacheSize,
             @ConfigProperty(name = "quarry.query.statement-cache.verify", defaultValue = "false") boolean verifyStatementCache) {
-        this.planner = new QueryPlanner(schema, new Limits(maxTake, maxDepth, maxFilterNodes));
+        Limits limits = new Limits(maxTake, maxDepth, maxFilterNodes, maxSkip, maxListValues, maxRows, maxResponseBytes.asLongValue());
+        this.planner = new QueryPlanner(schema, limits);
         this.sessions = sessions;
-        this.statements = new StatementCache(schema, statementCacheSize, verifyStatementCache);
-        this.runner = new QueryRunner(pool, slowThreshold);
+        this.statements = new StatementCache(schema, limits, statementCacheSize, verifyStatementCache);
+        this.runner = new QueryRunner(pool, slowThreshold, limits);
     }
 
     /** Planning errors are thrown here, before anything runs; database errors arrive as the Uni's failure. */

@@ -17,6 +17,7 @@ import dev.quarry.query.exec.TxOptions;
 import java.time.Duration;
 import dev.quarry.query.plan.Limits;
 import io.smallrye.mutiny.Multi;
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.mutiny.Uni;
 import java.util.Optional;
 import dev.quarry.query.write.WriteArgs;
@@ -54,8 +55,12 @@ public class WriteService {
     public WriteService(Schema schema, Pool pool, ModelRoutes routes, Sessions sessions, TxLimits txLimits,
             @ConfigProperty(name = "quarry.api.max-take", defaultValue = "1000") int maxTake,
             @ConfigProperty(name = "quarry.api.max-depth", defaultValue = "8") int maxDepth,
-            @ConfigProperty(name = "quarry.api.max-filter-nodes", defaultValue = "200") int maxFilterNodes) {
-        Limits limits = new Limits(maxTake, maxDepth, maxFilterNodes);
+            @ConfigProperty(name = "quarry.api.max-filter-nodes", defaultValue = "200") int maxFilterNodes,
+            @ConfigProperty(name = "quarry.api.max-skip", defaultValue = "100000") long maxSkip,
+            @ConfigProperty(name = "quarry.api.max-list-values", defaultValue = "10000") int maxListValues,
+            @ConfigProperty(name = "quarry.api.max-rows", defaultValue = "1000") int maxRows,
+            @ConfigProperty(name = "quarry.api.max-response-bytes", defaultValue = "32M") MemorySize maxResponseBytes) {
+        Limits limits = new Limits(maxTake, maxDepth, maxFilterNodes, maxSkip, maxListValues, maxRows, maxResponseBytes.asLongValue());
         this.sessions = sessions;
         this.planner = new WritePlanner(schema, limits);
         this.executor = new WriteExecutor(schema, planner, limits);

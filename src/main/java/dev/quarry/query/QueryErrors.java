@@ -14,7 +14,11 @@ public final class QueryErrors {
     public static final String OVER_TAKE_LIMIT = "Q106";
     public static final String OVER_DEPTH_LIMIT = "Q107";
     public static final String OVER_FILTER_NODE_LIMIT = "Q120";
-    public static final String OVER_TRANSACTION_OPERATIONS_LIMIT = "Q130";
+    public static final String OVER_ROW_LIMIT = "Q130";
+    public static final String OVER_RESPONSE_SIZE = "Q131";
+    public static final String OVER_SKIP_LIMIT = "Q132";
+    public static final String OVER_LIST_VALUES_LIMIT = "Q133";
+    public static final String OVER_TRANSACTION_OPERATIONS_LIMIT = "Q134";
     public static final String MISSING_ARGUMENT = "Q108";
     public static final String CONFLICTING_ARGUMENTS = "Q109";
     public static final String UNKNOWN_MODEL = "Q110";
@@ -63,8 +67,33 @@ public final class QueryErrors {
     }
 
     public static QueryException overFilterNodeLimit(ArgPath at, int maxNodes) {
-        return at.error(OVER_FILTER_NODE_LIMIT, "The filter has more than the maximum of " + maxNodes + " conditions (quarry.api.max-filter-nodes) at " + at.display(),
-                List.of("at most " + maxNodes + " keys (fields, operators, AND/OR/NOT) in one filter"));
+        return at.error(OVER_FILTER_NODE_LIMIT, "The filters of this request have more than the maximum of " + maxNodes
+                + " conditions together (quarry.api.max-filter-nodes), counted up to " + at.display(),
+                List.of("at most " + maxNodes + " keys (fields, operators, AND/OR/NOT) in all filters of a request"));
+    }
+
+    /**
+     * A list of the answer (at {@code listPath}, a JSON path such as {@code $[*].posts[*].author.posts}) has more
+     * rows than {@code maxRows}; located in the answer, not in the request.
+     */
+    public static QueryException overRowLimit(String listPath, int maxRows) {
+        return new QueryException(new QueryError(OVER_ROW_LIMIT, "answer", listPath, "The list at " + listPath + " of the answer has more than the maximum of "
+                + maxRows + " rows (quarry.api.max-rows); page it with take (at most " + maxRows + ") and cursor or skip", List.of("take <= " + maxRows)));
+    }
+
+    public static QueryException overResponseSize(long bytes, long maxBytes) {
+        return new QueryException(new QueryError(OVER_RESPONSE_SIZE, "answer", "", "The answer would be " + bytes + " bytes, over the maximum of " + maxBytes
+                + " (quarry.api.max-response-bytes); ask for fewer rows (take and cursor) or fewer fields (select)", List.of("at most " + maxBytes + " bytes")));
+    }
+
+    public static QueryException overSkipLimit(ArgPath at, long skip, long maxSkip) {
+        return at.error(OVER_SKIP_LIMIT, "skip " + skip + " is above the maximum of " + maxSkip + " (quarry.api.max-skip) at " + at.display()
+                + "; page further with cursor", List.of("0.." + maxSkip));
+    }
+
+    public static QueryException overListValuesLimit(ArgPath at, int maxValues) {
+        return at.error(OVER_LIST_VALUES_LIMIT, "The lists of this request (in, notIn, hasSome, hasEvery) have more than the maximum of " + maxValues
+                + " values together (quarry.api.max-list-values), counted up to " + at.display(), List.of("at most " + maxValues + " list values in a request"));
     }
 
     public static QueryException overTransactionOperationsLimit(ArgPath at, int operations, int maxOperations) {

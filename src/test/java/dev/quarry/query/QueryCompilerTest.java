@@ -25,7 +25,8 @@ class QueryCompilerTest {
     @BeforeAll
     static void setUp() {
         db = TestDatabase.create("compiler", "query/rich-prisma-ddl.sql", "query/rich-seed.sql");
-        reads = new Reads(Schemas.rich(), db, new Limits(50, 3, Limits.DEFAULT.maxFilterNodes()));
+        reads = new Reads(Schemas.rich(), db, new Limits(50, 3, Limits.DEFAULT.maxFilterNodes(), Limits.DEFAULT.maxSkip(), Limits.DEFAULT.maxListValues(), Limits.DEFAULT.maxRows(),
+                Limits.DEFAULT.maxResponseBytes()));
     }
 
     @AfterAll
@@ -113,5 +114,21 @@ class QueryCompilerTest {
             n++;
         }
         return n;
+    }
+
+    /** With max-take above max-rows, a take no longer bounds a list by itself: the statement caps it at max-rows + 1 and checks it. */
+    @Test
+    void aTakeAboveMaxRowsIsCappedAndChecked() {
+        Limits limits = Limits.DEFAULT;
+        Reads capped = new Reads(Schemas.rich(), db, new Limits(50, 3, limits.maxFilterNodes(), limits.maxSkip(), limits.maxListValues(), 3,
+                limits.maxResponseBytes()));
+        assertEquals(capped.compile("Account", "findMany", "{\"take\":3}").text(), capped.compile("Account", "findMany", "{\"take\":40}").text());
+        assertEquals(3, capped.run("Account", "findMany", "{\"take\":3,\"select\":{\"id\":true}}").split("\"id\"").length - 1);
+        assertEquals(2, capped.run("Account", "findMany", "{\"take\":-2,\"select\":{\"id\":true}}").split("\"id\"").length - 1);
+        for (String args : List.of("{\"take\":4}", "{\"take\":-40}", "{}")) {
+            QueryException over = assertThrows(QueryException.class, () -> capped.run("Account", "findMany", args), args);
+            assertEquals(QueryErrors.OVER_ROW_LIMIT, over.error().code());
+            assertEquals("$", over.error().path());
+        }
     }
 }

@@ -28,7 +28,8 @@ import java.util.Map;
 public final class ResourceArgs {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-    private static final List<String> LIST_OPERATORS = List.of("in", "notIn", "hasSome", "hasEvery");
+    /** The filter operators whose value is a list of values. */
+    public static final List<String> LIST_OPERATORS = List.of("in", "notIn", "hasSome", "hasEvery");
 
     private ResourceArgs() {}
 

@@ -1,5 +1,6 @@
 package dev.quarry.query.exec;
 
+import dev.quarry.query.plan.Limits;
 import dev.quarry.query.sql.SqlStatement;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -24,11 +25,14 @@ public final class QueryRunner {
 
     private final Pool pool;
     private final Duration slowThreshold;
+    private final Limits limits;
     private final AtomicLong statements = new AtomicLong();
 
-    public QueryRunner(Pool pool, Duration slowThreshold) {
+    /** @param limits the answer budgets the statements were built with, checked on each result */
+    public QueryRunner(Pool pool, Duration slowThreshold, Limits limits) {
         this.pool = pool;
         this.slowThreshold = slowThreshold;
+        this.limits = limits;
     }
 
     public Uni<QueryResult> run(SqlStatement statement) {
@@ -50,6 +54,7 @@ public final class QueryRunner {
             log(statement, System.nanoTime() - start);
             RowIterator<Row> it = rows.iterator();
             Row row = it.next();
+            AnswerBudget.check(row, limits);
             String body = row.getString(0);
             int total = row.getColumnIndex("total");
             int tag = row.getColumnIndex("tag");

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.quarry.query.ArgPath;
+import dev.quarry.query.QueryErrors;
 import dev.quarry.query.args.Operation;
 import dev.quarry.query.args.ReadArgs;
 import dev.quarry.query.plan.Filter;
@@ -60,6 +61,7 @@ public final class WriteExecutor {
     private final WriteStatements sql;
     private final QueryPlanner reads;
     private final QueryBuilder builder;
+    private final Limits limits;
 
     public WriteExecutor(Schema schema, WritePlanner planner, Limits limits) {
         this.schema = schema;
@@ -67,7 +69,8 @@ public final class WriteExecutor {
         this.resolver = planner.resolver();
         this.sql = new WriteStatements(schema, resolver);
         this.reads = new QueryPlanner(schema, limits);
-        this.builder = new QueryBuilder(schema);
+        this.builder = new QueryBuilder(schema, limits);
+        this.limits = limits;
     }
 
     /** Whether a transaction running {@code plan} may be retried after a unique violation (a racing upsert). */
@@ -132,24 +135,26 @@ public final class WriteExecutor {
      * statement's read sees the tables as before the write, so a create or update qualifies only when its read-back
      * reads no related record of its own model (it would miss the write) and an update changes no key other rows
      * point to (their cascaded change would be missed). A delete's read-back sees the record and its related records
-     * as they were before it, as the transaction's read-back before the delete does.
+     * as they were before it, as the transaction's read-back before the delete does. A read-back with a list that is
+     * checked against max-rows runs in the transaction, which an overflow rolls back.
      */
     public Optional<OneStatement> oneStatement(WritePlan plan) {
         Model model = plan.model();
         if (plan instanceof WritePlan.Create c && c.record().relations().isEmpty()) {
             FindPlan read = readOfWritten(model, c.shape());
-            return WrittenTableReads.related(read.read(), model) ? Optional.empty()
+            return WrittenTableReads.related(read.read(), model) || builder.checksRows(read.read(), false) ? Optional.empty()
                     : Optional.of(new OneStatement(plan, sql.insertReading(model, c.record().scalars(), builder.bodyOver(read, WriteStatements.WRITTEN))));
         }
         if (plan instanceof WritePlan.Update u && u.ifMatch().isEmpty() && u.data().relations().isEmpty() && !u.data().scalars().isEmpty()
                 && u.data().scalars().stream().noneMatch(a -> referencedKey(model, a.field()))) {
             FindPlan read = readOfWritten(model, u.shape());
-            return WrittenTableReads.related(read.read(), model) ? Optional.empty()
+            return WrittenTableReads.related(read.read(), model) || builder.checksRows(read.read(), false) ? Optional.empty()
                     : Optional.of(new OneStatement(plan, sql.updateReading(model, u.where(), u.data().scalars(), builder.bodyOver(read, WriteStatements.WRITTEN))));
         }
         if (plan instanceof WritePlan.Delete d && d.ifMatch().isEmpty()) {
             FindPlan read = readOfWritten(model, d.shape());
-            return Optional.of(new OneStatement(plan, sql.deleteReading(model, d.where(), builder.bodyOver(read, WriteStatements.WRITTEN))));
+            return builder.checksRows(read.read(), false) ? Optional.empty()
+                    : Optional.of(new OneStatement(plan, sql.deleteReading(model, d.where(), builder.bodyOver(read, WriteStatements.WRITTEN))));
         }
         return Optional.empty();
     }
@@ -180,14 +185,17 @@ public final class WriteExecutor {
 
     /** A read inside a write transaction ({@code $transaction}): the body PostgreSQL builds. */
     public Uni<String> read(Tx tx, Model model, ReadArgs args) {
-        return tx.run(builder.build(reads.plan(model, args), QueryBuilder.Output.BODY)).map(WriteExecutor::body);
+        return tx.run(builder.build(reads.plan(model, args), QueryBuilder.Output.BODY)).map(this::checkedBody);
     }
 
     private static WriteResult count(long n) {
         return new WriteResult("{\"count\":" + n + "}", false, Optional.empty());
     }
 
-    private static String body(List<Row> rows) {
+    private String checkedBody(List<Row> rows) {
+        if (!rows.isEmpty()) {
+            AnswerBudget.check(rows.get(0).getDelegate(), limits);
+        }
         String body = rows.isEmpty() ? null : rows.get(0).getString(0);
         return body == null ? "null" : body;
     }
@@ -213,6 +221,9 @@ public final class WriteExecutor {
 
     /** The records of {@code rows}, each shaped by {@code shape}, as a JSON array in the rows' order. */
     private Uni<WriteResult> readBackAll(Tx tx, Model model, List<Row> rows, ReadShape shape, boolean created) {
+        if (rows.size() > limits.maxRows()) {
+            return Uni.createFrom().failure(QueryErrors.overRowLimit("$", limits.maxRows()));
+        }
         List<String> bodies = new ArrayList<>();
         return each(rows, r -> readBack(tx, row(model, r), shape).invoke(bodies::add))
                 .map(done -> new WriteResult("[" + String.join(",", bodies) + "]", created, Optional.empty()));

@@ -59,7 +59,7 @@ final class AggregatePlanner {
         List<ScalarField> by = byFields(model, a.get("by"), args.origin("by"));
         Filter filter = ReadPlanner.present(a, "where") ? where.where(model, a.get("where"), args.origin("where"), 0) : Filter.TRUE;
         Optional<Long> take = ReadPlanner.present(a, "take") ? Optional.of(reads.take(a.get("take"), args.origin("take"))) : Optional.empty();
-        long skip = ReadPlanner.present(a, "skip") ? ReadPlanner.skip(a.get("skip"), args.origin("skip")) : 0;
+        long skip = ReadPlanner.present(a, "skip") ? reads.skip(a.get("skip"), args.origin("skip")) : 0;
         List<OrderItem> order = ReadPlanner.present(a, "orderBy") ? groupOrder(model, by, a.get("orderBy"), args.origin("orderBy")) : List.of();
         Filter having = ReadPlanner.present(a, "having") ? having(model, by, a.get("having"), args.origin("having")) : Filter.TRUE;
         ReadPlan rows = new ReadPlan(model, filter, List.of(), take, skip, Optional.empty(), List.of(), new Selection(List.of()));

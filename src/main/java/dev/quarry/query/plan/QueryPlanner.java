@@ -21,8 +21,10 @@ public final class QueryPlanner {
     private final ReadPlanner reads;
     private final WherePlanner where;
     private final AggregatePlanner aggregates;
+    private final Limits limits;
 
     public QueryPlanner(Schema schema, Limits limits) {
+        this.limits = limits;
         Values values = new Values(schema);
         this.where = new WherePlanner(schema, values, limits);
         this.reads = new ReadPlanner(schema, where, limits);
@@ -31,6 +33,7 @@ public final class QueryPlanner {
 
     public QueryPlan plan(Model model, ReadArgs args) {
         JsonNode a = args.args();
+        RequestBudget.check(a, args::origin, limits);
         switch (args.operation()) {
             case FIND_MANY:
                 return new FindPlan(reads.read(model, a, FIND_MANY_ARGS, args::origin, 0), false);

@@ -94,10 +94,13 @@ final class ReadPlanner {
         return take;
     }
 
-    static long skip(JsonNode node, ArgPath at) {
+    long skip(JsonNode node, ArgPath at) {
         long skip = wholeNumber(node, at);
         if (skip < 0) {
             throw QueryErrors.outOfRange(at, "skip", "0 or more");
+        }
+        if (skip > limits.maxSkip()) {
+            throw QueryErrors.overSkipLimit(at, skip, limits.maxSkip());
         }
         return skip;
     }

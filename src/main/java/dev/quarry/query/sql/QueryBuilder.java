@@ -5,6 +5,7 @@ import dev.quarry.query.plan.AggregatePlan;
 import dev.quarry.query.plan.Filter;
 import dev.quarry.query.plan.FindPlan;
 import dev.quarry.query.plan.Hop;
+import dev.quarry.query.plan.Limits;
 import dev.quarry.query.plan.OrderItem;
 import dev.quarry.query.plan.QueryPlan;
 import dev.quarry.query.plan.ReadPlan;
@@ -19,18 +20,35 @@ import java.util.Optional;
 
 /**
  * {@link QueryPlan} → one SQL statement whose first column, {@code body}, is the response's JSON text built by
- * PostgreSQL, and whose optional second column, {@code total}, is the number of rows the filter matches.
+ * PostgreSQL, and whose optional column {@code total} is the number of rows the filter matches.
+ *
+ * <p>Every list of the answer is bounded by {@link Limits#maxRows()}: a list that the client's {@code take} does not
+ * bound reads one row more than the limit, and when that row exists the list's JSON is an overflow marker naming its
+ * path instead of its rows (which are then not built). The marker is a JSON string starting with U+0000, which no
+ * stored text or jsonb can hold, so data cannot forge it. The outer select finds the first marker and returns its
+ * path as column {@code overflow}, and returns {@code bytes}, the size of the body; the body itself only when it has
+ * no marker and is within {@link Limits#maxResponseBytes()}. {@code AnswerBudget} turns both into 400s.
  */
 public final class QueryBuilder {
 
     private static final Sql ROW_NUMBER = Sql.ident("__quarry_rn");
+    private static final Sql ROW_COUNT = Sql.ident("__quarry_n");
+    /** How an overflow marker starts, as JSON text: a string whose first character is U+0000. */
+    private static final String OVERFLOW_MARK = "\"\\u0000quarry-rows ";
 
     private final Schema schema;
     private final Columns columns;
+    private final Limits limits;
 
+    /** With the default limits (tests, benchmarks). */
     public QueryBuilder(Schema schema) {
+        this(schema, Limits.DEFAULT);
+    }
+
+    public QueryBuilder(Schema schema, Limits limits) {
         this.schema = schema;
         this.columns = new Columns(schema);
+        this.limits = limits;
     }
 
     /** What a read statement returns beside its {@code body}. */
@@ -71,13 +89,45 @@ public final class QueryBuilder {
             body = aggregate.kind() == AggregatePlan.Kind.GROUP_BY ? s.groupBy(aggregate) : s.aggregate(aggregate);
             rows = aggregate.rows();
         }
-        Sql select = Sql.of("SELECT ", body, " AS body");
+        Sql x = Sql.of("x");
+        List<Sql> inner = new ArrayList<>(List.of(Sql.of(body, " AS body")));
+        List<Sql> outer = new ArrayList<>(List.of(Sql.EMPTY, Sql.of("octet_length(x.body) AS bytes")));
         if (output == Output.BODY_AND_TOTAL) {
-            select = Sql.of(select, ", ", s.total(rows), " AS total");
+            inner.add(Sql.of(s.total(rows), " AS total"));
+            outer.add(Sql.of("x.total"));
         } else if (output == Output.BODY_AND_TAG) {
-            select = Sql.of(select, ", ", s.tag(rows), " AS tag");
+            inner.add(Sql.of(s.tag(rows), " AS tag"));
+            outer.add(Sql.of("x.tag"));
         }
-        return select;
+        Sql sendable = Sql.of("octet_length(x.body) <= ", Long.toString(limits.maxResponseBytes()));
+        // OFFSET 0 keeps x a subquery, so its body is built once however often the outer select refers to it
+        Sql from = Sql.of(" FROM (SELECT ", Sql.join(", ", inner), " OFFSET 0) ", x);
+        if (s.marked) {
+            sendable = Sql.of(sendable, " AND o.at = 0");
+            outer.add(Sql.of("CASE WHEN o.at > 0 THEN split_part(substr(x.body, o.at + ", Integer.toString(OVERFLOW_MARK.length()),
+                    "), '\"', 1) END AS overflow"));
+            from = Sql.of(from, " CROSS JOIN LATERAL (SELECT strpos(x.body, ", Sql.literal(OVERFLOW_MARK), ") AS at OFFSET 0) o");
+        }
+        outer.set(0, Sql.of("CASE WHEN ", sendable, " THEN x.body END AS body"));
+        return Sql.of("SELECT ", Sql.join(", ", outer), from);
+    }
+
+    /**
+     * Whether a list of {@code read}'s answer (nested at any depth, or the read itself when it is a list) is not bounded
+     * by the client's {@code take} and so is checked against {@link Limits#maxRows()} (a write's read-back with such a
+     * list runs in a transaction, so that an overflow rolls the write back).
+     */
+    public boolean checksRows(ReadPlan read, boolean list) {
+        if (list && !boundedByTake(read)) {
+            return true;
+        }
+        return read.selection().items().stream()
+                .anyMatch(item -> item instanceof Selection.Relation rel && checksRows(rel.plan(), rel.hop().toMany()));
+    }
+
+    /** The client's take is at most {@link Limits#maxRows()} whenever given, so it alone bounds the list. */
+    private boolean boundedByTake(ReadPlan read) {
+        return read.limit().isPresent() && limits.maxTake() <= limits.maxRows();
     }
 
     /** The entity tag of the row of {@code alias}: a digest of the whole row, so any change to it changes the tag. */
@@ -90,26 +140,56 @@ public final class QueryBuilder {
 
         private final Aliases aliases = new Aliases();
         private final FilterRenderer filters = new FilterRenderer(columns, aliases);
+        /** Whether a list of this statement may answer with an overflow marker. */
+        private boolean marked;
 
         Sql find(FindPlan find) {
             return find(find, Links.table(find.read().model()));
         }
 
         Sql find(FindPlan find, Sql table) {
-            Sql r = aliases.next("r");
             ReadPlan read = find.read();
-            Sql rows = rows(read, Optional.empty(), Optional.empty(), table);
             if (find.single()) {
+                Sql r = aliases.next("r");
+                Sql rows = rows(read, Optional.empty(), Optional.empty(), table, "$", 0);
                 return Sql.of("(SELECT ", r, ".j::text FROM (", rows, ") ", r, " LIMIT 1)");
             }
-            return Sql.of("(SELECT coalesce(json_agg(", r, ".j", aggOrder(read, r), "), '[]'::json)::text FROM (", rows, ") ", r, ")");
+            return Sql.of(list(read, Optional.empty(), table, "$"), "::text");
+        }
+
+        /**
+         * A to-many list as JSON (at {@code path} in the answer): its rows' objects in order, or, when it is not bounded
+         * by take and has more than {@link Limits#maxRows()} rows, the overflow marker. The rows are then counted before
+         * their objects are built ({@code count(*) OVER ()} over at most max+1 rows), and the aggregate's FILTER skips
+         * building them all.
+         */
+        private Sql list(ReadPlan read, Optional<LinkTo> link, Sql table, String path) {
+            Sql r = aliases.next("r");
+            if (boundedByTake(read)) {
+                Sql rows = rows(read, link, Optional.empty(), table, path + "[*]", 0);
+                return Sql.of("(SELECT coalesce(json_agg(", r, ".j", aggOrder(read, r), "), '[]'::json) FROM (", rows, ") ", r, ")");
+            }
+            marked = true;
+            String max = Integer.toString(limits.maxRows());
+            Sql k = aliases.next("k");
+            Sql rows = rows(read, link, Optional.of(Sql.of("*")), table, path + "[*]", limits.maxRows() + 1);
+            Sql counted = Sql.of("SELECT ", k, ".*, count(*) OVER () AS ", ROW_COUNT, " FROM (", rows, ") ", k);
+            Sql objects = Sql.of("coalesce(json_agg(", object(read, r, path + "[*]"), aggOrder(read, r), ") FILTER (WHERE ", r, ".", ROW_COUNT, " <= ", max,
+                    "), '[]'::json)");
+            return Sql.of("(SELECT CASE WHEN max(", r, ".", ROW_COUNT, ") > ", max, " THEN ", overflow(path), " ELSE ", objects, " END FROM (", counted, ") ", r,
+                    ")");
+        }
+
+        /** The overflow marker of the list at {@code path}: a JSON string of U+0000, {@code quarry-rows }, the path. */
+        private Sql overflow(String path) {
+            return Sql.of(Sql.literal(OVERFLOW_MARK + path + "\""), "::json");
         }
 
         Sql total(ReadPlan read) {
             ReadPlan unpaged = new ReadPlan(read.model(), read.filter(), List.of(), Optional.empty(), false, Optional.empty(), Optional.empty(),
                     read.distinct(), new Selection(List.of()));
             Sql r = aliases.next("r");
-            return Sql.of("(SELECT count(*) FROM (", rows(unpaged, Optional.empty(), Optional.of(Sql.of("1"))), ") ", r, ")");
+            return Sql.of("(SELECT count(*) FROM (", rows(unpaged, Optional.empty(), Sql.of("1")), ") ", r, ")");
         }
 
         Sql tag(ReadPlan read) {
@@ -121,11 +201,15 @@ public final class QueryBuilder {
          * The rows of a read: columns {@code j} (each row's JSON object, or {@code projection}) and {@code _o0…} (sort keys),
          * filtered, linked to a parent row when {@code link} is given, in order, paged.
          */
-        Sql rows(ReadPlan read, Optional<LinkTo> link, Optional<Sql> projection) {
-            return rows(read, link, projection, Links.table(read.model()));
+        Sql rows(ReadPlan read, Optional<LinkTo> link, Sql projection) {
+            return rows(read, link, Optional.of(projection), Links.table(read.model()), "", 0);
         }
 
-        Sql rows(ReadPlan read, Optional<LinkTo> link, Optional<Sql> projection, Sql table) {
+        /**
+         * @param path where each row's object is in the answer (without a projection)
+         * @param cap  when positive, read at most this many rows, whatever the client's take
+         */
+        Sql rows(ReadPlan read, Optional<LinkTo> link, Optional<Sql> projection, Sql table, String path, int cap) {
             Sql t = aliases.next("t");
             Model model = read.model();
             List<Sql> where = new ArrayList<>();
@@ -159,7 +243,7 @@ public final class QueryBuilder {
             }
 
             List<Sql> select = new ArrayList<>();
-            select.add(projection.orElseGet(() -> Sql.of(object(read, a), " AS j")));
+            select.add(projection.orElseGet(() -> Sql.of(object(read, a, path), " AS j")));
             List<Sql> orderBy = new ArrayList<>();
             for (int i = 0; i < order.size(); i++) {
                 Sql key = Sql.ident("_o" + i);
@@ -173,11 +257,14 @@ public final class QueryBuilder {
             if (!orderBy.isEmpty()) {
                 sql = Sql.of(sql, " ORDER BY ", Sql.join(", ", orderBy));
             }
-            return paged(sql, read);
+            return paged(sql, read, cap);
         }
 
-        private Sql paged(Sql sql, ReadPlan read) {
-            if (read.limit().isPresent()) {
+        private Sql paged(Sql sql, ReadPlan read, int cap) {
+            if (cap > 0) {
+                String capped = Integer.toString(cap);
+                sql = Sql.of(sql, " LIMIT ", read.limit().map(l -> Sql.of("least(", Sql.bind(l), "::bigint, ", capped, ")")).orElse(Sql.of(capped)));
+            } else if (read.limit().isPresent()) {
                 sql = Sql.of(sql, " LIMIT ", Sql.bind(read.limit().get()), "::bigint");
             }
             if (read.offset().isPresent()) {
@@ -281,13 +368,13 @@ public final class QueryBuilder {
 
         // --- objects -----------------------------------------------------------------------------
 
-        /** The JSON object of the row of {@code a}. */
-        private Sql object(ReadPlan read, Sql a) {
+        /** The JSON object of the row of {@code a}, which is at {@code path} in the answer. */
+        private Sql object(ReadPlan read, Sql a, String path) {
             List<String> keys = new ArrayList<>();
             List<Sql> values = new ArrayList<>();
             for (Selection.Selected item : read.selection().items()) {
                 keys.add(item.key());
-                values.add(value(item, a));
+                values.add(value(item, a, path + "." + item.key()));
             }
             return jsonObject(keys, values);
         }
@@ -310,12 +397,12 @@ public final class QueryBuilder {
             return Sql.of("(SELECT row_to_json(", w, ") FROM (SELECT ", Sql.join(", ", cols), ") ", w, ")");
         }
 
-        private Sql value(Selection.Selected item, Sql a) {
+        private Sql value(Selection.Selected item, Sql a, String path) {
             if (item instanceof Selection.Scalar s) {
                 return columns.output(s.field(), Sql.of(a, ".", Sql.ident(s.field().dbName())));
             }
             if (item instanceof Selection.Relation rel) {
-                return relation(rel, a);
+                return relation(rel, a, path);
             }
             Selection.Counts counts = (Selection.Counts) item;
             List<String> keys = new ArrayList<>();
@@ -332,23 +419,21 @@ public final class QueryBuilder {
             return jsonObject(keys, values);
         }
 
-        private Sql relation(Selection.Relation rel, Sql parent) {
+        private Sql relation(Selection.Relation rel, Sql parent, String path) {
             Hop hop = rel.hop();
             if (!hop.toMany()) {
                 Sql b = aliases.next("t");
-                return Sql.of("(SELECT ", object(rel.plan(), b), " FROM ", Links.table(hop.to()), " ", b, " WHERE ", Links.link(hop, parent, b, aliases),
+                return Sql.of("(SELECT ", object(rel.plan(), b, path), " FROM ", Links.table(hop.to()), " ", b, " WHERE ", Links.link(hop, parent, b, aliases),
                         " LIMIT 1)");
             }
-            Sql r = aliases.next("r");
-            Sql rows = rows(rel.plan(), Optional.of(new LinkTo(hop, parent)), Optional.empty());
-            return Sql.of("(SELECT coalesce(json_agg(", r, ".j", aggOrder(rel.plan(), r), "), '[]'::json) FROM (", rows, ") ", r, ")");
+            return list(rel.plan(), Optional.of(new LinkTo(hop, parent)), Links.table(hop.to()), path);
         }
 
         // --- aggregates --------------------------------------------------------------------------
 
         Sql aggregate(AggregatePlan plan) {
             Sql r = aliases.next("r");
-            Sql rows = rows(plan.rows(), Optional.empty(), Optional.of(Sql.of("*")));
+            Sql rows = rows(plan.rows(), Optional.empty(), Sql.of("*"));
             Sql value;
             if (plan.kind() == AggregatePlan.Kind.COUNT_NUMBER) {
                 value = Sql.of("count(*)");
@@ -430,14 +515,20 @@ public final class QueryBuilder {
             if (!orderBy.isEmpty()) {
                 sql = Sql.of(sql, " ORDER BY ", Sql.join(", ", orderBy));
             }
-            sql = paged(sql, rows);
+            boolean checked = !boundedByTake(rows);
+            sql = paged(sql, rows, checked ? limits.maxRows() + 1 : 0);
             Sql g = aliases.next("g");
             List<Sql> aggOrder = new ArrayList<>();
             for (int i = 0; i < plan.groupOrder().size(); i++) {
                 aggOrder.add(orderTerm(Sql.of(g, ".", Sql.ident("_o" + i)), plan.groupOrder().get(i)));
             }
-            return Sql.of("(SELECT coalesce(json_agg(", g, ".j", aggOrder.isEmpty() ? Sql.EMPTY : Sql.of(" ORDER BY ", Sql.join(", ", aggOrder)),
-                    "), '[]'::json)::text FROM (", sql, ") ", g, ")");
+            Sql groups = Sql.of("coalesce(json_agg(", g, ".j", aggOrder.isEmpty() ? Sql.EMPTY : Sql.of(" ORDER BY ", Sql.join(", ", aggOrder)), "), '[]'::json)");
+            if (checked) {
+                // a group's object is small and flat: the groups are built and then counted
+                marked = true;
+                groups = Sql.of("CASE WHEN count(*) > ", Integer.toString(limits.maxRows()), " THEN ", overflow("$"), " ELSE ", groups, " END");
+            }
+            return Sql.of("(SELECT (", groups, ")::text FROM (", sql, ") ", g, ")");
         }
     }
 

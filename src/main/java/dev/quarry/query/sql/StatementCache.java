@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.quarry.query.plan.Bindings;
 import dev.quarry.query.plan.Bound;
+import dev.quarry.query.plan.Limits;
 import dev.quarry.query.plan.QueryPlan;
 import dev.quarry.schema.model.Schema;
 import java.util.ArrayList;
@@ -40,8 +41,8 @@ public final class StatementCache {
      * @param size   the most shapes kept (least used go first); 0 compiles every read
      * @param verify compile every read all the same and fail when the kept statement differs (for tests)
      */
-    public StatementCache(Schema schema, long size, boolean verify) {
-        this.builder = new QueryBuilder(schema);
+    public StatementCache(Schema schema, Limits limits, long size, boolean verify) {
+        this.builder = new QueryBuilder(schema, limits);
         // upkeep (eviction) on the calling thread: no hand-off to another pool for a few map operations
         this.templates = Caffeine.newBuilder().maximumSize(size).executor(Runnable::run).build();
         this.verify = verify;

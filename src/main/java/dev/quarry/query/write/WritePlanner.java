@@ -13,6 +13,7 @@ import dev.quarry.query.plan.Filter;
 import dev.quarry.query.plan.Hop;
 import dev.quarry.query.plan.Limits;
 import dev.quarry.query.plan.QueryPlanner;
+import dev.quarry.query.plan.RequestBudget;
 import dev.quarry.query.plan.Resolver;
 import dev.quarry.query.plan.Value;
 import dev.quarry.schema.model.DefaultValue;
@@ -54,11 +55,13 @@ public final class WritePlanner {
     private static final List<String> LIST_OPS = List.of("set", "push");
 
     private final Schema schema;
+    private final Limits limits;
     private final Resolver resolver;
     private final QueryPlanner reads;
 
     public WritePlanner(Schema schema, Limits limits) {
         this.schema = schema;
+        this.limits = limits;
         this.resolver = new Resolver(schema, limits);
         this.reads = new QueryPlanner(schema, limits);
     }
@@ -69,6 +72,7 @@ public final class WritePlanner {
 
     public WritePlan plan(Model model, WriteArgs args) {
         ObjectNode a = args.args();
+        RequestBudget.check(a, args::origin, limits);
         switch (args.operation()) {
             case CREATE: {
                 checkKeys(a, CREATE_ARGS, args);

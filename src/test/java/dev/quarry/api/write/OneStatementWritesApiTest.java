@@ -59,7 +59,7 @@ class OneStatementWritesApiTest {
 
     @Test
     void aFlatCreateIsOneStatementWithTheRecordLocationAndEtag() {
-        Sent create = send(() -> given().contentType(ContentType.JSON).queryParam("include", "posts,profile,_count")
+        Sent create = send(() -> given().contentType(ContentType.JSON).queryParam("include", "{\"posts\":{\"take\":10},\"profile\":true,\"_count\":true}")
                 .body("{\"email\":\"one@x.io\",\"name\":\"One\",\"tags\":[\"a\",\"b\"],\"settings\":{\"k\":[1,2]}}").when().post("/api/users"));
         create.alone("WITH \"__quarry_written\" AS (INSERT INTO \"User\"");
         String location = create.response().then().statusCode(201).header("Location", containsString("/api/users/c"))
@@ -83,7 +83,7 @@ class OneStatementWritesApiTest {
     @Test
     void aFlatUpdateIsOneStatementAndAtomic() {
         String id = rpc("user", "create", "{\"data\":{\"email\":\"upd@x.io\",\"counter\":5}}").then().statusCode(200).extract().path("id");
-        Sent update = send(() -> given().contentType(ContentType.JSON).queryParam("include", "posts")
+        Sent update = send(() -> given().contentType(ContentType.JSON).queryParam("include", "{\"posts\":{\"take\":10}}")
                 .body("{\"counter\":{\"increment\":2},\"tags\":{\"push\":\"z\"},\"name\":\"Upd\"}").when().patch("/api/users/" + id));
         update.alone("WITH \"__quarry_written\" AS (UPDATE \"User\"");
         update.response().then().statusCode(200).body("counter", equalTo(7)).body("tags", contains("z")).body("name", equalTo("Upd"))
@@ -142,12 +142,22 @@ class OneStatementWritesApiTest {
         rekey.response().then().statusCode(200).body("id", equalTo("renamed")).body("posts.title", contains("new"));
     }
 
+    /** A list that take does not bound is checked against max-rows, and an overflow must roll the write back. */
+    @Test
+    void aReadBackWithAListThatTakeDoesNotBoundRunsInATransaction() {
+        String id = user("unbounded@x.io");
+        Sent update = send(() -> given().contentType(ContentType.JSON).queryParam("include", "posts").body("{\"name\":\"U\"}")
+                .when().patch("/api/users/" + id));
+        assertEquals("BEGIN", update.statements().get(0));
+        update.response().then().statusCode(200).body("name", equalTo("U")).body("posts", hasSize(0));
+    }
+
     @Test
     void aDeleteIsOneStatementAndAnswersTheRecordAsItWas() {
         String author = user("gone@x.io");
         rpc("post", "create", "{\"data\":{\"title\":\"orphan\",\"authorId\":\"" + author + "\"}}").then().statusCode(200);
         rpc("profile", "create", "{\"data\":{\"bio\":\"cascaded\",\"userId\":\"" + author + "\"}}").then().statusCode(200);
-        Sent delete = send(() -> given().queryParam("include", "posts,profile").when().delete("/api/users/" + author));
+        Sent delete = send(() -> given().queryParam("include", "{\"posts\":{\"take\":10},\"profile\":true}").when().delete("/api/users/" + author));
         delete.alone("WITH \"__quarry_written\" AS (DELETE FROM \"User\"");
         delete.response().then().statusCode(200).body("email", equalTo("gone@x.io")).body("posts.title", contains("orphan"))
                 .body("profile.bio", equalTo("cascaded"));

@@ -59,7 +59,7 @@ class TransactionBoundsApiTest {
         long millis = (System.nanoTime() - start) / 1_000_000;
         System.out.printf("TX BOUNDS: 5,000 operations answered %d after %d ms (%d bytes of body)%n", r.statusCode(), millis, counts(5000).length());
         assertEquals(400, r.statusCode(), r.body());
-        assertTrue(r.body().contains("\"code\":\"Q130\""), r.body());
+        assertTrue(r.body().contains("\"code\":\"Q134\""), r.body());
         assertTrue(r.body().contains("5000 operations") && r.body().contains("maximum of 100") && r.body().contains("quarry.api.max-transaction-operations"), r.body());
         assertTrue(millis < 2000, "answered after " + millis + " ms");
         IdleTransactions.assertNone(FreshDatabase.current(), "5,000 operations");
@@ -73,7 +73,7 @@ class TransactionBoundsApiTest {
 
         HttpResponse<String> over = send("/api/rpc/$transaction", counts(101));
         assertEquals(400, over.statusCode(), over.body());
-        assertTrue(over.body().contains("\"code\":\"Q130\"") && over.body().contains("101 operations"), over.body());
+        assertTrue(over.body().contains("\"code\":\"Q134\"") && over.body().contains("101 operations"), over.body());
         // the object form is bounded alike, and names where
         HttpResponse<String> overInObject = send("/api/rpc/$transaction", "{\"operations\":" + counts(101) + "}");
         assertEquals(400, overInObject.statusCode(), overInObject.body());

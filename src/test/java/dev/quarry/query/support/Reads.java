@@ -29,8 +29,8 @@ public final class Reads {
     public Reads(Schema schema, TestDatabase db, Limits limits) {
         this.schema = schema;
         this.planner = new QueryPlanner(schema, limits);
-        this.builder = new QueryBuilder(schema);
-        this.runner = new QueryRunner(db.pool, Duration.ofSeconds(5));
+        this.builder = new QueryBuilder(schema, limits);
+        this.runner = new QueryRunner(db.pool, Duration.ofSeconds(5), limits);
     }
 
     public SqlStatement compile(String model, String operation, String args) {
