@@ -105,7 +105,7 @@ class PolicyDatabaseTest {
                 -- CreatePolicy
                 CREATE POLICY "allow_update_1" ON "User"
                     AS PERMISSIVE FOR UPDATE TO public
-                    USING (((nullif(current_setting('request.jwt.claims', true), '')::jsonb ->> 'id')::INTEGER = "id") AND ((nullif(current_setting('request.jwt.claims', true), '')::jsonb ->> 'role') = 'quarry_user'));
+                    USING (((nullif(current_setting('request.jwt.claims', true), '')::jsonb ->> 'id')::INTEGER = "id") AND (current_user = 'quarry_user'));
                 COMMENT ON POLICY "allow_update_1" ON "User" IS 'quarry:""";
         assertEquals(expected, sql.substring(0, Math.min(sql.length(), expected.length())));
         assertEquals(Optional.empty(), migrator(url, folder).dev(schema(changed), dev("again")));
@@ -214,6 +214,7 @@ class PolicyDatabaseTest {
                 datasource db {
                   provider = "postgresql"
                   url      = env("DATABASE_URL")
+                  /// @@policies(roles: ["quarry_user", "quarry_admin"])
                 }
 
                 model Account {
@@ -229,12 +230,12 @@ class PolicyDatabaseTest {
         String sql = Migrations.createScript(schema(text));
         assertTrue(sql.endsWith("""
                 -- GrantPrivileges
-                GRANT SELECT ("id", "owner", "balance") ON TABLE "Account" TO PUBLIC;
-                GRANT SELECT ("secret") ON TABLE "Account" TO "quarry_admin";
-                GRANT INSERT, DELETE ON TABLE "Account" TO PUBLIC;
-                GRANT UPDATE ("id", "owner", "secret") ON TABLE "Account" TO PUBLIC;
-                GRANT UPDATE ("balance") ON TABLE "Account" TO "quarry_admin";
-                GRANT USAGE ON SEQUENCE "Account_id_seq" TO PUBLIC;
+                GRANT SELECT ("id", "owner", "balance") ON TABLE "Account" TO "quarry_user";
+                GRANT SELECT ("id", "owner", "balance", "secret") ON TABLE "Account" TO "quarry_admin";
+                GRANT INSERT, DELETE ON TABLE "Account" TO "quarry_user", "quarry_admin";
+                GRANT UPDATE ("id", "owner", "secret") ON TABLE "Account" TO "quarry_user";
+                GRANT UPDATE ("id", "owner", "balance", "secret") ON TABLE "Account" TO "quarry_admin";
+                GRANT USAGE ON SEQUENCE "Account_id_seq" TO "quarry_user", "quarry_admin";
                 """), sql);
         DatabaseUrl url = freshDatabase();
         TestServer.execute(url, sql + "INSERT INTO \"Account\" (owner, secret) VALUES ('alice', 's3cret');");

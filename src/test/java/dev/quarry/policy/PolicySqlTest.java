@@ -23,6 +23,7 @@ class PolicySqlTest {
             datasource db {
               provider = "postgresql"
               url      = env("DATABASE_URL")
+              /// @@policies(roles: ["quarry_user"])
             }
 
             enum Status {
@@ -75,7 +76,8 @@ class PolicySqlTest {
         assertEquals("(" + CLAIMS + " #>> '{org,name}') = \"name\"", member("@@allow('read', auth().org.name == name)"));
         assertEquals("(" + CLAIMS + " ->> 'admin')::boolean", member("@@allow('read', auth().admin)"));
         assertEquals("(" + CLAIMS + " ->> 'id') IS NOT NULL", member("@@allow('read', auth() != null)"));
-        assertEquals("(" + CLAIMS + " ->> 'role') IN ('a', 'b')", member("@@allow('read', auth().role in ['a', 'b'])"));
+        assertEquals("current_user IN ('a', 'b')", member("@@allow('read', auth().role in ['a', 'b'])"), "the role the request runs as");
+        assertEquals("current_user = 'a'", member("@@allow('read', auth().role == 'a')"));
     }
 
     @Test
@@ -121,7 +123,7 @@ class PolicySqlTest {
                 ALTER TABLE "Member" DISABLE ROW LEVEL SECURITY;
 
                 -- RevokePrivileges
-                REVOKE SELECT, INSERT, UPDATE, DELETE ON TABLE "Member" FROM PUBLIC;
+                REVOKE SELECT, INSERT, UPDATE, DELETE ON TABLE "Member" FROM "quarry_user";
                 """, Migrations.script(previous, next, Renames.none(), "public"));
         assertTrue(ShapeDiffer.diff(next, next).isEmpty());
         assertEquals(List.of(), next.security().stream().map(DbTableSecurity::table).toList());
