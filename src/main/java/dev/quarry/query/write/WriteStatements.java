@@ -6,6 +6,7 @@ import dev.quarry.query.sql.Fragments;
 import dev.quarry.query.sql.QueryBuilder;
 import dev.quarry.query.sql.Sql;
 import dev.quarry.query.sql.SqlStatement;
+import dev.quarry.schema.model.FieldAccess;
 import dev.quarry.schema.model.Model;
 import dev.quarry.schema.model.Relation;
 import dev.quarry.schema.model.ScalarField;
@@ -37,9 +38,14 @@ public final class WriteStatements {
         this.resolver = resolver;
     }
 
-    /** The fields a returned row carries, in column order: the single-valued scalars. */
+    /**
+     * The fields a returned row carries, in column order: the single-valued scalars, except those field rules hide
+     * from some role (a statement that names a column its role may not read fails; the answer's body is read back
+     * with the request's own selection).
+     */
     public List<ScalarField> returnedFields(Model model) {
-        return resolver.visibleScalars(model).stream().filter(f -> !f.isList()).toList();
+        Optional<List<ScalarField>> readable = FieldAccess.readableByEveryRole(model);
+        return resolver.visibleScalars(model).stream().filter(f -> !f.isList()).filter(f -> readable.map(r -> r.contains(f)).orElse(true)).toList();
     }
 
     private Sql returning(Fragments f, Model model, Sql alias) {
