@@ -4,11 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.quarry.database.DatabaseShape;
+import dev.quarry.database.ShapeCalculator;
 import dev.quarry.migrate.Migrations;
 import dev.quarry.migrate.MigrationsFolder;
 import dev.quarry.migrate.Migrator;
 import dev.quarry.migrate.Prompt;
 import dev.quarry.migrate.diff.Renames;
+import dev.quarry.migrate.diff.ShapeDiffer;
 import dev.quarry.migrate.pull.SchemaWriter;
 import dev.quarry.runtime.DatabaseUrl;
 import dev.quarry.schema.PrismaSchema;
@@ -49,6 +52,8 @@ class PolicyDatabaseTest {
     static final String BOB = "{\"id\": 2, \"role\": \"quarry_user\"}";
     static final String CAROL = "{\"id\": 3, \"role\": \"quarry_user\"}";
     static final String ADMIN = "{\"role\": \"quarry_admin\"}";
+    /** A table owner that is not a superuser (superusers bypass even forced row-level security); unique to this test. */
+    static final String OWNER = "quarry_policies_table_owner";
 
     @TempDir
     static Path migrations;
@@ -148,6 +153,61 @@ class PolicyDatabaseTest {
         assertEquals(List.of("u_alice", "u_bob"), as(url, PolicyRoles.ANONYMOUS, "{}", c -> ids(c, "SELECT id FROM \"User\" ORDER BY id")));
         assertEquals("42501", refusal(url, PolicyRoles.USER, alice, "INSERT INTO \"Post\" (id, title, body, \"authorId\") VALUES ('p3', 't', 'b', 'u_bob')"));
         assertEquals(0, changed(url, PolicyRoles.USER, alice, "UPDATE \"Post\" SET title = 'x' WHERE id = 'p1'"));
+    }
+
+    /** A database an older Quarry migrated, its tables granted to PUBLIC: the diff to the schema takes that back. */
+    @Test
+    void theGrantsAnOlderQuarryGaveToPublicAreRevoked(@TempDir Path folder) throws Exception {
+        DatabaseUrl url = freshDatabase();
+        Schema blog = schema(resource(SCHEMA));
+        migrator(url, folder).dev(blog, dev("init")).orElseThrow();
+        TestServer.execute(url, """
+                GRANT SELECT, INSERT, UPDATE, DELETE ON TABLE "User", "Post" TO PUBLIC;
+                GRANT USAGE ON SEQUENCE "User_id_seq", "Post_id_seq" TO PUBLIC;
+                """);
+        DatabaseShape next = ShapeCalculator.calculate(blog, "public");
+        String revoke = Migrations.script(Migrator.describe(url), next, Renames.none(), "public");
+        assertEquals("""
+                -- RevokePrivileges
+                REVOKE USAGE ON SEQUENCE "Post_id_seq" FROM PUBLIC;
+                REVOKE DELETE, INSERT, SELECT, UPDATE ON TABLE "Post" FROM PUBLIC;
+
+                -- RevokePrivileges
+                REVOKE USAGE ON SEQUENCE "User_id_seq" FROM PUBLIC;
+                REVOKE DELETE, INSERT, SELECT, UPDATE ON TABLE "User" FROM PUBLIC;
+                """, revoke);
+        TestServer.execute(url, revoke);
+        assertTrue(ShapeDiffer.diff(Migrator.describe(url), next).isEmpty(), "nothing left to change");
+    }
+
+    @Test
+    void forcedRowLevelSecurityBindsTheTablesOwner(@TempDir Path folder) throws Exception {
+        DatabaseUrl url = freshDatabase();
+        String text = resource(SCHEMA);
+        migrator(url, folder).dev(schema(text), dev("init")).orElseThrow();
+        TestServer.execute(url, "DO $$ BEGIN CREATE ROLE " + OWNER + " NOLOGIN; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$;"
+                + "ALTER TABLE \"User\" OWNER TO " + OWNER + "; ALTER TABLE \"Post\" OWNER TO " + OWNER + ";"
+                + "INSERT INTO \"User\" (id, email) VALUES (1, 'alice@example.com');"
+                + "INSERT INTO \"Post\" (id, title, published, \"authorId\") VALUES (1, 'Hello', true, 1), (2, 'Draft', false, 1);");
+        assertEquals(List.of("1", "2"), as(url, OWNER, null, c -> ids(c, "SELECT id FROM \"Post\" ORDER BY id")), "enabled, not forced: the owner bypasses");
+
+        String forced = text.replace("\"quarry_admin\"])", "\"quarry_admin\"], force: true)");
+        String force = Files.readString(migrator(url, folder).dev(schema(forced), dev("force")).orElseThrow());
+        assertEquals("""
+                -- ForceRowLevelSecurity
+                ALTER TABLE "Post" FORCE ROW LEVEL SECURITY;
+
+                -- ForceRowLevelSecurity
+                ALTER TABLE "User" FORCE ROW LEVEL SECURITY;
+                """, force);
+        assertEquals(List.of("1"), as(url, OWNER, null, c -> ids(c, "SELECT id FROM \"Post\" ORDER BY id")), "forced: the owner sees published posts only");
+        assertEquals(0, changed(url, OWNER, null, "DELETE FROM \"Post\" WHERE id = 2"), "nor deletes a draft it cannot see");
+        assertEquals(Optional.empty(), migrator(url, folder).dev(schema(forced), dev("again")));
+
+        String noForce = Files.readString(migrator(url, folder).dev(schema(text), dev("noforce")).orElseThrow());
+        assertTrue(noForce.contains("ALTER TABLE \"Post\" NO FORCE ROW LEVEL SECURITY;"), noForce);
+        assertEquals(List.of("1", "2"), as(url, OWNER, null, c -> ids(c, "SELECT id FROM \"Post\" ORDER BY id")));
+        assertEquals(Optional.empty(), migrator(url, folder).dev(schema(text), dev("again")));
     }
 
     // ---- what each one sees
