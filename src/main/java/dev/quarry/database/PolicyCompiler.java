@@ -128,14 +128,19 @@ final class PolicyCompiler {
             if (!policy.isFieldLevel() && policy.operations().contains(Policy.Operation.UPDATE)) {
                 boolean allow = policy.effect() == Policy.Effect.ALLOW;
                 String using = policy(model, "", Policy.Operation.UPDATE, allow, policy.condition(), scope).using().orElseThrow();
-                (allow ? allowed : denied).add("(" + using + ")");
+                (allow ? allowed : denied).add(using);
             }
         }
         if (allowed.isEmpty()) {
             return "false";
         }
-        String any = allowed.size() == 1 ? allowed.get(0) : "(" + String.join(" OR ", allowed) + ")";
-        return denied.isEmpty() ? any : any + " AND " + String.join(" AND ", denied);
+        String any = allowed.size() == 1 ? allowed.get(0) : allowed.stream().map(c -> "(" + c + ")").collect(Collectors.joining(" OR "));
+        if (denied.isEmpty()) {
+            return any;
+        }
+        List<String> all = new ArrayList<>(List.of(any));
+        all.addAll(denied);
+        return all.stream().map(c -> "(" + c + ")").collect(Collectors.joining(" AND "));
     }
 
     private List<DbPolicy> policies(Model model) {

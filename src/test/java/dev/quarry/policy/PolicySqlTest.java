@@ -163,4 +163,41 @@ class PolicySqlTest {
         String field = SchemaFormatter.format("model A {\n  id Int @id\n  b String   @allow('read',   auth().role == 'x') @map(\"bb\")\n}\n").orElseThrow();
         assertEquals("model A {\n  id Int    @id\n  b  String @map(\"bb\") @allow('read',   auth().role == 'x')\n}\n", field);
     }
+
+    @Test
+    void theJoinTableOfARuledManyToManyFollowsBothSides() {
+        String schema = """
+                datasource db {
+                  provider = "postgresql"
+                  /// @@policies(roles: ["quarry_user"])
+                }
+
+                model Post {
+                  id       Int    @id
+                  authorId Int
+                  tags     Tag[]
+                  @@allow('read', true)
+                  @@allow('update', auth().id == authorId)
+                }
+
+                model Tag {
+                  id   Int    @id
+                  posts Post[]
+                  @@allow('read', true)
+                }
+                """;
+        DbTableSecurity join = ShapeCalculator.calculate(PolicyDatabaseTest.schema(schema), "public").findSecurity("public", "_PostToTag").orElseThrow();
+        String postVisible = "EXISTS (SELECT 1 FROM \"Post\" AS \"r1\" WHERE \"r1\".\"id\" = \"_PostToTag\".\"A\")";
+        String tagVisible = "EXISTS (SELECT 1 FROM \"Tag\" AS \"r2\" WHERE \"r2\".\"id\" = \"_PostToTag\".\"B\")";
+        String bothUpdatable = "EXISTS (SELECT 1 FROM \"Post\" AS \"r1\" WHERE \"r1\".\"id\" = \"_PostToTag\".\"A\" AND ((" + CLAIMS
+                + " ->> 'id')::INTEGER = \"r1\".\"authorId\")) AND EXISTS (SELECT 1 FROM \"Tag\" AS \"r2\" WHERE \"r2\".\"id\" = \"_PostToTag\".\"B\" AND (false))";
+        assertEquals(List.of(
+                        "allow_read_1 SELECT USING " + postVisible + " AND " + tagVisible,
+                        "allow_create_1 INSERT CHECK " + bothUpdatable,
+                        "allow_delete_1 DELETE USING " + bothUpdatable),
+                join.policies().stream().map(p -> p.name() + " " + p.command() + p.using().map(u -> " USING " + u).orElse("")
+                        + p.withCheck().map(c -> " CHECK " + c).orElse("")).toList());
+        assertEquals(List.of("SELECT", "INSERT", "DELETE"), join.grants().stream().map(g -> g.privilege() + "").toList(), "a link is never updated");
+        assertEquals(List.of("quarry_user"), join.grants().stream().map(g -> g.grantee()).distinct().toList());
+    }
 }
