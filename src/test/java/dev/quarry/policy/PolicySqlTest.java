@@ -157,7 +157,8 @@ class PolicySqlTest {
         String formatted = SchemaFormatter.format(blog).orElseThrow();
         assertEquals(formatted, SchemaFormatter.format(formatted).orElseThrow());
         for (String rule : List.of("@@allow('read', posts?[published] || auth().id == id)", "/// @@allow('read', published || auth().id == authorId)",
-                "@@allow('update', auth().id == authorId && future().authorId == auth().id)", "@@deny('delete', published && auth().role != 'quarry_admin')")) {
+                "@@allow('update', auth().id == authorId && future().authorId == auth().id)", "@@deny('delete', published && auth().role != 'quarry_admin')",
+                "  /// @@policies(roles: [\"quarry_anon\", \"quarry_user\", \"quarry_admin\"])\n}")) {
             assertTrue(formatted.contains(rule), rule + "\n" + formatted);
         }
         String field = SchemaFormatter.format("model A {\n  id Int @id\n  b String   @allow('read',   auth().role == 'x') @map(\"bb\")\n}\n").orElseThrow();

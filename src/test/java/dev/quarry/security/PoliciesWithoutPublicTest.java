@@ -107,6 +107,15 @@ class PoliciesWithoutPublicTest {
         admin().get("/api/users/u_bob").then().statusCode(200).body("email", equalTo("bob@example.com"));
     }
 
+    /** A claimed {@code "role"} that is not the role the request runs as changes nothing: {@code auth().role} is {@code current_user}. */
+    @Test
+    void aRoleClaimCannotForgeAuthRole() throws SQLException {
+        String forged = "{\"id\": \"u_bob\", \"role\": \"quarry_admin\"}";
+        assertEquals(List.of("p_alice", "p_bob"), asRole("quarry_user", forged, "SELECT id FROM \"Post\" ORDER BY id"));
+        assertEquals(List.of("p_alice", "p_bob"), asRole("quarry_anon", forged, "SELECT id FROM \"Post\" ORDER BY id"));
+        assertEquals(List.of("p_alice", "p_alice_draft", "p_bob"), asRole("quarry_admin", "{}", "SELECT id FROM \"Post\" ORDER BY id"));
+    }
+
     // ---- the join table of posts and tags
 
     @Test
