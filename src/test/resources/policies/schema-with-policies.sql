@@ -55,26 +55,26 @@ COMMENT ON POLICY "allow_update_1" ON "User" IS 'quarry:d79600a58f399ead';
 -- CreatePolicy
 CREATE POLICY "allow_create_1" ON "User"
     AS PERMISSIVE FOR INSERT TO public
-    WITH CHECK ((nullif(current_setting('request.jwt.claims', true), '')::jsonb ->> 'role') = 'quarry_admin');
-COMMENT ON POLICY "allow_create_1" ON "User" IS 'quarry:5db315f601d8b31c';
+    WITH CHECK (current_user = 'quarry_admin');
+COMMENT ON POLICY "allow_create_1" ON "User" IS 'quarry:e56b9d58a82fb1d7';
 
 -- CreatePolicy
 CREATE POLICY "allow_read_2" ON "User"
     AS PERMISSIVE FOR SELECT TO public
-    USING ((nullif(current_setting('request.jwt.claims', true), '')::jsonb ->> 'role') = 'quarry_admin');
-COMMENT ON POLICY "allow_read_2" ON "User" IS 'quarry:bfcf62dab9846a1c';
+    USING (current_user = 'quarry_admin');
+COMMENT ON POLICY "allow_read_2" ON "User" IS 'quarry:f45fe91eced1df26';
 
 -- CreatePolicy
 CREATE POLICY "allow_update_2" ON "User"
     AS PERMISSIVE FOR UPDATE TO public
-    USING ((nullif(current_setting('request.jwt.claims', true), '')::jsonb ->> 'role') = 'quarry_admin');
-COMMENT ON POLICY "allow_update_2" ON "User" IS 'quarry:b2f300120090edf2';
+    USING (current_user = 'quarry_admin');
+COMMENT ON POLICY "allow_update_2" ON "User" IS 'quarry:3342a8a11d89610e';
 
 -- CreatePolicy
 CREATE POLICY "allow_delete_1" ON "User"
     AS PERMISSIVE FOR DELETE TO public
-    USING ((nullif(current_setting('request.jwt.claims', true), '')::jsonb ->> 'role') = 'quarry_admin');
-COMMENT ON POLICY "allow_delete_1" ON "User" IS 'quarry:65d24941d65a2a8a';
+    USING (current_user = 'quarry_admin');
+COMMENT ON POLICY "allow_delete_1" ON "User" IS 'quarry:4b0151daceb388a6';
 
 -- CreatePolicy
 CREATE POLICY "allow_read_1" ON "Post"
@@ -104,29 +104,29 @@ COMMENT ON POLICY "allow_update_1" ON "Post" IS 'quarry:77c161df18bf6542';
 -- CreatePolicy
 CREATE POLICY "allow_create_2" ON "Post"
     AS PERMISSIVE FOR INSERT TO public
-    WITH CHECK ((nullif(current_setting('request.jwt.claims', true), '')::jsonb ->> 'role') = 'quarry_admin');
-COMMENT ON POLICY "allow_create_2" ON "Post" IS 'quarry:5db315f601d8b31c';
+    WITH CHECK (current_user = 'quarry_admin');
+COMMENT ON POLICY "allow_create_2" ON "Post" IS 'quarry:e56b9d58a82fb1d7';
 
 -- CreatePolicy
 CREATE POLICY "allow_read_2" ON "Post"
     AS PERMISSIVE FOR SELECT TO public
-    USING ((nullif(current_setting('request.jwt.claims', true), '')::jsonb ->> 'role') = 'quarry_admin');
-COMMENT ON POLICY "allow_read_2" ON "Post" IS 'quarry:bfcf62dab9846a1c';
+    USING (current_user = 'quarry_admin');
+COMMENT ON POLICY "allow_read_2" ON "Post" IS 'quarry:f45fe91eced1df26';
 
 -- CreatePolicy
 CREATE POLICY "allow_update_2" ON "Post"
     AS PERMISSIVE FOR UPDATE TO public
-    USING ((nullif(current_setting('request.jwt.claims', true), '')::jsonb ->> 'role') = 'quarry_admin');
-COMMENT ON POLICY "allow_update_2" ON "Post" IS 'quarry:b2f300120090edf2';
+    USING (current_user = 'quarry_admin');
+COMMENT ON POLICY "allow_update_2" ON "Post" IS 'quarry:3342a8a11d89610e';
 
 -- CreatePolicy
 CREATE POLICY "allow_delete_2" ON "Post"
     AS PERMISSIVE FOR DELETE TO public
-    USING ((nullif(current_setting('request.jwt.claims', true), '')::jsonb ->> 'role') = 'quarry_admin');
-COMMENT ON POLICY "allow_delete_2" ON "Post" IS 'quarry:65d24941d65a2a8a';
+    USING (current_user = 'quarry_admin');
+COMMENT ON POLICY "allow_delete_2" ON "Post" IS 'quarry:4b0151daceb388a6';
 
 -- GrantPrivileges
-GRANT SELECT, INSERT, UPDATE, DELETE ON TABLE "User" TO PUBLIC;
+GRANT SELECT, INSERT, UPDATE, DELETE ON TABLE "User" TO "quarry_anon", "quarry_user", "quarry_admin";
 
 -- GrantPrivileges
-GRANT SELECT, INSERT, UPDATE, DELETE ON TABLE "Post" TO PUBLIC;
+GRANT SELECT, INSERT, UPDATE, DELETE ON TABLE "Post" TO "quarry_anon", "quarry_user", "quarry_admin";

@@ -120,13 +120,17 @@ public final class PgDescriber {
     /** Row-level security, policies, and (on tables with row-level security) the privileges Quarry manages. */
     private List<DbTableSecurity> security(Set<String> tableKeys) throws SQLException {
         Map<String, SecurityParts> security = new LinkedHashMap<>();
-        query("row_security", rs -> parts(security, rs.getString("schema"), rs.getString("name")).rowSecurity = true);
+        query("row_security", rs -> {
+            SecurityParts parts = parts(security, rs.getString("schema"), rs.getString("name"));
+            parts.rowSecurity = true;
+            parts.force = rs.getBoolean("force");
+        });
         query("policies", rs -> parts(security, rs.getString("schema"), rs.getString("table_name")).policies.add(policy(rs)));
         query("grants", rs -> parts(security, rs.getString("schema"), rs.getString("table_name")).grants.add(new DbGrant(
                 DbGrant.On.valueOf(rs.getString("kind")), rs.getString("object"), rs.getString("privilege"), rs.getString("grantee"))));
         return security.values().stream()
                 .filter(s -> tableKeys.contains(key(s.schema, s.table)))
-                .map(s -> new DbTableSecurity(s.schema, s.table, s.rowSecurity, s.policies, s.grants))
+                .map(s -> new DbTableSecurity(s.schema, s.table, s.rowSecurity, s.force, s.policies, s.grants))
                 .toList();
     }
 
@@ -276,6 +280,7 @@ public final class PgDescriber {
         final String schema;
         final String table;
         boolean rowSecurity;
+        boolean force;
         final List<DbPolicy> policies = new ArrayList<>();
         final List<DbGrant> grants = new ArrayList<>();
 

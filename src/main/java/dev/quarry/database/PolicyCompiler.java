@@ -9,6 +9,7 @@ import dev.quarry.schema.model.FieldType;
 import dev.quarry.schema.model.Model;
 import dev.quarry.schema.model.Policy;
 import dev.quarry.schema.model.PolicyCondition;
+import dev.quarry.schema.model.PolicyOptions;
 import dev.quarry.schema.model.Relation;
 import dev.quarry.schema.model.RelationField;
 import dev.quarry.schema.model.ScalarField;
@@ -24,7 +25,8 @@ import java.util.stream.Collectors;
 /**
  * A model's access policies → its table's row-level security: one policy per rule and operation, named
  * {@code allow_read_1} (effect, operation, rank among the model's rules of that effect and operation), and the
- * privileges that let every role reach the table, so that the policies decide which rows.
+ * privileges that let the declared roles ({@link PolicyOptions#roles()}, never {@code PUBLIC}) reach the table, so
+ * that the policies decide which rows.
  *
  * <ul>
  *   <li>{@code @@allow} → {@code AS PERMISSIVE}; several permissive policies of one command are OR-ed.</li>
@@ -33,7 +35,11 @@ import java.util.stream.Collectors;
  *       'update' → {@code FOR UPDATE USING}: without {@code future()} PostgreSQL checks the row after the update with
  *       the same condition; the {@code &&} operands with {@code future()} become {@code WITH CHECK}.</li>
  *   <li>{@code auth()} → the claims in {@code request.jwt.claims}; {@code auth().x} → {@code ->> 'x'}, cast to the
- *       type of what it is compared with; {@code auth() == null} → the claims carry no {@code id}.</li>
+ *       type of what it is compared with; {@code auth() == null} → the claims carry no {@code id}. {@code auth().role}
+ *       → {@code current_user}: the request switches to its role, so this is the role it runs as, whatever claim
+ *       named it, and setting {@code request.jwt.claims} cannot forge it.</li>
+ *   <li>The join table of an implicit many-to-many relation with a ruled side: read only where both sides' rows
+ *       are readable, linked and unlinked only where both sides' rows may be updated ({@link #compileJoinTable}).</li>
  *   <li>Field-level rules → column privileges instead of the table privilege (see {@link FieldAccess}).</li>
  * </ul>
  */
@@ -42,10 +48,16 @@ final class PolicyCompiler {
     /** The request's claims; an unset or emptied setting (after a transaction-local one ends) is no claims. */
     static final String CLAIMS = "nullif(current_setting('request.jwt.claims', true), '')::jsonb";
 
+    /** {@code auth().role}: the role the request runs as ({@code set_config('role', …)} makes it the current user). */
+    static final String ROLE = "current_user";
+
     /** The claim whose absence is {@code auth() == null}: ZenStack's {@code auth()} is the user, and {@code id} names it. */
     static final String USER_CLAIM = "id";
 
     private static final List<String> TABLE_PRIVILEGES = List.of("SELECT", "INSERT", "UPDATE", "DELETE");
+
+    /** A join table's rows are only ever read, inserted (link) and deleted (unlink). */
+    private static final List<String> JOIN_TABLE_PRIVILEGES = List.of("SELECT", "INSERT", "DELETE");
 
     private final Schema schema;
     private final Function<Model, DbTable> tables;
@@ -60,7 +72,75 @@ final class PolicyCompiler {
 
     DbTableSecurity compile(Model model) {
         DbTable table = tables.apply(model);
-        return new DbTableSecurity(table.schema(), table.name(), true, policies(model), grants(model, table));
+        return new DbTableSecurity(table.schema(), table.name(), true, schema.policyOptions().force(), policies(model), grants(model, table));
+    }
+
+    /**
+     * The join table ({@code "A"}, {@code "B"}) of an implicit many-to-many relation one of whose sides has rules: a
+     * link is read where both rows are readable ({@code EXISTS} on each ruled side, which that side's read policies
+     * filter), and made or removed where both rows may also be updated (the side's update policies, inlined).
+     */
+    DbTableSecurity compileJoinTable(Relation relation, DbTable joinTable) {
+        Model a = schema.model(relation.referencingModel());
+        Model b = schema.model(relation.referencedModel());
+        String aKey = relation.referencingScalars().get(0);
+        String bKey = relation.referencedScalars().get(0);
+        List<String> visible = new ArrayList<>();
+        List<String> updatable = new ArrayList<>();
+        for (Side side : List.of(new Side(a, aKey, "A", "r" + (++aliases)), new Side(b, bKey, "B", "r" + (++aliases)))) {
+            if (side.model().hasPolicies()) {
+                visible.add(side(joinTable, side, Optional.empty()));
+                updatable.add(side(joinTable, side, Optional.of(mayUpdate(side.model(), side.alias()))));
+            }
+        }
+        String read = String.join(" AND ", visible);
+        String write = String.join(" AND ", updatable);
+        List<DbPolicy> policies = List.of(
+                DbPolicy.of("allow_read_1", DbPolicy.Command.SELECT, true, List.of("public"), Optional.of(read), Optional.empty()),
+                DbPolicy.of("allow_create_1", DbPolicy.Command.INSERT, true, List.of("public"), Optional.empty(), Optional.of(write)),
+                DbPolicy.of("allow_delete_1", DbPolicy.Command.DELETE, true, List.of("public"), Optional.of(write), Optional.empty()));
+        List<DbGrant> grants = new ArrayList<>();
+        for (String privilege : JOIN_TABLE_PRIVILEGES) {
+            schema.policyOptions().roles().forEach(role -> grants.add(DbGrant.table(privilege, role)));
+        }
+        return new DbTableSecurity(joinTable.schema(), joinTable.name(), true, schema.policyOptions().force(), policies, grants);
+    }
+
+    /** One side of a join table: its model, the key field the join column holds, the join column, the alias of its row. */
+    private record Side(Model model, String key, String column, String alias) {}
+
+    /** {@code EXISTS (SELECT 1 FROM side AS alias WHERE alias.key = join."A" [AND condition])}. */
+    private String side(DbTable joinTable, Side side, Optional<String> condition) {
+        String key = quote(side.alias()) + "." + quote(side.model().scalarField(side.key()).dbName());
+        return "EXISTS (SELECT 1 FROM " + qualified(tables.apply(side.model())) + " AS " + quote(side.alias()) + " WHERE " + key + " = "
+                + quote(joinTable.name()) + "." + quote(side.column()) + condition.map(c -> " AND (" + c + ")").orElse("") + ")";
+    }
+
+    /**
+     * Whether the row of {@code alias} may be updated, as the model's update policies decide before the update: the
+     * permissive ones OR-ed, AND the restrictive ones; {@code false} without a permissive one.
+     */
+    private String mayUpdate(Model model, String alias) {
+        Scope scope = new Scope(model, Optional.of(alias));
+        List<String> allowed = new ArrayList<>();
+        List<String> denied = new ArrayList<>();
+        for (Policy policy : model.policies()) {
+            if (!policy.isFieldLevel() && policy.operations().contains(Policy.Operation.UPDATE)) {
+                boolean allow = policy.effect() == Policy.Effect.ALLOW;
+                String using = policy(model, "", Policy.Operation.UPDATE, allow, policy.condition(), scope).using().orElseThrow();
+                (allow ? allowed : denied).add(using);
+            }
+        }
+        if (allowed.isEmpty()) {
+            return "false";
+        }
+        String any = allowed.size() == 1 ? allowed.get(0) : allowed.stream().map(c -> "(" + c + ")").collect(Collectors.joining(" OR "));
+        if (denied.isEmpty()) {
+            return any;
+        }
+        List<String> all = new ArrayList<>(List.of(any));
+        all.addAll(denied);
+        return all.stream().map(c -> "(" + c + ")").collect(Collectors.joining(" AND "));
     }
 
     private List<DbPolicy> policies(Model model) {
@@ -78,14 +158,13 @@ final class PolicyCompiler {
                 }
                 int rank = ++(allow ? allowRanks : denyRanks).computeIfAbsent(operation, o -> new int[1])[0];
                 String name = (allow ? "allow_" : "deny_") + operation.text + "_" + rank;
-                policies.add(policy(model, name, operation, allow, policy.condition()));
+                policies.add(policy(model, name, operation, allow, policy.condition(), new Scope(model, Optional.empty())));
             }
         }
         return policies;
     }
 
-    private DbPolicy policy(Model model, String name, Policy.Operation operation, boolean allow, PolicyCondition condition) {
-        Scope scope = new Scope(model, Optional.empty());
+    private DbPolicy policy(Model model, String name, Policy.Operation operation, boolean allow, PolicyCondition condition, Scope scope) {
         Optional<String> using;
         Optional<String> withCheck;
         switch (operation) {
@@ -263,11 +342,21 @@ final class PolicyCompiler {
             return quote(scope.model().scalarField(future.field()).dbName());
         }
         PolicyCondition.Claim claim = (PolicyCondition.Claim) value;
+        if (isRole(claim)) {
+            return castFor(other, scope).map(type -> ROLE + "::text::" + type).orElse(ROLE);
+        }
         String text = "(" + claim(claim) + ")";
         return castFor(other, scope).map(type -> text + "::" + type).orElse(text);
     }
 
+    private static boolean isRole(PolicyCondition.Claim claim) {
+        return claim.path().equals(List.of(PolicyCondition.ROLE_CLAIM));
+    }
+
     private static String claim(PolicyCondition.Claim claim) {
+        if (isRole(claim)) {
+            return ROLE;
+        }
         if (claim.path().size() == 1) {
             return CLAIMS + " ->> " + literal(claim.path().get(0));
         }
@@ -333,10 +422,11 @@ final class PolicyCompiler {
     }
 
     /**
-     * Every role may reach the table (row-level security picks the rows), except for columns with field-level
-     * rules, which go to the roles those rules name; and every role may take ids from the table's sequences.
+     * The declared roles may reach the table (row-level security picks the rows), except for columns with field-level
+     * rules, which go to the roles those rules name; and the declared roles may take ids from the table's sequences.
      */
     private List<DbGrant> grants(Model model, DbTable table) {
+        List<String> roles = schema.policyOptions().roles();
         List<DbGrant> grants = new ArrayList<>();
         for (String privilege : TABLE_PRIVILEGES) {
             Optional<Policy.Operation> fieldOperation = privilege.equals("SELECT") ? Optional.of(Policy.Operation.READ)
@@ -344,7 +434,7 @@ final class PolicyCompiler {
             boolean restricted = fieldOperation.isPresent() && model.policies().stream()
                     .anyMatch(p -> p.isFieldLevel() && p.operations().contains(fieldOperation.get()));
             if (!restricted) {
-                grants.add(DbGrant.table(privilege, DbGrant.PUBLIC));
+                roles.forEach(role -> grants.add(DbGrant.table(privilege, role)));
                 continue;
             }
             for (ScalarField field : model.scalarFields()) {
@@ -353,17 +443,14 @@ final class PolicyCompiler {
                 }
                 List<Policy> rules = model.policies().stream().filter(p -> p.field().filter(field.name()::equals).isPresent()).toList();
                 FieldAccess.Grantees grantees = FieldAccess.grantees(rules, fieldOperation.get()).orElseThrow();
-                if (grantees.everyone()) {
-                    grants.add(DbGrant.column(field.dbName(), privilege, DbGrant.PUBLIC));
-                }
-                for (String role : grantees.sortedRoles()) {
+                for (String role : grantees.everyone() ? roles : grantees.sortedRoles()) {
                     grants.add(DbGrant.column(field.dbName(), privilege, role));
                 }
             }
         }
         for (DbColumn column : table.columns()) {
             if (column.autoincrement()) {
-                grants.add(DbGrant.sequence(serialSequence(table.name(), column.name()), DbGrant.PUBLIC));
+                roles.forEach(role -> grants.add(DbGrant.sequence(serialSequence(table.name(), column.name()), role)));
             }
         }
         return grants;

@@ -69,13 +69,17 @@ public final class ShapeCalculator {
             }
         }
         PolicyCompiler policies = new PolicyCompiler(schema, model -> modelTables.get(model.name()), defaultSchema);
-        List<DbTableSecurity> security = schema.models().stream()
+        List<DbTableSecurity> security = new ArrayList<>(schema.models().stream()
                 .filter(model -> !model.view() && model.hasPolicies())
                 .map(policies::compile)
-                .toList();
+                .toList());
         for (Relation relation : schema.relations()) {
             if (relation.kind() == Relation.Kind.MANY_TO_MANY) {
-                tables.add(joinTable(relation));
+                DbTable joinTable = joinTable(relation);
+                tables.add(joinTable);
+                if (schema.model(relation.referencingModel()).hasPolicies() || schema.model(relation.referencedModel()).hasPolicies()) {
+                    security.add(policies.compileJoinTable(relation, joinTable));
+                }
             }
         }
         List<DbExtension> extensions = schema.datasource().map(Extensions::of).orElse(List.of());

@@ -4,11 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.quarry.database.DatabaseShape;
+import dev.quarry.database.ShapeCalculator;
 import dev.quarry.migrate.Migrations;
 import dev.quarry.migrate.MigrationsFolder;
 import dev.quarry.migrate.Migrator;
 import dev.quarry.migrate.Prompt;
 import dev.quarry.migrate.diff.Renames;
+import dev.quarry.migrate.diff.ShapeDiffer;
 import dev.quarry.migrate.pull.SchemaWriter;
 import dev.quarry.runtime.DatabaseUrl;
 import dev.quarry.schema.PrismaSchema;
@@ -49,6 +52,8 @@ class PolicyDatabaseTest {
     static final String BOB = "{\"id\": 2, \"role\": \"quarry_user\"}";
     static final String CAROL = "{\"id\": 3, \"role\": \"quarry_user\"}";
     static final String ADMIN = "{\"role\": \"quarry_admin\"}";
+    /** A table owner that is not a superuser (superusers bypass even forced row-level security); unique to this test. */
+    static final String OWNER = "quarry_policies_table_owner";
 
     @TempDir
     static Path migrations;
@@ -105,7 +110,7 @@ class PolicyDatabaseTest {
                 -- CreatePolicy
                 CREATE POLICY "allow_update_1" ON "User"
                     AS PERMISSIVE FOR UPDATE TO public
-                    USING (((nullif(current_setting('request.jwt.claims', true), '')::jsonb ->> 'id')::INTEGER = "id") AND ((nullif(current_setting('request.jwt.claims', true), '')::jsonb ->> 'role') = 'quarry_user'));
+                    USING (((nullif(current_setting('request.jwt.claims', true), '')::jsonb ->> 'id')::INTEGER = "id") AND (current_user = 'quarry_user'));
                 COMMENT ON POLICY "allow_update_1" ON "User" IS 'quarry:""";
         assertEquals(expected, sql.substring(0, Math.min(sql.length(), expected.length())));
         assertEquals(Optional.empty(), migrator(url, folder).dev(schema(changed), dev("again")));
@@ -148,6 +153,61 @@ class PolicyDatabaseTest {
         assertEquals(List.of("u_alice", "u_bob"), as(url, PolicyRoles.ANONYMOUS, "{}", c -> ids(c, "SELECT id FROM \"User\" ORDER BY id")));
         assertEquals("42501", refusal(url, PolicyRoles.USER, alice, "INSERT INTO \"Post\" (id, title, body, \"authorId\") VALUES ('p3', 't', 'b', 'u_bob')"));
         assertEquals(0, changed(url, PolicyRoles.USER, alice, "UPDATE \"Post\" SET title = 'x' WHERE id = 'p1'"));
+    }
+
+    /** A database an older Quarry migrated, its tables granted to PUBLIC: the diff to the schema takes that back. */
+    @Test
+    void theGrantsAnOlderQuarryGaveToPublicAreRevoked(@TempDir Path folder) throws Exception {
+        DatabaseUrl url = freshDatabase();
+        Schema blog = schema(resource(SCHEMA));
+        migrator(url, folder).dev(blog, dev("init")).orElseThrow();
+        TestServer.execute(url, """
+                GRANT SELECT, INSERT, UPDATE, DELETE ON TABLE "User", "Post" TO PUBLIC;
+                GRANT USAGE ON SEQUENCE "User_id_seq", "Post_id_seq" TO PUBLIC;
+                """);
+        DatabaseShape next = ShapeCalculator.calculate(blog, "public");
+        String revoke = Migrations.script(Migrator.describe(url), next, Renames.none(), "public");
+        assertEquals("""
+                -- RevokePrivileges
+                REVOKE USAGE ON SEQUENCE "Post_id_seq" FROM PUBLIC;
+                REVOKE DELETE, INSERT, SELECT, UPDATE ON TABLE "Post" FROM PUBLIC;
+
+                -- RevokePrivileges
+                REVOKE USAGE ON SEQUENCE "User_id_seq" FROM PUBLIC;
+                REVOKE DELETE, INSERT, SELECT, UPDATE ON TABLE "User" FROM PUBLIC;
+                """, revoke);
+        TestServer.execute(url, revoke);
+        assertTrue(ShapeDiffer.diff(Migrator.describe(url), next).isEmpty(), "nothing left to change");
+    }
+
+    @Test
+    void forcedRowLevelSecurityBindsTheTablesOwner(@TempDir Path folder) throws Exception {
+        DatabaseUrl url = freshDatabase();
+        String text = resource(SCHEMA);
+        migrator(url, folder).dev(schema(text), dev("init")).orElseThrow();
+        TestServer.execute(url, "DO $$ BEGIN CREATE ROLE " + OWNER + " NOLOGIN; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$;"
+                + "ALTER TABLE \"User\" OWNER TO " + OWNER + "; ALTER TABLE \"Post\" OWNER TO " + OWNER + ";"
+                + "INSERT INTO \"User\" (id, email) VALUES (1, 'alice@example.com');"
+                + "INSERT INTO \"Post\" (id, title, published, \"authorId\") VALUES (1, 'Hello', true, 1), (2, 'Draft', false, 1);");
+        assertEquals(List.of("1", "2"), as(url, OWNER, null, c -> ids(c, "SELECT id FROM \"Post\" ORDER BY id")), "enabled, not forced: the owner bypasses");
+
+        String forced = text.replace("\"quarry_admin\"])", "\"quarry_admin\"], force: true)");
+        String force = Files.readString(migrator(url, folder).dev(schema(forced), dev("force")).orElseThrow());
+        assertEquals("""
+                -- ForceRowLevelSecurity
+                ALTER TABLE "Post" FORCE ROW LEVEL SECURITY;
+
+                -- ForceRowLevelSecurity
+                ALTER TABLE "User" FORCE ROW LEVEL SECURITY;
+                """, force);
+        assertEquals(List.of("1"), as(url, OWNER, null, c -> ids(c, "SELECT id FROM \"Post\" ORDER BY id")), "forced: the owner sees published posts only");
+        assertEquals(0, changed(url, OWNER, null, "DELETE FROM \"Post\" WHERE id = 2"), "nor deletes a draft it cannot see");
+        assertEquals(Optional.empty(), migrator(url, folder).dev(schema(forced), dev("again")));
+
+        String noForce = Files.readString(migrator(url, folder).dev(schema(text), dev("noforce")).orElseThrow());
+        assertTrue(noForce.contains("ALTER TABLE \"Post\" NO FORCE ROW LEVEL SECURITY;"), noForce);
+        assertEquals(List.of("1", "2"), as(url, OWNER, null, c -> ids(c, "SELECT id FROM \"Post\" ORDER BY id")));
+        assertEquals(Optional.empty(), migrator(url, folder).dev(schema(text), dev("again")));
     }
 
     // ---- what each one sees
@@ -214,6 +274,7 @@ class PolicyDatabaseTest {
                 datasource db {
                   provider = "postgresql"
                   url      = env("DATABASE_URL")
+                  /// @@policies(roles: ["quarry_user", "quarry_admin"])
                 }
 
                 model Account {
@@ -229,12 +290,12 @@ class PolicyDatabaseTest {
         String sql = Migrations.createScript(schema(text));
         assertTrue(sql.endsWith("""
                 -- GrantPrivileges
-                GRANT SELECT ("id", "owner", "balance") ON TABLE "Account" TO PUBLIC;
-                GRANT SELECT ("secret") ON TABLE "Account" TO "quarry_admin";
-                GRANT INSERT, DELETE ON TABLE "Account" TO PUBLIC;
-                GRANT UPDATE ("id", "owner", "secret") ON TABLE "Account" TO PUBLIC;
-                GRANT UPDATE ("balance") ON TABLE "Account" TO "quarry_admin";
-                GRANT USAGE ON SEQUENCE "Account_id_seq" TO PUBLIC;
+                GRANT SELECT ("id", "owner", "balance") ON TABLE "Account" TO "quarry_user";
+                GRANT SELECT ("id", "owner", "balance", "secret") ON TABLE "Account" TO "quarry_admin";
+                GRANT INSERT, DELETE ON TABLE "Account" TO "quarry_user", "quarry_admin";
+                GRANT UPDATE ("id", "owner", "secret") ON TABLE "Account" TO "quarry_user";
+                GRANT UPDATE ("id", "owner", "balance", "secret") ON TABLE "Account" TO "quarry_admin";
+                GRANT USAGE ON SEQUENCE "Account_id_seq" TO "quarry_user", "quarry_admin";
                 """), sql);
         DatabaseUrl url = freshDatabase();
         TestServer.execute(url, sql + "INSERT INTO \"Account\" (owner, secret) VALUES ('alice', 's3cret');");

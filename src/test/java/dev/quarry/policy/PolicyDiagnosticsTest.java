@@ -157,4 +157,60 @@ class PolicyDiagnosticsTest {
                 "Error parsing attribute \"@@allow\": Access policies can only be defined on models, not on a composite type.")),
                 () -> DiagnosticRenderer.render(result.diagnostics()));
     }
+
+    // ---- the datasource's /// @@policies(roles: [...], force: ...)
+
+    private static final String OPTIONS = """
+            datasource db {
+              provider = "postgresql"
+              %s
+            }
+
+            model Post {
+              id    Int    @id
+              title String
+              %s
+            }
+            """;
+
+    private static SchemaResult withOptions(String optionsLine, String rule) {
+        return PrismaSchema.parse("schema.prisma", OPTIONS.formatted(optionsLine, rule));
+    }
+
+    @Test
+    void theDeclaredRolesAndForceAreRead() {
+        SchemaResult result = withOptions("/// @@policies(roles: [\"app_user\", \"app_admin\"], force: true)", "@@allow('read', true)");
+        assertEquals(List.of(), result.diagnostics(), () -> DiagnosticRenderer.render(result.diagnostics()));
+        assertEquals(new dev.quarry.schema.model.PolicyOptions(List.of("app_user", "app_admin"), true), result.schema().orElseThrow().policyOptions());
+    }
+
+    @Test
+    void badPolicyOptionsArePinnedToTheirText() {
+        List.of(
+                new String[] {"/// @@policies(roles: [\"app_user\", \"PUBLIC\"])", "Error parsing attribute \"@@policies\": PUBLIC is every role of "
+                        + "the database cluster, any login included: name the roles the API switches to instead.", "\"PUBLIC\""},
+                new String[] {"/// @@policies(roles: \"app_user\")", "Error parsing attribute \"@@policies\": `roles` is a list of role names, "
+                        + "such as `[\"app_user\", \"app_admin\"]`.", "\"app_user\""},
+                new String[] {"/// @@policies(roles: [\"a\", \"a\"])", "Error parsing attribute \"@@policies\": The role \"a\" is listed twice.", "\"a\""},
+                new String[] {"/// @@policies(roles: [\"a\"], force: yes)", "Error parsing attribute \"@@policies\": `force` is `true` or `false`, "
+                        + "but received literal value `yes`.", "yes"},
+                new String[] {"/// @@policies(roles: [\"a\"], grant: true)", "Error parsing attribute \"@@policies\": No such argument.", "grant: true"})
+                .forEach(c -> {
+                    SchemaResult result = withOptions(c[0], "@@allow('read', true)");
+                    assertEquals(1, result.errors().size(), () -> c[0] + "\n" + DiagnosticRenderer.render(result.diagnostics()));
+                    Diagnostic error = result.errors().get(0);
+                    assertEquals(c[1], error.message(), c[0]);
+                    assertEquals(c[2], error.span().file().text().substring(error.span().start(), error.span().end()), c[0]);
+                });
+    }
+
+    @Test
+    void rulesWithoutDeclaredRolesAreAWarning() {
+        SchemaResult result = withOptions("", "@@allow('read', true)");
+        assertEquals(List.of(), result.errors());
+        assertEquals(List.of("The tables of models with access rules are granted to no role, so only their owner reaches them. Declare the "
+                + "roles that may, in the datasource block: `/// @@policies(roles: [\"app_user\"])`."),
+                result.diagnostics().stream().map(Diagnostic::message).toList());
+        assertEquals(List.of(), withOptions("", "").diagnostics(), "no rules, nothing to say");
+    }
 }

@@ -23,6 +23,7 @@ class PolicySqlTest {
             datasource db {
               provider = "postgresql"
               url      = env("DATABASE_URL")
+              /// @@policies(roles: ["quarry_user"])
             }
 
             enum Status {
@@ -75,7 +76,8 @@ class PolicySqlTest {
         assertEquals("(" + CLAIMS + " #>> '{org,name}') = \"name\"", member("@@allow('read', auth().org.name == name)"));
         assertEquals("(" + CLAIMS + " ->> 'admin')::boolean", member("@@allow('read', auth().admin)"));
         assertEquals("(" + CLAIMS + " ->> 'id') IS NOT NULL", member("@@allow('read', auth() != null)"));
-        assertEquals("(" + CLAIMS + " ->> 'role') IN ('a', 'b')", member("@@allow('read', auth().role in ['a', 'b'])"));
+        assertEquals("current_user IN ('a', 'b')", member("@@allow('read', auth().role in ['a', 'b'])"), "the role the request runs as");
+        assertEquals("current_user = 'a'", member("@@allow('read', auth().role == 'a')"));
     }
 
     @Test
@@ -121,7 +123,7 @@ class PolicySqlTest {
                 ALTER TABLE "Member" DISABLE ROW LEVEL SECURITY;
 
                 -- RevokePrivileges
-                REVOKE SELECT, INSERT, UPDATE, DELETE ON TABLE "Member" FROM PUBLIC;
+                REVOKE SELECT, INSERT, UPDATE, DELETE ON TABLE "Member" FROM "quarry_user";
                 """, Migrations.script(previous, next, Renames.none(), "public"));
         assertTrue(ShapeDiffer.diff(next, next).isEmpty());
         assertEquals(List.of(), next.security().stream().map(DbTableSecurity::table).toList());
@@ -155,10 +157,48 @@ class PolicySqlTest {
         String formatted = SchemaFormatter.format(blog).orElseThrow();
         assertEquals(formatted, SchemaFormatter.format(formatted).orElseThrow());
         for (String rule : List.of("@@allow('read', posts?[published] || auth().id == id)", "/// @@allow('read', published || auth().id == authorId)",
-                "@@allow('update', auth().id == authorId && future().authorId == auth().id)", "@@deny('delete', published && auth().role != 'quarry_admin')")) {
+                "@@allow('update', auth().id == authorId && future().authorId == auth().id)", "@@deny('delete', published && auth().role != 'quarry_admin')",
+                "  /// @@policies(roles: [\"quarry_anon\", \"quarry_user\", \"quarry_admin\"])\n}")) {
             assertTrue(formatted.contains(rule), rule + "\n" + formatted);
         }
         String field = SchemaFormatter.format("model A {\n  id Int @id\n  b String   @allow('read',   auth().role == 'x') @map(\"bb\")\n}\n").orElseThrow();
         assertEquals("model A {\n  id Int    @id\n  b  String @map(\"bb\") @allow('read',   auth().role == 'x')\n}\n", field);
+    }
+
+    @Test
+    void theJoinTableOfARuledManyToManyFollowsBothSides() {
+        String schema = """
+                datasource db {
+                  provider = "postgresql"
+                  /// @@policies(roles: ["quarry_user"])
+                }
+
+                model Post {
+                  id       Int    @id
+                  authorId Int
+                  tags     Tag[]
+                  @@allow('read', true)
+                  @@allow('update', auth().id == authorId)
+                }
+
+                model Tag {
+                  id   Int    @id
+                  posts Post[]
+                  @@allow('read', true)
+                }
+                """;
+        DbTableSecurity join = ShapeCalculator.calculate(PolicyDatabaseTest.schema(schema), "public").findSecurity("public", "_PostToTag").orElseThrow();
+        String postVisible = "EXISTS (SELECT 1 FROM \"Post\" AS \"r1\" WHERE \"r1\".\"id\" = \"_PostToTag\".\"A\")";
+        String tagVisible = "EXISTS (SELECT 1 FROM \"Tag\" AS \"r2\" WHERE \"r2\".\"id\" = \"_PostToTag\".\"B\")";
+        String bothUpdatable = "EXISTS (SELECT 1 FROM \"Post\" AS \"r1\" WHERE \"r1\".\"id\" = \"_PostToTag\".\"A\" AND ((" + CLAIMS
+                + " ->> 'id')::INTEGER = \"r1\".\"authorId\")) AND EXISTS (SELECT 1 FROM \"Tag\" AS \"r2\" WHERE \"r2\".\"id\" = \"_PostToTag\".\"B\" AND (false))";
+        assertEquals(List.of(
+                        "allow_read_1 SELECT USING " + postVisible + " AND " + tagVisible,
+                        "allow_create_1 INSERT CHECK " + bothUpdatable,
+                        "allow_delete_1 DELETE USING " + bothUpdatable),
+                join.policies().stream().map(p -> p.name() + " " + p.command() + p.using().map(u -> " USING " + u).orElse("")
+                        + p.withCheck().map(c -> " CHECK " + c).orElse("")).toList());
+        assertEquals(List.of("SELECT", "INSERT", "DELETE"), join.grants().stream().map(g -> g.privilege() + "").toList(), "a link is never updated");
+        assertEquals(List.of("quarry_user"), join.grants().stream().map(g -> g.grantee()).distinct().toList());
     }
 }

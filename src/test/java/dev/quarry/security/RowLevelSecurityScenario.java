@@ -40,7 +40,7 @@ public abstract class RowLevelSecurityScenario {
     /**
      * The status of an anonymous edit or delete of a published post: 403 where the role has no UPDATE/DELETE
      * privilege on the table; 404 where every role has the privilege and row-level security hides the row from the
-     * write (as the schema's policies migrate: tables granted to PUBLIC).
+     * write (as the schema's policies migrate: tables granted to every declared role).
      */
     protected int anonymousEditOfAPublishedPost() {
         return 403;

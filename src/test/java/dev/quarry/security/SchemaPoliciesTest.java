@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The blog's rules as {@code @@allow} policies in the schema ({@code policies/schema-with-policies.prisma}), migrated
  * by Quarry's own from-empty migration: the same scenario as {@link HandWrittenPoliciesTest}, with no SQL of its own.
- * The migration grants the tables to PUBLIC and lets row-level security decide, so two answers differ from the
- * hand-written GRANTs: an anonymous edit of a published post finds no row (404), and a user's new user is refused by
+ * The migration grants the tables to the roles the schema declares ({@code /// @@policies(roles: …)}) and lets
+ * row-level security decide, so two answers differ from the hand-written GRANTs: an anonymous edit of a published post finds no row (404), and a user's new user is refused by
  * the policies rather than by a missing privilege.
  */
 @QuarkusTest
@@ -39,7 +39,7 @@ class SchemaPoliciesTest extends RowLevelSecurityScenario {
         return "row-level-security";
     }
 
-    /** The rules above come from this SQL, text for text: row-level security, one policy per rule and operation, tables granted to PUBLIC. */
+    /** The rules above come from this SQL, text for text: row-level security, one policy per rule and operation, tables granted to the declared roles. */
     @Test
     void theSchemaMigratesToTheExpectedSql() {
         String migration = Migrations.createScript(PrismaSchema.parse("schema.prisma", BlogDatabase.resource("policies/schema-with-policies.prisma"))

@@ -113,6 +113,7 @@ public final class FreshDatabase implements QuarkusTestResourceLifecycleManager 
 
     /** Creates the tables of a classpath schema with Quarry's own from-empty migration, as {@code migrate dev} writes it. */
     public static void createTables(DatabaseUrl database, String schemaResource) {
+        PolicyRoles.ensure(); // a schema's access policies grant to these roles, which must exist
         TestServer.execute(database, Migrations.createScript(parse(schemaResource)));
     }
 

@@ -134,7 +134,7 @@ public final class ShapeDiffer {
     }
 
     /**
-     * Row-level security, policies (by name; a changed one is dropped and created again) and privileges. The
+     * Row-level security (and whether it is forced), policies (by name; a changed one is dropped and created again) and privileges. The
      * privileges are compared only where row-level security is on, on either side: elsewhere they are not Quarry's.
      */
     private void diffSecurity(Optional<DbTable> previousTable, DbTable nextTable, Optional<DbTableSecurity> previousSecurity,
@@ -155,6 +155,11 @@ public final class ShapeDiffer {
         }
         if (!previousRls && nextRls) {
             steps.add(new MigrationStep.EnableRowLevelSecurity(nextTable));
+        }
+        boolean previousForce = previousSecurity.map(DbTableSecurity::force).orElse(false);
+        boolean nextForce = nextRls && nextSecurity.map(DbTableSecurity::force).orElse(false);
+        if (previousForce != nextForce) {
+            steps.add(new MigrationStep.ForceRowLevelSecurity(nextRls ? nextTable : before, nextForce));
         }
         for (DbPolicy policy : nextPolicies) {
             Optional<DbPolicy> kept = previousPolicies.stream().filter(p -> p.name().equals(policy.name())).findFirst();

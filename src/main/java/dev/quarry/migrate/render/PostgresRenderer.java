@@ -99,6 +99,9 @@ public final class PostgresRenderer {
         if (step instanceof MigrationStep.EnableRowLevelSecurity s) {
             return List.of("ALTER TABLE " + table(s.table()) + " ENABLE ROW LEVEL SECURITY");
         }
+        if (step instanceof MigrationStep.ForceRowLevelSecurity s) {
+            return List.of("ALTER TABLE " + table(s.table()) + (s.force() ? " FORCE" : " NO FORCE") + " ROW LEVEL SECURITY");
+        }
         if (step instanceof MigrationStep.CreatePolicy s) {
             return createPolicy(s.table(), s.policy());
         }
@@ -121,8 +124,9 @@ public final class PostgresRenderer {
     }
 
     /**
-     * {@code GRANT SELECT, INSERT ON TABLE t TO PUBLIC}, {@code GRANT SELECT ("a", "b") ON TABLE t TO "r"},
-     * {@code GRANT USAGE ON SEQUENCE s TO PUBLIC}: one statement per object kind and grantee (and privilege, for columns).
+     * {@code GRANT SELECT, INSERT ON TABLE t TO "r", "s"}, {@code GRANT SELECT ("a", "b") ON TABLE t TO "r"},
+     * {@code GRANT USAGE ON SEQUENCE s TO "r", "s"}: one statement per object kind and grantee (and privilege, for
+     * columns), and those that give the same privileges to several grantees merged into one.
      */
     private List<String> privileges(String verb, String preposition, DbTable table, List<DbGrant> grants) {
         Map<String, List<DbGrant>> statements = new LinkedHashMap<>();
@@ -134,7 +138,7 @@ public final class PostgresRenderer {
             };
             statements.computeIfAbsent(key, k -> new ArrayList<>()).add(grant);
         }
-        List<String> sql = new ArrayList<>();
+        Map<String, List<String>> granteesByWhat = new LinkedHashMap<>();
         for (List<DbGrant> group : statements.values()) {
             DbGrant first = group.get(0);
             String grantee = first.grantee().equals(DbGrant.PUBLIC) ? DbGrant.PUBLIC : quote(first.grantee());
@@ -143,8 +147,10 @@ public final class PostgresRenderer {
                 case COLUMN -> first.privilege() + " (" + group.stream().map(g -> quote(g.object())).collect(Collectors.joining(", ")) + ") ON TABLE " + table(table);
                 case SEQUENCE -> "USAGE ON SEQUENCE " + qualified(table.schema(), first.object());
             };
-            sql.add(verb + " " + what + preposition + grantee);
+            granteesByWhat.computeIfAbsent(what, k -> new ArrayList<>()).add(grantee);
         }
+        List<String> sql = new ArrayList<>();
+        granteesByWhat.forEach((what, grantees) -> sql.add(verb + " " + what + preposition + String.join(", ", grantees)));
         return sql;
     }
 

@@ -131,6 +131,12 @@ public sealed interface MigrationStep {
         public String description() { return "EnableRowLevelSecurity"; }
     }
 
+    /** {@code FORCE ROW LEVEL SECURITY} (the table's owner bound too) or, with {@code force} false, {@code NO FORCE}. */
+    record ForceRowLevelSecurity(DbTable table, boolean force) implements MigrationStep {
+        public int phase() { return 50; }
+        public String description() { return force ? "ForceRowLevelSecurity" : "NoForceRowLevelSecurity"; }
+    }
+
     /** The policy and its comment, Quarry's fingerprint of it (see {@link DbPolicy}). */
     record CreatePolicy(DbTable table, DbPolicy policy) implements MigrationStep {
         public int phase() { return 51; }

@@ -24,6 +24,7 @@ import dev.quarry.query.write.RecordCreate;
 import dev.quarry.query.write.RecordUpdate;
 import dev.quarry.query.write.RelationWrite;
 import dev.quarry.query.write.StoredRow;
+import dev.quarry.schema.model.FieldAccess;
 import dev.quarry.query.write.WriteError;
 import dev.quarry.query.write.WritePlan;
 import dev.quarry.query.write.WritePlanner;
@@ -131,7 +132,8 @@ public final class WriteExecutor {
 
     /**
      * {@code plan} as {@link OneStatement} when it allows: a create or update without nested writes, and a delete,
-     * each of one record and without If-Match (a failed If-Match needs a second look to tell 412 from 404). The
+     * each of one record and without If-Match (a failed If-Match needs a second look to tell 412 from 404), of a model
+     * whose field rules hide no column from any role. The
      * statement's read sees the tables as before the write, so a create or update qualifies only when its read-back
      * reads no related record of its own model (it would miss the write) and an update changes no key other rows
      * point to (their cascaded change would be missed). A delete's read-back sees the record and its related records
@@ -140,6 +142,9 @@ public final class WriteExecutor {
      */
     public Optional<OneStatement> oneStatement(WritePlan plan) {
         Model model = plan.model();
+        if (FieldAccess.readableByEveryRole(model).isPresent()) {
+            return Optional.empty(); // its RETURNING * would need every column, and field rules hide some from some roles
+        }
         if (plan instanceof WritePlan.Create c && c.record().relations().isEmpty()) {
             FindPlan read = readOfWritten(model, c.shape());
             return WrittenTableReads.related(read.read(), model) || builder.checksRows(read.read(), false) ? Optional.empty()

@@ -10,6 +10,7 @@ import dev.quarry.query.plan.OrderItem;
 import dev.quarry.query.plan.QueryPlan;
 import dev.quarry.query.plan.ReadPlan;
 import dev.quarry.query.plan.Selection;
+import dev.quarry.schema.model.FieldAccess;
 import dev.quarry.schema.model.Model;
 import dev.quarry.schema.model.ScalarField;
 import dev.quarry.schema.model.ScalarType;
@@ -130,9 +131,15 @@ public final class QueryBuilder {
         return read.limit().isPresent() && limits.maxTake() <= limits.maxRows();
     }
 
-    /** The entity tag of the row of {@code alias}: a digest of the whole row, so any change to it changes the tag. */
-    public static Sql entityTag(Sql alias) {
-        return Sql.of("md5(row_to_json(", alias, ")::text)");
+    /**
+     * The entity tag of the row of {@code alias}: a digest of the whole row, so any change to it changes the tag. Where
+     * field rules hide columns from some roles, a digest of the columns every role may read, so that any role can
+     * compute it (PostgreSQL refuses a statement that names a column its role may not read).
+     */
+    public static Sql entityTag(Model model, Sql alias) {
+        return FieldAccess.readableByEveryRole(model)
+                .map(fields -> Sql.of("md5(ROW(", Sql.join(", ", fields.stream().map(f -> Fragments.column(alias, f)).toList()), ")::text)"))
+                .orElseGet(() -> Sql.of("md5(row_to_json(", alias, ")::text)"));
     }
 
     /** The state of one statement being built: its aliases. */
@@ -194,7 +201,7 @@ public final class QueryBuilder {
 
         Sql tag(ReadPlan read) {
             Sql t = aliases.next("t");
-            return Sql.of("(SELECT ", entityTag(t), " FROM ", Links.table(read.model()), " ", t, " WHERE ", filters.render(read.filter(), t), ")");
+            return Sql.of("(SELECT ", entityTag(read.model(), t), " FROM ", Links.table(read.model()), " ", t, " WHERE ", filters.render(read.filter(), t), ")");
         }
 
         /**

@@ -6,6 +6,7 @@ import dev.quarry.query.sql.Fragments;
 import dev.quarry.query.sql.QueryBuilder;
 import dev.quarry.query.sql.Sql;
 import dev.quarry.query.sql.SqlStatement;
+import dev.quarry.schema.model.FieldAccess;
 import dev.quarry.schema.model.Model;
 import dev.quarry.schema.model.Relation;
 import dev.quarry.schema.model.ScalarField;
@@ -37,9 +38,14 @@ public final class WriteStatements {
         this.resolver = resolver;
     }
 
-    /** The fields a returned row carries, in column order: the single-valued scalars. */
+    /**
+     * The fields a returned row carries, in column order: the single-valued scalars, except those field rules hide
+     * from some role (a statement that names a column its role may not read fails; the answer's body is read back
+     * with the request's own selection).
+     */
     public List<ScalarField> returnedFields(Model model) {
-        return resolver.visibleScalars(model).stream().filter(f -> !f.isList()).toList();
+        Optional<List<ScalarField>> readable = FieldAccess.readableByEveryRole(model);
+        return resolver.visibleScalars(model).stream().filter(f -> !f.isList()).filter(f -> readable.map(r -> r.contains(f)).orElse(true)).toList();
     }
 
     private Sql returning(Fragments f, Model model, Sql alias) {
@@ -47,7 +53,7 @@ public final class WriteStatements {
         for (ScalarField field : returnedFields(model)) {
             out.add(f.outputText(field, Fragments.column(alias, field)));
         }
-        out.add(QueryBuilder.entityTag(alias));
+        out.add(QueryBuilder.entityTag(model, alias));
         return Sql.join(", ", out);
     }
 
@@ -55,8 +61,8 @@ public final class WriteStatements {
         return Fragments.table(model);
     }
 
-    private static Sql etagCondition(Optional<String> etag, Sql alias) {
-        return etag.map(e -> Sql.of(" AND ", QueryBuilder.entityTag(alias), " = ", Sql.param(e))).orElse(Sql.EMPTY);
+    private static Sql etagCondition(Model model, Optional<String> etag, Sql alias) {
+        return etag.map(e -> Sql.of(" AND ", QueryBuilder.entityTag(model, alias), " = ", Sql.param(e))).orElse(Sql.EMPTY);
     }
 
     private Sql value(Fragments f, Assign a) {
@@ -228,14 +234,14 @@ public final class WriteStatements {
     private Sql updateSet(Fragments f, Model model, Filter where, List<Assign> assigns, Optional<String> etag, OptionalLong limit) {
         List<Sql> sets = assigns.stream().map(a -> Sql.of(Sql.ident(a.field().dbName()), " = ", value(f, a))).toList();
         return Sql.of("UPDATE ", table(model), " AS ", TARGET, " SET ", Sql.join(", ", sets), " WHERE ", condition(f, model, where, limit),
-                etagCondition(etag, TARGET));
+                etagCondition(model, etag, TARGET));
     }
 
     /** The rows matching {@code where}, locked for the rest of the transaction when {@code lock}. */
     public SqlStatement select(Model model, Filter where, Optional<String> etag, boolean lock) {
         Fragments f = new Fragments(schema);
         Sql sql = Sql.of("SELECT ", returning(f, model, TARGET), " FROM ", table(model), " AS ", TARGET, " WHERE ", f.condition(where, TARGET),
-                etagCondition(etag, TARGET));
+                etagCondition(model, etag, TARGET));
         return (lock ? Sql.of(sql, " FOR UPDATE OF ", TARGET) : sql).render();
     }
 

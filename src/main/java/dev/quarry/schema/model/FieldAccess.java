@@ -109,6 +109,21 @@ public final class FieldAccess {
         return Optional.of(Grantees.of(roles));
     }
 
+    /**
+     * The fields of {@code model} every role may read, when field rules hide some from some roles; empty when no
+     * field has a read rule (every role that reaches the table reads all of it).
+     */
+    public static Optional<List<ScalarField>> readableByEveryRole(Model model) {
+        if (model.policies().stream().noneMatch(p -> p.isFieldLevel() && p.operations().contains(Policy.Operation.READ))) {
+            return Optional.empty();
+        }
+        return Optional.of(model.scalarFields().stream()
+                .filter(field -> !(field.type() instanceof FieldType.CompositeRef))
+                .filter(field -> grantees(model.policies().stream().filter(p -> p.field().filter(field.name()::equals).isPresent()).toList(),
+                        Policy.Operation.READ).map(Grantees::everyone).orElse(false))
+                .toList());
+    }
+
     private static boolean isRoleClaim(PolicyCondition condition) {
         return condition instanceof PolicyCondition.Claim claim && claim.path().equals(List.of(PolicyCondition.ROLE_CLAIM));
     }

@@ -3,14 +3,24 @@ package dev.quarry.schema.model;
 import java.util.List;
 import java.util.Optional;
 
-/** A whole resolved schema: one datasource, generators, models (and views), enums, composite types, relations. */
+/**
+ * A whole resolved schema: one datasource, generators, models (and views), enums, composite types, relations, and
+ * the options of the access policies.
+ */
 public record Schema(
         Optional<Datasource> datasource,
         List<Generator> generators,
         List<Model> models,
         List<EnumType> enums,
         List<CompositeType> compositeTypes,
-        List<Relation> relations) {
+        List<Relation> relations,
+        PolicyOptions policyOptions) {
+
+    /** A schema that declares no policy options. */
+    public Schema(Optional<Datasource> datasource, List<Generator> generators, List<Model> models, List<EnumType> enums,
+            List<CompositeType> compositeTypes, List<Relation> relations) {
+        this(datasource, generators, models, enums, compositeTypes, relations, PolicyOptions.NONE);
+    }
 
     public Schema {
         generators = List.copyOf(generators);

@@ -8,6 +8,7 @@ import dev.quarry.schema.model.EnumType;
 import dev.quarry.schema.model.Field;
 import dev.quarry.schema.model.Generator;
 import dev.quarry.schema.model.Model;
+import dev.quarry.schema.model.PolicyOptions;
 import dev.quarry.schema.model.ScalarField;
 import dev.quarry.schema.model.Schema;
 import dev.quarry.schema.syntax.SchemaAst;
@@ -69,7 +70,8 @@ public final class Resolver {
                 .filter(b -> ctx.tops.get(b.name().name()) == b)
                 .toList();
         List<Model> withPolicies = new PolicyResolver(ctx, withoutPolicies).resolve(blocks);
-        return Optional.of(new Schema(datasource, generators, withPolicies, enums, compositeTypes, relations.relations));
+        PolicyOptions policyOptions = new PolicyOptionsResolver(ctx).resolve(withPolicies);
+        return Optional.of(new Schema(datasource, generators, withPolicies, enums, compositeTypes, relations.relations, policyOptions));
     }
 
     /** Duplicate names among models, views, composite types and enums, reported at the later identifier. */

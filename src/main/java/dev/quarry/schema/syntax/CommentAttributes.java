@@ -17,6 +17,17 @@ public final class CommentAttributes {
 
     /** The policy attribute the comment holds, if it holds one; syntax errors go to {@code diagnostics}. */
     public static Optional<Attribute> policy(Comment comment, List<Diagnostic> diagnostics) {
+        return attribute(comment, PolicyParser.ATTRIBUTE_NAMES, diagnostics);
+    }
+
+    /** The datasource's {@code /// @@policies(…)} (see {@code PolicyOptions}), if the comment holds it. */
+    public static Optional<Attribute> policyOptions(Comment comment, List<Diagnostic> diagnostics) {
+        return attribute(comment, List.of(POLICY_OPTIONS), diagnostics).filter(CommentAttributes::isBlockLevel);
+    }
+
+    public static final String POLICY_OPTIONS = "policies";
+
+    private static Optional<Attribute> attribute(Comment comment, List<String> names, List<Diagnostic> diagnostics) {
         if (!(comment instanceof Comment.Line line) || !line.doc()) {
             return Optional.empty();
         }
@@ -26,7 +37,7 @@ public final class CommentAttributes {
         int start = in.pos;
         boolean blockLevel = in.startsWith("@@");
         in.pos += blockLevel ? 2 : in.startsWith("@") ? 1 : 0;
-        if (in.pos == start || PolicyParser.ATTRIBUTE_NAMES.stream().noneMatch(name -> in.startsWith(name + "(") || in.startsWith(name + " "))) {
+        if (in.pos == start || names.stream().noneMatch(name -> in.startsWith(name + "(") || in.startsWith(name + " "))) {
             return Optional.empty();
         }
         Attribute attribute = new ExpressionParser(in).attributeBody(start, diagnostics);
@@ -37,7 +48,7 @@ public final class CommentAttributes {
         in.skipWhitespace();
         if (!in.atEnd() && !in.atNewline()) {
             diagnostics.add(SchemaErrors.attribute(new dev.quarry.schema.diagnostics.Span(in.file, end, line.span().end()),
-                    in.text.substring(start, attribute.name().span().end()), "Unexpected text after the rule in the comment."));
+                    in.text.substring(start, attribute.name().span().end()), "Unexpected text after the attribute in the comment."));
         }
         return Optional.of(attribute);
     }
