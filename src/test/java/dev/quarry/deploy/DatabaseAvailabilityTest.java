@@ -117,7 +117,7 @@ class DatabaseAvailabilityTest {
     }
 
     private static Pool pool(DatabaseUrl url, int size, int queue, Duration wait) {
-        PoolTuning tuning = new PoolTuning(queue, wait, false, Duration.ZERO, Duration.ZERO);
+        PoolTuning tuning = new PoolTuning(queue, wait, false, Duration.ZERO, Duration.ZERO, false);
         PgConnectOptions options = PgConnectOptions.fromUri(url.reactiveUrl()).setUser(url.user());
         url.password().ifPresent(options::setPassword);
         return PgBuilder.pool().with(tuning.apply(new PoolOptions().setMaxSize(size))).connectingTo(tuning.apply(options)).using(vertx).build();

@@ -44,7 +44,7 @@ class IdleInTransactionBackstopTest {
 
     @Test
     void aConnectionLeftInATransactionIsEndedByPostgres() throws Exception {
-        PoolTuning tuning = new PoolTuning(-1, Duration.ofSeconds(10), false, Duration.ofSeconds(30), Duration.ofMillis(500));
+        PoolTuning tuning = new PoolTuning(-1, Duration.ofSeconds(10), false, Duration.ofSeconds(30), Duration.ofMillis(500), false);
         PgConnectOptions options = PgConnectOptions.fromUri(database.reactiveUrl()).setUser(database.user());
         database.password().ifPresent(options::setPassword);
         Pool pool = PgBuilder.pool().with(tuning.apply(new PoolOptions().setMaxSize(1))).connectingTo(tuning.apply(options)).using(vertx).build();
@@ -53,6 +53,7 @@ class IdleInTransactionBackstopTest {
             await(connection.query("BEGIN").execute());
             String setting = await(connection.query("SHOW idle_in_transaction_session_timeout").execute()).iterator().next().getString(0);
             assertEquals("500ms", setting);
+            assertEquals("off", await(connection.query("SHOW jit").execute()).iterator().next().getString(0), "jit is off unless quarry.database.jit");
             Thread.sleep(1500);
             ExecutionException ended = assertThrows(ExecutionException.class, () -> await(connection.query("SELECT 1").execute()));
             System.out.println("IDLE BACKSTOP: after 1.5 s idle in transaction: " + ended.getCause());
@@ -66,9 +67,9 @@ class IdleInTransactionBackstopTest {
 
     @Test
     void pgBouncerGetsNoStartUpParameters() {
-        PoolTuning tuning = new PoolTuning(-1, Duration.ofSeconds(10), true, Duration.ofSeconds(30), Duration.ofSeconds(60));
+        PoolTuning tuning = new PoolTuning(-1, Duration.ofSeconds(10), true, Duration.ofSeconds(30), Duration.ofSeconds(60), false);
         PgConnectOptions options = tuning.apply(new PgConnectOptions());
-        assertTrue(options.getProperties().keySet().stream().noneMatch(k -> k.contains("timeout")), options.getProperties().toString());
+        assertTrue(options.getProperties().keySet().stream().noneMatch(k -> k.contains("timeout") || k.equals("jit")), options.getProperties().toString());
     }
 
     private static <T> T await(io.vertx.core.Future<T> future) throws Exception {

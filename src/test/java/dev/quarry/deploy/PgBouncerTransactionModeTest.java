@@ -74,7 +74,7 @@ class PgBouncerTransactionModeTest {
 
     @Test
     void parameterisedStatementsAllSucceedWithQuarrysPgBouncerSwitch() throws Exception {
-        PoolTuning tuning = new PoolTuning(-1, Duration.ofSeconds(10), true, Duration.ZERO, Duration.ZERO);
+        PoolTuning tuning = new PoolTuning(-1, Duration.ofSeconds(10), true, Duration.ZERO, Duration.ZERO, false);
         List<Throwable> failures = run(tuning);
         assertEquals(List.of(), failures.stream().map(Throwable::toString).distinct().toList());
     }
@@ -82,7 +82,7 @@ class PgBouncerTransactionModeTest {
     /** The switch is needed: with named, cached statements the same load fails on PgBouncer 1.18. */
     @Test
     void namedCachedStatementsBreakWithoutTheSwitch() throws Exception {
-        PoolTuning tuning = new PoolTuning(-1, Duration.ofSeconds(10), false, Duration.ZERO, Duration.ZERO);
+        PoolTuning tuning = new PoolTuning(-1, Duration.ofSeconds(10), false, Duration.ZERO, Duration.ZERO, false);
         List<Throwable> failures = run(tuning);
         assertTrue(failures.stream().anyMatch(f -> String.valueOf(f.getMessage()).contains("prepared statement")),
                 () -> "expected 'prepared statement … does not exist' failures, got " + failures.stream().map(Throwable::toString).distinct().toList());

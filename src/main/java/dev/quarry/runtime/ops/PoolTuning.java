@@ -22,9 +22,12 @@ import org.eclipse.microprofile.config.Config;
  * @param idleInTransactionTimeout {@code idle_in_transaction_session_timeout} as a start-up parameter, a backstop: a
  *     session left inside an open transaction (which Quarry's own paths never do) is ended by PostgreSQL, which frees its
  *     locks and its connection; zero for none, and likewise not sent to PgBouncer
+ * @param jit PostgreSQL's JIT compilation ({@code jit} start-up parameter, not sent to PgBouncer). Off by default: the
+ *     nested JSON subqueries of an include have cost estimates far above {@code jit_above_cost}, so PostgreSQL spent
+ *     about a second compiling a read that runs in a millisecond (an include fan-out on 2,000 users × 20 posts)
  */
 public record PoolTuning(int queueSize, Duration waitTimeout, boolean behindPgBouncer, Duration statementTimeout,
-        Duration idleInTransactionTimeout) {
+        Duration idleInTransactionTimeout, boolean jit) {
 
     public static PoolTuning fromConfig(Config config) {
         boolean pgbouncer = config.getOptionalValue("quarry.pgbouncer", Boolean.class).orElse(false)
@@ -34,12 +37,13 @@ public record PoolTuning(int queueSize, Duration waitTimeout, boolean behindPgBo
                 config.getOptionalValue("quarry.pool.wait-timeout", Duration.class).orElse(Duration.ofSeconds(30)),
                 pgbouncer,
                 config.getOptionalValue("quarry.api.statement-timeout", Duration.class).orElse(Duration.ZERO),
-                config.getOptionalValue("quarry.api.idle-in-transaction-timeout", Duration.class).orElse(Duration.ZERO));
+                config.getOptionalValue("quarry.api.idle-in-transaction-timeout", Duration.class).orElse(Duration.ZERO),
+                config.getOptionalValue("quarry.database.jit", Boolean.class).orElse(false));
     }
 
     /** The same tuning for another server, which may name PgBouncer in its own URL. */
     public PoolTuning forServer(DatabaseUrl url) {
-        return new PoolTuning(queueSize, waitTimeout, behindPgBouncer || namesPgBouncer(url), statementTimeout, idleInTransactionTimeout);
+        return new PoolTuning(queueSize, waitTimeout, behindPgBouncer || namesPgBouncer(url), statementTimeout, idleInTransactionTimeout, jit);
     }
 
     /** Prisma's switch for the same thing: {@code ?pgbouncer=true} in the database URL. */
@@ -70,6 +74,9 @@ public record PoolTuning(int queueSize, Duration waitTimeout, boolean behindPgBo
         }
         if (!idleInTransactionTimeout.isZero()) {
             options.addProperty("idle_in_transaction_session_timeout", idleInTransactionTimeout.toMillis() + "ms");
+        }
+        if (!jit) {
+            options.addProperty("jit", "off");
         }
         return options;
     }
