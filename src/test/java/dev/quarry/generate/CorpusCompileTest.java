@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.quarry.schema.PrismaSchema;
 import dev.quarry.schema.SchemaResult;
 import dev.quarry.schema.diagnostics.SourceFile;
+import dev.quarry.testsupport.Tools;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,7 +19,6 @@ import java.util.Optional;
 import java.util.TreeMap;
 import javax.tools.Diagnostic;
 import javax.tools.JavaFileObject;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,7 +34,7 @@ class CorpusCompileTest {
     @Test
     void everyPostgreSqlCorpusSchemaGivesCompilingEntities() throws IOException {
         Optional<Path> corpus = locateCorpus();
-        Assumptions.assumeTrue(corpus.isPresent(), "no shared/corpus/prisma-schemas above " + Path.of("").toAbsolutePath());
+        Tools.require(corpus.isPresent(), () -> "no shared/corpus/prisma-schemas above " + Path.of("").toAbsolutePath());
         List<CorpusSchema> schemas = postgresSchemas(corpus.get());
         Map<String, String> sources = new TreeMap<>();
         Map<String, String> packageOfSchema = new LinkedHashMap<>();
