@@ -9,8 +9,8 @@ sudo=""
 [ "$(id -u)" -eq 0 ] || sudo="sudo"
 updated=""
 
-# install PROGRAM PACKAGE: PROGRAM on the PATH (or in an sbin folder) afterwards, or exit 1
-install() {
+# install_tool PROGRAM PACKAGE: PROGRAM on the PATH (or in an sbin folder) afterwards, or exit 1
+install_tool() {
   local program=$1 package=$2
   if PATH="$PATH:/usr/sbin:/sbin:/usr/local/sbin" command -v "$program" >/dev/null 2>&1; then
     return 0
@@ -27,13 +27,13 @@ install() {
   PATH="$PATH:/usr/sbin:/sbin:/usr/local/sbin" command -v "$program" >/dev/null 2>&1 || { echo "error: $package installed no $program" >&2; exit 1; }
 }
 
-install haproxy haproxy
-install pgbouncer pgbouncer
-install kubectl kubectl
-install psql postgresql-client
-install pg_dump postgresql-client
-install node nodejs
-install npm npm
+install_tool haproxy haproxy
+install_tool pgbouncer pgbouncer
+install_tool kubectl kubectl
+install_tool psql postgresql-client
+install_tool pg_dump postgresql-client
+install_tool node nodejs
+install_tool npm npm
 
 node_major=$(node --version | sed -E 's/^v([0-9]+).*/\1/')
 if [ "$node_major" -lt 20 ]; then
