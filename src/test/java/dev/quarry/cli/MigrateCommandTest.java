@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.quarry.runtime.DatabaseUrl;
 import dev.quarry.testsupport.TestServer;
+import dev.quarry.testsupport.Tools;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,7 +14,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -191,7 +191,7 @@ class MigrateCommandTest {
 
     @Test
     void noDatabaseConfigured() throws Exception {
-        Assumptions.assumeTrue(System.getenv("DATABASE_URL") == null && !Files.exists(Path.of(".env")), "DATABASE_URL is set around the tests");
+        Tools.require(System.getenv("DATABASE_URL") == null && !Files.exists(Path.of(".env")), () -> "DATABASE_URL is set around the tests");
         schema(PERSON);
         Cli.Run run = Cli.run(Optional.empty(), "migrate", "deploy", "--schema", project.resolve("schema.prisma").toString(), "--migrations", migrations().toString());
         assertEquals(1, run.exitCode(), run.toString());

@@ -1,7 +1,6 @@
 package dev.quarry.deploy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.quarry.runtime.DatabaseUrl;
 import dev.quarry.runtime.DatabaseUrlConfigSourceFactory;
@@ -46,7 +45,7 @@ class PgBouncerServiceTest {
     @Test
     void parameterisedReadsThroughPgBouncerSucceed() throws Exception {
         String pgBouncer = ConfigProvider.getConfig().getOptionalValue("quarry.test.pgbouncer", String.class).orElse("absent");
-        assumeTrue(pgBouncer.equals("running"), () -> Tools.missing("pgbouncer", "pgbouncer"));
+        Tools.require(pgBouncer.equals("running"), () -> "pgbouncer is not installed (apt-get install -y pgbouncer, or src/test/ops/install-tools.sh)");
         List<Future<Integer>> reads = new ArrayList<>();
         for (int i = 0; i < 300; i++) {
             Pool pool = i % 2 == 0 ? primary : read;

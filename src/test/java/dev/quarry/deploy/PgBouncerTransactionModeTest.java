@@ -2,7 +2,6 @@ package dev.quarry.deploy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.quarry.runtime.DatabaseUrl;
 import dev.quarry.runtime.ops.PoolTuning;
@@ -21,7 +20,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
@@ -48,14 +46,13 @@ class PgBouncerTransactionModeTest {
 
     @BeforeAll
     static void start() throws Exception {
-        Optional<Path> executable = Tools.find("pgbouncer");
-        assumeTrue(executable.isPresent(), () -> Tools.missing("pgbouncer", "pgbouncer"));
+        Path executable = Tools.requireProgram("pgbouncer", "pgbouncer");
         database = TestServer.createDatabase("pgbouncer");
         TestServer.execute(database, """
                 CREATE TABLE "User" ("id" text PRIMARY KEY, "email" text NOT NULL UNIQUE, "active" boolean NOT NULL DEFAULT true);
                 INSERT INTO "User" SELECT 'u' || i, 'user' || i || '@example.com', i % 2 = 0 FROM generate_series(1, 50) i;
                 """);
-        pgBouncer = PgBouncer.start(executable.get(), TestServer.admin(), 2);
+        pgBouncer = PgBouncer.start(executable, TestServer.admin(), 2);
         vertx = Vertx.vertx();
     }
 

@@ -3,7 +3,6 @@ package dev.quarry.deploy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.quarry.runtime.DatabaseUrl;
 import dev.quarry.runtime.EmbeddedDatabase;
@@ -42,7 +41,7 @@ class PostgresRestartIT {
 
     @Test
     void answers503WhileTheDatabaseIsDownAndRecoversByItself(@TempDir Path data) throws Exception {
-        assumeTrue(Files.isRegularFile(ServiceInstance.JAR), () -> Tools.skipping("no packaged service at " + ServiceInstance.JAR + " (./mvnw package)"));
+        Tools.require(Files.isRegularFile(ServiceInstance.JAR), () -> "no packaged service at " + ServiceInstance.JAR + " (./mvnw package)");
         int port = Tools.freePort();
         postgres = EmbeddedDatabase.start(data, port);
         DatabaseUrl database = postgres.url();

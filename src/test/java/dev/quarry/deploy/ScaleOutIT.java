@@ -2,7 +2,6 @@ package dev.quarry.deploy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.quarry.runtime.DatabaseUrl;
 import dev.quarry.testsupport.FreshDatabase;
@@ -18,7 +17,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -38,9 +36,8 @@ class ScaleOutIT {
 
     @Test
     void aRollingRestartBehindALoadBalancerLosesNoRequest() throws Exception {
-        assumeTrue(Files.isRegularFile(ServiceInstance.JAR), () -> Tools.skipping("no packaged service at " + ServiceInstance.JAR + " (./mvnw package)"));
-        Optional<Path> haproxyExecutable = Tools.find("haproxy");
-        assumeTrue(haproxyExecutable.isPresent(), () -> Tools.missing("haproxy", "haproxy"));
+        Tools.require(Files.isRegularFile(ServiceInstance.JAR), () -> "no packaged service at " + ServiceInstance.JAR + " (./mvnw package)");
+        Path haproxyExecutable = Tools.requireProgram("haproxy", "haproxy");
 
         database = TestServer.createDatabase("scaleout");
         FreshDatabase.createTables(database, "schema.prisma");
@@ -52,7 +49,7 @@ class ScaleOutIT {
         for (ServiceInstance instance : instances) {
             instance.awaitReady(START_TIMEOUT);
         }
-        haproxy = Haproxy.start(haproxyExecutable.get(), instances.stream().map(ServiceInstance::port).toList());
+        haproxy = Haproxy.start(haproxyExecutable, instances.stream().map(ServiceInstance::port).toList());
         haproxy.awaitServersUp(INSTANCES, Duration.ofSeconds(30));
 
         Load load = new Load(requests(), 3, 60_000).start();

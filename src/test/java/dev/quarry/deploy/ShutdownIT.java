@@ -1,7 +1,6 @@
 package dev.quarry.deploy;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.quarry.runtime.DatabaseUrl;
 import dev.quarry.testsupport.TestServer;
@@ -25,7 +24,7 @@ class ShutdownIT {
 
     @Test
     void readinessGoesDownBeforeTheListenerCloses() throws Exception {
-        assumeTrue(Files.isRegularFile(ServiceInstance.JAR), () -> Tools.skipping("no packaged service at " + ServiceInstance.JAR + " (./mvnw package)"));
+        Tools.require(Files.isRegularFile(ServiceInstance.JAR), () -> "no packaged service at " + ServiceInstance.JAR + " (./mvnw package)");
         database = TestServer.createDatabase("shutdown");
         Path log = Files.createDirectories(Path.of("target/ops-logs")).resolve("shutdown.log");
         instance = new ServiceInstance(Tools.freePort(), database, Map.of("QUARRY_SHUTDOWN_DELAY", "3s"), log).start();

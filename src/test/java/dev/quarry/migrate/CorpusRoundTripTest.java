@@ -1,6 +1,6 @@
 package dev.quarry.migrate;
 
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.quarry.database.DatabaseShape;
 import dev.quarry.database.PgDescriber;
@@ -33,14 +33,9 @@ import org.junit.jupiter.api.Test;
  * Every single-file PostgreSQL schema of the corpus (real/ and engines-valid/), multi-schema ones included: its migration
  * applied to an empty database, the database introspected is the shape built from the schema (so
  * a second {@code migrate dev} finds nothing), and {@code db pull} of that database gives a schema
- * whose shape is the same again. The figures are printed; floors keep them from going down.
+ * whose shape is the same again. The figures are the README's, asserted exactly with their denominators.
  */
 class CorpusRoundTripTest {
-
-    /** Regression floors: raise them when the figures go up. */
-    private static final int MIN_APPLIED = 97;
-    private static final int MIN_INTROSPECTION_MATCHES = 96;
-    private static final int MIN_PULL_MATCHES = 83;
 
     private static final Pattern POSTGRES = Pattern.compile("provider\\s*=\\s*\"(postgresql|postgres)\"");
     private static DatabaseUrl database;
@@ -144,9 +139,9 @@ class CorpusRoundTripTest {
         System.out.printf("corpus round trip: %d PostgreSQL schemas, %d valid, %d need an extension this server lacks, %d applied, %d introspected identical, %d pulled identical%n",
                 total, valid, missingExtension, applied, introspected, pulled);
         failures.stream().limit(60).forEach(f -> System.out.println("  " + f));
-        assertTrue(applied >= MIN_APPLIED, "applied " + applied);
-        assertTrue(introspected >= MIN_INTROSPECTION_MATCHES, "introspected " + introspected);
-        assertTrue(pulled >= MIN_PULL_MATCHES, "pulled " + pulled);
+        // the README's figures: 97 corpus schemas migrate, introspect back to the same shape (96) and survive db pull (83)
+        assertEquals(List.of(115, 107, 4, 97, 96, 83), List.of(total, valid, missingExtension, applied, introspected, pulled),
+                "PostgreSQL schemas, valid, needing an extension this server lacks, applied, introspected identical, pulled identical");
     }
 
     private static String describe(DiffResult diff) {

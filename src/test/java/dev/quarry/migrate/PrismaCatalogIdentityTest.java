@@ -1,12 +1,12 @@
 package dev.quarry.migrate;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.quarry.database.DatabaseShape;
 import dev.quarry.runtime.DatabaseUrl;
 import dev.quarry.schema.model.Schema;
 import dev.quarry.testsupport.TestServer;
+import dev.quarry.testsupport.Tools;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -40,15 +40,15 @@ class PrismaCatalogIdentityTest {
 
     @Test
     void quarryAndPrismaMigrationsGiveTheSameCatalogs() throws Exception {
-        assumeTrue(run(List.of("node", "--version"), Path.of("."), 20), "node is not available");
+        Tools.require(run(List.of("node", "--version"), Path.of("."), 20), () -> "node is not available");
         Path oracle = Path.of("target", "prisma-oracle").toAbsolutePath();
         Path peer = CorpusRoundTripTest.corpus().getParent().getParent().resolve("bench/peers/prisma");
-        assumeTrue(Files.isRegularFile(peer.resolve("package-lock.json")), "the Prisma peer (bench/peers/prisma) is not there");
+        Tools.require(Files.isRegularFile(peer.resolve("package-lock.json")), () -> "the Prisma peer (bench/peers/prisma) is not there");
         Files.createDirectories(oracle);
         if (!Files.isDirectory(oracle.resolve("node_modules/@prisma/schema-engine-wasm"))) {
             Files.copy(peer.resolve("package.json"), oracle.resolve("package.json"), StandardCopyOption.REPLACE_EXISTING);
             Files.copy(peer.resolve("package-lock.json"), oracle.resolve("package-lock.json"), StandardCopyOption.REPLACE_EXISTING);
-            assumeTrue(run(List.of("npm", "ci", "--no-audit", "--no-fund", "--ignore-scripts"), oracle, 600), "npm ci of the Prisma peer's packages failed (offline?)");
+            Tools.require(run(List.of("npm", "ci", "--no-audit", "--no-fund", "--ignore-scripts"), oracle, 600), () -> "npm ci of the Prisma peer's packages failed (offline?)");
         }
         try (InputStream script = getClass().getResourceAsStream("/prisma-oracle/se-batch.mjs")) {
             Files.copy(script, oracle.resolve("se-batch.mjs"), StandardCopyOption.REPLACE_EXISTING);
@@ -79,7 +79,7 @@ class PrismaCatalogIdentityTest {
                     .redirectErrorStream(true).redirectOutput(inputs.resolve("se-batch.log").toFile());
             node.environment().put("DATABASE_URL", prismaDb.toPrismaUrl());
             Process process = node.start();
-            assumeTrue(process.waitFor(600, TimeUnit.SECONDS) && process.exitValue() == 0, "the Prisma schema engine did not run");
+            Tools.require(process.waitFor(600, TimeUnit.SECONDS) && process.exitValue() == 0, () -> "the Prisma schema engine did not run");
 
             int compared = 0;
             int identical = 0;

@@ -5,9 +5,15 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
 
-/** The programs the heavy tests drive (Debian packages), found on the PATH or in the sbin folders. */
+/**
+ * The programs the heavy tests drive (Debian packages, Node.js), found on the PATH or in the sbin folders, and the one
+ * rule for when one is missing: under {@code CI=true} the test fails; elsewhere it skips and says why.
+ */
 public final class Tools {
 
     private Tools() {}
@@ -21,14 +27,33 @@ public final class Tools {
                 .findFirst();
     }
 
-    /** A reason to skip, printed so a CI log says what is missing and how to get it. */
-    public static String missing(String program, String debianPackage) {
-        return skipping(program + " is not installed (apt-get install -y " + debianPackage + ")");
+    /** True when the build runs in CI ({@code CI=true}, as {@code .ci/run} and hosted CI set it). */
+    public static boolean inCi() {
+        return "true".equalsIgnoreCase(System.getenv("CI"));
     }
 
-    public static String skipping(String reason) {
-        System.out.println("[ops] " + reason + "; skipping");
-        return reason;
+    /**
+     * Goes on when {@code available}; otherwise fails the test under CI (a missing tool there is a broken build, not
+     * a lesser one) or skips it elsewhere, printing the reason either way.
+     */
+    public static void require(boolean available, Supplier<String> reason) {
+        if (available) {
+            return;
+        }
+        String why = reason.get();
+        if (inCi()) {
+            System.out.println("[tools] " + why + "; CI=true, so this fails");
+            Assertions.fail(why + " (CI=true: a test that needs it fails instead of skipping)");
+        }
+        System.out.println("[tools] " + why + "; skipping");
+        Assumptions.abort(why);
+    }
+
+    /** {@link #require} for a program from a Debian package. */
+    public static Path requireProgram(String program, String debianPackage) {
+        Optional<Path> found = find(program);
+        require(found.isPresent(), () -> program + " is not installed (apt-get install -y " + debianPackage + ", or src/test/ops/install-tools.sh)");
+        return found.orElseThrow();
     }
 
     public static int freePort() {

@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.quarry.runtime.SchemaSource;
 import dev.quarry.schema.SchemaResult;
+import dev.quarry.testsupport.Tools;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -133,7 +133,7 @@ class OpenApiDocumentTest {
     @Test
     void largestCorpusSchemasValidate() throws IOException {
         var corpus = Documents.corpus();
-        assumeTrue(corpus.isPresent(), "no shared/corpus/prisma-schemas above the working directory");
+        Tools.require(corpus.isPresent(), () -> "no shared/corpus/prisma-schemas above the working directory");
         List<Path> postgres;
         try (Stream<Path> files = Files.list(corpus.get())) {
             postgres = files.filter(f -> f.toString().endsWith(".prisma") && Files.isRegularFile(f))

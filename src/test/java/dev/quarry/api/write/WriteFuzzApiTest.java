@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.quarry.runtime.DatabaseUrl;
 import dev.quarry.testsupport.FreshDatabase;
+import dev.quarry.testsupport.FuzzTally;
 import dev.quarry.testsupport.TestServer;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
@@ -22,9 +23,8 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
-import java.util.TreeMap;
+import java.util.Set;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
@@ -59,6 +59,10 @@ class WriteFuzzApiTest {
     private static final String[] OPERATIONS = {"create", "createMany", "createManyAndReturn", "update", "updateMany", "upsert", "delete", "deleteMany"};
 
     private final Random random = new Random(20240531L);
+    /** The statuses the fixed seed gets (measured: 200: 141, 400: 977, 404: 24, 409: 58), and floors below the counts. */
+    private static final Set<Integer> EXPECTED_STATUSES = Set.of(200, 400, 404, 409);
+    private static final int MIN_ANSWERED = 120;
+    private static final int MIN_REFUSED = 900;
 
     private static String digest() throws Exception {
         DatabaseUrl url = DatabaseUrl.parse(ConfigProvider.getConfig().getValue("quarry.test.database-url", String.class));
@@ -75,24 +79,24 @@ class WriteFuzzApiTest {
     @Test
     void randomAndMutatedBodiesNeverGiveA500NorAPartialWrite() throws Exception {
         RestAssured.given().contentType("application/json").body("{\"data\":{\"email\":\"base@x.io\"}}").post("/api/rpc/user/create").then().statusCode(200);
-        Map<Integer, Integer> statuses = new TreeMap<>();
-        int rejected = 0;
+        FuzzTally tally = new FuzzTally();
         for (int i = 0; i < 1200; i++) {
             String before = digest();
             Response r = send(i);
             int status = r.statusCode();
-            statuses.merge(status, 1, Integer::sum);
+            tally.record("write " + i, status, r.asString());
             assertNotEquals(500, status, () -> "500 for request " + r.asString());
             assertTrue(status < 500, () -> "status " + status + ": " + r.asString());
             if (status >= 400) {
-                rejected++;
                 assertEquals(before, digest(), "a rejected request changed the database: " + r.asString());
                 assertTrue(r.contentType().startsWith("application/problem+json"), r.contentType());
             }
         }
-        System.out.println("write fuzz statuses: " + statuses);
-        assertTrue(rejected > 300, "the fuzz should be mostly rejected, was " + statuses);
-        assertTrue(statuses.keySet().stream().anyMatch(s -> s < 300), "some requests should succeed: " + statuses);
+        System.out.println("write fuzz: " + tally);
+        // the README's figure: 1,200 write bodies; the statuses the fixed seed gets, with floors below the measured counts
+        assertEquals(1200, tally.sent());
+        assertEquals(EXPECTED_STATUSES, tally.statuses().keySet(), "statuses " + tally.statuses());
+        assertTrue(tally.count(200) >= MIN_ANSWERED && tally.count(400) >= MIN_REFUSED, "statuses " + tally.statuses());
     }
 
     private Response send(int i) throws Exception {
