@@ -3,7 +3,6 @@ package dev.quarry.deploy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.quarry.runtime.DatabaseUrl;
 import dev.quarry.testsupport.TestServer;
@@ -44,7 +43,7 @@ class PackagedMigrationsIT {
 
     @Test
     void migrateFromAnUnrelatedFolderUsesThePackagedMigrations() throws Exception {
-        assumeTrue(Files.isRegularFile(ServiceInstance.JAR), () -> Tools.skipping("no packaged service at " + ServiceInstance.JAR + " (./mvnw package)"));
+        Tools.require(Files.isRegularFile(ServiceInstance.JAR), () -> "no packaged service at " + ServiceInstance.JAR + " (./mvnw package)");
         DatabaseUrl database = database("packaged");
 
         Run pending = cli(database, "migrate", "status");
@@ -73,7 +72,7 @@ class PackagedMigrationsIT {
 
     @Test
     void aServiceOnADatabaseBehindItsMigrationsIsNotReadyAndAnswers503() throws Exception {
-        assumeTrue(Files.isRegularFile(ServiceInstance.JAR), () -> Tools.skipping("no packaged service at " + ServiceInstance.JAR + " (./mvnw package)"));
+        Tools.require(Files.isRegularFile(ServiceInstance.JAR), () -> "no packaged service at " + ServiceInstance.JAR + " (./mvnw package)");
         DatabaseUrl database = database("behind");
         Path log = Files.createDirectories(Path.of("target/ops-logs")).resolve("schema-behind.log");
         instance = new ServiceInstance(Tools.freePort(), database, Map.of("QUARRY_REQUIRE_MIGRATIONS", "true"), log).start();
