@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(value = FreshDatabase.class, initArgs = {
         @ResourceArg(name = "schema", value = "query/rich.prisma"),
-        @ResourceArg(name = "sql", value = "query/rich-seed.sql")})
+        @ResourceArg(name = "sql", value = "query/rich-seed.sql"),
+        @ResourceArg(name = "purpose", value = "ReadShapesApiTest")})
 class ReadShapesApiTest {
 
     @org.junit.jupiter.api.BeforeAll
