@@ -67,9 +67,4 @@ public class ReadService {
     public long cachedShapes() {
         return statements.size();
     }
-
-    /** Statements run since start-up (one per read request). */
-    public long statementCount() {
-        return runner.statementCount();
-    }
 }

@@ -6,28 +6,24 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.quarry.testsupport.FreshDatabase;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 /**
  * Shapes of reads: values as API.md encodes them, nested select/include/omit with arguments inside relations,
  * pagination (take, negative take, skip, keyset cursor, distinct), counts, aggregates and groupBy, both surfaces,
- * the total count header, and one SQL statement per request.
+ * and the total count header. That each is one SQL statement: {@link dev.quarry.api.wire.OneStatementReadsApiTest}.
  */
 @QuarkusTest
 @WithTestResource(value = FreshDatabase.class, initArgs = {
         @ResourceArg(name = "schema", value = "query/rich.prisma"),
-        @ResourceArg(name = "sql", value = "query/rich-seed.sql")})
+        @ResourceArg(name = "sql", value = "query/rich-seed.sql"),
+        @ResourceArg(name = "purpose", value = "ReadShapesApiTest")})
 class ReadShapesApiTest {
-
-    @Inject
-    ReadService reads;
 
     @org.junit.jupiter.api.BeforeAll
     static void logFailures() {
@@ -158,19 +154,5 @@ class ReadShapesApiTest {
         given().body("{\"by\":[\"active\",\"role\"],\"where\":{\"id\":{\"gt\":1}},\"having\":{\"role\":\"USER\"},\"orderBy\":[{\"active\":\"desc\"}],"
                 + "\"_max\":{\"email\":true}}").post("/api/rpc/account/groupBy").then().statusCode(200)
                 .body("active", contains(true, false)).body("_max.email", contains("dan%_@test.org", "eve@example.com"));
-    }
-
-    @Test
-    void oneStatementPerRequest() {
-        long before = reads.statementCount();
-        given().queryParam("include", "articles(categories,comments(replies)),profile,memberships(team),mentees(mentees),_count")
-                .queryParam("filter", "{\"OR\":[{\"articles\":{\"some\":{\"categories\":{\"some\":{\"name\":\"Tech\"}}}}},{\"mentor\":{\"is\":{\"id\":1}}}]}")
-                .queryParam("orderBy", "[{\"mentor\":{\"email\":\"asc\"}},{\"id\":\"asc\"}]").queryParam("count", "true")
-                .get("/api/accounts").then().statusCode(200).header("X-Total-Count", "3");
-        assertEquals(1, reads.statementCount() - before);
-        before = reads.statementCount();
-        given().body("{\"by\":[\"role\"],\"_count\":true,\"having\":{\"views\":{\"_avg\":{\"gt\":0}}}}").post("/api/rpc/account/groupBy").then()
-                .statusCode(200);
-        assertEquals(1, reads.statementCount() - before);
     }
 }

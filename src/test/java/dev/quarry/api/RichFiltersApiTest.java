@@ -20,7 +20,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 @QuarkusTest
 @WithTestResource(value = FreshDatabase.class, initArgs = {
         @ResourceArg(name = "schema", value = "query/rich.prisma"),
-        @ResourceArg(name = "sql", value = "query/rich-seed.sql")})
+        @ResourceArg(name = "sql", value = "query/rich-seed.sql"),
+        @ResourceArg(name = "purpose", value = "RichFiltersApiTest")})
 class RichFiltersApiTest {
 
     static Stream<Arguments> accountFilters() {

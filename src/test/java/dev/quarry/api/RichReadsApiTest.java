@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(value = FreshDatabase.class, initArgs = {
         @ResourceArg(name = "schema", value = "query/rich.prisma"),
-        @ResourceArg(name = "sql", value = "query/rich-seed.sql")})
+        @ResourceArg(name = "sql", value = "query/rich-seed.sql"),
+        @ResourceArg(name = "purpose", value = "RichReadsApiTest")})
 class RichReadsApiTest {
 
     @Test

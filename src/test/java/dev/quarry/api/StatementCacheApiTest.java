@@ -14,6 +14,7 @@ import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -39,6 +40,12 @@ class StatementCacheApiTest {
 
     @Inject
     ReadService reads;
+
+    /** What every API test relies on; that verify catches a wrong kept statement: {@link dev.quarry.query.sql.StatementCacheVerifyTest}. */
+    @Test
+    void verifyIsOnInTests() {
+        assertEquals(true, ConfigProvider.getConfig().getValue("quarry.query.statement-cache.verify", Boolean.class));
+    }
 
     @Test
     void aKnownShapeIsNotCompiledAgainAndBindsItsOwnValues() {

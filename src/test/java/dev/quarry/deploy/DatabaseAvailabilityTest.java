@@ -75,12 +75,33 @@ class DatabaseAvailabilityTest {
         SqlConnection connection = await(pool.getConnection());
         int pid = await(connection.query("SELECT pg_backend_pid()").execute()).iterator().next().getInteger(0);
         Future<?> inFlight = connection.query("SELECT pg_sleep(10)").execute();
-        Thread.sleep(200);
+        awaitRunning(pid, "SELECT pg_sleep(10)");
         TestServer.execute(database, "SELECT pg_terminate_backend(" + pid + ")");
         Throwable duringQuery = failureOf(inFlight);
         Throwable afterwards = failureOf(connection.query("SELECT 1").execute());
         assertTrue(DatabaseAvailability.isUnavailable(duringQuery), duringQuery::toString);
         assertTrue(DatabaseAvailability.isUnavailable(afterwards), afterwards::toString);
+    }
+
+    /** Waits (at most 10 s) until PostgreSQL runs {@code query} on backend {@code pid}. */
+    private void awaitRunning(int pid, String query) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        try (var connection = TestServer.connect(database);
+                var statement = connection.prepareStatement("SELECT 1 FROM pg_stat_activity WHERE pid = ? AND state = 'active' AND query = ?")) {
+            statement.setInt(1, pid);
+            statement.setString(2, query);
+            while (true) {
+                try (var rows = statement.executeQuery()) {
+                    if (rows.next()) {
+                        return;
+                    }
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("backend " + pid + " did not start " + query + " within 10 s");
+                }
+                Thread.sleep(10);
+            }
+        }
     }
 
     @Test

@@ -9,8 +9,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
@@ -37,12 +39,31 @@ final class Load {
     }
 
     /**
+     * One request's outcome.
+     *
+     * @param status the HTTP status, or -1 when no answer came
+     */
+    record Answer(String kind, long number, int status, long sentNanos, long answeredNanos) {
+        boolean succeeded() {
+            return status >= 200 && status < 300;
+        }
+
+        long millis() {
+            return (answeredNanos - sentNanos) / 1_000_000;
+        }
+    }
+
+    /**
+     * @param answers every request's outcome, in no particular order
+     * @param unfinishedWorkers client threads still running when {@link #stop()} gave up waiting for them (their
+     *     requests are not in the counts)
      * @param acknowledged per request kind, how many got their expected status (for writes: rows the server promised)
      * @param acknowledgedNumbers per request kind, the numbers of the requests that got it (a write's body names its number)
      * @param lastFailureNanos {@link System#nanoTime()} when the last failure was seen, or empty when none was
      */
     record Result(long requests, long failures, Map<String, Long> failuresByCause, Map<String, Long> acknowledged,
-            Map<String, Set<Long>> acknowledgedNumbers, OptionalLong lastFailureNanos, double seconds) {
+            Map<String, Set<Long>> acknowledgedNumbers, OptionalLong lastFailureNanos, double seconds, List<Answer> answers,
+            int unfinishedWorkers) {
         double perSecond() {
             return requests / seconds;
         }
@@ -58,6 +79,7 @@ final class Load {
     private final Map<String, Long> acknowledged = new ConcurrentHashMap<>();
     private final Map<String, Set<Long>> acknowledgedNumbers = new ConcurrentHashMap<>();
     private final AtomicLong lastFailureNanos = new AtomicLong(Long.MIN_VALUE);
+    private final Queue<Answer> answers = new ConcurrentLinkedQueue<>();
     private final List<Thread> workers = new ArrayList<>();
     private long startedNanos;
 
@@ -80,16 +102,36 @@ final class Load {
 
     Result stop() throws InterruptedException {
         stop.set(true);
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        int unfinished = 0;
         for (Thread worker : workers) {
-            worker.join(30_000);
+            worker.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+            unfinished += worker.isAlive() ? 1 : 0;
         }
         long lastFailure = lastFailureNanos.get();
         return new Result(sent.get(), failed.get(), Map.copyOf(causes), Map.copyOf(acknowledged), Map.copyOf(acknowledgedNumbers),
-                lastFailure == Long.MIN_VALUE ? OptionalLong.empty() : OptionalLong.of(lastFailure), (System.nanoTime() - startedNanos) / 1e9);
+                lastFailure == Long.MIN_VALUE ? OptionalLong.empty() : OptionalLong.of(lastFailure), (System.nanoTime() - startedNanos) / 1e9,
+                List.copyOf(answers), unfinished);
     }
 
     long sent() {
         return sent.get();
+    }
+
+    /** Requests answered with their expected status so far. */
+    long acknowledged() {
+        return acknowledged.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    /** Waits until {@code count} requests have their expected status, at most {@code timeout}. */
+    void awaitAcknowledged(long count, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (acknowledged() < count) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the load has " + acknowledged() + " of " + count + " answers expected within " + timeout);
+            }
+            Thread.sleep(20);
+        }
     }
 
     private void run() {
@@ -103,9 +145,12 @@ final class Load {
                 return;
             }
             Request request = requests.get((int) (n % requests.size()));
+            long sentNanos = System.nanoTime();
+            int status = -1;
             try {
                 HttpResponse<String> response = client.send(request.build().apply(n).timeout(Duration.ofSeconds(10)).build(),
                         HttpResponse.BodyHandlers.ofString());
+                status = response.statusCode();
                 if (response.statusCode() != request.expectedStatus()) {
                     fail(request.name() + " -> " + response.statusCode() + (response.statusCode() == 503 && !isRetryableProblem(response) ? " without Retry-After problem+json" : ""));
                 } else {
@@ -117,6 +162,8 @@ final class Load {
                 return;
             } catch (Exception e) {
                 fail(request.name() + " -> " + e.getClass().getSimpleName() + ": " + e.getMessage());
+            } finally {
+                answers.add(new Answer(request.name(), n, status, sentNanos, System.nanoTime()));
             }
         }
     }

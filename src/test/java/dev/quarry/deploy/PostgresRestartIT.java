@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
@@ -34,6 +35,16 @@ import org.junit.jupiter.api.io.TempDir;
 class PostgresRestartIT {
 
     private static final Duration DOWN_FOR = Duration.ofSeconds(4);
+    /**
+     * "At once": a connection to a stopped server is refused, so no request waits for the pool (QUARRY_POOL_WAIT_TIMEOUT,
+     * 2 s, below). A run here: 88 ms at most on a busy machine.
+     */
+    private static final Duration MAX_503 = Duration.ofSeconds(1);
+    /**
+     * From starting PostgreSQL again (its start-up included, about a second) to the first success of each kind of
+     * request: the pool opens connections again on demand, nothing to restart.
+     */
+    private static final Duration MAX_RECOVERY = Duration.ofSeconds(5);
     private static final String WRITE = "POST /api/users";
 
     private ServiceInstance service;
@@ -58,7 +69,7 @@ class PostgresRestartIT {
                 Load.Request.get(users),
                 Load.Request.get(URI.create(users + "?include=posts&take=5")),
                 Load.Request.postJson(users, n -> "{\"email\":\"load" + n + "@example.com\"}", 201)), 3, 20_000).start();
-        Thread.sleep(1500);
+        load.awaitAcknowledged(30, Duration.ofSeconds(30));
         long beforeStop = load.sent();
 
         postgres.close();
@@ -75,7 +86,8 @@ class PostgresRestartIT {
             Thread.sleep(100);
         }
         long readyAgain = System.nanoTime();
-        Thread.sleep(2000);
+        long acknowledgedWhenReady = load.acknowledged();
+        load.awaitAcknowledged(acknowledgedWhenReady + 30, Duration.ofSeconds(30));
         Load.Result result = load.stop();
 
         Map<String, Long> unexpected = result.failuresByCause().entrySet().stream()
@@ -95,7 +107,41 @@ class PostgresRestartIT {
         System.out.printf("[ops] postgres restart: %d acknowledged writes, %d rows, %d lost; recovery: the last failure %+d ms from PostgreSQL's start returning%n",
                 acknowledgedWrites.size(), stored.size(), lost.size(), recoveryMillis);
 
+        List<Load.Answer> downAnswers = result.answers().stream().filter(a -> a.sentNanos() >= stopped && a.answeredNanos() <= starting).toList();
+        long slowest503 = downAnswers.stream().filter(a -> a.status() == 503).mapToLong(Load.Answer::millis).max().orElse(-1);
+        long[] latencies = downAnswers.stream().filter(a -> a.status() == 503).mapToLong(Load.Answer::millis).sorted().toArray();
+        Map<String, Long> firstSuccessMillis = new TreeMap<>();
+        for (Load.Answer answer : result.answers()) {
+            if (answer.succeeded() && answer.sentNanos() >= starting) {
+                firstSuccessMillis.merge(answer.kind(), (answer.answeredNanos() - starting) / 1_000_000, Math::min);
+            }
+        }
+        Set<Long> answered503 = numbers(result, WRITE, a -> a.status() == 503);
+        Set<Long> stored503 = new TreeSet<>(answered503);
+        stored503.retainAll(stored);
+        // a write can commit as PostgreSQL stops and lose its answer with the connection: then it was sent before the stop
+        Set<Long> inFlightAtStop = numbers(result, WRITE, a -> a.sentNanos() < stopped);
+        Set<Long> unexplained = new TreeSet<>(stored503);
+        unexplained.removeAll(inFlightAtStop);
+        Set<Long> neitherAcknowledgedNor503 = new TreeSet<>(stored);
+        neitherAcknowledgedNor503.removeAll(acknowledgedWrites);
+        neitherAcknowledgedNor503.removeAll(answered503);
+        System.out.printf("[ops] postgres restart: %d answers while down, by status %s; 503 latency p50 %d ms, p99 %d ms, max %d ms; "
+                        + "first success %s ms after PostgreSQL was started; %d writes answered 503, %d of them stored (in flight at the stop)%n",
+                downAnswers.size(), downAnswers.stream().collect(Collectors.groupingBy(Load.Answer::status, TreeMap::new, Collectors.counting())), percentile(latencies, 50), percentile(latencies, 99),
+                slowest503, firstSuccessMillis, answered503.size(), stored503.size());
+
         assertTrue(whileDown > 0, "no request was sent while PostgreSQL was down");
+        assertTrue(latencies.length > 0, "no request answered 503 while PostgreSQL was down");
+        assertEquals(Map.of(503, (long) downAnswers.size()), downAnswers.stream().collect(Collectors.groupingBy(Load.Answer::status, Collectors.counting())),
+                "every request sent and answered while PostgreSQL was down is a 503");
+        assertTrue(slowest503 <= MAX_503.toMillis(), "the slowest 503 took " + slowest503 + " ms");
+        assertEquals(Set.of(WRITE, "GET /api/users"), firstSuccessMillis.keySet(), "reads and writes succeed again");
+        firstSuccessMillis.forEach((kind, millis) -> assertTrue(millis <= MAX_RECOVERY.toMillis(),
+                kind + " first succeeded " + millis + " ms after PostgreSQL was started"));
+        assertEquals(Set.of(), unexplained, "writes answered 503 whose rows are stored, sent after PostgreSQL stopped");
+        assertEquals(Set.of(), neitherAcknowledgedNor503, "rows of writes that got neither their 201 nor a 503");
+        assertEquals(0, result.unfinishedWorkers(), "load threads still running at the end");
         assertTrue(result.failures() > 0, "nothing failed while PostgreSQL was down: the load did not reach the database");
         assertEquals(Map.of(), unexpected, "while PostgreSQL is down, requests answer 503 with Retry-After, never hang or fail otherwise");
         assertEquals(503, readinessWhileDown, "readiness reports the database down");
@@ -106,12 +152,19 @@ class PostgresRestartIT {
         assertFalse(Files.readString(log).contains("Result is already complete"), "the pool timer's harmless error is filtered from the log");
     }
 
+    private static Set<Long> numbers(Load.Result result, String kind, java.util.function.Predicate<Load.Answer> which) {
+        return result.answers().stream().filter(a -> a.kind().equals(kind) && which.test(a)).map(Load.Answer::number)
+                .collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    private static long percentile(long[] sorted, int percent) {
+        return sorted.length == 0 ? -1 : sorted[Math.min(sorted.length - 1, sorted.length * percent / 100)];
+    }
+
     private void assertSucceedsAfterRestart(URI users) throws Exception {
         Load after = new Load(List.of(Load.Request.get(users),
                 Load.Request.postJson(users, n -> "{\"email\":\"after" + n + "@example.com\"}", 201)), 1, 20).start();
-        while (after.sent() < 20) {
-            Thread.sleep(20);
-        }
+        after.awaitAcknowledged(20, Duration.ofSeconds(30));
         Load.Result result = after.stop();
         assertEquals(0, result.failures(), () -> "after the restart: " + result.failuresByCause());
     }

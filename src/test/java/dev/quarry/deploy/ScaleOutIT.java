@@ -17,6 +17,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -29,6 +33,8 @@ import org.junit.jupiter.api.Test;
 class ScaleOutIT {
 
     private static final int INSTANCES = 3;
+    private static final String READ = "GET /api/users";
+    private static final String WRITE = "POST /api/users";
     private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
     private final List<ServiceInstance> instances = new ArrayList<>();
     private Haproxy haproxy;
@@ -53,8 +59,9 @@ class ScaleOutIT {
         haproxy.awaitServersUp(INSTANCES, Duration.ofSeconds(30));
 
         Load load = new Load(requests(), 3, 60_000).start();
-        Thread.sleep(1500);
+        load.awaitAcknowledged(30, Duration.ofSeconds(30));
         List<String> restarts = new ArrayList<>();
+        List<long[]> windows = new ArrayList<>();
         for (ServiceInstance instance : instances) {
             long before = load.sent();
             long stopping = System.nanoTime();
@@ -63,18 +70,31 @@ class ScaleOutIT {
             long stopped = System.nanoTime();
             instance.start().awaitReady(START_TIMEOUT);
             haproxy.awaitServersUp(INSTANCES, Duration.ofSeconds(30));
+            windows.add(new long[] {stopping, System.nanoTime()});
             restarts.add(String.format("port %d: exit %d, stopped in %.1f s, back in rotation after %.1f s, %d requests meanwhile",
                     instance.port(), exit, (stopped - stopping) / 1e9, (System.nanoTime() - stopping) / 1e9, load.sent() - before));
-            Thread.sleep(500);
+            long acknowledged = load.acknowledged();
+            load.awaitAcknowledged(acknowledged + 20, Duration.ofSeconds(30));
         }
         Load.Result result = load.stop();
 
         restarts.forEach(line -> System.out.println("[ops] restart " + line));
-        System.out.printf("[ops] %d requests through HAProxy in %.1f s (%.0f/s) across %d rolling restarts: %d failed %s%n",
-                result.requests(), result.seconds(), result.perSecond(), INSTANCES, result.failures(), result.failuresByCause());
+        Map<String, Long> byKind = result.answers().stream().collect(Collectors.groupingBy(Load.Answer::kind, TreeMap::new, Collectors.counting()));
+        System.out.printf("[ops] %d requests through HAProxy in %.1f s (%.0f/s) across %d rolling restarts, %s: %d failed %s%n",
+                result.requests(), result.seconds(), result.perSecond(), INSTANCES, byKind, result.failures(), result.failuresByCause());
+        assertEquals(0, result.unfinishedWorkers(), "load threads still running at the end");
+        assertEquals(Set.of(READ, WRITE), byKind.keySet(), "the load is reads and writes");
         assertTrue(result.requests() >= 200, "too little load to prove anything: " + result.requests());
+        for (int i = 0; i < windows.size(); i++) {
+            long[] window = windows.get(i);
+            Map<String, Long> succeeded = result.answers().stream()
+                    .filter(a -> a.succeeded() && a.sentNanos() >= window[0] && a.answeredNanos() <= window[1])
+                    .collect(Collectors.groupingBy(Load.Answer::kind, TreeMap::new, Collectors.counting()));
+            System.out.println("[ops] during restart " + (i + 1) + ": " + succeeded + " succeeded");
+            assertEquals(Set.of(READ, WRITE), succeeded.keySet(), "reads and writes both served during restart " + (i + 1));
+        }
         assertEquals(0, result.failures(), () -> "failed requests: " + result.failuresByCause());
-        long acknowledgedWrites = result.acknowledged().getOrDefault("POST /api/users", 0L);
+        long acknowledgedWrites = result.acknowledged().getOrDefault(WRITE, 0L);
         long rows = countUsers() - 1; // less the probe that found writes served
         System.out.printf("[ops] %d acknowledged writes, %d rows: %d lost%n", acknowledgedWrites, rows, acknowledgedWrites - rows);
         assertTrue(acknowledgedWrites > 0, "the load wrote nothing");
@@ -91,28 +111,19 @@ class ScaleOutIT {
     }
 
     /**
-     * Reads of the API when it serves them, writes when it serves them, and liveness always (readiness is
-     * not a request to balance: a draining instance answers it 503 on purpose). Reads and writes join the
-     * load by themselves as soon as the API answers them.
+     * Reads and writes of the API, once a probe of each is served: the load is only requests that reach the database
+     * (health and the OpenAPI document would only dilute it).
      */
     private List<Load.Request> requests() throws Exception {
-        List<Load.Request> requests = new ArrayList<>(List.of(Load.Request.get(haproxy.uri("/q/health/live")), Load.Request.get(haproxy.uri("/q/openapi"))));
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        if (client.send(HttpRequest.newBuilder(haproxy.uri("/api/users")).build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-            requests.add(Load.Request.get(haproxy.uri("/api/users")));
-            requests.add(Load.Request.get(URI.create(haproxy.uri("/api/users") + "?include=posts")));
-        } else {
-            System.out.println("[ops] GET /api/users is not served yet: the load is liveness and the OpenAPI document");
-        }
+        assertEquals(200, client.send(HttpRequest.newBuilder(haproxy.uri("/api/users")).build(), HttpResponse.BodyHandlers.discarding()).statusCode(),
+                "reads are served before the load starts");
         String probe = "{\"email\":\"probe@example.com\"}";
         HttpRequest write = HttpRequest.newBuilder(haproxy.uri("/api/users")).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(probe)).build();
-        if (client.send(write, HttpResponse.BodyHandlers.discarding()).statusCode() == 201) {
-            requests.add(Load.Request.postJson(haproxy.uri("/api/users"), n -> "{\"email\":\"load" + n + "@example.com\"}", 201));
-        } else {
-            System.out.println("[ops] POST /api/users is not served yet: no writes in the load");
-        }
-        return requests;
+        assertEquals(201, client.send(write, HttpResponse.BodyHandlers.discarding()).statusCode(), "writes are served before the load starts");
+        return List.of(Load.Request.get(haproxy.uri("/api/users")), Load.Request.get(URI.create(haproxy.uri("/api/users") + "?include=posts")),
+                Load.Request.postJson(haproxy.uri("/api/users"), n -> "{\"email\":\"load" + n + "@example.com\"}", 201));
     }
 
     @AfterEach

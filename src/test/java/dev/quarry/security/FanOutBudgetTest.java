@@ -6,14 +6,13 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.quarry.api.ReadService;
 import dev.quarry.testsupport.FreshDatabase;
+import dev.quarry.testsupport.RecordedDatabase;
 import dev.quarry.testsupport.TestServer;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
-import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,6 +24,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
+import java.util.function.Supplier;
 import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -40,7 +40,7 @@ import org.junit.jupiter.api.TestInstance;
  */
 @QuarkusTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@WithTestResource(value = FreshDatabase.class, initArgs = {
+@WithTestResource(value = RecordedDatabase.class, initArgs = {
         @ResourceArg(name = "schema", value = "schema.prisma"), @ResourceArg(name = "purpose", value = "fan-out")})
 class FanOutBudgetTest {
 
@@ -49,8 +49,8 @@ class FanOutBudgetTest {
             + "{\"posts\":{\"include\":{\"author\":{\"include\":{\"posts\":true}}}}}}}}}}}}}";
     static final long BOUND_MILLIS = 5_000;
 
-    @Inject
-    ReadService reads;
+    /** What PostgreSQL received, from the recording proxy in front of the service's pool. */
+    Supplier<List<String>> executed;
 
     private ExecutorService clients;
 
@@ -135,23 +135,23 @@ class FanOutBudgetTest {
     @Test
     void hundredThousandValueInIsRefusedBeforeAnySql() {
         String values = IntStream.range(0, 100_000).mapToObj(i -> "\"" + i + "\"").collect(Collectors.joining(","));
-        long statements = reads.statementCount();
+        long statements = executed.get().size();
         long start = System.nanoTime();
         given().contentType("application/json").body("{\"where\":{\"id\":{\"in\":[" + values + "]}}}").post("/api/rpc/user/findMany").then()
                 .statusCode(400).body("code", equalTo("Q133")).body("meta.path", equalTo("where.id.in"));
         long millis = (System.nanoTime() - start) / 1_000_000;
-        assertEquals(statements, reads.statementCount(), "no statement ran");
+        assertEquals(statements, executed.get().size(), "no statement ran");
         System.out.printf("100,000-value in: 400 Q133 in %d ms, no statement%n", millis);
     }
 
     @Test
     void billionSkipIsRefusedBeforeAnySql() {
-        long statements = reads.statementCount();
+        long statements = executed.get().size();
         given().queryParam("skip", "1000000000").get("/api/posts").then().statusCode(400).body("code", equalTo("Q132"));
         given().contentType("application/json").body("{\"skip\":1000000000}").post("/api/rpc/post/findMany").then().statusCode(400)
                 .body("code", equalTo("Q132"));
         given().queryParam("skip", "100000").queryParam("take", "1").get("/api/posts").then().statusCode(200).body("$", hasSize(0));
-        assertEquals(statements + 1, reads.statementCount(), "only the read within the limit ran");
+        assertEquals(statements + 1, executed.get().size(), "only the read within the limit ran");
     }
 
     private static long usedHeap() {

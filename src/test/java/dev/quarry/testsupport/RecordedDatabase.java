@@ -10,18 +10,21 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * A {@link FreshDatabase} (same arguments) that the service's reactive pool reaches through a {@link StatementRecorder}. The test
- * sees the statements PostgreSQL received through a field of type {@code Supplier<List<String>>} (a JDK type, so
- * that it crosses Quarkus's class loaders).
+ * A {@link FreshDatabase} (same arguments, and {@code pool-size} for the reactive pool's size) that the service's
+ * reactive pool reaches through a {@link StatementRecorder}. The test sees what PostgreSQL received through fields of
+ * type {@code Supplier<List<String>>} (a JDK type, so that it crosses Quarkus's class loaders): one named
+ * {@code executed} gets the statements, one named {@code wire} the messages as {@link Wire} lines.
  */
 public final class RecordedDatabase implements QuarkusTestResourceLifecycleManager {
 
     private final FreshDatabase database = new FreshDatabase();
     private StatementRecorder recorder;
+    private String poolSize;
 
     @Override
     public void init(Map<String, String> initArgs) {
         database.init(initArgs);
+        poolSize = initArgs.get("pool-size");
     }
 
     @Override
@@ -37,13 +40,18 @@ public final class RecordedDatabase implements QuarkusTestResourceLifecycleManag
                 direct.parameters());
         // only the reactive pool: the JDBC connections (Flyway's checks, on a thread of their own at start-up) stay direct
         config.put("quarkus.datasource.reactive.url", recorded.reactiveUrl());
+        if (poolSize != null) {
+            config.put("quarkus.datasource.reactive.max-size", poolSize);
+        }
         return config;
     }
 
     @Override
     public void inject(TestInjector injector) {
         Supplier<List<String>> executed = recorder::executed;
-        injector.injectIntoFields(executed, field -> field.getType() == Supplier.class);
+        Supplier<List<String>> wire = recorder::wire;
+        injector.injectIntoFields(executed, field -> field.getType() == Supplier.class && field.getName().equals("executed"));
+        injector.injectIntoFields(wire, field -> field.getType() == Supplier.class && field.getName().equals("wire"));
     }
 
     @Override

@@ -14,12 +14,18 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A TCP proxy in front of PostgreSQL that records every statement its clients execute, as PostgreSQL receives them:
- * each simple-protocol Query message, and each extended-protocol Execute (named by the text its Bind's prepared
- * statement was parsed from). Bytes pass unchanged in both directions; it reads the client's side only. The client
- * must not use TLS (the Vert.x client's default).
+ * A TCP proxy in front of PostgreSQL that records what its clients send, as PostgreSQL receives it. Bytes pass unchanged
+ * in both directions. The client must not use TLS (the Vert.x client's default).
+ *
+ * <p>Two records. {@link #executed()}: every statement executed, that is each simple-protocol Query, and each
+ * extended-protocol Execute (named by the text its Bind's prepared statement was parsed from). {@link #wire()}: every
+ * message after start-up, one line each in the order the proxy saw them, see {@link Wire}: the client's messages, read
+ * before they are forwarded, and the server's ReadyForQuery, recorded before it is forwarded. So a client message
+ * recorded before a ReadyForQuery was sent before the client could have read that answer; {@link Wire#roundTrips}
+ * counts on that.
  */
 public final class StatementRecorder implements AutoCloseable {
 
@@ -29,7 +35,9 @@ public final class StatementRecorder implements AutoCloseable {
     private final ServerSocket listener;
     private final String serverHost;
     private final int serverPort;
+    private final AtomicInteger connections = new AtomicInteger();
     private final List<String> executed = new ArrayList<>();
+    private final List<String> wire = new ArrayList<>();
 
     private StatementRecorder(ServerSocket listener, String serverHost, int serverPort) {
         this.listener = listener;
@@ -53,8 +61,20 @@ public final class StatementRecorder implements AutoCloseable {
         return List.copyOf(executed);
     }
 
-    private synchronized void record(String statement) {
-        executed.add(statement);
+    /** The messages so far, as {@link Wire} lines, in the order they passed (across all connections). */
+    public synchronized List<String> wire() {
+        return List.copyOf(wire);
+    }
+
+    private synchronized void client(int connection, char type, String statement) {
+        if (statement != null) {
+            executed.add(statement);
+        }
+        wire.add(Wire.client(connection, type, statement));
+    }
+
+    private synchronized void readyForQuery(int connection) {
+        wire.add(Wire.readyForQuery(connection));
     }
 
     private void accept() {
@@ -64,24 +84,46 @@ public final class StatementRecorder implements AutoCloseable {
                 Socket server = new Socket(serverHost, serverPort);
                 client.setTcpNoDelay(true);
                 server.setTcpNoDelay(true);
-                daemon("statement-recorder-server", () -> pump(server, client));
-                daemon("statement-recorder-client", () -> clientSide(client, server));
+                int connection = connections.incrementAndGet();
+                daemon("statement-recorder-server", () -> serverSide(connection, server, client));
+                daemon("statement-recorder-client", () -> clientSide(connection, client, server));
             } catch (IOException e) {
                 return;
             }
         }
     }
 
-    /** The server's answers, byte for byte. */
-    private static void pump(Socket from, Socket to) {
-        try (from; to) {
-            from.getInputStream().transferTo(to.getOutputStream());
+    /**
+     * The server's answers, byte for byte, recording each ReadyForQuery. The client negotiates no TLS and no GSS, so
+     * everything the server sends is typed messages.
+     */
+    private void serverSide(int connection, Socket server, Socket client) {
+        try (server; client) {
+            DataInputStream in = new DataInputStream(new BufferedInputStream(server.getInputStream()));
+            OutputStream out = new BufferedOutputStream(client.getOutputStream());
+            while (true) {
+                int type = in.read();
+                if (type < 0) {
+                    return;
+                }
+                int length = in.readInt();
+                byte[] body = readBody(in, length);
+                if (type == 'Z') {
+                    readyForQuery(connection);
+                }
+                out.write(type);
+                writeInt(out, length);
+                out.write(body);
+                if (in.available() == 0) {
+                    out.flush();
+                }
+            }
         } catch (IOException e) {
             // either side hung up: both sockets close
         }
     }
 
-    private void clientSide(Socket client, Socket server) {
+    private void clientSide(int connection, Socket client, Socket server) {
         try (client; server) {
             DataInputStream in = new DataInputStream(new BufferedInputStream(client.getInputStream()));
             OutputStream out = new BufferedOutputStream(server.getOutputStream());
@@ -104,15 +146,13 @@ public final class StatementRecorder implements AutoCloseable {
                     return;
                 }
                 int length = in.readInt();
-                byte[] body = in.readNBytes(length - 4);
-                if (body.length != length - 4) {
-                    throw new EOFException();
-                }
-                read((char) type, body, statements, portals);
+                byte[] body = readBody(in, length);
+                client(connection, (char) type, statement((char) type, body, statements, portals));
                 out.write(type);
                 writeInt(out, length);
                 out.write(body);
-                if (type == 'S' || type == 'Q' || type == 'H' || type == 'X' || in.available() == 0) {
+                // forwarded when the client has sent nothing more yet, so that what it sent together is recorded before any answer
+                if (in.available() == 0) {
                     out.flush();
                 }
             }
@@ -121,9 +161,20 @@ public final class StatementRecorder implements AutoCloseable {
         }
     }
 
-    private void read(char type, byte[] body, Map<String, String> statements, Map<String, String> portals) {
+    private static byte[] readBody(DataInputStream in, int length) throws IOException {
+        byte[] body = in.readNBytes(length - 4);
+        if (body.length != length - 4) {
+            throw new EOFException();
+        }
+        return body;
+    }
+
+    /** The statement a Query or Execute message executes, else null (Parse and Bind only note their names). */
+    private static String statement(char type, byte[] body, Map<String, String> statements, Map<String, String> portals) {
         switch (type) {
-            case 'Q' -> record(cString(body, 0));
+            case 'Q' -> {
+                return cString(body, 0);
+            }
             case 'P' -> {
                 String name = cString(body, 0);
                 statements.put(name, cString(body, name.getBytes(StandardCharsets.UTF_8).length + 1));
@@ -132,9 +183,12 @@ public final class StatementRecorder implements AutoCloseable {
                 String portal = cString(body, 0);
                 portals.put(portal, cString(body, portal.getBytes(StandardCharsets.UTF_8).length + 1));
             }
-            case 'E' -> record(statements.getOrDefault(portals.get(cString(body, 0)), "?"));
+            case 'E' -> {
+                return statements.getOrDefault(portals.get(cString(body, 0)), "?");
+            }
             default -> { }
         }
+        return null;
     }
 
     private static String cString(byte[] body, int from) {

@@ -11,7 +11,6 @@ import io.vertx.sqlclient.Tuple;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.concurrent.atomic.AtomicLong;
 import org.jboss.logging.Logger;
 
 /**
@@ -26,7 +25,6 @@ public final class QueryRunner {
     private final Pool pool;
     private final Duration slowThreshold;
     private final Limits limits;
-    private final AtomicLong statements = new AtomicLong();
 
     /** @param limits the answer budgets the statements were built with, checked on each result */
     public QueryRunner(Pool pool, Duration slowThreshold, Limits limits) {
@@ -46,7 +44,6 @@ public final class QueryRunner {
             params.addValue(p);
         }
         long start = System.nanoTime();
-        statements.incrementAndGet();
         Uni<RowSet<Row>> execution = session.isPresent()
                 ? session.get().read(pool, statement.text(), params)
                 : pool.preparedQuery(statement.text()).execute(io.vertx.mutiny.sqlclient.Tuple.newInstance(params)).map(rows -> rows.getDelegate());
@@ -61,11 +58,6 @@ public final class QueryRunner {
             return new QueryResult(body == null ? "null" : body, total < 0 ? OptionalLong.empty() : OptionalLong.of(row.getLong(total)),
                     tag < 0 ? Optional.empty() : Optional.ofNullable(row.getString(tag)));
         }).onFailure().invoke(e -> log(statement, System.nanoTime() - start));
-    }
-
-    /** Statements sent since start: one per request, which tests check. */
-    public long statementCount() {
-        return statements.get();
     }
 
     private void log(SqlStatement statement, long nanos) {

@@ -31,7 +31,7 @@ public final class StatementCache {
      * request's): larger reads are compiled every time, so that a client cannot fill memory with big values in many
      * shapes. Typical reads are well under 4,000.
      */
-    static final int MAX_KEPT_CHARS = 16_384;
+    public static final int MAX_KEPT_CHARS = 16_384;
 
     private final QueryBuilder builder;
     private final Cache<Key, Template> templates;

@@ -1,5 +1,6 @@
 package dev.quarry.runtime.ops;
 
+import dev.quarry.query.sql.StatementCache;
 import dev.quarry.runtime.DatabaseUrl;
 import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.sqlclient.PoolOptions;
@@ -65,7 +66,9 @@ public record PoolTuning(int queueSize, Duration waitTimeout, boolean behindPgBo
     }
 
     public PgConnectOptions apply(PgConnectOptions options) {
-        options.setConnectTimeout((int) waitTimeout.toMillis());
+        // the client keeps a statement prepared on its connection only up to this length (2,048 by default, which most
+        // reads exceed): beyond it every read waits for a Parse round trip first, and a jwt read's pipeline stalls
+        options.setConnectTimeout((int) waitTimeout.toMillis()).setPreparedStatementCacheSqlLimit(StatementCache.MAX_KEPT_CHARS);
         if (behindPgBouncer) {
             return options.setUseLayer7Proxy(true).setCachePreparedStatements(false);
         }
