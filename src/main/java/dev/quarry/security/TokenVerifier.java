@@ -22,8 +22,8 @@ import org.jose4j.jwt.consumer.ErrorCodes;
 import org.jose4j.jwt.consumer.InvalidJwtException;
 
 /**
- * Verifies a compact JWS with SmallRye JWT's parser (signature, {@code exp}, {@code nbf}, {@code iat}, issuer, audience,
- * clock skew) and says precisely why a token is refused. The header is read first, so an unsigned token or an
+ * Verifies a compact JWS with SmallRye JWT's parser (signature, {@code exp} and {@code iat} required, {@code nbf}, issuer,
+ * audience, clock skew; {@code iat} not in the future is checked here) and says precisely why a token is refused. The header is read first, so an unsigned token or an
  * algorithm not accepted is named as such rather than as a failed signature.
  */
 public final class TokenVerifier {
@@ -105,17 +105,11 @@ public final class TokenVerifier {
     }
 
     /**
-     * {@code iat} is optional, but when present it must be a time no later than now plus the clock skew (SmallRye
-     * checks it only when a maximum token age is configured, which Quarry does not).
+     * {@code iat} is required (SmallRye refuses a token without it) but SmallRye does not check that it is in the past;
+     * it may be ahead of this server's clock by the clock skew at most.
      */
     private void checkIssuedAt(JsonNode iat) {
-        if (iat == null) {
-            return;
-        }
-        if (!iat.isNumber()) {
-            throw new TokenRejected(Reason.INVALID, "The token's issue time (iat) is not a number of seconds");
-        }
-        if (iat.asDouble() > Instant.now().getEpochSecond() + clockSkewSeconds) {
+        if (iat != null && iat.asDouble() > Instant.now().getEpochSecond() + clockSkewSeconds) {
             throw new TokenRejected(Reason.NOT_YET_VALID, "The token is not valid yet: it was issued (iat) in the future");
         }
     }
