@@ -87,9 +87,21 @@ public class Authenticator {
         if (config.strict() && !findings.isEmpty()) {
             throw new IllegalStateException("quarry.auth.strict=true refuses to start: " + String.join("; ", findings));
         }
-        anonymous().ifPresent(a -> roles.check(a.role()).onFailure(TokenRejected.class)
-                .transform(e -> new IllegalStateException("quarry.auth.anonymous-role: " + ((TokenRejected) e).detail().replace("The token's role", "the role")))
-                .await().atMost(Duration.ofSeconds(10)));
+        anonymous().ifPresent(a -> checkAnonymousRole(a.role()));
+    }
+
+    /** A role no request may take stops the start-up; one that does not exist yet (migrations may create it) is only warned about. */
+    private void checkAnonymousRole(String role) {
+        try {
+            roles.check(role).await().atMost(Duration.ofSeconds(10));
+        } catch (TokenRejected e) {
+            String problem = e.detail().replace("The token's role", "the role");
+            if (e.reason() != Reason.ROLE) {
+                LOG.warnf("authentication: quarry.auth.anonymous-role: %s; requests without a token are refused until it does", problem);
+                return;
+            }
+            throw new IllegalStateException("quarry.auth.anonymous-role: " + problem);
+        }
     }
 
     /**

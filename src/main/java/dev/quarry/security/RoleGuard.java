@@ -19,13 +19,14 @@ import java.util.Set;
  * (see {@link RoleCatalog#refusal}). The role attributes come from a {@link RoleCatalog} read at start-up and kept, so
  * the check is a map lookup. The catalog is read again, without blocking (the request waits for the one read shared
  * by all requests that need it), when it is older than {@code quarry.auth.role-cache-max-age}, and for a role it does
- * not know, at most once a second: a role created or given SUPERUSER/BYPASSRLS after a read is seen within that
- * age, not at once.
+ * not know: then at most once a second, a request waiting for the next allowed read (so a role that exists when the
+ * request comes is always found). A role given SUPERUSER or BYPASSRLS after a read is refused within the max age,
+ * not at once.
  */
 @ApplicationScoped
 public class RoleGuard {
 
-    /** A role the catalog lacks reloads it at most this often, so tokens naming made-up roles cannot make every request read pg_roles. */
+    /** A role the catalog lacks reads it again at most this often, so tokens naming made-up roles cannot make every request read pg_roles. */
     private static final long MISS_RELOAD_NANOS = Duration.ofSeconds(1).toNanos();
 
     private final Pool pool;
@@ -48,10 +49,11 @@ public class RoleGuard {
             return Uni.createFrom().failure(byName.get());
         }
         RoleCatalog current = catalog;
-        if (current != null && usable(current, role, System.nanoTime())) {
+        long now = System.nanoTime();
+        if (current != null && current.ageNanos(now) < maxAgeNanos && current.roles().containsKey(role)) {
             return verdict(current, role);
         }
-        return onCallerContext(load()).chain(loaded -> verdict(loaded, role));
+        return onCallerContext(loadAfter(current, now)).chain(loaded -> verdict(loaded, role));
     }
 
     /** The catalog as the database has it now (read once for all who ask at the same time). */
@@ -66,10 +68,13 @@ public class RoleGuard {
         }
     }
 
-    /** Whether the kept catalog may answer for {@code role}: young enough, and it knows the role or was just read. */
-    private boolean usable(RoleCatalog current, String role, long now) {
-        long age = current.ageNanos(now);
-        return age < maxAgeNanos && (current.roles().containsKey(role) || age < MISS_RELOAD_NANOS);
+    /** A new read, at once when the kept catalog is older than a second (or missing), else when it is a second old. */
+    private Uni<RoleCatalog> loadAfter(RoleCatalog current, long now) {
+        long wait = current == null ? 0 : MISS_RELOAD_NANOS - current.ageNanos(now);
+        if (wait <= 0) {
+            return load();
+        }
+        return Uni.createFrom().voidItem().onItem().delayIt().by(Duration.ofNanos(wait)).chain(ignored -> load());
     }
 
     private Uni<Void> verdict(RoleCatalog current, String role) {
