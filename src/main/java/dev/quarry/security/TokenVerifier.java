@@ -22,9 +22,10 @@ import org.jose4j.jwt.consumer.ErrorCodes;
 import org.jose4j.jwt.consumer.InvalidJwtException;
 
 /**
- * Verifies a compact JWS with SmallRye JWT's parser (signature, {@code exp} and {@code iat} required, {@code nbf}, issuer,
- * audience, clock skew; {@code iat} not in the future is checked here) and says precisely why a token is refused. The header is read first, so an unsigned token or an
- * algorithm not accepted is named as such rather than as a failed signature.
+ * Verifies a compact JWS with SmallRye JWT's parser (signature; {@code exp} and {@code iat} required; {@code nbf},
+ * issuer, audience, clock skew; an {@code iat} in the future is refused here) and says precisely why a token is
+ * refused. The header is read first, so an unsigned token or an algorithm not accepted is named as such rather than
+ * as a failed signature.
  */
 public final class TokenVerifier {
 
