@@ -8,8 +8,6 @@ import dev.quarry.security.TokenRejected.Reason;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
-import io.vertx.core.Context;
-import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -111,12 +109,8 @@ public class Authenticator {
      */
     public Uni<SessionSettings> authenticate(String authorization) {
         Uni<SessionSettings> verified = Uni.createFrom().item(() -> settingsFor(authorization));
-        if (verifier.fetchesKeys()) {
-            Context context = Vertx.currentContext();
-            verified = verified.runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
-            if (context != null) {
-                verified = verified.emitOn(task -> context.runOnContext(ignored -> task.run()));
-            }
+        if (verifier.fetchesKeys() && authorization != null && !authorization.isBlank()) {
+            verified = CallerContext.resumeOn(verified.runSubscriptionOn(Infrastructure.getDefaultWorkerPool()));
         }
         return verified.call(settings -> roles.check(settings.role()));
     }

@@ -1,8 +1,6 @@
 package dev.quarry.security;
 
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.Context;
-import io.vertx.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
@@ -53,7 +51,7 @@ public class RoleGuard {
         if (current != null && current.ageNanos(now) < maxAgeNanos && current.roles().containsKey(role)) {
             return verdict(current, role);
         }
-        return onCallerContext(loadAfter(current, now)).chain(loaded -> verdict(loaded, role));
+        return CallerContext.resumeOn(loadAfter(current, now)).chain(loaded -> verdict(loaded, role));
     }
 
     /** The catalog as the database has it now (read once for all who ask at the same time). */
@@ -99,11 +97,5 @@ public class RoleGuard {
             }
         }
         return new RoleCatalog(login, roles, System.nanoTime());
-    }
-
-    /** A request that waited for a read shared with others goes on on its own Vert.x context, not the reader's. */
-    private static <T> Uni<T> onCallerContext(Uni<T> uni) {
-        Context context = Vertx.currentContext();
-        return context == null ? uni : uni.emitOn(task -> context.runOnContext(ignored -> task.run()));
     }
 }
