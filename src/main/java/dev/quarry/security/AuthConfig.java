@@ -5,6 +5,7 @@ import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** {@code quarry.auth.*}: how bearer tokens are verified and which database role a request runs as. */
 @ConfigMapping(prefix = "quarry.auth")
@@ -42,4 +43,15 @@ public interface AuthConfig {
 
     /** The database role of requests without a token; none: such requests get a 401. */
     Optional<String> anonymousRole();
+
+    /** When set, the only roles a request may run as; any other is refused ({@code token-role}). */
+    Optional<Set<String>> roles();
+
+    /** How long the role attributes read from {@code pg_roles} are trusted before they are read again. */
+    @WithDefault("60s")
+    Duration roleCacheMaxAge();
+
+    /** Refuse to start when the connecting login is a superuser, has BYPASSRLS or owns a served table. */
+    @WithDefault("false")
+    boolean strict();
 }

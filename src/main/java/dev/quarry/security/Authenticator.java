@@ -6,10 +6,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.quarry.query.exec.SessionSettings;
 import dev.quarry.security.TokenRejected.Reason;
 import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -26,15 +29,19 @@ public class Authenticator {
 
     private final AuthConfig config;
     private final TokenVerifier verifier;
+    private final RoleGuard roles;
+    private final LoginAudit audit;
     private final Duration statementTimeout;
     private final boolean embeddedDatabase;
 
     @Inject
-    public Authenticator(AuthConfig config,
+    public Authenticator(AuthConfig config, RoleGuard roles, LoginAudit audit,
             @ConfigProperty(name = "quarry.api.statement-timeout", defaultValue = "30s") Duration statementTimeout,
             @ConfigProperty(name = "quarry.embedded-database", defaultValue = "false") boolean embeddedDatabase) {
         this.config = config;
         this.verifier = new TokenVerifier(config);
+        this.roles = roles;
+        this.audit = audit;
         this.statementTimeout = statementTimeout;
         this.embeddedDatabase = embeddedDatabase;
     }
@@ -56,10 +63,60 @@ public class Authenticator {
         } else {
             LOG.infof("authentication: jwt (role claim %s, algorithms %s); %s", config.roleClaim(), String.join(",", config.algorithms()), anonymous);
         }
+        auditLogin();
     }
 
-    /** The settings for a request with this {@code Authorization} header (null when absent), or {@link TokenRejected}. */
-    public SessionSettings settingsFor(String authorization) {
+    /**
+     * Says loudly what about the connecting login lets requests escape row-level security ({@code quarry.auth.strict}:
+     * refuses to start), and refuses to start on an anonymous role no request may run as.
+     */
+    private void auditLogin() {
+        List<String> findings;
+        try {
+            findings = audit.findings();
+        } catch (RuntimeException e) {
+            if (config.strict()) {
+                throw new IllegalStateException("quarry.auth.strict=true, but the database login could not be checked: " + e.getMessage(), e);
+            }
+            LOG.warnf("authentication: could not check the database login and roles at start-up (%s); each request's role is checked when it comes", e.getMessage());
+            return;
+        }
+        findings.forEach(f -> LOG.warn("authentication: " + f));
+        if (config.strict() && !findings.isEmpty()) {
+            throw new IllegalStateException("quarry.auth.strict=true refuses to start: " + String.join("; ", findings));
+        }
+        anonymous().ifPresent(a -> checkAnonymousRole(a.role()));
+    }
+
+    /** A role no request may take stops the start-up; one that does not exist yet (migrations may create it) is only warned about. */
+    private void checkAnonymousRole(String role) {
+        try {
+            roles.check(role).await().atMost(Duration.ofSeconds(10));
+        } catch (TokenRejected e) {
+            String problem = e.detail().replace("The token's role", "the role");
+            if (e.reason() != Reason.ROLE) {
+                LOG.warnf("authentication: quarry.auth.anonymous-role: %s; requests without a token are refused until it does", problem);
+                return;
+            }
+            throw new IllegalStateException("quarry.auth.anonymous-role: " + problem);
+        }
+    }
+
+    /**
+     * The settings for a request with this {@code Authorization} header (null when absent), once its role is one a
+     * request may run as; else a {@link TokenRejected}. With a JWK set URL, the token is verified on a worker thread:
+     * the JWK set is fetched (blocking) on first use and for an unknown {@code kid}.
+     */
+    public Uni<SessionSettings> authenticate(String authorization) {
+        Uni<SessionSettings> verified = Uni.createFrom().item(() -> settingsFor(authorization));
+        if (verifier.fetchesKeys() && authorization != null && !authorization.isBlank()) {
+            verified = CallerContext.resumeOn(verified.runSubscriptionOn(Infrastructure.getDefaultWorkerPool()));
+        }
+        return verified.call(settings -> roles.check(settings.role()));
+    }
+
+    /** The settings for a request with this {@code Authorization} header (null when absent), or {@link TokenRejected}; the role is not checked yet. */
+    SessionSettings settingsFor(String authorization) {
         if (authorization == null || authorization.isBlank()) {
             return anonymous().orElseThrow(() -> new TokenRejected(Reason.MISSING));
         }

@@ -9,18 +9,23 @@ import io.smallrye.jwt.algorithm.SignatureAlgorithm;
 import io.smallrye.jwt.auth.principal.DefaultJWTTokenParser;
 import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
 import io.smallrye.jwt.auth.principal.ParseException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import org.jose4j.jwt.consumer.ErrorCodes;
 import org.jose4j.jwt.consumer.InvalidJwtException;
 
 /**
- * Verifies a compact JWS with SmallRye JWT's parser (signature, {@code exp}, {@code nbf}, {@code iat}, issuer, audience,
- * clock skew) and says precisely why a token is refused. The header is read first, so an unsigned token or an
- * algorithm not accepted is named as such rather than as a failed signature.
+ * Verifies a compact JWS with SmallRye JWT's parser (signature; {@code exp} and {@code iat} required; {@code nbf},
+ * issuer, audience, clock skew; an {@code iat} in the future is refused here) and says precisely why a token is
+ * refused. The header is read first, so an unsigned token or an algorithm not accepted is named as such rather than
+ * as a failed signature.
  */
 public final class TokenVerifier {
 
@@ -31,13 +36,18 @@ public final class TokenVerifier {
     private final JWTAuthContextInfo context;
     private final List<String> algorithms;
     private final boolean hasKey;
+    private final boolean fetchesKeys;
+    private final long clockSkewSeconds;
 
     public TokenVerifier(AuthConfig config) {
         this.algorithms = config.algorithms().stream().filter(a -> !a.equalsIgnoreCase("none")).toList();
         this.context = new JWTAuthContextInfo();
         config.publicKey().filter(k -> !k.isBlank()).ifPresent(context::setPublicKeyContent);
         config.publicKeyLocation().filter(k -> !k.isBlank()).map(TokenVerifier::location).ifPresent(context::setPublicKeyLocation);
-        config.jwksUrl().filter(k -> !k.isBlank()).ifPresent(context::setPublicKeyLocation);
+        Optional<String> jwksUrl = config.jwksUrl().filter(k -> !k.isBlank()).map(TokenVerifier::secureJwksUrl);
+        jwksUrl.ifPresent(context::setPublicKeyLocation);
+        this.fetchesKeys = jwksUrl.isPresent();
+        this.clockSkewSeconds = config.clockSkew().toSeconds();
         this.hasKey = context.getPublicKeyContent() != null || context.getPublicKeyLocation() != null;
         config.issuer().filter(i -> !i.isBlank()).ifPresent(context::setIssuedBy);
         config.audience().filter(a -> !a.isEmpty()).ifPresent(a -> context.setExpectedAudience(new LinkedHashSet<>(a)));
@@ -54,6 +64,11 @@ public final class TokenVerifier {
     /** Whether any verification key is configured (without one, every token is refused). */
     public boolean hasKey() {
         return hasKey;
+    }
+
+    /** Whether verifying may fetch the JWK set over the network (blocking): a JWK set URL is configured. */
+    public boolean fetchesKeys() {
+        return fetchesKeys;
     }
 
     /** The token's claims, verified; else {@link TokenRejected} naming the reason. */
@@ -86,7 +101,59 @@ public final class TokenVerifier {
         } catch (ParseException e) {
             throw rejection(e);
         }
+        checkIssuedAt(claims.get("iat"));
         return claims;
+    }
+
+    /**
+     * {@code iat} is required (SmallRye refuses a token without it) but SmallRye does not check that it is in the past;
+     * it may be ahead of this server's clock by the clock skew at most.
+     */
+    private void checkIssuedAt(JsonNode iat) {
+        if (iat != null && iat.asDouble() > Instant.now().getEpochSecond() + clockSkewSeconds) {
+            throw new TokenRejected(Reason.NOT_YET_VALID, "The token is not valid yet: it was issued (iat) in the future");
+        }
+    }
+
+    /**
+     * A JWK set URL must be https: over http anyone on the path could swap the keys and sign any role. Plain http is
+     * accepted for loopback hosts only (127.0.0.0/8, ::1, localhost), for local identity providers and tests.
+     */
+    static String secureJwksUrl(String url) {
+        URI uri;
+        try {
+            uri = URI.create(url.strip());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("quarry.auth.jwks-url is not a URL: " + url);
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (scheme.equals("https") && uri.getHost() != null) {
+            return uri.toString();
+        }
+        if (scheme.equals("http") && uri.getHost() != null && loopback(uri.getHost())) {
+            return uri.toString();
+        }
+        throw new IllegalStateException("quarry.auth.jwks-url must be an https URL (http only for 127.0.0.0/8, ::1 or localhost): " + url);
+    }
+
+    private static boolean loopback(String host) {
+        String h = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+        if (h.equalsIgnoreCase("localhost")) {
+            return true;
+        }
+        if (h.equals("::1") || h.equals("0:0:0:0:0:0:0:1")) {
+            return true;
+        }
+        String[] octets = h.split("\\.", -1);
+        if (octets.length != 4 || !octets[0].equals("127")) {
+            return false;
+        }
+        for (String octet : octets) {
+            if (!octet.matches("[0-9]{1,3}") || Integer.parseInt(octet) > 255) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static JsonNode decode(String part) {

@@ -192,6 +192,48 @@ class ManifestsTest {
         assertEquals(Set.of(), unknown, "variables that no configuration of the service reads");
     }
 
+    /**
+     * The authenticator pattern (issue 15): the service and the migration Job read DATABASE_URL from different keys of
+     * the Secret, and where the built manifests carry the Secret (base), the two URLs name different logins; only the
+     * dev overlay, which runs without authentication and so without request roles, connects both as its owner.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"base", "overlays/dev", "overlays/prod"})
+    void theServiceAndTheMigrationJobConnectAsDifferentLogins(String directory) throws Exception {
+        Optional<List<HasMetadata>> built = Manifests.kustomize(Manifests.ROOT.resolve(directory));
+        assumeTrue(built.isPresent(), () -> Tools.missing("kubectl", "kubectl"));
+        List<HasMetadata> resources = built.get();
+        EnvVar service = databaseUrl(Manifests.one(resources, Deployment.class, "quarry").getSpec().getTemplate().getSpec());
+        EnvVar migrate = databaseUrl(Manifests.one(resources, Job.class, "quarry-migrate").getSpec().getTemplate().getSpec());
+        String serviceKey = service.getValueFrom().getSecretKeyRef().getKey();
+        String migrateKey = migrate.getValueFrom().getSecretKeyRef().getKey();
+        assertEquals("quarry-database", service.getValueFrom().getSecretKeyRef().getName());
+        assertEquals("quarry-database", migrate.getValueFrom().getSecretKeyRef().getName());
+        assertEquals("database-url", serviceKey);
+        assertEquals("migration-database-url", migrateKey);
+        Optional<Secret> secret = resources.stream().filter(Secret.class::isInstance).map(Secret.class::cast)
+                .filter(r -> r.getMetadata().getName().equals("quarry-database")).findFirst();
+        assertEquals(directory.equals("overlays/prod"), secret.isEmpty(), "prod leaves the Secret to be created out of band");
+        secret.ifPresent(s -> {
+            String serviceUser = loginOf(s.getStringData().get(serviceKey));
+            String migrateUser = loginOf(s.getStringData().get(migrateKey));
+            if (directory.equals("overlays/dev")) {
+                assertEquals(serviceUser, migrateUser, "dev (open mode) connects as its owner");
+            } else {
+                assertEquals("quarry_authenticator", serviceUser);
+                assertEquals("quarry_owner", migrateUser);
+            }
+        });
+    }
+
+    private static EnvVar databaseUrl(PodSpec pod) {
+        return pod.getContainers().get(0).getEnv().stream().filter(e -> e.getName().equals("DATABASE_URL")).findFirst().orElseThrow();
+    }
+
+    private static String loginOf(String prismaUrl) {
+        return dev.quarry.runtime.DatabaseUrl.parse(prismaUrl).user();
+    }
+
     @Test
     void theDeploymentRunsTheServeCommand() {
         Container quarry = Manifests.one(Manifests.readFile(BASE.resolve("deployment.yaml")), Deployment.class, "quarry")

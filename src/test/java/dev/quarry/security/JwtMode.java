@@ -6,7 +6,8 @@ import java.util.Map;
 
 /**
  * Turns {@code quarry.auth.mode=jwt} on for a test class, trusting {@link TestKeys}: inline JWK set by default,
- * {@code key=pem} for the RSA key as a PEM file. Init args {@code anonymous-role} and {@code statement-timeout}.
+ * {@code key=pem} for the RSA key as a PEM file. Init args {@code anonymous-role}, {@code statement-timeout}, and
+ * {@code roles} and {@code role-cache-max-age} when given.
  */
 public final class JwtMode implements QuarkusTestResourceLifecycleManager {
 
@@ -31,6 +32,12 @@ public final class JwtMode implements QuarkusTestResourceLifecycleManager {
         config.put("quarry.auth.clock-skew", "5s");
         config.put("quarry.auth.anonymous-role", args.getOrDefault("anonymous-role", ""));
         config.put("quarry.api.statement-timeout", args.getOrDefault("statement-timeout", "30s"));
+        if (args.containsKey("roles")) {
+            config.put("quarry.auth.roles", args.get("roles"));
+        }
+        if (args.containsKey("role-cache-max-age")) {
+            config.put("quarry.auth.role-cache-max-age", args.get("role-cache-max-age"));
+        }
         return config;
     }
 

@@ -73,6 +73,36 @@ class TokenAuthenticationTest {
     }
 
     @Test
+    void issuedInTheFuture() {
+        String token = TestKeys.rs256(TestKeys.claims(Map.of("role", "quarry_user")).issuedAt(Instant.now().plusSeconds(120)));
+        refused(token, "token-not-yet-valid").body("detail", containsString("iat"));
+    }
+
+    @Test
+    void issuedAtIsRequiredAndMayBeAheadOnlyByTheClockSkew() {
+        long now = Instant.now().getEpochSecond();
+        String claims = "\"iss\":\"" + TestKeys.ISSUER + "\",\"aud\":\"" + TestKeys.AUDIENCE + "\",\"role\":\"quarry_user\",\"id\":\"u_alice\",\"exp\":" + (now + 300);
+        refused(signed("{" + claims + "}"), "token-invalid").body("detail", containsString("no issue time (iat)"));
+        given().auth().oauth2(signed("{" + claims + ",\"iat\":" + now + "}")).get("/api/posts").then().statusCode(200).body("$", hasSize(3));
+        given().auth().oauth2(signed("{" + claims + ",\"iat\":" + (now + 2) + "}")).get("/api/posts").then().statusCode(200);
+        refused(signed("{" + claims + ",\"iat\":" + (now + 60) + "}"), "token-not-yet-valid").body("detail", containsString("issued (iat) in the future"));
+    }
+
+    /** Claims exactly as given (SmallRye's builder adds iat), signed RS256 with the trusted key. */
+    private static String signed(String claimsJson) {
+        org.jose4j.jws.JsonWebSignature jws = new org.jose4j.jws.JsonWebSignature();
+        jws.setPayload(claimsJson);
+        jws.setKey(TestKeys.RSA.getPrivate());
+        jws.setKeyIdHeaderValue("rsa");
+        jws.setAlgorithmHeaderValue("RS256");
+        try {
+            return jws.getCompactSerialization();
+        } catch (org.jose4j.lang.JoseException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
     void wrongIssuer() {
         refused(TestKeys.rs256(TestKeys.claims(Map.of("role", "quarry_user")).issuer("https://evil.test")), "token-issuer")
                 .body("detail", containsString("issuer"));

@@ -20,15 +20,16 @@ import org.junit.jupiter.api.Test;
 
 /**
  * In jwt mode a flat write is its statement between the session settings, sent as one pipelined BEGIN, settings,
- * statement, COMMIT: no read-back of its own. Anonymous requests take the connecting role, so that the schema needs no
- * grants here; the policies themselves are the security tests' subject.
+ * statement, COMMIT: no read-back of its own. Anonymous requests take a role with every privilege on the shop
+ * ({@code write/shop-jwt.sql}), so that the schema needs no policies here; the policies themselves are the security
+ * tests' subject.
  */
 @QuarkusTest
 @WithTestResource(value = RecordedDatabase.class, initArgs = {
         @ResourceArg(name = "schema", value = "write/shop.prisma"),
-        @ResourceArg(name = "sql", value = "write/shop.sql"),
+        @ResourceArg(name = "sql", value = "write/shop-jwt.sql"),
         @ResourceArg(name = "purpose", value = "OneStatementWritesJwtApiTest")})
-@WithTestResource(value = JwtMode.class, initArgs = @ResourceArg(name = "anonymous-role", value = "postgres"))
+@WithTestResource(value = JwtMode.class, initArgs = @ResourceArg(name = "anonymous-role", value = "quarry_write_recorder"))
 class OneStatementWritesJwtApiTest {
 
     /** The statements PostgreSQL has received, injected by {@link RecordedDatabase}. */
