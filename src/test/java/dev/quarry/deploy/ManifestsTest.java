@@ -201,7 +201,7 @@ class ManifestsTest {
     @ValueSource(strings = {"base", "overlays/dev", "overlays/prod"})
     void theServiceAndTheMigrationJobConnectAsDifferentLogins(String directory) throws Exception {
         Optional<List<HasMetadata>> built = Manifests.kustomize(Manifests.ROOT.resolve(directory));
-        assumeTrue(built.isPresent(), () -> Tools.missing("kubectl", "kubectl"));
+        Tools.require(built.isPresent(), () -> "kubectl is not installed (apt-get install -y kubectl, or src/test/ops/install-tools.sh)");
         List<HasMetadata> resources = built.get();
         EnvVar service = databaseUrl(Manifests.one(resources, Deployment.class, "quarry").getSpec().getTemplate().getSpec());
         EnvVar migrate = databaseUrl(Manifests.one(resources, Job.class, "quarry-migrate").getSpec().getTemplate().getSpec());
