@@ -12,7 +12,6 @@ import dev.quarry.runtime.ops.Reads;
 import dev.quarry.security.Sessions;
 import dev.quarry.schema.model.Model;
 import dev.quarry.schema.model.Schema;
-import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,18 +29,10 @@ public class ReadService {
     private final Sessions sessions;
 
     @Inject
-    public ReadService(Schema schema, @Reads Pool pool, Sessions sessions,
-            @ConfigProperty(name = "quarry.api.max-take", defaultValue = "1000") int maxTake,
-            @ConfigProperty(name = "quarry.api.max-depth", defaultValue = "8") int maxDepth,
-            @ConfigProperty(name = "quarry.api.max-filter-nodes", defaultValue = "200") int maxFilterNodes,
-            @ConfigProperty(name = "quarry.api.max-skip", defaultValue = "100000") long maxSkip,
-            @ConfigProperty(name = "quarry.api.max-list-values", defaultValue = "10000") int maxListValues,
-            @ConfigProperty(name = "quarry.api.max-rows", defaultValue = "1000") int maxRows,
-            @ConfigProperty(name = "quarry.api.max-response-bytes", defaultValue = "32M") MemorySize maxResponseBytes,
+    public ReadService(Schema schema, @Reads Pool pool, Sessions sessions, Limits limits,
             @ConfigProperty(name = "quarry.query.slow-threshold", defaultValue = "500ms") Duration slowThreshold,
             @ConfigProperty(name = "quarry.query.statement-cache.size", defaultValue = "2000") long statementCacheSize,
             @ConfigProperty(name = "quarry.query.statement-cache.verify", defaultValue = "false") boolean verifyStatementCache) {
-        Limits limits = new Limits(maxTake, maxDepth, maxFilterNodes, maxSkip, maxListValues, maxRows, maxResponseBytes.asLongValue());
         this.planner = new QueryPlanner(schema, limits);
         this.sessions = sessions;
         this.statements = new StatementCache(schema, limits, statementCacheSize, verifyStatementCache);

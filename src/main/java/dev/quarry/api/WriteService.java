@@ -17,7 +17,6 @@ import dev.quarry.query.exec.TxOptions;
 import java.time.Duration;
 import dev.quarry.query.plan.Limits;
 import io.smallrye.mutiny.Multi;
-import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.mutiny.Uni;
 import java.util.Optional;
 import dev.quarry.query.write.WriteArgs;
@@ -34,7 +33,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Writes for both surfaces, and {@code $transaction}: plan (every client mistake found before anything runs), then
@@ -52,15 +50,7 @@ public class WriteService {
     private final TxLimits txLimits;
 
     @Inject
-    public WriteService(Schema schema, Pool pool, ModelRoutes routes, Sessions sessions, TxLimits txLimits,
-            @ConfigProperty(name = "quarry.api.max-take", defaultValue = "1000") int maxTake,
-            @ConfigProperty(name = "quarry.api.max-depth", defaultValue = "8") int maxDepth,
-            @ConfigProperty(name = "quarry.api.max-filter-nodes", defaultValue = "200") int maxFilterNodes,
-            @ConfigProperty(name = "quarry.api.max-skip", defaultValue = "100000") long maxSkip,
-            @ConfigProperty(name = "quarry.api.max-list-values", defaultValue = "10000") int maxListValues,
-            @ConfigProperty(name = "quarry.api.max-rows", defaultValue = "1000") int maxRows,
-            @ConfigProperty(name = "quarry.api.max-response-bytes", defaultValue = "32M") MemorySize maxResponseBytes) {
-        Limits limits = new Limits(maxTake, maxDepth, maxFilterNodes, maxSkip, maxListValues, maxRows, maxResponseBytes.asLongValue());
+    public WriteService(Schema schema, Pool pool, ModelRoutes routes, Sessions sessions, Limits limits, TxLimits txLimits) {
         this.sessions = sessions;
         this.planner = new WritePlanner(schema, limits);
         this.executor = new WriteExecutor(schema, planner, limits);

@@ -234,8 +234,6 @@ final class ScenarioStatements {
             }
         };
         return new WriteService(schema, io.vertx.mutiny.sqlclient.Pool.newInstance(recording.pool()), new ModelRoutes(schema), open,
-                new dev.quarry.query.exec.TxLimits(100, java.time.Duration.ofSeconds(15), java.time.Duration.ofSeconds(5), java.time.Duration.ofSeconds(30)),
-                LIMITS.maxTake(), LIMITS.maxDepth(), LIMITS.maxFilterNodes(), LIMITS.maxSkip(), LIMITS.maxListValues(), LIMITS.maxRows(),
-                new io.quarkus.runtime.configuration.MemorySize(java.math.BigInteger.valueOf(LIMITS.maxResponseBytes())));
+                LIMITS, new dev.quarry.query.exec.TxLimits(100, java.time.Duration.ofSeconds(15), java.time.Duration.ofSeconds(5), java.time.Duration.ofSeconds(30)));
     }
 }
