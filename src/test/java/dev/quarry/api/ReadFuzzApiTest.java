@@ -25,7 +25,8 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(value = FreshDatabase.class, initArgs = {
         @ResourceArg(name = "schema", value = "query/rich.prisma"),
-        @ResourceArg(name = "sql", value = "query/rich-seed.sql")})
+        @ResourceArg(name = "sql", value = "query/rich-seed.sql"),
+        @ResourceArg(name = "purpose", value = "ReadFuzzApiTest")})
 class ReadFuzzApiTest {
 
     private static final List<String> SEEDS = List.of(

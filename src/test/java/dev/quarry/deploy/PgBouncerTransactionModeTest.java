@@ -79,7 +79,8 @@ class PgBouncerTransactionModeTest {
     /** The switch is needed: with named, cached statements the same load fails on PgBouncer 1.18. */
     @Test
     void namedCachedStatementsBreakWithoutTheSwitch() throws Exception {
-        PoolTuning tuning = new PoolTuning(-1, Duration.ofSeconds(10), false, Duration.ZERO, Duration.ZERO, false);
+        // jit on: no start-up parameter at all, so that only the named statements can break
+        PoolTuning tuning = new PoolTuning(-1, Duration.ofSeconds(10), false, Duration.ZERO, Duration.ZERO, true);
         List<Throwable> failures = run(tuning);
         assertTrue(failures.stream().anyMatch(f -> String.valueOf(f.getMessage()).contains("prepared statement")),
                 () -> "expected 'prepared statement … does not exist' failures, got " + failures.stream().map(Throwable::toString).distinct().toList());

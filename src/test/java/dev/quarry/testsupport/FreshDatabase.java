@@ -23,7 +23,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * <pre>
  * &#64;WithTestResource(value = FreshDatabase.class, initArgs = {
  *     &#64;ResourceArg(name = "schema", value = "schemas/rich.prisma"),   // classpath; default schema.prisma
- *     &#64;ResourceArg(name = "sql", value = "schemas/rich-seed.sql"),   // optional SQL run after the tables exist
+ *     &#64;ResourceArg(name = "sql", value = "schemas/rich-seed.sql"),   // optional SQL run after the tables exist (a, b: in turn)
  *     &#64;ResourceArg(name = "purpose", value = "MyApiTest")})          // the class: see below
  * </pre>
  *
@@ -63,7 +63,9 @@ public final class FreshDatabase implements QuarkusTestResourceLifecycleManager 
             createTables(database, schema);
         }
         if (setupSql != null) {
-            TestServer.execute(database, readResource(setupSql));
+            for (String resource : setupSql.split(",")) {
+                TestServer.execute(database, readResource(resource.strip()));
+            }
         }
         DatabaseUrl served = throughPgBouncer && pgBouncerInstalled() ? startPgBouncer() : database;
         Map<String, String> config = new HashMap<>(DatabaseUrlConfigSourceFactory.datasourceProperties(served));

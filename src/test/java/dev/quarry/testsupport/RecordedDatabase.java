@@ -13,7 +13,8 @@ import java.util.function.Supplier;
  * A {@link FreshDatabase} (same arguments, and {@code pool-size} for the reactive pool's size) that the service's
  * reactive pool reaches through a {@link StatementRecorder}. The test sees what PostgreSQL received through fields of
  * type {@code Supplier<List<String>>} (a JDK type, so that it crosses Quarkus's class loaders): one named
- * {@code executed} gets the statements, one named {@code wire} the messages as {@link Wire} lines.
+ * {@code executed} gets the statements, one named {@code wire} the messages as {@link Wire} lines, one named
+ * {@code errors} the SQLSTATE of each error PostgreSQL sent.
  */
 public final class RecordedDatabase implements QuarkusTestResourceLifecycleManager {
 
@@ -52,6 +53,8 @@ public final class RecordedDatabase implements QuarkusTestResourceLifecycleManag
         Supplier<List<String>> wire = recorder::wire;
         injector.injectIntoFields(executed, field -> field.getType() == Supplier.class && field.getName().equals("executed"));
         injector.injectIntoFields(wire, field -> field.getType() == Supplier.class && field.getName().equals("wire"));
+        Supplier<List<String>> errors = recorder::errors;
+        injector.injectIntoFields(errors, field -> field.getType() == Supplier.class && field.getName().equals("errors"));
     }
 
     @Override

@@ -38,6 +38,7 @@ public final class StatementRecorder implements AutoCloseable {
     private final AtomicInteger connections = new AtomicInteger();
     private final List<String> executed = new ArrayList<>();
     private final List<String> wire = new ArrayList<>();
+    private final List<String> errors = new ArrayList<>();
 
     private StatementRecorder(ServerSocket listener, String serverHost, int serverPort) {
         this.listener = listener;
@@ -66,6 +67,11 @@ public final class StatementRecorder implements AutoCloseable {
         return List.copyOf(wire);
     }
 
+    /** The SQLSTATE of every ErrorResponse the server sent so far, in order: what PostgreSQL itself refused. */
+    public synchronized List<String> errors() {
+        return List.copyOf(errors);
+    }
+
     private synchronized void client(int connection, char type, String statement) {
         if (statement != null) {
             executed.add(statement);
@@ -75,6 +81,19 @@ public final class StatementRecorder implements AutoCloseable {
 
     private synchronized void readyForQuery(int connection) {
         wire.add(Wire.readyForQuery(connection));
+    }
+
+    /** An ErrorResponse's body: fields of a one-byte code and a C string, ended by a zero byte; {@code C} is the SQLSTATE. */
+    private synchronized void serverError(byte[] body) {
+        int at = 0;
+        while (at < body.length && body[at] != 0) {
+            String value = cString(body, at + 1);
+            if (body[at] == 'C') {
+                errors.add(value);
+                return;
+            }
+            at += 1 + value.getBytes(StandardCharsets.UTF_8).length + 1;
+        }
     }
 
     private void accept() {
@@ -110,6 +129,8 @@ public final class StatementRecorder implements AutoCloseable {
                 byte[] body = readBody(in, length);
                 if (type == 'Z') {
                     readyForQuery(connection);
+                } else if (type == 'E') {
+                    serverError(body);
                 }
                 out.write(type);
                 writeInt(out, length);

@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(value = FreshDatabase.class, initArgs = {
         @ResourceArg(name = "schema", value = "query/rich.prisma"),
-        @ResourceArg(name = "sql", value = "query/rich-seed.sql")})
+        @ResourceArg(name = "sql", value = "query/rich-seed.sql"),
+        @ResourceArg(name = "purpose", value = "RichParityTest")})
 class RichParityTest {
 
     /** The README's figures: 701 of 735 answer the same, 33 are refused by both, 1 is a listed Prisma bug (Quarry's answer right); none differ. */

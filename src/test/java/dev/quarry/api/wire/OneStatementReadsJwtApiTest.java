@@ -17,16 +17,16 @@ import org.junit.jupiter.api.Test;
 /**
  * Jwt mode: every read is BEGIN, the session settings, its one statement and COMMIT, pipelined: four answers asked for
  * (four Syncs or Queries) in one round trip once the connection has the statements prepared, as PostgreSQL receives
- * them through a {@link dev.quarry.testsupport.StatementRecorder}. Anonymous requests take the connecting role, so that
- * the schema needs no grants here. One pooled connection, so that the second send of a read finds its statement
+ * them through a {@link dev.quarry.testsupport.StatementRecorder}. Anonymous requests take a plain role that may read every
+ * table ({@code query/rich-reader.sql}), so that the schema needs no policies here. One pooled connection, so that the second send of a read finds its statement
  * prepared.
  */
 @QuarkusTest
 @WithTestResource(value = RecordedDatabase.class, initArgs = {
         @ResourceArg(name = "schema", value = "query/rich.prisma"),
-        @ResourceArg(name = "sql", value = "query/rich-seed.sql"),
+        @ResourceArg(name = "sql", value = "query/rich-seed.sql, query/rich-reader.sql"),
         @ResourceArg(name = "pool-size", value = "1")})
-@WithTestResource(value = JwtMode.class, initArgs = @ResourceArg(name = "anonymous-role", value = "postgres"))
+@WithTestResource(value = JwtMode.class, initArgs = @ResourceArg(name = "anonymous-role", value = "quarry_read_recorder"))
 class OneStatementReadsJwtApiTest {
 
     /** The messages PostgreSQL has received, injected by {@link RecordedDatabase}. */

@@ -10,8 +10,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.quarry.runtime.DatabaseUrl;
-import dev.quarry.testsupport.FreshDatabase;
 import dev.quarry.testsupport.FuzzTally;
+import dev.quarry.testsupport.RecordedDatabase;
 import dev.quarry.testsupport.TestServer;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
@@ -23,8 +23,12 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
@@ -33,7 +37,7 @@ import org.junit.jupiter.api.Test;
  * exactly as it was (compared by a digest of every table, taken before and after each request).
  */
 @QuarkusTest
-@WithTestResource(value = FreshDatabase.class, initArgs = {
+@WithTestResource(value = RecordedDatabase.class, initArgs = {
         @ResourceArg(name = "schema", value = "write/shop.prisma"),
         @ResourceArg(name = "sql", value = "write/shop.sql"),
         @ResourceArg(name = "purpose", value = "WriteFuzzApiTest")})  // a database of its own: classes with equal resources would share one
@@ -57,6 +61,9 @@ class WriteFuzzApiTest {
         {"setting", "create"}, {"category", "update"},
     };
     private static final String[] OPERATIONS = {"create", "createMany", "createManyAndReturn", "update", "updateMany", "upsert", "delete", "deleteMany"};
+
+    /** The SQLSTATE of each error PostgreSQL sent, read on the wire (RecordedDatabase). */
+    Supplier<List<String>> errors;
 
     private final Random random = new Random(20240531L);
     /** The statuses the fixed seed gets (measured: 200: 141, 400: 977, 404: 24, 409: 58), and floors below the counts. */
@@ -93,6 +100,11 @@ class WriteFuzzApiTest {
             }
         }
         System.out.println("write fuzz: " + tally);
+        Map<String, Long> refusedByPostgres = errors.get().stream().collect(Collectors.groupingBy(e -> e, TreeMap::new, Collectors.counting()));
+        System.out.println("write fuzz: SQLSTATEs PostgreSQL sent: " + refusedByPostgres);
+        // only integrity violations (class 23: unique, foreign key, not null), which the database alone can judge, as in
+        // Prisma; a data error (22) or a syntax or access error (42) would be a request the planner should have refused
+        assertTrue(refusedByPostgres.keySet().stream().allMatch(state -> state.startsWith("23")), "PostgreSQL refused " + refusedByPostgres);
         // the README's figure: 1,200 write bodies; the statuses the fixed seed gets, with floors below the measured counts
         assertEquals(1200, tally.sent());
         assertEquals(EXPECTED_STATUSES, tally.statuses().keySet(), "statuses " + tally.statuses());
