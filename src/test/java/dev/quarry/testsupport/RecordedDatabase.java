@@ -10,7 +10,8 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * A {@link FreshDatabase} (same arguments, and {@code pool-size} for the reactive pool's size) that the service's
+ * A {@link FreshDatabase} (same arguments, and {@code pool-size} for the reactive pool's size,
+ * {@code ready-delay-ms} to hold each ReadyForQuery back so that round trips count exactly: see {@link StatementRecorder}) that the service's
  * reactive pool reaches through a {@link StatementRecorder}. The test sees what PostgreSQL received through fields of
  * type {@code Supplier<List<String>>} (a JDK type, so that it crosses Quarkus's class loaders): one named
  * {@code executed} gets the statements, one named {@code wire} the messages as {@link Wire} lines, one named
@@ -21,11 +22,13 @@ public final class RecordedDatabase implements QuarkusTestResourceLifecycleManag
     private final FreshDatabase database = new FreshDatabase();
     private StatementRecorder recorder;
     private String poolSize;
+    private long readyDelayMillis;
 
     @Override
     public void init(Map<String, String> initArgs) {
         database.init(initArgs);
         poolSize = initArgs.get("pool-size");
+        readyDelayMillis = Long.parseLong(initArgs.getOrDefault("ready-delay-ms", "0"));
     }
 
     @Override
@@ -33,7 +36,7 @@ public final class RecordedDatabase implements QuarkusTestResourceLifecycleManag
         Map<String, String> config = new HashMap<>(database.start());
         DatabaseUrl direct = DatabaseUrl.parse(config.get("quarry.database-url"));
         try {
-            recorder = StatementRecorder.start(direct.host(), direct.port());
+            recorder = StatementRecorder.start(direct.host(), direct.port(), readyDelayMillis);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

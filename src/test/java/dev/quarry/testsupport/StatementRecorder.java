@@ -40,15 +40,29 @@ public final class StatementRecorder implements AutoCloseable {
     private final List<String> wire = new ArrayList<>();
     private final List<String> errors = new ArrayList<>();
 
-    private StatementRecorder(ServerSocket listener, String serverHost, int serverPort) {
+    private final long readyDelayMillis;
+
+    private StatementRecorder(ServerSocket listener, String serverHost, int serverPort, long readyDelayMillis) {
         this.listener = listener;
         this.serverHost = serverHost;
         this.serverPort = serverPort;
+        this.readyDelayMillis = readyDelayMillis;
     }
 
     /** Listens on a free port of 127.0.0.1, forwarding to {@code serverHost:serverPort}. */
     public static StatementRecorder start(String serverHost, int serverPort) throws IOException {
-        StatementRecorder recorder = new StatementRecorder(new ServerSocket(0, 50, InetAddress.getLoopbackAddress()), serverHost, serverPort);
+        return start(serverHost, serverPort, 0);
+    }
+
+    /**
+     * The same, holding each ReadyForQuery back for {@code readyDelayMillis} before it is recorded and passed on: a
+     * client that waits for an answer then sends its next message visibly after it, while a pipelining client has sent
+     * everything long before, even when the scheduler pauses it between two writes. Round trips counted on the
+     * {@link #wire()} are then exact, not merely never too low.
+     */
+    public static StatementRecorder start(String serverHost, int serverPort, long readyDelayMillis) throws IOException {
+        StatementRecorder recorder = new StatementRecorder(new ServerSocket(0, 50, InetAddress.getLoopbackAddress()), serverHost, serverPort,
+                readyDelayMillis);
         daemon("statement-recorder", recorder::accept);
         return recorder;
     }
@@ -81,6 +95,16 @@ public final class StatementRecorder implements AutoCloseable {
 
     private synchronized void readyForQuery(int connection) {
         wire.add(Wire.readyForQuery(connection));
+    }
+
+    private void holdBack() {
+        if (readyDelayMillis > 0) {
+            try {
+                Thread.sleep(readyDelayMillis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     /** An ErrorResponse's body: fields of a one-byte code and a C string, ended by a zero byte; {@code C} is the SQLSTATE. */
@@ -128,6 +152,8 @@ public final class StatementRecorder implements AutoCloseable {
                 int length = in.readInt();
                 byte[] body = readBody(in, length);
                 if (type == 'Z') {
+                    out.flush();
+                    holdBack();
                     readyForQuery(connection);
                 } else if (type == 'E') {
                     serverError(body);

@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(value = RecordedDatabase.class, initArgs = {
         @ResourceArg(name = "schema", value = "query/rich.prisma"),
         @ResourceArg(name = "sql", value = "query/rich-seed.sql"),
-        @ResourceArg(name = "pool-size", value = "1")})
+        @ResourceArg(name = "pool-size", value = "1"),
+        @ResourceArg(name = "ready-delay-ms", value = "50")})
 class OneStatementReadsApiTest {
 
     /** The messages PostgreSQL has received, injected by {@link RecordedDatabase}. */

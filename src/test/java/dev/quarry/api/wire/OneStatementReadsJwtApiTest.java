@@ -25,7 +25,8 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(value = RecordedDatabase.class, initArgs = {
         @ResourceArg(name = "schema", value = "query/rich.prisma"),
         @ResourceArg(name = "sql", value = "query/rich-seed.sql, query/rich-reader.sql"),
-        @ResourceArg(name = "pool-size", value = "1")})
+        @ResourceArg(name = "pool-size", value = "1"),
+        @ResourceArg(name = "ready-delay-ms", value = "50")})
 @WithTestResource(value = JwtMode.class, initArgs = @ResourceArg(name = "anonymous-role", value = "quarry_read_recorder"))
 class OneStatementReadsJwtApiTest {
 
