@@ -66,7 +66,7 @@ class PostgresRestartIT {
 
         URI users = URI.create("http://127.0.0.1:" + service.port() + "/api/users");
         Load load = new Load(List.of(
-                Load.Request.get(users),
+                Load.Request.get(URI.create(users + "?take=20")),
                 Load.Request.get(URI.create(users + "?include=posts&take=5")),
                 Load.Request.postJson(users, n -> "{\"email\":\"load" + n + "@example.com\"}", 201)), 3, 20_000).start();
         load.awaitAcknowledged(30, Duration.ofSeconds(30));
