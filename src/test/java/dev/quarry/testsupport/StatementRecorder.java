@@ -158,12 +158,7 @@ public final class StatementRecorder implements AutoCloseable {
                 } else if (type == 'E') {
                     serverError(body);
                 }
-                out.write(type);
-                writeInt(out, length);
-                out.write(body);
-                if (in.available() == 0) {
-                    out.flush();
-                }
+                forward(in, out, type, length, body);
             }
         } catch (IOException e) {
             // either side hung up: both sockets close
@@ -195,16 +190,23 @@ public final class StatementRecorder implements AutoCloseable {
                 int length = in.readInt();
                 byte[] body = readBody(in, length);
                 client(connection, (char) type, statement((char) type, body, statements, portals));
-                out.write(type);
-                writeInt(out, length);
-                out.write(body);
-                // forwarded when the client has sent nothing more yet, so that what it sent together is recorded before any answer
-                if (in.available() == 0) {
-                    out.flush();
-                }
+                forward(in, out, type, length, body);
             }
         } catch (IOException e) {
             // either side hung up
+        }
+    }
+
+    /**
+     * Passes one message on, flushed once its side has sent nothing more yet: what a side sent together is recorded
+     * before anything the other side answers.
+     */
+    private static void forward(DataInputStream in, OutputStream out, int type, int length, byte[] body) throws IOException {
+        out.write(type);
+        writeInt(out, length);
+        out.write(body);
+        if (in.available() == 0) {
+            out.flush();
         }
     }
 
