@@ -15,6 +15,7 @@ import dev.quarry.query.sql.SqlStatement;
 import dev.quarry.query.sql.StatementCache;
 import dev.quarry.schema.PrismaSchema;
 import dev.quarry.schema.model.Model;
+import dev.quarry.schema.model.ReadableFields;
 import dev.quarry.schema.model.Schema;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -70,7 +71,7 @@ public class CompileBenchmark {
     @Benchmark
     public SqlStatement read() {
         QueryPlan plan = plan();
-        return path.equals("compile") ? builder.build(plan, QueryBuilder.Output.BODY) : cache.statement(plan, QueryBuilder.Output.BODY);
+        return path.equals("compile") ? builder.build(plan, QueryBuilder.Output.BODY) : cache.statement(plan, QueryBuilder.Output.BODY, ReadableFields.all());
     }
 
     private QueryPlan plan() {

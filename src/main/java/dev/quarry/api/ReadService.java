@@ -3,6 +3,7 @@ package dev.quarry.api;
 import dev.quarry.query.args.ReadArgs;
 import dev.quarry.query.exec.QueryResult;
 import dev.quarry.query.exec.QueryRunner;
+import dev.quarry.query.exec.SessionSettings;
 import dev.quarry.query.plan.Limits;
 import dev.quarry.query.plan.QueryPlan;
 import dev.quarry.query.plan.QueryPlanner;
@@ -11,19 +12,25 @@ import dev.quarry.query.sql.StatementCache;
 import dev.quarry.runtime.ops.Reads;
 import dev.quarry.security.Sessions;
 import dev.quarry.schema.model.Model;
+import dev.quarry.schema.model.ReadableFields;
 import dev.quarry.schema.model.Schema;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Reads for both surfaces: plan, compile to one statement, run it. */
 @ApplicationScoped
 public class ReadService {
 
-    private final QueryPlanner planner;
+    /** A planner per view of the schema's fields (one per role a field rule names, one for the other roles). */
+    private final Map<ReadableFields, QueryPlanner> planners = new HashMap<>();
+    private final ReadableFields.Views views;
     private final StatementCache statements;
     private final QueryRunner runner;
     private final Sessions sessions;
@@ -33,7 +40,8 @@ public class ReadService {
             @ConfigProperty(name = "quarry.query.slow-threshold", defaultValue = "500ms") Duration slowThreshold,
             @ConfigProperty(name = "quarry.query.statement-cache.size", defaultValue = "2000") long statementCacheSize,
             @ConfigProperty(name = "quarry.query.statement-cache.verify", defaultValue = "false") boolean verifyStatementCache) {
-        this.planner = new QueryPlanner(schema, limits);
+        this.views = ReadableFields.of(schema);
+        views.distinct().forEach(view -> planners.put(view, new QueryPlanner(schema, limits, view)));
         this.sessions = sessions;
         this.statements = new StatementCache(schema, limits, statementCacheSize, verifyStatementCache);
         this.runner = new QueryRunner(pool, slowThreshold, limits);
@@ -50,8 +58,10 @@ public class ReadService {
     }
 
     private Uni<QueryResult> read(Model model, ReadArgs args, QueryBuilder.Output output) {
-        QueryPlan plan = planner.plan(model, args);
-        return runner.run(statements.statement(plan, output), sessions.current());
+        Optional<SessionSettings> session = sessions.current();
+        ReadableFields readable = views.of(session.map(SessionSettings::role));
+        QueryPlan plan = planners.get(readable).plan(model, args);
+        return runner.run(statements.statement(plan, output, readable), session);
     }
 
     /** Read shapes whose compiled statement is kept. */

@@ -24,6 +24,7 @@ import dev.quarry.query.write.WriteOperation;
 import dev.quarry.query.write.WritePlan;
 import dev.quarry.query.write.WritePlanner;
 import dev.quarry.schema.model.Model;
+import dev.quarry.schema.model.ReadableFields;
 import dev.quarry.schema.model.Schema;
 import dev.quarry.security.Sessions;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -42,8 +43,9 @@ import java.util.Map;
 @ApplicationScoped
 public class WriteService {
 
-    private final WritePlanner planner;
-    private final WriteExecutor executor;
+    /** The planner and executor of writes per view of the schema's fields (one per role a field rule names, one for the others). */
+    private final Map<ReadableFields, WriteExecutor> executors = new HashMap<>();
+    private final ReadableFields.Views views;
     private final WriteRunner runner;
     private final ModelRoutes routes;
     private final Sessions sessions;
@@ -52,8 +54,8 @@ public class WriteService {
     @Inject
     public WriteService(Schema schema, Pool pool, ModelRoutes routes, Sessions sessions, Limits limits, TxLimits txLimits) {
         this.sessions = sessions;
-        this.planner = new WritePlanner(schema, limits);
-        this.executor = new WriteExecutor(schema, planner, limits);
+        this.views = ReadableFields.of(schema);
+        views.distinct().forEach(view -> executors.put(view, new WriteExecutor(schema, new WritePlanner(schema, limits, view), limits)));
         this.runner = new WriteRunner(pool, new DatabaseErrors(schema), txLimits);
         this.txLimits = txLimits;
         this.routes = routes;
@@ -62,8 +64,9 @@ public class WriteService {
     /** Planning errors are thrown here, before anything runs; database errors arrive as the Uni's failure. */
     public Uni<WriteResult> write(Model model, WriteArgs args) {
         requireWritable(model);
-        WritePlan plan = planner.plan(model, args);
         Optional<SessionSettings> session = sessions.current();
+        WriteExecutor executor = executor(session);
+        WritePlan plan = executor.planner().plan(model, args);
         Optional<WriteExecutor.OneStatement> alone = executor.oneStatement(plan);
         if (alone.isPresent()) {
             return runner.alone(alone.get().statement(), session).map(rows -> executor.result(alone.get(), rows));
@@ -105,20 +108,26 @@ public class WriteService {
         if (operations.size() > txLimits.maxOperations()) {
             throw QueryErrors.overTransactionOperationsLimit(at, operations.size(), txLimits.maxOperations());
         }
+        Optional<SessionSettings> session = sessions.current();
+        WriteExecutor executor = executor(session);
         List<Step> steps = new ArrayList<>();
         boolean retryUnique = false;
         for (int i = 0; i < operations.size(); i++) {
-            Step step = plan(operations.get(i), at.index(i));
+            Step step = plan(executor.planner(), operations.get(i), at.index(i));
             retryUnique |= step.write() != null && WriteExecutor.retriesUniqueViolations(step.write());
             steps.add(step);
         }
-        Optional<SessionSettings> session = sessions.current();
         return runner.inTransaction(tx -> SessionSettings.applyTo(session, tx)
-                .chain(() -> Multi.createFrom().iterable(steps).onItem().transformToUniAndConcatenate(step -> run(tx, step)).collect().asList())
+                .chain(() -> Multi.createFrom().iterable(steps).onItem().transformToUniAndConcatenate(step -> run(executor, tx, step)).collect().asList())
                 .map(done -> "[" + String.join(",", done) + "]"), retryUnique, options);
     }
 
-    private Uni<String> run(Tx tx, Step step) {
+    /** The executor (and planner) for what the request's role reads. */
+    private WriteExecutor executor(Optional<SessionSettings> session) {
+        return executors.get(views.of(session.map(SessionSettings::role)));
+    }
+
+    private static Uni<String> run(WriteExecutor executor, Tx tx, Step step) {
         if (step.write() != null) {
             return executor.execute(tx, step.write()).map(WriteResult::body);
         }
@@ -155,7 +164,7 @@ public class WriteService {
         return Optional.of(Duration.ofMillis(value.longValue()));
     }
 
-    private Step plan(JsonNode item, ArgPath at) {
+    private Step plan(WritePlanner planner, JsonNode item, ArgPath at) {
         if (!item.isObject()) {
             throw QueryErrors.wrongType(at, "an object {\"delegate\", \"operation\", \"args\"}");
         }

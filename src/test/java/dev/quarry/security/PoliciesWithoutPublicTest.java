@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.quarry.runtime.DatabaseUrl;
@@ -30,7 +31,7 @@ import org.junit.jupiter.api.TestInstance;
  * The schema's policies ({@code policies/tagged-posts.prisma}) granted to the declared roles only, never PUBLIC:
  * another login of the cluster that sets the claims of an administrator reaches nothing; {@code auth().role} is the
  * role the request runs as; the posts–tags join table follows both sides' rules; a role that may not read one column
- * still reads and writes by id with entity tags.
+ * reads and writes by id without it, with entity tags of what it reads.
  */
 @QuarkusTest
 @WithTestResource(value = FreshDatabase.class, initArgs = {
@@ -143,23 +144,48 @@ class PoliciesWithoutPublicTest {
         assertEquals(List.of("2"), asRole("quarry_user", "{\"id\": \"u_alice\"}", "SELECT count(*) FROM \"_PostToTag\""));
     }
 
-    // ---- entity tags over the columns every role reads
+    // ---- what a role reads: its default selection and its entity tags
 
     @Test
-    void aRoleThatMayNotReadAColumnReadsAndWritesByIdWithEntityTags() throws SQLException {
-        as("u_alice").get("/api/users/u_alice").then().statusCode(403);
-        String tag = as("u_alice").get("/api/users/u_alice?omit=email").then().statusCode(200).body("$", not(hasKey("email")))
-                .extract().header("ETag");
-        as("u_alice").header("If-Match", "\"stale\"").body("{\"name\": \"Alicia\"}").patch("/api/users/u_alice?omit=email").then().statusCode(412);
-        String next = as("u_alice").header("If-Match", tag).body("{\"name\": \"Alicia\"}").patch("/api/users/u_alice?omit=email")
-                .then().statusCode(200).body("name", equalTo("Alicia")).extract().header("ETag");
-        assertEquals(next, as("u_alice").get("/api/users/u_alice?omit=email").then().statusCode(200).extract().header("ETag"));
-        assertEquals(next, admin().get("/api/users/u_alice").then().statusCode(200).body("email", equalTo("alice@example.com")).extract().header("ETag"),
-                "the same tag for every role");
-        as("u_alice").header("If-Match", tag).body("{\"name\": \"Al\"}").patch("/api/users/u_alice?omit=email").then().statusCode(412);
+    void aRoleThatMayNotReadAColumnReadsAndWritesByIdWithoutItAndItsOwnEntityTags() throws SQLException {
+        String tag = as("u_alice").get("/api/users/u_alice").then().statusCode(200).body("$", not(hasKey("email")))
+                .body("name", equalTo("Alice")).extract().header("ETag");
+        as("u_alice").get("/api/users/u_alice?select=email").then().statusCode(403);
+        anonymous().get("/api/users").then().statusCode(200).body("[0]", not(hasKey("email")));
+        assertEquals(tag, as("u_alice").get("/api/users/u_alice?omit=name").then().statusCode(200).extract().header("ETag"),
+                "the tag is the record's as the role sees it, whatever the answer selects");
+
+        as("u_alice").header("If-Match", "\"stale\"").body("{\"name\": \"Alicia\"}").patch("/api/users/u_alice").then().statusCode(412);
+        String next = as("u_alice").header("If-Match", tag).body("{\"name\": \"Alicia\"}").patch("/api/users/u_alice")
+                .then().statusCode(200).body("name", equalTo("Alicia")).body("$", not(hasKey("email"))).extract().header("ETag");
+        assertEquals(next, as("u_alice").get("/api/users/u_alice").then().statusCode(200).extract().header("ETag"));
+        as("u_alice").header("If-Match", tag).body("{\"name\": \"Al\"}").patch("/api/users/u_alice").then().statusCode(412);
+
+        String adminTag = admin().get("/api/users/u_alice").then().statusCode(200).body("email", equalTo("alice@example.com")).extract().header("ETag");
+        assertNotEquals(next, adminTag, "the administrator's tag digests the email too");
+        assertEquals(adminTag, admin().get("/api/users/u_alice?select=name").then().statusCode(200).extract().header("ETag"),
+                "the same shape as alice's next read, kept apart by role");
+        assertEquals(next, as("u_alice").get("/api/users/u_alice?select=name").then().statusCode(200).extract().header("ETag"));
+        String changedEmail = admin().header("If-Match", adminTag).body("{\"email\": \"alicia@example.com\"}").patch("/api/users/u_alice")
+                .then().statusCode(200).extract().header("ETag");
+        admin().header("If-Match", adminTag).body("{\"name\": \"Stale\"}").patch("/api/users/u_alice").then().statusCode(412);
+        assertEquals(next, as("u_alice").get("/api/users/u_alice").then().statusCode(200).extract().header("ETag"),
+                "a change alice cannot see leaves her tag as it was");
+
         as("u_alice").header("If-Match", next).body("{\"create\": {\"name\": \"x\"}, \"update\": {\"name\": \"Ali\"}}")
-                .put("/api/users/u_alice?omit=email").then().statusCode(200).body("name", equalTo("Ali"));
-        assertEquals(List.of("Ali alice@example.com"), asRole("quarry_admin", "{}", "SELECT name || ' ' || email FROM \"User\" WHERE id = 'u_alice'"));
+                .put("/api/users/u_alice").then().statusCode(200).body("name", equalTo("Ali")).body("$", not(hasKey("email")));
+        admin().header("If-Match", changedEmail).delete("/api/users/u_alice").then().statusCode(412);
+        assertEquals(List.of("Ali alicia@example.com"), asRole("quarry_admin", "{}", "SELECT name || ' ' || email FROM \"User\" WHERE id = 'u_alice'"));
+    }
+
+    @Test
+    void rpcReadsAndTransactionsSelectWhatTheRoleReads() {
+        as("u_alice").body("{\"where\": {\"id\": \"u_alice\"}, \"include\": {\"posts\": {\"include\": {\"author\": true}}}}")
+                .post("/api/rpc/user/findUnique").then().statusCode(200).body("$", not(hasKey("email"))).body("posts[0].author", not(hasKey("email")));
+        admin().body("{\"where\": {\"id\": \"u_alice\"}}").post("/api/rpc/user/findUnique").then().statusCode(200).body("email", equalTo("alice@example.com"));
+        as("u_alice").body("[{\"delegate\": \"user\", \"operation\": \"update\", \"args\": {\"where\": {\"id\": \"u_alice\"}, \"data\": {\"name\": \"A\"}}},"
+                + " {\"delegate\": \"user\", \"operation\": \"findMany\", \"args\": {}}]")
+                .urlEncodingEnabled(false).post("/api/rpc/$transaction").then().statusCode(200).body("[0]", not(hasKey("email"))).body("[1][0]", not(hasKey("email")));
     }
 
     // ---- support

@@ -68,10 +68,15 @@ public final class WriteExecutor {
         this.schema = schema;
         this.planner = planner;
         this.resolver = planner.resolver();
-        this.sql = new WriteStatements(schema, resolver);
-        this.reads = new QueryPlanner(schema, limits);
+        this.sql = new WriteStatements(schema, resolver, planner.readable());
+        this.reads = new QueryPlanner(schema, limits, planner.readable());
         this.builder = new QueryBuilder(schema, limits);
         this.limits = limits;
+    }
+
+    /** The planner whose plans this executor runs (the same view of the schema's fields). */
+    public WritePlanner planner() {
+        return planner;
     }
 
     /** Whether a transaction running {@code plan} may be retried after a unique violation (a racing upsert). */
@@ -142,24 +147,24 @@ public final class WriteExecutor {
      */
     public Optional<OneStatement> oneStatement(WritePlan plan) {
         Model model = plan.model();
-        if (FieldAccess.readableByEveryRole(model).isPresent()) {
+        if (FieldAccess.hasFieldReadRules(model)) {
             return Optional.empty(); // its RETURNING * would need every column, and field rules hide some from some roles
         }
         if (plan instanceof WritePlan.Create c && c.record().relations().isEmpty()) {
             FindPlan read = readOfWritten(model, c.shape());
             return WrittenTableReads.related(read.read(), model) || builder.checksRows(read.read(), false) ? Optional.empty()
-                    : Optional.of(new OneStatement(plan, sql.insertReading(model, c.record().scalars(), builder.bodyOver(read, WriteStatements.WRITTEN))));
+                    : Optional.of(new OneStatement(plan, sql.insertReading(model, c.record().scalars(), builder.bodyOver(read, WriteStatements.WRITTEN, planner.readable()))));
         }
         if (plan instanceof WritePlan.Update u && u.ifMatch().isEmpty() && u.data().relations().isEmpty() && !u.data().scalars().isEmpty()
                 && u.data().scalars().stream().noneMatch(a -> referencedKey(model, a.field()))) {
             FindPlan read = readOfWritten(model, u.shape());
             return WrittenTableReads.related(read.read(), model) || builder.checksRows(read.read(), false) ? Optional.empty()
-                    : Optional.of(new OneStatement(plan, sql.updateReading(model, u.where(), u.data().scalars(), builder.bodyOver(read, WriteStatements.WRITTEN))));
+                    : Optional.of(new OneStatement(plan, sql.updateReading(model, u.where(), u.data().scalars(), builder.bodyOver(read, WriteStatements.WRITTEN, planner.readable()))));
         }
         if (plan instanceof WritePlan.Delete d && d.ifMatch().isEmpty()) {
             FindPlan read = readOfWritten(model, d.shape());
             return builder.checksRows(read.read(), false) ? Optional.empty()
-                    : Optional.of(new OneStatement(plan, sql.deleteReading(model, d.where(), builder.bodyOver(read, WriteStatements.WRITTEN))));
+                    : Optional.of(new OneStatement(plan, sql.deleteReading(model, d.where(), builder.bodyOver(read, WriteStatements.WRITTEN, planner.readable()))));
         }
         return Optional.empty();
     }
@@ -190,7 +195,7 @@ public final class WriteExecutor {
 
     /** A read inside a write transaction ({@code $transaction}): the body PostgreSQL builds. */
     public Uni<String> read(Tx tx, Model model, ReadArgs args) {
-        return tx.run(builder.build(reads.plan(model, args), QueryBuilder.Output.BODY)).map(this::checkedBody);
+        return tx.run(builder.build(reads.plan(model, args), QueryBuilder.Output.BODY, planner.readable())).map(this::checkedBody);
     }
 
     private static WriteResult count(long n) {

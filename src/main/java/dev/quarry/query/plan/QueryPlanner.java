@@ -5,6 +5,7 @@ import dev.quarry.query.QueryErrors;
 import dev.quarry.query.args.Operation;
 import dev.quarry.query.args.ReadArgs;
 import dev.quarry.schema.model.Model;
+import dev.quarry.schema.model.ReadableFields;
 import dev.quarry.schema.model.Schema;
 import java.util.List;
 import java.util.Optional;
@@ -23,11 +24,17 @@ public final class QueryPlanner {
     private final AggregatePlanner aggregates;
     private final Limits limits;
 
+    /** For a request that sets no role: the default selection is every field. */
     public QueryPlanner(Schema schema, Limits limits) {
+        this(schema, limits, ReadableFields.all());
+    }
+
+    /** @param readable what the request's role reads, which a selection without {@code select} is */
+    public QueryPlanner(Schema schema, Limits limits, ReadableFields readable) {
         this.limits = limits;
         Values values = new Values(schema);
         this.where = new WherePlanner(schema, values, limits);
-        this.reads = new ReadPlanner(schema, where, limits);
+        this.reads = new ReadPlanner(schema, where, limits, readable);
         this.aggregates = new AggregatePlanner(reads, where);
     }
 

@@ -8,6 +8,7 @@ import dev.quarry.query.ArgPath;
 import dev.quarry.query.QueryErrors;
 import dev.quarry.schema.model.Field;
 import dev.quarry.schema.model.Model;
+import dev.quarry.schema.model.ReadableFields;
 import dev.quarry.schema.model.RelationField;
 import dev.quarry.schema.model.ScalarField;
 import dev.quarry.schema.model.ScalarType;
@@ -29,11 +30,14 @@ final class ReadPlanner {
     private final Schema schema;
     private final WherePlanner where;
     private final Limits limits;
+    /** What the request's role reads: a selection without {@code select} leaves the rest out. */
+    private final ReadableFields readable;
 
-    ReadPlanner(Schema schema, WherePlanner where, Limits limits) {
+    ReadPlanner(Schema schema, WherePlanner where, Limits limits, ReadableFields readable) {
         this.schema = schema;
         this.where = where;
         this.limits = limits;
+        this.readable = readable;
     }
 
     /**
@@ -303,7 +307,7 @@ final class ReadPlanner {
         } else {
             List<String> omitted = hasOmit ? omit(model, args.get("omit"), locate.apply("omit")) : List.of();
             for (ScalarField f : Fields.visibleScalars(model)) {
-                if (!omitted.contains(f.name())) {
+                if (!omitted.contains(f.name()) && readable.readable(model, f)) {
                     chosen.put(f.name(), new Selection.Scalar(f));
                 }
             }

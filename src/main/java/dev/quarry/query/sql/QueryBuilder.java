@@ -12,6 +12,7 @@ import dev.quarry.query.plan.ReadPlan;
 import dev.quarry.query.plan.Selection;
 import dev.quarry.schema.model.FieldAccess;
 import dev.quarry.schema.model.Model;
+import dev.quarry.schema.model.ReadableFields;
 import dev.quarry.schema.model.ScalarField;
 import dev.quarry.schema.model.ScalarType;
 import dev.quarry.schema.model.Schema;
@@ -34,6 +35,10 @@ public final class QueryBuilder {
 
     private static final Sql ROW_NUMBER = Sql.ident("__quarry_rn");
     private static final Sql ROW_COUNT = Sql.ident("__quarry_n");
+    /** The column a row source selects for a role that reads none of its model's columns. */
+    private static final Sql NO_COLUMN = Sql.ident("__quarry_none");
+    /** A row source's projection: the model's columns the request's role may read ({@code Statement#readableColumns}). */
+    private static final Sql EVERY_READABLE_COLUMN = Sql.of("*");
     /** How an overflow marker starts, as JSON text: a string whose first character is U+0000. */
     private static final String OVERFLOW_MARK = "\"\\u0000quarry-rows ";
 
@@ -64,8 +69,14 @@ public final class QueryBuilder {
         BODY_AND_TAG
     }
 
+    /** The statement of a request that sets no role (tests, benchmarks): its tag digests every column. */
     public SqlStatement build(QueryPlan plan, Output output) {
-        return statement(plan, output).render();
+        return build(plan, output, ReadableFields.all());
+    }
+
+    /** @param readable what the request's role reads, which its entity tag digests */
+    public SqlStatement build(QueryPlan plan, Output output, ReadableFields readable) {
+        return statement(plan, output, readable).render();
     }
 
     /**
@@ -73,13 +84,13 @@ public final class QueryBuilder {
      * {@code rows}, a relation with the model's columns (a write's {@code RETURNING *}), instead of the model's table;
      * related records are read from their tables.
      */
-    public Sql bodyOver(FindPlan plan, Sql rows) {
-        return new Statement().find(plan, rows);
+    public Sql bodyOver(FindPlan plan, Sql rows, ReadableFields readable) {
+        return new Statement(readable).find(plan, rows);
     }
 
     /** The statement before its parameters are numbered: {@link StatementCache} renders it with their sources. */
-    Sql statement(QueryPlan plan, Output output) {
-        Statement s = new Statement();
+    Sql statement(QueryPlan plan, Output output, ReadableFields readable) {
+        Statement s = new Statement(readable);
         Sql body;
         ReadPlan rows;
         if (plan instanceof FindPlan find) {
@@ -132,23 +143,43 @@ public final class QueryBuilder {
     }
 
     /**
-     * The entity tag of the row of {@code alias}: a digest of the whole row, so any change to it changes the tag. Where
-     * field rules hide columns from some roles, a digest of the columns every role may read, so that any role can
-     * compute it (PostgreSQL refuses a statement that names a column its role may not read).
+     * The entity tag of the row of {@code alias} as {@code readable}'s role sees it: a digest of the whole row, so any
+     * change to it changes the tag; where field rules hide columns from some roles, a digest of the columns this role
+     * may read (PostgreSQL refuses a statement that names a column its role may not read), so each role's tag changes
+     * with what that role sees.
      */
-    public static Sql entityTag(Model model, Sql alias) {
-        return FieldAccess.readableByEveryRole(model)
-                .map(fields -> Sql.of("md5(ROW(", Sql.join(", ", fields.stream().map(f -> Fragments.column(alias, f)).toList()), ")::text)"))
-                .orElseGet(() -> Sql.of("md5(row_to_json(", alias, ")::text)"));
+    public static Sql entityTag(Model model, Sql alias, ReadableFields readable) {
+        if (!FieldAccess.hasFieldReadRules(model)) {
+            return Sql.of("md5(row_to_json(", alias, ")::text)");
+        }
+        return Sql.of("md5(ROW(", Sql.join(", ", readable.of(model).stream().map(f -> Fragments.column(alias, f)).toList()), ")::text)");
     }
 
     /** The state of one statement being built: its aliases. */
     private final class Statement {
 
         private final Aliases aliases = new Aliases();
+        /** What the request's role reads: the columns a row source selects and an entity tag digests. */
+        private final ReadableFields readable;
         private final FilterRenderer filters = new FilterRenderer(columns, aliases);
         /** Whether a list of this statement may answer with an overflow marker. */
         private boolean marked;
+
+        Statement(ReadableFields readable) {
+            this.readable = readable;
+        }
+
+        /**
+         * The columns of {@code model}'s rows at {@code alias} as a row source selects them: all ({@code alias.*}), or
+         * where field rules hide some from some roles, those this role may read (naming another fails the statement).
+         */
+        private Sql readableColumns(Model model, Sql alias) {
+            if (!FieldAccess.hasFieldReadRules(model)) {
+                return Sql.of(alias, ".*");
+            }
+            List<Sql> columns = readable.of(model).stream().map(f -> Fragments.column(alias, f)).toList();
+            return columns.isEmpty() ? Sql.of("NULL AS ", NO_COLUMN) : Sql.join(", ", columns);
+        }
 
         Sql find(FindPlan find) {
             return find(find, Links.table(find.read().model()));
@@ -179,7 +210,7 @@ public final class QueryBuilder {
             marked = true;
             String max = Integer.toString(limits.maxRows());
             Sql k = aliases.next("k");
-            Sql rows = rows(read, link, Optional.of(Sql.of("*")), table, path + "[*]", limits.maxRows() + 1);
+            Sql rows = rows(read, link, Optional.of(EVERY_READABLE_COLUMN), table, path + "[*]", limits.maxRows() + 1);
             Sql counted = Sql.of("SELECT ", k, ".*, count(*) OVER () AS ", ROW_COUNT, " FROM (", rows, ") ", k);
             Sql objects = Sql.of("coalesce(json_agg(", object(read, r, path + "[*]"), aggOrder(read, r), ") FILTER (WHERE ", r, ".", ROW_COUNT, " <= ", max,
                     "), '[]'::json)");
@@ -201,7 +232,7 @@ public final class QueryBuilder {
 
         Sql tag(ReadPlan read) {
             Sql t = aliases.next("t");
-            return Sql.of("(SELECT ", entityTag(read.model(), t), " FROM ", Links.table(read.model()), " ", t, " WHERE ", filters.render(read.filter(), t), ")");
+            return Sql.of("(SELECT ", entityTag(read.model(), t, readable), " FROM ", Links.table(read.model()), " ", t, " WHERE ", filters.render(read.filter(), t), ")");
         }
 
         /**
@@ -242,7 +273,7 @@ public final class QueryBuilder {
                     windowOrder.add(orderTerm(orderExpr(o, t), o));
                 }
                 Sql over = Sql.of("PARTITION BY ", Sql.join(", ", partition), windowOrder.isEmpty() ? Sql.EMPTY : Sql.of(" ORDER BY ", Sql.join(", ", windowOrder)));
-                Sql inner = Sql.of("SELECT ", t, ".*, row_number() OVER (", over, ") AS ", ROW_NUMBER, " FROM ", table, " ", t,
+                Sql inner = Sql.of("SELECT ", readableColumns(model, t), ", row_number() OVER (", over, ") AS ", ROW_NUMBER, " FROM ", table, " ", t,
                         where.isEmpty() ? Sql.EMPTY : Sql.of(" WHERE ", Sql.join(" AND ", where)));
                 from = Sql.of("(", inner, ") ", s);
                 outerWhere.add(Sql.of(s, ".", ROW_NUMBER, " = 1"));
@@ -250,7 +281,8 @@ public final class QueryBuilder {
             }
 
             List<Sql> select = new ArrayList<>();
-            select.add(projection.orElseGet(() -> Sql.of(object(read, a, path), " AS j")));
+            select.add(projection.map(p -> p == EVERY_READABLE_COLUMN ? readableColumns(model, a) : p)
+                    .orElseGet(() -> Sql.of(object(read, a, path), " AS j")));
             List<Sql> orderBy = new ArrayList<>();
             for (int i = 0; i < order.size(); i++) {
                 Sql key = Sql.ident("_o" + i);
@@ -440,7 +472,7 @@ public final class QueryBuilder {
 
         Sql aggregate(AggregatePlan plan) {
             Sql r = aliases.next("r");
-            Sql rows = rows(plan.rows(), Optional.empty(), Sql.of("*"));
+            Sql rows = rows(plan.rows(), Optional.empty(), EVERY_READABLE_COLUMN);
             Sql value;
             if (plan.kind() == AggregatePlan.Kind.COUNT_NUMBER) {
                 value = Sql.of("count(*)");

@@ -6,6 +6,7 @@ import dev.quarry.query.plan.Bindings;
 import dev.quarry.query.plan.Bound;
 import dev.quarry.query.plan.Limits;
 import dev.quarry.query.plan.QueryPlan;
+import dev.quarry.schema.model.ReadableFields;
 import dev.quarry.schema.model.Schema;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -48,20 +49,21 @@ public final class StatementCache {
         this.verify = verify;
     }
 
-    private record Key(QueryPlan plan, QueryBuilder.Output output) {}
+    /** {@code readable}: the request role's view, which its entity tag digests (one of few canonical instances). */
+    private record Key(QueryPlan plan, QueryBuilder.Output output, ReadableFields readable) {}
 
     /** A shape's statement: its text, and for each parameter the position of its value in the plan's bindings. */
     private record Template(String text, int[] positions) {}
 
-    public SqlStatement statement(QueryPlan plan, QueryBuilder.Output output) {
-        Key key = new Key(plan, output);
+    public SqlStatement statement(QueryPlan plan, QueryBuilder.Output output, ReadableFields readable) {
+        Key key = new Key(plan, output, readable);
         Template template = templates.getIfPresent(key);
         if (template == null) {
             return compile(key);
         }
         SqlStatement statement = bind(template, Bindings.of(plan));
         if (verify) {
-            SqlStatement fresh = builder.build(plan, output);
+            SqlStatement fresh = builder.build(plan, output, readable);
             if (!fresh.text().equals(statement.text()) || !sameParams(fresh.params(), statement.params())) {
                 throw new IllegalStateException("statement cache: the kept statement differs from a fresh compile\nkept:  " + statement.text()
                         + " " + describe(statement.params()) + "\nfresh: " + fresh.text() + " " + describe(fresh.params()));
@@ -78,7 +80,7 @@ public final class StatementCache {
 
     private SqlStatement compile(Key key) {
         List<Bound> sources = new ArrayList<>();
-        SqlStatement statement = builder.statement(key.plan(), key.output()).render(sources);
+        SqlStatement statement = builder.statement(key.plan(), key.output(), key.readable()).render(sources);
         List<Bound> bindings = Bindings.of(key.plan());
         if (statement.text().length() + chars(bindings) > MAX_KEPT_CHARS) {
             return statement;

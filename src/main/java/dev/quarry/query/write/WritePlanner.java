@@ -18,6 +18,7 @@ import dev.quarry.query.plan.Resolver;
 import dev.quarry.query.plan.Value;
 import dev.quarry.schema.model.DefaultValue;
 import dev.quarry.schema.model.Model;
+import dev.quarry.schema.model.ReadableFields;
 import dev.quarry.schema.model.Relation;
 import dev.quarry.schema.model.RelationField;
 import dev.quarry.schema.model.ScalarField;
@@ -58,16 +59,28 @@ public final class WritePlanner {
     private final Limits limits;
     private final Resolver resolver;
     private final QueryPlanner reads;
+    private final ReadableFields readable;
 
+    /** For a request that sets no role. */
     public WritePlanner(Schema schema, Limits limits) {
+        this(schema, limits, ReadableFields.all());
+    }
+
+    /** @param readable what the request's role reads: the default shape of the answer */
+    public WritePlanner(Schema schema, Limits limits, ReadableFields readable) {
         this.schema = schema;
         this.limits = limits;
         this.resolver = new Resolver(schema, limits);
-        this.reads = new QueryPlanner(schema, limits);
+        this.reads = new QueryPlanner(schema, limits, readable);
+        this.readable = readable;
     }
 
     public Resolver resolver() {
         return resolver;
+    }
+
+    public ReadableFields readable() {
+        return readable;
     }
 
     public WritePlan plan(Model model, WriteArgs args) {

@@ -6,8 +6,8 @@ import dev.quarry.query.sql.Fragments;
 import dev.quarry.query.sql.QueryBuilder;
 import dev.quarry.query.sql.Sql;
 import dev.quarry.query.sql.SqlStatement;
-import dev.quarry.schema.model.FieldAccess;
 import dev.quarry.schema.model.Model;
+import dev.quarry.schema.model.ReadableFields;
 import dev.quarry.schema.model.Relation;
 import dev.quarry.schema.model.ScalarField;
 import dev.quarry.schema.model.Schema;
@@ -32,20 +32,22 @@ public final class WriteStatements {
 
     private final Schema schema;
     private final dev.quarry.query.plan.Resolver resolver;
+    private final ReadableFields readable;
 
-    public WriteStatements(Schema schema, dev.quarry.query.plan.Resolver resolver) {
+    /** @param readable what the request's role reads: the columns a returned row carries and its entity tag digests */
+    public WriteStatements(Schema schema, dev.quarry.query.plan.Resolver resolver, ReadableFields readable) {
         this.schema = schema;
         this.resolver = resolver;
+        this.readable = readable;
     }
 
     /**
-     * The fields a returned row carries, in column order: the single-valued scalars, except those field rules hide
-     * from some role (a statement that names a column its role may not read fails; the answer's body is read back
-     * with the request's own selection).
+     * The fields a returned row carries, in column order: the single-valued scalars the request's role may read (a
+     * statement that names a column its role may not read fails; the answer's body is read back with the request's
+     * own selection).
      */
     public List<ScalarField> returnedFields(Model model) {
-        Optional<List<ScalarField>> readable = FieldAccess.readableByEveryRole(model);
-        return resolver.visibleScalars(model).stream().filter(f -> !f.isList()).filter(f -> readable.map(r -> r.contains(f)).orElse(true)).toList();
+        return resolver.visibleScalars(model).stream().filter(f -> !f.isList()).filter(f -> readable.readable(model, f)).toList();
     }
 
     private Sql returning(Fragments f, Model model, Sql alias) {
@@ -53,7 +55,7 @@ public final class WriteStatements {
         for (ScalarField field : returnedFields(model)) {
             out.add(f.outputText(field, Fragments.column(alias, field)));
         }
-        out.add(QueryBuilder.entityTag(model, alias));
+        out.add(QueryBuilder.entityTag(model, alias, readable));
         return Sql.join(", ", out);
     }
 
@@ -61,8 +63,8 @@ public final class WriteStatements {
         return Fragments.table(model);
     }
 
-    private static Sql etagCondition(Model model, Optional<String> etag, Sql alias) {
-        return etag.map(e -> Sql.of(" AND ", QueryBuilder.entityTag(model, alias), " = ", Sql.param(e))).orElse(Sql.EMPTY);
+    private Sql etagCondition(Model model, Optional<String> etag, Sql alias) {
+        return etag.map(e -> Sql.of(" AND ", QueryBuilder.entityTag(model, alias, readable), " = ", Sql.param(e))).orElse(Sql.EMPTY);
     }
 
     private Sql value(Fragments f, Assign a) {

@@ -109,19 +109,14 @@ public final class FieldAccess {
         return Optional.of(Grantees.of(roles));
     }
 
-    /**
-     * The fields of {@code model} every role may read, when field rules hide some from some roles; empty when no
-     * field has a read rule (every role that reaches the table reads all of it).
-     */
-    public static Optional<List<ScalarField>> readableByEveryRole(Model model) {
-        if (model.policies().stream().noneMatch(p -> p.isFieldLevel() && p.operations().contains(Policy.Operation.READ))) {
-            return Optional.empty();
-        }
-        return Optional.of(model.scalarFields().stream()
-                .filter(field -> !(field.type() instanceof FieldType.CompositeRef))
-                .filter(field -> grantees(model.policies().stream().filter(p -> p.field().filter(field.name()::equals).isPresent()).toList(),
-                        Policy.Operation.READ).map(Grantees::everyone).orElse(false))
-                .toList());
+    /** Whether field rules of {@code model} hide some of its columns from some roles ({@link ReadableFields}). */
+    public static boolean hasFieldReadRules(Model model) {
+        return model.policies().stream().anyMatch(p -> p.isFieldLevel() && p.operations().contains(Policy.Operation.READ));
+    }
+
+    /** The roles that may read {@code field} of {@code model} (every role when no rule says otherwise); empty when not expressible as GRANTs. */
+    public static Optional<Grantees> readers(Model model, ScalarField field) {
+        return grantees(model.policies().stream().filter(p -> p.field().filter(field.name()::equals).isPresent()).toList(), Policy.Operation.READ);
     }
 
     private static boolean isRoleClaim(PolicyCondition condition) {

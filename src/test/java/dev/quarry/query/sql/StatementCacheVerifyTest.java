@@ -15,6 +15,7 @@ import dev.quarry.query.plan.Limits;
 import dev.quarry.query.plan.QueryPlan;
 import dev.quarry.query.plan.QueryPlanner;
 import dev.quarry.query.support.Schemas;
+import dev.quarry.schema.model.ReadableFields;
 import dev.quarry.schema.model.Schema;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;
@@ -50,42 +51,42 @@ class StatementCacheVerifyTest {
     @Test
     void aKeptStatementRebindsAShapeAndVerifyAgreesWithIt() {
         StatementCache cache = new StatementCache(SCHEMA, Limits.DEFAULT, 10, true);
-        SqlStatement first = cache.statement(ann(), QueryBuilder.Output.BODY);
-        SqlStatement second = cache.statement(ben(), QueryBuilder.Output.BODY);
+        SqlStatement first = cache.statement(ann(), QueryBuilder.Output.BODY, ReadableFields.all());
+        SqlStatement second = cache.statement(ben(), QueryBuilder.Output.BODY, ReadableFields.all());
         assertEquals(1, cache.size());
         assertEquals(first.text(), second.text());
-        assertEquals(new QueryBuilder(SCHEMA).build(ben(), QueryBuilder.Output.BODY).params(), second.params());
+        assertEquals(new QueryBuilder(SCHEMA).build(ben(), QueryBuilder.Output.BODY, ReadableFields.all()).params(), second.params());
     }
 
     @Test
     void verifyCatchesAKeptTextThatIsWrong() throws Exception {
         StatementCache checked = warmed(true);
         corrupt(checked, text -> text.replace("LIMIT", "LIMIT 1 + "), positions -> positions);
-        IllegalStateException caught = assertThrows(IllegalStateException.class, () -> checked.statement(ben(), QueryBuilder.Output.BODY));
+        IllegalStateException caught = assertThrows(IllegalStateException.class, () -> checked.statement(ben(), QueryBuilder.Output.BODY, ReadableFields.all()));
         assertTrue(caught.getMessage().startsWith("statement cache: the kept statement differs from a fresh compile"), caught.getMessage());
 
         StatementCache unchecked = warmed(false);
         corrupt(unchecked, text -> text.replace("LIMIT", "LIMIT 1 + "), positions -> positions);
-        assertTrue(unchecked.statement(ben(), QueryBuilder.Output.BODY).text().contains("LIMIT 1 + "), "without verify the wrong text is sent");
+        assertTrue(unchecked.statement(ben(), QueryBuilder.Output.BODY, ReadableFields.all()).text().contains("LIMIT 1 + "), "without verify the wrong text is sent");
     }
 
     @Test
     void verifyCatchesValuesBoundToTheWrongParameters() throws Exception {
         StatementCache checked = warmed(true);
         corrupt(checked, text -> text, StatementCacheVerifyTest::swapFirstTwo);
-        IllegalStateException caught = assertThrows(IllegalStateException.class, () -> checked.statement(ben(), QueryBuilder.Output.BODY));
+        IllegalStateException caught = assertThrows(IllegalStateException.class, () -> checked.statement(ben(), QueryBuilder.Output.BODY, ReadableFields.all()));
         assertTrue(caught.getMessage().contains("fresh:"), caught.getMessage());
 
         StatementCache unchecked = warmed(false);
         corrupt(unchecked, text -> text, StatementCacheVerifyTest::swapFirstTwo);
-        SqlStatement wrong = unchecked.statement(ben(), QueryBuilder.Output.BODY);
-        assertNotEquals(new QueryBuilder(SCHEMA).build(ben(), QueryBuilder.Output.BODY).params(), wrong.params(),
+        SqlStatement wrong = unchecked.statement(ben(), QueryBuilder.Output.BODY, ReadableFields.all());
+        assertNotEquals(new QueryBuilder(SCHEMA).build(ben(), QueryBuilder.Output.BODY, ReadableFields.all()).params(), wrong.params(),
                 "without verify the values go to the wrong parameters");
     }
 
     private static StatementCache warmed(boolean verify) {
         StatementCache cache = new StatementCache(SCHEMA, Limits.DEFAULT, 10, verify);
-        cache.statement(ann(), QueryBuilder.Output.BODY);
+        cache.statement(ann(), QueryBuilder.Output.BODY, ReadableFields.all());
         assertEquals(1, cache.size());
         return cache;
     }
