@@ -13,15 +13,25 @@ final class Problems {
     static final String MEDIA_TYPE = "application/problem+json";
 
     enum Status {
-        BAD_REQUEST("400", "BadRequest", "A bad query parameter or body (unknown field or operator, wrong type, malformed JSON, over a limit), "
-                + "or a required value missing (P2011, P2012). meta names the parameter, the JSON path inside it and what is allowed there."),
+        BAD_REQUEST("400", "BadRequest", "A bad query parameter or body (unknown field or operator, wrong type, malformed JSON), "
+                + "or a required value missing (P2011, P2012). meta names the parameter, the JSON path inside it and what is allowed there. "
+                + "Over a limit, nothing runs or the answer is withheld: Q106 take above quarry.api.max-take, Q107 includes nested deeper "
+                + "than quarry.api.max-depth, Q120 more filter nodes than quarry.api.max-filter-nodes, Q130 a list of the answer without "
+                + "take has more than quarry.api.max-rows rows (meta.path names it, such as $[*].posts: page it with take and cursor), "
+                + "Q131 the answer is over quarry.api.max-response-bytes, Q132 skip above quarry.api.max-skip, Q133 a list of values (in, "
+                + "notIn, hasSome, …) longer than quarry.api.max-list-values, Q134 a $transaction of more than "
+                + "quarry.api.max-transaction-operations operations; Q105 a $transaction timeout or maxWait above the server's bound."),
         UNAUTHORIZED("401", "Unauthorized", "The bearer token is missing (and no anonymous role is configured), expired, not yet valid, "
-                + "for another issuer or audience, badly signed or malformed; meta.reason says which (token-expired, token-signature, …)."),
+                + "for another issuer or audience, badly signed or malformed; meta.reason says which (token-expired, token-signature, …). "
+                + "token-role: the token names a role no request may run as (none, the connecting login, a superuser, a role with "
+                + "BYPASSRLS, a pg_* role, one the database lacks, or one outside quarry.auth.roles)."),
         FORBIDDEN("403", "Forbidden", "The database refused the request's role: no GRANT for the operation (meta.reason privilege), "
                 + "or a row-level security policy rejected a written row (meta.reason row-level-security). Nothing was changed."),
         NOT_FOUND("404", "NotFound", "The record to find, update or delete does not exist (P2025)."),
         CONFLICT("409", "Conflict", "A unique constraint (P2002, meta.target names the fields) or a foreign key (P2003) would be violated."),
-        SERVICE_UNAVAILABLE("503", "ServiceUnavailable", "The database is unreachable or overloaded; retry after the Retry-After header's seconds.");
+        SERVICE_UNAVAILABLE("503", "ServiceUnavailable", "The database is unreachable or overloaded; retry after the Retry-After header's seconds. "
+                + "code schema-behind: the database lacks migrations this service was built with (meta.pending lists them); it answers "
+                + "once they are applied (quarry migrate deploy).");
 
         final String code;
         final String component;

@@ -40,6 +40,19 @@ class OpenApiDocumentTest {
         System.out.println("rich document: " + yaml.length() + " bytes of YAML");
     }
 
+    /** Every limit and refusal the server answers is described with its code, so a client author can find it. */
+    @Test
+    void errorResponsesNameEveryLimitCodeTheTokenRoleRefusalAndTheSchemaBehindAnswer() {
+        Map<String, org.eclipse.microprofile.openapi.models.responses.APIResponse> responses =
+                OpenApiDocument.of(Documents.load(Documents.BLOG_SCHEMA)).getComponents().getResponses();
+        String badRequest = responses.get("BadRequest").getDescription();
+        for (String code : List.of("Q106", "Q107", "Q120", "Q130", "Q131", "Q132", "Q133", "Q134", "Q105", "meta.path")) {
+            assertTrue(badRequest.contains(code), "400 describes " + code);
+        }
+        assertTrue(responses.get("Unauthorized").getDescription().contains("token-role"));
+        assertTrue(responses.get("ServiceUnavailable").getDescription().contains("schema-behind"));
+    }
+
     @Test
     void blogDocumentHasTheComponentsAndRoutesOfBothSurfaces() {
         OpenAPI document = OpenApiDocument.of(Documents.load(Documents.BLOG_SCHEMA));
