@@ -61,6 +61,9 @@ final class AggregatePlanner {
         Optional<Long> take = ReadPlanner.present(a, "take") ? Optional.of(reads.take(a.get("take"), args.origin("take"))) : Optional.empty();
         long skip = ReadPlanner.present(a, "skip") ? reads.skip(a.get("skip"), args.origin("skip")) : 0;
         List<OrderItem> order = ReadPlanner.present(a, "orderBy") ? groupOrder(model, by, a.get("orderBy"), args.origin("orderBy")) : List.of();
+        if (order.isEmpty() && (take.isPresent() || skip > 0)) {
+            requireIdentityInBy(model, by, args.origin(take.isPresent() ? "take" : "skip"));
+        }
         Filter having = ReadPlanner.present(a, "having") ? having(model, by, a.get("having"), args.origin("having")) : Filter.TRUE;
         ReadPlan rows = new ReadPlan(model, filter, List.of(), take, skip, Optional.empty(), List.of(), new Selection(List.of()));
         return new AggregatePlan(AggregatePlan.Kind.GROUP_BY, rows, groups(model, a, args), by, having, order);
@@ -73,8 +76,9 @@ final class AggregatePlanner {
                 rowArgs.set(key, a.get(key));
             }
         }
-        rowArgs.putObject("select");
-        return reads.read(model, rowArgs, List.of("where", "orderBy", "cursor", "take", "skip", "distinct", "select"), args::origin, 0);
+        ReadPlan read = reads.read(model, rowArgs, List.of("where", "orderBy", "cursor", "take", "skip", "distinct"), args::origin, 0);
+        return new ReadPlan(model, read.filter(), read.orderBy(), read.limit(), read.backwards(), read.offset(), read.cursor(), read.distinct(),
+                new Selection(List.of()));
     }
 
     private List<AggregatePlan.AggregateGroup> groups(Model model, JsonNode a, ReadArgs args) {
@@ -169,6 +173,15 @@ final class AggregatePlanner {
         return out;
     }
 
+    /** Paging groups without an orderBy: Prisma orders them by the primary key, which must then be in by (its P2019). */
+    private static void requireIdentityInBy(Model model, List<ScalarField> by, ArgPath at) {
+        List<String> missing = Fields.identity(model).stream().filter(f -> !by.contains(f)).map(ScalarField::name).toList();
+        if (!missing.isEmpty()) {
+            throw QueryErrors.inputError(at, "take or skip without an orderBy orders the groups by the primary key, and every field used for orderBy "
+                    + "must be included in the by-arguments of the query. Missing fields: " + String.join(", ", missing), List.of("orderBy"));
+        }
+    }
+
     private List<OrderItem> groupOrder(Model model, List<ScalarField> by, JsonNode node, ArgPath at) {
         List<OrderItem> out = new ArrayList<>();
         List<JsonNode> items = new ArrayList<>();
@@ -183,14 +196,15 @@ final class AggregatePlanner {
             if (!item.isObject()) {
                 throw QueryErrors.wrongType(itemAt, "an object like {\"field\": \"asc\"}");
             }
+            ReadPlanner.requireOneKey(item, itemAt);
             Iterator<Map.Entry<String, JsonNode>> it = item.fields();
             while (it.hasNext()) {
                 Map.Entry<String, JsonNode> e = it.next();
                 ArgPath here = itemAt.key(e.getKey());
                 Optional<Aggregate> fn = Aggregate.fromKey(e.getKey());
                 if (fn.isPresent()) {
-                    if (!e.getValue().isObject()) {
-                        throw QueryErrors.wrongType(here, "an object like {\"field\": \"asc\"}");
+                    if (!e.getValue().isObject() || e.getValue().size() != 1) {
+                        throw QueryErrors.wrongType(here, "an object with one key, like {\"field\": \"asc\"}");
                     }
                     Iterator<Map.Entry<String, JsonNode>> fit = e.getValue().fields();
                     while (fit.hasNext()) {
@@ -208,7 +222,7 @@ final class AggregatePlanner {
                 if (f.isEmpty()) {
                     List<String> allowed = new ArrayList<>(by.stream().map(ScalarField::name).toList());
                     allowed.addAll(AGGREGATES);
-                    throw QueryErrors.invalid(here, "Every field used for orderBy must be included in the by-arguments of the query", allowed);
+                    throw QueryErrors.inputError(here, "Every field used for orderBy must be included in the by-arguments of the query", allowed);
                 }
                 out.add(ReadPlanner.direction(new OrderItem.ByField(f.get()), List.of(), e.getValue(), here, f.get().isOptional()));
             }

@@ -197,7 +197,14 @@ final class WherePlanner {
                 throw QueryErrors.invalid(at.key("mode"), "mode must be 'default' or 'insensitive'", List.of("default", "insensitive"));
             }
         }
-        boolean insensitive = mode != null && mode.textValue().equals("insensitive");
+        return operators(model, field, value, at, allowed, mode != null && mode.textValue().equals("insensitive"));
+    }
+
+    /**
+     * The operators of a field's filter object. A nested {@code not: {…}} (Prisma's Nested…Filter) has no {@code mode}
+     * of its own: the enclosing filter's mode applies inside it.
+     */
+    private Filter operators(Model model, ScalarField field, JsonNode value, ArgPath at, List<String> allowed, boolean insensitive) {
         return eachOperator(value, at, (op, v, here) -> {
             if (!allowed.contains(op)) {
                 throw QueryErrors.unknownOperator(here, op, kind(field), allowed);
@@ -211,7 +218,7 @@ final class WherePlanner {
                     if (v.isNull()) {
                         return not(isNull(field, here));
                     } else if (v.isObject() && !isFieldRef(v)) {
-                        return not(scalar(model, field, v, here));
+                        return not(operators(model, field, v, here, allowed.stream().filter(o -> !o.equals("mode")).toList(), insensitive));
                     } else {
                         return not(equals(model, field, v, here, insensitive));
                     }
@@ -275,7 +282,7 @@ final class WherePlanner {
     }
 
     private Filter in(ScalarField field, JsonNode v, ArgPath at, boolean insensitive) {
-        Value.Many many = values.many(field, v.isArray() ? v : wrap(v), at);
+        Value.Many many = values.many(field, v, at);
         if (many.texts().isEmpty()) {
             return new Filter.Const(false);
         }
@@ -402,10 +409,10 @@ final class WherePlanner {
         return Values.jsonText(v);
     }
 
+    /** A plain {@code null} is Prisma's JSON null, as {@code {"$type":"JsonNull"}}. */
     private Filter jsonEquals(ScalarField field, List<String> path, JsonNode v, ArgPath at) {
         if (v.isNull()) {
-            throw QueryErrors.invalid(at, "A Json null must be written {\"$type\":\"DbNull\"}, {\"$type\":\"JsonNull\"} or {\"$type\":\"AnyNull\"}",
-                    List.of("DbNull", "JsonNull", "AnyNull"));
+            return new Filter.JsonIsNull(field, path, Filter.JsonNullKind.JSON_NULL);
         }
         if (v.isObject() && v.size() == 1 && v.has("$type")) {
             switch (v.get("$type").asText()) {
