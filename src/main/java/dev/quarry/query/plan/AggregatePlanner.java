@@ -30,7 +30,7 @@ final class AggregatePlanner {
 
     AggregatePlan count(Model model, ReadArgs args) {
         JsonNode a = args.args();
-        ReadPlanner.checkKeys(a, List.of("where", "orderBy", "cursor", "take", "skip", "distinct", "select"), args::origin);
+        ReadPlanner.checkKeys(a, List.of("where", "orderBy", "cursor", "take", "skip", "select"), args::origin);
         ReadPlan rows = rows(model, a, args);
         if (!ReadPlanner.present(a, "select") || (a.get("select").isBoolean() && a.get("select").booleanValue())) {
             return new AggregatePlan(AggregatePlan.Kind.COUNT_NUMBER, rows, List.of(), List.of(), Filter.TRUE, List.of());
@@ -41,8 +41,8 @@ final class AggregatePlanner {
 
     AggregatePlan aggregate(Model model, ReadArgs args) {
         JsonNode a = args.args();
-        List<String> allowed = new ArrayList<>(List.of("where", "orderBy", "cursor", "take", "skip", "distinct"));
-        allowed.addAll(AGGREGATES);
+        List<String> allowed = new ArrayList<>(List.of("where", "orderBy", "cursor", "take", "skip"));
+        allowed.addAll(aggregatesOf(model));
         ReadPlanner.checkKeys(a, allowed, args::origin);
         ReadPlan rows = rows(model, a, args);
         return new AggregatePlan(AggregatePlan.Kind.AGGREGATE, rows, groups(model, a, args), List.of(), Filter.TRUE, List.of());
@@ -51,7 +51,7 @@ final class AggregatePlanner {
     AggregatePlan groupBy(Model model, ReadArgs args) {
         JsonNode a = args.args();
         List<String> allowed = new ArrayList<>(List.of("by", "where", "orderBy", "having", "take", "skip"));
-        allowed.addAll(AGGREGATES);
+        allowed.addAll(aggregatesOf(model));
         ReadPlanner.checkKeys(a, allowed, args::origin);
         if (!ReadPlanner.present(a, "by")) {
             throw QueryErrors.missingArgument(args.origin("by"), "argument by (the fields to group by)", Fields.scalarNames(model));
@@ -69,14 +69,19 @@ final class AggregatePlanner {
         return new AggregatePlan(AggregatePlan.Kind.GROUP_BY, rows, groups(model, a, args), by, having, order);
     }
 
+    /** The aggregates a model has: {@code _avg} and {@code _sum} only with a numeric field, as Prisma's output types. */
+    private static List<String> aggregatesOf(Model model) {
+        return AGGREGATES.stream().filter(key -> !allowedFields(model, Aggregate.fromKey(key).orElseThrow()).isEmpty()).toList();
+    }
+
     private ReadPlan rows(Model model, JsonNode a, ReadArgs args) {
         com.fasterxml.jackson.databind.node.ObjectNode rowArgs = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
-        for (String key : List.of("where", "orderBy", "cursor", "take", "skip", "distinct")) {
+        for (String key : List.of("where", "orderBy", "cursor", "take", "skip")) {
             if (a.has(key)) {
                 rowArgs.set(key, a.get(key));
             }
         }
-        ReadPlan read = reads.read(model, rowArgs, List.of("where", "orderBy", "cursor", "take", "skip", "distinct"), args::origin, 0);
+        ReadPlan read = reads.read(model, rowArgs, List.of("where", "orderBy", "cursor", "take", "skip"), args::origin, 0);
         return new ReadPlan(model, read.filter(), read.orderBy(), read.limit(), read.backwards(), read.offset(), read.cursor(), read.distinct(),
                 new Selection(List.of()));
     }

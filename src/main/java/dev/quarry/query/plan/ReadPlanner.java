@@ -187,9 +187,7 @@ final class ReadPlanner {
                 throw QueryErrors.unknownField(here, model.name(), e.getKey(), Fields.names(schema, model));
             }
             if (field.get() instanceof ScalarField scalar) {
-                if (scalar.isList() || scalar.type() == ScalarType.JSON) {
-                    throw QueryErrors.invalid(here, "Field " + scalar.name() + " cannot be sorted by", Fields.scalarNames(model));
-                }
+                // lists and Json too: PostgreSQL orders arrays and jsonb, and Prisma sorts by them
                 out.add(direction(new OrderItem.ByField(scalar), hops, e.getValue(), here, scalar.isOptional()));
             } else {
                 RelationField relation = (RelationField) field.get();

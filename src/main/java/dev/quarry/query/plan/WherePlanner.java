@@ -116,6 +116,9 @@ final class WherePlanner {
             case "AND":
                 return and(list(model, value, at, depth));
             case "OR":
+                if (!value.isArray()) {
+                    throw QueryErrors.wrongType(at, "a list of filters on " + model.name() + " (OR takes a list; AND and NOT also take one object)");
+                }
                 return new Filter.Or(list(model, value, at, depth));
             case "NOT":
                 // Prisma: NOT {a, b} is NOT (a AND b); NOT [a, b] is NOT a AND NOT b
@@ -307,7 +310,8 @@ final class WherePlanner {
     // --- scalar lists --------------------------------------------------------------------------
 
     private Filter list(ScalarField field, JsonNode value, ArgPath at) {
-        if (!value.isObject()) {
+        // Prisma's scalar list filters take exactly one operator
+        if (!value.isObject() || value.size() != 1) {
             throw QueryErrors.wrongType(at, "an object with one of " + LIST_OPS);
         }
         return eachOperator(value, at, (op, v, here) -> {
