@@ -80,6 +80,13 @@ class JsonNullsAndRefusalsParityTest {
     }
 
     @Test
+    void listsAndJsonAreSortedAsPostgreSqlSortsThem() throws Exception {
+        assertSameIds("Account", "findMany", "{\"orderBy\":[{\"meta\":\"asc\"},{\"id\":\"asc\"}],\"select\":{\"id\":true}}", "5,3,4,1,2");
+        assertSameIds("Account", "findMany", "{\"orderBy\":[{\"tags\":\"desc\"},{\"id\":\"asc\"}],\"select\":{\"id\":true}}", "1,4,2,5,3");
+        assertRefusedByBoth("Account", "findMany", "{\"orderBy\":[{\"roles\":{\"sort\":\"asc\",\"nulls\":\"first\"}}]}", "Q104");
+    }
+
+    @Test
     void aSelectChoosesSomething() throws Exception {
         assertRefusedByBoth("Account", "findMany", "{\"select\":{}}", "Q104");
         assertRefusedByBoth("Account", "findMany", "{\"select\":{\"id\":false}}", "Q104");
@@ -131,6 +138,19 @@ class JsonNullsAndRefusalsParityTest {
         assertEquals("Blob", assertRefusedByBoth("Blob", "create", "{\"data\":{\"key\":\"k\",\"data\":\"AAE=\",\"checksum\":1,\"size\":3}}", "P2022")
                 .at("/meta/modelName").asText());
         assertSame("Blob", "findMany", "{\"select\":{\"key\":true},\"orderBy\":{\"key\":\"asc\"},\"take\":1}", null);
+    }
+
+    @Test
+    void aRecordNotFoundIsP2025WithPrismasMeta() throws Exception {
+        for (String[] c : List.of(
+                new String[] {"update", "{\"where\":{\"id\":999},\"data\":{\"handle\":\"x\"}}"},
+                new String[] {"delete", "{\"where\":{\"id\":999}}"},
+                new String[] {"findUniqueOrThrow", "{\"where\":{\"id\":999}}"})) {
+            ParityCheck.Outcome o = compare("Account", c[0], c[1]);
+            assertEquals(ParityCheck.Bucket.REFUSED_BY_BOTH, o.bucket(), () -> describe(o));
+            assertEquals(404, o.quarryStatus(), () -> describe(o));
+            assertEquals(JSON.readTree(o.prisma()).get("meta"), JSON.readTree(o.quarry()).get("meta"), () -> describe(o));
+        }
     }
 
     @AfterAll
