@@ -18,6 +18,6 @@ public final class ApiException extends RuntimeException {
 
     public static ApiException notFound(String model, String detail) {
         return new ApiException(new Problem(ProblemMapper.TYPE_BASE + "P2025", "Record not found", 404, detail, "P2025",
-                Map.of("modelName", model, "cause", "No record was found for the query.")));
+                Map.of("modelName", model, "operation", "a query")));
     }
 }

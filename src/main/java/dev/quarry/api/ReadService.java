@@ -1,6 +1,7 @@
 package dev.quarry.api;
 
 import dev.quarry.query.args.ReadArgs;
+import dev.quarry.query.exec.DatabaseErrors;
 import dev.quarry.query.exec.QueryResult;
 import dev.quarry.query.exec.QueryRunner;
 import dev.quarry.query.exec.SessionSettings;
@@ -9,6 +10,7 @@ import dev.quarry.query.plan.QueryPlan;
 import dev.quarry.query.plan.QueryPlanner;
 import dev.quarry.query.sql.QueryBuilder;
 import dev.quarry.query.sql.StatementCache;
+import dev.quarry.query.write.WriteError;
 import dev.quarry.runtime.ops.Reads;
 import dev.quarry.security.Sessions;
 import dev.quarry.schema.model.Model;
@@ -16,6 +18,7 @@ import dev.quarry.schema.model.ReadableFields;
 import dev.quarry.schema.model.Schema;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.pgclient.PgException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -34,6 +37,7 @@ public class ReadService {
     private final StatementCache statements;
     private final QueryRunner runner;
     private final Sessions sessions;
+    private final DatabaseErrors errors;
 
     @Inject
     public ReadService(Schema schema, @Reads Pool pool, Sessions sessions, Limits limits,
@@ -45,6 +49,7 @@ public class ReadService {
         this.sessions = sessions;
         this.statements = new StatementCache(schema, limits, statementCacheSize, verifyStatementCache);
         this.runner = new QueryRunner(pool, slowThreshold, limits);
+        this.errors = new DatabaseErrors(schema);
     }
 
     /** Planning errors are thrown here, before anything runs; database errors arrive as the Uni's failure. */
@@ -61,7 +66,8 @@ public class ReadService {
         Optional<SessionSettings> session = sessions.current();
         ReadableFields readable = views.of(session.map(SessionSettings::role));
         QueryPlan plan = planners.get(readable).plan(model, args);
-        return runner.run(statements.statement(plan, output, readable), session);
+        return runner.run(statements.statement(plan, output, readable), session)
+                .onFailure(PgException.class).transform(e -> errors.missingInDatabase((PgException) e).<Throwable>map(WriteError::exception).orElse(e));
     }
 
     /** Read shapes whose compiled statement is kept. */

@@ -23,6 +23,8 @@ public final class QueryErrors {
     public static final String CONFLICTING_ARGUMENTS = "Q109";
     public static final String UNKNOWN_MODEL = "Q110";
     public static final String UNKNOWN_OPERATION = "Q111";
+    /** Prisma's own code for arguments each valid alone but not together (groupBy's orderBy outside by). */
+    public static final String INPUT_ERROR = "P2019";
 
     private QueryErrors() {}
 
@@ -112,6 +114,10 @@ public final class QueryErrors {
 
     public static QueryException invalid(ArgPath at, String message, List<String> allowed) {
         return at.error(WRONG_TYPE, message + " at " + at.display(), allowed);
+    }
+
+    public static QueryException inputError(ArgPath at, String message, List<String> allowed) {
+        return at.error(INPUT_ERROR, "Input error. " + message + " at " + at.display(), allowed);
     }
 
     public static QueryException unknownModel(ArgPath at, String name, List<String> allowed) {

@@ -102,7 +102,7 @@ class ReadErrorsApiTest {
         problem(given().queryParam("filtre", "x").get("/api/accounts").then(), 400, "Q101").body("meta.allowed", hasItem("filter"));
         problem(given().body("{}").post("/api/rpc/account/explode").then(), 400, "Q111").body("meta.allowed", hasItem("findMany"));
         problem(given().body("{\"take\":3}").post("/api/rpc/account/findFirst").then(), 400, "Q104");
-        problem(given().body("{\"by\":[\"role\"],\"orderBy\":{\"email\":\"asc\"}}").post("/api/rpc/account/groupBy").then(), 400, "Q104");
+        problem(given().body("{\"by\":[\"role\"],\"orderBy\":{\"email\":\"asc\"}}").post("/api/rpc/account/groupBy").then(), 400, "P2019");
         problem(given().queryParam("orderBy", "id:sideways").get("/api/accounts").then(), 400, "Q104").body("meta.allowed", hasItem("desc"));
     }
 

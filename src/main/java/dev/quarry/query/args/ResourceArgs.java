@@ -43,9 +43,9 @@ public final class ResourceArgs {
             case FIND_UNIQUE_OR_THROW:
                 return List.of("select", "include", "omit");
             case COUNT:
-                return List.of("filter", "orderBy", "take", "skip", "cursor", "distinct", "select");
+                return List.of("filter", "orderBy", "take", "skip", "cursor", "select");
             case AGGREGATE:
-                return List.of("filter", "orderBy", "take", "skip", "cursor", "distinct", "_count", "_avg", "_sum", "_min", "_max");
+                return List.of("filter", "orderBy", "take", "skip", "cursor", "_count", "_avg", "_sum", "_min", "_max");
             default:
                 return List.of("filter", "by", "having", "orderBy", "take", "skip", "_count", "_avg", "_sum", "_min", "_max");
         }

@@ -23,6 +23,9 @@ import java.util.regex.Pattern;
 public final class DatabaseErrors {
 
     private static final Pattern KEY_COLUMNS = Pattern.compile("Key \\((.+?)\\)=");
+    private static final Pattern MISSING_TABLE = Pattern.compile("relation \"(.+?)\" does not exist");
+    /** {@code column t0.size does not exist} (a read), {@code column "size" of relation "Blob" does not exist} (a write). */
+    private static final Pattern MISSING_COLUMN = Pattern.compile("column (?:\"(.+?)\" of relation \"(.+?)\"|(?:[^ .]+\\.)?\"?([^ \"]+)\"?) does not exist");
 
     private final Schema schema;
 
@@ -39,8 +42,41 @@ public final class DatabaseErrors {
         return e instanceof PgException pg && "23505".equals(pg.getSqlState());
     }
 
+    /**
+     * A table or column the schema names and the database lacks (a view never created, a migration not applied):
+     * Prisma's P2021 and P2022, a 400 with {@code meta} {@code modelName} and {@code table} or {@code column}.
+     */
+    public Optional<WriteError> missingInDatabase(PgException e) {
+        String message = String.valueOf(e.getErrorMessage());
+        Map<String, Object> meta = new LinkedHashMap<>();
+        if ("42P01".equals(e.getSqlState())) {
+            Matcher m = MISSING_TABLE.matcher(message);
+            String table = m.find() ? m.group(1) : "";
+            modelOf(table.substring(table.lastIndexOf('.') + 1)).ifPresent(model -> meta.put("modelName", model.name()));
+            meta.put("table", table);
+            return Optional.of(new WriteError(WriteError.Kind.INVALID, "P2021", "The table `" + table + "` does not exist in the current database.", meta));
+        }
+        if ("42703".equals(e.getSqlState())) {
+            Matcher m = MISSING_COLUMN.matcher(message);
+            if (!m.find()) {
+                return Optional.empty();
+            }
+            String column = m.group(1) != null ? m.group(1) : m.group(3);
+            Optional<Model> model = m.group(2) != null ? modelOf(m.group(2))
+                    : schema.models().stream().filter(candidate -> candidate.scalarFields().stream().anyMatch(f -> f.dbName().equals(column))).findFirst();
+            model.ifPresent(found -> meta.put("modelName", found.name()));
+            meta.put("column", model.map(found -> found.dbName() + ".").orElse("") + column);
+            return Optional.of(new WriteError(WriteError.Kind.INVALID, "P2022", "The column `" + meta.get("column") + "` does not exist in the current database.", meta));
+        }
+        return Optional.empty();
+    }
+
     /** The write error for a database error, or empty when it is not the client's doing (a bug: the caller reports a 500). */
     public Optional<WriteError> map(PgException e) {
+        Optional<WriteError> missing = missingInDatabase(e);
+        if (missing.isPresent()) {
+            return missing;
+        }
         String state = e.getSqlState() == null ? "" : e.getSqlState();
         Optional<Model> model = modelOf(e.getTable());
         String modelName = model.map(Model::name).orElse(String.valueOf(e.getTable()));

@@ -628,10 +628,10 @@ public final class WriteExecutor {
         return exists.chain(changed -> Uni.createFrom().failure(changed ? preconditionFailed(model) : notFound(model, operation)));
     }
 
+    /** Prisma 7's meta: the model and the operation ({@code "an update"}). */
     private static RuntimeException notFound(Model model, String operation) {
-        String cause = "No record was found for " + operation + ".";
-        return new WriteError(WriteError.Kind.NOT_FOUND, "P2025", "An operation failed because it depends on one or more records that were required but not found. " + cause,
-                Map.of("modelName", model.name(), "cause", cause)).exception();
+        return new WriteError(WriteError.Kind.NOT_FOUND, "P2025", "An operation failed because it depends on one or more records that were required but not found. "
+                + "No record was found for " + operation + ".", Map.of("modelName", model.name(), "operation", operation)).exception();
     }
 
     private static RuntimeException preconditionFailed(Model model) {

@@ -30,7 +30,7 @@ final class AggregatePlanner {
 
     AggregatePlan count(Model model, ReadArgs args) {
         JsonNode a = args.args();
-        ReadPlanner.checkKeys(a, List.of("where", "orderBy", "cursor", "take", "skip", "distinct", "select"), args::origin);
+        ReadPlanner.checkKeys(a, List.of("where", "orderBy", "cursor", "take", "skip", "select"), args::origin);
         ReadPlan rows = rows(model, a, args);
         if (!ReadPlanner.present(a, "select") || (a.get("select").isBoolean() && a.get("select").booleanValue())) {
             return new AggregatePlan(AggregatePlan.Kind.COUNT_NUMBER, rows, List.of(), List.of(), Filter.TRUE, List.of());
@@ -41,8 +41,8 @@ final class AggregatePlanner {
 
     AggregatePlan aggregate(Model model, ReadArgs args) {
         JsonNode a = args.args();
-        List<String> allowed = new ArrayList<>(List.of("where", "orderBy", "cursor", "take", "skip", "distinct"));
-        allowed.addAll(AGGREGATES);
+        List<String> allowed = new ArrayList<>(List.of("where", "orderBy", "cursor", "take", "skip"));
+        allowed.addAll(aggregatesOf(model));
         ReadPlanner.checkKeys(a, allowed, args::origin);
         ReadPlan rows = rows(model, a, args);
         return new AggregatePlan(AggregatePlan.Kind.AGGREGATE, rows, groups(model, a, args), List.of(), Filter.TRUE, List.of());
@@ -51,7 +51,7 @@ final class AggregatePlanner {
     AggregatePlan groupBy(Model model, ReadArgs args) {
         JsonNode a = args.args();
         List<String> allowed = new ArrayList<>(List.of("by", "where", "orderBy", "having", "take", "skip"));
-        allowed.addAll(AGGREGATES);
+        allowed.addAll(aggregatesOf(model));
         ReadPlanner.checkKeys(a, allowed, args::origin);
         if (!ReadPlanner.present(a, "by")) {
             throw QueryErrors.missingArgument(args.origin("by"), "argument by (the fields to group by)", Fields.scalarNames(model));
@@ -61,20 +61,29 @@ final class AggregatePlanner {
         Optional<Long> take = ReadPlanner.present(a, "take") ? Optional.of(reads.take(a.get("take"), args.origin("take"))) : Optional.empty();
         long skip = ReadPlanner.present(a, "skip") ? reads.skip(a.get("skip"), args.origin("skip")) : 0;
         List<OrderItem> order = ReadPlanner.present(a, "orderBy") ? groupOrder(model, by, a.get("orderBy"), args.origin("orderBy")) : List.of();
+        if (order.isEmpty() && (take.isPresent() || skip > 0)) {
+            requireIdentityInBy(model, by, args.origin(take.isPresent() ? "take" : "skip"));
+        }
         Filter having = ReadPlanner.present(a, "having") ? having(model, by, a.get("having"), args.origin("having")) : Filter.TRUE;
         ReadPlan rows = new ReadPlan(model, filter, List.of(), take, skip, Optional.empty(), List.of(), new Selection(List.of()));
         return new AggregatePlan(AggregatePlan.Kind.GROUP_BY, rows, groups(model, a, args), by, having, order);
     }
 
+    /** The aggregates a model has: {@code _avg} and {@code _sum} only with a numeric field, as Prisma's output types. */
+    private static List<String> aggregatesOf(Model model) {
+        return AGGREGATES.stream().filter(key -> !allowedFields(model, Aggregate.fromKey(key).orElseThrow()).isEmpty()).toList();
+    }
+
     private ReadPlan rows(Model model, JsonNode a, ReadArgs args) {
         com.fasterxml.jackson.databind.node.ObjectNode rowArgs = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
-        for (String key : List.of("where", "orderBy", "cursor", "take", "skip", "distinct")) {
+        for (String key : List.of("where", "orderBy", "cursor", "take", "skip")) {
             if (a.has(key)) {
                 rowArgs.set(key, a.get(key));
             }
         }
-        rowArgs.putObject("select");
-        return reads.read(model, rowArgs, List.of("where", "orderBy", "cursor", "take", "skip", "distinct", "select"), args::origin, 0);
+        ReadPlan read = reads.read(model, rowArgs, List.of("where", "orderBy", "cursor", "take", "skip"), args::origin, 0);
+        return new ReadPlan(model, read.filter(), read.orderBy(), read.limit(), read.backwards(), read.offset(), read.cursor(), read.distinct(),
+                new Selection(List.of()));
     }
 
     private List<AggregatePlan.AggregateGroup> groups(Model model, JsonNode a, ReadArgs args) {
@@ -169,6 +178,15 @@ final class AggregatePlanner {
         return out;
     }
 
+    /** Paging groups without an orderBy: Prisma orders them by the primary key, which must then be in by (its P2019). */
+    private static void requireIdentityInBy(Model model, List<ScalarField> by, ArgPath at) {
+        List<String> missing = Fields.identity(model).stream().filter(f -> !by.contains(f)).map(ScalarField::name).toList();
+        if (!missing.isEmpty()) {
+            throw QueryErrors.inputError(at, "take or skip without an orderBy orders the groups by the primary key, and every field used for orderBy "
+                    + "must be included in the by-arguments of the query. Missing fields: " + String.join(", ", missing), List.of("orderBy"));
+        }
+    }
+
     private List<OrderItem> groupOrder(Model model, List<ScalarField> by, JsonNode node, ArgPath at) {
         List<OrderItem> out = new ArrayList<>();
         List<JsonNode> items = new ArrayList<>();
@@ -183,14 +201,15 @@ final class AggregatePlanner {
             if (!item.isObject()) {
                 throw QueryErrors.wrongType(itemAt, "an object like {\"field\": \"asc\"}");
             }
+            ReadPlanner.requireOneKey(item, itemAt);
             Iterator<Map.Entry<String, JsonNode>> it = item.fields();
             while (it.hasNext()) {
                 Map.Entry<String, JsonNode> e = it.next();
                 ArgPath here = itemAt.key(e.getKey());
                 Optional<Aggregate> fn = Aggregate.fromKey(e.getKey());
                 if (fn.isPresent()) {
-                    if (!e.getValue().isObject()) {
-                        throw QueryErrors.wrongType(here, "an object like {\"field\": \"asc\"}");
+                    if (!e.getValue().isObject() || e.getValue().size() != 1) {
+                        throw QueryErrors.wrongType(here, "an object with one key, like {\"field\": \"asc\"}");
                     }
                     Iterator<Map.Entry<String, JsonNode>> fit = e.getValue().fields();
                     while (fit.hasNext()) {
@@ -208,7 +227,7 @@ final class AggregatePlanner {
                 if (f.isEmpty()) {
                     List<String> allowed = new ArrayList<>(by.stream().map(ScalarField::name).toList());
                     allowed.addAll(AGGREGATES);
-                    throw QueryErrors.invalid(here, "Every field used for orderBy must be included in the by-arguments of the query", allowed);
+                    throw QueryErrors.inputError(here, "Every field used for orderBy must be included in the by-arguments of the query", allowed);
                 }
                 out.add(ReadPlanner.direction(new OrderItem.ByField(f.get()), List.of(), e.getValue(), here, f.get().isOptional()));
             }

@@ -177,6 +177,7 @@ final class ReadPlanner {
         if (!node.isObject()) {
             throw QueryErrors.wrongType(at, "an object like {\"field\": \"asc\"} (" + model.name() + "OrderByWithRelationInput)");
         }
+        requireOneKey(node, at);
         Iterator<Map.Entry<String, JsonNode>> it = node.fields();
         while (it.hasNext()) {
             Map.Entry<String, JsonNode> e = it.next();
@@ -190,9 +191,7 @@ final class ReadPlanner {
                 throw QueryErrors.unknownField(here, model.name(), e.getKey(), Fields.names(schema, model));
             }
             if (field.get() instanceof ScalarField scalar) {
-                if (scalar.isList() || scalar.type() == ScalarType.JSON) {
-                    throw QueryErrors.invalid(here, "Field " + scalar.name() + " cannot be sorted by", Fields.scalarNames(model));
-                }
+                // lists and Json too: PostgreSQL orders arrays and jsonb, and Prisma sorts by them
                 out.add(direction(new OrderItem.ByField(scalar), hops, e.getValue(), here, scalar.isOptional()));
             } else {
                 RelationField relation = (RelationField) field.get();
@@ -212,6 +211,13 @@ final class ReadPlanner {
                     orderObject(hop.to(), e.getValue(), here, next, out, depth);
                 }
             }
+        }
+    }
+
+    /** Prisma's order objects take one key each, so that the order of several is the order of a list. */
+    static void requireOneKey(JsonNode node, ArgPath at) {
+        if (node.size() > 1) {
+            throw QueryErrors.wrongType(at, "an object with one key; several keys are a list: [{\"a\": \"asc\"}, {\"b\": \"desc\"}]");
         }
     }
 
@@ -362,13 +368,17 @@ final class ReadPlanner {
         if (!node.isObject()) {
             throw QueryErrors.wrongType(at, "an object like {\"field\": true}");
         }
+        if (!include) {
+            requireTruthy(node, at, model.name());
+        }
         Iterator<Map.Entry<String, JsonNode>> it = node.fields();
         while (it.hasNext()) {
             Map.Entry<String, JsonNode> e = it.next();
             String key = e.getKey();
             JsonNode v = e.getValue();
             ArgPath here = at.key(key);
-            if (key.equals("_count")) {
+            boolean counted = Fields.visibleRelations(schema, model).stream().anyMatch(RelationField::isList);
+            if (key.equals("_count") && counted) {
                 if (v.isBoolean() && !v.booleanValue()) {
                     continue;
                 }
@@ -379,7 +389,9 @@ final class ReadPlanner {
             if (field.isEmpty() || (include && field.get() instanceof ScalarField)) {
                 List<String> allowed = new ArrayList<>(include ? List.of() : Fields.scalarNames(model));
                 Fields.visibleRelations(schema, model).forEach(r -> allowed.add(r.name()));
-                allowed.add("_count");
+                if (counted) {
+                    allowed.add("_count");
+                }
                 throw QueryErrors.unknownField(here, model.name(), key, allowed);
             }
             if (field.get() instanceof ScalarField scalar) {
@@ -405,6 +417,21 @@ final class ReadPlanner {
         }
     }
 
+    /** A {@code select} chooses something: Prisma refuses an empty one, and one whose every value is false. */
+    private static void requireTruthy(JsonNode select, ArgPath at, String type) {
+        if (select.isEmpty()) {
+            throw QueryErrors.wrongType(at, "a select of " + type + " that is not empty");
+        }
+        Iterator<JsonNode> values = select.elements();
+        while (values.hasNext()) {
+            JsonNode v = values.next();
+            if (!v.isBoolean() || v.booleanValue()) {
+                return;
+            }
+        }
+        throw QueryErrors.wrongType(at, "a select of " + type + " with at least one field set to true");
+    }
+
     private Selection.Counts counts(Model model, JsonNode v, ArgPath at, int depth) {
         List<RelationField> toMany = Fields.visibleRelations(schema, model).stream().filter(RelationField::isList).toList();
         List<Selection.RelationCount> out = new ArrayList<>();
@@ -416,6 +443,7 @@ final class ReadPlanner {
             throw QueryErrors.wrongType(at, "true or {\"select\": {\"relation\": true}}");
         }
         ArgPath selectAt = at.key("select");
+        requireTruthy(v.get("select"), selectAt, model.name() + "CountOutputType");
         Iterator<Map.Entry<String, JsonNode>> it = v.get("select").fields();
         while (it.hasNext()) {
             Map.Entry<String, JsonNode> e = it.next();

@@ -116,6 +116,9 @@ final class WherePlanner {
             case "AND":
                 return and(list(model, value, at, depth));
             case "OR":
+                if (!value.isArray()) {
+                    throw QueryErrors.wrongType(at, "a list of filters on " + model.name() + " (OR takes a list; AND and NOT also take one object)");
+                }
                 return new Filter.Or(list(model, value, at, depth));
             case "NOT":
                 // Prisma: NOT {a, b} is NOT (a AND b); NOT [a, b] is NOT a AND NOT b
@@ -197,7 +200,14 @@ final class WherePlanner {
                 throw QueryErrors.invalid(at.key("mode"), "mode must be 'default' or 'insensitive'", List.of("default", "insensitive"));
             }
         }
-        boolean insensitive = mode != null && mode.textValue().equals("insensitive");
+        return operators(model, field, value, at, allowed, mode != null && mode.textValue().equals("insensitive"));
+    }
+
+    /**
+     * The operators of a field's filter object. A nested {@code not: {…}} (Prisma's Nested…Filter) has no {@code mode}
+     * of its own: the enclosing filter's mode applies inside it.
+     */
+    private Filter operators(Model model, ScalarField field, JsonNode value, ArgPath at, List<String> allowed, boolean insensitive) {
         return eachOperator(value, at, (op, v, here) -> {
             if (!allowed.contains(op)) {
                 throw QueryErrors.unknownOperator(here, op, kind(field), allowed);
@@ -211,7 +221,7 @@ final class WherePlanner {
                     if (v.isNull()) {
                         return not(isNull(field, here));
                     } else if (v.isObject() && !isFieldRef(v)) {
-                        return not(scalar(model, field, v, here));
+                        return not(operators(model, field, v, here, allowed.stream().filter(o -> !o.equals("mode")).toList(), insensitive));
                     } else {
                         return not(equals(model, field, v, here, insensitive));
                     }
@@ -275,7 +285,7 @@ final class WherePlanner {
     }
 
     private Filter in(ScalarField field, JsonNode v, ArgPath at, boolean insensitive) {
-        Value.Many many = values.many(field, v.isArray() ? v : wrap(v), at);
+        Value.Many many = values.many(field, v, at);
         if (many.texts().isEmpty()) {
             return new Filter.Const(false);
         }
@@ -300,7 +310,8 @@ final class WherePlanner {
     // --- scalar lists --------------------------------------------------------------------------
 
     private Filter list(ScalarField field, JsonNode value, ArgPath at) {
-        if (!value.isObject()) {
+        // Prisma's scalar list filters take exactly one operator
+        if (!value.isObject() || value.size() != 1) {
             throw QueryErrors.wrongType(at, "an object with one of " + LIST_OPS);
         }
         return eachOperator(value, at, (op, v, here) -> {
@@ -402,10 +413,10 @@ final class WherePlanner {
         return Values.jsonText(v);
     }
 
+    /** A plain {@code null} is Prisma's JSON null, as {@code {"$type":"JsonNull"}}. */
     private Filter jsonEquals(ScalarField field, List<String> path, JsonNode v, ArgPath at) {
         if (v.isNull()) {
-            throw QueryErrors.invalid(at, "A Json null must be written {\"$type\":\"DbNull\"}, {\"$type\":\"JsonNull\"} or {\"$type\":\"AnyNull\"}",
-                    List.of("DbNull", "JsonNull", "AnyNull"));
+            return new Filter.JsonIsNull(field, path, Filter.JsonNullKind.JSON_NULL);
         }
         if (v.isObject() && v.size() == 1 && v.has("$type")) {
             switch (v.get("$type").asText()) {

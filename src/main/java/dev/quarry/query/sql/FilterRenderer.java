@@ -98,7 +98,7 @@ final class FilterRenderer {
             Sql target = jsonTarget(col, n.path());
             switch (n.kind()) {
                 case DB_NULL:
-                    return Sql.of(col, " IS NULL");
+                    return Sql.of(target, " IS NULL");
                 case JSON_NULL:
                     return Sql.of(target, " = 'null'::jsonb");
                 default:

@@ -50,9 +50,7 @@ final class ParityCheck {
         List<Outcome> outcomes = new ArrayList<>();
         try (PrismaPeer peer = PrismaPeer.start(schemaFile, url)) {
             for (ArgsGenerator.Case c : cases) {
-                Response q = given().body(c.args()).when().post("/api/rpc/" + c.delegate() + "/" + c.operation());
-                HttpResponse<String> p = peer.post(c.delegate(), c.operation(), c.args());
-                outcomes.add(new Outcome(c, bucket(peer, schema, c, q, p), q.statusCode(), q.asString(), p.statusCode(), p.body()));
+                outcomes.add(compare(peer, schema, c));
             }
         }
         Tally tally = new Tally(cases.size(), count(outcomes, Bucket.SAME), count(outcomes, Bucket.REFUSED_BY_BOTH), count(outcomes, Bucket.PRISMA_BUG),
@@ -66,6 +64,13 @@ final class ParityCheck {
             }
         }
         return tally;
+    }
+
+    /** One case posted to Quarry's RPC surface and to the peer, and its bucket. */
+    static Outcome compare(PrismaPeer peer, Schema schema, ArgsGenerator.Case c) throws Exception {
+        Response q = given().body(c.args()).when().post("/api/rpc/" + c.delegate() + "/" + c.operation());
+        HttpResponse<String> p = peer.post(c.delegate(), c.operation(), c.args());
+        return new Outcome(c, bucket(peer, schema, c, q, p), q.statusCode(), q.asString(), p.statusCode(), p.body());
     }
 
     private static int count(List<Outcome> outcomes, Bucket bucket) {

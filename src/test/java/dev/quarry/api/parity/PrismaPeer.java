@@ -1,5 +1,8 @@
 package dev.quarry.api.parity;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.quarry.testsupport.Tools;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -13,7 +16,10 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Prisma Client 7 beside Quarry: the generic peer (shared/bench/peers/prisma-generic) copied to target/prisma-peer,
@@ -45,19 +51,7 @@ public final class PrismaPeer implements AutoCloseable {
     }
 
     public static PrismaPeer start(Path schema, String databaseUrl) throws IOException, InterruptedException {
-        Path dir = Path.of("target", "prisma-peer").toAbsolutePath();
-        if (!Files.exists(dir.resolve("run.sh"))) {
-            copy(source().orElseThrow(), dir);
-        }
-        if (!Files.exists(dir.resolve("node_modules"))) {
-            // never inheritIO: the test JVM's stdin and stdout are surefire's channel to it
-            Path log = dir.resolve("npm-ci.log");
-            Process npm = new ProcessBuilder("npm", "ci", "--no-audit", "--no-fund").directory(dir.toFile())
-                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-            if (npm.waitFor() != 0) {
-                throw new IllegalStateException("npm ci failed in " + dir + ":\n" + Files.readString(log));
-            }
-        }
+        Path dir = installed();
         int port;
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
@@ -86,6 +80,64 @@ public final class PrismaPeer implements AutoCloseable {
         }
         peer.close();
         throw new IllegalStateException("the Prisma peer did not start within 240 s");
+    }
+
+    /**
+     * Prisma's query schema for {@code schema} (one file): {@code inputObjectTypes}, {@code outputObjectTypes} and
+     * {@code enumTypes} of its DMMF, written by the generator {@code prisma-oracle/dmmf-schema.mjs}, which {@code prisma
+     * generate} runs on the peer's copy of the schema in place of the client generator.
+     */
+    public static JsonNode dmmfSchema(Path schema) throws IOException, InterruptedException {
+        Path dir = installed();
+        Path build = Path.of(run(dir, List.of("node", "lib/prepare.mjs", schema.toAbsolutePath().toString())).strip());
+        Path out = build.resolve("dmmf-schema");
+        if (!Files.exists(out.resolve("dmmf-schema.json"))) {
+            String generator = "node " + Path.of("src/test/resources/prisma-oracle/dmmf-schema.mjs").toAbsolutePath();
+            String schemaText = Files.readString(build.resolve("schema.prisma"));
+            Matcher block = Pattern.compile("(?m)^generator client \\{[^}]*\\}").matcher(schemaText);
+            if (!block.find()) {
+                throw new IllegalStateException("no generator client block in " + build.resolve("schema.prisma"));
+            }
+            String ours = block.group().replaceFirst("(?m)^(\\s*provider\\s*=).*$", "$1 " + Matcher.quoteReplacement("\"" + generator + "\""))
+                    .replaceFirst("(?m)^(\\s*output\\s*=).*$", "$1 " + Matcher.quoteReplacement("\"" + out + "\""));
+            String source = schemaText.substring(0, block.start()) + ours + schemaText.substring(block.end());
+            Files.createDirectories(out);
+            Path file = out.resolve("schema.prisma");
+            Files.writeString(file, source);
+            run(dir, List.of(dir.resolve("node_modules/.bin/prisma").toString(), "generate", "--schema", file.toString()));
+        }
+        return new ObjectMapper().readTree(out.resolve("dmmf-schema.json").toFile());
+    }
+
+    /** The peer copied to target/prisma-peer, its dependencies installed there from its lock file. */
+    private static Path installed() throws IOException, InterruptedException {
+        Path dir = Path.of("target", "prisma-peer").toAbsolutePath();
+        if (!Files.exists(dir.resolve("run.sh"))) {
+            copy(source().orElseThrow(), dir);
+        }
+        if (!Files.exists(dir.resolve("node_modules"))) {
+            run(dir, List.of("npm", "ci", "--no-audit", "--no-fund"));
+        }
+        return dir;
+    }
+
+    /** Runs a command in {@code dir}; its standard output, or a failure with everything it printed. */
+    private static String run(Path dir, List<String> command) throws IOException, InterruptedException {
+        // never inheritIO: the test JVM's stdin and stdout are surefire's channel to it
+        Path log = Files.createTempFile(dir, "command", ".log");
+        ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile()).redirectOutput(log.toFile()).redirectError(ProcessBuilder.Redirect.DISCARD);
+        // every prisma command first tries to download the native schema engine (peer README); pointing at any file skips it
+        pb.environment().put("PRISMA_SCHEMA_ENGINE_BINARY", Tools.find("true").orElseThrow().toString());
+        pb.environment().put("PRISMA_HIDE_UPDATE_MESSAGE", "1");
+        pb.environment().put("CHECKPOINT_DISABLE", "1");
+        Process p = pb.start();
+        int status = p.waitFor();
+        String output = Files.readString(log);
+        Files.delete(log);
+        if (status != 0) {
+            throw new IllegalStateException(String.join(" ", command) + " failed in " + dir + ":\n" + output);
+        }
+        return output;
     }
 
     public HttpResponse<String> post(String delegate, String operation, String body) throws IOException, InterruptedException {

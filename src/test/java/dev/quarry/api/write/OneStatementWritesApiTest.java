@@ -97,7 +97,8 @@ class OneStatementWritesApiTest {
         Sent update = send(() -> rpc("user", "update", "{\"where\":{\"id\":\"nobody\"},\"data\":{\"name\":\"x\"}}"));
         update.alone("WITH \"__quarry_written\" AS (UPDATE \"User\"");
         update.response().then().statusCode(404).contentType("application/problem+json").body("code", equalTo("P2025"))
-                .body("meta.modelName", equalTo("User")).body("meta.cause", equalTo("No record was found for an update."));
+                .body("meta.modelName", equalTo("User")).body("meta.operation", equalTo("an update"))
+                .body("detail", containsString("No record was found for an update."));
     }
 
     @Test
@@ -164,6 +165,6 @@ class OneStatementWritesApiTest {
         rpc("post", "findFirst", "{\"where\":{\"title\":\"orphan\"}}").then().statusCode(200).body("authorId", nullValue());
         rpc("profile", "count", "{\"where\":{\"bio\":\"cascaded\"}}").then().statusCode(200).body(equalTo("0"));
         given().when().delete("/api/users/" + author).then().statusCode(404).body("code", equalTo("P2025"))
-                .body("meta.cause", containsString("a delete"));
+                .body("meta.operation", equalTo("a delete"));
     }
 }
