@@ -11,8 +11,8 @@ import dev.quarry.schema.PrismaSchema;
 import dev.quarry.schema.model.ReferentialAction;
 import dev.quarry.schema.model.Schema;
 import dev.quarry.testsupport.TestServer;
-import java.io.ByteArrayOutputStream;
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -35,6 +35,8 @@ class SchemaHistoryTest {
     Path migrations;
 
     private DatabaseUrl url;
+    /** What the last {@code migrate dev} said. */
+    private StringWriter printed;
 
     @BeforeEach
     void createDatabase() {
@@ -53,7 +55,8 @@ class SchemaHistoryTest {
     }
 
     private String dev(Schema schema, boolean acceptDataLoss, boolean createOnly) {
-        Migrator migrator = new Migrator(url, new MigrationsFolder(migrations), Optional.empty(), new PrintWriter(new ByteArrayOutputStream()), Prompt.nobody());
+        printed = new StringWriter();
+        Migrator migrator = new Migrator(url, new MigrationsFolder(migrations), Optional.empty(), new PrintWriter(printed, true), Prompt.nobody());
         Optional<Path> file = migrator.dev(schema, new Migrator.DevOptions("step", createOnly, Renames.none(), acceptDataLoss, false));
         try {
             return file.isPresent() ? Files.readString(file.get()) : "";
@@ -115,5 +118,49 @@ class SchemaHistoryTest {
         Schema bothOptional = schema("model User {\n  id Int @id\n  things Thing[]\n}\n"
                 + "model Thing {\n  id Int @id\n  owner Int?\n  user User? @relation(fields: [owner], references: [id])\n}\n");
         assertEquals(ReferentialAction.SET_NULL, bothOptional.relations().get(0).onDelete());
+    }
+
+    @Test
+    void dataCheckRefusesACastTheRowsCannotTakeUnlessTheLossIsAcceptedOrTheMigrationIsOnlyCreated() throws Exception {
+        dev(schema(MEMBER), false, false);
+        TestServer.execute(url, "INSERT INTO \"Member\" (role, level) VALUES ('member', '5'), ('guest', 'x'), ('admin', '99999999999'), ('admin', '7')");
+        MigrateException refused = assertThrows(MigrateException.class, () -> dev(schema(TYPED), false, false));
+        assertTrue(refused.getMessage().contains("cannot run on the data present"), refused.getMessage());
+        assertTrue(printed.toString().contains("holds 2 values that cannot be cast from `TEXT` to `\"Role\"` (for example 'guest', 'member')"), printed.toString());
+        assertEquals("text;", query("SELECT data_type FROM information_schema.columns WHERE table_name = 'Member' AND column_name = 'role'"), "nothing ran");
+        Path[] files;
+        try (var list = Files.list(migrations)) {
+            files = list.toArray(Path[]::new);
+        }
+        assertEquals(2, files.length, "the first migration and its undo script only");
+
+        String created = dev(schema(TYPED), false, true);
+        assertTrue(created.contains("The column `role` on the `Member` table holds 2 values that cannot be cast from `TEXT` to `\"Role\"` (for example 'guest', 'member')"), created);
+        assertTrue(created.contains("The column `level` on the `Member` table holds 2 values that cannot be cast from `TEXT` to `INTEGER` (for example '99999999999', 'x')"), created);
+        assertEquals("text;", query("SELECT data_type FROM information_schema.columns WHERE table_name = 'Member' AND column_name = 'role'"), "nothing ran");
+        try (var list = Files.list(migrations)) {
+            for (Path file : list.filter(f -> java.util.Arrays.stream(files).noneMatch(f::equals)).toList()) {
+                Files.delete(file);
+            }
+        }
+
+        String accepted = dev(schema(TYPED), true, false);
+        assertTrue(accepted.contains("ALTER TABLE \"Member\" DROP COLUMN \"role\",\nADD COLUMN     \"role\" \"Role\" NOT NULL DEFAULT 'user'"), accepted);
+        assertEquals("user:5;user:5;user:5;user:5;", query("SELECT role::text || ':' || level FROM \"Member\" ORDER BY id"));
+        assertEquals(4, Integer.parseInt(query("SELECT count(*) FROM \"Member\"").replace(";", "")), "the rows stay");
+    }
+
+    @Test
+    void dataCheckRefusesAUniqueConstraintOverDuplicates() throws SQLException {
+        String user = "model User {\n  id Int @id\n  email String%s\n  nick String?%s\n}\n";
+        dev(schema(user.formatted("", "")), false, false);
+        TestServer.execute(url, "INSERT INTO \"User\" VALUES (1, 'a@x', NULL), (2, 'a@x', NULL), (3, 'b@x', NULL)");
+        MigrateException refused = assertThrows(MigrateException.class, () -> dev(schema(user.formatted(" @unique", "")), true, false));
+        assertTrue(refused.getMessage().contains("cannot run on the data present"), refused.getMessage());
+        assertTrue(printed.toString().contains("The table `User` holds 1 values of `[email]` more than once (for example 'a@x')"), printed.toString());
+        TestServer.execute(url, "UPDATE \"User\" SET email = 'c@x' WHERE id = 2");
+        String sql = dev(schema(user.formatted(" @unique", " @unique")), true, false);
+        assertTrue(sql.contains("CREATE UNIQUE INDEX \"User_email_key\""), sql);
+        assertFalse(sql.contains("more than once"), "NULLs never clash: " + sql);
     }
 }
