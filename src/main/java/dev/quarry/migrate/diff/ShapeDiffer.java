@@ -202,7 +202,8 @@ public final class ShapeDiffer {
             List<String> added = nextEnum.values().stream().filter(v -> !previousEnum.get().values().contains(v)).toList();
             List<String> removed = previousEnum.get().values().stream().filter(v -> !nextEnum.values().contains(v)).toList();
             if (!added.isEmpty() || !removed.isEmpty()) {
-                steps.add(new MigrationStep.AlterEnum(new Pair<>(previousEnum.get(), nextEnum), added, removed, removed.isEmpty() ? List.of() : usages(nextEnum)));
+                boolean recreate = !removed.isEmpty() || defaultsUse(nextEnum, added);
+                steps.add(new MigrationStep.AlterEnum(new Pair<>(previousEnum.get(), nextEnum), added, removed, recreate, recreate ? usages(nextEnum) : List.of()));
             }
         }
         for (DbEnum previousEnum : previous.enums()) {
@@ -210,6 +211,17 @@ public final class ShapeDiffer {
                 steps.add(new MigrationStep.DropEnum(previousEnum));
             }
         }
+    }
+
+    /**
+     * Whether a default of the next shape is one of the values added: PostgreSQL refuses a value added by {@code ALTER TYPE …
+     * ADD VALUE} in the transaction that added it ("unsafe use of new value"), so the type is created again instead.
+     */
+    private boolean defaultsUse(DbEnum enumType, List<String> added) {
+        return next.tables().stream().flatMap(t -> t.columns().stream())
+                .filter(c -> c.type().isEnum() && c.type().schema().equals(enumType.schema()) && c.type().name().equals(enumType.name()))
+                .flatMap(c -> c.defaultValue().map(d -> d.sql(c.type(), enumType.schema())).stream())
+                .anyMatch(sql -> added.stream().anyMatch(v -> sql.contains(Identifiers.literal(v))));
     }
 
     /** Columns of the previous database that use the enum and that still exist, with their next defaults. */
@@ -222,6 +234,7 @@ public final class ShapeDiffer {
                     String nextTable = renames.nextTableName(table.name()).orElse(table.name());
                     Optional<String> nextDefault = next.findTable(table.schema(), nextTable)
                             .flatMap(t -> t.findColumn(renames.nextColumnName(nextTable, column.name()).orElse(column.name())))
+                            .filter(c -> c.type().sameAs(type))
                             .flatMap(DbColumn::defaultValue)
                             .map(d -> d.sql(type, "public"));
                     usages.add(new EnumUsage(table.name(), column.name(), type.list(), nextDefault));

@@ -187,7 +187,7 @@ public final class PostgresRenderer {
         DbEnum next = step.enums().next();
         String name = qualified(previous.schema(), previous.name());
         List<String> statements = new ArrayList<>();
-        if (step.removed().isEmpty()) {
+        if (!step.recreate()) {
             for (String value : step.added()) {
                 statements.add("ALTER TYPE " + name + " ADD VALUE " + literal(value));
             }
@@ -281,6 +281,10 @@ public final class PostgresRenderer {
         if (change.changes().contains(ColumnChange.ARITY)) {
             if (next.nullable()) {
                 clauses.add(column + " DROP NOT NULL");
+            } else if (nextDefault.isPresent() && change.changes().contains(ColumnChange.TYPE)) {
+                // the default is a value of the next type: the NULLs take it once the type has changed
+                after.add("UPDATE " + table(table) + " SET " + quote(next.name()) + " = " + nextDefault.get() + " WHERE " + quote(next.name()) + " IS NULL");
+                after.add("ALTER TABLE " + table(table) + " " + column + " SET NOT NULL");
             } else {
                 nextDefault.ifPresent(d -> before.add("UPDATE " + table(table) + " SET " + quote(next.name()) + " = " + d + " WHERE " + quote(next.name()) + " IS NULL"));
                 clauses.add(column + " SET NOT NULL");

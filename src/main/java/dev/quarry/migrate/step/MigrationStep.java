@@ -60,9 +60,10 @@ public sealed interface MigrationStep {
      * Values added, or values removed (which PostgreSQL cannot do in place: the type is recreated
      * and every column using it is cast to the new one).
      *
+     * @param recreate whether the type is created again (values removed, or an added value used in this migration)
      * @param usages the columns of that enum type, by their names at this point of the migration
      */
-    record AlterEnum(Pair<DbEnum> enums, List<String> added, List<String> removed, List<EnumUsage> usages) implements MigrationStep {
+    record AlterEnum(Pair<DbEnum> enums, List<String> added, List<String> removed, boolean recreate, List<EnumUsage> usages) implements MigrationStep {
         public int phase() { return 11; }
         public String description() { return "AlterEnum"; }
     }
