@@ -34,8 +34,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Real schema histories: for each app of the corpus with more than one PostgreSQL commit, the older schema is migrated
  * with {@code migrate dev}, every table gets rows, and the newer schema is migrated with {@code migrate dev} again. The
- * catalog after the upgrade (columns compared as a set: a column added later comes last) is the from-empty catalog of
- * the newer schema, and every value of every column in both versions survives unless a warning the CLI printed names that
+ * catalog after the upgrade (columns compared as a set: a column added later comes last) is Prisma 7's from-empty catalog
+ * of the newer schema (through the oracle of {@link PrismaCatalogIdentityTest}), and every value of every column in both versions survives unless a warning the CLI printed names that
  * column. Columns needing an extension the server lacks are stripped from both versions, as in the catalog identity test.
  */
 class EvolutionTest {
@@ -114,7 +114,7 @@ class EvolutionTest {
                 for (String historyTable : Flyways.HISTORY_TABLES) {
                     TestServer.execute(upgraded, "DROP TABLE IF EXISTS \"" + historyTable + "\"");
                 }
-                TestServer.execute(fresh, Migrations.createScript(newer));
+                TestServer.execute(fresh, prismaScript(history.newer(), fresh));
                 if (sorted(dump.of(upgraded)).equals(sorted(dump.of(fresh)))) {
                     identical++;
                 } else {
@@ -125,7 +125,7 @@ class EvolutionTest {
                 TestServer.dropDatabase(fresh);
             }
         }
-        System.out.printf("Evolution: %d histories, %d catalogs identical to the newer schema's from-empty one, %d columns and %d values checked, "
+        System.out.printf("Evolution: %d histories, %d catalogs identical to Prisma 7's from-empty one of the newer schema, %d columns and %d values checked, "
                 + "%d columns changed by a step the CLI announced, %d tables emptied where the CLI refused a step%n", HISTORIES.size(), identical, columnsChecked,
                 valuesChecked, announced, emptied);
         assertEquals(List.of(), problems);
@@ -154,12 +154,33 @@ class EvolutionTest {
         return tables;
     }
 
+    /** Prisma 7's from-empty script of the schema, its files joined into one (the server lacks what was stripped). */
+    private static String prismaScript(List<String> files, DatabaseUrl scratch) throws Exception {
+        Path oracle = PrismaCatalogIdentityTest.prismaOracle();
+        Path inputs = Files.createTempDirectory("quarry-evolution");
+        StringBuilder joined = new StringBuilder();
+        for (String file : files) {
+            joined.append(text(file)).append('\n');
+        }
+        Path schemaFile = Files.writeString(inputs.resolve("0.prisma"), joined);
+        Path list = Files.writeString(inputs.resolve("list.txt"), schemaFile + "\n");
+        PrismaCatalogIdentityTest.runPrisma(oracle, list, inputs, scratch);
+        Path sql = inputs.resolve("0.sql");
+        if (!Files.isRegularFile(sql)) {
+            throw new IllegalStateException("Prisma wrote no migration for " + files + ": " + Files.readString(inputs.resolve("0.err")));
+        }
+        return Files.readString(sql);
+    }
+
+    private static String text(String file) throws Exception {
+        String text = Files.readString(CorpusRoundTripTest.corpus().resolve("real").resolve(file)).replaceAll("(?m)^\\s*(url|directUrl|shadowDatabaseUrl)\\s*=.*$", "");
+        return PrismaCatalogIdentityTest.withoutMissingExtensions(text);
+    }
+
     private static Schema schema(List<String> files) throws Exception {
         List<SourceFile> sources = new ArrayList<>();
         for (String file : files) {
-            Path path = CorpusRoundTripTest.corpus().resolve("real").resolve(file);
-            String text = Files.readString(path).replaceAll("(?m)^\\s*(url|directUrl|shadowDatabaseUrl)\\s*=.*$", "");
-            sources.add(new SourceFile(path.toString(), PrismaCatalogIdentityTest.withoutMissingExtensions(text)));
+            sources.add(new SourceFile(file, text(file)));
         }
         var result = PrismaSchema.parse(sources);
         return result.schema().orElseThrow(() -> new IllegalStateException(files + ": " + result.errors()));

@@ -53,20 +53,7 @@ class PrismaCatalogIdentityTest {
 
     @Test
     void quarryAndPrismaMigrationsGiveTheSameCatalogs() throws Exception {
-        Tools.require(run(List.of("node", "--version"), Path.of("."), 20), () -> "node is not available");
-        Path oracle = Path.of("target", "prisma-oracle").toAbsolutePath();
-        Path peer = CorpusRoundTripTest.corpus().getParent().getParent().resolve("bench/peers/prisma");
-        Tools.require(Files.isRegularFile(peer.resolve("package-lock.json")), () -> "the Prisma peer (bench/peers/prisma) is not there");
-        Files.createDirectories(oracle);
-        if (!Files.isDirectory(oracle.resolve("node_modules/@prisma/schema-engine-wasm"))) {
-            Files.copy(peer.resolve("package.json"), oracle.resolve("package.json"), StandardCopyOption.REPLACE_EXISTING);
-            Files.copy(peer.resolve("package-lock.json"), oracle.resolve("package-lock.json"), StandardCopyOption.REPLACE_EXISTING);
-            Tools.require(run(List.of("npm", "ci", "--no-audit", "--no-fund", "--ignore-scripts"), oracle, 600), () -> "npm ci of the Prisma peer's packages failed (offline?)");
-        }
-        try (InputStream script = getClass().getResourceAsStream("/prisma-oracle/se-batch.mjs")) {
-            Files.copy(script, oracle.resolve("se-batch.mjs"), StandardCopyOption.REPLACE_EXISTING);
-        }
-
+        Path oracle = prismaOracle();
         Path inputs = Files.createTempDirectory("quarry-prisma-identity");
         List<Path> schemaFiles = new ArrayList<>();
         List<Path> sources = new ArrayList<>();
@@ -90,12 +77,7 @@ class PrismaCatalogIdentityTest {
         DatabaseUrl prismaDb = TestServer.createDatabase("prisma_identity_p");
         DatabaseUrl quarryDb = TestServer.createDatabase("prisma_identity_q");
         try {
-            // never inheritIO: the test JVM's stdin and stdout are surefire's channel to it
-            ProcessBuilder node = new ProcessBuilder("node", "se-batch.mjs", list.toString(), inputs.toString()).directory(oracle.toFile())
-                    .redirectErrorStream(true).redirectOutput(inputs.resolve("se-batch.log").toFile());
-            node.environment().put("DATABASE_URL", prismaDb.toPrismaUrl());
-            Process process = node.start();
-            Tools.require(process.waitFor(600, TimeUnit.SECONDS) && process.exitValue() == 0, () -> "the Prisma schema engine did not run");
+            runPrisma(oracle, list, inputs, prismaDb);
 
             CatalogDump dump = new CatalogDump(Tools.find("pg_dump").orElseThrow(() -> new IllegalStateException("pg_dump is not installed")), prismaDb);
             int compared = 0;
@@ -148,6 +130,37 @@ class PrismaCatalogIdentityTest {
             TestServer.dropDatabase(prismaDb);
             TestServer.dropDatabase(quarryDb);
         }
+    }
+
+    /**
+     * The directory of the Prisma oracle: the npm packages of the Prisma peer (bench/peers/prisma) installed under target/
+     * and {@code se-batch.mjs}. Skips the test, with the reason, when node or the packages are not available.
+     */
+    static Path prismaOracle() throws IOException {
+        Tools.require(run(List.of("node", "--version"), Path.of("."), 20), () -> "node is not available");
+        Path oracle = Path.of("target", "prisma-oracle").toAbsolutePath();
+        Path peer = CorpusRoundTripTest.corpus().getParent().getParent().resolve("bench/peers/prisma");
+        Tools.require(Files.isRegularFile(peer.resolve("package-lock.json")), () -> "the Prisma peer (bench/peers/prisma) is not there");
+        Files.createDirectories(oracle);
+        if (!Files.isDirectory(oracle.resolve("node_modules/@prisma/schema-engine-wasm"))) {
+            Files.copy(peer.resolve("package.json"), oracle.resolve("package.json"), StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(peer.resolve("package-lock.json"), oracle.resolve("package-lock.json"), StandardCopyOption.REPLACE_EXISTING);
+            Tools.require(run(List.of("npm", "ci", "--no-audit", "--no-fund", "--ignore-scripts"), oracle, 600), () -> "npm ci of the Prisma peer's packages failed (offline?)");
+        }
+        try (InputStream script = PrismaCatalogIdentityTest.class.getResourceAsStream("/prisma-oracle/se-batch.mjs")) {
+            Files.copy(script, oracle.resolve("se-batch.mjs"), StandardCopyOption.REPLACE_EXISTING);
+        }
+        return oracle;
+    }
+
+    /** Prisma 7's from-empty script of each schema of {@code list} (one path a line), written to {@code <n>.sql} in {@code inputs}. */
+    static void runPrisma(Path oracle, Path list, Path inputs, DatabaseUrl database) throws IOException, InterruptedException {
+        // never inheritIO: the test JVM's stdin and stdout are surefire's channel to it
+        ProcessBuilder node = new ProcessBuilder("node", "se-batch.mjs", list.toString(), inputs.toString()).directory(oracle.toFile())
+                .redirectErrorStream(true).redirectOutput(inputs.resolve("se-batch.log").toFile());
+        node.environment().put("DATABASE_URL", database.toPrismaUrl());
+        Process process = node.start();
+        Tools.require(process.waitFor(600, TimeUnit.SECONDS) && process.exitValue() == 0, () -> "the Prisma schema engine did not run");
     }
 
     private static final Pattern MISSING_EXTENSION_FIELD = Pattern.compile("(?m)^\\s*(\\w+)\\s+Unsupported\\(\"[^\n]*\\b(vector|geography|geometry)\\b[^\n]*\n");
