@@ -7,6 +7,7 @@ import dev.quarry.database.PgDescriber;
 import dev.quarry.database.ShapeCalculator;
 import dev.quarry.migrate.check.DestructiveChecks;
 import dev.quarry.migrate.check.Warning;
+import dev.quarry.migrate.diff.ColumnRef;
 import dev.quarry.migrate.diff.DiffResult;
 import dev.quarry.migrate.diff.RenameCandidate;
 import dev.quarry.migrate.diff.Renames;
@@ -27,6 +28,8 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfo;
@@ -88,7 +91,12 @@ public final class Migrator {
             return Optional.empty();
         }
         List<Warning> warnings = warnings(diff, url);
-        confirmDataLoss(warnings, options.acceptDataLoss());
+        Set<ColumnRef> recreated = options.acceptDataLoss() ? uncastable(warnings) : Set.of();
+        if (!recreated.isEmpty()) {
+            diff = ShapeDiffer.diff(replayed, desired, renames, recreated);
+            warnings = warnings(diff, url);
+        }
+        confirmDataLoss(warnings, options.acceptDataLoss(), options.createOnly());
         PostgresRenderer renderer = new PostgresRenderer(url.schema());
         String sql = MigrationScript.render(diff.steps(), warnings, renderer);
         DiffResult down = ShapeDiffer.diff(desired, replayed, renames.reversed());
@@ -203,7 +211,12 @@ public final class Migrator {
             return diff;
         }
         List<Warning> warnings = warnings(diff, url);
-        confirmDataLoss(warnings, acceptDataLoss);
+        Set<ColumnRef> recreated = acceptDataLoss ? uncastable(warnings) : Set.of();
+        if (!recreated.isEmpty()) {
+            diff = ShapeDiffer.diff(live, desired, answered, recreated);
+            warnings = warnings(diff, url);
+        }
+        confirmDataLoss(warnings, acceptDataLoss, false);
         String sql = MigrationScript.render(diff.steps(), List.of(), new PostgresRenderer(url.schema()));
         try (Connection connection = DatabaseConnector.open(url)) {
             SqlScripts.executeInTransaction(connection, sql);
@@ -284,12 +297,21 @@ public final class Migrator {
         }
     }
 
-    private void confirmDataLoss(List<Warning> warnings, boolean accepted) {
+    /** The columns whose values the data check found a type change cannot cast. */
+    private static Set<ColumnRef> uncastable(List<Warning> warnings) {
+        return warnings.stream().flatMap(w -> w.uncastable().stream()).collect(Collectors.toSet());
+    }
+
+    /** With {@code createOnly} nothing runs: the warnings go into the file, for the hand edit they call for. */
+    private void confirmDataLoss(List<Warning> warnings, boolean accepted, boolean createOnly) {
         if (warnings.isEmpty()) {
             return;
         }
         out.println("Warnings:");
         warnings.forEach(w -> out.println("  - " + w.message()));
+        if (createOnly) {
+            return;
+        }
         List<Warning> unexecutable = warnings.stream().filter(Warning::unexecutable).toList();
         if (!unexecutable.isEmpty()) {
             throw new MigrateException("the change cannot run on the data present (see the warnings above); give the column a default, make it optional, or fix the data first");

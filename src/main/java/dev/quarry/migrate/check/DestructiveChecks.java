@@ -2,19 +2,26 @@ package dev.quarry.migrate.check;
 
 import static dev.quarry.database.Identifiers.quote;
 
+import dev.quarry.database.ColumnType;
 import dev.quarry.database.DbColumn;
 import dev.quarry.database.DbTable;
+import dev.quarry.database.Identifiers;
+import dev.quarry.migrate.diff.ColumnRef;
 import dev.quarry.migrate.step.MigrationStep;
 import dev.quarry.migrate.step.TableChange;
 import dev.quarry.migrate.step.TableChange.CastKind;
 import dev.quarry.migrate.step.TableChange.ColumnChange;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * Turns steps into warnings, in Prisma's words. With a connection to the database the steps are
@@ -23,9 +30,17 @@ import java.util.Optional;
  */
 public final class DestructiveChecks {
 
+    private static final List<String> TEXTS = List.of("TEXT", "VARCHAR", "CHAR", "CITEXT");
+    private static final Map<String, String> INTEGER_RANGES = Map.of(
+            "SMALLINT", "-32768 AND 32767",
+            "INTEGER", "-2147483648 AND 2147483647",
+            "BIGINT", "-9223372036854775808 AND 9223372036854775807");
+
     private final Optional<Connection> database;
     private final List<Warning> warnings = new ArrayList<>();
     private final java.util.Set<String> createdTables = new java.util.HashSet<>();
+    /** The enums this migration creates or changes, with their next values; the others are read from the database. */
+    private final Map<String, List<String>> enumValues = new HashMap<>();
 
     private DestructiveChecks(Optional<Connection> database) {
         this.database = database;
@@ -36,6 +51,10 @@ public final class DestructiveChecks {
         for (MigrationStep step : steps) {
             if (step instanceof MigrationStep.CreateTable created) {
                 checks.createdTables.add(created.table().qualifiedName());
+            } else if (step instanceof MigrationStep.CreateEnum created) {
+                checks.enumValues.put(created.enumType().qualifiedName(), created.enumType().values());
+            } else if (step instanceof MigrationStep.AlterEnum altered) {
+                checks.enumValues.put(altered.enums().next().qualifiedName(), altered.enums().next().values());
             }
         }
         for (int i = 0; i < steps.size(); i++) {
@@ -63,8 +82,16 @@ public final class DestructiveChecks {
         } else if (step instanceof MigrationStep.CreateIndex s && s.index().unique() && !createdTables.contains(s.table().qualifiedName())) {
             Optional<Long> rows = rowCount(s.table());
             if (rows.map(r -> r > 0).orElse(false)) {
-                warn("A unique constraint covering the columns `[" + String.join(",", s.index().columnNames()) + "]` on the table `" + s.table().name()
-                        + "` will be added. If there are existing duplicate values, this will fail.", false, index);
+                String columns = "`[" + String.join(",", s.index().columnNames()) + "]`";
+                Optional<Found> duplicates = duplicates(s.table(), s.index().columnNames());
+                if (duplicates.isPresent()) {
+                    warn("The table `" + s.table().name() + "` holds " + duplicates.get().count() + " values of " + columns + " more than once (for example "
+                            + duplicates.get().sample() + "): the unique constraint cannot be added. Remove the duplicates first, or run with --create-only to edit the migration.",
+                            true, index);
+                } else {
+                    warn("A unique constraint covering the columns " + columns + " on the table `" + s.table().name()
+                            + "` will be added. If there are existing duplicate values, this will fail.", false, index);
+                }
             }
         }
     }
@@ -97,7 +124,13 @@ public final class DestructiveChecks {
                     warn("Made the column `" + next.name() + "` on table `" + tableName + "` required, but there are " + nulls.get() + " existing NULL values.", true, index);
                 }
             }
-            if (c.cast() == CastKind.RISKY) {
+            Optional<Found> uncastable = c.cast() == CastKind.RISKY ? uncastable(previousTable, previous, next) : Optional.empty();
+            if (uncastable.isPresent()) {
+                warnings.add(new Warning("The column `" + next.name() + "` on the `" + tableName + "` table holds " + uncastable.get().count()
+                        + " values that cannot be cast from `" + previous.type() + "` to `" + next.type() + "` (for example " + uncastable.get().sample()
+                        + "): the migration would fail. Fix those rows first, run with --accept-data-loss to drop and add the column again (its values are lost),"
+                        + " or with --create-only to edit the migration.", true, index, Optional.of(new ColumnRef(tableName, next.name()))));
+            } else if (c.cast() == CastKind.RISKY) {
                 Optional<Long> values = nonNullCount(previousTable, previous.name());
                 String from = previous.type().toString();
                 String to = next.type().toString();
@@ -113,6 +146,10 @@ public final class DestructiveChecks {
             if (values.map(v -> v > 0).orElse(true)) {
                 warn("The `" + c.columns().next().name() + "` column on the `" + tableName + "` table would be dropped and recreated. This will lead to data loss.", false, index);
             }
+            DbColumn column = c.columns().next();
+            if (!column.nullable() && column.defaultValue().isEmpty() && rowCount(previousTable).map(r -> r > 0).orElse(false)) {
+                warn("The required column `" + column.name() + "` on the `" + tableName + "` table, added again without a default value, cannot be added to a table with rows.", true, index);
+            }
         } else if (change instanceof TableChange.DropPrimaryKey) {
             warn("The primary key for the `" + tableName + "` table will be changed. If it partially fails, the table could be left without primary key constraint.", false, index);
         }
@@ -120,6 +157,88 @@ public final class DestructiveChecks {
 
     private void warn(String message, boolean unexecutable, int index) {
         warnings.add(new Warning(message, unexecutable, index));
+    }
+
+    /** How many distinct values break a check, and up to three of them as SQL literals. */
+    private record Found(long count, String sample) {}
+
+    /**
+     * The values of a column that a cast to the next type cannot take, for the casts whose failures a predicate can tell:
+     * text to an enum (a value the enum lacks) and text to a number (not a number, or out of an integer type's range).
+     */
+    private Optional<Found> uncastable(DbTable table, DbColumn previous, DbColumn next) throws SQLException {
+        String column = quote(previous.name());
+        ColumnType to = next.type();
+        String fails;
+        if (to.isEnum()) {
+            List<String> values = enumValues.containsKey(to.schema() + "." + to.name()) ? enumValues.get(to.schema() + "." + to.name()) : databaseEnumValues(to);
+            String allowed = "ARRAY[" + values.stream().map(Identifiers::literal).collect(Collectors.joining(", ")) + "]::text[]";
+            fails = to.list() ? "NOT (" + column + "::text[] <@ " + allowed + ")" : column + "::text <> ALL (" + allowed + ")";
+        } else if (previous.type().family() != ColumnType.Family.BUILTIN || !TEXTS.contains(previous.type().name()) || to.list()) {
+            return Optional.empty();
+        } else if (INTEGER_RANGES.containsKey(to.name())) {
+            fails = "CASE WHEN " + column + " ~ '^[[:space:]]*[-+]?[0-9]{1,30}[[:space:]]*$' THEN " + column + "::numeric NOT BETWEEN " + INTEGER_RANGES.get(to.name())
+                    + " ELSE true END";
+        } else if (List.of("DECIMAL", "REAL", "DOUBLE PRECISION").contains(to.name())) {
+            fails = column + " !~ '^[[:space:]]*[-+]?([0-9]+[.]?[0-9]*|[.][0-9]+)([eE][-+]?[0-9]+)?[[:space:]]*$'";
+        } else {
+            return Optional.empty();
+        }
+        return found("SELECT " + column + "::text FROM " + qualified(table) + " WHERE " + column + " IS NOT NULL AND " + fails);
+    }
+
+    /** The values of the columns found more than once, rows with a NULL among them aside (they never clash). */
+    private Optional<Found> duplicates(DbTable table, List<String> columns) throws SQLException {
+        if (database.isEmpty() || !existingColumns(table).containsAll(columns)) {
+            return Optional.empty();
+        }
+        String list = columns.stream().map(Identifiers::quote).collect(Collectors.joining(", "));
+        String value = columns.size() == 1 ? quote(columns.get(0)) + "::text" : "ROW(" + list + ")::text";
+        String notNull = columns.stream().map(c -> quote(c) + " IS NOT NULL").collect(Collectors.joining(" AND "));
+        return found("SELECT " + value + " FROM " + qualified(table) + " WHERE " + notNull + " GROUP BY " + list + " HAVING count(*) > 1");
+    }
+
+    /** Counts the distinct values {@code query} returns (one text column) and keeps the first three. */
+    private Optional<Found> found(String query) throws SQLException {
+        if (database.isEmpty()) {
+            return Optional.empty();
+        }
+        String sql = "SELECT count(*), (array_agg(v ORDER BY v))[1:3] FROM (SELECT DISTINCT v FROM (" + query + ") AS q(v)) AS d";
+        try (Statement statement = database.get().createStatement(); ResultSet rs = statement.executeQuery(sql)) {
+            rs.next();
+            long count = rs.getLong(1);
+            if (count == 0) {
+                return Optional.empty();
+            }
+            String[] sample = (String[]) rs.getArray(2).getArray();
+            return Optional.of(new Found(count, java.util.Arrays.stream(sample).map(Identifiers::literal).collect(Collectors.joining(", "))));
+        }
+    }
+
+    private List<String> databaseEnumValues(ColumnType type) throws SQLException {
+        String sql = "SELECT e.enumlabel FROM pg_enum e JOIN pg_type t ON t.oid = e.enumtypid JOIN pg_namespace n ON n.oid = t.typnamespace"
+                + " WHERE n.nspname = ? AND t.typname = ? ORDER BY e.enumsortorder";
+        return strings(sql, type.schema(), type.name());
+    }
+
+    /** The columns the table has before the migration runs (an index may cover a column this migration adds). */
+    private List<String> existingColumns(DbTable table) throws SQLException {
+        return strings("SELECT attname FROM pg_attribute WHERE attrelid = to_regclass(?) AND attnum > 0 AND NOT attisdropped", qualified(table));
+    }
+
+    private List<String> strings(String sql, String... parameters) throws SQLException {
+        try (PreparedStatement statement = database.get().prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setString(i + 1, parameters[i]);
+            }
+            List<String> values = new ArrayList<>();
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    values.add(rs.getString(1));
+                }
+            }
+            return values;
+        }
     }
 
     private Optional<Long> rowCount(DbTable table) throws SQLException {

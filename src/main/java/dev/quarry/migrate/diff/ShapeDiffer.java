@@ -25,6 +25,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The one differ: from a previous shape to a next one, ordered steps. Tables are paired by schema
@@ -38,21 +39,31 @@ public final class ShapeDiffer {
     private final DatabaseShape previous;
     private final DatabaseShape next;
     private final Renames renames;
+    private final Set<ColumnRef> recreated;
     private final List<MigrationStep> steps = new ArrayList<>();
     private final List<RenameCandidate> candidates = new ArrayList<>();
 
-    private ShapeDiffer(DatabaseShape previous, DatabaseShape next, Renames renames) {
+    private ShapeDiffer(DatabaseShape previous, DatabaseShape next, Renames renames, Set<ColumnRef> recreated) {
         this.previous = previous;
         this.next = next;
         this.renames = renames;
+        this.recreated = Set.copyOf(recreated);
     }
 
-    public static DiffResult diff(DatabaseShape previous, DatabaseShape next, Renames renames) {
-        ShapeDiffer differ = new ShapeDiffer(previous, next, renames);
+    /**
+     * @param recreated columns whose type change drops and adds the column again instead of casting its values (the
+     *                  user accepted losing the values the cast cannot take)
+     */
+    public static DiffResult diff(DatabaseShape previous, DatabaseShape next, Renames renames, Set<ColumnRef> recreated) {
+        ShapeDiffer differ = new ShapeDiffer(previous, next, renames, recreated);
         differ.run();
         List<MigrationStep> ordered = new ArrayList<>(differ.steps);
         ordered.sort(Comparator.comparingInt(MigrationStep::phase));
         return new DiffResult(ordered, differ.candidates);
+    }
+
+    public static DiffResult diff(DatabaseShape previous, DatabaseShape next, Renames renames) {
+        return diff(previous, next, renames, Set.of());
     }
 
     public static DiffResult diff(DatabaseShape previous, DatabaseShape next) {
@@ -191,7 +202,8 @@ public final class ShapeDiffer {
             List<String> added = nextEnum.values().stream().filter(v -> !previousEnum.get().values().contains(v)).toList();
             List<String> removed = previousEnum.get().values().stream().filter(v -> !nextEnum.values().contains(v)).toList();
             if (!added.isEmpty() || !removed.isEmpty()) {
-                steps.add(new MigrationStep.AlterEnum(new Pair<>(previousEnum.get(), nextEnum), added, removed, removed.isEmpty() ? List.of() : usages(nextEnum)));
+                boolean recreate = !removed.isEmpty() || defaultsUse(nextEnum, added);
+                steps.add(new MigrationStep.AlterEnum(new Pair<>(previousEnum.get(), nextEnum), added, removed, recreate, recreate ? usages(nextEnum) : List.of()));
             }
         }
         for (DbEnum previousEnum : previous.enums()) {
@@ -199,6 +211,17 @@ public final class ShapeDiffer {
                 steps.add(new MigrationStep.DropEnum(previousEnum));
             }
         }
+    }
+
+    /**
+     * Whether a default of the next shape is one of the values added: PostgreSQL refuses a value added by {@code ALTER TYPE …
+     * ADD VALUE} in the transaction that added it ("unsafe use of new value"), so the type is created again instead.
+     */
+    private boolean defaultsUse(DbEnum enumType, List<String> added) {
+        return next.tables().stream().flatMap(t -> t.columns().stream())
+                .filter(c -> c.type().isEnum() && c.type().schema().equals(enumType.schema()) && c.type().name().equals(enumType.name()))
+                .flatMap(c -> c.defaultValue().map(d -> d.sql(c.type(), enumType.schema())).stream())
+                .anyMatch(sql -> added.stream().anyMatch(v -> sql.contains(Identifiers.literal(v))));
     }
 
     /** Columns of the previous database that use the enum and that still exist, with their next defaults. */
@@ -211,6 +234,7 @@ public final class ShapeDiffer {
                     String nextTable = renames.nextTableName(table.name()).orElse(table.name());
                     Optional<String> nextDefault = next.findTable(table.schema(), nextTable)
                             .flatMap(t -> t.findColumn(renames.nextColumnName(nextTable, column.name()).orElse(column.name())))
+                            .filter(c -> c.type().sameAs(type))
                             .flatMap(DbColumn::defaultValue)
                             .map(d -> d.sql(type, "public"));
                     usages.add(new EnumUsage(table.name(), column.name(), type.list(), nextDefault));
@@ -296,7 +320,7 @@ public final class ShapeDiffer {
             if (columnChanges.isEmpty()) {
                 continue;
             }
-            CastKind cast = columnChanges.contains(ColumnChange.TYPE) ? Casts.classify(pair.previous().type(), pair.next().type()) : CastKind.NONE;
+            CastKind cast = columnChanges.contains(ColumnChange.TYPE) ? cast(nextTable, pair) : CastKind.NONE;
             if (cast == CastKind.NOT_CASTABLE) {
                 changes.add(new TableChange.DropAndRecreateColumn(pair));
             } else {
@@ -396,7 +420,13 @@ public final class ShapeDiffer {
             return true;
         }
         return !previousCol.get().type().sameAs(nextCol.get().type())
-                && Casts.classify(previousCol.get().type(), nextCol.get().type()) == CastKind.NOT_CASTABLE;
+                && cast(tables.next(), new Pair<>(previousCol.get(), nextCol.get())) == CastKind.NOT_CASTABLE;
+    }
+
+    private CastKind cast(DbTable nextTable, Pair<DbColumn> columns) {
+        return recreated.contains(new ColumnRef(nextTable.name(), columns.next().name()))
+                ? CastKind.NOT_CASTABLE
+                : Casts.classify(columns.previous().type(), columns.next().type());
     }
 
     private DbIndex renamedIndex(DbIndex index, String nextTable) {

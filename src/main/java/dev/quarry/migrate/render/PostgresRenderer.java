@@ -187,7 +187,7 @@ public final class PostgresRenderer {
         DbEnum next = step.enums().next();
         String name = qualified(previous.schema(), previous.name());
         List<String> statements = new ArrayList<>();
-        if (step.removed().isEmpty()) {
+        if (!step.recreate()) {
             for (String value : step.added()) {
                 statements.add("ALTER TYPE " + name + " ADD VALUE " + literal(value));
             }
@@ -268,16 +268,25 @@ public final class PostgresRenderer {
                 after.add("ALTER SEQUENCE " + qualified(table.schema(), sequence) + " OWNED BY " + table(table) + "." + quote(next.name()));
             }
         }
-        if (change.changes().contains(ColumnChange.DEFAULT)) {
-            Optional<String> nextDefault = next.defaultValue().map(d -> d.sql(next.type(), defaultSchema)).filter(d -> !d.isEmpty());
+        Optional<String> nextDefault = next.defaultValue().map(d -> d.sql(next.type(), defaultSchema)).filter(d -> !d.isEmpty());
+        // PostgreSQL casts the old default along with the values, and refuses when it cannot ('member' to an enum, '5' to an integer):
+        // the default goes before the type changes and the next one is set after.
+        boolean defaultAroundType = change.changes().contains(ColumnChange.TYPE) && previous.defaultValue().isPresent() && !previous.autoincrement();
+        if (defaultAroundType) {
+            before.add("ALTER TABLE " + table(table) + " " + column + " DROP DEFAULT");
+            nextDefault.ifPresent(d -> after.add("ALTER TABLE " + table(table) + " " + column + " SET DEFAULT " + d));
+        } else if (change.changes().contains(ColumnChange.DEFAULT)) {
             clauses.add(nextDefault.map(d -> column + " SET DEFAULT " + d).orElse(column + " DROP DEFAULT"));
         }
         if (change.changes().contains(ColumnChange.ARITY)) {
             if (next.nullable()) {
                 clauses.add(column + " DROP NOT NULL");
+            } else if (nextDefault.isPresent() && change.changes().contains(ColumnChange.TYPE)) {
+                // the default is a value of the next type: the NULLs take it once the type has changed
+                after.add("UPDATE " + table(table) + " SET " + quote(next.name()) + " = " + nextDefault.get() + " WHERE " + quote(next.name()) + " IS NULL");
+                after.add("ALTER TABLE " + table(table) + " " + column + " SET NOT NULL");
             } else {
-                next.defaultValue().map(d -> d.sql(next.type(), defaultSchema)).filter(d -> !d.isEmpty()).ifPresent(d ->
-                        before.add("UPDATE " + table(table) + " SET " + quote(next.name()) + " = " + d + " WHERE " + quote(next.name()) + " IS NULL"));
+                nextDefault.ifPresent(d -> before.add("UPDATE " + table(table) + " SET " + quote(next.name()) + " = " + d + " WHERE " + quote(next.name()) + " IS NULL"));
                 clauses.add(column + " SET NOT NULL");
             }
         }

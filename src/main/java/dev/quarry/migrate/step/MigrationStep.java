@@ -14,7 +14,7 @@ import java.util.List;
  * One step of a migration, as data. {@link #phase()} is the execution order, Prisma's: schemas
  * and enums before the tables that use them, foreign keys dropped before the tables and indexes
  * they depend on, tables created before their indexes, indexes before the foreign keys that need
- * them, enums dropped only once no column uses them. Policies are dropped first (a column a policy reads cannot
+ * them, enums dropped only once no column or table uses them. Policies are dropped first (a column a policy reads cannot
  * change type or go) and created last, with row-level security and privileges, once their tables are complete.
  */
 public sealed interface MigrationStep {
@@ -60,9 +60,10 @@ public sealed interface MigrationStep {
      * Values added, or values removed (which PostgreSQL cannot do in place: the type is recreated
      * and every column using it is cast to the new one).
      *
+     * @param recreate whether the type is created again (values removed, or an added value used in this migration)
      * @param usages the columns of that enum type, by their names at this point of the migration
      */
-    record AlterEnum(Pair<DbEnum> enums, List<String> added, List<String> removed, List<EnumUsage> usages) implements MigrationStep {
+    record AlterEnum(Pair<DbEnum> enums, List<String> added, List<String> removed, boolean recreate, List<EnumUsage> usages) implements MigrationStep {
         public int phase() { return 11; }
         public String description() { return "AlterEnum"; }
     }
@@ -91,11 +92,6 @@ public sealed interface MigrationStep {
         public String description() { return "AlterTable"; }
     }
 
-    record DropEnum(DbEnum enumType) implements MigrationStep {
-        public int phase() { return 30; }
-        public String description() { return "DropEnum"; }
-    }
-
     record CreateTable(DbTable table) implements MigrationStep {
         public int phase() { return 31; }
         public String description() { return "CreateTable"; }
@@ -104,6 +100,12 @@ public sealed interface MigrationStep {
     record DropTable(DbTable table) implements MigrationStep {
         public int phase() { return 32; }
         public String description() { return "DropTable"; }
+    }
+
+    /** After the tables and columns that used the type are gone. */
+    record DropEnum(DbEnum enumType) implements MigrationStep {
+        public int phase() { return 33; }
+        public String description() { return "DropEnum"; }
     }
 
     record CreateIndex(DbTable table, DbIndex index) implements MigrationStep {

@@ -108,9 +108,10 @@ final class RelationResolver {
             return;
         }
         Relation.Kind kind = referenced.arity() == Arity.LIST ? Relation.Kind.ONE_TO_MANY : Relation.Kind.ONE_TO_ONE;
-        boolean optional = referencing.arity() == Arity.OPTIONAL || referencing.fields().stream()
-                .anyMatch(f -> models.get(referencing.model()).findScalar(f).map(s -> s.arity() == Arity.OPTIONAL).orElse(false));
-        ReferentialAction onDelete = referencing.onDelete().orElse(optional ? ReferentialAction.SET_NULL : ReferentialAction.RESTRICT);
+        // Prisma's referential arity: a required scalar field makes the relation required, whatever the relation field says.
+        boolean required = referencing.arity() == Arity.REQUIRED || referencing.fields().stream()
+                .anyMatch(f -> models.get(referencing.model()).findScalar(f).map(s -> s.arity() == Arity.REQUIRED).orElse(false));
+        ReferentialAction onDelete = referencing.onDelete().orElse(required ? ReferentialAction.RESTRICT : ReferentialAction.SET_NULL);
         ReferentialAction onUpdate = referencing.onUpdate().orElse(ReferentialAction.CASCADE);
         relations.add(new Relation(name, kind, referencing.model(), Optional.of(referencing.name()), referencing.fields(),
                 referenced.model(), Optional.of(referenced.name()), referencing.references(), onDelete, onUpdate, referencing.map()));

@@ -1,0 +1,166 @@
+package dev.quarry.migrate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.quarry.migrate.diff.Renames;
+import dev.quarry.runtime.DatabaseUrl;
+import dev.quarry.schema.PrismaSchema;
+import dev.quarry.schema.model.ReferentialAction;
+import dev.quarry.schema.model.Schema;
+import dev.quarry.testsupport.TestServer;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The defects a real app's history met half-way through an upgrade with {@code migrate dev}, each on a database with rows,
+ * and the data check that refuses a cast the rows cannot take before anything runs.
+ */
+class SchemaHistoryTest {
+
+    @TempDir
+    Path migrations;
+
+    private DatabaseUrl url;
+    /** What the last {@code migrate dev} said. */
+    private StringWriter printed;
+
+    @BeforeEach
+    void createDatabase() {
+        url = TestServer.createDatabase("schema_history");
+    }
+
+    @AfterEach
+    void dropDatabase() {
+        TestServer.dropDatabase(url);
+    }
+
+    static Schema schema(String models) {
+        var result = PrismaSchema.parse("schema.prisma", "datasource db {\n  provider = \"postgresql\"\n}\n\n" + models);
+        assertTrue(!result.hasErrors(), result.errors().toString());
+        return result.schema().orElseThrow();
+    }
+
+    private String dev(Schema schema, boolean acceptDataLoss, boolean createOnly) {
+        printed = new StringWriter();
+        Migrator migrator = new Migrator(url, new MigrationsFolder(migrations), Optional.empty(), new PrintWriter(printed, true), Prompt.nobody());
+        Optional<Path> file = migrator.dev(schema, new Migrator.DevOptions("step", createOnly, Renames.none(), acceptDataLoss, false));
+        try {
+            return file.isPresent() ? Files.readString(file.get()) : "";
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private String query(String sql) throws SQLException {
+        try (Connection c = TestServer.connect(url); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            StringBuilder out = new StringBuilder();
+            while (rs.next()) {
+                out.append(rs.getString(1)).append(';');
+            }
+            return out.toString();
+        }
+    }
+
+    private static final String MEMBER = "model Member {\n  id Int @id @default(autoincrement())\n  role String @default(\"member\")\n  level String @default(\"5\")\n}\n";
+    private static final String TYPED = "model Member {\n  id Int @id @default(autoincrement())\n  role Role @default(user)\n  level Int @default(5)\n}\n"
+            + "enum Role {\n  user\n  admin\n}\n";
+
+    @Test
+    void typeChangeOnAColumnWithADefaultDropsTheDefaultCastsAndSetsTheNextOne() throws SQLException {
+        dev(schema(MEMBER), false, false);
+        TestServer.execute(url, "INSERT INTO \"Member\" (role, level) VALUES ('admin', '7'), ('user', ' 12 ')");
+        String sql = dev(schema(TYPED), true, false);
+        assertTrue(sql.contains("ALTER TABLE \"Member\" ALTER COLUMN \"role\" DROP DEFAULT;\n"), sql);
+        assertTrue(sql.contains("ALTER COLUMN \"role\" SET DATA TYPE \"Role\" USING (\"role\"::text::\"Role\")"), sql);
+        assertTrue(sql.contains("ALTER COLUMN \"level\" SET DATA TYPE INTEGER USING (\"level\"::INTEGER)"), sql);
+        assertTrue(sql.indexOf("SET DEFAULT 'user'") > sql.indexOf("SET DATA TYPE \"Role\""), sql);
+        assertEquals("admin:7;user:12;", query("SELECT role::text || ':' || level FROM \"Member\" ORDER BY id"));
+        TestServer.execute(url, "INSERT INTO \"Member\" DEFAULT VALUES");
+        assertEquals("user:5;", query("SELECT role::text || ':' || level FROM \"Member\" WHERE id = 3"));
+        assertEquals("", dev(schema(TYPED), false, false), "a second migrate dev finds nothing");
+    }
+
+    @Test
+    void enumIsDroppedAfterTheTableThatUsesIt() throws SQLException {
+        String user = "model User {\n  id Int @id\n}\n";
+        dev(schema(user + "model Thing {\n  id Int @id\n  kind Kind\n}\nenum Kind {\n  a\n  b\n}\n"), false, false);
+        TestServer.execute(url, "INSERT INTO \"Thing\" VALUES (1, 'a')");
+        String sql = dev(schema(user), true, false);
+        assertTrue(sql.indexOf("DROP TABLE \"Thing\"") < sql.indexOf("DROP TYPE \"Kind\""), sql);
+        assertEquals("", query("SELECT typname FROM pg_type WHERE typname = 'Kind'"));
+    }
+
+    @Test
+    void optionalRelationOverARequiredScalarRestrictsDeletes() throws SQLException {
+        Schema schema = schema("model User {\n  id Int @id\n  things Thing[]\n}\n"
+                + "model Thing {\n  id Int @id\n  owner Int\n  user User? @relation(fields: [owner], references: [id])\n}\n");
+        assertEquals(ReferentialAction.RESTRICT, schema.relations().get(0).onDelete());
+        String sql = dev(schema, false, false);
+        assertTrue(sql.contains("FOREIGN KEY (\"owner\") REFERENCES \"User\"(\"id\") ON DELETE RESTRICT ON UPDATE CASCADE"), sql);
+        TestServer.execute(url, "INSERT INTO \"User\" VALUES (1); INSERT INTO \"Thing\" VALUES (1, 1)");
+        IllegalStateException refused = assertThrows(IllegalStateException.class, () -> TestServer.execute(url, "DELETE FROM \"User\""));
+        assertEquals("23503", ((SQLException) refused.getCause()).getSQLState(), refused.getMessage());
+
+        Schema bothOptional = schema("model User {\n  id Int @id\n  things Thing[]\n}\n"
+                + "model Thing {\n  id Int @id\n  owner Int?\n  user User? @relation(fields: [owner], references: [id])\n}\n");
+        assertEquals(ReferentialAction.SET_NULL, bothOptional.relations().get(0).onDelete());
+    }
+
+    @Test
+    void dataCheckRefusesACastTheRowsCannotTakeUnlessTheLossIsAcceptedOrTheMigrationIsOnlyCreated() throws Exception {
+        dev(schema(MEMBER), false, false);
+        TestServer.execute(url, "INSERT INTO \"Member\" (role, level) VALUES ('member', '5'), ('guest', 'x'), ('admin', '99999999999'), ('admin', '7')");
+        MigrateException refused = assertThrows(MigrateException.class, () -> dev(schema(TYPED), false, false));
+        assertTrue(refused.getMessage().contains("cannot run on the data present"), refused.getMessage());
+        assertTrue(printed.toString().contains("holds 2 values that cannot be cast from `TEXT` to `\"Role\"` (for example 'guest', 'member')"), printed.toString());
+        assertEquals("text;", query("SELECT data_type FROM information_schema.columns WHERE table_name = 'Member' AND column_name = 'role'"), "nothing ran");
+        Path[] files;
+        try (var list = Files.list(migrations)) {
+            files = list.toArray(Path[]::new);
+        }
+        assertEquals(2, files.length, "the first migration and its undo script only");
+
+        String created = dev(schema(TYPED), false, true);
+        assertTrue(created.contains("The column `role` on the `Member` table holds 2 values that cannot be cast from `TEXT` to `\"Role\"` (for example 'guest', 'member')"), created);
+        assertTrue(created.contains("The column `level` on the `Member` table holds 2 values that cannot be cast from `TEXT` to `INTEGER` (for example '99999999999', 'x')"), created);
+        assertEquals("text;", query("SELECT data_type FROM information_schema.columns WHERE table_name = 'Member' AND column_name = 'role'"), "nothing ran");
+        try (var list = Files.list(migrations)) {
+            for (Path file : list.filter(f -> java.util.Arrays.stream(files).noneMatch(f::equals)).toList()) {
+                Files.delete(file);
+            }
+        }
+
+        String accepted = dev(schema(TYPED), true, false);
+        assertTrue(accepted.contains("ALTER TABLE \"Member\" DROP COLUMN \"role\",\nADD COLUMN     \"role\" \"Role\" NOT NULL DEFAULT 'user'"), accepted);
+        assertEquals("user:5;user:5;user:5;user:5;", query("SELECT role::text || ':' || level FROM \"Member\" ORDER BY id"));
+        assertEquals(4, Integer.parseInt(query("SELECT count(*) FROM \"Member\"").replace(";", "")), "the rows stay");
+    }
+
+    @Test
+    void dataCheckRefusesAUniqueConstraintOverDuplicates() throws SQLException {
+        String user = "model User {\n  id Int @id\n  email String%s\n  nick String?%s\n}\n";
+        dev(schema(user.formatted("", "")), false, false);
+        TestServer.execute(url, "INSERT INTO \"User\" VALUES (1, 'a@x', NULL), (2, 'a@x', NULL), (3, 'b@x', NULL)");
+        MigrateException refused = assertThrows(MigrateException.class, () -> dev(schema(user.formatted(" @unique", "")), true, false));
+        assertTrue(refused.getMessage().contains("cannot run on the data present"), refused.getMessage());
+        assertTrue(printed.toString().contains("The table `User` holds 1 values of `[email]` more than once (for example 'a@x')"), printed.toString());
+        TestServer.execute(url, "UPDATE \"User\" SET email = 'c@x' WHERE id = 2");
+        String sql = dev(schema(user.formatted(" @unique", " @unique")), true, false);
+        assertTrue(sql.contains("CREATE UNIQUE INDEX \"User_email_key\""), sql);
+        assertFalse(sql.contains("more than once"), "NULLs never clash: " + sql);
+    }
+}
