@@ -23,6 +23,7 @@ public final class QueryErrors {
     public static final String CONFLICTING_ARGUMENTS = "Q109";
     public static final String UNKNOWN_MODEL = "Q110";
     public static final String UNKNOWN_OPERATION = "Q111";
+    public static final String CSV_NOT_FLAT = "Q160";
 
     private QueryErrors() {}
 
@@ -108,6 +109,13 @@ public final class QueryErrors {
 
     public static QueryException conflicting(ArgPath at, String message) {
         return at.error(CONFLICTING_ARGUMENTS, message + " at " + at.display(), List.of());
+    }
+
+    /** {@code Accept: text/csv} with a selection that nests (a relation, {@code _count}): a row is not one line of columns. */
+    public static QueryException csvNotFlat(String key) {
+        ArgPath at = ArgPath.ofText("select");
+        return at.error(CSV_NOT_FLAT, "text/csv needs a flat selection (scalar fields only), but '" + key
+                + "' nests; ask for application/x-ndjson or application/json instead", List.of("scalar fields"));
     }
 
     public static QueryException invalid(ArgPath at, String message, List<String> allowed) {
