@@ -20,7 +20,7 @@ import java.util.Map;
  * a model can be named {@code $problem}, so it cannot be mistaken for a row). CSV has no such line: a failure cuts the
  * response off (no final chunk), which HTTP clients report as an incomplete body.
  */
-final class StreamFormats {
+public final class StreamFormats {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Enough to amortize a write, few enough that the first lines leave early. */
@@ -50,7 +50,7 @@ final class StreamFormats {
     }
 
     /** The columns of a flat selection, in its order; a 400 when it nests. */
-    static List<String> csvHeader(Selection selection) {
+    public static List<String> csvHeader(Selection selection) {
         List<String> header = new ArrayList<>();
         for (Selection.Selected item : selection.items()) {
             if (!(item instanceof Selection.Scalar)) {
@@ -66,7 +66,7 @@ final class StreamFormats {
      * it (a string's text, a number or boolean as its JSON literal, a list or Json value as its JSON text); {@code null}
      * is an empty field and an empty string {@code ""}, so the two stay apart.
      */
-    static Multi<String> csv(List<String> header, Multi<String> elements) {
+    public static Multi<String> csv(List<String> header, Multi<String> elements) {
         Multi<String> records = elements.map(element -> {
             try {
                 return record(JSON.readTree(element));

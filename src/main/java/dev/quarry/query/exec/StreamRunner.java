@@ -46,12 +46,13 @@ public final class StreamRunner {
         statement.params().forEach(params::addValue);
         return Multi.createFrom().resourceFromUni(() -> open(statement, session), cursor -> {
             long deadline = System.nanoTime() + timeout.toNanos();
+            // a failure past the deadline is the timeout, also when PostgreSQL ended a session paused too long
             return cursor.prepared().createStream(fetchSize, params).toMulti().map(row -> {
                 if (System.nanoTime() > deadline) {
                     throw new StreamTimedOut(timeout);
                 }
                 return row.getString(0);
-            });
+            }).onFailure(e -> System.nanoTime() > deadline).transform(e -> new StreamTimedOut(timeout));
         }).withFinalizer(cursor -> end(cursor, cursor.tx().commit()), (cursor, failure) -> end(cursor, cursor.tx().rollback()),
                 cursor -> end(cursor, cursor.tx().rollback()));
     }
