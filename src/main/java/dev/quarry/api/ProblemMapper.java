@@ -5,6 +5,7 @@ import dev.quarry.query.QueryException;
 import dev.quarry.runtime.ops.DatabaseAvailability;
 import dev.quarry.query.exec.DatabaseErrors;
 import dev.quarry.query.exec.SessionRefused;
+import dev.quarry.query.exec.StreamTimedOut;
 import dev.quarry.query.write.WriteError;
 import dev.quarry.security.TokenRejected;
 import io.vertx.pgclient.PgException;
@@ -92,6 +93,13 @@ public class ProblemMapper {
         return internal();
     }
 
+    /** A stream that ran past {@code quarry.stream.timeout} (reported as its last line: the status was sent with the first). */
+    @ServerExceptionMapper
+    public Response streamTimedOut(StreamTimedOut e) {
+        return respond(new Problem(TYPE_BASE + "Q161", "Stream timeout", 503, e.getMessage() + " (quarry.stream.timeout)", "Q161",
+                Map.of("timeoutMs", e.timeout().toMillis())), Optional.empty());
+    }
+
     @ServerExceptionMapper
     public Response web(WebApplicationException e) {
         int status = e.getResponse().getStatus();
@@ -126,6 +134,9 @@ public class ProblemMapper {
         }
         if (cause instanceof QueryException q) {
             return query(q);
+        }
+        if (cause instanceof StreamTimedOut t) {
+            return streamTimedOut(t);
         }
         if (cause instanceof PgException pg) {
             return database(pg);

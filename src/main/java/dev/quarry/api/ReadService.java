@@ -5,17 +5,21 @@ import dev.quarry.query.exec.DatabaseErrors;
 import dev.quarry.query.exec.QueryResult;
 import dev.quarry.query.exec.QueryRunner;
 import dev.quarry.query.exec.SessionSettings;
+import dev.quarry.query.exec.StreamRunner;
+import dev.quarry.query.plan.FindPlan;
 import dev.quarry.query.plan.Limits;
 import dev.quarry.query.plan.QueryPlan;
 import dev.quarry.query.plan.QueryPlanner;
+import dev.quarry.query.plan.Selection;
 import dev.quarry.query.sql.QueryBuilder;
 import dev.quarry.query.sql.StatementCache;
 import dev.quarry.query.write.WriteError;
 import dev.quarry.runtime.ops.Reads;
-import dev.quarry.security.Sessions;
 import dev.quarry.schema.model.Model;
 import dev.quarry.schema.model.ReadableFields;
 import dev.quarry.schema.model.Schema;
+import dev.quarry.security.Sessions;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.pgclient.PgException;
@@ -36,6 +40,7 @@ public class ReadService {
     private final ReadableFields.Views views;
     private final StatementCache statements;
     private final QueryRunner runner;
+    private final StreamRunner streams;
     private final Sessions sessions;
     private final DatabaseErrors errors;
 
@@ -43,13 +48,16 @@ public class ReadService {
     public ReadService(Schema schema, @Reads Pool pool, Sessions sessions, Limits limits,
             @ConfigProperty(name = "quarry.query.slow-threshold", defaultValue = "500ms") Duration slowThreshold,
             @ConfigProperty(name = "quarry.query.statement-cache.size", defaultValue = "2000") long statementCacheSize,
-            @ConfigProperty(name = "quarry.query.statement-cache.verify", defaultValue = "false") boolean verifyStatementCache) {
+            @ConfigProperty(name = "quarry.query.statement-cache.verify", defaultValue = "false") boolean verifyStatementCache,
+            @ConfigProperty(name = "quarry.stream.fetch-size", defaultValue = "1000") int streamFetchSize,
+            @ConfigProperty(name = "quarry.stream.timeout", defaultValue = "10m") Duration streamTimeout) {
         this.views = ReadableFields.of(schema);
         views.distinct().forEach(view -> planners.put(view, new QueryPlanner(schema, limits, view)));
         this.sessions = sessions;
         this.statements = new StatementCache(schema, limits, statementCacheSize, verifyStatementCache);
         this.runner = new QueryRunner(pool, slowThreshold, limits);
         this.errors = new DatabaseErrors(schema);
+        this.streams = new StreamRunner(pool, streamFetchSize, streamTimeout);
     }
 
     /** Planning errors are thrown here, before anything runs; database errors arrive as the Uni's failure. */
@@ -68,6 +76,20 @@ public class ReadService {
         QueryPlan plan = planners.get(readable).plan(model, args);
         return runner.run(statements.statement(plan, output, readable), session)
                 .onFailure(PgException.class).transform(e -> errors.missingInDatabase((PgException) e).<Throwable>map(WriteError::exception).orElse(e));
+    }
+
+    /** A streamed {@code findMany}: what each line holds, and the lines (JSON texts), which run when subscribed to. */
+    public record Streamed(Selection selection, Multi<String> lines) {}
+
+    /**
+     * A {@code findMany}'s answer as a stream of its elements' JSON texts, in order (see {@link QueryBuilder.Output#LINES}).
+     * Planning errors are thrown here, before anything runs.
+     */
+    public Streamed stream(Model model, ReadArgs args) {
+        Optional<SessionSettings> session = sessions.current();
+        ReadableFields readable = views.of(session.map(SessionSettings::role));
+        FindPlan plan = (FindPlan) planners.get(readable).plan(model, args);
+        return new Streamed(plan.read().selection(), streams.lines(statements.statement(plan, QueryBuilder.Output.LINES, readable), session));
     }
 
     /** Read shapes whose compiled statement is kept. */

@@ -16,12 +16,12 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code db push|pull|seed}: the database without migration files. */
+/** {@code db push|pull|seed|export}: the database without migration files. */
 @Command(
         name = "db",
         mixinStandardHelpOptions = true,
-        description = "The database without migrations: push the schema, pull a schema from a database, run the seed.",
-        subcommands = {DbCommand.Push.class, DbCommand.Pull.class, DbCommand.Seed.class})
+        description = "The database without migrations: push the schema, pull a schema from a database, run the seed, export a model's records.",
+        subcommands = {DbCommand.Push.class, DbCommand.Pull.class, DbCommand.Seed.class, ExportCommand.class})
 public final class DbCommand implements Callable<Integer> {
 
     static final Path DEFAULT_SEED = Path.of("src/main/resources/db/seed.sql");
@@ -31,7 +31,7 @@ public final class DbCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        spec.commandLine().getErr().println("error: name a sub-command: push, pull or seed (see db --help)");
+        spec.commandLine().getErr().println("error: name a sub-command: push, pull, seed or export (see db --help)");
         return 2;
     }
 

@@ -25,6 +25,7 @@ public final class QueryErrors {
     public static final String UNKNOWN_OPERATION = "Q111";
     /** Prisma's own code for arguments each valid alone but not together (groupBy's orderBy outside by). */
     public static final String INPUT_ERROR = "P2019";
+    public static final String CSV_NOT_FLAT = "Q160";
 
     private QueryErrors() {}
 
@@ -110,6 +111,13 @@ public final class QueryErrors {
 
     public static QueryException conflicting(ArgPath at, String message) {
         return at.error(CONFLICTING_ARGUMENTS, message + " at " + at.display(), List.of());
+    }
+
+    /** {@code Accept: text/csv} with a selection that nests (a relation, {@code _count}): a row is not one line of columns. */
+    public static QueryException csvNotFlat(String key) {
+        ArgPath at = ArgPath.ofText("select");
+        return at.error(CSV_NOT_FLAT, "text/csv needs a flat selection (scalar fields only), but '" + key
+                + "' nests; ask for application/x-ndjson or application/json instead", List.of("scalar fields"));
     }
 
     public static QueryException invalid(ArgPath at, String message, List<String> allowed) {

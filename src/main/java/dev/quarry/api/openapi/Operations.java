@@ -13,6 +13,8 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 final class Operations {
 
     static final String JSON = "application/json";
+    static final String NDJSON = "application/x-ndjson";
+    static final String CSV = "text/csv";
 
     private Operations() {}
 
@@ -28,6 +30,20 @@ final class Operations {
         return OASFactory.createAPIResponse()
                 .description(description)
                 .content(OASFactory.createContent().addMediaType(JSON, OASFactory.createMediaType().schema(schema)));
+    }
+
+    /**
+     * A findMany's answer, also as a stream ({@code Accept}, see README "Large reads"): NDJSON, one record a line, and
+     * with {@code csv} CSV for flat selections (RFC 4180, a header row from the selection).
+     */
+    static APIResponse recordsResponse(String description, Schema record, boolean csv) {
+        APIResponse response = jsonResponse(description + " As application/x-ndjson: one record a line, streamed"
+                + (csv ? "; as text/csv (flat selections only): a header row from the selection, then one row a record." : "."), Json.array(record));
+        response.getContent().addMediaType(NDJSON, OASFactory.createMediaType().schema(record));
+        if (csv) {
+            response.getContent().addMediaType(CSV, OASFactory.createMediaType().schema(Json.string()));
+        }
+        return response;
     }
 
     static RequestBody jsonBody(Schema schema, boolean required) {

@@ -8,6 +8,7 @@ import static dev.quarry.api.openapi.Operations.jsonResponse;
 import static dev.quarry.api.openapi.Operations.operation;
 import static dev.quarry.api.openapi.Operations.path;
 import static dev.quarry.api.openapi.Operations.query;
+import static dev.quarry.api.openapi.Operations.recordsResponse;
 import static dev.quarry.api.openapi.Problems.Status.BAD_REQUEST;
 import static dev.quarry.api.openapi.Problems.Status.CONFLICT;
 import static dev.quarry.api.openapi.Problems.Status.NOT_FOUND;
@@ -89,7 +90,7 @@ final class ResourceRoutes {
         addShape(op, model);
         op.addParameter(query("count", Json.bool(), "true adds the total number of matching records as the X-Total-Count header."));
         op.addParameter(header("Prefer", Json.string(), "count=exact adds the X-Total-Count header, as ?count=true does."));
-        op.getResponses().addAPIResponse("200", jsonResponse("The records, in order.", Json.array(reads.record(model)))
+        op.getResponses().addAPIResponse("200", recordsResponse("The records, in order.", reads.record(model), true)
                 .addHeader("X-Total-Count", OASFactory.createHeader()
                         .description("The number of records matching the filter, regardless of take and skip; only when asked for.")
                         .schema(Json.integer())));

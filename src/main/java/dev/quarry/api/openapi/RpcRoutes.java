@@ -4,6 +4,7 @@ import static dev.quarry.api.openapi.Operations.addErrors;
 import static dev.quarry.api.openapi.Operations.jsonBody;
 import static dev.quarry.api.openapi.Operations.jsonResponse;
 import static dev.quarry.api.openapi.Operations.operation;
+import static dev.quarry.api.openapi.Operations.recordsResponse;
 import static dev.quarry.api.openapi.Problems.Status.BAD_REQUEST;
 import static dev.quarry.api.openapi.Problems.Status.CONFLICT;
 import static dev.quarry.api.openapi.Problems.Status.NOT_FOUND;
@@ -68,7 +69,8 @@ final class RpcRoutes {
         Schema record = reads.record(model);
         switch (name) {
             case "findMany":
-                respond(op, reads.findManyArgs(model), false, "The records, in order.", Json.array(record));
+                op.requestBody(jsonBody(reads.findManyArgs(model), false));
+                op.getResponses().addAPIResponse("200", recordsResponse("The records, in order.", record, false));
                 break;
             case "findFirst":
                 respond(op, reads.findManyArgs(model), false, "The first matching record, or null.", Json.nullable(reads.record(model)));

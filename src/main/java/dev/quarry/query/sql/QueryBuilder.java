@@ -66,7 +66,12 @@ public final class QueryBuilder {
          * {@code tag}: the entity tag of the one row a {@code findUnique} names, evaluated by the same statement and so
          * from the same snapshot as the body.
          */
-        BODY_AND_TAG
+        BODY_AND_TAG,
+        /**
+         * No body: one row per element of a {@code findMany}'s answer, column {@code line}, its JSON text, in the answer's
+         * order, for a stream. No list is checked against {@link Limits#maxRows()} (a stream is exempt from it).
+         */
+        LINES
     }
 
     /** The statement of a request that sets no role (tests, benchmarks): its tag digests every column. */
@@ -90,7 +95,10 @@ public final class QueryBuilder {
 
     /** The statement before its parameters are numbered: {@link StatementCache} renders it with their sources. */
     Sql statement(QueryPlan plan, Output output, ReadableFields readable) {
-        Statement s = new Statement(readable);
+        Statement s = new Statement(readable, output != Output.LINES);
+        if (output == Output.LINES) {
+            return s.lines((FindPlan) plan);
+        }
         Sql body;
         ReadPlan rows;
         if (plan instanceof FindPlan find) {
@@ -162,11 +170,18 @@ public final class QueryBuilder {
         /** What the request's role reads: the columns a row source selects and an entity tag digests. */
         private final ReadableFields readable;
         private final FilterRenderer filters = new FilterRenderer(columns, aliases);
+        /** Whether lists that take does not bound are checked against max-rows. */
+        private final boolean checked;
         /** Whether a list of this statement may answer with an overflow marker. */
         private boolean marked;
 
         Statement(ReadableFields readable) {
+            this(readable, true);
+        }
+
+        Statement(ReadableFields readable, boolean checked) {
             this.readable = readable;
+            this.checked = checked;
         }
 
         /**
@@ -179,6 +194,14 @@ public final class QueryBuilder {
             }
             List<Sql> columns = readable.of(model).stream().map(f -> Fragments.column(alias, f)).toList();
             return columns.isEmpty() ? Sql.of("NULL AS ", NO_COLUMN) : Sql.join(", ", columns);
+        }
+
+        /** See {@link Output#LINES}: the rows come reversed for a negative take, and are put back in the read's order. */
+        Sql lines(FindPlan find) {
+            ReadPlan read = find.read();
+            Sql r = aliases.next("r");
+            Sql rows = rows(read, Optional.empty(), Optional.empty(), Links.table(read.model()), "$[*]", 0);
+            return Sql.of("SELECT ", r, ".j::text AS line FROM (", rows, ") ", r, read.backwards() ? aggOrder(read, r) : Sql.EMPTY);
         }
 
         Sql find(FindPlan find) {
@@ -203,7 +226,7 @@ public final class QueryBuilder {
          */
         private Sql list(ReadPlan read, Optional<LinkTo> link, Sql table, String path) {
             Sql r = aliases.next("r");
-            if (boundedByTake(read)) {
+            if (!checked || boundedByTake(read)) {
                 Sql rows = rows(read, link, Optional.empty(), table, path + "[*]", 0);
                 return Sql.of("(SELECT coalesce(json_agg(", r, ".j", aggOrder(read, r), "), '[]'::json) FROM (", rows, ") ", r, ")");
             }

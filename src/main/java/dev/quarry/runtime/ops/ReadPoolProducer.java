@@ -61,7 +61,7 @@ public class ReadPoolProducer {
         }
     }
 
-    static PgConnectOptions connectOptions(DatabaseUrl url) {
+    public static PgConnectOptions connectOptions(DatabaseUrl url) {
         PgConnectOptions options = PgConnectOptions.fromUri(url.reactiveUrl()).setUser(url.user());
         url.password().ifPresent(options::setPassword);
         if (!url.schema().equals("public")) {
