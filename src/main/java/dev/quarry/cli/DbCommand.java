@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -62,8 +63,9 @@ public final class DbCommand implements Callable<Integer> {
         @Spec
         CommandSpec spec;
 
-        @Option(names = "--schema", paramLabel = "PATH", description = "The schema file to write (default: ${DEFAULT-VALUE}).")
-        Path schema = Path.of(SchemaSource.PROJECT_DEFAULT);
+        @Option(names = "--schema", paramLabel = "PATH", description = "The schema file to write (default: the project's schema file, "
+                + "found as Prisma finds it, else src/main/resources/schema.prisma).")
+        Path schemaOption;
 
         @Option(names = "--url", paramLabel = "URL", description = "The database (default: DATABASE_URL).")
         String url;
@@ -72,6 +74,7 @@ public final class DbCommand implements Callable<Integer> {
         public Integer call() {
             DatabaseUrl database = DatabaseUrl.parse(url != null ? url
                     : Variables.get("DATABASE_URL").orElseThrow(() -> new UserError("no database configured: set DATABASE_URL or pass --url")));
+            Path schema = target();
             return MigrateCommand.run(() -> {
                 DatabaseShape shape = Migrator.describe(database);
                 String datasource = "datasource db {\n  provider = \"postgresql\"\n}\n";
@@ -87,6 +90,20 @@ public final class DbCommand implements Callable<Integer> {
                 spec.commandLine().getOut().println("Wrote " + schema + ": " + shape.tables().size() + " table(s), " + shape.enums().size() + " enum(s) from " + database.redacted() + ".");
                 return 0;
             });
+        }
+
+        private Path target() {
+            if (schemaOption != null) {
+                return schemaOption;
+            }
+            Project project = Project.discover(Optional.empty(), Optional.empty());
+            if (project.layout() == Project.Layout.PACKAGED) {
+                return Path.of(SchemaSource.PROJECT_DEFAULT);
+            }
+            if (Files.isDirectory(Path.of(project.schema()))) {
+                throw new UserError("the schema " + project.schema() + " is a folder and db pull writes one file; pass --schema FILE");
+            }
+            return Path.of(project.schema());
         }
     }
 

@@ -1,6 +1,5 @@
 package dev.quarry.cli;
 
-import dev.quarry.runtime.SchemaSource;
 import dev.quarry.schema.diagnostics.SourceFile;
 import dev.quarry.schema.format.SchemaFormatter;
 import java.io.IOException;
@@ -10,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
@@ -21,14 +21,21 @@ import picocli.CommandLine.Option;
         description = "Rewrites the schema in canonical form, exactly as `prisma format` does.")
 final class FormatCommand implements Callable<Integer> {
 
-    @Option(names = "--schema", paramLabel = "PATH", description = "The schema file or folder (default: ${DEFAULT-VALUE}).")
-    Path schema = Path.of(SchemaSource.PROJECT_DEFAULT);
+    @Option(names = "--schema", paramLabel = "PATH", description = "The schema file or folder (default: as Prisma finds it, see migrate --help).")
+    String schemaOption;
+
+    private Path schema;
 
     @Option(names = "--check", description = "Change nothing; exit 1 when a file is not formatted.")
     boolean check;
 
     @Override
     public Integer call() throws IOException {
+        String location = Project.discover(Optional.ofNullable(schemaOption), Optional.empty()).schema();
+        if (location.startsWith("classpath:")) {
+            throw new UserError("there is no schema here to format (no prisma/schema.prisma, prisma.config.ts or src/main/resources/schema.prisma); pass --schema PATH");
+        }
+        schema = Path.of(location);
         if (!Files.exists(schema)) {
             throw new UserError("the schema " + schema + " does not exist; pass --schema PATH");
         }

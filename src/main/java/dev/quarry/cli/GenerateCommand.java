@@ -2,13 +2,14 @@ package dev.quarry.cli;
 
 import dev.quarry.api.openapi.OpenApiDocument;
 import dev.quarry.generate.JavaEntityGenerator;
-import dev.quarry.runtime.SchemaSource;
 import dev.quarry.schema.model.Schema;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -25,39 +26,53 @@ import picocli.CommandLine.Option;
         })
 public final class GenerateCommand implements Callable<Integer> {
 
-    @Option(names = "--schema", paramLabel = "PATH", description = "The schema file or folder (default: ${DEFAULT-VALUE}).")
-    String schema = SchemaSource.defaultLocation();
+    static final Path OPENAPI_FOLDER = Path.of("openapi");
 
-    @Option(names = "--output", paramLabel = "DIR", description = "The folder of the OpenAPI document (default: ${DEFAULT-VALUE}).")
-    Path output = Path.of("openapi");
+    @Option(names = "--schema", paramLabel = "PATH", description = "The schema file or folder (default: as Prisma finds it, see migrate --help).")
+    String schema;
 
-    @Option(names = "--java-output", paramLabel = "DIR", description = "The Java source root of the entities (default: ${DEFAULT-VALUE}).")
-    Path javaOutput = JavaEntityGenerator.DEFAULT_SOURCE_ROOT;
+    @Option(names = "--output", paramLabel = "DIR", description = "The folder of the OpenAPI document (default: openapi/ in the project's folder).")
+    Path output;
+
+    @Option(names = "--java-output", paramLabel = "DIR", description = "The Java source root of the entities (default: "
+            + "src/main/java of a Java project; none in a Prisma project).")
+    Path javaOutput;
 
     @Option(names = "--java-package", paramLabel = "NAME", description = "The package of the entities (default: ${DEFAULT-VALUE}).")
     String javaPackage = JavaEntityGenerator.DEFAULT_PACKAGE;
 
     @Override
     public Integer call() {
-        Schema resolved = SchemaCheck.requireValid(schema, System.err).schema().orElseThrow();
+        Project project = Project.discover(Optional.ofNullable(schema), Optional.empty());
+        project.describe(new PrintWriter(System.out), Optional.empty());
+        Schema resolved = SchemaCheck.requireValid(project.schema(), System.err).schema().orElseThrow();
         try {
-            System.out.println(writeAll(resolved, output, javaOutput, javaPackage));
+            System.out.println(writeAll(resolved, output != null ? output : project.root().resolve(OPENAPI_FOLDER),
+                    Optional.ofNullable(javaOutput).or(() -> javaSourceRoot(project)), javaPackage));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the generated files: " + e.getMessage(), e);
         }
         return 0;
     }
 
+    /** The entities are for a Java project only: a Prisma project's app has its own client. */
+    static Optional<Path> javaSourceRoot(Project project) {
+        return project.layout() == Project.Layout.JAVA ? Optional.of(project.root().resolve(JavaEntityGenerator.DEFAULT_SOURCE_ROOT)) : Optional.empty();
+    }
+
     /** Writes the OpenAPI document and the entities; says what it did, one line per fact. */
-    static String writeAll(Schema schema, Path openApiDirectory, Path javaSourceRoot, String javaPackage) throws IOException {
+    static String writeAll(Schema schema, Path openApiDirectory, Optional<Path> javaSourceRoot, String javaPackage) throws IOException {
         Path yaml = openApiDirectory.resolve("openapi.yaml");
         Path json = openApiDirectory.resolve("openapi.json");
         Files.createDirectories(openApiDirectory);
         Files.writeString(yaml, OpenApiDocument.yaml(schema), StandardCharsets.UTF_8);
         Files.writeString(json, OpenApiDocument.json(schema), StandardCharsets.UTF_8);
-        JavaEntityGenerator.WriteResult result = JavaEntityGenerator.write(schema, javaSourceRoot, javaPackage);
-        StringBuilder report = new StringBuilder("Wrote " + yaml + " and " + json + ".\n");
-        report.append("Java entities in " + result.directory() + ": " + result.total() + " file(s), "
+        StringBuilder report = new StringBuilder("Wrote " + yaml + " and " + json + ".");
+        if (javaSourceRoot.isEmpty()) {
+            return report.toString();
+        }
+        JavaEntityGenerator.WriteResult result = JavaEntityGenerator.write(schema, javaSourceRoot.get(), javaPackage);
+        report.append("\nJava entities in " + result.directory() + ": " + result.total() + " file(s), "
                 + result.written().size() + " written, " + result.deleted().size() + " deleted.");
         for (String omission : JavaEntityGenerator.omissions(schema)) {
             report.append("\n  not mapped: ").append(omission);

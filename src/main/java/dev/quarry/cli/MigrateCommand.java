@@ -13,8 +13,6 @@ import dev.quarry.migrate.diff.Renames;
 import dev.quarry.migrate.diff.ShapeDiffer;
 import dev.quarry.migrate.render.PostgresRenderer;
 import dev.quarry.runtime.DatabaseUrl;
-import dev.quarry.runtime.SchemaSource;
-import dev.quarry.schema.model.ConfigValue;
 import dev.quarry.schema.model.Model;
 import dev.quarry.schema.model.Schema;
 import java.io.ByteArrayOutputStream;
@@ -59,11 +57,16 @@ public final class MigrateCommand implements Callable<Integer> {
         @Spec
         CommandSpec spec;
 
-        @Option(names = "--schema", paramLabel = "PATH", description = "The schema file or folder (default: ${DEFAULT-VALUE}).")
-        String schema = SchemaSource.defaultLocation();
+        @Option(names = "--schema", paramLabel = "PATH", description = "The schema file or folder (default: as Prisma finds it: "
+                + "prisma.config.ts, package.json#prisma.schema, prisma/schema.prisma, prisma/schema/, else src/main/resources/schema.prisma).")
+        String schema;
 
-        @Option(names = "--migrations", paramLabel = "DIR", description = "The migrations folder (default: ${DEFAULT-VALUE}; for deploy and status outside a project, the migrations packaged with Quarry).")
-        Path migrations = MigrationsFolder.PROJECT_DEFAULT;
+        @Option(names = "--migrations", paramLabel = "DIR", description = "Quarry's migrations folder (default: src/main/resources/db/migration in a "
+                + "Java project, prisma/migrations-flyway beside Prisma's prisma/migrations in a Prisma project; for deploy and status outside a "
+                + "project, the migrations packaged with Quarry).")
+        Path migrations;
+
+        private Project project;
 
         PrintWriter out() {
             return spec.commandLine().getOut();
@@ -73,39 +76,27 @@ public final class MigrateCommand implements Callable<Integer> {
             return spec.commandLine().getErr();
         }
 
+        Project project() {
+            if (project == null) {
+                project = Project.discover(Optional.ofNullable(schema), Optional.ofNullable(migrations));
+            }
+            return project;
+        }
+
         /** The valid schema; a schema error stops the command here, before any database is touched. */
         Schema schema() {
-            return validSchema(schema, err());
+            return validSchema(project().schema(), err());
         }
 
-        /** The database the command works on: the datasource's directUrl if set, else its url, else DATABASE_URL. */
-        static DatabaseUrl databaseUrl(Schema schema) {
-            Optional<ConfigValue> configured = schema.datasource().flatMap(ds -> ds.directUrl().or(ds::url));
-            String text = configured.flatMap(MigrateCommand.Common::resolve)
-                    .or(() -> Variables.get("DATABASE_URL"))
-                    .orElseThrow(() -> new UserError("no database configured: set DATABASE_URL (in the environment or in .env)"));
-            return DatabaseUrl.parse(text);
-        }
-
-        static Optional<DatabaseUrl> shadowUrl(Schema schema) {
-            return schema.datasource().flatMap(ds -> ds.shadowDatabaseUrl()).flatMap(MigrateCommand.Common::resolve)
-                    .or(() -> Variables.get("SHADOW_DATABASE_URL"))
-                    .map(DatabaseUrl::parse);
-        }
-
-        private static Optional<String> resolve(ConfigValue value) {
-            if (value instanceof ConfigValue.Env env) {
-                Optional<String> found = Variables.get(env.variable());
-                if (found.isEmpty()) {
-                    throw new UserError("the schema's datasource reads " + env.variable() + ", which is not set (in the environment or in .env)");
-                }
-                return found;
-            }
-            return value instanceof ConfigValue.Text text ? Optional.of(text.value()) : Optional.empty();
+        /** The database the command works on, said on the output with the schema and migrations it uses. */
+        DatabaseUrl databaseUrl(Schema schema) {
+            DatabaseUrl url = project().migrationUrl(schema);
+            project().describe(out(), Optional.of(url));
+            return url;
         }
 
         Migrator migrator(Schema schema) {
-            return new Migrator(databaseUrl(schema), new MigrationsFolder(migrations), shadowUrl(schema), out(), terminal(out()));
+            return new Migrator(databaseUrl(schema), project().migrationsFolder(), project().shadowUrl(schema), out(), terminal(out()));
         }
 
         /**
@@ -122,20 +113,18 @@ public final class MigrateCommand implements Callable<Integer> {
             if (folder.isPackaged()) {
                 out().println("Using " + folder.describe() + ": " + folder.migrations().size() + " migration(s).");
             }
-            return new Migrator(database, folder, shadowUrl(schema), out(), terminal(out()));
+            return new Migrator(database, folder, project().shadowUrl(schema), out(), terminal(out()));
         }
 
         private MigrationsFolder deployedFolder() {
-            if (spec.commandLine().getParseResult().hasMatchedOption("--migrations")) {
-                if (!Files.isDirectory(migrations)) {
-                    throw new UserError("the migrations folder " + migrations + " does not exist");
-                }
-                return new MigrationsFolder(migrations);
+            MigrationsFolder folder = project().migrationsFolder();
+            if (migrations != null && !Files.isDirectory(migrations) && folder.prismaHistory().isEmpty()) {
+                throw new UserError("the migrations folder " + migrations + " does not exist");
             }
-            if (Files.isDirectory(MigrationsFolder.PROJECT_DEFAULT)) {
-                return new MigrationsFolder(MigrationsFolder.PROJECT_DEFAULT);
+            if (project().layout() == Project.Layout.PRISMA || Files.isDirectory(folder.directory())) {
+                return folder;
             }
-            return run(MigrationsFolder::packaged).orElseThrow(() -> new UserError("no migrations: there is no " + MigrationsFolder.PROJECT_DEFAULT
+            return run(MigrationsFolder::packaged).orElseThrow(() -> new UserError("no migrations: there is no " + folder.directory()
                     + " here and none are packaged with Quarry; pass --migrations DIR"));
         }
     }
@@ -232,20 +221,10 @@ public final class MigrateCommand implements Callable<Integer> {
             return exit;
         }
 
-        /**
-         * As Prisma's {@code migrate dev} runs the generators: in a Quarry project (the schema at
-         * {@code <root>/src/main/resources/schema.prisma}) the generated files go below that root.
-         */
+        /** As Prisma's {@code migrate dev} runs the generators: what {@code generate} writes, where it writes it. */
         private void regenerate(Schema schema) {
-            Path file = Path.of(this.schema).toAbsolutePath().normalize();
-            Path resources = file.getParent();
-            if (!file.endsWith(Path.of("src", "main", "resources", "schema.prisma"))) {
-                out().println("Not regenerating: the schema is not at src/main/resources/schema.prisma of a project; run `quarry generate`.");
-                return;
-            }
-            Path root = resources.getParent().getParent().getParent();
             try {
-                out().println(GenerateCommand.writeAll(schema, root.resolve("openapi"), root.resolve(JavaEntityGenerator.DEFAULT_SOURCE_ROOT),
+                out().println(GenerateCommand.writeAll(schema, project().root().resolve(GenerateCommand.OPENAPI_FOLDER), GenerateCommand.javaSourceRoot(project()),
                         JavaEntityGenerator.DEFAULT_PACKAGE));
             } catch (IOException e) {
                 throw new UserError("the migration is applied, but regenerating failed: " + e.getMessage() + "; run `quarry generate`");

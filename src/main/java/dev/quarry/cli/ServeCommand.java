@@ -4,9 +4,10 @@ import dev.quarry.runtime.DatabaseUrl;
 import dev.quarry.runtime.EmbeddedDatabase;
 import dev.quarry.runtime.EmbeddedMigrations;
 import dev.quarry.runtime.Environment;
-import dev.quarry.runtime.SchemaSource;
+import dev.quarry.schema.model.Schema;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.QuarkusApplication;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -24,26 +25,31 @@ import picocli.CommandLine.Option;
         })
 final class ServeCommand implements Callable<Integer> {
 
-    @Option(names = "--schema", paramLabel = "PATH", description = "The schema file or folder (default: ${DEFAULT-VALUE}).")
-    String schema = SchemaSource.defaultLocation();
+    @Option(names = "--schema", paramLabel = "PATH", description = "The schema file or folder (default: as Prisma finds it, see migrate --help).")
+    String schema;
 
     @Option(names = "--port", paramLabel = "PORT", description = "The HTTP port (default: 8080, or quarkus.http.port).")
     Integer port;
 
     @Override
     public Integer call() {
-        SchemaCheck.requireValid(schema, System.err);
+        Project project = Project.discover(Optional.ofNullable(schema), Optional.empty());
+        Schema resolved = SchemaCheck.requireValid(project.schema(), System.err).schema().orElseThrow();
         Environment environment = Environment.current();
-        Optional<DatabaseUrl> configured = environment.get("DATABASE_URL").map(DatabaseUrl::parse);
+        Optional<DatabaseUrl> configured = project.servingUrl(resolved);
+        project.describe(new PrintWriter(System.out), configured);
         EmbeddedDatabase embedded = null;
         try {
             if (configured.isPresent()) {
                 System.setProperty("quarry.database-url", configured.get().toPrismaUrl());
+                if (project.layout() == Project.Layout.PRISMA) {
+                    checkMigrationsOf(project, environment);
+                }
             } else if (!quarkusDatasourceConfigured() && !generatingAppCds()) {
                 embedded = startEmbedded(environment);
                 openUnlessAuthConfigured(environment);
             }
-            System.setProperty("quarry.schema.path", schema);
+            System.setProperty("quarry.schema.path", project.schema());
             if (port != null) {
                 System.setProperty("quarkus.http.port", port.toString());
             }
@@ -54,6 +60,17 @@ final class ServeCommand implements Callable<Integer> {
             if (embedded != null) {
                 embedded.close();
             }
+        }
+    }
+
+    /**
+     * In a Prisma project the tables may be Prisma Migrate's alone: the service checks Quarry's own migrations folder
+     * of the project, and refuses requests while some are pending only when {@code QUARRY_REQUIRE_MIGRATIONS=true}.
+     */
+    private static void checkMigrationsOf(Project project, Environment environment) {
+        System.setProperty("quarry.migrations.location", "filesystem:" + project.migrations().toAbsolutePath());
+        if (environment.get("QUARRY_REQUIRE_MIGRATIONS").isEmpty()) {
+            System.setProperty("quarry.migrations.require-applied", "false");
         }
     }
 

@@ -11,11 +11,20 @@ final class UserErrorHandler implements CommandLine.IExecutionExceptionHandler {
     @Override
     public int handleExecutionException(Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult) {
         if (e instanceof UserError || e instanceof IllegalArgumentException || e instanceof java.io.UncheckedIOException) {
-            commandLine.getErr().println("error: " + e.getMessage());
+            commandLine.getErr().println("error: " + sentence(e));
             return 1;
         }
         commandLine.getErr().println("error: an unexpected failure, please report it with the trace below");
         e.printStackTrace(commandLine.getErr());
         return 70;
+    }
+
+    /** The message, without the class name an exception that only wraps another puts before it ("java.io.IOException: …"). */
+    static String sentence(Exception e) {
+        Throwable cause = e.getCause();
+        if (cause != null && cause.getMessage() != null && String.valueOf(e.getMessage()).equals(cause.toString())) {
+            return cause.getMessage();
+        }
+        return e.getMessage();
     }
 }

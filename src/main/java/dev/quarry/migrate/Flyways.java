@@ -20,7 +20,11 @@ public final class Flyways {
     }
 
     public static FluentConfiguration configure(DatabaseUrl url, MigrationsFolder folder) {
-        return Flyway.configure(Flyways.class.getClassLoader())
+        FluentConfiguration configuration = Flyway.configure(Flyways.class.getClassLoader());
+        if (folder.prismaHistory().isPresent()) {
+            configuration.resourceProvider(new FolderResources(folder));
+        }
+        return configuration
                 .dataSource(url.jdbcUrl(), url.user(), url.password().orElse(null))
                 .locations(folder.flywayLocation())
                 .schemas(url.schema())

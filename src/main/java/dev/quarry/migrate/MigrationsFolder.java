@@ -24,11 +24,14 @@ import java.util.stream.Stream;
  * The migrations folder in Flyway's naming: {@code V<yyyyMMddHHmmss>__<name>.sql} applies a
  * migration, {@code U<version>__<name>.sql} beside it undoes it (Flyway's undo naming). Either a
  * folder of the file system, or the migrations packaged with the service ({@link #packaged()}),
- * which the service itself reads.
+ * which the service itself reads. In a Prisma project, Prisma Migrate's history is read in place
+ * before the folder's own files ({@link #prismaHistory}), each migration as the Flyway version of
+ * its timestamp, as {@code import-prisma} would have written it.
  *
  * @param flywayLocation where Flyway finds the same files: {@code filesystem:…} or {@code classpath:…}
+ * @param prismaHistory Prisma's {@code migrations} folder, when the project keeps one
  */
-public record MigrationsFolder(Path directory, String flywayLocation) {
+public record MigrationsFolder(Path directory, String flywayLocation, Optional<PrismaMigrationsFolder> prismaHistory) {
 
     public static final Path PROJECT_DEFAULT = Path.of("src/main/resources/db/migration");
     /** Where the build packages the project's migrations, and where the service reads them. */
@@ -38,7 +41,12 @@ public record MigrationsFolder(Path directory, String flywayLocation) {
 
     /** A folder of the file system. */
     public MigrationsFolder(Path directory) {
-        this(directory, "filesystem:" + directory.toAbsolutePath());
+        this(directory, Optional.empty());
+    }
+
+    /** A folder of the file system, after Prisma's history when there is one. */
+    public MigrationsFolder(Path directory, Optional<PrismaMigrationsFolder> prismaHistory) {
+        this(directory, "filesystem:" + directory.toAbsolutePath(), prismaHistory);
     }
 
     /**
@@ -60,7 +68,7 @@ public record MigrationsFolder(Path directory, String flywayLocation) {
             } else {
                 directory = Path.of(uri);
             }
-            return Optional.of(new MigrationsFolder(directory, "classpath:" + PACKAGED));
+            return Optional.of(new MigrationsFolder(directory, "classpath:" + PACKAGED, Optional.empty()));
         } catch (URISyntaxException | IOException | java.nio.file.FileSystemNotFoundException | IllegalArgumentException e) {
             throw new MigrateException("cannot read the packaged migrations at " + url + ": " + e.getMessage(), e);
         }
@@ -81,7 +89,10 @@ public record MigrationsFolder(Path directory, String flywayLocation) {
 
     /** The folder as messages name it. */
     public String describe() {
-        return isPackaged() ? "the migrations packaged with Quarry (" + flywayLocation + ")" : directory.toString();
+        if (isPackaged()) {
+            return "the migrations packaged with Quarry (" + flywayLocation + ")";
+        }
+        return prismaHistory.map(history -> directory + " after Prisma's history in " + history.directory()).orElse(directory.toString());
     }
 
     /** One migration file. */
@@ -95,8 +106,19 @@ public record MigrationsFolder(Path directory, String flywayLocation) {
         }
     }
 
-    /** The versioned migrations, oldest first. */
+    /** The versioned migrations, oldest first: Prisma's history (a version the folder also has is the folder's), then the folder's. */
     public List<MigrationFile> migrations() {
+        List<MigrationFile> own = ownMigrations();
+        Stream<MigrationFile> history = prismaHistory.stream()
+                .flatMap(h -> h.migrations().stream())
+                .map(m -> new MigrationFile(m.version(), m.name(), m.sqlFile()))
+                .filter(m -> own.stream().noneMatch(f -> compareVersions(f.version(), m.version()) == 0));
+        return Stream.concat(history, own.stream())
+                .sorted(Comparator.comparing(MigrationFile::version, MigrationsFolder::compareVersions))
+                .toList();
+    }
+
+    private List<MigrationFile> ownMigrations() {
         if (!Files.isDirectory(directory)) {
             return List.of();
         }
@@ -106,11 +128,15 @@ public record MigrationsFolder(Path directory, String flywayLocation) {
                         return m.matches() ? new MigrationFile(m.group(1), m.group(2), p) : null;
                     })
                     .filter(f -> f != null)
-                    .sorted(Comparator.comparing(MigrationFile::version, MigrationsFolder::compareVersions))
                     .toList();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + directory, e);
         }
+    }
+
+    /** The file name Flyway knows a migration by: {@code V<version>__<name>.sql}. */
+    public static String flywayName(MigrationFile file) {
+        return "V" + file.version() + "__" + file.name() + ".sql";
     }
 
     /** Flyway's order: dot- or underscore-separated numbers, compared part by part. */

@@ -165,7 +165,7 @@ public final class Migrator {
                 MigrationState state = info.getState();
                 if (state == MigrationState.PENDING && prismaHistory.isPresent()
                         && MigrationsFolder.compareVersions(info.getVersion().getVersion(), prismaHistory.get().version()) <= 0) {
-                    pending.add(label + " (applied by Prisma; the next migrate deploy records it in Flyway's history)");
+                    applied.add(label + " (applied by Prisma; the next migrate deploy records it in Flyway's history)");
                 } else if (state == MigrationState.PENDING) {
                     pending.add(label);
                 } else if (state.isFailed()) {

@@ -39,6 +39,10 @@ public class PendingMigrationsCheck {
     @ConfigProperty(name = "quarry.migrations.require-applied", defaultValue = "true")
     boolean requireApplied;
 
+    /** Set by {@code serve} in a Prisma project, whose migrations are not where a Java project keeps them. */
+    @ConfigProperty(name = "quarry.migrations.location")
+    Optional<String> migrationsLocation;
+
     private volatile Result last = new Result(false, "migrations: not checked yet", List.of());
 
     void onStart(@Observes StartupEvent event) {
@@ -46,7 +50,7 @@ public class PendingMigrationsCheck {
         if (url.isEmpty()) {
             return;
         }
-        String location = Files.isDirectory(PROJECT_MIGRATIONS) ? "filesystem:" + PROJECT_MIGRATIONS.toAbsolutePath() : "classpath:db/migration";
+        String location = migrationsLocation.orElse(Files.isDirectory(PROJECT_MIGRATIONS) ? "filesystem:" + PROJECT_MIGRATIONS.toAbsolutePath() : "classpath:db/migration");
         Thread thread = new Thread(() -> watch(url.get(), location), "quarry-pending-migrations");
         thread.setDaemon(true);
         thread.start();

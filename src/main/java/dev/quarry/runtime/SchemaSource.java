@@ -18,15 +18,6 @@ public final class SchemaSource {
 
     private SchemaSource() {}
 
-    /**
-     * {@code QUARRY_SCHEMA_PATH} when set (a mounted ConfigMap in Kubernetes), else the project's schema
-     * file when run from a project, else the one packaged with the service.
-     */
-    public static String defaultLocation() {
-        return Environment.current().get("QUARRY_SCHEMA_PATH")
-                .orElse(Files.isRegularFile(Path.of(PROJECT_DEFAULT)) ? PROJECT_DEFAULT : CLASSPATH_DEFAULT);
-    }
-
     public static SchemaResult load(String location) {
         try {
             if (location.startsWith("classpath:")) {

@@ -123,17 +123,18 @@ class ImportPrismaTest {
 
         Cli.Run before = migrate(url, "status");
         assertEquals(1, before.exitCode(), before.toString());
-        assertTrue(before.out().contains("Pending (2):\n  V20240101120000 init (applied by Prisma; the next migrate deploy records it in Flyway's history)\n  V20240201120000 add age\n"),
+        assertTrue(before.out().contains("Applied (1):\n  V20240101120000 init (applied by Prisma; the next migrate deploy records it in Flyway's history)\n"
+                + "Pending (1):\n  V20240201120000 add age\n"),
                 before.toString());
 
         Cli.Run deploy = migrate(url, "deploy");
         assertEquals(0, deploy.exitCode(), deploy.toString());
-        assertTrue(deploy.out().startsWith("Recorded the 1 migration(s) Prisma applied to " + url.redacted() + " as Flyway's baseline (up to V20240101120000__init.sql).\n"
+        assertTrue(deploy.out().contains("Recorded the 1 migration(s) Prisma applied to " + url.redacted() + " as Flyway's baseline (up to V20240101120000__init.sql).\n"
                 + "Applied 1 migration(s) to "), deploy.toString());
         assertEquals(List.of("Ada"), DbCommandTest.column(url, "SELECT full_name FROM people WHERE age IS NULL"));
 
         Cli.Run again = migrate(url, "deploy");
-        assertTrue(again.out().startsWith("No pending migrations: "), again.toString());
+        assertTrue(again.out().contains("No pending migrations: "), again.toString());
         Cli.Run status = migrate(url, "status");
         assertEquals(0, status.exitCode(), status.toString());
         Cli.Run dev = migrate(url, "dev");
