@@ -8,6 +8,7 @@ import dev.quarry.runtime.DatabaseUrl;
 import dev.quarry.runtime.Environment;
 import dev.quarry.runtime.SchemaSource;
 import dev.quarry.schema.model.ConfigValue;
+import dev.quarry.schema.model.Datasource;
 import dev.quarry.schema.model.Schema;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -158,11 +159,16 @@ record Project(String schema, String foundBy, Layout layout, Path migrations, Op
 
     /** The database the migrate and db commands work on: the config's directUrl or url, then the schema's, then DATABASE_URL. */
     DatabaseUrl migrationUrl(Schema resolved) {
-        return first(true, config.flatMap(PrismaConfig::directUrl), config.flatMap(PrismaConfig::url),
-                resolved.datasource().flatMap(ds -> ds.directUrl()), resolved.datasource().flatMap(ds -> ds.url()))
-                .or(() -> Variables.get("DATABASE_URL"))
-                .map(DatabaseUrl::parse)
+        return migrationUrl(resolved.datasource())
                 .orElseThrow(() -> new UserError("no database configured: set DATABASE_URL (in the environment or in .env)"));
+    }
+
+    /** {@link #migrationUrl(Schema)} with or without a schema's datasource ({@code db pull} may have no schema yet). */
+    Optional<DatabaseUrl> migrationUrl(Optional<Datasource> datasource) {
+        return first(true, config.flatMap(PrismaConfig::directUrl), config.flatMap(PrismaConfig::url),
+                datasource.flatMap(Datasource::directUrl), datasource.flatMap(Datasource::url))
+                .or(() -> Variables.get("DATABASE_URL"))
+                .map(DatabaseUrl::parse);
     }
 
     /** The database the service serves: the config's url, then the schema's, then DATABASE_URL; empty when none is set (the embedded one). */
