@@ -12,6 +12,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -58,7 +60,8 @@ public final class DbCommand implements Callable<Integer> {
     }
 
     @Command(name = "pull", mixinStandardHelpOptions = true,
-            description = "Introspects the database and writes schema.prisma: models, relations, enums, @map, @db.*, indexes, defaults.")
+            description = "Introspects the database and writes schema.prisma: models, relations, enums, @map, @db.*, indexes, defaults; "
+                    + "the generator and datasource blocks of the schema it replaces are kept.")
     static final class Pull implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -67,18 +70,20 @@ public final class DbCommand implements Callable<Integer> {
                 + "found as Prisma finds it, else src/main/resources/schema.prisma).")
         Path schemaOption;
 
-        @Option(names = "--url", paramLabel = "URL", description = "The database (default: DATABASE_URL).")
+        private static final Pattern KEPT_BLOCK = Pattern.compile("(?ms)^(generator|datasource)\\s+\\w+\\s*\\{.*?^}");
+
+        @Option(names = "--url", paramLabel = "URL", description = "The database (default: prisma.config.ts's directUrl or url, else DATABASE_URL).")
         String url;
 
         @Override
         public Integer call() {
-            DatabaseUrl database = DatabaseUrl.parse(url != null ? url
-                    : Variables.get("DATABASE_URL").orElseThrow(() -> new UserError("no database configured: set DATABASE_URL or pass --url")));
-            Path schema = target();
+            Project project = Project.discover(Optional.empty(), Optional.empty());
+            DatabaseUrl database = url != null ? DatabaseUrl.parse(url) : project.migrationUrl(Optional.empty())
+                    .orElseThrow(() -> new UserError("no database configured: set DATABASE_URL or pass --url"));
+            Path schema = target(project);
             return MigrateCommand.run(() -> {
                 DatabaseShape shape = Migrator.describe(database);
-                String datasource = "datasource db {\n  provider = \"postgresql\"\n}\n";
-                String text = SchemaWriter.write(shape, datasource, database.schema());
+                String text = SchemaWriter.write(shape, keptBlocks(schema), database.schema());
                 try {
                     if (schema.getParent() != null) {
                         Files.createDirectories(schema.getParent());
@@ -92,11 +97,28 @@ public final class DbCommand implements Callable<Integer> {
             });
         }
 
-        private Path target() {
+        /** The generator and datasource blocks of the schema it replaces, kept as Prisma's db pull keeps them. */
+        private static String keptBlocks(Path schema) {
+            String fresh = "datasource db {\n  provider = \"postgresql\"\n}\n";
+            if (!Files.isRegularFile(schema)) {
+                return fresh;
+            }
+            try {
+                Matcher blocks = KEPT_BLOCK.matcher(Files.readString(schema));
+                StringBuilder kept = new StringBuilder();
+                while (blocks.find()) {
+                    kept.append(kept.isEmpty() ? "" : "\n").append(blocks.group()).append('\n');
+                }
+                return kept.toString().contains("datasource ") ? kept.toString() : fresh + "\n" + kept;
+            } catch (IOException e) {
+                throw new UserError("cannot read " + schema + ": " + e.getMessage());
+            }
+        }
+
+        private Path target(Project project) {
             if (schemaOption != null) {
                 return schemaOption;
             }
-            Project project = Project.discover(Optional.empty(), Optional.empty());
             if (project.layout() == Project.Layout.PACKAGED) {
                 return Path.of(SchemaSource.PROJECT_DEFAULT);
             }

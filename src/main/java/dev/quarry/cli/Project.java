@@ -8,6 +8,7 @@ import dev.quarry.runtime.DatabaseUrl;
 import dev.quarry.runtime.Environment;
 import dev.quarry.runtime.SchemaSource;
 import dev.quarry.schema.model.ConfigValue;
+import dev.quarry.schema.model.Datasource;
 import dev.quarry.schema.model.Schema;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -52,8 +53,8 @@ record Project(String schema, String foundBy, Layout layout, Path migrations, Op
 
     static Project discover(Path directory, Environment environment, Optional<String> schemaOption, Optional<Path> migrationsOption) {
         Optional<PrismaConfig> config = PrismaConfig.find(directory);
-        Optional<Found> found = schemaOption.map(s -> new Found(directory.resolve(s).toString(), "--schema"))
-                .or(() -> environment.get("QUARRY_SCHEMA_PATH").map(s -> new Found(s.startsWith("classpath:") ? s : directory.resolve(s).toString(), "QUARRY_SCHEMA_PATH")))
+        Optional<Found> found = schemaOption.map(s -> new Found(locate(directory, s), "--schema"))
+                .or(() -> environment.get("QUARRY_SCHEMA_PATH").map(s -> new Found(locate(directory, s), "QUARRY_SCHEMA_PATH")))
                 .or(() -> config.flatMap(c -> c.schema().map(s -> new Found(c.resolve(s).toString(), c.file().toString()))))
                 .or(() -> packageJsonSchema(directory))
                 .or(() -> Stream.of("prisma/schema.prisma", "prisma/schema", "schema.prisma", JAVA_SCHEMA)
@@ -85,6 +86,11 @@ record Project(String schema, String foundBy, Layout layout, Path migrations, Op
         Path root = config.map(c -> parentOf(c.file()))
                 .orElseGet(() -> found.get().given() ? prismaRoot(Files.isDirectory(path) ? path : parentOf(path)) : directory);
         return new Project(schema, found.get().by(), Layout.PRISMA, migrations, Optional.of(history).filter(Project::hasPrismaMigrations), config, root);
+    }
+
+    /** A location the user gave: {@code classpath:NAME} as it is, a path against the folder. */
+    private static String locate(Path directory, String location) {
+        return location.startsWith("classpath:") ? location : directory.resolve(location).toString();
     }
 
     /** The folder above {@code prisma/} when the schema is in it (or in {@code prisma/schema/}), as in a Prisma project; else the schema's folder. */
@@ -158,11 +164,16 @@ record Project(String schema, String foundBy, Layout layout, Path migrations, Op
 
     /** The database the migrate and db commands work on: the config's directUrl or url, then the schema's, then DATABASE_URL. */
     DatabaseUrl migrationUrl(Schema resolved) {
-        return first(true, config.flatMap(PrismaConfig::directUrl), config.flatMap(PrismaConfig::url),
-                resolved.datasource().flatMap(ds -> ds.directUrl()), resolved.datasource().flatMap(ds -> ds.url()))
-                .or(() -> Variables.get("DATABASE_URL"))
-                .map(DatabaseUrl::parse)
+        return migrationUrl(resolved.datasource())
                 .orElseThrow(() -> new UserError("no database configured: set DATABASE_URL (in the environment or in .env)"));
+    }
+
+    /** {@link #migrationUrl(Schema)} with or without a schema's datasource ({@code db pull} may have no schema yet). */
+    Optional<DatabaseUrl> migrationUrl(Optional<Datasource> datasource) {
+        return first(true, config.flatMap(PrismaConfig::directUrl), config.flatMap(PrismaConfig::url),
+                datasource.flatMap(Datasource::directUrl), datasource.flatMap(Datasource::url))
+                .or(() -> Variables.get("DATABASE_URL"))
+                .map(DatabaseUrl::parse);
     }
 
     /** The database the service serves: the config's url, then the schema's, then DATABASE_URL; empty when none is set (the embedded one). */

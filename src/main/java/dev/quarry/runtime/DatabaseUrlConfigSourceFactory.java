@@ -24,7 +24,7 @@ public final class DatabaseUrlConfigSourceFactory implements ConfigSourceFactory
         if (url == null) {
             return List.of();
         }
-        DatabaseUrl database = DatabaseUrl.parse(url);
+        DatabaseUrl database = DatabaseUrl.parse(Environment.unquote(url));
         if ("true".equalsIgnoreCase(firstPresent(context, "QUARRY_PGBOUNCER", "quarry.pgbouncer"))) {
             database = behindPgBouncer(database);
         }

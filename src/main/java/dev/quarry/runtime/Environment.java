@@ -61,8 +61,8 @@ public final class Environment {
         }
         String key = line.substring(0, eq).strip();
         String value = line.substring(eq + 1).strip();
-        if (value.length() >= 2 && (value.startsWith("\"") && value.endsWith("\"") || value.startsWith("'") && value.endsWith("'"))) {
-            value = value.substring(1, value.length() - 1);
+        if (isQuoted(value)) {
+            value = unquote(value);
         } else {
             int comment = value.indexOf(" #");
             if (comment >= 0) {
@@ -70,5 +70,17 @@ public final class Environment {
             }
         }
         return Optional.of(Map.entry(key, value));
+    }
+
+    /**
+     * A value as {@code .env} quotes it ({@code "…"} or {@code '…'}) without its quotes. Quarkus's own {@code .env}
+     * source keeps them, so what reads a variable through Quarkus's configuration unquotes it here.
+     */
+    public static String unquote(String value) {
+        return isQuoted(value) ? value.substring(1, value.length() - 1) : value;
+    }
+
+    private static boolean isQuoted(String value) {
+        return value.length() >= 2 && (value.startsWith("\"") && value.endsWith("\"") || value.startsWith("'") && value.endsWith("'"));
     }
 }

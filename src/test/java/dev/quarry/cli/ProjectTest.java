@@ -79,6 +79,9 @@ class ProjectTest {
     @Test
     void packageJsonThenPrismaFolderThenSchemaFolderThenJavaLayout() throws Exception {
         assertEquals(Project.Layout.PACKAGED, discover().layout());
+        Project packaged = Project.discover(dir, Environment.current(), Optional.of("classpath:schema.prisma"), Optional.empty());
+        assertEquals("classpath:schema.prisma", packaged.schema());
+        assertEquals(Project.Layout.PACKAGED, packaged.layout());
 
         write("src/main/resources/schema.prisma", "");
         assertEquals(Project.Layout.JAVA, discover().layout());

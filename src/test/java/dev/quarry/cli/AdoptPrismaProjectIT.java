@@ -1,0 +1,389 @@
+package dev.quarry.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.quarry.runtime.DatabaseUrl;
+import dev.quarry.testsupport.TestServer;
+import dev.quarry.testsupport.Tools;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The launcher at the repository's root, called by its absolute path from folders that have nothing to do with
+ * Quarry, in each layout a project can have: Prisma's single file, Prisma's {@code prisma/schema/} folder, a
+ * {@code prisma.config.ts} with its own paths and an {@code env()} URL, {@code package.json#prisma.schema}, and a Java
+ * project. In the Prisma layouts the database is the one Prisma Migrate made (its SQL applied, its
+ * {@code _prisma_migrations} rows written as Prisma writes them); Quarry takes it over without a file copied or edited.
+ */
+class AdoptPrismaProjectIT {
+
+    static final Path LAUNCHER = Path.of("quarry").toAbsolutePath();
+    static final Path JAR = Path.of("target/quarkus-app/quarkus-run.jar");
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    static final String PRISMA_SCHEMA = """
+            generator client {
+              provider = "prisma-client"
+              output   = "../generated/prisma"
+            }
+
+            datasource db {
+              provider = "postgresql"
+            }
+
+            model Author {
+              id    Int    @id @default(autoincrement())
+              name  String
+              posts Post[]
+            }
+
+            model Post {
+              id       Int    @id @default(autoincrement())
+              title    String
+              authorId Int
+              author   Author @relation(fields: [authorId], references: [id])
+            }
+            """;
+
+    /** What {@code prisma migrate dev --name init} writes for {@link #PRISMA_SCHEMA}. */
+    static final String PRISMA_INIT = """
+            -- CreateTable
+            CREATE TABLE "Author" (
+                "id" SERIAL NOT NULL,
+                "name" TEXT NOT NULL,
+
+                CONSTRAINT "Author_pkey" PRIMARY KEY ("id")
+            );
+
+            -- CreateTable
+            CREATE TABLE "Post" (
+                "id" SERIAL NOT NULL,
+                "title" TEXT NOT NULL,
+                "authorId" INTEGER NOT NULL,
+
+                CONSTRAINT "Post_pkey" PRIMARY KEY ("id")
+            );
+
+            -- AddForeignKey
+            ALTER TABLE "Post" ADD CONSTRAINT "Post_authorId_fkey" FOREIGN KEY ("authorId") REFERENCES "Author"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+            """;
+
+    private static final String PRISMA_HISTORY = "CREATE TABLE _prisma_migrations (id VARCHAR(36) PRIMARY KEY NOT NULL, checksum VARCHAR(64) NOT NULL, "
+            + "finished_at TIMESTAMPTZ, migration_name VARCHAR(255) NOT NULL, logs TEXT, rolled_back_at TIMESTAMPTZ, "
+            + "started_at TIMESTAMPTZ NOT NULL DEFAULT now(), applied_steps_count INTEGER NOT NULL DEFAULT 0)";
+    private static final String MIGRATION = "20250101120000_init";
+
+    @TempDir
+    Path project;
+
+    private final List<DatabaseUrl> databases = new ArrayList<>();
+    private final List<String> timings = new ArrayList<>();
+    private Process server;
+
+    /**
+     * One layout: where its files are, and what Quarry should find there.
+     *
+     * @param files the project's files, by path
+     * @param schema the schema as the commands print it
+     * @param flyway where Quarry's migrations go
+     * @param urlVariable the variable the database URL is read from
+     * @param dotEnv whether the URL comes from {@code .env} beside the project rather than the environment
+     */
+    record Layout(String name, Map<String, String> files, String schema, String flyway, String urlVariable, boolean dotEnv, boolean prismaMade) {}
+
+    @Test
+    void aSingleSchemaFile() throws Exception {
+        adopt(new Layout("single file", Map.of("prisma/schema.prisma", PRISMA_SCHEMA, "prisma/migrations/" + MIGRATION + "/migration.sql", PRISMA_INIT,
+                "prisma/migrations/migration_lock.toml", "provider = \"postgresql\"\n"), "prisma/schema.prisma", "prisma/migrations-flyway",
+                "DATABASE_URL", true, true));
+    }
+
+    @Test
+    void aSchemaFolder() throws Exception {
+        String[] parts = PRISMA_SCHEMA.split("(?=model Post)");
+        adopt(new Layout("prisma/schema/ folder", Map.of("prisma/schema/schema.prisma", parts[0], "prisma/schema/post.prisma", parts[1],
+                "prisma/schema/migrations/" + MIGRATION + "/migration.sql", PRISMA_INIT), "prisma/schema", "prisma/schema/migrations-flyway",
+                "DATABASE_URL", false, true));
+    }
+
+    @Test
+    void aPrismaConfigWithItsOwnPathsAndAnEnvUrl() throws Exception {
+        String config = """
+                import "dotenv/config";
+                import { defineConfig, env } from "prisma/config";
+
+                export default defineConfig({
+                  schema: "db/app.prisma",
+                  migrations: {
+                    path: "db/history",
+                  },
+                  datasource: {
+                    url: env("APP_DATABASE_URL"),
+                  },
+                });
+                """;
+        adopt(new Layout("prisma.config.ts", Map.of("prisma.config.ts", config, "db/app.prisma", PRISMA_SCHEMA,
+                "db/history/" + MIGRATION + "/migration.sql", PRISMA_INIT), "db/app.prisma", "db/history-flyway", "APP_DATABASE_URL", true, true));
+    }
+
+    @Test
+    void aPackageJsonNamingTheSchema() throws Exception {
+        adopt(new Layout("package.json#prisma.schema", Map.of("package.json", "{\"name\": \"app\", \"prisma\": {\"schema\": \"database/schema.prisma\"}}",
+                "database/schema.prisma", PRISMA_SCHEMA, "database/migrations/" + MIGRATION + "/migration.sql", PRISMA_INIT),
+                "database/schema.prisma", "database/migrations-flyway", "DATABASE_URL", false, true));
+    }
+
+    @Test
+    void aJavaProject() throws Exception {
+        String schema = PRISMA_SCHEMA.replaceAll("(?s)generator client \\{.*?}\\n\\n", "")
+                .replace("provider = \"postgresql\"\n", "provider = \"postgresql\"\n  url      = env(\"DATABASE_URL\")\n");
+        adopt(new Layout("Java", Map.of("src/main/resources/schema.prisma", schema), "src/main/resources/schema.prisma",
+                "src/main/resources/db/migration", "DATABASE_URL", false, false));
+    }
+
+    /**
+     * The layout {@code ./mvnw package -Pdist} archives (the launcher beside {@code quarkus-app/}, no {@code pom.xml}),
+     * called through a symbolic link on the {@code PATH}, as {@code prisma} is; a user mistake is one sentence.
+     */
+    @Test
+    void theDistributionOnThePath() throws Exception {
+        Tools.require(Files.isRegularFile(JAR), () -> "no packaged service at " + JAR + " (./mvnw package)");
+        Path home = Files.createDirectories(project.resolve("opt/quarry-1.0"));
+        Files.copy(LAUNCHER, home.resolve("quarry"));
+        home.resolve("quarry").toFile().setExecutable(true);
+        Files.createSymbolicLink(home.resolve("quarkus-app"), JAR.toAbsolutePath().getParent());
+        Path bin = Files.createDirectories(project.resolve("bin"));
+        Files.createSymbolicLink(bin.resolve("quarry"), home.resolve("quarry"));
+        Path app = Files.createDirectories(project.resolve("app/prisma")).getParent();
+        Files.writeString(app.resolve("prisma/schema.prisma"), PRISMA_SCHEMA);
+
+        Run valid = onPath(bin, app, "quarry validate");
+        assertEquals(0, valid.exit(), valid.toString());
+        assertTrue(valid.out().startsWith("The schema at prisma/schema.prisma is valid"), valid.toString());
+        Run missing = onPath(bin, app, "quarry validate --schema prisma/missing.prisma");
+        assertEquals(1, missing.exit(), missing.toString());
+        assertEquals("error: the schema prisma/missing.prisma does not exist\n", missing.err());
+    }
+
+    private Run onPath(Path bin, Path directory, String command) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder("sh", "-c", command).directory(directory.toFile());
+        builder.environment().put("PATH", bin + ":" + System.getenv("PATH"));
+        Process process = builder.start();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(60, TimeUnit.SECONDS), command);
+        return new Run(process.exitValue(), out, err);
+    }
+
+    private void adopt(Layout layout) throws Exception {
+        Tools.require(Files.isRegularFile(JAR), () -> "no packaged service at " + JAR + " (./mvnw package)");
+        long start = System.nanoTime();
+        for (Map.Entry<String, String> file : layout.files().entrySet()) {
+            Files.createDirectories(project.resolve(file.getKey()).getParent());
+            Files.writeString(project.resolve(file.getKey()), file.getValue());
+        }
+        DatabaseUrl database = TestServer.createDatabase("adopt");
+        databases.add(database);
+        // trust authentication takes any password: one that must never be printed
+        String url = database.toPrismaUrl().replace("://postgres@", "://postgres:s3cret@");
+        Map<String, String> environment = new LinkedHashMap<>();
+        if (layout.dotEnv()) {
+            Files.writeString(project.resolve(".env"), layout.urlVariable() + "=\"" + url + "\"\n");
+        } else {
+            environment.put(layout.urlVariable(), url);
+        }
+        if (layout.prismaMade()) {
+            migrateAsPrisma(database, PRISMA_INIT);
+        }
+        Map<String, String> prismaFiles = snapshot(layout);
+
+        Run validate = quarry(environment, "validate");
+        assertEquals(0, validate.exit(), validate.toString());
+        assertTrue(validate.out().contains("The schema at " + layout.schema() + " is valid"), validate.toString());
+
+        Run format = quarry(environment, "format");
+        assertEquals(0, format.exit(), format.toString());
+        Run formatted = quarry(environment, "format", "--check");
+        assertEquals(0, formatted.exit(), formatted.toString());
+
+        if (layout.prismaMade()) {
+            Run taken = quarry(environment, "migrate", "status");
+            assertEquals(0, taken.exit(), taken.toString());
+            assertTrue(taken.out().contains("Schema: " + layout.schema() + " ("), taken.toString());
+            assertTrue(taken.out().contains("Migrations: " + layout.flyway() + ", after Prisma's history in "), taken.toString());
+            assertTrue(taken.out().contains("Database: postgresql://postgres:****@"), taken.toString());
+            assertFalse(taken.out().contains("s3cret") || taken.err().contains("s3cret"), taken.toString());
+
+            Run deployed = quarry(environment, "migrate", "deploy");
+            assertEquals(0, deployed.exit(), deployed.toString());
+        }
+
+        Files.writeString(project.resolve(schemaFileOfAuthor(layout)), Files.readString(project.resolve(schemaFileOfAuthor(layout)))
+                .replace("  name  String\n", "  name  String\n  email String?\n"));
+        Run dev = quarry(environment, "migrate", "dev", "--name", "add email");
+        assertEquals(0, dev.exit(), dev.toString());
+        List<String> written = list(project.resolve(layout.flyway()));
+        assertTrue(written.stream().anyMatch(f -> f.matches("V\\d{14}__add_email\\.sql")), written + "\n" + dev);
+        assertEquals(prismaFiles, snapshot(layout), "Prisma's migrations are read as they are, never copied or edited");
+
+        Run status = quarry(environment, "migrate", "status");
+        assertEquals(0, status.exit(), status.toString());
+        assertTrue(status.out().contains("The database is up to date with the migrations."), status.toString());
+        Run again = quarry(environment, "migrate", "deploy");
+        assertEquals(0, again.exit(), again.toString());
+
+        Run generate = quarry(environment, "generate");
+        assertEquals(0, generate.exit(), generate.toString());
+        assertTrue(Files.isRegularFile(project.resolve("openapi/openapi.yaml")), generate.toString());
+        assertEquals(!layout.prismaMade(), Files.isDirectory(project.resolve("src/main/java")), "Java entities only in a Java project\n" + generate);
+
+        TestServer.execute(database, "INSERT INTO \"Author\" (name) VALUES ('Ada'); INSERT INTO \"Post\" (title, \"authorId\") VALUES ('Notes', 1)");
+        serve(environment);
+        HttpResponse<String> authors = get("/api/authors");
+        HttpResponse<String> posts = get("/api/posts");
+        assertEquals(200, authors.statusCode(), authors.body());
+        assertEquals("[{\"id\":1,\"name\":\"Ada\",\"email\":null}]", authors.body().replace(" ", ""));
+        assertEquals("[{\"id\":1,\"title\":\"Notes\",\"authorId\":1}]", posts.body().replace(" ", ""));
+        server.destroy();
+        server.waitFor(30, TimeUnit.SECONDS);
+
+        Run pull = layout.schema().endsWith(".prisma") ? quarry(environment, "db", "pull") : quarry(environment, "db", "pull", "--schema", "pulled.prisma");
+        assertEquals(0, pull.exit(), pull.toString());
+        String pulled = Files.readString(project.resolve(layout.schema().endsWith(".prisma") ? layout.schema() : "pulled.prisma"));
+        assertTrue(pulled.contains("model Author") && pulled.contains("email") && !pulled.contains("_prisma_migrations"), pulled);
+        assertEquals(layout.prismaMade() && layout.schema().endsWith(".prisma"), pulled.contains("generator client {"), "the generator kept\n" + pulled);
+        if (!layout.schema().endsWith(".prisma")) {
+            Run refused = quarry(environment, "db", "pull");
+            assertEquals(1, refused.exit(), refused.toString());
+            assertEquals("error: the schema prisma/schema is a folder and db pull writes one file; pass --schema FILE\n", refused.err());
+        }
+        System.out.printf("[adopt] %s: %d commands in %d ms (%s)%n", layout.name(), timings.size(), (System.nanoTime() - start) / 1_000_000,
+                String.join(", ", timings));
+    }
+
+    private static String schemaFileOfAuthor(Layout layout) {
+        return layout.schema().endsWith(".prisma") ? layout.schema() : layout.schema() + "/schema.prisma";
+    }
+
+    /** A database as {@code prisma migrate deploy} leaves it. */
+    private static void migrateAsPrisma(DatabaseUrl database, String sql) throws Exception {
+        TestServer.execute(database, PRISMA_HISTORY);
+        TestServer.execute(database, sql);
+        String checksum = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(sql.getBytes(StandardCharsets.UTF_8)));
+        TestServer.execute(database, "INSERT INTO _prisma_migrations (id, checksum, finished_at, migration_name, applied_steps_count) VALUES ('"
+                + java.util.UUID.randomUUID() + "', '" + checksum + "', now(), '" + MIGRATION + "', 1)");
+    }
+
+    /** Prisma's migration files of the layout, by path, with their text. */
+    private Map<String, String> snapshot(Layout layout) throws IOException {
+        Map<String, String> files = new LinkedHashMap<>();
+        for (String path : layout.files().keySet()) {
+            if (path.contains("/migrations/") || path.contains("/history/")) {
+                files.put(path, Files.readString(project.resolve(path)));
+            }
+        }
+        return files;
+    }
+
+    private static List<String> list(Path folder) throws IOException {
+        if (!Files.isDirectory(folder)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    record Run(int exit, String out, String err) {
+        @Override
+        public String toString() {
+            return "exit " + exit + "\n--- out:\n" + out + "--- err:\n" + err;
+        }
+    }
+
+    /** {@code /abs/path/to/quarry ARGS} in the project's folder. */
+    private Run quarry(Map<String, String> environment, String... args) throws Exception {
+        Path out = Files.createTempFile("quarry-out", ".txt");
+        Path err = Files.createTempFile("quarry-err", ".txt");
+        long start = System.nanoTime();
+        Process process = launcher(environment, args).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        if (!process.waitFor(180, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError(String.join(" ", args) + " did not finish in 180 s");
+        }
+        timings.add(String.join(" ", args) + " " + (System.nanoTime() - start) / 1_000_000 + " ms");
+        return new Run(process.exitValue(), Files.readString(out), Files.readString(err));
+    }
+
+    private ProcessBuilder launcher(Map<String, String> environment, String... args) {
+        List<String> command = new ArrayList<>(List.of("sh", LAUNCHER.toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(project.toFile());
+        builder.environment().remove("DATABASE_URL");
+        builder.environment().put("QUARRY_JAVA_OPTS", "-Xmx256m -XX:TieredStopAtLevel=1");
+        builder.environment().putAll(environment);
+        return builder;
+    }
+
+    private int port;
+
+    private void serve(Map<String, String> environment) throws Exception {
+        port = Tools.freePort();
+        Map<String, String> served = new LinkedHashMap<>(environment);
+        served.put("QUARKUS_HTTP_HOST", "127.0.0.1");
+        served.put("QUARRY_AUTH_MODE", "open");
+        Path log = Files.createTempFile("quarry-serve", ".log");
+        server = launcher(served, "serve", "--port", String.valueOf(port)).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!server.isAlive()) {
+                throw new AssertionError("serve exited with " + server.exitValue() + ":\n" + Files.readString(log));
+            }
+            try {
+                if (get("/q/health/ready").statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("serve not ready in 120 s:\n" + Files.readString(log));
+    }
+
+    private HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        if (server != null && server.isAlive()) {
+            server.destroy();
+            if (!server.waitFor(30, TimeUnit.SECONDS)) {
+                server.destroyForcibly();
+            }
+        }
+        databases.forEach(TestServer::dropDatabase);
+    }
+}
