@@ -168,7 +168,7 @@ final class AggregatePlanner {
             JsonNode item = items.get(i);
             ArgPath here = node.isArray() ? at.index(i) : at;
             Optional<ScalarField> f = item.isTextual()
-                    ? Fields.visibleScalars(model).stream().filter(s -> s.name().equals(item.textValue()) && s.type() != ScalarType.JSON).findFirst()
+                    ? Fields.visibleScalars(model).stream().filter(s -> s.name().equals(item.textValue())).findFirst()
                     : Optional.empty();
             if (f.isEmpty()) {
                 throw QueryErrors.unknownField(here, model.name(), item.asText(), Fields.scalarNames(model));

@@ -32,7 +32,8 @@ import org.junit.jupiter.api.Test;
  * SortOrderInput}, relation-count and relevance orders), every input object field is sent alone with a valid value,
  * and must be accepted; every other key of the DMMF sent in its place must be refused there; an object with two keys
  * where the type takes at most one, an empty one where it takes at least one, and one without a required field, must
- * be refused. Left out: WhereUniqueInput, groupBy's having and orderBy, select/include/omit (output types), writes.
+ * be refused; findUnique's WhereUniqueInput likewise, and refused without a unique criterion. Left out: groupBy's having
+ * and orderBy, select/include/omit (output types), writes.
  */
 class DmmfInputTypesTest {
 
@@ -46,14 +47,14 @@ class DmmfInputTypesTest {
     void blogAcceptsWhatPrismaAccepts() throws Exception {
         Comparison c = compare("query/blog.prisma");
         assertEquals(List.of(), c.mismatches);
-        assertEquals(List.of(24, 414, 2_632, 6), c.figures(), "input types, fields accepted, keys refused, constraints");
+        assertEquals(List.of(26, 434, 2_730, 25), c.figures(), "input types, fields accepted, keys refused, constraints");
     }
 
     @Test
     void richAcceptsWhatPrismaAccepts() throws Exception {
         Comparison c = compare("query/rich.prisma");
         assertEquals(List.of(), c.mismatches);
-        assertEquals(List.of(120, 1_739, 30_136, 72), c.figures(), "input types, fields accepted, keys refused, constraints");
+        assertEquals(List.of(129, 1_840, 31_196, 166), c.figures(), "input types, fields accepted, keys refused, constraints");
     }
 
     private static Comparison compare(String resource) throws Exception {
@@ -72,7 +73,11 @@ class DmmfInputTypesTest {
      * keys it also takes that no compared type lists (a to-one relation filter's WhereInput shorthand, whose type is
      * compared at its own model; an operation's selection: select, include, _count …, which the DMMF has in output types).
      */
-    private record Position(Model model, Operation operation, List<String> path, List<JsonNode> types, Set<String> alsoAccepted) {
+    private record Position(Model model, Operation operation, List<String> path, List<JsonNode> types, Set<String> alsoAccepted, ObjectNode given) {
+
+        Position(Model model, Operation operation, List<String> path, List<JsonNode> types, Set<String> alsoAccepted) {
+            this(model, operation, path, types, alsoAccepted, NODES.objectNode());
+        }
 
         String key() {
             return String.join(".", path);
@@ -141,6 +146,37 @@ class DmmfInputTypesTest {
                 compare(new Position(model, Operation.FIND_MANY, List.of("where"), List.of(inputTypes.get(model.name() + "WhereInput")), Set.of()), true);
                 compare(new Position(model, Operation.FIND_MANY, List.of("orderBy"), List.of(inputTypes.get(model.name() + "OrderByWithRelationInput")),
                         Set.of()), true);
+                whereUnique(model);
+            }
+        }
+
+        /**
+         * findUnique's {@code where}: each field beside the first unique criterion; other keys refused; and refused
+         * without any unique criterion (the type's {@code fields} constraint).
+         */
+        private void whereUnique(Model model) {
+            JsonNode type = inputTypes.get(model.name() + "WhereUniqueInput");
+            List<String> criteria = new ArrayList<>();
+            type.at("/constraints/fields").forEach(f -> criteria.add(f.asText()));
+            ObjectNode given = NODES.objectNode();
+            for (JsonNode f : type.get("fields")) {
+                if (f.get("name").asText().equals(criteria.get(0))) {
+                    value(f.get("inputTypes"), 0).ifPresent(v -> given.set(criteria.get(0), v));
+                }
+            }
+            Position at = new Position(model, Operation.FIND_UNIQUE, List.of("where"), List.of(type), Set.of(), given);
+            compare(at, false);
+            for (JsonNode f : type.get("fields")) {
+                if (!criteria.contains(f.get("name").asText())) {
+                    Optional<JsonNode> v = value(f.get("inputTypes"), 0);
+                    if (v.isPresent()) {
+                        constraints++;
+                        ObjectNode leaf = NODES.objectNode().set(f.get("name").asText(), v.get());
+                        if (plan(at, leaf).isEmpty()) {
+                            mismatches.add(at.display() + ": Prisma refuses " + leaf + " (no unique criterion of " + criteria + "), Quarry accepts it");
+                        }
+                    }
+                }
             }
         }
 
@@ -177,7 +213,8 @@ class DmmfInputTypesTest {
                     if (value.isEmpty()) {
                         continue;
                     }
-                    ObjectNode leaf = required(type, field.get("name").asText());
+                    ObjectNode leaf = at.given().deepCopy();
+                    leaf.setAll(required(type, field.get("name").asText()));
                     leaf.set(field.get("name").asText(), value.get());
                     accepted++;
                     // P2019: arguments each valid but not together (groupBy's take without orderBy), refused by Prisma's engine too
@@ -193,7 +230,8 @@ class DmmfInputTypesTest {
                 if (fields.containsKey(candidate) || at.alsoAccepted().contains(candidate)) {
                     continue;
                 }
-                ObjectNode leaf = required(at.types().get(0), "");
+                ObjectNode leaf = at.given().deepCopy();
+                leaf.setAll(required(at.types().get(0), ""));
                 leaf.putNull(candidate);
                 refused++;
                 Optional<QueryException> e = plan(at, leaf);

@@ -80,10 +80,13 @@ class JsonNullsAndRefusalsParityTest {
     }
 
     @Test
-    void listsAndJsonAreSortedAsPostgreSqlSortsThem() throws Exception {
+    void listsAndJsonAreSortedAndGroupedAsPrismaDoes() throws Exception {
         assertSameIds("Account", "findMany", "{\"orderBy\":[{\"meta\":\"asc\"},{\"id\":\"asc\"}],\"select\":{\"id\":true}}", "5,3,4,1,2");
         assertSameIds("Account", "findMany", "{\"orderBy\":[{\"tags\":\"desc\"},{\"id\":\"asc\"}],\"select\":{\"id\":true}}", "1,4,2,5,3");
         assertRefusedByBoth("Account", "findMany", "{\"orderBy\":[{\"roles\":{\"sort\":\"asc\",\"nulls\":\"first\"}}]}", "Q104");
+        assertSame("Account", "groupBy", "{\"by\":[\"tags\"],\"orderBy\":{\"tags\":\"asc\"},\"_count\":{\"_all\":true}}", null);
+        assertSame("Account", "groupBy", "{\"by\":[\"meta\"],\"where\":{\"id\":{\"in\":[1,3,4]}},\"orderBy\":{\"meta\":\"desc\"}}",
+                "[{\"meta\":{\"a\":{\"b\":\"deep\"}}},{\"meta\":[1,\"two\",null]},{\"meta\":\"just a string\"}]");
     }
 
     @Test
