@@ -95,6 +95,16 @@ class SchemaHistoryTest {
     }
 
     @Test
+    void aValueAddedToAnEnumCanBeUsedInTheSameMigration() throws SQLException {
+        String roles = "enum Role {\n  user\n  admin\n%s}\n";
+        dev(schema("model Member {\n  id Int @id\n  kind Role\n  role String\n}\n" + roles.formatted("")), false, false);
+        TestServer.execute(url, "INSERT INTO \"Member\" VALUES (1, 'user', 'owner')");
+        String sql = dev(schema("model Member {\n  id Int @id\n  kind Role\n  role Role\n}\n" + roles.formatted("  owner\n")), true, false);
+        assertFalse(sql.contains("ADD VALUE"), "a value added in the transaction cannot be used in it: " + sql);
+        assertEquals("user:owner;", query("SELECT kind::text || ':' || role::text FROM \"Member\""));
+    }
+
+    @Test
     void enumIsDroppedAfterTheTableThatUsesIt() throws SQLException {
         String user = "model User {\n  id Int @id\n}\n";
         dev(schema(user + "model Thing {\n  id Int @id\n  kind Kind\n}\nenum Kind {\n  a\n  b\n}\n"), false, false);

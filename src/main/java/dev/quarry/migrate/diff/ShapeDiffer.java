@@ -202,7 +202,7 @@ public final class ShapeDiffer {
             List<String> added = nextEnum.values().stream().filter(v -> !previousEnum.get().values().contains(v)).toList();
             List<String> removed = previousEnum.get().values().stream().filter(v -> !nextEnum.values().contains(v)).toList();
             if (!added.isEmpty() || !removed.isEmpty()) {
-                boolean recreate = !removed.isEmpty() || defaultsUse(nextEnum, added);
+                boolean recreate = !removed.isEmpty() || addedValuesUsed(nextEnum, added);
                 steps.add(new MigrationStep.AlterEnum(new Pair<>(previousEnum.get(), nextEnum), added, removed, recreate, recreate ? usages(nextEnum) : List.of()));
             }
         }
@@ -214,14 +214,26 @@ public final class ShapeDiffer {
     }
 
     /**
-     * Whether a default of the next shape is one of the values added: PostgreSQL refuses a value added by {@code ALTER TYPE …
-     * ADD VALUE} in the transaction that added it ("unsafe use of new value"), so the type is created again instead.
+     * Whether this migration may use a value added: a default that is one, or a column cast to the enum (its rows may hold
+     * one). PostgreSQL refuses a value added by {@code ALTER TYPE … ADD VALUE} in the transaction that added it ("unsafe use
+     * of new value"), so the type is created again instead.
      */
-    private boolean defaultsUse(DbEnum enumType, List<String> added) {
-        return next.tables().stream().flatMap(t -> t.columns().stream())
-                .filter(c -> c.type().isEnum() && c.type().schema().equals(enumType.schema()) && c.type().name().equals(enumType.name()))
-                .flatMap(c -> c.defaultValue().map(d -> d.sql(c.type(), enumType.schema())).stream())
-                .anyMatch(sql -> added.stream().anyMatch(v -> sql.contains(Identifiers.literal(v))));
+    private boolean addedValuesUsed(DbEnum enumType, List<String> added) {
+        for (DbTable table : next.tables()) {
+            for (DbColumn column : table.columns()) {
+                ColumnType type = column.type();
+                if (!type.isEnum() || !type.schema().equals(enumType.schema()) || !type.name().equals(enumType.name())) {
+                    continue;
+                }
+                String defaultSql = column.defaultValue().map(d -> d.sql(type, enumType.schema())).orElse("");
+                boolean castToEnum = previous.findTable(table.schema(), table.name()).flatMap(t -> t.findColumn(column.name()))
+                        .map(c -> !c.type().sameAs(type)).orElse(false);
+                if (castToEnum || added.stream().anyMatch(v -> defaultSql.contains(Identifiers.literal(v)))) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** Columns of the previous database that use the enum and that still exist, with their next defaults. */

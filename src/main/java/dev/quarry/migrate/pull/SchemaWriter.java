@@ -108,7 +108,9 @@ public final class SchemaWriter {
                 if (!key.name().equals(ConstraintNames.foreignKey(table.name(), key.columns()))) {
                     attributes.append(", map: \"").append(key.name()).append('"');
                 }
-                ReferentialAction defaultDelete = optional ? ReferentialAction.SET_NULL : ReferentialAction.RESTRICT;
+                // Prisma's default: a required column among the key's makes the relation required for it, whatever the field's arity
+                boolean anyRequired = key.columns().stream().anyMatch(c -> table.findColumn(c).map(col -> !col.nullable()).orElse(false));
+                ReferentialAction defaultDelete = anyRequired ? ReferentialAction.RESTRICT : ReferentialAction.SET_NULL;
                 if (key.onDelete() != defaultDelete) {
                     attributes.append(", onDelete: ").append(key.onDelete().prismaName());
                 }
