@@ -78,7 +78,7 @@ final class EntityWriter {
         if (model.primaryKey().isPresent()) {
             return Optional.of(model.primaryKey().get().fieldNames());
         }
-        return model.uniques().stream()
+        return model.uniqueCriteria().stream()
                 .map(UniqueConstraint::fieldNames)
                 .filter(fields -> fields.stream().allMatch(f -> model.findScalarField(f).map(ScalarField::isRequired).orElse(false)))
                 .findFirst();
@@ -149,7 +149,7 @@ final class EntityWriter {
     private AnnotationSpec table(Model model) {
         AnnotationSpec.Builder table = AnnotationSpec.builder(TABLE).addMember("name", "$S", model.dbName());
         model.dbSchema().ifPresent(dbSchema -> table.addMember("schema", "$S", dbSchema));
-        for (UniqueConstraint unique : model.uniques()) {
+        for (UniqueConstraint unique : model.uniqueCriteria()) {
             List<String> columns = columns(model, unique.fieldNames());
             String name = unique.map().orElse(ConstraintNames.unique(model.dbName(), columns));
             table.addMember("uniqueConstraints", "$L", AnnotationSpec.builder(UNIQUE_CONSTRAINT)

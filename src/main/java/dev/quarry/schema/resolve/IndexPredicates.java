@@ -1,0 +1,136 @@
+package dev.quarry.schema.resolve;
+
+import dev.quarry.schema.diagnostics.SchemaErrors;
+import dev.quarry.schema.model.FieldType;
+import dev.quarry.schema.model.ScalarField;
+import dev.quarry.schema.model.ScalarType;
+import dev.quarry.schema.syntax.Attribute;
+import dev.quarry.schema.syntax.Expr;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A partial index's {@code where:} (preview feature {@code partialIndexes}) → the SQL predicate Prisma writes inside
+ * {@code WHERE (…)}: {@code raw("…")} (or a plain string) as written; the object form {@code { deletedAt: null,
+ * published: { not: false } }} as Prisma renders it, {@code "deletedAt" IS NULL AND "published" != false}.
+ */
+final class IndexPredicates {
+
+    private final Context ctx;
+    private final boolean enabled;
+
+    IndexPredicates(Context ctx, Set<String> previewFeatures) {
+        this.ctx = ctx;
+        this.enabled = previewFeatures.contains("partialIndexes");
+    }
+
+    /** The predicate; empty (with an error reported) when {@code where} is not a valid one. */
+    Optional<String> resolve(Expr where, ModelDraft model, Attribute attribute, String attributeName) {
+        if (!enabled) {
+            error(attribute, attributeName, "You have a partial index definition. Partial indexes are currently a preview feature. "
+                    + "To use partial indexes, please add \"partialIndexes\" to the preview features.");
+            return Optional.empty();
+        }
+        // Prisma names the attribute with a single @ in these two messages.
+        String single = attributeName.replace("@@", "@");
+        if (where instanceof Expr.StringLit string) {
+            return string.value().isBlank() ? error(attribute, single, "The `where` argument cannot be an empty string.") : Optional.of(string.value());
+        }
+        if (where instanceof Expr.FunctionCall call && call.name().name().equals("raw") && call.arguments().arguments().size() == 1
+                && call.arguments().arguments().get(0).value().orElse(null) instanceof Expr.StringLit sql) {
+            return sql.value().isBlank() ? error(attribute, single, "The `where` argument cannot contain an empty string.") : Optional.of(sql.value());
+        }
+        if (where instanceof Expr.ObjectExpr object && !object.entries().isEmpty()) {
+            List<String> conditions = new ArrayList<>();
+            for (Expr.Entry entry : object.entries()) {
+                Optional<ScalarField> field = model.findScalar(entry.key().name());
+                if (field.isEmpty()) {
+                    return error(attribute, single, "Field '" + entry.key().name() + "' does not exist in model '" + model.name() + "'.");
+                }
+                Optional<String> condition = condition(field.get(), entry.value(), attribute, single);
+                if (condition.isEmpty()) {
+                    return Optional.empty();
+                }
+                conditions.add(condition.get());
+            }
+            return Optional.of(String.join(" AND ", conditions));
+        }
+        return error(attribute, single, "The `where` argument must be either a raw() function call or an object literal, "
+                + "e.g. `where: raw(\"status = 'active'\")` or `where: { active: true }`.");
+    }
+
+    /** {@code field: value} or {@code field: { not: value }}. */
+    private Optional<String> condition(ScalarField field, Expr value, Attribute attribute, String attributeName) {
+        String column = "\"" + field.dbName().replace("\"", "\"\"") + "\"";
+        boolean negated = false;
+        if (value instanceof Expr.ObjectExpr nested) {
+            for (Expr.Entry entry : nested.entries()) {
+                if (!entry.key().name().equals("not")) {
+                    return error(attribute, attributeName, "Unknown key '" + entry.key().name() + "' in nested where clause object. Only 'not' is supported.");
+                }
+            }
+            if (nested.entries().size() != 1) {
+                return error(attribute, attributeName, "A nested where clause object takes exactly one key, 'not'.");
+            }
+            negated = true;
+            value = nested.entries().get(0).value();
+        }
+        if (value instanceof Expr.PathExpr path && path.path().equals("null")) {
+            return Optional.of(column + (negated ? " IS NOT NULL" : " IS NULL"));
+        }
+        String kind;
+        String literal;
+        if (value instanceof Expr.PathExpr path && (path.path().equals("true") || path.path().equals("false"))) {
+            kind = "Boolean";
+            literal = path.path();
+        } else if (value instanceof Expr.NumberLit number) {
+            kind = "Number";
+            literal = number.text();
+        } else if (value instanceof Expr.StringLit string) {
+            kind = "String";
+            literal = "'" + string.value().replace("'", "''") + "'";
+        } else {
+            return error(attribute, attributeName, "Unsupported value " + value.describe() + " for field '" + field.name()
+                    + "': use null, a boolean, a number or a string.");
+        }
+        if (!accepts(field.type(), kind)) {
+            return error(attribute, attributeName, "Type mismatch: field '" + field.name() + "' is of type " + typeName(field.type())
+                    + ", but the value is a " + kind + ".");
+        }
+        return Optional.of(column + (negated ? " != " : " = ") + literal);
+    }
+
+    private static boolean accepts(FieldType type, String kind) {
+        if (type instanceof ScalarType scalar) {
+            switch (scalar) {
+                case BOOLEAN:
+                    return kind.equals("Boolean");
+                case INT:
+                case BIGINT:
+                case FLOAT:
+                case DECIMAL:
+                    return kind.equals("Number");
+                case STRING:
+                case DATETIME:
+                    return kind.equals("String");
+                default:
+                    return false;
+            }
+        }
+        return type instanceof FieldType.EnumRef && kind.equals("String");
+    }
+
+    private static String typeName(FieldType type) {
+        if (type instanceof ScalarType scalar) {
+            return scalar.prismaName();
+        }
+        return type instanceof FieldType.EnumRef e ? e.enumName() : type.toString();
+    }
+
+    private Optional<String> error(Attribute attribute, String attributeName, String message) {
+        ctx.push(SchemaErrors.attribute(attribute.span(), attributeName, message));
+        return Optional.empty();
+    }
+}
