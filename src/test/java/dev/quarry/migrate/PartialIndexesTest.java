@@ -44,21 +44,40 @@ class PartialIndexesTest {
         assertEquals(formatted, SchemaFormatter.format(formatted).orElseThrow());
     }
 
+    private static final String EITHER = "The `where` argument must be either a raw() function call or an object literal, "
+            + "e.g. `where: raw(\"status = 'active'\")` or `where: { active: true }`.";
+
+    /**
+     * The validation fixtures come from prisma-engines' first design, {@code where: "…"}, which Prisma 7 dropped for
+     * {@code raw("…")}: Prisma 7.10.1's {@code prisma validate} rejects all four PostgreSQL ones, with the errors
+     * asserted here (recorded from it).
+     */
     @Test
-    void validFixtureValidatesAndInvalidOnesAreRejectedAsPrismaRejectsThem() throws Exception {
-        assertFalse(PrismaSchema.parse("schema.prisma", fixture("validation__preview_features__partial_indexes__postgresql_basic")).hasErrors());
-        assertFalse(PrismaSchema.parse("schema.prisma", fixture("reformatter__partial_index.reformatted")).hasErrors());
-        assertRejected("empty_where_clause", 16, "Error parsing attribute \"@index\": The `where` argument cannot be an empty string.");
-        assertRejected("empty_where_clause_unique", 16, "Error parsing attribute \"@unique\": The `where` argument cannot be an empty string.");
-        assertRejected("no_preview_feature", 15, "Error parsing attribute \"@@index\": You have a partial index definition. Partial indexes are currently "
-                + "a preview feature. To use partial indexes, please add \"partialIndexes\" to the preview features.");
+    void validationFixturesAreRejectedAsPrisma7RejectsThem() throws Exception {
+        assertRejected("postgresql_basic",
+                "17: Expected a function value, but received string value `\"isActive = true\"`.",
+                "17: Error parsing attribute \"@index\": " + EITHER,
+                "18: Expected a function value, but received string value `\"name IS NOT NULL\"`.",
+                "18: Error parsing attribute \"@unique\": " + EITHER);
+        assertRejected("empty_where_clause", "16: Expected a function value, but received string value `\"\"`.", "16: Error parsing attribute \"@index\": " + EITHER);
+        assertRejected("empty_where_clause_unique", "16: Expected a function value, but received string value `\"\"`.", "16: Error parsing attribute \"@unique\": " + EITHER);
+        assertRejected("no_preview_feature", "15: Expected a function value, but received string value `\"isActive = true\"`.",
+                "15: Error parsing attribute \"@index\": " + EITHER);
     }
 
-    private static void assertRejected(String name, int line, String headline) throws Exception {
+    private static void assertRejected(String name, String... errors) throws Exception {
         SchemaResult result = PrismaSchema.parse("schema.prisma", fixture("validation__preview_features__partial_indexes__" + name));
-        assertEquals(List.of(line + ": " + headline), result.errors().stream().map(d -> d.span().line() + ": " + d.message()).toList(), name);
+        assertEquals(List.of(errors), result.errors().stream().map(d -> d.span().line() + ": " + d.message()).toList(), name);
     }
 
+    @Test
+    void thePreviewFeatureIsRequired() {
+        String withoutFeature = schema("@@index([email], where: raw(\"score > 0\"))").replace("previewFeatures = [\"partialIndexes\"]", "");
+        assertEquals(List.of("Error parsing attribute \"@@index\": Partial indexes are a preview feature. Add \"partialIndexes\" to previewFeatures in your generator block."),
+                PrismaSchema.parse("schema.prisma", withoutFeature).errors().stream().map(d -> d.message()).toList());
+    }
+
+    /** Each message as Prisma 7.10.1's {@code prisma validate} gives it for the same attribute. */
     @Test
     void objectFormsAreCheckedAgainstTheModel() {
         assertEquals(List.of("Error parsing attribute \"@index\": Unknown key 'gt' in nested where clause object. Only 'not' is supported."),
@@ -67,6 +86,13 @@ class PartialIndexesTest {
         assertEquals(List.of("Error parsing attribute \"@index\": Type mismatch: field 'deletedAt' is of type DateTime, but the value is a Number."),
                 errors("@@index([email], where: { deletedAt: 1 })"));
         assertEquals(List.of("Error parsing attribute \"@index\": The `where` argument cannot contain an empty string."), errors("@@index([email], where: raw(\"\"))"));
+        assertEquals(List.of("Error parsing attribute \"@index\": The `where` argument cannot be an empty object."), errors("@@index([email], where: {})"));
+        assertEquals(List.of("Error parsing attribute \"@index\": Nested object in where clause must have exactly one key. Use `{ not: null }` or `{ not: \"value\" }`."),
+                errors("@@index([email], where: { score: { not: 1, not: 2 } })"));
+        assertEquals(List.of("Expected a string value, but received numeric value `1`.",
+                "Error parsing attribute \"@index\": The `where` argument must be a raw() function with a string argument, e.g. `where: raw(\"status = 'active'\")`."),
+                errors("@@index([email], where: raw(1))"));
+        assertEquals(List.of(), errors("@@index([email], where: { deletedAt: \"2020-01-01\", email: { not: \"a\" }, score: 1.5 })"));
     }
 
     private static List<String> errors(String attribute) {
@@ -106,6 +132,9 @@ class PartialIndexesTest {
         assertTrue(sql.contains("CREATE UNIQUE INDEX \"User_email_key\" ON \"User\"(\"email\") WHERE (\"deletedAt\" IS NULL);"), sql);
         assertTrue(sql.contains("CREATE INDEX \"User_email_idx\" ON \"User\"(\"email\") WHERE (status = 'active');"), sql);
         assertTrue(sql.contains("CREATE INDEX \"User_status_idx\" ON \"User\"(\"status\") WHERE (\"score\" IS NOT NULL AND \"status\" = 'x');"), sql);
+
+        String fieldLevel = Migrations.createScript(parse(schema("").replace("email     String", "email     String    @unique(where: { score: { not: 0 } })")));
+        assertTrue(fieldLevel.contains("CREATE UNIQUE INDEX \"User_email_key\" ON \"User\"(\"email\") WHERE (\"score\" != 0);"), fieldLevel);
     }
 
     @Test

@@ -43,7 +43,7 @@ record ApiModel(Model model, List<ScalarField> scalars, List<RelationField> rela
                 .flatMap(pk -> key(pk.name(), pk.fieldNames(), scalars));
         List<UniqueKey> keys = new ArrayList<>();
         primaryKey.ifPresent(keys::add);
-        model.uniqueCriteria().forEach(u -> key(u.name(), u.fieldNames(), scalars)
+        model.uniques().forEach(u -> key(u.name(), u.fieldNames(), scalars)
                 .filter(k -> keys.stream().noneMatch(existing -> existing.name().equals(k.name())))
                 .ifPresent(keys::add));
         return new ApiModel(model, scalars, relations, primaryKey, keys);

@@ -78,14 +78,14 @@ final class Fields {
     static Map<String, List<String>> uniqueCriteria(Model model) {
         Map<String, List<String>> criteria = new LinkedHashMap<>();
         model.primaryKey().ifPresent(pk -> criteria.put(pk.name().orElse(String.join("_", pk.fieldNames())), pk.fieldNames()));
-        model.uniqueCriteria().forEach(u -> criteria.putIfAbsent(u.name().orElse(String.join("_", u.fieldNames())), u.fieldNames()));
+        model.uniques().forEach(u -> criteria.putIfAbsent(u.name().orElse(String.join("_", u.fieldNames())), u.fieldNames()));
         return criteria;
     }
 
     /** The fields that identify a row: the primary key, else the first unique. */
     static List<ScalarField> identity(Model model) {
         List<String> names = model.primaryKey().map(pk -> pk.fieldNames())
-                .orElseGet(() -> model.uniqueCriteria().isEmpty() ? List.of() : model.uniqueCriteria().get(0).fieldNames());
+                .orElseGet(() -> model.uniques().isEmpty() ? List.of() : model.uniques().get(0).fieldNames());
         return names.stream().map(model::scalarField).toList();
     }
 }

@@ -51,11 +51,6 @@ public record Model(
         return name.hashCode();
     }
 
-    /** The uniques a client may name in a {@code WhereUniqueInput}: a partial unique index holds only among some rows. */
-    public List<UniqueConstraint> uniqueCriteria() {
-        return uniques.stream().filter(u -> u.where().isEmpty()).toList();
-    }
-
     /** Whether the model has any rule, model-level or field-level: then row-level security is on for its table. */
     public boolean hasPolicies() {
         return !policies.isEmpty();

@@ -8,8 +8,8 @@ import java.util.Optional;
  *
  * @param name  the client name of a compound unique; empty means Prisma's {@code a_b}
  * @param map   the index name; empty means Prisma's {@code Table_a_b_key}
- * @param where a partial index's predicate, the SQL Prisma writes inside {@code WHERE (…)}; such an index holds only
- *              among the rows it covers, so it is no unique criterion for the client
+ * @param where a partial index's predicate, the SQL Prisma writes inside {@code WHERE (…)}; Prisma Client 7 still
+ *              offers such a unique in {@code WhereUniqueInput}, and so does Quarry
  */
 public record UniqueConstraint(List<IndexField> fields, Optional<String> name, Optional<String> map, boolean fieldLevel, Optional<String> where) {
     public UniqueConstraint {

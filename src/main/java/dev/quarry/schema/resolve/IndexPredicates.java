@@ -13,8 +13,9 @@ import java.util.Set;
 
 /**
  * A partial index's {@code where:} (preview feature {@code partialIndexes}) → the SQL predicate Prisma writes inside
- * {@code WHERE (…)}: {@code raw("…")} (or a plain string) as written; the object form {@code { deletedAt: null,
- * published: { not: false } }} as Prisma renders it, {@code "deletedAt" IS NULL AND "published" != false}.
+ * {@code WHERE (…)}: {@code raw("…")} as written; the object form {@code { deletedAt: null, published: { not: false } }}
+ * as Prisma renders it, {@code "deletedAt" IS NULL AND "published" != false}. The messages are Prisma 7.10's; its
+ * early plain-string form ({@code where: "…"}, in prisma-engines' first fixtures) is rejected as Prisma 7 rejects it.
  */
 final class IndexPredicates {
 
@@ -26,23 +27,33 @@ final class IndexPredicates {
         this.enabled = previewFeatures.contains("partialIndexes");
     }
 
-    /** The predicate; empty (with an error reported) when {@code where} is not a valid one. */
+    /**
+     * The predicate; empty (with an error reported) when {@code where} is not a valid one, or valid without the
+     * preview feature (Prisma checks the form first).
+     */
     Optional<String> resolve(Expr where, ModelDraft model, Attribute attribute, String attributeName) {
-        if (!enabled) {
-            error(attribute, attributeName, "You have a partial index definition. Partial indexes are currently a preview feature. "
-                    + "To use partial indexes, please add \"partialIndexes\" to the preview features.");
-            return Optional.empty();
+        Optional<String> predicate = predicate(where, model, attribute, attributeName);
+        if (predicate.isPresent() && !enabled) {
+            return error(attribute, attributeName, "Partial indexes are a preview feature. Add \"partialIndexes\" to previewFeatures in your generator block.");
         }
-        // Prisma names the attribute with a single @ in these two messages.
+        return predicate;
+    }
+
+    private Optional<String> predicate(Expr where, ModelDraft model, Attribute attribute, String attributeName) {
+        // Prisma names the attribute with a single @ in the messages that follow.
         String single = attributeName.replace("@@", "@");
-        if (where instanceof Expr.StringLit string) {
-            return string.value().isBlank() ? error(attribute, single, "The `where` argument cannot be an empty string.") : Optional.of(string.value());
+        if (where instanceof Expr.FunctionCall call && call.name().name().equals("raw")) {
+            Optional<Expr> argument = call.arguments().arguments().size() == 1 ? call.arguments().arguments().get(0).value() : Optional.empty();
+            if (argument.orElse(null) instanceof Expr.StringLit sql) {
+                return sql.value().isBlank() ? error(attribute, single, "The `where` argument cannot contain an empty string.") : Optional.of(sql.value());
+            }
+            argument.ifPresent(a -> ctx.push(SchemaErrors.plain(a.span(), "Expected a string value, but received " + a.describe() + ".")));
+            return error(attribute, single, "The `where` argument must be a raw() function with a string argument, e.g. `where: raw(\"status = 'active'\")`.");
         }
-        if (where instanceof Expr.FunctionCall call && call.name().name().equals("raw") && call.arguments().arguments().size() == 1
-                && call.arguments().arguments().get(0).value().orElse(null) instanceof Expr.StringLit sql) {
-            return sql.value().isBlank() ? error(attribute, single, "The `where` argument cannot contain an empty string.") : Optional.of(sql.value());
-        }
-        if (where instanceof Expr.ObjectExpr object && !object.entries().isEmpty()) {
+        if (where instanceof Expr.ObjectExpr object) {
+            if (object.entries().isEmpty()) {
+                return error(attribute, single, "The `where` argument cannot be an empty object.");
+            }
             List<String> conditions = new ArrayList<>();
             for (Expr.Entry entry : object.entries()) {
                 Optional<ScalarField> field = model.findScalar(entry.key().name());
@@ -57,6 +68,7 @@ final class IndexPredicates {
             }
             return Optional.of(String.join(" AND ", conditions));
         }
+        ctx.push(SchemaErrors.plain(where.span(), "Expected a function value, but received " + where.describe() + "."));
         return error(attribute, single, "The `where` argument must be either a raw() function call or an object literal, "
                 + "e.g. `where: raw(\"status = 'active'\")` or `where: { active: true }`.");
     }
@@ -66,13 +78,12 @@ final class IndexPredicates {
         String column = "\"" + field.dbName().replace("\"", "\"\"") + "\"";
         boolean negated = false;
         if (value instanceof Expr.ObjectExpr nested) {
-            for (Expr.Entry entry : nested.entries()) {
-                if (!entry.key().name().equals("not")) {
-                    return error(attribute, attributeName, "Unknown key '" + entry.key().name() + "' in nested where clause object. Only 'not' is supported.");
-                }
-            }
             if (nested.entries().size() != 1) {
-                return error(attribute, attributeName, "A nested where clause object takes exactly one key, 'not'.");
+                return error(attribute, attributeName, "Nested object in where clause must have exactly one key. Use `{ not: null }` or `{ not: \"value\" }`.");
+            }
+            String key = nested.entries().get(0).key().name();
+            if (!key.equals("not")) {
+                return error(attribute, attributeName, "Unknown key '" + key + "' in nested where clause object. Only 'not' is supported.");
             }
             negated = true;
             value = nested.entries().get(0).value();

@@ -27,7 +27,7 @@ final class ModelChecks {
             if (model.view() || model.ignored() || model.primaryKey().isPresent()) {
                 continue;
             }
-            boolean strictUnique = model.uniqueCriteria().stream().anyMatch(u -> u.fieldNames().stream()
+            boolean strictUnique = model.uniques().stream().anyMatch(u -> u.fieldNames().stream()
                     .allMatch(f -> model.findScalarField(f).map(ScalarField::isRequired).orElse(false)));
             if (!strictUnique) {
                 diagnostics.add(SchemaErrors.model(spans.model(model.name()), "model", model.name(),
