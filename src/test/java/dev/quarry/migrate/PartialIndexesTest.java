@@ -96,6 +96,27 @@ class PartialIndexesTest {
         assertEquals(List.of(), errors("@@index([email], where: { deletedAt: \"2020-01-01\", email: { not: \"a\" }, score: 1.5 })"));
     }
 
+    /** The object form parses everywhere; outside {@code where:} it is an error, as in Prisma 7.10.1, never a crash. */
+    @Test
+    void anObjectElsewhereIsALocatedError() {
+        SchemaResult result = PrismaSchema.parse("schema.prisma", """
+                datasource db {
+                  provider = "postgresql"
+                }
+
+                model User {
+                  id    Int    @id @default({ a: 1 })
+                  email String @map({ a: 1 })
+
+                  @@index({ a: 1 })
+                }
+                """);
+        assertEquals(List.of("6: Error parsing attribute \"@default\": Expected a Int value, but found `{ a: 1 }`.",
+                "7: Expected a string value, but received object value `{ a: 1 }`.",
+                "9: Expected a constant literal value, but received object value `{ a: 1 }`."),
+                result.errors().stream().map(d -> d.span().line() + ": " + d.message()).toList());
+    }
+
     private static List<String> errors(String attribute) {
         return PrismaSchema.parse("schema.prisma", schema(attribute)).errors().stream().map(d -> d.message()).toList();
     }

@@ -67,7 +67,7 @@ final class Expressions {
             return condition.span().file().text().substring(condition.span().start(), condition.span().end());
         }
         if (expr instanceof Expr.ObjectExpr object) {
-            return object.entries().stream().map(e -> e.key().name() + ": " + expression(e.value())).collect(Collectors.joining(", ", "{ ", " }"));
+            return object.entries().isEmpty() ? "{}" : object.entries().stream().map(e -> e.key().name() + ": " + expression(e.value())).collect(Collectors.joining(", ", "{ ", " }"));
         }
         Expr.ArrayExpr array = (Expr.ArrayExpr) expr;
         return array.items().stream().map(Expressions::expression).collect(Collectors.joining(", ", "[", "]"));
