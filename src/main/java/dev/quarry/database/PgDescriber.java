@@ -87,7 +87,8 @@ public final class PgDescriber {
             String indexKey = tableKey + "\u0000" + rs.getString("name");
             IndexParts index = indexes.get(indexKey);
             if (index == null) {
-                index = new IndexParts(tableKey, rs.getString("name"), rs.getBoolean("is_unique"), method(rs.getString("method")));
+                index = new IndexParts(tableKey, rs.getString("name"), rs.getBoolean("is_unique"), method(rs.getString("method")),
+                        Optional.ofNullable(rs.getString("predicate")));
                 indexes.put(indexKey, index);
             }
             String column = rs.getString("column_name");
@@ -102,7 +103,7 @@ public final class PgDescriber {
         for (IndexParts index : indexes.values()) {
             TableParts table = tables.get(index.tableKey);
             if (table != null && !index.skipped) {
-                table.indexes.add(new DbIndex(index.name, index.unique, index.method, index.columns));
+                table.indexes.add(new DbIndex(index.name, index.unique, index.method, index.columns, index.where));
             }
         }
         List<DbSequence> sequences = new ArrayList<>();
@@ -295,10 +296,12 @@ public final class PgDescriber {
         final String name;
         final boolean unique;
         final IndexMethod method;
+        final Optional<String> where;
         final List<IndexColumn> columns = new ArrayList<>();
         boolean skipped;
 
-        IndexParts(String tableKey, String name, boolean unique, IndexMethod method) {
+        IndexParts(String tableKey, String name, boolean unique, IndexMethod method, Optional<String> where) {
+            this.where = where;
             this.tableKey = tableKey;
             this.name = name;
             this.unique = unique;

@@ -103,7 +103,8 @@ public final class ShapeCalculator {
         List<DbIndex> indexes = new ArrayList<>();
         for (UniqueConstraint unique : model.uniques()) {
             List<String> cols = columnNames(model, unique.fieldNames());
-            indexes.add(new DbIndex(unique.map().orElse(ConstraintNames.unique(table, cols)), true, IndexMethod.BTREE, indexColumns(model, unique.fields())));
+            indexes.add(new DbIndex(unique.map().orElse(ConstraintNames.unique(table, cols)), true, IndexMethod.BTREE, indexColumns(model, unique.fields()),
+                    unique.where()));
         }
         for (Index index : model.indexes()) {
             if (index.fulltext()) {
@@ -111,7 +112,8 @@ public final class ShapeCalculator {
             }
             List<String> cols = columnNames(model, index.fieldNames());
             String name = index.map().or(index::name).orElse(ConstraintNames.index(table, cols));
-            indexes.add(new DbIndex(name, false, index.type().map(IndexMethod::fromPrisma).orElse(IndexMethod.BTREE), indexColumns(model, index.fields())));
+            indexes.add(new DbIndex(name, false, index.type().map(IndexMethod::fromPrisma).orElse(IndexMethod.BTREE), indexColumns(model, index.fields()),
+                    index.where()));
         }
         return new DbTable(schemaOf(model), table, columns, primaryKey, indexes, foreignKeys(model));
     }

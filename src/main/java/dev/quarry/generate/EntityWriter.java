@@ -79,6 +79,7 @@ final class EntityWriter {
             return Optional.of(model.primaryKey().get().fieldNames());
         }
         return model.uniques().stream()
+                .filter(unique -> unique.where().isEmpty())
                 .map(UniqueConstraint::fieldNames)
                 .filter(fields -> fields.stream().allMatch(f -> model.findScalarField(f).map(ScalarField::isRequired).orElse(false)))
                 .findFirst();
@@ -149,7 +150,8 @@ final class EntityWriter {
     private AnnotationSpec table(Model model) {
         AnnotationSpec.Builder table = AnnotationSpec.builder(TABLE).addMember("name", "$S", model.dbName());
         model.dbSchema().ifPresent(dbSchema -> table.addMember("schema", "$S", dbSchema));
-        for (UniqueConstraint unique : model.uniques()) {
+        // JPA's @UniqueConstraint has no predicate: a partial unique index is left to the database.
+        for (UniqueConstraint unique : model.uniques().stream().filter(u -> u.where().isEmpty()).toList()) {
             List<String> columns = columns(model, unique.fieldNames());
             String name = unique.map().orElse(ConstraintNames.unique(model.dbName(), columns));
             table.addMember("uniqueConstraints", "$L", AnnotationSpec.builder(UNIQUE_CONSTRAINT)

@@ -8,7 +8,8 @@ SELECT n.nspname AS schema,
        (ix.indoption::int2[])[k.position - 1] AS options,
        opc.opcname AS opclass,
        opc.opcdefault AS opclass_default,
-       (ix.indexprs IS NOT NULL OR ix.indpred IS NOT NULL) AS skipped
+       pg_get_expr(ix.indpred, ix.indrelid) AS predicate,
+       ix.indexprs IS NOT NULL AS skipped
 FROM pg_index ix
 JOIN pg_class i ON i.oid = ix.indexrelid
 JOIN pg_class t ON t.oid = ix.indrelid

@@ -67,8 +67,8 @@ public final class TestSchemas {
         List<Field> all = new ArrayList<>(fields);
         return new Model(name, name, Optional.empty(), false, false, Optional.empty(), all,
                 Optional.of(new PrimaryKey(List.of(IndexField.of(id)), Optional.empty(), Optional.empty())),
-                uniques.stream().map(u -> new UniqueConstraint(List.of(IndexField.of(u)), Optional.empty(), Optional.empty(), true)).toList(),
-                indexes.stream().map(i -> new Index(i.stream().map(IndexField::of).toList(), Optional.empty(), Optional.empty(), Optional.empty(), false)).toList());
+                uniques.stream().map(u -> new UniqueConstraint(List.of(IndexField.of(u)), Optional.empty(), Optional.empty(), true, Optional.empty())).toList(),
+                indexes.stream().map(i -> new Index(i.stream().map(IndexField::of).toList(), Optional.empty(), Optional.empty(), Optional.empty(), false, Optional.empty())).toList());
     }
 
     public static Model renamedTable(Model m, String dbName) {

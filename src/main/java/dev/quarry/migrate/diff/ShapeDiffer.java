@@ -444,7 +444,7 @@ public final class ShapeDiffer {
     private DbIndex renamedIndex(DbIndex index, String nextTable) {
         return new DbIndex(index.name(), index.unique(), index.method(), index.columns().stream()
                 .map(c -> new DbIndex.IndexColumn(renames.nextColumnName(nextTable, c.name()).orElse(c.name()), c.sort(), c.operatorClass()))
-                .toList());
+                .toList(), index.where());
     }
 
     private void diffForeignKeys(Pair<DbTable> tables) {

@@ -53,6 +53,9 @@ public final class SchemaWriter {
         }
         planRelations(joinTables);
         StringBuilder out = new StringBuilder(datasourceBlock.strip()).append("\n");
+        if (shape.tables().stream().flatMap(t -> t.indexes().stream()).anyMatch(i -> i.where().isPresent())) {
+            out.append("\ngenerator client {\n  provider        = \"prisma-client\"\n  previewFeatures = [\"partialIndexes\"]\n}\n");
+        }
         for (DbTable table : shape.tables()) {
             if (!joinTables.contains(table)) {
                 out.append('\n').append(model(table));
@@ -175,7 +178,8 @@ public final class SchemaWriter {
             String defaultName = index.unique() ? ConstraintNames.unique(table.name(), index.columnNames()) : ConstraintNames.index(table.name(), index.columnNames());
             String map = index.name().equals(defaultName) ? "" : ", map: \"" + index.name() + "\"";
             String type = index.method() == DbIndex.IndexMethod.BTREE ? "" : ", type: " + methodName(index.method());
-            blockAttributes.add((index.unique() ? "@@unique([" : "@@index([") + indexFields(index) + "]" + map + type + ")");
+            String where = index.where().map(p -> ", where: raw(\"" + p.replace("\\", "\\\\").replace("\"", "\\\"") + "\")").orElse("");
+            blockAttributes.add((index.unique() ? "@@unique([" : "@@index([") + indexFields(index) + "]" + map + type + where + ")");
         }
         if (!name.equals(table.name())) {
             blockAttributes.add("@@map(\"" + table.name() + "\")");
@@ -199,7 +203,8 @@ public final class SchemaWriter {
 
     private boolean singleColumnUniqueInline(DbIndex index, DbTable table) {
         DbIndex.IndexColumn column = index.columns().get(0);
-        return column.sort() == DbIndex.SortOrder.ASC && column.operatorClass().isEmpty() && index.method() == DbIndex.IndexMethod.BTREE;
+        return column.sort() == DbIndex.SortOrder.ASC && column.operatorClass().isEmpty() && index.method() == DbIndex.IndexMethod.BTREE
+                && index.where().isEmpty();
     }
 
     private String fieldAttributes(DbTable table, DbColumn column, boolean singleKey) {

@@ -167,7 +167,8 @@ public final class PostgresRenderer {
         String columns = index.columns().stream()
                 .map(c -> quote(c.name()) + c.operatorClass().map(o -> " " + o).orElse("") + (c.sort() == DbIndex.SortOrder.DESC ? " DESC" : ""))
                 .collect(Collectors.joining(", "));
-        return "CREATE " + (index.unique() ? "UNIQUE " : "") + "INDEX " + quote(index.name()) + " ON " + table(table) + using + "(" + columns + ")";
+        return "CREATE " + (index.unique() ? "UNIQUE " : "") + "INDEX " + quote(index.name()) + " ON " + table(table) + using + "(" + columns + ")"
+                + index.where().map(predicate -> " WHERE (" + predicate + ")").orElse("");
     }
 
     public String addForeignKey(DbTable table, DbForeignKey key) {

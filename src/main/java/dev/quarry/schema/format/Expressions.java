@@ -66,6 +66,9 @@ final class Expressions {
         if (expr instanceof Expr.Condition condition) {
             return condition.span().file().text().substring(condition.span().start(), condition.span().end());
         }
+        if (expr instanceof Expr.ObjectExpr object) {
+            return object.entries().isEmpty() ? "{}" : object.entries().stream().map(e -> e.key().name() + ": " + expression(e.value())).collect(Collectors.joining(", ", "{ ", " }"));
+        }
         Expr.ArrayExpr array = (Expr.ArrayExpr) expr;
         return array.items().stream().map(Expressions::expression).collect(Collectors.joining(", ", "[", "]"));
     }

@@ -47,6 +47,11 @@ final class DefaultValues {
             ctx.push(SchemaErrors.attribute(path.span(), "@default", "Expected a " + expectedLiteral(type) + " value, but received literal value `" + path.path() + "`."));
             return Optional.empty();
         }
+        if (expr instanceof Expr.ObjectExpr object) {
+            String expected = type instanceof ScalarType scalar ? scalar.prismaName() : expectedLiteral(type);
+            ctx.push(SchemaErrors.attribute(object.span(), "@default", "Expected a " + expected + " value, but found `" + Expressions.text(object) + "`."));
+            return Optional.empty();
+        }
         return function((Expr.FunctionCall) expr, type, map);
     }
 

@@ -17,6 +17,7 @@ import dev.quarry.schema.syntax.Expr;
 import dev.quarry.schema.syntax.Member;
 import dev.quarry.schema.syntax.Top;
 import dev.quarry.schema.syntax.TypeRef;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -32,8 +33,13 @@ final class ModelResolver {
     private final Context ctx;
     private final DefaultValues defaults;
 
-    ModelResolver(Context ctx) {
+    private final IndexPredicates predicates;
+    /** Field-level {@code @unique(where: …)}s, resolved once every field of the model is known. */
+    private final List<Runnable> pendingPredicates = new ArrayList<>();
+
+    ModelResolver(Context ctx, Set<String> previewFeatures) {
         this.ctx = ctx;
+        this.predicates = new IndexPredicates(ctx, previewFeatures);
         this.defaults = new DefaultValues(ctx);
     }
 
@@ -53,6 +59,8 @@ final class ModelResolver {
         }
         List<Attribute> attributes = block.blockAttributes().stream().map(Member.BlockAttribute::attribute).toList();
         Names.singleAttributesOnce(attributes, SINGLE_BLOCK_ATTRIBUTES, ctx);
+        pendingPredicates.forEach(Runnable::run);
+        pendingPredicates.clear();
         for (Attribute attribute : attributes) {
             blockAttribute(model, attribute);
         }
@@ -138,12 +146,15 @@ final class ModelResolver {
                     IndexField uniqueField = fieldLevelIndexField(name, args);
                     Optional<String> uniqueMap = args.takeString("map", false);
                     boolean uniqueClustered = clustering(args, model != null && model.isView());
-                    args.take("where", false);
+                    Optional<Expr> uniqueWhere = args.take("where", false);
                     if (model != null && model.isView()) {
                         viewUnique(attribute, uniqueMap, uniqueClustered);
                     }
                     if (model != null) {
-                        model.uniques.add(new UniqueConstraint(List.of(uniqueField), Optional.empty(), uniqueMap, true));
+                        int position = model.uniques.size();
+                        model.uniques.add(new UniqueConstraint(List.of(uniqueField), Optional.empty(), uniqueMap, true, Optional.empty()));
+                        uniqueWhere.ifPresent(where -> pendingPredicates.add(() -> model.uniques.set(position,
+                                new UniqueConstraint(List.of(uniqueField), Optional.empty(), uniqueMap, true, predicates.resolve(where, model, attribute, "@unique")))));
                     }
                     break;
                 case "default":
@@ -284,7 +295,7 @@ final class ModelResolver {
                 Optional<String> clientName = args.takeString("name", false);
                 Optional<String> map = args.takeString("map", false);
                 boolean clustered = clustering(args, model.isView());
-                args.take("where", false);
+                Optional<String> where = args.take("where", false).flatMap(w -> predicates.resolve(w, model, attribute, "@@unique"));
                 if (model.isView()) {
                     viewUnique(attribute, map, clustered);
                     if (fields.stream().anyMatch(f -> f.sort().isPresent() || f.length().isPresent() || f.ops().isPresent())) {
@@ -292,7 +303,7 @@ final class ModelResolver {
                     }
                 }
                 fieldsExist(model, attribute, "unique", fields);
-                model.uniques.add(new UniqueConstraint(fields, clientName, map, false));
+                model.uniques.add(new UniqueConstraint(fields, clientName, map, false, where));
                 break;
             }
             case "index":
@@ -302,12 +313,12 @@ final class ModelResolver {
                 Optional<String> map = args.takeString("map", false);
                 Optional<String> type = args.take("type", false).map(Expressions::text);
                 clustering(args);
-                args.take("where", false);
+                Optional<String> where = args.take("where", false).flatMap(w -> predicates.resolve(w, model, attribute, "@@" + name));
                 if (model.isView()) {
                     ctx.push(SchemaErrors.validation(attribute.span(), "Views cannot have indexes."));
                 }
                 fieldsExist(model, attribute, name, fields);
-                model.indexes.add(new Index(fields, clientName, map, type, name.equals("fulltext")));
+                model.indexes.add(new Index(fields, clientName, map, type, name.equals("fulltext"), where));
                 break;
             }
             case "map":

@@ -42,7 +42,7 @@ public final class Resolver {
         List<Generator> generators = config.generators();
         List<EnumType> enums = ctx.blocks(Top.Keyword.ENUM).stream().filter(b -> ctx.tops.get(b.name().name()) == b)
                 .map(new EnumResolver(ctx)::resolve).toList();
-        ModelResolver models = new ModelResolver(ctx);
+        ModelResolver models = new ModelResolver(ctx, config.previewFeatures());
         Map<String, ModelDraft> drafts = new LinkedHashMap<>();
         for (Top.Block block : ctx.blocks(Top.Keyword.MODEL, Top.Keyword.VIEW)) {
             if (ctx.tops.get(block.name().name()) == block) {

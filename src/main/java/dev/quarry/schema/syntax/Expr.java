@@ -56,4 +56,18 @@ public sealed interface Expr {
             return "array value `" + span.file().text().substring(span.start(), span.end()) + "`";
         }
     }
+
+    /** {@code { published: { not: false }, deletedAt: null }}: a partial index's {@code where:} object. */
+    record ObjectExpr(List<Entry> entries, Span span) implements Expr {
+        public ObjectExpr {
+            entries = List.copyOf(entries);
+        }
+
+        public String describe() {
+            return "object value `" + span.file().text().substring(span.start(), span.end()) + "`";
+        }
+    }
+
+    /** {@code key: value} inside an {@link ObjectExpr}. */
+    record Entry(Ident key, Expr value) {}
 }

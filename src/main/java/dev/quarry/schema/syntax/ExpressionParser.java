@@ -31,6 +31,10 @@ final class ExpressionParser {
         if (array != null) {
             return array;
         }
+        Expr object = object();
+        if (object != null) {
+            return object;
+        }
         Expr number = number();
         if (number != null) {
             return number;
@@ -75,6 +79,39 @@ final class ExpressionParser {
             return null;
         }
         return new Expr.ArrayExpr(items, in.span(start));
+    }
+
+    private Expr object() {
+        int start = in.pos;
+        if (!in.eat("{")) {
+            return null;
+        }
+        List<Expr.Entry> entries = new ArrayList<>();
+        in.skipWhitespace();
+        while (!in.eat("}")) {
+            if (!entries.isEmpty()) {
+                if (!in.eat(",")) {
+                    in.pos = start;
+                    return null;
+                }
+                in.skipWhitespace();
+            }
+            Ident key = in.path();
+            in.skipWhitespace();
+            if (key == null || !in.eat(":")) {
+                in.pos = start;
+                return null;
+            }
+            in.skipWhitespace();
+            Expr value = expression();
+            if (value == null) {
+                in.pos = start;
+                return null;
+            }
+            entries.add(new Expr.Entry(key, value));
+            in.skipWhitespace();
+        }
+        return new Expr.ObjectExpr(entries, in.span(start));
     }
 
     private Expr number() {
