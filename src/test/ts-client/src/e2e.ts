@@ -29,6 +29,11 @@ const created = await client.createUser(
   { posts: true },
 );
 check(created.email === email && created.posts?.length === 2, "created with two nested posts");
+// a record's fields are optional in its type (select and omit can leave any out): this shape has the id
+if (created.id === undefined) {
+  throw new Error("the created record has no id");
+}
+const id = created.id;
 
 const listed = await client.listUsers({
   filter: { email: { equals: email } },
@@ -37,17 +42,24 @@ const listed = await client.listUsers({
 });
 check(listed.length === 1 && listed[0]?.posts?.length === 1 && listed[0]?.posts?.[0]?.title === "Second", "filtered list with included published posts");
 
-const updated = await client.updateUser(created.id, { name: "Ada Lovelace", active: false });
+const queried = await client.queryUsers({
+  filter: { email: { equals: email } },
+  include: { posts: { where: { published: { equals: true } } }, _count: true },
+  take: 1,
+});
+check(queried.length === 1 && queried[0]?.posts?.length === 1 && queried[0]?._count?.posts === 2, "the list read with its parameters as a body");
+
+const updated = await client.updateUser(id, { name: "Ada Lovelace", active: false });
 check(updated.name === "Ada Lovelace" && updated.active === false, "updated");
 
 await expectProblem(409, "P2002", () => client.createUser({ email }));
 
 // Post.author is required, so deleting a user with posts is refused (Restrict, as in Prisma) until they go
-await expectProblem(409, "P2003", () => client.deleteUser(created.id));
-const removed = await client.deletePosts({ authorId: { equals: created.id } });
+await expectProblem(409, "P2003", () => client.deleteUser(id));
+const removed = await client.deletePosts({ authorId: { equals: id } });
 check(removed.count === 2, "deleted the user's two posts");
-const deleted = await client.deleteUser(created.id);
-check(deleted.id === created.id, "deleted");
-await expectProblem(404, "P2025", () => client.getUser(created.id));
+const deleted = await client.deleteUser(id);
+check(deleted.id === id, "deleted");
+await expectProblem(404, "P2025", () => client.getUser(id));
 
 console.log("ts client e2e: ok");

@@ -2,6 +2,7 @@ package dev.quarry.api.parity;
 
 import static io.restassured.RestAssured.given;
 
+import io.restassured.http.ContentType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.quarry.schema.PrismaSchema;
@@ -50,7 +51,7 @@ final class ParityCheck {
         List<Outcome> outcomes = new ArrayList<>();
         try (PrismaPeer peer = PrismaPeer.start(schemaFile, url)) {
             for (ArgsGenerator.Case c : cases) {
-                Response q = given().body(c.args()).when().post("/api/rpc/" + c.delegate() + "/" + c.operation());
+                Response q = given().contentType(ContentType.JSON).body(c.args()).when().post("/api/rpc/" + c.delegate() + "/" + c.operation());
                 HttpResponse<String> p = peer.post(c.delegate(), c.operation(), c.args());
                 outcomes.add(new Outcome(c, bucket(peer, schema, c, q, p), q.statusCode(), q.asString(), p.statusCode(), p.body()));
             }
