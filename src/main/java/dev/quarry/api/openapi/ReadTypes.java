@@ -126,7 +126,7 @@ final class ReadTypes {
             for (RelationField relation : model.relations()) {
                 order.addProperty(relation.name(), relation.isList() ? shared.relationAggregateOrder() : orderBy(models.get(relation.relatedModel())));
             }
-            return order.description("One sort key; give several in an array, most significant first.");
+            return order.minProperties(1).maxProperties(1).description("One sort key; give several in an array, most significant first.");
         });
     }
 
