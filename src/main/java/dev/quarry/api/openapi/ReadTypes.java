@@ -185,7 +185,7 @@ final class ReadTypes {
                         select.addProperty(relation.name(), Json.anyOf(Json.bool(), filtered));
                     }
                     return select;
-                })));
+                })).required(List.of("select")));
     }
 
     /** {@code select}, {@code include}, {@code omit}: the shape of a returned record. */

@@ -140,7 +140,8 @@ class DocumentFuzzApiTest {
         schema.path("required").forEach(n -> required.add(n.asText()));
         for (Iterator<Map.Entry<String, JsonNode>> it = schema.path("properties").fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> property = it.next();
-            boolean wanted = required.contains(property.getKey()) || (depth < MAX_DEPTH && random.nextInt(4) == 0);
+            boolean room = object.size() < schema.path("maxProperties").asInt(Integer.MAX_VALUE);
+            boolean wanted = required.contains(property.getKey()) || (room && depth < MAX_DEPTH && random.nextInt(4) == 0);
             if (wanted) {
                 object.set(property.getKey(), instance(property.getValue(), depth + 1));
             }
