@@ -10,6 +10,7 @@ export type UserWhereInput = components["schemas"]["UserWhereInput"];
 export type UserOrderByInput = components["schemas"]["UserOrderByInput"];
 export type UserInclude = components["schemas"]["UserInclude"];
 export type PostWhereInput = components["schemas"]["PostWhereInput"];
+export type UserListQuery = components["schemas"]["UserListQuery"];
 type ListResponse = operations["users.list"]["responses"][200]["content"]["application/json"];
 
 /** An answer that was not 2xx, with its RFC 9457 body. */
@@ -28,6 +29,11 @@ export class QuarryClient {
 
   listUsers(args: { filter?: UserWhereInput; orderBy?: UserOrderByInput[]; include?: UserInclude; take?: number }): Promise<ListResponse> {
     return this.send<ListResponse>("GET", "/api/users", args);
+  }
+
+  /** The list read with its parameters as a JSON body: no JSON inside a URL. */
+  queryUsers(query: UserListQuery): Promise<ListResponse> {
+    return this.send<ListResponse>("POST", "/api/users/_query", {}, query);
   }
 
   updateUser(id: string, data: UserUpdateInput): Promise<User> {

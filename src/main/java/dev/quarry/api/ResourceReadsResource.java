@@ -1,5 +1,6 @@
 package dev.quarry.api;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.quarry.query.ArgPath;
@@ -12,9 +13,11 @@ import dev.quarry.schema.model.Model;
 import dev.quarry.schema.model.PrimaryKey;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.Encoded;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Context;
@@ -52,6 +55,24 @@ public class ResourceReadsResource {
         return reads.read(model, args, withTotal).map(r -> ok(r));
     }
 
+    /**
+     * {@code POST /api/users/_query}: the list read with its parameters as a JSON body ({@code {"filter": {…}, "take": 10,
+     * "count": true}}), for generated clients, which cannot send JSON inside a query string, and for reads too long for a URL.
+     */
+    @POST
+    @Path("{route}/_query")
+    @Consumes(MediaType.WILDCARD)
+    public Uni<Response> query(@PathParam("route") String route, @HeaderParam("Prefer") String prefer, String body) {
+        Model model = routes.byRoute(route);
+        ObjectNode parameters = RpcReadsResource.parseBody(body);
+        JsonNode count = parameters.remove("count");
+        if (count != null && !count.isBoolean()) {
+            throw QueryErrors.wrongType(ArgPath.of("body").key("count"), "true or false");
+        }
+        boolean withTotal = (count != null && count.booleanValue()) || (prefer != null && prefer.contains("count=exact"));
+        return reads.read(model, ResourceArgs.ofQueryBody(Operation.FIND_MANY, parameters), withTotal).map(ResourceReadsResource::ok);
+    }
+
     @GET
     @Path("{route}/{id}")
     public Uni<Response> findOne(@PathParam("route") String route, @Encoded @PathParam("id") String id, @Context UriInfo uri,
@@ -72,7 +93,7 @@ public class ResourceReadsResource {
         }
         if (id.startsWith("_")) {
             throw new ApiException(new Problem(ProblemMapper.TYPE_BASE + "Q113", "Reserved path", 404,
-                    "Paths below a model that start with _ are reserved: _count, _aggregate, _groupBy", "Q113", Map.of("path", id)));
+                    "Paths below a model that start with _ are reserved: _count, _aggregate, _groupBy, and _query (POST)", "Q113", Map.of("path", id)));
         }
         ReadArgs parsed = ResourceArgs.parse(Operation.FIND_UNIQUE, params);
         ObjectNode args = parsed.args().deepCopy();

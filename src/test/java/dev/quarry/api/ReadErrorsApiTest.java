@@ -6,7 +6,9 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 
+import io.restassured.http.ContentType;
 import dev.quarry.testsupport.FreshDatabase;
+import dev.quarry.testsupport.DocumentedAnswers;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -21,6 +23,24 @@ import org.junit.jupiter.api.Test;
         @ResourceArg(name = "purpose", value = "ReadErrorsApiTest")})
 class ReadErrorsApiTest {
 
+    private static DocumentedAnswers answers;
+
+    /** Every answer of this class is checked against the served document (issue 23). */
+    @org.junit.jupiter.api.BeforeEach
+    void checkAnswersAgainstTheDocument() {
+        if (answers == null) {
+            answers = DocumentedAnswers.install();
+        }
+    }
+
+    @org.junit.jupiter.api.AfterAll
+    static void everyAnswerWasDocumented() {
+        if (answers != null) {
+            answers.uninstall();
+            answers = null;
+        }
+    }
+
     private static ValidatableResponse problem(ValidatableResponse r, int status, String code) {
         return r.statusCode(status).contentType("application/problem+json")
                 .body("status", equalTo(status)).body("code", equalTo(code))
@@ -31,7 +51,7 @@ class ReadErrorsApiTest {
     @Test
     void unknownModel() {
         problem(given().get("/api/nopes").then(), 400, "Q110").body("meta.allowed", hasItem("accounts"));
-        problem(given().body("{}").post("/api/rpc/nope/findMany").then(), 400, "Q110").body("meta.allowed", hasItem("aPIKey"));
+        problem(given().contentType(ContentType.JSON).body("{}").post("/api/rpc/nope/findMany").then(), 400, "Q110").body("meta.allowed", hasItem("aPIKey"));
     }
 
     @Test
@@ -47,27 +67,27 @@ class ReadErrorsApiTest {
 
     @Test
     void operatorOnTheWrongType() {
-        problem(given().body("{\"where\":{\"active\":{\"contains\":\"x\"}}}").post("/api/rpc/account/findMany").then(), 400, "Q103")
+        problem(given().contentType(ContentType.JSON).body("{\"where\":{\"active\":{\"contains\":\"x\"}}}").post("/api/rpc/account/findMany").then(), 400, "Q103")
                 .body("meta.parameter", equalTo("body")).body("meta.path", equalTo("where.active.contains"))
                 .body("meta.allowed", hasItem("equals"));
-        problem(given().body("{\"where\":{\"articles\":{\"is\":{}}}}").post("/api/rpc/account/findMany").then(), 400, "Q103")
+        problem(given().contentType(ContentType.JSON).body("{\"where\":{\"articles\":{\"is\":{}}}}").post("/api/rpc/account/findMany").then(), 400, "Q103")
                 .body("meta.allowed", hasItem("some"));
-        problem(given().body("{\"where\":{\"tags\":{\"contains\":\"x\"}}}").post("/api/rpc/account/findMany").then(), 400, "Q103")
+        problem(given().contentType(ContentType.JSON).body("{\"where\":{\"tags\":{\"contains\":\"x\"}}}").post("/api/rpc/account/findMany").then(), 400, "Q103")
                 .body("meta.allowed", hasItem("hasSome"));
     }
 
     @Test
     void wrongTypesAndRanges() {
-        problem(given().body("{\"where\":{\"id\":{\"equals\":\"x\"}}}").post("/api/rpc/account/findMany").then(), 400, "Q104")
+        problem(given().contentType(ContentType.JSON).body("{\"where\":{\"id\":{\"equals\":\"x\"}}}").post("/api/rpc/account/findMany").then(), 400, "Q104")
                 .body("meta.path", equalTo("where.id.equals"));
-        problem(given().body("{\"where\":{\"id\":1.5}}").post("/api/rpc/account/findMany").then(), 400, "Q104");
-        problem(given().body("{\"where\":{\"id\":99999999999}}").post("/api/rpc/account/findMany").then(), 400, "Q105");
-        problem(given().body("{\"where\":{\"views\":\"99999999999999999999\"}}").post("/api/rpc/account/findMany").then(), 400, "Q105");
-        problem(given().body("{\"where\":{\"createdAt\":\"2024-01-01\"}}").post("/api/rpc/account/findMany").then(), 400, "Q104");
-        problem(given().body("{\"where\":{\"role\":\"KING\"}}").post("/api/rpc/account/findMany").then(), 400, "Q104")
+        problem(given().contentType(ContentType.JSON).body("{\"where\":{\"id\":1.5}}").post("/api/rpc/account/findMany").then(), 400, "Q104");
+        problem(given().contentType(ContentType.JSON).body("{\"where\":{\"id\":99999999999}}").post("/api/rpc/account/findMany").then(), 400, "Q105");
+        problem(given().contentType(ContentType.JSON).body("{\"where\":{\"views\":\"99999999999999999999\"}}").post("/api/rpc/account/findMany").then(), 400, "Q105");
+        problem(given().contentType(ContentType.JSON).body("{\"where\":{\"createdAt\":\"2024-01-01\"}}").post("/api/rpc/account/findMany").then(), 400, "Q104");
+        problem(given().contentType(ContentType.JSON).body("{\"where\":{\"role\":\"KING\"}}").post("/api/rpc/account/findMany").then(), 400, "Q104")
                 .body("meta.allowed", hasItem("ADMIN"));
-        problem(given().body("{\"where\":{\"avatar\":\"***\"}}").post("/api/rpc/account/findMany").then(), 400, "Q104");
-        problem(given().body("{\"where\":{\"email\":null}}").post("/api/rpc/account/findMany").then(), 400, "Q104");
+        problem(given().contentType(ContentType.JSON).body("{\"where\":{\"avatar\":\"***\"}}").post("/api/rpc/account/findMany").then(), 400, "Q104");
+        problem(given().contentType(ContentType.JSON).body("{\"where\":{\"email\":null}}").post("/api/rpc/account/findMany").then(), 400, "Q104");
         problem(given().queryParam("filter[id][gt]", "two").get("/api/accounts").then(), 400, "Q104").body("meta.parameter", equalTo("filter"));
         problem(given().queryParam("skip", "-1").get("/api/accounts").then(), 400, "Q105");
     }
@@ -75,9 +95,9 @@ class ReadErrorsApiTest {
     @Test
     void malformedJson() {
         problem(given().queryParam("filter", "{\"email\":").get("/api/accounts").then(), 400, "Q100").body("meta.parameter", equalTo("filter"));
-        problem(given().body("{\"where\":").post("/api/rpc/account/findMany").then(), 400, "Q100").body("meta.parameter", equalTo("body"));
-        problem(given().body("[1]").post("/api/rpc/account/findMany").then(), 400, "Q104");
-        problem(given().body("{\"take\":1,\"take\":2}").post("/api/rpc/account/findMany").then(), 400, "Q100");
+        problem(given().contentType(ContentType.JSON).body("{\"where\":").post("/api/rpc/account/findMany").then(), 400, "Q100").body("meta.parameter", equalTo("body"));
+        problem(given().contentType(ContentType.JSON).body("[1]").post("/api/rpc/account/findMany").then(), 400, "Q104");
+        problem(given().contentType(ContentType.JSON).body("{\"take\":1,\"take\":2}").post("/api/rpc/account/findMany").then(), 400, "Q100");
     }
 
     @Test
@@ -89,20 +109,20 @@ class ReadErrorsApiTest {
         for (int i = 0; i < 9; i++) {
             deep = "{\"include\":{\"children\":" + deep + "}}";
         }
-        problem(given().body("{\"include\":{\"children\":" + deep + "}}").post("/api/rpc/category/findMany").then(), 400, "Q107")
+        problem(given().contentType(ContentType.JSON).body("{\"include\":{\"children\":" + deep + "}}").post("/api/rpc/category/findMany").then(), 400, "Q107")
                 .body("detail", containsString("quarry.api.max-depth"));
     }
 
     @Test
     void argumentMistakes() {
-        problem(given().body("{\"select\":{\"id\":true},\"include\":{\"profile\":true}}").post("/api/rpc/account/findMany").then(), 400, "Q109");
-        problem(given().body("{\"where\":{\"handle\":\"ann\"}}").post("/api/rpc/account/findUnique").then(), 400, "Q108")
+        problem(given().contentType(ContentType.JSON).body("{\"select\":{\"id\":true},\"include\":{\"profile\":true}}").post("/api/rpc/account/findMany").then(), 400, "Q109");
+        problem(given().contentType(ContentType.JSON).body("{\"where\":{\"handle\":\"ann\"}}").post("/api/rpc/account/findUnique").then(), 400, "Q108")
                 .body("meta.allowed", hasItem("handle_role"));
-        problem(given().body("{\"wher\":{}}").post("/api/rpc/account/findMany").then(), 400, "Q101").body("meta.allowed", hasItem("where"));
+        problem(given().contentType(ContentType.JSON).body("{\"wher\":{}}").post("/api/rpc/account/findMany").then(), 400, "Q101").body("meta.allowed", hasItem("where"));
         problem(given().queryParam("filtre", "x").get("/api/accounts").then(), 400, "Q101").body("meta.allowed", hasItem("filter"));
-        problem(given().body("{}").post("/api/rpc/account/explode").then(), 400, "Q111").body("meta.allowed", hasItem("findMany"));
-        problem(given().body("{\"take\":3}").post("/api/rpc/account/findFirst").then(), 400, "Q104");
-        problem(given().body("{\"by\":[\"role\"],\"orderBy\":{\"email\":\"asc\"}}").post("/api/rpc/account/groupBy").then(), 400, "P2019");
+        problem(given().contentType(ContentType.JSON).body("{}").post("/api/rpc/account/explode").then(), 400, "Q111").body("meta.allowed", hasItem("findMany"));
+        problem(given().contentType(ContentType.JSON).body("{\"take\":3}").post("/api/rpc/account/findFirst").then(), 400, "Q104");
+        problem(given().contentType(ContentType.JSON).body("{\"by\":[\"role\"],\"orderBy\":{\"email\":\"asc\"}}").post("/api/rpc/account/groupBy").then(), 400, "P2019");
         problem(given().queryParam("orderBy", "id:sideways").get("/api/accounts").then(), 400, "Q104").body("meta.allowed", hasItem("desc"));
     }
 
@@ -111,12 +131,12 @@ class ReadErrorsApiTest {
         problem(given().get("/api/accounts/999").then(), 404, "P2025");
         problem(given().get("/api/accounts/abc").then(), 400, "Q104").body("meta.parameter", equalTo("id"));
         problem(given().get("/api/memberships/1").then(), 400, "Q104").body("meta.allowed", hasItem("teamId"));
-        problem(given().body("{\"where\":{\"id\":999}}").post("/api/rpc/account/findUniqueOrThrow").then(), 404, "P2025");
-        given().body("{\"where\":{\"id\":999}}").post("/api/rpc/account/findUnique").then().statusCode(200).body(equalTo("null"));
+        problem(given().contentType(ContentType.JSON).body("{\"where\":{\"id\":999}}").post("/api/rpc/account/findUniqueOrThrow").then(), 404, "P2025");
+        given().contentType(ContentType.JSON).body("{\"where\":{\"id\":999}}").post("/api/rpc/account/findUnique").then().statusCode(200).body(equalTo("null"));
     }
 
     @Test
     void aDatabaseRefusalIsA400() {
-        problem(given().body("{\"where\":{\"body\":{\"search\":\"cat &\"}}}").post("/api/rpc/article/findMany").then(), 400, "Q112");
+        problem(given().contentType(ContentType.JSON).body("{\"where\":{\"body\":{\"search\":\"cat &\"}}}").post("/api/rpc/article/findMany").then(), 400, "Q112");
     }
 }

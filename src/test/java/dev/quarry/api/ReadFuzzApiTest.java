@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.restassured.http.ContentType;
 import dev.quarry.testsupport.FreshDatabase;
 import dev.quarry.testsupport.FuzzTally;
 import io.quarkus.test.common.ResourceArg;
@@ -63,7 +64,7 @@ class ReadFuzzApiTest {
                 String delegate = List.of("account", "article", "category", "membership", "blob", "aPIKey").get(random.nextInt(6));
                 String op = List.of("findMany", "findFirst", "findUnique", "count", "aggregate", "groupBy").get(random.nextInt(6));
                 String body = mutate(randomBody(random), random);
-                Response rpc = given().body(body).post("/api/rpc/" + delegate + "/" + op);
+                Response rpc = given().contentType(ContentType.JSON).body(body).post("/api/rpc/" + delegate + "/" + op);
                 check(rpc, "POST " + delegate + "." + op + " " + body, failures, tally);
             }
         }

@@ -3,6 +3,7 @@ package dev.quarry.api;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 
+import io.restassured.http.ContentType;
 import dev.quarry.testsupport.FreshDatabase;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
@@ -150,7 +151,7 @@ class RichFiltersApiTest {
     @ParameterizedTest(name = "account where {0} -> {1}")
     @MethodSource("accountFilters")
     void accountFilter(String where, String ids) {
-        given().body("{\"where\":" + where + ",\"orderBy\":{\"id\":\"asc\"},\"select\":{\"id\":true}}")
+        given().contentType(ContentType.JSON).body("{\"where\":" + where + ",\"orderBy\":{\"id\":\"asc\"},\"select\":{\"id\":true}}")
                 .when().post("/api/rpc/account/findMany")
                 .then().statusCode(200).body("id.toString()", equalTo(ids));
     }
@@ -196,7 +197,7 @@ class RichFiltersApiTest {
             case "membership" -> "accountId";
             default -> "id";
         };
-        given().body("{\"where\":" + where + ",\"orderBy\":{\"" + idField + "\":\"asc\"},\"select\":{\"" + idField + "\":true}}")
+        given().contentType(ContentType.JSON).body("{\"where\":" + where + ",\"orderBy\":{\"" + idField + "\":\"asc\"},\"select\":{\"" + idField + "\":true}}")
                 .when().post("/api/rpc/" + delegate + "/findMany")
                 .then().statusCode(200).body(idField + ".toString()", equalTo(ids));
     }

@@ -25,7 +25,7 @@ class RichReadsApiTest {
                 .when().get("/api/accounts")
                 .then().statusCode(200).contentType(ContentType.JSON)
                 .body("id", contains(5, 4));
-        given().body("{\"orderBy\":{\"id\":\"desc\"},\"select\":{\"id\":true,\"email\":true},\"take\":2}")
+        given().contentType(ContentType.JSON).body("{\"orderBy\":{\"id\":\"desc\"},\"select\":{\"id\":true,\"email\":true},\"take\":2}")
                 .when().post("/api/rpc/account/findMany")
                 .then().statusCode(200).body("id", contains(5, 4));
     }

@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.restassured.http.ContentType;
 import dev.quarry.testsupport.FreshDatabase;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
@@ -110,7 +111,7 @@ class StatementCacheApiTest {
 
     private static void findMany(String args, List<Integer> ids) {
         String select = args.substring(0, args.length() - 1) + ",\"select\":{\"id\":true}}";
-        given().body(select).post("/api/rpc/account/findMany").then().statusCode(200)
+        given().contentType(ContentType.JSON).body(select).post("/api/rpc/account/findMany").then().statusCode(200)
                 .body("id", ids.isEmpty() ? equalTo(List.of()) : contains(ids.toArray()));
     }
 }

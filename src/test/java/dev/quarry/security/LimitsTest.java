@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
 import dev.quarry.testsupport.FreshDatabase;
+import dev.quarry.testsupport.DocumentedAnswers;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -23,6 +24,24 @@ import org.junit.jupiter.api.TestInstance;
 @WithTestResource(value = FreshDatabase.class, initArgs = {
         @ResourceArg(name = "schema", value = "schema.prisma"), @ResourceArg(name = "purpose", value = "limits")})
 class LimitsTest {
+
+    private static DocumentedAnswers answers;
+
+    /** Every answer of this class is checked against the served document (issue 23). */
+    @org.junit.jupiter.api.BeforeEach
+    void checkAnswersAgainstTheDocument() {
+        if (answers == null) {
+            answers = DocumentedAnswers.install();
+        }
+    }
+
+    @org.junit.jupiter.api.AfterAll
+    static void everyAnswerWasDocumented() {
+        if (answers != null) {
+            answers.uninstall();
+            answers = null;
+        }
+    }
 
     static final int MAX_BODY = 2048;
 
@@ -76,6 +95,36 @@ class LimitsTest {
         given().delete("/api/posts/" + id).then().statusCode(200);
         given().contentType("application/json").body(body(MAX_BODY + 1)).post("/api/posts").then().statusCode(413)
                 .contentType("application/problem+json").body("status", equalTo(413)).body("detail", containsString(MAX_BODY + " bytes"));
+    }
+
+    /** Refusals made before any resource runs are problems a browser can read: CORS headers for an allowed origin. */
+    @Test
+    void earlyRefusalsAreProblemsWithCors() {
+        given().header("Origin", "https://app.example").contentType("application/json").body(body(MAX_BODY + 1)).post("/api/posts")
+                .then().statusCode(413).contentType("application/problem+json").body("code", equalTo("Q413"))
+                .header("Access-Control-Allow-Origin", "https://app.example");
+        String longFilter = "{\"title\":{\"in\":[\"" + "x".repeat(9000) + "\"]}}";
+        given().header("Origin", "https://app.example").queryParam("filter", longFilter).get("/api/posts")
+                .then().statusCode(414).contentType("application/problem+json").body("code", equalTo("Q414"))
+                .body("meta.maxLength", equalTo(8192)).body("detail", containsString("_query"))
+                .header("Access-Control-Allow-Origin", "https://app.example");
+        given().get("/api/posts?filter=" + "x".repeat(8000)).then().statusCode(400);
+    }
+
+    @Test
+    void aBodyMustBeJson() {
+        String create = "{\"authorId\":\"u_alice\",\"body\":\"b\",\"title\":\"typed\"}";
+        given().header("Origin", "https://app.example").contentType("text/plain").body(create).post("/api/posts")
+                .then().statusCode(415).contentType("application/problem+json").body("code", equalTo("Q415"))
+                .body("detail", containsString("text/plain")).header("Access-Control-Allow-Origin", "https://app.example");
+        given().contentType("application/x-www-form-urlencoded").body("title=x").post("/api/posts").then().statusCode(415);
+        given().noContentType().body(create.getBytes(java.nio.charset.StandardCharsets.UTF_8)).post("/api/rpc/post/findMany")
+                .then().statusCode(415);
+        given().contentType("text/plain").body("{}").patch("/api/posts/p_bob_pub").then().statusCode(415);
+        given().contentType("application/merge-patch+json; charset=utf-8").body("{\"take\":1}").post("/api/rpc/post/findMany")
+                .then().statusCode(200).body("$", hasSize(1));
+        // no body at all: a read's arguments may be left out
+        given().post("/api/rpc/post/count").then().statusCode(200);
     }
 
     @Test

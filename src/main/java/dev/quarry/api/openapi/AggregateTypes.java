@@ -65,8 +65,8 @@ final class AggregateTypes {
                     "where", reads.where(model),
                     "orderBy", Json.array(groupByOrderBy(model)).description("Sort keys, most significant first (a single object is also accepted)."),
                     "having", having(model),
-                    "take", Json.integer(),
-                    "skip", Json.integer().minimum(java.math.BigDecimal.ZERO));
+                    "take", shared.take().description("At most this many groups."),
+                    "skip", shared.skip().description("Skips this many groups first."));
             addAggregates(args, model);
             return args.required(List.of("by"));
         });
@@ -102,7 +102,8 @@ final class AggregateTypes {
     }
 
     private void addAggregateOutputs(Schema result, ApiModel model) {
-        result.addProperty("_count", countOutput(model));
+        result.addProperty("_count", Json.anyOf(Json.integer(), countOutput(model))
+                .description("The number of records when _count was true; the counts per field when it was an object."));
         if (!model.numericScalars().isEmpty()) {
             result.addProperty("_avg", fieldValues(model, "Avg", model.numericScalars(), AggregateTypes::average));
             result.addProperty("_sum", fieldValues(model, "Sum", model.numericScalars(), f -> f.type() == ScalarType.FLOAT ? Json.number() : values.single(f.type())));

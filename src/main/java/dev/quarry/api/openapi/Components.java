@@ -1,6 +1,9 @@
 package dev.quarry.api.openapi;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.openapi.OASFactory;
@@ -25,5 +28,37 @@ final class Components {
 
     Map<String, Schema> schemas() {
         return schemas;
+    }
+
+    /**
+     * Every input object refuses properties it does not name ({@code additionalProperties: false}), as the server does:
+     * each component but the answers (a model's record, the {@code …Result} and {@code …Output} types, the batch count,
+     * the problem), and the objects written inline inside them. Objects that say what else they take are left alone.
+     */
+    void closeInputs(Set<String> answers) {
+        schemas.forEach((name, schema) -> {
+            if (!answers.contains(name) && !name.endsWith("Result") && !name.endsWith("Output")) {
+                close(schema);
+            }
+        });
+    }
+
+    private static void close(Schema schema) {
+        if (schema == null || schema.getRef() != null) {
+            return;
+        }
+        if (schema.getProperties() != null && !schema.getProperties().isEmpty()
+                && schema.getAdditionalPropertiesSchema() == null && schema.getAdditionalPropertiesBoolean() == null) {
+            schema.additionalPropertiesBoolean(false);
+        }
+        if (schema.getProperties() != null) {
+            schema.getProperties().values().forEach(Components::close);
+        }
+        close(schema.getItems());
+        for (List<Schema> alternatives : Arrays.asList(schema.getAnyOf(), schema.getOneOf())) {
+            if (alternatives != null) {
+                alternatives.forEach(Components::close);
+            }
+        }
     }
 }

@@ -52,9 +52,15 @@ final class Operations {
                 .content(OASFactory.createContent().addMediaType(JSON, OASFactory.createMediaType().schema(schema)));
     }
 
-    /** The given error responses and the two every API operation may answer (token refused, database refused), in status order. */
+    /**
+     * The given error responses and those every API operation may answer (token refused, database refused, request target
+     * too long; a body too large or not JSON where the operation takes one), in status order.
+     */
     static void addErrors(Operation operation, Problems.Status... statuses) {
-        EnumSet<Problems.Status> all = EnumSet.of(Problems.Status.UNAUTHORIZED, Problems.Status.FORBIDDEN);
+        EnumSet<Problems.Status> all = EnumSet.of(Problems.Status.UNAUTHORIZED, Problems.Status.FORBIDDEN, Problems.Status.URI_TOO_LONG);
+        if (operation.getRequestBody() != null) {
+            all.addAll(List.of(Problems.Status.PAYLOAD_TOO_LARGE, Problems.Status.UNSUPPORTED_MEDIA_TYPE));
+        }
         all.addAll(List.of(statuses));
         for (Problems.Status status : all) {
             operation.getResponses().addAPIResponse(status.code, Problems.ref(status));

@@ -28,10 +28,17 @@ final class Problems {
         FORBIDDEN("403", "Forbidden", "The database refused the request's role: no GRANT for the operation (meta.reason privilege), "
                 + "or a row-level security policy rejected a written row (meta.reason row-level-security). Nothing was changed."),
         NOT_FOUND("404", "NotFound", "The record to find, update or delete does not exist (P2025)."),
+        REQUEST_TIMEOUT("408", "RequestTimeout", "The transaction ran over its timeout and was rolled back (P2028)."),
         CONFLICT("409", "Conflict", "A unique constraint (P2002, meta.target names the fields) or a foreign key (P2003) would be violated."),
+        PRECONDITION_FAILED("412", "PreconditionFailed", "If-Match named another version of the record than the current one (its ETag); "
+                + "nothing was changed. Read the record again and retry with its ETag."),
+        PAYLOAD_TOO_LARGE("413", "PayloadTooLarge", "The request body is over the configured maximum (meta.maxBytes)."),
+        URI_TOO_LONG("414", "UriTooLong", "The request target is over the configured maximum (meta.maxLength); "
+                + "a list read can send its parameters as a JSON body to POST /api/{model}/_query instead."),
+        UNSUPPORTED_MEDIA_TYPE("415", "UnsupportedMediaType", "The request body is not declared as JSON (Content-Type: application/json)."),
         SERVICE_UNAVAILABLE("503", "ServiceUnavailable", "The database is unreachable or overloaded; retry after the Retry-After header's seconds. "
                 + "code schema-behind: the database lacks migrations this service was built with (meta.pending lists them); it answers "
-                + "once they are applied (quarry migrate deploy).");
+                + "once they are applied (quarry migrate deploy). Q161: a stream ran over quarry.stream.timeout (its last NDJSON line).");
 
         final String code;
         final String component;

@@ -27,7 +27,10 @@ final class ReadTypes {
         this.models = models;
     }
 
-    /** The record. Scalars are always there unless {@code select}/{@code omit} leave them out; relations only when included. */
+    /**
+     * The record. No property is required: {@code select} and {@code omit} can leave out any scalar, and relations are there
+     * only when selected or included, so a client must not rely on a field its own shape did not ask for.
+     */
     Schema record(ApiModel model) {
         return components.ref(model.name(), () -> {
             Schema record = Json.object();
@@ -40,8 +43,8 @@ final class ReadTypes {
             if (!model.toManyRelations().isEmpty()) {
                 record.addProperty("_count", countOutput(model));
             }
-            record.required(model.scalars().stream().map(ScalarField::name).toList());
-            model.documentation().ifPresent(record::description);
+            record.description(model.documentation().map(doc -> doc + "\n\n").orElse("")
+                    + "Every scalar is present unless select or omit leaves it out; relations and _count only when selected or included.");
             return record;
         });
     }
@@ -123,7 +126,7 @@ final class ReadTypes {
             for (RelationField relation : model.relations()) {
                 order.addProperty(relation.name(), relation.isList() ? shared.relationAggregateOrder() : orderBy(models.get(relation.relatedModel())));
             }
-            return order.description("One sort key; give several in an array, most significant first.");
+            return order.minProperties(1).maxProperties(1).description("One sort key; give several in an array, most significant first.");
         });
     }
 
@@ -182,7 +185,7 @@ final class ReadTypes {
                         select.addProperty(relation.name(), Json.anyOf(Json.bool(), filtered));
                     }
                     return select;
-                })));
+                })).required(List.of("select")));
     }
 
     /** {@code select}, {@code include}, {@code omit}: the shape of a returned record. */
@@ -220,8 +223,25 @@ final class ReadTypes {
         if (model.addressable()) {
             args.addProperty("cursor", whereUnique(model).description("Starts the page at this record."));
         }
-        args.addProperty("take", Json.integer().description("At most this many records (negative: from the end, before the cursor)."));
-        args.addProperty("skip", Json.integer().minimum(java.math.BigDecimal.ZERO).description("Skips this many records first."));
+        args.addProperty("take", shared.take().description("At most this many records (negative: from the end, before the cursor)."));
+        args.addProperty("skip", shared.skip().description("Skips this many records first."));
+    }
+
+    /** The body of {@code POST /api/users/_query}: the list read's query parameters by their names, each in its JSON form. */
+    Schema listQuery(ApiModel model) {
+        return components.ref(model.name() + "ListQuery", () -> {
+            Schema query = Json.object("filter", where(model), "orderBy", orderByList(model));
+            if (model.addressable()) {
+                query.addProperty("cursor", whereUnique(model).description("Starts the page at this record."));
+            }
+            query.addProperty("take", shared.take().description("At most this many records (negative: from the end, before the cursor)."));
+            query.addProperty("skip", shared.skip().description("Skips this many records first."));
+            query.addProperty("distinct", Json.array(scalarFieldEnum(model)).description("Keeps the first record of each combination of these fields."));
+            addShape(query, model);
+            query.addProperty("count", Json.bool().description("true adds the total number of matching records as the X-Total-Count header."));
+            return query.additionalPropertiesBoolean(false)
+                    .description("The parameters of GET /api/" + model.resource() + " by the same names, each in its JSON form.");
+        });
     }
 
     Schema findUniqueArgs(ApiModel model) {

@@ -12,6 +12,7 @@ import static dev.quarry.api.openapi.Operations.recordsResponse;
 import static dev.quarry.api.openapi.Problems.Status.BAD_REQUEST;
 import static dev.quarry.api.openapi.Problems.Status.CONFLICT;
 import static dev.quarry.api.openapi.Problems.Status.NOT_FOUND;
+import static dev.quarry.api.openapi.Problems.Status.PRECONDITION_FAILED;
 import static dev.quarry.api.openapi.Problems.Status.SERVICE_UNAVAILABLE;
 
 import dev.quarry.schema.model.ScalarField;
@@ -67,6 +68,7 @@ final class ResourceRoutes {
         } else {
             paths.put(collection, items);
         }
+        paths.put(collection + "/_query", OASFactory.createPathItem().POST(listByBody(model)));
         model.primaryKey().ifPresent(key -> {
             PathItem record = OASFactory.createPathItem().GET(get(model, key));
             if (!model.view()) {
@@ -91,18 +93,46 @@ final class ResourceRoutes {
         op.addParameter(query("count", Json.bool(), "true adds the total number of matching records as the X-Total-Count header."));
         op.addParameter(header("Prefer", Json.string(), "count=exact adds the X-Total-Count header, as ?count=true does."));
         op.getResponses().addAPIResponse("200", recordsResponse("The records, in order.", reads.record(model), true)
-                .addHeader("X-Total-Count", OASFactory.createHeader()
-                        .description("The number of records matching the filter, regardless of take and skip; only when asked for.")
-                        .schema(Json.integer())));
+                .addHeader("X-Total-Count", totalCount()));
         addErrors(op, BAD_REQUEST, SERVICE_UNAVAILABLE);
         return op;
+    }
+
+    /** The same read as {@link #list}, its parameters in the body: the one way for generated clients, which cannot put JSON in a URL. */
+    private Operation listByBody(ApiModel model) {
+        Operation op = op(model, "query", "Lists " + model.name() + " records (findMany), the parameters as a JSON body")
+                .description("The list read with its query parameters as one JSON object, each in its JSON form: the form for generated "
+                        + "clients, and for reads too long for a URL. Same meaning and limits as GET.");
+        op.addParameter(header("Prefer", Json.string(), "count=exact adds the X-Total-Count header, as \"count\": true does."));
+        op.requestBody(jsonBody(reads.listQuery(model), false));
+        op.getResponses().addAPIResponse("200", jsonResponse("The records, in order.", Json.array(reads.record(model)))
+                .addHeader("X-Total-Count", totalCount()));
+        addErrors(op, BAD_REQUEST, SERVICE_UNAVAILABLE);
+        return op;
+    }
+
+    private static org.eclipse.microprofile.openapi.models.headers.Header totalCount() {
+        return OASFactory.createHeader()
+                .description("The number of records matching the filter, regardless of take and skip; only when asked for.")
+                .schema(Json.integer());
+    }
+
+    private static org.eclipse.microprofile.openapi.models.headers.Header etag() {
+        return OASFactory.createHeader()
+                .description("The record's version, for If-Match on PATCH, PUT and DELETE of this record.")
+                .schema(Json.string());
+    }
+
+    private static Parameter ifMatch() {
+        return header("If-Match", Json.string(), "The record's ETag from a read: the write happens only if the record is still at that "
+                + "version (412 otherwise); * requires only that it exists.");
     }
 
     private Operation get(ApiModel model, ApiModel.UniqueKey key) {
         Operation op = op(model, "get", "Finds one " + model.name() + " by its id (findUnique)");
         op.parameters(idParameters(key));
         addShape(op, model);
-        op.getResponses().addAPIResponse("200", jsonResponse("The record.", reads.record(model)));
+        op.getResponses().addAPIResponse("200", jsonResponse("The record.", reads.record(model)).addHeader("ETag", etag()));
         addErrors(op, BAD_REQUEST, NOT_FOUND, SERVICE_UNAVAILABLE);
         return op;
     }
@@ -132,9 +162,10 @@ final class ResourceRoutes {
         Operation op = op(model, "update", "Changes one " + model.name() + ", with atomic number operations and nested writes (update)");
         op.parameters(idParameters(key));
         addShape(op, model);
+        op.addParameter(ifMatch());
         op.requestBody(jsonBody(writes.updateInput(model), true));
-        op.getResponses().addAPIResponse("200", jsonResponse("The changed record.", reads.record(model)));
-        addErrors(op, BAD_REQUEST, NOT_FOUND, CONFLICT, SERVICE_UNAVAILABLE);
+        op.getResponses().addAPIResponse("200", jsonResponse("The changed record.", reads.record(model)).addHeader("ETag", etag()));
+        addErrors(op, BAD_REQUEST, NOT_FOUND, CONFLICT, PRECONDITION_FAILED, SERVICE_UNAVAILABLE);
         return op;
     }
 
@@ -142,10 +173,11 @@ final class ResourceRoutes {
         Operation op = op(model, "upsert", "Creates the " + model.name() + " with this id, or changes it when it exists (upsert)");
         op.parameters(idParameters(key));
         addShape(op, model);
+        op.addParameter(ifMatch());
         op.requestBody(jsonBody(writes.upsertBody(model), true));
-        op.getResponses().addAPIResponse("200", jsonResponse("The record existed and was changed.", reads.record(model)));
-        op.getResponses().addAPIResponse("201", jsonResponse("The record was created.", reads.record(model)));
-        addErrors(op, BAD_REQUEST, CONFLICT, SERVICE_UNAVAILABLE);
+        op.getResponses().addAPIResponse("200", jsonResponse("The record existed and was changed.", reads.record(model)).addHeader("ETag", etag()));
+        op.getResponses().addAPIResponse("201", jsonResponse("The record was created.", reads.record(model)).addHeader("ETag", etag()));
+        addErrors(op, BAD_REQUEST, NOT_FOUND, CONFLICT, PRECONDITION_FAILED, SERVICE_UNAVAILABLE);
         return op;
     }
 
@@ -154,9 +186,10 @@ final class ResourceRoutes {
         op.parameters(idParameters(key));
         addShape(op, model);
         op.addParameter(header("Prefer", Json.string(), "return=minimal answers 204 with no body instead of the deleted record."));
+        op.addParameter(ifMatch());
         op.getResponses().addAPIResponse("200", jsonResponse("The deleted record.", reads.record(model)));
         op.getResponses().addAPIResponse("204", OASFactory.createAPIResponse().description("Deleted (with Prefer: return=minimal)."));
-        addErrors(op, BAD_REQUEST, NOT_FOUND, CONFLICT, SERVICE_UNAVAILABLE);
+        addErrors(op, BAD_REQUEST, NOT_FOUND, CONFLICT, PRECONDITION_FAILED, SERVICE_UNAVAILABLE);
         return op;
     }
 
@@ -209,8 +242,8 @@ final class ResourceRoutes {
                 "Conditions on the groups, as JSON ({\"name\": {\"_count\": {\"gt\": 1}}})."));
         op.addParameter(jsonQuery("orderBy", Json.array(aggregates.groupByOrderBy(model)),
                 "How to sort the groups, as JSON (an object, or an array of them); shorthand: name:desc."));
-        op.addParameter(query("take", Json.integer(), "At most this many groups."));
-        op.addParameter(query("skip", Json.integer().minimum(java.math.BigDecimal.ZERO), "Skips this many groups first."));
+        op.addParameter(query("take", shared.take(), "At most this many groups."));
+        op.addParameter(query("skip", shared.skip(), "Skips this many groups first."));
         addAggregateParameters(op, model);
         op.getResponses().addAPIResponse("200", jsonResponse("The groups.", Json.array(aggregates.groupByResult(model))));
         addErrors(op, BAD_REQUEST, SERVICE_UNAVAILABLE);
@@ -238,9 +271,9 @@ final class ResourceRoutes {
             parameters.add(jsonQuery("cursor", reads.whereUnique(model),
                     "Starts the page at this record: Prisma's cursor as JSON (a unique-field object); shorthand: the id value."));
         }
-        parameters.add(query("take", Json.integer(), "At most this many records (negative: from the end, before the cursor). "
+        parameters.add(query("take", shared.take(), "At most this many records (negative: from the end, before the cursor). "
                 + "A value above the configured maximum is refused with 400, never cut short."));
-        parameters.add(query("skip", Json.integer().minimum(java.math.BigDecimal.ZERO), "Skips this many records first."));
+        parameters.add(query("skip", shared.skip(), "Skips this many records first."));
         if (distinct) {
             parameters.add(jsonQuery("distinct", Json.array(reads.scalarFieldEnum(model)),
                     "Keeps the first record of each combination of these fields, as a JSON array; shorthand: " + firstField + ",other."));

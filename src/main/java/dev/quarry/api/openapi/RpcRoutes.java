@@ -66,58 +66,10 @@ final class RpcRoutes {
     private Operation rpcOperation(ApiModel model, String name) {
         Operation op = operation(model.delegate() + "." + name, "rpc." + model.delegate(),
                 "prisma." + model.delegate() + "." + name + "(args)");
-        Schema record = reads.record(model);
-        switch (name) {
-            case "findMany":
-                op.requestBody(jsonBody(reads.findManyArgs(model), false));
-                op.getResponses().addAPIResponse("200", recordsResponse("The records, in order.", record, false));
-                break;
-            case "findFirst":
-                respond(op, reads.findManyArgs(model), false, "The first matching record, or null.", Json.nullable(reads.record(model)));
-                break;
-            case "findUnique":
-                respond(op, reads.findUniqueArgs(model), true, "The record, or null.", Json.nullable(reads.record(model)));
-                break;
-            case "create":
-                respond(op, writes.createArgs(model), true, "The created record.", record);
-                break;
-            case "createMany":
-                respond(op, writes.createManyArgs(model), true, "How many records were created.", shared.batchPayload());
-                break;
-            case "createManyAndReturn":
-                respond(op, writes.createManyAndReturnArgs(model), true, "The created records.", Json.array(record));
-                break;
-            case "update":
-                respond(op, writes.updateArgs(model), true, "The changed record.", record);
-                break;
-            case "updateMany":
-                respond(op, writes.updateManyArgs(model), true, "How many records changed.", shared.batchPayload());
-                break;
-            case "updateManyAndReturn":
-                respond(op, writes.updateManyAndReturnArgs(model), true, "The changed records.", Json.array(record));
-                break;
-            case "upsert":
-                respond(op, writes.upsertArgs(model), true, "The created or changed record.", record);
-                break;
-            case "delete":
-                respond(op, writes.deleteArgs(model), true, "The deleted record.", record);
-                break;
-            case "deleteMany":
-                respond(op, writes.deleteManyArgs(model), false, "How many records were deleted.", shared.batchPayload());
-                break;
-            case "count":
-                respond(op, aggregates.countArgs(model), false, "The number of records, or the counts per field when select is given.",
-                        aggregates.countResult(model));
-                break;
-            case "aggregate":
-                respond(op, aggregates.aggregateArgs(model), false, "The aggregates asked for.", aggregates.aggregateResult(model));
-                break;
-            case "groupBy":
-                respond(op, aggregates.groupByArgs(model), true, "The groups.", Json.array(aggregates.groupByResult(model)));
-                break;
-            default:
-                throw new IllegalArgumentException("no operation " + name);
-        }
+        Call call = call(model, name);
+        op.requestBody(jsonBody(call.args(), call.bodyRequired()));
+        op.getResponses().addAPIResponse("200", name.equals("findMany") ? recordsResponse(call.description(), reads.record(model), false)
+                : jsonResponse(call.description(), call.result()));
         List<Problems.Status> errors = new ArrayList<>(List.of(BAD_REQUEST));
         if (List.of("create", "update", "upsert", "delete").contains(name)) {
             errors.add(NOT_FOUND);
@@ -130,28 +82,95 @@ final class RpcRoutes {
         return op;
     }
 
-    private static void respond(Operation op, Schema args, boolean bodyRequired, String description, Schema result) {
-        op.requestBody(jsonBody(args, bodyRequired));
-        op.getResponses().addAPIResponse("200", jsonResponse(description, result));
+    /** One operation's argument object and answer. */
+    private record Call(Schema args, boolean bodyRequired, String description, Schema result) {}
+
+    private Call call(ApiModel model, String name) {
+        Schema record = reads.record(model);
+        switch (name) {
+            case "findMany":
+                return new Call(reads.findManyArgs(model), false, "The records, in order.", Json.array(record));
+            case "findFirst":
+                return new Call(reads.findManyArgs(model), false, "The first matching record, or null.", Json.nullable(reads.record(model)));
+            case "findUnique":
+                return new Call(reads.findUniqueArgs(model), true, "The record, or null.", Json.nullable(reads.record(model)));
+            case "create":
+                return new Call(writes.createArgs(model), true, "The created record.", record);
+            case "createMany":
+                return new Call(writes.createManyArgs(model), true, "How many records were created.", shared.batchPayload());
+            case "createManyAndReturn":
+                return new Call(writes.createManyAndReturnArgs(model), true, "The created records.", Json.array(record));
+            case "update":
+                return new Call(writes.updateArgs(model), true, "The changed record.", record);
+            case "updateMany":
+                return new Call(writes.updateManyArgs(model), true, "How many records changed.", shared.batchPayload());
+            case "updateManyAndReturn":
+                return new Call(writes.updateManyAndReturnArgs(model), true, "The changed records.", Json.array(record));
+            case "upsert":
+                return new Call(writes.upsertArgs(model), true, "The created or changed record.", record);
+            case "delete":
+                return new Call(writes.deleteArgs(model), true, "The deleted record.", record);
+            case "deleteMany":
+                return new Call(writes.deleteManyArgs(model), false, "How many records were deleted.", shared.batchPayload());
+            case "count":
+                return new Call(aggregates.countArgs(model), false, "The number of records, or the counts per field when select is given.",
+                        aggregates.countResult(model));
+            case "aggregate":
+                return new Call(aggregates.aggregateArgs(model), false, "The aggregates asked for.", aggregates.aggregateResult(model));
+            case "groupBy":
+                return new Call(aggregates.groupByArgs(model), true, "The groups.", Json.array(aggregates.groupByResult(model)));
+            default:
+                throw new IllegalArgumentException("no operation " + name);
+        }
     }
 
-    /** {@code POST /api/rpc/$transaction}: the operations run in order, in one transaction; all or nothing. */
+    /**
+     * {@code POST /api/rpc/$transaction}: the operations run in order, in one transaction; all or nothing. Each operation
+     * is one of a union of the delegates' calls, told apart by its delegate and operation, each with its own argument type.
+     */
     Map<String, PathItem> transaction(List<ApiModel> models) {
-        Schema step = components.ref("TransactionOperation", () -> Json.object(
-                        "delegate", Json.stringEnum(models.stream().map(ApiModel::delegate).toList()),
-                        "operation", Json.stringEnum(OPERATIONS),
-                        "args", Json.object().description("The operation's argument object, as in POST /api/rpc/{delegate}/{operation}."))
-                .required(List.of("delegate", "operation"))
-                .description("One operation of a transaction."));
+        Schema step = components.ref("TransactionOperation", () -> {
+            Schema union = OASFactory.createSchema().description("One operation of a transaction: a delegate's call and its arguments.");
+            for (ApiModel model : models) {
+                for (String name : operationsOf(model)) {
+                    union.addOneOf(transactionStep(model, name));
+                }
+            }
+            return union;
+        });
+        // The options form is a component of its own and not in the body's schema: a oneOf of an array and an object
+        // makes openapi-generator's Java client uncompilable (List<…>.class in its deserializer).
+        components.ref("TransactionOptions", () -> Json.object(
+                        "operations", Json.array(step),
+                        "isolationLevel", Json.stringEnum(List.of("ReadUncommitted", "ReadCommitted", "RepeatableRead", "Serializable")),
+                        "maxWait", Json.integer().minimum(java.math.BigDecimal.ZERO).description("Milliseconds to wait for a connection."),
+                        "timeout", Json.integer().minimum(java.math.BigDecimal.ZERO).description("Milliseconds the transaction may take."))
+                .required(List.of("operations"))
+                .additionalPropertiesBoolean(false)
+                .description("The operations with Prisma's transaction options."));
         Schema body = Json.array(step);
         Operation op = operation("rpc.transaction", "rpc", "prisma.$transaction([...]): runs the operations atomically")
                 .description("Runs the operations in order in one database transaction; when one fails, none has effect "
                         + "and the error of the failing one is returned. The body may also be {\"operations\": [...], \"isolationLevel\": "
-                        + "\"ReadUncommitted|ReadCommitted|RepeatableRead|Serializable\", \"maxWait\": ms, \"timeout\": ms}, Prisma's transaction "
-                        + "options: a serialization failure is then P2034 (409), a transaction over its timeout P2028 (408).");
+                        + "\"ReadUncommitted|ReadCommitted|RepeatableRead|Serializable\", \"maxWait\": ms, \"timeout\": ms} "
+                        + "(the TransactionOptions component), Prisma's transaction options: a serialization failure is then P2034 (409), a transaction over its timeout P2028 (408).");
         op.requestBody(jsonBody(body, true));
         op.getResponses().addAPIResponse("200", jsonResponse("The result of each operation, in order.", Json.array(Json.any())));
-        addErrors(op, BAD_REQUEST, NOT_FOUND, CONFLICT, SERVICE_UNAVAILABLE);
+        addErrors(op, BAD_REQUEST, NOT_FOUND, Problems.Status.REQUEST_TIMEOUT, CONFLICT, SERVICE_UNAVAILABLE);
         return Map.of(basePath + "/rpc/$transaction", OASFactory.createPathItem().POST(op));
+    }
+
+    private Schema transactionStep(ApiModel model, String name) {
+        String component = model.name() + Character.toUpperCase(name.charAt(0)) + name.substring(1) + "Operation";
+        return components.ref(component, () -> {
+            Call call = call(model, name);
+            return Json.object(
+                            "delegate", Json.stringEnum(List.of(model.delegate())),
+                            "operation", Json.stringEnum(List.of(name)),
+                            "args", call.args())
+                    .required(call.bodyRequired() ? List.of("delegate", "operation", "args") : List.of("delegate", "operation"))
+                    .additionalPropertiesBoolean(false)
+                    .description("prisma." + model.delegate() + "." + name + "(args) in a transaction.");
+        });
     }
 }

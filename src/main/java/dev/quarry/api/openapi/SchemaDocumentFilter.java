@@ -1,5 +1,6 @@
 package dev.quarry.api.openapi;
 
+import dev.quarry.query.plan.Limits;
 import dev.quarry.schema.model.Schema;
 import io.quarkus.smallrye.openapi.OpenApiFilter;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,11 +30,14 @@ public class SchemaDocumentFilter implements OASFilter {
     @Inject
     Schema schema;
 
+    @Inject
+    Limits limits;
+
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
         Map<String, PathItem> handWritten = openAPI.getPaths() == null ? Map.of() : Map.copyOf(openAPI.getPaths().getPathItems());
         Components scannedComponents = openAPI.getComponents();
-        OpenAPI document = OpenApiDocument.of(schema);
+        OpenAPI document = OpenApiDocument.of(schema, limits);
         // cleared first, then set in the document's order, so that the schema's part equals quarry generate's
         openAPI.info(null);
         openAPI.servers(null);
@@ -45,6 +49,7 @@ public class SchemaDocumentFilter implements OASFilter {
         openAPI.components(null);
         openAPI.openapi(document.getOpenapi());
         openAPI.info(document.getInfo());
+        openAPI.servers(document.getServers());
         openAPI.security(document.getSecurity());
         openAPI.tags(document.getTags());
         openAPI.paths(document.getPaths());

@@ -1,18 +1,32 @@
 package dev.quarry.api.openapi;
 
+import dev.quarry.query.plan.Limits;
 import dev.quarry.schema.model.FieldType;
+import java.math.BigDecimal;
 import java.util.List;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 
-/** The components every model shares: sort orders, the string match mode, the count of a batch, update operations. */
+/** The components every model shares: sort orders, the string match mode, the count of a batch, update operations; take and skip. */
 final class Shared {
 
     private final Components components;
     private final Values values;
+    private final Limits limits;
 
-    Shared(Components components, Values values) {
+    Shared(Components components, Values values, Limits limits) {
         this.components = components;
         this.values = values;
+        this.limits = limits;
+    }
+
+    /** Bounded by {@code quarry.api.max-take}, either sign, as the planner checks. */
+    Schema take() {
+        return Json.integer().minimum(BigDecimal.valueOf(-limits.maxTake())).maximum(BigDecimal.valueOf(limits.maxTake()));
+    }
+
+    /** Bounded by {@code quarry.api.max-skip}. */
+    Schema skip() {
+        return Json.integer().minimum(BigDecimal.ZERO).maximum(BigDecimal.valueOf(limits.maxSkip()));
     }
 
     Schema sortOrder() {

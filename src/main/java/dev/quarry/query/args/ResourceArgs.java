@@ -92,6 +92,29 @@ public final class ResourceArgs {
         return new ReadArgs(operation, args, origins);
     }
 
+    /**
+     * The body of {@code POST /api/users/_query}: the read's parameters as one JSON object, each in its JSON form
+     * ({@code {"filter": {…}, "orderBy": [{…}], "take": 10}}), for clients that cannot put JSON in a query string.
+     * {@code count} is the caller's (the total), as it is among query parameters.
+     */
+    public static ReadArgs ofQueryBody(Operation operation, ObjectNode body) {
+        List<String> allowed = parametersOf(operation);
+        ObjectNode args = NODES.objectNode();
+        Map<String, ArgPath> origins = new HashMap<>();
+        for (Map.Entry<String, JsonNode> e : body.properties()) {
+            String name = e.getKey();
+            if (!allowed.contains(name)) {
+                List<String> known = new ArrayList<>(allowed);
+                known.add("count");
+                throw QueryErrors.unknownArgument(ArgPath.of("body").key(name), name, known);
+            }
+            String key = name.equals("filter") ? "where" : name;
+            args.set(key, e.getValue());
+            origins.put(key, ArgPath.of("body").key(name));
+        }
+        return new ReadArgs(operation, args, origins);
+    }
+
     private static boolean isJson(String value) {
         String v = value.stripLeading();
         return v.startsWith("{") || v.startsWith("[");

@@ -7,8 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.quarry.client.blog.ApiClient;
 import dev.quarry.client.blog.ApiException;
+import dev.quarry.client.blog.ApiResponse;
 import dev.quarry.client.blog.api.RpcPostApi;
 import dev.quarry.client.blog.api.RpcUserApi;
+import dev.quarry.client.blog.api.UsersApi;
 import dev.quarry.client.blog.model.BatchPayload;
 import dev.quarry.client.blog.model.PostCreateInput;
 import dev.quarry.client.blog.model.PostCreateNestedManyInput;
@@ -22,6 +24,8 @@ import dev.quarry.client.blog.model.UserCreateInput;
 import dev.quarry.client.blog.model.UserDeleteArgs;
 import dev.quarry.client.blog.model.UserFindManyArgs;
 import dev.quarry.client.blog.model.UserFindUniqueArgs;
+import dev.quarry.client.blog.model.UserInclude;
+import dev.quarry.client.blog.model.UserListQuery;
 import dev.quarry.client.blog.model.UserOrderByInput;
 import dev.quarry.client.blog.model.UserUpdateArgs;
 import dev.quarry.client.blog.model.UserUpdateInput;
@@ -71,6 +75,21 @@ class ClientEndToEndTest {
                 .include(new ObjectMapper().convertValue(Map.of("posts", true), dev.quarry.client.blog.model.UserInclude.class)));
         assertEquals(1, listed.size());
         assertEquals(2, listed.get(0).getPosts().size());
+
+        // the resource surface through its generated API: the list read as a body, the ETag, If-Match
+        UsersApi resources = new UsersApi(client);
+        List<User> queried = resources.usersQuery(null, new UserListQuery()
+                .filter(new UserWhereInput().email(new StringFilter().equalTo(email)))
+                .include(new ObjectMapper().convertValue(Map.of("posts", true), UserInclude.class))
+                .take(1));
+        assertEquals(1, queried.size());
+        assertEquals(2, queried.get(0).getPosts().size());
+        ApiResponse<User> fetched = resources.usersGetWithHttpInfo(created.getId(), null, null, null);
+        String etag = fetched.getHeaders().get("ETag").get(0);
+        ApiException stale = assertThrows(ApiException.class,
+                () -> resources.usersUpdate(created.getId(), new UserUpdateInput().name("Stale"), null, null, null, "\"stale\""));
+        assertEquals(412, stale.getCode());
+        assertEquals("Ada", resources.usersUpdate(created.getId(), new UserUpdateInput().name("Ada"), null, null, null, etag).getName());
 
         User updated = users.userUpdate(new UserUpdateArgs()
                 .where(new UserWhereUniqueInput().id(created.getId()))

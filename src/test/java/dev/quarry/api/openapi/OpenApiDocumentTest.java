@@ -63,8 +63,8 @@ class OpenApiDocumentTest {
                 "UserGroupByArgs", "UserGroupByResult", "Problem")) {
             assertTrue(schemas.containsKey(name), "component " + name);
         }
-        assertEquals(List.of("id", "email", "name", "active", "createdAt", "updatedAt"), schemas.get("User").getRequired(),
-                "scalars are required, relations (posts) are not");
+        assertTrue(schemas.get("User").getRequired() == null || schemas.get("User").getRequired().isEmpty(),
+                "a record is partial: select and omit can leave out any field");
         assertEquals(List.of("email"), schemas.get("UserCreateInput").getRequired(), "defaulted, @updatedAt and relation fields are optional");
 
         Map<String, PathItem> paths = document.getPaths().getPathItems();
@@ -102,6 +102,75 @@ class OpenApiDocumentTest {
             }
         }
         assertTrue(operations > 40, "operations: " + operations);
+    }
+
+    /** Issue 23: what the server does beyond the types (headers, statuses, limits), and inputs as strict as the server. */
+    @Test
+    void theDocumentSaysWhatTheServerDoes() {
+        OpenAPI document = OpenApiDocument.of(Documents.load(Documents.BLOG_SCHEMA),
+                new dev.quarry.query.plan.Limits(50, 8, 200, 700, 10_000, 1000, 1 << 20));
+        assertEquals("/", document.getServers().get(0).getUrl());
+        Map<String, PathItem> paths = document.getPaths().getPathItems();
+        var schemas = document.getComponents().getSchemas();
+
+        Operation query = paths.get("/api/users/_query").getPOST();
+        assertEquals("users.query", query.getOperationId());
+        assertEquals("#/components/schemas/UserListQuery", query.getRequestBody().getContent().getMediaType("application/json").getSchema().getRef());
+        var listQuery = schemas.get("UserListQuery");
+        assertEquals(Boolean.FALSE, listQuery.getAdditionalPropertiesBoolean());
+        assertTrue(listQuery.getProperties().keySet().containsAll(List.of("filter", "orderBy", "cursor", "take", "skip", "distinct", "select",
+                "include", "omit", "count")), listQuery.getProperties().keySet().toString());
+        assertEquals(-50, listQuery.getProperties().get("take").getMinimum().intValue(), "take bounded by the configured max-take");
+        assertEquals(50, listQuery.getProperties().get("take").getMaximum().intValue());
+        assertEquals(700, schemas.get("UserFindManyArgs").getProperties().get("skip").getMaximum().intValue());
+
+        assertNotNull(paths.get("/api/users/{id}").getGET().getResponses().getAPIResponse("200").getHeaders().get("ETag"));
+        for (Operation write : List.of(paths.get("/api/users/{id}").getPATCH(), paths.get("/api/users/{id}").getPUT(),
+                paths.get("/api/users/{id}").getDELETE())) {
+            assertTrue(write.getParameters().stream().anyMatch(p -> p.getName().equals("If-Match")), write.getOperationId());
+            assertEquals("#/components/responses/PreconditionFailed", write.getResponses().getAPIResponse("412").getRef());
+            assertNotNull(write.getResponses().getAPIResponse("404"), write.getOperationId());
+        }
+        for (var item : paths.values()) {
+            for (Operation op : item.getOperations().values()) {
+                assertNotNull(op.getResponses().getAPIResponse("414"), op.getOperationId());
+                boolean body = op.getRequestBody() != null;
+                assertEquals(body, op.getResponses().getAPIResponse("413") != null, op.getOperationId());
+                assertEquals(body, op.getResponses().getAPIResponse("415") != null, op.getOperationId());
+            }
+        }
+
+        for (String input : List.of("UserWhereInput", "UserCreateInput", "UserUpdateArgs", "StringFilter", "UserSelect", "TransactionOptions")) {
+            assertEquals(Boolean.FALSE, schemas.get(input).getAdditionalPropertiesBoolean(), input);
+        }
+        assertNull(schemas.get("User").getAdditionalPropertiesBoolean(), "answers stay open");
+        var step = schemas.get("TransactionOperation").getOneOf();
+        assertEquals(RpcRoutes.operationsOf(ApiModel.of(Documents.load(Documents.BLOG_SCHEMA)).get(0)).size() * 2, step.size(), "one per delegate and call");
+        var findMany = schemas.get("UserFindManyOperation").getProperties();
+        assertEquals(List.of("user"), findMany.get("delegate").getEnumeration());
+        assertEquals(List.of("findMany"), findMany.get("operation").getEnumeration());
+        assertEquals("#/components/schemas/UserFindManyArgs", findMany.get("args").getRef());
+        var aggregateCount = schemas.get("UserAggregateResult").getProperties().get("_count").getAnyOf();
+        assertEquals(2, aggregateCount.size(), "_count: true answers a number, an object per-field counts");
+    }
+
+    /** The checker the API tests run every answer through finds what differs from the document. */
+    @Test
+    void answersAreCheckedAgainstTheDocument() throws Exception {
+        var answers = new dev.quarry.testsupport.DocumentedAnswers(
+                new com.fasterxml.jackson.databind.ObjectMapper().readTree(OpenApiDocument.json(Documents.load(Documents.BLOG_SCHEMA))));
+        String json = "application/json";
+        assertEquals(java.util.Optional.empty(), answers.check("GET", "/api/users", 200, json, "[{\"id\":\"u1\"},{\"email\":\"a@b.c\",\"_count\":{\"posts\":2}}]"));
+        assertTrue(answers.check("GET", "/api/users", 200, json, "[{\"id\":5}]").isPresent(), "an id is a string");
+        assertTrue(answers.check("GET", "/api/users/u1", 200, json, "[]").isPresent(), "one record, not a list");
+        assertEquals(java.util.Optional.empty(), answers.check("POST", "/api/rpc/user/count", 200, json, "2"));
+        assertEquals(java.util.Optional.empty(), answers.check("POST", "/api/rpc/user/aggregate", 200, json, "{\"_count\":2}"));
+        assertTrue(answers.check("GET", "/api/users", 412, "application/problem+json", "{}").isPresent(), "412 is not an answer of a list");
+        assertEquals(java.util.Optional.empty(), answers.check("PATCH", "/api/users/u1", 412, "application/problem+json",
+                "{\"type\":\"t\",\"title\":\"Precondition Failed\",\"status\":412,\"code\":\"Q412\"}"));
+        assertTrue(answers.check("POST", "/api/rpc/user/explode", 404, "application/problem+json", "{\"title\":\"x\"}").isPresent(),
+                "a problem has its required members");
+        assertTrue(answers.check("POST", "/api/rpc/user/explode", 200, json, "{}").isPresent(), "an unknown operation answers a 4xx");
     }
 
     @Test

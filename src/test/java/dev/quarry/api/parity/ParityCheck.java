@@ -2,6 +2,7 @@ package dev.quarry.api.parity;
 
 import static io.restassured.RestAssured.given;
 
+import io.restassured.http.ContentType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.quarry.schema.PrismaSchema;
@@ -68,7 +69,7 @@ final class ParityCheck {
 
     /** One case posted to Quarry's RPC surface and to the peer, and its bucket. */
     static Outcome compare(PrismaPeer peer, Schema schema, ArgsGenerator.Case c) throws Exception {
-        Response q = given().body(c.args()).when().post("/api/rpc/" + c.delegate() + "/" + c.operation());
+        Response q = given().contentType(ContentType.JSON).body(c.args()).when().post("/api/rpc/" + c.delegate() + "/" + c.operation());
         HttpResponse<String> p = peer.post(c.delegate(), c.operation(), c.args());
         return new Outcome(c, bucket(peer, schema, c, q, p), q.statusCode(), q.asString(), p.statusCode(), p.body());
     }

@@ -12,6 +12,7 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 
 import dev.quarry.testsupport.FreshDatabase;
+import dev.quarry.testsupport.DocumentedAnswers;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -26,6 +27,24 @@ import org.junit.jupiter.api.Test;
         @ResourceArg(name = "sql", value = "write/shop.sql"),
         @ResourceArg(name = "purpose", value = "WritesApiTest")})  // a database of its own: classes with equal resources would share one
 class WritesApiTest {
+
+    private static DocumentedAnswers answers;
+
+    /** Every answer of this class is checked against the served document (issue 23). */
+    @org.junit.jupiter.api.BeforeEach
+    void checkAnswersAgainstTheDocument() {
+        if (answers == null) {
+            answers = DocumentedAnswers.install();
+        }
+    }
+
+    @org.junit.jupiter.api.AfterAll
+    static void everyAnswerWasDocumented() {
+        if (answers != null) {
+            answers.uninstall();
+            answers = null;
+        }
+    }
 
     static Response rpc(String delegate, String operation, String body) {
         return given().contentType(ContentType.JSON).body(body).when().post("/api/rpc/" + delegate + "/" + operation);
