@@ -166,7 +166,7 @@ class StreamedReadsApiTest {
         }
         // the RPC surface streams findMany too
         String args = "{\"where\":{\"id\":{\"in\":[2,1,3]}},\"orderBy\":{\"id\":\"desc\"}}";
-        HttpResponse<String> rpc = http.send(HttpRequest.newBuilder(URI.create(base + "api/rpc/item/findMany")).header("Accept", "application/x-ndjson")
+        HttpResponse<String> rpc = http.send(HttpRequest.newBuilder(URI.create(base + "api/rpc/item/findMany")).header("Accept", "application/x-ndjson").header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(args)).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, rpc.statusCode(), rpc.body());
         assertEquals(List.of(3, 2, 1), rpc.body().lines().map(l -> read(l).get("id").asInt()).toList());
