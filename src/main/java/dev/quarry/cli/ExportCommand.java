@@ -50,6 +50,12 @@ final class ExportCommand extends MigrateCommand.Common implements Callable<Inte
     @Option(names = "--where", paramLabel = "JSON", description = "Prisma's where argument, as JSON: {\"email\":{\"endsWith\":\"@x.io\"}}.")
     String where;
 
+    /** The output is the records: what the command uses is said on the error stream. */
+    @Override
+    PrintWriter announcements() {
+        return err();
+    }
+
     @Override
     public Integer call() {
         Schema schema = schema();

@@ -88,11 +88,16 @@ public final class MigrateCommand implements Callable<Integer> {
             return validSchema(project().schema(), err());
         }
 
-        /** The database the command works on, said on the output with the schema and migrations it uses. */
+        /** The database the command works on, said with the schema and migrations it uses (on {@link #announcements()}). */
         DatabaseUrl databaseUrl(Schema schema) {
             DatabaseUrl url = project().migrationUrl(schema);
-            project().describe(out(), Optional.of(url));
+            project().describe(announcements(), Optional.of(url));
             return url;
+        }
+
+        /** Where the command says what it uses: its output, unless its output is data. */
+        PrintWriter announcements() {
+            return out();
         }
 
         Migrator migrator(Schema schema) {

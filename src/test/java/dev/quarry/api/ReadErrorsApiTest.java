@@ -14,6 +14,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Bad input is a 400 problem+json naming the parameter, the path inside it and what is allowed; never a 500. */
 @QuarkusTest
@@ -21,25 +22,8 @@ import org.junit.jupiter.api.Test;
         @ResourceArg(name = "schema", value = "query/rich.prisma"),
         @ResourceArg(name = "sql", value = "query/rich-seed.sql"),
         @ResourceArg(name = "purpose", value = "ReadErrorsApiTest")})
+@ExtendWith(DocumentedAnswers.Checked.class)
 class ReadErrorsApiTest {
-
-    private static DocumentedAnswers answers;
-
-    /** Every answer of this class is checked against the served document (issue 23). */
-    @org.junit.jupiter.api.BeforeEach
-    void checkAnswersAgainstTheDocument() {
-        if (answers == null) {
-            answers = DocumentedAnswers.install();
-        }
-    }
-
-    @org.junit.jupiter.api.AfterAll
-    static void everyAnswerWasDocumented() {
-        if (answers != null) {
-            answers.uninstall();
-            answers = null;
-        }
-    }
 
     private static ValidatableResponse problem(ValidatableResponse r, int status, String code) {
         return r.statusCode(status).contentType("application/problem+json")

@@ -14,6 +14,7 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Shapes of reads: values as API.md encodes them, nested select/include/omit with arguments inside relations,
@@ -25,25 +26,8 @@ import org.junit.jupiter.api.Test;
         @ResourceArg(name = "schema", value = "query/rich.prisma"),
         @ResourceArg(name = "sql", value = "query/rich-seed.sql"),
         @ResourceArg(name = "purpose", value = "ReadShapesApiTest")})
+@ExtendWith(DocumentedAnswers.Checked.class)
 class ReadShapesApiTest {
-
-    private static DocumentedAnswers answers;
-
-    /** Every answer of this class is checked against the served document (issue 23). */
-    @org.junit.jupiter.api.BeforeEach
-    void checkAnswersAgainstTheDocument() {
-        if (answers == null) {
-            answers = DocumentedAnswers.install();
-        }
-    }
-
-    @org.junit.jupiter.api.AfterAll
-    static void everyAnswerWasDocumented() {
-        if (answers != null) {
-            answers.uninstall();
-            answers = null;
-        }
-    }
 
     @org.junit.jupiter.api.BeforeAll
     static void logFailures() {

@@ -45,6 +45,7 @@ class ExportCommandTest {
         assertEquals("{\"id\" : 1, \"fullName\" : \"Ada, \\\"the\\\" first\", \"nick\" : \"\"}\n"
                 + "{\"id\" : 2, \"fullName\" : \"Grace\\nHopper\", \"nick\" : null}\n"
                 + "{\"id\" : 3, \"fullName\" : \"Émilie 漢\", \"nick\" : \"em\"}\n", sorted(ndjson.out()));
+        assertTrue(ndjson.err().contains("Database: "), "what it uses is said beside the records, not among them: " + ndjson);
 
         Cli.Run csv = Cli.run(url, "db", "export", "--schema", schemaFile, "--model", "Person", "--format", "csv", "--where", "{\"id\":{\"lte\":3}}");
         assertEquals(0, csv.exitCode(), csv.toString());

@@ -16,6 +16,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Each limit at its boundary and one past it, in open mode with small limits; and the CORS and security headers. */
 @QuarkusTest
@@ -23,25 +24,8 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @WithTestResource(value = FreshDatabase.class, initArgs = {
         @ResourceArg(name = "schema", value = "schema.prisma"), @ResourceArg(name = "purpose", value = "limits")})
+@ExtendWith(DocumentedAnswers.Checked.class)
 class LimitsTest {
-
-    private static DocumentedAnswers answers;
-
-    /** Every answer of this class is checked against the served document (issue 23). */
-    @org.junit.jupiter.api.BeforeEach
-    void checkAnswersAgainstTheDocument() {
-        if (answers == null) {
-            answers = DocumentedAnswers.install();
-        }
-    }
-
-    @org.junit.jupiter.api.AfterAll
-    static void everyAnswerWasDocumented() {
-        if (answers != null) {
-            answers.uninstall();
-            answers = null;
-        }
-    }
 
     static final int MAX_BODY = 2048;
 

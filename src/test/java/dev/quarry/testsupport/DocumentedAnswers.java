@@ -29,13 +29,17 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * Every answer a test class receives from {@code /api}, checked against the document the server serves
  * ({@code /q/openapi}): an operation for its method and path, a response for its status, and a body valid by that
  * response's schema for its media type (JSON Schema 2020-12, the dialect of OpenAPI 3.1). A request the document has no
- * operation for (an unknown model or operation, a write to a view) must get a 4xx problem. A RestAssured filter:
- * {@link #install()} in a {@code @BeforeAll}, {@link #uninstall()} in an {@code @AfterAll}, which fails on any mismatch.
+ * operation for (an unknown model or operation, a write to a view) must get a 4xx problem. A RestAssured filter: a test
+ * class is checked with {@code @ExtendWith(DocumentedAnswers.Checked.class)}, which fails after its last test on any
+ * mismatch; or {@link #install()} and {@link #uninstall()} by hand.
  */
 public final class DocumentedAnswers implements Filter {
 
@@ -82,6 +86,28 @@ public final class DocumentedAnswers implements Filter {
         System.out.println("DOCUMENTED ANSWERS: " + checked.get() + " answers checked, " + mismatches.size() + " mismatches");
         if (!mismatches.isEmpty()) {
             throw new AssertionError(mismatches.size() + " answers differ from the document:\n" + String.join("\n", mismatches));
+        }
+    }
+
+    /**
+     * Checks every answer of the test class it extends: installed before its first test (the server is up by then),
+     * uninstalled after its last, which fails on any mismatch.
+     */
+    public static final class Checked implements BeforeEachCallback, AfterAllCallback {
+
+        private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(Checked.class);
+
+        @Override
+        public void beforeEach(ExtensionContext context) {
+            context.getParent().orElseThrow().getStore(NAMESPACE).getOrComputeIfAbsent(DocumentedAnswers.class, k -> install(), DocumentedAnswers.class);
+        }
+
+        @Override
+        public void afterAll(ExtensionContext context) {
+            DocumentedAnswers answers = context.getStore(NAMESPACE).remove(DocumentedAnswers.class, DocumentedAnswers.class);
+            if (answers != null) {
+                answers.uninstall();
+            }
         }
     }
 

@@ -19,6 +19,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Every write operation on both surfaces, through the real server, with the returned record read back. */
 @QuarkusTest
@@ -26,25 +27,8 @@ import org.junit.jupiter.api.Test;
         @ResourceArg(name = "schema", value = "write/shop.prisma"),
         @ResourceArg(name = "sql", value = "write/shop.sql"),
         @ResourceArg(name = "purpose", value = "WritesApiTest")})  // a database of its own: classes with equal resources would share one
+@ExtendWith(DocumentedAnswers.Checked.class)
 class WritesApiTest {
-
-    private static DocumentedAnswers answers;
-
-    /** Every answer of this class is checked against the served document (issue 23). */
-    @org.junit.jupiter.api.BeforeEach
-    void checkAnswersAgainstTheDocument() {
-        if (answers == null) {
-            answers = DocumentedAnswers.install();
-        }
-    }
-
-    @org.junit.jupiter.api.AfterAll
-    static void everyAnswerWasDocumented() {
-        if (answers != null) {
-            answers.uninstall();
-            answers = null;
-        }
-    }
 
     static Response rpc(String delegate, String operation, String body) {
         return given().contentType(ContentType.JSON).body(body).when().post("/api/rpc/" + delegate + "/" + operation);
