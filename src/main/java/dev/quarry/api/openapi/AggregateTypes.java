@@ -174,7 +174,8 @@ final class AggregateTypes {
             for (String aggregate : new String[] {"_count", "_avg", "_sum", "_min", "_max"}) {
                 order.addProperty(aggregate, byAggregate);
             }
-            return order.description("Sorts groups by a by field, or by an aggregate of a field.");
+            return order.minProperties(1).maxProperties(1)
+                    .description("One sort key: a by field, or an aggregate of a field; give several in an array, most significant first.");
         });
     }
 

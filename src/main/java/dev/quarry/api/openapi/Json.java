@@ -67,6 +67,23 @@ final class Json {
         return OASFactory.createSchema().anyOf(List.of(alternatives));
     }
 
+    /** Holds when every one of these properties is present: {@code {required: [a, b]}}. */
+    static Schema having(List<String> names) {
+        return OASFactory.createSchema().required(List.copyOf(names));
+    }
+
+    /** Holds when none of these properties is present: {@code {properties: {a: {not: {}}, b: {not: {}}}}}. */
+    static Schema lacking(List<String> names) {
+        Schema lacking = OASFactory.createSchema();
+        names.forEach(name -> lacking.addProperty(name, OASFactory.createSchema().not(any())));
+        return lacking;
+    }
+
+    /** The schema this object must not match, one of several when there are more: a {@code not} the generators ignore. */
+    static Schema forbidding(Schema object, List<Schema> forbidden) {
+        return forbidden.isEmpty() ? object : object.not(forbidden.size() == 1 ? forbidden.get(0) : OASFactory.createSchema().anyOf(List.copyOf(forbidden)));
+    }
+
     /** The value or {@code null}: a second type in 3.1 ({@code type: [string, "null"]}), or {@code anyOf} around a reference. */
     static Schema nullable(Schema schema) {
         if (schema.getRef() != null || schema.getType() == null) {

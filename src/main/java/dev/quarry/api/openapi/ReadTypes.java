@@ -104,7 +104,8 @@ final class ReadTypes {
                     .filter(f -> model.uniqueKeys().stream().noneMatch(k -> !k.compound() && k.name().equals(f.name())))
                     .forEach(f -> where.addProperty(f.name(), filters.of(f)));
             model.relations().forEach(r -> where.addProperty(r.name(), relationFilter(r)));
-            where.minProperties(1);
+            // Prisma's exclusive input: at least one unique key, a compound one by its compound name
+            Json.forbidding(where.minProperties(1), List.of(Json.lacking(model.uniqueKeys().stream().map(ApiModel.UniqueKey::name).toList())));
             return where.description("Finds one " + model.name() + ": give one of its unique keys ("
                     + String.join(", ", model.uniqueKeys().stream().map(ApiModel.UniqueKey::name).toList())
                     + "); other conditions may be added.");
@@ -188,13 +189,17 @@ final class ReadTypes {
                 })).required(List.of("select")));
     }
 
-    /** {@code select}, {@code include}, {@code omit}: the shape of a returned record. */
+    /** {@code select}, {@code include}, {@code omit}: the shape of a returned record; {@code select} goes with neither of the others. */
     void addShape(Schema args, ApiModel model) {
         args.addProperty("select", select(model));
+        List<Schema> clashes = new ArrayList<>();
         if (!model.relations().isEmpty()) {
             args.addProperty("include", include(model));
+            clashes.add(Json.having(List.of("select", "include")));
         }
         args.addProperty("omit", omit(model));
+        clashes.add(Json.having(List.of("select", "omit")));
+        Json.forbidding(args, clashes);
     }
 
     Schema defaultArgs(ApiModel model) {

@@ -6,8 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.quarry.runtime.SchemaSource;
 import dev.quarry.schema.SchemaResult;
+import dev.quarry.testsupport.DocumentedAnswers;
 import dev.quarry.testsupport.Tools;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -15,6 +19,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -38,6 +43,30 @@ class OpenApiDocumentTest {
         String yaml = OpenApiDocument.yaml(Documents.load(Documents.RICH_SCHEMA));
         assertEquals(List.of(), Documents.validate(yaml));
         System.out.println("rich document: " + yaml.length() + " bytes of YAML");
+    }
+
+    /**
+     * The rules the planners enforce beyond types, as the document's own JSON Schema validator reads them: a unique input
+     * names a unique key, select goes with neither include nor omit, a groupBy sort key is one key.
+     */
+    @Test
+    void theDocumentRefusesWhatTheServerRefusesBeyondTypes() throws IOException {
+        DocumentedAnswers document = new DocumentedAnswers(new ObjectMapper().readTree(OpenApiDocument.json(Documents.load(Documents.BLOG_SCHEMA))));
+        Map<String, Boolean> cases = new LinkedHashMap<>();
+        cases.put("UserFindUniqueArgs {\"where\":{\"id\":\"u1\"}}", true);
+        cases.put("UserFindUniqueArgs {\"where\":{\"email\":\"a@x.io\",\"name\":{\"equals\":\"Ada\"}}}", true);
+        cases.put("UserFindUniqueArgs {\"where\":{\"name\":{\"equals\":\"Ada\"}}}", false);
+        cases.put("UserFindUniqueArgs {\"where\":{\"id\":\"u1\"},\"select\":{\"id\":true},\"include\":{\"posts\":true}}", false);
+        cases.put("UserFindUniqueArgs {\"where\":{\"id\":\"u1\"},\"select\":{\"id\":true},\"omit\":{\"name\":true}}", false);
+        cases.put("UserFindUniqueArgs {\"where\":{\"id\":\"u1\"},\"include\":{\"posts\":true},\"omit\":{\"name\":true}}", true);
+        cases.put("UserFindManyArgs {\"include\":{\"posts\":{\"select\":{\"id\":true},\"omit\":{\"id\":true}}}}", false);
+        cases.put("PostGroupByArgs {\"by\":[\"title\"],\"orderBy\":[{\"title\":\"asc\",\"body\":\"asc\"}]}", false);
+        cases.forEach((call, valid) -> {
+            String component = call.substring(0, call.indexOf(' '));
+            String body = call.substring(call.indexOf(' ') + 1);
+            JsonNode schema = JsonNodeFactory.instance.objectNode().put("$ref", "#/components/schemas/" + component);
+            assertEquals(valid, document.validate(component, schema, body).isEmpty(), call + " " + document.validate(component, schema, body));
+        });
     }
 
     /** Every limit and refusal the server answers is described with its code, so a client author can find it. */
