@@ -31,8 +31,10 @@ import java.util.stream.Stream;
  * @param prismaHistory Prisma Migrate's folder in a Prisma project, read as it is
  * @param root the project's folder, where {@code generate} writes: the config's or {@code package.json}'s folder, the one
  *     above {@code prisma/}, or a Java project's root
+ * @param environment the variables the project's URLs read: the process's, then its {@code .env} files as Prisma finds them
  */
-record Project(String schema, String foundBy, Layout layout, Path migrations, Optional<Path> prismaHistory, Optional<PrismaConfig> config, Path root) {
+record Project(String schema, String foundBy, Layout layout, Path migrations, Optional<Path> prismaHistory, Optional<PrismaConfig> config, Path root,
+        Environment environment) {
 
     /** What kind of folder the command runs in. */
     enum Layout {
@@ -45,6 +47,7 @@ record Project(String schema, String foundBy, Layout layout, Path migrations, Op
     }
 
     static final String JAVA_SCHEMA = SchemaSource.PROJECT_DEFAULT;
+    private static final String PACKAGE_JSON_SCHEMA = "#prisma.schema";
 
     /** The project of the current folder. */
     static Project discover(Optional<String> schemaOption, Optional<Path> migrationsOption) {
@@ -67,25 +70,30 @@ record Project(String schema, String foundBy, Layout layout, Path migrations, Op
                 throw new UserError(config.get().file() + " names no schema and there is no prisma/schema.prisma or prisma/schema/; set `schema` there or pass --schema");
             }
             Path migrations = migrationsOption.orElse(directory.resolve(MigrationsFolder.PROJECT_DEFAULT));
-            return new Project(SchemaSource.CLASSPATH_DEFAULT, "no project here", Layout.PACKAGED, migrations, Optional.empty(), config, directory);
+            return new Project(SchemaSource.CLASSPATH_DEFAULT, "no project here", Layout.PACKAGED, migrations, Optional.empty(), config, directory,
+                    Environment.of(directory, Optional.empty()));
         }
         String schema = found.get().location();
         if (schema.startsWith("classpath:")) {
             return new Project(schema, found.get().by(), Layout.PACKAGED, migrationsOption.orElse(directory.resolve(MigrationsFolder.PROJECT_DEFAULT)),
-                    Optional.empty(), config, directory);
+                    Optional.empty(), config, directory, Environment.of(directory, Optional.empty()));
         }
         Path path = Path.of(schema);
+        // Prisma's CLI reads the .env beside a schema the user named (--schema, package.json), not beside one it found
+        boolean named = found.get().given() || found.get().by().endsWith(PACKAGE_JSON_SCHEMA);
+        Environment variables = Environment.of(directory, named ? Optional.of(parentOf(path)) : Optional.empty());
         if (path.toAbsolutePath().normalize().endsWith(Path.of(JAVA_SCHEMA))) {
             Path root = path.toAbsolutePath().normalize().getParent().getParent().getParent().getParent();
             Path migrations = migrationsOption.orElse(relativeTo(directory, root.resolve(MigrationsFolder.PROJECT_DEFAULT)));
-            return new Project(schema, found.get().by(), Layout.JAVA, migrations, Optional.empty(), config, relativeTo(directory, root));
+            return new Project(schema, found.get().by(), Layout.JAVA, migrations, Optional.empty(), config, relativeTo(directory, root), variables);
         }
         Path history = config.flatMap(c -> c.migrationsPath().map(c::resolve))
                 .orElse((Files.isDirectory(path) ? path : parentOf(path)).resolve("migrations"));
         Path migrations = migrationsOption.orElse(history.resolveSibling(history.getFileName() + "-flyway"));
         Path root = config.map(c -> parentOf(c.file()))
                 .orElseGet(() -> found.get().given() ? prismaRoot(Files.isDirectory(path) ? path : parentOf(path)) : directory);
-        return new Project(schema, found.get().by(), Layout.PRISMA, migrations, Optional.of(history).filter(Project::hasPrismaMigrations), config, root);
+        return new Project(schema, found.get().by(), Layout.PRISMA, migrations, Optional.of(history).filter(Project::hasPrismaMigrations), config, root,
+                variables);
     }
 
     /** A location the user gave: {@code classpath:NAME} as it is, a path against the folder. */
@@ -123,7 +131,7 @@ record Project(String schema, String foundBy, Layout layout, Path migrations, Op
             throw new UserError("cannot read " + file + ": " + e.getMessage().lines().findFirst().orElse(""));
         }
         JsonNode schema = json.path("prisma").path("schema");
-        return schema.isTextual() ? Optional.of(new Found(directory.resolve(schema.asText()).normalize().toString(), file + "#prisma.schema")) : Optional.empty();
+        return schema.isTextual() ? Optional.of(new Found(directory.resolve(schema.asText()).normalize().toString(), file + PACKAGE_JSON_SCHEMA)) : Optional.empty();
     }
 
     private static boolean isSchemaFolder(Path path) {
@@ -172,28 +180,28 @@ record Project(String schema, String foundBy, Layout layout, Path migrations, Op
     Optional<DatabaseUrl> migrationUrl(Optional<Datasource> datasource) {
         return first(true, config.flatMap(PrismaConfig::directUrl), config.flatMap(PrismaConfig::url),
                 datasource.flatMap(Datasource::directUrl), datasource.flatMap(Datasource::url))
-                .or(() -> Variables.get("DATABASE_URL"))
+                .or(() -> Variables.get(environment, "DATABASE_URL"))
                 .map(DatabaseUrl::parse);
     }
 
     /** The database the service serves: the config's url, then the schema's, then DATABASE_URL; empty when none is set (the embedded one). */
     Optional<DatabaseUrl> servingUrl(Schema resolved) {
         return first(false, config.flatMap(PrismaConfig::url), resolved.datasource().flatMap(ds -> ds.url()))
-                .or(() -> Variables.get("DATABASE_URL"))
+                .or(() -> Variables.get(environment, "DATABASE_URL"))
                 .map(DatabaseUrl::parse);
     }
 
     Optional<DatabaseUrl> shadowUrl(Schema resolved) {
         return first(true, config.flatMap(PrismaConfig::shadowDatabaseUrl), resolved.datasource().flatMap(ds -> ds.shadowDatabaseUrl()))
-                .or(() -> Variables.get("SHADOW_DATABASE_URL"))
+                .or(() -> Variables.get(environment, "SHADOW_DATABASE_URL"))
                 .map(DatabaseUrl::parse);
     }
 
     /** The first value that is set; with {@code required}, a variable named but not set is an error rather than skipped. */
     @SafeVarargs
-    private static Optional<String> first(boolean required, Optional<ConfigValue>... candidates) {
+    private Optional<String> first(boolean required, Optional<ConfigValue>... candidates) {
         for (Optional<ConfigValue> candidate : candidates) {
-            Optional<String> value = candidate.flatMap(Project::resolve);
+            Optional<String> value = candidate.flatMap(this::resolve);
             if (value.isPresent()) {
                 return value;
             }
@@ -204,9 +212,9 @@ record Project(String schema, String foundBy, Layout layout, Path migrations, Op
         return Optional.empty();
     }
 
-    private static Optional<String> resolve(ConfigValue value) {
+    private Optional<String> resolve(ConfigValue value) {
         if (value instanceof ConfigValue.Env env) {
-            return Variables.get(env.variable());
+            return Variables.get(environment, env.variable());
         }
         return value instanceof ConfigValue.Text text ? Optional.of(text.value()) : Optional.empty();
     }

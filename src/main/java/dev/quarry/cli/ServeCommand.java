@@ -35,7 +35,7 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() {
         Project project = Project.discover(Optional.ofNullable(schema), Optional.empty());
         Schema resolved = SchemaCheck.requireValid(project.schema(), System.err).schema().orElseThrow();
-        Environment environment = Environment.current();
+        Environment environment = project.environment();
         Optional<DatabaseUrl> configured = project.servingUrl(resolved);
         project.describe(new PrintWriter(System.out), configured);
         EmbeddedDatabase embedded = null;

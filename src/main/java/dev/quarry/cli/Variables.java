@@ -17,10 +17,15 @@ final class Variables {
 
     private Variables() {}
 
+    /** {@code name} as a command outside any project reads it (the working folder's {@code .env}). */
     static Optional<String> get(String name) {
+        return get(Environment.current(), name);
+    }
+
+    static Optional<String> get(Environment environment, String name) {
         return Optional.ofNullable(PROPERTIES.get(name))
                 .map(System::getProperty)
                 .filter(value -> !value.isBlank())
-                .or(() -> Environment.current().get(name));
+                .or(() -> environment.get(name));
     }
 }

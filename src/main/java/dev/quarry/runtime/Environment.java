@@ -6,10 +6,11 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
- * Environment variables as Prisma reads them: the process environment first, then a {@code .env}
- * file in the working directory ({@code KEY=value}, optional quotes, {@code #} comments).
+ * Environment variables as Prisma's CLI reads them: the process environment first, then the {@code .env} files of
+ * the project ({@code KEY=value}, optional quotes, {@code #} comments), see {@link #of}.
  */
 public final class Environment {
 
@@ -21,8 +22,37 @@ public final class Environment {
         this.dotEnv = dotEnv;
     }
 
+    /** The variables of a command run in the working folder, before any schema is found. */
     public static Environment current() {
-        return new Environment(System.getenv(), readDotEnv(Path.of(".env")));
+        return of(Path.of(""), Optional.empty());
+    }
+
+    /**
+     * The variables of a command run in {@code directory}, from the files Prisma's CLI loads: the {@code .env} beside
+     * the nearest {@code package.json} at or above the folder (the project's root), then the first {@code .env} of
+     * the schema's folder (when the user named the schema), {@code prisma/} and the folder itself. A variable of the
+     * root's file wins over the schema's, as neither overrides what is already set.
+     *
+     * @param schemaFolder the folder of the schema the user named (with {@code --schema} or {@code package.json})
+     */
+    public static Environment of(Path directory, Optional<Path> schemaFolder) {
+        Map<String, String> dotEnv = new LinkedHashMap<>();
+        projectRoot(directory).ifPresent(root -> dotEnv.putAll(readDotEnv(root.resolve(".env"))));
+        Stream.concat(schemaFolder.stream(), Stream.of(directory.resolve("prisma"), directory))
+                .map(folder -> folder.resolve(".env"))
+                .filter(Files::isRegularFile)
+                .findFirst()
+                .ifPresent(file -> readDotEnv(file).forEach(dotEnv::putIfAbsent));
+        return new Environment(System.getenv(), dotEnv);
+    }
+
+    private static Optional<Path> projectRoot(Path directory) {
+        for (Path folder = directory.toAbsolutePath().normalize(); folder != null; folder = folder.getParent()) {
+            if (Files.isRegularFile(folder.resolve("package.json"))) {
+                return Optional.of(folder);
+            }
+        }
+        return Optional.empty();
     }
 
     public Optional<String> get(String name) {

@@ -6,17 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.quarry.runtime.DatabaseUrl;
 import dev.quarry.testsupport.TestServer;
-import dev.quarry.testsupport.Tools;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -36,10 +31,6 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code _prisma_migrations} rows written as Prisma writes them); Quarry takes it over without a file copied or edited.
  */
 class AdoptPrismaProjectIT {
-
-    static final Path LAUNCHER = Path.of("quarry").toAbsolutePath();
-    static final Path JAR = Path.of("target/quarkus-app/quarkus-run.jar");
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     static final String PRISMA_SCHEMA = """
             generator client {
@@ -97,8 +88,7 @@ class AdoptPrismaProjectIT {
     Path project;
 
     private final List<DatabaseUrl> databases = new ArrayList<>();
-    private final List<String> timings = new ArrayList<>();
-    private Process server;
+    private LauncherRuns launcher;
 
     /**
      * One layout: where its files are, and what Quarry should find there.
@@ -167,36 +157,37 @@ class AdoptPrismaProjectIT {
      */
     @Test
     void theDistributionOnThePath() throws Exception {
-        Tools.require(Files.isRegularFile(JAR), () -> "no packaged service at " + JAR + " (./mvnw package)");
+        LauncherRuns.requirePackage();
         Path home = Files.createDirectories(project.resolve("opt/quarry-1.0"));
-        Files.copy(LAUNCHER, home.resolve("quarry"));
+        Files.copy(LauncherRuns.LAUNCHER, home.resolve("quarry"));
         home.resolve("quarry").toFile().setExecutable(true);
-        Files.createSymbolicLink(home.resolve("quarkus-app"), JAR.toAbsolutePath().getParent());
+        Files.createSymbolicLink(home.resolve("quarkus-app"), LauncherRuns.JAR.toAbsolutePath().getParent());
         Path bin = Files.createDirectories(project.resolve("bin"));
         Files.createSymbolicLink(bin.resolve("quarry"), home.resolve("quarry"));
         Path app = Files.createDirectories(project.resolve("app/prisma")).getParent();
         Files.writeString(app.resolve("prisma/schema.prisma"), PRISMA_SCHEMA);
 
-        Run valid = onPath(bin, app, "quarry validate");
+        LauncherRuns.Run valid = onPath(bin, app, "quarry validate");
         assertEquals(0, valid.exit(), valid.toString());
         assertTrue(valid.out().startsWith("The schema at prisma/schema.prisma is valid"), valid.toString());
-        Run missing = onPath(bin, app, "quarry validate --schema prisma/missing.prisma");
+        LauncherRuns.Run missing = onPath(bin, app, "quarry validate --schema prisma/missing.prisma");
         assertEquals(1, missing.exit(), missing.toString());
         assertEquals("error: the schema prisma/missing.prisma does not exist\n", missing.err());
     }
 
-    private Run onPath(Path bin, Path directory, String command) throws Exception {
+    private LauncherRuns.Run onPath(Path bin, Path directory, String command) throws Exception {
         ProcessBuilder builder = new ProcessBuilder("sh", "-c", command).directory(directory.toFile());
         builder.environment().put("PATH", bin + ":" + System.getenv("PATH"));
         Process process = builder.start();
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(process.waitFor(60, TimeUnit.SECONDS), command);
-        return new Run(process.exitValue(), out, err);
+        return new LauncherRuns.Run(process.exitValue(), out, err);
     }
 
     private void adopt(Layout layout) throws Exception {
-        Tools.require(Files.isRegularFile(JAR), () -> "no packaged service at " + JAR + " (./mvnw package)");
+        LauncherRuns.requirePackage();
+        launcher = new LauncherRuns(project);
         long start = System.nanoTime();
         for (Map.Entry<String, String> file : layout.files().entrySet()) {
             Files.createDirectories(project.resolve(file.getKey()).getParent());
@@ -213,85 +204,83 @@ class AdoptPrismaProjectIT {
             environment.put(layout.urlVariable(), url);
         }
         if (layout.prismaMade()) {
-            migrateAsPrisma(database, PRISMA_INIT);
+            migrateAsPrisma(database, MIGRATION, PRISMA_INIT);
         }
         Map<String, String> prismaFiles = snapshot(layout);
 
-        Run validate = quarry(environment, "validate");
+        LauncherRuns.Run validate = quarry(environment, "validate");
         assertEquals(0, validate.exit(), validate.toString());
         assertTrue(validate.out().contains("The schema at " + layout.schema() + " is valid"), validate.toString());
 
-        Run format = quarry(environment, "format");
+        LauncherRuns.Run format = quarry(environment, "format");
         assertEquals(0, format.exit(), format.toString());
-        Run formatted = quarry(environment, "format", "--check");
+        LauncherRuns.Run formatted = quarry(environment, "format", "--check");
         assertEquals(0, formatted.exit(), formatted.toString());
 
         if (layout.prismaMade()) {
-            Run taken = quarry(environment, "migrate", "status");
+            LauncherRuns.Run taken = quarry(environment, "migrate", "status");
             assertEquals(0, taken.exit(), taken.toString());
             assertTrue(taken.out().contains("Schema: " + layout.schema() + " ("), taken.toString());
             assertTrue(taken.out().contains("Migrations: " + layout.flyway() + ", after Prisma's history in "), taken.toString());
             assertTrue(taken.out().contains("Database: postgresql://postgres:****@"), taken.toString());
             assertFalse(taken.out().contains("s3cret") || taken.err().contains("s3cret"), taken.toString());
 
-            Run deployed = quarry(environment, "migrate", "deploy");
+            LauncherRuns.Run deployed = quarry(environment, "migrate", "deploy");
             assertEquals(0, deployed.exit(), deployed.toString());
         }
 
         Files.writeString(project.resolve(schemaFileOfAuthor(layout)), Files.readString(project.resolve(schemaFileOfAuthor(layout)))
                 .replace("  name  String\n", "  name  String\n  email String?\n"));
-        Run dev = quarry(environment, "migrate", "dev", "--name", "add email");
+        LauncherRuns.Run dev = quarry(environment, "migrate", "dev", "--name", "add email");
         assertEquals(0, dev.exit(), dev.toString());
         List<String> written = list(project.resolve(layout.flyway()));
         assertTrue(written.stream().anyMatch(f -> f.matches("V\\d{14}__add_email\\.sql")), written + "\n" + dev);
         assertEquals(prismaFiles, snapshot(layout), "Prisma's migrations are read as they are, never copied or edited");
 
-        Run status = quarry(environment, "migrate", "status");
+        LauncherRuns.Run status = quarry(environment, "migrate", "status");
         assertEquals(0, status.exit(), status.toString());
         assertTrue(status.out().contains("The database is up to date with the migrations."), status.toString());
-        Run again = quarry(environment, "migrate", "deploy");
+        LauncherRuns.Run again = quarry(environment, "migrate", "deploy");
         assertEquals(0, again.exit(), again.toString());
 
-        Run generate = quarry(environment, "generate");
+        LauncherRuns.Run generate = quarry(environment, "generate");
         assertEquals(0, generate.exit(), generate.toString());
         assertTrue(Files.isRegularFile(project.resolve("openapi/openapi.yaml")), generate.toString());
         assertEquals(!layout.prismaMade(), Files.isDirectory(project.resolve("src/main/java")), "Java entities only in a Java project\n" + generate);
 
         TestServer.execute(database, "INSERT INTO \"Author\" (name) VALUES ('Ada'); INSERT INTO \"Post\" (title, \"authorId\") VALUES ('Notes', 1)");
-        serve(environment);
-        HttpResponse<String> authors = get("/api/authors");
-        HttpResponse<String> posts = get("/api/posts");
+        launcher.serve(environment);
+        HttpResponse<String> authors = launcher.get("/api/authors");
+        HttpResponse<String> posts = launcher.get("/api/posts");
         assertEquals(200, authors.statusCode(), authors.body());
         assertEquals("[{\"id\":1,\"name\":\"Ada\",\"email\":null}]", authors.body().replace(" ", ""));
         assertEquals("[{\"id\":1,\"title\":\"Notes\",\"authorId\":1}]", posts.body().replace(" ", ""));
-        server.destroy();
-        server.waitFor(30, TimeUnit.SECONDS);
+        launcher.stopServer();
 
-        Run pull = layout.schema().endsWith(".prisma") ? quarry(environment, "db", "pull") : quarry(environment, "db", "pull", "--schema", "pulled.prisma");
+        LauncherRuns.Run pull = layout.schema().endsWith(".prisma") ? quarry(environment, "db", "pull") : quarry(environment, "db", "pull", "--schema", "pulled.prisma");
         assertEquals(0, pull.exit(), pull.toString());
         String pulled = Files.readString(project.resolve(layout.schema().endsWith(".prisma") ? layout.schema() : "pulled.prisma"));
         assertTrue(pulled.contains("model Author") && pulled.contains("email") && !pulled.contains("_prisma_migrations"), pulled);
         assertEquals(layout.prismaMade() && layout.schema().endsWith(".prisma"), pulled.contains("generator client {"), "the generator kept\n" + pulled);
         if (!layout.schema().endsWith(".prisma")) {
-            Run refused = quarry(environment, "db", "pull");
+            LauncherRuns.Run refused = quarry(environment, "db", "pull");
             assertEquals(1, refused.exit(), refused.toString());
             assertEquals("error: the schema prisma/schema is a folder and db pull writes one file; pass --schema FILE\n", refused.err());
         }
-        System.out.printf("[adopt] %s: %d commands in %d ms (%s)%n", layout.name(), timings.size(), (System.nanoTime() - start) / 1_000_000,
-                String.join(", ", timings));
+        System.out.printf("[adopt] %s: %d ms, %s%n", layout.name(), (System.nanoTime() - start) / 1_000_000, launcher.timings());
     }
 
     private static String schemaFileOfAuthor(Layout layout) {
         return layout.schema().endsWith(".prisma") ? layout.schema() : layout.schema() + "/schema.prisma";
     }
 
-    /** A database as {@code prisma migrate deploy} leaves it. */
-    private static void migrateAsPrisma(DatabaseUrl database, String sql) throws Exception {
+    /** A database as {@code prisma migrate deploy} leaves it after applying {@code sql} as the migration {@code name}. */
+    static void migrateAsPrisma(DatabaseUrl database, String name, String sql) throws Exception {
         TestServer.execute(database, PRISMA_HISTORY);
         TestServer.execute(database, sql);
         String checksum = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(sql.getBytes(StandardCharsets.UTF_8)));
         TestServer.execute(database, "INSERT INTO _prisma_migrations (id, checksum, finished_at, migration_name, applied_steps_count) VALUES ('"
-                + java.util.UUID.randomUUID() + "', '" + checksum + "', now(), '" + MIGRATION + "', 1)");
+                + java.util.UUID.randomUUID() + "', '" + checksum + "', now(), '" + name + "', 1)");
     }
 
     /** Prisma's migration files of the layout, by path, with their text. */
@@ -314,75 +303,14 @@ class AdoptPrismaProjectIT {
         }
     }
 
-    record Run(int exit, String out, String err) {
-        @Override
-        public String toString() {
-            return "exit " + exit + "\n--- out:\n" + out + "--- err:\n" + err;
-        }
-    }
-
-    /** {@code /abs/path/to/quarry ARGS} in the project's folder. */
-    private Run quarry(Map<String, String> environment, String... args) throws Exception {
-        Path out = Files.createTempFile("quarry-out", ".txt");
-        Path err = Files.createTempFile("quarry-err", ".txt");
-        long start = System.nanoTime();
-        Process process = launcher(environment, args).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-        if (!process.waitFor(180, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new AssertionError(String.join(" ", args) + " did not finish in 180 s");
-        }
-        timings.add(String.join(" ", args) + " " + (System.nanoTime() - start) / 1_000_000 + " ms");
-        return new Run(process.exitValue(), Files.readString(out), Files.readString(err));
-    }
-
-    private ProcessBuilder launcher(Map<String, String> environment, String... args) {
-        List<String> command = new ArrayList<>(List.of("sh", LAUNCHER.toString()));
-        command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(project.toFile());
-        builder.environment().remove("DATABASE_URL");
-        builder.environment().put("QUARRY_JAVA_OPTS", "-Xmx256m -XX:TieredStopAtLevel=1");
-        builder.environment().putAll(environment);
-        return builder;
-    }
-
-    private int port;
-
-    private void serve(Map<String, String> environment) throws Exception {
-        port = Tools.freePort();
-        Map<String, String> served = new LinkedHashMap<>(environment);
-        served.put("QUARKUS_HTTP_HOST", "127.0.0.1");
-        served.put("QUARRY_AUTH_MODE", "open");
-        Path log = Files.createTempFile("quarry-serve", ".log");
-        server = launcher(served, "serve", "--port", String.valueOf(port)).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!server.isAlive()) {
-                throw new AssertionError("serve exited with " + server.exitValue() + ":\n" + Files.readString(log));
-            }
-            try {
-                if (get("/q/health/ready").statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("serve not ready in 120 s:\n" + Files.readString(log));
-    }
-
-    private HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(10)).build(),
-                HttpResponse.BodyHandlers.ofString());
+    private LauncherRuns.Run quarry(Map<String, String> environment, String... args) throws Exception {
+        return launcher.run(environment, args);
     }
 
     @AfterEach
     void stop() throws Exception {
-        if (server != null && server.isAlive()) {
-            server.destroy();
-            if (!server.waitFor(30, TimeUnit.SECONDS)) {
-                server.destroyForcibly();
-            }
+        if (launcher != null) {
+            launcher.close();
         }
         databases.forEach(TestServer::dropDatabase);
     }

@@ -102,4 +102,32 @@ class ProjectTest {
         assertTrue(discover().foundBy().endsWith("package.json#prisma.schema"), discover().foundBy());
         assertEquals(dir.resolve("database/migrations-flyway"), discover().migrations());
     }
+
+    /**
+     * The {@code .env} files Prisma's CLI loads: beside the nearest {@code package.json} (also from a folder below it),
+     * then beside a schema the user named, else in {@code prisma/}, else in the folder; the root's value wins.
+     */
+    @Test
+    void dotEnvBesideTheProjectAsPrismaReadsIt() throws Exception {
+        write("app/package.json", "{\"name\": \"app\"}");
+        write("app/.env", "QUARRY_TEST_ROOT_ONLY=root\nQUARRY_TEST_BOTH=\"root\"\n");
+        write("app/prisma/schema.prisma", "");
+        write("app/prisma/.env", "QUARRY_TEST_BOTH=prisma\nQUARRY_TEST_PRISMA_ONLY=prisma\n");
+        write("app/db/schema.prisma", "");
+        write("app/db/.env", "QUARRY_TEST_NAMED_ONLY=db\n");
+        write("app/web/.env", "QUARRY_TEST_WEB_ONLY=web\n");
+
+        Environment atRoot = Project.discover(dir.resolve("app"), Environment.current(), Optional.empty(), Optional.empty()).environment();
+        assertEquals(Optional.of("root"), atRoot.get("QUARRY_TEST_ROOT_ONLY"));
+        assertEquals(Optional.of("root"), atRoot.get("QUARRY_TEST_BOTH"), "the root's .env wins");
+        assertEquals(Optional.of("prisma"), atRoot.get("QUARRY_TEST_PRISMA_ONLY"));
+        assertEquals(Optional.empty(), atRoot.get("QUARRY_TEST_NAMED_ONLY"), "db/ holds no schema in use");
+
+        Environment named = Project.discover(dir.resolve("app/web"), Environment.current(), Optional.of("../db/schema.prisma"), Optional.empty())
+                .environment();
+        assertEquals(Optional.of("root"), named.get("QUARRY_TEST_ROOT_ONLY"), "the package.json above the folder is the project's root");
+        assertEquals(Optional.of("db"), named.get("QUARRY_TEST_NAMED_ONLY"), "beside the schema given with --schema");
+        assertEquals(Optional.empty(), named.get("QUARRY_TEST_WEB_ONLY"), "the schema's .env comes before the folder's");
+        assertEquals(Optional.empty(), named.get("QUARRY_TEST_PRISMA_ONLY"));
+    }
 }

@@ -21,14 +21,14 @@ import java.util.regex.Pattern;
  * as PostgreSQL prints them. Normalised so that two databases with the same catalog give the same text: comments, blank
  * lines, session SETs and the {@code \restrict} lines (a random key per dump) go.
  */
-final class CatalogDump {
+public final class CatalogDump {
 
     private static final Pattern MAJOR = Pattern.compile("\\) (\\d+)\\.");
 
     private final Path pgDump;
 
     /** Checks that {@code pgDump}'s major version is the server's, so that what it prints is what that server holds. */
-    CatalogDump(Path pgDump, DatabaseUrl server) throws IOException, InterruptedException, SQLException {
+    public CatalogDump(Path pgDump, DatabaseUrl server) throws IOException, InterruptedException, SQLException {
         this.pgDump = pgDump;
         Matcher version = MAJOR.matcher(run(List.of(pgDump.toString(), "--version"), server));
         if (!version.find()) {
@@ -45,7 +45,7 @@ final class CatalogDump {
         }
     }
 
-    String of(DatabaseUrl database) throws IOException, InterruptedException {
+    public String of(DatabaseUrl database) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(pgDump.toString(), "--schema-only", "--no-owner", "--no-privileges", "--no-comments",
                 "-h", database.host(), "-p", Integer.toString(database.port()), "-U", database.user(), database.database()));
         StringBuilder normalised = new StringBuilder();

@@ -35,7 +35,7 @@ import org.junit.jupiter.api.Test;
  * a second {@code migrate dev} finds nothing), and {@code db pull} of that database gives a schema
  * whose shape is the same again. The figures are the README's, asserted exactly with their denominators.
  */
-class CorpusRoundTripTest {
+public class CorpusRoundTripTest {
 
     private static final Pattern POSTGRES = Pattern.compile("provider\\s*=\\s*\"(postgresql|postgres)\"");
     private static DatabaseUrl database;
@@ -50,7 +50,7 @@ class CorpusRoundTripTest {
         TestServer.dropDatabase(database);
     }
 
-    static Path corpus() {
+    public static Path corpus() {
         for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
             Path candidate = p.resolve("shared/corpus/prisma-schemas");
             if (Files.isDirectory(candidate)) {

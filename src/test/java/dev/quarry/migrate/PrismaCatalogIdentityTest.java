@@ -33,7 +33,7 @@ import org.junit.jupiter.api.Test;
  * (by reason), or compared; each count is asserted, so a schema cannot leave the denominator unnoticed. Skipped, with
  * the reason, when node or the npm package is not available.
  */
-class PrismaCatalogIdentityTest {
+public class PrismaCatalogIdentityTest {
 
     /** The figures README.md quotes ("Migrations are what Prisma Migrate writes"): change both together. */
     private static final int SCHEMAS = 96;
@@ -136,7 +136,7 @@ class PrismaCatalogIdentityTest {
      * The directory of the Prisma oracle: the npm packages of the Prisma peer (bench/peers/prisma) installed under target/
      * and {@code se-batch.mjs}. Skips the test, with the reason, when node or the packages are not available.
      */
-    static Path prismaOracle() throws IOException {
+    public static Path prismaOracle() throws IOException {
         Tools.require(run(List.of("node", "--version"), Path.of("."), 20), () -> "node is not available");
         Path oracle = Path.of("target", "prisma-oracle").toAbsolutePath();
         Path peer = CorpusRoundTripTest.corpus().getParent().getParent().resolve("bench/peers/prisma");
@@ -154,7 +154,7 @@ class PrismaCatalogIdentityTest {
     }
 
     /** Prisma 7's from-empty script of each schema of {@code list} (one path a line), written to {@code <n>.sql} in {@code inputs}. */
-    static void runPrisma(Path oracle, Path list, Path inputs, DatabaseUrl database) throws IOException, InterruptedException {
+    public static void runPrisma(Path oracle, Path list, Path inputs, DatabaseUrl database) throws IOException, InterruptedException {
         // never inheritIO: the test JVM's stdin and stdout are surefire's channel to it
         ProcessBuilder node = new ProcessBuilder("node", "se-batch.mjs", list.toString(), inputs.toString()).directory(oracle.toFile())
                 .redirectErrorStream(true).redirectOutput(inputs.resolve("se-batch.log").toFile());
