@@ -65,10 +65,11 @@ final class FormatCommand implements Callable<Integer> {
         }
         if (check) {
             unformatted.forEach(file -> System.out.println("not formatted: " + file));
-            System.out.println(unformatted.isEmpty() ? "All schema files are formatted." : "Run `quarry format` to format them.");
+            System.out.println(unformatted.isEmpty() ? "The schema at " + schema + " is formatted." : "Run `quarry format` to format them.");
             return unformatted.isEmpty() ? 0 : 1;
         }
-        System.out.println(unformatted.isEmpty() ? "The schema was already formatted." : "Formatted " + unformatted.size() + " file(s).");
+        System.out.println(unformatted.isEmpty() ? "The schema at " + schema + " was already formatted."
+                : "Formatted " + unformatted.size() + " file(s) of the schema at " + schema + ".");
         return 0;
     }
 

@@ -216,6 +216,7 @@ class AdoptPrismaProjectIT {
         assertEquals(0, format.exit(), format.toString());
         LauncherRuns.Run formatted = quarry(environment, "format", "--check");
         assertEquals(0, formatted.exit(), formatted.toString());
+        assertTrue(formatted.out().contains("The schema at " + layout.schema() + " is formatted."), formatted.toString());
 
         if (layout.prismaMade()) {
             LauncherRuns.Run taken = quarry(environment, "migrate", "status");

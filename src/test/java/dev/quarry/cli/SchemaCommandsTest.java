@@ -62,6 +62,7 @@ class SchemaCommandsTest {
         assertEquals(1, run("format", "--schema", schema.toString(), "--check").exit);
         Run format = run("format", "--schema", schema.toString());
         assertEquals(0, format.exit, format.err);
+        assertTrue(format.out.contains("Formatted 1 file(s) of the schema at " + schema + "."), format.out);
         assertEquals(VALID, Files.readString(schema));
         assertEquals(0, run("format", "--schema", schema.toString(), "--check").exit);
     }
