@@ -1,6 +1,8 @@
 package dev.quarry.security;
 
-import static io.restassured.RestAssured.given;
+import static dev.quarry.security.Callers.admin;
+import static dev.quarry.security.Callers.anonymous;
+import static dev.quarry.security.Callers.as;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasKey;
@@ -15,7 +17,6 @@ import dev.quarry.testsupport.TestServer;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.specification.RequestSpecification;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -192,18 +193,6 @@ class PoliciesWithoutPublicTest {
 
     private static DatabaseUrl database() {
         return FreshDatabase.current();
-    }
-
-    private static RequestSpecification anonymous() {
-        return given().contentType("application/json");
-    }
-
-    private static RequestSpecification as(String userId) {
-        return given().auth().oauth2(TestKeys.user(userId)).contentType("application/json");
-    }
-
-    private static RequestSpecification admin() {
-        return given().auth().oauth2(TestKeys.admin()).contentType("application/json");
     }
 
     /** The links, read as the owner: {@code "post tag"}, sorted. */

@@ -1,6 +1,8 @@
 package dev.quarry.security;
 
-import static io.restassured.RestAssured.given;
+import static dev.quarry.security.Callers.admin;
+import static dev.quarry.security.Callers.anonymous;
+import static dev.quarry.security.Callers.as;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
@@ -12,7 +14,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.quarry.runtime.DatabaseUrl;
 import dev.quarry.testsupport.FreshDatabase;
 import io.restassured.response.ValidatableResponse;
-import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -62,18 +63,6 @@ public abstract class RowLevelSecurityScenario {
 
     private static DatabaseUrl database() {
         return FreshDatabase.current();
-    }
-
-    private static RequestSpecification anonymous() {
-        return given().contentType("application/json");
-    }
-
-    private static RequestSpecification as(String userId) {
-        return given().auth().oauth2(TestKeys.user(userId)).contentType("application/json");
-    }
-
-    private static RequestSpecification admin() {
-        return given().auth().oauth2(TestKeys.admin()).contentType("application/json");
     }
 
     // reads

@@ -1,5 +1,7 @@
 package dev.quarry.api.stream;
 
+import static dev.quarry.api.stream.Lines.enc;
+import static dev.quarry.api.stream.Lines.read;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -157,7 +159,7 @@ class StreamedReadsApiTest {
             assertEquals(200, json.statusCode(), json.body());
             assertEquals(200, ndjson.statusCode(), ndjson.body());
             JsonNode answer = JSON.readTree(json.body());
-            List<JsonNode> lines = ndjson.body().lines().map(StreamedReadsApiTest::read).toList();
+            List<JsonNode> lines = ndjson.body().lines().map(Lines::read).toList();
             assertTrue(answer.size() > 0, query);
             assertEquals(answer.size(), lines.size(), query);
             for (int i = 0; i < lines.size(); i++) {
@@ -293,18 +295,6 @@ class StreamedReadsApiTest {
 
     private HttpRequest get(String path, String accept) {
         return HttpRequest.newBuilder(URI.create(base + path)).header("Accept", accept).build();
-    }
-
-    private static String enc(String s) {
-        return java.net.URLEncoder.encode(s, StandardCharsets.UTF_8);
-    }
-
-    private static JsonNode read(String line) {
-        try {
-            return JSON.readTree(line);
-        } catch (Exception e) {
-            throw new AssertionError("not JSON: " + line, e);
-        }
     }
 
     /** The heap in use after a full collection: what is held, not what is garbage. */

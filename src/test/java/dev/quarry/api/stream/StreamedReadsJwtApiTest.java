@@ -1,10 +1,11 @@
 package dev.quarry.api.stream;
 
+import static dev.quarry.api.stream.Lines.enc;
+import static dev.quarry.api.stream.Lines.read;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.quarry.security.JwtMode;
 import dev.quarry.testsupport.FreshDatabase;
 import dev.quarry.testsupport.TestServer;
@@ -44,7 +45,6 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(value = JwtMode.class, initArgs = @ResourceArg(name = "anonymous-role", value = "quarry_stream_reader"))
 class StreamedReadsJwtApiTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     public static final class ShortStreams implements QuarkusTestProfile {
         @Override
@@ -101,17 +101,5 @@ class StreamedReadsJwtApiTest {
         HttpResponse<String> after = http.send(HttpRequest.newBuilder(URI.create(base + "api/items?select=id&take=3&orderBy=id"))
                 .header("Accept", "application/x-ndjson").build(), HttpResponse.BodyHandlers.ofString());
         assertEquals("{\"id\" : 2}\n{\"id\" : 4}\n{\"id\" : 6}\n", after.body());
-    }
-
-    private static String enc(String s) {
-        return java.net.URLEncoder.encode(s, StandardCharsets.UTF_8);
-    }
-
-    private static JsonNode read(String line) {
-        try {
-            return JSON.readTree(line);
-        } catch (Exception e) {
-            throw new AssertionError("not JSON: " + line, e);
-        }
     }
 }
