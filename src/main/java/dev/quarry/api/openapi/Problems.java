@@ -14,7 +14,9 @@ final class Problems {
 
     enum Status {
         BAD_REQUEST("400", "BadRequest", "A bad query parameter or body (unknown field or operator, wrong type, malformed JSON), "
-                + "or a required value missing (P2011, P2012). meta names the parameter, the JSON path inside it and what is allowed there. "
+                + "or a required value missing (P2011, P2012), arguments valid alone but not together (P2019), a table or column "
+                + "the database lacks (P2021, P2022), a nested selection asked for as text/csv (Q160). "
+                + "meta names the parameter, the JSON path inside it and what is allowed there. "
                 + "Over a limit, nothing runs or the answer is withheld: Q106 take above quarry.api.max-take, Q107 includes nested deeper "
                 + "than quarry.api.max-depth, Q120 more filter nodes than quarry.api.max-filter-nodes, Q130 a list of the answer without "
                 + "take has more than quarry.api.max-rows rows (meta.path names it, such as $[*].posts: page it with take and cursor), "
