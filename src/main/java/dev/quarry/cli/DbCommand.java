@@ -2,14 +2,18 @@ package dev.quarry.cli;
 
 import dev.quarry.database.DatabaseShape;
 import dev.quarry.migrate.Migrator;
+import dev.quarry.migrate.pull.SchemaFolderWriter;
 import dev.quarry.migrate.pull.SchemaWriter;
 import dev.quarry.runtime.DatabaseUrl;
 import dev.quarry.runtime.SchemaSource;
+import dev.quarry.schema.PrismaSchema;
+import dev.quarry.schema.diagnostics.SourceFile;
 import dev.quarry.schema.model.Schema;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
@@ -66,10 +70,12 @@ public final class DbCommand implements Callable<Integer> {
         @Spec
         CommandSpec spec;
 
-        @Option(names = "--schema", paramLabel = "PATH", description = "The schema file to write (default: the project's schema file, "
-                + "found as Prisma finds it, else src/main/resources/schema.prisma).")
+        @Option(names = "--schema", paramLabel = "PATH", description = "The schema file or folder to write (default: the project's schema, "
+                + "found as Prisma finds it, else src/main/resources/schema.prisma). In a folder each model and enum stays in its file "
+                + "and new ones go to " + SchemaFolderWriter.NEW_BLOCKS_FILE + ".")
         Path schemaOption;
 
+        private static final String FRESH_DATASOURCE = "datasource db {\n  provider = \"postgresql\"\n}\n";
         private static final Pattern KEPT_BLOCK = Pattern.compile("(?ms)^(generator|datasource)\\s+\\w+\\s*\\{.*?^}");
 
         @Option(names = "--url", paramLabel = "URL", description = "The database (default: prisma.config.ts's directUrl or url, else DATABASE_URL).")
@@ -83,25 +89,43 @@ public final class DbCommand implements Callable<Integer> {
             Path schema = target(project);
             return MigrateCommand.run(() -> {
                 DatabaseShape shape = Migrator.describe(database);
-                String text = SchemaWriter.write(shape, keptBlocks(schema), database.schema());
-                try {
-                    if (schema.getParent() != null) {
-                        Files.createDirectories(schema.getParent());
-                    }
-                    Files.writeString(schema, text);
-                } catch (IOException e) {
-                    throw new UserError("cannot write " + schema + ": " + e.getMessage());
+                String summary = shape.tables().size() + " table(s), " + shape.enums().size() + " enum(s) from " + database.redacted() + ".";
+                if (Files.isDirectory(schema)) {
+                    Map<String, String> files = SchemaFolderWriter.write(schema, sourceFiles(schema), SchemaWriter.write(shape, FRESH_DATASOURCE, database.schema()));
+                    files.forEach((file, text) -> writeFile(Path.of(file), text));
+                    List<String> names = files.keySet().stream().map(f -> schema.relativize(Path.of(f)).toString()).toList();
+                    spec.commandLine().getOut().println("Wrote " + schema + " (" + String.join(", ", names) + "): " + summary);
+                    return 0;
                 }
-                spec.commandLine().getOut().println("Wrote " + schema + ": " + shape.tables().size() + " table(s), " + shape.enums().size() + " enum(s) from " + database.redacted() + ".");
+                writeFile(schema, SchemaWriter.write(shape, keptBlocks(schema), database.schema()));
+                spec.commandLine().getOut().println("Wrote " + schema + ": " + summary);
                 return 0;
             });
         }
 
+        private static List<SourceFile> sourceFiles(Path folder) {
+            try {
+                return PrismaSchema.files(folder);
+            } catch (IOException e) {
+                throw new UserError("cannot read " + folder + ": " + e.getMessage());
+            }
+        }
+
+        private static void writeFile(Path file, String text) {
+            try {
+                if (file.getParent() != null) {
+                    Files.createDirectories(file.getParent());
+                }
+                Files.writeString(file, text);
+            } catch (IOException e) {
+                throw new UserError("cannot write " + file + ": " + e.getMessage());
+            }
+        }
+
         /** The generator and datasource blocks of the schema it replaces, kept as Prisma's db pull keeps them. */
         private static String keptBlocks(Path schema) {
-            String fresh = "datasource db {\n  provider = \"postgresql\"\n}\n";
             if (!Files.isRegularFile(schema)) {
-                return fresh;
+                return FRESH_DATASOURCE;
             }
             try {
                 Matcher blocks = KEPT_BLOCK.matcher(Files.readString(schema));
@@ -109,7 +133,7 @@ public final class DbCommand implements Callable<Integer> {
                 while (blocks.find()) {
                     kept.append(kept.isEmpty() ? "" : "\n").append(blocks.group()).append('\n');
                 }
-                return kept.toString().contains("datasource ") ? kept.toString() : fresh + "\n" + kept;
+                return kept.toString().contains("datasource ") ? kept.toString() : FRESH_DATASOURCE + "\n" + kept;
             } catch (IOException e) {
                 throw new UserError("cannot read " + schema + ": " + e.getMessage());
             }
@@ -121,9 +145,6 @@ public final class DbCommand implements Callable<Integer> {
             }
             if (project.layout() == Project.Layout.PACKAGED) {
                 return Path.of(SchemaSource.PROJECT_DEFAULT);
-            }
-            if (Files.isDirectory(Path.of(project.schema()))) {
-                throw new UserError("the schema " + project.schema() + " is a folder and db pull writes one file; pass --schema FILE");
             }
             return Path.of(project.schema());
         }

@@ -23,6 +23,11 @@ public final class PrismaSchema {
 
     /** Reads a {@code .prisma} file, or every {@code .prisma} file below a folder, and parses them as one schema. */
     public static SchemaResult load(Path fileOrFolder) throws IOException {
+        return parse(files(fileOrFolder));
+    }
+
+    /** The file, or every {@code .prisma} file below the folder in path order, each named by its path. */
+    public static List<SourceFile> files(Path fileOrFolder) throws IOException {
         List<Path> paths;
         if (Files.isDirectory(fileOrFolder)) {
             try (Stream<Path> walk = Files.walk(fileOrFolder)) {
@@ -35,7 +40,7 @@ public final class PrismaSchema {
         for (Path path : paths) {
             files.add(new SourceFile(path.toString(), Files.readString(path, StandardCharsets.UTF_8)));
         }
-        return parse(files);
+        return files;
     }
 
     /** Parses, resolves and validates the files as one schema. Never throws on user mistakes. */

@@ -14,6 +14,9 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -96,6 +99,55 @@ class DbCommandTest {
         Cli.Run ok = Cli.run(url, "db", "seed", "--schema", schemaFile, "--file", seed.toString());
         assertEquals(0, ok.exitCode(), ok.toString());
         assertEquals(List.of("Ada", "Grace"), column(url, "SELECT full_name FROM people ORDER BY id"));
+    }
+
+    /** Prisma's re-introspection of a multi-file schema: each model stays in its file, new ones go to introspected.prisma. */
+    @Test
+    void pullIntoASchemaFolderKeepsEachModelInItsFile() throws Exception {
+        Path folder = project.resolve("prisma/schema");
+        Files.createDirectories(folder);
+        String config = "generator client {\n  provider = \"prisma-client\"\n}\n\n" + MigrateCommandTest.DATASOURCE;
+        Files.writeString(folder.resolve("config.prisma"), config);
+        Files.writeString(folder.resolve("author.prisma"), "/// People who write\nmodel Author {\n  id   Int    @id @default(autoincrement())\n  name String\n  Post Post[]\n}\n");
+        Files.writeString(folder.resolve("post.prisma"), "model Post {\n  id       Int    @id @default(autoincrement())\n  authorId Int\n"
+                + "  Author   Author @relation(fields: [authorId], references: [id])\n}\n");
+        Cli.Run push = Cli.run(url, "db", "push", "--schema", folder.toString());
+        assertEquals(0, push.exitCode(), push.toString());
+        Files.writeString(folder.resolve("post.prisma"), Files.readString(folder.resolve("post.prisma")) + "\nmodel Gone {\n  id Int @id\n}\n");
+        TestServer.execute(url, "CREATE TYPE \"Mood\" AS ENUM ('calm', 'busy'); CREATE TABLE \"Tag\" (id SERIAL PRIMARY KEY, mood \"Mood\" NOT NULL)");
+
+        Cli.Run pull = Cli.run(url, "db", "pull", "--schema", folder.toString(), "--url", url.toPrismaUrl());
+        assertEquals(0, pull.exitCode(), pull.toString());
+        assertEquals("Wrote " + folder + " (author.prisma, config.prisma, post.prisma, introspected.prisma): 3 table(s), 1 enum(s) from "
+                + url.redacted() + ".\n", pull.out());
+        assertEquals(config.strip() + "\n", Files.readString(folder.resolve("config.prisma")), "the generator and datasource stay where they are");
+        String author = Files.readString(folder.resolve("author.prisma"));
+        assertTrue(author.startsWith("model Author {") && !author.contains("model Post") && !author.contains("Tag"), author);
+        String post = Files.readString(folder.resolve("post.prisma"));
+        assertTrue(post.startsWith("model Post {") && post.contains("@relation(fields: [authorId], references: [id])") && !post.contains("Gone"), post);
+        String introspected = Files.readString(folder.resolve("introspected.prisma"));
+        assertTrue(introspected.startsWith("model Tag {") && introspected.contains("mood Mood") && introspected.contains("enum Mood {"), introspected);
+        assertTrue(!introspected.contains("datasource") && !introspected.contains("model Author"), introspected);
+
+        Cli.Run inSync = Cli.run(url, "migrate", "diff", "--from", url.toPrismaUrl(), "--to", folder.toString(), "--exit-code");
+        assertEquals(0, inSync.exitCode(), "the pulled folder is the database's schema\n" + inSync);
+        Map<String, String> before = texts(folder);
+        assertEquals(0, Cli.run(url, "db", "pull", "--schema", folder.toString(), "--url", url.toPrismaUrl()).exitCode());
+        assertEquals(before, texts(folder), "a second pull changes nothing");
+
+        TestServer.execute(url, "DROP TABLE \"Tag\"; DROP TYPE \"Mood\"");
+        assertEquals(0, Cli.run(url, "db", "pull", "--schema", folder.toString(), "--url", url.toPrismaUrl()).exitCode());
+        assertEquals("", Files.readString(folder.resolve("introspected.prisma")), "a file whose models are gone is left empty, as Prisma leaves it");
+    }
+
+    private static Map<String, String> texts(Path folder) throws Exception {
+        Map<String, String> texts = new TreeMap<>();
+        try (Stream<Path> files = Files.list(folder)) {
+            for (Path file : files.toList()) {
+                texts.put(file.getFileName().toString(), Files.readString(file));
+            }
+        }
+        return texts;
     }
 
     @Test
