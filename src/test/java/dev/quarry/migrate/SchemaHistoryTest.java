@@ -173,4 +173,44 @@ class SchemaHistoryTest {
         assertTrue(sql.contains("CREATE UNIQUE INDEX \"User_email_key\""), sql);
         assertFalse(sql.contains("more than once"), "NULLs never clash: " + sql);
     }
+
+    @Test
+    void narrowingAVarcharNamesTheRowsItWouldCutAndNeedsConsent() throws SQLException {
+        String person = "model Person {\n  id Int @id\n  name String @db.VarChar(%d)\n}\n";
+        dev(schema(person.formatted(50)), false, false);
+        TestServer.execute(url, "INSERT INTO \"Person\" VALUES (1, 'Ada'), (2, 'Grace Brewster Hopper'), (3, 'Margaret Hamilton')");
+        MigrateException refused = assertThrows(MigrateException.class, () -> dev(schema(person.formatted(10)), false, false));
+        assertTrue(refused.getMessage().contains("--accept-data-loss"), refused.getMessage());
+        assertTrue(printed.toString().contains("The column `name` on the `Person` table, cast from `VARCHAR(50)` to `VARCHAR(10)`, holds 2 values longer than 10 characters:"
+                + " they will be cut to that length (for example id 2: 'Grace Brewster Hopper', id 3: 'Margaret Hamilton')."), printed.toString());
+        assertEquals("50;", query("SELECT character_maximum_length FROM information_schema.columns WHERE table_name = 'Person' AND column_name = 'name'"), "nothing ran");
+
+        dev(schema(person.formatted(10)), true, false);
+        assertEquals("Ada;Grace Brew;Margaret H;", query("SELECT name FROM \"Person\" ORDER BY id"));
+        dev(schema(person.formatted(12)), false, false);
+        String quiet = dev(schema(person.formatted(10)), false, false);
+        assertTrue(quiet.contains("SET DATA TYPE VARCHAR(10)") && !printed.toString().contains("Warnings"), "no value is cut: nothing to consent to\n" + printed);
+    }
+
+    @Test
+    void narrowingANumberRefusesWhatOverflowsAndNamesWhatItRounds() throws SQLException {
+        String price = "model Price {\n  id Int @id\n  amount Decimal @db.Decimal(%s)\n  hits %s\n}\n";
+        dev(schema(price.formatted("10,4", "BigInt")), false, false);
+        TestServer.execute(url, "INSERT INTO \"Price\" VALUES (1, 12.5, 1), (2, 3.14159, 2), (3, 123456.5, 3000000000)");
+        String narrow = price.formatted("6,2", "Int");
+        MigrateException refused = assertThrows(MigrateException.class, () -> dev(schema(narrow), false, false));
+        assertTrue(refused.getMessage().contains("cannot run on the data present"), refused.getMessage());
+        assertTrue(printed.toString().contains("The column `amount` on the `Price` table holds 1 values that cannot be cast from `DECIMAL(10,4)` to `DECIMAL(6,2)` (for example '123456.5000')"),
+                printed.toString());
+        assertTrue(printed.toString().contains("The column `hits` on the `Price` table holds 1 values that cannot be cast from `BIGINT` to `INTEGER` (for example '3000000000')"),
+                printed.toString());
+
+        TestServer.execute(url, "DELETE FROM \"Price\" WHERE id = 3");
+        MigrateException consent = assertThrows(MigrateException.class, () -> dev(schema(narrow), false, false));
+        assertTrue(consent.getMessage().contains("--accept-data-loss"), consent.getMessage());
+        assertTrue(printed.toString().contains("holds 1 values more than 2 decimal places: they will be rounded (for example id 2: '3.1416')"), printed.toString());
+        assertEquals("numeric;", query("SELECT data_type FROM information_schema.columns WHERE table_name = 'Price' AND column_name = 'amount'"), "nothing ran");
+        dev(schema(narrow), true, false);
+        assertEquals("12.50:1;3.14:2;", query("SELECT amount::text || ':' || hits FROM \"Price\" ORDER BY id"));
+    }
 }

@@ -124,12 +124,22 @@ public final class DestructiveChecks {
                     warn("Made the column `" + next.name() + "` on table `" + tableName + "` required, but there are " + nulls.get() + " existing NULL values.", true, index);
                 }
             }
-            Optional<Found> uncastable = c.cast() == CastKind.RISKY ? uncastable(previousTable, previous, next) : Optional.empty();
+            boolean cast = c.cast() == CastKind.RISKY || c.cast() == CastKind.SAFE;
+            Optional<Found> uncastable = cast ? uncastable(previousTable, previous, next) : Optional.empty();
             if (uncastable.isPresent()) {
                 warnings.add(new Warning("The column `" + next.name() + "` on the `" + tableName + "` table holds " + uncastable.get().count()
                         + " values that cannot be cast from `" + previous.type() + "` to `" + next.type() + "` (for example " + uncastable.get().sample()
                         + "): the migration would fail. Fix those rows first, run with --accept-data-loss to drop and add the column again (its values are lost),"
                         + " or with --create-only to edit the migration.", true, index, Optional.of(new ColumnRef(tableName, next.name()))));
+            } else if (c.cast() == CastKind.RISKY && database.isPresent() && narrowing(previous.type(), next.type())) {
+                Optional<Found> cut = cut(previousTable, previous, next);
+                if (cut.isPresent()) {
+                    String what = next.type().name().equals("DECIMAL")
+                            ? "more than " + next.type().arguments().get(1) + " decimal places: they will be rounded"
+                            : "longer than " + next.type().arguments().get(0) + " characters: they will be cut to that length";
+                    warn("The column `" + next.name() + "` on the `" + tableName + "` table, cast from `" + previous.type() + "` to `" + next.type() + "`, holds "
+                            + cut.get().count() + " values " + what + " (for example " + cut.get().sample() + ").", false, index);
+                }
             } else if (c.cast() == CastKind.RISKY) {
                 Optional<Long> values = nonNullCount(previousTable, previous.name());
                 String from = previous.type().toString();
@@ -174,6 +184,12 @@ public final class DestructiveChecks {
             List<String> values = enumValues.containsKey(to.schema() + "." + to.name()) ? enumValues.get(to.schema() + "." + to.name()) : databaseEnumValues(to);
             String allowed = "ARRAY[" + values.stream().map(Identifiers::literal).collect(Collectors.joining(", ")) + "]::text[]";
             fails = to.list() ? "NOT (" + column + "::text[] <@ " + allowed + ")" : column + "::text <> ALL (" + allowed + ")";
+        } else if (isNumber(previous.type()) && !to.list() && INTEGER_RANGES.containsKey(to.name())) {
+            // PostgreSQL rounds a decimal to the nearest integer, then fails when it is out of range
+            fails = "round(" + column + "::numeric) NOT BETWEEN " + INTEGER_RANGES.get(to.name());
+        } else if (isNumber(previous.type()) && !to.list() && to.name().equals("DECIMAL") && to.arguments().size() == 2) {
+            // DECIMAL(p,s) holds values below 10^(p-s) once rounded to s places; a larger one fails with "numeric field overflow"
+            fails = "abs(round(" + column + "::numeric, " + to.arguments().get(1) + ")) >= 1e" + (to.arguments().get(0) - to.arguments().get(1));
         } else if (previous.type().family() != ColumnType.Family.BUILTIN || !TEXTS.contains(previous.type().name()) || to.list()) {
             return Optional.empty();
         } else if (INTEGER_RANGES.containsKey(to.name())) {
@@ -187,6 +203,42 @@ public final class DestructiveChecks {
         return found("SELECT " + column + "::text FROM " + qualified(table) + " WHERE " + column + " IS NOT NULL AND " + fails);
     }
 
+    /** A cast that keeps every value PostgreSQL can take but may cut some: text to a shorter length, a decimal to fewer places. */
+    private static boolean narrowing(ColumnType previous, ColumnType next) {
+        if (previous.list() || next.list() || next.family() != ColumnType.Family.BUILTIN) {
+            return false;
+        }
+        boolean bounded = List.of("VARCHAR", "CHAR").contains(next.name()) && next.arguments().size() == 1;
+        boolean fromText = previous.isEnum() || (previous.family() == ColumnType.Family.BUILTIN && TEXTS.contains(previous.name()));
+        boolean decimal = next.name().equals("DECIMAL") && next.arguments().size() == 2;
+        boolean fromFraction = previous.family() == ColumnType.Family.BUILTIN && List.of("DECIMAL", "REAL", "DOUBLE PRECISION").contains(previous.name());
+        return (bounded && fromText) || (decimal && fromFraction);
+    }
+
+    /**
+     * The rows whose values the narrowing cast cuts (the explicit cast truncates text and rounds decimals without an error),
+     * each named by its primary key when the table has one.
+     */
+    private Optional<Found> cut(DbTable table, DbColumn previous, DbColumn next) throws SQLException {
+        String column = quote(previous.name());
+        String cut = next.type().name().equals("DECIMAL")
+                ? column + "::numeric <> round(" + column + "::numeric, " + next.type().arguments().get(1) + ")"
+                : "char_length(" + column + "::text) > " + next.type().arguments().get(0);
+        Optional<List<String>> key = table.primaryKey().map(pk -> pk.columns());
+        if (key.isEmpty() || !existingColumns(table).containsAll(key.get())) {
+            return found("SELECT " + column + "::text FROM " + qualified(table) + " WHERE " + cut);
+        }
+        // the row's key, then its value: "id 3: 'Grace Hopper'"
+        String label = key.get().stream().map(k -> Identifiers.literal(k + " ") + " || " + quote(k) + "::text").collect(Collectors.joining(" || ', ' || "))
+                + " || ': ' || quote_literal(" + column + "::text)";
+        return found("SELECT " + label + " FROM " + qualified(table) + " WHERE " + cut, false);
+    }
+
+    private static boolean isNumber(ColumnType type) {
+        return type.family() == ColumnType.Family.BUILTIN && !type.list()
+                && (INTEGER_RANGES.containsKey(type.name()) || List.of("DECIMAL", "REAL", "DOUBLE PRECISION").contains(type.name()));
+    }
+
     /** The values of the columns found more than once, rows with a NULL among them aside (they never clash). */
     private Optional<Found> duplicates(DbTable table, List<String> columns) throws SQLException {
         if (database.isEmpty() || !existingColumns(table).containsAll(columns)) {
@@ -198,8 +250,12 @@ public final class DestructiveChecks {
         return found("SELECT " + value + " FROM " + qualified(table) + " WHERE " + notNull + " GROUP BY " + list + " HAVING count(*) > 1");
     }
 
-    /** Counts the distinct values {@code query} returns (one text column) and keeps the first three. */
+    /** Counts the distinct values {@code query} returns (one text column) and keeps the first three, as SQL literals. */
     private Optional<Found> found(String query) throws SQLException {
+        return found(query, true);
+    }
+
+    private Optional<Found> found(String query, boolean literals) throws SQLException {
         if (database.isEmpty()) {
             return Optional.empty();
         }
@@ -211,7 +267,7 @@ public final class DestructiveChecks {
                 return Optional.empty();
             }
             String[] sample = (String[]) rs.getArray(2).getArray();
-            return Optional.of(new Found(count, java.util.Arrays.stream(sample).map(Identifiers::literal).collect(Collectors.joining(", "))));
+            return Optional.of(new Found(count, java.util.Arrays.stream(sample).map(v -> literals ? Identifiers.literal(v) : v).collect(Collectors.joining(", "))));
         }
     }
 
