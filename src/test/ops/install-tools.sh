@@ -2,7 +2,8 @@
 # Installs what the tool-backed tests drive, one tool at a time, and fails naming the first one that
 # cannot be had: HAProxy (in front of several instances), PgBouncer (transaction mode), kubectl
 # (`kubectl kustomize`), the PostgreSQL client programs, and Node.js 20+ with npm (Prisma Client
-# parity, the Prisma schema engine, the TypeScript client). A tool already there is left alone.
+# parity, the Prisma schema engine, the TypeScript client, Mermaid's parser), and Chromium (the Studio's browser tests,
+# driven headless by playwright-core). A tool already there is left alone.
 # Needs root (or sudo) and Debian's package archive. Under CI=true a test whose tool is missing fails.
 set -euo pipefail
 sudo=""
@@ -34,6 +35,7 @@ install_tool psql postgresql-client
 install_tool pg_dump postgresql-client
 install_tool node nodejs
 install_tool npm npm
+install_tool chromium chromium
 
 node_major=$(node --version | sed -E 's/^v([0-9]+).*/\1/')
 if [ "$node_major" -lt 20 ]; then
@@ -41,4 +43,4 @@ if [ "$node_major" -lt 20 ]; then
   exit 1
 fi
 npm --version >/dev/null
-echo "tools: haproxy, pgbouncer, kubectl, psql, pg_dump, node $(node --version), npm $(npm --version)"
+echo "tools: haproxy, pgbouncer, kubectl, psql, pg_dump, node $(node --version), npm $(npm --version), $(chromium --version 2>/dev/null | head -n 1)"

@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
             DbCommand.class,
             InitCommand.class,
             GenerateCommand.class,
+            ErdCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class QuarryCommand implements java.util.concurrent.Callable<Integer> {
