@@ -43,9 +43,10 @@ public class ReadService {
     private final StreamRunner streams;
     private final Sessions sessions;
     private final DatabaseErrors errors;
+    private final SoftDeleteAccess softDelete;
 
     @Inject
-    public ReadService(Schema schema, @Reads Pool pool, Sessions sessions, Limits limits,
+    public ReadService(Schema schema, @Reads Pool pool, Sessions sessions, Limits limits, SoftDeleteAccess softDelete,
             @ConfigProperty(name = "quarry.query.slow-threshold", defaultValue = "500ms") Duration slowThreshold,
             @ConfigProperty(name = "quarry.query.statement-cache.size", defaultValue = "2000") long statementCacheSize,
             @ConfigProperty(name = "quarry.query.statement-cache.verify", defaultValue = "false") boolean verifyStatementCache,
@@ -54,6 +55,7 @@ public class ReadService {
         this.views = ReadableFields.of(schema);
         views.distinct().forEach(view -> planners.put(view, new QueryPlanner(schema, limits, view)));
         this.sessions = sessions;
+        this.softDelete = softDelete;
         this.statements = new StatementCache(schema, limits, statementCacheSize, verifyStatementCache);
         this.runner = new QueryRunner(pool, slowThreshold, limits);
         this.errors = new DatabaseErrors(schema);
@@ -72,6 +74,7 @@ public class ReadService {
 
     private Uni<QueryResult> read(Model model, ReadArgs args, QueryBuilder.Output output) {
         Optional<SessionSettings> session = sessions.current();
+        softDelete.check(args, session);
         ReadableFields readable = views.of(session.map(SessionSettings::role));
         QueryPlan plan = planners.get(readable).plan(model, args);
         return runner.run(statements.statement(plan, output, readable), session)
@@ -87,6 +90,7 @@ public class ReadService {
      */
     public Streamed stream(Model model, ReadArgs args) {
         Optional<SessionSettings> session = sessions.current();
+        softDelete.check(args, session);
         ReadableFields readable = views.of(session.map(SessionSettings::role));
         FindPlan plan = (FindPlan) planners.get(readable).plan(model, args);
         return new Streamed(plan.read().selection(), streams.lines(statements.statement(plan, QueryBuilder.Output.LINES, readable), session));

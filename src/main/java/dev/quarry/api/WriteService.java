@@ -45,6 +45,9 @@ public class WriteService {
 
     /** The planner and executor of writes per view of the schema's fields (one per role a field rule names, one for the others). */
     private final Map<ReadableFields, WriteExecutor> executors = new HashMap<>();
+    /** The same for requests that may restore soft-deleted rows ({@link SoftDeleteAccess}). */
+    private final Map<ReadableFields, WriteExecutor> restoringExecutors = new HashMap<>();
+    private final SoftDeleteAccess softDelete;
     private final ReadableFields.Views views;
     private final WriteRunner runner;
     private final ModelRoutes routes;
@@ -52,10 +55,14 @@ public class WriteService {
     private final TxLimits txLimits;
 
     @Inject
-    public WriteService(Schema schema, Pool pool, ModelRoutes routes, Sessions sessions, Limits limits, TxLimits txLimits) {
+    public WriteService(Schema schema, Pool pool, ModelRoutes routes, Sessions sessions, Limits limits, TxLimits txLimits, SoftDeleteAccess softDelete) {
         this.sessions = sessions;
+        this.softDelete = softDelete;
         this.views = ReadableFields.of(schema);
         views.distinct().forEach(view -> executors.put(view, new WriteExecutor(schema, new WritePlanner(schema, limits, view), limits)));
+        if (schema.models().stream().anyMatch(m -> m.deletedAt().isPresent())) {
+            views.distinct().forEach(view -> restoringExecutors.put(view, new WriteExecutor(schema, new WritePlanner(schema, limits, view), limits, true)));
+        }
         this.runner = new WriteRunner(pool, new DatabaseErrors(schema), txLimits);
         this.txLimits = txLimits;
         this.routes = routes;
@@ -114,6 +121,9 @@ public class WriteService {
         boolean retryUnique = false;
         for (int i = 0; i < operations.size(); i++) {
             Step step = plan(executor.planner(), operations.get(i), at.index(i));
+            if (step.read() != null) {
+                softDelete.check(step.read(), session);
+            }
             retryUnique |= step.write() != null && WriteExecutor.retriesUniqueViolations(step.write());
             steps.add(step);
         }
@@ -124,7 +134,7 @@ public class WriteService {
 
     /** The executor (and planner) for what the request's role reads. */
     private WriteExecutor executor(Optional<SessionSettings> session) {
-        return executors.get(views.of(session.map(SessionSettings::role)));
+        return (softDelete.allows(session) ? restoringExecutors : executors).get(views.of(session.map(SessionSettings::role)));
     }
 
     private static Uni<String> run(WriteExecutor executor, Tx tx, Step step) {

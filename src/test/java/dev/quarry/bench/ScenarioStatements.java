@@ -234,6 +234,7 @@ final class ScenarioStatements {
             }
         };
         return new WriteService(schema, io.vertx.mutiny.sqlclient.Pool.newInstance(recording.pool()), new ModelRoutes(schema), open,
-                LIMITS, new dev.quarry.query.exec.TxLimits(100, java.time.Duration.ofSeconds(15), java.time.Duration.ofSeconds(5), java.time.Duration.ofSeconds(30)));
+                LIMITS, new dev.quarry.query.exec.TxLimits(100, java.time.Duration.ofSeconds(15), java.time.Duration.ofSeconds(5), java.time.Duration.ofSeconds(30)),
+                new dev.quarry.api.SoftDeleteAccess(schema, Optional.empty()));
     }
 }

@@ -69,6 +69,12 @@ public final class ResourceArgs {
                 putBracket(bracketFilter, name, single(name, values));
                 continue;
             }
+            if (name.equals(ReadArgs.WITH_DELETED)) {
+                // every read's, checked by the planner (an argument only where a model has @deletedAt)
+                args.put(name, single(name, values));
+                origins.put(name, ArgPath.ofText(name));
+                continue;
+            }
             if (!allowed.contains(name)) {
                 throw QueryErrors.unknownArgument(ArgPath.of(name), name, allowed);
             }
@@ -103,7 +109,7 @@ public final class ResourceArgs {
         Map<String, ArgPath> origins = new HashMap<>();
         for (Map.Entry<String, JsonNode> e : body.properties()) {
             String name = e.getKey();
-            if (!allowed.contains(name)) {
+            if (!allowed.contains(name) && !name.equals(ReadArgs.WITH_DELETED)) {
                 List<String> known = new ArrayList<>(allowed);
                 known.add("count");
                 throw QueryErrors.unknownArgument(ArgPath.of("body").key(name), name, known);

@@ -65,10 +65,15 @@ public final class WriteExecutor {
     private final Limits limits;
 
     public WriteExecutor(Schema schema, WritePlanner planner, Limits limits) {
+        this(schema, planner, limits, false);
+    }
+
+    /** @param restores whether an update setting a {@code @deletedAt} field to null reaches soft-deleted rows */
+    public WriteExecutor(Schema schema, WritePlanner planner, Limits limits, boolean restores) {
         this.schema = schema;
         this.planner = planner;
         this.resolver = planner.resolver();
-        this.sql = new WriteStatements(schema, resolver, planner.readable());
+        this.sql = new WriteStatements(schema, resolver, planner.readable(), restores);
         this.reads = new QueryPlanner(schema, limits, planner.readable());
         this.builder = new QueryBuilder(schema, limits);
         this.limits = limits;
@@ -161,7 +166,8 @@ public final class WriteExecutor {
             return WrittenTableReads.related(read.read(), model) || builder.checksRows(read.read(), false) ? Optional.empty()
                     : Optional.of(new OneStatement(plan, sql.updateReading(model, u.where(), u.data().scalars(), builder.bodyOver(read, WriteStatements.WRITTEN, planner.readable()))));
         }
-        if (plan instanceof WritePlan.Delete d && d.ifMatch().isEmpty()) {
+        // a soft delete answers the record as it was, as a delete does; its UPDATE would return it deleted
+        if (plan instanceof WritePlan.Delete d && d.ifMatch().isEmpty() && model.deletedAt().isEmpty()) {
             FindPlan read = readOfWritten(model, d.shape());
             return builder.checksRows(read.read(), false) ? Optional.empty()
                     : Optional.of(new OneStatement(plan, sql.deleteReading(model, d.where(), builder.bodyOver(read, WriteStatements.WRITTEN, planner.readable()))));

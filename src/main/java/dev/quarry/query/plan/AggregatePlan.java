@@ -6,15 +6,25 @@ import java.util.Optional;
 
 /**
  * {@code count}, {@code aggregate} and {@code groupBy}: the rows to aggregate ({@code rows}; its selection is
- * unused), the aggregates to return, and for groupBy the grouping fields, {@code having} and the group order.
+ * unused), the aggregates to return, and for groupBy the grouping fields, {@code having} and the group order;
+ * {@code withDeleted}: soft-deleted rows are aggregated too.
  */
 public record AggregatePlan(Kind kind, ReadPlan rows, List<AggregateGroup> groups, List<ScalarField> by, Filter having,
-        List<OrderItem> groupOrder) implements QueryPlan {
+        List<OrderItem> groupOrder, boolean withDeleted) implements QueryPlan {
 
     public AggregatePlan {
         groups = List.copyOf(groups);
         by = List.copyOf(by);
         groupOrder = List.copyOf(groupOrder);
+    }
+
+    public AggregatePlan(Kind kind, ReadPlan rows, List<AggregateGroup> groups, List<ScalarField> by, Filter having, List<OrderItem> groupOrder) {
+        this(kind, rows, groups, by, having, groupOrder, false);
+    }
+
+    @Override
+    public AggregatePlan includingDeleted() {
+        return new AggregatePlan(kind, rows, groups, by, having, groupOrder, true);
     }
 
     public enum Kind {

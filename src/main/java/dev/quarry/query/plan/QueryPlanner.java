@@ -23,6 +23,8 @@ public final class QueryPlanner {
     private final WherePlanner where;
     private final AggregatePlanner aggregates;
     private final Limits limits;
+    /** Whether a model has {@code @deletedAt}: only then is {@code withDeleted} an argument. */
+    private final boolean softDelete;
 
     /** For a request that sets no role: the default selection is every field. */
     public QueryPlanner(Schema schema, Limits limits) {
@@ -36,9 +38,29 @@ public final class QueryPlanner {
         this.where = new WherePlanner(schema, values, limits);
         this.reads = new ReadPlanner(schema, where, limits, readable);
         this.aggregates = new AggregatePlanner(reads, where);
+        this.softDelete = schema.models().stream().anyMatch(m -> m.deletedAt().isPresent());
     }
 
+    /**
+     * {@code args} planned; with {@code withDeleted: true} the plan reads soft-deleted rows too (whether the request's
+     * role may ask for them is the caller's to check, with {@link QueryPlan#withDeleted()}).
+     */
     public QueryPlan plan(Model model, ReadArgs args) {
+        if (!softDelete || !args.args().has(ReadArgs.WITH_DELETED)) {
+            return planArgs(model, args);
+        }
+        JsonNode flag = args.args().get(ReadArgs.WITH_DELETED);
+        boolean text = flag.isTextual() && (flag.textValue().equals("true") || flag.textValue().equals("false"));
+        if (!flag.isBoolean() && !text) {
+            throw QueryErrors.wrongType(args.origin(ReadArgs.WITH_DELETED), "true or false");
+        }
+        com.fasterxml.jackson.databind.node.ObjectNode rest = args.args().deepCopy();
+        rest.remove(ReadArgs.WITH_DELETED);
+        QueryPlan plan = planArgs(model, new ReadArgs(args.operation(), rest, args.origins()));
+        return flag.asBoolean() ? plan.includingDeleted() : plan;
+    }
+
+    private QueryPlan planArgs(Model model, ReadArgs args) {
         JsonNode a = args.args();
         RequestBudget.check(a, args::origin, limits);
         switch (args.operation()) {

@@ -15,10 +15,13 @@ final class FilterRenderer {
 
     private final Columns columns;
     private final Aliases aliases;
+    /** The related rows a relation filter sees (soft-deleted ones are absent but for {@code withDeleted}). */
+    private final RowScope scope;
 
-    FilterRenderer(Columns columns, Aliases aliases) {
+    FilterRenderer(Columns columns, Aliases aliases, RowScope scope) {
         this.columns = columns;
         this.aliases = aliases;
+        this.scope = scope;
     }
 
     Sql render(Filter filter, Sql alias) {
@@ -182,7 +185,9 @@ final class FilterRenderer {
         Hop hop = r.hop();
         Sql child = aliases.next("t");
         Sql from = Sql.of(Links.table(hop.to()), " ", child);
-        Sql link = Links.link(hop, parent, child, aliases);
+        Sql link = scope.and(hop.to(), child, Links.link(hop, parent, child, aliases));
+        // a key pointing at a soft-deleted row points at no row: then only the related table can tell
+        boolean keyTells = hop.fromHoldsForeignKey() && scope.condition(hop.to(), child).isEmpty();
         switch (r.quantifier()) {
             case SOME:
                 return Sql.of("EXISTS (SELECT 1 FROM ", from, " WHERE ", link, " AND ", render(r.inner().orElseThrow(), child), ")");
@@ -192,12 +197,12 @@ final class FilterRenderer {
                 return Sql.of("NOT EXISTS (SELECT 1 FROM ", from, " WHERE ", link, " AND NOT (", render(r.inner().orElseThrow(), child, true), "))");
             case IS:
                 if (r.inner().isEmpty()) {
-                    return hop.fromHoldsForeignKey() ? Links.foreignKeyIsNull(hop, parent) : Sql.of("NOT EXISTS (SELECT 1 FROM ", from, " WHERE ", link, ")");
+                    return keyTells ? Links.foreignKeyIsNull(hop, parent) : Sql.of("NOT EXISTS (SELECT 1 FROM ", from, " WHERE ", link, ")");
                 }
                 return Sql.of("EXISTS (SELECT 1 FROM ", from, " WHERE ", link, " AND ", toOne(r.inner().get(), child, negated), ")");
             default:
                 if (r.inner().isEmpty()) {
-                    return hop.fromHoldsForeignKey() ? Sql.of("(NOT ", Links.foreignKeyIsNull(hop, parent), ")")
+                    return keyTells ? Sql.of("(NOT ", Links.foreignKeyIsNull(hop, parent), ")")
                             : Sql.of("EXISTS (SELECT 1 FROM ", from, " WHERE ", link, ")");
                 }
                 return Sql.of("NOT EXISTS (SELECT 1 FROM ", from, " WHERE ", link, " AND ", toOne(r.inner().get(), child, !negated), ")");

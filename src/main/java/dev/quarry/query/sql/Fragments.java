@@ -8,7 +8,8 @@ import dev.quarry.schema.model.Schema;
 
 /**
  * The read builder's SQL pieces opened to the write statements: filters, value casts and column encodings,
- * so a write's {@code WHERE} and values are rendered exactly as a read's. One instance per statement (its aliases).
+ * so a write's {@code WHERE} and values are rendered exactly as a read's (relation filters see live rows only, see
+ * {@link RowScope}). One instance per statement (its aliases).
  */
 public final class Fragments {
 
@@ -17,7 +18,7 @@ public final class Fragments {
 
     public Fragments(Schema schema) {
         this.columns = new Columns(schema);
-        this.filters = new FilterRenderer(columns, new Aliases());
+        this.filters = new FilterRenderer(columns, new Aliases(), RowScope.LIVE);
     }
 
     /** {@code filter} as a condition on the row of {@code alias}. */

@@ -90,12 +90,14 @@ public final class QueryBuilder {
      * related records are read from their tables.
      */
     public Sql bodyOver(FindPlan plan, Sql rows, ReadableFields readable) {
-        return new Statement(readable).find(plan, rows);
+        Statement s = new Statement(readable, true, RowScope.of(plan.withDeleted()));
+        s.written = rows;
+        return s.find(plan, rows);
     }
 
     /** The statement before its parameters are numbered: {@link StatementCache} renders it with their sources. */
     Sql statement(QueryPlan plan, Output output, ReadableFields readable) {
-        Statement s = new Statement(readable, output != Output.LINES);
+        Statement s = new Statement(readable, output != Output.LINES, RowScope.of(plan.withDeleted()));
         if (output == Output.LINES) {
             return s.lines((FindPlan) plan);
         }
@@ -169,19 +171,21 @@ public final class QueryBuilder {
         private final Aliases aliases = new Aliases();
         /** What the request's role reads: the columns a row source selects and an entity tag digests. */
         private final ReadableFields readable;
-        private final FilterRenderer filters = new FilterRenderer(columns, aliases);
+        /** The rows of soft-delete models this statement reads. */
+        private final RowScope scope;
+        private final FilterRenderer filters;
         /** Whether lists that take does not bound are checked against max-rows. */
         private final boolean checked;
         /** Whether a list of this statement may answer with an overflow marker. */
         private boolean marked;
+        /** A write's returned rows ({@link #bodyOver}): read as they are, a soft delete's included. */
+        private Sql written;
 
-        Statement(ReadableFields readable) {
-            this(readable, true);
-        }
-
-        Statement(ReadableFields readable, boolean checked) {
+        Statement(ReadableFields readable, boolean checked, RowScope scope) {
             this.readable = readable;
             this.checked = checked;
+            this.scope = scope;
+            this.filters = new FilterRenderer(columns, aliases, scope);
         }
 
         /**
@@ -255,7 +259,8 @@ public final class QueryBuilder {
 
         Sql tag(ReadPlan read) {
             Sql t = aliases.next("t");
-            return Sql.of("(SELECT ", entityTag(read.model(), t, readable), " FROM ", Links.table(read.model()), " ", t, " WHERE ", filters.render(read.filter(), t), ")");
+            return Sql.of("(SELECT ", entityTag(read.model(), t, readable), " FROM ", Links.table(read.model()), " ", t, " WHERE ",
+                    scope.and(read.model(), t, filters.render(read.filter(), t)), ")");
         }
 
         /**
@@ -279,6 +284,9 @@ public final class QueryBuilder {
                 where.add(filters.render(read.filter(), t));
             }
             read.cursor().ifPresent(cursor -> where.add(cursorCondition(read, cursor, t)));
+            if (table != written) {
+                scope.condition(model, t).ifPresent(where::add);
+            }
             List<OrderItem> order = read.backwards() ? read.orderBy().stream().map(OrderItem::reversed).toList() : read.orderBy();
 
             Sql from;
@@ -361,7 +369,7 @@ public final class QueryBuilder {
                 Hop hop = hops.get(0);
                 Sql b = aliases.next("t");
                 return Sql.of("(SELECT ", orderExpr(o, hops.subList(1, hops.size()), b), " FROM ", Links.table(hop.to()), " ", b, " WHERE ",
-                        Links.link(hop, a, b, aliases), " LIMIT 1)");
+                        scope.and(hop.to(), b, Links.link(hop, a, b, aliases)), " LIMIT 1)");
             }
             if (o.target() instanceof OrderItem.ByField f) {
                 return Sql.of(a, ".", Sql.ident(f.field().dbName()));
@@ -372,7 +380,7 @@ public final class QueryBuilder {
             }
             if (o.target() instanceof OrderItem.ByRelationCount c) {
                 Sql b = aliases.next("t");
-                return Sql.of("(SELECT count(*) FROM ", Links.table(c.hop().to()), " ", b, " WHERE ", Links.link(c.hop(), a, b, aliases), ")");
+                return Sql.of("(SELECT count(*) FROM ", Links.table(c.hop().to()), " ", b, " WHERE ", scope.and(c.hop().to(), b, Links.link(c.hop(), a, b, aliases)), ")");
             }
             OrderItem.ByAggregate g = (OrderItem.ByAggregate) o.target();
             Optional<ScalarField> field = g.field();
@@ -412,7 +420,7 @@ public final class QueryBuilder {
                 // Prisma applies a cursor after distinct, in memory: the cursor row must itself be one of the filtered rows
                 cursorRow = Sql.of(cursorRow, " AND ", filters.render(read.filter(), c));
             }
-            return Sql.of("EXISTS (SELECT 1 FROM ", Links.table(read.model()), " ", c, " WHERE ", cursorRow, " AND (",
+            return Sql.of("EXISTS (SELECT 1 FROM ", Links.table(read.model()), " ", c, " WHERE ", scope.and(read.model(), c, cursorRow), " AND (",
                     Sql.join(" OR ", alternatives), "))");
         }
 
@@ -471,7 +479,7 @@ public final class QueryBuilder {
             List<Sql> values = new ArrayList<>();
             for (Selection.RelationCount count : counts.counts()) {
                 Sql b = aliases.next("t");
-                Sql cond = Links.link(count.hop(), a, b, aliases);
+                Sql cond = scope.and(count.hop().to(), b, Links.link(count.hop(), a, b, aliases));
                 if (!(count.filter() instanceof Filter.Const c && c.value())) {
                     cond = Sql.of(cond, " AND ", filters.render(count.filter(), b));
                 }
@@ -485,8 +493,8 @@ public final class QueryBuilder {
             Hop hop = rel.hop();
             if (!hop.toMany()) {
                 Sql b = aliases.next("t");
-                return Sql.of("(SELECT ", object(rel.plan(), b, path), " FROM ", Links.table(hop.to()), " ", b, " WHERE ", Links.link(hop, parent, b, aliases),
-                        " LIMIT 1)");
+                return Sql.of("(SELECT ", object(rel.plan(), b, path), " FROM ", Links.table(hop.to()), " ", b, " WHERE ",
+                        scope.and(hop.to(), b, Links.link(hop, parent, b, aliases)), " LIMIT 1)");
             }
             return list(rel.plan(), Optional.of(new LinkTo(hop, parent)), Links.table(hop.to()), path);
         }
@@ -567,8 +575,13 @@ public final class QueryBuilder {
                 orderBy.add(orderTerm(key, plan.groupOrder().get(i)));
             }
             Sql sql = Sql.of("SELECT ", Sql.join(", ", select), " FROM ", Links.table(rows.model()), " ", a);
+            List<Sql> where = new ArrayList<>();
             if (!(rows.filter() instanceof Filter.Const c && c.value())) {
-                sql = Sql.of(sql, " WHERE ", filters.render(rows.filter(), a));
+                where.add(filters.render(rows.filter(), a));
+            }
+            scope.condition(rows.model(), a).ifPresent(where::add);
+            if (!where.isEmpty()) {
+                sql = Sql.of(sql, " WHERE ", Sql.join(" AND ", where));
             }
             sql = Sql.of(sql, " GROUP BY ", Sql.join(", ", plan.by().stream().map(f -> Sql.of(a, ".", Sql.ident(f.dbName()))).toList()));
             if (!(plan.having() instanceof Filter.Const c && c.value())) {

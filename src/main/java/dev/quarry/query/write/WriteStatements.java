@@ -4,6 +4,7 @@ import dev.quarry.query.plan.Filter;
 import dev.quarry.query.plan.Value;
 import dev.quarry.query.sql.Fragments;
 import dev.quarry.query.sql.QueryBuilder;
+import dev.quarry.query.sql.RowScope;
 import dev.quarry.query.sql.Sql;
 import dev.quarry.query.sql.SqlStatement;
 import dev.quarry.schema.model.Model;
@@ -22,6 +23,10 @@ import java.util.OptionalLong;
  * The SQL of each write step. Row-returning statements return {@link #returnedFields} as text in the API's
  * encoding, then the row's entity tag: {@code md5} of the whole row's JSON, computed by PostgreSQL, so a read and a
  * conditional write compare the same thing in the same statement.
+ *
+ * <p>Soft delete ({@code @deletedAt}): a delete of such a model's rows sets the field to {@code now()} instead, and no
+ * statement reaches its soft-deleted rows ({@link RowScope#LIVE}) but an update that sets the field back to null for a
+ * request that may restore.
  */
 public final class WriteStatements {
 
@@ -33,12 +38,20 @@ public final class WriteStatements {
     private final Schema schema;
     private final dev.quarry.query.plan.Resolver resolver;
     private final ReadableFields readable;
+    /** Whether an update setting a soft-delete field to null reaches the soft-deleted rows (restores them). */
+    private final boolean restores;
 
     /** @param readable what the request's role reads: the columns a returned row carries and its entity tag digests */
     public WriteStatements(Schema schema, dev.quarry.query.plan.Resolver resolver, ReadableFields readable) {
+        this(schema, resolver, readable, false);
+    }
+
+    /** @param restores whether the request may restore soft-deleted rows (see {@link #updateSet}) */
+    public WriteStatements(Schema schema, dev.quarry.query.plan.Resolver resolver, ReadableFields readable, boolean restores) {
         this.schema = schema;
         this.resolver = resolver;
         this.readable = readable;
+        this.restores = restores;
     }
 
     /**
@@ -161,7 +174,7 @@ public final class WriteStatements {
                 values.add(Sql.of(name, ".", Sql.ident("key" + k)));
             }
             ctes.add(Sql.of(name, " AS (SELECT ", Sql.join(", ", keys), " FROM ", table(c.hop().to()), " AS ", TARGET, " WHERE ",
-                    f.condition(c.target(), TARGET), ")"));
+                    RowScope.LIVE.and(c.hop().to(), TARGET, f.condition(c.target(), TARGET)), ")"));
             sources.add(name);
         }
         Sql parent = Sql.ident("parent");
@@ -233,17 +246,20 @@ public final class WriteStatements {
         return Sql.of(sql, " RETURNING ", returnRows ? returning(f, model, TARGET) : Sql.of("1")).render();
     }
 
+    /** A restore ({@link #restores}) reaches the soft-deleted rows {@code where} names; every other update only the live ones. */
     private Sql updateSet(Fragments f, Model model, Filter where, List<Assign> assigns, Optional<String> etag, OptionalLong limit) {
         List<Sql> sets = assigns.stream().map(a -> Sql.of(Sql.ident(a.field().dbName()), " = ", value(f, a))).toList();
-        return Sql.of("UPDATE ", table(model), " AS ", TARGET, " SET ", Sql.join(", ", sets), " WHERE ", condition(f, model, where, limit),
-                etagCondition(model, etag, TARGET));
+        boolean restore = restores && model.softDeleteField().isPresent()
+                && assigns.stream().anyMatch(a -> a instanceof Assign.SetNull && a.field().equals(model.softDeleteField().get()));
+        return Sql.of("UPDATE ", table(model), " AS ", TARGET, " SET ", Sql.join(", ", sets), " WHERE ",
+                condition(f, model, where, limit, restore ? RowScope.WITH_DELETED : RowScope.LIVE), etagCondition(model, etag, TARGET));
     }
 
     /** The rows matching {@code where}, locked for the rest of the transaction when {@code lock}. */
     public SqlStatement select(Model model, Filter where, Optional<String> etag, boolean lock) {
         Fragments f = new Fragments(schema);
-        Sql sql = Sql.of("SELECT ", returning(f, model, TARGET), " FROM ", table(model), " AS ", TARGET, " WHERE ", f.condition(where, TARGET),
-                etagCondition(model, etag, TARGET));
+        Sql sql = Sql.of("SELECT ", returning(f, model, TARGET), " FROM ", table(model), " AS ", TARGET, " WHERE ",
+                RowScope.LIVE.and(model, TARGET, f.condition(where, TARGET)), etagCondition(model, etag, TARGET));
         return (lock ? Sql.of(sql, " FOR UPDATE OF ", TARGET) : sql).render();
     }
 
@@ -252,17 +268,26 @@ public final class WriteStatements {
         return Sql.of(deleteFrom(f, model, where, limit), " RETURNING ", returnRows ? returning(f, model, TARGET) : Sql.of("1")).render();
     }
 
+    /** A soft-delete model's rows are kept, their {@code @deletedAt} set to the transaction's time. */
     private Sql deleteFrom(Fragments f, Model model, Filter where, OptionalLong limit) {
-        return Sql.of("DELETE FROM ", table(model), " AS ", TARGET, " WHERE ", condition(f, model, where, limit));
+        Optional<ScalarField> deletedAt = model.softDeleteField();
+        if (deletedAt.isPresent()) {
+            return Sql.of("UPDATE ", table(model), " AS ", TARGET, " SET ", Sql.ident(deletedAt.get().dbName()), " = now() WHERE ",
+                    condition(f, model, where, limit, RowScope.LIVE));
+        }
+        return Sql.of("DELETE FROM ", table(model), " AS ", TARGET, " WHERE ", condition(f, model, where, limit, RowScope.LIVE));
     }
 
-    /** {@code where} on the target row; with a limit, only the first {@code limit} matching rows (by physical position). */
-    private Sql condition(Fragments f, Model model, Filter where, OptionalLong limit) {
+    /**
+     * {@code where} on the target row, in {@code scope}; with a limit, only the first {@code limit} matching rows (by
+     * physical position).
+     */
+    private Sql condition(Fragments f, Model model, Filter where, OptionalLong limit, RowScope scope) {
         if (limit.isEmpty()) {
-            return f.condition(where, TARGET);
+            return scope.and(model, TARGET, f.condition(where, TARGET));
         }
         return Sql.of(TARGET, ".ctid = ANY(ARRAY(SELECT ", LIMITED, ".ctid FROM ", table(model), " AS ", LIMITED, " WHERE ",
-                f.condition(where, LIMITED), " LIMIT ", Sql.param(Long.toString(limit.getAsLong())), "::bigint))");
+                scope.and(model, LIMITED, f.condition(where, LIMITED)), " LIMIT ", Sql.param(Long.toString(limit.getAsLong())), "::bigint))");
     }
 
     // --- implicit many-to-many join tables -------------------------------------------------------
@@ -286,7 +311,8 @@ public final class WriteStatements {
         Fragments f = new Fragments(schema);
         String otherColumn = ownColumn.equals("A") ? "B" : "A";
         return Sql.of("DELETE FROM ", joinTable(r, ownModel), " WHERE ", Sql.ident(ownColumn), " = ", f.value(own), " AND ", Sql.ident(otherColumn),
-                " IN (SELECT ", Fragments.column(TARGET, otherId), " FROM ", table(other), " AS ", TARGET, " WHERE ", f.condition(filter, TARGET), ")")
+                " IN (SELECT ", Fragments.column(TARGET, otherId), " FROM ", table(other), " AS ", TARGET, " WHERE ",
+                RowScope.LIVE.and(other, TARGET, f.condition(filter, TARGET)), ")")
                 .render();
     }
 }

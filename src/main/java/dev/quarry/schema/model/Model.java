@@ -11,6 +11,7 @@ import java.util.Optional;
  * @param dbSchema   the {@code @@schema} value (multi-schema), else empty
  * @param primaryKey {@code @id} or {@code @@id}; empty for views and models without one
  * @param policies   the access policies of the model and of its fields, in the order written
+ * @param deletedAt  the name of its {@code @deletedAt} field (soft delete), if it has one
  */
 public record Model(
         String name,
@@ -23,13 +24,20 @@ public record Model(
         Optional<PrimaryKey> primaryKey,
         List<UniqueConstraint> uniques,
         List<Index> indexes,
-        List<Policy> policies) {
+        List<Policy> policies,
+        Optional<String> deletedAt) {
 
     public Model {
         fields = List.copyOf(fields);
         uniques = List.copyOf(uniques);
         indexes = List.copyOf(indexes);
         policies = List.copyOf(policies);
+    }
+
+    /** A model without soft delete. */
+    public Model(String name, String dbName, Optional<String> dbSchema, boolean view, boolean ignored, Optional<String> documentation,
+            List<Field> fields, Optional<PrimaryKey> primaryKey, List<UniqueConstraint> uniques, List<Index> indexes, List<Policy> policies) {
+        this(name, dbName, dbSchema, view, ignored, documentation, fields, primaryKey, uniques, indexes, policies, Optional.empty());
     }
 
     /** A model without access policies. */
@@ -39,7 +47,19 @@ public record Model(
     }
 
     public Model withPolicies(List<Policy> modelPolicies) {
-        return new Model(name, dbName, dbSchema, view, ignored, documentation, fields, primaryKey, uniques, indexes, modelPolicies);
+        return new Model(name, dbName, dbSchema, view, ignored, documentation, fields, primaryKey, uniques, indexes, modelPolicies, deletedAt);
+    }
+
+    public Model withDeletedAt(Optional<String> field) {
+        return new Model(name, dbName, dbSchema, view, ignored, documentation, fields, primaryKey, uniques, indexes, policies, field);
+    }
+
+    /**
+     * The {@code @deletedAt} field: {@code delete} sets it instead of removing the row, and reads leave out the rows
+     * where it is set (soft delete).
+     */
+    public Optional<ScalarField> softDeleteField() {
+        return deletedAt.map(this::scalarField);
     }
 
     /**

@@ -169,6 +169,8 @@ final class ModelResolver {
                 case "updatedAt":
                     updatedAt = true;
                     break;
+                case "deletedAt": // SoftDeleteResolver reads it
+                    break;
                 case "map":
                     Optional<String> mapped = args.requireString("name");
                     if (mapped.isPresent()) {
@@ -241,7 +243,7 @@ final class ModelResolver {
                 ignored = true;
             } else if (PolicyResolver.isPolicy(attribute)) {
                 continue;
-            } else if (List.of("id", "unique", "default", "updatedAt", "map").contains(attributeName) || isNative(attributeName)) {
+            } else if (List.of("id", "unique", "default", "updatedAt", "deletedAt", "map").contains(attributeName) || isNative(attributeName)) {
                 ctx.push(SchemaErrors.attribute(attribute.span(), "@" + attributeName, "The attribute `@" + attributeName + "` cannot be used on relation fields."));
             } else {
                 ctx.push(SchemaErrors.plain(attribute.name().span(), "Attribute not known: \"@" + attributeName + "\"."));

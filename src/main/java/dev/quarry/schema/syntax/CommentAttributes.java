@@ -27,6 +27,13 @@ public final class CommentAttributes {
 
     public static final String POLICY_OPTIONS = "policies";
 
+    /** A field's {@code /// @deletedAt} (soft delete), if the comment holds it. */
+    public static Optional<Attribute> deletedAt(Comment comment, List<Diagnostic> diagnostics) {
+        return attribute(comment, List.of(DELETED_AT), diagnostics);
+    }
+
+    public static final String DELETED_AT = "deletedAt";
+
     private static Optional<Attribute> attribute(Comment comment, List<String> names, List<Diagnostic> diagnostics) {
         if (!(comment instanceof Comment.Line line) || !line.doc()) {
             return Optional.empty();
@@ -37,7 +44,7 @@ public final class CommentAttributes {
         int start = in.pos;
         boolean blockLevel = in.startsWith("@@");
         in.pos += blockLevel ? 2 : in.startsWith("@") ? 1 : 0;
-        if (in.pos == start || names.stream().noneMatch(name -> in.startsWith(name + "(") || in.startsWith(name + " "))) {
+        if (in.pos == start || names.stream().noneMatch(name -> namedHere(in, name))) {
             return Optional.empty();
         }
         Attribute attribute = new ExpressionParser(in).attributeBody(start, diagnostics);
@@ -51,6 +58,21 @@ public final class CommentAttributes {
                     in.text.substring(start, attribute.name().span().end()), "Unexpected text after the attribute in the comment."));
         }
         return Optional.of(attribute);
+    }
+
+    /** The attribute's name is next, followed by its arguments, a space or the end of the line. */
+    private static boolean namedHere(Scanner in, String name) {
+        if (in.startsWith(name + "(") || in.startsWith(name + " ")) {
+            return true;
+        }
+        if (!in.startsWith(name)) {
+            return false;
+        }
+        int at = in.pos;
+        in.pos += name.length();
+        boolean ends = in.atEnd() || in.atNewline();
+        in.pos = at;
+        return ends;
     }
 
     /** Whether the attribute was written with {@code @@} (a model's rule) rather than {@code @} (a field's). */
