@@ -23,13 +23,20 @@ public record Model(
         Optional<PrimaryKey> primaryKey,
         List<UniqueConstraint> uniques,
         List<Index> indexes,
-        List<Policy> policies) {
+        List<Policy> policies,
+        List<DataRule> rules) {
 
     public Model {
         fields = List.copyOf(fields);
         uniques = List.copyOf(uniques);
         indexes = List.copyOf(indexes);
         policies = List.copyOf(policies);
+        rules = List.copyOf(rules);
+    }
+
+    public Model(String name, String dbName, Optional<String> dbSchema, boolean view, boolean ignored, Optional<String> documentation,
+            List<Field> fields, Optional<PrimaryKey> primaryKey, List<UniqueConstraint> uniques, List<Index> indexes, List<Policy> policies) {
+        this(name, dbName, dbSchema, view, ignored, documentation, fields, primaryKey, uniques, indexes, policies, List.of());
     }
 
     /** A model without access policies. */
@@ -39,7 +46,17 @@ public record Model(
     }
 
     public Model withPolicies(List<Policy> modelPolicies) {
-        return new Model(name, dbName, dbSchema, view, ignored, documentation, fields, primaryKey, uniques, indexes, modelPolicies);
+        return new Model(name, dbName, dbSchema, view, ignored, documentation, fields, primaryKey, uniques, indexes, modelPolicies, rules);
+    }
+
+    public Model withRules(List<DataRule> modelRules) {
+        return new Model(name, dbName, dbSchema, view, ignored, documentation, fields, primaryKey, uniques, indexes, policies, modelRules);
+    }
+
+    /** The rules on one field ({@code @email}, {@code @length(…)}), in the order written. */
+    public List<DataRule.FieldRule> fieldRules(String field) {
+        return rules.stream().filter(DataRule.FieldRule.class::isInstance).map(DataRule.FieldRule.class::cast)
+                .filter(r -> r.field().equals(field)).toList();
     }
 
     /**

@@ -69,7 +69,7 @@ public final class Resolver {
         List<Top.Block> blocks = ctx.blocks(Top.Keyword.MODEL, Top.Keyword.VIEW, Top.Keyword.TYPE).stream()
                 .filter(b -> ctx.tops.get(b.name().name()) == b)
                 .toList();
-        List<Model> withPolicies = new PolicyResolver(ctx, withoutPolicies).resolve(blocks);
+        List<Model> withPolicies = new RuleResolver(ctx, withoutPolicies).resolve(new PolicyResolver(ctx, withoutPolicies).resolve(blocks), blocks);
         PolicyOptions policyOptions = new PolicyOptionsResolver(ctx).resolve(withPolicies);
         return Optional.of(new Schema(datasource, generators, withPolicies, enums, compositeTypes, relations.relations, policyOptions));
     }

@@ -27,6 +27,11 @@ public final class CommentAttributes {
 
     public static final String POLICY_OPTIONS = "policies";
 
+    /** The attribute among {@code names} the comment holds (data rules: {@code /// @email}, {@code /// @@validate(…)}), if any. */
+    public static Optional<Attribute> named(Comment comment, List<String> names, List<Diagnostic> diagnostics) {
+        return attribute(comment, names, diagnostics);
+    }
+
     private static Optional<Attribute> attribute(Comment comment, List<String> names, List<Diagnostic> diagnostics) {
         if (!(comment instanceof Comment.Line line) || !line.doc()) {
             return Optional.empty();
@@ -37,7 +42,7 @@ public final class CommentAttributes {
         int start = in.pos;
         boolean blockLevel = in.startsWith("@@");
         in.pos += blockLevel ? 2 : in.startsWith("@") ? 1 : 0;
-        if (in.pos == start || names.stream().noneMatch(name -> in.startsWith(name + "(") || in.startsWith(name + " "))) {
+        if (in.pos == start || names.stream().noneMatch(name -> in.startsWith(name + "(") || in.startsWith(name + " ") || endsAfter(in, name))) {
             return Optional.empty();
         }
         Attribute attribute = new ExpressionParser(in).attributeBody(start, diagnostics);
@@ -51,6 +56,12 @@ public final class CommentAttributes {
                     in.text.substring(start, attribute.name().span().end()), "Unexpected text after the attribute in the comment."));
         }
         return Optional.of(attribute);
+    }
+
+    /** {@code /// @email}: an attribute without arguments ends the comment or is followed by a space. */
+    private static boolean endsAfter(Scanner in, String name) {
+        int after = in.pos + name.length();
+        return in.startsWith(name) && (after >= in.text.length() || in.text.charAt(after) == '\n' || in.text.charAt(after) == '\r');
     }
 
     /** Whether the attribute was written with {@code @@} (a model's rule) rather than {@code @} (a field's). */
