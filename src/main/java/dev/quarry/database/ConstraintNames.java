@@ -30,6 +30,16 @@ public final class ConstraintNames {
         return cut(table + "_" + String.join("_", columns), MAX_IDENTIFIER_BYTES - 5) + "_fkey";
     }
 
+    /** A data rule's CHECK constraint: {@code User_email_email_check}, {@code User_age_gte_check}. */
+    public static String fieldCheck(String table, String column, String rule) {
+        return withSuffix(table, List.of(column, rule), "_check");
+    }
+
+    /** The {@code n}th {@code @@validate} of a model, from 1: {@code Post_validate_1_check}. */
+    public static String validateCheck(String table, int n) {
+        return withSuffix(table, List.of("validate", String.valueOf(n)), "_check");
+    }
+
     private static String withSuffix(String table, List<String> columns, String suffix) {
         return cut(table + "_" + String.join("_", columns), MAX_IDENTIFIER_BYTES - suffix.length()) + suffix;
     }

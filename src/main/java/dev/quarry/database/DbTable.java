@@ -5,14 +5,21 @@ import java.util.Optional;
 
 /**
  * A table: columns in their position, the primary key, every index (unique or not; a unique
- * constraint is read as its unique index, as Prisma does) and the foreign keys.
+ * constraint is read as its unique index, as Prisma does), the foreign keys and the CHECK constraints.
  */
-public record DbTable(String schema, String name, List<DbColumn> columns, Optional<DbPrimaryKey> primaryKey, List<DbIndex> indexes, List<DbForeignKey> foreignKeys) {
+public record DbTable(String schema, String name, List<DbColumn> columns, Optional<DbPrimaryKey> primaryKey, List<DbIndex> indexes, List<DbForeignKey> foreignKeys,
+        List<DbCheck> checks) {
 
     public DbTable {
         columns = List.copyOf(columns);
         indexes = List.copyOf(indexes);
         foreignKeys = List.copyOf(foreignKeys);
+        checks = List.copyOf(checks);
+    }
+
+    /** A table without CHECK constraints. */
+    public DbTable(String schema, String name, List<DbColumn> columns, Optional<DbPrimaryKey> primaryKey, List<DbIndex> indexes, List<DbForeignKey> foreignKeys) {
+        this(schema, name, columns, primaryKey, indexes, foreignKeys, List.of());
     }
 
     public String qualifiedName() {
@@ -32,6 +39,6 @@ public record DbTable(String schema, String name, List<DbColumn> columns, Option
     }
 
     public DbTable withName(String schemaName, String tableName) {
-        return new DbTable(schemaName, tableName, columns, primaryKey, indexes, foreignKeys);
+        return new DbTable(schemaName, tableName, columns, primaryKey, indexes, foreignKeys, checks);
     }
 }

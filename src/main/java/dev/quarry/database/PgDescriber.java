@@ -81,6 +81,12 @@ public final class PgDescriber {
                         action(rs.getString("on_update"))));
             }
         });
+        query("checks", rs -> {
+            TableParts table = tables.get(key(rs.getString("schema"), rs.getString("table_name")));
+            if (table != null) {
+                table.checks.add(new DbCheck(rs.getString("name"), rs.getString("expression"), Optional.ofNullable(rs.getString("comment"))));
+            }
+        });
         Map<String, IndexParts> indexes = new LinkedHashMap<>();
         query("indexes", rs -> {
             String tableKey = key(rs.getString("schema"), rs.getString("table_name"));
@@ -113,7 +119,7 @@ public final class PgDescriber {
         query("views", rs -> views.add(new DbView(rs.getString("schema"), rs.getString("name"), rs.getString("definition"))));
 
         List<DbTable> builtTables = tables.values().stream()
-                .map(t -> new DbTable(t.schema, t.name, t.columns, t.primaryKey, t.indexes, t.foreignKeys))
+                .map(t -> new DbTable(t.schema, t.name, t.columns, t.primaryKey, t.indexes, t.foreignKeys, t.checks))
                 .toList();
         return new DatabaseShape(namespaces, extensions, enums, builtTables, sequences, views, security(tables.keySet()));
     }
@@ -270,6 +276,7 @@ public final class PgDescriber {
         Optional<DbPrimaryKey> primaryKey = Optional.empty();
         final List<DbIndex> indexes = new ArrayList<>();
         final List<DbForeignKey> foreignKeys = new ArrayList<>();
+        final List<DbCheck> checks = new ArrayList<>();
 
         TableParts(String schema, String name) {
             this.schema = schema;

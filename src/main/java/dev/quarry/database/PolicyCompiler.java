@@ -259,6 +259,11 @@ final class PolicyCompiler {
         }
     }
 
+    /** A data rule's condition ({@code @@validate}) on the model's row, its columns unqualified. */
+    String rowCondition(Model model, PolicyCondition condition) {
+        return sql(condition, new Scope(model, Optional.empty()));
+    }
+
     /** A condition as SQL, without parentheses around the whole. */
     private String sql(PolicyCondition condition, Scope scope) {
         if (condition instanceof PolicyCondition.And and) {
@@ -292,7 +297,7 @@ final class PolicyCompiler {
     /** A condition inside a larger one: parenthesised unless it is one term. */
     private String operand(PolicyCondition condition, Scope scope) {
         String sql = sql(condition, scope);
-        boolean single = condition instanceof PolicyCondition.Column || condition instanceof PolicyCondition.Future
+        boolean single = condition instanceof PolicyCondition.Column || condition instanceof PolicyCondition.Future || condition instanceof PolicyCondition.Length
                 || condition instanceof PolicyCondition.Bool || condition instanceof PolicyCondition.Related;
         return single ? sql : "(" + sql + ")";
     }
@@ -340,6 +345,9 @@ final class PolicyCompiler {
         }
         if (value instanceof PolicyCondition.Future future) {
             return quote(scope.model().scalarField(future.field()).dbName());
+        }
+        if (value instanceof PolicyCondition.Length length) {
+            return "char_length(" + scope.column(scope.model().scalarField(length.field())) + ")";
         }
         PolicyCondition.Claim claim = (PolicyCondition.Claim) value;
         if (isRole(claim)) {

@@ -69,6 +69,16 @@ public final class ShapeCalculator {
             }
         }
         PolicyCompiler policies = new PolicyCompiler(schema, model -> modelTables.get(model.name()), defaultSchema);
+        CheckCompiler checks = new CheckCompiler(policies);
+        for (Model model : schema.models()) {
+            if (!model.view() && !model.rules().isEmpty()) {
+                DbTable table = modelTables.get(model.name());
+                DbTable checked = new DbTable(table.schema(), table.name(), table.columns(), table.primaryKey(), table.indexes(), table.foreignKeys(),
+                        checks.compile(model));
+                tables.set(tables.indexOf(table), checked);
+                modelTables.put(model.name(), checked);
+            }
+        }
         List<DbTableSecurity> security = new ArrayList<>(schema.models().stream()
                 .filter(model -> !model.view() && model.hasPolicies())
                 .map(policies::compile)

@@ -75,6 +75,8 @@ public final class DestructiveChecks {
         } else if (step instanceof MigrationStep.AlterEnum s && !s.removed().isEmpty()) {
             warn("The values [" + String.join(",", s.removed()) + "] on the enum `" + s.enums().previous().name()
                     + "` will be removed. If these variants are still used in the database, this will fail.", false, index);
+        } else if (step instanceof MigrationStep.AddCheck s) {
+            checkAdded(s, index);
         } else if (step instanceof MigrationStep.AlterTable s) {
             for (TableChange change : s.changes()) {
                 checkChange(s.tables().previous(), s.tables().next(), change, index);
@@ -93,6 +95,25 @@ public final class DestructiveChecks {
                             + "` will be added. If there are existing duplicate values, this will fail.", false, index);
                 }
             }
+        }
+    }
+
+    /** Rows the new CHECK constraint refuses (NULL passes a CHECK, so {@code NOT (…)} counts exactly those). */
+    private void checkAdded(MigrationStep.AddCheck s, int index) throws SQLException {
+        if (createdTables.contains(s.table().qualifiedName()) || database.isEmpty()) {
+            return;
+        }
+        Optional<Long> breaking;
+        try {
+            breaking = count("SELECT count(*) FROM " + qualified(s.table()) + " WHERE NOT (" + s.check().expression() + ")");
+        } catch (SQLException e) {
+            return; // it reads a column this migration adds: no row can break it yet
+        }
+        if (breaking.map(n -> n > 0).orElse(false)) {
+            String rule = s.check().source().map(r -> "the rule `" + r + "`").orElse("the CHECK constraint");
+            warn(breaking.get() + " rows of the table `" + s.table().name() + "` break " + rule + " (constraint `" + s.check().name()
+                    + "`): it cannot be added. Fix those rows first, or run with --create-only and add it with NOT VALID (existing rows unchecked).",
+                    true, index);
         }
     }
 

@@ -8,6 +8,7 @@ import dev.quarry.database.DbColumn;
 import dev.quarry.database.DbEnum;
 import dev.quarry.database.DbForeignKey;
 import dev.quarry.database.DbGrant;
+import dev.quarry.database.DbCheck;
 import dev.quarry.database.DbPolicy;
 import dev.quarry.database.DbTableSecurity;
 import dev.quarry.database.Identifiers;
@@ -104,6 +105,9 @@ public final class ShapeDiffer {
             }
             for (DbForeignKey key : table.foreignKeys()) {
                 steps.add(new MigrationStep.AddForeignKey(table, key));
+            }
+            for (DbCheck check : table.checks()) {
+                steps.add(new MigrationStep.AddCheck(table, check));
             }
         }
         for (DbTable table : dropped) {
@@ -348,6 +352,7 @@ public final class ShapeDiffer {
             steps.add(new MigrationStep.AlterTable(tables, all));
         }
         diffIndexes(tables);
+        diffChecks(tables);
         diffForeignKeys(tables);
     }
 
@@ -390,6 +395,25 @@ public final class ShapeDiffer {
             return a.isEmpty() && b.isEmpty();
         }
         return a.get().sameAs(b.get());
+    }
+
+    /**
+     * CHECK constraints by name: a changed one (another fingerprint) is dropped and added again. A constraint Quarry
+     * did not make (no fingerprint in its comment) is not Quarry's to drop; one of the same name counts as the rule.
+     */
+    private void diffChecks(Pair<DbTable> tables) {
+        for (DbCheck check : tables.previous().checks()) {
+            Optional<DbCheck> kept = tables.next().checks().stream().filter(c -> c.name().equals(check.name())).findFirst();
+            if (kept.isPresent() ? !check.sameAs(kept.get()) : check.managed()) {
+                steps.add(new MigrationStep.DropCheck(tables.previous(), check));
+            }
+        }
+        for (DbCheck check : tables.next().checks()) {
+            Optional<DbCheck> kept = tables.previous().checks().stream().filter(c -> c.name().equals(check.name())).findFirst();
+            if (kept.isEmpty() || !kept.get().sameAs(check)) {
+                steps.add(new MigrationStep.AddCheck(tables.next(), check));
+            }
+        }
     }
 
     private void diffIndexes(Pair<DbTable> tables) {

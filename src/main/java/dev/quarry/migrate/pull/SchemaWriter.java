@@ -4,6 +4,7 @@ import dev.quarry.database.ColumnDefault;
 import dev.quarry.database.ColumnType;
 import dev.quarry.database.ConstraintNames;
 import dev.quarry.database.DatabaseShape;
+import dev.quarry.database.DbCheck;
 import dev.quarry.database.DbColumn;
 import dev.quarry.database.DbEnum;
 import dev.quarry.database.DbForeignKey;
@@ -163,8 +164,22 @@ public final class SchemaWriter {
         }
         int nameWidth = rows.stream().mapToInt(r -> r[0].length()).max().orElse(0);
         int typeWidth = rows.stream().mapToInt(r -> r[1].length()).max().orElse(0);
-        StringBuilder out = new StringBuilder(securityNote(table)).append("model ").append(name).append(" {\n");
+        Map<String, List<String>> fieldRules = new HashMap<>();
+        List<String> modelRules = new ArrayList<>();
+        for (DbCheck check : table.checks()) {
+            Optional<String> column = ruleColumn(table, check);
+            if (column.isPresent()) {
+                fieldRules.computeIfAbsent(fieldName(column.get()), c -> new ArrayList<>()).add(check.source().orElseThrow());
+            } else {
+                modelRules.add(check.source().filter(r -> r.startsWith("@@")).orElse("@@check(expression: " + quoted(check.expression())
+                        + ", name: " + quoted(check.name()) + ")"));
+            }
+        }
+        StringBuilder out = new StringBuilder(securityNote(table));
+        modelRules.forEach(rule -> out.append("/// ").append(rule).append('\n'));
+        out.append("model ").append(name).append(" {\n");
         for (String[] row : rows) {
+            fieldRules.getOrDefault(row[0], List.of()).forEach(rule -> out.append("  /// ").append(rule).append('\n'));
             String line = "  " + pad(row[0], nameWidth) + " " + (row[2].isEmpty() ? row[1] : pad(row[1], typeWidth) + " " + row[2]);
             out.append(line.stripTrailing()).append('\n');
         }
@@ -189,6 +204,30 @@ public final class SchemaWriter {
             blockAttributes.forEach(a -> out.append("  ").append(a).append('\n'));
         }
         return out.append("}\n").toString();
+    }
+
+    /**
+     * The column of a field's rule Quarry made ({@code @email} as {@code User_email_email_check}); empty for the
+     * model's rules and for constraints Quarry did not make, which are written back as {@code @@check}.
+     */
+    private static Optional<String> ruleColumn(DbTable table, DbCheck check) {
+        Optional<String> source = check.source().filter(r -> r.startsWith("@") && !r.startsWith("@@"));
+        if (source.isEmpty()) {
+            return Optional.empty();
+        }
+        java.util.regex.Matcher kind = Pattern.compile("@([A-Za-z]+)").matcher(source.get());
+        kind.lookingAt();
+        String prefix = table.name() + "_";
+        String suffix = "_" + kind.group(1) + "_check";
+        if (!check.name().startsWith(prefix) || !check.name().endsWith(suffix) || check.name().length() <= prefix.length() + suffix.length()) {
+            return Optional.empty();
+        }
+        String column = check.name().substring(prefix.length(), check.name().length() - suffix.length());
+        return table.findColumn(column).map(c -> column);
+    }
+
+    private static String quoted(String text) {
+        return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 
     /** Policies are not turned back into rules: the model says so, since {@code migrate dev} drops what the schema lacks. */

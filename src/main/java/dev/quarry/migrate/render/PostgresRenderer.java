@@ -105,6 +105,15 @@ public final class PostgresRenderer {
         if (step instanceof MigrationStep.CreatePolicy s) {
             return createPolicy(s.table(), s.policy());
         }
+        if (step instanceof MigrationStep.DropCheck s) {
+            return List.of("ALTER TABLE " + table(s.table()) + " DROP CONSTRAINT " + quote(s.check().name()));
+        }
+        if (step instanceof MigrationStep.AddCheck s) {
+            String add = "ALTER TABLE " + table(s.table()) + " ADD CONSTRAINT " + quote(s.check().name()) + " CHECK (" + s.check().expression() + ")";
+            return s.check().comment()
+                    .map(comment -> List.of(add, "COMMENT ON CONSTRAINT " + quote(s.check().name()) + " ON " + table(s.table()) + " IS " + literal(comment)))
+                    .orElse(List.of(add));
+        }
         if (step instanceof MigrationStep.GrantPrivileges s) {
             return privileges("GRANT", " TO ", s.table(), s.grants());
         }

@@ -1,5 +1,6 @@
 package dev.quarry.migrate.step;
 
+import dev.quarry.database.DbCheck;
 import dev.quarry.database.DbEnum;
 import dev.quarry.database.DbExtension;
 import dev.quarry.database.DbForeignKey;
@@ -39,6 +40,12 @@ public sealed interface MigrationStep {
     record DropPolicy(DbTable table, DbPolicy policy) implements MigrationStep {
         public int phase() { return 2; }
         public String description() { return "DropPolicy"; }
+    }
+
+    /** A CHECK constraint (a data rule) dropped before any column changes. */
+    record DropCheck(DbTable table, DbCheck check) implements MigrationStep {
+        public int phase() { return 2; }
+        public String description() { return "DropCheck"; }
     }
 
     record DisableRowLevelSecurity(DbTable table) implements MigrationStep {
@@ -126,6 +133,12 @@ public sealed interface MigrationStep {
     record RenameIndex(DbTable table, String previousName, String nextName) implements MigrationStep {
         public int phase() { return 43; }
         public String description() { return "RenameIndex"; }
+    }
+
+    /** A CHECK constraint (a data rule) and its comment, once the columns it reads exist. */
+    record AddCheck(DbTable table, DbCheck check) implements MigrationStep {
+        public int phase() { return 44; }
+        public String description() { return "AddCheck"; }
     }
 
     record EnableRowLevelSecurity(DbTable table) implements MigrationStep {

@@ -11,6 +11,7 @@ import java.util.Optional;
  * @param dbSchema   the {@code @@schema} value (multi-schema), else empty
  * @param primaryKey {@code @id} or {@code @@id}; empty for views and models without one
  * @param policies   the access policies of the model and of its fields, in the order written
+ * @param rules      the data rules ({@code @email}, {@code @@validate}, {@code @@check} …), field-level and model-level
  * @param deletedAt  the name of its {@code @deletedAt} field (soft delete), if it has one
  */
 public record Model(
@@ -25,6 +26,7 @@ public record Model(
         List<UniqueConstraint> uniques,
         List<Index> indexes,
         List<Policy> policies,
+        List<DataRule> rules,
         Optional<String> deletedAt) {
 
     public Model {
@@ -32,12 +34,13 @@ public record Model(
         uniques = List.copyOf(uniques);
         indexes = List.copyOf(indexes);
         policies = List.copyOf(policies);
+        rules = List.copyOf(rules);
     }
 
-    /** A model without soft delete. */
+    /** A model without data rules and without soft delete. */
     public Model(String name, String dbName, Optional<String> dbSchema, boolean view, boolean ignored, Optional<String> documentation,
             List<Field> fields, Optional<PrimaryKey> primaryKey, List<UniqueConstraint> uniques, List<Index> indexes, List<Policy> policies) {
-        this(name, dbName, dbSchema, view, ignored, documentation, fields, primaryKey, uniques, indexes, policies, Optional.empty());
+        this(name, dbName, dbSchema, view, ignored, documentation, fields, primaryKey, uniques, indexes, policies, List.of(), Optional.empty());
     }
 
     /** A model without access policies. */
@@ -47,11 +50,15 @@ public record Model(
     }
 
     public Model withPolicies(List<Policy> modelPolicies) {
-        return new Model(name, dbName, dbSchema, view, ignored, documentation, fields, primaryKey, uniques, indexes, modelPolicies, deletedAt);
+        return new Model(name, dbName, dbSchema, view, ignored, documentation, fields, primaryKey, uniques, indexes, modelPolicies, rules, deletedAt);
+    }
+
+    public Model withRules(List<DataRule> modelRules) {
+        return new Model(name, dbName, dbSchema, view, ignored, documentation, fields, primaryKey, uniques, indexes, policies, modelRules, deletedAt);
     }
 
     public Model withDeletedAt(Optional<String> field) {
-        return new Model(name, dbName, dbSchema, view, ignored, documentation, fields, primaryKey, uniques, indexes, policies, field);
+        return new Model(name, dbName, dbSchema, view, ignored, documentation, fields, primaryKey, uniques, indexes, policies, rules, field);
     }
 
     /**
@@ -60,6 +67,12 @@ public record Model(
      */
     public Optional<ScalarField> softDeleteField() {
         return deletedAt.map(this::scalarField);
+    }
+
+    /** The rules on one field ({@code @email}, {@code @length(…)}), in the order written. */
+    public List<DataRule.FieldRule> fieldRules(String field) {
+        return rules.stream().filter(DataRule.FieldRule.class::isInstance).map(DataRule.FieldRule.class::cast)
+                .filter(r -> r.field().equals(field)).toList();
     }
 
     /**

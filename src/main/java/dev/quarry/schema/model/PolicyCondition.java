@@ -20,6 +20,9 @@ public sealed interface PolicyCondition {
     /** A scalar field of the row. */
     record Column(String field) implements PolicyCondition {}
 
+    /** {@code length(field)}: the number of characters of a String field (data rules only). */
+    record Length(String field) implements PolicyCondition {}
+
     /** {@code future().field}: the field's value after an update. */
     record Future(String field) implements PolicyCondition {}
 

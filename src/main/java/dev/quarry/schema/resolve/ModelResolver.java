@@ -123,7 +123,7 @@ final class ModelResolver {
         Set<String> seen = new HashSet<>();
         for (Attribute attribute : decl.attributes()) {
             String attributeName = attribute.name().name();
-            if (PolicyResolver.isPolicy(attribute)) {
+            if (PolicyResolver.isPolicy(attribute) || RuleResolver.isFieldRule(attribute)) {
                 continue;
             }
             if (!isNative(attributeName) && !seen.add(attributeName)) {
@@ -241,7 +241,7 @@ final class ModelResolver {
                 args.finish();
             } else if (attributeName.equals("ignore")) {
                 ignored = true;
-            } else if (PolicyResolver.isPolicy(attribute)) {
+            } else if (PolicyResolver.isPolicy(attribute) || RuleResolver.isFieldRule(attribute)) {
                 continue;
             } else if (List.of("id", "unique", "default", "updatedAt", "deletedAt", "map").contains(attributeName) || isNative(attributeName)) {
                 ctx.push(SchemaErrors.attribute(attribute.span(), "@" + attributeName, "The attribute `@" + attributeName + "` cannot be used on relation fields."));
@@ -269,7 +269,7 @@ final class ModelResolver {
     }
 
     private void blockAttribute(ModelDraft model, Attribute attribute) {
-        if (PolicyResolver.isPolicy(attribute)) {
+        if (PolicyResolver.isPolicy(attribute) || RuleResolver.isModelRule(attribute)) {
             return;
         }
         String name = attribute.name().name();

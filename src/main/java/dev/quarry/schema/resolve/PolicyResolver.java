@@ -178,6 +178,20 @@ final class PolicyResolver {
         return Optional.of(new Policy(effect, operations.get(), fieldName, typed.get().condition(), source));
     }
 
+    /**
+     * A data rule's condition ({@code @@validate}): the policies' grammar over the model's own scalar fields, with
+     * {@code length(field)}; no {@code auth()}, {@code future()} or relations, which a CHECK constraint cannot read.
+     */
+    Optional<PolicyCondition> ruleCondition(Model model, String attributeName, PolicyExpr condition) {
+        Scope scope = new Scope(model, attributeName, false);
+        scope.dataRule = true;
+        Optional<Typed> typed = scope.resolve(condition);
+        if (typed.isEmpty() || !scope.condition(typed.get(), condition.span())) {
+            return Optional.empty();
+        }
+        return Optional.of(typed.get().condition());
+    }
+
     private Optional<Set<Policy.Operation>> operations(Expr.StringLit text, String attributeName, boolean fieldLevel) {
         Set<Policy.Operation> operations = EnumSet.noneOf(Policy.Operation.class);
         for (String part : text.value().split(",", -1)) {
@@ -237,6 +251,8 @@ final class PolicyResolver {
         final Model model;
         final String attributeName;
         final boolean futureAllowed;
+        /** In a data rule: only the row's own scalar fields, literals and {@code length(field)}. */
+        boolean dataRule;
 
         Scope(Model model, String attributeName, boolean futureAllowed) {
             this.model = model;
@@ -258,6 +274,14 @@ final class PolicyResolver {
         }
 
         Optional<Typed> resolve(PolicyExpr expr) {
+            if (dataRule && (expr instanceof PolicyExpr.Call || expr instanceof PolicyExpr.Member || expr instanceof PolicyExpr.Collection)) {
+                error(expr.span(), "A data rule reads the model's own scalar fields only (and `length(field)`), not `auth()`, `future()` or relations: "
+                        + "PostgreSQL checks it on the row alone.");
+                return Optional.empty();
+            }
+            if (expr instanceof PolicyExpr.Length length) {
+                return length(length);
+            }
             if (expr instanceof PolicyExpr.Literal literal) {
                 return Optional.of(literal(literal));
             }
@@ -342,6 +366,20 @@ final class PolicyResolver {
                 return Optional.empty();
             }
             return Optional.of(new Typed(condition, kind, enumName, description, !future, future));
+        }
+
+        private Optional<Typed> length(PolicyExpr.Length length) {
+            if (!dataRule) {
+                error(length.span(), "`length(…)` can only be used in data rules (`@@validate`).");
+                return Optional.empty();
+            }
+            Optional<ScalarField> field = length.argument() instanceof PolicyExpr.Name name ? model.findScalarField(name.name()) : Optional.empty();
+            if (field.isEmpty() || field.get().type() != ScalarType.STRING || field.get().isList()) {
+                error(length.argument().span(), "`length(…)` takes a String field of model `" + model.name() + "`.");
+                return Optional.empty();
+            }
+            return Optional.of(new Typed(new PolicyCondition.Length(field.get().name()), Kind.NUMBER, Optional.empty(),
+                    "length(" + field.get().name() + ")", true, false));
         }
 
         private Optional<Typed> call(PolicyExpr.Call call) {

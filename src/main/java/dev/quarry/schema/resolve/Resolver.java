@@ -69,9 +69,11 @@ public final class Resolver {
         List<Top.Block> blocks = ctx.blocks(Top.Keyword.MODEL, Top.Keyword.VIEW, Top.Keyword.TYPE).stream()
                 .filter(b -> ctx.tops.get(b.name().name()) == b)
                 .toList();
-        List<Model> withPolicies = new SoftDeleteResolver(ctx, new PolicyResolver(ctx, withoutPolicies).resolve(blocks)).resolve(blocks);
-        PolicyOptions policyOptions = new PolicyOptionsResolver(ctx).resolve(withPolicies);
-        return Optional.of(new Schema(datasource, generators, withPolicies, enums, compositeTypes, relations.relations, policyOptions));
+        List<Model> withPolicies = new PolicyResolver(ctx, withoutPolicies).resolve(blocks);
+        List<Model> withRules = new RuleResolver(ctx, withoutPolicies).resolve(withPolicies, blocks);
+        List<Model> resolved = new SoftDeleteResolver(ctx, withRules).resolve(blocks);
+        PolicyOptions policyOptions = new PolicyOptionsResolver(ctx).resolve(resolved);
+        return Optional.of(new Schema(datasource, generators, resolved, enums, compositeTypes, relations.relations, policyOptions));
     }
 
     /** Duplicate names among models, views, composite types and enums, reported at the later identifier. */

@@ -263,7 +263,9 @@ final class ExpressionParser {
         }
         int afterName = in.pos;
         in.skipWhitespace();
-        ArgumentList arguments = PolicyParser.ATTRIBUTE_NAMES.contains(name.name())
+        boolean conditionGrammar = PolicyParser.ATTRIBUTE_NAMES.contains(name.name())
+                || (name.name().equals(PolicyParser.VALIDATE) && in.text.startsWith("@@", start));
+        ArgumentList arguments = conditionGrammar
                 ? PolicyParser.arguments(in, in.text.substring(start, name.span().end()), diagnostics)
                 : argumentList();
         if (arguments == null) {

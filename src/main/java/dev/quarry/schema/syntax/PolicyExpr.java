@@ -23,6 +23,11 @@ public sealed interface PolicyExpr {
     /** {@code auth()} or {@code future()}: the only functions a condition knows. */
     record Call(Ident function, Span span) implements PolicyExpr {}
 
+    /** {@code length(name)}: the number of characters of a String field, in data rules ({@code @@validate}). */
+    record Length(PolicyExpr argument, Span span) implements PolicyExpr {
+        public static final String FUNCTION = "length";
+    }
+
     /** {@code target.member}: {@code auth().id}, {@code author.name}. */
     record Member(PolicyExpr target, Ident member, Span span) implements PolicyExpr {}
 

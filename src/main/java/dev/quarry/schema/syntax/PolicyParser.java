@@ -15,6 +15,8 @@ import java.util.Optional;
 final class PolicyParser {
 
     static final List<String> ATTRIBUTE_NAMES = List.of("allow", "deny");
+    /** {@code @@validate(condition, "message")}: a data rule over the model's own fields, in the same grammar. */
+    static final String VALIDATE = "validate";
 
     private final Scanner in;
 
@@ -45,6 +47,9 @@ final class PolicyParser {
         try {
             List<Argument> arguments = new ArrayList<>();
             parser.space();
+            if (attributeName.endsWith(VALIDATE)) {
+                return parser.validateArguments(start, arguments);
+            }
             int opsStart = in.pos;
             PolicyExpr.Literal operations = parser.string();
             if (operations == null) {
@@ -73,6 +78,27 @@ final class PolicyParser {
             Expr invalid = new Expr.Condition(new PolicyExpr.Invalid(span), span);
             return new ArgumentList(List.of(new Argument(Optional.empty(), Optional.of(invalid), span)), span);
         }
+    }
+
+    /** {@code (condition)} or {@code (condition, "message")}, the opening parenthesis already read. */
+    private ArgumentList validateArguments(int start, List<Argument> arguments) {
+        PolicyExpr condition = or();
+        arguments.add(new Argument(Optional.empty(), Optional.of(new Expr.Condition(condition, condition.span())), condition.span()));
+        space();
+        if (in.eat(",")) {
+            space();
+            int messageStart = in.pos;
+            PolicyExpr.Literal message = string();
+            if (message == null) {
+                throw new SyntaxError(messageStart, "expected the message as a string after the condition");
+            }
+            arguments.add(new Argument(Optional.empty(), Optional.of(new Expr.StringLit(message.value(), in.text.substring(messageStart, message.span().end()), message.span())), message.span()));
+            space();
+        }
+        if (!in.eat(")")) {
+            throw new SyntaxError(in.pos, in.atEnd() || in.atNewline() ? "expected `)`" : "unexpected `" + in.peek() + "`");
+        }
+        return new ArgumentList(arguments, in.span(start));
     }
 
     private static int lineEnd(Scanner in, int from) {
@@ -275,6 +301,14 @@ final class PolicyParser {
         if (in.eat("(")) {
             space();
             if (!in.eat(")")) {
+                if (name.name().equals(PolicyExpr.Length.FUNCTION)) {
+                    PolicyExpr argument = unary();
+                    space();
+                    if (!in.eat(")")) {
+                        throw new SyntaxError(in.pos, "expected `)` after the argument of `length(…)`");
+                    }
+                    return new PolicyExpr.Length(argument, in.span(start));
+                }
                 throw new SyntaxError(in.pos, "`" + name.name() + "()` takes no arguments");
             }
             return new PolicyExpr.Call(name, in.span(start));

@@ -1,0 +1,72 @@
+package dev.quarry.rules;
+
+/** The schema the data-rule tests share: every rule once, as attributes or as {@code ///} comments. */
+final class DataRulesSchema {
+
+    private DataRulesSchema() {}
+
+    static final String DATASOURCE = """
+            datasource db {
+              provider = "postgresql"
+            }
+            """;
+
+    /** Every field rule, a multi-field {@code @@validate} and a raw {@code @@check}, written as attributes. */
+    static final String ATTRIBUTES = DATASOURCE + """
+
+            model User {
+              id    Int     @id
+              email String  @email
+              name  String  @length(2, 5)
+              code  String? @startsWith("ab") @endsWith("yz")
+              tag   String? @contains("-") @regex("^[a-z-]+$")
+              site  String? @url
+              age   Int?    @gte(18) @lt(130)
+              score Float?  @gt(0) @lte(10)
+              low   Int?
+              high  Int?
+              posts Post[]
+
+              @@validate(low <= high, "low must not exceed high")
+              @@check(expression: "\\"low\\" IS NULL OR \\"high\\" IS NOT NULL", name: "User_high_with_low_check")
+            }
+
+            model Post {
+              id       Int       @id @default(autoincrement())
+              title    String    @length(min: 3)
+              authorId Int
+              author   User      @relation(fields: [authorId], references: [id])
+              comments Comment[]
+            }
+
+            model Comment {
+              id     Int    @id @default(autoincrement())
+              text   String @length(max: 10)
+              postId Int
+              post   Post   @relation(fields: [postId], references: [id])
+              votes  Vote[]
+            }
+
+            model Vote {
+              id        Int     @id @default(autoincrement())
+              weight    Int     @gte(1) @lte(5)
+              commentId Int
+              comment   Comment @relation(fields: [commentId], references: [id])
+            }
+            """;
+
+    /** The same rules in {@code ///} comments, which Prisma's own tools read as documentation. */
+    static final String COMMENTS = ATTRIBUTES
+            .replace("  email String  @email", "  /// @email\n  email String")
+            .replace("  name  String  @length(2, 5)", "  name  String  /// @length(2, 5)")
+            .replace("  code  String? @startsWith(\"ab\") @endsWith(\"yz\")", "  /// @startsWith(\"ab\")\n  /// @endsWith(\"yz\")\n  code  String?")
+            .replace("  tag   String? @contains(\"-\") @regex(\"^[a-z-]+$\")", "  /// @contains(\"-\")\n  /// @regex(\"^[a-z-]+$\")\n  tag   String?")
+            .replace("  site  String? @url", "  /// @url\n  site  String?")
+            .replace("  age   Int?    @gte(18) @lt(130)", "  /// @gte(18)\n  /// @lt(130)\n  age   Int?")
+            .replace("  score Float?  @gt(0) @lte(10)", "  /// @gt(0)\n  /// @lte(10)\n  score Float?")
+            .replace("  @@validate(low <= high, \"low must not exceed high\")", "  /// @@validate(low <= high, \"low must not exceed high\")")
+            .replace("  @@check(expression:", "  /// @@check(expression:")
+            .replace("  title    String    @length(min: 3)", "  /// @length(min: 3)\n  title    String")
+            .replace("  text   String @length(max: 10)", "  /// @length(max: 10)\n  text   String")
+            .replace("  weight    Int     @gte(1) @lte(5)", "  /// @gte(1)\n  /// @lte(5)\n  weight    Int");
+}
