@@ -17,11 +17,24 @@ final class FilterRenderer {
     private final Aliases aliases;
     /** The related rows a relation filter sees (soft-deleted ones are absent but for {@code withDeleted}). */
     private final RowScope scope;
+    private final boolean joinedToOne;
 
+    /** A read's filters: a to-one relation filter as Prisma's LEFT JOIN (see {@link #related}). */
     FilterRenderer(Columns columns, Aliases aliases, RowScope scope) {
+        this(columns, aliases, scope, true);
+    }
+
+    /**
+     * @param joinedToOne false for the {@code WHERE} of an {@code UPDATE} or {@code DELETE}, where Prisma 7 cannot join
+     *                    and tests a to-one relation with a plain {@code [NOT] EXISTS}: a NULL on the related row is
+     *                    then false under a negation too, so {@code updateMany} may touch rows {@code findMany} with
+     *                    the same {@code where} does not return
+     */
+    FilterRenderer(Columns columns, Aliases aliases, RowScope scope, boolean joinedToOne) {
         this.columns = columns;
         this.aliases = aliases;
         this.scope = scope;
+        this.joinedToOne = joinedToOne;
     }
 
     Sql render(Filter filter, Sql alias) {
@@ -211,7 +224,7 @@ final class FilterRenderer {
 
     /** The condition of {@code is} on the related row: true, or under a negation not false (see {@link #related}). */
     private Sql toOne(Filter inner, Sql child, boolean negated) {
-        return negated ? Sql.of("(", render(inner, child, true), ") IS NOT FALSE") : render(inner, child);
+        return negated && joinedToOne ? Sql.of("(", render(inner, child, true), ") IS NOT FALSE") : render(inner, child);
     }
 
     private Sql render(Filter filter, Sql alias, boolean negated) {

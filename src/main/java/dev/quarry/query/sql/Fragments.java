@@ -8,8 +8,9 @@ import dev.quarry.schema.model.Schema;
 
 /**
  * The read builder's SQL pieces opened to the write statements: filters, value casts and column encodings,
- * so a write's {@code WHERE} and values are rendered exactly as a read's (relation filters see live rows only, see
- * {@link RowScope}). One instance per statement (its aliases).
+ * so a write's {@code WHERE} and values are rendered as a read's (relation filters see live rows only, see
+ * {@link RowScope}), but for a to-one relation filter under a negation, which Prisma's writes test with a plain
+ * {@code NOT EXISTS} (see {@link FilterRenderer}). One instance per statement (its aliases).
  */
 public final class Fragments {
 
@@ -18,7 +19,7 @@ public final class Fragments {
 
     public Fragments(Schema schema) {
         this.columns = new Columns(schema);
-        this.filters = new FilterRenderer(columns, new Aliases(), RowScope.LIVE);
+        this.filters = new FilterRenderer(columns, new Aliases(), RowScope.LIVE, false);
     }
 
     /** {@code filter} as a condition on the row of {@code alias}. */

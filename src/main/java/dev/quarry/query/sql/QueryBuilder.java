@@ -416,8 +416,10 @@ public final class QueryBuilder {
             }
             alternatives.add(equalSoFar.isEmpty() ? Sql.of("true") : Sql.of("(", Sql.join(" AND ", equalSoFar), ")"));
             Sql cursorRow = filters.render(cursor, c);
-            if (!read.distinct().isEmpty()) {
-                // Prisma applies a cursor after distinct, in memory: the cursor row must itself be one of the filtered rows
+            if (!read.distinct().isEmpty() || order.stream().anyMatch(this::nullable)) {
+                // Prisma applies a cursor in memory after distinct, and also when a sort key may be NULL (its SQL lets
+                // every NULL through, then it drops the rows before the cursor row): the cursor row must itself be one
+                // of the filtered rows, or there are no rows
                 cursorRow = Sql.of(cursorRow, " AND ", filters.render(read.filter(), c));
             }
             return Sql.of("EXISTS (SELECT 1 FROM ", Links.table(read.model()), " ", c, " WHERE ", scope.and(read.model(), c, cursorRow), " AND (",

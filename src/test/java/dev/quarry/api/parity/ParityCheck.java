@@ -16,6 +16,9 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
@@ -48,23 +51,43 @@ final class ParityCheck {
         ArgsGenerator generator = new ArgsGenerator(schema, seed);
         List<ArgsGenerator.Case> cases = new ArrayList<>(generator.generate(count));
         cases.addAll(generator.targeted());
-        List<Outcome> outcomes = new ArrayList<>();
+        Tally tally;
         try (PrismaPeer peer = PrismaPeer.start(schemaFile, url)) {
-            for (ArgsGenerator.Case c : cases) {
-                outcomes.add(compare(peer, schema, c));
-            }
+            tally = tally(peer, schema, cases);
         }
-        Tally tally = new Tally(cases.size(), count(outcomes, Bucket.SAME), count(outcomes, Bucket.REFUSED_BY_BOTH), count(outcomes, Bucket.PRISMA_BUG),
-                outcomes.stream().filter(o -> o.bucket() == Bucket.DIFFERENT).toList());
         System.out.printf("PARITY %s: %d cases, %d same answer, %d refused by both (same kind of error), %d a listed Prisma bug (Quarry's answer right), %d different%n",
                 schemaResource, tally.cases(), tally.same(), tally.refusedByBoth(), tally.prismaBug(), tally.different().size());
+        return tally;
+    }
+
+    /** The cases posted in turn to both sides (in this order, which matters for writes), each outcome not the same printed. */
+    static Tally tally(PrismaPeer peer, Schema schema, List<ArgsGenerator.Case> cases) throws Exception {
+        return tally(peer, schema, cases, 1);
+    }
+
+    /** With {@code threads} > 1 the cases run concurrently: only for reads, whose answers do not depend on each other. */
+    static Tally tally(PrismaPeer peer, Schema schema, List<ArgsGenerator.Case> cases, int threads) throws Exception {
+        List<Outcome> outcomes = new ArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<Outcome>> pending = new ArrayList<>();
+            for (ArgsGenerator.Case c : cases) {
+                pending.add(pool.submit(() -> compare(peer, schema, c)));
+            }
+            for (Future<Outcome> f : pending) {
+                outcomes.add(f.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
         for (Outcome o : outcomes) {
             if (o.bucket() != Bucket.SAME) {
                 System.out.printf("%s %s.%s %s%n  quarry %d %s%n  prisma %d %s%n", o.bucket(), o.c().delegate(), o.c().operation(), o.c().args(),
                         o.quarryStatus(), abbreviate(o.quarry()), o.prismaStatus(), abbreviate(o.prisma()));
             }
         }
-        return tally;
+        return new Tally(cases.size(), count(outcomes, Bucket.SAME), count(outcomes, Bucket.REFUSED_BY_BOTH), count(outcomes, Bucket.PRISMA_BUG),
+                outcomes.stream().filter(o -> o.bucket() == Bucket.DIFFERENT).toList());
     }
 
     /** One case posted to Quarry's RPC surface and to the peer, and its bucket. */

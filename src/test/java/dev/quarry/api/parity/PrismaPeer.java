@@ -51,6 +51,11 @@ public final class PrismaPeer implements AutoCloseable {
     }
 
     public static PrismaPeer start(Path schema, String databaseUrl) throws IOException, InterruptedException {
+        return start(schema, databaseUrl, false);
+    }
+
+    /** With {@code createTables}, the peer first creates the tables with Prisma's own from-empty SQL (the database must be empty). */
+    public static PrismaPeer start(Path schema, String databaseUrl, boolean createTables) throws IOException, InterruptedException {
         Path dir = installed();
         int port;
         try (ServerSocket s = new ServerSocket(0)) {
@@ -63,6 +68,9 @@ public final class PrismaPeer implements AutoCloseable {
         pb.environment().put("PORT", Integer.toString(port));
         // the join strategy parses nested Decimals through a double (peer README); query keeps every digit
         pb.environment().put("REL_STRATEGY", "query");
+        if (createTables) {
+            pb.environment().put("APPLY_SCHEMA", "1");
+        }
         PrismaPeer peer = new PrismaPeer(pb.start(), port);
         long deadline = System.nanoTime() + Duration.ofSeconds(240).toNanos();
         while (System.nanoTime() < deadline) {
@@ -80,6 +88,15 @@ public final class PrismaPeer implements AutoCloseable {
         }
         peer.close();
         throw new IllegalStateException("the Prisma peer did not start within 240 s");
+    }
+
+    /** A peer started elsewhere (by a test resource), reached at {@code port}; closing it leaves it running. */
+    public static PrismaPeer attach(int port) {
+        return new PrismaPeer(null, port);
+    }
+
+    public int port() {
+        return port;
     }
 
     /**
@@ -158,6 +175,9 @@ public final class PrismaPeer implements AutoCloseable {
 
     @Override
     public void close() {
+        if (process == null) {
+            return;
+        }
         process.descendants().forEach(ProcessHandle::destroy);
         process.destroy();
     }

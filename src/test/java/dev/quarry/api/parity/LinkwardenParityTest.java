@@ -1,0 +1,23 @@
+package dev.quarry.api.parity;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Quarry and Prisma Client 7 on the schema of linkwarden (a self relation, implicit many-to-many, Int lists, @db.Uuid, enums, Json): the same answers to generated reads and writes, and the same final state. */
+@QuarkusTest
+@WithTestResource(value = RealAppDatabase.class, initArgs = {
+        @ResourceArg(name = "schema", value = "parity/real/linkwarden.prisma"),
+        @ResourceArg(name = "seed", value = "24")})
+class LinkwardenParityTest {
+
+    @Test
+    void readsAndWritesMatchPrismaClient() throws Exception {
+        RealAppParity.Result result = RealAppParity.run("parity/real/linkwarden.prisma", 24, 500, 100);
+        assertEquals(List.of(), result.different());
+    }
+}
