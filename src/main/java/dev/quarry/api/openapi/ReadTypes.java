@@ -35,6 +35,7 @@ final class ReadTypes {
         return components.ref(model.name(), () -> {
             Schema record = Json.object();
             model.scalars().forEach(f -> record.addProperty(f.name(), values.of(f)));
+            SoftDeleteDocs.describeField(record, model);
             for (RelationField relation : model.relations()) {
                 Schema target = record(models.get(relation.relatedModel()));
                 Schema value = relation.isList() ? Json.array(target) : relation.isOptional() ? Json.nullable(target) : target;
@@ -244,6 +245,9 @@ final class ReadTypes {
             query.addProperty("distinct", Json.array(scalarFieldEnum(model)).description("Keeps the first record of each combination of these fields."));
             addShape(query, model);
             query.addProperty("count", Json.bool().description("true adds the total number of matching records as the X-Total-Count header."));
+            if (model.model().softDeleteField().isPresent()) {
+                query.addProperty("withDeleted", Json.bool().description(SoftDeleteDocs.WITH_DELETED));
+            }
             return query.additionalPropertiesBoolean(false)
                     .description("The parameters of GET /api/" + model.resource() + " by the same names, each in its JSON form.");
         });

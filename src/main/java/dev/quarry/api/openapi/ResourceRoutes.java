@@ -88,6 +88,7 @@ final class ResourceRoutes {
 
     private Operation list(ApiModel model) {
         Operation op = op(model, "list", "Lists " + model.name() + " records (findMany)");
+        SoftDeleteDocs.describeRead(op, model);
         op.parameters(window(model, true));
         addShape(op, model);
         op.addParameter(query("count", Json.bool(), "true adds the total number of matching records as the X-Total-Count header."));
@@ -130,6 +131,7 @@ final class ResourceRoutes {
 
     private Operation get(ApiModel model, ApiModel.UniqueKey key) {
         Operation op = op(model, "get", "Finds one " + model.name() + " by its id (findUnique)");
+        SoftDeleteDocs.describeRead(op, model);
         op.parameters(idParameters(key));
         addShape(op, model);
         op.getResponses().addAPIResponse("200", jsonResponse("The record.", reads.record(model)).addHeader("ETag", etag()));
@@ -183,6 +185,7 @@ final class ResourceRoutes {
 
     private Operation delete(ApiModel model, ApiModel.UniqueKey key) {
         Operation op = op(model, "delete", "Deletes one " + model.name() + " (delete)");
+        SoftDeleteDocs.describeDelete(op, model);
         op.parameters(idParameters(key));
         addShape(op, model);
         op.addParameter(header("Prefer", Json.string(), "return=minimal answers 204 with no body instead of the deleted record."));
@@ -208,6 +211,7 @@ final class ResourceRoutes {
 
     private Operation deleteMany(ApiModel model) {
         Operation op = op(model, "deleteMany", "Deletes every " + model.name() + " that matches the filter (deleteMany)");
+        SoftDeleteDocs.describeDelete(op, model);
         op.addParameter(filter(model).required(true));
         op.getResponses().addAPIResponse("200", jsonResponse("How many records were deleted.", shared.batchPayload()));
         addErrors(op, BAD_REQUEST, CONFLICT, SERVICE_UNAVAILABLE);
@@ -216,6 +220,7 @@ final class ResourceRoutes {
 
     private Operation count(ApiModel model) {
         Operation op = op(model, "count", "Counts " + model.name() + " records (count)");
+        SoftDeleteDocs.describeRead(op, model);
         op.parameters(window(model, false));
         op.addParameter(jsonQuery("select", aggregates.countInput(model),
                 "Counts non-null values per field instead of records, as JSON ({\"_all\": true, \"name\": true}); shorthand: _all,name."));
@@ -226,6 +231,7 @@ final class ResourceRoutes {
 
     private Operation aggregate(ApiModel model) {
         Operation op = op(model, "aggregate", "Aggregates " + model.name() + " records (aggregate)");
+        SoftDeleteDocs.describeRead(op, model);
         op.parameters(window(model, false));
         addAggregateParameters(op, model);
         op.getResponses().addAPIResponse("200", jsonResponse("The aggregates asked for.", aggregates.aggregateResult(model)));
@@ -235,6 +241,7 @@ final class ResourceRoutes {
 
     private Operation groupBy(ApiModel model) {
         Operation op = op(model, "groupBy", "Groups " + model.name() + " records and aggregates each group (groupBy)");
+        SoftDeleteDocs.describeRead(op, model);
         op.addParameter(jsonQuery("by", Json.array(reads.scalarFieldEnum(model)),
                 "The fields whose values form a group, as a JSON array; shorthand: name,active.").required(true));
         op.addParameter(filter(model));

@@ -67,6 +67,11 @@ final class RpcRoutes {
         Operation op = operation(model.delegate() + "." + name, "rpc." + model.delegate(),
                 "prisma." + model.delegate() + "." + name + "(args)");
         Call call = call(model, name);
+        if (READS.contains(name)) {
+            SoftDeleteDocs.describeRpcRead(op, model);
+        } else if (name.startsWith("delete")) {
+            SoftDeleteDocs.describeDelete(op, model);
+        }
         op.requestBody(jsonBody(call.args(), call.bodyRequired()));
         op.getResponses().addAPIResponse("200", name.equals("findMany") ? recordsResponse(call.description(), reads.record(model), false)
                 : jsonResponse(call.description(), call.result()));

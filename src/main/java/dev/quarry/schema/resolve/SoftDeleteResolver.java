@@ -50,7 +50,7 @@ final class SoftDeleteResolver {
             }
             Optional<String> field = Optional.empty();
             for (Written w : written) {
-                if (!w.attribute().argumentList().isEmpty()) {
+                if (w.inComment() && !w.attribute().argumentList().isEmpty()) { // the attribute form's are ModelResolver's to refuse
                     ctx.push(SchemaErrors.attribute(w.attribute().span(), NAME, "The attribute takes no arguments."));
                 } else if (field.isPresent()) {
                     ctx.push(SchemaErrors.attribute(w.attribute().span(), NAME, "A model can have at most one @deletedAt field; "
@@ -75,14 +75,14 @@ final class SoftDeleteResolver {
         return true;
     }
 
-    private record Written(Attribute attribute, Member.FieldDecl field) {}
+    private record Written(Attribute attribute, Member.FieldDecl field, boolean inComment) {}
 
     private List<Written> written(Top.Block block) {
         List<Written> written = new ArrayList<>();
         for (Member.FieldDecl field : block.fields()) {
             for (Attribute attribute : field.attributes()) {
                 if (attribute.name().name().equals(CommentAttributes.DELETED_AT)) {
-                    written.add(new Written(attribute, field));
+                    written.add(new Written(attribute, field, false));
                 }
             }
             List<Comment> comments = new ArrayList<>();
@@ -90,7 +90,7 @@ final class SoftDeleteResolver {
             field.trailingComment().ifPresent(comments::add);
             for (Comment comment : comments) {
                 CommentAttributes.deletedAt(comment, ctx.diagnostics).filter(a -> !CommentAttributes.isBlockLevel(a))
-                        .ifPresent(a -> written.add(new Written(a, field)));
+                        .ifPresent(a -> written.add(new Written(a, field, true)));
             }
         }
         return written;
