@@ -5,6 +5,14 @@ final class DataRulesSchema {
 
     private DataRulesSchema() {}
 
+    private static String read(String resource) {
+        try (var in = DataRulesSchema.class.getClassLoader().getResourceAsStream(resource)) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     static final String DATASOURCE = """
             datasource db {
               provider = "postgresql"
@@ -12,48 +20,8 @@ final class DataRulesSchema {
             """;
 
     /** Every field rule, a multi-field {@code @@validate} and a raw {@code @@check}, written as attributes. */
-    static final String ATTRIBUTES = DATASOURCE + """
-
-            model User {
-              id    Int     @id
-              email String  @email
-              name  String  @length(2, 5)
-              code  String? @startsWith("ab") @endsWith("yz")
-              tag   String? @contains("-") @regex("^[a-z-]+$")
-              site  String? @url
-              age   Int?    @gte(18) @lt(130)
-              score Float?  @gt(0) @lte(10)
-              low   Int?
-              high  Int?
-              posts Post[]
-
-              @@validate(low <= high, "low must not exceed high")
-              @@check(expression: "\\"low\\" IS NULL OR \\"high\\" IS NOT NULL", name: "User_high_with_low_check")
-            }
-
-            model Post {
-              id       Int       @id @default(autoincrement())
-              title    String    @length(min: 3)
-              authorId Int
-              author   User      @relation(fields: [authorId], references: [id])
-              comments Comment[]
-            }
-
-            model Comment {
-              id     Int    @id @default(autoincrement())
-              text   String @length(max: 10)
-              postId Int
-              post   Post   @relation(fields: [postId], references: [id])
-              votes  Vote[]
-            }
-
-            model Vote {
-              id        Int     @id @default(autoincrement())
-              weight    Int     @gte(1) @lte(5)
-              commentId Int
-              comment   Comment @relation(fields: [commentId], references: [id])
-            }
-            """;
+    /** Every field rule, a multi-field {@code @@validate} and a raw {@code @@check}, written as attributes (the API tests' schema). */
+    static final String ATTRIBUTES = read("schema/data-rules/schema.prisma");
 
     /** The same rules in {@code ///} comments, which Prisma's own tools read as documentation. */
     static final String COMMENTS = ATTRIBUTES

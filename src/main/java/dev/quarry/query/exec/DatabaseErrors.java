@@ -102,6 +102,17 @@ public final class DatabaseErrors {
             }
             case "23514":
                 meta.put("constraint", String.valueOf(e.getConstraint()));
+                Optional<Map.Entry<dev.quarry.schema.model.DataRule, Optional<String>>> rule =
+                        model.flatMap(m -> dev.quarry.query.write.RuleChecks.ruleOf(m, String.valueOf(e.getConstraint())));
+                if (rule.isPresent()) {
+                    rule.get().getValue().ifPresent(field -> meta.put("field", field));
+                    meta.put("rule", rule.get().getKey().source());
+                    String where = modelName + rule.get().getValue().map(f -> "." + f).orElse("");
+                    String why = rule.get().getKey() instanceof dev.quarry.schema.model.DataRule.FieldRule f ? ": " + dev.quarry.query.write.RuleChecks.explain(f)
+                            : rule.get().getKey() instanceof dev.quarry.schema.model.DataRule.Validate v && v.message().isPresent() ? ": " + v.message().get() : "";
+                    return Optional.of(new WriteError(WriteError.Kind.INVALID, dev.quarry.query.write.RuleChecks.RULE_BROKEN,
+                            "The write breaks the rule " + rule.get().getKey().source() + " of " + where + why, meta));
+                }
                 return Optional.of(new WriteError(WriteError.Kind.INVALID, "P2004", "A constraint failed on the database: " + e.getConstraint(), meta));
             case "22001":
                 return Optional.of(new WriteError(WriteError.Kind.INVALID, "P2000", "The provided value for the column is too long: " + e.getErrorMessage(), meta));

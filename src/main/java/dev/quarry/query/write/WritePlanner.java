@@ -303,6 +303,7 @@ public final class WritePlanner {
                 throw WriteErrors.missing(at.key(f.name()), model.name(), f.name(), List.of(f.name()));
             }
         }
+        RuleChecks.checkModel(model, data, at);
         return new RecordCreate(model, List.copyOf(scalars.values()), relations);
     }
 
@@ -387,7 +388,9 @@ public final class WritePlanner {
             }
             return new Assign.SetNull(f);
         }
-        return new Assign.Set(f, resolver.value(f, v, at));
+        Value value = resolver.value(f, v, at);
+        RuleChecks.checkField(model, f, v, at);
+        return new Assign.Set(f, value);
     }
 
     private static Optional<String> jsonNullMarker(JsonNode v) {
@@ -441,6 +444,7 @@ public final class WritePlanner {
                 scalars.put(f.name(), new Assign.Set(f, now(f)));
             }
         }
+        RuleChecks.checkModel(model, data, at);
         return new RecordUpdate(model, List.copyOf(scalars.values()), relations);
     }
 
