@@ -82,6 +82,7 @@ public final class DatabaseErrors {
         String modelName = model.map(Model::name).orElse(String.valueOf(e.getTable()));
         Map<String, Object> meta = new LinkedHashMap<>();
         meta.put("modelName", modelName);
+        adapterError(state, e).ifPresent(cause -> meta.put("driverAdapterError", cause));
         switch (state) {
             case "23505": {
                 List<String> target = model.map(m -> uniqueFields(m, e)).orElse(List.of());
@@ -137,6 +138,36 @@ public final class DatabaseErrors {
             return Optional.of(new WriteError(WriteError.Kind.UNAVAILABLE, "Q503", "The database is unreachable or overloaded; retry later.", Map.of()));
         }
         return Optional.empty();
+    }
+
+    /**
+     * Prisma 7's {@code meta.driverAdapterError} for a constraint the database enforced: the driver adapter's name for
+     * the failure ({@code kind}), PostgreSQL's code and message, and the constraint's name where there is one.
+     */
+    private static Optional<Map<String, Object>> adapterError(String state, PgException e) {
+        String kind = switch (state) {
+            case "22001" -> "LengthMismatch";
+            case "23502" -> "NullConstraintViolation";
+            case "23505" -> "UniqueConstraintViolation";
+            case "23503" -> "ForeignKeyConstraintViolation";
+            case "23514" -> "CheckConstraintViolation";
+            case "22003" -> "ValueOutOfRange";
+            default -> null;
+        };
+        if (kind == null) {
+            return Optional.empty();
+        }
+        Map<String, Object> cause = new LinkedHashMap<>();
+        cause.put("originalCode", state);
+        cause.put("originalMessage", String.valueOf(e.getErrorMessage()));
+        cause.put("kind", kind);
+        if (e.getConstraint() != null && (state.equals("23505") || state.equals("23503"))) {
+            cause.put("constraint", Map.of("index", e.getConstraint()));
+        }
+        if (state.equals("23505") && e.getTable() != null) {
+            cause.put("table", e.getTable());
+        }
+        return Optional.of(Map.of("name", "DriverAdapterError", "cause", cause));
     }
 
     /** Insufficient privilege: a GRANT is missing, or a row-level security policy refused the row. Never the SQL text. */

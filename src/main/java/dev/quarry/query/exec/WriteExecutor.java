@@ -259,7 +259,9 @@ public final class WriteExecutor {
      * is not inserted (its nested writes neither) and the result is empty.
      */
     private Uni<Optional<StoredRow>> createRecord(Tx tx, RecordCreate record, List<Assign> extra, boolean ifAbsent) {
-        Optional<FoldedCreate> folded = ifAbsent ? Optional.empty() : FoldedCreate.of(record);
+        // a connect that may take a one-to-one's key from another record must look at that record first (P2014)
+        boolean displaces = record.relations().stream().anyMatch(this::connectsOneToOne);
+        Optional<FoldedCreate> folded = ifAbsent || displaces ? Optional.empty() : FoldedCreate.of(record);
         if (folded.isPresent()) {
             // no row: a connect target is missing and nothing was written; the steps say which one
             return tx.run(sql.insertFolded(folded.get(), extra)).map(rows -> first(record.model(), rows))
@@ -273,7 +275,8 @@ public final class WriteExecutor {
         assigns.addAll(extra);
         List<RelationWrite> first = record.relations().stream().filter(RelationWrite::setsForeignKey).toList();
         List<RelationWrite> then = record.relations().stream().filter(w -> !w.setsForeignKey()).toList();
-        return each(first, w -> foreignKeyForNew(tx, w).invoke(assigns::addAll))
+        return each(first, w -> foreignKeyForNew(tx, w).call(keys -> connectsOneToOne(w) ? displacePrevious(tx, w.hop(), null, keys) : Uni.createFrom().voidItem())
+                        .invoke(assigns::addAll))
                 .chain(() -> tx.run(sql.insert(record.model(), assigns, ifAbsent)))
                 .map(rows -> first(record.model(), rows))
                 .call(row -> row.isPresent() ? each(then, w -> after(tx, w, row.get())) : Uni.createFrom().voidItem());
@@ -445,8 +448,14 @@ public final class WriteExecutor {
         return tx.run(sql.update(hop.to(), others, nullChildForeignKey(hop), Optional.empty(), OptionalLong.empty(), false));
     }
 
+    /** A connect (or connectOrCreate) from the side holding the foreign key of a one-to-one. */
+    private boolean connectsOneToOne(RelationWrite w) {
+        return (w instanceof RelationWrite.Connect || w instanceof RelationWrite.ConnectOrCreate) && w.setsForeignKey()
+                && planner.inverse(w.hop()).filter(back -> !back.isList()).isPresent();
+    }
+
     /**
-     * Before {@code current} points to a record of a one-to-one, the record of its own model that pointed there is let
+     * Before {@code current} (null for a record being created) points to a record of a one-to-one, the record of its own model that pointed there is let
      * go; when its key may not be null, the write is refused (P2014).
      */
     private Uni<?> displacePrevious(Tx tx, Hop hop, StoredRow current, List<Assign> keys) {
@@ -458,7 +467,7 @@ public final class WriteExecutor {
         for (Assign k : keys) {
             sameKey.add(new Filter.Compare(k.field(), Filter.CompareOp.EQ, (Value.One) ((Assign.Set) k).value(), false));
         }
-        Filter previous = and(new Filter.And(sameKey), new Filter.Not(identity(current)));
+        Filter previous = current == null ? new Filter.And(sameKey) : and(new Filter.And(sameKey), new Filter.Not(identity(current)));
         boolean required = keys.stream().anyMatch(k -> k.field().isRequired());
         if (required) {
             return findOne(tx, hop.from(), previous).invoke(found -> {

@@ -1,0 +1,87 @@
+package dev.quarry.api.parity;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.quarry.testsupport.FreshDatabase;
+import dev.quarry.testsupport.Tools;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.TreeSet;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The same mistake made against Prisma Client 7 and Quarry, on the same database, gives the same error code and every
+ * {@code meta} key Prisma gives (Quarry may add its own, as API.md's {@code target} of P2002). None of these writes
+ * succeeds, so the database stays as the setup made it.
+ */
+@QuarkusTest
+@WithTestResource(value = FreshDatabase.class, initArgs = {
+        @ResourceArg(name = "schema", value = "parity/error-meta.prisma"),
+        @ResourceArg(name = "sql", value = "parity/error-meta-setup.sql"),
+        @ResourceArg(name = "purpose", value = "ErrorMetaParityTest")})
+class ErrorMetaParityTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    record Mistake(String code, String delegate, String operation, String args) {}
+
+    private static final List<Mistake> MISTAKES = List.of(
+            new Mistake("P2000", "member", "create", "{\"data\":{\"id\":2,\"handle\":\"toolong\",\"nick\":\"x\"}}"),
+            new Mistake("P2011", "member", "create", "{\"data\":{\"id\":3,\"handle\":\"ben\"}}"),
+            new Mistake("P2002", "member", "create", "{\"data\":{\"id\":4,\"handle\":\"ann\",\"nick\":\"b\"}}"),
+            new Mistake("P2003", "note", "create", "{\"data\":{\"id\":5,\"text\":\"t\",\"memberId\":99}}"),
+            new Mistake("P2014", "badge", "create", "{\"data\":{\"id\":2,\"label\":\"y\",\"member\":{\"connect\":{\"id\":1}}}}"),
+            new Mistake("P2014", "member", "update", "{\"where\":{\"id\":1},\"data\":{\"badge\":{\"disconnect\":true}}}"),
+            new Mistake("P2025", "member", "update", "{\"where\":{\"id\":99},\"data\":{\"nick\":\"z\"}}"));
+
+    @Test
+    void sameCodeAndMetaKeysAsPrismaClient() throws Exception {
+        Tools.require(PrismaPeer.unavailableReason().isEmpty(), () -> "error parity: " + PrismaPeer.unavailableReason().orElse(""));
+        String url = ConfigProvider.getConfig().getValue("quarry.test.database-url", String.class);
+        List<String> wrong = new ArrayList<>();
+        try (PrismaPeer peer = PrismaPeer.start(Path.of("src/test/resources/parity/error-meta.prisma"), url)) {
+            System.out.printf("ERRORS %-6s %-14s %-45s %s%n", "code", "call", "Prisma's meta keys", "Quarry's extra keys");
+            for (Mistake m : MISTAKES) {
+                HttpResponse<String> p = peer.post(m.delegate(), m.operation(), m.args());
+                String q = given().contentType(ContentType.JSON).body(m.args()).when().post("/api/rpc/" + m.delegate() + "/" + m.operation()).asString();
+                JsonNode prisma = JSON.readTree(p.body());
+                JsonNode quarry = JSON.readTree(q);
+                TreeSet<String> prismaKeys = keys(prisma.path("meta"), "");
+                TreeSet<String> quarryKeys = keys(quarry.path("meta"), "");
+                TreeSet<String> missing = new TreeSet<>(prismaKeys);
+                missing.removeAll(quarryKeys);
+                TreeSet<String> extra = new TreeSet<>(quarryKeys);
+                extra.removeAll(prismaKeys);
+                System.out.printf("ERRORS %-6s %-14s %-45s %s%n", m.code(), m.delegate() + "." + m.operation(), prismaKeys, extra);
+                if (!prisma.path("code").asText().equals(m.code()) || !quarry.path("code").asText().equals(m.code()) || !missing.isEmpty()) {
+                    wrong.add(m + ": Prisma " + p.body() + ", Quarry " + q);
+                }
+            }
+        }
+        assertEquals(List.of(), wrong);
+    }
+
+    /** The key paths of a meta object (driverAdapterError.cause.kind …), its values left out: they name the same things differently. */
+    private static TreeSet<String> keys(JsonNode node, String prefix) {
+        TreeSet<String> out = new TreeSet<>();
+        for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            out.add(prefix + name);
+            if (node.get(name).isObject()) {
+                out.addAll(keys(node.get(name), prefix + name + "."));
+            }
+        }
+        return out;
+    }
+}
