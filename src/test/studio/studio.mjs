@@ -33,7 +33,7 @@ const api = async (method, path, data, headers) => {
   const response = await page.request.fetch(base + path, { method, data, headers });
   return { status: response.status(), json: await response.json().catch(() => null), headers: response.headers() };
 };
-const text = (selector) => page.locator(selector).first().innerText();
+const text = (selector) => page.locator(selector).first().textContent();
 const rowCount = () => page.locator('#grid tbody tr').count();
 const column = async (name) => {
   const headers = await page.locator('#grid thead th').allInnerTexts();

@@ -219,13 +219,13 @@ async function loadPage() {
   if (!result.ok) {
     say(`Could not read ${state.model.name}: ${problemText(result)}`);
     state.rows = [];
+    $('total').textContent = '';
     renderGrid();
     return;
   }
   state.rows = result.json;
   const total = result.headers.get('X-Total-Count');
   $('total').textContent = total === null ? '' : `${total} matching rows, page ${state.cursors.length + 1}`;
-  say(`${state.model.name}: ${state.rows.length} rows shown`);
   $('previous-page').disabled = state.cursors.length === 0;
   $('next-page').disabled = state.rows.length < PAGE_SIZE;
   renderGrid();

@@ -4,14 +4,14 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 
 import dev.quarry.testsupport.FreshDatabase;
-import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
 /** Outside dev mode and the embedded database, with no {@code quarry.studio.enabled}, there is no Studio: every path under it is a 404. */
 @QuarkusTest
-@WithTestResource(value = FreshDatabase.class, initArgs = @ResourceArg(name = "purpose", value = "StudioOffTest"))
+// only reads: it may share the service of the other classes on the plain example database
+@WithTestResource(FreshDatabase.class)
 class StudioOffTest {
 
     @Test
