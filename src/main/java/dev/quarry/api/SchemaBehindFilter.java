@@ -22,7 +22,15 @@ public class SchemaBehindFilter {
 
     @ServerRequestFilter(priority = Priorities.AUTHENTICATION - 100)
     public Optional<Response> refuseWhileBehind(ContainerRequestContext request) {
-        if (!migrations.behind() || !request.getUriInfo().getPath().startsWith("/api/")) {
+        if (!request.getUriInfo().getPath().startsWith("/api/")) {
+            return Optional.empty();
+        }
+        return refusal(migrations);
+    }
+
+    /** The 503 while the database is behind; also for the bulk import route, which is served outside JAX-RS. */
+    static Optional<Response> refusal(PendingMigrationsCheck migrations) {
+        if (!migrations.behind()) {
             return Optional.empty();
         }
         int pending = migrations.last().pending().size();

@@ -26,6 +26,10 @@ public final class QueryErrors {
     /** Prisma's own code for arguments each valid alone but not together (groupBy's orderBy outside by). */
     public static final String INPUT_ERROR = "P2019";
     public static final String CSV_NOT_FLAT = "Q160";
+    /** A bulk import's NDJSON line that is not one JSON object. */
+    public static final String BULK_LINE_NOT_OBJECT = "Q170";
+    /** A bulk import's CSV that does not parse: an unclosed quote, a record with more or fewer fields than the header. */
+    public static final String BULK_CSV_MALFORMED = "Q171";
 
     private QueryErrors() {}
 
@@ -114,6 +118,16 @@ public final class QueryErrors {
     }
 
     /** {@code Accept: text/csv} with a selection that nests (a relation, {@code _count}): a row is not one line of columns. */
+    public static QueryException bulkLineNotObject(String reason) {
+        return ArgPath.of("body").error(BULK_LINE_NOT_OBJECT, "Each line of an application/x-ndjson import must be one JSON object: " + reason,
+                List.of("one JSON object per line"));
+    }
+
+    public static QueryException bulkCsvMalformed(String reason) {
+        return ArgPath.ofText("body").error(BULK_CSV_MALFORMED, "The text/csv import does not parse (RFC 4180): " + reason,
+                List.of("a header row of field names, then one record per row"));
+    }
+
     public static QueryException csvNotFlat(String key) {
         ArgPath at = ArgPath.ofText("select");
         return at.error(CSV_NOT_FLAT, "text/csv needs a flat selection (scalar fields only), but '" + key

@@ -1,5 +1,6 @@
 package dev.quarry.security;
 
+import dev.quarry.api.BulkImportRoute;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
@@ -23,6 +24,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * so that this answer, not a bare one, is what a client sees);</li>
  * <li>415 Q415, a body on {@code /api} that is not declared JSON ({@code text/plain}, a form, no Content-Type).</li>
  * </ul>
+ * A bulk import ({@code POST /api/{model}/bulk}, NDJSON or CSV) has its own body limit and media types: {@link BulkImportRoute}.
  * They run just after Quarkus's CORS handler (route order -300, its filter priority), so that a browser may read them.
  */
 @ApplicationScoped
@@ -53,6 +55,8 @@ public class RequestLimits {
             refuse(context, 414, "URI Too Long", "The request target is longer than the maximum of " + maxUrlLength
                     + " characters (quarry.api.max-url-length); send the read's arguments as a JSON body to POST /api/{model}/_query",
                     new JsonObject().put("maxLength", maxUrlLength));
+        } else if (BulkImportRoute.isBulkImport(request)) {
+            context.next();
         } else if (length != null && parse(length) > maxBodyBytes) {
             refuse(context, 413, "Payload Too Large", "The request body is larger than the maximum of " + maxBodyBytes
                     + " bytes (quarkus.http.limits.max-body-size)", new JsonObject().put("maxBytes", maxBodyBytes));

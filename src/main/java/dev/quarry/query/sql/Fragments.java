@@ -37,6 +37,16 @@ public final class Fragments {
         return columns.castArray(values);
     }
 
+    /** A text expression (a bulk import's staged column) cast to {@code f}'s column type, as a bound value is. */
+    public Sql valueOfText(ScalarField f, Sql text) {
+        return columns.castText(f, text);
+    }
+
+    /** A text-array expression cast to an array of {@code f}'s column type, element by element, in order. */
+    public Sql arrayOfText(ScalarField f, Sql texts) {
+        return Sql.of("ARRAY(SELECT ", columns.castText(f, Sql.of("u.x")), " FROM unnest(", texts, ") WITH ORDINALITY AS u(x, n) ORDER BY u.n)");
+    }
+
     /** The API's JSON encoding of {@code f}'s value in {@code expr} (see API.md "Values in JSON"). */
     public Sql output(ScalarField f, Sql expr) {
         return columns.output(f, expr);

@@ -224,6 +224,18 @@ public final class WritePlanner {
 
     // --- create ----------------------------------------------------------------------------------
 
+    /**
+     * One record of a bulk import: the {@code data} of a top-level create of scalar fields, checked and completed
+     * (client-side defaults, {@code @updatedAt}) exactly as a create's, without nested writes.
+     */
+    public RecordCreate createRow(Model model, JsonNode data, ArgPath at) {
+        RecordCreate record = create(model, data, at, Optional.empty());
+        if (!record.relations().isEmpty()) {
+            throw QueryErrors.invalid(at, "a bulk import takes no nested writes; set the foreign key fields instead", List.of());
+        }
+        return record;
+    }
+
     List<RecordCreate> createMany(Model model, JsonNode data, ArgPath at, Optional<Hop> parent) {
         if (!data.isArray() && !data.isObject()) {
             throw QueryErrors.wrongType(at, "an object or an array of objects (" + model.name() + "CreateManyInput)");

@@ -1,0 +1,1 @@
+INSERT INTO "Team" (name) VALUES ('red'), ('blue');
