@@ -26,26 +26,27 @@ final class TypedClientProject {
     static final Path BLOG_CLIENT = Path.of("openapi/clients/typescript");
     static final String RICH_SCHEMA = "src/test/resources/schemas/openapi-rich.prisma";
 
-    private static Integer tscExit;
+    /** A system property, not a static field: each Quarkus test class loads this class anew, and the work is once per JVM. */
+    private static final String TSC_EXIT = "quarry.test.typedClient.tscExit";
 
     private TypedClientProject() {}
 
     /** The project, compiled; the exit status of tsc is {@link #tscExit}. Skips (fails under CI) without node and npm. */
     static synchronized Path compiled() throws Exception {
         requireNode();
-        if (tscExit == null) {
+        if (System.getProperty(TSC_EXIT) == null) {
             copyTree(SOURCE, COPY);
             copyTree(BLOG_CLIENT, COPY.resolve("clients/blog"));
             TypeScriptClientGenerator.write(SchemaSource.load(RICH_SCHEMA).schema().orElseThrow(), COPY.resolve("clients/rich"));
             install(COPY);
-            tscExit = run(COPY, Map.of(), "npx", "tsc", "-p", ".");
+            System.setProperty(TSC_EXIT, String.valueOf(run(COPY, Map.of(), "npx", "tsc", "-p", ".")));
         }
         return COPY;
     }
 
     static synchronized int tscExit() throws Exception {
         compiled();
-        return tscExit;
+        return Integer.parseInt(System.getProperty(TSC_EXIT));
     }
 
     static void requireNode() {
@@ -80,7 +81,7 @@ final class TypedClientProject {
         return finished ? process.exitValue() : -1;
     }
 
-    /** Copies {@code from} into {@code to}, leaving out node_modules and build output. */
+    /** Copies {@code from} into {@code to} (times kept: {@link #install} compares them), leaving out node_modules and build output. */
     static void copyTree(Path from, Path to) throws IOException {
         try (Stream<Path> files = Files.walk(from)) {
             for (Path file : files.filter(f -> !f.toString().contains("node_modules") && !f.toString().contains(".next")).toList()) {
@@ -88,7 +89,7 @@ final class TypedClientProject {
                 if (Files.isDirectory(file)) {
                     Files.createDirectories(target);
                 } else {
-                    Files.copy(file, target, StandardCopyOption.REPLACE_EXISTING);
+                    Files.copy(file, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
                 }
             }
         }
