@@ -2,6 +2,7 @@ package dev.quarry.cli;
 
 import dev.quarry.api.openapi.OpenApiDocument;
 import dev.quarry.generate.JavaEntityGenerator;
+import dev.quarry.generate.typescript.TypeScriptClientGenerator;
 import dev.quarry.schema.model.Schema;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -21,6 +22,7 @@ import picocli.CommandLine.Option;
         description = {
             "Writes what is derived from the schema and committed with the project:",
             "  the OpenAPI document (openapi.yaml and openapi.json), the same one the service serves at /q/openapi;",
+            "  the TypeScript client (clients/typescript/ beside it): Prisma Client's API over the RPC surface;",
             "  the typed Java layer: a Hibernate Reactive entity per model and a Java enum per enum.",
             "Generated files are never edited by hand: run this again after changing the schema."
         })
@@ -31,7 +33,7 @@ public final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--schema", paramLabel = "PATH", description = "The schema file or folder (default: as Prisma finds it, see migrate --help).")
     String schema;
 
-    @Option(names = "--output", paramLabel = "DIR", description = "The folder of the OpenAPI document (default: openapi/ in the project's folder).")
+    @Option(names = "--output", paramLabel = "DIR", description = "The folder of the OpenAPI document and the TypeScript client (default: openapi/ in the project's folder).")
     Path output;
 
     @Option(names = "--java-output", paramLabel = "DIR", description = "The Java source root of the entities (default: "
@@ -67,7 +69,10 @@ public final class GenerateCommand implements Callable<Integer> {
         Files.createDirectories(openApiDirectory);
         Files.writeString(yaml, OpenApiDocument.yaml(schema), StandardCharsets.UTF_8);
         Files.writeString(json, OpenApiDocument.json(schema), StandardCharsets.UTF_8);
+        Path client = openApiDirectory.resolve(TypeScriptClientGenerator.FOLDER);
+        TypeScriptClientGenerator.write(schema, client);
         StringBuilder report = new StringBuilder("Wrote " + yaml + " and " + json + ".");
+        report.append("\nTypeScript client in " + client + ": index.js, index.d.ts, package.json.");
         if (javaSourceRoot.isEmpty()) {
             return report.toString();
         }

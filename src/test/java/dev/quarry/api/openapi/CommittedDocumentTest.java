@@ -3,6 +3,8 @@ package dev.quarry.api.openapi;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.quarry.cli.GenerateCommand;
+import dev.quarry.generate.GeneratedFile;
+import dev.quarry.generate.typescript.TypeScriptClientGenerator;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,6 +23,14 @@ class CommittedDocumentTest {
     }
 
     @Test
+    void typeScriptClientIsUpToDate() {
+        for (GeneratedFile file : TypeScriptClientGenerator.generate(Documents.load(Documents.BLOG_SCHEMA))) {
+            Path committed = Documents.TYPESCRIPT_CLIENT.resolve(file.relativePath());
+            assertEquals(file.content(), Documents.read(committed), committed + FIX);
+        }
+    }
+
+    @Test
     void richDocumentIsUpToDate() {
         assertEquals(OpenApiDocument.yaml(Documents.load(Documents.RICH_SCHEMA)), Documents.read(Documents.RICH_YAML),
                 Documents.RICH_YAML + FIX + " --schema " + Documents.RICH_SCHEMA + " --output <dir> and copy openapi.yaml there");
@@ -33,6 +43,9 @@ class CommittedDocumentTest {
         assertEquals(0, exit);
         assertEquals(Documents.read(Documents.BLOG_YAML), Documents.read(output.resolve("openapi.yaml")));
         assertEquals(Documents.read(Documents.BLOG_JSON), Documents.read(output.resolve("openapi.json")));
+        for (String file : java.util.List.of("index.js", "index.d.ts", "package.json")) {
+            assertEquals(Documents.read(Documents.TYPESCRIPT_CLIENT.resolve(file)), Documents.read(output.resolve("clients/typescript").resolve(file)), file);
+        }
     }
 
     @Test

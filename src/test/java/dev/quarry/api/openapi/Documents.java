@@ -20,6 +20,7 @@ final class Documents {
     static final Path RICH_SCHEMA = Path.of("src/test/resources/schemas/openapi-rich.prisma");
     static final Path BLOG_YAML = Path.of("openapi/openapi.yaml");
     static final Path BLOG_JSON = Path.of("openapi/openapi.json");
+    static final Path TYPESCRIPT_CLIENT = Path.of("openapi/clients/typescript");
     static final Path RICH_YAML = Path.of("src/test/resources/openapi/openapi-rich.yaml");
 
     private Documents() {}
