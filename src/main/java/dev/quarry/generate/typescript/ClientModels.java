@@ -1,6 +1,5 @@
 package dev.quarry.generate.typescript;
 
-import dev.quarry.schema.model.Field;
 import dev.quarry.schema.model.FieldType;
 import dev.quarry.schema.model.Model;
 import dev.quarry.schema.model.RelationField;
@@ -53,9 +52,5 @@ record ClientModels(Schema schema, List<Model> models) {
     /** A create must give the field: required, no default, not set by {@code @updatedAt}. */
     static boolean requiredInCreate(ScalarField field) {
         return field.isRequired() && field.defaultValue().isEmpty() && !field.updatedAt();
-    }
-
-    static boolean isOptional(Field field) {
-        return field.isOptional();
     }
 }
