@@ -88,13 +88,13 @@ final class ResourceRoutes {
 
     private Operation list(ApiModel model) {
         Operation op = op(model, "list", "Lists " + model.name() + " records (findMany)");
-        SoftDeleteDocs.describeRead(op, model);
         op.parameters(window(model, true));
         addShape(op, model);
         op.addParameter(query("count", Json.bool(), "true adds the total number of matching records as the X-Total-Count header."));
         op.addParameter(header("Prefer", Json.string(), "count=exact adds the X-Total-Count header, as ?count=true does."));
         op.getResponses().addAPIResponse("200", recordsResponse("The records, in order.", reads.record(model), true)
                 .addHeader("X-Total-Count", totalCount()));
+        SoftDeleteDocs.describeRead(op, model);
         addErrors(op, BAD_REQUEST, SERVICE_UNAVAILABLE);
         return op;
     }
@@ -131,10 +131,10 @@ final class ResourceRoutes {
 
     private Operation get(ApiModel model, ApiModel.UniqueKey key) {
         Operation op = op(model, "get", "Finds one " + model.name() + " by its id (findUnique)");
-        SoftDeleteDocs.describeRead(op, model);
         op.parameters(idParameters(key));
         addShape(op, model);
         op.getResponses().addAPIResponse("200", jsonResponse("The record.", reads.record(model)).addHeader("ETag", etag()));
+        SoftDeleteDocs.describeRead(op, model);
         addErrors(op, BAD_REQUEST, NOT_FOUND, SERVICE_UNAVAILABLE);
         return op;
     }
@@ -185,13 +185,13 @@ final class ResourceRoutes {
 
     private Operation delete(ApiModel model, ApiModel.UniqueKey key) {
         Operation op = op(model, "delete", "Deletes one " + model.name() + " (delete)");
-        SoftDeleteDocs.describeDelete(op, model);
         op.parameters(idParameters(key));
         addShape(op, model);
         op.addParameter(header("Prefer", Json.string(), "return=minimal answers 204 with no body instead of the deleted record."));
         op.addParameter(ifMatch());
         op.getResponses().addAPIResponse("200", jsonResponse("The deleted record.", reads.record(model)));
         op.getResponses().addAPIResponse("204", OASFactory.createAPIResponse().description("Deleted (with Prefer: return=minimal)."));
+        SoftDeleteDocs.describeDelete(op, model);
         addErrors(op, BAD_REQUEST, NOT_FOUND, CONFLICT, PRECONDITION_FAILED, SERVICE_UNAVAILABLE);
         return op;
     }
@@ -211,37 +211,36 @@ final class ResourceRoutes {
 
     private Operation deleteMany(ApiModel model) {
         Operation op = op(model, "deleteMany", "Deletes every " + model.name() + " that matches the filter (deleteMany)");
-        SoftDeleteDocs.describeDelete(op, model);
         op.addParameter(filter(model).required(true));
         op.getResponses().addAPIResponse("200", jsonResponse("How many records were deleted.", shared.batchPayload()));
+        SoftDeleteDocs.describeDelete(op, model);
         addErrors(op, BAD_REQUEST, CONFLICT, SERVICE_UNAVAILABLE);
         return op;
     }
 
     private Operation count(ApiModel model) {
         Operation op = op(model, "count", "Counts " + model.name() + " records (count)");
-        SoftDeleteDocs.describeRead(op, model);
         op.parameters(window(model, false));
         op.addParameter(jsonQuery("select", aggregates.countInput(model),
                 "Counts non-null values per field instead of records, as JSON ({\"_all\": true, \"name\": true}); shorthand: _all,name."));
         op.getResponses().addAPIResponse("200", jsonResponse("The number of records, or the counts per field when select is given.", aggregates.countResult(model)));
+        SoftDeleteDocs.describeRead(op, model);
         addErrors(op, BAD_REQUEST, SERVICE_UNAVAILABLE);
         return op;
     }
 
     private Operation aggregate(ApiModel model) {
         Operation op = op(model, "aggregate", "Aggregates " + model.name() + " records (aggregate)");
-        SoftDeleteDocs.describeRead(op, model);
         op.parameters(window(model, false));
         addAggregateParameters(op, model);
         op.getResponses().addAPIResponse("200", jsonResponse("The aggregates asked for.", aggregates.aggregateResult(model)));
+        SoftDeleteDocs.describeRead(op, model);
         addErrors(op, BAD_REQUEST, SERVICE_UNAVAILABLE);
         return op;
     }
 
     private Operation groupBy(ApiModel model) {
         Operation op = op(model, "groupBy", "Groups " + model.name() + " records and aggregates each group (groupBy)");
-        SoftDeleteDocs.describeRead(op, model);
         op.addParameter(jsonQuery("by", Json.array(reads.scalarFieldEnum(model)),
                 "The fields whose values form a group, as a JSON array; shorthand: name,active.").required(true));
         op.addParameter(filter(model));
@@ -253,6 +252,7 @@ final class ResourceRoutes {
         op.addParameter(query("skip", shared.skip(), "Skips this many groups first."));
         addAggregateParameters(op, model);
         op.getResponses().addAPIResponse("200", jsonResponse("The groups.", Json.array(aggregates.groupByResult(model))));
+        SoftDeleteDocs.describeRead(op, model);
         addErrors(op, BAD_REQUEST, SERVICE_UNAVAILABLE);
         return op;
     }

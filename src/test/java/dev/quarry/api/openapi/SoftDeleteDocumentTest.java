@@ -31,7 +31,7 @@ class SoftDeleteDocumentTest {
         assertTrue(doc.getPaths().getPathItem("/api/users/{id}").getDELETE().getDescription().startsWith("Soft delete: sets deletedAt"));
         assertTrue(doc.getPaths().getPathItem("/api/rpc/profile/deleteMany").getPOST().getDescription().startsWith("Soft delete: sets removedAt"));
         assertTrue(doc.getPaths().getPathItem("/api/rpc/user/findMany").getPOST().getDescription().contains("\"withDeleted\": true"));
-        assertTrue(doc.getComponents().getSchemas().get("User").getProperties().get("deletedAt").getDescription().startsWith("Soft delete (@deletedAt)"));
+        assertTrue(doc.getComponents().getSchemas().get("User").getProperties().get("deletedAt").getDescription().contains("Soft delete (@deletedAt): null while the record is live"));
         assertTrue(doc.getComponents().getSchemas().get("UserListQuery").getProperties().containsKey("withDeleted"));
         assertEquals(List.of(), Documents.validate(OpenApiDocument.yaml(SCHEMA)));
     }
