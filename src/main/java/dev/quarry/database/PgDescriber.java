@@ -116,7 +116,8 @@ public final class PgDescriber {
         query("sequences", rs -> sequences.add(new DbSequence(rs.getString("schema"), rs.getString("name"), rs.getLong("start_value"),
                 rs.getLong("increment"), rs.getLong("min_value"), rs.getLong("max_value"), rs.getLong("cache"), rs.getBoolean("cycle"))));
         List<DbView> views = new ArrayList<>();
-        query("views", rs -> views.add(new DbView(rs.getString("schema"), rs.getString("name"), rs.getString("definition"))));
+        query("views", rs -> views.add(new DbView(rs.getString("schema"), rs.getString("name"), rs.getString("definition"),
+                List.of((String[]) rs.getArray("reads").getArray()), List.of((String[]) rs.getArray("columns").getArray()))));
 
         List<DbTable> builtTables = tables.values().stream()
                 .map(t -> new DbTable(t.schema, t.name, t.columns, t.primaryKey, t.indexes, t.foreignKeys, t.checks))

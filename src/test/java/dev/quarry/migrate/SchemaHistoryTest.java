@@ -213,4 +213,29 @@ class SchemaHistoryTest {
         dev(schema(narrow), true, false);
         assertEquals("12.50:1;3.14:2;", query("SELECT amount::text || ':' || hits FROM \"Price\" ORDER BY id"));
     }
+
+    @Test
+    void aViewOverARetypedColumnIsDroppedAroundTheChangeAndOneOverADroppedColumnIsNamed() throws Exception {
+        dev(schema("model Member {\n  id Int @id\n  level String\n  nick String?\n}\n"), false, false);
+        // the views a user adds in a migration of their own, as Prisma's docs say to
+        String first;
+        try (var list = Files.list(migrations)) {
+            first = list.map(f -> f.getFileName().toString()).filter(f -> f.startsWith("V")).findFirst().orElseThrow();
+        }
+        long version = Long.parseLong(first.substring(1, first.indexOf("__"))) + 1;
+        Files.writeString(migrations.resolve("V" + version + "__views.sql"), "CREATE VIEW \"Levels\" AS SELECT id, level FROM \"Member\";\n"
+                + "CREATE VIEW \"TopLevels\" AS SELECT id FROM \"Levels\";\nCREATE VIEW \"Nicks\" AS SELECT nick FROM \"Member\";\n");
+        TestServer.execute(url, "INSERT INTO \"Member\" VALUES (1, '7', 'ada')");
+        MigrateException refused = assertThrows(MigrateException.class, () -> dev(schema("model Member {\n  id Int @id\n  level Int\n}\n"), false, false));
+        assertTrue(refused.getMessage().contains("--accept-data-loss"), refused.getMessage());
+        assertTrue(printed.toString().contains("The view `Nicks` reads a table or column this migration drops or renames: it is dropped and not created again."),
+                printed.toString());
+        String sql = dev(schema("model Member {\n  id Int @id\n  level Int\n}\n"), true, false);
+        assertTrue(sql.indexOf("DROP VIEW IF EXISTS \"TopLevels\"") < sql.indexOf("DROP VIEW IF EXISTS \"Levels\"")
+                && sql.indexOf("DROP VIEW IF EXISTS \"Levels\"") < sql.indexOf("SET DATA TYPE INTEGER")
+                && sql.indexOf("CREATE VIEW \"Levels\"") < sql.indexOf("CREATE VIEW \"TopLevels\""), sql);
+        assertEquals("1;", query("SELECT id FROM \"TopLevels\""));
+        assertEquals("integer;", query("SELECT data_type FROM information_schema.columns WHERE table_name = 'Levels' AND column_name = 'level'"));
+        assertEquals("", query("SELECT viewname FROM pg_views WHERE viewname = 'Nicks'"));
+    }
 }

@@ -59,6 +59,11 @@ public final class DestructiveChecks {
         }
         for (int i = 0; i < steps.size(); i++) {
             checks.check(steps.get(i), i);
+            if (steps.get(i) instanceof MigrationStep.DropView drop
+                    && steps.stream().noneMatch(s -> s instanceof MigrationStep.CreateView create && create.view().equals(drop.view()))) {
+                checks.warn("The view `" + drop.view().name() + "` reads a table or column this migration drops or renames: it is dropped and not created again."
+                        + " Run with --create-only and add it back by hand if it should stay.", false, i);
+            }
         }
         return List.copyOf(checks.warnings);
     }

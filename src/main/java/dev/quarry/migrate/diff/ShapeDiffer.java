@@ -15,15 +15,20 @@ import dev.quarry.database.Identifiers;
 import dev.quarry.database.DbIndex;
 import dev.quarry.database.DbPrimaryKey;
 import dev.quarry.database.DbTable;
+import dev.quarry.database.DbView;
 import dev.quarry.migrate.step.MigrationStep;
 import dev.quarry.migrate.step.MigrationStep.EnumUsage;
 import dev.quarry.migrate.step.TableChange;
 import dev.quarry.migrate.step.TableChange.CastKind;
 import dev.quarry.migrate.step.TableChange.ColumnChange;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -32,7 +37,8 @@ import java.util.Set;
  * The one differ: from a previous shape to a next one, ordered steps. Tables are paired by schema
  * and name (or by a confirmed rename), columns likewise within a pair, indexes and foreign keys by
  * name and then by definition (a same definition under another name is a rename of the index).
- * Views and standalone sequences are not Prisma's to change and are left alone. Row-level security, policies and
+ * Views and standalone sequences are not Prisma's to change and are left alone, but for a view over a table the
+ * migration drops or retypes columns of, dropped around the change and created again after. Row-level security, policies and
  * privileges are compared per table pair, after the tables.
  */
 public final class ShapeDiffer {
@@ -129,6 +135,88 @@ public final class ShapeDiffer {
             diffSecurity(Optional.of(previousTable), nextTable, previous.findSecurity(previousTable.schema(), previousTable.name()),
                     next.findSecurity(nextTable.schema(), nextTable.name()), altered);
         }
+        viewsAround();
+    }
+
+    /**
+     * The views over a table this migration drops, or whose columns it drops or retypes (PostgreSQL refuses both under
+     * a view), or over a table or column it creates (an undo script's target), and the views over those: dropped first,
+     * readers before what they read; created again last from their definition, in the opposite order, unless a table or
+     * column they read is dropped for good (the data check says so).
+     */
+    private void viewsAround() {
+        Map<String, DbView> views = new LinkedHashMap<>();
+        previous.views().forEach(v -> views.put(v.qualifiedName(), v));
+        next.views().forEach(v -> views.putIfAbsent(v.qualifiedName(), v));
+        if (views.isEmpty()) {
+            return;
+        }
+        Set<String> dropped = new HashSet<>();
+        Set<String> gone = new HashSet<>();
+        // tables and columns this migration makes: a view over them (the undo script's target) cannot be there yet
+        Set<String> appearing = new HashSet<>();
+        Set<String> changed = new HashSet<>();
+        for (MigrationStep step : steps) {
+            if (step instanceof MigrationStep.DropTable drop) {
+                dropped.add(drop.table().qualifiedName());
+            } else if (step instanceof MigrationStep.CreateTable create) {
+                appearing.add(create.table().qualifiedName());
+            } else if (step instanceof MigrationStep.AlterTable alter) {
+                String table = alter.tables().previous().qualifiedName();
+                if (alter.changes().stream().anyMatch(ShapeDiffer::changesAColumn)) {
+                    changed.add(table);
+                }
+                for (TableChange change : alter.changes()) {
+                    // a view's definition names the column: gone or renamed, it cannot be created again as it was
+                    if (change instanceof TableChange.DropColumn drop) {
+                        gone.add(table + "." + drop.column().name());
+                    } else if (change instanceof TableChange.RenameColumn rename) {
+                        gone.add(table + "." + rename.previousName());
+                    } else if (change instanceof TableChange.AddColumn add) {
+                        appearing.add(alter.tables().next().qualifiedName() + "." + add.column().name());
+                    }
+                }
+            } else if (step instanceof MigrationStep.AlterEnum alter && alter.recreate()) {
+                alter.usages().forEach(u -> changed.add(alter.enums().previous().schema() + "." + u.table()));
+            }
+        }
+        changed.addAll(dropped);
+        List<DbView> affected = new ArrayList<>();
+        for (boolean grew = true; grew; ) {
+            grew = false;
+            for (DbView view : views.values()) {
+                boolean reads = view.reads().stream().anyMatch(r -> changed.contains(r) || appearing.contains(r)) || view.columns().stream().anyMatch(appearing::contains);
+                if (!affected.contains(view) && reads) {
+                    affected.add(view);
+                    changed.add(view.qualifiedName());
+                    grew = true;
+                }
+            }
+        }
+        List<DbView> dropOrder = new ArrayList<>();
+        while (dropOrder.size() < affected.size()) {
+            for (DbView view : affected) {
+                boolean readByAnother = affected.stream().anyMatch(other -> !dropOrder.contains(other) && other != view && other.reads().contains(view.qualifiedName()));
+                if (!dropOrder.contains(view) && !readByAnother) {
+                    dropOrder.add(view);
+                    steps.add(new MigrationStep.DropView(view));
+                }
+            }
+        }
+        List<DbView> createOrder = new ArrayList<>(dropOrder);
+        Collections.reverse(createOrder);
+        for (DbView view : createOrder) {
+            if (view.reads().stream().noneMatch(dropped::contains) && view.columns().stream().noneMatch(gone::contains)) {
+                steps.add(new MigrationStep.CreateView(view));
+            } else {
+                dropped.add(view.qualifiedName());
+            }
+        }
+    }
+
+    private static boolean changesAColumn(TableChange change) {
+        return change instanceof TableChange.DropColumn || change instanceof TableChange.DropAndRecreateColumn
+                || (change instanceof TableChange.AlterColumn alter && alter.changes().contains(ColumnChange.TYPE));
     }
 
     /**

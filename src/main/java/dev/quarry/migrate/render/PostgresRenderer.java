@@ -87,6 +87,15 @@ public final class PostgresRenderer {
         if (step instanceof MigrationStep.RenameIndex s) {
             return List.of("ALTER INDEX " + qualified(s.table().schema(), s.previousName()) + " RENAME TO " + quote(s.nextName()));
         }
+        if (step instanceof MigrationStep.DropView s) {
+            // an undo script drops the views of the state it returns to, which the migration it undoes may have dropped already
+            return List.of("DROP VIEW IF EXISTS " + qualified(s.view().schema(), s.view().name()));
+        }
+        if (step instanceof MigrationStep.CreateView s) {
+            // the definition is PostgreSQL's own text of the view (pg_get_viewdef), ending in a semicolon
+            String definition = s.view().definition().strip();
+            return List.of("CREATE VIEW " + qualified(s.view().schema(), s.view().name()) + " AS\n" + definition.substring(0, definition.length() - (definition.endsWith(";") ? 1 : 0)));
+        }
         if (step instanceof MigrationStep.DropPolicy s) {
             return List.of("DROP POLICY " + quote(s.policy().name()) + " ON " + table(s.table()));
         }

@@ -8,6 +8,7 @@ import dev.quarry.database.DbGrant;
 import dev.quarry.database.DbPolicy;
 import dev.quarry.database.DbIndex;
 import dev.quarry.database.DbTable;
+import dev.quarry.database.DbView;
 import dev.quarry.migrate.diff.Pair;
 import java.util.List;
 
@@ -16,7 +17,8 @@ import java.util.List;
  * and enums before the tables that use them, foreign keys dropped before the tables and indexes
  * they depend on, tables created before their indexes, indexes before the foreign keys that need
  * them, enums dropped only once no column or table uses them. Policies are dropped first (a column a policy reads cannot
- * change type or go) and created last, with row-level security and privileges, once their tables are complete.
+ * change type or go) and created last, with row-level security and privileges, once their tables are complete; so are
+ * the views over the tables a migration changes.
  */
 public sealed interface MigrationStep {
 
@@ -35,6 +37,12 @@ public sealed interface MigrationStep {
     record CreateExtension(DbExtension extension) implements MigrationStep {
         public int phase() { return 1; }
         public String description() { return "CreateExtension"; }
+    }
+
+    /** A view over a table this migration drops or changes the columns of: dropped first, readers before what they read. */
+    record DropView(DbView view) implements MigrationStep {
+        public int phase() { return 2; }
+        public String description() { return "DropView"; }
     }
 
     record DropPolicy(DbTable table, DbPolicy policy) implements MigrationStep {
@@ -161,5 +169,11 @@ public sealed interface MigrationStep {
     record GrantPrivileges(DbTable table, List<DbGrant> grants) implements MigrationStep {
         public int phase() { return 52; }
         public String description() { return "GrantPrivileges"; }
+    }
+
+    /** A view {@link DropView} dropped, created again from its definition once everything it reads is complete. */
+    record CreateView(DbView view) implements MigrationStep {
+        public int phase() { return 60; }
+        public String description() { return "CreateView"; }
     }
 }
