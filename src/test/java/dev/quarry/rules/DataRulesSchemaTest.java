@@ -55,6 +55,23 @@ class DataRulesSchemaTest {
     }
 
     @Test
+    void theOpenApiInputsCarryTheRules() throws Exception {
+        com.fasterxml.jackson.databind.JsonNode doc = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(dev.quarry.api.openapi.OpenApiDocument.json(parse(DataRulesSchema.ATTRIBUTES)));
+        com.fasterxml.jackson.databind.JsonNode create = doc.at("/components/schemas/UserCreateInput/properties");
+        assertEquals("email", create.at("/email/format").asText());
+        assertEquals(2, create.at("/name/minLength").asInt());
+        assertEquals(5, create.at("/name/maxLength").asInt());
+        String age = create.get("age").toString();
+        assertEquals(true, age.contains("\"minimum\":18") && age.contains("\"exclusiveMaximum\":130"), age);
+        String score = doc.at("/components/schemas/UserUpdateInput/properties/score").toString();
+        assertEquals(true, score.contains("\"exclusiveMinimum\":0") && score.contains("\"maximum\":10"), score);
+        String code = create.get("code").toString();
+        assertEquals(true, code.contains("\"pattern\":\"^\\\\Qab\\\\E\"") && code.contains("allOf"), code);
+        assertEquals("uri", doc.at("/components/schemas/UserCreateManyInput/properties/site").toString().contains("\"format\":\"uri\"") ? "uri" : doc.toString());
+    }
+
+    @Test
     void rulesThatDoNotFitAreLocatedErrors() {
         assertEquals(List.of("3: Error parsing attribute \"@email\": `@email` applies to String fields that are not lists; `n` is Int."), errors("n Int @email"));
         assertEquals(List.of("3: Error parsing attribute \"@gt\": `@gt` applies to Int, BigInt, Float and Decimal fields that are not lists; `s` is String."),

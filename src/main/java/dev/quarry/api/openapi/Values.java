@@ -2,6 +2,8 @@ package dev.quarry.api.openapi;
 
 import dev.quarry.schema.model.EnumType;
 import dev.quarry.schema.model.FieldType;
+import dev.quarry.schema.model.DataRule;
+import java.util.List;
 import dev.quarry.schema.model.ScalarField;
 import dev.quarry.schema.model.ScalarType;
 import org.eclipse.microprofile.openapi.models.media.Schema;
@@ -22,11 +24,68 @@ final class Values {
 
     /** The field's value as it appears in a record: a list is an array, an optional field may be {@code null}. */
     Schema of(ScalarField field) {
+        return of(field, List.of());
+    }
+
+    /** The field's value with its data rules as JSON Schema keywords ({@code minLength}, {@code pattern}, {@code minimum}, …). */
+    Schema of(ScalarField field, List<DataRule.FieldRule> rules) {
         Schema single = single(field.type());
+        if (!field.isList()) {
+            rules.forEach(rule -> constrain(single, rule));
+        }
         Schema value = field.isList() ? Json.array(single) : field.isOptional() ? Json.nullable(single) : single;
         String typeNote = value.getDescription();
         field.documentation().ifPresent(doc -> value.description(typeNote == null ? doc : doc + "\n\n" + typeNote));
         return value;
+    }
+
+    private static void constrain(Schema value, DataRule.FieldRule rule) {
+        String text = rule.text().orElse("");
+        switch (rule.kind()) {
+            case LENGTH:
+                rule.min().ifPresent(min -> value.minLength(min.intValue()));
+                rule.max().ifPresent(max -> value.maxLength(max.intValue()));
+                break;
+            case STARTS_WITH:
+                pattern(value, "^" + java.util.regex.Pattern.quote(text));
+                break;
+            case ENDS_WITH:
+                pattern(value, java.util.regex.Pattern.quote(text) + "$");
+                break;
+            case CONTAINS:
+                pattern(value, java.util.regex.Pattern.quote(text));
+                break;
+            case REGEX:
+                pattern(value, text);
+                break;
+            case EMAIL:
+                value.format("email");
+                break;
+            case URL:
+                value.format("uri");
+                break;
+            case GT:
+                value.exclusiveMinimum(rule.min().orElseThrow());
+                break;
+            case GTE:
+                value.minimum(rule.min().orElseThrow());
+                break;
+            case LT:
+                value.exclusiveMaximum(rule.min().orElseThrow());
+                break;
+            default:
+                value.maximum(rule.min().orElseThrow());
+                break;
+        }
+    }
+
+    /** JSON Schema has one {@code pattern}; a second pattern rule goes into {@code allOf}. */
+    private static void pattern(Schema value, String pattern) {
+        if (value.getPattern() == null) {
+            value.pattern(pattern);
+        } else {
+            value.addAllOf(org.eclipse.microprofile.openapi.OASFactory.createSchema().pattern(pattern));
+        }
     }
 
     /** One value of the type, never {@code null} (Json aside, which may hold anything). */

@@ -39,7 +39,7 @@ final class WriteTypes {
             Set<String> foreignKeys = model.foreignKeyScalars();
             List<String> required = new ArrayList<>();
             for (ScalarField field : model.scalars()) {
-                input.addProperty(field.name(), values.of(field));
+                input.addProperty(field.name(), values.of(field, model.model().fieldRules(field.name())));
                 if (mustBeGiven(field) && !foreignKeys.contains(field.name())) {
                     required.add(field.name());
                 }
@@ -60,7 +60,7 @@ final class WriteTypes {
     Schema createManyInput(ApiModel model) {
         return components.ref(model.name() + "CreateManyInput", () -> {
             Schema input = Json.object();
-            model.scalars().forEach(f -> input.addProperty(f.name(), values.of(f)));
+            model.scalars().forEach(f -> input.addProperty(f.name(), values.of(f, model.model().fieldRules(f.name()))));
             List<String> required = model.scalars().stream().filter(WriteTypes::mustBeGiven).map(ScalarField::name).toList();
             if (!required.isEmpty()) {
                 input.required(required);
@@ -72,7 +72,7 @@ final class WriteTypes {
     Schema updateInput(ApiModel model) {
         return components.ref(model.name() + "UpdateInput", () -> {
             Schema input = Json.object();
-            model.scalars().forEach(f -> input.addProperty(f.name(), updateValue(f)));
+            model.scalars().forEach(f -> input.addProperty(f.name(), updateValue(model, f)));
             for (RelationField relation : model.relations()) {
                 ApiModel target = models.get(relation.relatedModel());
                 input.addProperty(relation.name(), relation.isList() ? updateNestedMany(target) : updateNestedOne(target, relation.isOptional()));
@@ -84,19 +84,20 @@ final class WriteTypes {
     Schema updateManyInput(ApiModel model) {
         return components.ref(model.name() + "UpdateManyInput", () -> {
             Schema input = Json.object();
-            model.scalars().forEach(f -> input.addProperty(f.name(), updateValue(f)));
+            model.scalars().forEach(f -> input.addProperty(f.name(), updateValue(model, f)));
             return input.description("The scalar fields to change in every matching record.");
         });
     }
 
-    private Schema updateValue(ScalarField field) {
+    private Schema updateValue(ApiModel model, ScalarField field) {
         if (field.isList()) {
             return shared.listOperations(field.type()).description("A bare array in place of this object means {\"set\": array}.");
         }
+        Schema value = values.of(field, model.model().fieldRules(field.name()));
         if (ApiModel.isNumeric(field.type())) {
-            return Json.anyOf(values.of(field), shared.numberOperations(field.type(), field.isOptional()));
+            return Json.anyOf(value, shared.numberOperations(field.type(), field.isOptional()));
         }
-        return values.of(field);
+        return value;
     }
 
     /** Required, and neither defaulted, nor {@code @updatedAt}: the create must give it. */
