@@ -50,8 +50,8 @@ import org.jboss.logging.Logger;
 import org.postgresql.util.PSQLException;
 
 /**
- * {@code POST /api/{model}/bulk}: an import of NDJSON or CSV records in one transaction, all or none, answered
- * {@code {"count": n}}. Served as a Vert.x route ahead of Quarkus's body limit ({@code quarkus.http.limits.max-body-size},
+ * {@code POST /api/{model}/bulk} with an NDJSON or CSV body: an import of records in one transaction, all or none,
+ * answered 201 {@code {"count": n}} as createMany's JSON body on the same path is (which this route leaves to JAX-RS). Served as a Vert.x route ahead of Quarkus's body limit ({@code quarkus.http.limits.max-body-size},
  * which a stream of a million rows passes) with its own, {@code quarry.bulk.max-body-size}. The body is read as it
  * arrives by a worker thread ({@link RequestBodyStream}) and written through {@link BulkWriter} on a JDBC connection of
  * the Agroal pool, under the request's role and claims as every write is. Errors are the same problem documents as the
@@ -100,7 +100,8 @@ public class BulkImportRoute {
     public static boolean isBulkImport(HttpServerRequest request) {
         String path = request.path();
         return request.method() == io.vertx.core.http.HttpMethod.POST && path.startsWith("/api/") && path.endsWith(PATH_END)
-                && path.indexOf('/', 5) == path.length() - PATH_END.length();
+                && path.indexOf('/', 5) == path.length() - PATH_END.length()
+                && BulkFormat.ofMediaType(request.getHeader(HttpHeaders.CONTENT_TYPE)).isPresent();
     }
 
     void install(@Observes Router router) {
@@ -109,19 +110,18 @@ public class BulkImportRoute {
 
     private void handle(RoutingContext routing) {
         HttpServerRequest request = routing.request();
+        Optional<BulkFormat> format = BulkFormat.ofMediaType(request.getHeader(HttpHeaders.CONTENT_TYPE));
+        if (format.isEmpty()) {
+            // JSON is createMany's body on the same path (ResourceWritesResource), served as any other write
+            routing.next();
+            return;
+        }
         Context context = Vertx.currentContext();
         RequestBodyStream body = new RequestBodyStream(request, context, maxBytes, readTimeout);
         try {
             Optional<Response> behind = SchemaBehindFilter.refusal(migrations);
             if (behind.isPresent()) {
                 respond(routing, body, behind.get());
-                return;
-            }
-            String contentType = request.getHeader(HttpHeaders.CONTENT_TYPE);
-            Optional<BulkFormat> format = BulkFormat.ofMediaType(contentType);
-            if (format.isEmpty()) {
-                respond(routing, body, problem(415, "Unsupported Media Type", "Q415", "A bulk import's body must be application/x-ndjson or text/csv, not "
-                        + (contentType == null ? "undeclared" : contentType), Map.of("allowed", List.of(BulkFormat.NDJSON.mediaType, BulkFormat.CSV.mediaType))));
                 return;
             }
             String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
@@ -158,7 +158,7 @@ public class BulkImportRoute {
                 apply(connection, session);
                 long count = writer.write(connection, model, BulkRows.of(format, model, body), skipDuplicates);
                 connection.commit();
-                return Response.ok("{\"count\":" + count + "}", "application/json").header("Cache-Control", "no-store").build();
+                return Response.status(201).type("application/json").entity("{\"count\":" + count + "}").header("Cache-Control", "no-store").build();
             } catch (Exception e) {
                 connection.rollback();
                 throw e;

@@ -23,12 +23,12 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code db push|pull|seed|export}: the database without migration files. */
+/** {@code db push|pull|seed|export|import}: the database without migration files. */
 @Command(
         name = "db",
         mixinStandardHelpOptions = true,
-        description = "The database without migrations: push the schema, pull a schema from a database, run the seed, export a model's records.",
-        subcommands = {DbCommand.Push.class, DbCommand.Pull.class, DbCommand.Seed.class, ExportCommand.class})
+        description = "The database without migrations: push the schema, pull a schema from a database, run the seed, export or import a model's records.",
+        subcommands = {DbCommand.Push.class, DbCommand.Pull.class, DbCommand.Seed.class, ExportCommand.class, ImportCommand.class})
 public final class DbCommand implements Callable<Integer> {
 
     static final Path DEFAULT_SEED = Path.of("src/main/resources/db/seed.sql");
@@ -38,7 +38,7 @@ public final class DbCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        spec.commandLine().getErr().println("error: name a sub-command: push, pull, seed or export (see db --help)");
+        spec.commandLine().getErr().println("error: name a sub-command: push, pull, seed, export or import (see db --help)");
         return 2;
     }
 
@@ -150,14 +150,23 @@ public final class DbCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "seed", mixinStandardHelpOptions = true, description = "Runs the seed SQL file in one transaction.")
+    @Command(name = "seed", mixinStandardHelpOptions = true,
+            description = "Runs the seed in one transaction: an SQL file, or a model's records as NDJSON (.ndjson, .jsonl) or CSV (.csv), imported as db import does.")
     static final class Seed extends MigrateCommand.Common implements Callable<Integer> {
         @Option(names = "--file", paramLabel = "FILE", description = "The seed (default: ${DEFAULT-VALUE}).")
         Path file = DEFAULT_SEED;
 
+        @Option(names = "--model", paramLabel = "MODEL", description = "For an NDJSON or CSV seed: the model (default: from the file's name, users.csv: User).")
+        String model;
+
         @Override
         public Integer call() {
             Schema schema = schema();
+            if (ImportCommand.formatOf(file).isPresent()) {
+                long count = ImportCommand.importFile(schema, databaseUrl(schema), file, java.util.Optional.ofNullable(model), java.util.Optional.empty(), false, err());
+                out().println("Ran the seed " + file + ": " + count + " records.");
+                return 0;
+            }
             return MigrateCommand.run(() -> {
                 migrator(schema).seed(file);
                 return 0;

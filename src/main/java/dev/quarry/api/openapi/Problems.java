@@ -22,7 +22,10 @@ final class Problems {
                 + "take has more than quarry.api.max-rows rows (meta.path names it, such as $[*].posts: page it with take and cursor), "
                 + "Q131 the answer is over quarry.api.max-response-bytes, Q132 skip above quarry.api.max-skip, Q133 a list of values (in, "
                 + "notIn, hasSome, …) longer than quarry.api.max-list-values, Q134 a $transaction of more than "
-                + "quarry.api.max-transaction-operations operations; Q105 a $transaction timeout or maxWait above the server's bound."),
+                + "quarry.api.max-transaction-operations operations; Q105 a $transaction timeout or maxWait above the server's bound. "
+                + "A bulk import (POST /api/{model}/bulk with application/x-ndjson or text/csv) answers its first bad record's error with "
+                + "meta.line, the 1-based line of the body where the record starts, and writes nothing: Q170 a line that is not one JSON "
+                + "object, Q171 CSV that does not parse, else the create's own code."),
         UNAUTHORIZED("401", "Unauthorized", "The bearer token is missing (and no anonymous role is configured), expired, not yet valid, "
                 + "for another issuer or audience, badly signed or malformed; meta.reason says which (token-expired, token-signature, …). "
                 + "token-role: the token names a role no request may run as (none, the connecting login, a superuser, a role with "
@@ -34,10 +37,12 @@ final class Problems {
         CONFLICT("409", "Conflict", "A unique constraint (P2002, meta.target names the fields) or a foreign key (P2003) would be violated."),
         PRECONDITION_FAILED("412", "PreconditionFailed", "If-Match named another version of the record than the current one (its ETag); "
                 + "nothing was changed. Read the record again and retry with its ETag."),
-        PAYLOAD_TOO_LARGE("413", "PayloadTooLarge", "The request body is over the configured maximum (meta.maxBytes)."),
+        PAYLOAD_TOO_LARGE("413", "PayloadTooLarge", "The request body is over the configured maximum (meta.maxBytes): Q413 quarkus.http.limits.max-body-size; "
+                + "Q172 a bulk import's body over quarry.bulk.max-body-size (nothing was written)."),
         URI_TOO_LONG("414", "UriTooLong", "The request target is over the configured maximum (meta.maxLength); "
                 + "a list read can send its parameters as a JSON body to POST /api/{model}/_query instead."),
-        UNSUPPORTED_MEDIA_TYPE("415", "UnsupportedMediaType", "The request body is not declared as JSON (Content-Type: application/json)."),
+        UNSUPPORTED_MEDIA_TYPE("415", "UnsupportedMediaType", "The request body is not declared as JSON (Content-Type: application/json); "
+                + "POST /api/{model}/bulk also takes application/x-ndjson and text/csv."),
         SERVICE_UNAVAILABLE("503", "ServiceUnavailable", "The database is unreachable or overloaded; retry after the Retry-After header's seconds. "
                 + "code schema-behind: the database lacks migrations this service was built with (meta.pending lists them); it answers "
                 + "once they are applied (quarry migrate deploy). Q161: a stream ran over quarry.stream.timeout (its last NDJSON line).");

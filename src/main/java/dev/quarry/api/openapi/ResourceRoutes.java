@@ -153,7 +153,14 @@ final class ResourceRoutes {
         Operation op = op(model, "createBulk", "Creates many " + model.name() + " records (createMany; createManyAndReturn when select, include or omit is given)");
         op.addParameter(query("skipDuplicates", Json.bool(), "true skips records that would violate a unique constraint."));
         addShape(op, model);
-        op.requestBody(jsonBody(Json.array(writes.createManyInput(model)), true));
+        op.requestBody(jsonBody(Json.array(writes.createManyInput(model)), true)
+                .description("A JSON array of records (createMany). Or a bulk import, streamed into the database in one transaction, all or "
+                        + "none, answered {\"count\": n}: application/x-ndjson, one record a line; text/csv, a header row of field names "
+                        + "then one record a row (RFC 4180; an unquoted empty field is NULL, \"\" the empty string; a list or Json value as "
+                        + "JSON text). The body limit is then quarry.bulk.max-body-size; a bad record is a 400 with meta.line."));
+        op.getRequestBody().getContent()
+                .addMediaType(Operations.NDJSON, OASFactory.createMediaType().schema(writes.createManyInput(model)))
+                .addMediaType(Operations.CSV, OASFactory.createMediaType().schema(Json.string()));
         op.getResponses().addAPIResponse("201", jsonResponse("How many records were created, and the records when select, include or omit asked for them.",
                 writes.bulkCreateResult(model)));
         addErrors(op, BAD_REQUEST, CONFLICT, SERVICE_UNAVAILABLE);

@@ -140,7 +140,7 @@ class BulkImportApiTest {
         long start = System.nanoTime();
         HttpResponse<String> r = post("", "application/x-ndjson", generated("", ROWS, BulkImportApiTest::ndjsonRow));
         long ms = (System.nanoTime() - start) / 1_000_000;
-        assertEquals(200, r.statusCode(), r.body());
+        assertEquals(201, r.statusCode(), r.body());
         assertEquals(ROWS, JSON.readTree(r.body()).get("count").asInt());
         System.out.printf("[bulk] NDJSON: %d records in %d ms (%d rows/s)%n", ROWS, ms, ROWS * 1000L / Math.max(ms, 1));
         assertImported();
@@ -151,7 +151,7 @@ class BulkImportApiTest {
         long start = System.nanoTime();
         HttpResponse<String> r = post("", "text/csv", generated(CSV_HEADER, ROWS, BulkImportApiTest::csvRow));
         long ms = (System.nanoTime() - start) / 1_000_000;
-        assertEquals(200, r.statusCode(), r.body());
+        assertEquals(201, r.statusCode(), r.body());
         assertEquals(ROWS, JSON.readTree(r.body()).get("count").asInt());
         System.out.printf("[bulk] CSV: %d records in %d ms (%d rows/s)%n", ROWS, ms, ROWS * 1000L / Math.max(ms, 1));
         assertImported();
@@ -225,8 +225,12 @@ class BulkImportApiTest {
         HttpResponse<String> badFlag = post("?skipDuplicates=yes", "text/csv", "email\r\na@b\r\n");
         assertEquals(400, badFlag.statusCode(), badFlag.body());
         HttpResponse<String> ok = post("", "text/csv", "email\r\na@b\r\n");
-        assertEquals(200, ok.statusCode(), ok.body());
-        assertEquals("1", count());
+        assertEquals(201, ok.statusCode(), ok.body());
+        // a JSON body on the same path is still createMany's
+        HttpResponse<String> createMany = post("", "application/json", "[{\"email\":\"j@b\"}]");
+        assertEquals(201, createMany.statusCode(), createMany.body());
+        assertEquals(1, JSON.readTree(createMany.body()).get("count").asInt(), createMany.body());
+        assertEquals("2", count());
     }
 
     @Test
@@ -239,7 +243,7 @@ class BulkImportApiTest {
                 + "q5@x,\"\",\n"                                      // a quoted empty field is the empty string; LF alone ends a record
                 + "q6@x,  spaced  ,\r\n";                            // spaces are kept
         HttpResponse<String> r = post("", "text/csv", body);
-        assertEquals(200, r.statusCode(), r.body());
+        assertEquals(201, r.statusCode(), r.body());
         assertEquals(6, JSON.readTree(r.body()).get("count").asInt());
         assertEquals(List.of(
                 List.of("q1@x", "a, b", "NULL"),
@@ -252,12 +256,12 @@ class BulkImportApiTest {
 
         sql("TRUNCATE \"Member\"");
         HttpResponse<String> lists = post("", "text/csv", "email,tags\r\nt1@x,\"[\"\"x,y\"\",\"\"z\\\\\"\"]\"\r\nt2@x,[]\r\n");
-        assertEquals(200, lists.statusCode(), lists.body());
+        assertEquals(201, lists.statusCode(), lists.body());
         assertEquals(List.of(List.of("t1@x", "{\"x,y\",\"z\\\\\"}"), List.of("t2@x", "{}")), rows("SELECT email, tags::text FROM \"Member\" ORDER BY email"));
 
         sql("TRUNCATE \"Member\"");
         HttpResponse<String> nulls = post("", "text/csv", "email,name\r\nn1@x,\r\nn2@x,\"\"\r\n");
-        assertEquals(200, nulls.statusCode(), nulls.body());
+        assertEquals(201, nulls.statusCode(), nulls.body());
         assertEquals(List.of(List.of("n1@x", "NULL"), List.of("n2@x", "EMPTY")),
                 rows("SELECT email, CASE WHEN name IS NULL THEN 'NULL' WHEN name = '' THEN 'EMPTY' ELSE name END FROM \"Member\" ORDER BY email"));
 
@@ -281,7 +285,7 @@ class BulkImportApiTest {
         assertEquals("0", count());
 
         HttpResponse<String> skip = post("?skipDuplicates=true", "application/x-ndjson", ndjsonRow(1) + ndjsonRow(2) + ndjsonRow(1));
-        assertEquals(200, skip.statusCode(), skip.body());
+        assertEquals(201, skip.statusCode(), skip.body());
         assertEquals(2, JSON.readTree(skip.body()).get("count").asInt());
     }
 
@@ -295,8 +299,8 @@ class BulkImportApiTest {
                 post("?skipDuplicates=true", "text/csv", generated(CSV_HEADER, each, i -> csvRow(i + each - overlap)))));
         HttpResponse<String> a = first.get();
         HttpResponse<String> b = second.get();
-        assertEquals(200, a.statusCode(), a.body());
-        assertEquals(200, b.statusCode(), b.body());
+        assertEquals(201, a.statusCode(), a.body());
+        assertEquals(201, b.statusCode(), b.body());
         int counted = JSON.readTree(a.body()).get("count").asInt() + JSON.readTree(b.body()).get("count").asInt();
         assertEquals(2 * each - overlap, counted, a.body() + " " + b.body());
         assertEquals(Integer.toString(2 * each - overlap), count());
@@ -353,7 +357,7 @@ class BulkImportApiTest {
         // the JDBC pool (2 connections) is whole: imports one after the other still get a connection at once
         for (int i = 0; i < 3; i++) {
             HttpResponse<String> r = post("", "text/csv", CSV_HEADER + csvRow(100 + i));
-            assertEquals(200, r.statusCode(), r.body());
+            assertEquals(201, r.statusCode(), r.body());
         }
         assertEquals("3", count());
     }
