@@ -390,7 +390,8 @@ public final class WritePlanner {
                 return new Assign.SetNull(f);
             }
             if (v.isNull()) {
-                throw QueryErrors.invalid(at, "A Json field takes {\"$type\": \"JsonNull\"} or {\"$type\": \"DbNull\"} for null", List.of("JsonNull", "DbNull"));
+                // Prisma 7 writes a plain null to a Json field, required or optional, as a JSON null
+                return new Assign.Set(f, new Value.One(f, "null"));
             }
             return new Assign.Set(f, resolver.value(f, v, at));
         }
