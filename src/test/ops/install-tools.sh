@@ -34,6 +34,7 @@ install_tool psql postgresql-client
 install_tool pg_dump postgresql-client
 install_tool node nodejs
 install_tool npm npm
+install_tool chromium chromium
 
 node_major=$(node --version | sed -E 's/^v([0-9]+).*/\1/')
 if [ "$node_major" -lt 20 ]; then
