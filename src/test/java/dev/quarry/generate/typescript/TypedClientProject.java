@@ -81,6 +81,26 @@ final class TypedClientProject {
         return finished ? process.exitValue() : -1;
     }
 
+    /** Runs {@code command} in {@code dir}, which must succeed, and returns its standard output. */
+    static String output(Path dir, Map<String, String> env, String... command) throws IOException, InterruptedException {
+        Path out = Files.createTempFile("typed-client", ".out");
+        Path err = Files.createTempFile("typed-client", ".err");
+        try {
+            ProcessBuilder builder = new ProcessBuilder(List.of(command)).directory(dir.toFile()).redirectOutput(out.toFile()).redirectError(err.toFile());
+            builder.environment().putAll(env);
+            Process process = builder.start();
+            if (!process.waitFor(2, TimeUnit.MINUTES)) {
+                process.destroyForcibly();
+            }
+            String stderr = Files.readString(err);
+            assertEquals(0, process.isAlive() ? -1 : process.exitValue(), String.join(" ", command) + " in " + dir + ":\n" + stderr);
+            return Files.readString(out);
+        } finally {
+            Files.delete(out);
+            Files.delete(err);
+        }
+    }
+
     /** Copies {@code from} into {@code to} (times kept: {@link #install} compares them), leaving out node_modules and build output. */
     static void copyTree(Path from, Path to) throws IOException {
         try (Stream<Path> files = Files.walk(from)) {
