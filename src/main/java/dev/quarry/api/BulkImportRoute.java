@@ -62,7 +62,6 @@ public class BulkImportRoute {
 
     /** Just after {@link dev.quarry.security.RequestLimits} (which leaves the bulk route to this one), before Quarkus's body limit. */
     private static final int ORDER = -298;
-    private static final String PATH_END = "/bulk";
     private static final Logger LOG = Logger.getLogger(BulkImportRoute.class);
     private static final ProblemMapper PROBLEMS = new ProblemMapper();
     private static final WriteProblems WRITE_PROBLEMS = new WriteProblems();
@@ -94,14 +93,6 @@ public class BulkImportRoute {
         this.maxBytes = maxBodySize.asLongValue();
         this.timeout = timeout;
         this.readTimeout = readTimeout;
-    }
-
-    /** Whether {@code request} is a bulk import ({@code POST /api/{model}/bulk}), which this route serves with its own limits. */
-    public static boolean isBulkImport(HttpServerRequest request) {
-        String path = request.path();
-        return request.method() == io.vertx.core.http.HttpMethod.POST && path.startsWith("/api/") && path.endsWith(PATH_END)
-                && path.indexOf('/', 5) == path.length() - PATH_END.length()
-                && BulkFormat.ofMediaType(request.getHeader(HttpHeaders.CONTENT_TYPE)).isPresent();
     }
 
     void install(@Observes Router router) {

@@ -1,6 +1,6 @@
 package dev.quarry.security;
 
-import dev.quarry.api.BulkImportRoute;
+import dev.quarry.query.bulk.BulkFormat;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
@@ -24,7 +24,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * so that this answer, not a bare one, is what a client sees);</li>
  * <li>415 Q415, a body on {@code /api} that is not declared JSON ({@code text/plain}, a form, no Content-Type).</li>
  * </ul>
- * A bulk import ({@code POST /api/{model}/bulk}, NDJSON or CSV) has its own body limit and media types: {@link BulkImportRoute}.
+ * A bulk import ({@code POST /api/{model}/bulk}, NDJSON or CSV) has its own body limit and media types (its route, {@code api.BulkImportRoute}, checks them).
  * They run just after Quarkus's CORS handler (route order -300, its filter priority), so that a browser may read them.
  */
 @ApplicationScoped
@@ -48,6 +48,15 @@ public class RequestLimits {
         router.route().order(AFTER_CORS).handler(this::check);
     }
 
+    /** {@code POST /api/{model}/bulk} with an NDJSON or CSV body: a bulk import, which its route limits itself. */
+    private static boolean isBulkImport(HttpServerRequest request) {
+        String path = request.path();
+        String end = "/bulk";
+        return request.method() == HttpMethod.POST && path.startsWith("/api/") && path.endsWith(end)
+                && path.indexOf('/', 5) == path.length() - end.length()
+                && BulkFormat.ofMediaType(request.getHeader(HttpHeaders.CONTENT_TYPE)).isPresent();
+    }
+
     private void check(RoutingContext context) {
         HttpServerRequest request = context.request();
         String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
@@ -55,7 +64,7 @@ public class RequestLimits {
             refuse(context, 414, "URI Too Long", "The request target is longer than the maximum of " + maxUrlLength
                     + " characters (quarry.api.max-url-length); send the read's arguments as a JSON body to POST /api/{model}/_query",
                     new JsonObject().put("maxLength", maxUrlLength));
-        } else if (BulkImportRoute.isBulkImport(request)) {
+        } else if (isBulkImport(request)) {
             context.next();
         } else if (length != null && parse(length) > maxBodyBytes) {
             refuse(context, 413, "Payload Too Large", "The request body is larger than the maximum of " + maxBodyBytes

@@ -25,13 +25,17 @@ final class Problems {
                 + "quarry.api.max-transaction-operations operations; Q105 a $transaction timeout or maxWait above the server's bound. "
                 + "A bulk import (POST /api/{model}/bulk with application/x-ndjson or text/csv) answers its first bad record's error with "
                 + "meta.line, the 1-based line of the body where the record starts, and writes nothing: Q170 a line that is not one JSON "
-                + "object, Q171 CSV that does not parse, else the create's own code."),
+                + "object, Q171 CSV that does not parse, else the create's own code. "
+                + "Q180: a value breaks a data rule of the schema (@email, @length, @gt, @@validate, …), found before the statement "
+                + "(meta.path, and the rule as written in meta.allowed) or by the rule's CHECK constraint (meta.field, meta.rule, "
+                + "meta.constraint); nothing was written."),
         UNAUTHORIZED("401", "Unauthorized", "The bearer token is missing (and no anonymous role is configured), expired, not yet valid, "
                 + "for another issuer or audience, badly signed or malformed; meta.reason says which (token-expired, token-signature, …). "
                 + "token-role: the token names a role no request may run as (none, the connecting login, a superuser, a role with "
                 + "BYPASSRLS, a pg_* role, one the database lacks, or one outside quarry.auth.roles)."),
         FORBIDDEN("403", "Forbidden", "The database refused the request's role: no GRANT for the operation (meta.reason privilege), "
-                + "or a row-level security policy rejected a written row (meta.reason row-level-security). Nothing was changed."),
+                + "or a row-level security policy rejected a written row (meta.reason row-level-security). Nothing was changed. "
+                + "Q190: withDeleted asked for by a role outside quarry.soft-delete.roles (meta.role, meta.allowed)."),
         NOT_FOUND("404", "NotFound", "The record to find, update or delete does not exist (P2025)."),
         REQUEST_TIMEOUT("408", "RequestTimeout", "The transaction ran over its timeout and was rolled back (P2028)."),
         CONFLICT("409", "Conflict", "A unique constraint (P2002, meta.target names the fields) or a foreign key (P2003) would be violated."),
