@@ -18,6 +18,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -173,6 +175,44 @@ class AdoptPrismaProjectIT {
         LauncherRuns.Run missing = onPath(bin, app, "quarry validate --schema prisma/missing.prisma");
         assertEquals(1, missing.exit(), missing.toString());
         assertEquals("error: the schema prisma/missing.prisma does not exist\n", missing.err());
+    }
+
+    /**
+     * README's container line, {@code docker run --rm -v "$PWD:/project" -w /project -e DATABASE_URL IMAGE migrate status},
+     * without a container runtime: the image's entrypoint as the {@code image} profile of pom.xml sets it, with
+     * {@code /deployments} being the packaged service, run in the project's folder with only {@code DATABASE_URL} set.
+     */
+    @Test
+    void theContainerImageInAProjectFolder() throws Exception {
+        LauncherRuns.requirePackage();
+        Matcher entrypoint = Pattern.compile("<quarkus.jib.jvm-entrypoint>([^<]+)</quarkus.jib.jvm-entrypoint>").matcher(Files.readString(Path.of("pom.xml")));
+        assertTrue(entrypoint.find(), "the image profile sets the entrypoint");
+        String deployments = LauncherRuns.JAR.toAbsolutePath().getParent().toString();
+        List<String> command = new ArrayList<>();
+        for (String part : entrypoint.group(1).split(",")) {
+            command.add(part.replace("/deployments", deployments));
+        }
+        command.addAll(List.of("migrate", "status"));
+        Files.createDirectories(project.resolve("prisma/migrations/" + MIGRATION));
+        Files.writeString(project.resolve("prisma/schema.prisma"), PRISMA_SCHEMA);
+        Files.writeString(project.resolve("prisma/migrations/" + MIGRATION + "/migration.sql"), PRISMA_INIT);
+        DatabaseUrl database = TestServer.createDatabase("adopt_image");
+        databases.add(database);
+        migrateAsPrisma(database, MIGRATION, PRISMA_INIT);
+
+        ProcessBuilder builder = new ProcessBuilder(command).directory(project.toFile());
+        builder.environment().clear();
+        builder.environment().put("PATH", System.getenv("PATH"));
+        builder.environment().put("DATABASE_URL", database.toPrismaUrl());
+        Process process = builder.start();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(60, TimeUnit.SECONDS), String.join(" ", command));
+        LauncherRuns.Run status = new LauncherRuns.Run(process.exitValue(), out, err);
+        assertEquals(0, status.exit(), status.toString());
+        assertTrue(out.contains("Schema: prisma/schema.prisma ("), status.toString());
+        assertTrue(out.contains("Migrations: prisma/migrations-flyway, after Prisma's history in "), status.toString());
+        assertTrue(out.contains("Database: postgresql://postgres@"), status.toString());
     }
 
     private LauncherRuns.Run onPath(Path bin, Path directory, String command) throws Exception {

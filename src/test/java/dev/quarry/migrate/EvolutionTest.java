@@ -14,6 +14,7 @@ import dev.quarry.schema.diagnostics.SourceFile;
 import dev.quarry.schema.model.Schema;
 import dev.quarry.testsupport.TestServer;
 import dev.quarry.testsupport.Tools;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -27,26 +28,47 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Real schema histories: for each app of the corpus with more than one PostgreSQL commit, the older schema is migrated
- * with {@code migrate dev}, every table gets rows, and the newer schema is migrated with {@code migrate dev} again. The
+ * Real schema histories: for each app of the corpus with more than one PostgreSQL commit, and for each scenario of
+ * {@code src/test/resources/migrate/scenarios/}, the older schema is migrated with {@code migrate dev}, every table gets rows, and the newer schema is migrated with {@code migrate dev} again. The
  * catalog after the upgrade (columns compared as a set: a column added later comes last) is Prisma 7's from-empty catalog
  * of the newer schema (through the oracle of {@link PrismaCatalogIdentityTest}), and every value of every column in both versions survives unless a warning the CLI printed names that
  * column. Columns needing an extension the server lacks are stripped from both versions, as in the catalog identity test.
  */
 class EvolutionTest {
 
-    /** Older and newer versions of one app, each one or more files of the corpus's real/ folder. */
-    private record History(String app, List<String> older, List<String> newer) {}
+    /** Older and newer versions of one app or scenario, each one or more schema files. */
+    private record History(String app, List<Path> older, List<Path> newer) {}
 
-    private static final List<History> HISTORIES = List.of(
-            new History("nextcrm", List.of("pdovhomilja__nextcrm-app__prisma__schema__at-49fa439fb2.prisma"), List.of("pdovhomilja__nextcrm-app__prisma__schema.prisma")),
-            new History("formbricks", List.of("formbricks__formbricks__packages__database__schema__at-b34097a48c.prisma"),
-                    List.of("formbricks__formbricks__packages__database__schema__main.prisma", "formbricks__formbricks__packages__database__schema__workflows.prisma")));
+    private static final Path SCENARIOS = Path.of("src/test/resources/migrate/scenarios");
+
+    private static History corpusHistory(String app, List<String> older, List<String> newer) {
+        Path real = CorpusRoundTripTest.corpus().resolve("real");
+        return new History(app, older.stream().map(real::resolve).toList(), newer.stream().map(real::resolve).toList());
+    }
+
+    /**
+     * The apps of the corpus with more than one commit, and the scenarios under {@link #SCENARIOS}: one change each of
+     * the kinds Prisma's own migration tests cover (enums, defaults across a type change, referential actions, ids,
+     * indexes, implicit many-to-many, native types, database-generated defaults).
+     */
+    private static List<History> histories() throws IOException {
+        List<History> histories = new ArrayList<>(List.of(
+                corpusHistory("nextcrm", List.of("pdovhomilja__nextcrm-app__prisma__schema__at-49fa439fb2.prisma"), List.of("pdovhomilja__nextcrm-app__prisma__schema.prisma")),
+                corpusHistory("formbricks", List.of("formbricks__formbricks__packages__database__schema__at-b34097a48c.prisma"),
+                        List.of("formbricks__formbricks__packages__database__schema__main.prisma", "formbricks__formbricks__packages__database__schema__workflows.prisma"))));
+        try (Stream<Path> scenarios = Files.list(SCENARIOS)) {
+            scenarios.sorted().forEach(s -> histories.add(new History(s.getFileName().toString(), List.of(s.resolve("older.prisma")), List.of(s.resolve("newer.prisma")))));
+        }
+        return histories;
+    }
 
     private static final int ROWS_PER_TABLE = 2;
 
@@ -62,7 +84,10 @@ class EvolutionTest {
         int announced = 0;
         int emptied = 0;
         List<String> problems = new ArrayList<>();
-        for (History history : HISTORIES) {
+        List<History> histories = histories();
+        List<String> prismaScripts = prismaScripts(histories);
+        for (int h = 0; h < histories.size(); h++) {
+            History history = histories.get(h);
             DatabaseUrl upgraded = TestServer.createDatabase("evolution_up");
             DatabaseUrl fresh = TestServer.createDatabase("evolution_new");
             try {
@@ -114,7 +139,7 @@ class EvolutionTest {
                 for (String historyTable : Flyways.HISTORY_TABLES) {
                     TestServer.execute(upgraded, "DROP TABLE IF EXISTS \"" + historyTable + "\"");
                 }
-                TestServer.execute(fresh, prismaScript(history.newer(), fresh));
+                TestServer.execute(fresh, prismaScripts.get(h));
                 if (sorted(dump.of(upgraded)).equals(sorted(dump.of(fresh)))) {
                     identical++;
                 } else {
@@ -126,20 +151,20 @@ class EvolutionTest {
             }
         }
         System.out.printf("Evolution: %d histories, %d catalogs identical to Prisma 7's from-empty one of the newer schema, %d columns and %d values checked, "
-                + "%d columns changed by a step the CLI announced, %d tables emptied where the CLI refused a step%n", HISTORIES.size(), identical, columnsChecked,
+                + "%d columns changed by a step the CLI announced, %d tables emptied where the CLI refused a step%n", histories.size(), identical, columnsChecked,
                 valuesChecked, announced, emptied);
         assertEquals(List.of(), problems);
-        assertEquals(HISTORIES.size(), identical);
+        assertEquals(histories.size(), identical);
     }
 
-    private static final java.util.regex.Pattern NAMED_TABLE = java.util.regex.Pattern.compile("(?:the `(\\w+)` table|table `(\\w+)`)");
+    private static final Pattern NAMED_TABLE = Pattern.compile("(?:the `(\\w+)` table|table `(\\w+)`)");
 
     /** The tables the refusing warnings (those that say the step cannot run) name. */
     private static List<String> refusedTables(String printed) {
         List<String> tables = new ArrayList<>();
         for (String line : printed.split("\n")) {
             if (line.contains("not possible if the table is not empty") || line.contains("cannot") || line.contains("existing NULL values")) {
-                java.util.regex.Matcher m = NAMED_TABLE.matcher(line);
+                Matcher m = NAMED_TABLE.matcher(line);
                 while (m.find()) {
                     String table = m.group(1) != null ? m.group(1) : m.group(2);
                     if (!tables.contains(table)) {
@@ -154,33 +179,45 @@ class EvolutionTest {
         return tables;
     }
 
-    /** Prisma 7's from-empty script of the schema, its files joined into one (the server lacks what was stripped). */
-    private static String prismaScript(List<String> files, DatabaseUrl scratch) throws Exception {
+    /** Prisma 7's from-empty script of each history's newer schema (its files joined into one), in one run of the oracle. */
+    private static List<String> prismaScripts(List<History> histories) throws Exception {
         Path oracle = PrismaCatalogIdentityTest.prismaOracle();
         Path inputs = Files.createTempDirectory("quarry-evolution");
-        StringBuilder joined = new StringBuilder();
-        for (String file : files) {
-            joined.append(text(file)).append('\n');
+        List<String> schemaFiles = new ArrayList<>();
+        for (History history : histories) {
+            StringBuilder joined = new StringBuilder();
+            for (Path file : history.newer()) {
+                joined.append(text(file)).append('\n');
+            }
+            schemaFiles.add(Files.writeString(inputs.resolve(schemaFiles.size() + ".prisma"), joined).toString());
         }
-        Path schemaFile = Files.writeString(inputs.resolve("0.prisma"), joined);
-        Path list = Files.writeString(inputs.resolve("list.txt"), schemaFile + "\n");
-        PrismaCatalogIdentityTest.runPrisma(oracle, list, inputs, scratch);
-        Path sql = inputs.resolve("0.sql");
-        if (!Files.isRegularFile(sql)) {
-            throw new IllegalStateException("Prisma wrote no migration for " + files + ": " + Files.readString(inputs.resolve("0.err")));
+        Path list = Files.write(inputs.resolve("list.txt"), schemaFiles);
+        DatabaseUrl scratch = TestServer.createDatabase("evolution_oracle");
+        try {
+            PrismaCatalogIdentityTest.runPrisma(oracle, list, inputs, scratch);
+        } finally {
+            TestServer.dropDatabase(scratch);
         }
-        return Files.readString(sql);
+        List<String> scripts = new ArrayList<>();
+        for (int i = 0; i < histories.size(); i++) {
+            Path sql = inputs.resolve(i + ".sql");
+            if (!Files.isRegularFile(sql)) {
+                throw new IllegalStateException("Prisma wrote no migration for " + histories.get(i).newer() + ": " + Files.readString(inputs.resolve(i + ".err")));
+            }
+            scripts.add(Files.readString(sql));
+        }
+        return scripts;
     }
 
-    private static String text(String file) throws Exception {
-        String text = Files.readString(CorpusRoundTripTest.corpus().resolve("real").resolve(file)).replaceAll("(?m)^\\s*(url|directUrl|shadowDatabaseUrl)\\s*=.*$", "");
+    private static String text(Path file) throws IOException {
+        String text = Files.readString(file).replaceAll("(?m)^\\s*(url|directUrl|shadowDatabaseUrl)\\s*=.*$", "");
         return PrismaCatalogIdentityTest.withoutMissingExtensions(text);
     }
 
-    private static Schema schema(List<String> files) throws Exception {
+    private static Schema schema(List<Path> files) throws Exception {
         List<SourceFile> sources = new ArrayList<>();
-        for (String file : files) {
-            sources.add(new SourceFile(file, text(file)));
+        for (Path file : files) {
+            sources.add(new SourceFile(file.getFileName().toString(), text(file)));
         }
         var result = PrismaSchema.parse(sources);
         return result.schema().orElseThrow(() -> new IllegalStateException(files + ": " + result.errors()));
@@ -209,7 +246,8 @@ class EvolutionTest {
                             values.add(value.get());
                         }
                     }
-                    statement.execute("INSERT INTO \"" + table.name() + "\" (" + String.join(", ", columns) + ") VALUES (" + String.join(", ", values) + ")");
+                    String insert = columns.isEmpty() ? " DEFAULT VALUES" : " (" + String.join(", ", columns) + ") VALUES (" + String.join(", ", values) + ")";
+                    statement.execute("INSERT INTO \"" + table.name() + "\"" + insert);
                 }
                 filled.add(table.name());
                 pending.remove(table);

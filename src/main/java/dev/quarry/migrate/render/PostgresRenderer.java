@@ -312,6 +312,15 @@ public final class PostgresRenderer {
         if (change.changes().contains(ColumnChange.TYPE)) {
             String using = change.cast() == CastKind.RISKY ? " USING (" + quote(next.name()) + cast(previous.type(), next.type()) + ")" : "";
             clauses.add(column + " SET DATA TYPE " + type + using);
+            if (previous.autoincrement() && next.autoincrement()) {
+                // the sequence keeps its own type (an integer one overflows a bigint column at 2^31): it follows the column
+                String sequence = previous.defaultValue()
+                        .filter(ColumnDefault.Sequence.class::isInstance)
+                        .map(d -> ((ColumnDefault.Sequence) d).name())
+                        .filter(name -> !name.isEmpty())
+                        .orElse(table.name() + "_" + next.name() + "_seq");
+                after.add("ALTER SEQUENCE " + qualified(table.schema(), sequence) + " AS " + type);
+            }
         }
     }
 
