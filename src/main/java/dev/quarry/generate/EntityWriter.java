@@ -33,7 +33,8 @@ import javax.lang.model.element.Modifier;
  * Hibernate writes, and the relation ({@code author}), mapped read-only on the same columns; its
  * setter copies the referenced key into the scalars. Relations are lazy. Client-side defaults
  * ({@code cuid()}, {@code now()}, …) and {@code @updatedAt} are applied in {@code @PrePersist} and
- * {@code @PreUpdate}, with the generators the API uses.
+ * {@code @PreUpdate}, with the generators the API uses. A field's data rules are Bean Validation annotations
+ * ({@link RuleAnnotations}), which Hibernate Validator checks before Hibernate writes.
  */
 final class EntityWriter {
 
@@ -231,6 +232,7 @@ final class EntityWriter {
         }
         column.addMember("columnDefinition", "$S", ColumnTypes.of(schema, field));
         spec.addAnnotation(column.build());
+        model.fieldRules(field.name()).forEach(rule -> spec.addAnnotation(RuleAnnotations.of(rule)));
         if (field.type() == ScalarType.JSON) {
             // Hibernate Reactive binds JSON as a Vert.x JsonObject, which cannot hold a top-level array,
             // string or number: the JSON text travels as text and PostgreSQL parses it.

@@ -3,6 +3,7 @@ package dev.quarry.generate;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -21,6 +22,7 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import jakarta.validation.ConstraintViolationException;
 import java.math.BigDecimal;
 import java.sql.Array;
 import java.sql.Connection;
@@ -196,6 +198,35 @@ class RichRoundTripTest {
             LocalDateTime updated = row.getTimestamp(1).toLocalDateTime();
             assertTrue(updated.isAfter(created), "@updatedAt moved on update: " + created + " → " + updated);
         }
+    }
+
+    /**
+     * {@code /// @email} on Member.email is a Bean Validation annotation on the entity: Hibernate Validator refuses the
+     * value before Hibernate writes, though Prisma's DDL here has no CHECK constraint to do it.
+     */
+    @Test
+    void aDataRuleIsCheckedBeforeHibernateWrites() throws Exception {
+        Member member = new Member();
+        member.setEmail("not-an-address");
+        Throwable refused = assertThrows(Throwable.class,
+                () -> sessions.withTransaction(session -> session.persist(member)).await().atMost(TIMEOUT));
+        ConstraintViolationException violation = causeOf(refused, ConstraintViolationException.class);
+        assertEquals(List.of("email: @email: it must be an email address"),
+                violation.getConstraintViolations().stream().map(v -> v.getPropertyPath() + ": " + v.getMessage()).toList());
+        try (Connection connection = TestServer.connect(FreshDatabase.current()); Statement sql = connection.createStatement();
+                ResultSet count = sql.executeQuery("SELECT count(*) FROM \"members\" WHERE \"email_address\" = 'not-an-address'")) {
+            assertTrue(count.next());
+            assertEquals(0, count.getInt(1), "nothing written");
+        }
+    }
+
+    private static <T extends Throwable> T causeOf(Throwable thrown, Class<T> type) {
+        for (Throwable t = thrown; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        throw new AssertionError("no " + type.getSimpleName() + " in " + thrown, thrown);
     }
 
     private static void assertRow(Statement sql, String query, String... expected) throws Exception {

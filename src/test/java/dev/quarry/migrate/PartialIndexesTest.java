@@ -15,6 +15,7 @@ import dev.quarry.schema.SchemaResult;
 import dev.quarry.schema.format.SchemaFormatter;
 import dev.quarry.schema.model.Schema;
 import dev.quarry.testsupport.TestServer;
+import dev.quarry.testsupport.Tools;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -169,6 +170,40 @@ class PartialIndexesTest {
         Path folder = Path.of("src/test/resources/schema/partial-indexes");
         String quarry = Migrations.createScript(parse(Files.readString(folder.resolve("schema.prisma"))));
         assertEquals(statements(Files.readString(folder.resolve("prisma-7-migration.sql"))), statements(quarry));
+    }
+
+    /**
+     * The catalog: Prisma 7's own from-empty SQL for schema/partial-indexes/schema.prisma (written now by the Prisma oracle,
+     * and the same as the recorded prisma-7-migration.sql) applied to one database, Quarry's to another, give the same
+     * pg_dump --schema-only; and Quarry's differ finds nothing to do on the database Prisma made.
+     */
+    @Test
+    void prismasCatalogIsQuarrysAndNothingIsLeftToMigrateOnIt() throws Exception {
+        Path folder = Path.of("src/test/resources/schema/partial-indexes");
+        Schema schema = parse(Files.readString(folder.resolve("schema.prisma")));
+        Path oracle = PrismaCatalogIdentityTest.prismaOracle();
+        Path inputs = Files.createTempDirectory("quarry-partial-indexes");
+        Files.writeString(inputs.resolve("list.txt"), folder.resolve("schema.prisma").toAbsolutePath() + "\n");
+        DatabaseUrl prismaDb = TestServer.createDatabase("partial_indexes_p");
+        DatabaseUrl quarryDb = TestServer.createDatabase("partial_indexes_q");
+        try {
+            PrismaCatalogIdentityTest.runPrisma(oracle, inputs.resolve("list.txt"), inputs, prismaDb);
+            String prisma = Files.readString(inputs.resolve("0.sql"));
+            assertEquals(statements(Files.readString(folder.resolve("prisma-7-migration.sql"))), statements(prisma), "the recorded script is Prisma's");
+            try (Connection p = TestServer.connect(prismaDb); Connection q = TestServer.connect(quarryDb)) {
+                SqlScripts.executeInTransaction(p, prisma);
+                SqlScripts.executeInTransaction(q, Migrations.createScript(schema));
+            }
+            CatalogDump dump = new CatalogDump(Tools.find("pg_dump").orElseThrow(() -> new IllegalStateException("pg_dump is not installed")), prismaDb);
+            String prismaCatalog = dump.of(prismaDb);
+            assertTrue(prismaCatalog.contains("WHERE (\"deletedAt\" IS NULL)"), prismaCatalog);
+            assertEquals(prismaCatalog, dump.of(quarryDb));
+            assertEquals(List.of(), ShapeDiffer.diff(Migrator.describe(prismaDb), ShapeCalculator.calculate(schema, "public")).steps(),
+                    "migrate dev on the database Prisma made");
+        } finally {
+            TestServer.dropDatabase(prismaDb);
+            TestServer.dropDatabase(quarryDb);
+        }
     }
 
     private static List<String> statements(String script) {

@@ -104,6 +104,29 @@ class SchemaChecksTest {
         rejected(enums.formatted("kind"), "An enum with the same database name is already defined.", 9, 1);
     }
 
+    /** Prisma's namespace for PostgreSQL: primary keys, unique constraints and indexes of every table of a schema share one. */
+    @Test
+    void indexAndConstraintNamesAreUniqueInTheDatabaseSchema() {
+        String unique = "The given constraint name `%s` has to be unique in the following namespace: global for primary key, indexes and unique "
+                + "constraints. Please provide a different name using the `map` argument.";
+        String twoIndexes = HEADER + "model User {\n  id    Int    @id\n  email String\n  name  String\n  @@index([email])\n  @@index(%s)\n}\n";
+        accepted(twoIndexes.formatted("[name]"));
+        accepted(twoIndexes.formatted("[email], map: \"User_email_lower_idx\""));
+        rejected(twoIndexes.formatted("[email]"), "Error parsing attribute \"@@index\": " + unique.formatted("User_email_idx"), 9, 3);
+        rejected(twoIndexes.formatted("[email]"), "Error parsing attribute \"@@index\": " + unique.formatted("User_email_idx"), 10, 3);
+        rejected(twoIndexes.formatted("[name], map: \"User_email_idx\""), "Error parsing attribute \"@@index\": " + unique.formatted("User_email_idx"), 10, 3);
+
+        String fieldAndBlock = HEADER + "model User {\n  id    Int    @id\n  email String @unique\n  @@unique([email]%s)\n}\n";
+        rejected(fieldAndBlock.formatted(""), "Error parsing attribute \"@unique\": " + unique.formatted("User_email_key"), 7, 16);
+        rejected(fieldAndBlock.formatted(""), "Error parsing attribute \"@@unique\": " + unique.formatted("User_email_key"), 8, 3);
+        accepted(fieldAndBlock.formatted(", map: \"User_email_live_key\""));
+
+        String acrossTables = HEADER + "model User {\n  id    Int    @id\n  email String\n  @@index([email], map: \"by_email\")\n}\n"
+                + "model Team {\n  id    Int    @id(map: \"%s\")\n}\n";
+        accepted(acrossTables.formatted("Team_pkey"));
+        rejected(acrossTables.formatted("by_email"), "Error parsing attribute \"@id\": " + unique.formatted("by_email"), 11, 16);
+    }
+
     @Test
     void datasourceProperties() {
         String datasource = "datasource db {\n  provider = \"postgresql\"\n  %s\n}\n";

@@ -32,6 +32,7 @@ final class AggregateTypes {
             Schema args = Json.object();
             reads.addWindow(args, model);
             args.addProperty("select", countInput(model).description("Counts non-null values per field instead of records; _all counts records."));
+            SoftDeleteDocs.addArgument(args, model);
             return args;
         });
     }
@@ -46,6 +47,7 @@ final class AggregateTypes {
             Schema args = Json.object();
             reads.addWindow(args, model);
             addAggregates(args, model);
+            SoftDeleteDocs.addArgument(args, model);
             return args;
         });
     }
@@ -68,6 +70,7 @@ final class AggregateTypes {
                     "take", shared.take().description("At most this many groups."),
                     "skip", shared.skip().description("Skips this many groups first."));
             addAggregates(args, model);
+            SoftDeleteDocs.addArgument(args, model);
             return args.required(List.of("by"));
         });
     }

@@ -169,7 +169,7 @@ final class ReadTypes {
     private void addRelationShapes(Schema shape, ApiModel model) {
         for (RelationField relation : model.relations()) {
             ApiModel target = models.get(relation.relatedModel());
-            Schema nested = relation.isList() ? findManyArgs(target) : defaultArgs(target);
+            Schema nested = relation.isList() ? relationFindManyArgs(target) : defaultArgs(target);
             shape.addProperty(relation.name(), Json.anyOf(Json.bool(), nested));
         }
         if (!model.toManyRelations().isEmpty()) {
@@ -211,15 +211,29 @@ final class ReadTypes {
         });
     }
 
-    /** The arguments of findMany and findFirst, and of a to-many relation in select/include. */
+    /** The arguments of findMany and findFirst (and of a to-many relation in select/include, but for soft delete). */
     Schema findManyArgs(ApiModel model) {
         return components.ref(model.name() + "FindManyArgs", () -> {
-            Schema args = Json.object();
-            addWindow(args, model);
-            args.addProperty("distinct", Json.array(scalarFieldEnum(model)).description("Keeps the first record of each combination of these fields."));
-            addShape(args, model);
+            Schema args = findManyWindowAndShape(model);
+            SoftDeleteDocs.addArgument(args, model);
             return args;
         });
+    }
+
+    /** A to-many relation's arguments in select/include: findMany's, but {@code withDeleted} is only for the whole read. */
+    private Schema relationFindManyArgs(ApiModel model) {
+        if (model.model().softDeleteField().isEmpty()) {
+            return findManyArgs(model);
+        }
+        return components.ref(model.name() + "RelationFindManyArgs", () -> findManyWindowAndShape(model));
+    }
+
+    private Schema findManyWindowAndShape(ApiModel model) {
+        Schema args = Json.object();
+        addWindow(args, model);
+        args.addProperty("distinct", Json.array(scalarFieldEnum(model)).description("Keeps the first record of each combination of these fields."));
+        addShape(args, model);
+        return args;
     }
 
     /** {@code where}, {@code orderBy}, {@code cursor}, {@code take}, {@code skip}: which records, in which order. */
@@ -245,9 +259,7 @@ final class ReadTypes {
             query.addProperty("distinct", Json.array(scalarFieldEnum(model)).description("Keeps the first record of each combination of these fields."));
             addShape(query, model);
             query.addProperty("count", Json.bool().description("true adds the total number of matching records as the X-Total-Count header."));
-            if (model.model().softDeleteField().isPresent()) {
-                query.addProperty("withDeleted", Json.bool().description(SoftDeleteDocs.WITH_DELETED));
-            }
+            SoftDeleteDocs.addArgument(query, model);
             return query.additionalPropertiesBoolean(false)
                     .description("The parameters of GET /api/" + model.resource() + " by the same names, each in its JSON form.");
         });
@@ -257,6 +269,7 @@ final class ReadTypes {
         return components.ref(model.name() + "FindUniqueArgs", () -> {
             Schema args = Json.object("where", whereUnique(model));
             addShape(args, model);
+            SoftDeleteDocs.addArgument(args, model);
             return args.required(List.of("where"));
         });
     }

@@ -37,6 +37,13 @@ final class SoftDeleteDocs {
         }
     }
 
+    /** A read's argument object (RPC, {@code _query}): the {@code withDeleted} property. */
+    static void addArgument(Schema args, ApiModel model) {
+        if (field(model).isPresent()) {
+            args.addProperty("withDeleted", Json.bool().description(WITH_DELETED));
+        }
+    }
+
     /** An RPC read: {@code withDeleted} in the argument object. */
     static void describeRpcRead(Operation op, ApiModel model) {
         if (field(model).isPresent()) {

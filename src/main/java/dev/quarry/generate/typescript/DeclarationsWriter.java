@@ -22,6 +22,9 @@ import java.util.stream.Collectors;
  */
 final class DeclarationsWriter {
 
+    /** The argument of a soft-delete model's reads ({@code @deletedAt}); it belongs to the whole read, not to a relation in it. */
+    private static final String WITH_DELETED = "withDeleted?: boolean";
+
     private final ClientModels models;
     private final StringBuilder out = new StringBuilder();
 
@@ -79,9 +82,9 @@ final class DeclarationsWriter {
         boolean counted = relations.stream().anyMatch(RelationField::isList);
         List<String> select = new ArrayList<>();
         scalars.forEach(f -> select.add(f.name() + "?: boolean"));
-        relations.forEach(r -> select.add(r.name() + "?: boolean | " + r.relatedModel() + (r.isList() ? "FindManyArgs" : "DefaultArgs")));
+        relations.forEach(r -> select.add(r.name() + "?: boolean | " + relationArgs(r)));
         List<String> include = new ArrayList<>();
-        relations.forEach(r -> include.add(r.name() + "?: boolean | " + r.relatedModel() + (r.isList() ? "FindManyArgs" : "DefaultArgs")));
+        relations.forEach(r -> include.add(r.name() + "?: boolean | " + relationArgs(r)));
         if (counted) {
             select.add("_count?: boolean | " + m + "CountOutputTypeDefaultArgs");
             include.add("_count?: boolean | " + m + "CountOutputTypeDefaultArgs");
@@ -101,21 +104,24 @@ final class DeclarationsWriter {
 
         String list = "where?: " + m + "WhereInput; orderBy?: " + m + "OrderByWithRelationInput | " + m + "OrderByWithRelationInput[]; cursor?: " + m
                 + "WhereUniqueInput; take?: number; skip?: number";
+        String withDeleted = model.softDeleteField().isPresent() ? "; " + WITH_DELETED : "";
         out.append("export type ").append(m).append("FindManyArgs = { ").append(shape).append("; ").append(list).append("; distinct?: ").append(m)
-                .append("ScalarFieldEnum | ").append(m).append("ScalarFieldEnum[] };\n");
+                .append("ScalarFieldEnum | ").append(m).append("ScalarFieldEnum[]").append(withDeleted).append(" };\n");
         out.append("export type ").append(m).append("FindFirstArgs = ").append(m).append("FindManyArgs;\n");
-        out.append("export type ").append(m).append("FindUniqueArgs = { ").append(shape).append("; where: ").append(m).append("WhereUniqueInput };\n");
+        out.append("export type ").append(m).append("FindUniqueArgs = { ").append(shape).append("; where: ").append(m).append("WhereUniqueInput")
+                .append(withDeleted).append(" };\n");
         String fieldsTrue = scalars.stream().map(f -> f.name() + "?: true").collect(Collectors.joining("; "));
         out.append("export type ").append(m).append("CountAggregateInputType = { _all?: true").append(fieldsTrue.isEmpty() ? "" : "; " + fieldsTrue).append(" };\n");
-        out.append("export type ").append(m).append("CountArgs = { ").append(list).append("; select?: true | ").append(m).append("CountAggregateInputType };\n");
+        out.append("export type ").append(m).append("CountArgs = { ").append(list).append("; select?: true | ").append(m).append("CountAggregateInputType")
+                .append(withDeleted).append(" };\n");
         String numeric = scalars.stream().filter(TsTypes::isNumeric).map(f -> f.name() + "?: true").collect(Collectors.joining("; "));
         String orderable = scalars.stream().filter(TsTypes::isOrderable).map(f -> f.name() + "?: true").collect(Collectors.joining("; "));
         String aggregates = "_count?: true | " + m + "CountAggregateInputType; _avg?: { " + numeric + " }; _sum?: { " + numeric + " }; _min?: { "
                 + orderable + " }; _max?: { " + orderable + " }";
-        out.append("export type ").append(m).append("AggregateArgs = { ").append(list).append("; ").append(aggregates).append(" };\n");
+        out.append("export type ").append(m).append("AggregateArgs = { ").append(list).append("; ").append(aggregates).append(withDeleted).append(" };\n");
         out.append("export type ").append(m).append("GroupByArgs = { by: ").append(m).append("ScalarFieldEnum | ").append(m)
                 .append("ScalarFieldEnum[]; where?: ").append(m).append("WhereInput; having?: { [field: string]: unknown }; orderBy?: { [field: string]: unknown }")
-                .append(" | { [field: string]: unknown }[]; take?: number; skip?: number; ").append(aggregates).append(" };\n");
+                .append(" | { [field: string]: unknown }[]; take?: number; skip?: number; ").append(aggregates).append(withDeleted).append(" };\n");
         out.append("export type ").append(m).append("GetPayload<A extends { select?: unknown; include?: unknown; omit?: unknown } | boolean = {}> = $Payload<'")
                 .append(m).append("', A>;\n");
         out.append("export type ").append(m).append("Delegate = ").append(model.view() ? "$ReadDelegate" : "$Delegate").append("<'").append(m).append("'>;\n\n");
@@ -154,6 +160,15 @@ final class DeclarationsWriter {
             return TsTypes.input(model.scalarField(fieldNames.get(0)));
         }
         return "{ " + fieldNames.stream().map(f -> f + ": " + TsTypes.input(model.scalarField(f))).collect(Collectors.joining("; ")) + " }";
+    }
+
+    /** A relation's arguments in select/include: findMany's for a list (without {@code withDeleted}), else the shape's. */
+    private String relationArgs(RelationField r) {
+        if (!r.isList()) {
+            return r.relatedModel() + "DefaultArgs";
+        }
+        boolean softDelete = models.model(r.relatedModel()).softDeleteField().isPresent();
+        return softDelete ? "Omit<" + r.relatedModel() + "FindManyArgs, 'withDeleted'>" : r.relatedModel() + "FindManyArgs";
     }
 
     private String relationFilter(RelationField r) {

@@ -109,7 +109,7 @@ public final class DatabaseErrors {
                     rule.get().getValue().ifPresent(field -> meta.put("field", field));
                     meta.put("rule", rule.get().getKey().source());
                     String where = modelName + rule.get().getValue().map(f -> "." + f).orElse("");
-                    String why = rule.get().getKey() instanceof dev.quarry.schema.model.DataRule.FieldRule f ? ": " + dev.quarry.query.write.RuleChecks.explain(f)
+                    String why = rule.get().getKey() instanceof dev.quarry.schema.model.DataRule.FieldRule f ? ": " + f.requirement()
                             : rule.get().getKey() instanceof dev.quarry.schema.model.DataRule.Validate v && v.message().isPresent() ? ": " + v.message().get() : "";
                     return Optional.of(new WriteError(WriteError.Kind.INVALID, dev.quarry.query.write.RuleChecks.RULE_BROKEN,
                             "The write breaks the rule " + rule.get().getKey().source() + " of " + where + why, meta));

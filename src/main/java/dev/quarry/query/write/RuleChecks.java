@@ -34,7 +34,7 @@ public final class RuleChecks {
         }
         for (DataRule.FieldRule rule : model.fieldRules(field.name())) {
             if (!holds(rule, value)) {
-                throw broken(at, model.name() + "." + field.name(), rule.source(), explain(rule));
+                throw broken(at, model.name() + "." + field.name(), rule.source(), rule.requirement());
             }
         }
     }
@@ -53,38 +53,6 @@ public final class RuleChecks {
 
     private static QueryException broken(ArgPath at, String where, String rule, String why) {
         return at.error(RULE_BROKEN, "The value at " + at.display() + " breaks the rule " + rule + " of " + where + ": " + why, List.of(rule));
-    }
-
-    /** What a value must be, for the message. */
-    public static String explain(DataRule.FieldRule rule) {
-        String text = rule.text().orElse("");
-        String bound = rule.min().map(BigDecimal::toPlainString).orElse("");
-        switch (rule.kind()) {
-            case LENGTH:
-                return "its length must be " + (rule.min().isPresent() && rule.max().isPresent()
-                        ? "between " + bound + " and " + rule.max().get().toPlainString() + " characters"
-                        : rule.min().isPresent() ? "at least " + bound + " characters" : "at most " + rule.max().get().toPlainString() + " characters");
-            case STARTS_WITH:
-                return "it must start with \"" + text + "\"";
-            case ENDS_WITH:
-                return "it must end with \"" + text + "\"";
-            case CONTAINS:
-                return "it must contain \"" + text + "\"";
-            case REGEX:
-                return "it must match /" + text + "/";
-            case EMAIL:
-                return "it must be an email address";
-            case URL:
-                return "it must be an absolute URL (scheme://host…)";
-            case GT:
-                return "it must be greater than " + bound;
-            case GTE:
-                return "it must be " + bound + " or more";
-            case LT:
-                return "it must be less than " + bound;
-            default:
-                return "it must be " + bound + " or less";
-        }
     }
 
     private static boolean holds(DataRule.FieldRule rule, JsonNode value) {

@@ -25,7 +25,40 @@ public sealed interface DataRule {
      * @param max    {@code @length}'s maximum
      */
     record FieldRule(String field, Kind kind, Optional<String> text, Optional<BigDecimal> min, Optional<BigDecimal> max, String source,
-            String constraintName) implements DataRule {}
+            String constraintName) implements DataRule {
+
+        /** What a value must be, in the words of the API's message and the generated entities' ({@code "its length must be …"}). */
+        public String requirement() {
+            String text = text().orElse("");
+            String bound = min().map(BigDecimal::toPlainString).orElse("");
+            switch (kind) {
+                case LENGTH:
+                    return "its length must be " + (min().isPresent() && max().isPresent()
+                            ? "between " + bound + " and " + max().get().toPlainString() + " characters"
+                            : min().isPresent() ? "at least " + bound + " characters" : "at most " + max().get().toPlainString() + " characters");
+                case STARTS_WITH:
+                    return "it must start with \"" + text + "\"";
+                case ENDS_WITH:
+                    return "it must end with \"" + text + "\"";
+                case CONTAINS:
+                    return "it must contain \"" + text + "\"";
+                case REGEX:
+                    return "it must match /" + text + "/";
+                case EMAIL:
+                    return "it must be an email address";
+                case URL:
+                    return "it must be an absolute URL (scheme://host…)";
+                case GT:
+                    return "it must be greater than " + bound;
+                case GTE:
+                    return "it must be " + bound + " or more";
+                case LT:
+                    return "it must be less than " + bound;
+                default:
+                    return "it must be " + bound + " or less";
+            }
+        }
+    }
 
     /** ZenStack's names; the string rules apply to String fields, the comparisons to Int, BigInt, Float and Decimal. */
     enum Kind {

@@ -21,6 +21,8 @@ final class ModelDraft {
     Optional<PrimaryKey> primaryKey = Optional.empty();
     final List<UniqueConstraint> uniques = new ArrayList<>();
     final List<Index> indexes = new ArrayList<>();
+    /** The attributes that name a primary key, unique constraint or index in the database, for {@link ConstraintNamespace}. */
+    final List<ConstraintNamespace.Declared> namedConstraints = new ArrayList<>();
 
     ModelDraft(Top.Block block) {
         this.block = block;

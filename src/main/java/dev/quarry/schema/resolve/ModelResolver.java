@@ -140,6 +140,7 @@ final class ModelResolver {
                         ctx.push(SchemaErrors.validation(attribute.span(), "Views cannot have primary keys."));
                     } else if (model != null) {
                         model.primaryKey = Optional.of(new PrimaryKey(List.of(idField), Optional.empty(), pkMap));
+                        model.namedConstraints.add(new ConstraintNamespace.Declared(attribute, "@id", ConstraintNamespace.Kind.PRIMARY_KEY, List.of(name), pkMap));
                     }
                     break;
                 case "unique":
@@ -153,6 +154,7 @@ final class ModelResolver {
                     if (model != null) {
                         int position = model.uniques.size();
                         model.uniques.add(new UniqueConstraint(List.of(uniqueField), Optional.empty(), uniqueMap, true, Optional.empty()));
+                        model.namedConstraints.add(new ConstraintNamespace.Declared(attribute, "@unique", ConstraintNamespace.Kind.UNIQUE, List.of(name), uniqueMap));
                         uniqueWhere.ifPresent(where -> pendingPredicates.add(() -> model.uniques.set(position,
                                 new UniqueConstraint(List.of(uniqueField), Optional.empty(), uniqueMap, true, predicates.resolve(where, model, attribute, "@unique")))));
                     }
@@ -289,6 +291,8 @@ final class ModelResolver {
                 fieldsExist(model, attribute, "id", fields);
                 if (model.primaryKey.isEmpty()) {
                     model.primaryKey = Optional.of(new PrimaryKey(fields, clientName, map));
+                    model.namedConstraints.add(new ConstraintNamespace.Declared(attribute, "@@id", ConstraintNamespace.Kind.PRIMARY_KEY,
+                            fields.stream().map(IndexField::name).toList(), map));
                 }
                 break;
             }
@@ -297,7 +301,8 @@ final class ModelResolver {
                 Optional<String> clientName = args.takeString("name", false);
                 Optional<String> map = args.takeString("map", false);
                 boolean clustered = clustering(args, model.isView());
-                Optional<String> where = args.take("where", false).flatMap(w -> predicates.resolve(w, model, attribute, "@@unique"));
+                Optional<Expr> whereArgument = args.take("where", false);
+                Optional<String> where = whereArgument.flatMap(w -> predicates.resolve(w, model, attribute, "@@unique"));
                 if (model.isView()) {
                     viewUnique(attribute, map, clustered);
                     if (fields.stream().anyMatch(f -> f.sort().isPresent() || f.length().isPresent() || f.ops().isPresent())) {
@@ -306,6 +311,11 @@ final class ModelResolver {
                 }
                 fieldsExist(model, attribute, "unique", fields);
                 model.uniques.add(new UniqueConstraint(fields, clientName, map, false, where));
+                // as in Prisma, an attribute with a bad where: is dropped, and names nothing
+                if (whereArgument.isEmpty() || where.isPresent()) {
+                    model.namedConstraints.add(new ConstraintNamespace.Declared(attribute, "@@unique", ConstraintNamespace.Kind.UNIQUE,
+                            fields.stream().map(IndexField::name).toList(), map));
+                }
                 break;
             }
             case "index":
@@ -315,12 +325,17 @@ final class ModelResolver {
                 Optional<String> map = args.takeString("map", false);
                 Optional<String> type = args.take("type", false).map(Expressions::text);
                 clustering(args);
-                Optional<String> where = args.take("where", false).flatMap(w -> predicates.resolve(w, model, attribute, "@@" + name));
+                Optional<Expr> whereArgument = args.take("where", false);
+                Optional<String> where = whereArgument.flatMap(w -> predicates.resolve(w, model, attribute, "@@" + name));
                 if (model.isView()) {
                     ctx.push(SchemaErrors.validation(attribute.span(), "Views cannot have indexes."));
                 }
                 fieldsExist(model, attribute, name, fields);
                 model.indexes.add(new Index(fields, clientName, map, type, name.equals("fulltext"), where));
+                if (whereArgument.isEmpty() || where.isPresent()) {
+                    model.namedConstraints.add(new ConstraintNamespace.Declared(attribute, "@@" + name, ConstraintNamespace.Kind.INDEX,
+                            fields.stream().map(IndexField::name).toList(), map.or(() -> clientName)));
+                }
                 break;
             }
             case "map":

@@ -56,6 +56,7 @@ public final class Resolver {
             }
         }
         databaseNames(ctx, drafts.values(), enums);
+        ConstraintNamespace.check(ctx, drafts.values());
         if (ctx.hasErrors()) {
             return Optional.empty();
         }

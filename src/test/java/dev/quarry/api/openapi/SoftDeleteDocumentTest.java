@@ -33,6 +33,14 @@ class SoftDeleteDocumentTest {
         assertTrue(doc.getPaths().getPathItem("/api/rpc/user/findMany").getPOST().getDescription().contains("\"withDeleted\": true"));
         assertTrue(doc.getComponents().getSchemas().get("User").getProperties().get("deletedAt").getDescription().contains("Soft delete (@deletedAt): null while the record is live"));
         assertTrue(doc.getComponents().getSchemas().get("UserListQuery").getProperties().containsKey("withDeleted"));
+        var schemas = doc.getComponents().getSchemas();
+        for (String args : List.of("UserFindManyArgs", "UserFindUniqueArgs", "PostCountArgs", "PostAggregateArgs", "PostGroupByArgs")) {
+            assertTrue(schemas.get(args).getProperties().containsKey("withDeleted"), args);
+        }
+        assertEquals("#/components/schemas/UserFindManyArgs", doc.getPaths().getPathItem("/api/rpc/user/findMany").getPOST().getRequestBody()
+                .getContent().getMediaType("application/json").getSchema().getRef());
+        assertFalse(schemas.get("PostRelationFindManyArgs").getProperties().containsKey("withDeleted"), "a relation in include does not take it");
+        assertTrue(schemas.get("UserInclude").getProperties().get("posts").getAnyOf().get(1).getRef().endsWith("/PostRelationFindManyArgs"));
         assertEquals(List.of(), Documents.validate(OpenApiDocument.yaml(SCHEMA)));
     }
 }

@@ -19,6 +19,7 @@ import jakarta.persistence.PrePersist;
 import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
 import jakarta.persistence.UniqueConstraint;
+import jakarta.validation.constraints.Pattern;
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -53,10 +54,17 @@ public class Member {
     )
     private String id;
 
+    /**
+     * {@literal @}email
+     */
     @Column(
             name = "email_address",
             nullable = false,
             columnDefinition = "TEXT"
+    )
+    @Pattern(
+            regexp = "(?s:.*)(?:^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$)(?s:.*)",
+            message = "@email: it must be an email address"
     )
     private String email;
 
@@ -238,6 +246,9 @@ public class Member {
         this.id = id;
     }
 
+    /**
+     * {@literal @}email
+     */
     public String getEmail() {
         return email;
     }

@@ -15,8 +15,8 @@ import java.util.stream.Stream;
 
 /**
  * src/test/typed-client, copied to target/typed-client with the clients it tests: the committed blog client
- * (openapi/clients/typescript) as clients/blog, and the client of the schema with every type generated now as
- * clients/rich. npm ci runs only when node_modules is missing or older than package-lock.json; one {@code tsc}
+ * (openapi/clients/typescript) as clients/blog, and the clients generated now of the schema with every type as
+ * clients/rich and of the soft-delete schema as clients/soft-delete. npm ci runs only when node_modules is missing or older than package-lock.json; one {@code tsc}
  * (strict) checks the type tests and emits the runtime tests beside their sources, once per JVM.
  */
 final class TypedClientProject {
@@ -25,6 +25,7 @@ final class TypedClientProject {
     static final Path COPY = Path.of("target/typed-client");
     static final Path BLOG_CLIENT = Path.of("openapi/clients/typescript");
     static final String RICH_SCHEMA = "src/test/resources/schemas/openapi-rich.prisma";
+    static final String SOFT_DELETE_SCHEMA = "src/test/resources/schema/soft-delete/api.prisma";
 
     /** A system property, not a static field: each Quarkus test class loads this class anew, and the work is once per JVM. */
     private static final String TSC_EXIT = "quarry.test.typedClient.tscExit";
@@ -38,6 +39,7 @@ final class TypedClientProject {
             copyTree(SOURCE, COPY);
             copyTree(BLOG_CLIENT, COPY.resolve("clients/blog"));
             TypeScriptClientGenerator.write(SchemaSource.load(RICH_SCHEMA).schema().orElseThrow(), COPY.resolve("clients/rich"));
+            TypeScriptClientGenerator.write(SchemaSource.load(SOFT_DELETE_SCHEMA).schema().orElseThrow(), COPY.resolve("clients/soft-delete"));
             install(COPY);
             System.setProperty(TSC_EXIT, String.valueOf(run(COPY, Map.of(), "npx", "tsc", "-p", ".")));
         }
