@@ -1,23 +1,23 @@
 package dev.quarry.api;
 
+import dev.quarry.error.ErrorCode;
 import java.util.Map;
 
-/** An error the api stage itself decides on (a record not found, a route that does not exist), with its problem document. */
+/** An error the api stage itself decides on (a record not found, a route that does not exist). */
 public final class ApiException extends RuntimeException {
 
-    private final Problem problem;
+    private final Failure.Refused failure;
 
-    public ApiException(Problem problem) {
-        super(problem.detail(), null, false, false);
-        this.problem = problem;
+    public ApiException(ErrorCode code, String detail, Map<String, Object> meta) {
+        super(detail, null, false, false);
+        this.failure = new Failure.Refused(code, detail, meta);
     }
 
-    public Problem problem() {
-        return problem;
+    public Failure.Refused failure() {
+        return failure;
     }
 
     public static ApiException notFound(String model, String detail) {
-        return new ApiException(new Problem(ProblemMapper.TYPE_BASE + "P2025", "Record not found", 404, detail, "P2025",
-                Map.of("modelName", model, "operation", "a query")));
+        return new ApiException(ErrorCode.RECORD_NOT_FOUND, detail, Map.of("modelName", model, "operation", "a query"));
     }
 }

@@ -1,9 +1,9 @@
 package dev.quarry.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.quarry.error.ErrorCode;
 import dev.quarry.query.ArgPath;
 import dev.quarry.query.QueryErrors;
-import dev.quarry.query.QueryException;
 import dev.quarry.query.bulk.BulkFormat;
 import dev.quarry.query.bulk.BulkRowException;
 import dev.quarry.query.bulk.BulkRows;
@@ -13,8 +13,6 @@ import dev.quarry.query.exec.JdbcErrors;
 import dev.quarry.query.exec.SessionRefused;
 import dev.quarry.query.exec.SessionSettings;
 import dev.quarry.query.plan.Limits;
-import dev.quarry.query.write.WriteError;
-import dev.quarry.query.write.WriteException;
 import dev.quarry.query.write.WritePlanner;
 import dev.quarry.runtime.PendingMigrationsCheck;
 import dev.quarry.schema.model.Model;
@@ -41,7 +39,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -55,7 +52,7 @@ import org.postgresql.util.PSQLException;
  * which a stream of a million rows passes) with its own, {@code quarry.bulk.max-body-size}. The body is read as it
  * arrives by a worker thread ({@link RequestBodyStream}) and written through {@link BulkWriter} on a JDBC connection of
  * the Agroal pool, under the request's role and claims as every write is. Errors are the same problem documents as the
- * JAX-RS routes' ({@link ProblemMapper}, {@link WriteProblems}); a record's error adds {@code meta.line}.
+ * JAX-RS routes' ({@link Failure}); a record's error adds {@code meta.line}.
  */
 @ApplicationScoped
 public class BulkImportRoute {
@@ -63,8 +60,6 @@ public class BulkImportRoute {
     /** Just after {@link dev.quarry.security.RequestLimits} (which leaves the bulk route to this one), before Quarkus's body limit. */
     private static final int ORDER = -298;
     private static final Logger LOG = Logger.getLogger(BulkImportRoute.class);
-    private static final ProblemMapper PROBLEMS = new ProblemMapper();
-    private static final WriteProblems WRITE_PROBLEMS = new WriteProblems();
 
     private final ModelRoutes routes;
     private final Authenticator authenticator;
@@ -117,7 +112,7 @@ public class BulkImportRoute {
             }
             String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
             if (length != null && parse(length) > maxBytes) {
-                respond(routing, body, tooLarge());
+                respond(routing, body, ProblemMapper.respond(tooLarge()));
                 return;
             }
             boolean skipDuplicates = skipDuplicates(request.params().getAll("skipDuplicates"));
@@ -192,51 +187,34 @@ public class BulkImportRoute {
     // --- answers ---------------------------------------------------------------------------------
 
     private Response problemFor(Throwable failure) {
-        Throwable e = failure;
+        return ProblemMapper.respond(failureOf(failure));
+    }
+
+    private Failure failureOf(Throwable e) {
         if (e instanceof BulkRowException row) {
-            Response r = e.getCause() instanceof WriteException w ? WRITE_PROBLEMS.write(w) : PROBLEMS.query((QueryException) row.error());
-            return withLine(r, row.line());
+            return new Failure.AtLine(Failure.of(row.error()), row.line());
         }
         if (e instanceof RequestBodyStream.TooLarge) {
             return tooLarge();
         }
         if (e instanceof PSQLException psql && psql.getServerErrorMessage() != null) {
             PgException pg = JdbcErrors.pgException(psql);
-            Optional<WriteError> mapped = databaseErrors.map(pg);
-            return mapped.isPresent() ? WRITE_PROBLEMS.write(new WriteException(mapped.get())) : PROBLEMS.database(pg);
+            return databaseErrors.map(pg).<Failure>map(Failure.Refused::of).orElseGet(() -> Failure.of(pg));
         }
         if (e instanceof SQLException sql && (sql.getSQLState() == null || sql.getSQLState().startsWith("08"))) {
             LOG.warnf("bulk import: no database connection (%s)", sql.getMessage());
-            return problem(503, "Database unavailable", "Q503", "The database is unreachable or overloaded; retry later.", Map.of());
+            return Failure.Refused.of(DatabaseErrors.unavailable());
         }
         if (e instanceof IOException io) {
             // the client hung up or stalled: nobody may read this answer, but it says what happened
-            return problem(400, "Bad Request", "Q400", "The request body could not be read: " + io.getMessage(), Map.of());
+            return new Failure.Refused(ErrorCode.BAD_REQUEST, "The request body could not be read: " + io.getMessage(), Map.of());
         }
-        if (e instanceof WriteException w) {
-            return WRITE_PROBLEMS.write(w);
-        }
-        if (e instanceof ApiException api) {
-            return PROBLEMS.api(api);
-        }
-        return PROBLEMS.any(e);
+        return Failure.of(e);
     }
 
-    private Response tooLarge() {
-        return problem(413, "Payload Too Large", "Q172", "The bulk import's body is larger than the maximum of " + maxBytes
+    private Failure tooLarge() {
+        return new Failure.Refused(ErrorCode.BULK_BODY_TOO_LARGE, "The bulk import's body is larger than the maximum of " + maxBytes
                 + " bytes (quarry.bulk.max-body-size); nothing was written", Map.of("maxBytes", maxBytes));
-    }
-
-    private static Response problem(int status, String title, String code, String detail, Map<String, Object> meta) {
-        return Response.status(status).type(Problem.MEDIA_TYPE).entity(new Problem(ProblemMapper.TYPE_BASE + code, title, status, detail, code, meta))
-                .header("Cache-Control", "no-store").build();
-    }
-
-    private static Response withLine(Response r, int line) {
-        Problem p = (Problem) r.getEntity();
-        Map<String, Object> meta = new LinkedHashMap<>(p.meta());
-        meta.put("line", line);
-        return Response.fromResponse(r).entity(new Problem(p.type(), p.title(), p.status(), "line " + line + ": " + p.detail(), p.code(), meta)).build();
     }
 
     /** Sends {@code answer}; a connection whose body was not read to its end is closed after it. */

@@ -3,6 +3,7 @@ package dev.quarry.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.quarry.error.ErrorCode;
 import dev.quarry.query.ArgPath;
 import dev.quarry.query.QueryErrors;
 import dev.quarry.query.args.Operation;
@@ -92,8 +93,8 @@ public class ResourceReadsResource {
                 break;
         }
         if (id.startsWith("_")) {
-            throw new ApiException(new Problem(ProblemMapper.TYPE_BASE + "Q113", "Reserved path", 404,
-                    "Paths below a model that start with _ are reserved: _count, _aggregate, _groupBy, and _query (POST)", "Q113", Map.of("path", id)));
+            throw new ApiException(ErrorCode.RESERVED_PATH,
+                    "Paths below a model that start with _ are reserved: _count, _aggregate, _groupBy, and _query (POST)", Map.of("path", id));
         }
         ReadArgs parsed = ResourceArgs.parse(Operation.FIND_UNIQUE, params);
         ObjectNode args = parsed.args().deepCopy();

@@ -1,7 +1,7 @@
 package dev.quarry.api;
 
+import dev.quarry.error.ErrorCode;
 import dev.quarry.runtime.PendingMigrationsCheck;
-import dev.quarry.runtime.ops.DatabaseAvailability;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -34,10 +34,8 @@ public class SchemaBehindFilter {
             return Optional.empty();
         }
         int pending = migrations.last().pending().size();
-        Problem problem = new Problem(ProblemMapper.TYPE_BASE + "schema-behind", "Schema behind", 503,
+        return Optional.of(ProblemMapper.respond(new Failure.Refused(ErrorCode.SCHEMA_BEHIND,
                 "The database lacks " + pending + " migration(s) this service needs; they are applied by `migrate deploy`. Retry later.",
-                "schema-behind", Map.of("reason", "schema-behind", "pending", pending));
-        return Optional.of(Response.status(503).type(Problem.MEDIA_TYPE).entity(problem).header("Cache-Control", "no-store")
-                .header("Retry-After", String.valueOf(DatabaseAvailability.RETRY_AFTER_SECONDS)).build());
+                Map.of("reason", "schema-behind", "pending", pending))));
     }
 }

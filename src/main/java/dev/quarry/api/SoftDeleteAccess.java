@@ -1,5 +1,6 @@
 package dev.quarry.api;
 
+import dev.quarry.error.ErrorCode;
 import dev.quarry.query.args.ReadArgs;
 import dev.quarry.query.exec.SessionSettings;
 import dev.quarry.schema.model.Model;
@@ -18,8 +19,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @ApplicationScoped
 public class SoftDeleteAccess {
-
-    static final String REFUSED = "Q190";
 
     private final List<String> roles;
     private final boolean softDelete;
@@ -41,8 +40,8 @@ public class SoftDeleteAccess {
             return;
         }
         String role = session.map(SessionSettings::role).orElse("");
-        throw new ApiException(new Problem(ProblemMapper.TYPE_BASE + REFUSED, "Forbidden", 403,
-                "Role " + role + " may not read soft-deleted records (withDeleted); the roles in quarry.soft-delete.roles may", REFUSED,
-                Map.of("parameter", ReadArgs.WITH_DELETED, "role", role, "allowed", roles)));
+        throw new ApiException(ErrorCode.SOFT_DELETE_REFUSED,
+                "Role " + role + " may not read soft-deleted records (withDeleted); the roles in quarry.soft-delete.roles may",
+                Map.of("parameter", ReadArgs.WITH_DELETED, "role", role, "allowed", roles));
     }
 }

@@ -41,7 +41,7 @@ public final class StreamFormats {
     }
 
     private static RawValue problemLine(Throwable failure) {
-        Problem problem = (Problem) new ProblemMapper().any(failure).getEntity();
+        Problem problem = Failure.of(failure).problem();
         try {
             return new RawValue(JSON.writeValueAsString(Map.of("$problem", problem)));
         } catch (JsonProcessingException e) {

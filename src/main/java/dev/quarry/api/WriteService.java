@@ -2,6 +2,7 @@ package dev.quarry.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.quarry.error.ErrorCode;
 import dev.quarry.query.ArgPath;
 import dev.quarry.query.QueryErrors;
 import dev.quarry.query.args.Operation;
@@ -85,8 +86,7 @@ public class WriteService {
     /** Views are served read-only: a write is a 405. */
     static void requireWritable(Model model) {
         if (model.view()) {
-            throw new ApiException(new Problem(ProblemMapper.TYPE_BASE + "Q405", "Method Not Allowed", 405,
-                    model.name() + " is a view; views are read-only", "Q405", Map.of("modelName", model.name())));
+            throw new ApiException(ErrorCode.METHOD_NOT_ALLOWED, model.name() + " is a view; views are read-only", Map.of("modelName", model.name()));
         }
     }
 

@@ -119,7 +119,7 @@ final class ImportCommand extends MigrateCommand.Common implements Callable<Inte
         if (e instanceof PSQLException psql && psql.getServerErrorMessage() != null) {
             Optional<WriteError> mapped = new DatabaseErrors(schema).map(JdbcErrors.pgException(psql));
             if (mapped.isPresent()) {
-                return mapped.get().code() + " " + mapped.get().message();
+                return mapped.get().code().code() + " " + mapped.get().message();
             }
         }
         return e.getMessage().strip();

@@ -1,5 +1,6 @@
 package dev.quarry.generate;
 
+import dev.quarry.database.Identifiers;
 import dev.quarry.schema.model.DefaultValue;
 import dev.quarry.schema.model.FieldType;
 import dev.quarry.schema.model.NativeType;
@@ -41,7 +42,7 @@ final class ColumnTypes {
         FieldType type = field.type();
         if (type instanceof FieldType.EnumRef enumRef) {
             String dbName = schema.findEnum(enumRef.enumName()).map(e -> e.dbName()).orElse(enumRef.enumName());
-            return "\"" + dbName.replace("\"", "\"\"") + "\"";
+            return Identifiers.quote(dbName);
         }
         if (type instanceof FieldType.Unsupported unsupported) {
             return unsupported.databaseType();

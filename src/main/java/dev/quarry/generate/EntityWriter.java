@@ -9,6 +9,7 @@ import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import dev.quarry.database.ConstraintNames;
+import dev.quarry.database.Identifiers;
 import dev.quarry.schema.model.Index;
 import dev.quarry.schema.model.IndexField;
 import dev.quarry.schema.model.Model;
@@ -236,7 +237,7 @@ final class EntityWriter {
         if (field.type() == ScalarType.JSON) {
             // Hibernate Reactive binds JSON as a Vert.x JsonObject, which cannot hold a top-level array,
             // string or number: the JSON text travels as text and PostgreSQL parses it.
-            String quotedColumn = "\"" + field.dbName().replace("\"", "\"\"") + "\"";
+            String quotedColumn = Identifiers.quote(field.dbName());
             String sqlType = ColumnTypes.of(schema, field);
             spec.addAnnotation(AnnotationSpec.builder(COLUMN_TRANSFORMER)
                     .addMember("read", "$S", quotedColumn + "::text" + (field.isList() ? "[]" : ""))

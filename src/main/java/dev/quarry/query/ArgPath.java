@@ -1,5 +1,6 @@
 package dev.quarry.query;
 
+import dev.quarry.error.ErrorCode;
 import java.util.List;
 
 /**
@@ -29,7 +30,7 @@ public record ArgPath(String parameter, String path, boolean textValues) {
         return path.isEmpty() ? parameter : parameter + "." + path;
     }
 
-    public QueryException error(String code, String message, List<String> allowed) {
+    public QueryException error(ErrorCode code, String message, List<String> allowed) {
         return new QueryException(new QueryError(code, parameter, path, message, allowed));
     }
 }

@@ -1,5 +1,6 @@
 package dev.quarry.security;
 
+import dev.quarry.error.ErrorCode;
 import dev.quarry.query.bulk.BulkFormat;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.http.HttpHeaders;
@@ -61,32 +62,31 @@ public class RequestLimits {
         HttpServerRequest request = context.request();
         String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
         if (request.uri().length() > maxUrlLength) {
-            refuse(context, 414, "URI Too Long", "The request target is longer than the maximum of " + maxUrlLength
+            refuse(context, ErrorCode.URI_TOO_LONG, "The request target is longer than the maximum of " + maxUrlLength
                     + " characters (quarry.api.max-url-length); send the read's arguments as a JSON body to POST /api/{model}/_query",
                     new JsonObject().put("maxLength", maxUrlLength));
         } else if (isBulkImport(request)) {
             context.next();
         } else if (length != null && parse(length) > maxBodyBytes) {
-            refuse(context, 413, "Payload Too Large", "The request body is larger than the maximum of " + maxBodyBytes
+            refuse(context, ErrorCode.PAYLOAD_TOO_LARGE, "The request body is larger than the maximum of " + maxBodyBytes
                     + " bytes (quarkus.http.limits.max-body-size)", new JsonObject().put("maxBytes", maxBodyBytes));
         } else if (request.path().startsWith("/api/") && WITH_BODY.contains(request.method()) && hasBody(request, length)
                 && !isJson(request.getHeader(HttpHeaders.CONTENT_TYPE))) {
             String declared = request.getHeader(HttpHeaders.CONTENT_TYPE);
-            refuse(context, 415, "Unsupported Media Type", "The request body must be JSON (Content-Type: application/json), not "
+            refuse(context, ErrorCode.UNSUPPORTED_MEDIA_TYPE, "The request body must be JSON (Content-Type: application/json), not "
                     + (declared == null ? "undeclared" : declared), new JsonObject().put("allowed", "application/json"));
         } else {
             context.next();
         }
     }
 
-    private static void refuse(RoutingContext context, int status, String title, String detail, JsonObject meta) {
-        String code = "Q" + status;
-        context.response().setStatusCode(status)
+    private static void refuse(RoutingContext context, ErrorCode code, String detail, JsonObject meta) {
+        context.response().setStatusCode(code.status())
                 .putHeader(HttpHeaders.CONTENT_TYPE, "application/problem+json")
                 .putHeader(HttpHeaders.CACHE_CONTROL, "no-store")
                 .putHeader(HttpHeaders.CONNECTION, "close")
-                .end(new JsonObject().put("type", "https://quarry.dev/problems/" + code).put("title", title).put("status", status)
-                        .put("detail", detail).put("code", code).put("meta", meta).encode());
+                .end(new JsonObject().put("type", code.type()).put("title", code.title()).put("status", code.status())
+                        .put("detail", detail).put("code", code.code()).put("meta", meta).encode());
     }
 
     private static boolean hasBody(HttpServerRequest request, String length) {

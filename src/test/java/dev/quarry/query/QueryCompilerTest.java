@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.quarry.error.ErrorCode;
 import dev.quarry.query.plan.Limits;
 import dev.quarry.query.sql.SqlStatement;
 import dev.quarry.query.support.Reads;
@@ -73,11 +74,11 @@ class QueryCompilerTest {
     @Test
     void limitsAreConfigurable() {
         QueryException take = assertThrows(QueryException.class, () -> reads.compile("Account", "findMany", "{\"take\":51}"));
-        assertEquals(QueryErrors.OVER_TAKE_LIMIT, take.error().code());
+        assertEquals(ErrorCode.OVER_TAKE_LIMIT, take.error().code());
         assertTrue(take.error().message().contains("50"));
         QueryException depth = assertThrows(QueryException.class,
                 () -> reads.compile("Category", "findMany", "{\"include\":{\"children\":{\"include\":{\"children\":{\"include\":{\"children\":{\"include\":{\"children\":true}}}}}}}}"));
-        assertEquals(QueryErrors.OVER_DEPTH_LIMIT, depth.error().code());
+        assertEquals(ErrorCode.OVER_DEPTH_LIMIT, depth.error().code());
         assertEquals("include.children.include.children.include.children.include.children", depth.error().path());
     }
 
@@ -127,7 +128,7 @@ class QueryCompilerTest {
         assertEquals(2, capped.run("Account", "findMany", "{\"take\":-2,\"select\":{\"id\":true}}").split("\"id\"").length - 1);
         for (String args : List.of("{\"take\":4}", "{\"take\":-40}", "{}")) {
             QueryException over = assertThrows(QueryException.class, () -> capped.run("Account", "findMany", args), args);
-            assertEquals(QueryErrors.OVER_ROW_LIMIT, over.error().code());
+            assertEquals(ErrorCode.OVER_ROW_LIMIT, over.error().code());
             assertEquals("$", over.error().path());
         }
     }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.quarry.error.ErrorCode;
 import dev.quarry.query.args.Operation;
 import dev.quarry.query.args.ReadArgs;
 import dev.quarry.query.args.ResourceArgs;
@@ -54,17 +55,17 @@ class ResourceArgsTest {
 
     @Test
     void mistakes() {
-        assertEquals(QueryErrors.UNKNOWN_ARGUMENT, assertThrows(QueryException.class, () -> parse(Operation.FIND_UNIQUE, "take", "1")).error().code());
-        assertEquals(QueryErrors.MALFORMED_JSON, assertThrows(QueryException.class, () -> parse(Operation.FIND_MANY, "filter", "{")).error().code());
-        assertEquals(QueryErrors.MALFORMED_JSON, assertThrows(QueryException.class, () -> parse(Operation.FIND_MANY, "select", "a(b")).error().code());
-        assertEquals(QueryErrors.CONFLICTING_ARGUMENTS,
+        assertEquals(ErrorCode.UNKNOWN_ARGUMENT, assertThrows(QueryException.class, () -> parse(Operation.FIND_UNIQUE, "take", "1")).error().code());
+        assertEquals(ErrorCode.MALFORMED_JSON, assertThrows(QueryException.class, () -> parse(Operation.FIND_MANY, "filter", "{")).error().code());
+        assertEquals(ErrorCode.MALFORMED_JSON, assertThrows(QueryException.class, () -> parse(Operation.FIND_MANY, "select", "a(b")).error().code());
+        assertEquals(ErrorCode.CONFLICTING_ARGUMENTS,
                 assertThrows(QueryException.class, () -> parse(Operation.FIND_MANY, "filter[a]", "1", "filter", "{}")).error().code());
     }
 
     @Test
     void shorthandSyntaxErrorsSayShorthandNotJson() {
         QueryException unclosed = assertThrows(QueryException.class, () -> parse(Operation.FIND_MANY, "include", "posts(author"));
-        assertEquals(QueryErrors.MALFORMED_JSON, unclosed.error().code());
+        assertEquals(ErrorCode.MALFORMED_JSON, unclosed.error().code());
         assertTrue(unclosed.error().message().contains("shorthand") && unclosed.error().message().contains("missing ) in posts(author"),
                 unclosed.error().message());
         QueryException json = assertThrows(QueryException.class, () -> parse(Operation.FIND_MANY, "include", "{\"posts\":"));

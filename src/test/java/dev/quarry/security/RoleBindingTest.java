@@ -116,7 +116,7 @@ class RoleBindingTest {
     private static ValidatableResponse refused(ValidatableResponse response) {
         return response.statusCode(401).contentType("application/problem+json")
                 .header("WWW-Authenticate", startsWith("Bearer realm=\"quarry\", error=\"invalid_token\", error_description="))
-                .body("meta.reason", equalTo("token-role")).body("type", equalTo("https://quarry.dev/problems/token-role"))
+                .body("meta.reason", equalTo("token-role")).body("type", equalTo("https://quarry.dev/problems/Q401"))
                 .body(not(containsString("secret"))).body(not(containsString("Bob draft")));
     }
 }

@@ -181,7 +181,7 @@ class TokenAuthenticationTest {
                 .header("Cache-Control", "no-store")
                 .header("WWW-Authenticate", startsWith("Bearer realm=\"quarry\", error=\"invalid_token\", error_description="))
                 .body("status", equalTo(401)).body("code", equalTo("Q401")).body("meta.reason", equalTo(reason))
-                .body("type", equalTo("https://quarry.dev/problems/" + reason));
+                .body("type", equalTo("https://quarry.dev/problems/Q401"));
     }
 
     private static String b64(String text) {

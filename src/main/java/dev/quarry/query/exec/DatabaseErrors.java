@@ -1,7 +1,7 @@
 package dev.quarry.query.exec;
 
+import dev.quarry.error.ErrorCode;
 import dev.quarry.query.write.WriteError;
-import dev.quarry.runtime.ops.DatabaseAvailability;
 import dev.quarry.schema.model.Model;
 import dev.quarry.schema.model.RelationField;
 import dev.quarry.schema.model.ScalarField;
@@ -35,11 +35,11 @@ public final class DatabaseErrors {
 
     /** Serialization failures and deadlocks: the transaction may simply be run again. */
     public static boolean retryable(Throwable e) {
-        return e instanceof PgException pg && ("40001".equals(pg.getSqlState()) || "40P01".equals(pg.getSqlState()));
+        return SqlCondition.of(e) == SqlCondition.TRANSACTION_ROLLBACK;
     }
 
     public static boolean uniqueViolation(Throwable e) {
-        return e instanceof PgException pg && "23505".equals(pg.getSqlState());
+        return SqlCondition.of(e) == SqlCondition.UNIQUE_VIOLATION;
     }
 
     /**
@@ -49,14 +49,15 @@ public final class DatabaseErrors {
     public Optional<WriteError> missingInDatabase(PgException e) {
         String message = String.valueOf(e.getErrorMessage());
         Map<String, Object> meta = new LinkedHashMap<>();
-        if ("42P01".equals(e.getSqlState())) {
+        SqlCondition condition = SqlCondition.of(e);
+        if (condition == SqlCondition.UNDEFINED_TABLE) {
             Matcher m = MISSING_TABLE.matcher(message);
             String table = m.find() ? m.group(1) : "";
             modelOf(table.substring(table.lastIndexOf('.') + 1)).ifPresent(model -> meta.put("modelName", model.name()));
             meta.put("table", table);
-            return Optional.of(new WriteError(WriteError.Kind.INVALID, "P2021", "The table `" + table + "` does not exist in the current database.", meta));
+            return Optional.of(new WriteError(ErrorCode.TABLE_MISSING, "The table `" + table + "` does not exist in the current database.", meta));
         }
-        if ("42703".equals(e.getSqlState())) {
+        if (condition == SqlCondition.UNDEFINED_COLUMN) {
             Matcher m = MISSING_COLUMN.matcher(message);
             if (!m.find()) {
                 return Optional.empty();
@@ -66,7 +67,7 @@ public final class DatabaseErrors {
                     : schema.models().stream().filter(candidate -> candidate.scalarFields().stream().anyMatch(f -> f.dbName().equals(column))).findFirst();
             model.ifPresent(found -> meta.put("modelName", found.name()));
             meta.put("column", model.map(found -> found.dbName() + ".").orElse("") + column);
-            return Optional.of(new WriteError(WriteError.Kind.INVALID, "P2022", "The column `" + meta.get("column") + "` does not exist in the current database.", meta));
+            return Optional.of(new WriteError(ErrorCode.COLUMN_MISSING, "The column `" + meta.get("column") + "` does not exist in the current database.", meta));
         }
         return Optional.empty();
     }
@@ -77,31 +78,31 @@ public final class DatabaseErrors {
         if (missing.isPresent()) {
             return missing;
         }
-        String state = e.getSqlState() == null ? "" : e.getSqlState();
+        SqlCondition condition = SqlCondition.of(e);
         Optional<Model> model = modelOf(e.getTable());
         String modelName = model.map(Model::name).orElse(String.valueOf(e.getTable()));
         Map<String, Object> meta = new LinkedHashMap<>();
         meta.put("modelName", modelName);
-        adapterError(state, e).ifPresent(cause -> meta.put("driverAdapterError", cause));
-        switch (state) {
-            case "23505": {
+        adapterError(condition, e).ifPresent(cause -> meta.put("driverAdapterError", cause));
+        switch (condition) {
+            case UNIQUE_VIOLATION: {
                 List<String> target = model.map(m -> uniqueFields(m, e)).orElse(List.of());
                 meta.put("target", target);
-                return Optional.of(new WriteError(WriteError.Kind.CONFLICT, "P2002",
+                return Optional.of(new WriteError(ErrorCode.UNIQUE_VIOLATION,
                         "Unique constraint failed on the fields: (" + String.join(", ", target) + ")", meta));
             }
-            case "23503": {
+            case FOREIGN_KEY_VIOLATION: {
                 meta.put("field_name", String.valueOf(e.getConstraint()));
                 model.flatMap(m -> foreignKeyField(m, e.getConstraint())).ifPresent(f -> meta.put("relation", f));
-                return Optional.of(new WriteError(WriteError.Kind.CONFLICT, "P2003",
+                return Optional.of(new WriteError(ErrorCode.FOREIGN_KEY_VIOLATION,
                         "Foreign key constraint violated on the constraint: " + e.getConstraint(), meta));
             }
-            case "23502": {
+            case NOT_NULL_VIOLATION: {
                 String field = model.map(m -> fieldOfColumn(m, e.getColumn())).orElse(String.valueOf(e.getColumn()));
                 meta.put("constraint", List.of(field));
-                return Optional.of(new WriteError(WriteError.Kind.INVALID, "P2011", "Null constraint violation on the fields: (" + field + ")", meta));
+                return Optional.of(new WriteError(ErrorCode.NULL_VALUE, "Null constraint violation on the fields: (" + field + ")", meta));
             }
-            case "23514":
+            case CHECK_VIOLATION:
                 meta.put("constraint", String.valueOf(e.getConstraint()));
                 Optional<Map.Entry<dev.quarry.schema.model.DataRule, Optional<String>>> rule =
                         model.flatMap(m -> dev.quarry.query.write.RuleChecks.ruleOf(m, String.valueOf(e.getConstraint())));
@@ -111,60 +112,75 @@ public final class DatabaseErrors {
                     String where = modelName + rule.get().getValue().map(f -> "." + f).orElse("");
                     String why = rule.get().getKey() instanceof dev.quarry.schema.model.DataRule.FieldRule f ? ": " + f.requirement()
                             : rule.get().getKey() instanceof dev.quarry.schema.model.DataRule.Validate v && v.message().isPresent() ? ": " + v.message().get() : "";
-                    return Optional.of(new WriteError(WriteError.Kind.INVALID, dev.quarry.query.write.RuleChecks.RULE_BROKEN,
+                    return Optional.of(new WriteError(ErrorCode.RULE_BROKEN,
                             "The write breaks the rule " + rule.get().getKey().source() + " of " + where + why, meta));
                 }
-                return Optional.of(new WriteError(WriteError.Kind.INVALID, "P2004", "A constraint failed on the database: " + e.getConstraint(), meta));
-            case "22001":
-                return Optional.of(new WriteError(WriteError.Kind.INVALID, "P2000", "The provided value for the column is too long: " + e.getErrorMessage(), meta));
-            case "22003":
-            case "22012":
-                return Optional.of(new WriteError(WriteError.Kind.INVALID, "P2020", "Value out of range for the type: " + e.getErrorMessage(), meta));
-            case "42501":
+                return Optional.of(new WriteError(ErrorCode.CONSTRAINT_FAILED, "A constraint failed on the database: " + e.getConstraint(), meta));
+            case STRING_DATA_RIGHT_TRUNCATION:
+                return Optional.of(new WriteError(ErrorCode.VALUE_TOO_LONG, "The provided value for the column is too long: " + e.getErrorMessage(), meta));
+            case NUMERIC_VALUE_OUT_OF_RANGE:
+            case DIVISION_BY_ZERO:
+                return Optional.of(new WriteError(ErrorCode.VALUE_OUT_OF_RANGE, "Value out of range for the type: " + e.getErrorMessage(), meta));
+            case INSUFFICIENT_PRIVILEGE:
                 return Optional.of(forbidden(e));
-            case "57014":
+            case QUERY_CANCELED:
                 return Optional.of(statementTimeout());
-            case "40001":
-            case "40P01":
-                return Optional.of(new WriteError(WriteError.Kind.CONFLICT, "P2034",
+            case TRANSACTION_ROLLBACK:
+                return Optional.of(new WriteError(ErrorCode.WRITE_CONFLICT,
                         "Transaction failed due to a write conflict or a deadlock. Please retry your transaction", Map.of()));
+            case DATA_EXCEPTION:
+                return Optional.of(new WriteError(ErrorCode.DATA_VALIDATION, "Data validation error: " + e.getErrorMessage(), meta));
+            case UNAVAILABLE:
+                return Optional.of(unavailable());
             default:
-                break;
+                return Optional.empty();
         }
-        if (state.startsWith("22")) {
-            return Optional.of(new WriteError(WriteError.Kind.INVALID, "P2007", "Data validation error: " + e.getErrorMessage(), meta));
+    }
+
+    /**
+     * The error for a database error of a read, or empty when it is not the client's doing (a bug: the caller reports
+     * a 500). A read's refused value is {@code Q112} with the SQLSTATE, not one of the write codes.
+     */
+    public static Optional<WriteError> forRead(PgException e) {
+        SqlCondition condition = SqlCondition.of(e);
+        if (condition == SqlCondition.INSUFFICIENT_PRIVILEGE) {
+            WriteError denied = forbidden(e);
+            return Optional.of(new WriteError(denied.code(), denied.message().replace("write", "request"), denied.meta()));
         }
-        if (DatabaseAvailability.isUnavailable(e)) {
-            return Optional.of(new WriteError(WriteError.Kind.UNAVAILABLE, "Q503", "The database is unreachable or overloaded; retry later.", Map.of()));
+        if (condition == SqlCondition.QUERY_CANCELED) {
+            return Optional.of(statementTimeout());
+        }
+        if (condition == SqlCondition.UNAVAILABLE) {
+            return Optional.of(unavailable());
+        }
+        if (condition.refusedValue()) {
+            return Optional.of(new WriteError(ErrorCode.VALUE_REFUSED, "The database refused a value: " + e.getErrorMessage(),
+                    Map.of("sqlState", String.valueOf(e.getSqlState()))));
         }
         return Optional.empty();
+    }
+
+    /** The database is down, restarting or out of connections: worth another try, here or on another instance. */
+    public static WriteError unavailable() {
+        return new WriteError(ErrorCode.DATABASE_UNAVAILABLE, "The database is unreachable or overloaded; retry later.", Map.of());
     }
 
     /**
      * Prisma 7's {@code meta.driverAdapterError} for a constraint the database enforced: the driver adapter's name for
      * the failure ({@code kind}), PostgreSQL's code and message, and the constraint's name where there is one.
      */
-    private static Optional<Map<String, Object>> adapterError(String state, PgException e) {
-        String kind = switch (state) {
-            case "22001" -> "LengthMismatch";
-            case "23502" -> "NullConstraintViolation";
-            case "23505" -> "UniqueConstraintViolation";
-            case "23503" -> "ForeignKeyConstraintViolation";
-            case "23514" -> "CheckConstraintViolation";
-            case "22003" -> "ValueOutOfRange";
-            default -> null;
-        };
-        if (kind == null) {
+    private static Optional<Map<String, Object>> adapterError(SqlCondition condition, PgException e) {
+        if (condition.adapterKind().isEmpty()) {
             return Optional.empty();
         }
         Map<String, Object> cause = new LinkedHashMap<>();
-        cause.put("originalCode", state);
+        cause.put("originalCode", e.getSqlState());
         cause.put("originalMessage", String.valueOf(e.getErrorMessage()));
-        cause.put("kind", kind);
-        if (e.getConstraint() != null && (state.equals("23505") || state.equals("23503"))) {
+        cause.put("kind", condition.adapterKind().get());
+        if (e.getConstraint() != null && (condition == SqlCondition.UNIQUE_VIOLATION || condition == SqlCondition.FOREIGN_KEY_VIOLATION)) {
             cause.put("constraint", Map.of("index", e.getConstraint()));
         }
-        if (state.equals("23505") && e.getTable() != null) {
+        if (condition == SqlCondition.UNIQUE_VIOLATION && e.getTable() != null) {
             cause.put("table", e.getTable());
         }
         return Optional.of(Map.of("name", "DriverAdapterError", "cause", cause));
@@ -173,14 +189,14 @@ public final class DatabaseErrors {
     /** Insufficient privilege: a GRANT is missing, or a row-level security policy refused the row. Never the SQL text. */
     public static WriteError forbidden(PgException e) {
         boolean policy = String.valueOf(e.getErrorMessage()).contains("row-level security");
-        return new WriteError(WriteError.Kind.FORBIDDEN, "Q403", policy
+        return new WriteError(ErrorCode.FORBIDDEN, policy
                 ? "A row-level security policy of the database refused this write"
                 : "The database role of this request may not do this (no GRANT for it)", Map.of("reason", policy ? "row-level-security" : "privilege"));
     }
 
     /** 57014: the statement ran past {@code statement_timeout} (quarry.api.statement-timeout). */
     public static WriteError statementTimeout() {
-        return new WriteError(WriteError.Kind.UNAVAILABLE, "Q503", "The statement ran longer than the statement timeout and was cancelled; retry later or ask for less",
+        return new WriteError(ErrorCode.DATABASE_UNAVAILABLE, "The statement ran longer than the statement timeout and was cancelled; retry later or ask for less",
                 Map.of("reason", "statement-timeout"));
     }
 

@@ -1,5 +1,6 @@
 package dev.quarry.query.exec;
 
+import dev.quarry.error.ErrorCode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
@@ -645,12 +646,12 @@ public final class WriteExecutor {
 
     /** Prisma 7's meta: the model and the operation ({@code "an update"}). */
     private static RuntimeException notFound(Model model, String operation) {
-        return new WriteError(WriteError.Kind.NOT_FOUND, "P2025", "An operation failed because it depends on one or more records that were required but not found. "
+        return new WriteError(ErrorCode.RECORD_NOT_FOUND, "An operation failed because it depends on one or more records that were required but not found. "
                 + "No record was found for " + operation + ".", Map.of("modelName", model.name(), "operation", operation)).exception();
     }
 
     private static RuntimeException preconditionFailed(Model model) {
-        return new WriteError(WriteError.Kind.PRECONDITION_FAILED, "Q412",
+        return new WriteError(ErrorCode.PRECONDITION_FAILED,
                 "The " + model.name() + " record has changed (or is gone) since the version named in If-Match", Map.of("modelName", model.name())).exception();
     }
 
@@ -666,13 +667,13 @@ public final class WriteExecutor {
     private static RuntimeException requiredRelation(Hop hop, Map<String, Object> names) {
         Map<String, Object> meta = new HashMap<>(names);
         meta.put("modelName", hop.from().name());
-        return new WriteError(WriteError.Kind.CONFLICT, "P2014", "The change you are trying to make would violate the required relation '"
+        return new WriteError(ErrorCode.REQUIRED_RELATION_VIOLATION, "The change you are trying to make would violate the required relation '"
                 + hop.relation().name() + "' between the `" + modelA(hop) + "` and `" + modelB(hop) + "` models.", meta).exception();
     }
 
     private static RuntimeException nestedMissing(Hop hop, String operation) {
         String cause = "No '" + hop.to().name() + "' record was found for a nested " + operation + " on relation '" + hop.relation().name() + "'.";
-        return new WriteError(WriteError.Kind.NOT_FOUND, "P2025", "An operation failed because it depends on one or more records that were required but not found. " + cause,
+        return new WriteError(ErrorCode.RECORD_NOT_FOUND, "An operation failed because it depends on one or more records that were required but not found. " + cause,
                 Map.of("modelName", hop.from().name(), "cause", cause)).exception();
     }
 }

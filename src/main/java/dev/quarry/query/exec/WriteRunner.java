@@ -1,5 +1,6 @@
 package dev.quarry.query.exec;
 
+import dev.quarry.error.ErrorCode;
 import dev.quarry.query.sql.SqlStatement;
 import dev.quarry.query.write.WriteError;
 import io.smallrye.mutiny.TimeoutException;
@@ -141,7 +142,7 @@ public final class WriteRunner {
                 .onFailure().transform(e -> {
                     if (e instanceof TimeoutException) {
                         acquired.subscribe().with(SqlConnection::closeAndForget, ignored -> { });
-                        return new WriteError(WriteError.Kind.UNAVAILABLE, "P2024", "Timed out fetching a new connection from the connection pool "
+                        return new WriteError(ErrorCode.POOL_TIMEOUT, "Timed out fetching a new connection from the connection pool "
                                 + "(maxWait " + maxWait.toMillis() + " ms).", Map.of("maxWait", maxWait.toMillis())).exception();
                     }
                     return unavailable(e);
@@ -153,7 +154,7 @@ public final class WriteRunner {
             return e;
         }
         LOG.warnf("database unavailable: %s", e.getMessage());
-        return new WriteError(WriteError.Kind.UNAVAILABLE, "Q503", "The database is unreachable or overloaded; retry later.", Map.of()).exception();
+        return DatabaseErrors.unavailable().exception();
     }
 
     private static Uni<Void> rollback(Transaction transaction) {
@@ -165,7 +166,7 @@ public final class WriteRunner {
 
     private static RuntimeException timedOut(Duration timeout) {
         String message = "Transaction already closed: the transaction ran longer than its timeout (" + timeout.toMillis() + " ms) and was rolled back.";
-        return new WriteError(WriteError.Kind.TIMED_OUT, "P2028", message, Map.of("timeout", timeout.toMillis())).exception();
+        return new WriteError(ErrorCode.TRANSACTION_TIMED_OUT, message, Map.of("timeout", timeout.toMillis())).exception();
     }
 
     private RuntimeException translate(Throwable cause, Throwable thrown, TxOptions options) {

@@ -48,31 +48,6 @@ public final class Bindings {
     }
 
     private void filter(Filter filter) {
-        if (filter instanceof Filter.And and) {
-            and.filters().forEach(this::filter);
-        } else if (filter instanceof Filter.Or or) {
-            or.filters().forEach(this::filter);
-        } else if (filter instanceof Filter.Not not) {
-            filter(not.filter());
-        } else if (filter instanceof Filter.Compare compare) {
-            values.add(compare.value());
-        } else if (filter instanceof Filter.In in) {
-            values.add(in.values());
-        } else if (filter instanceof Filter.Like like) {
-            values.add(like.pattern());
-        } else if (filter instanceof Filter.Search search) {
-            values.add(search.query());
-        } else if (filter instanceof Filter.ListCondition list) {
-            values.add(list.values());
-        } else if (filter instanceof Filter.JsonCondition json) {
-            json.path().ifPresent(values::add);
-            values.add(json.operand());
-        } else if (filter instanceof Filter.JsonIsNull json) {
-            json.path().ifPresent(values::add);
-        } else if (filter instanceof Filter.Related related) {
-            related.inner().ifPresent(this::filter);
-        } else if (filter instanceof Filter.AggregateCondition condition) {
-            filter(condition.condition());
-        }
+        filter.walk().forEach(node -> values.addAll(node.bound()));
     }
 }

@@ -1,5 +1,6 @@
 package dev.quarry.query.sql;
 
+import dev.quarry.database.Identifiers;
 import dev.quarry.query.plan.Bound;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -94,7 +95,7 @@ public final class Sql {
         if (clean.getBytes(StandardCharsets.UTF_8).length > 63) {
             throw new IllegalArgumentException("identifier longer than 63 bytes: " + clean);
         }
-        return chunk(new Text("\"" + clean.replace("\"", "\"\"") + "\""));
+        return chunk(new Text(Identifiers.quote(clean)));
     }
 
     /** {@code "schema"."name"}, or {@code "name"} without a schema. */
@@ -111,7 +112,7 @@ public final class Sql {
         if (memo != null) {
             return memo;
         }
-        Sql sql = chunk(new Text("'" + schemaName.replace("\0", "").replace("'", "''") + "'"));
+        Sql sql = chunk(new Text(Identifiers.literal(schemaName)));
         if (LITERALS.size() < MEMO_LIMIT) {
             LITERALS.put(schemaName, sql);
         }

@@ -1,6 +1,7 @@
 package dev.quarry.query.write;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.quarry.error.ErrorCode;
 import dev.quarry.query.ArgPath;
 import dev.quarry.query.QueryException;
 import dev.quarry.schema.model.DataRule;
@@ -21,9 +22,6 @@ import java.util.regex.Pattern;
  * every field it reads; otherwise its constraint decides, and its refusal (23514) is the same problem.
  */
 public final class RuleChecks {
-
-    /** A write breaks a data rule (here, or in the database as 23514 on the rule's constraint). */
-    public static final String RULE_BROKEN = "Q180";
 
     private RuleChecks() {}
 
@@ -52,7 +50,7 @@ public final class RuleChecks {
     }
 
     private static QueryException broken(ArgPath at, String where, String rule, String why) {
-        return at.error(RULE_BROKEN, "The value at " + at.display() + " breaks the rule " + rule + " of " + where + ": " + why, List.of(rule));
+        return at.error(ErrorCode.RULE_BROKEN, "The value at " + at.display() + " breaks the rule " + rule + " of " + where + ": " + why, List.of(rule));
     }
 
     private static boolean holds(DataRule.FieldRule rule, JsonNode value) {

@@ -46,22 +46,7 @@ public final class WrittenTableReads {
         }
 
         private boolean filter(Filter f) {
-            if (f instanceof Filter.And and) {
-                return and.filters().stream().anyMatch(this::filter);
-            }
-            if (f instanceof Filter.Or or) {
-                return or.filters().stream().anyMatch(this::filter);
-            }
-            if (f instanceof Filter.Not not) {
-                return filter(not.filter());
-            }
-            if (f instanceof Filter.Related r) {
-                return hop(r.hop()) || r.inner().map(this::filter).orElse(false);
-            }
-            if (f instanceof Filter.AggregateCondition a) {
-                return filter(a.condition());
-            }
-            return false;
+            return f.walk().anyMatch(node -> node instanceof Filter.Related r && hop(r.hop()));
         }
 
         private boolean hop(Hop hop) {

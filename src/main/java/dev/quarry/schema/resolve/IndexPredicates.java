@@ -1,5 +1,6 @@
 package dev.quarry.schema.resolve;
 
+import dev.quarry.database.Identifiers;
 import dev.quarry.schema.diagnostics.SchemaErrors;
 import dev.quarry.schema.model.FieldType;
 import dev.quarry.schema.model.ScalarField;
@@ -75,7 +76,7 @@ final class IndexPredicates {
 
     /** {@code field: value} or {@code field: { not: value }}. */
     private Optional<String> condition(ScalarField field, Expr value, Attribute attribute, String attributeName) {
-        String column = "\"" + field.dbName().replace("\"", "\"\"") + "\"";
+        String column = Identifiers.quote(field.dbName());
         boolean negated = false;
         if (value instanceof Expr.ObjectExpr nested) {
             if (nested.entries().size() != 1) {
