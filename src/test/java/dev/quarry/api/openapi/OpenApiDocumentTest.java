@@ -61,6 +61,19 @@ class OpenApiDocumentTest {
         cases.put("UserFindUniqueArgs {\"where\":{\"id\":\"u1\"},\"include\":{\"posts\":true},\"omit\":{\"name\":true}}", true);
         cases.put("UserFindManyArgs {\"include\":{\"posts\":{\"select\":{\"id\":true},\"omit\":{\"id\":true}}}}", false);
         cases.put("PostGroupByArgs {\"by\":[\"title\"],\"orderBy\":[{\"title\":\"asc\",\"body\":\"asc\"}]}", false);
+        // a Post's author is required: as the relation or as authorId, never both; inside a user's posts, neither
+        cases.put("PostCreateInput {\"title\":\"t\",\"body\":\"b\"}", false);
+        cases.put("PostCreateInput {\"title\":\"t\",\"body\":\"b\",\"authorId\":\"u1\"}", true);
+        cases.put("PostCreateInput {\"title\":\"t\",\"body\":\"b\",\"author\":{\"connect\":{\"id\":\"u1\"}}}", true);
+        cases.put("PostCreateInput {\"title\":\"t\",\"body\":\"b\",\"authorId\":\"u1\",\"author\":{\"connect\":{\"id\":\"u1\"}}}", false);
+        cases.put("UserCreateInput {\"email\":\"a@x.io\",\"posts\":{\"create\":[{\"title\":\"t\",\"body\":\"b\"}]}}", true);
+        cases.put("UserCreateInput {\"email\":\"a@x.io\",\"posts\":{\"create\":[{\"title\":\"t\",\"body\":\"b\",\"authorId\":\"u1\"}]}}", false);
+        cases.put("UserCreateInput {\"email\":\"a@x.io\",\"posts\":{\"createMany\":{\"data\":[{\"title\":\"t\",\"body\":\"b\",\"authorId\":\"u1\"}]}}}", false);
+        // a select chooses something; an atomic number update is one operation
+        cases.put("UserFindManyArgs {\"select\":{}}", false);
+        cases.put("UserFindManyArgs {\"select\":{\"id\":false}}", false);
+        cases.put("UserFindManyArgs {\"select\":{\"id\":false,\"posts\":{\"take\":1}}}", true);
+        cases.put("UserFindManyArgs {\"select\":{\"_count\":{\"select\":{\"posts\":false}}}}", false);
         cases.forEach((call, valid) -> {
             String component = call.substring(0, call.indexOf(' '));
             String body = call.substring(call.indexOf(' ') + 1);
@@ -87,8 +100,8 @@ class OpenApiDocumentTest {
         OpenAPI document = OpenApiDocument.of(Documents.load(Documents.BLOG_SCHEMA));
         Map<String, org.eclipse.microprofile.openapi.models.media.Schema> schemas = document.getComponents().getSchemas();
         for (String name : List.of("User", "Post", "UserWhereInput", "UserWhereUniqueInput", "UserOrderByInput", "UserSelect",
-                "UserInclude", "UserOmit", "UserCreateInput", "UserUpdateInput", "PostCreateNestedManyInput",
-                "UserCreateNestedOneInput", "PostUpdateManyNestedInput", "UserAggregateArgs", "UserAggregateResult",
+                "UserInclude", "UserOmit", "UserCreateInput", "UserUpdateInput", "PostCreateNestedManyWithoutAuthorInput",
+                "PostCreateWithoutAuthorInput", "UserCreateNestedOneInput", "PostUpdateManyWithoutAuthorNestedInput", "UserAggregateArgs", "UserAggregateResult",
                 "UserGroupByArgs", "UserGroupByResult", "Problem")) {
             assertTrue(schemas.containsKey(name), "component " + name);
         }

@@ -64,7 +64,7 @@ class TypeScriptClientTest {
         }
     }
 
-    private static void copy(Path from, Path to) throws IOException {
+    static void copy(Path from, Path to) throws IOException {
         try (Stream<Path> files = Files.walk(from)) {
             for (Path file : files.filter(f -> !f.toString().contains("node_modules")).toList()) {
                 Path target = to.resolve(from.relativize(file).toString());
