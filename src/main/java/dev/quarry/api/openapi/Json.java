@@ -84,7 +84,7 @@ final class Json {
         return forbidden.isEmpty() ? object : object.not(forbidden.size() == 1 ? forbidden.get(0) : OASFactory.createSchema().anyOf(List.copyOf(forbidden)));
     }
 
-    /** A select that chooses something: not empty, and not every value {@code false} (Prisma refuses both). */
+    /** A select (or an aggregate's field choice) that chooses something: not empty, and not every value {@code false} (refused both). */
     static Schema choosing(Schema select) {
         return select.not(OASFactory.createSchema().additionalPropertiesSchema(OASFactory.createSchema().constValue(false)));
     }

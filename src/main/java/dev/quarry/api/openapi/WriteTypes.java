@@ -213,7 +213,7 @@ final class WriteTypes {
 
     /**
      * A to-one relation whose foreign key is on this side ({@code back} is then empty) takes one of create, connect,
-     * connectOrCreate, disconnect and delete, as the server requires: each pair is forbidden.
+     * connectOrCreate, disconnect and delete, as the server requires: each pair is forbidden, and so is none at all.
      */
     private static Schema oneLinkWhenHoldingTheKey(Schema input, Optional<RelationField> back) {
         if (back.isPresent()) {
@@ -227,7 +227,7 @@ final class WriteTypes {
                 pairs.add(Json.having(List.of(links.get(i), links.get(j))));
             }
         }
-        return Json.forbidding(input, pairs);
+        return Json.forbidding(input.minProperties(1), pairs);
     }
 
     private Schema updateNestedMany(ApiModel target, Optional<RelationField> back) {

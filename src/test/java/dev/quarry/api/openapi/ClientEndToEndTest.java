@@ -124,7 +124,7 @@ class ClientEndToEndTest {
      */
     @Test
     void typeScriptFetchClientTour() throws Exception {
-        Path client = TypeScriptClientTest.prepare(Documents.BLOG_YAML);
+        Path client = TypeScriptClientTest.install();
         Path tour = client.resolve("fetch");
         TypeScriptClientTest.copy(Path.of("target/generated-test-sources/typescript-fetch-blog"), tour.resolve("client"));
         assertEquals(0, TypeScriptClientTest.run(client, Map.of(), "npx", "tsc", "-p", "fetch"), "tsc -p fetch");

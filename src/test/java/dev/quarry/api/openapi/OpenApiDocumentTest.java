@@ -47,7 +47,8 @@ class OpenApiDocumentTest {
 
     /**
      * The rules the planners enforce beyond types, as the document's own JSON Schema validator reads them: a unique input
-     * names a unique key, select goes with neither include nor omit, a groupBy sort key is one key.
+     * names a unique key, select goes with neither include nor omit, a groupBy sort key is one key, a create gives its required
+     * relation or its key (never both, neither inside the related record), a select or aggregate chooses something.
      */
     @Test
     void theDocumentRefusesWhatTheServerRefusesBeyondTypes() throws IOException {
@@ -74,6 +75,11 @@ class OpenApiDocumentTest {
         cases.put("UserFindManyArgs {\"select\":{\"id\":false}}", false);
         cases.put("UserFindManyArgs {\"select\":{\"id\":false,\"posts\":{\"take\":1}}}", true);
         cases.put("UserFindManyArgs {\"select\":{\"_count\":{\"select\":{\"posts\":false}}}}", false);
+        cases.put("UserGroupByArgs {\"by\":[\"name\"],\"_max\":{\"id\":false,\"name\":false}}", false);
+        cases.put("UserGroupByArgs {\"by\":[\"name\"],\"_max\":{\"id\":true}}", true);
+        // a post's author (its key is on the post's side): one link, and not none
+        cases.put("PostCreateInput {\"title\":\"t\",\"body\":\"b\",\"author\":{}}", false);
+        cases.put("PostCreateInput {\"title\":\"t\",\"body\":\"b\",\"author\":{\"connect\":{\"id\":\"u1\"},\"create\":{\"email\":\"a@x.io\"}}}", false);
         cases.forEach((call, valid) -> {
             String component = call.substring(0, call.indexOf(' '));
             String body = call.substring(call.indexOf(' ') + 1);
