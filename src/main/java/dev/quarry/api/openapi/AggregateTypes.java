@@ -128,7 +128,7 @@ final class AggregateTypes {
             Schema input = Json.object();
             model.scalars().forEach(f -> input.addProperty(f.name(), Json.bool()));
             input.addProperty("_all", Json.bool());
-            return input;
+            return Json.choosing(input);
         });
     }
 
@@ -152,7 +152,7 @@ final class AggregateTypes {
         return components.ref(model.name() + aggregate + "AggregateInput", () -> {
             Schema input = Json.object();
             fields.forEach(f -> input.addProperty(f.name(), Json.bool()));
-            return input;
+            return Json.choosing(input);
         });
     }
 

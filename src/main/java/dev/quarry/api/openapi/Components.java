@@ -1,6 +1,8 @@
 package dev.quarry.api.openapi;
 
+import java.util.ArrayDeque;
 import java.util.Arrays;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -11,22 +13,29 @@ import org.eclipse.microprofile.openapi.models.media.Schema;
 
 /**
  * The named schemas of the document, defined on first use: a builder asks for a reference and the
- * definition is made once. The name is reserved before the definition is built, so recursive types
- * ({@code UserWhereInput.AND}) refer to themselves without looping.
+ * definition is made once. The name is reserved at once and its definition built later, from a queue:
+ * recursive types ({@code UserWhereInput.AND}) refer to themselves without looping, and a chain of
+ * hundreds of nested inputs ({@code …CreateWithout…Input} on a large schema) does not deepen the stack.
  */
 final class Components {
 
     private final Map<String, Schema> schemas = new TreeMap<>();
+    private final Deque<Map.Entry<String, Supplier<Schema>>> pending = new ArrayDeque<>();
 
     Schema ref(String name, Supplier<Schema> definition) {
         if (!schemas.containsKey(name)) {
             schemas.put(name, OASFactory.createSchema());
-            schemas.put(name, definition.get());
+            pending.add(Map.entry(name, definition));
         }
         return Json.ref(name);
     }
 
+    /** Every schema, the definitions still queued built first. */
     Map<String, Schema> schemas() {
+        while (!pending.isEmpty()) {
+            Map.Entry<String, Supplier<Schema>> next = pending.poll();
+            schemas.put(next.getKey(), next.getValue().get());
+        }
         return schemas;
     }
 
@@ -36,7 +45,7 @@ final class Components {
      * the problem), and the objects written inline inside them. Objects that say what else they take are left alone.
      */
     void closeInputs(Set<String> answers) {
-        schemas.forEach((name, schema) -> {
+        schemas().forEach((name, schema) -> {
             if (!answers.contains(name) && !name.endsWith("Result") && !name.endsWith("Output")) {
                 close(schema);
             }

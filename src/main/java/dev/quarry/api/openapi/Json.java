@@ -84,6 +84,11 @@ final class Json {
         return forbidden.isEmpty() ? object : object.not(forbidden.size() == 1 ? forbidden.get(0) : OASFactory.createSchema().anyOf(List.copyOf(forbidden)));
     }
 
+    /** A select (or an aggregate's field choice) that chooses something: not empty, and not every value {@code false} (refused both). */
+    static Schema choosing(Schema select) {
+        return select.not(OASFactory.createSchema().additionalPropertiesSchema(OASFactory.createSchema().constValue(false)));
+    }
+
     /** The value or {@code null}: a second type in 3.1 ({@code type: [string, "null"]}), or {@code anyOf} around a reference. */
     static Schema nullable(Schema schema) {
         if (schema.getRef() != null || schema.getType() == null) {

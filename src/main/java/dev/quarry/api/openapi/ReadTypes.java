@@ -145,7 +145,7 @@ final class ReadTypes {
             Schema select = Json.object();
             model.scalars().forEach(f -> select.addProperty(f.name(), Json.bool()));
             addRelationShapes(select, model);
-            return select.description("The fields to return; true includes a field, an object shapes a relation.");
+            return Json.choosing(select).description("The fields to return; true includes a field, an object shapes a relation.");
         });
     }
 
@@ -186,7 +186,7 @@ final class ReadTypes {
                         Schema filtered = components.ref(target.name() + "RelationCountArgs", () -> Json.object("where", where(target)));
                         select.addProperty(relation.name(), Json.anyOf(Json.bool(), filtered));
                     }
-                    return select;
+                    return Json.choosing(select);
                 })).required(List.of("select")));
     }
 

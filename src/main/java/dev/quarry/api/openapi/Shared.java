@@ -68,7 +68,8 @@ final class Shared {
             for (String op : new String[] {"increment", "decrement", "multiply", "divide"}) {
                 object.addProperty(op, values.single(type));
             }
-            return object.description("Sets the field, or changes it atomically in the database. Give exactly one operation.");
+            return object.minProperties(1).maxProperties(1)
+                    .description("Sets the field, or changes it atomically in the database. Give exactly one operation.");
         });
     }
 
@@ -78,6 +79,6 @@ final class Shared {
         return components.ref(name, () -> Json.object(
                         "set", Json.array(values.single(type)),
                         "push", Json.array(values.single(type)).description("Values to append (a single value is also accepted)."))
-                .description("Replaces the list, or appends one value or a list of values."));
+                .minProperties(1).maxProperties(1).description("Replaces the list, or appends one value or a list of values."));
     }
 }

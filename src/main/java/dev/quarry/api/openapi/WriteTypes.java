@@ -4,6 +4,7 @@ import dev.quarry.schema.model.RelationField;
 import dev.quarry.schema.model.ScalarField;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 
@@ -13,9 +14,10 @@ import org.eclipse.microprofile.openapi.models.media.Schema;
  * ({@code PostCreateNestedManyInput}, {@code UserUpdateOneRequiredNestedInput}, …) and the argument
  * objects of the writes.
  *
- * <p>One simplification against Prisma's DMMF: a nested create takes the related model's full create
- * input, where Prisma has a {@code …Without<Back-relation>Input} per relation; the back relation is
- * set by the nesting, and giving it as well is refused by the server.
+ * <p>As in Prisma's DMMF, a nested create takes {@code PostCreateWithoutAuthorInput}: the related model's
+ * create input less the back relation and its foreign key, which the nesting sets (the server refuses them
+ * there). A create requires each required to-one relation that holds its foreign key, as the relation or as
+ * the key, never both.
  */
 final class WriteTypes {
 
@@ -34,39 +36,83 @@ final class WriteTypes {
     }
 
     Schema createInput(ApiModel model) {
-        return components.ref(model.name() + "CreateInput", () -> {
-            Schema input = Json.object();
-            Set<String> foreignKeys = model.foreignKeyScalars();
-            List<String> required = new ArrayList<>();
-            for (ScalarField field : model.scalars()) {
+        return components.ref(model.name() + "CreateInput", () -> createObject(model, Optional.empty())
+                .description("The new " + model.name() + ". A foreign key is set either as its scalar field"
+                        + " or through the relation field (create, connect, connectOrCreate), never both."));
+    }
+
+    /** The create input of a record made inside {@code back}'s other side: no {@code back}, nor its foreign key. */
+    private Schema createInput(ApiModel model, Optional<RelationField> back) {
+        if (back.isEmpty()) {
+            return createInput(model);
+        }
+        return components.ref(model.name() + "CreateWithout" + ReadTypes.pascal(back.get().name()) + "Input",
+                () -> createObject(model, back).description("The new " + model.name() + "; its " + back.get().name()
+                        + " is the record it is created in."));
+    }
+
+    private Schema createObject(ApiModel model, Optional<RelationField> back) {
+        Schema input = Json.object();
+        Set<String> setByNesting = back.map(r -> Set.copyOf(r.fields())).orElse(Set.of());
+        Set<String> foreignKeys = model.foreignKeyScalars();
+        List<String> required = new ArrayList<>();
+        for (ScalarField field : model.scalars()) {
+            if (!setByNesting.contains(field.name())) {
                 input.addProperty(field.name(), values.of(field, model.model().fieldRules(field.name())));
                 if (mustBeGiven(field) && !foreignKeys.contains(field.name())) {
                     required.add(field.name());
                 }
             }
-            for (RelationField relation : model.relations()) {
-                ApiModel target = models.get(relation.relatedModel());
-                input.addProperty(relation.name(), relation.isList() ? createNestedMany(target) : createNestedOne(target));
+        }
+        List<Schema> forbidden = new ArrayList<>();
+        for (RelationField relation : model.relations()) {
+            if (back.isPresent() && back.get().name().equals(relation.name())) {
+                continue;
             }
-            if (!required.isEmpty()) {
-                input.required(required);
+            ApiModel target = models.get(relation.relatedModel());
+            Optional<RelationField> backOfTarget = backRelation(model, relation);
+            input.addProperty(relation.name(), relation.isList() ? createNestedMany(target, backOfTarget) : createNestedOne(target, backOfTarget));
+            if (!relation.fields().isEmpty() && relation.fields().stream().allMatch(f -> model.scalars().stream()
+                    .anyMatch(s -> s.name().equals(f) && mustBeGiven(s)))) {
+                // neither the relation nor its key; both
+                List<String> either = new ArrayList<>(relation.fields());
+                either.add(0, relation.name());
+                forbidden.add(Json.lacking(either));
+                relation.fields().forEach(key -> forbidden.add(Json.having(List.of(relation.name(), key))));
             }
-            return input.description("The new " + model.name() + ". A foreign key is set either as its scalar field"
-                    + " or through the relation field (create, connect, connectOrCreate).");
-        });
+        }
+        if (!required.isEmpty()) {
+            input.required(required);
+        }
+        return Json.forbidding(input, forbidden);
+    }
+
+    /**
+     * The field on the other side of {@code relation} when it holds the foreign key: the one a record created through
+     * {@code relation} must not give (a back relation without a key stays in the input, so fewer inputs are made).
+     */
+    private Optional<RelationField> backRelation(ApiModel model, RelationField relation) {
+        return models.get(relation.relatedModel()).relations().stream()
+                .filter(r -> r.relationName().equals(relation.relationName()) && r.relatedModel().equals(model.name()))
+                .filter(r -> !(r.name().equals(relation.name()) && relation.relatedModel().equals(model.name())))
+                .filter(r -> !r.fields().isEmpty())
+                .findFirst();
     }
 
     /** Scalars only, foreign keys included: the rows of createMany. */
     Schema createManyInput(ApiModel model) {
-        return components.ref(model.name() + "CreateManyInput", () -> {
-            Schema input = Json.object();
-            model.scalars().forEach(f -> input.addProperty(f.name(), values.of(f, model.model().fieldRules(f.name()))));
-            List<String> required = model.scalars().stream().filter(WriteTypes::mustBeGiven).map(ScalarField::name).toList();
-            if (!required.isEmpty()) {
-                input.required(required);
-            }
-            return input;
-        });
+        return components.ref(model.name() + "CreateManyInput", () -> createManyObject(model, Set.of()));
+    }
+
+    private Schema createManyObject(ApiModel model, Set<String> setByNesting) {
+        Schema input = Json.object();
+        List<ScalarField> fields = model.scalars().stream().filter(f -> !setByNesting.contains(f.name())).toList();
+        fields.forEach(f -> input.addProperty(f.name(), values.of(f, model.model().fieldRules(f.name()))));
+        List<String> required = fields.stream().filter(WriteTypes::mustBeGiven).map(ScalarField::name).toList();
+        if (!required.isEmpty()) {
+            input.required(required);
+        }
+        return input;
     }
 
     Schema updateInput(ApiModel model) {
@@ -75,7 +121,8 @@ final class WriteTypes {
             model.scalars().forEach(f -> input.addProperty(f.name(), updateValue(model, f)));
             for (RelationField relation : model.relations()) {
                 ApiModel target = models.get(relation.relatedModel());
-                input.addProperty(relation.name(), relation.isList() ? updateNestedMany(target) : updateNestedOne(target, relation.isOptional()));
+                input.addProperty(relation.name(), relation.isList() ? updateNestedMany(target, backRelation(model, relation))
+                        : updateNestedOne(target, relation.isOptional(), backRelation(model, relation)));
             }
             return input.description("The fields to change; the others keep their values.");
         });
@@ -105,61 +152,88 @@ final class WriteTypes {
         return field.isRequired() && field.defaultValue().isEmpty() && !field.updatedAt();
     }
 
-    private Schema createNestedOne(ApiModel target) {
-        return components.ref(target.name() + "CreateNestedOneInput", () -> {
-            Schema input = Json.object("create", createInput(target));
-            addConnect(input, target, false);
-            return input.description("Creates the related " + target.name() + ", or connects an existing one.");
+    /** {@code WithoutAuthor} when the records are made inside the other side of {@code back}. */
+    private static String without(Optional<RelationField> back) {
+        return back.map(r -> "Without" + ReadTypes.pascal(r.name())).orElse("");
+    }
+
+    private Schema createNestedOne(ApiModel target, Optional<RelationField> back) {
+        return components.ref(target.name() + "CreateNestedOne" + without(back) + "Input", () -> {
+            Schema input = Json.object("create", createInput(target, back));
+            addConnect(input, target, false, back);
+            return oneLinkWhenHoldingTheKey(input, back).description("Creates the related " + target.name() + ", or connects an existing one.");
         });
     }
 
-    private Schema createNestedMany(ApiModel target) {
-        return components.ref(target.name() + "CreateNestedManyInput", () -> {
-            Schema input = Json.object("create", Json.array(createInput(target)), "createMany", createManyEnvelope(target));
-            addConnect(input, target, true);
+    private Schema createNestedMany(ApiModel target, Optional<RelationField> back) {
+        return components.ref(target.name() + "CreateNestedMany" + without(back) + "Input", () -> {
+            Schema input = Json.object("create", Json.array(createInput(target, back)), "createMany", createManyEnvelope(target, back));
+            addConnect(input, target, true, back);
             return input.description("Creates related " + target.name() + " records, or connects existing ones.");
         });
     }
 
-    private void addConnect(Schema input, ApiModel target, boolean many) {
+    private void addConnect(Schema input, ApiModel target, boolean many, Optional<RelationField> back) {
         if (!target.addressable()) {
             return;
         }
-        Schema connectOrCreate = components.ref(target.name() + "ConnectOrCreateInput", () -> Json.object(
-                        "where", reads.whereUnique(target), "create", createInput(target))
+        Schema connectOrCreate = components.ref(target.name() + "CreateOrConnect" + without(back) + "Input", () -> Json.object(
+                        "where", reads.whereUnique(target), "create", createInput(target, back))
                 .required(List.of("where", "create")));
         input.addProperty("connectOrCreate", many ? Json.array(connectOrCreate) : connectOrCreate);
         input.addProperty("connect", many ? Json.array(reads.whereUnique(target)) : reads.whereUnique(target));
     }
 
-    private Schema createManyEnvelope(ApiModel target) {
-        return components.ref(target.name() + "CreateManyEnvelope", () -> Json.object(
-                        "data", Json.array(createManyInput(target)),
+    /** The rows of a nested createMany: {@code back}'s foreign key is set by the nesting. */
+    private Schema createManyEnvelope(ApiModel target, Optional<RelationField> back) {
+        String rows = back.map(r -> "CreateMany" + ReadTypes.pascal(r.name())).orElse("CreateMany");
+        return components.ref(target.name() + rows + "InputEnvelope", () -> Json.object(
+                        "data", Json.array(back.isEmpty() ? createManyInput(target) : components.ref(target.name() + rows + "Input",
+                                () -> createManyObject(target, Set.copyOf(back.get().fields())))),
                         "skipDuplicates", Json.bool().description("Skips rows that would violate a unique constraint."))
                 .required(List.of("data")));
     }
 
-    private Schema updateNestedOne(ApiModel target, boolean optional) {
-        String name = target.name() + (optional ? "UpdateOneNestedInput" : "UpdateOneRequiredNestedInput");
+    private Schema updateNestedOne(ApiModel target, boolean optional, Optional<RelationField> back) {
+        String name = target.name() + (optional ? "UpdateOne" : "UpdateOneRequired") + without(back) + "NestedInput";
         return components.ref(name, () -> {
-            Schema input = Json.object("create", createInput(target));
-            addConnect(input, target, false);
+            Schema input = Json.object("create", createInput(target, back));
+            addConnect(input, target, false, back);
             input.addProperty("update", updateInput(target));
-            input.addProperty("upsert", components.ref(target.name() + "UpsertNestedInput", () -> Json.object(
-                            "where", reads.where(target), "update", updateInput(target), "create", createInput(target))
+            input.addProperty("upsert", components.ref(target.name() + "Upsert" + without(back) + "Input", () -> Json.object(
+                            "where", reads.where(target), "update", updateInput(target), "create", createInput(target, back))
                     .required(List.of("update", "create"))));
             if (optional) {
                 input.addProperty("disconnect", Json.bool().description("Unlinks the related record."));
                 input.addProperty("delete", Json.bool().description("Deletes the related record."));
             }
-            return input.description("Changes the related " + target.name() + ".");
+            return oneLinkWhenHoldingTheKey(input, back).description("Changes the related " + target.name() + ".");
         });
     }
 
-    private Schema updateNestedMany(ApiModel target) {
-        return components.ref(target.name() + "UpdateManyNestedInput", () -> {
-            Schema input = Json.object("create", Json.array(createInput(target)), "createMany", createManyEnvelope(target));
-            addConnect(input, target, true);
+    /**
+     * A to-one relation whose foreign key is on this side ({@code back} is then empty) takes one of create, connect,
+     * connectOrCreate, disconnect and delete, as the server requires: each pair is forbidden, and so is none at all.
+     */
+    private static Schema oneLinkWhenHoldingTheKey(Schema input, Optional<RelationField> back) {
+        if (back.isPresent()) {
+            return input;
+        }
+        List<String> links = List.of("create", "connect", "connectOrCreate", "disconnect", "delete").stream()
+                .filter(input.getProperties()::containsKey).toList();
+        List<Schema> pairs = new ArrayList<>();
+        for (int i = 0; i < links.size(); i++) {
+            for (int j = i + 1; j < links.size(); j++) {
+                pairs.add(Json.having(List.of(links.get(i), links.get(j))));
+            }
+        }
+        return Json.forbidding(input.minProperties(1), pairs);
+    }
+
+    private Schema updateNestedMany(ApiModel target, Optional<RelationField> back) {
+        return components.ref(target.name() + "UpdateMany" + without(back) + "NestedInput", () -> {
+            Schema input = Json.object("create", Json.array(createInput(target, back)), "createMany", createManyEnvelope(target, back));
+            addConnect(input, target, true, back);
             if (target.addressable()) {
                 Schema unique = reads.whereUnique(target);
                 input.addProperty("set", Json.array(unique).description("Replaces the related records by these."));
@@ -168,8 +242,8 @@ final class WriteTypes {
                 input.addProperty("update", Json.array(components.ref(target.name() + "UpdateWithWhereUniqueInput", () -> Json.object(
                                 "where", reads.whereUnique(target), "data", updateInput(target))
                         .required(List.of("where", "data")))));
-                input.addProperty("upsert", Json.array(components.ref(target.name() + "UpsertWithWhereUniqueInput", () -> Json.object(
-                                "where", reads.whereUnique(target), "update", updateInput(target), "create", createInput(target))
+                input.addProperty("upsert", Json.array(components.ref(target.name() + "UpsertWithWhereUnique" + without(back) + "Input", () -> Json.object(
+                                "where", reads.whereUnique(target), "update", updateInput(target), "create", createInput(target, back))
                         .required(List.of("where", "update", "create")))));
             }
             input.addProperty("updateMany", Json.array(components.ref(target.name() + "UpdateManyWithWhereInput", () -> Json.object(

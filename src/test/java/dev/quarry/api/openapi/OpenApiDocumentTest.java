@@ -47,7 +47,8 @@ class OpenApiDocumentTest {
 
     /**
      * The rules the planners enforce beyond types, as the document's own JSON Schema validator reads them: a unique input
-     * names a unique key, select goes with neither include nor omit, a groupBy sort key is one key.
+     * names a unique key, select goes with neither include nor omit, a groupBy sort key is one key, a create gives its required
+     * relation or its key (never both, neither inside the related record), a select or aggregate chooses something.
      */
     @Test
     void theDocumentRefusesWhatTheServerRefusesBeyondTypes() throws IOException {
@@ -61,6 +62,24 @@ class OpenApiDocumentTest {
         cases.put("UserFindUniqueArgs {\"where\":{\"id\":\"u1\"},\"include\":{\"posts\":true},\"omit\":{\"name\":true}}", true);
         cases.put("UserFindManyArgs {\"include\":{\"posts\":{\"select\":{\"id\":true},\"omit\":{\"id\":true}}}}", false);
         cases.put("PostGroupByArgs {\"by\":[\"title\"],\"orderBy\":[{\"title\":\"asc\",\"body\":\"asc\"}]}", false);
+        // a Post's author is required: as the relation or as authorId, never both; inside a user's posts, neither
+        cases.put("PostCreateInput {\"title\":\"t\",\"body\":\"b\"}", false);
+        cases.put("PostCreateInput {\"title\":\"t\",\"body\":\"b\",\"authorId\":\"u1\"}", true);
+        cases.put("PostCreateInput {\"title\":\"t\",\"body\":\"b\",\"author\":{\"connect\":{\"id\":\"u1\"}}}", true);
+        cases.put("PostCreateInput {\"title\":\"t\",\"body\":\"b\",\"authorId\":\"u1\",\"author\":{\"connect\":{\"id\":\"u1\"}}}", false);
+        cases.put("UserCreateInput {\"email\":\"a@x.io\",\"posts\":{\"create\":[{\"title\":\"t\",\"body\":\"b\"}]}}", true);
+        cases.put("UserCreateInput {\"email\":\"a@x.io\",\"posts\":{\"create\":[{\"title\":\"t\",\"body\":\"b\",\"authorId\":\"u1\"}]}}", false);
+        cases.put("UserCreateInput {\"email\":\"a@x.io\",\"posts\":{\"createMany\":{\"data\":[{\"title\":\"t\",\"body\":\"b\",\"authorId\":\"u1\"}]}}}", false);
+        // a select chooses something; an atomic number update is one operation
+        cases.put("UserFindManyArgs {\"select\":{}}", false);
+        cases.put("UserFindManyArgs {\"select\":{\"id\":false}}", false);
+        cases.put("UserFindManyArgs {\"select\":{\"id\":false,\"posts\":{\"take\":1}}}", true);
+        cases.put("UserFindManyArgs {\"select\":{\"_count\":{\"select\":{\"posts\":false}}}}", false);
+        cases.put("UserGroupByArgs {\"by\":[\"name\"],\"_max\":{\"id\":false,\"name\":false}}", false);
+        cases.put("UserGroupByArgs {\"by\":[\"name\"],\"_max\":{\"id\":true}}", true);
+        // a post's author (its key is on the post's side): one link, and not none
+        cases.put("PostCreateInput {\"title\":\"t\",\"body\":\"b\",\"author\":{}}", false);
+        cases.put("PostCreateInput {\"title\":\"t\",\"body\":\"b\",\"author\":{\"connect\":{\"id\":\"u1\"},\"create\":{\"email\":\"a@x.io\"}}}", false);
         cases.forEach((call, valid) -> {
             String component = call.substring(0, call.indexOf(' '));
             String body = call.substring(call.indexOf(' ') + 1);
@@ -87,8 +106,8 @@ class OpenApiDocumentTest {
         OpenAPI document = OpenApiDocument.of(Documents.load(Documents.BLOG_SCHEMA));
         Map<String, org.eclipse.microprofile.openapi.models.media.Schema> schemas = document.getComponents().getSchemas();
         for (String name : List.of("User", "Post", "UserWhereInput", "UserWhereUniqueInput", "UserOrderByInput", "UserSelect",
-                "UserInclude", "UserOmit", "UserCreateInput", "UserUpdateInput", "PostCreateNestedManyInput",
-                "UserCreateNestedOneInput", "PostUpdateManyNestedInput", "UserAggregateArgs", "UserAggregateResult",
+                "UserInclude", "UserOmit", "UserCreateInput", "UserUpdateInput", "PostCreateNestedManyWithoutAuthorInput",
+                "PostCreateWithoutAuthorInput", "UserCreateNestedOneInput", "PostUpdateManyWithoutAuthorNestedInput", "UserAggregateArgs", "UserAggregateResult",
                 "UserGroupByArgs", "UserGroupByResult", "Problem")) {
             assertTrue(schemas.containsKey(name), "component " + name);
         }

@@ -30,13 +30,19 @@ class TypeScriptClientTest {
 
     /** Copies the client, installs it with npm ci and generates the types of {@code document}; skips (fails under CI) without node and npm. */
     static Path prepare(Path document) throws Exception {
+        install();
+        assertEquals(0, run(COPY, Map.of(), "npx", "openapi-typescript", document.toAbsolutePath().toString(), "-o", "src/api.d.ts"),
+                "openapi-typescript");
+        return COPY;
+    }
+
+    /** Copies the client and installs it with npm ci (once); skips (fails under CI) without node and npm. */
+    static Path install() throws Exception {
         Tools.require(available("node") && available("npm"), () -> "node/npm not found on PATH: the TypeScript client is not checked");
         copy(SOURCE, COPY);
         if (!Files.isDirectory(COPY.resolve("node_modules"))) {
             assertEquals(0, run(COPY, Map.of(), "npm", "ci", "--no-audit", "--no-fund"), "npm ci");
         }
-        assertEquals(0, run(COPY, Map.of(), "npx", "openapi-typescript", document.toAbsolutePath().toString(), "-o", "src/api.d.ts"),
-                "openapi-typescript");
         return COPY;
     }
 
@@ -64,7 +70,7 @@ class TypeScriptClientTest {
         }
     }
 
-    private static void copy(Path from, Path to) throws IOException {
+    static void copy(Path from, Path to) throws IOException {
         try (Stream<Path> files = Files.walk(from)) {
             for (Path file : files.filter(f -> !f.toString().contains("node_modules")).toList()) {
                 Path target = to.resolve(from.relativize(file).toString());
