@@ -3,8 +3,9 @@
 
     python3 src/test/bench/profile.py recording.jfr [top]
 
-Reads `jfr print --events jdk.ExecutionSample` and prints: the share of samples in which each layer appears anywhere
-on the stack (inclusive; a sample can count for several layers), and the methods most often on top of the stack (self).
+Reads `jfr print` and prints: the share of CPU samples (jdk.ExecutionSample) in which each layer appears anywhere on
+the stack (inclusive; a sample can count for several layers), the methods most often on top of the stack (self), and
+the allocation samples (jdk.ObjectAllocationSample, by weight) by layer and by the innermost Quarry method.
 """
 import subprocess
 import sys
@@ -30,44 +31,71 @@ LAYERS = [
 ]
 
 
-def samples(path):
-    out = subprocess.run(["jfr", "print", "--events", "jdk.ExecutionSample", path], capture_output=True, text=True, check=True).stdout
-    stack = None
+def samples(path, event):
+    """(stack, weight) per event; weight is 1 for CPU samples, the bytes an allocation sample stands for otherwise"""
+    out = subprocess.run(["jfr", "print", "--events", event, path], capture_output=True, text=True, check=True).stdout
+    stack, weight = None, 1
     for line in out.splitlines():
         s = line.strip()
-        if s.startswith("stackTrace = ["):
+        if s.startswith("weight = "):
+            weight = parse_bytes(s[len("weight = "):])
+        elif s.startswith("stackTrace = ["):
             stack = []
         elif stack is not None:
             if s.startswith("]"):
-                yield stack
-                stack = None
+                yield stack, weight
+                stack, weight = None, 1
             elif s and s != "...":
                 stack.append(s.split("(")[0].split(" line:")[0].strip())
+
+
+def parse_bytes(text):
+    number, _, unit = text.partition(" ")
+    scale = {"bytes": 1, "byte": 1, "kB": 1e3, "MB": 1e6, "GB": 1e9}.get(unit.strip(), 1)
+    return float(number.replace(",", "")) * scale
+
+
+def layers_of(stack):
+    seen = set()
+    for frame in stack:
+        for name, prefixes in LAYERS:
+            if frame.startswith(prefixes):
+                seen.add(name)
+                break
+    return seen
 
 
 def main():
     path = sys.argv[1]
     top = int(sys.argv[2]) if len(sys.argv) > 2 else 25
     layers, tops, n = Counter(), Counter(), 0
-    for stack in samples(path):
+    for stack, _ in samples(path, "jdk.ExecutionSample"):
         n += 1
         if stack:
             tops[stack[0]] += 1
-        seen = set()
-        for frame in stack:
-            for name, prefixes in LAYERS:
-                if frame.startswith(prefixes):
-                    seen.add(name)
-                    break
-        layers.update(seen)
-    print(f"{path}: {n} CPU samples (jdk.ExecutionSample; stacks cut at 64 frames)")
-    print("\nlayer on the stack (inclusive share of samples):")
+        layers.update(layers_of(stack))
+    print(f"{path}: {n} CPU samples (jdk.ExecutionSample)")
+    print("\nlayer on the stack (inclusive share of CPU samples):")
     for name, _ in LAYERS:
         if layers[name]:
-            print(f"  {100 * layers[name] / n:5.1f}%  {name}")
+            print(f"  {100 * layers[name] / max(n, 1):5.1f}%  {name}")
     print(f"\ntop {top} methods on top of the stack (self):")
     for frame, c in tops.most_common(top):
-        print(f"  {100 * c / n:5.1f}%  {frame}")
+        print(f"  {100 * c / max(n, 1):5.1f}%  {frame}")
+    allocated, by_layer, by_quarry = 0.0, Counter(), Counter()
+    for stack, weight in samples(path, "jdk.ObjectAllocationSample"):
+        allocated += weight
+        for name in layers_of(stack):
+            by_layer[name] += weight
+        by_quarry[next((f for f in stack if f.startswith("dev.quarry.")), "(no Quarry frame)")] += weight
+    if allocated:
+        print(f"\nallocation (jdk.ObjectAllocationSample, {allocated / 1e6:,.0f} MB sampled), layer on the stack:")
+        for name, _ in LAYERS:
+            if by_layer[name]:
+                print(f"  {100 * by_layer[name] / allocated:5.1f}%  {name}")
+        print(f"\ntop {top} innermost Quarry methods by allocation:")
+        for frame, w in by_quarry.most_common(top):
+            print(f"  {100 * w / allocated:5.1f}%  {frame}")
 
 
 if __name__ == "__main__":
