@@ -8,8 +8,16 @@
 #   BENCH_USERS=10000 BENCH_POSTS=100000        the data set (posts are spread evenly over the users)
 #   BENCH_WARMUP=5s BENCH_DURATION=15s          per scenario and system: a warm-up run, then the measured run
 #   BENCH_CONNECTIONS=32 BENCH_THREADS=2        wrk's concurrency
-#   BENCH_SCENARIOS="find_unique …"             a subset of the scenarios (default: all eight)
+#   BENCH_ROUNDS=3                              rounds over every scenario and system (the systems' order alternates);
+#                                               the report gives each figure's median and its spread over the rounds
+#   BENCH_SCENARIOS="find_unique …"             a subset of the scenarios (default: all ten). large_body: 20 users with
+#                                               all their posts (about 70 KB); jwt: find_unique as a signed-in caller,
+#                                               against a second Quarry in jwt mode (Quarry only: BEGIN + settings +
+#                                               read + COMMIT, pipelined), to set beside find_unique in open mode
 #   BENCH_SYSTEMS="quarry baseline prisma"      a subset of the systems
+#   BENCH_PROFILE=1                             after the rounds, a JFR recording of Quarry and the baseline per
+#                                               scenario (BENCH_PROFILE_DURATION=5s each), kept with a summary in
+#                                               profiles/ (0: none)
 #   BENCH_PRISMA_WORKERS=auto|1|2               node:cluster workers for the Prisma peers; auto tries 1 and 2, keeps the faster
 #   BENCH_POOL=20                               database connections per system (Prisma: split over its workers)
 #   BENCH_PG=postgresql://postgres@127.0.0.1:5432   the PostgreSQL server (databases bench_quarry, bench_baseline, bench_prisma are recreated)
@@ -32,9 +40,12 @@ USERS=${BENCH_USERS:-10000}
 POSTS=${BENCH_POSTS:-100000}
 WARMUP=${BENCH_WARMUP:-5s}
 DURATION=${BENCH_DURATION:-15s}
+ROUNDS=${BENCH_ROUNDS:-3}
+PROFILE=${BENCH_PROFILE:-1}
+PROFILE_DURATION=${BENCH_PROFILE_DURATION:-5s}
 CONNECTIONS=${BENCH_CONNECTIONS:-32}
 THREADS=${BENCH_THREADS:-2}
-SCENARIOS=${BENCH_SCENARIOS:-find_unique find_many find_many_include nested_select count create update nested_create}
+SCENARIOS=${BENCH_SCENARIOS:-find_unique find_many find_many_include large_body nested_select count jwt create update nested_create}
 SYSTEMS=${BENCH_SYSTEMS:-quarry baseline prisma}
 PRISMA_WORKERS=${BENCH_PRISMA_WORKERS:-auto}
 POOL=${BENCH_POOL:-20}
@@ -43,10 +54,12 @@ OUT=${BENCH_OUT:-$HERE/results/$(date -u +%Y-%m-%d)}
 WORK=${BENCH_WORK:-/tmp/quarry-bench}
 JAVA_OPTS=${BENCH_JAVA_OPTS--XX:MaxRAM=768m}
 APPCDS=${BENCH_APPCDS:-1}
+# deep reactive stacks: JFR keeps 64 frames by default, too few to see the HTTP layer below Quarry's code
+[ "$PROFILE" != 0 ] && JAVA_OPTS="$JAVA_OPTS -XX:FlightRecorderOptions:stackdepth=256"
 # the Prisma peers: ../shared/bench/peers beside the clone (or beside the folder of worktrees)
 PEERS=${BENCH_PEERS:-}
 for p in "$ROOT/../shared/bench/peers" "$ROOT/../../shared/bench/peers"; do [ -z "$PEERS" ] && [ -d "$p/prisma" ] && PEERS=$(cd "$p" && pwd); done
-QUARRY_PORT=8181 BASELINE_PORT=8182 PRISMA_PORT=3101 GENERIC_PORT=3102 PROBE_PORT=3103
+QUARRY_PORT=8181 BASELINE_PORT=8182 JWT_PORT=8183 PRISMA_PORT=3101 GENERIC_PORT=3102 PROBE_PORT=3103
 PER_USER=$(( POSTS / USERS ))
 
 mkdir -p "$OUT" "$WORK"
@@ -174,17 +187,63 @@ start_prisma() {
   say "prisma: blog peer pid $PRISMA_PID (port $PRISMA_PORT), generic peer pid $GENERIC_PID (port $GENERIC_PORT, count), WORKERS=$workers, PG_POOL_MAX=$((POOL / workers)) each"
 }
 
-# drive SYSTEM SCENARIO PORT DURATION → "req/s p50_us p99_us errors requests"
+# A second Quarry in jwt mode on the same database, for the jwt scenario: an RSA key made here, a token signed with it
+# naming bench_reader, a role that may read every table (made if missing; PostgreSQL's roles are the cluster's).
+start_quarry_jwt() {
+  local b64url='openssl base64 -A | tr "+/" "-_" | tr -d "="' header payload signature
+  openssl genrsa -out "$WORK/jwt.key" 2048 2>/dev/null
+  openssl rsa -in "$WORK/jwt.key" -pubout -out "$WORK/jwt.pub" 2>/dev/null
+  header=$(printf '{"alg":"RS256","typ":"JWT"}' | sh -c "$b64url")
+  payload=$(printf '{"sub":"bench","role":"bench_reader","iat":%d,"exp":%d}' "$(date +%s)" $(( $(date +%s) + 7 * 86400 )) | sh -c "$b64url")
+  signature=$(printf '%s.%s' "$header" "$payload" | openssl dgst -sha256 -sign "$WORK/jwt.key" -binary | sh -c "$b64url")
+  JWT_TOKEN="$header.$payload.$signature"
+  psql "$PG/bench_quarry" -qX -v ON_ERROR_STOP=1 \
+    -c "DO \$\$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'bench_reader') THEN CREATE ROLE bench_reader NOLOGIN; END IF; END \$\$" \
+    -c "GRANT USAGE ON SCHEMA public TO bench_reader" -c "GRANT SELECT ON ALL TABLES IN SCHEMA public TO bench_reader"
+  local archive=()
+  [ "$APPCDS" != 0 ] && archive=(-XX:SharedArchiveFile="$WORK/quarry.jsa")
+  BENCH_TOKEN=$JWT_TOKEN QUARRY_AUTH_PUBLIC_KEY_LOCATION="$WORK/jwt.pub" QUARRY_AUTH_ALGORITHMS=RS256 \
+    launch_quarry "$PG/bench_quarry" $JWT_PORT "$WORK/quarry-jwt.log" "${archive[@]}" || exit 1
+  JWT_PID=$QUARRY_PID
+  PIDS+=("$JWT_PID")
+  QUARRY_PID=$OPEN_PID
+  say "quarry (jwt mode): pid $JWT_PID, port $JWT_PORT, token for role bench_reader"
+}
+
+# drive SYSTEM SCENARIO PORT DURATION → "req/s p50_us p99_us errors requests" (errors: non-2xx/3xx answers, socket
+# errors and timeouts, as wrk counts them)
 drive() {
   local system=$1 scenario=$2 port=$3 duration=$4 script_system=$1
   [ "$system" = baseline ] && script_system=quarry
-  SCENARIO=$scenario SYSTEM=$script_system USERS=$USERS TAG="$system$(date +%s%N)" \
+  SCENARIO=$scenario SYSTEM=$script_system USERS=$USERS TAG="$system$(date +%s%N)" TOKEN=${JWT_TOKEN:-} \
     wrk -t"$THREADS" -c"$CONNECTIONS" -d"$duration" --latency -s "$HERE/scenario.lua" "http://127.0.0.1:$port" > "$WORK/wrk.out" 2>&1 || true
   cat "$WORK/wrk.out" >> "$WORK/wrk-all.log"
   grep '^RESULT' "$WORK/wrk.out" | tail -1 | cut -d' ' -f2- || echo "0 0 0 1 0"
 }
 
-port_of() { case $1 in quarry) echo $QUARRY_PORT ;; baseline) echo $BASELINE_PORT ;; prisma) [ "$2" = count ] && echo $GENERIC_PORT || echo $PRISMA_PORT ;; esac; }
+port_of() {
+  case $1 in
+    quarry) [ "$2" = jwt ] && echo $JWT_PORT || echo $QUARRY_PORT ;;
+    baseline) echo $BASELINE_PORT ;;
+    prisma) [ "$2" = count ] && echo $GENERIC_PORT || echo $PRISMA_PORT ;;
+  esac
+}
+# the jwt scenario measures Quarry's own jwt mode: the baseline and the Prisma peer have none
+runs() { [ "$2" != jwt ] || [ "$1" = quarry ]; }
+pid_of() { case $1 in quarry) [ "$2" = jwt ] && echo "$JWT_PID" || echo "$QUARRY_PID" ;; baseline) echo "$BASELINE_PID" ;; prisma) [ "$2" = count ] && echo "$GENERIC_PID" || echo "$PRISMA_PID" ;; esac; }
+db_of() { case $1 in quarry) echo bench_quarry ;; baseline) echo bench_baseline ;; prisma) echo bench_prisma ;; esac; }
+
+# CPU time (clock ticks, user + system) of a process and its descendants, and of the PostgreSQL backends serving a
+# database: "pid ticks" lines, so that a run's CPU is the difference of two snapshots (backends that connected during
+# the run count from zero)
+descendants() { local p; echo "$1"; for p in $(pgrep -P "$1" 2>/dev/null); do descendants "$p"; done; }
+ticks_of() { local p; for p in "$@"; do [ -r "/proc/$p/stat" ] && awk -v p="$p" '{ print p, $14 + $15 }' "/proc/$p/stat"; done; return 0; }
+backends() { psql "$PG/postgres" -AtX -c "SELECT pid FROM pg_stat_activity WHERE datname = '$1' AND pid <> pg_backend_pid()"; }
+cpu_snapshot() { ticks_of $(descendants "$1") > "$WORK/cpu-service.$3"; ticks_of $(backends "$2") > "$WORK/cpu-pg.$3"; }
+cpu_used_us() { # KIND (service|pg) → µs of CPU between the snapshots .0 and .1
+  awk -v hz="$(getconf CLK_TCK)" 'NR == FNR { before[$1] = $2; next } { used += $2 - before[$1] } END { printf "%d", used * 1e6 / hz }' \
+    "$WORK/cpu-$1.0" "$WORK/cpu-$1.1"
+}
 
 # peak resident memory of a process and its children (a node cluster), MB
 peak_rss() {
@@ -199,22 +258,56 @@ has quarry && start_quarry
 has baseline && start_baseline
 has prisma && start_prisma "$PRISMA_WORKERS"
 
-# --- scenarios ------------------------------------------------------------------------------------
+# --- scenarios: rounds over every scenario, each system in turn (its order alternates from round to round) ------
+has quarry && [[ " $SCENARIOS " == *" jwt "* ]] && { OPEN_PID=$QUARRY_PID; start_quarry_jwt; }
 : > "$WORK/wrk-all.log"
 CSV="$OUT/results.csv"
-echo "scenario,system,rps,p50_ms,p99_ms,errors,requests" > "$CSV"
-for scenario in $SCENARIOS; do
-  for system in $SYSTEMS; do
-    port=$(port_of "$system" "$scenario")
-    drive "$system" "$scenario" "$port" "$WARMUP" > /dev/null
-    read -r rps p50 p99 errors requests < <(drive "$system" "$scenario" "$port" "$DURATION")
-    awk -v s="$scenario" -v y="$system" -v r="$rps" -v a="$p50" -v b="$p99" -v e="$errors" -v n="$requests" \
-      'BEGIN { printf "%s,%s,%s,%.2f,%.2f,%s,%s\n", s, y, r, a / 1000, b / 1000, e, n }' | tee -a "$CSV" >> "$LOG"
+echo "round,scenario,system,rps,p50_ms,p99_ms,errors,requests,service_cpu_us,pg_cpu_us" > "$CSV"
+FAILED=0
+read -r -a ORDER <<< "$SYSTEMS"
+for ((round = 1; round <= ROUNDS; round++)); do
+  for scenario in $SCENARIOS; do
+    for system in "${ORDER[@]}"; do
+      runs "$system" "$scenario" || continue
+      port=$(port_of "$system" "$scenario")
+      drive "$system" "$scenario" "$port" "$WARMUP" > /dev/null
+      cpu_snapshot "$(pid_of "$system" "$scenario")" "$(db_of "$system")" 0
+      read -r rps p50 p99 errors requests < <(drive "$system" "$scenario" "$port" "$DURATION")
+      cpu_snapshot "$(pid_of "$system" "$scenario")" "$(db_of "$system")" 1
+      service_us=$(cpu_used_us service) pg_us=$(cpu_used_us pg)
+      awk -v r="$round" -v s="$scenario" -v y="$system" -v q="$rps" -v a="$p50" -v b="$p99" -v e="$errors" -v n="$requests" -v c="$service_us" -v g="$pg_us" \
+        'BEGIN { printf "%s,%s,%s,%s,%.2f,%.2f,%s,%s,%.1f,%.1f\n", r, s, y, q, a / 1000, b / 1000, e, n, n ? c / n : 0, n ? g / n : 0 }' | tee -a "$CSV" >> "$LOG"
+      if [ "$errors" != 0 ] || [ "$requests" = 0 ]; then
+        FAILED=1
+        say "ERROR: $system $scenario (round $round): $errors errors (non-2xx answers, socket errors, timeouts) in $requests requests; the wrk output:"
+        sed 's/^/  /' "$WORK/wrk.out" | tee -a "$LOG"
+        SCENARIO=$scenario SYSTEM=$([ "$system" = baseline ] && echo quarry || echo "$system") USERS=$USERS TAG="debug$(date +%s%N)" TOKEN=${JWT_TOKEN:-} BENCH_DEBUG=1 \
+          wrk -t1 -c1 -d1s -s "$HERE/scenario.lua" "http://127.0.0.1:$port" 2>&1 >/dev/null | head -3 | sed 's/^/  /' | tee -a "$LOG"
+      fi
+    done
   done
+  ORDER=("${ORDER[@]:1}" "${ORDER[0]}")
 done
+
+# --- profiles: a JFR recording per scenario of each JVM under the same load, and where its CPU time goes ----------
+if [ "$PROFILE" != 0 ]; then
+  mkdir -p "$OUT/profiles"
+  for scenario in $SCENARIOS; do
+    for system in quarry baseline; do
+      has "$system" && runs "$system" "$scenario" || continue
+      pid=$(pid_of "$system" "$scenario") port=$(port_of "$system" "$scenario") jfr="$OUT/profiles/$system-$scenario.jfr"
+      jcmd "$pid" JFR.start name=bench settings=profile filename="$jfr" > /dev/null
+      drive "$system" "$scenario" "$port" "$PROFILE_DURATION" > /dev/null
+      jcmd "$pid" JFR.stop name=bench > /dev/null
+      python3 "$HERE/profile.py" "$jfr" > "$OUT/profiles/$system-$scenario.txt"
+    done
+  done
+  say "profiles: $OUT/profiles (JFR recordings, $PROFILE_DURATION per scenario; each .txt is profile.py's summary)"
+fi
 
 say "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 has quarry && say "quarry: peak RSS $(peak_rss "$QUARRY_PID") MB (VmHWM), start-up to first answer $STARTUP_MS ms"
+[ -n "${JWT_PID:-}" ] && say "quarry (jwt mode): peak RSS $(peak_rss "$JWT_PID") MB"
 has baseline && say "baseline: peak RSS $(peak_rss "$BASELINE_PID") MB"
 has prisma && say "prisma: peak RSS $(peak_rss "$PRISMA_PID") MB (blog peer, all its processes), $(peak_rss "$GENERIC_PID") MB (generic peer)"
 {
@@ -224,3 +317,4 @@ has prisma && say "prisma: peak RSS $(peak_rss "$PRISMA_PID") MB (blog peer, all
   echo "prisma_workers=${PRISMA_WORKERS_USED:-}"
 } > "$OUT/facts.txt"
 python3 "$HERE/report.py" "$OUT" | tee -a "$LOG"
+[ "$FAILED" = 0 ] || { say "ERROR: some runs had errors or no answers (above): their figures are not comparable"; exit 1; }

@@ -16,6 +16,7 @@ local function email_after() return string.format("user%06d@example.com", math.r
 
 local INCLUDE = '{"posts":{"where":{"published":true},"orderBy":{"createdAt":"desc"},"take":3}}'
 local SELECT = '{"email":true,"name":true,"posts":{"select":{"title":true,"createdAt":true},"orderBy":{"createdAt":"desc"},"take":5}}'
+local ALL_POSTS = '{"posts":true}'
 local POSTS = '{"create":[{"title":"First","body":"One"},{"title":"Second","body":"Two","published":true},{"title":"Third","body":"Three"}]}'
 
 local counter = 0
@@ -43,7 +44,12 @@ local quarry = {
   find_many_include = function()
     return wrk.format("GET", "/api/users?filter%5Bemail%5D%5Bgt%5D=" .. enc(email_after()) .. "&orderBy=email&take=20&include=" .. enc(INCLUDE))
   end,
+  large_body = function()
+    return wrk.format("GET", "/api/users?filter%5Bemail%5D%5Bgt%5D=" .. enc(email_after()) .. "&orderBy=email&take=20&include=" .. enc(ALL_POSTS))
+  end,
   nested_select = function() return wrk.format("GET", "/api/users/" .. uid() .. "?select=" .. enc(SELECT)) end,
+  -- find_unique as a signed-in caller: run.sh points it at a Quarry in jwt mode and sets TOKEN
+  jwt = function() return wrk.format("GET", "/api/users/" .. uid(), { authorization = "Bearer " .. os.getenv("TOKEN") }) end,
   count = function()
     return wrk.format("GET", "/api/posts/_count?filter%5BauthorId%5D=" .. uid() .. "&filter%5Bpublished%5D=true")
   end,
@@ -67,6 +73,10 @@ local prisma = {
   find_many_include = function()
     return wrk.format("GET", "/users?where=" .. enc('{"email":{"gt":"' .. email_after() .. '"}}') .. "&orderBy=" .. enc('{"email":"asc"}')
       .. "&take=20&include=" .. enc(INCLUDE))
+  end,
+  large_body = function()
+    return wrk.format("GET", "/users?where=" .. enc('{"email":{"gt":"' .. email_after() .. '"}}') .. "&orderBy=" .. enc('{"email":"asc"}')
+      .. "&take=20&include=" .. enc(ALL_POSTS))
   end,
   nested_select = function() return wrk.format("GET", "/users/" .. uid() .. "?select=" .. enc(SELECT)) end,
   -- served by the generic peer (the blog peer has no count route)

@@ -17,7 +17,6 @@ import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.PoolOptions;
 import io.vertx.sqlclient.Row;
-import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlConnection;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -46,6 +45,7 @@ public final class BaselineServer {
     private final Template nestedSelect;
     private final Template findMany;
     private final Template findManyInclude;
+    private final Template largeBody;
     private final Template count;
     private final List<Template> create;
     private final List<Template> update;
@@ -56,8 +56,9 @@ public final class BaselineServer {
         ScenarioStatements statements = new ScenarioStatements(schema);
         this.findUnique = statements.findUnique(false);
         this.nestedSelect = statements.findUnique(true);
-        this.findMany = statements.findMany(false);
-        this.findManyInclude = statements.findMany(true);
+        this.findMany = statements.findMany(null);
+        this.findManyInclude = statements.findMany(ScenarioStatements.INCLUDE);
+        this.largeBody = statements.findMany(ScenarioStatements.ALL_POSTS);
         this.count = statements.count();
         RecordingPool recording = new RecordingPool(pool);
         WriteService service = ScenarioStatements.writeService(schema, recording);
@@ -99,6 +100,7 @@ public final class BaselineServer {
         all.put("nested_select", nestedSelect);
         all.put("find_many", findMany);
         all.put("find_many_include", findManyInclude);
+        all.put("large_body", largeBody);
         all.put("count", count);
         all.put("create", create);
         all.put("update", update);
@@ -114,7 +116,8 @@ public final class BaselineServer {
             Template t = req.getParam("select") != null ? nestedSelect : findUnique;
             read(req, t, Map.of("id", path.substring("/api/users/".length())), true);
         } else if (req.method() == HttpMethod.GET && path.equals("/api/users")) {
-            Template t = req.getParam("include") != null ? findManyInclude : findMany;
+            String include = req.getParam("include");
+            Template t = include == null ? findMany : include.equals(ScenarioStatements.ALL_POSTS) ? largeBody : findManyInclude;
             read(req, t, Map.of("after", req.getParam("filter[email][gt]")), false);
         } else if (req.method() == HttpMethod.GET && path.equals("/api/posts/_count")) {
             read(req, count, Map.of("id", req.getParam("filter[authorId]")), false);
@@ -146,21 +149,27 @@ public final class BaselineServer {
 
     private void read(HttpServerRequest req, Template t, Map<String, String> values, boolean tagged) {
         pool.preparedQuery(t.text()).execute(t.bind(values, new String[0])).onComplete(ar -> {
-            if (ar.failed()) {
-                fail(req, ar.cause());
-                return;
+            try {
+                if (ar.failed()) {
+                    fail(req, ar.cause());
+                    return;
+                }
+                Row row = ar.result().iterator().next();
+                // the columns are body, bytes (the answer budget's measure) and, for a findUnique, tag
+                String body = row.getString("body");
+                if (body == null) {
+                    req.response().setStatusCode(404).end();
+                    return;
+                }
+                var response = req.response().putHeader("content-type", "application/json");
+                String tag = tagged ? row.getString("tag") : null;
+                if (tag != null) {
+                    response.putHeader("ETag", "\"" + tag + "\"");
+                }
+                response.end(body);
+            } catch (RuntimeException e) {
+                fail(req, e);
             }
-            RowSet<Row> rows = ar.result();
-            if (!rows.iterator().hasNext()) {
-                req.response().setStatusCode(404).end();
-                return;
-            }
-            Row row = rows.iterator().next();
-            var response = req.response().putHeader("content-type", "application/json");
-            if (tagged && row.getString(1) != null) {
-                response.putHeader("ETag", "\"" + row.getString(1) + "\"");
-            }
-            response.end(row.getString(0));
         });
     }
 

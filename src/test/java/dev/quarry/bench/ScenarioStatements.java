@@ -38,6 +38,8 @@ final class ScenarioStatements {
     static final String INCLUDE = "{\"posts\":{\"where\":{\"published\":true},\"orderBy\":{\"createdAt\":\"desc\"},\"take\":3}}";
     static final String SELECT = "{\"email\":true,\"name\":true,\"posts\":{\"select\":{\"title\":true,\"createdAt\":true},"
             + "\"orderBy\":{\"createdAt\":\"desc\"},\"take\":5}}";
+    /** large_body: every post of each of the 20 users, bodies included (about 70 KB of JSON). */
+    static final String ALL_POSTS = "{\"posts\":true}";
     static final int NESTED_POSTS = 3;
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -79,14 +81,14 @@ final class ScenarioStatements {
         return read(builder.build(planner.plan(user, read), QueryBuilder.Output.BODY_AND_TAG));
     }
 
-    /** {@code GET /api/users?filter[email][gt]=…&orderBy=email&take=20}, with the include of posts or not. */
-    Template findMany(boolean include) {
+    /** {@code GET /api/users?filter[email][gt]=…&orderBy=email&take=20}, with {@code include} (null: none). */
+    Template findMany(String include) {
         Map<String, List<String>> params = new LinkedHashMap<>();
         params.put("filter[email][gt]", List.of(marker("after")));
         params.put("orderBy", List.of("email"));
         params.put("take", List.of("20"));
-        if (include) {
-            params.put("include", List.of(INCLUDE));
+        if (include != null) {
+            params.put("include", List.of(include));
         }
         return read(builder.build(planner.plan(user, ResourceArgs.parse(Operation.FIND_MANY, params)), QueryBuilder.Output.BODY));
     }

@@ -28,23 +28,16 @@ final class Fields {
     }
 
     static List<RelationField> visibleRelations(Schema schema, Model model) {
-        return model.relationFields().stream()
-                .filter(f -> !f.ignored() && schema.findModel(f.relatedModel()).filter(m -> !m.ignored()).isPresent())
-                .toList();
+        return model.relationFields().stream().filter(f -> visible(schema, f)).toList();
     }
 
+    static boolean visible(Schema schema, RelationField field) {
+        return !field.ignored() && schema.findModel(field.relatedModel()).filter(m -> !m.ignored()).isPresent();
+    }
+
+    /** The visible field of that name (a field's name is unique in its model); per request, so no lists are built. */
     static Optional<Field> find(Schema schema, Model model, String name) {
-        for (ScalarField f : visibleScalars(model)) {
-            if (f.name().equals(name)) {
-                return Optional.of(f);
-            }
-        }
-        for (RelationField f : visibleRelations(schema, model)) {
-            if (f.name().equals(name)) {
-                return Optional.of(f);
-            }
-        }
-        return Optional.empty();
+        return model.findField(name).filter(f -> f instanceof ScalarField scalar ? visible(scalar) : visible(schema, (RelationField) f));
     }
 
     static List<String> names(Schema schema, Model model) {

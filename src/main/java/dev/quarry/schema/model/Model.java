@@ -97,16 +97,23 @@ public record Model(
         return fields.stream().filter(RelationField.class::isInstance).map(RelationField.class::cast).toList();
     }
 
+    // the planners look fields up by name several times per request: a loop, no list or stream built per lookup
+
     public Optional<Field> findField(String name) {
-        return fields.stream().filter(f -> f.name().equals(name)).findFirst();
+        for (Field f : fields) {
+            if (f.name().equals(name)) {
+                return Optional.of(f);
+            }
+        }
+        return Optional.empty();
     }
 
     public Optional<ScalarField> findScalarField(String name) {
-        return scalarFields().stream().filter(f -> f.name().equals(name)).findFirst();
+        return findField(name).filter(ScalarField.class::isInstance).map(ScalarField.class::cast);
     }
 
     public Optional<RelationField> findRelationField(String name) {
-        return relationFields().stream().filter(f -> f.name().equals(name)).findFirst();
+        return findField(name).filter(RelationField.class::isInstance).map(RelationField.class::cast);
     }
 
     /** The scalar field of that name; a missing one is a programming error. */

@@ -30,8 +30,15 @@ public record Schema(
         relations = List.copyOf(relations);
     }
 
+    // looked up per request by the planners: loops, no stream built per lookup
+
     public Optional<Model> findModel(String name) {
-        return models.stream().filter(m -> m.name().equals(name)).findFirst();
+        for (Model m : models) {
+            if (m.name().equals(name)) {
+                return Optional.of(m);
+            }
+        }
+        return Optional.empty();
     }
 
     /** The model of that name; a missing one is a programming error, not a user error. */
@@ -49,9 +56,11 @@ public record Schema(
 
     /** The relation a relation field belongs to. */
     public Relation relationOf(Model model, RelationField field) {
-        return relations.stream()
-                .filter(r -> r.has(model.name(), field.name()))
-                .findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no relation for " + model.name() + "." + field.name()));
+        for (Relation r : relations) {
+            if (r.has(model.name(), field.name())) {
+                return r;
+            }
+        }
+        throw new IllegalArgumentException("no relation for " + model.name() + "." + field.name());
     }
 }
