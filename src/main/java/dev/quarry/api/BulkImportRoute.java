@@ -194,8 +194,10 @@ public class BulkImportRoute {
     private Response problemFor(Throwable failure) {
         Throwable e = failure;
         if (e instanceof BulkRowException row) {
-            Response r = e.getCause() instanceof WriteException w ? WRITE_PROBLEMS.write(w) : PROBLEMS.query((QueryException) row.error());
-            return withLine(r, row.line());
+            return withLine(problemFor(row.error()), row.line());
+        }
+        if (e instanceof QueryException q) {
+            return PROBLEMS.query(q);
         }
         if (e instanceof RequestBodyStream.TooLarge) {
             return tooLarge();
