@@ -30,7 +30,7 @@ import org.postgresql.util.PSQLException;
 /**
  * A bulk import on one JDBC connection, inside the caller's transaction: each record is planned as a create of scalar
  * fields ({@link WritePlanner#createRow}: types, required fields, client-side defaults), its values written with
- * {@code COPY … FROM STDIN} into a temporary staging table of text columns, and the staged rows inserted with
+ * {@code COPY … FROM STDIN} into a temporary staging table of text columns (and the record's line), and the staged rows inserted with
  * {@code INSERT … SELECT}, each column cast as the write path casts a bound value ({@link Fragments#valueOfText}).
  * Staging also lets an import run under row-level security, which PostgreSQL refuses to {@code COPY FROM} into, and
  * makes {@code skipDuplicates} an {@code ON CONFLICT DO NOTHING}. Records setting different fields go to separate
@@ -169,6 +169,9 @@ public final class BulkWriter {
                 try {
                     inserted = s.executeLargeUpdate(statement.text());
                 } catch (PSQLException e) {
+                    if (!ConflictLine.isConflict(e)) {
+                        throw e;
+                    }
                     s.execute("ROLLBACK TO SAVEPOINT quarry_bulk_insert");
                     Optional<Integer> line = new ConflictLine(table, staging, castByColumn).of(connection, e);
                     if (line.isPresent()) {

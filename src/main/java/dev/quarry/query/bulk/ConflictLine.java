@@ -38,20 +38,17 @@ record ConflictLine(Sql table, String staging, Map<String, Sql> castByColumn) {
             + "JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = k.attnum JOIN pg_attribute r ON r.attrelid = c.confrelid AND r.attnum = k.refnum "
             + "WHERE c.conrelid = ?::regclass AND c.conname = ? AND c.contype = 'f' ORDER BY k.n";
 
-    /** The line {@code failure} is about, when it is a unique or foreign-key violation this can place. */
-    Optional<Integer> of(Connection connection, PSQLException failure) throws SQLException {
+    /** Whether {@code failure} is a unique or foreign-key violation naming its constraint: one this may place. */
+    static boolean isConflict(PSQLException failure) {
         String state = failure.getSQLState();
-        String constraint = failure.getServerErrorMessage() == null ? null : failure.getServerErrorMessage().getConstraint();
-        if (constraint == null) {
-            return Optional.empty();
-        }
-        if (PSQLState.UNIQUE_VIOLATION.getState().equals(state)) {
-            return unique(connection, constraint);
-        }
-        if (PSQLState.FOREIGN_KEY_VIOLATION.getState().equals(state)) {
-            return foreignKey(connection, constraint);
-        }
-        return Optional.empty();
+        return (PSQLState.UNIQUE_VIOLATION.getState().equals(state) || PSQLState.FOREIGN_KEY_VIOLATION.getState().equals(state))
+                && failure.getServerErrorMessage() != null && failure.getServerErrorMessage().getConstraint() != null;
+    }
+
+    /** The line a {@link #isConflict conflict} is about, asked in the transaction rolled back to before the failed insert. */
+    Optional<Integer> of(Connection connection, PSQLException conflict) throws SQLException {
+        String constraint = conflict.getServerErrorMessage().getConstraint();
+        return PSQLState.UNIQUE_VIOLATION.getState().equals(conflict.getSQLState()) ? unique(connection, constraint) : foreignKey(connection, constraint);
     }
 
     private Optional<Integer> unique(Connection connection, String index) throws SQLException {
