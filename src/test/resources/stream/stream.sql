@@ -8,5 +8,7 @@ INSERT INTO "Item" (id, name, note, price, tags, data, "ownerId")
 SELECT i, 'item ' || i || ' ' || repeat(md5(i::text), 5), CASE WHEN i % 7 = 0 THEN NULL ELSE 'note ' || i END, i / 100.0,
        ARRAY['t' || (i % 5), 'u' || (i % 3)], jsonb_build_object('n', i, 'even', i % 2 = 0), 1 + i % 10
 FROM generate_series(4, 200000) i;
+CREATE VIEW "SlowItem" AS
+SELECT id, name FROM "Item" WHERE id <= 3000 AND CASE WHEN id = 2500 THEN pg_sleep(3)::text = '' ELSE true END;
 SELECT setval(pg_get_serial_sequence('"Item"', 'id'), 200000);
 ANALYZE;

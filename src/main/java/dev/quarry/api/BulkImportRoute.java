@@ -192,7 +192,7 @@ public class BulkImportRoute {
 
     private Failure failureOf(Throwable e) {
         if (e instanceof BulkRowException row) {
-            return new Failure.AtLine(Failure.of(row.error()), row.line());
+            return new Failure.AtLine(failureOf(row.error()), row.line());
         }
         if (e instanceof RequestBodyStream.TooLarge) {
             return tooLarge();

@@ -79,7 +79,7 @@ final class ImportCommand extends MigrateCommand.Common implements Callable<Inte
                 return count;
             } catch (BulkRowException e) {
                 connection.rollback();
-                throw new UserError(file + ", line " + e.line() + ": " + message(e.error()) + "; nothing was imported");
+                throw new UserError(file + ", line " + e.line() + ": " + message(schema, e.error()) + "; nothing was imported");
             } catch (SQLException e) {
                 connection.rollback();
                 throw new UserError("the import of " + file + " failed and wrote nothing: " + message(schema, e));
@@ -108,14 +108,13 @@ final class ImportCommand extends MigrateCommand.Common implements Callable<Inte
                 .orElseThrow(() -> new UserError("no model is named after " + file.getFileName() + "; pass --model"));
     }
 
-    private static String message(RuntimeException e) {
+    private static String message(Schema schema, Exception e) {
         if (e instanceof QueryException q) {
             return q.error().message();
         }
-        return e instanceof WriteException w ? w.error().message() : e.getMessage();
-    }
-
-    private static String message(Schema schema, SQLException e) {
+        if (e instanceof WriteException w) {
+            return w.error().message();
+        }
         if (e instanceof PSQLException psql && psql.getServerErrorMessage() != null) {
             Optional<WriteError> mapped = new DatabaseErrors(schema).map(JdbcErrors.pgException(psql));
             if (mapped.isPresent()) {

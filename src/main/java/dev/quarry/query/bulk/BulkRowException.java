@@ -1,11 +1,15 @@
 package dev.quarry.query.bulk;
 
-/** A record of an import the client got wrong, and the line of the body it starts on; nothing of the import is written. */
+/**
+ * A record of an import the client got wrong, and the line of the body it starts on; nothing of the import is written.
+ * The cause is the write path's {@code QueryException} or {@code WriteException} for the record, or the database's
+ * unique or foreign-key violation it caused.
+ */
 public final class BulkRowException extends RuntimeException {
 
     private final int line;
 
-    public BulkRowException(int line, RuntimeException cause) {
+    public BulkRowException(int line, Exception cause) {
         super("line " + line + ": " + cause.getMessage(), cause, false, false);
         this.line = line;
     }
@@ -14,8 +18,7 @@ public final class BulkRowException extends RuntimeException {
         return line;
     }
 
-    /** The {@code QueryException} or {@code WriteException} the write path threw for the record. */
-    public RuntimeException error() {
-        return (RuntimeException) getCause();
+    public Exception error() {
+        return (Exception) getCause();
     }
 }

@@ -25,11 +25,12 @@ import java.util.Map;
 import java.util.Optional;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
+import org.postgresql.util.PSQLException;
 
 /**
  * A bulk import on one JDBC connection, inside the caller's transaction: each record is planned as a create of scalar
  * fields ({@link WritePlanner#createRow}: types, required fields, client-side defaults), its values written with
- * {@code COPY … FROM STDIN} into a temporary staging table of text columns, and the staged rows inserted with
+ * {@code COPY … FROM STDIN} into a temporary staging table of text columns (and the record's line), and the staged rows inserted with
  * {@code INSERT … SELECT}, each column cast as the write path casts a bound value ({@link Fragments#valueOfText}).
  * Staging also lets an import run under row-level security, which PostgreSQL refuses to {@code COPY FROM} into, and
  * makes {@code skipDuplicates} an {@code ON CONFLICT DO NOTHING}. Records setting different fields go to separate
@@ -78,7 +79,7 @@ public final class BulkWriter {
                     }
                     run = new Run(connection, model, columns, "quarry_bulk_" + runs++);
                 }
-                run.add(columns.stream().map(f -> byField.get(f.name())).toList());
+                run.add(row.line(), columns.stream().map(f -> byField.get(f.name())).toList());
             }
             if (run != null) {
                 count += run.finish(skipDuplicates);
@@ -106,22 +107,20 @@ public final class BulkWriter {
             this.model = model;
             this.columns = columns;
             this.staging = staging;
-            List<String> definitions = new ArrayList<>();
+            List<String> definitions = new ArrayList<>(List.of("line int"));
             for (int i = 0; i < columns.size(); i++) {
                 definitions.add("c" + i + (columns.get(i).isList() ? " text[]" : " text"));
             }
             try (Statement s = connection.createStatement()) {
                 s.execute("CREATE TEMPORARY TABLE " + staging + " (" + String.join(", ", definitions) + ") ON COMMIT DROP");
             }
-            String copySql = columns.isEmpty() ? "COPY " + staging + " FROM STDIN" : "COPY " + staging + " FROM STDIN (FORMAT csv)";
-            this.copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(copySql);
+            this.copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY " + staging + " FROM STDIN (FORMAT csv)");
         }
 
-        void add(List<Assign> values) throws SQLException {
+        void add(int line, List<Assign> values) throws SQLException {
+            buffer.append(line);
             for (int i = 0; i < values.size(); i++) {
-                if (i > 0) {
-                    buffer.append(',');
-                }
+                buffer.append(',');
                 Assign value = values.get(i);
                 if (value instanceof Assign.Set set) {
                     if (set.value() instanceof Value.One one) {
@@ -137,18 +136,24 @@ public final class BulkWriter {
             }
         }
 
-        /** Ends the copy and inserts the staged rows; answers how many were inserted. */
+        /**
+         * Ends the copy and inserts the staged rows; answers how many were inserted. A unique or foreign-key violation
+         * is a {@link BulkRowException} naming the line of the record it is about, when {@link ConflictLine} can tell.
+         */
         long finish(boolean skipDuplicates) throws SQLException {
             flush();
             copy.endCopy();
             Fragments fragments = new Fragments(schema);
             List<Sql> targets = new ArrayList<>();
             List<Sql> values = new ArrayList<>();
+            Map<String, Sql> castByColumn = new HashMap<>();
             for (int i = 0; i < columns.size(); i++) {
                 ScalarField f = columns.get(i);
                 targets.add(Sql.ident(f.dbName()));
                 Sql staged = Sql.ident("c" + i);
-                values.add(f.isList() ? fragments.arrayOfText(f, staged) : fragments.valueOfText(f, staged));
+                Sql cast = f.isList() ? fragments.arrayOfText(f, staged) : fragments.valueOfText(f, staged);
+                values.add(cast);
+                castByColumn.put(f.dbName(), cast);
             }
             Sql table = Sql.qualified(model.dbSchema(), model.dbName());
             // with no field set, the SELECT has no columns and every column takes its default
@@ -159,7 +164,21 @@ public final class BulkWriter {
                 throw new IllegalStateException("a bulk insert binds no values: " + statement.text());
             }
             try (Statement s = connection.createStatement()) {
-                long inserted = s.executeLargeUpdate(statement.text());
+                s.execute("SAVEPOINT quarry_bulk_insert");
+                long inserted;
+                try {
+                    inserted = s.executeLargeUpdate(statement.text());
+                } catch (PSQLException e) {
+                    if (!ConflictLine.isConflict(e)) {
+                        throw e;
+                    }
+                    s.execute("ROLLBACK TO SAVEPOINT quarry_bulk_insert");
+                    Optional<Integer> line = new ConflictLine(table, staging, castByColumn).of(connection, e);
+                    if (line.isPresent()) {
+                        throw new BulkRowException(line.get(), e);
+                    }
+                    throw e;
+                }
                 s.execute("DROP TABLE " + staging);
                 return inserted;
             }

@@ -282,11 +282,76 @@ class BulkImportApiTest {
         JsonNode problem = JSON.readTree(dup.body());
         assertEquals("P2002", problem.get("code").asText());
         assertEquals("[\"email\"]", problem.get("meta").get("target").toString());
+        assertEquals(3, problem.get("meta").get("line").asInt(), "the record repeating an earlier one's key: " + dup.body());
+        assertTrue(problem.get("detail").asText().startsWith("line 3: "), dup.body());
         assertEquals("0", count());
 
         HttpResponse<String> skip = post("?skipDuplicates=true", "application/x-ndjson", ndjsonRow(1) + ndjsonRow(2) + ndjsonRow(1));
         assertEquals(201, skip.statusCode(), skip.body());
         assertEquals(2, JSON.readTree(skip.body()).get("count").asInt());
+    }
+
+    @Test
+    void aConflictFoundByTheFinalInsertNamesItsRecordsLine() throws Exception {
+        assertEquals(201, post("", "application/x-ndjson", ndjsonRow(7)).statusCode());
+        // the key of line 4 is in the table already; the CSV header is line 1
+        HttpResponse<String> taken = post("", "text/csv", CSV_HEADER + csvRow(5) + csvRow(6) + csvRow(7) + csvRow(8));
+        assertEquals(409, taken.statusCode(), taken.body());
+        JsonNode problem = JSON.readTree(taken.body());
+        assertEquals("P2002", problem.get("code").asText(), taken.body());
+        assertEquals(4, problem.get("meta").get("line").asInt(), taken.body());
+
+        // a team that does not exist: the foreign key of line 3 (records setting other fields are staged apart, and count)
+        String body = ndjsonRow(11) + "{\"email\":\"solo@x\"}\n" + ndjsonRow(12).replace("\"teamId\":1", "\"teamId\":99") + ndjsonRow(13);
+        HttpResponse<String> missing = post("", "application/x-ndjson", body);
+        assertEquals(409, missing.statusCode(), missing.body());
+        JsonNode p2003 = JSON.readTree(missing.body());
+        assertEquals("P2003", p2003.get("code").asText(), missing.body());
+        assertEquals(3, p2003.get("meta").get("line").asInt(), missing.body());
+        assertEquals("1", count());
+    }
+
+    @Test
+    void importsBeyondTheJdbcPoolWaitForAConnection() throws Exception {
+        List<Socket> holders = new ArrayList<>();
+        try {
+            // two imports (the pool's two connections) whose bodies have not ended
+            for (int i = 0; i < 2; i++) {
+                Socket socket = new Socket(base.getHost(), base.getPort());
+                holders.add(socket);
+                OutputStream out = socket.getOutputStream();
+                out.write(("POST /api/members/bulk HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/x-ndjson\r\nTransfer-Encoding: chunked\r\n\r\n")
+                        .getBytes(StandardCharsets.US_ASCII));
+                byte[] chunk = ndjsonRow(1000 + i).getBytes(StandardCharsets.UTF_8);
+                out.write((Integer.toHexString(chunk.length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+                out.write(chunk);
+                out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+                out.flush();
+            }
+            String copying = "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND query LIKE 'COPY quarry_bulk%'";
+            long deadline = System.currentTimeMillis() + 30_000;
+            while (!rows(copying).equals(List.of(List.of("2"))) && System.currentTimeMillis() < deadline) {
+                Thread.sleep(50);
+            }
+            assertEquals(List.of(List.of("2")), rows(copying), "both imports hold a connection");
+            CompletableFuture<HttpResponse<String>> third = CompletableFuture.supplyAsync(() -> unchecked(() -> post("", "text/csv", CSV_HEADER + csvRow(3000))));
+            // longer than Agroal's default acquisition timeout (5 s), which used to answer 503 here
+            Thread.sleep(6_000);
+            assertTrue(!third.isDone(), "the third import waits for a connection: " + (third.isDone() ? third.get().body() : ""));
+            for (Socket socket : holders) {
+                socket.getOutputStream().write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                socket.getOutputStream().flush();
+                String status = new String(socket.getInputStream().readNBytes(12), StandardCharsets.US_ASCII);
+                assertEquals("HTTP/1.1 201", status);
+            }
+            HttpResponse<String> r = third.get();
+            assertEquals(201, r.statusCode(), r.body());
+            assertEquals("3", count());
+        } finally {
+            for (Socket socket : holders) {
+                socket.close();
+            }
+        }
     }
 
     @Test

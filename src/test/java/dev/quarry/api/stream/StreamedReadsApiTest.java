@@ -269,6 +269,27 @@ class StreamedReadsApiTest {
         }
     }
 
+    @Test
+    @Order(8)
+    void theFirstLineArrivesWhileTheStatementStillRuns() throws Exception {
+        // SlowItem's 2,500th row takes three seconds: the statement cannot end before then
+        HttpResponse<InputStream> r = http.send(get("api/slowItems?orderBy=id", "application/x-ndjson"), HttpResponse.BodyHandlers.ofInputStream());
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(r.body(), StandardCharsets.UTF_8));
+                Connection c = TestServer.connect(FreshDatabase.current())) {
+            assertEquals(200, r.statusCode());
+            assertEquals(1, read(in.readLine()).get("id").asInt());
+            List<String> seen = new ArrayList<>();
+            for (int i = 0; i < 200 && !seen.contains("active"); i++) {
+                seen.addAll(streamSessions(c));
+                Thread.sleep(10);
+            }
+            assertTrue(seen.contains("active"), "the statement runs after the first line came: " + seen);
+            List<String> rest = in.lines().toList();
+            assertEquals(2999, rest.size());
+            assertEquals(3000, read(rest.get(rest.size() - 1)).get("id").asInt());
+        }
+    }
+
     /** The test database's sessions running or holding a stream's statement. */
     private static List<String> streamSessions(Connection c) throws Exception {
         List<String> states = new ArrayList<>();

@@ -32,7 +32,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * Streams in jwt mode run as the request's role (row-level security decides which rows they hold), and a stream that
+ * Streams and bulk imports in jwt mode run as the request's role (row-level security decides which rows a stream
+ * holds, and which rows an import may write: all of them, or it writes none), and a stream that
  * outlives {@code quarry.stream.timeout} (here, because its client stopped reading) ends with a {@code Q161} problem
  * line and gives its connection back.
  */
@@ -70,6 +71,28 @@ class StreamedReadsJwtApiTest {
         HttpResponse<String> csv = http.send(HttpRequest.newBuilder(URI.create(base + "api/items?select=id&orderBy=id&filter=" + enc("{\"id\":{\"lte\":10}}")))
                 .header("Accept", "text/csv").build(), HttpResponse.BodyHandlers.ofString());
         assertEquals("id\r\n2\r\n4\r\n6\r\n8\r\n10\r\n", csv.body());
+    }
+
+    @Test
+    void aBulkImportRunsAsTheRequestsRole() throws Exception {
+        HttpResponse<String> allowed = importItems("{\"id\":200002,\"name\":\"a\"}\n{\"id\":200004,\"name\":\"b\"}\n");
+        assertEquals(201, allowed.statusCode(), allowed.body());
+        assertEquals("{\"count\":2}", allowed.body());
+
+        // the policy lets the role insert even ids only: one odd record refuses the whole import
+        HttpResponse<String> refused = importItems("{\"id\":200006,\"name\":\"c\"}\n{\"id\":200007,\"name\":\"d\"}\n{\"id\":200008,\"name\":\"e\"}\n");
+        assertEquals(403, refused.statusCode(), refused.body());
+        assertTrue(refused.body().contains("row-level security"), refused.body());
+        try (Connection c = TestServer.connect(FreshDatabase.current()); Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT string_agg(id::text, ',' ORDER BY id) FROM \"Item\" WHERE id > 200000")) {
+            rs.next();
+            assertEquals("200002,200004", rs.getString(1), "nothing of the refused import was written");
+        }
+    }
+
+    private HttpResponse<String> importItems(String ndjson) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(base + "api/items/bulk")).header("Content-Type", "application/x-ndjson")
+                .POST(HttpRequest.BodyPublishers.ofString(ndjson)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
