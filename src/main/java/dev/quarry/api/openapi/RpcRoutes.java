@@ -155,7 +155,8 @@ final class RpcRoutes {
                 .additionalPropertiesBoolean(false)
                 .description("The operations with Prisma's transaction options: a serialization failure is then P2034 (409), "
                         + "a transaction over its timeout P2028 (408)."));
-        Schema body = OASFactory.createSchema().oneOf(List.of(operations, options));
+        Schema body = components.ref("TransactionBody", () -> Json.oneOf(operations, options)
+                .description("The operations, alone or with Prisma's transaction options."));
         Operation op = operation("rpc.transaction", "rpc", "prisma.$transaction([...]): runs the operations atomically")
                 .description("Runs the operations in order in one database transaction; when one fails, none has effect "
                         + "and the error of the failing one is returned. The body is the array of operations, or an object with "

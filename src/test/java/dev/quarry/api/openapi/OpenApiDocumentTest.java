@@ -183,8 +183,9 @@ class OpenApiDocumentTest {
         assertEquals("#/components/schemas/UserFindManyArgs", findMany.get("args").getRef());
         var aggregateCount = schemas.get("UserAggregateResult").getProperties().get("_count").getOneOf();
         assertEquals(2, aggregateCount.size(), "_count: true answers a number, an object per-field counts");
-        var transaction = document.getPaths().getPathItem("/api/rpc/$transaction").getPOST().getRequestBody().getContent()
-                .getMediaType("application/json").getSchema().getOneOf();
+        assertEquals("#/components/schemas/TransactionBody", document.getPaths().getPathItem("/api/rpc/$transaction").getPOST()
+                .getRequestBody().getContent().getMediaType("application/json").getSchema().getRef());
+        var transaction = schemas.get("TransactionBody").getOneOf();
         assertEquals(List.of("#/components/schemas/TransactionOperations", "#/components/schemas/TransactionOptions"),
                 transaction.stream().map(Schema::getRef).toList(), "both forms of $transaction");
         assertEquals("#/components/schemas/TransactionOperations", schemas.get("TransactionOptions").getProperties().get("operations").getRef());
