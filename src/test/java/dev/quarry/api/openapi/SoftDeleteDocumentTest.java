@@ -33,6 +33,8 @@ class SoftDeleteDocumentTest {
         assertTrue(doc.getPaths().getPathItem("/api/rpc/user/findMany").getPOST().getDescription().contains("\"withDeleted\": true"));
         assertTrue(doc.getComponents().getSchemas().get("User").getProperties().get("deletedAt").getDescription().contains("Soft delete (@deletedAt): null while the record is live"));
         assertTrue(doc.getComponents().getSchemas().get("UserListQuery").getProperties().containsKey("withDeleted"));
+        assertEquals(2, doc.getComponents().getSchemas().get("Post").getProperties().get("author").getAnyOf().size(),
+                "a required author that is soft-deleted is included as null");
         assertEquals(List.of(), Documents.validate(OpenApiDocument.yaml(SCHEMA)));
     }
 }
