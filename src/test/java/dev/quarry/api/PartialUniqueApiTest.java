@@ -3,11 +3,13 @@ package dev.quarry.api;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 
+import dev.quarry.testsupport.DocumentedAnswers;
 import dev.quarry.testsupport.FreshDatabase;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * A partial unique index ({@code @@unique([email], where: { deletedAt: null })}) through the API: live rows cannot
@@ -15,6 +17,7 @@ import org.junit.jupiter.api.Test;
  * criterion of {@code findUnique} and {@code upsert}.
  */
 @QuarkusTest
+@ExtendWith(DocumentedAnswers.Checked.class)
 @WithTestResource(value = FreshDatabase.class, initArgs = {
         @ResourceArg(name = "schema", value = "schema/partial-indexes/api.prisma"),
         @ResourceArg(name = "sql", value = "schema/partial-indexes/api-seed.sql"),

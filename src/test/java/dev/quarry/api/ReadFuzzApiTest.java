@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.quarry.testsupport.DocumentedAnswers;
 import io.restassured.http.ContentType;
 import dev.quarry.testsupport.FreshDatabase;
 import dev.quarry.testsupport.FuzzTally;
@@ -18,12 +19,14 @@ import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Random and mutated query strings and RPC bodies: whatever comes in, the answer is never a 500, and no refusal comes
  * from PostgreSQL (a 400 is the planner's). The statuses are counted; the seed is fixed, so the histogram is too.
  */
 @QuarkusTest
+@ExtendWith(DocumentedAnswers.Checked.class)
 @WithTestResource(value = FreshDatabase.class, initArgs = {
         @ResourceArg(name = "schema", value = "query/rich.prisma"),
         @ResourceArg(name = "sql", value = "query/rich-seed.sql"),

@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.quarry.testsupport.DocumentedAnswers;
 import io.restassured.http.ContentType;
 import dev.quarry.testsupport.FreshDatabase;
 import io.quarkus.test.common.ResourceArg;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The compiled-statement cache through the API: a read of a known shape binds its own values to the kept statement,
@@ -26,6 +28,7 @@ import org.junit.jupiter.api.Test;
  * other test classes read before.
  */
 @QuarkusTest
+@ExtendWith(DocumentedAnswers.Checked.class)
 @TestProfile(StatementCacheApiTest.OwnService.class)
 @WithTestResource(value = FreshDatabase.class, initArgs = {
         @ResourceArg(name = "schema", value = "query/rich.prisma"),

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
+import dev.quarry.testsupport.DocumentedAnswers;
 import dev.quarry.testsupport.FreshDatabase;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
@@ -12,6 +13,7 @@ import io.restassured.response.ValidatableResponse;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Data rules through the API: each rule at its boundary (written) and one past it (a 400 Q180 naming the rule and
@@ -19,6 +21,7 @@ import org.junit.jupiter.api.Test;
  * {@code @@check} only PostgreSQL knows (its 23514 is the same problem), and a rule three nested creates deep.
  */
 @QuarkusTest
+@ExtendWith(DocumentedAnswers.Checked.class)
 @WithTestResource(value = FreshDatabase.class, initArgs = {
         @ResourceArg(name = "schema", value = "schema/data-rules/schema.prisma"),
         @ResourceArg(name = "purpose", value = "DataRulesApiTest")})

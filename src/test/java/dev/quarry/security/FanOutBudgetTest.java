@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.quarry.testsupport.DocumentedAnswers;
 import dev.quarry.testsupport.FreshDatabase;
 import dev.quarry.testsupport.RecordedDatabase;
 import dev.quarry.testsupport.TestServer;
@@ -32,6 +33,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The attacks on an unbounded read, with the default limits (max-rows 1000, max-depth 8, statement timeout 30 s): the
@@ -39,6 +41,7 @@ import org.junit.jupiter.api.TestInstance;
  * {@code skip}. Times and memory are printed, and bounded by assertions far below the statement timeout.
  */
 @QuarkusTest
+@ExtendWith(DocumentedAnswers.Checked.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @WithTestResource(value = RecordedDatabase.class, initArgs = {
         @ResourceArg(name = "schema", value = "schema.prisma"), @ResourceArg(name = "purpose", value = "fan-out")})

@@ -3,6 +3,7 @@ package dev.quarry.security;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.quarry.testsupport.DocumentedAnswers;
 import dev.quarry.testsupport.FreshDatabase;
 import dev.quarry.testsupport.FuzzTally;
 import dev.quarry.testsupport.TestServer;
@@ -26,6 +27,7 @@ import java.util.function.Function;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Hostile values in every place a request carries one (filter, orderBy, select, include, take/skip/cursor/distinct,
@@ -34,6 +36,7 @@ import org.junit.jupiter.api.TestInstance;
  * Writes are aimed so that none may succeed (absent ids, another user's author id, equality filters on values no row has).
  */
 @QuarkusTest
+@ExtendWith(DocumentedAnswers.Checked.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @WithTestResource(value = FreshDatabase.class, initArgs = {
         @ResourceArg(name = "schema", value = "schema.prisma"), @ResourceArg(name = "purpose", value = "fuzz")})

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.quarry.testsupport.DocumentedAnswers;
 import dev.quarry.testsupport.FreshDatabase;
 import dev.quarry.testsupport.TestServer;
 import io.quarkus.test.common.ResourceArg;
@@ -13,6 +14,7 @@ import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * A token verified against a JWK set URL: the first one makes SmallRye fetch the set (a blocking HTTP call, here 2 s
@@ -20,6 +22,7 @@ import org.junit.jupiter.api.TestInstance;
  * during the fetch answers long before it ends.
  */
 @QuarkusTest
+@ExtendWith(DocumentedAnswers.Checked.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @WithTestResource(value = FreshDatabase.class, initArgs = {
         @ResourceArg(name = "schema", value = "schema.prisma"), @ResourceArg(name = "purpose", value = "jwks-off-the-event-loop")})

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
+import dev.quarry.testsupport.DocumentedAnswers;
 import dev.quarry.testsupport.FreshDatabase;
 import dev.quarry.testsupport.TestServer;
 import io.quarkus.test.common.ResourceArg;
@@ -13,9 +14,11 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** jwt mode with no anonymous role, trusting the RSA key as a PEM file: without a token nothing of the API answers. */
 @QuarkusTest
+@ExtendWith(DocumentedAnswers.Checked.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @WithTestResource(value = FreshDatabase.class, initArgs = {
         @ResourceArg(name = "schema", value = "schema.prisma"), @ResourceArg(name = "purpose", value = "no-anonymous-role")})

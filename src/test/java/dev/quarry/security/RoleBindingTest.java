@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.quarry.runtime.DatabaseUrl;
+import dev.quarry.testsupport.DocumentedAnswers;
 import dev.quarry.testsupport.FreshDatabase;
 import dev.quarry.testsupport.TestServer;
 import io.quarkus.test.common.ResourceArg;
@@ -21,6 +22,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -31,6 +33,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * The blog's policies are on (drafts are private); the service connects as the test login (a superuser).
  */
 @QuarkusTest
+@ExtendWith(DocumentedAnswers.Checked.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @WithTestResource(value = FreshDatabase.class, initArgs = {
         @ResourceArg(name = "schema", value = "schema.prisma"), @ResourceArg(name = "purpose", value = "role-binding")})

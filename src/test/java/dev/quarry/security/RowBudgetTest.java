@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.quarry.testsupport.DocumentedAnswers;
 import dev.quarry.testsupport.FreshDatabase;
 import dev.quarry.testsupport.TestServer;
 import io.quarkus.test.common.ResourceArg;
@@ -20,6 +21,7 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The row and size budgets at their boundaries and one past them, with small limits: max-rows 3 on every list (top
@@ -27,6 +29,7 @@ import org.junit.jupiter.api.TestInstance;
  * max-list-values and max-filter-nodes counted over the whole request.
  */
 @QuarkusTest
+@ExtendWith(DocumentedAnswers.Checked.class)
 @TestProfile(RowBudgetTest.SmallBudgets.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @WithTestResource(value = FreshDatabase.class, initArgs = {

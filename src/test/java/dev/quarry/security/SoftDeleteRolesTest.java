@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.quarry.testsupport.DocumentedAnswers;
 import dev.quarry.testsupport.FreshDatabase;
 import dev.quarry.testsupport.TestServer;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
@@ -18,6 +19,7 @@ import java.sql.SQLException;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Who reaches soft-deleted rows: the roles of {@code quarry.soft-delete.roles} (here quarry_admin) read them with
@@ -25,6 +27,7 @@ import org.junit.jupiter.api.Test;
  * finds them absent when it tries to restore one (P2025), while its deletes are soft as everyone's.
  */
 @QuarkusTest
+@ExtendWith(DocumentedAnswers.Checked.class)
 @WithTestResource(value = FreshDatabase.class, initArgs = {
         @ResourceArg(name = "schema", value = "schema/soft-delete/roles.prisma"), @ResourceArg(name = "purpose", value = "SoftDeleteRolesTest")})
 @WithTestResource(value = JwtMode.class, initArgs = @ResourceArg(name = "anonymous-role", value = "quarry_anon"))

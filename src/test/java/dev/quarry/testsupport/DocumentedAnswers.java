@@ -36,7 +36,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 /**
  * Every answer a test class receives from {@code /api}, checked against the document the server serves
  * ({@code /q/openapi}): an operation for its method and path, a response for its status, and a body valid by that
- * response's schema for its media type (JSON Schema 2020-12, the dialect of OpenAPI 3.1). A request the document has no
+ * response's schema for its media type (JSON Schema 2020-12, the dialect of OpenAPI 3.1), and the service's own headers
+ * ({@link #OWN_HEADERS}) declared by that response. A request the document has no
  * operation for (an unknown model or operation, a write to a view) must get a 4xx problem. A RestAssured filter: a test
  * class is checked with {@code @ExtendWith(DocumentedAnswers.Checked.class)}, which fails after its last test on any
  * mismatch; or {@link #install()} and {@link #uninstall()} by hand.
@@ -45,6 +46,9 @@ public final class DocumentedAnswers implements Filter {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final JsonSchemaFactory SCHEMAS = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
+
+    /** The headers the service itself sets on answers: each must be declared by the response that carries it. */
+    static final List<String> OWN_HEADERS = List.of("ETag", "Location", "X-Total-Count", "Retry-After", "WWW-Authenticate");
 
     private record Route(String template, Pattern pattern, JsonNode item) {}
 
@@ -119,7 +123,8 @@ public final class DocumentedAnswers implements Filter {
         if (path.startsWith("/api/") && !request.getMethod().equals("OPTIONS")) {
             checked.incrementAndGet();
             String mediaType = String.valueOf(response.contentType()).split(";")[0].strip();
-            check(request.getMethod(), path, response.statusCode(), mediaType, response.asString()).ifPresent(problem ->
+            List<String> headers = OWN_HEADERS.stream().filter(response.headers()::hasHeaderWithName).toList();
+            check(request.getMethod(), path, response.statusCode(), mediaType, response.asString(), headers).ifPresent(problem ->
                     mismatches.add(request.getMethod() + " " + path + " " + response.statusCode() + ": " + problem));
         }
         return response;
@@ -127,6 +132,11 @@ public final class DocumentedAnswers implements Filter {
 
     /** What is wrong with this answer by the document, if anything. */
     public Optional<String> check(String method, String path, int statusCode, String mediaType, String body) {
+        return check(method, path, statusCode, mediaType, body, List.of());
+    }
+
+    /** What is wrong with this answer by the document, if anything, the headers it carries of {@link #OWN_HEADERS} included. */
+    public Optional<String> check(String method, String path, int statusCode, String mediaType, String body, List<String> headers) {
         // a compound id's separator may come percent-encoded (1%2C2)
         Optional<Route> route = routes.stream()
                 .filter(r -> r.pattern().matcher(path).matches() || r.pattern().matcher(path.replace("%2C", ",")).matches())
@@ -143,6 +153,11 @@ public final class DocumentedAnswers implements Filter {
             return Optional.of("status not documented for " + operation.path("operationId").asText());
         }
         answer = resolve(answer);
+        JsonNode declared = answer.path("headers");
+        List<String> undeclared = headers.stream().filter(h -> !declared.has(h)).toList();
+        if (!undeclared.isEmpty()) {
+            return Optional.of("header " + undeclared + " not documented for " + operation.path("operationId").asText());
+        }
         if (body.isEmpty()) {
             return Optional.empty();
         }
@@ -156,8 +171,9 @@ public final class DocumentedAnswers implements Filter {
     /** What is wrong with {@code body} by {@code schema}, one of the document's (compiled once per {@code key}), if anything. */
     public Optional<String> validate(String key, JsonNode schema, String body) {
         JsonSchema validator = compiled.computeIfAbsent(key, k -> {
-            ObjectNode root = document.deepCopy();
-            root.setAll((ObjectNode) schema);
+            // the schema at the root beside the document's components (shared, not copied), which its $refs name
+            ObjectNode root = JSON.createObjectNode().set("components", document.get("components"));
+            root.setAll((ObjectNode) schema.deepCopy());
             return SCHEMAS.getSchema(root);
         });
         try {

@@ -37,9 +37,12 @@ final class AggregateTypes {
         });
     }
 
-    /** A number, or per-field counts when the arguments had a {@code select}. */
+    /**
+     * A number, or per-field counts when the arguments had a {@code select}: a {@code oneOf}, which typescript-fetch reads
+     * as {@code number | UserCountAggregateOutput} (its {@code anyOf} answers {@code {}} for the number).
+     */
     Schema countResult(ApiModel model) {
-        return Json.anyOf(Json.integer(), countOutput(model));
+        return Json.oneOf(Json.integer(), countOutput(model));
     }
 
     Schema aggregateArgs(ApiModel model) {
@@ -105,7 +108,7 @@ final class AggregateTypes {
     }
 
     private void addAggregateOutputs(Schema result, ApiModel model) {
-        result.addProperty("_count", Json.anyOf(Json.integer(), countOutput(model))
+        result.addProperty("_count", countResult(model)
                 .description("The number of records when _count was true; the counts per field when it was an object."));
         if (!model.numericScalars().isEmpty()) {
             result.addProperty("_avg", fieldValues(model, "Avg", model.numericScalars(), AggregateTypes::average));

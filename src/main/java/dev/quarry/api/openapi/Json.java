@@ -67,9 +67,17 @@ final class Json {
         return OASFactory.createSchema().anyOf(List.of(alternatives));
     }
 
-    /** Holds when every one of these properties is present: {@code {required: [a, b]}}. */
+    /** Exactly one of these holds: for alternatives no value can match twice, such as a number and an object. */
+    static Schema oneOf(Schema... alternatives) {
+        return OASFactory.createSchema().oneOf(List.of(alternatives));
+    }
+
+    /** Holds when every one of these properties is present: {@code {properties: {a: {}, b: {}}, required: [a, b]}}. */
     static Schema having(List<String> names) {
-        return OASFactory.createSchema().required(List.copyOf(names));
+        Schema having = OASFactory.createSchema().required(List.copyOf(names));
+        // declared as well as required, so that linters do not take the requirement for a misspelt property
+        names.forEach(name -> having.addProperty(name, any()));
+        return having;
     }
 
     /** Holds when none of these properties is present: {@code {properties: {a: {not: {}}, b: {not: {}}}}}. */

@@ -37,8 +37,11 @@ final class ReadTypes {
             model.scalars().forEach(f -> record.addProperty(f.name(), values.of(f)));
             SoftDeleteDocs.describeField(record, model);
             for (RelationField relation : model.relations()) {
-                Schema target = record(models.get(relation.relatedModel()));
-                Schema value = relation.isList() ? Json.array(target) : relation.isOptional() ? Json.nullable(target) : target;
+                ApiModel related = models.get(relation.relatedModel());
+                Schema target = record(related);
+                // a soft-deleted record is left out of includes, so even a required to-one relation can answer null
+                boolean nullable = relation.isOptional() || related.model().softDeleteField().isPresent();
+                Schema value = relation.isList() ? Json.array(target) : nullable ? Json.nullable(target) : target;
                 record.addProperty(relation.name(), described(value, relation, "Present only when selected or included."));
             }
             if (!model.toManyRelations().isEmpty()) {

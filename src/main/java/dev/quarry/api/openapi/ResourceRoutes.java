@@ -144,7 +144,8 @@ final class ResourceRoutes {
         addShape(op, model);
         op.requestBody(jsonBody(writes.createInput(model), true));
         op.getResponses().addAPIResponse("201", jsonResponse("The created record.", reads.record(model))
-                .addHeader("Location", OASFactory.createHeader().description("The URL of the created record.").schema(Json.string().format("uri-reference"))));
+                .addHeader("Location", OASFactory.createHeader().description("The URL of the created record.").schema(Json.string().format("uri-reference")))
+                .addHeader("ETag", etag()));
         addErrors(op, BAD_REQUEST, NOT_FOUND, CONFLICT, SERVICE_UNAVAILABLE);
         return op;
     }

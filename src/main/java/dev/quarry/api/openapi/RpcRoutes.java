@@ -10,6 +10,7 @@ import static dev.quarry.api.openapi.Problems.Status.CONFLICT;
 import static dev.quarry.api.openapi.Problems.Status.NOT_FOUND;
 import static dev.quarry.api.openapi.Problems.Status.SERVICE_UNAVAILABLE;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -143,22 +144,23 @@ final class RpcRoutes {
             }
             return union;
         });
-        // The options form is a component of its own and not in the body's schema: a oneOf of an array and an object
-        // makes openapi-generator's Java client uncompilable (List<…>.class in its deserializer).
-        components.ref("TransactionOptions", () -> Json.object(
-                        "operations", Json.array(step),
+        Schema operations = components.ref("TransactionOperations", () -> Json.array(step)
+                .description("The operations, run in order."));
+        Schema options = components.ref("TransactionOptions", () -> Json.object(
+                        "operations", operations,
                         "isolationLevel", Json.stringEnum(List.of("ReadUncommitted", "ReadCommitted", "RepeatableRead", "Serializable")),
-                        "maxWait", Json.integer().minimum(java.math.BigDecimal.ZERO).description("Milliseconds to wait for a connection."),
-                        "timeout", Json.integer().minimum(java.math.BigDecimal.ZERO).description("Milliseconds the transaction may take."))
+                        "maxWait", Json.integer().minimum(BigDecimal.ZERO).description("Milliseconds to wait for a connection."),
+                        "timeout", Json.integer().minimum(BigDecimal.ZERO).description("Milliseconds the transaction may take."))
                 .required(List.of("operations"))
                 .additionalPropertiesBoolean(false)
-                .description("The operations with Prisma's transaction options."));
-        Schema body = Json.array(step);
+                .description("The operations with Prisma's transaction options: a serialization failure is then P2034 (409), "
+                        + "a transaction over its timeout P2028 (408)."));
+        Schema body = components.ref("TransactionBody", () -> Json.oneOf(operations, options)
+                .description("The operations, alone or with Prisma's transaction options."));
         Operation op = operation("rpc.transaction", "rpc", "prisma.$transaction([...]): runs the operations atomically")
                 .description("Runs the operations in order in one database transaction; when one fails, none has effect "
-                        + "and the error of the failing one is returned. The body may also be {\"operations\": [...], \"isolationLevel\": "
-                        + "\"ReadUncommitted|ReadCommitted|RepeatableRead|Serializable\", \"maxWait\": ms, \"timeout\": ms} "
-                        + "(the TransactionOptions component), Prisma's transaction options: a serialization failure is then P2034 (409), a transaction over its timeout P2028 (408).");
+                        + "and the error of the failing one is returned. The body is the array of operations, or an object with "
+                        + "the operations and Prisma's transaction options (isolationLevel, maxWait, timeout).");
         op.requestBody(jsonBody(body, true));
         op.getResponses().addAPIResponse("200", jsonResponse("The result of each operation, in order.", Json.array(Json.any())));
         addErrors(op, BAD_REQUEST, NOT_FOUND, Problems.Status.REQUEST_TIMEOUT, CONFLICT, SERVICE_UNAVAILABLE);

@@ -27,6 +27,7 @@ import java.util.stream.Stream;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.PathItem;
+import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.junit.jupiter.api.Test;
 
 class OpenApiDocumentTest {
@@ -104,7 +105,7 @@ class OpenApiDocumentTest {
     @Test
     void blogDocumentHasTheComponentsAndRoutesOfBothSurfaces() {
         OpenAPI document = OpenApiDocument.of(Documents.load(Documents.BLOG_SCHEMA));
-        Map<String, org.eclipse.microprofile.openapi.models.media.Schema> schemas = document.getComponents().getSchemas();
+        Map<String, Schema> schemas = document.getComponents().getSchemas();
         for (String name : List.of("User", "Post", "UserWhereInput", "UserWhereUniqueInput", "UserOrderByInput", "UserSelect",
                 "UserInclude", "UserOmit", "UserCreateInput", "UserUpdateInput", "PostCreateNestedManyWithoutAuthorInput",
                 "PostCreateWithoutAuthorInput", "UserCreateNestedOneInput", "PostUpdateManyWithoutAuthorNestedInput", "UserAggregateArgs", "UserAggregateResult",
@@ -173,6 +174,7 @@ class OpenApiDocumentTest {
         assertEquals(700, schemas.get("UserFindManyArgs").getProperties().get("skip").getMaximum().intValue());
 
         assertNotNull(paths.get("/api/users/{id}").getGET().getResponses().getAPIResponse("200").getHeaders().get("ETag"));
+        assertNotNull(paths.get("/api/users").getPOST().getResponses().getAPIResponse("201").getHeaders().get("ETag"), "a create answers its ETag");
         for (Operation write : List.of(paths.get("/api/users/{id}").getPATCH(), paths.get("/api/users/{id}").getPUT(),
                 paths.get("/api/users/{id}").getDELETE())) {
             assertTrue(write.getParameters().stream().anyMatch(p -> p.getName().equals("If-Match")), write.getOperationId());
@@ -198,8 +200,14 @@ class OpenApiDocumentTest {
         assertEquals(List.of("user"), findMany.get("delegate").getEnumeration());
         assertEquals(List.of("findMany"), findMany.get("operation").getEnumeration());
         assertEquals("#/components/schemas/UserFindManyArgs", findMany.get("args").getRef());
-        var aggregateCount = schemas.get("UserAggregateResult").getProperties().get("_count").getAnyOf();
+        var aggregateCount = schemas.get("UserAggregateResult").getProperties().get("_count").getOneOf();
         assertEquals(2, aggregateCount.size(), "_count: true answers a number, an object per-field counts");
+        assertEquals("#/components/schemas/TransactionBody", document.getPaths().getPathItem("/api/rpc/$transaction").getPOST()
+                .getRequestBody().getContent().getMediaType("application/json").getSchema().getRef());
+        var transaction = schemas.get("TransactionBody").getOneOf();
+        assertEquals(List.of("#/components/schemas/TransactionOperations", "#/components/schemas/TransactionOptions"),
+                transaction.stream().map(Schema::getRef).toList(), "both forms of $transaction");
+        assertEquals("#/components/schemas/TransactionOperations", schemas.get("TransactionOptions").getProperties().get("operations").getRef());
     }
 
     /** The checker the API tests run every answer through finds what differs from the document. */
@@ -213,6 +221,8 @@ class OpenApiDocumentTest {
         assertTrue(answers.check("GET", "/api/users/u1", 200, json, "[]").isPresent(), "one record, not a list");
         assertEquals(java.util.Optional.empty(), answers.check("POST", "/api/rpc/user/count", 200, json, "2"));
         assertEquals(java.util.Optional.empty(), answers.check("POST", "/api/rpc/user/aggregate", 200, json, "{\"_count\":2}"));
+        assertEquals(java.util.Optional.empty(), answers.check("GET", "/api/users/u1", 200, json, "{}", List.of("ETag")));
+        assertTrue(answers.check("GET", "/api/users", 200, json, "[]", List.of("ETag")).isPresent(), "a list has no ETag");
         assertTrue(answers.check("GET", "/api/users", 412, "application/problem+json", "{}").isPresent(), "412 is not an answer of a list");
         assertEquals(java.util.Optional.empty(), answers.check("PATCH", "/api/users/u1", 412, "application/problem+json",
                 "{\"type\":\"t\",\"title\":\"Precondition Failed\",\"status\":412,\"code\":\"Q412\"}"));

@@ -41,6 +41,8 @@ class SoftDeleteDocumentTest {
                 .getContent().getMediaType("application/json").getSchema().getRef());
         assertFalse(schemas.get("PostRelationFindManyArgs").getProperties().containsKey("withDeleted"), "a relation in include does not take it");
         assertTrue(schemas.get("UserInclude").getProperties().get("posts").getAnyOf().get(1).getRef().endsWith("/PostRelationFindManyArgs"));
+        assertEquals(2, doc.getComponents().getSchemas().get("Post").getProperties().get("author").getAnyOf().size(),
+                "a required author that is soft-deleted is included as null");
         assertEquals(List.of(), Documents.validate(OpenApiDocument.yaml(SCHEMA)));
     }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.quarry.testsupport.DocumentedAnswers;
 import dev.quarry.testsupport.FreshDatabase;
 import dev.quarry.testsupport.Tools;
 import io.quarkus.test.common.ResourceArg;
@@ -19,6 +20,7 @@ import java.util.List;
 import java.util.TreeSet;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The same mistake made against Prisma Client 7 and Quarry, on the same database, gives the same error code and every
@@ -26,6 +28,7 @@ import org.junit.jupiter.api.Test;
  * succeeds, so the database stays as the setup made it.
  */
 @QuarkusTest
+@ExtendWith(DocumentedAnswers.Checked.class)
 @WithTestResource(value = FreshDatabase.class, initArgs = {
         @ResourceArg(name = "schema", value = "parity/error-meta.prisma"),
         @ResourceArg(name = "sql", value = "parity/error-meta-setup.sql"),

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.quarry.schema.PrismaSchema;
 import dev.quarry.schema.model.Schema;
+import dev.quarry.testsupport.DocumentedAnswers;
 import dev.quarry.testsupport.FreshDatabase;
 import dev.quarry.testsupport.Tools;
 import io.quarkus.test.common.ResourceArg;
@@ -19,6 +20,7 @@ import java.util.Set;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The kinds of difference the parity suites found on real applications' schemas (issue 24), each case sent to Quarry
@@ -27,6 +29,7 @@ import org.junit.jupiter.api.Test;
  * APIKey and the column Blob.size).
  */
 @QuarkusTest
+@ExtendWith(DocumentedAnswers.Checked.class)
 @WithTestResource(value = FreshDatabase.class, initArgs = {
         @ResourceArg(name = "schema", value = "query/rich.prisma"),
         @ResourceArg(name = "sql", value = "query/rich-seed.sql,parity/missing-in-database.sql"),

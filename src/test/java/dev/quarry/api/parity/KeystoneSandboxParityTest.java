@@ -2,14 +2,17 @@ package dev.quarry.api.parity;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.quarry.testsupport.DocumentedAnswers;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Quarry and Prisma Client 7 on the schema of keystone's sandbox (Decimal, BigInt, Json, @db.Date, self-named relations): the same answers to generated reads and writes, and the same final state. */
 @QuarkusTest
+@ExtendWith(DocumentedAnswers.Checked.class)
 @WithTestResource(value = RealAppDatabase.class, initArgs = {
         @ResourceArg(name = "schema", value = "parity/real/keystone-sandbox.prisma"),
         @ResourceArg(name = "seed", value = "24")})

@@ -2,14 +2,17 @@ package dev.quarry.api.parity;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.quarry.testsupport.DocumentedAnswers;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Quarry and Prisma Client 7 on the schema of linkwarden (a self relation, implicit many-to-many, Int lists, @db.Uuid, enums, Json): the same answers to generated reads and writes, and the same final state. */
 @QuarkusTest
+@ExtendWith(DocumentedAnswers.Checked.class)
 @WithTestResource(value = RealAppDatabase.class, initArgs = {
         @ResourceArg(name = "schema", value = "parity/real/linkwarden.prisma"),
         @ResourceArg(name = "seed", value = "24")})

@@ -3,6 +3,7 @@ package dev.quarry.api.wire;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.quarry.testsupport.DocumentedAnswers;
 import dev.quarry.testsupport.RecordedDatabase;
 import dev.quarry.testsupport.Wire;
 import io.quarkus.test.common.ResourceArg;
@@ -11,6 +12,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import java.util.List;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Open mode: every read is one SQL statement, alone (no BEGIN, no COMMIT), as PostgreSQL receives it through a
@@ -18,6 +20,7 @@ import org.junit.jupiter.api.Test;
  * connection, so that the second send of a read finds its statement prepared.
  */
 @QuarkusTest
+@ExtendWith(DocumentedAnswers.Checked.class)
 @WithTestResource(value = RecordedDatabase.class, initArgs = {
         @ResourceArg(name = "schema", value = "query/rich.prisma"),
         @ResourceArg(name = "sql", value = "query/rich-seed.sql"),

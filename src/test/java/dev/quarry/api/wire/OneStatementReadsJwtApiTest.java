@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.quarry.query.exec.SessionSettings;
 import dev.quarry.security.JwtMode;
+import dev.quarry.testsupport.DocumentedAnswers;
 import dev.quarry.testsupport.RecordedDatabase;
 import dev.quarry.testsupport.Wire;
 import io.quarkus.test.common.ResourceArg;
@@ -13,6 +14,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import java.util.List;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Jwt mode: every read is BEGIN, the session settings, its one statement and COMMIT, pipelined: four answers asked for
@@ -22,6 +24,7 @@ import org.junit.jupiter.api.Test;
  * prepared.
  */
 @QuarkusTest
+@ExtendWith(DocumentedAnswers.Checked.class)
 @WithTestResource(value = RecordedDatabase.class, initArgs = {
         @ResourceArg(name = "schema", value = "query/rich.prisma"),
         @ResourceArg(name = "sql", value = "query/rich-seed.sql, query/rich-reader.sql"),

@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.quarry.testsupport.DocumentedAnswers;
 import dev.quarry.testsupport.RecordedDatabase;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
@@ -19,12 +20,14 @@ import io.restassured.response.Response;
 import java.util.List;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * A write of one record without nested writes is one statement with its read-back, sent alone (no BEGIN, no COMMIT),
  * counted as PostgreSQL receives them, through a {@link dev.quarry.testsupport.StatementRecorder} in front of it.
  */
 @QuarkusTest
+@ExtendWith(DocumentedAnswers.Checked.class)
 @WithTestResource(value = RecordedDatabase.class, initArgs = {
         @ResourceArg(name = "schema", value = "write/shop.prisma"),
         @ResourceArg(name = "sql", value = "write/shop.sql"),

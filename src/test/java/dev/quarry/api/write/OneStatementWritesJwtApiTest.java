@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.quarry.query.exec.SessionSettings;
 import dev.quarry.security.JwtMode;
+import dev.quarry.testsupport.DocumentedAnswers;
 import dev.quarry.testsupport.RecordedDatabase;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
@@ -17,6 +18,7 @@ import io.restassured.response.Response;
 import java.util.List;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * In jwt mode a flat write is its statement between the session settings, sent as one pipelined BEGIN, settings,
@@ -25,6 +27,7 @@ import org.junit.jupiter.api.Test;
  * tests' subject.
  */
 @QuarkusTest
+@ExtendWith(DocumentedAnswers.Checked.class)
 @WithTestResource(value = RecordedDatabase.class, initArgs = {
         @ResourceArg(name = "schema", value = "write/shop.prisma"),
         @ResourceArg(name = "sql", value = "write/shop-jwt.sql"),

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.quarry.runtime.DatabaseUrl;
+import dev.quarry.testsupport.DocumentedAnswers;
 import dev.quarry.testsupport.FuzzTally;
 import dev.quarry.testsupport.RecordedDatabase;
 import dev.quarry.testsupport.TestServer;
@@ -31,12 +32,14 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * 1,200 random and mutated write bodies on both surfaces: never a 500, and a rejected request leaves the database
  * exactly as it was (compared by a digest of every table, taken before and after each request).
  */
 @QuarkusTest
+@ExtendWith(DocumentedAnswers.Checked.class)
 @WithTestResource(value = RecordedDatabase.class, initArgs = {
         @ResourceArg(name = "schema", value = "write/shop.prisma"),
         @ResourceArg(name = "sql", value = "write/shop.sql"),

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import dev.quarry.api.parity.ErrorKind;
 import dev.quarry.api.parity.PrismaPeer;
 import dev.quarry.runtime.DatabaseUrl;
+import dev.quarry.testsupport.DocumentedAnswers;
 import dev.quarry.testsupport.FreshDatabase;
 import dev.quarry.testsupport.TestServer;
 import dev.quarry.testsupport.Tools;
@@ -27,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The same write arguments, in the same order, to Quarry and to Prisma Client 7 (the generic peer), each on its own
@@ -34,6 +36,7 @@ import org.junit.jupiter.api.Test;
  * Generated values (cuids, timestamps) are masked; autoincrement ids line up because both run the same sequence.
  */
 @QuarkusTest
+@ExtendWith(DocumentedAnswers.Checked.class)
 @WithTestResource(value = FreshDatabase.class, initArgs = {
         @ResourceArg(name = "schema", value = "write/shop.prisma"),
         @ResourceArg(name = "sql", value = "write/shop.sql"),
