@@ -139,7 +139,7 @@ public final class DatabaseErrors {
             case "40001":
             case "40P01":
                 return Optional.of(new WriteError(WriteError.Kind.CONFLICT, "P2034",
-                        "Transaction failed due to a write conflict or a deadlock. Please retry your transaction", Map.of()));
+                        "Transaction failed due to a write conflict or a deadlock. Please retry your transaction", meta));
             default:
                 break;
         }
@@ -164,6 +164,7 @@ public final class DatabaseErrors {
             case "23503" -> "ForeignKeyConstraintViolation";
             case "23514" -> "CheckConstraintViolation";
             case "22003" -> "ValueOutOfRange";
+            case "40001", "40P01" -> "TransactionWriteConflict";
             default -> null;
         };
         if (kind == null) {

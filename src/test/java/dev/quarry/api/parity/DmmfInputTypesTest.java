@@ -66,15 +66,15 @@ class DmmfInputTypesTest {
     void blogAcceptsWhatPrismaAccepts() throws Exception {
         Comparison c = compare("query/blog.prisma");
         assertEquals(List.of(), c.mismatches);
-        assertEquals(List.of(0, 0, 0, 0), c.figures(), "input types, fields accepted, keys refused, constraints");
+        assertEquals(List.of(107, 2_129, 14_037, 86), c.figures(), "input types, fields accepted, keys refused, constraints");
     }
 
     @Test
     void richAcceptsWhatPrismaAccepts() throws Exception {
         Comparison c = compare("query/rich.prisma");
         assertEquals(List.of(), c.mismatches);
-        assertEquals(0, c.notYet.size(), "the mismatches of kinds not yet fixed (list, Json and Bytes fields in groupBy)");
-        assertEquals(List.of(0, 0, 0, 0), c.figures(), "input types, fields accepted, keys refused, constraints");
+        assertEquals(980, c.notYet.size(), "the mismatches of kinds not yet fixed (list, Json and Bytes fields in groupBy)");
+        assertEquals(List.of(604, 10_776, 167_594, 560), c.figures(), "input types, fields accepted, keys refused, constraints");
     }
 
     private static Comparison compare(String resource) throws Exception {
