@@ -55,6 +55,7 @@ public final class DatabaseErrors {
             String table = m.find() ? m.group(1) : "";
             modelOf(table.substring(table.lastIndexOf('.') + 1)).ifPresent(model -> meta.put("modelName", model.name()));
             meta.put("table", table);
+            meta.put("driverAdapterError", missingCause(e, "TableDoesNotExist", "table", table));
             return Optional.of(new WriteError(ErrorCode.TABLE_MISSING, "The table `" + table + "` does not exist in the current database.", meta));
         }
         if (condition == SqlCondition.UNDEFINED_COLUMN) {
@@ -67,9 +68,20 @@ public final class DatabaseErrors {
                     : schema.models().stream().filter(candidate -> candidate.scalarFields().stream().anyMatch(f -> f.dbName().equals(column))).findFirst();
             model.ifPresent(found -> meta.put("modelName", found.name()));
             meta.put("column", model.map(found -> found.dbName() + ".").orElse("") + column);
+            meta.put("driverAdapterError", missingCause(e, "ColumnNotFound", "column", meta.get("column")));
             return Optional.of(new WriteError(ErrorCode.COLUMN_MISSING, "The column `" + meta.get("column") + "` does not exist in the current database.", meta));
         }
         return Optional.empty();
+    }
+
+    /** Prisma 7's {@code meta.driverAdapterError} for a missing table or column: the adapter's kind and what is missing. */
+    private static Map<String, Object> missingCause(PgException e, String kind, String key, Object missing) {
+        Map<String, Object> cause = new LinkedHashMap<>();
+        cause.put("originalCode", e.getSqlState());
+        cause.put("originalMessage", String.valueOf(e.getErrorMessage()));
+        cause.put("kind", kind);
+        cause.put(key, missing);
+        return Map.of("name", "DriverAdapterError", "cause", cause);
     }
 
     /** The write error for a database error, or empty when it is not the client's doing (a bug: the caller reports a 500). */
@@ -127,7 +139,7 @@ public final class DatabaseErrors {
                 return Optional.of(statementTimeout());
             case TRANSACTION_ROLLBACK:
                 return Optional.of(new WriteError(ErrorCode.WRITE_CONFLICT,
-                        "Transaction failed due to a write conflict or a deadlock. Please retry your transaction", Map.of()));
+                        "Transaction failed due to a write conflict or a deadlock. Please retry your transaction", meta));
             case DATA_EXCEPTION:
                 return Optional.of(new WriteError(ErrorCode.DATA_VALIDATION, "Data validation error: " + e.getErrorMessage(), meta));
             case UNAVAILABLE:

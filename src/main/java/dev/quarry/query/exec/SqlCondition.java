@@ -27,7 +27,7 @@ public enum SqlCondition {
     /** The statement ran past {@code statement_timeout}. */
     QUERY_CANCELED(null),
     /** Serialization failures and deadlocks: the transaction may simply be run again. */
-    TRANSACTION_ROLLBACK(null),
+    TRANSACTION_ROLLBACK("TransactionWriteConflict"),
     /** The database is down, restarting or out of connections ({@link DatabaseAvailability}). */
     UNAVAILABLE(null),
     OTHER(null);

@@ -2,6 +2,7 @@ package dev.quarry.query.exec;
 
 import dev.quarry.error.ErrorCode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.quarry.query.ArgPath;
@@ -428,13 +429,18 @@ public final class WriteExecutor {
         if (hop.relation().kind() == Relation.Kind.MANY_TO_MANY) {
             return findOne(tx, hop.to(), target).chain(row -> link(tx, hop, parent, row.orElseThrow(() -> nestedMissing(hop, "connect"))));
         }
-        Uni<?> detached = hop.toMany() ? Uni.createFrom().voidItem() : detachCurrent(tx, hop, parent, target);
-        return detached.chain(() -> tx.run(sql.update(hop.to(), target, childForeignKey(hop, parent), Optional.empty(), OptionalLong.empty(), false)))
-                .invoke(rows -> {
-                    if (rows.isEmpty()) {
-                        throw nestedMissing(hop, "connect");
-                    }
-                });
+        if (hop.toMany()) {
+            return tx.run(sql.update(hop.to(), target, childForeignKey(hop, parent), Optional.empty(), OptionalLong.empty(), false))
+                    .invoke(rows -> {
+                        if (rows.isEmpty()) {
+                            throw connectedMissing(hop);
+                        }
+                    });
+        }
+        // Prisma looks for the record to connect before it lets the previous one go (P2025 before P2014)
+        return findOne(tx, hop.to(), target).invoke(row -> row.orElseThrow(() -> nestedMissing(hop, "connect")))
+                .chain(() -> detachCurrent(tx, hop, parent, target))
+                .chain(() -> tx.run(sql.update(hop.to(), target, childForeignKey(hop, parent), Optional.empty(), OptionalLong.empty(), false)));
     }
 
     /**
@@ -671,9 +677,42 @@ public final class WriteExecutor {
                 + hop.relation().name() + "' between the `" + modelA(hop) + "` and `" + modelB(hop) + "` models.", meta).exception();
     }
 
+    /** Prisma 7's meta: both models, the relation and its kind, the operation, and what the record was needed for. */
     private static RuntimeException nestedMissing(Hop hop, String operation) {
-        String cause = "No '" + hop.to().name() + "' record was found for a nested " + operation + " on relation '" + hop.relation().name() + "'.";
+        String kind = relationType(hop);
+        Optional<String> neededFor = operation.equals("connect") && hop.fromHoldsForeignKey()
+                ? Optional.of("inline the relation on '" + hop.from().name() + "' record(s)") : Optional.empty();
+        String cause = "No '" + hop.to().name() + "' record" + neededFor.map(n -> " (needed to " + n + ")").orElse("") + " was found for a nested "
+                + operation + " on " + kind + " relation '" + hop.relation().name() + "'.";
+        Map<String, Object> meta = new HashMap<>();
+        meta.put("modelName", hop.from().name());
+        meta.put("model", hop.to().name());
+        meta.put("relation", hop.relation().name());
+        meta.put("relationType", kind);
+        meta.put("operation", "a nested " + operation);
+        meta.put("neededFor", neededFor.<Object>map(n -> n).orElse(NullNode.instance)); // Prisma's null; WriteError's meta takes no Java null
+        meta.put("cause", cause);
         return new WriteError(ErrorCode.RECORD_NOT_FOUND, "An operation failed because it depends on one or more records that were required but not found. " + cause,
-                Map.of("modelName", hop.from().name(), "cause", cause)).exception();
+                meta).exception();
+    }
+
+    /** A one-to-many connect from the parent's side that found no record: Prisma's P2018. */
+    private static RuntimeException connectedMissing(Hop hop) {
+        String kind = relationType(hop);
+        Map<String, Object> meta = new HashMap<>();
+        meta.put("modelName", hop.from().name());
+        meta.put("expectedRows", 1);
+        meta.put("relation", hop.relation().name());
+        meta.put("relationType", kind);
+        return new WriteError(ErrorCode.CONNECTED_RECORDS_NOT_FOUND, "The required connected records were not found. Expected 1 records to be connected after connect "
+                + "operation on " + kind + " relation '" + hop.relation().name() + "', found 0.", meta).exception();
+    }
+
+    private static String relationType(Hop hop) {
+        return switch (hop.relation().kind()) {
+            case ONE_TO_ONE -> "one-to-one";
+            case ONE_TO_MANY -> "one-to-many";
+            case MANY_TO_MANY -> "many-to-many";
+        };
     }
 }

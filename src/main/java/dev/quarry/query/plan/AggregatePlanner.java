@@ -265,31 +265,46 @@ final class AggregatePlanner {
                 allowed.addAll(List.of("AND", "OR", "NOT"));
                 throw QueryErrors.unknownField(here, model.name(), key, allowed);
             }
-            ScalarField field = f.get();
-            if (v.isObject() && AGGREGATES.stream().anyMatch(v::has)) {
-                Iterator<Map.Entry<String, JsonNode>> ait = v.fields();
-                com.fasterxml.jackson.databind.node.ObjectNode plain = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
-                while (ait.hasNext()) {
-                    Map.Entry<String, JsonNode> ae = ait.next();
-                    Optional<Aggregate> fn = Aggregate.fromKey(ae.getKey());
-                    if (fn.isEmpty()) {
-                        plain.set(ae.getKey(), ae.getValue());
-                        continue;
-                    }
-                    if (!allowedFields(model, fn.get()).contains(field)) {
-                        throw QueryErrors.unknownOperator(here.key(ae.getKey()), ae.getKey(), "field " + field.name(), AGGREGATES);
-                    }
-                    ScalarField typed = aggregateValueField(field, fn.get());
-                    parts.add(new Filter.AggregateCondition(fn.get(), typed, where.scalarOn(model, typed, ae.getValue(), here.key(ae.getKey()))));
-                }
-                if (plain.size() > 0) {
-                    parts.add(plainHaving(model, by, field, plain, here));
-                }
-            } else {
-                parts.add(plainHaving(model, by, field, v, here));
-            }
+            parts.add(fieldHaving(model, by, f.get(), v, here));
         }
         return WherePlanner.and(parts);
+    }
+
+    /** One field's having filter: aggregate conditions, plain conditions (the field in by), and a nested not of either. */
+    private Filter fieldHaving(Model model, List<ScalarField> by, ScalarField field, JsonNode v, ArgPath here) {
+        if (!hasAggregate(v)) {
+            return plainHaving(model, by, field, v, here);
+        }
+        List<Filter> parts = new ArrayList<>();
+        com.fasterxml.jackson.databind.node.ObjectNode plain = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+        Iterator<Map.Entry<String, JsonNode>> ait = v.fields();
+        while (ait.hasNext()) {
+            Map.Entry<String, JsonNode> ae = ait.next();
+            Optional<Aggregate> fn = Aggregate.fromKey(ae.getKey());
+            if (ae.getKey().equals("not") && hasAggregate(ae.getValue())) {
+                // Nested…WithAggregatesFilter: a not may hold aggregate conditions too
+                parts.add(WherePlanner.not(fieldHaving(model, by, field, ae.getValue(), here.key("not"))));
+                continue;
+            }
+            if (fn.isEmpty()) {
+                plain.set(ae.getKey(), ae.getValue());
+                continue;
+            }
+            if (!allowedFields(model, fn.get()).contains(field)) {
+                throw QueryErrors.unknownOperator(here.key(ae.getKey()), ae.getKey(), "field " + field.name(), AGGREGATES);
+            }
+            ScalarField typed = aggregateValueField(field, fn.get());
+            parts.add(new Filter.AggregateCondition(fn.get(), typed, where.scalarOn(model, typed, ae.getValue(), here.key(ae.getKey()))));
+        }
+        if (plain.size() > 0) {
+            parts.add(plainHaving(model, by, field, plain, here));
+        }
+        return WherePlanner.and(parts);
+    }
+
+    /** Whether a having value holds an aggregate condition, itself or in its nested not. */
+    private static boolean hasAggregate(JsonNode v) {
+        return v.isObject() && (AGGREGATES.stream().anyMatch(v::has) || (v.has("not") && hasAggregate(v.get("not"))));
     }
 
     private Filter plainHaving(Model model, List<ScalarField> by, ScalarField field, JsonNode v, ArgPath at) {

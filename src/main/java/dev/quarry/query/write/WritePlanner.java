@@ -42,15 +42,16 @@ import java.util.Set;
  */
 public final class WritePlanner {
 
-    private static final List<String> SHAPE_ARGS = List.of("select", "include", "omit");
-    private static final List<String> CREATE_ARGS = List.of("data", "select", "include", "omit");
+    // relationLoadStrategy: Prisma takes it on the writes that answer one record; it chooses nothing here
+    private static final List<String> SHAPE_ARGS = List.of("select", "include", "omit", "relationLoadStrategy");
+    private static final List<String> CREATE_ARGS = List.of("data", "select", "include", "omit", "relationLoadStrategy");
     private static final List<String> CREATE_MANY_ARGS = List.of("data", "skipDuplicates");
     private static final List<String> CREATE_MANY_AND_RETURN_ARGS = List.of("data", "skipDuplicates", "select", "include", "omit");
-    private static final List<String> UPDATE_ARGS = List.of("where", "data", "select", "include", "omit");
+    private static final List<String> UPDATE_ARGS = List.of("where", "data", "select", "include", "omit", "relationLoadStrategy");
     private static final List<String> UPDATE_MANY_ARGS = List.of("where", "data", "limit");
     private static final List<String> UPDATE_MANY_AND_RETURN_ARGS = List.of("where", "data", "limit", "select", "include", "omit");
-    private static final List<String> UPSERT_ARGS = List.of("where", "create", "update", "select", "include", "omit");
-    private static final List<String> DELETE_ARGS = List.of("where", "select", "include", "omit");
+    private static final List<String> UPSERT_ARGS = List.of("where", "create", "update", "select", "include", "omit", "relationLoadStrategy");
+    private static final List<String> DELETE_ARGS = List.of("where", "select", "include", "omit", "relationLoadStrategy");
     private static final List<String> DELETE_MANY_ARGS = List.of("where", "limit");
     private static final List<String> NUMBER_OPS = List.of("set", "increment", "decrement", "multiply", "divide");
     private static final List<String> LIST_OPS = List.of("set", "push");
@@ -609,9 +610,10 @@ public final class WritePlanner {
                             list.add(new RelationWrite.WhereUpdate(Filter.TRUE, update(to, item, itemAt, Optional.of(hop), false)));
                             continue;
                         }
-                        requireObject(item, itemAt, List.of("where", "data"));
-                        Filter where = !toMany || op.equals("updateMany")
-                                ? resolver.where(to, item.get("where"), itemAt.key("where"))
+                        // a to-one's {where, data}: where is optional (XUpdateToOneWithWhereWithoutYInput)
+                        requireObject(item, itemAt, toMany ? List.of("where", "data") : List.of("data"));
+                        Filter where = !toMany ? (present(item, "where") ? resolver.where(to, item.get("where"), itemAt.key("where")) : Filter.TRUE)
+                                : op.equals("updateMany") ? resolver.where(to, scalarWhere(to, item.get("where"), itemAt.key("where")), itemAt.key("where"))
                                 : resolver.whereUnique(to, item.get("where"), itemAt.key("where"));
                         list.add(new RelationWrite.WhereUpdate(where, update(to, item.get("data"), itemAt.key("data"), Optional.of(hop),
                                 op.equals("updateMany"))));
@@ -622,7 +624,7 @@ public final class WritePlanner {
                 case "deleteMany": {
                     List<Filter> filters = new ArrayList<>();
                     for (int i = 0; i < items.size(); i++) {
-                        filters.add(resolver.where(to, items.get(i), itemAt(arg, here, i)));
+                        filters.add(resolver.where(to, scalarWhere(to, items.get(i), itemAt(arg, here, i)), itemAt(arg, here, i)));
                     }
                     out.add(new RelationWrite.DeleteMany(hop, filters));
                     break;
@@ -646,6 +648,32 @@ public final class WritePlanner {
             }
         }
         return out;
+    }
+
+    /**
+     * A nested updateMany's or deleteMany's {@code where} is Prisma's {@code ScalarWhereInput}: a {@code WhereInput}
+     * without relation filters, at any depth of AND/OR/NOT.
+     */
+    private JsonNode scalarWhere(Model model, JsonNode where, ArgPath at) {
+        if (where == null || !where.isObject()) {
+            return where;
+        }
+        Iterator<Map.Entry<String, JsonNode>> it = where.fields();
+        while (it.hasNext()) {
+            Map.Entry<String, JsonNode> e = it.next();
+            ArgPath here = at.key(e.getKey());
+            if (List.of("AND", "OR", "NOT").contains(e.getKey())) {
+                List<JsonNode> items = items(e.getValue());
+                for (int i = 0; i < items.size(); i++) {
+                    scalarWhere(model, items.get(i), itemAt(e.getValue(), here, i));
+                }
+            } else if (model.findRelationField(e.getKey()).isPresent()) {
+                List<String> allowed = new ArrayList<>(List.of("AND", "OR", "NOT"));
+                resolver.visibleScalars(model).forEach(f -> allowed.add(f.name()));
+                throw QueryErrors.unknownField(here, model.name(), e.getKey(), allowed);
+            }
+        }
+        return where;
     }
 
     private static int countOf(JsonNode v, List<String> keys) {

@@ -3,6 +3,7 @@ package dev.quarry.api.parity;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.quarry.error.ErrorCode;
@@ -11,8 +12,13 @@ import dev.quarry.query.args.Operation;
 import dev.quarry.query.args.ReadArgs;
 import dev.quarry.query.plan.Limits;
 import dev.quarry.query.plan.QueryPlanner;
+import dev.quarry.query.write.WriteArgs;
+import dev.quarry.query.write.WriteOperation;
+import dev.quarry.query.write.WritePlanner;
 import dev.quarry.schema.PrismaSchema;
 import dev.quarry.schema.model.Model;
+import dev.quarry.schema.model.ScalarField;
+import dev.quarry.schema.model.ScalarType;
 import dev.quarry.schema.model.Schema;
 import dev.quarry.testsupport.Tools;
 import java.nio.file.Path;
@@ -27,35 +33,49 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Quarry's argument validation against Prisma's own query schema (the DMMF of Prisma 7, from {@code prisma generate}),
- * for the schemas of the parity suites. From each model's read operations ({@code findMany}, {@code findFirst},
+ * for the schemas of the parity suites. Compared: each model's read operations ({@code findMany}, {@code findFirst},
  * {@code aggregate}, {@code groupBy}: their arguments), its {@code where} ({@code WhereInput}, every field's filter
- * types, their nested {@code not} filters) and its {@code orderBy} ({@code OrderByWithRelationInput}, {@code
- * SortOrderInput}, relation-count and relevance orders), every input object field is sent alone with a valid value,
- * and must be accepted; every other key of the DMMF sent in its place must be refused there; an object with two keys
- * where the type takes at most one, an empty one where it takes at least one, and one without a required field, must
- * be refused; findUnique's WhereUniqueInput likewise, and refused without a unique criterion. Left out: groupBy's having
- * and orderBy, select/include/omit (output types), writes.
+ * types, their nested {@code not} filters), its {@code orderBy} ({@code OrderByWithRelationInput}, {@code
+ * SortOrderInput}, relation-count and relevance orders), groupBy's {@code having} and {@code orderBy} and the aggregate
+ * inputs, select/include/omit (from the output types), findUnique's WhereUniqueInput, and every write operation
+ * (create, createMany, createManyAndReturn, update, updateMany, updateManyAndReturn, upsert, delete, deleteMany) with
+ * every nested write input it reaches (create, connect, connectOrCreate, set, disconnect, delete, update, updateMany,
+ * upsert, deleteMany, createMany envelopes, field update operations), each input type once. At each place every input
+ * object field is sent alone with a valid value and must be accepted; every other key of the DMMF sent in its place
+ * must be refused there; an object with two keys where the type takes at most one, an empty one where it takes at
+ * least one, and one without a required field, must be refused; a WhereUniqueInput without a unique criterion too.
  */
 class DmmfInputTypesTest {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final Map<String, Operation> OPERATIONS = Map.of("findMany", Operation.FIND_MANY, "findFirst", Operation.FIND_FIRST,
             "aggregate", Operation.AGGREGATE, "groupBy", Operation.GROUP_BY);
+    /** Prisma's mutation fields (* the model's name) and the write operations they are. */
+    private static final Map<String, WriteOperation> MUTATIONS = Map.of("createOne*", WriteOperation.CREATE, "createMany*", WriteOperation.CREATE_MANY,
+            "createMany*AndReturn", WriteOperation.CREATE_MANY_AND_RETURN, "updateOne*", WriteOperation.UPDATE, "updateMany*", WriteOperation.UPDATE_MANY,
+            "updateMany*AndReturn", WriteOperation.UPDATE_MANY_AND_RETURN, "upsertOne*", WriteOperation.UPSERT, "deleteOne*", WriteOperation.DELETE,
+            "deleteMany*", WriteOperation.DELETE_MANY);
+    /** The arguments of aggregate and groupBy compared at their own positions, by the ending of their input type's name. */
+    private static final Map<String, String> AGGREGATE_PARTS = Map.of("having", "ScalarWhereWithAggregatesInput", "orderBy", "OrderByWithAggregationInput",
+            "_count", "CountAggregateInputType", "_avg", "AvgAggregateInputType", "_sum", "SumAggregateInputType", "_min", "MinAggregateInputType",
+            "_max", "MaxAggregateInputType");
     private static final int MAX_DEPTH = 4;
+    private static final int MAX_WRITE_DEPTH = 6;
 
     /** The figures the README quotes: input types and fields compared, keys checked refused, constraints checked. */
     @Test
     void blogAcceptsWhatPrismaAccepts() throws Exception {
         Comparison c = compare("query/blog.prisma");
         assertEquals(List.of(), c.mismatches);
-        assertEquals(List.of(26, 434, 2_730, 25), c.figures(), "input types, fields accepted, keys refused, constraints");
+        assertEquals(List.of(107, 2_129, 14_037, 86), c.figures(), "input types, fields accepted, keys refused, constraints");
     }
 
     @Test
     void richAcceptsWhatPrismaAccepts() throws Exception {
         Comparison c = compare("query/rich.prisma");
         assertEquals(List.of(), c.mismatches);
-        assertEquals(List.of(129, 1_840, 31_196, 166), c.figures(), "input types, fields accepted, keys refused, constraints");
+        assertEquals(980, c.notYet.size(), "the mismatches of kinds not yet fixed (list, Json and Bytes fields in groupBy)");
+        assertEquals(List.of(604, 10_776, 167_594, 560), c.figures(), "input types, fields accepted, keys refused, constraints");
     }
 
     private static Comparison compare(String resource) throws Exception {
@@ -63,9 +83,10 @@ class DmmfInputTypesTest {
         Path file = Path.of("src/test/resources", resource);
         Comparison c = new Comparison(PrismaSchema.load(file).schema().orElseThrow(), PrismaPeer.dmmfSchema(file));
         c.run();
-        System.out.printf("DMMF %s: %d input types, %d fields accepted, %d keys refused, %d constraints, %d mismatches%n",
-                resource, c.types.size(), c.accepted, c.refused, c.constraints, c.mismatches.size());
+        System.out.printf("DMMF %s: %d input types, %d fields accepted, %d keys refused, %d constraints, %d mismatches, %d not yet fixed%n",
+                resource, c.types.size(), c.accepted, c.refused, c.constraints, c.mismatches.size(), c.notYet.size());
         c.mismatches.forEach(m -> System.out.println("  " + m));
+        c.notYet.forEach(m -> System.out.println("  not yet: " + m));
         return c;
     }
 
@@ -74,10 +95,10 @@ class DmmfInputTypesTest {
      * keys it also takes that no compared type lists (a to-one relation filter's WhereInput shorthand, whose type is
      * compared at its own model; an operation's selection: select, include, _count …, which the DMMF has in output types).
      */
-    private record Position(Model model, Operation operation, List<String> path, List<JsonNode> types, Set<String> alsoAccepted, ObjectNode given) {
+    private record Position(Model model, Call call, ObjectNode base, List<String> path, List<JsonNode> types, Set<String> alsoAccepted, ObjectNode given) {
 
-        Position(Model model, Operation operation, List<String> path, List<JsonNode> types, Set<String> alsoAccepted) {
-            this(model, operation, path, types, alsoAccepted, NODES.objectNode());
+        Position(Model model, Call call, ObjectNode base, List<String> path, List<JsonNode> types, Set<String> alsoAccepted) {
+            this(model, call, base, path, types, alsoAccepted, NODES.objectNode());
         }
 
         String key() {
@@ -85,7 +106,30 @@ class DmmfInputTypesTest {
         }
 
         String display() {
-            return model.name() + " " + operation.clientName() + " " + (path.isEmpty() ? "(arguments)" : String.join(".", path));
+            return model.name() + " " + call.name() + " " + (path.isEmpty() ? "(arguments)" : String.join(".", path));
+        }
+
+        /** The whole argument object with {@code leaf} at this position, inside the base's required siblings. */
+        ObjectNode args(ObjectNode leaf) {
+            ObjectNode args = base.deepCopy();
+            ObjectNode node = args;
+            for (String key : path) {
+                node = node.get(key) instanceof ObjectNode inner ? inner : node.putObject(key);
+            }
+            node.setAll(leaf);
+            return args;
+        }
+    }
+
+    /** A read or write operation, planned by Quarry's read or write planner. */
+    private record Call(String name, Operation read, WriteOperation write) {
+
+        static Call of(Operation read) {
+            return new Call(read.clientName(), read, null);
+        }
+
+        static Call of(WriteOperation write) {
+            return new Call(write.clientName(), null, write);
         }
     }
 
@@ -93,13 +137,18 @@ class DmmfInputTypesTest {
 
         private final Schema schema;
         private final QueryPlanner planner;
+        private final WritePlanner writes;
+        /** The input types compared under writes so far: each once, in the first place it is reached. */
+        private final Set<String> walkedInWrites = new TreeSet<>();
         private final Map<String, JsonNode> inputTypes = new HashMap<>();
         private final Map<String, List<String>> enums = new HashMap<>();
         private final JsonNode query;
+        private final JsonNode mutation;
         private final JsonNode outputTypes;
         private final Set<String> candidates = new TreeSet<>();
         private final Set<String> types = new TreeSet<>();
         private final List<String> mismatches = new ArrayList<>();
+        private final List<String> notYet = new ArrayList<>();
         private int accepted;
         private int refused;
         private int constraints;
@@ -107,6 +156,7 @@ class DmmfInputTypesTest {
         Comparison(Schema schema, JsonNode dmmf) {
             this.schema = schema;
             this.planner = new QueryPlanner(schema, Limits.DEFAULT);
+            this.writes = new WritePlanner(schema, Limits.DEFAULT);
             dmmf.at("/inputObjectTypes/prisma").forEach(t -> inputTypes.put(t.get("name").asText(), t));
             for (String namespace : List.of("prisma", "model")) {
                 dmmf.at("/enumTypes/" + namespace).forEach(e -> {
@@ -116,15 +166,22 @@ class DmmfInputTypesTest {
                 });
             }
             JsonNode found = null;
+            JsonNode writing = null;
             for (JsonNode t : dmmf.at("/outputObjectTypes/prisma")) {
                 if (t.get("name").asText().equals("Query")) {
                     found = t;
+                } else if (t.get("name").asText().equals("Mutation")) {
+                    writing = t;
                 }
             }
             this.query = found;
+            this.mutation = writing;
             this.outputTypes = dmmf.at("/outputObjectTypes/prisma");
             inputTypes.values().forEach(t -> t.get("fields").forEach(f -> candidates.add(f.get("name").asText())));
             query.get("fields").forEach(f -> f.get("args").forEach(a -> candidates.add(a.get("name").asText())));
+            if (mutation != null) {
+                mutation.get("fields").forEach(f -> f.get("args").forEach(a -> candidates.add(a.get("name").asText())));
+            }
         }
 
         void run() {
@@ -136,19 +193,98 @@ class DmmfInputTypesTest {
                     String name = field.get("name").asText();
                     for (Map.Entry<String, Operation> op : OPERATIONS.entrySet()) {
                         if (name.equals(op.getKey() + model.name())) {
-                            ObjectNode args = NODES.objectNode();
-                            args.put("name", name);
-                            args.set("fields", field.get("args"));
-                            args.set("constraints", NODES.objectNode());
-                            compare(new Position(model, op.getValue(), List.of(), List.of(args), selection(op.getValue(), field)), false);
+                            Call call = Call.of(op.getValue());
+                            compare(new Position(model, call, NODES.objectNode(), List.of(), List.of(arguments(field)), selection(field)), false);
+                            for (Map.Entry<String, String> part : AGGREGATE_PARTS.entrySet()) {
+                                argumentPosition(model, call, field, part.getKey(), part.getValue());
+                            }
                         }
                     }
                 }
-                compare(new Position(model, Operation.FIND_MANY, List.of("where"), List.of(inputTypes.get(model.name() + "WhereInput")), Set.of()), true);
-                compare(new Position(model, Operation.FIND_MANY, List.of("orderBy"), List.of(inputTypes.get(model.name() + "OrderByWithRelationInput")),
+                Call findMany = Call.of(Operation.FIND_MANY);
+                compare(new Position(model, findMany, NODES.objectNode(), List.of("where"), List.of(inputTypes.get(model.name() + "WhereInput")), Set.of()), true);
+                compare(new Position(model, findMany, NODES.objectNode(), List.of("orderBy"), List.of(inputTypes.get(model.name() + "OrderByWithRelationInput")),
                         Set.of()), true);
+                for (String shape : List.of("select", "include", "omit")) {
+                    shapeType(model, shape).ifPresent(t -> compare(new Position(model, findMany, NODES.objectNode(), List.of(shape), List.of(t), Set.of()), false));
+                }
                 whereUnique(model);
+                if (mutation != null && !model.view()) {
+                    for (JsonNode field : mutation.get("fields")) {
+                        String name = field.get("name").asText();
+                        for (Map.Entry<String, WriteOperation> op : MUTATIONS.entrySet()) {
+                            if (name.equals(op.getKey().replace("*", model.name()))) {
+                                Set<String> shape = field.at("/outputType/type").asText().equals(model.name()) || name.endsWith("AndReturn")
+                                        ? Set.of("select", "include", "omit") : Set.of();
+                                compare(new Position(model, Call.of(op.getValue()), NODES.objectNode(), List.of(), List.of(arguments(field)), shape), true);
+                            }
+                        }
+                    }
+                }
             }
+        }
+
+        /** A query or mutation field's arguments as one input object type. */
+        private static JsonNode arguments(JsonNode field) {
+            ObjectNode args = NODES.objectNode();
+            args.put("name", field.get("name").asText());
+            args.set("fields", field.get("args"));
+            args.set("constraints", NODES.objectNode());
+            return args;
+        }
+
+        /**
+         * An argument of an aggregate or groupBy ({@code having}, {@code orderBy}, {@code _count} …) compared at its
+         * own position, beside the operation's other required arguments (groupBy's {@code by}); having's aggregate
+         * filters and groupBy's aggregate orders are walked too.
+         */
+        private void argumentPosition(Model model, Call call, JsonNode field, String argument, String typeSuffix) {
+            for (JsonNode arg : field.get("args")) {
+                if (!arg.get("name").asText().equals(argument)) {
+                    continue;
+                }
+                for (JsonNode option : arg.get("inputTypes")) {
+                    String name = option.get("type").asText();
+                    if (option.get("location").asText().equals("inputObjectTypes") && !option.get("isList").asBoolean() && name.endsWith(typeSuffix)) {
+                        ObjectNode base = required(arguments(field), argument);
+                        if (base.has("by")) {
+                            // every field in by: having and orderBy name fields outside the aggregates only when they are grouped by
+                            ArrayNode by = base.putArray("by");
+                            enums.get(model.name() + "ScalarFieldEnum").forEach(by::add);
+                        }
+                        compare(new Position(model, call, base, List.of(argument), List.of(inputTypes.get(name)), Set.of()), true);
+                    }
+                }
+            }
+        }
+
+        /**
+         * select, include and omit, which the DMMF describes as the model's output type: select takes every output
+         * field (at least one), include its relations and {@code _count}, omit its scalars; each {@code true}, a
+         * relation also its arguments object.
+         */
+        private Optional<JsonNode> shapeType(Model model, String shape) {
+            JsonNode output = null;
+            for (JsonNode t : outputTypes) {
+                if (t.get("name").asText().equals(model.name())) {
+                    output = t;
+                }
+            }
+            if (output == null) {
+                return Optional.empty();
+            }
+            ObjectNode type = NODES.objectNode().put("name", model.name() + Character.toUpperCase(shape.charAt(0)) + shape.substring(1));
+            ArrayNode fields = type.putArray("fields");
+            for (JsonNode f : output.get("fields")) {
+                boolean relation = f.at("/outputType/location").asText().equals("outputObjectTypes");
+                if (shape.equals("omit") == relation || (shape.equals("include") && !relation)) {
+                    continue;
+                }
+                ObjectNode field = fields.addObject().put("name", f.get("name").asText()).put("isRequired", false);
+                field.putArray("inputTypes").addObject().put("type", "Boolean").put("location", "scalar").put("isList", false);
+            }
+            type.putObject("constraints").put("minNumFields", shape.equals("select") ? 1 : 0);
+            return fields.isEmpty() ? Optional.empty() : Optional.of(type);
         }
 
         /**
@@ -165,7 +301,7 @@ class DmmfInputTypesTest {
                     value(f.get("inputTypes"), 0).ifPresent(v -> given.set(criteria.get(0), v));
                 }
             }
-            Position at = new Position(model, Operation.FIND_UNIQUE, List.of("where"), List.of(type), Set.of(), given);
+            Position at = new Position(model, Call.of(Operation.FIND_UNIQUE), NODES.objectNode(), List.of("where"), List.of(type), Set.of(), given);
             compare(at, false);
             for (JsonNode f : type.get("fields")) {
                 if (!criteria.contains(f.get("name").asText())) {
@@ -181,9 +317,10 @@ class DmmfInputTypesTest {
             }
         }
 
-        /** The selection keys of an operation: select/include/omit, or the aggregates of its output type. */
-        private Set<String> selection(Operation operation, JsonNode queryField) {
-            if (operation == Operation.FIND_MANY || operation == Operation.FIND_FIRST) {
+        /** The selection keys of a read: select/include/omit, or the aggregates of its output type. */
+        private Set<String> selection(JsonNode queryField) {
+            String name = queryField.get("name").asText();
+            if (name.startsWith("findMany") || name.startsWith("findFirst")) {
                 return Set.of("select", "include", "omit");
             }
             Set<String> out = new TreeSet<>();
@@ -198,6 +335,23 @@ class DmmfInputTypesTest {
                 }
             }
             return out;
+        }
+
+        /**
+         * A mismatch, or one of the kind not yet fixed (issue 24): groupBy's having and orderBy on a list, Json or
+         * Bytes field (Prisma takes list and Json filters in having, _min/_max of Bytes and Json, _avg/_sum of lists).
+         */
+        private void mismatch(Position at, ObjectNode leaf, String what) {
+            boolean grouped = at.call().read() == Operation.GROUP_BY && !at.path().isEmpty();
+            Set<String> fields = new TreeSet<>();
+            if (grouped && at.path().get(0).equals("having") && at.path().size() > 1) {
+                fields.add(at.path().get(1));
+            } else if (grouped) {
+                leaf.fieldNames().forEachRemaining(fields::add);
+            }
+            boolean notYet = fields.stream().anyMatch(f -> at.model().findField(f).filter(x -> x instanceof ScalarField sf
+                    && (sf.isList() || sf.type() == ScalarType.JSON || sf.type() == ScalarType.BYTES)).isPresent());
+            (notYet ? this.notYet : mismatches).add(at.display() + what);
         }
 
         List<Integer> figures() {
@@ -220,12 +374,15 @@ class DmmfInputTypesTest {
                     accepted++;
                     // P2019: arguments each valid but not together (groupBy's take without orderBy), refused by Prisma's engine too
                     plan(at, leaf).filter(e -> e.error().code() != ErrorCode.INPUT_ERROR)
-                            .ifPresent(e -> mismatches.add(at.display() + ": Prisma accepts " + leaf + ", Quarry refuses: " + e.error().message()));
+                            .ifPresent(e -> mismatch(at, leaf, ": Prisma accepts " + leaf + ", Quarry refuses: " + e.error().message()));
                     if (descend) {
-                        objectTypes(at, field).ifPresent(inner -> compare(inner, true));
+                        objectTypes(at, type, field).ifPresent(inner -> compare(inner, true));
                     }
                 }
-                constraints(at, type);
+                if (at.types().size() == 1) {
+                    // in a union, what one type refuses another may take (a to-one update's {where, data} or the data itself)
+                    constraints(at, type);
+                }
             }
             for (String candidate : candidates) {
                 if (fields.containsKey(candidate) || at.alsoAccepted().contains(candidate)) {
@@ -237,7 +394,7 @@ class DmmfInputTypesTest {
                 refused++;
                 Optional<QueryException> e = plan(at, leaf);
                 if (e.isEmpty() || !e.get().error().path().startsWith(at.key())) {
-                    mismatches.add(at.display() + ": Prisma refuses key " + candidate + ", Quarry " + e.map(x -> "refuses elsewhere: " + x.error().message()).orElse("accepts it"));
+                    mismatch(at, leaf, ": Prisma refuses key " + candidate + ", Quarry " + e.map(x -> "refuses elsewhere: " + x.error().message()).orElse("accepts it"));
                 }
             }
         }
@@ -274,16 +431,21 @@ class DmmfInputTypesTest {
             for (ObjectNode leaf : refusedLeaves) {
                 constraints++;
                 if (plan(at, leaf).isEmpty()) {
-                    mismatches.add(at.display() + ": Prisma refuses " + leaf + " (" + type.get("name").asText() + " " + c + "), Quarry accepts it");
+                    mismatch(at, leaf, ": Prisma refuses " + leaf + " (" + type.get("name").asText() + " " + c + "), Quarry accepts it");
                 }
             }
         }
 
-        /** The position a field leads to, when its input object types are ones this comparison walks: filters, nested filters, order inputs. */
-        private Optional<Position> objectTypes(Position at, JsonNode field) {
+        /**
+         * The position a field leads to, when its input object types are ones this comparison walks: under reads,
+         * filters, nested filters and order inputs; under writes, every write input (each type once), not the where
+         * inputs compared at the reads.
+         */
+        private Optional<Position> objectTypes(Position at, JsonNode parent, JsonNode field) {
+            boolean write = at.call().write() != null;
             List<JsonNode> walked = new ArrayList<>();
             Set<String> shorthand = new TreeSet<>();
-            if (at.path().size() >= MAX_DEPTH) {
+            if (at.path().size() >= (write ? MAX_WRITE_DEPTH : MAX_DEPTH)) {
                 return Optional.empty();
             }
             for (JsonNode option : field.get("inputTypes")) {
@@ -292,11 +454,28 @@ class DmmfInputTypesTest {
                 if (type == null || !option.get("location").asText().equals("inputObjectTypes") || option.get("isList").asBoolean()) {
                     continue;
                 }
-                if ((name.endsWith("Filter") && !name.contains("WithAggregates")) || name.equals("SortOrderInput")
-                        || name.endsWith("OrderByRelationAggregateInput") || name.endsWith("OrderByRelevanceInput")) {
+                if (write) {
+                    boolean whereInput = name.endsWith("WhereInput") && !name.endsWith("ScalarWhereInput") || name.endsWith("WhereUniqueInput");
+                    boolean filter = name.endsWith("Filter") || name.endsWith("RelationFilter");
+                    if (!whereInput && !filter && !(at.path().size() > 0 && parent.get("name").asText().endsWith("ScalarWhereInput"))) {
+                        walked.add(type);
+                    }
+                } else if ((name.endsWith("Filter") && (!name.contains("WithAggregates") || at.path().get(0).equals("having"))) || name.equals("SortOrderInput")
+                        || name.endsWith("OrderByRelationAggregateInput") || name.endsWith("OrderByRelevanceInput")
+                        || (at.path().get(0).equals("orderBy") && name.endsWith("OrderByAggregateInput"))) {
                     walked.add(type);
                 } else if (name.endsWith("WhereInput")) {
                     type.get("fields").forEach(f -> shorthand.add(f.get("name").asText()));
+                }
+            }
+            if (write) {
+                // each union once; kept whole, so what one of its types refuses and another takes is not counted refused
+                boolean seen = true;
+                for (JsonNode t : walked) {
+                    seen &= !walkedInWrites.add(t.get("name").asText());
+                }
+                if (seen) {
+                    walked.clear();
                 }
             }
             if (walked.isEmpty()) {
@@ -304,7 +483,10 @@ class DmmfInputTypesTest {
             }
             List<String> path = new ArrayList<>(at.path());
             path.add(field.get("name").asText());
-            return Optional.of(new Position(at.model(), at.operation(), path, walked, shorthand));
+            ObjectNode siblings = at.given().deepCopy();
+            siblings.setAll(required(parent, field.get("name").asText()));
+            ObjectNode base = at.args(siblings);
+            return Optional.of(new Position(at.model(), at.call(), base, path, walked, shorthand));
         }
 
         /** The other required fields of {@code type} besides {@code except}, with valid values. */
@@ -353,7 +535,14 @@ class DmmfInputTypesTest {
                         return Optional.empty();
                     }
                     ObjectNode out = required(t, "");
-                    if (out.isEmpty() && t.get("constraints").path("minNumFields").asInt(0) >= 1) {
+                    JsonNode criteria = t.at("/constraints/fields");
+                    if (criteria.isArray() && !criteria.isEmpty()) {
+                        for (JsonNode f : t.get("fields")) {
+                            if (f.get("name").asText().equals(criteria.get(0).asText())) {
+                                value(f.get("inputTypes"), depth + 1).ifPresent(v -> out.set(f.get("name").asText(), v));
+                            }
+                        }
+                    } else if (out.isEmpty() && t.get("constraints").path("minNumFields").asInt(0) >= 1) {
                         for (JsonNode f : t.get("fields")) {
                             Optional<JsonNode> v = value(f.get("inputTypes"), depth + 1);
                             if (v.isPresent()) {
@@ -395,14 +584,13 @@ class DmmfInputTypesTest {
 
         /** Quarry's planner on the arguments with {@code leaf} at the position; the refusal, if any. */
         private Optional<QueryException> plan(Position at, ObjectNode leaf) {
-            ObjectNode args = NODES.objectNode();
-            ObjectNode node = args;
-            for (int i = 0; i < at.path().size(); i++) {
-                node = node.putObject(at.path().get(i));
-            }
-            node.setAll(leaf);
+            ObjectNode args = at.args(leaf);
             try {
-                planner.plan(at.model(), ReadArgs.ofBody(at.operation(), args));
+                if (at.call().write() != null) {
+                    writes.plan(at.model(), WriteArgs.ofBody(at.call().write(), args));
+                } else {
+                    planner.plan(at.model(), ReadArgs.ofBody(at.call().read(), args));
+                }
                 return Optional.empty();
             } catch (QueryException e) {
                 return Optional.of(e);

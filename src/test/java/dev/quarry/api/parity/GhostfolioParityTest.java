@@ -18,11 +18,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
         @ResourceArg(name = "seed", value = "24")})
 class GhostfolioParityTest {
 
-    /** The README's figures, reads and writes together: 663 cases: 627 the same, 36 refused by both; none differ, final states equal. */
+    /** The README's figures, reads and writes together: 621 cases: 590 the same, 31 refused by both; none differ, final states equal. */
     @Test
     void readsAndWritesMatchPrismaClient() throws Exception {
         RealAppParity.Result result = RealAppParity.run("parity/real/ghostfolio.prisma", 24, 500, 100);
         assertEquals(List.of(), result.different());
-        assertEquals(List.of(663, 627, 36, 0, 0), result.counts(), "cases, same answer, refused by both, a listed Prisma bug, different");
+        assertEquals(List.of(621, 590, 31, 0, 0), result.counts(), "cases, same answer, refused by both, a listed Prisma bug, different");
     }
 }

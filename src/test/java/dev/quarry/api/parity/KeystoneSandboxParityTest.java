@@ -18,11 +18,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
         @ResourceArg(name = "seed", value = "24")})
 class KeystoneSandboxParityTest {
 
-    /** The README's figures, reads and writes together: 696 cases: 654 the same, 42 refused by both; none differ, final states equal. */
+    /** The README's figures, reads and writes together: 624 cases: 591 the same, 33 refused by both; none differ, final states equal. */
     @Test
     void readsAndWritesMatchPrismaClient() throws Exception {
         RealAppParity.Result result = RealAppParity.run("parity/real/keystone-sandbox.prisma", 24, 500, 100);
         assertEquals(List.of(), result.different());
-        assertEquals(List.of(696, 654, 42, 0, 0), result.counts(), "cases, same answer, refused by both, a listed Prisma bug, different");
+        assertEquals(List.of(624, 591, 33, 0, 0), result.counts(), "cases, same answer, refused by both, a listed Prisma bug, different");
     }
 }

@@ -42,7 +42,7 @@ final class RealAppParity {
     }
 
     /** About this many of {@link ArgsGenerator#negatedToOneFilters} (evenly spread), beside the random reads. */
-    private static final int NEGATED_CASES = 60;
+    private static final int NEGATED_CASES = 20;
 
     private RealAppParity() {}
 

@@ -145,8 +145,9 @@ class WritesApiTest {
 
     @Test
     void failingNestedWriteRollsBackEverything() {
+        // a to-many connect of a missing record: Prisma's P2018 ("The required connected records were not found")
         rpc("user", "create", "{\"data\":{\"email\":\"rb@x.io\",\"posts\":{\"create\":{\"title\":\"p\"},\"connect\":{\"id\":999999}}}}")
-                .then().statusCode(404).body("code", equalTo("P2025"));
+                .then().statusCode(404).body("code", equalTo("P2018"));
         rpc("user", "count", "{\"where\":{\"email\":\"rb@x.io\"}}").then().body(equalTo("0"));
         rpc("post", "count", "{\"where\":{\"title\":\"p\"}}").then().body(equalTo("0"));
     }
