@@ -51,11 +51,13 @@ import org.postgresql.util.PSQLException;
 
 /**
  * {@code POST /api/{model}/bulk} with an NDJSON or CSV body: an import of records in one transaction, all or none,
- * answered 201 {@code {"count": n}} as createMany's JSON body on the same path is (which this route leaves to JAX-RS). Served as a Vert.x route ahead of Quarkus's body limit ({@code quarkus.http.limits.max-body-size},
- * which a stream of a million rows passes) with its own, {@code quarry.bulk.max-body-size}. The body is read as it
- * arrives by a worker thread ({@link RequestBodyStream}) and written through {@link BulkWriter} on a JDBC connection of
- * the Agroal pool, under the request's role and claims as every write is. Errors are the same problem documents as the
- * JAX-RS routes' ({@link ProblemMapper}, {@link WriteProblems}); a record's error adds {@code meta.line}.
+ * answered 201 {@code {"count": n}} as createMany's JSON body on the same path is (which this route leaves to
+ * JAX-RS). Served as a Vert.x route ahead of Quarkus's body limit ({@code quarkus.http.limits.max-body-size}, which
+ * a stream of a million rows passes) with its own, {@code quarry.bulk.max-body-size}. The body is read as it
+ * arrives by a worker thread ({@link RequestBodyStream}) and written through {@link BulkWriter} on a JDBC
+ * connection of the Agroal pool, under the request's role and claims as every write is. Errors are the same problem
+ * documents as the JAX-RS routes' ({@link ProblemMapper}, {@link WriteProblems}); a record's error adds {@code
+ * meta.line}.
  */
 @ApplicationScoped
 public class BulkImportRoute {

@@ -85,7 +85,8 @@ public class ProblemMapper {
             return unavailable(state + " " + e.getErrorMessage());
         }
         if (state.startsWith("22") || (state.equals("42601") && String.valueOf(e.getErrorMessage()).contains("tsquery"))) {
-            // a value the database refused after planning accepted it (a full-text query's syntax, an overflow in arithmetic)
+            // a value the database refused after planning accepted it (a full-text query's syntax, an overflow in
+            // arithmetic)
             return respond(new Problem(TYPE_BASE + "Q112", "Invalid value", 400, "The database refused a value: " + e.getErrorMessage(), "Q112",
                     Map.of("sqlState", state)), Optional.empty());
         }

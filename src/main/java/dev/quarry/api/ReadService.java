@@ -85,8 +85,8 @@ public class ReadService {
     public record Streamed(Selection selection, Multi<String> lines) {}
 
     /**
-     * A {@code findMany}'s answer as a stream of its elements' JSON texts, in order (see {@link QueryBuilder.Output#LINES}).
-     * Planning errors are thrown here, before anything runs.
+     * A {@code findMany}'s answer as a stream of its elements' JSON texts, in order (see {@link
+     * QueryBuilder.Output#LINES}). Planning errors are thrown here, before anything runs.
      */
     public Streamed stream(Model model, ReadArgs args) {
         Optional<SessionSettings> session = sessions.current();

@@ -30,9 +30,11 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.net.URLEncoder;
 
 /**
- * The read routes of the resource surface: {@code GET /api/users} (findMany), {@code /api/users/{id}} (findUnique by
+ * The read routes of the resource surface: {@code GET /api/users} (findMany), {@code /api/users/{id}} (findUnique
+ * by
  * {@code @id}; a compound id is its values in {@code @@id} order, comma-separated, each URL-encoded), and
  * {@code /api/users/_count}, {@code /_aggregate}, {@code /_groupBy}.
  */
@@ -56,8 +58,9 @@ public class ResourceReadsResource {
     }
 
     /**
-     * {@code POST /api/users/_query}: the list read with its parameters as a JSON body ({@code {"filter": {…}, "take": 10,
-     * "count": true}}), for generated clients, which cannot send JSON inside a query string, and for reads too long for a URL.
+     * {@code POST /api/users/_query}: the list read with its parameters as a JSON body ({@code {"filter": {…},
+     * "take": 10, "count": true}}), for generated clients, which cannot send JSON inside a query string, and for
+     * reads too long for a URL.
      */
     @POST
     @Path("{route}/_query")
@@ -93,7 +96,8 @@ public class ResourceReadsResource {
         }
         if (id.startsWith("_")) {
             throw new ApiException(new Problem(ProblemMapper.TYPE_BASE + "Q113", "Reserved path", 404,
-                    "Paths below a model that start with _ are reserved: _count, _aggregate, _groupBy, and _query (POST)", "Q113", Map.of("path", id)));
+                    "Paths below a model that start with _ are reserved: _count, _aggregate, _groupBy, and "
+                            + "_query (POST)", "Q113", Map.of("path", id)));
         }
         ReadArgs parsed = ResourceArgs.parse(Operation.FIND_UNIQUE, params);
         ObjectNode args = parsed.args().deepCopy();
@@ -119,7 +123,7 @@ public class ResourceReadsResource {
             // the separator itself was encoded (%2C): unambiguous only when no value holds a comma
             parts = decoded.split(",", -1);
             for (int i = 0; i < parts.length; i++) {
-                parts[i] = java.net.URLEncoder.encode(parts[i], StandardCharsets.UTF_8);
+                parts[i] = URLEncoder.encode(parts[i], StandardCharsets.UTF_8);
             }
         }
         if (parts.length != fields.size()) {

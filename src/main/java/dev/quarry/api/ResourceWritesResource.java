@@ -46,21 +46,20 @@ import jakarta.ws.rs.Encoded;
  * and {@code omit} query parameters shape the record returned, as on reads:
  *
  * <pre>
- * POST   /api/users                  create                      201, Location, ETag, the record
- * POST   /api/users/bulk             createMany (body: an array) 201 {"count": n}; with select/include/omit or
- *                                    Prefer: return=representation, createManyAndReturn (201 {"count": n, "records": [...]});
+ * POST /api/users create 201, Location, ETag, the record POST /api/users/bulk createMany (body: an array) 201
+ * {"count": n}; with select/include/omit or Prefer: return=representation, createManyAndReturn (201 {"count": n,
+ * "records": [...]});
  *                                    skipDuplicates=true or Prefer: resolution=ignore-duplicates
- * PATCH  /api/users/{id}             update                      200, ETag, the record
- * PUT    /api/users/{id}             upsert, the body {"create": {...}, "update": {...}}; the id comes from the path
+ * PATCH /api/users/{id} update 200, ETag, the record PUT /api/users/{id} upsert, the body {"create": {...},
+ * "update": {...}}; the id comes from the path
  *                                                                200 updated or 201 created
- * DELETE /api/users/{id}             delete                      200, the record as it was; 204 with Prefer: return=minimal
- * PATCH  /api/users?filter=…         updateMany                  200 {"count": n}; with select/include/omit or
- *                                    Prefer: return=representation, updateManyAndReturn (200 {"count": n, "records": [...]})
- * DELETE /api/users?filter=…         deleteMany                  200 {"count": n}
+ * DELETE /api/users/{id} delete 200, the record as it was; 204 with Prefer: return=minimal PATCH
+ * /api/users?filter=… updateMany 200 {"count": n}; with select/include/omit or Prefer: return=representation,
+ * updateManyAndReturn (200 {"count": n, "records": [...]}) DELETE /api/users?filter=… deleteMany 200 {"count": n}
  * </pre>
  *
- * {@code If-Match: "<etag>"} on PATCH, PUT and DELETE of one record makes the write conditional (412 when the record
- * changed), checked in the same statement that locks or writes the row.
+ * {@code If-Match: "<etag>"} on PATCH, PUT and DELETE of one record makes the write conditional (412 when the
+ * record changed), checked in the same statement that locks or writes the row.
  */
 @Path("/api")
 public class ResourceWritesResource {

@@ -42,7 +42,8 @@ public class SoftDeleteAccess {
         }
         String role = session.map(SessionSettings::role).orElse("");
         throw new ApiException(new Problem(ProblemMapper.TYPE_BASE + REFUSED, "Forbidden", 403,
-                "Role " + role + " may not read soft-deleted records (withDeleted); the roles in quarry.soft-delete.roles may", REFUSED,
+                "Role " + role + " may not read soft-deleted records (withDeleted); the roles in quarry.soft-delete.roles "
+                        + "may", REFUSED,
                 Map.of("parameter", ReadArgs.WITH_DELETED, "role", role, "allowed", roles)));
     }
 }

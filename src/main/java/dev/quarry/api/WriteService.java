@@ -34,6 +34,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 
 /**
  * Writes for both surfaces, and {@code $transaction}: plan (every client mistake found before anything runs), then
@@ -94,10 +95,10 @@ public class WriteService {
     private record Step(Model model, WritePlan write, ReadArgs read, String operation) {}
 
     /**
-     * {@code $transaction}: {@code [{"delegate", "operation", "args"}, …]} or {@code {"operations": [...], "isolationLevel",
-     * "maxWait", "timeout"}}, run in one transaction; the answer is the array of their results. Every operation is
-     * planned before any runs. The operations run one after the other as a flat stream, so the chain's depth does not
-     * grow with their number.
+     * {@code $transaction}: {@code [{"delegate", "operation", "args"}, …]} or {@code {"operations": [...],
+     * "isolationLevel", "maxWait", "timeout"}}, run in one transaction; the answer is the array of their results.
+     * Every operation is planned before any runs. The operations run one after the other as a flat stream, so the
+     * chain's depth does not grow with their number.
      */
     public Uni<String> transaction(JsonNode body) {
         ArgPath at = ArgPath.of("body");
@@ -185,7 +186,7 @@ public class WriteService {
             throw QueryErrors.missingArgument(at, "delegate and operation (strings)", List.of("delegate", "operation"));
         }
         Model model = routes.byDelegate(delegate.textValue());
-        JsonNode args = item.has("args") && !item.get("args").isNull() ? item.get("args") : com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+        JsonNode args = item.has("args") && !item.get("args").isNull() ? item.get("args") : JsonNodeFactory.instance.objectNode();
         ArgPath argsAt = at.key("args");
         if (!args.isObject()) {
             throw QueryErrors.wrongType(argsAt, "Prisma's argument object");
@@ -196,7 +197,7 @@ public class WriteService {
         var write = WriteOperation.fromClientName(name);
         if (write.isPresent()) {
             requireWritable(model);
-            WritePlan plan = planner.plan(model, new WriteArgs(write.get(), (ObjectNode) args, origins, java.util.Optional.empty()));
+            WritePlan plan = planner.plan(model, new WriteArgs(write.get(), (ObjectNode) args, origins, Optional.empty()));
             return new Step(model, plan, null, name);
         }
         Operation read = Operation.fromClientName(name).orElseThrow(() -> {

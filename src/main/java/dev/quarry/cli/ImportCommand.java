@@ -33,11 +33,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code db import --model User [--format ndjson|csv] [--skip-duplicates] FILE}: a file of records into a model's table in
- * one transaction, as {@code POST /api/{model}/bulk} writes them ({@link BulkWriter}); a progress line on a terminal.
+ * {@code db import --model User [--format ndjson|csv] [--skip-duplicates] FILE}: a file of records into a model's
+ * table in one transaction, as {@code POST /api/{model}/bulk} writes them ({@link BulkWriter}); a progress line on
+ * a terminal.
  */
 @Command(name = "import", mixinStandardHelpOptions = true,
-        description = "Imports a file of NDJSON (one JSON object a line) or CSV (a header row of field names) records into a model, all or none.")
+        description = "Imports a file of NDJSON (one JSON object a line) or CSV (a header row of field names) records "
+                + "into a model, all or none.")
 final class ImportCommand extends MigrateCommand.Common implements Callable<Integer> {
 
     @Option(names = "--model", paramLabel = "MODEL", description = "The model, as the schema names it (default: from the file's name, users.csv: User).")

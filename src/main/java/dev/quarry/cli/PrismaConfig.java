@@ -12,9 +12,9 @@ import java.util.regex.Pattern;
 
 /**
  * What Quarry reads of a {@code prisma.config.ts} (or {@code .js}, {@code .mjs}…) without running Node: the static
- * forms of {@code schema}, {@code migrations.path} and {@code datasource.url}/{@code directUrl}/{@code shadowDatabaseUrl},
- * each a string literal, {@code env("NAME")} or {@code process.env.NAME}. Any other expression there is refused
- * with a sentence naming it, never guessed at.
+ * forms of {@code schema}, {@code migrations.path} and {@code datasource.url}/{@code directUrl}/{@code
+ * shadowDatabaseUrl}, each a string literal, {@code env("NAME")} or {@code process.env.NAME}. Any other expression
+ * there is refused with a sentence naming it, never guessed at.
  *
  * @param file the config file; relative paths in it resolve against its folder, as Prisma resolves them
  */

@@ -21,17 +21,20 @@ import java.util.stream.Stream;
  * Where a command finds the schema, the migrations and the database, looking from the folder it runs in as Prisma's
  * CLI does: {@code --schema}, then {@code QUARRY_SCHEMA_PATH}, then {@code prisma.config.ts}, then
  * {@code package.json#prisma.schema}, then {@code prisma/schema.prisma}, {@code prisma/schema/} and
- * {@code schema.prisma}, then a Java project's {@code src/main/resources/schema.prisma}, else the schema packaged with
- * Quarry.
+ * {@code schema.prisma}, then a Java project's {@code src/main/resources/schema.prisma}, else the schema packaged
+ * with Quarry.
  *
  * @param schema the schema's location, as {@link SchemaSource#load} reads it
  * @param foundBy how it was found, for the person reading the output
- * @param migrations Quarry's Flyway files: a Java project's {@code src/main/resources/db/migration}; in a Prisma project
+ * @param migrations Quarry's Flyway files: a Java project's {@code src/main/resources/db/migration}; in a Prisma
+ * project
  *     beside Prisma's history ({@code prisma/migrations-flyway} next to {@code prisma/migrations})
  * @param prismaHistory Prisma Migrate's folder in a Prisma project, read as it is
- * @param root the project's folder, where {@code generate} writes: the config's or {@code package.json}'s folder, the one
+ * @param root the project's folder, where {@code generate} writes: the config's or {@code package.json}'s folder,
+ * the one
  *     above {@code prisma/}, or a Java project's root
- * @param environment the variables the project's URLs read: the process's, then its {@code .env} files as Prisma finds them
+ * @param environment the variables the project's URLs read: the process's, then its {@code .env} files as Prisma
+ * finds them
  */
 record Project(String schema, String foundBy, Layout layout, Path migrations, Optional<Path> prismaHistory, Optional<PrismaConfig> config, Path root,
         Environment environment) {
@@ -67,7 +70,8 @@ record Project(String schema, String foundBy, Layout layout, Path migrations, Op
                         .map(p -> new Found(p.toString(), "the default locations")));
         if (found.isEmpty()) {
             if (config.isPresent()) {
-                throw new UserError(config.get().file() + " names no schema and there is no prisma/schema.prisma or prisma/schema/; set `schema` there or pass --schema");
+                throw new UserError(config.get().file() + " names no schema and there is no prisma/schema.prisma or prisma/schema/; set `schema` "
+                        + "there or pass --schema");
             }
             Path migrations = migrationsOption.orElse(directory.resolve(MigrationsFolder.PROJECT_DEFAULT));
             return new Project(SchemaSource.CLASSPATH_DEFAULT, "no project here", Layout.PACKAGED, migrations, Optional.empty(), config, directory,
@@ -79,7 +83,8 @@ record Project(String schema, String foundBy, Layout layout, Path migrations, Op
                     Optional.empty(), config, directory, Environment.of(directory, Optional.empty()));
         }
         Path path = Path.of(schema);
-        // Prisma's CLI reads the .env beside a schema the user named (--schema, package.json), not beside one it found
+        // Prisma's CLI reads the .env beside a schema the user named (--schema, package.json), not beside one it
+        // found
         boolean named = found.get().given() || found.get().by().endsWith(PACKAGE_JSON_SCHEMA);
         Environment variables = Environment.of(directory, named ? Optional.of(parentOf(path)) : Optional.empty());
         if (path.toAbsolutePath().normalize().endsWith(Path.of(JAVA_SCHEMA))) {

@@ -3,6 +3,8 @@ package dev.quarry.database;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.stream.Collectors;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 
 /** A column's default, in the forms Prisma distinguishes. */
 public sealed interface ColumnDefault {
@@ -119,9 +121,9 @@ public sealed interface ColumnDefault {
             return false;
         }
         try {
-            com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+            ObjectMapper mapper = new ObjectMapper();
             return mapper.readTree(a).equals(mapper.readTree(b));
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return false;
         }
     }

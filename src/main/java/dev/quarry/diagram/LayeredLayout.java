@@ -14,9 +14,9 @@ import java.util.Set;
 
 /**
  * A Sugiyama-style layout, deterministic for a given diagram: referenced models above the models that refer to them
- * (layers by longest path, cycles broken where a depth-first walk in schema order meets them), the order inside each
- * layer by barycenter sweeps to reduce crossings, then boxes placed in rows. A layer wider than the drawing is wrapped
- * onto several rows, and models without relations share the last layer, so no two boxes can overlap.
+ * (layers by longest path, cycles broken where a depth-first walk in schema order meets them), the order inside
+ * each layer by barycenter sweeps to reduce crossings, then boxes placed in rows. A layer wider than the drawing is
+ * wrapped onto several rows, and models without relations share the last layer, so no two boxes can overlap.
  */
 public final class LayeredLayout {
 

@@ -24,6 +24,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import javax.lang.model.element.Modifier;
+import dev.quarry.schema.model.FieldType;
 
 /**
  * A model as a Hibernate Reactive entity. The mapping is the one Prisma's migrations create:
@@ -185,7 +186,8 @@ final class EntityWriter {
         relations.forEach(f -> javaNames.add(JavaNames.identifier(f.name())));
         List<String> constants = JavaNames.constants(javaNames);
         TypeSpec.Builder fields = TypeSpec.classBuilder(names.fieldsClass)
-                .addJavadoc("The entity's attribute names, for queries the compiler checks: {@code root.get($T.$L.$L)}.\n",
+                .addJavadoc("The entity's attribute names, for queries the compiler checks: {@code "
+                        + "root.get($T.$L.$L)}.\n",
                         names.model(model.name()), names.fieldsClass, constants.isEmpty() ? "" : constants.get(0))
                 .addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
                 .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
@@ -240,7 +242,7 @@ final class EntityWriter {
                     .addMember("read", "$S", quotedColumn + "::text" + (field.isList() ? "[]" : ""))
                     .addMember("write", "$S", "?::text" + (field.isList() ? "[]" : "") + "::" + sqlType)
                     .build());
-        } else if (field.type() instanceof dev.quarry.schema.model.FieldType.EnumRef enumRef) {
+        } else if (field.type() instanceof FieldType.EnumRef enumRef) {
             ClassName enumClass = names.enumType(enumRef.enumName());
             String converter = field.isList() ? names.arrayConverterClass : names.converterClass;
             spec.addAnnotation(AnnotationSpec.builder(CONVERT)

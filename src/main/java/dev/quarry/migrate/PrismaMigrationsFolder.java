@@ -43,7 +43,8 @@ public record PrismaMigrationsFolder(Path directory) {
                 String migrationName = folder.getFileName().toString();
                 Matcher m = FOLDER.matcher(migrationName);
                 if (!m.matches()) {
-                    throw new MigrateException("the folder " + folder + " is not named <yyyyMMddHHmmss>_<name> as Prisma names migrations; rename it or move it out");
+                    throw new MigrateException("the folder " + folder + " is not named <yyyyMMddHHmmss>_<name> as Prisma names migrations; rename it or move "
+                            + "it out");
                 }
                 Path sql = folder.resolve("migration.sql");
                 if (!Files.isRegularFile(sql)) {

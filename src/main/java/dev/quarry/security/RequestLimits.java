@@ -18,14 +18,15 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Refusals made before a request reaches a resource, each a problem document (Vert.x alone answers bare ones):
  * <ul>
- * <li>413 Q413, a body over {@code quarkus.http.limits.max-body-size} by its declared {@code Content-Length}, before any
- * of it is read (a chunked body that grows past the limit is still cut off by Quarkus itself);</li>
- * <li>414 Q414, a request target over {@code quarry.api.max-url-length} (Vert.x's own line limit is set far above it,
- * so that this answer, not a bare one, is what a client sees);</li>
- * <li>415 Q415, a body on {@code /api} that is not declared JSON ({@code text/plain}, a form, no Content-Type).</li>
+ * <li>413 Q413, a body over {@code quarkus.http.limits.max-body-size} by its declared {@code Content-Length},
+ * of it is read (a chunked body that grows past the limit is still cut off by Quarkus itself);</li> <li>414 Q414, a
+ * request target over {@code quarry.api.max-url-length} (Vert.x's own line limit is set far above it, so that this
+ * so that this answer, not a bare one, is what a client sees);</li> <li>415 Q415, a body on {@code /api} that is
+ * not declared JSON ({@code text/plain}, a form, no Content-Type).</li>
  * </ul>
- * A bulk import ({@code POST /api/{model}/bulk}, NDJSON or CSV) has its own body limit and media types (its route, {@code api.BulkImportRoute}, checks them).
- * They run just after Quarkus's CORS handler (route order -300, its filter priority), so that a browser may read them.
+ * A bulk import ({@code POST /api/{model}/bulk}, NDJSON or CSV) has its own body limit and media types (its route,
+ * {@code api.BulkImportRoute}, checks them). They run just after Quarkus's CORS handler (route order -300, its
+ * filter priority), so that a browser may read them.
  */
 @ApplicationScoped
 public class RequestLimits {
@@ -62,7 +63,8 @@ public class RequestLimits {
         String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
         if (request.uri().length() > maxUrlLength) {
             refuse(context, 414, "URI Too Long", "The request target is longer than the maximum of " + maxUrlLength
-                    + " characters (quarry.api.max-url-length); send the read's arguments as a JSON body to POST /api/{model}/_query",
+                    + " characters (quarry.api.max-url-length); send the read's arguments as a JSON body to POST "
+                    + "/api/{model}/_query",
                     new JsonObject().put("maxLength", maxUrlLength));
         } else if (isBulkImport(request)) {
             context.next();

@@ -14,8 +14,8 @@ import org.hibernate.reactive.mutiny.Mutiny;
 /**
  * How a hand-written endpoint gets its Hibernate Reactive session: in a transaction that first takes the request's
  * role, claims and statement timeout ({@link SessionSettings}, as every API request does), so GRANTs and row-level
- * security bind its queries as they bind the API's. In {@code open} mode it is a plain transaction as the connecting
- * login.
+ * security bind its queries as they bind the API's. In {@code open} mode it is a plain transaction as the
+ * connecting login.
  */
 @ApplicationScoped
 public class RequestSessions {

@@ -106,8 +106,8 @@ public final class TokenVerifier {
     }
 
     /**
-     * {@code iat} is required (SmallRye refuses a token without it) but SmallRye does not check that it is in the past;
-     * it may be ahead of this server's clock by the clock skew at most.
+     * {@code iat} is required (SmallRye refuses a token without it) but SmallRye does not check that it is in the
+     * past; it may be ahead of this server's clock by the clock skew at most.
      */
     private void checkIssuedAt(JsonNode iat) {
         if (iat != null && iat.asDouble() > Instant.now().getEpochSecond() + clockSkewSeconds) {
@@ -116,8 +116,8 @@ public final class TokenVerifier {
     }
 
     /**
-     * A JWK set URL must be https: over http anyone on the path could swap the keys and sign any role. Plain http is
-     * accepted for loopback hosts only (127.0.0.0/8, ::1, localhost), for local identity providers and tests.
+     * A JWK set URL must be https: over http anyone on the path could swap the keys and sign any role. Plain http
+     * is accepted for loopback hosts only (127.0.0.0/8, ::1, localhost), for local identity providers and tests.
      */
     static String secureJwksUrl(String url) {
         URI uri;

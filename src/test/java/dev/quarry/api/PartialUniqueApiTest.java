@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A partial unique index ({@code @@unique([email], where: { deletedAt: null })}) through the API: live rows cannot
- * share an email (Prisma's P2002 as a 409), soft-deleted ones do, and, as in Prisma Client 7, the field stays a unique
- * criterion of {@code findUnique} and {@code upsert}.
+ * share an email (Prisma's P2002 as a 409), soft-deleted ones do, and, as in Prisma Client 7, the field stays a
+ * unique criterion of {@code findUnique} and {@code upsert}.
  */
 @QuarkusTest
 @WithTestResource(value = FreshDatabase.class, initArgs = {

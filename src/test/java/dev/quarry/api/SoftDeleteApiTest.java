@@ -23,11 +23,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Soft delete ({@code schema/soft-delete/api.prisma}) through the API in open mode, which may reach soft-deleted rows:
- * every read leaves them out (top level, includes three levels deep, a to-one, relation filters, {@code _count},
- * count, aggregate, groupBy, cursor, the NDJSON stream, the ETag read), {@code withDeleted} brings them back, deletes
- * (top level, many, nested) set the field and keep the row, updates, upserts and connects do not reach them, and an
- * update setting the field to null restores one.
+ * Soft delete ({@code schema/soft-delete/api.prisma}) through the API in open mode, which may reach soft-deleted
+ * rows: every read leaves them out (top level, includes three levels deep, a to-one, relation filters, {@code
+ * _count}, count, aggregate, groupBy, cursor, the NDJSON stream, the ETag read), {@code withDeleted} brings them
+ * back, deletes (top level, many, nested) set the field and keep the row, updates, upserts and connects do not
+ * reach them, and an update setting the field to null restores one.
  */
 @QuarkusTest
 @WithTestResource(value = FreshDatabase.class, initArgs = {
@@ -71,7 +71,8 @@ class SoftDeleteApiTest {
 
     @Test
     void includesThreeLevelsDeepAndToOneRelationsSeeLiveRowsOnly() {
-        String args = "{\"orderBy\": {\"id\": \"asc\"}, \"include\": {\"profile\": true, \"posts\": {\"orderBy\": {\"id\": \"asc\"}, \"include\": {\"comments\": "
+        String args = "{\"orderBy\": {\"id\": \"asc\"}, \"include\": {\"profile\": true, \"posts\": {\"orderBy\": "
+                + "{\"id\": \"asc\"}, \"include\": {\"comments\": "
                 + "{\"orderBy\": {\"id\": \"asc\"}, \"include\": {\"post\": true}}}}}}";
         rpc("user", "findMany", args).statusCode(200)
                 .body("[0].posts.id", contains(10))
@@ -86,9 +87,11 @@ class SoftDeleteApiTest {
                 .body("[1].profile.bio", equalTo("Bob here"));
         // a post of a soft-deleted author reads its author as absent
         rpc("post", "findUnique", "{\"where\": {\"id\": 13}, \"include\": {\"author\": true}}").statusCode(200).body("author", nullValue());
-        rpc("user", "findMany", "{\"orderBy\": {\"id\": \"asc\"}, \"select\": {\"id\": true, \"_count\": {\"select\": {\"posts\": true}}}}").statusCode(200)
+        rpc("user", "findMany", "{\"orderBy\": {\"id\": \"asc\"}, \"select\": {\"id\": true, \"_count\": {\"select\": {\"posts\": "
+                + "true}}}}").statusCode(200)
                 .body("_count.posts", contains(1, 1));
-        rpc("post", "findMany", "{\"orderBy\": {\"id\": \"asc\"}, \"select\": {\"id\": true, \"_count\": {\"select\": {\"comments\": true}}}}").statusCode(200)
+        rpc("post", "findMany", "{\"orderBy\": {\"id\": \"asc\"}, \"select\": {\"id\": true, \"_count\": {\"select\": "
+                + "{\"comments\": true}}}}").statusCode(200)
                 .body("id", contains(10, 12, 13)).body("_count.comments", contains(1, 0, 0));
     }
 
@@ -137,7 +140,8 @@ class SoftDeleteApiTest {
         rpc("comment", "deleteMany", "{}").statusCode(200).body("count", equalTo(2));
         assertEquals(List.of("100 deleted", "101 deleted", "102 deleted"), rows("SELECT id, \"deletedAt\" FROM \"Comment\" ORDER BY id"));
         // nested: a delete and a deleteMany inside an update
-        rpc("user", "update", "{\"where\": {\"id\": 2}, \"data\": {\"posts\": {\"delete\": [{\"id\": 12}]}}, \"include\": {\"posts\": true}}").statusCode(200)
+        rpc("user", "update", "{\"where\": {\"id\": 2}, \"data\": {\"posts\": {\"delete\": [{\"id\": 12}]}}, \"include\": "
+                + "{\"posts\": true}}").statusCode(200)
                 .body("posts", empty());
         rpc("user", "update", "{\"where\": {\"id\": 3}, \"data\": {\"name\": \"Cat\"}}").statusCode(404).body("code", equalTo("P2025"));
         assertEquals(List.of("10 deleted", "11 deleted", "12 deleted", "13 live"), rows("SELECT id, \"deletedAt\" FROM \"Post\" ORDER BY id"));
@@ -154,10 +158,13 @@ class SoftDeleteApiTest {
         assertEquals(List.of("10 0", "11 100", "12 0", "13 0"), rows("SELECT id, views FROM \"Post\" ORDER BY id"));
         rpc("comment", "update", "{\"where\": {\"id\": 100}, \"data\": {\"post\": {\"connect\": {\"id\": 11}}}}").statusCode(404).body("code", equalTo("P2025"));
         rpc("comment", "create", "{\"data\": {\"id\": 103, \"text\": \"t\", \"post\": {\"connect\": {\"id\": 11}}}}").statusCode(404).body("code", equalTo("P2025"));
-        rpc("user", "update", "{\"where\": {\"id\": 1}, \"data\": {\"posts\": {\"update\": {\"where\": {\"id\": 11}, \"data\": {\"title\": \"x\"}}}}}")
+        rpc("user", "update", "{\"where\": {\"id\": 1}, \"data\": {\"posts\": {\"update\": {\"where\": {\"id\": 11}, \"data\": "
+                + "{\"title\": \"x\"}}}}}")
                 .statusCode(404).body("code", equalTo("P2025"));
-        // upsert: the soft-deleted cat@x is absent, so a live cat@x is created beside it (the partial unique index allows it)
-        rpc("user", "upsert", "{\"where\": {\"email\": \"cat@x\"}, \"create\": {\"id\": 4, \"email\": \"cat@x\", \"name\": \"Cat again\"}, \"update\": {\"name\": \"no\"}}")
+        // upsert: the soft-deleted cat@x is absent, so a live cat@x is created beside it (the partial unique index
+        // allows it)
+        rpc("user", "upsert", "{\"where\": {\"email\": \"cat@x\"}, \"create\": {\"id\": 4, \"email\": \"cat@x\", \"name\": \"Cat "
+                + "again\"}, \"update\": {\"name\": \"no\"}}")
                 .statusCode(200).body("id", equalTo(4));
         assertEquals(List.of("1 Ann", "2 Bob", "3 Cat", "4 Cat again"), rows("SELECT id, name FROM \"User\" ORDER BY id"));
     }

@@ -22,13 +22,14 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import java.util.UUID;
 
 /**
  * The launcher at the repository's root, called by its absolute path from folders that have nothing to do with
- * Quarry, in each layout a project can have: Prisma's single file, Prisma's {@code prisma/schema/} folder, a
- * {@code prisma.config.ts} with its own paths and an {@code env()} URL, {@code package.json#prisma.schema}, and a Java
- * project. In the Prisma layouts the database is the one Prisma Migrate made (its SQL applied, its
- * {@code _prisma_migrations} rows written as Prisma writes them); Quarry takes it over without a file copied or edited.
+ * Quarry, in each layout a project can have: Prisma's single file, Prisma's {@code prisma/schema/} folder, a {@code
+ * prisma.config.ts} with its own paths and an {@code env()} URL, {@code package.json#prisma.schema}, and a Java
+ * project. In the Prisma layouts the database is the one Prisma Migrate made (its SQL applied, its {@code
+ * _prisma_migrations} rows written as Prisma writes them); Quarry takes it over without a file copied or edited.
  */
 class AdoptPrismaProjectIT {
 
@@ -152,8 +153,9 @@ class AdoptPrismaProjectIT {
     }
 
     /**
-     * The layout {@code ./mvnw package -Pdist} archives (the launcher beside {@code quarkus-app/}, no {@code pom.xml}),
-     * called through a symbolic link on the {@code PATH}, as {@code prisma} is; a user mistake is one sentence.
+     * The layout {@code ./mvnw package -Pdist} archives (the launcher beside {@code quarkus-app/}, no {@code
+     * pom.xml}), called through a symbolic link on the {@code PATH}, as {@code prisma} is; a user mistake is one
+     * sentence.
      */
     @Test
     void theDistributionOnThePath() throws Exception {
@@ -249,7 +251,8 @@ class AdoptPrismaProjectIT {
         assertTrue(Files.isRegularFile(project.resolve("openapi/openapi.yaml")), generate.toString());
         assertEquals(!layout.prismaMade(), Files.isDirectory(project.resolve("src/main/java")), "Java entities only in a Java project\n" + generate);
 
-        TestServer.execute(database, "INSERT INTO \"Author\" (name) VALUES ('Ada'); INSERT INTO \"Post\" (title, \"authorId\") VALUES ('Notes', 1)");
+        TestServer.execute(database, "INSERT INTO \"Author\" (name) VALUES ('Ada'); INSERT INTO \"Post\" (title, \"authorId\") VALUES "
+                + "('Notes', 1)");
         launcher.serve(environment);
         HttpResponse<String> authors = launcher.get("/api/authors");
         HttpResponse<String> posts = launcher.get("/api/posts");
@@ -279,8 +282,9 @@ class AdoptPrismaProjectIT {
         TestServer.execute(database, PRISMA_HISTORY);
         TestServer.execute(database, sql);
         String checksum = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(sql.getBytes(StandardCharsets.UTF_8)));
-        TestServer.execute(database, "INSERT INTO _prisma_migrations (id, checksum, finished_at, migration_name, applied_steps_count) VALUES ('"
-                + java.util.UUID.randomUUID() + "', '" + checksum + "', now(), '" + name + "', 1)");
+        TestServer.execute(database, "INSERT INTO _prisma_migrations (id, checksum, finished_at, migration_name, applied_steps_count) "
+                + "VALUES ('"
+                + UUID.randomUUID() + "', '" + checksum + "', now(), '" + name + "', 1)");
     }
 
     /** Prisma's migration files of the layout, by path, with their text. */

@@ -29,12 +29,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Adoption of real apps: documenso's and cal.com's schemas from the corpus, each in a folder laid out as its Prisma
- * project (the schema, Prisma's {@code prisma/migrations} history; documenso's URL named by a {@code prisma.config.ts}
- * and set in {@code .env}, cal.com's {@code DATABASE_URL} in {@code prisma/.env}, which Prisma's CLI also reads), over a database made by Prisma 7's own migration SQL (its schema engine's from-empty
- * script, applied and recorded in {@code _prisma_migrations} as {@code prisma migrate deploy} does). From that folder,
- * the launcher: {@code migrate status} is clean, {@code serve} answers {@code findMany} on every model, and after a
- * schema change {@code migrate dev} writes a Flyway migration that leaves the catalog ({@code pg_dump --schema-only})
- * Prisma's from-empty script gives for the changed schema.
+ * project (the schema, Prisma's {@code prisma/migrations} history; documenso's URL named by a {@code
+ * prisma.config.ts} and set in {@code .env}, cal.com's {@code DATABASE_URL} in {@code prisma/.env}, which Prisma's
+ * CLI also reads), over a database made by Prisma 7's own migration SQL (its schema engine's from-empty script,
+ * applied and recorded in {@code _prisma_migrations} as {@code prisma migrate deploy} does). From that folder, the
+ * launcher: {@code migrate status} is clean, {@code serve} answers {@code findMany} on every model, and after a
+ * schema change {@code migrate dev} writes a Flyway migration that leaves the catalog ({@code pg_dump
+ * --schema-only}) Prisma's from-empty script gives for the changed schema.
  */
 class AdoptRealAppsIT {
 
@@ -67,7 +68,8 @@ class AdoptRealAppsIT {
      * @param urlVariable the variable its database URL is read from
      * @param dotEnv the {@code .env} file that sets it
      * @param config its {@code prisma.config.ts}, if it has one
-     * @param prelude what its first migration runs before Prisma's script: an extension its indexes use that the schema
+     * @param prelude what its first migration runs before Prisma's script: an extension its indexes use that the
+     * schema
      *     does not declare, added by hand as Prisma's documentation advises
      */
     record App(String name, String corpusFile, String urlVariable, String dotEnv, Optional<String> config, String prelude) {

@@ -8,6 +8,9 @@ import dev.quarry.schema.model.Arity;
 import dev.quarry.schema.model.ScalarType;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import dev.quarry.schema.model.DefaultValue;
+import dev.quarry.schema.model.FieldType;
+import java.util.Optional;
 
 class ShapeCalculatorTest {
 
@@ -60,8 +63,8 @@ class ShapeCalculatorTest {
         var user = model("User", "id", List.of(
                 withDefault(field("id", ScalarType.INT, Arity.REQUIRED), fn("autoincrement")),
                 withNative(field("email", ScalarType.STRING, Arity.REQUIRED), "VarChar", "255"),
-                withDefault(field("role", new dev.quarry.schema.model.FieldType.EnumRef("Role"), Arity.REQUIRED), enumValue("USER")),
-                withDefault(field("tags", ScalarType.STRING, Arity.LIST), new dev.quarry.schema.model.DefaultValue.ListValue(List.of(str("a"), str("b")), java.util.Optional.empty())),
+                withDefault(field("role", new FieldType.EnumRef("Role"), Arity.REQUIRED), enumValue("USER")),
+                withDefault(field("tags", ScalarType.STRING, Arity.LIST), new DefaultValue.ListValue(List.of(str("a"), str("b")), Optional.empty())),
                 withDefault(field("score", ScalarType.FLOAT, Arity.REQUIRED), num("1")),
                 withDefault(field("price", ScalarType.DECIMAL, Arity.REQUIRED), num("1.50")),
                 withDefault(field("data", ScalarType.JSON, Arity.REQUIRED), str("{}")),

@@ -21,8 +21,10 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(FreshDatabase.class)
 class MetricsTest {
 
-    private static final String READS_OK = "http_server_requests_seconds_count{method=\"GET\",outcome=\"SUCCESS\",status=\"200\",uri=\"/api/{route}\"}";
-    private static final String READS_BAD = "http_server_requests_seconds_count{method=\"GET\",outcome=\"CLIENT_ERROR\",status=\"400\",uri=\"/api/{route}\"}";
+    private static final String READS_OK = "http_server_requests_seconds_count{method=\"GET\",outcome=\"SUCCESS\",status=\"200\","
+            + "uri=\"/api/{route}\"}";
+    private static final String READS_BAD = "http_server_requests_seconds_count{method=\"GET\",outcome=\"CLIENT_ERROR\",status=\"400\","
+            + "uri=\"/api/{route}\"}";
     private static final String POOL_COMPLETED = "sql_pool_completed_total{pool_name=\"quarry\",pool_type=\"sql\"}";
 
     @Test

@@ -16,10 +16,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A database's catalog as {@code pg_dump --schema-only} writes it, independent of Quarry's own describer: every table,
- * column (in order), type, default, constraint, index (expression and partial ones too), enum, sequence and extension,
- * as PostgreSQL prints them. Normalised so that two databases with the same catalog give the same text: comments, blank
- * lines, session SETs and the {@code \restrict} lines (a random key per dump) go.
+ * A database's catalog as {@code pg_dump --schema-only} writes it, independent of Quarry's own describer: every
+ * table, column (in order), type, default, constraint, index (expression and partial ones too), enum, sequence and
+ * extension, as PostgreSQL prints them. Normalised so that two databases with the same catalog give the same text:
+ * comments, blank lines, session SETs and the {@code \restrict} lines (a random key per dump) go.
  */
 public final class CatalogDump {
 

@@ -30,13 +30,16 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * Real schema histories: for each app of the corpus with more than one PostgreSQL commit, the older schema is migrated
- * with {@code migrate dev}, every table gets rows, and the newer schema is migrated with {@code migrate dev} again. The
- * catalog after the upgrade (columns compared as a set: a column added later comes last) is Prisma 7's from-empty catalog
- * of the newer schema (through the oracle of {@link PrismaCatalogIdentityTest}), and every value of every column in both versions survives unless a warning the CLI printed names that
- * column. Columns needing an extension the server lacks are stripped from both versions, as in the catalog identity test.
+ * Real schema histories: for each app of the corpus with more than one PostgreSQL commit, the older schema is
+ * migrated with {@code migrate dev}, every table gets rows, and the newer schema is migrated with {@code migrate
+ * dev} again. The catalog after the upgrade (columns compared as a set: a column added later comes last) is Prisma
+ * 7's from-empty catalog of the newer schema (through the oracle of {@link PrismaCatalogIdentityTest}), and every
+ * value of every column in both versions survives unless a warning the CLI printed names that column. Columns
+ * needing an extension the server lacks are stripped from both versions, as in the catalog identity test.
  */
 class EvolutionTest {
 
@@ -83,7 +86,8 @@ class EvolutionTest {
                 try {
                     migrator.dev(newer, upgrade);
                 } catch (MigrateException refused) {
-                    // what a user does when the CLI refuses a step the rows cannot take: empty the tables it names, and go on
+                    // what a user does when the CLI refuses a step the rows cannot take: empty the tables it names,
+                    // and go on
                     List<String> named = refusedTables(printed.toString());
                     emptied += named.size();
                     System.out.println(history.app() + ": the upgrade was refused; emptied " + named + " after:\n" + printed);
@@ -125,21 +129,22 @@ class EvolutionTest {
                 TestServer.dropDatabase(fresh);
             }
         }
-        System.out.printf("Evolution: %d histories, %d catalogs identical to Prisma 7's from-empty one of the newer schema, %d columns and %d values checked, "
+        System.out.printf("Evolution: %d histories, %d catalogs identical to Prisma 7's from-empty one of the newer schema, "
+                + "%d columns and %d values checked, "
                 + "%d columns changed by a step the CLI announced, %d tables emptied where the CLI refused a step%n", HISTORIES.size(), identical, columnsChecked,
                 valuesChecked, announced, emptied);
         assertEquals(List.of(), problems);
         assertEquals(HISTORIES.size(), identical);
     }
 
-    private static final java.util.regex.Pattern NAMED_TABLE = java.util.regex.Pattern.compile("(?:the `(\\w+)` table|table `(\\w+)`)");
+    private static final Pattern NAMED_TABLE = Pattern.compile("(?:the `(\\w+)` table|table `(\\w+)`)");
 
     /** The tables the refusing warnings (those that say the step cannot run) name. */
     private static List<String> refusedTables(String printed) {
         List<String> tables = new ArrayList<>();
         for (String line : printed.split("\n")) {
             if (line.contains("not possible if the table is not empty") || line.contains("cannot") || line.contains("existing NULL values")) {
-                java.util.regex.Matcher m = NAMED_TABLE.matcher(line);
+                Matcher m = NAMED_TABLE.matcher(line);
                 while (m.find()) {
                     String table = m.group(1) != null ? m.group(1) : m.group(2);
                     if (!tables.contains(table)) {

@@ -131,9 +131,11 @@ class PolicyDatabaseTest {
     void pullSaysThePoliciesAreNotWrittenBack() {
         String pulled = SchemaWriter.write(Migrator.describe(database), "datasource db {\n  provider = \"postgresql\"\n}", "public");
         assertTrue(pulled.contains("""
-                // Row-level security is on for this table, with the policies allow_create_1, allow_create_2, allow_delete_1, allow_delete_2, \
+                // Row-level security is on for this table, with the policies allow_create_1, allow_create_2,
+                // allow_delete_1, allow_delete_2, \
                 allow_read_1, allow_read_2, allow_update_1, allow_update_2, deny_delete_1.
-                // `db pull` does not write them back as @@allow/@@deny rules; `migrate dev` removes what the schema lacks.
+                // `db pull` does not write them back as @@allow/@@deny rules; `migrate dev` removes what the schema
+                // lacks.
                 model Post {
                 """), pulled);
     }
@@ -187,8 +189,8 @@ class PolicyDatabaseTest {
         migrator(url, folder).dev(schema(text), dev("init")).orElseThrow();
         TestServer.execute(url, "DO $$ BEGIN CREATE ROLE " + OWNER + " NOLOGIN; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$;"
                 + "ALTER TABLE \"User\" OWNER TO " + OWNER + "; ALTER TABLE \"Post\" OWNER TO " + OWNER + ";"
-                + "INSERT INTO \"User\" (id, email) VALUES (1, 'alice@example.com');"
-                + "INSERT INTO \"Post\" (id, title, published, \"authorId\") VALUES (1, 'Hello', true, 1), (2, 'Draft', false, 1);");
+                + "INSERT INTO \"User\" (id, email) VALUES (1, 'alice@example.com');INSERT INTO \"Post\" (id, title, "
+                + "published, \"authorId\") VALUES (1, 'Hello', true, 1), (2, 'Draft', false, 1);");
         assertEquals(List.of("1", "2"), as(url, OWNER, null, c -> ids(c, "SELECT id FROM \"Post\" ORDER BY id")), "enabled, not forced: the owner bypasses");
 
         String forced = text.replace("\"quarry_admin\"])", "\"quarry_admin\"], force: true)");
@@ -372,7 +374,8 @@ class PolicyDatabaseTest {
     /** Every row, read as the owner (row-level security does not apply to it). */
     private static List<String> snapshot() throws SQLException {
         try (Connection connection = TestServer.connect(database)) {
-            List<String> rows = ids(connection, "SELECT format('%s %s %s %s %s', id, title, content, published, \"authorId\") FROM \"Post\" ORDER BY id");
+            List<String> rows = ids(connection, "SELECT format('%s %s %s %s %s', id, title, content, published, \"authorId\") FROM \"Post\" "
+                    + "ORDER BY id");
             rows.addAll(ids(connection, "SELECT format('%s %s %s', id, email, name) FROM \"User\" ORDER BY id"));
             return rows;
         }

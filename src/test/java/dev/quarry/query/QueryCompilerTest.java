@@ -15,6 +15,9 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 
 /** The query stage on its own (plan, build, run on a plain Vert.x pool): properties of the SQL it emits. */
 class QueryCompilerTest {
@@ -38,7 +41,8 @@ class QueryCompilerTest {
     void valuesAreAlwaysParametersSoTheTextDependsOnlyOnTheShape() {
         SqlStatement a = reads.compile("Account", "findMany", "{\"where\":{\"email\":{\"contains\":\"ann\"},\"id\":{\"in\":[1,2]}},\"take\":2,\"skip\":1}");
         SqlStatement b = reads.compile("Account", "findMany",
-                "{\"where\":{\"email\":{\"contains\":\"x'); DROP TABLE accounts; --\"},\"id\":{\"in\":[3,4,5]}},\"take\":7,\"skip\":3}");
+                "{\"where\":{\"email\":{\"contains\":\"x'); DROP TABLE accounts; "
+                        + "--\"},\"id\":{\"in\":[3,4,5]}},\"take\":7,\"skip\":3}");
         assertEquals(a.text(), b.text());
         assertNotEquals(a.params(), b.params());
         assertFalse(b.text().contains("DROP"));
@@ -76,7 +80,8 @@ class QueryCompilerTest {
         assertEquals(QueryErrors.OVER_TAKE_LIMIT, take.error().code());
         assertTrue(take.error().message().contains("50"));
         QueryException depth = assertThrows(QueryException.class,
-                () -> reads.compile("Category", "findMany", "{\"include\":{\"children\":{\"include\":{\"children\":{\"include\":{\"children\":{\"include\":{\"children\":true}}}}}}}}"));
+                () -> reads.compile("Category", "findMany", "{\"include\":{\"children\":{\"include\":{\"children\":{\"include\":{\"children\":{\"includ"
+                        + "e\":{\"children\":true}}}}}}}}"));
         assertEquals(QueryErrors.OVER_DEPTH_LIMIT, depth.error().code());
         assertEquals("include.children.include.children.include.children.include.children", depth.error().path());
     }
@@ -98,12 +103,14 @@ class QueryCompilerTest {
 
     @Test
     void decimalsAreWrittenAsPrismaClientWritesThem() throws Exception {
-        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/" + db.name, "postgres", "postgres");
-                java.sql.Statement s = c.createStatement()) {
-            s.execute("UPDATE accounts SET ratio = CASE id WHEN 1 THEN 1e21 WHEN 2 THEN -0.000000123456789 WHEN 3 THEN 123456789012345678901"
+        try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/" + db.name, "postgres", "postgres");
+                Statement s = c.createStatement()) {
+            s.execute("UPDATE accounts SET ratio = CASE id WHEN 1 THEN 1e21 WHEN 2 THEN -0.000000123456789 WHEN 3 "
+                    + "THEN 123456789012345678901"
                     + " WHEN 4 THEN -0.000001 ELSE 19.90 END");
         }
-        assertEquals("[{\"ratio\" : \"1e+21\"}, {\"ratio\" : \"-1.23456789e-7\"}, {\"ratio\" : \"123456789012345678901\"}, "
+        assertEquals("[{\"ratio\" : \"1e+21\"}, {\"ratio\" : \"-1.23456789e-7\"}, {\"ratio\" : "
+                + "\"123456789012345678901\"}, "
                 + "{\"ratio\" : \"-0.000001\"}, {\"ratio\" : \"19.9\"}]",
                 reads.run("Account", "findMany", "{\"orderBy\":{\"id\":\"asc\"},\"select\":{\"ratio\":true}}"));
     }

@@ -42,12 +42,14 @@ class SoftDeleteSchemaTest {
 
     @Test
     void refusalsAreLocated() {
-        String wrongType = "Error parsing attribute \"@deletedAt\": Fields that are marked with @deletedAt must be of type DateTime? (optional: null means not deleted).";
+        String wrongType = "Error parsing attribute \"@deletedAt\": Fields that are marked with @deletedAt must be of type "
+                + "DateTime? (optional: null means not deleted).";
         rejected("  deletedAt DateTime @deletedAt", wrongType, 6, 22);
         rejected("  deletedAt String? @deletedAt", wrongType, 6, 21);
         rejected("  /// @deletedAt\n  deletedAt Int?", wrongType, 6, 7);
         rejected("  a DateTime? @deletedAt\n  b DateTime? @deletedAt",
-                "Error parsing attribute \"@deletedAt\": A model can have at most one @deletedAt field; Note already has `a`.", 7, 15);
+                "Error parsing attribute \"@deletedAt\": A model can have at most one @deletedAt field; "
+                        + "Note already has `a`.", 7, 15);
         rejected("  a DateTime? @deletedAt(now())", "Error parsing attribute \"@deletedAt\": No such argument.", 6, 26);
         rejected("  /// @deletedAt(now())\n  a DateTime?", "Error parsing attribute \"@deletedAt\": The attribute takes no arguments.", 6, 7);
         SchemaResult onType = parse(HEADER + "type Address {\n  at DateTime? @deletedAt\n}\n");

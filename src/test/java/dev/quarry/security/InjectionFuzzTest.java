@@ -26,12 +26,15 @@ import java.util.function.Function;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import java.io.IOException;
+import org.hamcrest.Matchers;
 
 /**
  * Hostile values in every place a request carries one (filter, orderBy, select, include, take/skip/cursor/distinct,
- * path ids and routes, the JSON bodies of writes and RPC calls), sent anonymously and as a user in jwt mode with the
- * blog's row-level security on: no answer is a 500, none carries SQL text or a Java stack trace, and no row changes.
- * Writes are aimed so that none may succeed (absent ids, another user's author id, equality filters on values no row has).
+ * path ids and routes, the JSON bodies of writes and RPC calls), sent anonymously and as a user in jwt mode with
+ * the blog's row-level security on: no answer is a 500, none carries SQL text or a Java stack trace, and no row
+ * changes. Writes are aimed so that none may succeed (absent ids, another user's author id, equality filters on
+ * values no row has).
  */
 @QuarkusTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -42,8 +45,8 @@ class InjectionFuzzTest {
 
     private static final int REQUESTS_PER_IDENTITY = 1100;
     /**
-     * The statuses the fixed seed gets (measured: 200: 323, 400: 1,370, 403: 284, 404: 176, 414: 47), and a floor below
-     * the count of answered (200) requests: hostile values that reach real queries.
+     * The statuses the fixed seed gets (measured: 200: 323, 400: 1,370, 403: 284, 404: 176, 414: 47), and a floor
+     * below the count of answered (200) requests: hostile values that reach real queries.
      */
     private static final Set<Integer> EXPECTED_STATUSES = Set.of(200, 400, 403, 404, 414);
     private static final int MIN_ANSWERED = 300;
@@ -84,8 +87,9 @@ class InjectionFuzzTest {
                 HttpResponse<String> response;
                 try {
                     response = send(call, token);
-                } catch (java.io.IOException closedAfterA414) {
-                    // the server closes the connection after refusing an over-long URL; the client may have reused it
+                } catch (IOException closedAfterA414) {
+                    // the server closes the connection after refusing an over-long URL; the client may have reused
+                    // it
                     response = send(call, token);
                 }
                 String body = response.body();
@@ -112,8 +116,8 @@ class InjectionFuzzTest {
     /** Found by this fuzz: an aggregate of nothing ran one row per record (a 500); Prisma answers {}. */
     @Test
     void anAggregateOfNothingIsOneObject() {
-        io.restassured.RestAssured.given().get("/api/posts/_aggregate").then().statusCode(200).body(org.hamcrest.Matchers.equalTo("{}"));
-        io.restassured.RestAssured.given().queryParam("_max", "{}").get("/api/posts/_aggregate").then().statusCode(200).body("_max", org.hamcrest.Matchers.anEmptyMap());
+        RestAssured.given().get("/api/posts/_aggregate").then().statusCode(200).body(Matchers.equalTo("{}"));
+        RestAssured.given().queryParam("_max", "{}").get("/api/posts/_aggregate").then().statusCode(200).body("_max", Matchers.anEmptyMap());
     }
 
     private HttpResponse<String> send(Call call, Optional<String> token) throws Exception {

@@ -17,6 +17,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
+import dev.quarry.runtime.ops.DatabaseAvailability;
+import java.nio.charset.StandardCharsets;
 
 /** Each limit at its boundary and one past it, in open mode with small limits; and the CORS and security headers. */
 @QuarkusTest
@@ -102,7 +104,7 @@ class LimitsTest {
                 .then().statusCode(415).contentType("application/problem+json").body("code", equalTo("Q415"))
                 .body("detail", containsString("text/plain")).header("Access-Control-Allow-Origin", "https://app.example");
         given().contentType("application/x-www-form-urlencoded").body("title=x").post("/api/posts").then().statusCode(415);
-        given().noContentType().body(create.getBytes(java.nio.charset.StandardCharsets.UTF_8)).post("/api/rpc/post/findMany")
+        given().noContentType().body(create.getBytes(StandardCharsets.UTF_8)).post("/api/rpc/post/findMany")
                 .then().statusCode(415);
         given().contentType("text/plain").body("{}").patch("/api/posts/p_bob_pub").then().statusCode(415);
         given().contentType("application/merge-patch+json; charset=utf-8").body("{\"take\":1}").post("/api/rpc/post/findMany")
@@ -114,7 +116,7 @@ class LimitsTest {
     @Test
     void statementTimeoutInOpenMode() {
         given().contentType("application/json").body("{\"title\":\"slow one\",\"body\":\"b\",\"authorId\":\"u_alice\"}").post("/api/posts")
-                .then().statusCode(503).header("Retry-After", String.valueOf(dev.quarry.runtime.ops.DatabaseAvailability.RETRY_AFTER_SECONDS)).body("meta.reason", equalTo("statement-timeout"));
+                .then().statusCode(503).header("Retry-After", String.valueOf(DatabaseAvailability.RETRY_AFTER_SECONDS)).body("meta.reason", equalTo("statement-timeout"));
     }
 
     @Test

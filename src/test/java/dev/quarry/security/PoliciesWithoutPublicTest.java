@@ -27,12 +27,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import java.util.Optional;
 
 /**
  * The schema's policies ({@code policies/tagged-posts.prisma}) granted to the declared roles only, never PUBLIC:
  * another login of the cluster that sets the claims of an administrator reaches nothing; {@code auth().role} is the
- * role the request runs as; the posts–tags join table follows both sides' rules; a role that may not read one column
- * reads and writes by id without it, with entity tags of what it reads.
+ * role the request runs as; the posts–tags join table follows both sides' rules; a role that may not read one
+ * column reads and writes by id without it, with entity tags of what it reads.
  */
 @QuarkusTest
 @WithTestResource(value = FreshDatabase.class, initArgs = {
@@ -86,7 +87,7 @@ class PoliciesWithoutPublicTest {
                 "DELETE FROM \"_PostToTag\"",
                 "SET ROLE quarry_admin");
         DatabaseUrl intruder = new DatabaseUrl(database().host(), database().port(), database().database(), INTRUDER,
-                java.util.Optional.empty(), database().schema(), database().parameters());
+                Optional.empty(), database().schema(), database().parameters());
         for (String attempt : attempts) {
             try (Connection connection = TestServer.connect(intruder); Statement statement = connection.createStatement()) {
                 statement.execute("SET request.jwt.claims = '{\"id\": \"u_alice\", \"role\": \"quarry_admin\"}'");
@@ -184,7 +185,8 @@ class PoliciesWithoutPublicTest {
         as("u_alice").body("{\"where\": {\"id\": \"u_alice\"}, \"include\": {\"posts\": {\"include\": {\"author\": true}}}}")
                 .post("/api/rpc/user/findUnique").then().statusCode(200).body("$", not(hasKey("email"))).body("posts[0].author", not(hasKey("email")));
         admin().body("{\"where\": {\"id\": \"u_alice\"}}").post("/api/rpc/user/findUnique").then().statusCode(200).body("email", equalTo("alice@example.com"));
-        as("u_alice").body("[{\"delegate\": \"user\", \"operation\": \"update\", \"args\": {\"where\": {\"id\": \"u_alice\"}, \"data\": {\"name\": \"A\"}}},"
+        as("u_alice").body("[{\"delegate\": \"user\", \"operation\": \"update\", \"args\": {\"where\": {\"id\": \"u_alice\"}, "
+                + "\"data\": {\"name\": \"A\"}}},"
                 + " {\"delegate\": \"user\", \"operation\": \"findMany\", \"args\": {}}]")
                 .urlEncodingEnabled(false).post("/api/rpc/$transaction").then().statusCode(200).body("[0]", not(hasKey("email"))).body("[1][0]", not(hasKey("email")));
     }

@@ -19,7 +19,8 @@ import org.junit.jupiter.api.TestInstance;
 
 /**
  * {@code quarry.auth.roles=quarry_anon,quarry_user}: only the listed roles are served; a token naming any other
- * role, even one the login may take and that exists (quarry_admin), is a 401 {@code token-role} and changes nothing.
+ * role, even one the login may take and that exists (quarry_admin), is a 401 {@code token-role} and changes
+ * nothing.
  */
 @QuarkusTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)

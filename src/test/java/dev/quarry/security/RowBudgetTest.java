@@ -20,6 +20,7 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import java.util.List;
 
 /**
  * The row and size budgets at their boundaries and one past them, with small limits: max-rows 3 on every list (top
@@ -71,7 +72,7 @@ class RowBudgetTest {
                 .body("$", hasSize(3));
         overRows(given().contentType("application/json").body("{}").post("/api/rpc/post/findMany").then(), "$");
         given().contentType("application/json").body("{\"where\":{\"authorId\":\"u_four\"},\"orderBy\":{\"id\":\"asc\"},\"cursor\":{\"id\":\"p4b\"}}")
-                .post("/api/rpc/post/findMany").then().statusCode(200).body("id", equalTo(java.util.List.of("p4b", "p4c", "p4d")));
+                .post("/api/rpc/post/findMany").then().statusCode(200).body("id", equalTo(List.of("p4b", "p4c", "p4d")));
     }
 
     @Test
@@ -153,7 +154,8 @@ class RowBudgetTest {
         given().queryParam("filter", "{\"id\":{\"in\":[\"p3a\",\"p3b\",\"x\",\"y\",\"z\",\"w\"]}}").get("/api/posts").then().statusCode(400)
                 .body("code", equalTo("Q133")).body("detail", containsString("quarry.api.max-list-values"));
         given().queryParam("filter[id][notIn]", "a,b,c,d,e,f").get("/api/posts").then().statusCode(400).body("code", equalTo("Q133"));
-        String within = "{\"where\":{\"id\":{\"in\":[\"u_three\",\"u_one\",\"x\"]}},\"include\":{\"posts\":{\"where\":{\"id\":{\"notIn\":[\"a\",\"b\"]}}}}}";
+        String within = "{\"where\":{\"id\":{\"in\":[\"u_three\",\"u_one\",\"x\"]}},"
+                + "\"include\":{\"posts\":{\"where\":{\"id\":{\"notIn\":[\"a\",\"b\"]}}}}}";
         given().contentType("application/json").body(within).post("/api/rpc/user/findMany").then().statusCode(200).body("$", hasSize(2));
         given().contentType("application/json").body(within.replace("\"b\"]", "\"b\",\"c\"]")).post("/api/rpc/user/findMany").then().statusCode(400)
                 .body("code", equalTo("Q133")).body("meta.path", equalTo("include.posts.where.id.notIn"));
@@ -161,7 +163,8 @@ class RowBudgetTest {
 
     @Test
     void filterNodesCountedOverTheRequest() {
-        // six nodes: email, contains, active (top); title, startsWith (a nested select's where); published (a _count's where)
+        // six nodes: email, contains, active (top); title, startsWith (a nested select's where); published (a
+        // _count's where)
         String six = "{\"where\":{\"email\":{\"contains\":\"@\"},\"active\":true},\"select\":{\"id\":true,"
                 + "\"posts\":{\"where\":{\"title\":{\"startsWith\":\"p\"}},\"take\":3,\"select\":{\"id\":true}},"
                 + "\"_count\":{\"select\":{\"posts\":{\"where\":{\"published\":true}}}}}}";
@@ -171,7 +174,8 @@ class RowBudgetTest {
                 .body("code", equalTo("Q120")).body("meta.path", equalTo("select._count.select.posts.where.body"));
         // writes count too: an update's where (one node) and its read-back's nested where (six)
         given().contentType("application/json").body("{\"where\":{\"id\":\"u_three\"},\"data\":{\"name\":\"Three\"},"
-                + "\"include\":{\"posts\":{\"where\":{\"AND\":[{\"id\":\"a\"},{\"id\":\"b\"},{\"id\":\"c\"},{\"id\":\"d\"},{\"id\":\"e\"}]}}}}").post("/api/rpc/user/update")
+                + "\"include\":{\"posts\":{\"where\":{\"AND\":[{\"id\":\"a\"},{\"id\":\"b\"},{\"id\":\"c\"},"
+                + "{\"id\":\"d\"},{\"id\":\"e\"}]}}}}").post("/api/rpc/user/update")
                 .then().statusCode(400).body("code", equalTo("Q120"));
     }
 

@@ -18,6 +18,11 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import dev.quarry.runtime.ops.DatabaseAvailability;
+import dev.quarry.testsupport.TestServer;
+import org.jose4j.jws.JsonWebSignature;
+import org.jose4j.lang.JoseException;
+import org.junit.jupiter.api.Assertions;
 
 /**
  * Bearer tokens through the real server in jwt mode, trusting an inline JWK set (RS256 and ES256) with an issuer,
@@ -36,7 +41,7 @@ class TokenAuthenticationTest {
     @BeforeAll
     void database() {
         BlogDatabase.seed(FreshDatabase.current());
-        dev.quarry.testsupport.TestServer.execute(FreshDatabase.current(), BlogDatabase.resource("security/blog-policies.sql"));
+        TestServer.execute(FreshDatabase.current(), BlogDatabase.resource("security/blog-policies.sql"));
     }
 
     @Test
@@ -90,14 +95,14 @@ class TokenAuthenticationTest {
 
     /** Claims exactly as given (SmallRye's builder adds iat), signed RS256 with the trusted key. */
     private static String signed(String claimsJson) {
-        org.jose4j.jws.JsonWebSignature jws = new org.jose4j.jws.JsonWebSignature();
+        JsonWebSignature jws = new JsonWebSignature();
         jws.setPayload(claimsJson);
         jws.setKey(TestKeys.RSA.getPrivate());
         jws.setKeyIdHeaderValue("rsa");
         jws.setAlgorithmHeaderValue("RS256");
         try {
             return jws.getCompactSerialization();
-        } catch (org.jose4j.lang.JoseException e) {
+        } catch (JoseException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -162,9 +167,9 @@ class TokenAuthenticationTest {
         String before = BlogDatabase.checksum(FreshDatabase.current());
         given().auth().oauth2(TestKeys.user("u_alice")).contentType("application/json")
                 .body("{\"title\":\"slow post\",\"body\":\"b\",\"authorId\":\"u_alice\"}").post("/api/posts")
-                .then().statusCode(503).contentType("application/problem+json").header("Retry-After", String.valueOf(dev.quarry.runtime.ops.DatabaseAvailability.RETRY_AFTER_SECONDS))
+                .then().statusCode(503).contentType("application/problem+json").header("Retry-After", String.valueOf(DatabaseAvailability.RETRY_AFTER_SECONDS))
                 .body("meta.reason", equalTo("statement-timeout")).body("detail", containsString("statement timeout"));
-        org.junit.jupiter.api.Assertions.assertEquals(before, BlogDatabase.checksum(FreshDatabase.current()));
+        Assertions.assertEquals(before, BlogDatabase.checksum(FreshDatabase.current()));
     }
 
     /** Reported, not asserted: a findUnique by id in jwt mode, with a token and anonymously. */

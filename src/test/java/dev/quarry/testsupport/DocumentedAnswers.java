@@ -34,12 +34,12 @@ import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * Every answer a test class receives from {@code /api}, checked against the document the server serves
- * ({@code /q/openapi}): an operation for its method and path, a response for its status, and a body valid by that
- * response's schema for its media type (JSON Schema 2020-12, the dialect of OpenAPI 3.1). A request the document has no
- * operation for (an unknown model or operation, a write to a view) must get a 4xx problem. A RestAssured filter: a test
- * class is checked with {@code @ExtendWith(DocumentedAnswers.Checked.class)}, which fails after its last test on any
- * mismatch; or {@link #install()} and {@link #uninstall()} by hand.
+ * Every answer a test class receives from {@code /api}, checked against the document the server serves ({@code
+ * /q/openapi}): an operation for its method and path, a response for its status, and a body valid by that
+ * response's schema for its media type (JSON Schema 2020-12, the dialect of OpenAPI 3.1). A request the document
+ * has no operation for (an unknown model or operation, a write to a view) must get a 4xx problem. A RestAssured
+ * filter: a test class is checked with {@code @ExtendWith(DocumentedAnswers.Checked.class)}, which fails after its
+ * last test on any mismatch; or {@link #install()} and {@link #uninstall()} by hand.
  */
 public final class DocumentedAnswers implements Filter {
 

@@ -11,8 +11,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * A Node.js folder of the test sources (package.json, package-lock.json, scripts) run from a copy under target/: its
- * packages installed once by {@code npm ci} and kept there for the next run; skips (fails under CI) without node and npm.
+ * A Node.js folder of the test sources (package.json, package-lock.json, scripts) run from a copy under target/:
+ * its packages installed once by {@code npm ci} and kept there for the next run; skips (fails under CI) without
+ * node and npm.
  */
 public final class NodeProject {
 

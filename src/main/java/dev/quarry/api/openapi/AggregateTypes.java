@@ -5,6 +5,7 @@ import dev.quarry.schema.model.ScalarType;
 import java.util.List;
 import java.util.function.Function;
 import org.eclipse.microprofile.openapi.models.media.Schema;
+import java.util.ArrayList;
 
 /**
  * count, aggregate and groupBy, per model: which aggregates to compute ({@code UserCountAggregateInput},
@@ -91,7 +92,7 @@ final class AggregateTypes {
 
     /** The aggregates other than {@code _count} that the model's fields allow. */
     static List<String> aggregatesOf(ApiModel model) {
-        List<String> names = new java.util.ArrayList<>();
+        List<String> names = new ArrayList<>();
         if (!model.numericScalars().isEmpty()) {
             names.addAll(List.of("_avg", "_sum"));
         }
@@ -175,7 +176,8 @@ final class AggregateTypes {
                 order.addProperty(aggregate, byAggregate);
             }
             return order.minProperties(1).maxProperties(1)
-                    .description("One sort key: a by field, or an aggregate of a field; give several in an array, most significant first.");
+                    .description("One sort key: a by field, or an aggregate of a field; give several in an array, most "
+                            + "significant first.");
         });
     }
 

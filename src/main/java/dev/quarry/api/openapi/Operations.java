@@ -33,8 +33,8 @@ final class Operations {
     }
 
     /**
-     * A findMany's answer, also as a stream ({@code Accept}, see README "Large reads"): NDJSON, one record a line, and
-     * with {@code csv} CSV for flat selections (RFC 4180, a header row from the selection).
+     * A findMany's answer, also as a stream ({@code Accept}, see README "Large reads"): NDJSON, one record a line,
+     * and with {@code csv} CSV for flat selections (RFC 4180, a header row from the selection).
      */
     static APIResponse recordsResponse(String description, Schema record, boolean csv) {
         APIResponse response = jsonResponse(description + " As application/x-ndjson: one record a line, streamed"
@@ -53,8 +53,8 @@ final class Operations {
     }
 
     /**
-     * The given error responses and those every API operation may answer (token refused, database refused, request target
-     * too long; a body too large or not JSON where the operation takes one), in status order.
+     * The given error responses and those every API operation may answer (token refused, database refused, request
+     * target too long; a body too large or not JSON where the operation takes one), in status order.
      */
     static void addErrors(Operation operation, Problems.Status... statuses) {
         EnumSet<Problems.Status> all = EnumSet.of(Problems.Status.UNAUTHORIZED, Problems.Status.FORBIDDEN, Problems.Status.URI_TOO_LONG);

@@ -28,8 +28,8 @@ final class ReadTypes {
     }
 
     /**
-     * The record. No property is required: {@code select} and {@code omit} can leave out any scalar, and relations are there
-     * only when selected or included, so a client must not rely on a field its own shape did not ask for.
+     * The record. No property is required: {@code select} and {@code omit} can leave out any scalar, and relations
+     * are there only when selected or included, so a client must not rely on a field its own shape did not ask for.
      */
     Schema record(ApiModel model) {
         return components.ref(model.name(), () -> {
@@ -45,7 +45,8 @@ final class ReadTypes {
                 record.addProperty("_count", countOutput(model));
             }
             record.description(model.documentation().map(doc -> doc + "\n\n").orElse("")
-                    + "Every scalar is present unless select or omit leaves it out; relations and _count only when selected or included.");
+                    + "Every scalar is present unless select or omit leaves it out; relations and _count only when "
+                    + "selected or included.");
             return record;
         });
     }

@@ -18,6 +18,7 @@ import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.PathItem;
 import org.eclipse.microprofile.openapi.models.media.Schema;
+import java.math.BigDecimal;
 
 /**
  * The RPC surface (API.md "RPC surface"): {@code POST /api/rpc/{delegate}/{operation}}, one path per
@@ -130,8 +131,9 @@ final class RpcRoutes {
     }
 
     /**
-     * {@code POST /api/rpc/$transaction}: the operations run in order, in one transaction; all or nothing. Each operation
-     * is one of a union of the delegates' calls, told apart by its delegate and operation, each with its own argument type.
+     * {@code POST /api/rpc/$transaction}: the operations run in order, in one transaction; all or nothing. Each
+     * operation is one of a union of the delegates' calls, told apart by its delegate and operation, each with its
+     * own argument type.
      */
     Map<String, PathItem> transaction(List<ApiModel> models) {
         Schema step = components.ref("TransactionOperation", () -> {
@@ -143,22 +145,24 @@ final class RpcRoutes {
             }
             return union;
         });
-        // The options form is a component of its own and not in the body's schema: a oneOf of an array and an object
-        // makes openapi-generator's Java client uncompilable (List<…>.class in its deserializer).
+        // The options form is a component of its own and not in the body's schema: a oneOf of an array and an
+        // object makes openapi-generator's Java client uncompilable (List<…>.class in its deserializer).
         components.ref("TransactionOptions", () -> Json.object(
                         "operations", Json.array(step),
                         "isolationLevel", Json.stringEnum(List.of("ReadUncommitted", "ReadCommitted", "RepeatableRead", "Serializable")),
-                        "maxWait", Json.integer().minimum(java.math.BigDecimal.ZERO).description("Milliseconds to wait for a connection."),
-                        "timeout", Json.integer().minimum(java.math.BigDecimal.ZERO).description("Milliseconds the transaction may take."))
+                        "maxWait", Json.integer().minimum(BigDecimal.ZERO).description("Milliseconds to wait for a connection."),
+                        "timeout", Json.integer().minimum(BigDecimal.ZERO).description("Milliseconds the transaction may take."))
                 .required(List.of("operations"))
                 .additionalPropertiesBoolean(false)
                 .description("The operations with Prisma's transaction options."));
         Schema body = Json.array(step);
         Operation op = operation("rpc.transaction", "rpc", "prisma.$transaction([...]): runs the operations atomically")
                 .description("Runs the operations in order in one database transaction; when one fails, none has effect "
-                        + "and the error of the failing one is returned. The body may also be {\"operations\": [...], \"isolationLevel\": "
-                        + "\"ReadUncommitted|ReadCommitted|RepeatableRead|Serializable\", \"maxWait\": ms, \"timeout\": ms} "
-                        + "(the TransactionOptions component), Prisma's transaction options: a serialization failure is then P2034 (409), a transaction over its timeout P2028 (408).");
+                        + "and the error of the failing one is returned. The body may also be {\"operations\": "
+                        + "[...], \"isolationLevel\": \"ReadUncommitted|ReadCommitted|RepeatableRead|Serializable\", "
+                        + "\"maxWait\": ms, \"timeout\": ms} (the TransactionOptions component), Prisma's "
+                        + "transaction options: a serialization failure is then P2034 (409), a transaction over its "
+                        + "timeout P2028 (408).");
         op.requestBody(jsonBody(body, true));
         op.getResponses().addAPIResponse("200", jsonResponse("The result of each operation, in order.", Json.array(Json.any())));
         addErrors(op, BAD_REQUEST, NOT_FOUND, Problems.Status.REQUEST_TIMEOUT, CONFLICT, SERVICE_UNAVAILABLE);

@@ -14,11 +14,12 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.HashSet;
 
 /**
  * {@code index.d.ts}: the generic machinery of {@code prelude.d.ts}, then per model the types by Prisma's names
- * ({@code User}, {@code UserWhereInput}, {@code UserCreateInput}, {@code UserFindManyArgs}, {@code UserGetPayload} …)
- * and the client's type.
+ * ({@code User}, {@code UserWhereInput}, {@code UserCreateInput}, {@code UserFindManyArgs}, {@code UserGetPayload}
+ * …) and the client's type.
  */
 final class DeclarationsWriter {
 
@@ -116,7 +117,8 @@ final class DeclarationsWriter {
         out.append("export type ").append(m).append("GroupByArgs = { by: ").append(m).append("ScalarFieldEnum | ").append(m)
                 .append("ScalarFieldEnum[]; where?: ").append(m).append("WhereInput; having?: { [field: string]: unknown }; orderBy?: { [field: string]: unknown }")
                 .append(" | { [field: string]: unknown }[]; take?: number; skip?: number; ").append(aggregates).append(" };\n");
-        out.append("export type ").append(m).append("GetPayload<A extends { select?: unknown; include?: unknown; omit?: unknown } | boolean = {}> = $Payload<'")
+        out.append("export type ").append(m).append("GetPayload<A extends { select?: unknown; include?: unknown; omit?: unknown } | boolean = {}> = "
+                + "$Payload<'")
                 .append(m).append("', A>;\n");
         out.append("export type ").append(m).append("Delegate = ").append(model.view() ? "$ReadDelegate" : "$Delegate").append("<'").append(m).append("'>;\n\n");
     }
@@ -215,10 +217,10 @@ final class DeclarationsWriter {
         lines("export type " + m + "UncheckedCreateInput", List.copyOf(uncheckedCreate.values()));
         lines("export type " + m + "UpdateInput", List.copyOf(update.values()));
         lines("export type " + m + "UncheckedUpdateInput", List.copyOf(uncheckedUpdate.values()));
-        // the inputs of a nested write below each relation, written out (not Omit<…>) as Prisma does: tsc checks named
-        // object types far faster than mapped ones over self-referencing inputs
+        // the inputs of a nested write below each relation, written out (not Omit<…>) as Prisma does: tsc checks
+        // named object types far faster than mapped ones over self-referencing inputs
         for (RelationField b : relations) {
-            Set<String> left = new java.util.HashSet<>(b.fields());
+            Set<String> left = new HashSet<>(b.fields());
             left.add(b.name());
             String suffix = "Without" + capitalized(b.name()) + "Input";
             lines("export type " + m + "Create" + suffix, without(create, Set.of(b.name())));
@@ -286,7 +288,8 @@ final class DeclarationsWriter {
     }
 
     private void writeClient() {
-        out.append("/** The client: Prisma Client's delegates over Quarry's RPC surface. */\nexport type QuarryClient = {\n");
+        out.append("/** The client: Prisma Client's delegates over Quarry's RPC surface. */\nexport type QuarryClient "
+                + "= {\n");
         for (Model model : models.models()) {
             out.append("  readonly ").append(RouteNames.delegate(model.name())).append(": ").append(model.name()).append("Delegate;\n");
         }

@@ -27,8 +27,9 @@ import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 
 /**
- * A bulk import on one JDBC connection, inside the caller's transaction: each record is planned as a create of scalar
- * fields ({@link WritePlanner#createRow}: types, required fields, client-side defaults), its values written with
+ * A bulk import on one JDBC connection, inside the caller's transaction: each record is planned as a create of
+ * scalar fields ({@link WritePlanner#createRow}: types, required fields, client-side defaults), its values written
+ * with
  * {@code COPY … FROM STDIN} into a temporary staging table of text columns, and the staged rows inserted with
  * {@code INSERT … SELECT}, each column cast as the write path casts a bound value ({@link Fragments#valueOfText}).
  * Staging also lets an import run under row-level security, which PostgreSQL refuses to {@code COPY FROM} into, and
@@ -48,8 +49,8 @@ public final class BulkWriter {
     }
 
     /**
-     * Writes every record of {@code rows} and answers how many rows were inserted. A record the client got wrong is a
-     * {@link BulkRowException} naming its line; the caller rolls back.
+     * Writes every record of {@code rows} and answers how many rows were inserted. A record the client got wrong is
+     * a {@link BulkRowException} naming its line; the caller rolls back.
      */
     public long write(Connection connection, Model model, BulkRows rows, boolean skipDuplicates) throws SQLException, IOException {
         ArgPath at = rows.textValues() ? ArgPath.ofText("body") : ArgPath.of("body");

@@ -15,6 +15,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import dev.quarry.query.write.RuleChecks;
+import dev.quarry.schema.model.DataRule;
 
 /**
  * SQLSTATE → Prisma's error codes, with {@code meta} in schema terms (field names, not columns). Unlike Prisma 7,
@@ -103,15 +105,15 @@ public final class DatabaseErrors {
             }
             case "23514":
                 meta.put("constraint", String.valueOf(e.getConstraint()));
-                Optional<Map.Entry<dev.quarry.schema.model.DataRule, Optional<String>>> rule =
-                        model.flatMap(m -> dev.quarry.query.write.RuleChecks.ruleOf(m, String.valueOf(e.getConstraint())));
+                Optional<Map.Entry<DataRule, Optional<String>>> rule =
+                        model.flatMap(m -> RuleChecks.ruleOf(m, String.valueOf(e.getConstraint())));
                 if (rule.isPresent()) {
                     rule.get().getValue().ifPresent(field -> meta.put("field", field));
                     meta.put("rule", rule.get().getKey().source());
                     String where = modelName + rule.get().getValue().map(f -> "." + f).orElse("");
-                    String why = rule.get().getKey() instanceof dev.quarry.schema.model.DataRule.FieldRule f ? ": " + dev.quarry.query.write.RuleChecks.explain(f)
-                            : rule.get().getKey() instanceof dev.quarry.schema.model.DataRule.Validate v && v.message().isPresent() ? ": " + v.message().get() : "";
-                    return Optional.of(new WriteError(WriteError.Kind.INVALID, dev.quarry.query.write.RuleChecks.RULE_BROKEN,
+                    String why = rule.get().getKey() instanceof DataRule.FieldRule f ? ": " + RuleChecks.explain(f)
+                            : rule.get().getKey() instanceof DataRule.Validate v && v.message().isPresent() ? ": " + v.message().get() : "";
+                    return Optional.of(new WriteError(WriteError.Kind.INVALID, RuleChecks.RULE_BROKEN,
                             "The write breaks the rule " + rule.get().getKey().source() + " of " + where + why, meta));
                 }
                 return Optional.of(new WriteError(WriteError.Kind.INVALID, "P2004", "A constraint failed on the database: " + e.getConstraint(), meta));
@@ -127,7 +129,8 @@ public final class DatabaseErrors {
             case "40001":
             case "40P01":
                 return Optional.of(new WriteError(WriteError.Kind.CONFLICT, "P2034",
-                        "Transaction failed due to a write conflict or a deadlock. Please retry your transaction", Map.of()));
+                        "Transaction failed due to a write conflict or a deadlock. Please retry your "
+                                + "transaction", Map.of()));
             default:
                 break;
         }
@@ -141,8 +144,8 @@ public final class DatabaseErrors {
     }
 
     /**
-     * Prisma 7's {@code meta.driverAdapterError} for a constraint the database enforced: the driver adapter's name for
-     * the failure ({@code kind}), PostgreSQL's code and message, and the constraint's name where there is one.
+     * Prisma 7's {@code meta.driverAdapterError} for a constraint the database enforced: the driver adapter's name
+     * for the failure ({@code kind}), PostgreSQL's code and message, and the constraint's name where there is one.
      */
     private static Optional<Map<String, Object>> adapterError(String state, PgException e) {
         String kind = switch (state) {

@@ -47,12 +47,12 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * Runs a {@link WritePlan} inside one transaction, statement after statement as one chain of Unis (no thread waits),
- * in the order of the relation graph:
- * writes that decide a record's foreign key (the related record it points to) run before the record is written,
- * writes on records pointing to it run after. Each step is one statement ({@code INSERT/UPDATE/DELETE … RETURNING});
- * the answer is read back at the end, in the same transaction, by the read machinery. A write of one record that
- * fits in one statement with its read-back is that statement instead ({@link #oneStatement}).
+ * Runs a {@link WritePlan} inside one transaction, statement after statement as one chain of Unis (no thread
+ * waits), in the order of the relation graph: writes that decide a record's foreign key (the related record it
+ * points to) run before the record is written, writes on records pointing to it run after. Each step is one
+ * statement ({@code INSERT/UPDATE/DELETE … RETURNING}); the answer is read back at the end, in the same
+ * transaction, by the read machinery. A write of one record that fits in one statement with its read-back is that
+ * statement instead ({@link #oneStatement}).
  */
 public final class WriteExecutor {
 
@@ -142,13 +142,13 @@ public final class WriteExecutor {
 
     /**
      * {@code plan} as {@link OneStatement} when it allows: a create or update without nested writes, and a delete,
-     * each of one record and without If-Match (a failed If-Match needs a second look to tell 412 from 404), of a model
-     * whose field rules hide no column from any role. The
-     * statement's read sees the tables as before the write, so a create or update qualifies only when its read-back
-     * reads no related record of its own model (it would miss the write) and an update changes no key other rows
-     * point to (their cascaded change would be missed). A delete's read-back sees the record and its related records
-     * as they were before it, as the transaction's read-back before the delete does. A read-back with a list that is
-     * checked against max-rows runs in the transaction, which an overflow rolls back.
+     * each of one record and without If-Match (a failed If-Match needs a second look to tell 412 from 404), of a
+     * model whose field rules hide no column from any role. The statement's read sees the tables as before the
+     * write, so a create or update qualifies only when its read-back reads no related record of its own model (it
+     * would miss the write) and an update changes no key other rows point to (their cascaded change would be
+     * missed). A delete's read-back sees the record and its related records as they were before it, as the
+     * transaction's read-back before the delete does. A read-back with a list that is checked against max-rows runs
+     * in the transaction, which an overflow rolls back.
      */
     public Optional<OneStatement> oneStatement(WritePlan plan) {
         Model model = plan.model();
@@ -437,8 +437,8 @@ public final class WriteExecutor {
     }
 
     /**
-     * A one-to-one's record linked to {@code parent} (other than {@code keep}) is disconnected; when its key may not
-     * be null, the write is refused (P2014), as Prisma does.
+     * A one-to-one's record linked to {@code parent} (other than {@code keep}) is disconnected; when its key may
+     * not be null, the write is refused (P2014), as Prisma does.
      */
     private Uni<?> detachCurrent(Tx tx, Hop hop, StoredRow parent, Filter keep) {
         Filter others = and(linked(hop, parent), new Filter.Not(keep));
@@ -455,8 +455,8 @@ public final class WriteExecutor {
     }
 
     /**
-     * Before {@code current} (null for a record being created) points to a record of a one-to-one, the record of its own model that pointed there is let
-     * go; when its key may not be null, the write is refused (P2014).
+     * Before {@code current} (null for a record being created) points to a record of a one-to-one, the record of
+     * its own model that pointed there is let go; when its key may not be null, the write is refused (P2014).
      */
     private Uni<?> displacePrevious(Tx tx, Hop hop, StoredRow current, List<Assign> keys) {
         boolean oneToOne = planner.inverse(hop).filter(back -> !back.isList()).isPresent();
@@ -497,7 +497,8 @@ public final class WriteExecutor {
 
     /**
      * connectOrCreate's target: the record {@code where} names, else a new one. Two requests racing to create the
-     * same record both end with it: the loser's insert does nothing on the unique conflict, then finds the winner's.
+     * same record both end with it: the loser's insert does nothing on the unique conflict, then finds the
+     * winner's.
      */
     private Uni<Found> findOrCreate(Tx tx, Model model, RelationWrite.WhereCreate item, List<Assign> extra) {
         return findOne(tx, model, item.where()).chain(found -> {
@@ -563,7 +564,7 @@ public final class WriteExecutor {
         return tx.run(sql.link(r, a.model(), key(aId, a.get(aId.name())), key(bId, b.get(bId.name()))));
     }
 
-    private dev.quarry.query.sql.SqlStatement unlink(Hop hop, StoredRow parent, Filter target) {
+    private SqlStatement unlink(Hop hop, StoredRow parent, Filter target) {
         Relation r = hop.relation();
         boolean parentIsA = hop.fromIsJoinColumnA();
         ScalarField ownId = parent.model().scalarField(parentIsA ? r.referencingScalars().get(0) : r.referencedScalars().get(0));

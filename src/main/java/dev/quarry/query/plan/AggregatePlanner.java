@@ -14,6 +14,8 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** {@code count}, {@code aggregate}, {@code groupBy} arguments → {@link AggregatePlan}. */
 final class AggregatePlanner {
@@ -75,7 +77,7 @@ final class AggregatePlanner {
     }
 
     private ReadPlan rows(Model model, JsonNode a, ReadArgs args) {
-        com.fasterxml.jackson.databind.node.ObjectNode rowArgs = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+        ObjectNode rowArgs = JsonNodeFactory.instance.objectNode();
         for (String key : List.of("where", "orderBy", "cursor", "take", "skip")) {
             if (a.has(key)) {
                 rowArgs.set(key, a.get(key));
@@ -182,7 +184,8 @@ final class AggregatePlanner {
     private static void requireIdentityInBy(Model model, List<ScalarField> by, ArgPath at) {
         List<String> missing = Fields.identity(model).stream().filter(f -> !by.contains(f)).map(ScalarField::name).toList();
         if (!missing.isEmpty()) {
-            throw QueryErrors.inputError(at, "take or skip without an orderBy orders the groups by the primary key, and every field used for orderBy "
+            throw QueryErrors.inputError(at, "take or skip without an orderBy orders the groups by the primary key, and every field used "
+                    + "for orderBy "
                     + "must be included in the by-arguments of the query. Missing fields: " + String.join(", ", missing), List.of("orderBy"));
         }
     }
@@ -268,7 +271,7 @@ final class AggregatePlanner {
             ScalarField field = f.get();
             if (v.isObject() && AGGREGATES.stream().anyMatch(v::has)) {
                 Iterator<Map.Entry<String, JsonNode>> ait = v.fields();
-                com.fasterxml.jackson.databind.node.ObjectNode plain = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+                ObjectNode plain = JsonNodeFactory.instance.objectNode();
                 while (ait.hasNext()) {
                     Map.Entry<String, JsonNode> ae = ait.next();
                     Optional<Aggregate> fn = Aggregate.fromKey(ae.getKey());

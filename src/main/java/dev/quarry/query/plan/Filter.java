@@ -86,8 +86,8 @@ public sealed interface Filter {
     enum JsonNullKind { DB_NULL, JSON_NULL, ANY_NULL }
 
     /**
-     * {@code equals: DbNull / JsonNull / AnyNull} on a Json field, optionally at a path: there, as in Prisma, DbNull
-     * means no value at the path (a missing key, or a NULL column).
+     * {@code equals: DbNull / JsonNull / AnyNull} on a Json field, optionally at a path: there, as in Prisma,
+     * DbNull means no value at the path (a missing key, or a NULL column).
      */
     record JsonIsNull(ScalarField field, Optional<Bound.Texts> path, JsonNullKind kind) implements Filter {
         public JsonIsNull(ScalarField field, List<String> path, JsonNullKind kind) {

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** findMany-shaped arguments (top level or inside a relation) → {@link ReadPlan}; orderBy, pagination and selection. */
 final class ReadPlanner {
@@ -130,7 +131,7 @@ final class ReadPlanner {
             if (identity.size() != 1) {
                 throw QueryErrors.wrongType(at, "a JSON object naming a unique criterion (" + model.name() + " has a compound id)");
             }
-            com.fasterxml.jackson.databind.node.ObjectNode obj = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+            ObjectNode obj = JsonNodeFactory.instance.objectNode();
             obj.set(identity.get(0).name(), node);
             node = obj;
         }
@@ -408,7 +409,7 @@ final class ReadPlanner {
                 throw QueryErrors.overDepthLimit(here, limits.maxDepth());
             }
             Hop hop = Fields.hop(schema, model, relation);
-            JsonNode nestedArgs = v.isBoolean() ? com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode() : v;
+            JsonNode nestedArgs = v.isBoolean() ? JsonNodeFactory.instance.objectNode() : v;
             if (!nestedArgs.isObject()) {
                 throw QueryErrors.wrongType(here, "true, false or an object of arguments " + (relation.isList() ? NESTED_MANY_ARGS : NESTED_ONE_ARGS));
             }

@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.Optional;
 
 /**
  * A fragment of SQL: text chunks and bind parameters, in order. Text comes only from constants in
@@ -31,8 +32,8 @@ public final class Sql {
     public static final Sql EMPTY = new Sql(new Object[0], 0);
 
     /**
-     * Names and literals come from the schema, so they are few: each is escaped once. Bounded all the same, in case a
-     * schema is huge.
+     * Names and literals come from the schema, so they are few: each is escaped once. Bounded all the same, in case
+     * a schema is huge.
      */
     private static final int MEMO_LIMIT = 10_000;
     private static final Map<String, Sql> IDENTS = new ConcurrentHashMap<>();
@@ -98,7 +99,7 @@ public final class Sql {
     }
 
     /** {@code "schema"."name"}, or {@code "name"} without a schema. */
-    public static Sql qualified(java.util.Optional<String> schema, String name) {
+    public static Sql qualified(Optional<String> schema, String name) {
         return schema.map(s -> of(ident(s), ".", ident(name))).orElseGet(() -> ident(name));
     }
 

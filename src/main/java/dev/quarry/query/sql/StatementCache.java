@@ -20,8 +20,8 @@ import org.jboss.logging.Logger;
 /**
  * Compiled reads by query shape. A plan's equality is its shape's ({@link Bound}), so a plan is its own key: the
  * first plan of a shape is compiled, and its statement is kept with, for each parameter, the position of the bound
- * value it binds in the plan's {@link Bindings}. The next plan of that shape is not compiled: its bound values, taken
- * at those positions, are the parameters of the kept text.
+ * value it binds in the plan's {@link Bindings}. The next plan of that shape is not compiled: its bound values,
+ * taken at those positions, are the parameters of the kept text.
  */
 public final class StatementCache {
 

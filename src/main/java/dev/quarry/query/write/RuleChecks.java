@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import com.fasterxml.jackson.databind.node.TextNode;
 
 /**
  * The data rules of a model checked on a write's values before any statement runs, with PostgreSQL's meaning: a
@@ -248,9 +249,9 @@ public final class RuleChecks {
             return null;
         }
         if (left instanceof String && right instanceof BigDecimal) {
-            left = number(com.fasterxml.jackson.databind.node.TextNode.valueOf((String) left)).orElse(null);
+            left = number(TextNode.valueOf((String) left)).orElse(null);
         } else if (right instanceof String && left instanceof BigDecimal) {
-            right = number(com.fasterxml.jackson.databind.node.TextNode.valueOf((String) right)).orElse(null);
+            right = number(TextNode.valueOf((String) right)).orElse(null);
         }
         if (left == null || right == null || left.getClass() != right.getClass()) {
             return null;

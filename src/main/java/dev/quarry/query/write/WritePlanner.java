@@ -35,6 +35,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.LinkedHashMap;
+import java.util.Locale;
 
 /**
  * The entry point of write planning: unresolved {@link WriteArgs} of one model → a {@link WritePlan}, or a
@@ -264,7 +266,7 @@ public final class WritePlanner {
             throw QueryErrors.wrongType(at, "an object of field values (" + model.name() + "CreateInput)");
         }
         Set<String> excluded = excludedByParent(model, parent);
-        Map<String, Assign> scalars = new java.util.LinkedHashMap<>();
+        Map<String, Assign> scalars = new LinkedHashMap<>();
         List<RelationWrite> relations = new ArrayList<>();
         Set<String> relationObjects = new HashSet<>();
         Iterator<Map.Entry<String, JsonNode>> it = data.fields();
@@ -430,7 +432,7 @@ public final class WritePlanner {
         if (scalarsOnly) {
             resolver.visibleRelations(model).forEach(r -> excluded.add(r.name()));
         }
-        Map<String, Assign> scalars = new java.util.LinkedHashMap<>();
+        Map<String, Assign> scalars = new LinkedHashMap<>();
         List<RelationWrite> relations = new ArrayList<>();
         Set<String> relationObjects = new HashSet<>();
         Iterator<Map.Entry<String, JsonNode>> it = data.fields();
@@ -487,7 +489,7 @@ public final class WritePlanner {
             if (operand.isNull()) {
                 throw WriteErrors.nullValue(opAt, model.name(), f.name());
             }
-            Assign.Arithmetic arithmetic = Assign.Arithmetic.valueOf(op.toUpperCase(java.util.Locale.ROOT));
+            Assign.Arithmetic arithmetic = Assign.Arithmetic.valueOf(op.toUpperCase(Locale.ROOT));
             return new Assign.Compute(f, arithmetic, resolver.value(f, operand, opAt));
         }
         return createValue(model, f, v, at);

@@ -16,9 +16,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * The pool for reads: {@code @Inject @Reads Pool} (or the Mutiny {@code Pool}). With {@code QUARRY_READ_DATABASE_URL} set it is a
- * pool of its own on that server (a read replica, or a pooler in front of replicas); without it, the primary
- * pool, so code that reads through it needs no second path.
+ * The pool for reads: {@code @Inject @Reads Pool} (or the Mutiny {@code Pool}). With {@code
+ * QUARRY_READ_DATABASE_URL} set it is a pool of its own on that server (a read replica, or a pooler in front of
+ * replicas); without it, the primary pool, so code that reads through it needs no second path.
  */
 @ApplicationScoped
 public class ReadPoolProducer {

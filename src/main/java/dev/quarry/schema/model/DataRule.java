@@ -20,7 +20,8 @@ public sealed interface DataRule {
     /**
      * A validation attribute on one field.
      *
-     * @param text   the argument of the string rules ({@code startsWith}, {@code endsWith}, {@code contains}, {@code regex})
+     * @param text the argument of the string rules ({@code startsWith}, {@code endsWith}, {@code contains}, {@code
+     * regex})
      * @param min    {@code @length}'s minimum, or the bound of a comparison ({@code @gt(0)})
      * @param max    {@code @length}'s maximum
      */

@@ -251,7 +251,8 @@ final class ExpressionParser {
 
     /**
      * {@code @path(args)} after the {@code @} or {@code @@} prefix has been matched at {@code start}. The arguments
-     * of an access policy ({@code allow}, {@code deny}) follow their own grammar, whose errors go to {@code diagnostics}.
+     * of an access policy ({@code allow}, {@code deny}) follow their own grammar, whose errors go to {@code
+     * diagnostics}.
      */
     Attribute attributeBody(int start, List<Diagnostic> diagnostics) {
         int before = in.pos;

@@ -72,7 +72,7 @@ class ClientEndToEndTest {
         List<User> listed = users.userFindMany(new UserFindManyArgs()
                 .where(new UserWhereInput().email(new StringFilter().equalTo(email)))
                 .addOrderByItem(new UserOrderByInput().email(SortOrder.ASC))
-                .include(new ObjectMapper().convertValue(Map.of("posts", true), dev.quarry.client.blog.model.UserInclude.class)));
+                .include(new ObjectMapper().convertValue(Map.of("posts", true), UserInclude.class)));
         assertEquals(1, listed.size());
         assertEquals(2, listed.get(0).getPosts().size());
 

@@ -28,6 +28,11 @@ import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.PathItem;
 import org.junit.jupiter.api.Test;
+import dev.quarry.query.plan.Limits;
+import java.util.Optional;
+import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.eclipse.microprofile.openapi.models.responses.APIResponse;
+import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
 
 class OpenApiDocumentTest {
 
@@ -46,8 +51,8 @@ class OpenApiDocumentTest {
     }
 
     /**
-     * The rules the planners enforce beyond types, as the document's own JSON Schema validator reads them: a unique input
-     * names a unique key, select goes with neither include nor omit, a groupBy sort key is one key.
+     * The rules the planners enforce beyond types, as the document's own JSON Schema validator reads them: a unique
+     * input names a unique key, select goes with neither include nor omit, a groupBy sort key is one key.
      */
     @Test
     void theDocumentRefusesWhatTheServerRefusesBeyondTypes() throws IOException {
@@ -56,9 +61,11 @@ class OpenApiDocumentTest {
         cases.put("UserFindUniqueArgs {\"where\":{\"id\":\"u1\"}}", true);
         cases.put("UserFindUniqueArgs {\"where\":{\"email\":\"a@x.io\",\"name\":{\"equals\":\"Ada\"}}}", true);
         cases.put("UserFindUniqueArgs {\"where\":{\"name\":{\"equals\":\"Ada\"}}}", false);
-        cases.put("UserFindUniqueArgs {\"where\":{\"id\":\"u1\"},\"select\":{\"id\":true},\"include\":{\"posts\":true}}", false);
+        cases.put("UserFindUniqueArgs "
+                + "{\"where\":{\"id\":\"u1\"},\"select\":{\"id\":true},\"include\":{\"posts\":true}}", false);
         cases.put("UserFindUniqueArgs {\"where\":{\"id\":\"u1\"},\"select\":{\"id\":true},\"omit\":{\"name\":true}}", false);
-        cases.put("UserFindUniqueArgs {\"where\":{\"id\":\"u1\"},\"include\":{\"posts\":true},\"omit\":{\"name\":true}}", true);
+        cases.put("UserFindUniqueArgs "
+                + "{\"where\":{\"id\":\"u1\"},\"include\":{\"posts\":true},\"omit\":{\"name\":true}}", true);
         cases.put("UserFindManyArgs {\"include\":{\"posts\":{\"select\":{\"id\":true},\"omit\":{\"id\":true}}}}", false);
         cases.put("PostGroupByArgs {\"by\":[\"title\"],\"orderBy\":[{\"title\":\"asc\",\"body\":\"asc\"}]}", false);
         cases.forEach((call, valid) -> {
@@ -72,7 +79,7 @@ class OpenApiDocumentTest {
     /** Every limit and refusal the server answers is described with its code, so a client author can find it. */
     @Test
     void errorResponsesNameEveryLimitCodeTheTokenRoleRefusalAndTheSchemaBehindAnswer() {
-        Map<String, org.eclipse.microprofile.openapi.models.responses.APIResponse> responses =
+        Map<String, APIResponse> responses =
                 OpenApiDocument.of(Documents.load(Documents.BLOG_SCHEMA)).getComponents().getResponses();
         String badRequest = responses.get("BadRequest").getDescription();
         for (String code : List.of("Q106", "Q107", "Q120", "Q130", "Q131", "Q132", "Q133", "Q134", "Q105", "meta.path")) {
@@ -85,7 +92,7 @@ class OpenApiDocumentTest {
     @Test
     void blogDocumentHasTheComponentsAndRoutesOfBothSurfaces() {
         OpenAPI document = OpenApiDocument.of(Documents.load(Documents.BLOG_SCHEMA));
-        Map<String, org.eclipse.microprofile.openapi.models.media.Schema> schemas = document.getComponents().getSchemas();
+        Map<String, Schema> schemas = document.getComponents().getSchemas();
         for (String name : List.of("User", "Post", "UserWhereInput", "UserWhereUniqueInput", "UserOrderByInput", "UserSelect",
                 "UserInclude", "UserOmit", "UserCreateInput", "UserUpdateInput", "PostCreateNestedManyInput",
                 "UserCreateNestedOneInput", "PostUpdateManyNestedInput", "UserAggregateArgs", "UserAggregateResult",
@@ -115,7 +122,7 @@ class OpenApiDocumentTest {
     void bearerAuthenticationIsDescribed() {
         OpenAPI document = OpenApiDocument.of(Documents.load(Documents.BLOG_SCHEMA));
         var scheme = document.getComponents().getSecuritySchemes().get("bearerAuth");
-        assertEquals(org.eclipse.microprofile.openapi.models.security.SecurityScheme.Type.HTTP, scheme.getType());
+        assertEquals(SecurityScheme.Type.HTTP, scheme.getType());
         assertEquals("bearer", scheme.getScheme());
         assertEquals("JWT", scheme.getBearerFormat());
         assertEquals(2, document.getSecurity().size());
@@ -137,7 +144,7 @@ class OpenApiDocumentTest {
     @Test
     void theDocumentSaysWhatTheServerDoes() {
         OpenAPI document = OpenApiDocument.of(Documents.load(Documents.BLOG_SCHEMA),
-                new dev.quarry.query.plan.Limits(50, 8, 200, 700, 10_000, 1000, 1 << 20));
+                new Limits(50, 8, 200, 700, 10_000, 1000, 1 << 20));
         assertEquals("/", document.getServers().get(0).getUrl());
         Map<String, PathItem> paths = document.getPaths().getPathItems();
         var schemas = document.getComponents().getSchemas();
@@ -186,16 +193,16 @@ class OpenApiDocumentTest {
     /** The checker the API tests run every answer through finds what differs from the document. */
     @Test
     void answersAreCheckedAgainstTheDocument() throws Exception {
-        var answers = new dev.quarry.testsupport.DocumentedAnswers(
-                new com.fasterxml.jackson.databind.ObjectMapper().readTree(OpenApiDocument.json(Documents.load(Documents.BLOG_SCHEMA))));
+        var answers = new DocumentedAnswers(
+                new ObjectMapper().readTree(OpenApiDocument.json(Documents.load(Documents.BLOG_SCHEMA))));
         String json = "application/json";
-        assertEquals(java.util.Optional.empty(), answers.check("GET", "/api/users", 200, json, "[{\"id\":\"u1\"},{\"email\":\"a@b.c\",\"_count\":{\"posts\":2}}]"));
+        assertEquals(Optional.empty(), answers.check("GET", "/api/users", 200, json, "[{\"id\":\"u1\"},{\"email\":\"a@b.c\",\"_count\":{\"posts\":2}}]"));
         assertTrue(answers.check("GET", "/api/users", 200, json, "[{\"id\":5}]").isPresent(), "an id is a string");
         assertTrue(answers.check("GET", "/api/users/u1", 200, json, "[]").isPresent(), "one record, not a list");
-        assertEquals(java.util.Optional.empty(), answers.check("POST", "/api/rpc/user/count", 200, json, "2"));
-        assertEquals(java.util.Optional.empty(), answers.check("POST", "/api/rpc/user/aggregate", 200, json, "{\"_count\":2}"));
+        assertEquals(Optional.empty(), answers.check("POST", "/api/rpc/user/count", 200, json, "2"));
+        assertEquals(Optional.empty(), answers.check("POST", "/api/rpc/user/aggregate", 200, json, "{\"_count\":2}"));
         assertTrue(answers.check("GET", "/api/users", 412, "application/problem+json", "{}").isPresent(), "412 is not an answer of a list");
-        assertEquals(java.util.Optional.empty(), answers.check("PATCH", "/api/users/u1", 412, "application/problem+json",
+        assertEquals(Optional.empty(), answers.check("PATCH", "/api/users/u1", 412, "application/problem+json",
                 "{\"type\":\"t\",\"title\":\"Precondition Failed\",\"status\":412,\"code\":\"Q412\"}"));
         assertTrue(answers.check("POST", "/api/rpc/user/explode", 404, "application/problem+json", "{\"title\":\"x\"}").isPresent(),
                 "a problem has its required members");

@@ -25,15 +25,16 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 /**
- * Quarry's argument validation against Prisma's own query schema (the DMMF of Prisma 7, from {@code prisma generate}),
- * for the schemas of the parity suites. From each model's read operations ({@code findMany}, {@code findFirst},
+ * Quarry's argument validation against Prisma's own query schema (the DMMF of Prisma 7, from {@code prisma
+ * generate}), for the schemas of the parity suites. From each model's read operations ({@code findMany}, {@code
+ * findFirst},
  * {@code aggregate}, {@code groupBy}: their arguments), its {@code where} ({@code WhereInput}, every field's filter
  * types, their nested {@code not} filters) and its {@code orderBy} ({@code OrderByWithRelationInput}, {@code
  * SortOrderInput}, relation-count and relevance orders), every input object field is sent alone with a valid value,
- * and must be accepted; every other key of the DMMF sent in its place must be refused there; an object with two keys
- * where the type takes at most one, an empty one where it takes at least one, and one without a required field, must
- * be refused; findUnique's WhereUniqueInput likewise, and refused without a unique criterion. Left out: groupBy's having
- * and orderBy, select/include/omit (output types), writes.
+ * and must be accepted; every other key of the DMMF sent in its place must be refused there; an object with two
+ * keys where the type takes at most one, an empty one where it takes at least one, and one without a required
+ * field, must be refused; findUnique's WhereUniqueInput likewise, and refused without a unique criterion. Left out:
+ * groupBy's having and orderBy, select/include/omit (output types), writes.
  */
 class DmmfInputTypesTest {
 
@@ -69,9 +70,10 @@ class DmmfInputTypesTest {
     }
 
     /**
-     * One place of an argument object: an operation, the path of keys to it, the input types it takes (a union), and
-     * keys it also takes that no compared type lists (a to-one relation filter's WhereInput shorthand, whose type is
-     * compared at its own model; an operation's selection: select, include, _count …, which the DMMF has in output types).
+     * One place of an argument object: an operation, the path of keys to it, the input types it takes (a union),
+     * and keys it also takes that no compared type lists (a to-one relation filter's WhereInput shorthand, whose
+     * type is compared at its own model; an operation's selection: select, include, _count …, which the DMMF has in
+     * output types).
      */
     private record Position(Model model, Operation operation, List<String> path, List<JsonNode> types, Set<String> alsoAccepted, ObjectNode given) {
 
@@ -217,7 +219,8 @@ class DmmfInputTypesTest {
                     leaf.setAll(required(type, field.get("name").asText()));
                     leaf.set(field.get("name").asText(), value.get());
                     accepted++;
-                    // P2019: arguments each valid but not together (groupBy's take without orderBy), refused by Prisma's engine too
+                    // P2019: arguments each valid but not together (groupBy's take without orderBy), refused by
+                    // Prisma's engine too
                     plan(at, leaf).filter(e -> !e.error().code().equals("P2019"))
                             .ifPresent(e -> mismatches.add(at.display() + ": Prisma accepts " + leaf + ", Quarry refuses: " + e.error().message()));
                     if (descend) {

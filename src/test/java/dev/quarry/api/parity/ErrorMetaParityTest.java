@@ -21,7 +21,8 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 /**
- * The same mistake made against Prisma Client 7 and Quarry, on the same database, gives the same error code and every
+ * The same mistake made against Prisma Client 7 and Quarry, on the same database, gives the same error code and
+ * every
  * {@code meta} key Prisma gives (Quarry may add its own, as API.md's {@code target} of P2002). None of these writes
  * succeeds, so the database stays as the setup made it.
  */

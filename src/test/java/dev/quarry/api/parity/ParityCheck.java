@@ -22,9 +22,9 @@ import java.util.concurrent.Future;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
- * Posts generated arguments to Quarry's RPC surface and to Prisma Client, and sorts each case into a bucket: the same
- * answer; refused by both with the same kind of error ({@link ErrorKind}); a listed Prisma bug ({@link PrismaBug}),
- * where Quarry's answer is checked against the right one; or different.
+ * Posts generated arguments to Quarry's RPC surface and to Prisma Client, and sorts each case into a bucket: the
+ * same answer; refused by both with the same kind of error ({@link ErrorKind}); a listed Prisma bug ({@link
+ * PrismaBug}), where Quarry's answer is checked against the right one; or different.
  */
 final class ParityCheck {
 
@@ -55,7 +55,8 @@ final class ParityCheck {
         try (PrismaPeer peer = PrismaPeer.start(schemaFile, url)) {
             tally = tally(peer, schema, cases);
         }
-        System.out.printf("PARITY %s: %d cases, %d same answer, %d refused by both (same kind of error), %d a listed Prisma bug (Quarry's answer right), %d different%n",
+        System.out.printf("PARITY %s: %d cases, %d same answer, %d refused by both (same kind of error), %d a listed Prisma "
+                + "bug (Quarry's answer right), %d different%n",
                 schemaResource, tally.cases(), tally.same(), tally.refusedByBoth(), tally.prismaBug(), tally.different().size());
         return tally;
     }

@@ -20,9 +20,10 @@ import java.util.Random;
 import java.util.Set;
 
 /**
- * Deterministic rows and writes for a real application's schema: the seed (createMany per model, parents first, then
- * the links of implicit many-to-many relations) and generated writes over the seeded rows. Every value a database or
- * client would make up (ids from cuid()/uuid(), now(), @updatedAt) is given, so that both sides store the same.
+ * Deterministic rows and writes for a real application's schema: the seed (createMany per model, parents first,
+ * then the links of implicit many-to-many relations) and generated writes over the seeded rows. Every value a
+ * database or client would make up (ids from cuid()/uuid(), now(), @updatedAt) is given, so that both sides store
+ * the same.
  */
 final class RealAppData {
 

@@ -11,16 +11,18 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.List;
 
 /**
  * Two equal databases of a real application's schema, one for Prisma Client and one for Quarry: the tables made by
  * Prisma 7's own SQL, rows seeded through Prisma Client ({@link RealAppData#seed}), then copied (CREATE DATABASE …
- * TEMPLATE). The peer keeps running on its copy for the test, which finds it by {@code quarry.test.prisma-peer-port};
- * Quarry serves the other. Without node/npm it falls back to an empty database and the test skips (fails under CI).
+ * TEMPLATE). The peer keeps running on its copy for the test, which finds it by {@code
+ * quarry.test.prisma-peer-port}; Quarry serves the other. Without node/npm it falls back to an empty database and
+ * the test skips (fails under CI).
  *
  * <pre>
- * &#64;WithTestResource(value = RealAppDatabase.class, initArgs = {
- *     &#64;ResourceArg(name = "schema", value = "parity/real/ghostfolio.prisma"), &#64;ResourceArg(name = "seed", value = "24")})
+ * &#64;WithTestResource(value = RealAppDatabase.class, initArgs = { &#64;ResourceArg(name = "schema", value =
+ * "parity/real/ghostfolio.prisma"), &#64;ResourceArg(name = "seed", value = "24")})
  * </pre>
  */
 public final class RealAppDatabase implements QuarkusTestResourceLifecycleManager {
@@ -71,7 +73,8 @@ public final class RealAppDatabase implements QuarkusTestResourceLifecycleManage
                 quarrySide = TestServer.admin().withDatabase(prismaSide.database().replace("prisma_", "quarry_"));
                 TestServer.execute(TestServer.admin(), "CREATE DATABASE \"" + quarrySide.database() + "\" TEMPLATE \"" + prismaSide.database() + "\"");
                 peer = PrismaPeer.start(schemaFile, prismaSide.toPrismaUrl());
-                System.out.printf("[parity] %s: tables by Prisma's SQL, %d rows seeded through Prisma Client, copied, peer up in %d ms%n",
+                System.out.printf("[parity] %s: tables by Prisma's SQL, %d rows seeded through Prisma Client, copied, peer "
+                        + "up in %d ms%n",
                         name, rowCount(), (System.nanoTime() - started) / 1_000_000);
                 config.put("quarry.test.prisma-peer-port", Integer.toString(peer.port()));
                 config.put("quarry.test.prisma-database-url", prismaSide.toPrismaUrl());
@@ -88,7 +91,7 @@ public final class RealAppDatabase implements QuarkusTestResourceLifecycleManage
     }
 
     private long rowCount() throws Exception {
-        return RealAppState.of(prismaSide).values().stream().mapToLong(java.util.List::size).sum();
+        return RealAppState.of(prismaSide).values().stream().mapToLong(List::size).sum();
     }
 
     @Override

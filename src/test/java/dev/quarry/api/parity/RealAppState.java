@@ -19,7 +19,8 @@ final class RealAppState {
         Map<String, List<String>> state = new TreeMap<>();
         try (Connection c = TestServer.connect(database); Statement s = c.createStatement()) {
             List<String> tables = new ArrayList<>();
-            try (ResultSet r = s.executeQuery("SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'"
+            try (ResultSet r = s.executeQuery("SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type "
+                    + "= 'BASE TABLE'"
                     + " AND table_name <> '_prisma_migrations'")) {
                 while (r.next()) {
                     tables.add(r.getString(1));

@@ -30,11 +30,12 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import java.net.SocketTimeoutException;
 
 /**
- * Streams in jwt mode run as the request's role (row-level security decides which rows they hold), and a stream that
- * outlives {@code quarry.stream.timeout} (here, because its client stopped reading) ends with a {@code Q161} problem
- * line and gives its connection back.
+ * Streams in jwt mode run as the request's role (row-level security decides which rows they hold), and a stream
+ * that outlives {@code quarry.stream.timeout} (here, because its client stopped reading) ends with a {@code Q161}
+ * problem line and gives its connection back.
  */
 @QuarkusTest
 @TestProfile(StreamedReadsJwtApiTest.ShortStreams.class)
@@ -76,7 +77,8 @@ class StreamedReadsJwtApiTest {
     void aStreamPastItsTimeoutEndsWithAProblemLine() throws Exception {
         String received;
         try (Socket client = new Socket(base.getHost(), base.getPort())) {
-            client.getOutputStream().write(("GET /api/items?orderBy=id HTTP/1.1\r\nHost: localhost\r\nAccept: application/x-ndjson\r\nConnection: close\r\n\r\n")
+            client.getOutputStream().write(("GET /api/items?orderBy=id HTTP/1.1\r\nHost: localhost\r\nAccept: "
+                    + "application/x-ndjson\r\nConnection: close\r\n\r\n")
                     .getBytes(StandardCharsets.US_ASCII));
             InputStream in = client.getInputStream();
             String head = new String(in.readNBytes(32 * 1024), StandardCharsets.UTF_8);
@@ -84,7 +86,7 @@ class StreamedReadsJwtApiTest {
             Thread.sleep(2500);
             client.setSoTimeout(20_000);
             received = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (java.net.SocketTimeoutException e) {
+        } catch (SocketTimeoutException e) {
             throw new AssertionError("the stream did not end after its timeout", e);
         }
         int at = received.indexOf("{\"$problem\"");
@@ -93,7 +95,8 @@ class StreamedReadsJwtApiTest {
         assertEquals("Q161", problem.get("code").asText(), problem.toString());
         assertEquals(503, problem.get("status").asInt());
         try (Connection c = TestServer.connect(FreshDatabase.current()); Statement st = c.createStatement();
-                ResultSet rs = st.executeQuery("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() "
+                ResultSet rs = st.executeQuery("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND pid <> "
+                        + "pg_backend_pid() "
                         + "AND query LIKE '%AS line FROM%' AND state <> 'idle'")) {
             rs.next();
             assertEquals(0, rs.getInt(1), "the timed-out stream's transaction is over");

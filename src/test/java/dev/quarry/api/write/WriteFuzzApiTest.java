@@ -31,6 +31,7 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
+import java.math.BigDecimal;
 
 /**
  * 1,200 random and mutated write bodies on both surfaces: never a 500, and a rejected request leaves the database
@@ -47,12 +48,21 @@ class WriteFuzzApiTest {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final String[] TABLES = {"User", "Profile", "Post", "Tag", "Comment", "Category", "Setting", "_PostToTag"};
     private static final String[] SEEDS = {
-        "{\"data\":{\"email\":\"s@x.io\",\"name\":\"n\",\"tags\":[\"a\"],\"settings\":{\"k\":1},\"posts\":{\"create\":[{\"title\":\"p\",\"tags\":{\"connectOrCreate\":{\"where\":{\"name\":\"t\"},\"create\":{\"name\":\"t\"}}}}]},\"profile\":{\"create\":{\"bio\":\"b\"}}},\"include\":{\"posts\":true}}",
-        "{\"where\":{\"email\":\"base@x.io\"},\"data\":{\"counter\":{\"increment\":1},\"tags\":{\"push\":\"z\"},\"posts\":{\"create\":{\"title\":\"q\"},\"updateMany\":{\"where\":{\"title\":\"q\"},\"data\":{\"views\":{\"multiply\":2}}}}}}",
-        "{\"where\":{\"name\":\"fz\"},\"create\":{\"name\":\"fz\",\"posts\":{\"create\":{\"title\":\"w\"}}},\"update\":{\"posts\":{\"deleteMany\":{\"title\":\"w\"}}}}",
-        "{\"data\":[{\"title\":\"m1\",\"views\":3},{\"title\":\"m2\",\"authorId\":null}],\"skipDuplicates\":true}",
+        "{\"data\":{\"email\":\"s@x.io\",\"name\":\"n\",\"tags\":[\"a\"],\"settings\":{\"k\":1},"
+                + "\"posts\":{\"create\":[{\"title\":\"p\",\"tags\":{\"connectOrCreate\":{\"where\":{\"name\":\"t\"},"
+                + "\"create\":{\"name\":\"t\"}}}}]},\"profile\":{\"create\":{\"bio\":\"b\"}}},"
+                + "\"include\":{\"posts\":true}}",
+        "{\"where\":{\"email\":\"base@x.io\"},\"data\":{\"counter\":{\"increment\":1},"
+                + "\"tags\":{\"push\":\"z\"},\"posts\":{\"create\":{\"title\":\"q\"},"
+                + "\"updateMany\":{\"where\":{\"title\":\"q\"},\"data\":{\"views\":{\"multiply\":2}}}}}}",
+        "{\"where\":{\"name\":\"fz\"},\"create\":{\"name\":\"fz\","
+                + "\"posts\":{\"create\":{\"title\":\"w\"}}},"
+                + "\"update\":{\"posts\":{\"deleteMany\":{\"title\":\"w\"}}}}",
+        "{\"data\":[{\"title\":\"m1\",\"views\":3},{\"title\":\"m2\",\"authorId\":null}],"
+                + "\"skipDuplicates\":true}",
         "{\"where\":{\"title\":{\"startsWith\":\"m\"}},\"data\":{\"views\":{\"decrement\":1}},\"limit\":5}",
-        "{\"data\":{\"text\":\"c\",\"post\":{\"create\":{\"title\":\"cp\"}},\"user\":{\"connect\":{\"email\":\"base@x.io\"}}}}",
+        "{\"data\":{\"text\":\"c\",\"post\":{\"create\":{\"title\":\"cp\"}},"
+                + "\"user\":{\"connect\":{\"email\":\"base@x.io\"}}}}",
         "{\"data\":{\"scope\":\"s\",\"key\":\"k\",\"value\":\"v\"}}",
         "{\"where\":{\"id\":1},\"data\":{\"children\":{\"create\":{\"name\":\"kid\"},\"set\":[]}}}",
     };
@@ -102,10 +112,12 @@ class WriteFuzzApiTest {
         System.out.println("write fuzz: " + tally);
         Map<String, Long> refusedByPostgres = errors.get().stream().collect(Collectors.groupingBy(e -> e, TreeMap::new, Collectors.counting()));
         System.out.println("write fuzz: SQLSTATEs PostgreSQL sent: " + refusedByPostgres);
-        // only integrity violations (class 23: unique, foreign key, not null), which the database alone can judge, as in
-        // Prisma; a data error (22) or a syntax or access error (42) would be a request the planner should have refused
+        // only integrity violations (class 23: unique, foreign key, not null), which the database alone can judge,
+        // as in Prisma; a data error (22) or a syntax or access error (42) would be a request the planner should
+        // have refused
         assertTrue(refusedByPostgres.keySet().stream().allMatch(state -> state.startsWith("23")), "PostgreSQL refused " + refusedByPostgres);
-        // the README's figure: 1,200 write bodies; the statuses the fixed seed gets, with floors below the measured counts
+        // the README's figure: 1,200 write bodies; the statuses the fixed seed gets, with floors below the measured
+        // counts
         assertEquals(1200, tally.sent());
         assertEquals(EXPECTED_STATUSES, tally.statuses().keySet(), "statuses " + tally.statuses());
         assertTrue(tally.count(200) >= MIN_ANSWERED && tally.count(400) >= MIN_REFUSED, "statuses " + tally.statuses());
@@ -172,7 +184,7 @@ class WriteFuzzApiTest {
         switch (random.nextInt(12)) {
             case 0: return NODES.nullNode();
             case 1: return NODES.numberNode(random.nextInt(2000) - 1000);
-            case 2: return NODES.numberNode(new java.math.BigDecimal("1e400"));
+            case 2: return NODES.numberNode(new BigDecimal("1e400"));
             case 3: return NODES.textNode(randomText());
             case 4: return NODES.booleanNode(random.nextBoolean());
             case 5: return NODES.arrayNode().add(randomValue());

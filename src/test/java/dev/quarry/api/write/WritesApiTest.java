@@ -37,7 +37,8 @@ class WritesApiTest {
     @Test
     void createWithNestedCreateReturnsTheRecordWithLocationAndEtag() {
         Response r = given().contentType(ContentType.JSON).queryParam("include", "posts,profile")
-                .body("{\"email\":\"ann@x.io\",\"name\":\"Ann\",\"tags\":[\"a\",\"b\"],\"posts\":{\"create\":[{\"title\":\"one\"},{\"title\":\"two\"}]},"
+                .body("{\"email\":\"ann@x.io\",\"name\":\"Ann\",\"tags\":[\"a\",\"b\"],"
+                        + "\"posts\":{\"create\":[{\"title\":\"one\"},{\"title\":\"two\"}]},"
                         + "\"profile\":{\"create\":{\"bio\":\"hi\"}}}")
                 .when().post("/api/users");
         r.then().statusCode(201).contentType(ContentType.JSON)
@@ -145,7 +146,8 @@ class WritesApiTest {
 
     @Test
     void failingNestedWriteRollsBackEverything() {
-        rpc("user", "create", "{\"data\":{\"email\":\"rb@x.io\",\"posts\":{\"create\":{\"title\":\"p\"},\"connect\":{\"id\":999999}}}}")
+        rpc("user", "create", "{\"data\":{\"email\":\"rb@x.io\",\"posts\":{\"create\":{\"title\":\"p\"},"
+                + "\"connect\":{\"id\":999999}}}}")
                 .then().statusCode(404).body("code", equalTo("P2025"));
         rpc("user", "count", "{\"where\":{\"email\":\"rb@x.io\"}}").then().body(equalTo("0"));
         rpc("post", "count", "{\"where\":{\"title\":\"p\"}}").then().body(equalTo("0"));

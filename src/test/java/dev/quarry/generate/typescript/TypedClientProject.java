@@ -51,7 +51,8 @@ final class TypedClientProject {
 
     static void requireNode() {
         Tools.require(Tools.find("node").isPresent() && Tools.find("npm").isPresent(),
-                () -> "node/npm not found on PATH (src/test/ops/install-tools.sh): the TypeScript client is not run");
+                () -> "node/npm not found on PATH (src/test/ops/install-tools.sh): the TypeScript client is not "
+                        + "run");
     }
 
     /** npm ci when node_modules is missing or stale (older than the lock file). */

@@ -25,9 +25,9 @@ import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 
 /**
- * The statement cache's verify mode, which the test profile turns on for every API test
- * ({@code %test.quarry.query.statement-cache.verify=true}, checked in {@link dev.quarry.api.StatementCacheApiTest}):
- * a kept statement corrupted behind the cache's back (its text, or which value binds which parameter) is caught on the
+ * The statement cache's verify mode, which the test profile turns on for every API test ({@code
+ * %test.quarry.query.statement-cache.verify=true}, checked in {@link dev.quarry.api.StatementCacheApiTest}): a kept
+ * statement corrupted behind the cache's back (its text, or which value binds which parameter) is caught on the
  * next read of its shape, where without verify the wrong statement would be sent.
  */
 class StatementCacheVerifyTest {
