@@ -8,7 +8,7 @@ import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
-import dev.quarry.database.ConstraintNames;
+import dev.quarry.schema.model.ConstraintNames;
 import dev.quarry.schema.model.Index;
 import dev.quarry.schema.model.IndexField;
 import dev.quarry.schema.model.Model;

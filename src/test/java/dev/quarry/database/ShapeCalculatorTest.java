@@ -1,5 +1,7 @@
 package dev.quarry.database;
 
+import dev.quarry.schema.model.ConstraintNames;
+
 import static dev.quarry.database.TestSchemas.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

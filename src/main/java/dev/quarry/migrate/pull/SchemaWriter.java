@@ -2,7 +2,7 @@ package dev.quarry.migrate.pull;
 
 import dev.quarry.database.ColumnDefault;
 import dev.quarry.database.ColumnType;
-import dev.quarry.database.ConstraintNames;
+import dev.quarry.schema.model.ConstraintNames;
 import dev.quarry.database.DatabaseShape;
 import dev.quarry.database.DbCheck;
 import dev.quarry.database.DbColumn;

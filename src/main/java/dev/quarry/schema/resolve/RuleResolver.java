@@ -1,6 +1,6 @@
 package dev.quarry.schema.resolve;
 
-import dev.quarry.database.ConstraintNames;
+import dev.quarry.schema.model.ConstraintNames;
 import dev.quarry.schema.diagnostics.SchemaErrors;
 import dev.quarry.schema.model.DataRule;
 import dev.quarry.schema.model.Model;
