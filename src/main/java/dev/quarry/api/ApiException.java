@@ -2,7 +2,10 @@ package dev.quarry.api;
 
 import java.util.Map;
 
-/** An error the api stage itself decides on (a record not found, a route that does not exist), with its problem document. */
+/**
+ * An error the api stage itself decides on (a record not found, a route that does not exist), with its problem
+ * document.
+ */
 public final class ApiException extends RuntimeException {
 
     private final Problem problem;

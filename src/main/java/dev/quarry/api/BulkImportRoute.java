@@ -62,7 +62,10 @@ import org.postgresql.util.PSQLException;
 @ApplicationScoped
 public class BulkImportRoute {
 
-    /** Just after {@link dev.quarry.security.RequestLimits} (which leaves the bulk route to this one), before Quarkus's body limit. */
+    /**
+     * Just after {@link dev.quarry.security.RequestLimits} (which leaves the bulk route to this one), before
+     * Quarkus's body limit.
+     */
     private static final int ORDER = -298;
     private static final Logger LOG = Logger.getLogger(BulkImportRoute.class);
     private static final ProblemMapper PROBLEMS = new ProblemMapper();
@@ -161,7 +164,10 @@ public class BulkImportRoute {
         }
     }
 
-    /** The request's role, claims (as {@link SessionSettings}) and the import's own statement timeout, for this transaction only. */
+    /**
+     * The request's role, claims (as {@link SessionSettings}) and the import's own statement timeout, for this
+     * transaction only.
+     */
     private void apply(Connection connection, Optional<SessionSettings> session) throws SQLException {
         if (session.isPresent()) {
             SessionSettings settings = session.get();

@@ -94,7 +94,10 @@ public class ProblemMapper {
         return internal();
     }
 
-    /** A stream that ran past {@code quarry.stream.timeout} (reported as its last line: the status was sent with the first). */
+    /**
+     * A stream that ran past {@code quarry.stream.timeout} (reported as its last line: the status was sent with the
+     * first).
+     */
     @ServerExceptionMapper
     public Response streamTimedOut(StreamTimedOut e) {
         return respond(new Problem(TYPE_BASE + "Q161", "Stream timeout", 503, e.getMessage() + " (quarry.stream.timeout)", "Q161",

@@ -196,7 +196,9 @@ public class ResourceWritesResource {
         return writes.write(model, filtered(WriteOperation.DELETE_MANY, uri)).map(result -> Response.ok(result.body(), MediaType.APPLICATION_JSON).build());
     }
 
-    /** A bulk write's records in one shape for typed clients, {"count", "records"}, as the OpenAPI document says. */
+    /**
+     * A bulk write's records in one shape for typed clients, {"count", "records"}, as the OpenAPI document says.
+     */
     private static String bulkAnswer(String records) {
         return "{\"count\":" + Json.parse(records, ArgPath.of("body")).size() + ",\"records\":" + records + "}";
     }
@@ -267,7 +269,9 @@ public class ResourceWritesResource {
         return (ObjectNode) where.elements().next();
     }
 
-    /** {@code If-Match}: one entity tag, quoted or not; {@code *} (any version) is no condition beyond existence. */
+    /**
+     * {@code If-Match}: one entity tag, quoted or not; {@code *} (any version) is no condition beyond existence.
+     */
     private static Optional<String> ifMatch(String header) {
         if (header == null || header.isBlank() || header.trim().equals("*")) {
             return Optional.empty();
@@ -288,7 +292,9 @@ public class ResourceWritesResource {
         return r.entity(result.body()).type(MediaType.APPLICATION_JSON).build();
     }
 
-    /** The created record's path segment: its id values in {@code @@id} order, each URL-encoded, comma-separated. */
+    /**
+     * The created record's path segment: its id values in {@code @@id} order, each URL-encoded, comma-separated.
+     */
     private static String idPath(StoredRow row) {
         List<String> fields = row.model().primaryKey().map(PrimaryKey::fieldNames).orElse(List.of());
         return fields.stream().map(f -> URLEncoder.encode(String.valueOf(row.get(f)), StandardCharsets.UTF_8).replace("+", "%20"))

@@ -35,7 +35,10 @@ public class SoftDeleteAccess {
         return softDelete && session.map(s -> roles.contains(s.role())).orElse(true);
     }
 
-    /** A read asking for soft-deleted rows by a role that may not see them is a 403 {@code Q190}, before anything runs. */
+    /**
+     * A read asking for soft-deleted rows by a role that may not see them is a 403 {@code Q190}, before anything
+     * runs.
+     */
     public void check(ReadArgs args, Optional<SessionSettings> session) {
         if (!softDelete || !args.args().path(ReadArgs.WITH_DELETED).asBoolean(false) || allows(session)) {
             return;

@@ -94,7 +94,9 @@ public final class StreamFormats {
         return line.append("\r\n").toString();
     }
 
-    /** Quoted when empty (so that it is not null) or when it holds a comma, a quote or a line break; quotes doubled. */
+    /**
+     * Quoted when empty (so that it is not null) or when it holds a comma, a quote or a line break; quotes doubled.
+     */
     private static String field(String text) {
         if (!text.isEmpty() && text.chars().noneMatch(c -> c == ',' || c == '"' || c == '\n' || c == '\r')) {
             return text;

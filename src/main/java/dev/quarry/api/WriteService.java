@@ -44,7 +44,10 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 @ApplicationScoped
 public class WriteService {
 
-    /** The planner and executor of writes per view of the schema's fields (one per role a field rule names, one for the others). */
+    /**
+     * The planner and executor of writes per view of the schema's fields (one per role a field rule names, one for
+     * the others).
+     */
     private final Map<ReadableFields, WriteExecutor> executors = new HashMap<>();
     /** The same for requests that may restore soft-deleted rows ({@link SoftDeleteAccess}). */
     private final Map<ReadableFields, WriteExecutor> restoringExecutors = new HashMap<>();
@@ -149,7 +152,10 @@ public class WriteService {
         });
     }
 
-    /** The transaction options of Prisma's {@code $transaction}: an isolation level, maxWait and timeout in milliseconds. */
+    /**
+     * The transaction options of Prisma's {@code $transaction}: an isolation level, maxWait and timeout in
+     * milliseconds.
+     */
     private TxOptions options(JsonNode body, ArgPath at) {
         Optional<TxOptions.Isolation> isolation = Optional.empty();
         JsonNode level = body.get("isolationLevel");
@@ -163,7 +169,10 @@ public class WriteService {
                 millis(body, "timeout", at, txLimits.maxTimeout(), "quarry.api.max-transaction-timeout"));
     }
 
-    /** A client's duration above the server's bound is refused, not shortened: the client learns the bound it must live with. */
+    /**
+     * A client's duration above the server's bound is refused, not shortened: the client learns the bound it must
+     * live with.
+     */
     private static Optional<Duration> millis(JsonNode body, String key, ArgPath at, Duration max, String setting) {
         JsonNode value = body.get(key);
         if (value == null || value.isNull()) {

@@ -73,8 +73,8 @@ public final class DbCommand implements Callable<Integer> {
         CommandSpec spec;
 
         @Option(names = "--schema", paramLabel = "PATH", description = "The schema file or folder to write (default: the project's schema, "
-                + "found as Prisma finds it, else src/main/resources/schema.prisma). In a folder each model and enum "
-                + "stays in its file "
+                + "found as Prisma finds it, else src/main/resources/schema.prisma). In a folder each model "
+                + "and enum stays in its file "
                 + "and new ones go to " + SchemaFolderWriter.NEW_BLOCKS_FILE + ".")
         Path schemaOption;
 

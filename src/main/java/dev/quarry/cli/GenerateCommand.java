@@ -15,7 +15,10 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** Everything derived from the schema that is committed with the project, as {@code prisma generate} writes its clients. */
+/**
+ * Everything derived from the schema that is committed with the project, as {@code prisma generate} writes its
+ * clients.
+ */
 @Command(
         name = "generate",
         mixinStandardHelpOptions = true,

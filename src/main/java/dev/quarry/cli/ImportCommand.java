@@ -99,7 +99,10 @@ final class ImportCommand extends MigrateCommand.Common implements Callable<Inte
         return dot < 0 ? Optional.empty() : BulkFormat.ofName(name.substring(dot + 1));
     }
 
-    /** By {@code --model}, else by the file's name without its extension: the model's name or its route ({@code users}). */
+    /**
+     * By {@code --model}, else by the file's name without its extension: the model's name or its route ({@code
+     * users}).
+     */
     private static Model modelOf(Schema schema, Path file, Optional<String> name) {
         if (name.isPresent()) {
             return schema.findModel(name.get()).orElseThrow(() -> new UserError("the schema has no model " + name.get()));
@@ -127,7 +130,10 @@ final class ImportCommand extends MigrateCommand.Common implements Callable<Inte
         return e.getMessage().strip();
     }
 
-    /** The file as read, with a progress line ({@code \r}-rewritten, at most every percent) when there is a terminal to show it. */
+    /**
+     * The file as read, with a progress line ({@code \r}-rewritten, at most every percent) when there is a terminal
+     * to show it.
+     */
     private static final class Progress extends FilterInputStream {
         private final long size;
         private final Path file;

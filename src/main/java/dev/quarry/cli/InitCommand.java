@@ -13,7 +13,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code init}: a starter schema and a {@code .env} with {@code DATABASE_URL}, as {@code prisma init} writes them. */
+/**
+ * {@code init}: a starter schema and a {@code .env} with {@code DATABASE_URL}, as {@code prisma init} writes them.
+ */
 @Command(name = "init", mixinStandardHelpOptions = true,
         description = "Writes a starter src/main/resources/schema.prisma and a .env with DATABASE_URL; refuses to "
                 + "overwrite them without --force.")

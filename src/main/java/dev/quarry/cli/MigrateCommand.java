@@ -34,7 +34,10 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code migrate dev|deploy|status|reset|diff|import-prisma}: Prisma Migrate's commands over Flyway migration files. */
+/**
+ * {@code migrate dev|deploy|status|reset|diff|import-prisma}: Prisma Migrate's commands over Flyway migration
+ * files.
+ */
 @Command(
         name = "migrate",
         mixinStandardHelpOptions = true,
@@ -48,7 +51,7 @@ public final class MigrateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        spec.commandLine().getErr().println("error: name a sub-command: dev, deploy, status, reset, diff or import-prisma (see migrate --help)");
+        spec.commandLine().getErr().println("error: name a sub-command: dev, deploy, status, reset, diff or import-prisma (see " + "migrate --help)");
         return 2;
     }
 
@@ -63,8 +66,8 @@ public final class MigrateCommand implements Callable<Integer> {
         String schema;
 
         @Option(names = "--migrations", paramLabel = "DIR", description = "Quarry's migrations folder (default: src/main/resources/db/migration in a "
-                + "Java project, prisma/migrations-flyway beside Prisma's prisma/migrations in a Prisma project; for "
-                + "deploy and status outside a project, the migrations packaged with Quarry).")
+                + "Java project, prisma/migrations-flyway beside Prisma's prisma/migrations in a Prisma "
+                + "project; for deploy and status outside a project, the migrations packaged with Quarry).")
         Path migrations;
 
         private Project project;
@@ -89,7 +92,10 @@ public final class MigrateCommand implements Callable<Integer> {
             return validSchema(project().schema(), err());
         }
 
-        /** The database the command works on, said with the schema and migrations it uses (on {@link #announcements()}). */
+        /**
+         * The database the command works on, said with the schema and migrations it uses (on {@link
+         * #announcements()}).
+         */
         DatabaseUrl databaseUrl(Schema schema) {
             DatabaseUrl url = project().migrationUrl(schema);
             project().describe(announcements(), Optional.of(url));
@@ -169,7 +175,9 @@ public final class MigrateCommand implements Callable<Integer> {
         }
     }
 
-    /** {@code --rename User.fullName=name} (a field) or {@code --rename Person=User} (a model), into database names. */
+    /**
+     * {@code --rename User.fullName=name} (a field) or {@code --rename Person=User} (a model), into database names.
+     */
     static Renames renames(Schema schema, List<String> specs) {
         Renames renames = Renames.none();
         for (String spec : specs) {
@@ -229,7 +237,9 @@ public final class MigrateCommand implements Callable<Integer> {
             return exit;
         }
 
-        /** As Prisma's {@code migrate dev} runs the generators: what {@code generate} writes, where it writes it. */
+        /**
+         * As Prisma's {@code migrate dev} runs the generators: what {@code generate} writes, where it writes it.
+         */
         private void regenerate(Schema schema) {
             try {
                 out().println(GenerateCommand.writeAll(schema, project().root().resolve(GenerateCommand.OPENAPI_FOLDER), GenerateCommand.javaSourceRoot(project()),

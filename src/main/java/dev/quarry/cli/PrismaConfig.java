@@ -57,7 +57,10 @@ record PrismaConfig(Path file, Optional<String> schema, Optional<String> migrati
         return folder.resolve(path).normalize();
     }
 
-    /** The text with the object literals of {@code migrations:} and {@code datasource:} blanked, so a key there is not read as top-level. */
+    /**
+     * The text with the object literals of {@code migrations:} and {@code datasource:} blanked, so a key there is
+     * not read as top-level.
+     */
     private static String topLevel(String text) {
         return text.replaceAll("\\b(migrations|datasource|experimental|views|typedSql|tables|enums)\\s*:\\s*\\{[^{}]*}", "");
     }

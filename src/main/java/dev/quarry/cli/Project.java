@@ -106,7 +106,10 @@ record Project(String schema, String foundBy, Layout layout, Path migrations, Op
         return location.startsWith("classpath:") ? location : directory.resolve(location).toString();
     }
 
-    /** The folder above {@code prisma/} when the schema is in it (or in {@code prisma/schema/}), as in a Prisma project; else the schema's folder. */
+    /**
+     * The folder above {@code prisma/} when the schema is in it (or in {@code prisma/schema/}), as in a Prisma
+     * project; else the schema's folder.
+     */
     private static Path prismaRoot(Path folder) {
         Path absolute = folder.toAbsolutePath().normalize();
         for (Path candidate : Stream.of(absolute, absolute.getParent()).filter(p -> p != null && p.getParent() != null).toList()) {
@@ -117,7 +120,10 @@ record Project(String schema, String foundBy, Layout layout, Path migrations, Op
         return folder;
     }
 
-    /** A schema location, how it was found, and whether the user named it (rather than Quarry finding it in the folder). */
+    /**
+     * A schema location, how it was found, and whether the user named it (rather than Quarry finding it in the
+     * folder).
+     */
     private record Found(String location, String by, boolean given) {
         Found(String location, String by) {
             this(location, by, by.equals("--schema") || by.equals("QUARRY_SCHEMA_PATH"));
@@ -175,13 +181,18 @@ record Project(String schema, String foundBy, Layout layout, Path migrations, Op
         return new MigrationsFolder(migrations, prismaHistory.map(PrismaMigrationsFolder::new));
     }
 
-    /** The database the migrate and db commands work on: the config's directUrl or url, then the schema's, then DATABASE_URL. */
+    /**
+     * The database the migrate and db commands work on: the config's directUrl or url, then the schema's, then
+     * DATABASE_URL.
+     */
     DatabaseUrl migrationUrl(Schema resolved) {
         return migrationUrl(resolved.datasource())
                 .orElseThrow(() -> new UserError("no database configured: set DATABASE_URL (in the environment or in .env)"));
     }
 
-    /** {@link #migrationUrl(Schema)} with or without a schema's datasource ({@code db pull} may have no schema yet). */
+    /**
+     * {@link #migrationUrl(Schema)} with or without a schema's datasource ({@code db pull} may have no schema yet).
+     */
     Optional<DatabaseUrl> migrationUrl(Optional<Datasource> datasource) {
         return first(true, config.flatMap(PrismaConfig::directUrl), config.flatMap(PrismaConfig::url),
                 datasource.flatMap(Datasource::directUrl), datasource.flatMap(Datasource::url))
@@ -189,7 +200,10 @@ record Project(String schema, String foundBy, Layout layout, Path migrations, Op
                 .map(DatabaseUrl::parse);
     }
 
-    /** The database the service serves: the config's url, then the schema's, then DATABASE_URL; empty when none is set (the embedded one). */
+    /**
+     * The database the service serves: the config's url, then the schema's, then DATABASE_URL; empty when none is
+     * set (the embedded one).
+     */
     Optional<DatabaseUrl> servingUrl(Schema resolved) {
         return first(false, config.flatMap(PrismaConfig::url), resolved.datasource().flatMap(ds -> ds.url()))
                 .or(() -> Variables.get(environment, "DATABASE_URL"))
@@ -202,7 +216,10 @@ record Project(String schema, String foundBy, Layout layout, Path migrations, Op
                 .map(DatabaseUrl::parse);
     }
 
-    /** The first value that is set; with {@code required}, a variable named but not set is an error rather than skipped. */
+    /**
+     * The first value that is set; with {@code required}, a variable named but not set is an error rather than
+     * skipped.
+     */
     @SafeVarargs
     private Optional<String> first(boolean required, Optional<ConfigValue>... candidates) {
         for (Optional<ConfigValue> candidate : candidates) {

@@ -20,7 +20,10 @@ final class UserErrorHandler implements CommandLine.IExecutionExceptionHandler {
         return 70;
     }
 
-    /** The message, without the class name an exception that only wraps another puts before it ("java.io.IOException: …"). */
+    /**
+     * The message, without the class name an exception that only wraps another puts before it
+     * ("java.io.IOException: …").
+     */
     static String sentence(Exception e) {
         Throwable cause = e.getCause();
         if (cause != null && cause.getMessage() != null && String.valueOf(e.getMessage()).equals(cause.toString())) {

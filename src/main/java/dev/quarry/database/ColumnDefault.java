@@ -9,7 +9,9 @@ import java.io.IOException;
 /** A column's default, in the forms Prisma distinguishes. */
 public sealed interface ColumnDefault {
 
-    /** The SQL after {@code DEFAULT}, as Prisma writes it for a column of that type; empty for a serial's sequence. */
+    /**
+     * The SQL after {@code DEFAULT}, as Prisma writes it for a column of that type; empty for a serial's sequence.
+     */
     String sql(ColumnType type, String defaultSchema);
 
     /** Whether two defaults mean the same (numbers by value, JSON without spaces, database expressions always). */

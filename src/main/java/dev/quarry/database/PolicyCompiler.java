@@ -49,10 +49,15 @@ final class PolicyCompiler {
     /** The request's claims; an unset or emptied setting (after a transaction-local one ends) is no claims. */
     static final String CLAIMS = "nullif(current_setting('request.jwt.claims', true), '')::jsonb";
 
-    /** {@code auth().role}: the role the request runs as ({@code set_config('role', …)} makes it the current user). */
+    /**
+     * {@code auth().role}: the role the request runs as ({@code set_config('role', …)} makes it the current user).
+     */
     static final String ROLE = "current_user";
 
-    /** The claim whose absence is {@code auth() == null}: ZenStack's {@code auth()} is the user, and {@code id} names it. */
+    /**
+     * The claim whose absence is {@code auth() == null}: ZenStack's {@code auth()} is the user, and {@code id}
+     * names it.
+     */
     static final String USER_CLAIM = "id";
 
     private static final List<String> TABLE_PRIVILEGES = List.of("SELECT", "INSERT", "UPDATE", "DELETE");
@@ -108,7 +113,10 @@ final class PolicyCompiler {
         return new DbTableSecurity(joinTable.schema(), joinTable.name(), true, schema.policyOptions().force(), policies, grants);
     }
 
-    /** One side of a join table: its model, the key field the join column holds, the join column, the alias of its row. */
+    /**
+     * One side of a join table: its model, the key field the join column holds, the join column, the alias of its
+     * row.
+     */
     private record Side(Model model, String key, String column, String alias) {}
 
     /** {@code EXISTS (SELECT 1 FROM side AS alias WHERE alias.key = join."A" [AND condition])}. */
@@ -254,7 +262,10 @@ final class PolicyCompiler {
         return false;
     }
 
-    /** The row a condition reads: the policy's table (its columns unqualified) or a related table inside an {@code EXISTS} (by its alias). */
+    /**
+     * The row a condition reads: the policy's table (its columns unqualified) or a related table inside an {@code
+     * EXISTS} (by its alias).
+     */
     private record Scope(Model model, Optional<String> alias) {
         String column(ScalarField field) {
             return alias.map(a -> quote(a) + ".").orElse("") + quote(field.dbName());
@@ -398,7 +409,9 @@ final class PolicyCompiler {
         return Optional.empty();
     }
 
-    /** {@code EXISTS (SELECT 1 FROM related AS alias WHERE join AND condition)}, or its negations for every/none. */
+    /**
+     * {@code EXISTS (SELECT 1 FROM related AS alias WHERE join AND condition)}, or its negations for every/none.
+     */
     private String exists(PolicyCondition.Related related, Scope scope) {
         RelationField field = scope.model().findRelationField(related.relationField()).orElseThrow();
         Relation relation = schema.relationOf(scope.model(), field);

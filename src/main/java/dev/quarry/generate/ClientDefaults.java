@@ -138,7 +138,10 @@ final class ClientDefaults {
         return Optional.empty();
     }
 
-    /** {@code @PrePersist}: client-generated ids and {@code now()} for fields left null, {@code @updatedAt}, foreign keys from relations. */
+    /**
+     * {@code @PrePersist}: client-generated ids and {@code now()} for fields left null, {@code @updatedAt}, foreign
+     * keys from relations.
+     */
     Optional<MethodSpec> prePersist(Model model, List<ScalarField> scalars, List<Relation> relations) {
         CodeBlock.Builder body = CodeBlock.builder();
         boolean usesNow = false;
@@ -190,7 +193,10 @@ final class ClientDefaults {
                 true, body.build()));
     }
 
-    /** {@code authorId = author.getId();} for each column of the foreign key, once the referenced record has its key. */
+    /**
+     * {@code authorId = author.getId();} for each column of the foreign key, once the referenced record has its
+     * key.
+     */
     static CodeBlock copyForeignKey(String relationField, Relation relation) {
         CodeBlock.Builder copy = CodeBlock.builder();
         forEachKeyColumn(relation, (scalar, getter) -> copy.addStatement("this.$N = $N == null ? null : $N.$N()", scalar, relationField, relationField, getter));

@@ -330,7 +330,9 @@ final class EntityWriter {
         return multiple.addMember("foreignKey", "$L", foreignKeyName).build();
     }
 
-    /** Prisma's implicit join table {@code _Name}: column {@code A} for this side's id, {@code B} for the other's. */
+    /**
+     * Prisma's implicit join table {@code _Name}: column {@code A} for this side's id, {@code B} for the other's.
+     */
     private AnnotationSpec joinTable(Model model, Model related, Relation relation) {
         String table = relation.joinTableName();
         AnnotationSpec.Builder joinTable = AnnotationSpec.builder(JOIN_TABLE).addMember("name", "$S", table);

@@ -109,7 +109,10 @@ public record MigrationsFolder(Path directory, String flywayLocation, Optional<P
         }
     }
 
-    /** The versioned migrations, oldest first: Prisma's history (a version the folder also has is the folder's), then the folder's. */
+    /**
+     * The versioned migrations, oldest first: Prisma's history (a version the folder also has is the folder's),
+     * then the folder's.
+     */
     public List<MigrationFile> migrations() {
         List<MigrationFile> own = ownMigrations();
         Stream<MigrationFile> history = prismaHistory.stream()

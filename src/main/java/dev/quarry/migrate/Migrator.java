@@ -71,8 +71,8 @@ public final class Migrator {
         List<String> problems = validate(flyway);
         if (!problems.isEmpty()) {
             throw new MigrateException("drift: the migration history of " + url.redacted() + " does not match the migrations folder:\n  - "
-                    + String.join("\n  - ", problems) + "\nRun `migrate reset` to recreate the development database from the migrations (its data is "
-                    + "lost).");
+                    + String.join("\n  - ", problems) + "\nRun `migrate reset` to recreate the development database from the migrations (its "
+                    + "data is lost).");
         }
         int applied = migrate(flyway);
         if (applied > 0) {

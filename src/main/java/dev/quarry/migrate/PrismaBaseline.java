@@ -58,8 +58,8 @@ public final class PrismaBaseline {
         for (PrismaRow row : rows) {
             if (!row.finished() && !row.rolledBack() && rows.stream().noneMatch(r -> r.migrationName().equals(row.migrationName()) && r.finished() && !r.rolledBack())) {
                 throw new MigrateException("the Prisma migration " + row.migrationName() + " failed and was never resolved; "
-                        + "fix the database, then mark it with `prisma migrate resolve --applied` or `--rolled-back` "
-                        + "before handing the history to Quarry");
+                        + "fix the database, then mark it with `prisma migrate resolve --applied` or "
+                        + "`--rolled-back` before handing the history to Quarry");
             }
         }
         Set<String> applied = new LinkedHashSet<>();

@@ -28,7 +28,10 @@ public final class QueryErrors {
     public static final String CSV_NOT_FLAT = "Q160";
     /** A bulk import's NDJSON line that is not one JSON object. */
     public static final String BULK_LINE_NOT_OBJECT = "Q170";
-    /** A bulk import's CSV that does not parse: an unclosed quote, a record with more or fewer fields than the header. */
+    /**
+     * A bulk import's CSV that does not parse: an unclosed quote, a record with more or fewer fields than the
+     * header.
+     */
     public static final String BULK_CSV_MALFORMED = "Q171";
 
     private QueryErrors() {}
@@ -90,7 +93,8 @@ public final class QueryErrors {
 
     public static QueryException overResponseSize(long bytes, long maxBytes) {
         return new QueryException(new QueryError(OVER_RESPONSE_SIZE, "answer", "", "The answer would be " + bytes + " bytes, over the maximum of " + maxBytes
-                + " (quarry.api.max-response-bytes); ask for fewer rows (take and cursor) or fewer fields (select)", List.of("at most " + maxBytes + " bytes")));
+                + " (quarry.api.max-response-bytes); ask for fewer rows (take and cursor) or fewer fields "
+                + "(select)", List.of("at most " + maxBytes + " bytes")));
     }
 
     public static QueryException overSkipLimit(ArgPath at, long skip, long maxSkip) {
@@ -117,7 +121,10 @@ public final class QueryErrors {
         return at.error(CONFLICTING_ARGUMENTS, message + " at " + at.display(), List.of());
     }
 
-    /** {@code Accept: text/csv} with a selection that nests (a relation, {@code _count}): a row is not one line of columns. */
+    /**
+     * {@code Accept: text/csv} with a selection that nests (a relation, {@code _count}): a row is not one line of
+     * columns.
+     */
     public static QueryException bulkLineNotObject(String reason) {
         return ArgPath.of("body").error(BULK_LINE_NOT_OBJECT, "Each line of an application/x-ndjson import must be one JSON object: " + reason,
                 List.of("one JSON object per line"));

@@ -89,7 +89,10 @@ public record DatabaseUrl(
         return new DatabaseUrl(host, port, database, user, password, schema, parameters);
     }
 
-    /** {@code jdbc:postgresql://host:port/db?currentSchema=…} plus the SSL parameters the JDBC driver understands (and no server-side statements behind PgBouncer). */
+    /**
+     * {@code jdbc:postgresql://host:port/db?currentSchema=…} plus the SSL parameters the JDBC driver understands
+     * (and no server-side statements behind PgBouncer).
+     */
     public String jdbcUrl() {
         StringBuilder url = new StringBuilder("jdbc:postgresql://").append(hostForUrl()).append(':').append(port).append('/')
                 .append(encode(database));

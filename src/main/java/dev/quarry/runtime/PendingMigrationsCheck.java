@@ -75,7 +75,9 @@ public class PendingMigrationsCheck {
         }
     }
 
-    /** Migrations are known to be pending, and the service is configured to refuse requests until they are applied. */
+    /**
+     * Migrations are known to be pending, and the service is configured to refuse requests until they are applied.
+     */
     public boolean behind() {
         return requireApplied && !last.pending().isEmpty();
     }

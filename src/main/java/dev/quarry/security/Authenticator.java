@@ -91,7 +91,10 @@ public class Authenticator {
         anonymous().ifPresent(a -> checkAnonymousRole(a.role()));
     }
 
-    /** A role no request may take stops the start-up; one that does not exist yet (migrations may create it) is only warned about. */
+    /**
+     * A role no request may take stops the start-up; one that does not exist yet (migrations may create it) is only
+     * warned about.
+     */
     private void checkAnonymousRole(String role) {
         try {
             roles.check(role).await().atMost(Duration.ofSeconds(10));
@@ -119,7 +122,10 @@ public class Authenticator {
         return verified.call(settings -> roles.check(settings.role()));
     }
 
-    /** The settings for a request with this {@code Authorization} header (null when absent), or {@link TokenRejected}; the role is not checked yet. */
+    /**
+     * The settings for a request with this {@code Authorization} header (null when absent), or {@link
+     * TokenRejected}; the role is not checked yet.
+     */
     SessionSettings settingsFor(String authorization) {
         if (authorization == null || authorization.isBlank()) {
             return anonymous().orElseThrow(() -> new TokenRejected(Reason.MISSING));

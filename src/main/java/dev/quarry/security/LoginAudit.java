@@ -20,7 +20,10 @@ import java.util.stream.StreamSupport;
 @ApplicationScoped
 public class LoginAudit {
 
-    /** Served tables that the login owns, or whose owner it inherits the rights of (PostgreSQL exempts both from RLS). */
+    /**
+     * Served tables that the login owns, or whose owner it inherits the rights of (PostgreSQL exempts both from
+     * RLS).
+     */
     private static final String OWNED_TABLES = "select c.relname from pg_class c"
             + " where c.relnamespace = (select oid from pg_namespace where nspname = current_schema())"
             + " and c.relkind in ('r', 'p') and c.relname = any($1) and pg_has_role(session_user, c.relowner, "
@@ -39,7 +42,9 @@ public class LoginAudit {
         this.roles = roles;
     }
 
-    /** One line per finding; empty when the login is a plain authenticator. A database it cannot reach is thrown. */
+    /**
+     * One line per finding; empty when the login is a plain authenticator. A database it cannot reach is thrown.
+     */
     public List<String> findings() {
         RoleCatalog catalog = roles.load().await().atMost(WAIT);
         RoleCatalog.Attributes login = catalog.roles().get(catalog.login());

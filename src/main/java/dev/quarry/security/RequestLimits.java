@@ -63,8 +63,8 @@ public class RequestLimits {
         String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
         if (request.uri().length() > maxUrlLength) {
             refuse(context, 414, "URI Too Long", "The request target is longer than the maximum of " + maxUrlLength
-                    + " characters (quarry.api.max-url-length); send the read's arguments as a JSON body to POST "
-                    + "/api/{model}/_query",
+                    + " characters (quarry.api.max-url-length); send the read's arguments as a JSON body to "
+                    + "POST /api/{model}/_query",
                     new JsonObject().put("maxLength", maxUrlLength));
         } else if (isBulkImport(request)) {
             context.next();
@@ -95,7 +95,10 @@ public class RequestLimits {
         return length == null ? request.getHeader(HttpHeaders.TRANSFER_ENCODING) != null : parse(length) > 0;
     }
 
-    /** {@code application/json} or a {@code +json} type such as {@code application/merge-patch+json}, with any parameters. */
+    /**
+     * {@code application/json} or a {@code +json} type such as {@code application/merge-patch+json}, with any
+     * parameters.
+     */
     static boolean isJson(String contentType) {
         if (contentType == null) {
             return false;

@@ -24,7 +24,10 @@ import java.util.Set;
 @ApplicationScoped
 public class RoleGuard {
 
-    /** A role the catalog lacks reads it again at most this often, so tokens naming made-up roles cannot make every request read pg_roles. */
+    /**
+     * A role the catalog lacks reads it again at most this often, so tokens naming made-up roles cannot make every
+     * request read pg_roles.
+     */
     private static final long MISS_RELOAD_NANOS = Duration.ofSeconds(1).toNanos();
 
     private final Pool pool;
@@ -66,7 +69,9 @@ public class RoleGuard {
         }
     }
 
-    /** A new read, at once when the kept catalog is older than a second (or missing), else when it is a second old. */
+    /**
+     * A new read, at once when the kept catalog is older than a second (or missing), else when it is a second old.
+     */
     private Uni<RoleCatalog> loadAfter(RoleCatalog current, long now) {
         long wait = current == null ? 0 : MISS_RELOAD_NANOS - current.ageNanos(now);
         if (wait <= 0) {

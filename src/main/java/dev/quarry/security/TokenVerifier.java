@@ -31,7 +31,10 @@ public final class TokenVerifier {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** One instance, so the key (file, PEM, JWK set) is read once and kept: DefaultJWTParser.parse would read it per token. */
+    /**
+     * One instance, so the key (file, PEM, JWK set) is read once and kept: DefaultJWTParser.parse would read it per
+     * token.
+     */
     private final DefaultJWTTokenParser parser = new DefaultJWTTokenParser();
     private final JWTAuthContextInfo context;
     private final List<String> algorithms;

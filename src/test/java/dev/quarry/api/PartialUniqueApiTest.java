@@ -32,7 +32,7 @@ class PartialUniqueApiTest {
         // three soft-deleted rows share ann@x: like Prisma's, the read names one of them, never a 500
         given().contentType("application/json").body("{\"where\": {\"email\": \"ann@x\"}}")
                 .post("/api/rpc/member/findUnique").then().statusCode(200).body("email", equalTo("ann@x"));
-        given().contentType("application/json").body("{\"where\": {\"email\": \"cat@x\"}, \"create\": {\"id\": 6, \"email\": \"cat@x\"}, \"update\": {}}")
+        given().contentType("application/json").body("{\"where\": {\"email\": \"cat@x\"}, \"create\": {\"id\": 6, \"email\": " + "\"cat@x\"}, \"update\": {}}")
                 .post("/api/rpc/member/upsert").then().statusCode(200).body("id", equalTo(6));
     }
 }

@@ -65,7 +65,10 @@ class ReadShapesApiTest {
         given().get("/api/profiles/33333333-3333-3333-3333-333333333333").then().statusCode(200).body("accountId", equalTo(3));
     }
 
-    /** POST /api/accounts/_query: the list read's parameters as a JSON body, the same answer as the URL's, the same limits. */
+    /**
+     * POST /api/accounts/_query: the list read's parameters as a JSON body, the same answer as the URL's, the same
+     * limits.
+     */
     @Test
     void theListReadTakesItsParametersAsABody() {
         String filter = "{\"id\":{\"in\":[1,2,3]}}";
@@ -172,10 +175,9 @@ class ReadShapesApiTest {
         given().contentType(ContentType.JSON).body("{\"select\":{\"_all\":true,\"ratio\":true,\"weight\":true}}").post("/api/rpc/account/count").then().statusCode(200)
                 .body("_all", equalTo(5)).body("ratio", equalTo(4)).body("weight", equalTo(4));
         given().contentType(ContentType.JSON).body("{\"_count\":{\"_all\":true,\"avatar\":true},\"_avg\":{\"views\":true,\"balance\":true,"
-                + "\"weight\":true},"
-                + "\"_sum\":{\"views\":true,\"balance\":true,\"id\":true},\"_min\":{\"createdAt\":true,\"role\":true,"
-                + "\"email\":true},"
-                + "\"_max\":{\"active\":true,\"birthday\":true,\"ratio\":true}}").post("/api/rpc/account/aggregate").then().statusCode(200)
+                + "\"weight\":true},\"_sum\":{\"views\":true,\"balance\":true,\"id\":true},"
+                + "\"_min\":{\"createdAt\":true,\"role\":true,\"email\":true},\"_max\":{\"active\":true,"
+                + "\"birthday\":true,\"ratio\":true}}").post("/api/rpc/account/aggregate").then().statusCode(200)
                 .body("_count._all", equalTo(5)).body("_count.avatar", equalTo(3))
                 .body("_avg.balance", equalTo("200025.08")).body("_avg.weight", equalTo(34.5875f))
                 .body("_sum.views", equalTo("9007199254741037")).body("_sum.balance", equalTo("1000125.4")).body("_sum.id", equalTo(15))

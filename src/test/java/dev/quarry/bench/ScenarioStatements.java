@@ -67,7 +67,10 @@ final class ScenarioStatements {
                 .orElseThrow(() -> new IllegalStateException("the benchmark needs the blog schema: no model " + name));
     }
 
-    /** {@code GET /api/users/{id}} and, with {@code select}, the nested select: findUnique with the record's entity tag. */
+    /**
+     * {@code GET /api/users/{id}} and, with {@code select}, the nested select: findUnique with the record's entity
+     * tag.
+     */
     Template findUnique(boolean nestedSelect) {
         Map<String, List<String>> params = new LinkedHashMap<>();
         if (nestedSelect) {

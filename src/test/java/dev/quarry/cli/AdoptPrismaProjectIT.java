@@ -77,12 +77,14 @@ class AdoptPrismaProjectIT {
             );
 
             -- AddForeignKey
-            ALTER TABLE "Post" ADD CONSTRAINT "Post_authorId_fkey" FOREIGN KEY ("authorId") REFERENCES "Author"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+            ALTER TABLE "Post" ADD CONSTRAINT "Post_authorId_fkey" FOREIGN KEY ("authorId") \
+            REFERENCES "Author"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
             """;
 
     private static final String PRISMA_HISTORY = "CREATE TABLE _prisma_migrations (id VARCHAR(36) PRIMARY KEY NOT NULL, checksum VARCHAR(64) NOT NULL, "
-            + "finished_at TIMESTAMPTZ, migration_name VARCHAR(255) NOT NULL, logs TEXT, rolled_back_at TIMESTAMPTZ, "
-            + "started_at TIMESTAMPTZ NOT NULL DEFAULT now(), applied_steps_count INTEGER NOT NULL DEFAULT 0)";
+            + "finished_at TIMESTAMPTZ, migration_name VARCHAR(255) NOT NULL, logs TEXT, rolled_back_at "
+            + "TIMESTAMPTZ, started_at TIMESTAMPTZ NOT NULL DEFAULT now(), applied_steps_count INTEGER NOT "
+            + "NULL DEFAULT 0)";
     private static final String MIGRATION = "20250101120000_init";
 
     @TempDir
@@ -277,7 +279,10 @@ class AdoptPrismaProjectIT {
         return layout.schema().endsWith(".prisma") ? layout.schema() : layout.schema() + "/schema.prisma";
     }
 
-    /** A database as {@code prisma migrate deploy} leaves it after applying {@code sql} as the migration {@code name}. */
+    /**
+     * A database as {@code prisma migrate deploy} leaves it after applying {@code sql} as the migration {@code
+     * name}.
+     */
     static void migrateAsPrisma(DatabaseUrl database, String name, String sql) throws Exception {
         TestServer.execute(database, PRISMA_HISTORY);
         TestServer.execute(database, sql);

@@ -41,7 +41,10 @@ class AdoptRealAppsIT {
 
     private static final String INIT = "20250101000000_init";
 
-    /** A new enum, a new model related to {@code User} and a new optional column of {@code User}: what a next feature adds. */
+    /**
+     * A new enum, a new model related to {@code User} and a new optional column of {@code User}: what a next
+     * feature adds.
+     */
     private static final String NEW_MODEL = """
 
             enum AdoptionNoteKind {
@@ -74,13 +77,19 @@ class AdoptRealAppsIT {
      */
     record App(String name, String corpusFile, String urlVariable, String dotEnv, Optional<String> config, String prelude) {
 
-        /** The schema as a Prisma 7 project keeps it: the URLs are in the config or the environment, not in the datasource. */
+        /**
+         * The schema as a Prisma 7 project keeps it: the URLs are in the config or the environment, not in the
+         * datasource.
+         */
         String schema() throws IOException {
             return Files.readString(CorpusRoundTripTest.corpus().resolve("real").resolve(corpusFile))
                     .replaceAll("(?m)^\\s*(url|directUrl|shadowDatabaseUrl)\\s*=.*\\n", "");
         }
 
-        /** {@link #schema()} with {@link #NEW_MODEL} and, at the end of {@code User}'s fields, {@code nickname} and the relation's other side. */
+        /**
+         * {@link #schema()} with {@link #NEW_MODEL} and, at the end of {@code User}'s fields, {@code nickname} and
+         * the relation's other side.
+         */
         String changedSchema() throws IOException {
             String schema = schema();
             int user = schema.indexOf("\nmodel User {");
@@ -107,7 +116,9 @@ class AdoptRealAppsIT {
             """), "CREATE EXTENSION IF NOT EXISTS pg_trgm;\n\n");
     static final App CALCOM = new App("cal.com", "calcom__cal.com__packages__prisma__schema.prisma", "DATABASE_URL", "prisma/.env", Optional.empty(), "");
 
-    /** Prisma 7's from-empty scripts, by app name: of the schema, and of the changed schema ({@code name + "'"}). */
+    /**
+     * Prisma 7's from-empty scripts, by app name: of the schema, and of the changed schema ({@code name + "'"}).
+     */
     private static final Map<String, String> PRISMA_SCRIPTS = new LinkedHashMap<>();
 
     @TempDir

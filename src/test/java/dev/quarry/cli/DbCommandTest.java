@@ -70,14 +70,14 @@ class DbCommandTest {
         write("schema.prisma", MigrateCommandTest.PERSON.replace("  nick String?\n", ""));
         Cli.Run refused = Cli.run(url, "db", "push", "--schema", schemaFile);
         assertEquals(1, refused.exitCode(), refused.toString());
-        assertTrue(refused.out().contains("You are about to drop the column `nick` on the `people` table, which still contains 1 non-null "
+        assertTrue(refused.out().contains("You are about to drop the column `nick` on the `people` table, which " + "still contains 1 non-null "
                 + "values."), refused.toString());
         assertTrue(refused.err().contains("--accept-data-loss"), refused.toString());
         assertEquals(List.of("ada"), column(url, "SELECT nick FROM people"));
 
         Cli.Run accepted = Cli.run(url, "db", "push", "--schema", schemaFile, "--accept-data-loss");
         assertEquals(0, accepted.exitCode(), accepted.toString());
-        assertEquals(List.of(), column(url, "SELECT column_name FROM information_schema.columns WHERE table_name = 'people' AND column_name = "
+        assertEquals(List.of(), column(url, "SELECT column_name FROM information_schema.columns WHERE table_name = 'people' " + "AND column_name = "
                 + "'nick'"));
         assertTrue(Files.notExists(project.resolve("migrations")), "db push writes no migration");
     }
@@ -103,7 +103,10 @@ class DbCommandTest {
         assertEquals(List.of("Ada", "Grace"), column(url, "SELECT full_name FROM people ORDER BY id"));
     }
 
-    /** Prisma's re-introspection of a multi-file schema: each model stays in its file, new ones go to introspected.prisma. */
+    /**
+     * Prisma's re-introspection of a multi-file schema: each model stays in its file, new ones go to
+     * introspected.prisma.
+     */
     @Test
     void pullIntoASchemaFolderKeepsEachModelInItsFile() throws Exception {
         Path folder = project.resolve("prisma/schema");
@@ -122,7 +125,8 @@ class DbCommandTest {
 
         Cli.Run pull = Cli.run(url, "db", "pull", "--schema", folder.toString(), "--url", url.toPrismaUrl());
         assertEquals(0, pull.exitCode(), pull.toString());
-        assertEquals("Wrote " + folder + " (author.prisma, config.prisma, post.prisma, introspected.prisma): 3 table(s), 1 enum(s) from "
+        assertEquals("Wrote " + folder + " (author.prisma, config.prisma, post.prisma, introspected.prisma): 3 table(s), 1 enum(s) "
+        + "from "
                 + url.redacted() + ".\n", pull.out());
         assertEquals(config.strip() + "\n", Files.readString(folder.resolve("config.prisma")), "the generator and datasource stay where they are");
         String author = Files.readString(folder.resolve("author.prisma"));

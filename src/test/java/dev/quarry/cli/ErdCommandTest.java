@@ -12,7 +12,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import java.io.PrintWriter;
 
-/** {@code quarry erd}: the SVG to a file, Mermaid to stdout with what it used on stderr, a wrong format refused with the choices. */
+/**
+ * {@code quarry erd}: the SVG to a file, Mermaid to stdout with what it used on stderr, a wrong format refused with
+ * the choices.
+ */
 class ErdCommandTest {
 
     private static final String SCHEMA = "src/main/resources/schema.prisma";

@@ -12,7 +12,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code db import} and {@code db seed} of NDJSON and CSV: what {@code db export} writes imports back, all or none. */
+/**
+ * {@code db import} and {@code db seed} of NDJSON and CSV: what {@code db export} writes imports back, all or none.
+ */
 class ImportCommandTest {
 
     @TempDir

@@ -31,8 +31,9 @@ class ImportPrismaTest {
     private static final String ADD_AGE = "-- AlterTable\nALTER TABLE \"people\" ADD COLUMN     \"age\" INTEGER;\n";
     /** The table Prisma Migrate keeps its history in, as it creates it. */
     private static final String PRISMA_HISTORY = "CREATE TABLE _prisma_migrations (id VARCHAR(36) PRIMARY KEY NOT NULL, checksum VARCHAR(64) NOT NULL, "
-            + "finished_at TIMESTAMPTZ, migration_name VARCHAR(255) NOT NULL, logs TEXT, rolled_back_at TIMESTAMPTZ, "
-            + "started_at TIMESTAMPTZ NOT NULL DEFAULT now(), applied_steps_count INTEGER NOT NULL DEFAULT 0)";
+            + "finished_at TIMESTAMPTZ, migration_name VARCHAR(255) NOT NULL, logs TEXT, rolled_back_at "
+            + "TIMESTAMPTZ, started_at TIMESTAMPTZ NOT NULL DEFAULT now(), applied_steps_count INTEGER NOT "
+            + "NULL DEFAULT 0)";
 
     @TempDir
     Path project;
@@ -105,12 +106,12 @@ class ImportPrismaTest {
 
         Cli.Run again = importPrisma();
         assertEquals(0, again.exitCode(), again.toString());
-        assertTrue(again.out().startsWith("2 migration(s) were already imported with the same SQL.\nImported 0 Prisma migration(s)"), again.toString());
+        assertTrue(again.out().startsWith("2 migration(s) were already imported with the same SQL.\nImported 0 " + "Prisma migration(s)"), again.toString());
 
         Files.writeString(project.resolve("migrations/V20240201120000__add_age.sql"), ADD_AGE + "-- changed\n");
         Cli.Run conflict = importPrisma();
         assertEquals(1, conflict.exitCode(), conflict.toString());
-        assertTrue(conflict.err().contains("already has the version of the Prisma migration 20240201120000_add_age with other SQL; nothing "
+        assertTrue(conflict.err().contains("already has the version of the Prisma migration 20240201120000_add_age " + "with other SQL; nothing "
                 + "was imported"), conflict.toString());
 
         Files.createDirectories(prismaMigrations.resolve("init"));
@@ -127,7 +128,7 @@ class ImportPrismaTest {
 
         Cli.Run before = migrate(url, "status");
         assertEquals(1, before.exitCode(), before.toString());
-        assertTrue(before.out().contains("Applied (1):\n  V20240101120000 init (applied by Prisma; the next migrate deploy records it in "
+        assertTrue(before.out().contains("Applied (1):\n  V20240101120000 init (applied by Prisma; the next migrate " + "deploy records it in "
                 + "Flyway's history)\n"
                 + "Pending (1):\n  V20240201120000 add age\n"),
                 before.toString());
@@ -162,7 +163,7 @@ class ImportPrismaTest {
         TestServer.execute(gap, "INSERT INTO _prisma_migrations (id, checksum, finished_at, migration_name) VALUES ('y', '" + sha256(ADD_AGE) + "', now(), '20240201120000_add_age')");
         Cli.Run skipped = migrate(gap, "deploy");
         assertEquals(1, skipped.exitCode(), skipped.toString());
-        assertTrue(skipped.err().startsWith("error: V20240101120000__init.sql comes before 20240201120000, the last migration Prisma applied, "
+        assertTrue(skipped.err().startsWith("error: V20240101120000__init.sql comes before 20240201120000, the last " + "migration Prisma applied, "
                 + "but Prisma never applied it;"), skipped.toString());
 
         DatabaseUrl unknown = migratedByPrisma("20240101120000_init");

@@ -17,7 +17,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The migrate commands run as a person runs them: options, prompts refused without a terminal, messages and exit codes. */
+/**
+ * The migrate commands run as a person runs them: options, prompts refused without a terminal, messages and exit
+ * codes.
+ */
 class MigrateCommandTest {
 
     static final String DATASOURCE = "datasource db {\n  provider = \"postgresql\"\n}\n\n";
@@ -168,7 +171,10 @@ class MigrateCommandTest {
         assertEquals(1, wrongUserRun.err().lines().count(), wrongUserRun.toString());
     }
 
-    /** deploy and status never take "no migrations" for "up to date": a folder given but missing, or empty, is an error. */
+    /**
+     * deploy and status never take "no migrations" for "up to date": a folder given but missing, or empty, is an
+     * error.
+     */
     @Test
     void deployAndStatusNeedMigrations() throws Exception {
         DatabaseUrl database = freshDatabase();
@@ -257,7 +263,7 @@ class MigrateCommandTest {
         TestServer.execute(production, "ALTER TABLE people ADD COLUMN age INTEGER");
         Cli.Run drift = migrate(production, "status");
         assertEquals(1, drift.exitCode(), drift.toString());
-        assertTrue(drift.out().contains("Drift (the database differs from the migrations) (1):\n  ALTER TABLE \"people\" ADD COLUMN     "
+        assertTrue(drift.out().contains("Drift (the database differs from the migrations) (1):\n  ALTER TABLE " + "\"people\" ADD COLUMN     "
                 + "\"age\" INTEGER"), drift.toString());
         Cli.Run devOnDrift = migrate(production, "dev");
         assertEquals(1, devOnDrift.exitCode(), devOnDrift.toString());

@@ -2,7 +2,18 @@ package dev.quarry.database;
 
 import dev.quarry.schema.model.ConstraintNames;
 
-import static dev.quarry.database.TestSchemas.*;
+import static dev.quarry.database.TestSchemas.blog;
+import static dev.quarry.database.TestSchemas.enumType;
+import static dev.quarry.database.TestSchemas.enumValue;
+import static dev.quarry.database.TestSchemas.field;
+import static dev.quarry.database.TestSchemas.fn;
+import static dev.quarry.database.TestSchemas.manyToMany;
+import static dev.quarry.database.TestSchemas.model;
+import static dev.quarry.database.TestSchemas.num;
+import static dev.quarry.database.TestSchemas.schema;
+import static dev.quarry.database.TestSchemas.str;
+import static dev.quarry.database.TestSchemas.withDefault;
+import static dev.quarry.database.TestSchemas.withNative;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.quarry.migrate.Migrations;
@@ -52,7 +63,8 @@ class ShapeCalculatorTest {
             CREATE INDEX "Post_authorId_idx" ON "Post"("authorId");
 
             -- AddForeignKey
-            ALTER TABLE "Post" ADD CONSTRAINT "Post_authorId_fkey" FOREIGN KEY ("authorId") REFERENCES "User"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+            ALTER TABLE "Post" ADD CONSTRAINT "Post_authorId_fkey" FOREIGN KEY ("authorId") REFERENCES \
+            "User"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
             """;
 
     @Test
@@ -122,10 +134,12 @@ class ShapeCalculatorTest {
                 CREATE INDEX "_CategoryToUser_B_index" ON "_CategoryToUser"("B");
 
                 -- AddForeignKey
-                ALTER TABLE "_CategoryToUser" ADD CONSTRAINT "_CategoryToUser_A_fkey" FOREIGN KEY ("A") REFERENCES "Category"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+                ALTER TABLE "_CategoryToUser" ADD CONSTRAINT "_CategoryToUser_A_fkey" FOREIGN KEY ("A") \
+                REFERENCES "Category"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
                 -- AddForeignKey
-                ALTER TABLE "_CategoryToUser" ADD CONSTRAINT "_CategoryToUser_B_fkey" FOREIGN KEY ("B") REFERENCES "User"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+                ALTER TABLE "_CategoryToUser" ADD CONSTRAINT "_CategoryToUser_B_fkey" FOREIGN KEY ("B") \
+                REFERENCES "User"("id") ON DELETE CASCADE ON UPDATE CASCADE;
                 """, sql);
     }
 

@@ -132,7 +132,9 @@ final class Manifests {
         return resource;
     }
 
-    /** fabric8 keeps unknown fields in {@code additionalProperties} instead of failing: look for any, everywhere. */
+    /**
+     * fabric8 keeps unknown fields in {@code additionalProperties} instead of failing: look for any, everywhere.
+     */
     private static void collectUnknownFields(Object value, String path, List<String> unknown, Map<Object, Boolean> seen) {
         if (value == null || seen.put(value, Boolean.TRUE) != null) {
             return;

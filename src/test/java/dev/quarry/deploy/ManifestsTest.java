@@ -109,7 +109,9 @@ class ManifestsTest {
                 "variables of the built ConfigMap that no configuration of the service reads");
     }
 
-    /** jwt is the service's production default, so the base says where keys come from and what a token must carry. */
+    /**
+     * jwt is the service's production default, so the base says where keys come from and what a token must carry.
+     */
     @Test
     void theBaseConfiguresJwtAuthentication() {
         Map<String, String> config = Manifests.one(Manifests.readFile(BASE.resolve("configmap.yaml")), ConfigMap.class, "quarry-config").getData();

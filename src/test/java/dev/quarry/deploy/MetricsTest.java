@@ -16,7 +16,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
-/** The Prometheus endpoint the Deployment's scrape annotations name: it serves, and it counts what the service does. */
+/**
+ * The Prometheus endpoint the Deployment's scrape annotations name: it serves, and it counts what the service does.
+ */
 @QuarkusTest
 @WithTestResource(FreshDatabase.class)
 class MetricsTest {

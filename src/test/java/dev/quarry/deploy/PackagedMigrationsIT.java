@@ -134,7 +134,9 @@ class PackagedMigrationsIT {
 
     record Run(int exit, String out, String err, long millis) {}
 
-    /** The packaged jar's command line, in a folder that is no project, as the migration Job runs it in the image. */
+    /**
+     * The packaged jar's command line, in a folder that is no project, as the migration Job runs it in the image.
+     */
     private Run cli(DatabaseUrl database, String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
                 "-XX:TieredStopAtLevel=1", "-jar", ServiceInstance.JAR.toAbsolutePath().toString()));

@@ -51,8 +51,10 @@ class PgBouncerTransactionModeTest {
         Path executable = Tools.requireProgram("pgbouncer", "pgbouncer");
         database = TestServer.createDatabase("pgbouncer");
         TestServer.execute(database, """
-                CREATE TABLE "User" ("id" text PRIMARY KEY, "email" text NOT NULL UNIQUE, "active" boolean NOT NULL DEFAULT true);
-                INSERT INTO "User" SELECT 'u' || i, 'user' || i || '@example.com', i % 2 = 0 FROM generate_series(1, 50) i;
+                CREATE TABLE "User" ("id" text PRIMARY KEY, "email" text NOT NULL UNIQUE, "active" boolean NOT \
+                NULL DEFAULT true);
+                INSERT INTO "User" SELECT 'u' || i, 'user' || i || '@example.com', i % 2 = 0 \
+                FROM generate_series(1, 50) i;
                 """);
         pgBouncer = PgBouncer.start(executable, TestServer.admin(), 2);
         vertx = Vertx.vertx();

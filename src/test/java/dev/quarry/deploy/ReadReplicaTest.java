@@ -48,6 +48,7 @@ class ReadReplicaTest {
 
     @Inject
     @Reads
+    // qualified: the Vert.x core Pool is imported
     io.vertx.mutiny.sqlclient.Pool mutinyRead;
 
     @Test

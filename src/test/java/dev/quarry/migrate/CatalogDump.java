@@ -27,7 +27,9 @@ public final class CatalogDump {
 
     private final Path pgDump;
 
-    /** Checks that {@code pgDump}'s major version is the server's, so that what it prints is what that server holds. */
+    /**
+     * Checks that {@code pgDump}'s major version is the server's, so that what it prints is what that server holds.
+     */
     public CatalogDump(Path pgDump, DatabaseUrl server) throws IOException, InterruptedException, SQLException {
         this.pgDump = pgDump;
         Matcher version = MAJOR.matcher(run(List.of(pgDump.toString(), "--version"), server));

@@ -130,8 +130,8 @@ class EvolutionTest {
             }
         }
         System.out.printf("Evolution: %d histories, %d catalogs identical to Prisma 7's from-empty one of the newer schema, "
-                + "%d columns and %d values checked, "
-                + "%d columns changed by a step the CLI announced, %d tables emptied where the CLI refused a step%n", HISTORIES.size(), identical, columnsChecked,
+                + "%d columns and %d values checked, %d columns changed by a step the CLI announced, %d "
+                + "tables emptied where the CLI refused a step%n", HISTORIES.size(), identical, columnsChecked,
                 valuesChecked, announced, emptied);
         assertEquals(List.of(), problems);
         assertEquals(HISTORIES.size(), identical);
@@ -159,7 +159,9 @@ class EvolutionTest {
         return tables;
     }
 
-    /** Prisma 7's from-empty script of the schema, its files joined into one (the server lacks what was stripped). */
+    /**
+     * Prisma 7's from-empty script of the schema, its files joined into one (the server lacks what was stripped).
+     */
     private static String prismaScript(List<String> files, DatabaseUrl scratch) throws Exception {
         Path oracle = PrismaCatalogIdentityTest.prismaOracle();
         Path inputs = Files.createTempDirectory("quarry-evolution");
@@ -191,12 +193,18 @@ class EvolutionTest {
         return result.schema().orElseThrow(() -> new IllegalStateException(files + ": " + result.errors()));
     }
 
-    /** Each CREATE statement's lines in order, so that a column added by a later migration compares with the same column declared in place. */
+    /**
+     * Each CREATE statement's lines in order, so that a column added by a later migration compares with the same
+     * column declared in place.
+     */
     private static String sorted(String catalog) {
         return catalog.lines().map(l -> l.endsWith(",") ? l.substring(0, l.length() - 1) : l).sorted().collect(Collectors.joining("\n"));
     }
 
-    /** {@link #ROWS_PER_TABLE} rows in every table, tables referenced by a required key first; row n points at row n. */
+    /**
+     * {@link #ROWS_PER_TABLE} rows in every table, tables referenced by a required key first; row n points at row
+     * n.
+     */
     private static void fill(DatabaseUrl url, DatabaseShape shape) throws SQLException {
         List<DbTable> pending = new ArrayList<>(shape.tables());
         List<String> filled = new ArrayList<>();

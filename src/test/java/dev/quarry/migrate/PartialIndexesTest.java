@@ -83,16 +83,16 @@ class PartialIndexesTest {
     /** Each message as Prisma 7.10.1's {@code prisma validate} gives it for the same attribute. */
     @Test
     void objectFormsAreCheckedAgainstTheModel() {
-        assertEquals(List.of("Error parsing attribute \"@index\": Unknown key 'gt' in nested where clause object. Only 'not' is "
+        assertEquals(List.of("Error parsing attribute \"@index\": Unknown key 'gt' in nested where clause " + "object. Only 'not' is "
                 + "supported."),
                 errors("@@index([email], where: { score: { gt: 3 } })"));
         assertEquals(List.of("Error parsing attribute \"@index\": Field 'nope' does not exist in model 'User'."), errors("@@index([email], where: { nope: null })"));
-        assertEquals(List.of("Error parsing attribute \"@index\": Type mismatch: field 'deletedAt' is of type DateTime, but the "
+        assertEquals(List.of("Error parsing attribute \"@index\": Type mismatch: field 'deletedAt' is of type " + "DateTime, but the "
                 + "value is a Number."),
                 errors("@@index([email], where: { deletedAt: 1 })"));
         assertEquals(List.of("Error parsing attribute \"@index\": The `where` argument cannot contain an empty string."), errors("@@index([email], where: raw(\"\"))"));
         assertEquals(List.of("Error parsing attribute \"@index\": The `where` argument cannot be an empty object."), errors("@@index([email], where: {})"));
-        assertEquals(List.of("Error parsing attribute \"@index\": Nested object in where clause must have exactly one key. Use "
+        assertEquals(List.of("Error parsing attribute \"@index\": Nested object in where clause must have " + "exactly one key. Use "
                 + "`{ not: null }` or `{ not: \"value\" }`."),
                 errors("@@index([email], where: { score: { not: 1, not: 2 } })"));
         assertEquals(List.of("Expected a string value, but received numeric value `1`.",
@@ -102,7 +102,9 @@ class PartialIndexesTest {
         assertEquals(List.of(), errors("@@index([email], where: { deletedAt: \"2020-01-01\", email: { not: \"a\" }, score: 1.5 })"));
     }
 
-    /** The object form parses everywhere; outside {@code where:} it is an error, as in Prisma 7.10.1, never a crash. */
+    /**
+     * The object form parses everywhere; outside {@code where:} it is an error, as in Prisma 7.10.1, never a crash.
+     */
     @Test
     void anObjectElsewhereIsALocatedError() {
         SchemaResult result = PrismaSchema.parse("schema.prisma", """
@@ -150,7 +152,10 @@ class PartialIndexesTest {
                 """.formatted(attributes);
     }
 
-    /** The SQL Prisma 7's schema engine writes for these forms (recorded with @prisma/schema-engine-wasm's diff from empty). */
+    /**
+     * The SQL Prisma 7's schema engine writes for these forms (recorded with @prisma/schema-engine-wasm's diff from
+     * empty).
+     */
     @Test
     void migrationSqlIsPrismas() {
         String sql = Migrations.createScript(parse(schema("""

@@ -156,7 +156,10 @@ public class PrismaCatalogIdentityTest {
         return oracle;
     }
 
-    /** Prisma 7's from-empty script of each schema of {@code list} (one path a line), written to {@code <n>.sql} in {@code inputs}. */
+    /**
+     * Prisma 7's from-empty script of each schema of {@code list} (one path a line), written to {@code <n>.sql} in
+     * {@code inputs}.
+     */
     public static void runPrisma(Path oracle, Path list, Path inputs, DatabaseUrl database) throws IOException, InterruptedException {
         // never inheritIO: the test JVM's stdin and stdout are surefire's channel to it
         ProcessBuilder node = new ProcessBuilder("node", "se-batch.mjs", list.toString(), inputs.toString()).directory(oracle.toFile())

@@ -105,7 +105,7 @@ class ScenarioTest {
         dev(schema(V1), Renames.none(), false);
         TestServer.execute(url, "INSERT INTO \"User\" (\"fullName\") VALUES ('Ada')");
         MigrateException refused = assertThrows(MigrateException.class,
-                () -> dev(schema("model User {\n  id Int @id @default(autoincrement())\n  fullName String\n  nick String?\n "
+                () -> dev(schema("model User {\n  id Int @id @default(autoincrement())\n  fullName String\n " + " nick String?\n "
                         + " age Int\n}\n"), Renames.none(), true));
         assertTrue(refused.getMessage().contains("cannot run on the data present"), refused.getMessage());
     }
@@ -128,11 +128,11 @@ class ScenarioTest {
     void newRelationsManyToManyAndIndexes() throws Exception {
         dev(schema(V1), Renames.none(), false);
         String sql = dev(schema(V1.replace("}\n", "  posts Post[]\n  tags Tag[]\n}\n")
-                + "model Post {\n  id Int @id\n  author User @relation(fields: [authorId], references: [id])\n  "
-                + "authorId Int\n  @@index([authorId])\n}\n"
-                + "model Tag {\n  id Int @id\n  users User[]\n}\n"), Renames.none(), false);
+                + "model Post {\n  id Int @id\n  author User @relation(fields: [authorId], references: "
+                + "[id])\n  authorId Int\n  @@index([authorId])\n}\nmodel Tag {\n  id Int @id\n  users "
+                + "User[]\n}\n"), Renames.none(), false);
         assertTrue(sql.contains("CREATE TABLE \"_TagToUser\""), sql);
-        assertTrue(sql.contains("ALTER TABLE \"Post\" ADD CONSTRAINT \"Post_authorId_fkey\" FOREIGN KEY (\"authorId\") REFERENCES "
+        assertTrue(sql.contains("ALTER TABLE \"Post\" ADD CONSTRAINT \"Post_authorId_fkey\" FOREIGN KEY " + "(\"authorId\") REFERENCES "
                 + "\"User\"(\"id\") ON DELETE RESTRICT ON UPDATE CASCADE;"), sql);
         assertTrue(sql.contains("CREATE INDEX \"Post_authorId_idx\" ON \"Post\"(\"authorId\");"), sql);
     }

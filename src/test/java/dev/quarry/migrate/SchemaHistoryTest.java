@@ -144,7 +144,7 @@ class SchemaHistoryTest {
                 + "'99999999999'), ('admin', '7')");
         MigrateException refused = assertThrows(MigrateException.class, () -> dev(schema(TYPED), false, false));
         assertTrue(refused.getMessage().contains("cannot run on the data present"), refused.getMessage());
-        assertTrue(printed.toString().contains("holds 2 values that cannot be cast from `TEXT` to `\"Role\"` (for example 'guest', 'member')"), printed.toString());
+        assertTrue(printed.toString().contains("holds 2 values that cannot be cast from `TEXT` to `\"Role\"` (for example " + "'guest', 'member')"), printed.toString());
         assertEquals("text;", query("SELECT data_type FROM information_schema.columns WHERE table_name = 'Member' AND column_name = "
                 + "'role'"), "nothing ran");
         Path[] files;
@@ -167,7 +167,7 @@ class SchemaHistoryTest {
         }
 
         String accepted = dev(schema(TYPED), true, false);
-        assertTrue(accepted.contains("ALTER TABLE \"Member\" DROP COLUMN \"role\",\nADD COLUMN     \"role\" \"Role\" NOT NULL DEFAULT "
+        assertTrue(accepted.contains("ALTER TABLE \"Member\" DROP COLUMN \"role\",\nADD COLUMN     \"role\" \"Role\" " + "NOT NULL DEFAULT "
                 + "'user'"), accepted);
         assertEquals("user:5;user:5;user:5;user:5;", query("SELECT role::text || ':' || level FROM \"Member\" ORDER BY id"));
         assertEquals(4, Integer.parseInt(query("SELECT count(*) FROM \"Member\"").replace(";", "")), "the rows stay");
@@ -194,10 +194,9 @@ class SchemaHistoryTest {
         TestServer.execute(url, "INSERT INTO \"Person\" VALUES (1, 'Ada'), (2, 'Grace Brewster Hopper'), (3, 'Margaret Hamilton')");
         MigrateException refused = assertThrows(MigrateException.class, () -> dev(schema(person.formatted(10)), false, false));
         assertTrue(refused.getMessage().contains("--accept-data-loss"), refused.getMessage());
-        assertTrue(printed.toString().contains("The column `name` on the `Person` table, cast from `VARCHAR(50)` to `VARCHAR(10)`, holds 2 values "
-                + "longer than 10 characters:"
-                + " they will be cut to that length (for example id 2: 'Grace Brewster Hopper', id 3: 'Margaret "
-                + "Hamilton')."), printed.toString());
+        assertTrue(printed.toString().contains("The column `name` on the `Person` table, cast from `VARCHAR(50)` to " + "`VARCHAR(10)`, holds 2 values "
+                + "longer than 10 characters: they will be cut to that length (for example "
+                + "id 2: 'Grace Brewster Hopper', id 3: 'Margaret Hamilton')."), printed.toString());
         assertEquals("50;", query("SELECT character_maximum_length FROM information_schema.columns WHERE table_name = 'Person' AND "
                 + "column_name = 'name'"), "nothing ran");
 
@@ -216,17 +215,17 @@ class SchemaHistoryTest {
         String narrow = price.formatted("6,2", "Int");
         MigrateException refused = assertThrows(MigrateException.class, () -> dev(schema(narrow), false, false));
         assertTrue(refused.getMessage().contains("cannot run on the data present"), refused.getMessage());
-        assertTrue(printed.toString().contains("The column `amount` on the `Price` table holds 1 values that cannot be cast from `DECIMAL(10,4)` "
+        assertTrue(printed.toString().contains("The column `amount` on the `Price` table holds 1 values that cannot be " + "cast from `DECIMAL(10,4)` "
                 + "to `DECIMAL(6,2)` (for example '123456.5000')"),
                 printed.toString());
-        assertTrue(printed.toString().contains("The column `hits` on the `Price` table holds 1 values that cannot be cast from `BIGINT` to "
+        assertTrue(printed.toString().contains("The column `hits` on the `Price` table holds 1 values that cannot be cast " + "from `BIGINT` to "
                 + "`INTEGER` (for example '3000000000')"),
                 printed.toString());
 
         TestServer.execute(url, "DELETE FROM \"Price\" WHERE id = 3");
         MigrateException consent = assertThrows(MigrateException.class, () -> dev(schema(narrow), false, false));
         assertTrue(consent.getMessage().contains("--accept-data-loss"), consent.getMessage());
-        assertTrue(printed.toString().contains("holds 1 values more than 2 decimal places: they will be rounded (for example id 2: '3.1416')"), printed.toString());
+        assertTrue(printed.toString().contains("holds 1 values more than 2 decimal places: they will be rounded (for " + "example id 2: '3.1416')"), printed.toString());
         assertEquals("numeric;", query("SELECT data_type FROM information_schema.columns WHERE table_name = 'Price' AND column_name = "
                 + "'amount'"), "nothing ran");
         dev(schema(narrow), true, false);
@@ -243,12 +242,12 @@ class SchemaHistoryTest {
         }
         long version = Long.parseLong(first.substring(1, first.indexOf("__"))) + 1;
         Files.writeString(migrations.resolve("V" + version + "__views.sql"), "CREATE VIEW \"Levels\" AS SELECT id, level FROM \"Member\";\n"
-                + "CREATE VIEW \"TopLevels\" AS SELECT id FROM \"Levels\";\nCREATE VIEW \"Nicks\" AS SELECT nick "
-                + "FROM \"Member\";\n");
+                + "CREATE VIEW \"TopLevels\" AS SELECT id FROM \"Levels\";\nCREATE VIEW \"Nicks\" AS SELECT "
+                + "nick FROM \"Member\";\n");
         TestServer.execute(url, "INSERT INTO \"Member\" VALUES (1, '7', 'ada')");
         MigrateException refused = assertThrows(MigrateException.class, () -> dev(schema("model Member {\n  id Int @id\n  level Int\n}\n"), false, false));
         assertTrue(refused.getMessage().contains("--accept-data-loss"), refused.getMessage());
-        assertTrue(printed.toString().contains("The view `Nicks` reads a table or column this migration drops or renames: it is dropped and not "
+        assertTrue(printed.toString().contains("The view `Nicks` reads a table or column this migration drops or renames: " + "it is dropped and not "
                 + "created again."),
                 printed.toString());
         String sql = dev(schema("model Member {\n  id Int @id\n  level Int\n}\n"), true, false);

@@ -35,7 +35,10 @@ class PolicyDiagnosticsTest {
             }
             """;
 
-    /** The only error of the schema with that Post rule (and that attribute on {@code title}), and the text it points at. */
+    /**
+     * The only error of the schema with that Post rule (and that attribute on {@code title}), and the text it
+     * points at.
+     */
     private static void rejected(String fieldAttribute, String blockLine, String message, String pointedAt) {
         SchemaResult result = PrismaSchema.parse("schema.prisma", SCHEMA.formatted(fieldAttribute, blockLine));
         List<Diagnostic> errors = result.errors();
@@ -173,7 +176,7 @@ class PolicyDiagnosticsTest {
                 }
                 """);
         assertTrue(result.errors().stream().anyMatch(d -> d.message().equals(
-                "Error parsing attribute \"@@allow\": Access policies can only be defined on models, not "
+                "Error parsing attribute \"@@allow\": Access policies can only be " + "defined on models, not "
                         + "on a composite type.")),
                 () -> DiagnosticRenderer.render(result.diagnostics()));
     }
@@ -208,7 +211,8 @@ class PolicyDiagnosticsTest {
     void badPolicyOptionsArePinnedToTheirText() {
         List.of(
                 new String[] {"/// @@policies(roles: [\"app_user\", \"PUBLIC\"])", "Error parsing attribute \"@@policies\": PUBLIC is every role of "
-                        + "the database cluster, any login included: name the roles the API switches to instead.", "\"PUBLIC\""},
+                        + "the database cluster, any login included: name the roles the API switches to "
+                        + "instead.", "\"PUBLIC\""},
                 new String[] {"/// @@policies(roles: \"app_user\")", "Error parsing attribute \"@@policies\": `roles` is a list of role names, "
                         + "such as `[\"app_user\", \"app_admin\"]`.", "\"app_user\""},
                 new String[] {"/// @@policies(roles: [\"a\", \"a\"])", "Error parsing attribute \"@@policies\": The role \"a\" is listed twice.", "\"a\""},
@@ -228,7 +232,7 @@ class PolicyDiagnosticsTest {
     void rulesWithoutDeclaredRolesAreAWarning() {
         SchemaResult result = withOptions("", "@@allow('read', true)");
         assertEquals(List.of(), result.errors());
-        assertEquals(List.of("The tables of models with access rules are granted to no role, so only their owner reaches them. "
+        assertEquals(List.of("The tables of models with access rules are granted to no role, so only their " + "owner reaches them. "
                 + "Declare the "
                 + "roles that may, in the datasource block: `/// @@policies(roles: [\"app_user\"])`."),
                 result.diagnostics().stream().map(Diagnostic::message).toList());

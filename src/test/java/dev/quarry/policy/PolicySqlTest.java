@@ -16,7 +16,9 @@ import org.junit.jupiter.api.Test;
 import dev.quarry.migrate.step.MigrationStep;
 import java.util.ArrayList;
 
-/** What each form of condition compiles to, how a removed rule is undone, and that the formatter keeps the rules. */
+/**
+ * What each form of condition compiles to, how a removed rule is undone, and that the formatter keeps the rules.
+ */
 class PolicySqlTest {
 
     private static final String CLAIMS = "nullif(current_setting('request.jwt.claims', true), '')::jsonb";
@@ -197,8 +199,8 @@ class PolicySqlTest {
         String postVisible = "EXISTS (SELECT 1 FROM \"Post\" AS \"r1\" WHERE \"r1\".\"id\" = \"_PostToTag\".\"A\")";
         String tagVisible = "EXISTS (SELECT 1 FROM \"Tag\" AS \"r2\" WHERE \"r2\".\"id\" = \"_PostToTag\".\"B\")";
         String bothUpdatable = "EXISTS (SELECT 1 FROM \"Post\" AS \"r1\" WHERE \"r1\".\"id\" = \"_PostToTag\".\"A\" AND ((" + CLAIMS
-                + " ->> 'id')::INTEGER = \"r1\".\"authorId\")) AND EXISTS (SELECT 1 FROM \"Tag\" AS \"r2\" WHERE "
-                + "\"r2\".\"id\" = \"_PostToTag\".\"B\" AND (false))";
+                + " ->> 'id')::INTEGER = \"r1\".\"authorId\")) AND EXISTS (SELECT 1 FROM \"Tag\" AS \"r2\" "
+                + "WHERE \"r2\".\"id\" = \"_PostToTag\".\"B\" AND (false))";
         assertEquals(List.of(
                         "allow_read_1 SELECT USING " + postVisible + " AND " + tagVisible,
                         "allow_create_1 INSERT CHECK " + bothUpdatable,

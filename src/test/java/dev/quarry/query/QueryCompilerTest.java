@@ -123,7 +123,10 @@ class QueryCompilerTest {
         return n;
     }
 
-    /** With max-take above max-rows, a take no longer bounds a list by itself: the statement caps it at max-rows + 1 and checks it. */
+    /**
+     * With max-take above max-rows, a take no longer bounds a list by itself: the statement caps it at max-rows + 1
+     * and checks it.
+     */
     @Test
     void aTakeAboveMaxRowsIsCappedAndChecked() {
         Limits limits = Limits.DEFAULT;

@@ -101,10 +101,9 @@ class DataRulesMigrationTest {
                     .replace("price Int", "price Int @gt(0)"));
             assertEquals(List.of("AddCheck Product_price_gt_check"), steps(database, broken));
             List<Warning> warnings = warnings(database, broken);
-            assertEquals(List.of("2 rows of the table `Product` break the rule `@gt(0)` (constraint `Product_price_gt_check`): "
-                    + "it cannot be added. "
-                    + "Fix those rows first, or run with --create-only and add it with NOT VALID (existing rows "
-                    + "unchecked)."),
+            assertEquals(List.of("2 rows of the table `Product` break the rule `@gt(0)` (constraint " + "`Product_price_gt_check`): "
+                    + "it cannot be added. Fix those rows first, or run with --create-only and add "
+                    + "it with NOT VALID (existing rows unchecked)."),
                     warnings.stream().map(Warning::message).toList());
             assertTrue(warnings.get(0).unexecutable());
 

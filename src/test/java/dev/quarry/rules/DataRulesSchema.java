@@ -24,7 +24,10 @@ final class DataRulesSchema {
             """;
 
     /** Every field rule, a multi-field {@code @@validate} and a raw {@code @@check}, written as attributes. */
-    /** Every field rule, a multi-field {@code @@validate} and a raw {@code @@check}, written as attributes (the API tests' schema). */
+    /**
+     * Every field rule, a multi-field {@code @@validate} and a raw {@code @@check}, written as attributes (the API
+     * tests' schema).
+     */
     static final String ATTRIBUTES = read("schema/data-rules/schema.prisma");
 
     /** The same rules in {@code ///} comments, which Prisma's own tools read as documentation. */

@@ -77,25 +77,25 @@ class DataRulesSchemaTest {
 
     @Test
     void rulesThatDoNotFitAreLocatedErrors() {
-        assertEquals(List.of("3: Error parsing attribute \"@email\": `@email` applies to String fields that are not lists; `n` "
+        assertEquals(List.of("3: Error parsing attribute \"@email\": `@email` applies to String fields that are " + "not lists; `n` "
                 + "is Int."), errors("n Int @email"));
-        assertEquals(List.of("3: Error parsing attribute \"@gt\": `@gt` applies to Int, BigInt, Float and Decimal fields that "
+        assertEquals(List.of("3: Error parsing attribute \"@gt\": `@gt` applies to Int, BigInt, Float and " + "Decimal fields that "
                 + "are not lists; `s` is String."),
                 errors("s String @gt(1)"));
         assertEquals(List.of("3: Error parsing attribute \"@length\": The minimum of `@length` is larger than its maximum."), errors("s String @length(5, 2)"));
-        assertEquals(List.of("3: Error parsing attribute \"@length\": The bounds of `@length` are whole numbers, 0 or more."), errors("s String @length(-1)"));
+        assertEquals(List.of("3: Error parsing attribute \"@length\": The bounds of `@length` are whole " + "numbers, 0 or more."), errors("s String @length(-1)"));
         assertEquals(List.of("3: Error parsing attribute \"@regex\": Invalid regular expression: Unclosed group."), errors("s String @regex(\"(a\")"));
         assertEquals(List.of("3: Error parsing attribute \"@gte\": Expected a number, but received string value `\"1\"`."), errors("n Int @gte(\"1\")"));
         assertEquals(List.of("4: Error parsing attribute \"@@validate\": Unknown field `nope` in model `M`."), errors("s String\n  @@validate(nope > 1)"));
         assertEquals(List.of("4: Error parsing attribute \"@@validate\": `length(…)` takes a String field of model `M`."), errors("n Int\n  @@validate(length(n) > 1)"));
-        assertEquals(List.of("4: Error parsing attribute \"@@validate\": A data rule reads the model's own scalar fields only "
+        assertEquals(List.of("4: Error parsing attribute \"@@validate\": A data rule reads the model's own " + "scalar fields only "
                 + "(and `length(field)`), not `auth()`, "
                 + "`future()` or relations: PostgreSQL checks it on the row alone."), errors("n Int\n  @@validate(auth().id == n)"));
         assertEquals(List.of("4: Error parsing attribute \"@@validate\": Invalid condition: expected a condition."), errors("n Int\n  @@validate()"));
         assertEquals(List.of("4: Error parsing attribute \"@@check\": Argument \"name\" is missing: the CHECK constraint's "
                 + "name, `name: \"Product_price_check\"`."),
                 errors("n Int\n  @@check(expression: \"n > 0\")"));
-        assertEquals(List.of("4: Error parsing attribute \"@@email\": `email` is a field's rule: write it `@email` in the `///` "
+        assertEquals(List.of("4: Error parsing attribute \"@@email\": `email` is a field's rule: write it " + "`@email` in the `///` "
                 + "comment above its field."),
                 errors("n String\n  /// @@email"));
     }

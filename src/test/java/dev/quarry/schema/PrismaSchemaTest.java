@@ -61,7 +61,8 @@ class PrismaSchemaTest {
     @Test
     void optionalRelationDefaultsToSetNull() {
         Schema schema = valid("model User {\n  id Int @id\n  posts Post[]\n}\nmodel Post {\n  id Int @id\n  author User? "
-                + "@relation(fields: [authorId], references: [id])\n  authorId Int?\n  @@index([authorId])\n}\n");
+                + "@relation(fields: [authorId], references: [id])\n  authorId Int?\n  "
+                + "@@index([authorId])\n}\n");
         assertEquals(ReferentialAction.SET_NULL, schema.relations().get(0).onDelete());
     }
 

@@ -77,9 +77,9 @@ class SchemaChecksTest {
         accepted(schema.formatted("", "model", "@id", ""));
         rejected(schema.formatted("", "view", "@unique", ""), "Error validating: Implicit many-to-many relations are not supported for views.", 11, 3);
         rejected(schema.formatted("", "view", "@unique", ""), "Error validating field `posts` in model `User`: The relation field `posts` on model `User` "
-                + "references `Post` which does not have an `@id` field. Models without `@id` cannot be part of a "
-                + "many to many relation. "
-                + "Use an explicit intermediate Model to represent this relationship.", 11, 3);
+                + "references `Post` which does not have an `@id` field. Models without `@id` cannot be part "
+                + "of a many to many relation. Use an explicit intermediate Model to represent this "
+                + "relationship.", 11, 3);
     }
 
     @Test
@@ -174,8 +174,8 @@ class SchemaChecksTest {
     @Test
     void setNullOnRequiredFieldsIsAnErrorWithoutDatasource() {
         String models = "model User {\n  id      Int      @id\n  profile Profile?\n}\nmodel Profile {\n  id     Int   @id\n"
-                + "  user   User? @relation(fields: [userId], references: [id], onDelete: SetNull)\n  userId Int   "
-                + "@unique\n}\n";
+                + "  user   User? @relation(fields: [userId], references: [id], onDelete: SetNull)\n  userId "
+                + "Int   @unique\n}\n";
         SchemaResult withPostgres = PrismaSchema.parse("schema.prisma", HEADER + models);
         assertFalse(withPostgres.hasErrors());
         assertEquals(1, withPostgres.warnings().stream().filter(w -> w.message().contains("SetNull")).count());

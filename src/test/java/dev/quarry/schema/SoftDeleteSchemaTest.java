@@ -8,7 +8,10 @@ import dev.quarry.schema.diagnostics.DiagnosticRenderer;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** {@code @deletedAt}, as an attribute and in a {@code ///} comment: where it is accepted, and each refusal at its line and column. */
+/**
+ * {@code @deletedAt}, as an attribute and in a {@code ///} comment: where it is accepted, and each refusal at its
+ * line and column.
+ */
 class SoftDeleteSchemaTest {
 
     /** Three lines: the model starts on line 4, its fields on line 5. */
@@ -53,7 +56,7 @@ class SoftDeleteSchemaTest {
         rejected("  a DateTime? @deletedAt(now())", "Error parsing attribute \"@deletedAt\": No such argument.", 6, 26);
         rejected("  /// @deletedAt(now())\n  a DateTime?", "Error parsing attribute \"@deletedAt\": The attribute takes no arguments.", 6, 7);
         SchemaResult onType = parse(HEADER + "type Address {\n  at DateTime? @deletedAt\n}\n");
-        assertTrue(onType.errors().stream().anyMatch(d -> d.message().startsWith("Error parsing attribute \"@deletedAt\": Soft delete can only be defined on a model")),
+        assertTrue(onType.errors().stream().anyMatch(d -> d.message().startsWith("Error parsing attribute \"@deletedAt\": Soft delete can " + "only be defined on a model")),
                 () -> DiagnosticRenderer.render(onType.errors()));
     }
 }

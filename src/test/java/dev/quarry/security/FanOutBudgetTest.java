@@ -61,11 +61,14 @@ class FanOutBudgetTest {
                 INSERT INTO "User" (id, email, name, "updatedAt")
                     SELECT 'u' || i, 'user' || i || '@example.com', 'User ' || i, now() FROM generate_series(1, 2000) i;
                 INSERT INTO "Post" (id, title, body, published, "authorId")
-                    SELECT 'p' || u || '_' || n, 'Post ' || n, 'body', true, 'u' || u FROM generate_series(1, 2000) u, generate_series(1, 20) n;
+                    SELECT 'p' || u || '_' || n, 'Post ' || n, 'body', true, 'u' || u FROM generate_series(1, \
+                    2000) u, generate_series(1, 20) n;
                 INSERT INTO "User" (id, email, name, "updatedAt") VALUES
-                    ('u_1000', 'thousand@example.com', 'Thousand', now()), ('u_1001', 'thousand-one@example.com', 'Thousand and one', now());
+                    ('u_1000', 'thousand@example.com', 'Thousand', now()), ('u_1001', \
+                    'thousand-one@example.com', 'Thousand and one', now());
                 INSERT INTO "Post" (id, title, body, published, "authorId")
-                    SELECT 'q' || a || '_' || n, 'Post ' || n, 'body', true, a FROM (VALUES ('u_1000', 1000), ('u_1001', 1001)) v(a, c),
+                    SELECT 'q' || a || '_' || n, 'Post ' || n, 'body', true, a FROM (VALUES ('u_1000', \
+                    1000), ('u_1001', 1001)) v(a, c),
                         LATERAL generate_series(1, c) n;
                 ANALYZE "User";
                 ANALYZE "Post";
@@ -161,7 +164,10 @@ class FanOutBudgetTest {
         return runtime.totalMemory() - runtime.freeMemory();
     }
 
-    /** The resident memory of the test database's backends, from /proc (reported, not asserted: it is the machine's view). */
+    /**
+     * The resident memory of the test database's backends, from /proc (reported, not asserted: it is the machine's
+     * view).
+     */
     private static String backendMemory() {
         try (Connection c = TestServer.connect(FreshDatabase.current()); Statement s = c.createStatement();
                 ResultSet r = s.executeQuery("SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> "

@@ -211,7 +211,10 @@ class InjectionFuzzTest {
         return URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
-    /** A JSON string literal with every non-ASCII character escaped, so lone surrogates and NUL reach the server as written. */
+    /**
+     * A JSON string literal with every non-ASCII character escaped, so lone surrogates and NUL reach the server as
+     * written.
+     */
     private static String json(String text) {
         StringBuilder out = new StringBuilder("\"");
         for (char c : text.toCharArray()) {

@@ -20,7 +20,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import dev.quarry.runtime.ops.DatabaseAvailability;
 import java.nio.charset.StandardCharsets;
 
-/** Each limit at its boundary and one past it, in open mode with small limits; and the CORS and security headers. */
+/**
+ * Each limit at its boundary and one past it, in open mode with small limits; and the CORS and security headers.
+ */
 @QuarkusTest
 @TestProfile(LimitsTest.SmallLimits.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -83,7 +85,9 @@ class LimitsTest {
                 .contentType("application/problem+json").body("status", equalTo(413)).body("detail", containsString(MAX_BODY + " bytes"));
     }
 
-    /** Refusals made before any resource runs are problems a browser can read: CORS headers for an allowed origin. */
+    /**
+     * Refusals made before any resource runs are problems a browser can read: CORS headers for an allowed origin.
+     */
     @Test
     void earlyRefusalsAreProblemsWithCors() {
         given().header("Origin", "https://app.example").contentType("application/json").body(body(MAX_BODY + 1)).post("/api/posts")

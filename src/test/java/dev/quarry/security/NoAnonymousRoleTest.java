@@ -14,7 +14,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-/** jwt mode with no anonymous role, trusting the RSA key as a PEM file: without a token nothing of the API answers. */
+/**
+ * jwt mode with no anonymous role, trusting the RSA key as a PEM file: without a token nothing of the API answers.
+ */
 @QuarkusTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @WithTestResource(value = FreshDatabase.class, initArgs = {

@@ -42,12 +42,16 @@ import java.util.Optional;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PoliciesWithoutPublicTest {
 
-    /** A login of the same cluster that was granted nothing: the attacker. Unique to this test, created idempotently. */
+    /**
+     * A login of the same cluster that was granted nothing: the attacker. Unique to this test, created
+     * idempotently.
+     */
     private static final String INTRUDER = "quarry_policies_intruder";
 
     private static final String SEED = """
             DELETE FROM "_PostToTag"; DELETE FROM "Tag"; DELETE FROM "Post"; DELETE FROM "User";
-            INSERT INTO "User" (id, name, email) VALUES ('u_alice', 'Alice', 'alice@example.com'), ('u_bob', 'Bob', 'bob@example.com');
+            INSERT INTO "User" (id, name, email) VALUES ('u_alice', 'Alice', 'alice@example.com'), ('u_bob', \
+            'Bob', 'bob@example.com');
             INSERT INTO "Post" (id, title, published, "authorId") VALUES
                 ('p_alice', 'Alice in public', true, 'u_alice'), ('p_alice_draft', 'Alice drafting', false, 'u_alice'),
                 ('p_bob', 'Bob in public', true, 'u_bob');
@@ -110,7 +114,10 @@ class PoliciesWithoutPublicTest {
         admin().get("/api/users/u_bob").then().statusCode(200).body("email", equalTo("bob@example.com"));
     }
 
-    /** A claimed {@code "role"} that is not the role the request runs as changes nothing: {@code auth().role} is {@code current_user}. */
+    /**
+     * A claimed {@code "role"} that is not the role the request runs as changes nothing: {@code auth().role} is
+     * {@code current_user}.
+     */
     @Test
     void aRoleClaimCannotForgeAuthRole() throws SQLException {
         String forged = "{\"id\": \"u_bob\", \"role\": \"quarry_admin\"}";
@@ -185,7 +192,7 @@ class PoliciesWithoutPublicTest {
         as("u_alice").body("{\"where\": {\"id\": \"u_alice\"}, \"include\": {\"posts\": {\"include\": {\"author\": true}}}}")
                 .post("/api/rpc/user/findUnique").then().statusCode(200).body("$", not(hasKey("email"))).body("posts[0].author", not(hasKey("email")));
         admin().body("{\"where\": {\"id\": \"u_alice\"}}").post("/api/rpc/user/findUnique").then().statusCode(200).body("email", equalTo("alice@example.com"));
-        as("u_alice").body("[{\"delegate\": \"user\", \"operation\": \"update\", \"args\": {\"where\": {\"id\": \"u_alice\"}, "
+        as("u_alice").body("[{\"delegate\": \"user\", \"operation\": \"update\", \"args\": {\"where\": " + "{\"id\": \"u_alice\"}, "
                 + "\"data\": {\"name\": \"A\"}}},"
                 + " {\"delegate\": \"user\", \"operation\": \"findMany\", \"args\": {}}]")
                 .urlEncodingEnabled(false).post("/api/rpc/$transaction").then().statusCode(200).body("[0]", not(hasKey("email"))).body("[1][0]", not(hasKey("email")));

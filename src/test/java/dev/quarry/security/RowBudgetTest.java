@@ -44,7 +44,10 @@ class RowBudgetTest {
         }
     }
 
-    /** u_three has three posts (the limit), u_four four (one past it), u_one one whose body is resized by {@link #responseBytes}. */
+    /**
+     * u_three has three posts (the limit), u_four four (one past it), u_one one whose body is resized by {@link
+     * #responseBytes}.
+     */
     @BeforeAll
     void database() {
         TestServer.execute(FreshDatabase.current(), """
@@ -52,8 +55,10 @@ class RowBudgetTest {
                     ('u_three', 'three@example.com', 'Three', now()), ('u_four', 'four@example.com', 'Four', now()),
                     ('u_one', 'one@example.com', 'One', now());
                 INSERT INTO "Post" (id, title, body, published, "authorId") VALUES
-                    ('p3a', 'p3a', 'b', true, 'u_three'), ('p3b', 'p3b', 'b', false, 'u_three'), ('p3c', 'p3c', 'b', true, 'u_three'),
-                    ('p4a', 'p4a', 'b', true, 'u_four'), ('p4b', 'p4b', 'b', false, 'u_four'), ('p4c', 'p4c', 'b', true, 'u_four'),
+                    ('p3a', 'p3a', 'b', true, 'u_three'), ('p3b', 'p3b', 'b', false, 'u_three'), ('p3c', \
+                    'p3c', 'b', true, 'u_three'),
+                    ('p4a', 'p4a', 'b', true, 'u_four'), ('p4b', 'p4b', 'b', false, 'u_four'), ('p4c', 'p4c', \
+                    'b', true, 'u_four'),
                     ('p4d', 'p4d', 'b', true, 'u_four'), ('p1', 'p1', 'b', true, 'u_one');
                 """);
     }
@@ -111,11 +116,13 @@ class RowBudgetTest {
                 .body("_count._all", equalTo(8));
     }
 
-    /** A write whose read-back has a list over the limit is refused and rolled back; one at the limit is written. */
+    /**
+     * A write whose read-back has a list over the limit is refused and rolled back; one at the limit is written.
+     */
     @Test
     void writeReadBack() {
         String before = BlogDatabase.checksum(FreshDatabase.current());
-        overRows(given().contentType("application/json").body("{\"where\":{\"id\":\"u_four\"},\"data\":{\"name\":\"Changed\"},\"include\":{\"posts\":true}}")
+        overRows(given().contentType("application/json").body("{\"where\":{\"id\":\"u_four\"},\"data\":{\"name\":\"Changed\"}," + "\"include\":{\"posts\":true}}")
                 .post("/api/rpc/user/update").then(), "$.posts");
         String fourPosts = IntStream.range(0, 4).mapToObj(i -> "{\"title\":\"new" + i + "\",\"body\":\"b\",\"authorId\":\"u_one\"}")
                 .collect(Collectors.joining(",", "[", "]"));

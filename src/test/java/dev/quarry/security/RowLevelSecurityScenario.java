@@ -36,7 +36,10 @@ import java.util.function.Supplier;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class RowLevelSecurityScenario {
 
-    /** Gives the roles {@code quarry_anon}, {@code quarry_user} and {@code quarry_admin} their GRANTs and the tables their policies. */
+    /**
+     * Gives the roles {@code quarry_anon}, {@code quarry_user} and {@code quarry_admin} their GRANTs and the tables
+     * their policies.
+     */
     protected abstract void installRules(DatabaseUrl database);
 
     /**
@@ -145,14 +148,14 @@ public abstract class RowLevelSecurityScenario {
     void aUserCannotCreateAPostForSomeoneElse() {
         denied(403, () -> as("u_alice").body("{\"title\":\"Forged\",\"body\":\"b\",\"authorId\":\"u_bob\"}").post("/api/posts").then())
                 .body("meta.reason", equalTo("row-level-security"));
-        denied(403, () -> as("u_alice").body("{\"data\":{\"title\":\"Forged\",\"body\":\"b\",\"author\":{\"connect\":{\"id\":\"u_bob\"}}}}")
+        denied(403, () -> as("u_alice").body("{\"data\":{\"title\":\"Forged\",\"body\":\"b\"," + "\"author\":{\"connect\":{\"id\":\"u_bob\"}}}}")
                 .post("/api/rpc/post/create").then());
     }
 
     @Test
     void aUserCannotReassignTheirPost() {
         denied(403, () -> as("u_alice").body("{\"authorId\":\"u_bob\"}").patch("/api/posts/p_alice_draft").then());
-        denied(403, () -> as("u_alice").body("{\"where\":{\"id\":\"p_alice_pub\"},\"data\":{\"author\":{\"connect\":{\"id\":\"u_bob\"}}}}")
+        denied(403, () -> as("u_alice").body("{\"where\":{\"id\":\"p_alice_pub\"}," + "\"data\":{\"author\":{\"connect\":{\"id\":\"u_bob\"}}}}")
                 .post("/api/rpc/post/update").then());
     }
 
@@ -171,12 +174,12 @@ public abstract class RowLevelSecurityScenario {
     @Test
     void aNestedWriteIntoSomeoneElsesRecordIsRefusedWhole() {
         denied(404, () -> as("u_alice").body("{\"posts\":{\"create\":{\"title\":\"Planted\",\"body\":\"b\"}}}").patch("/api/users/u_bob").then());
-        denied(403, () -> as("u_alice").body("{\"email\":\"mallory@example.com\",\"posts\":{\"create\":{\"title\":\"t\",\"body\":\"b\"}}}")
+        denied(403, () -> as("u_alice").body("{\"email\":\"mallory@example.com\"," + "\"posts\":{\"create\":{\"title\":\"t\",\"body\":\"b\"}}}")
                 .post("/api/users").then()).body("meta.reason", equalTo(aUserCreatingAUserIsRefusedFor()));
         denied(403, () -> as("u_alice").body("[{\"delegate\":\"post\",\"operation\":\"create\",\"args\":{\"data\":{\"title\":\"ok\","
-                + "\"body\":\"b\",\"authorId\":\"u_alice\"}}},"
-                + "{\"delegate\":\"post\",\"operation\":\"create\",\"args\":{\"data\":{\"title\":\"forged\","
-                + "\"body\":\"b\",\"authorId\":\"u_bob\"}}}]")
+                + "\"body\":\"b\",\"authorId\":\"u_alice\"}}},{\"delegate\":\"post\","
+                + "\"operation\":\"create\",\"args\":{\"data\":{\"title\":\"forged\",\"body\":\"b\","
+                + "\"authorId\":\"u_bob\"}}}]")
                 .urlEncodingEnabled(false).post("/api/rpc/$transaction").then());
     }
 

@@ -41,7 +41,10 @@ class SchemaPoliciesTest extends RowLevelSecurityScenario {
         return "row-level-security";
     }
 
-    /** The rules above come from this SQL, text for text: row-level security, one policy per rule and operation, tables granted to the declared roles. */
+    /**
+     * The rules above come from this SQL, text for text: row-level security, one policy per rule and operation,
+     * tables granted to the declared roles.
+     */
     @Test
     void theSchemaMigratesToTheExpectedSql() {
         String migration = Migrations.createScript(PrismaSchema.parse("schema.prisma", BlogDatabase.resource("policies/schema-with-policies.prisma"))

@@ -153,7 +153,10 @@ public final class DocumentedAnswers implements Filter {
         return validate(method + " " + route.get().template() + " " + status + " " + mediaType, schema, body);
     }
 
-    /** What is wrong with {@code body} by {@code schema}, one of the document's (compiled once per {@code key}), if anything. */
+    /**
+     * What is wrong with {@code body} by {@code schema}, one of the document's (compiled once per {@code key}), if
+     * anything.
+     */
     public Optional<String> validate(String key, JsonNode schema, String body) {
         JsonSchema validator = compiled.computeIfAbsent(key, k -> {
             ObjectNode root = document.deepCopy();

@@ -135,7 +135,10 @@ public final class FreshDatabase implements QuarkusTestResourceLifecycleManager 
         return DatabaseUrl.parse(ConfigProvider.getConfig().getValue("quarry.test.database-url", String.class));
     }
 
-    /** Creates the tables of a classpath schema with Quarry's own from-empty migration, as {@code migrate dev} writes it. */
+    /**
+     * Creates the tables of a classpath schema with Quarry's own from-empty migration, as {@code migrate dev}
+     * writes it.
+     */
     public static void createTables(DatabaseUrl database, String schemaResource) {
         PolicyRoles.ensure(); // a schema's access policies grant to these roles, which must exist
         TestServer.execute(database, Migrations.createScript(parse(schemaResource)));

@@ -49,7 +49,9 @@ public final class NodeProject {
         return copy;
     }
 
-    /** What a run printed (stdout and stderr together) and its exit code, -1 when it was stopped at the time limit. */
+    /**
+     * What a run printed (stdout and stderr together) and its exit code, -1 when it was stopped at the time limit.
+     */
     public record Result(int exitCode, String output) {}
 
     public Result run(Map<String, String> environment, int timeoutSeconds, String... command) throws IOException, InterruptedException {

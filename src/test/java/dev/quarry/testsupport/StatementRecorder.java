@@ -107,7 +107,10 @@ public final class StatementRecorder implements AutoCloseable {
         }
     }
 
-    /** An ErrorResponse's body: fields of a one-byte code and a C string, ended by a zero byte; {@code C} is the SQLSTATE. */
+    /**
+     * An ErrorResponse's body: fields of a one-byte code and a C string, ended by a zero byte; {@code C} is the
+     * SQLSTATE.
+     */
     private synchronized void serverError(byte[] body) {
         int at = 0;
         while (at < body.length && body[at] != 0) {

@@ -104,7 +104,7 @@ final class AggregateTypes {
 
     private void addAggregateOutputs(Schema result, ApiModel model) {
         result.addProperty("_count", Json.anyOf(Json.integer(), countOutput(model))
-                .description("The number of records when _count was true; the counts per field when it was an object."));
+                .description("The number of records when _count was true; the counts per field when it " + "was an object."));
         if (!model.numericScalars().isEmpty()) {
             result.addProperty("_avg", fieldValues(model, "Avg", model.numericScalars(), AggregateTypes::average));
             result.addProperty("_sum", fieldValues(model, "Sum", model.numericScalars(), f -> f.type() == ScalarType.FLOAT ? Json.number() : values.single(f.type())));
@@ -139,7 +139,10 @@ final class AggregateTypes {
         });
     }
 
-    /** {@code _avg}, {@code _sum} (numeric fields) or {@code _min}, {@code _max} (orderable fields): which fields to aggregate. */
+    /**
+     * {@code _avg}, {@code _sum} (numeric fields) or {@code _min}, {@code _max} (orderable fields): which fields to
+     * aggregate.
+     */
     Schema aggregateInput(ApiModel model, String aggregate) {
         boolean numeric = aggregate.equals("_avg") || aggregate.equals("_sum");
         String name = Character.toUpperCase(aggregate.charAt(1)) + aggregate.substring(2);

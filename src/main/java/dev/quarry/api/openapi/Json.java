@@ -79,12 +79,18 @@ final class Json {
         return lacking;
     }
 
-    /** The schema this object must not match, one of several when there are more: a {@code not} the generators ignore. */
+    /**
+     * The schema this object must not match, one of several when there are more: a {@code not} the generators
+     * ignore.
+     */
     static Schema forbidding(Schema object, List<Schema> forbidden) {
         return forbidden.isEmpty() ? object : object.not(forbidden.size() == 1 ? forbidden.get(0) : OASFactory.createSchema().anyOf(List.copyOf(forbidden)));
     }
 
-    /** The value or {@code null}: a second type in 3.1 ({@code type: [string, "null"]}), or {@code anyOf} around a reference. */
+    /**
+     * The value or {@code null}: a second type in 3.1 ({@code type: [string, "null"]}), or {@code anyOf} around a
+     * reference.
+     */
     static Schema nullable(Schema schema) {
         if (schema.getRef() != null || schema.getType() == null) {
             return schema.getRef() == null ? schema : anyOf(schema, typed(SchemaType.NULL));

@@ -38,7 +38,7 @@ final class Operations {
      */
     static APIResponse recordsResponse(String description, Schema record, boolean csv) {
         APIResponse response = jsonResponse(description + " As application/x-ndjson: one record a line, streamed"
-                + (csv ? "; as text/csv (flat selections only): a header row from the selection, then one row a record." : "."), Json.array(record));
+                + (csv ? "; as text/csv (flat selections only): a header row from the selection, " + "then one row a record." : "."), Json.array(record));
         response.getContent().addMediaType(NDJSON, OASFactory.createMediaType().schema(record));
         if (csv) {
             response.getContent().addMediaType(CSV, OASFactory.createMediaType().schema(Json.string()));
@@ -67,7 +67,10 @@ final class Operations {
         }
     }
 
-    /** A query parameter whose value is JSON ({@code content: application/json}); the description gives its shorthand. */
+    /**
+     * A query parameter whose value is JSON ({@code content: application/json}); the description gives its
+     * shorthand.
+     */
     static Parameter jsonQuery(String name, Schema schema, String description) {
         return OASFactory.createParameter()
                 .name(name)

@@ -94,7 +94,10 @@ final class ReadTypes {
         });
     }
 
-    /** Only for models with a unique key: {@code {"id": …}}, or {@code {"a_b": {"a": …, "b": …}}} for a compound one. */
+    /**
+     * Only for models with a unique key: {@code {"id": …}}, or {@code {"a_b": {"a": …, "b": …}}} for a compound
+     * one.
+     */
     Schema whereUnique(ApiModel model) {
         return components.ref(model.name() + "WhereUniqueInput", () -> {
             Schema where = Json.object();
@@ -191,7 +194,10 @@ final class ReadTypes {
                 })).required(List.of("select")));
     }
 
-    /** {@code select}, {@code include}, {@code omit}: the shape of a returned record; {@code select} goes with neither of the others. */
+    /**
+     * {@code select}, {@code include}, {@code omit}: the shape of a returned record; {@code select} goes with
+     * neither of the others.
+     */
     void addShape(Schema args, ApiModel model) {
         args.addProperty("select", select(model));
         List<Schema> clashes = new ArrayList<>();
@@ -223,7 +229,9 @@ final class ReadTypes {
         });
     }
 
-    /** {@code where}, {@code orderBy}, {@code cursor}, {@code take}, {@code skip}: which records, in which order. */
+    /**
+     * {@code where}, {@code orderBy}, {@code cursor}, {@code take}, {@code skip}: which records, in which order.
+     */
     void addWindow(Schema args, ApiModel model) {
         args.addProperty("where", where(model));
         args.addProperty("orderBy", orderByList(model));
@@ -234,7 +242,10 @@ final class ReadTypes {
         args.addProperty("skip", shared.skip().description("Skips this many records first."));
     }
 
-    /** The body of {@code POST /api/users/_query}: the list read's query parameters by their names, each in its JSON form. */
+    /**
+     * The body of {@code POST /api/users/_query}: the list read's query parameters by their names, each in its JSON
+     * form.
+     */
     Schema listQuery(ApiModel model) {
         return components.ref(model.name() + "ListQuery", () -> {
             Schema query = Json.object("filter", where(model), "orderBy", orderByList(model));

@@ -54,7 +54,10 @@ final class ResourceRoutes {
         this.aggregates = aggregates;
     }
 
-    /** Operation ids are {@code users.list}; a model whose resource and delegate names are equal ({@code news}) gets {@code newsResource.list}. */
+    /**
+     * Operation ids are {@code users.list}; a model whose resource and delegate names are equal ({@code news}) gets
+     * {@code newsResource.list}.
+     */
     static String operationPrefix(ApiModel model) {
         return model.resource().equals(model.delegate()) ? model.resource() + "Resource" : model.resource();
     }
@@ -101,7 +104,10 @@ final class ResourceRoutes {
         return op;
     }
 
-    /** The same read as {@link #list}, its parameters in the body: the one way for generated clients, which cannot put JSON in a URL. */
+    /**
+     * The same read as {@link #list}, its parameters in the body: the one way for generated clients, which cannot
+     * put JSON in a URL.
+     */
     private Operation listByBody(ApiModel model) {
         Operation op = op(model, "query", "Lists " + model.name() + " records (findMany), the parameters as a JSON body")
                 .description("The list read with its query parameters as one JSON object, each in its JSON form: the "
@@ -159,15 +165,15 @@ final class ResourceRoutes {
         addShape(op, model);
         op.requestBody(jsonBody(Json.array(writes.createManyInput(model)), true)
                 .description("A JSON array of records (createMany). Or a bulk import, streamed into the database in one "
-                        + "transaction, all or "
-                        + "none, answered {\"count\": n}: application/x-ndjson, one record a line; text/csv, a "
-                        + "header row of field names then one record a row (RFC 4180; an unquoted empty field is "
-                        + "NULL, \"\" the empty string; a list or Json value as JSON text). The body limit is then "
-                        + "quarry.bulk.max-body-size; a bad record is a 400 with meta.line."));
+                        + "transaction, all or none, answered {\"count\": n}: application/x-ndjson, one "
+                        + "record a line; text/csv, a header row of field names then one record a row (RFC "
+                        + "4180; an unquoted empty field is NULL, \"\" the empty string; a list or Json "
+                        + "value as JSON text). The body limit is then quarry.bulk.max-body-size; a bad "
+                        + "record is a 400 with meta.line."));
         op.getRequestBody().getContent()
                 .addMediaType(Operations.NDJSON, OASFactory.createMediaType().schema(writes.createManyInput(model)))
                 .addMediaType(Operations.CSV, OASFactory.createMediaType().schema(Json.string()));
-        op.getResponses().addAPIResponse("201", jsonResponse("How many records were created, and the records when select, include or omit asked for them.",
+        op.getResponses().addAPIResponse("201", jsonResponse("How many records were created, and the records when select, include or " + "omit asked for them.",
                 writes.bulkCreateResult(model)));
         addErrors(op, BAD_REQUEST, CONFLICT, SERVICE_UNAVAILABLE);
         return op;
@@ -211,12 +217,13 @@ final class ResourceRoutes {
 
     private Operation updateMany(ApiModel model) {
         Operation op = op(model, "updateMany", "Changes every " + model.name()
-                + " that matches the filter (updateMany; updateManyAndReturn when select, include or omit is given)");
+                + " that matches the filter (updateMany; updateManyAndReturn when select, include or omit is "
+                + "given)");
         op.addParameter(filter(model).required(true));
         addShape(op, model);
         op.addParameter(header("Prefer", Json.string(), "return=representation answers the changed records too, as select, include or omit do."));
         op.requestBody(jsonBody(writes.updateManyInput(model), true));
-        op.getResponses().addAPIResponse("200", jsonResponse("How many records changed, and the records when select, include or omit asked for them.",
+        op.getResponses().addAPIResponse("200", jsonResponse("How many records changed, and the records when select, include or omit " + "asked for them.",
                 writes.bulkUpdateResult(model)));
         addErrors(op, BAD_REQUEST, CONFLICT, SERVICE_UNAVAILABLE);
         return op;

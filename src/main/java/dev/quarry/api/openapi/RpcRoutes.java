@@ -48,7 +48,9 @@ final class RpcRoutes {
         this.aggregates = aggregates;
     }
 
-    /** The operations a model offers: views only read; models without a unique key cannot be addressed one by one. */
+    /**
+     * The operations a model offers: views only read; models without a unique key cannot be addressed one by one.
+     */
     static List<String> operationsOf(ApiModel model) {
         return OPERATIONS.stream()
                 .filter(op -> !model.view() || READS.contains(op))
@@ -158,10 +160,11 @@ final class RpcRoutes {
         Schema body = Json.array(step);
         Operation op = operation("rpc.transaction", "rpc", "prisma.$transaction([...]): runs the operations atomically")
                 .description("Runs the operations in order in one database transaction; when one fails, none has effect "
-                        + "and the error of the failing one is returned. The body may also be {\"operations\": "
-                        + "[...], \"isolationLevel\": \"ReadUncommitted|ReadCommitted|RepeatableRead|Serializable\", "
-                        + "\"maxWait\": ms, \"timeout\": ms} (the TransactionOptions component), Prisma's "
-                        + "transaction options: a serialization failure is then P2034 (409), a transaction over its "
+                        + "and the error of the failing one is returned. The body may also be "
+                        + "{\"operations\": [...], \"isolationLevel\": "
+                        + "\"ReadUncommitted|ReadCommitted|RepeatableRead|Serializable\", \"maxWait\": ms, "
+                        + "\"timeout\": ms} (the TransactionOptions component), Prisma's transaction "
+                        + "options: a serialization failure is then P2034 (409), a transaction over its "
                         + "timeout P2028 (408).");
         op.requestBody(jsonBody(body, true));
         op.getResponses().addAPIResponse("200", jsonResponse("The result of each operation, in order.", Json.array(Json.any())));

@@ -16,9 +16,11 @@ final class Values {
     static final String BIGINT_PATTERN = "^-?[0-9]+$";
     static final String DECIMAL_PATTERN = "^-?[0-9]+(\\.[0-9]+)?([eE][-+]?[0-9]+)?$";
 
+    // qualified: swagger's Schema is imported
     private final dev.quarry.schema.model.Schema schema;
     private final Components components;
 
+    // qualified: swagger's Schema is imported
     Values(dev.quarry.schema.model.Schema schema, Components components) {
         this.schema = schema;
         this.components = components;
@@ -29,7 +31,10 @@ final class Values {
         return of(field, List.of());
     }
 
-    /** The field's value with its data rules as JSON Schema keywords ({@code minLength}, {@code pattern}, {@code minimum}, …). */
+    /**
+     * The field's value with its data rules as JSON Schema keywords ({@code minLength}, {@code pattern}, {@code
+     * minimum}, …).
+     */
     Schema of(ScalarField field, List<DataRule.FieldRule> rules) {
         Schema single = single(field.type());
         if (!field.isList()) {

@@ -117,7 +117,7 @@ final class DeclarationsWriter {
         out.append("export type ").append(m).append("GroupByArgs = { by: ").append(m).append("ScalarFieldEnum | ").append(m)
                 .append("ScalarFieldEnum[]; where?: ").append(m).append("WhereInput; having?: { [field: string]: unknown }; orderBy?: { [field: string]: unknown }")
                 .append(" | { [field: string]: unknown }[]; take?: number; skip?: number; ").append(aggregates).append(" };\n");
-        out.append("export type ").append(m).append("GetPayload<A extends { select?: unknown; include?: unknown; omit?: unknown } | boolean = {}> = "
+        out.append("export type ").append(m).append("GetPayload<A extends { select?: unknown; include?: unknown; omit?: unknown } | " + "boolean = {}> = "
                 + "$Payload<'")
                 .append(m).append("', A>;\n");
         out.append("export type ").append(m).append("Delegate = ").append(model.view() ? "$ReadDelegate" : "$Delegate").append("<'").append(m).append("'>;\n\n");
@@ -294,8 +294,10 @@ final class DeclarationsWriter {
             out.append("  readonly ").append(RouteNames.delegate(model.name())).append(": ").append(model.name()).append("Delegate;\n");
         }
         out.append("""
-                  /** Runs the operations in one database transaction; the results in their order. Takes operations built by this client, not yet awaited. */
-                  $transaction<P extends QuarryPromise<unknown>[]>(operations: [...P], options?: TransactionOptions): Promise<$Results<P>>;
+                  /** Runs the operations in one database transaction; the results in their order. Takes \
+                  operations built by this client, not yet awaited. */
+                  $transaction<P extends QuarryPromise<unknown>[]>(operations: [...P], \
+                  options?: TransactionOptions): Promise<$Results<P>>;
                 };
 
                 export declare function createClient(config: ClientConfig): QuarryClient;

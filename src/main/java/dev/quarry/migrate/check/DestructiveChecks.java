@@ -42,7 +42,9 @@ public final class DestructiveChecks {
     private final Optional<Connection> database;
     private final List<Warning> warnings = new ArrayList<>();
     private final Set<String> createdTables = new HashSet<>();
-    /** The enums this migration creates or changes, with their next values; the others are read from the database. */
+    /**
+     * The enums this migration creates or changes, with their next values; the others are read from the database.
+     */
     private final Map<String, List<String>> enumValues = new HashMap<>();
 
     private DestructiveChecks(Optional<Connection> database) {
@@ -64,9 +66,8 @@ public final class DestructiveChecks {
             checks.check(steps.get(i), i);
             if (steps.get(i) instanceof MigrationStep.DropView drop
                     && steps.stream().noneMatch(s -> s instanceof MigrationStep.CreateView create && create.view().equals(drop.view()))) {
-                checks.warn("The view `" + drop.view().name() + "` reads a table or column this migration drops or renames: it is dropped and not created "
-                        + "again."
-                        + " Run with --create-only and add it back by hand if it should stay.", false, i);
+                checks.warn("The view `" + drop.view().name() + "` reads a table or column this migration drops or renames: it is dropped and not "
+                + "created again. Run with --create-only and add it back by hand if it should stay.", false, i);
             }
         }
         return List.copyOf(checks.warnings);
@@ -97,8 +98,8 @@ public final class DestructiveChecks {
                 Optional<Found> duplicates = duplicates(s.table(), s.index().columnNames());
                 if (duplicates.isPresent()) {
                     warn("The table `" + s.table().name() + "` holds " + duplicates.get().count() + " values of " + columns + " more than once (for example "
-                            + duplicates.get().sample() + "): the unique constraint cannot be added. Remove the duplicates first, or run with "
-                            + "--create-only to edit the migration.",
+                            + duplicates.get().sample() + "): the unique constraint cannot be added. Remove the duplicates first, or run "
+                            + "with --create-only to edit the migration.",
                             true, index);
                 } else {
                     warn("A unique constraint covering the columns " + columns + " on the table `" + s.table().name()
@@ -122,8 +123,8 @@ public final class DestructiveChecks {
         if (breaking.map(n -> n > 0).orElse(false)) {
             String rule = s.check().source().map(r -> "the rule `" + r + "`").orElse("the CHECK constraint");
             warn(breaking.get() + " rows of the table `" + s.table().name() + "` break " + rule + " (constraint `" + s.check().name()
-                    + "`): it cannot be added. Fix those rows first, or run with --create-only and add it with NOT "
-                    + "VALID (existing rows unchecked).",
+                    + "`): it cannot be added. Fix those rows first, or run with --create-only and add it "
+                    + "with NOT VALID (existing rows unchecked).",
                     true, index);
         }
     }
@@ -142,7 +143,8 @@ public final class DestructiveChecks {
             if (!column.nullable() && column.defaultValue().isEmpty() && !column.autoincrement()) {
                 Optional<Long> rows = rowCount(previousTable);
                 if (rows.map(r -> r > 0).orElse(true)) {
-                    warn("Added the required column `" + column.name() + "` to the `" + tableName + "` table without a default value. This is not possible if the table is not empty.", true, index);
+                    warn("Added the required column `" + column.name() + "` to the `" + tableName + "` table without a default value. This is not possible if the table is not "
+                    + "empty.", true, index);
                 }
             }
         } else if (change instanceof TableChange.AlterColumn c) {
@@ -161,9 +163,9 @@ public final class DestructiveChecks {
             if (uncastable.isPresent()) {
                 warnings.add(new Warning("The column `" + next.name() + "` on the `" + tableName + "` table holds " + uncastable.get().count()
                         + " values that cannot be cast from `" + previous.type() + "` to `" + next.type() + "` (for example " + uncastable.get().sample()
-                        + "): the migration would fail. Fix those rows first, run with --accept-data-loss to drop "
-                        + "and add the column again (its values are lost),"
-                        + " or with --create-only to edit the migration.", true, index, Optional.of(new ColumnRef(tableName, next.name()))));
+                        + "): the migration would fail. Fix those rows first, run with --accept-data-loss to "
+                        + "drop and add the column again (its values are lost), or with --create-only to "
+                        + "edit the migration.", true, index, Optional.of(new ColumnRef(tableName, next.name()))));
             } else if (c.cast() == CastKind.RISKY && database.isPresent() && narrowing(previous.type(), next.type())) {
                 Optional<Found> cut = cut(previousTable, previous, next);
                 if (cut.isPresent()) {
@@ -194,8 +196,8 @@ public final class DestructiveChecks {
                 warn("The required column `" + column.name() + "` on the `" + tableName + "` table, added again without a default value, cannot be added to a table with rows.", true, index);
             }
         } else if (change instanceof TableChange.DropPrimaryKey) {
-            warn("The primary key for the `" + tableName + "` table will be changed. If it partially fails, the table could be left without primary key "
-                    + "constraint.", false, index);
+            warn("The primary key for the `" + tableName + "` table will be changed. If it partially fails, the table could be left without "
+            + "primary key constraint.", false, index);
         }
     }
 
@@ -239,7 +241,10 @@ public final class DestructiveChecks {
         return found("SELECT " + column + "::text FROM " + qualified(table) + " WHERE " + column + " IS NOT NULL AND " + fails);
     }
 
-    /** A cast that keeps every value PostgreSQL can take but may cut some: text to a shorter length, a decimal to fewer places. */
+    /**
+     * A cast that keeps every value PostgreSQL can take but may cut some: text to a shorter length, a decimal to
+     * fewer places.
+     */
     private static boolean narrowing(ColumnType previous, ColumnType next) {
         if (previous.list() || next.list() || next.family() != ColumnType.Family.BUILTIN) {
             return false;
@@ -286,7 +291,10 @@ public final class DestructiveChecks {
         return found("SELECT " + value + " FROM " + qualified(table) + " WHERE " + notNull + " GROUP BY " + list + " HAVING count(*) > 1");
     }
 
-    /** Counts the distinct values {@code query} returns (one text column) and keeps the first three, as SQL literals. */
+    /**
+     * Counts the distinct values {@code query} returns (one text column) and keeps the first three, as SQL
+     * literals.
+     */
     private Optional<Found> found(String query) throws SQLException {
         return found(query, true);
     }

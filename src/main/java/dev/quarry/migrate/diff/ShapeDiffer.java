@@ -228,7 +228,10 @@ public final class ShapeDiffer {
                 || (step instanceof MigrationStep.AlterEnum alterEnum && alterEnum.usages().stream().anyMatch(u -> u.table().equals(tables.previous().name()))));
     }
 
-    /** A policy on an altered table, or reading one ({@code EXISTS (SELECT 1 FROM "T" AS …)}), is dropped and created again around the change. */
+    /**
+     * A policy on an altered table, or reading one ({@code EXISTS (SELECT 1 FROM "T" AS …)}), is dropped and
+     * created again around the change.
+     */
     private static boolean readsAltered(DbTable table, DbPolicy policy, List<DbTable> altered) {
         String text = policy.using().orElse("") + " " + policy.withCheck().orElse("");
         return altered.stream().anyMatch(t -> (t.schema().equals(table.schema()) && t.name().equals(table.name()))

@@ -233,7 +233,10 @@ public final class SchemaWriter {
         return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 
-    /** Policies are not turned back into rules: the model says so, since {@code migrate dev} drops what the schema lacks. */
+    /**
+     * Policies are not turned back into rules: the model says so, since {@code migrate dev} drops what the schema
+     * lacks.
+     */
     private String securityNote(DbTable table) {
         return shape.findSecurity(table.schema(), table.name())
                 .filter(s -> s.rowSecurity() || !s.policies().isEmpty())

@@ -40,7 +40,10 @@ public sealed interface MigrationStep {
         public String description() { return "CreateExtension"; }
     }
 
-    /** A view over a table this migration drops or changes the columns of: dropped first, readers before what they read. */
+    /**
+     * A view over a table this migration drops or changes the columns of: dropped first, readers before what they
+     * read.
+     */
     record DropView(DbView view) implements MigrationStep {
         public int phase() { return 2; }
         public String description() { return "DropView"; }
@@ -155,7 +158,10 @@ public sealed interface MigrationStep {
         public String description() { return "EnableRowLevelSecurity"; }
     }
 
-    /** {@code FORCE ROW LEVEL SECURITY} (the table's owner bound too) or, with {@code force} false, {@code NO FORCE}. */
+    /**
+     * {@code FORCE ROW LEVEL SECURITY} (the table's owner bound too) or, with {@code force} false, {@code NO
+     * FORCE}.
+     */
     record ForceRowLevelSecurity(DbTable table, boolean force) implements MigrationStep {
         public int phase() { return 50; }
         public String description() { return force ? "ForceRowLevelSecurity" : "NoForceRowLevelSecurity"; }

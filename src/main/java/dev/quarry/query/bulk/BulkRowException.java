@@ -1,6 +1,9 @@
 package dev.quarry.query.bulk;
 
-/** A record of an import the client got wrong, and the line of the body it starts on; nothing of the import is written. */
+/**
+ * A record of an import the client got wrong, and the line of the body it starts on; nothing of the import is
+ * written.
+ */
 public final class BulkRowException extends RuntimeException {
 
     private final int line;

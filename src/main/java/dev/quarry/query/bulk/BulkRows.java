@@ -28,7 +28,9 @@ public sealed interface BulkRows permits BulkRows.Ndjson, BulkRows.Csv {
 
     ObjectMapper JSON = new ObjectMapper();
 
-    /** The next record, or empty at the end of the body; a record that does not parse is a {@link QueryException}. */
+    /**
+     * The next record, or empty at the end of the body; a record that does not parse is a {@link QueryException}.
+     */
     Optional<BulkRow> next() throws IOException;
 
     /** Whether the values are text to be read by each field's type (CSV), or JSON values (NDJSON). */

@@ -166,7 +166,9 @@ public final class BulkWriter {
             }
         }
 
-        /** Ends a copy still under way, so that the connection can roll back (PgJDBC holds it until the copy ends). */
+        /**
+         * Ends a copy still under way, so that the connection can roll back (PgJDBC holds it until the copy ends).
+         */
         void cancel() {
             try {
                 if (copy.isActive()) {

@@ -73,7 +73,7 @@ final class CsvReader {
                 } else {
                     while (c != ',' && c != '\n' && c != '\r' && c != -1) {
                         if (c == '"') {
-                            throw new BulkRowException(line, QueryErrors.bulkCsvMalformed("a quote inside an unquoted field (quote the whole field and double the quote)"));
+                            throw new BulkRowException(line, QueryErrors.bulkCsvMalformed("a quote inside an unquoted field (quote the whole field and " + "double the quote)"));
                         }
                         field.append((char) c);
                         c = read();

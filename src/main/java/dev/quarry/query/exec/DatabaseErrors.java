@@ -26,7 +26,10 @@ public final class DatabaseErrors {
 
     private static final Pattern KEY_COLUMNS = Pattern.compile("Key \\((.+?)\\)=");
     private static final Pattern MISSING_TABLE = Pattern.compile("relation \"(.+?)\" does not exist");
-    /** {@code column t0.size does not exist} (a read), {@code column "size" of relation "Blob" does not exist} (a write). */
+    /**
+     * {@code column t0.size does not exist} (a read), {@code column "size" of relation "Blob" does not exist} (a
+     * write).
+     */
     private static final Pattern MISSING_COLUMN = Pattern.compile("column (?:\"(.+?)\" of relation \"(.+?)\"|(?:[^ .]+\\.)?\"?([^ \"]+)\"?) does not exist");
 
     private final Schema schema;
@@ -73,7 +76,10 @@ public final class DatabaseErrors {
         return Optional.empty();
     }
 
-    /** The write error for a database error, or empty when it is not the client's doing (a bug: the caller reports a 500). */
+    /**
+     * The write error for a database error, or empty when it is not the client's doing (a bug: the caller reports a
+     * 500).
+     */
     public Optional<WriteError> map(PgException e) {
         Optional<WriteError> missing = missingInDatabase(e);
         if (missing.isPresent()) {
@@ -173,7 +179,10 @@ public final class DatabaseErrors {
         return Optional.of(Map.of("name", "DriverAdapterError", "cause", cause));
     }
 
-    /** Insufficient privilege: a GRANT is missing, or a row-level security policy refused the row. Never the SQL text. */
+    /**
+     * Insufficient privilege: a GRANT is missing, or a row-level security policy refused the row. Never the SQL
+     * text.
+     */
     public static WriteError forbidden(PgException e) {
         boolean policy = String.valueOf(e.getErrorMessage()).contains("row-level security");
         return new WriteError(WriteError.Kind.FORBIDDEN, "Q403", policy
@@ -194,7 +203,10 @@ public final class DatabaseErrors {
         return schema.models().stream().filter(m -> m.dbName().equals(table)).findFirst();
     }
 
-    /** The fields of the violated constraint: by its name as Prisma names constraints, else by the columns in the message. */
+    /**
+     * The fields of the violated constraint: by its name as Prisma names constraints, else by the columns in the
+     * message.
+     */
     private static List<String> uniqueFields(Model model, PgException e) {
         String constraint = String.valueOf(e.getConstraint());
         if (model.primaryKey().isPresent()

@@ -53,7 +53,10 @@ public record SessionSettings(String role, String claimsJson, Duration statement
         return pool.withConnection(connection -> run(connection.getDelegate(), text, params));
     }
 
-    /** One statement in its own transaction on {@code c}, pipelined as {@link #read} does; also a write that is one statement. */
+    /**
+     * One statement in its own transaction on {@code c}, pipelined as {@link #read} does; also a write that is one
+     * statement.
+     */
     public Uni<RowSet<Row>> run(SqlConnection c, String text, Tuple params) {
         SqlStatement settings = statement();
         var begin = c.query("BEGIN").execute();

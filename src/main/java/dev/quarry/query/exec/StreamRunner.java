@@ -76,7 +76,10 @@ public final class StreamRunner {
         return role.flatMap(ignored -> connection.preparedQuery(TIMEOUT_SQL).execute(Tuple.from(List.of(timeout.toMillis() + "ms"))).replaceWithVoid());
     }
 
-    /** Ends the transaction (its failure does not matter any more: the connection is closed all the same) and returns the connection. */
+    /**
+     * Ends the transaction (its failure does not matter any more: the connection is closed all the same) and
+     * returns the connection.
+     */
     private static Uni<Void> end(Cursor cursor, Uni<Void> endTx) {
         return endTx.onFailure().recoverWithNull().flatMap(ignored -> cursor.connection().close());
     }

@@ -484,7 +484,9 @@ public final class WriteExecutor {
         return hop.relation().referencingScalars().stream().anyMatch(f -> hop.to().scalarField(f).isRequired());
     }
 
-    /** P2014 when a record of {@code hop.to()} matching {@code orphans} exists: it would lose its required relation. */
+    /**
+     * P2014 when a record of {@code hop.to()} matching {@code orphans} exists: it would lose its required relation.
+     */
     private Uni<?> refuseOrphans(Tx tx, Hop hop, Filter orphans) {
         return findOne(tx, hop.to(), orphans).invoke(found -> {
             if (found.isPresent()) {
@@ -638,7 +640,10 @@ public final class WriteExecutor {
 
     // --- errors ----------------------------------------------------------------------------------
 
-    /** The failure of a write that found no record: 412 when it exists in another version than If-Match named, else P2025. */
+    /**
+     * The failure of a write that found no record: 412 when it exists in another version than If-Match named, else
+     * P2025.
+     */
     private <T> Uni<T> missing(Tx tx, Model model, Filter where, Optional<String> ifMatch, String operation) {
         Uni<Boolean> exists = ifMatch.isPresent() ? findOne(tx, model, where).map(Optional::isPresent) : Uni.createFrom().item(false);
         return exists.chain(changed -> Uni.createFrom().failure(changed ? preconditionFailed(model) : notFound(model, operation)));
@@ -646,7 +651,7 @@ public final class WriteExecutor {
 
     /** Prisma 7's meta: the model and the operation ({@code "an update"}). */
     private static RuntimeException notFound(Model model, String operation) {
-        return new WriteError(WriteError.Kind.NOT_FOUND, "P2025", "An operation failed because it depends on one or more records that were required but not found. "
+        return new WriteError(WriteError.Kind.NOT_FOUND, "P2025", "An operation failed because it depends on one or more records that were required " + "but not found. "
                 + "No record was found for " + operation + ".", Map.of("modelName", model.name(), "operation", operation)).exception();
     }
 
@@ -673,7 +678,7 @@ public final class WriteExecutor {
 
     private static RuntimeException nestedMissing(Hop hop, String operation) {
         String cause = "No '" + hop.to().name() + "' record was found for a nested " + operation + " on relation '" + hop.relation().name() + "'.";
-        return new WriteError(WriteError.Kind.NOT_FOUND, "P2025", "An operation failed because it depends on one or more records that were required but not found. " + cause,
+        return new WriteError(WriteError.Kind.NOT_FOUND, "P2025", "An operation failed because it depends on one or more records that were required " + "but not found. " + cause,
                 Map.of("modelName", hop.from().name(), "cause", cause)).exception();
     }
 }

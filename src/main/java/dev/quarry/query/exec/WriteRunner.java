@@ -65,6 +65,7 @@ public final class WriteRunner {
      * the caller cancels.
      */
     public Uni<List<Row>> alone(SqlStatement statement, Optional<SessionSettings> session) {
+        // qualified: the Mutiny Tuple, RowSet and Row are imported
         io.vertx.sqlclient.Tuple params = io.vertx.sqlclient.Tuple.from(statement.params());
         Supplier<Uni<List<Row>>> once = () -> connection(TxOptions.DEFAULT).chain(connection -> {
             Uni<io.vertx.sqlclient.RowSet<io.vertx.sqlclient.Row>> rows = session.isPresent()
@@ -76,6 +77,7 @@ public final class WriteRunner {
         return Uni.createFrom().emitter(emitter -> write.subscribe().with(emitter::complete, emitter::fail));
     }
 
+    // qualified: the Mutiny RowSet and Row are imported
     private static List<Row> rows(io.vertx.sqlclient.RowSet<io.vertx.sqlclient.Row> result) {
         List<Row> rows = new ArrayList<>();
         result.forEach(row -> rows.add(Row.newInstance(row)));

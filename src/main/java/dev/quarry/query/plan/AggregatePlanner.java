@@ -71,7 +71,10 @@ final class AggregatePlanner {
         return new AggregatePlan(AggregatePlan.Kind.GROUP_BY, rows, groups(model, a, args), by, having, order);
     }
 
-    /** The aggregates a model has: {@code _avg} and {@code _sum} only with a numeric field, as Prisma's output types. */
+    /**
+     * The aggregates a model has: {@code _avg} and {@code _sum} only with a numeric field, as Prisma's output
+     * types.
+     */
     private static List<String> aggregatesOf(Model model) {
         return AGGREGATES.stream().filter(key -> !allowedFields(model, Aggregate.fromKey(key).orElseThrow()).isEmpty()).toList();
     }
@@ -180,7 +183,10 @@ final class AggregatePlanner {
         return out;
     }
 
-    /** Paging groups without an orderBy: Prisma orders them by the primary key, which must then be in by (its P2019). */
+    /**
+     * Paging groups without an orderBy: Prisma orders them by the primary key, which must then be in by (its
+     * P2019).
+     */
     private static void requireIdentityInBy(Model model, List<ScalarField> by, ArgPath at) {
         List<String> missing = Fields.identity(model).stream().filter(f -> !by.contains(f)).map(ScalarField::name).toList();
         if (!missing.isEmpty()) {

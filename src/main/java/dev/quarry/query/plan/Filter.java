@@ -50,7 +50,10 @@ public sealed interface Filter {
     /** {@code field = ANY(values)}. */
     record In(ScalarField field, Value.Many values, boolean insensitive) implements Filter {}
 
-    /** {@code field LIKE pattern}: the pattern's wildcards are already escaped, {@code %} added where the operator needs. */
+    /**
+     * {@code field LIKE pattern}: the pattern's wildcards are already escaped, {@code %} added where the operator
+     * needs.
+     */
     record Like(ScalarField field, Bound.Text pattern, boolean insensitive) implements Filter {
         public Like(ScalarField field, String pattern, boolean insensitive) {
             this(field, new Bound.Text(pattern), insensitive);
@@ -66,7 +69,9 @@ public sealed interface Filter {
 
     enum ListOp { HAS, HAS_EVERY, HAS_SOME, EQUALS }
 
-    /** Filters on a scalar list ({@code String[]}): {@code has}, {@code hasEvery}, {@code hasSome}, {@code equals}. */
+    /**
+     * Filters on a scalar list ({@code String[]}): {@code has}, {@code hasEvery}, {@code hasSome}, {@code equals}.
+     */
     record ListCondition(ScalarField field, ListOp op, Value.Many values) implements Filter {}
 
     /** {@code isEmpty}. */

@@ -11,7 +11,10 @@ import java.util.List;
 import java.util.Optional;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-/** The entry point of planning: unresolved {@link ReadArgs} of one model → a {@link QueryPlan}, or a {@code QueryException}. */
+/**
+ * The entry point of planning: unresolved {@link ReadArgs} of one model → a {@link QueryPlan}, or a {@code
+ * QueryException}.
+ */
 public final class QueryPlanner {
 
     private static final List<String> FIND_MANY_ARGS = List.of("where", "orderBy", "cursor", "take", "skip", "distinct", "select", "include", "omit",

@@ -22,7 +22,9 @@ import java.util.Optional;
 import java.util.function.Function;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-/** findMany-shaped arguments (top level or inside a relation) → {@link ReadPlan}; orderBy, pagination and selection. */
+/**
+ * findMany-shaped arguments (top level or inside a relation) → {@link ReadPlan}; orderBy, pagination and selection.
+ */
 final class ReadPlanner {
 
     /** Where each argument of a read is located: the RPC body path, or the resource surface's parameter. */
@@ -222,7 +224,10 @@ final class ReadPlanner {
         }
     }
 
-    /** {@code _relevance: {fields: "title" | ["title", …], search: "cat & dog", sort: "asc" | "desc"}} over String fields. */
+    /**
+     * {@code _relevance: {fields: "title" | ["title", …], search: "cat & dog", sort: "asc" | "desc"}} over String
+     * fields.
+     */
     private static OrderItem relevance(Model model, JsonNode v, ArgPath at, List<Hop> hops) {
         String shape = "{\"fields\": [String fields], \"search\": \"query\", \"sort\": \"asc\" | \"desc\"}";
         if (!v.isObject() || !v.has("fields") || !v.has("search") || !v.has("sort")) {

@@ -27,7 +27,10 @@ public final class RequestBudget {
         this.limits = limits;
     }
 
-    /** @param locate where each top-level argument is (its parameter on the resource surface, or inside the RPC body) */
+    /**
+     * @param locate where each top-level argument is (its parameter on the resource surface, or inside the RPC
+     * body)
+     */
     public static void check(JsonNode args, Function<String, ArgPath> locate, Limits limits) {
         RequestBudget budget = new RequestBudget(limits);
         Iterator<Map.Entry<String, JsonNode>> it = args.fields();

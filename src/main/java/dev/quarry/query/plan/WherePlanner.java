@@ -495,7 +495,10 @@ final class WherePlanner {
         return and(parts);
     }
 
-    /** The filter one operator ({@code op: v}, at {@code here}) stands for; {@link Filter#TRUE} for a modifier such as {@code mode}. */
+    /**
+     * The filter one operator ({@code op: v}, at {@code here}) stands for; {@link Filter#TRUE} for a modifier such
+     * as {@code mode}.
+     */
     @FunctionalInterface
     private interface OperatorFilter {
         Filter filter(String op, JsonNode v, ArgPath here);

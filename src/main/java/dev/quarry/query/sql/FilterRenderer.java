@@ -223,7 +223,9 @@ final class FilterRenderer {
         }
     }
 
-    /** The condition of {@code is} on the related row: true, or under a negation not false (see {@link #related}). */
+    /**
+     * The condition of {@code is} on the related row: true, or under a negation not false (see {@link #related}).
+     */
     private Sql toOne(Filter inner, Sql child, boolean negated) {
         return negated && joinedToOne ? Sql.of("(", render(inner, child, true), ") IS NOT FALSE") : render(inner, child);
     }

@@ -38,7 +38,10 @@ public final class QueryBuilder {
     private static final Sql ROW_COUNT = Sql.ident("__quarry_n");
     /** The column a row source selects for a role that reads none of its model's columns. */
     private static final Sql NO_COLUMN = Sql.ident("__quarry_none");
-    /** A row source's projection: the model's columns the request's role may read ({@code Statement#readableColumns}). */
+    /**
+     * A row source's projection: the model's columns the request's role may read ({@code
+     * Statement#readableColumns}).
+     */
     private static final Sql EVERY_READABLE_COLUMN = Sql.of("*");
     /** How an overflow marker starts, as JSON text: a string whose first character is U+0000. */
     private static final String OVERFLOW_MARK = "\"\\u0000quarry-rows ";
@@ -203,7 +206,10 @@ public final class QueryBuilder {
             return columns.isEmpty() ? Sql.of("NULL AS ", NO_COLUMN) : Sql.join(", ", columns);
         }
 
-        /** See {@link Output#LINES}: the rows come reversed for a negative take, and are put back in the read's order. */
+        /**
+         * See {@link Output#LINES}: the rows come reversed for a negative take, and are put back in the read's
+         * order.
+         */
         Sql lines(FindPlan find) {
             ReadPlan read = find.read();
             Sql r = aliases.next("r");
@@ -248,7 +254,9 @@ public final class QueryBuilder {
                     ")");
         }
 
-        /** The overflow marker of the list at {@code path}: a JSON string of U+0000, {@code quarry-rows }, the path. */
+        /**
+         * The overflow marker of the list at {@code path}: a JSON string of U+0000, {@code quarry-rows }, the path.
+         */
         private Sql overflow(String path) {
             return Sql.of(Sql.literal(OVERFLOW_MARK + path + "\""), "::json");
         }
@@ -346,7 +354,10 @@ public final class QueryBuilder {
             return sql;
         }
 
-        /** {@code ORDER BY} inside {@code json_agg}, in the read's own direction (the rows may come reversed for a negative take). */
+        /**
+         * {@code ORDER BY} inside {@code json_agg}, in the read's own direction (the rows may come reversed for a
+         * negative take).
+         */
         private Sql aggOrder(ReadPlan read, Sql r) {
             if (read.orderBy().isEmpty()) {
                 return Sql.EMPTY;
@@ -362,7 +373,9 @@ public final class QueryBuilder {
             return Sql.of(expr, o.descending() ? " DESC" : " ASC", o.nullsFirst() ? " NULLS FIRST" : " NULLS LAST");
         }
 
-        /** The sort key of {@code o} for the row of {@code a}: a column, or a correlated subquery along to-one hops. */
+        /**
+         * The sort key of {@code o} for the row of {@code a}: a column, or a correlated subquery along to-one hops.
+         */
         private Sql orderExpr(OrderItem o, Sql a) {
             return orderExpr(o, o.hops(), a);
         }
@@ -429,7 +442,10 @@ public final class QueryBuilder {
                     Sql.join(" OR ", alternatives), "))");
         }
 
-        /** {@code x} comes strictly after {@code y} in the order of {@code o}, nulls placed as the order places them. */
+        /**
+         * {@code x} comes strictly after {@code y} in the order of {@code o}, nulls placed as the order places
+         * them.
+         */
         private Sql after(Sql x, Sql y, OrderItem o) {
             Sql greater = Sql.of(x, o.descending() ? " < " : " > ", y);
             if (!nullable(o)) {
@@ -454,7 +470,10 @@ public final class QueryBuilder {
             return jsonObject(keys, values);
         }
 
-        /** {@code json_build_object} takes at most 100 arguments; wider objects are built from a row, which keeps the key order. */
+        /**
+         * {@code json_build_object} takes at most 100 arguments; wider objects are built from a row, which keeps
+         * the key order.
+         */
         private Sql jsonObject(List<String> names, List<Sql> values) {
             if (names.size() <= 50) {
                 List<Sql> args = new ArrayList<>();

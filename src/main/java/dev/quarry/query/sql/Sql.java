@@ -77,7 +77,10 @@ public final class Sql {
         return new Sql(out, chunks);
     }
 
-    /** A quoted identifier: the one place names become SQL ({@code "} doubled, NUL removed, as PostgREST's escapeIdent). */
+    /**
+     * A quoted identifier: the one place names become SQL ({@code "} doubled, NUL removed, as PostgREST's
+     * escapeIdent).
+     */
     public static Sql ident(String name) {
         Sql memo = IDENTS.get(name);
         if (memo != null) {
@@ -167,7 +170,9 @@ public final class Sql {
         return new SqlStatement(text.toString(), params);
     }
 
-    /** Depth-first over the parts, iteratively: a fragment grown in a loop ({@code sql = of(sql, …)}) nests deeply. */
+    /**
+     * Depth-first over the parts, iteratively: a fragment grown in a loop ({@code sql = of(sql, …)}) nests deeply.
+     */
     private void renderInto(StringBuilder text, List<Object> params, List<Bound> sources) {
         Object[][] stack = new Object[16][];
         int[] next = new int[16];

@@ -111,7 +111,9 @@ public final class StatementCache {
         return chars;
     }
 
-    /** Where each parameter's value sits in {@code bindings}; empty when one is not there (it would not be rebound). */
+    /**
+     * Where each parameter's value sits in {@code bindings}; empty when one is not there (it would not be rebound).
+     */
     private static Optional<int[]> positions(List<Bound> sources, List<Bound> bindings) {
         Map<Bound, Integer> position = new IdentityHashMap<>();
         for (int i = bindings.size() - 1; i >= 0; i--) {

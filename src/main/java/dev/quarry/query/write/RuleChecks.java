@@ -138,7 +138,10 @@ public final class RuleChecks {
         }
     }
 
-    /** The condition on the body's values, with SQL's three values (empty: unknown, which passes); empty too when a field is not given plainly. */
+    /**
+     * The condition on the body's values, with SQL's three values (empty: unknown, which passes); empty too when a
+     * field is not given plainly.
+     */
     private static Optional<Boolean> evaluate(PolicyCondition condition, JsonNode data) {
         Set<String> fields = new HashSet<>();
         fields(condition, fields);
@@ -273,7 +276,9 @@ public final class RuleChecks {
         }
     }
 
-    /** The rule behind a CHECK constraint PostgreSQL refused, with the field it is on (empty for a model's rule). */
+    /**
+     * The rule behind a CHECK constraint PostgreSQL refused, with the field it is on (empty for a model's rule).
+     */
     public static Optional<Map.Entry<DataRule, Optional<String>>> ruleOf(Model model, String constraint) {
         return model.rules().stream().filter(r -> r.constraintName().equals(constraint)).findFirst()
                 .map(r -> Map.entry(r, r instanceof DataRule.FieldRule f ? Optional.of(f.field()) : Optional.<String>empty()));

@@ -196,7 +196,10 @@ public final class WritePlanner {
         return OptionalLong.of(v.longValue());
     }
 
-    /** The select/include/omit of a write, checked now by the read planner so a bad one fails before anything is written. */
+    /**
+     * The select/include/omit of a write, checked now by the read planner so a bad one fails before anything is
+     * written.
+     */
     private ReadShape shape(Model model, WriteArgs args) {
         ObjectNode shape = JsonNodeFactory.instance.objectNode();
         Map<String, ArgPath> origins = new HashMap<>();
@@ -660,7 +663,10 @@ public final class WritePlanner {
         return n;
     }
 
-    /** A to-one nested update is {@code {where, data}} or the data itself; a related model with a field named data keeps Prisma's reading. */
+    /**
+     * A to-one nested update is {@code {where, data}} or the data itself; a related model with a field named data
+     * keeps Prisma's reading.
+     */
     private static boolean withWhere(JsonNode item, Model to) {
         if (!item.isObject() || !item.has("data") || to.findField("data").isPresent()) {
             return false;

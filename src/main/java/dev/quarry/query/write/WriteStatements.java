@@ -33,7 +33,10 @@ public final class WriteStatements {
 
     private static final Sql TARGET = Sql.ident("target");
     private static final Sql LIMITED = Sql.ident("limited");
-    /** The rows a write returned ({@code RETURNING *}), for the read of the same statement; named as no table would be. */
+    /**
+     * The rows a write returned ({@code RETURNING *}), for the read of the same statement; named as no table would
+     * be.
+     */
     public static final Sql WRITTEN = Sql.ident("__quarry_written");
 
     private final Schema schema;
@@ -42,7 +45,9 @@ public final class WriteStatements {
     /** Whether an update setting a soft-delete field to null reaches the soft-deleted rows (restores them). */
     private final boolean restores;
 
-    /** @param readable what the request's role reads: the columns a returned row carries and its entity tag digests */
+    /**
+     * @param readable what the request's role reads: the columns a returned row carries and its entity tag digests
+     */
     public WriteStatements(Schema schema, Resolver resolver, ReadableFields readable) {
         this(schema, resolver, readable, false);
     }
@@ -96,7 +101,10 @@ public final class WriteStatements {
         return Sql.of("array_cat(", column, ", ", f.array(p.values()), ")");
     }
 
-    /** {@code INSERT … RETURNING} the row; with {@code ifAbsent}, a row that would break a unique constraint is not inserted and none is returned. */
+    /**
+     * {@code INSERT … RETURNING} the row; with {@code ifAbsent}, a row that would break a unique constraint is not
+     * inserted and none is returned.
+     */
     public SqlStatement insert(Model model, List<Assign> assigns, boolean ifAbsent) {
         Fragments f = new Fragments(schema);
         Sql sql = insertInto(f, model, assigns);
@@ -123,7 +131,10 @@ public final class WriteStatements {
         return reading(model, insertInto(new Fragments(schema), model, assigns), body);
     }
 
-    /** {@link #update} of at most one row and its read-back as one statement, as {@link #insertReading}; no row when none matched. */
+    /**
+     * {@link #update} of at most one row and its read-back as one statement, as {@link #insertReading}; no row when
+     * none matched.
+     */
     public SqlStatement updateReading(Model model, Filter where, List<Assign> assigns, Sql body) {
         return reading(model, updateSet(new Fragments(schema), model, where, assigns, Optional.empty(), OptionalLong.empty()), body);
     }
@@ -248,7 +259,10 @@ public final class WriteStatements {
         return Sql.of(sql, " RETURNING ", returnRows ? returning(f, model, TARGET) : Sql.of("1")).render();
     }
 
-    /** A restore ({@link #restores}) reaches the soft-deleted rows {@code where} names; every other update only the live ones. */
+    /**
+     * A restore ({@link #restores}) reaches the soft-deleted rows {@code where} names; every other update only the
+     * live ones.
+     */
     private Sql updateSet(Fragments f, Model model, Filter where, List<Assign> assigns, Optional<String> etag, OptionalLong limit) {
         List<Sql> sets = assigns.stream().map(a -> Sql.of(Sql.ident(a.field().dbName()), " = ", value(f, a))).toList();
         boolean restore = restores && model.softDeleteField().isPresent()

@@ -51,6 +51,7 @@ public class ReadPoolProducer {
     @Produces
     @Singleton
     @Reads
+    // qualified: the Vert.x core Pool is imported
     io.vertx.mutiny.sqlclient.Pool mutinyReadPool(@Reads Pool readPool) {
         return io.vertx.mutiny.sqlclient.Pool.newInstance(readPool);
     }

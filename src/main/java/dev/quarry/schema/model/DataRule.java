@@ -11,7 +11,10 @@ import java.util.Optional;
  */
 public sealed interface DataRule {
 
-    /** The attribute as written ({@code @length(min: 1)}), for messages, the constraint's comment and {@code db pull}. */
+    /**
+     * The attribute as written ({@code @length(min: 1)}), for messages, the constraint's comment and {@code db
+     * pull}.
+     */
     String source();
 
     /** The CHECK constraint's name (see {@code ConstraintNames.check}). */
@@ -28,7 +31,9 @@ public sealed interface DataRule {
     record FieldRule(String field, Kind kind, Optional<String> text, Optional<BigDecimal> min, Optional<BigDecimal> max, String source,
             String constraintName) implements DataRule {}
 
-    /** ZenStack's names; the string rules apply to String fields, the comparisons to Int, BigInt, Float and Decimal. */
+    /**
+     * ZenStack's names; the string rules apply to String fields, the comparisons to Int, BigInt, Float and Decimal.
+     */
     enum Kind {
         LENGTH("length", true), STARTS_WITH("startsWith", true), ENDS_WITH("endsWith", true), CONTAINS("contains", true),
         REGEX("regex", true), EMAIL("email", true), URL("url", true),

@@ -115,7 +115,10 @@ public final class FieldAccess {
         return model.policies().stream().anyMatch(p -> p.isFieldLevel() && p.operations().contains(Policy.Operation.READ));
     }
 
-    /** The roles that may read {@code field} of {@code model} (every role when no rule says otherwise); empty when not expressible as GRANTs. */
+    /**
+     * The roles that may read {@code field} of {@code model} (every role when no rule says otherwise); empty when
+     * not expressible as GRANTs.
+     */
     public static Optional<Grantees> readers(Model model, ScalarField field) {
         return grantees(model.policies().stream().filter(p -> p.field().filter(field.name()::equals).isPresent()).toList(), Policy.Operation.READ);
     }

@@ -48,8 +48,8 @@ final class PolicyOptionsResolver {
         Optional<Model> withRules = models.stream().filter(Model::hasPolicies).findFirst();
         if (options.roles().isEmpty() && withRules.isPresent()) {
             ctx.push(SchemaErrors.plainWarning(ctx.tops.get(withRules.get().name()).name().span(), "The tables of models with access rules are "
-                    + "granted to no role, so only their owner reaches them. Declare the roles that may, in the "
-                    + "datasource block: "
+                    + "granted to no role, so only their owner reaches them. Declare the roles that may, in "
+                    + "the datasource block: "
                     + "`/// " + NAME + "(roles: [\"app_user\"])`."));
         }
         return options;

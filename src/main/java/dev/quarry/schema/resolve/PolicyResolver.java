@@ -117,7 +117,9 @@ final class PolicyResolver {
         }
     }
 
-    /** A {@code @@} rule in a comment is the model's; a {@code @} rule belongs to the field the comment documents. */
+    /**
+     * A {@code @@} rule in a comment is the model's; a {@code @} rule belongs to the field the comment documents.
+     */
     private Optional<Written> commentRule(Attribute attribute, Optional<Member.FieldDecl> documented) {
         if (CommentAttributes.isBlockLevel(attribute)) {
             return Optional.of(new Written(attribute, Optional.empty()));
@@ -173,8 +175,8 @@ final class PolicyResolver {
         }
         if (fieldName.isPresent() && FieldAccess.grantees(typed.get().condition()).isEmpty()) {
             ctx.push(SchemaErrors.attribute(condition.span(), name, "A field-level rule becomes a column GRANT, which cannot depend on the row or on claims "
-                    + "other than `auth().role`: use `true`, `false`, `auth().role == 'name'`, `auth().role in ['a', "
-                    + "'b']` or `||` of them."));
+                    + "other than `auth().role`: use `true`, `false`, `auth().role == 'name'`, `auth().role "
+                    + "in ['a', 'b']` or `||` of them."));
             return Optional.empty();
         }
         Policy.Effect effect = attribute.name().name().equals("allow") ? Policy.Effect.ALLOW : Policy.Effect.DENY;
@@ -231,23 +233,29 @@ final class PolicyResolver {
         Typed typed = scope.resolve(condition).orElseThrow();
         if (deny && !typed.future()) {
             ctx.push(SchemaErrors.attribute(condition.span(), scope.attributeName, "A deny rule with `future()` may only read the row after the update: "
-                    + "PostgreSQL cannot deny on the row before and the row after together. Write this part as its "
-                    + "own rule."));
+                    + "PostgreSQL cannot deny on the row before and the row after together. Write this part "
+                    + "as its own rule."));
             return false;
         }
         if (typed.future() && typed.row()) {
             ctx.push(SchemaErrors.attribute(condition.span(), scope.attributeName, "This condition mixes `future()` with the row before the update. "
-                    + "PostgreSQL checks the row before an update (USING) apart from the row after it (WITH CHECK): "
-                    + "write conditions on one or the other, joined by `&&`."));
+                    + "PostgreSQL checks the row before an update (USING) apart from the row after it (WITH "
+                    + "CHECK): write conditions on one or the other, joined by `&&`."));
             return false;
         }
         return true;
     }
 
-    /** Types as conditions see them; {@code CLAIMS} is {@code auth()}, {@code CLAIM} one claim (text, typed by what it meets). */
+    /**
+     * Types as conditions see them; {@code CLAIMS} is {@code auth()}, {@code CLAIM} one claim (text, typed by what
+     * it meets).
+     */
     private enum Kind { BOOLEAN, STRING, NUMBER, DATETIME, ENUM, CLAIMS, CLAIM, NULL }
 
-    /** A resolved operand with its type; {@code row}/{@code future} say whether it reads the row before/after an update. */
+    /**
+     * A resolved operand with its type; {@code row}/{@code future} say whether it reads the row before/after an
+     * update.
+     */
     private record Typed(PolicyCondition condition, Kind kind, Optional<String> enumName, String description, boolean row, boolean future) {}
 
     /** A value reached through to-one relations: {@code author.name}. */
@@ -560,7 +568,9 @@ final class PolicyResolver {
             return comparison(binary);
         }
 
-        /** {@code author.name == 'x'} becomes a condition on the related row: the other side may not read this row. */
+        /**
+         * {@code author.name == 'x'} becomes a condition on the related row: the other side may not read this row.
+         */
         private Optional<Typed> relatedComparison(PolicyExpr.Binary binary, Optional<RelationPath> leftPath, Optional<RelationPath> rightPath) {
             if (leftPath.isPresent() && rightPath.isPresent()) {
                 error(binary.span(), "Only one side of a comparison can read a related row.");
@@ -693,7 +703,9 @@ final class PolicyResolver {
         }
     }
 
-    /** A field cannot give a column to every role but some: PostgreSQL has no per-role exception to {@code PUBLIC}. */
+    /**
+     * A field cannot give a column to every role but some: PostgreSQL has no per-role exception to {@code PUBLIC}.
+     */
     private void fieldGrantsExpressible(Model model, List<Policy> policies, List<Written> written) {
         for (ScalarField field : model.scalarFields()) {
             List<Policy> rules = policies.stream().filter(p -> p.field().filter(field.name()::equals).isPresent()).toList();
@@ -703,8 +715,8 @@ final class PolicyResolver {
                             .filter(w -> w.field().filter(f -> f.name().name().equals(field.name())).isPresent() && w.attribute().name().name().equals("deny"))
                             .findFirst().orElseThrow().attribute().span();
                     ctx.push(SchemaErrors.attribute(span, "@deny", "The field `" + field.name() + "` would be " + operation.text
-                            + "able by every role but some: column privileges cannot take a column back from a few "
-                            + "roles of PUBLIC. Allow the roles that may instead."));
+                            + "able by every role but some: column privileges cannot take a column back from "
+                            + "a few roles of PUBLIC. Allow the roles that may instead."));
                 }
             }
         }

@@ -94,20 +94,20 @@ final class RelationResolver {
         } else if (one.hasForeignKey()) {
             ctx.push(SchemaErrors.field(two.decl().span(), "model", two.model(), two.name(), "The relation fields `" + one.name() + "` on Model `"
                     + one.model() + "` and `" + two.name() + "` on Model `" + two.model()
-                    + "` both provide the `references` argument in the @relation attribute. You have to provide it "
-                    + "only on one of the two fields."));
+                    + "` both provide the `references` argument in the @relation attribute. You have to "
+                    + "provide it only on one of the two fields."));
             return;
         } else {
             RelationDraft nonList = one.arity() == Arity.LIST ? two : one;
             if (one.arity() != Arity.LIST && two.arity() != Arity.LIST) {
                 ctx.push(SchemaErrors.field(two.decl().span(), "model", two.model(), two.name(), "The relation fields `" + one.name() + "` on Model `"
                         + one.model() + "` and `" + two.name() + "` on Model `" + two.model()
-                        + "` do not provide the `fields` argument in the @relation attribute. You have to provide it "
-                        + "on one of the two fields."));
+                        + "` do not provide the `fields` argument in the @relation attribute. You have to "
+                        + "provide it on one of the two fields."));
             } else {
                 ctx.push(SchemaErrors.attribute(nonList.decl().span(), "@relation", "The relation field `" + nonList.name() + "` on Model `" + nonList.model()
-                        + "` must specify the `fields` argument in the @relation attribute. You can run `prisma "
-                        + "format` to fix this automatically."));
+                        + "` must specify the `fields` argument in the @relation attribute. You can run "
+                        + "`prisma format` to fix this automatically."));
             }
             return;
         }

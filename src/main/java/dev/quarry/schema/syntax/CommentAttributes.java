@@ -35,7 +35,10 @@ public final class CommentAttributes {
 
     public static final String DELETED_AT = "deletedAt";
 
-    /** The attribute among {@code names} the comment holds (data rules: {@code /// @email}, {@code /// @@validate(…)}), if any. */
+    /**
+     * The attribute among {@code names} the comment holds (data rules: {@code /// @email}, {@code ///
+     * @@validate(…)}), if any.
+     */
     public static Optional<Attribute> named(Comment comment, List<String> names, List<Diagnostic> diagnostics) {
         return attribute(comment, names, diagnostics);
     }

@@ -5,7 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** Expressions, argument lists and attributes; each method returns null (position restored) when the text does not match. */
+/**
+ * Expressions, argument lists and attributes; each method returns null (position restored) when the text does not
+ * match.
+ */
 final class ExpressionParser {
 
     private final Scanner in;

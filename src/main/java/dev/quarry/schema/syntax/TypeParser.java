@@ -6,7 +6,10 @@ import java.util.List;
 import java.util.Optional;
 import dev.quarry.schema.diagnostics.Span;
 
-/** Field types: {@code T}, {@code T?}, {@code T[]}, {@code T[]?}, legacy {@code T!} and {@code [T]}, {@code Unsupported("…")}. */
+/**
+ * Field types: {@code T}, {@code T?}, {@code T[]}, {@code T[]?}, legacy {@code T!} and {@code [T]}, {@code
+ * Unsupported("…")}.
+ */
 final class TypeParser {
 
     private final Scanner in;

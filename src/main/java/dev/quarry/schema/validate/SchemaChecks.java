@@ -7,7 +7,10 @@ import dev.quarry.schema.model.Model;
 import dev.quarry.schema.model.Schema;
 import java.util.List;
 
-/** Multi-schema: every {@code @@schema} names a schema of the datasource, and with schemas declared every block has one. */
+/**
+ * Multi-schema: every {@code @@schema} names a schema of the datasource, and with schemas declared every block has
+ * one.
+ */
 final class SchemaChecks {
 
     private final Schema schema;

@@ -159,7 +159,9 @@ class BulkImportApiTest {
         assertImported();
     }
 
-    /** Every record once, with its values as a create writes them and the client-side defaults generated per row. */
+    /**
+     * Every record once, with its values as a create writes them and the client-side defaults generated per row.
+     */
     private void assertImported() throws Exception {
         assertEquals(List.of(List.of(Integer.toString(ROWS), Integer.toString(ROWS), Integer.toString(ROWS), "0")),
                 rows("SELECT count(*), count(DISTINCT email), count(DISTINCT key), count(*) FILTER (WHERE "

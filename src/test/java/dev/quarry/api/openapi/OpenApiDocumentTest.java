@@ -117,7 +117,10 @@ class OpenApiDocumentTest {
         assertNotNull(document.getComponents().getResponses().get("NotFound").getContent().getMediaType("application/problem+json"));
     }
 
-    /** A bearer JWT or none (the anonymous role), and every operation may be refused for its token or by the database. */
+    /**
+     * A bearer JWT or none (the anonymous role), and every operation may be refused for its token or by the
+     * database.
+     */
     @Test
     void bearerAuthenticationIsDescribed() {
         OpenAPI document = OpenApiDocument.of(Documents.load(Documents.BLOG_SCHEMA));
@@ -140,7 +143,10 @@ class OpenApiDocumentTest {
         assertTrue(operations > 40, "operations: " + operations);
     }
 
-    /** Issue 23: what the server does beyond the types (headers, statuses, limits), and inputs as strict as the server. */
+    /**
+     * Issue 23: what the server does beyond the types (headers, statuses, limits), and inputs as strict as the
+     * server.
+     */
     @Test
     void theDocumentSaysWhatTheServerDoes() {
         OpenAPI document = OpenApiDocument.of(Documents.load(Documents.BLOG_SCHEMA),

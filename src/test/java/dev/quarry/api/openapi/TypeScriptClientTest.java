@@ -28,7 +28,10 @@ class TypeScriptClientTest {
         assertEquals(0, run(client, Map.of(), "npx", "tsc", "--noEmit"), "tsc --noEmit");
     }
 
-    /** Copies the client, installs it with npm ci and generates the types of {@code document}; skips (fails under CI) without node and npm. */
+    /**
+     * Copies the client, installs it with npm ci and generates the types of {@code document}; skips (fails under
+     * CI) without node and npm.
+     */
     static Path prepare(Path document) throws Exception {
         Tools.require(available("node") && available("npm"), () -> "node/npm not found on PATH: the TypeScript client is not checked");
         copy(SOURCE, COPY);

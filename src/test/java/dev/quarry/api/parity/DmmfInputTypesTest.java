@@ -43,7 +43,9 @@ class DmmfInputTypesTest {
             "aggregate", Operation.AGGREGATE, "groupBy", Operation.GROUP_BY);
     private static final int MAX_DEPTH = 4;
 
-    /** The figures the README quotes: input types and fields compared, keys checked refused, constraints checked. */
+    /**
+     * The figures the README quotes: input types and fields compared, keys checked refused, constraints checked.
+     */
     @Test
     void blogAcceptsWhatPrismaAccepts() throws Exception {
         Comparison c = compare("query/blog.prisma");
@@ -244,7 +246,9 @@ class DmmfInputTypesTest {
             }
         }
 
-        /** Two keys where the type takes at most one; none where it takes at least one; a required field left out. */
+        /**
+         * Two keys where the type takes at most one; none where it takes at least one; a required field left out.
+         */
         private void constraints(Position at, JsonNode type) {
             JsonNode c = type.get("constraints");
             List<JsonNode> fields = new ArrayList<>();
@@ -281,7 +285,10 @@ class DmmfInputTypesTest {
             }
         }
 
-        /** The position a field leads to, when its input object types are ones this comparison walks: filters, nested filters, order inputs. */
+        /**
+         * The position a field leads to, when its input object types are ones this comparison walks: filters,
+         * nested filters, order inputs.
+         */
         private Optional<Position> objectTypes(Position at, JsonNode field) {
             List<JsonNode> walked = new ArrayList<>();
             Set<String> shorthand = new TreeSet<>();

@@ -73,7 +73,10 @@ class ErrorMetaParityTest {
         assertEquals(List.of(), wrong);
     }
 
-    /** The key paths of a meta object (driverAdapterError.cause.kind …), its values left out: they name the same things differently. */
+    /**
+     * The key paths of a meta object (driverAdapterError.cause.kind …), its values left out: they name the same
+     * things differently.
+     */
     private static TreeSet<String> keys(JsonNode node, String prefix) {
         TreeSet<String> out = new TreeSet<>();
         for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {

@@ -8,14 +8,20 @@ import io.quarkus.test.junit.QuarkusTest;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Quarry and Prisma Client 7 on the schema of ghostfolio (compound ids and foreign keys, Bytes, Json, enums, String lists, implicit many-to-many): the same answers to generated reads and writes, and the same final state. */
+/**
+ * Quarry and Prisma Client 7 on the schema of ghostfolio (compound ids and foreign keys, Bytes, Json, enums, String
+ * lists, implicit many-to-many): the same answers to generated reads and writes, and the same final state.
+ */
 @QuarkusTest
 @WithTestResource(value = RealAppDatabase.class, initArgs = {
         @ResourceArg(name = "schema", value = "parity/real/ghostfolio.prisma"),
         @ResourceArg(name = "seed", value = "24")})
 class GhostfolioParityTest {
 
-    /** The README's figures, reads and writes together: 663 cases: 627 the same, 36 refused by both; none differ, final states equal. */
+    /**
+     * The README's figures, reads and writes together: 663 cases: 627 the same, 36 refused by both; none differ,
+     * final states equal.
+     */
     @Test
     void readsAndWritesMatchPrismaClient() throws Exception {
         RealAppParity.Result result = RealAppParity.run("parity/real/ghostfolio.prisma", 24, 500, 100);

@@ -8,14 +8,20 @@ import io.quarkus.test.junit.QuarkusTest;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Quarry and Prisma Client 7 on the schema of keystone's sandbox (Decimal, BigInt, Json, @db.Date, self-named relations): the same answers to generated reads and writes, and the same final state. */
+/**
+ * Quarry and Prisma Client 7 on the schema of keystone's sandbox (Decimal, BigInt, Json, @db.Date, self-named
+ * relations): the same answers to generated reads and writes, and the same final state.
+ */
 @QuarkusTest
 @WithTestResource(value = RealAppDatabase.class, initArgs = {
         @ResourceArg(name = "schema", value = "parity/real/keystone-sandbox.prisma"),
         @ResourceArg(name = "seed", value = "24")})
 class KeystoneSandboxParityTest {
 
-    /** The README's figures, reads and writes together: 696 cases: 654 the same, 42 refused by both; none differ, final states equal. */
+    /**
+     * The README's figures, reads and writes together: 696 cases: 654 the same, 42 refused by both; none differ,
+     * final states equal.
+     */
     @Test
     void readsAndWritesMatchPrismaClient() throws Exception {
         RealAppParity.Result result = RealAppParity.run("parity/real/keystone-sandbox.prisma", 24, 500, 100);

@@ -8,14 +8,20 @@ import io.quarkus.test.junit.QuarkusTest;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Quarry and Prisma Client 7 on the schema of linkwarden (a self relation, implicit many-to-many, Int lists, @db.Uuid, enums, Json): the same answers to generated reads and writes, and the same final state. */
+/**
+ * Quarry and Prisma Client 7 on the schema of linkwarden (a self relation, implicit many-to-many, Int lists,
+ * @db.Uuid, enums, Json): the same answers to generated reads and writes, and the same final state.
+ */
 @QuarkusTest
 @WithTestResource(value = RealAppDatabase.class, initArgs = {
         @ResourceArg(name = "schema", value = "parity/real/linkwarden.prisma"),
         @ResourceArg(name = "seed", value = "24")})
 class LinkwardenParityTest {
 
-    /** The README's figures, reads and writes together: 663 cases: 624 the same, 38 refused by both, 1 a listed Prisma bug (_min/_max over @db.Uuid); none differ, final states equal. */
+    /**
+     * The README's figures, reads and writes together: 663 cases: 624 the same, 38 refused by both, 1 a listed
+     * Prisma bug (_min/_max over @db.Uuid); none differ, final states equal.
+     */
     @Test
     void readsAndWritesMatchPrismaClient() throws Exception {
         RealAppParity.Result result = RealAppParity.run("parity/real/linkwarden.prisma", 24, 500, 100);

@@ -61,12 +61,18 @@ final class ParityCheck {
         return tally;
     }
 
-    /** The cases posted in turn to both sides (in this order, which matters for writes), each outcome not the same printed. */
+    /**
+     * The cases posted in turn to both sides (in this order, which matters for writes), each outcome not the same
+     * printed.
+     */
     static Tally tally(PrismaPeer peer, Schema schema, List<ArgsGenerator.Case> cases) throws Exception {
         return tally(peer, schema, cases, 1);
     }
 
-    /** With {@code threads} > 1 the cases run concurrently: only for reads, whose answers do not depend on each other. */
+    /**
+     * With {@code threads} > 1 the cases run concurrently: only for reads, whose answers do not depend on each
+     * other.
+     */
     static Tally tally(PrismaPeer peer, Schema schema, List<ArgsGenerator.Case> cases, int threads) throws Exception {
         List<Outcome> outcomes = new ArrayList<>();
         ExecutorService pool = Executors.newFixedThreadPool(threads);

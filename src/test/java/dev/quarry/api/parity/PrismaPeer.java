@@ -55,7 +55,10 @@ public final class PrismaPeer implements AutoCloseable {
         return start(schema, databaseUrl, false);
     }
 
-    /** With {@code createTables}, the peer first creates the tables with Prisma's own from-empty SQL (the database must be empty). */
+    /**
+     * With {@code createTables}, the peer first creates the tables with Prisma's own from-empty SQL (the database
+     * must be empty).
+     */
     public static PrismaPeer start(Path schema, String databaseUrl, boolean createTables) throws IOException, InterruptedException {
         Path dir = installed();
         int port;

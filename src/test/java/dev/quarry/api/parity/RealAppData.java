@@ -100,7 +100,10 @@ final class RealAppData {
         return calls;
     }
 
-    /** {@code count} writes over the seeded rows: create, createMany, update, upsert, updateMany, deleteMany, delete. */
+    /**
+     * {@code count} writes over the seeded rows: create, createMany, update, upsert, updateMany, deleteMany,
+     * delete.
+     */
     List<ArgsGenerator.Case> writes(int count) {
         List<Model> models = models();
         List<ArgsGenerator.Case> out = new ArrayList<>();
@@ -167,7 +170,10 @@ final class RealAppData {
         return out;
     }
 
-    /** New values for one to three plain fields, and every @updatedAt field given (else each side takes its own now()). */
+    /**
+     * New values for one to three plain fields, and every @updatedAt field given (else each side takes its own
+     * now()).
+     */
     private ObjectNode changes(Model m, int n) {
         ObjectNode data = NODES.objectNode();
         List<ScalarField> plain = scalars(m).stream().filter(f -> !foreignKeys(m).contains(f.name()) && !m.primaryKey().get().fieldNames().contains(f.name())).toList();
@@ -214,7 +220,10 @@ final class RealAppData {
                 || m.primaryKey().get().fieldNames().stream().anyMatch(r.fields()::contains);
     }
 
-    /** One new row: foreign keys from existing rows, unique fields unique by {@code index}; null when no parent fits. */
+    /**
+     * One new row: foreign keys from existing rows, unique fields unique by {@code index}; null when no parent
+     * fits.
+     */
     private ObjectNode row(Model m, int index, String tag) {
         ObjectNode row = NODES.objectNode();
         Set<String> keys = foreignKeys(m);
@@ -243,7 +252,10 @@ final class RealAppData {
         return null;
     }
 
-    /** Sets the foreign keys; false when they break a unique made of foreign keys only (or no required parent exists). */
+    /**
+     * Sets the foreign keys; false when they break a unique made of foreign keys only (or no required parent
+     * exists).
+     */
     private boolean parents(Model m, ObjectNode row) {
         for (RelationField r : owning(m)) {
             List<ObjectNode> candidates = new ArrayList<>(rows.getOrDefault(r.relatedModel(), List.of()));

@@ -66,9 +66,11 @@ public final class RealAppDatabase implements QuarkusTestResourceLifecycleManage
                 TestServer.execute(prismaSide, """
                         DO $$ DECLARE s record; BEGIN
                           FOR s IN SELECT c.relname AS seq, t.relname AS tab, a.attname AS col FROM pg_depend d
-                              JOIN pg_class c ON c.oid = d.objid AND c.relkind = 'S' JOIN pg_class t ON t.oid = d.refobjid
+                              JOIN pg_class c ON c.oid = d.objid AND c.relkind = 'S' JOIN pg_class t ON t.oid \
+                              = d.refobjid
                               JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum = d.refobjsubid LOOP
-                            EXECUTE format('SELECT setval(%L, coalesce((SELECT max(%I) FROM %I), 0) + 1, false)', quote_ident(s.seq), s.col, s.tab);
+                            EXECUTE format('SELECT setval(%L, coalesce((SELECT max(%I) FROM %I), 0) + 1, \
+                            false)', quote_ident(s.seq), s.col, s.tab);
                           END LOOP; END $$""");
                 quarrySide = TestServer.admin().withDatabase(prismaSide.database().replace("prisma_", "quarry_"));
                 TestServer.execute(TestServer.admin(), "CREATE DATABASE \"" + quarrySide.database() + "\" TEMPLATE \"" + prismaSide.database() + "\"");

@@ -10,7 +10,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** Every row of every table in the public schema (link tables too), each as its jsonb text, sorted: a database's state. */
+/**
+ * Every row of every table in the public schema (link tables too), each as its jsonb text, sorted: a database's
+ * state.
+ */
 final class RealAppState {
 
     private RealAppState() {}

@@ -63,7 +63,10 @@ class StreamedReadsApiTest {
     static final int POOL = 4;
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** The JSON answer may hold the whole table, to be compared with the streams; a small pool, to see it come back whole. */
+    /**
+     * The JSON answer may hold the whole table, to be compared with the streams; a small pool, to see it come back
+     * whole.
+     */
     public static final class Streams implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {

@@ -34,9 +34,9 @@ final class WireReads {
                 new Read("a record by id", () -> given().get("/api/accounts/1"), 200),
                 new Read("a missing record", () -> given().get("/api/accounts/999"), 404),
                 new Read("a list with nested includes, a relation filter, relation ordering and the total count", () -> given()
-                        .queryParam("include", "articles(categories,comments(replies)),profile,memberships(team),mentees(mentees),"
+                        .queryParam("include", "articles(categories,comments(replies)),profile,memberships(team)," + "mentees(mentees),"
                                 + "_count")
-                        .queryParam("filter", "{\"OR\":[{\"articles\":{\"some\":{\"categories\":{\"some\":{\"name\":\"Tech\"}}}}}"
+                        .queryParam("filter", "{\"OR\":[{\"articles\":{\"some\":{\"categories\":{\"some\":{\"name" + "\":\"Tech\"}}}}}"
                                 + ",{\"mentor\":{\"is\":{\"id\":1}}}]}")
                         .queryParam("orderBy", "[{\"mentor\":{\"email\":\"asc\"}},{\"id\":\"asc\"}]").queryParam("count", "true")
                         .get("/api/accounts"), 200),

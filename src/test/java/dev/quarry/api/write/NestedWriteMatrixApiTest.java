@@ -190,7 +190,8 @@ class NestedWriteMatrixApiTest {
                         .write("user", update + "{'connect':{'id':'$-p'}}}}").answers("profile.id", is("$-p"))
                         .stored("profile", profiles, "userId", has("$")),
                 new Cell(shape, "connectOrCreate").given("user", "{'id':'$'}")
-                        .write("user", update + "{'connectOrCreate':{'where':{'id':'$-p'},'create':{'id':'$-p','bio':'made'}}}}}").answers("profile.bio", is("made"))
+                        .write("user", update + "{'connectOrCreate':{'where':{'id':'$-p'},'create':{'id':'$-p',"
+                        + "'bio':'made'}}}}}").answers("profile.bio", is("made"))
                         .stored("profile", profiles, "userId", has("$")),
                 // the profile cannot live without a user: P2014, and it stays
                 new Cell(shape, "disconnect").given("user", "{'id':'$','profile':{'create':{'id':'$-p'}}}")
@@ -200,7 +201,8 @@ class NestedWriteMatrixApiTest {
                         .write("user", update + "{'update':{'bio':'changed'}}}}").answers("profile.bio", is("changed"))
                         .stored("profile", profiles, "bio", has("changed")),
                 new Cell(shape, "upsert").given("user", "{'id':'$'}")
-                        .write("user", update + "{'upsert':{'create':{'id':'$-p','bio':'created'},'update':{'bio':'updated'}}}}}").answers("profile.bio", is("created"))
+                        .write("user", update + "{'upsert':{'create':{'id':'$-p','bio':'created'},"
+                        + "'update':{'bio':'updated'}}}}}").answers("profile.bio", is("created"))
                         .stored("profile", profiles, "userId", has("$")),
                 new Cell(shape, "delete").given("user", "{'id':'$','profile':{'create':{'id':'$-p'}}}")
                         .write("user", update + "{'delete':true}}}").answers("profile", isNull())
@@ -227,7 +229,8 @@ class NestedWriteMatrixApiTest {
                         .write("profile", update + "{'connect':{'id':'$-n'}}}}").answers("user.id", is("$-n"))
                         .stored("profile", profile, "userId", has("$-n")),
                 new Cell(shape, "connectOrCreate").given("user", given)
-                        .write("profile", update + "{'connectOrCreate':{'where':{'id':'$-n'},'create':{'id':'$-n','name':'made'}}}}}").answers("user.name", is("made"))
+                        .write("profile", update + "{'connectOrCreate':{'where':{'id':'$-n'},'create':{'id':'$-n',"
+                        + "'name':'made'}}}}}").answers("user.name", is("made"))
                         .stored("profile", profile, "userId", has("$-n")),
                 new Cell(shape, "update").given("user", given)
                         .write("profile", update + "{'update':{'name':'changed'}}}}").answers("user.name", is("changed"))
@@ -354,7 +357,9 @@ class NestedWriteMatrixApiTest {
         return cells;
     }
 
-    /** post.tags: two linked tags {@code $-1} ("a") and {@code $-2} ("b"), and {@code $-f} linked to another post. */
+    /**
+     * post.tags: two linked tags {@code $-1} ("a") and {@code $-2} ("b"), and {@code $-f} linked to another post.
+     */
     private static List<Cell> manyToMany() {
         String shape = "m-n";
         String given = "{'id':'$','tags':{'create':[{'id':'$-1','name':'a'},{'id':'$-2','name':'b'}]}}";
@@ -444,7 +449,9 @@ class NestedWriteMatrixApiTest {
         return cells;
     }
 
-    /** A well-formed argument for a verb, so that a refusal is about the verb on the shape, not about its argument. */
+    /**
+     * A well-formed argument for a verb, so that a refusal is about the verb on the shape, not about its argument.
+     */
     private static String argumentOf(String verb) {
         return switch (verb) {
             case "createMany" -> "{'data':[{}]}";

@@ -13,7 +13,10 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
-/** Every nested-write verb on every relation shape (1-1 both sides, 1-n both sides, implicit m-n, self), and the referential actions. */
+/**
+ * Every nested-write verb on every relation shape (1-1 both sides, 1-n both sides, implicit m-n, self), and the
+ * referential actions.
+ */
 @QuarkusTest
 @WithTestResource(value = FreshDatabase.class, initArgs = {
         @ResourceArg(name = "schema", value = "write/shop.prisma"),
@@ -35,11 +38,13 @@ class NestedWritesApiTest {
         int free = post("free");
         int other = post("other");
         String update = "{\"where\":{\"id\":\"" + id + "\"},\"include\":{\"posts\":{\"orderBy\":{\"title\":\"asc\"}}},\"data\":{\"posts\":";
-        rpc("user", "update", update + "{\"create\":{\"title\":\"a\"},\"createMany\":{\"data\":[{\"title\":\"b\"},{\"title\":\"c\"}]},"
+        rpc("user", "update", update + "{\"create\":{\"title\":\"a\"},\"createMany\":{\"data\":[{\"title\":\"b\"},"
+        + "{\"title\":\"c\"}]},"
                 + "\"connect\":{\"id\":" + free + "},\"connectOrCreate\":{\"where\":{\"id\":999},\"create\":{\"title\":\"d\"}}}}}")
                 .then().statusCode(200).body("posts.title", contains("a", "b", "c", "d", "free"));
         rpc("user", "update", update + "{\"update\":{\"where\":{\"id\":" + free + "},\"data\":{\"views\":{\"increment\":5}}},"
-                + "\"updateMany\":{\"where\":{\"title\":{\"in\":[\"a\",\"b\"]}},\"data\":{\"views\":7}},"
+                + "\"updateMany\":{\"where\":{\"title\":{\"in\":[\"a\",\"b\"]}},"
+                + "\"data\":{\"views\":7}},"
                 + "\"upsert\":{\"where\":{\"id\":" + other + "},\"create\":{\"title\":\"never\"},\"update\":{\"title\":\"nope\"}}}}}")
                 .then().statusCode(200).body("posts.views", contains(7, 7, 0, 0, 5, 0)).body("posts.title", contains("a", "b", "c", "d", "free", "never"));
         // the upsert's where is looked up among the linked posts only (as Prisma): "other" is not linked, so
@@ -66,9 +71,11 @@ class NestedWritesApiTest {
         rpc("post", "update", where + "{\"author\":{\"connect\":{\"id\":\"" + ann + "\"}}}}").then().statusCode(200).body("author.email", equalTo("child-ann@x.io"));
         rpc("post", "update", where + "{\"author\":{\"update\":{\"name\":\"Ann\"}}}}").then().statusCode(200).body("author.name", equalTo("Ann"));
         rpc("post", "update", where + "{\"author\":{\"disconnect\":true}}}").then().statusCode(200).body("author", nullValue());
-        rpc("post", "update", where + "{\"author\":{\"upsert\":{\"create\":{\"email\":\"child-up@x.io\"},\"update\":{\"name\":\"x\"}}}}}")
+        rpc("post", "update", where + "{\"author\":{\"upsert\":{\"create\":{\"email\":\"child-up@x.io\"},"
+        + "\"update\":{\"name\":\"x\"}}}}}")
                 .then().statusCode(200).body("author.email", equalTo("child-up@x.io"));
-        rpc("post", "update", where + "{\"author\":{\"upsert\":{\"create\":{\"email\":\"never@x.io\"},\"update\":{\"name\":\"Up\"}}}}}")
+        rpc("post", "update", where + "{\"author\":{\"upsert\":{\"create\":{\"email\":\"never@x.io\"},"
+        + "\"update\":{\"name\":\"Up\"}}}}}")
                 .then().statusCode(200).body("author.name", equalTo("Up"));
         rpc("post", "update", where + "{\"author\":{\"delete\":true}}}").then().statusCode(200).body("author", nullValue());
         rpc("user", "count", "{\"where\":{\"email\":\"child-up@x.io\"}}").then().body(equalTo("0"));
@@ -90,7 +97,8 @@ class NestedWritesApiTest {
         rpc("user", "update", where + "{\"profile\":{\"delete\":true}}}").then().statusCode(200);
         rpc("user", "update", where + "{\"profile\":{\"delete\":true}}}").then().statusCode(404).body("code", equalTo("P2025"));
         rpc("profile", "create", "{\"data\":{\"bio\":\"from "
-                + "profile\",\"user\":{\"connect\":{\"email\":\"one@x.io\"}}},\"include\":{\"user\":true}}")
+                + "profile\",\"user\":{\"connect\":{\"email\":\"one@x.io\"}}},"
+                + "\"include\":{\"user\":true}}")
                 .then().statusCode(200).body("user.email", equalTo("one@x.io"));
         rpc("profile", "create", "{\"data\":{\"bio\":\"second\",\"user\":{\"connect\":{\"email\":\"one@x.io\"}}}}")
                 // as Prisma 7 (ErrorMetaParityTest): the user's profile would lose its required relation
@@ -114,7 +122,8 @@ class NestedWritesApiTest {
                 .body("tags.name", contains("t2", "t3", "t4"));
         rpc("post", "update", where + "{\"update\":{\"where\":{\"name\":\"t2\"},\"data\":{\"name\":\"t2b\"}},"
                 + "\"updateMany\":{\"where\":{\"name\":\"t3\"},\"data\":{\"name\":\"t3b\"}},"
-                + "\"upsert\":{\"where\":{\"name\":\"t9\"},\"create\":{\"name\":\"t9\"},\"update\":{}}}}}")
+                + "\"upsert\":{\"where\":{\"name\":\"t9\"},\"create\":{\"name\":\"t9\"},"
+                + "\"update\":{}}}}}")
                 .then().statusCode(200).body("tags.name", contains("t2b", "t3b", "t4", "t9"));
         rpc("post", "update", where + "{\"delete\":{\"name\":\"t9\"},\"deleteMany\":{\"name\":\"t3b\"}}}}").then().statusCode(200)
                 .body("tags.name", contains("t2b", "t4"));

@@ -156,7 +156,10 @@ class TransactionBoundsApiTest {
         assertEquals("0", send("/api/rpc/tag/count", "{\"where\":{\"name\":{\"in\":[\"dup\",\"other\",\"after1\",\"after2\",\"held2\"]}}}").body());
     }
 
-    /** A client that hangs up while its transaction waits for a lock: the transaction still ends, and its connection comes back. */
+    /**
+     * A client that hangs up while its transaction waits for a lock: the transaction still ends, and its connection
+     * comes back.
+     */
     @Test
     void aHungUpClientsTransactionEnds() throws Exception {
         send("/api/rpc/tag/create", "{\"data\":{\"name\":\"hang\"}}");

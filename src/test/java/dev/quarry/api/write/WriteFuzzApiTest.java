@@ -76,7 +76,10 @@ class WriteFuzzApiTest {
     Supplier<List<String>> errors;
 
     private final Random random = new Random(20240531L);
-    /** The statuses the fixed seed gets (measured: 200: 141, 400: 977, 404: 24, 409: 58), and floors below the counts. */
+    /**
+     * The statuses the fixed seed gets (measured: 200: 141, 400: 977, 404: 24, 409: 58), and floors below the
+     * counts.
+     */
     private static final Set<Integer> EXPECTED_STATUSES = Set.of(200, 400, 404, 409);
     private static final int MIN_ANSWERED = 120;
     private static final int MIN_REFUSED = 900;

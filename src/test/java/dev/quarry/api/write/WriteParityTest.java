@@ -51,7 +51,8 @@ class WriteParityTest {
         {"post", "create", "{\"data\":{\"title\":\"p3\",\"author\":{\"connect\":{\"email\":\"bob@x.io\"}},"
                 + "\"tags\":{\"connectOrCreate\":[{\"where\":{\"name\":\"t1\"},\"create\":{\"name\":\"t1\"}},"
                 + "{\"where\":{\"name\":\"t2\"},\"create\":{\"name\":\"t2\"}}]}},"
-                + "\"include\":{\"tags\":{\"orderBy\":{\"name\":\"asc\"}},\"author\":{\"select\":{\"email\":true}}}}"},
+                + "\"include\":{\"tags\":{\"orderBy\":{\"name\":\"asc\"}},"
+                + "\"author\":{\"select\":{\"email\":true}}}}"},
         {"user", "update", "{\"where\":{\"email\":\"ann@x.io\"},\"data\":{\"counter\":{\"increment\":5},"
                 + "\"score\":{\"multiply\":2},\"tags\":{\"push\":[\"b\",\"c\"]},"
                 + "\"posts\":{\"createMany\":{\"data\":[{\"title\":\"p4\"},{\"title\":\"p5\",\"views\":3}]},"
@@ -69,8 +70,9 @@ class WriteParityTest {
         {"tag", "createManyAndReturn", "{\"data\":[{\"name\":\"t4\"},{\"name\":\"t5\"}],\"select\":{\"name\":true}}"},
         {"user", "update", "{\"where\":{\"email\":\"cat@x.io\"},\"data\":{\"posts\":{\"connect\":[{\"id\":3}],"
                 + "\"create\":{\"title\":\"p6\",\"tags\":{\"connect\":{\"name\":\"t5\"}}}},"
-                + "\"profile\":{\"update\":{\"bio\":\"purr\"}}},\"include\":{\"posts\":{\"orderBy\":{\"id\":\"asc\"},"
-                + "\"include\":{\"tags\":true}},\"profile\":true}}"},
+                + "\"profile\":{\"update\":{\"bio\":\"purr\"}}},"
+                + "\"include\":{\"posts\":{\"orderBy\":{\"id\":\"asc\"},\"include\":{\"tags\":true}},"
+                + "\"profile\":true}}"},
         {"post", "deleteMany", "{\"where\":{\"views\":{\"gte\":10}}}"},
         {"user", "delete", "{\"where\":{\"email\":\"ann@x.io\"},\"include\":{\"profile\":true,"
                 + "\"posts\":{\"orderBy\":{\"title\":\"asc\"}}}}"},

@@ -93,7 +93,7 @@ class NextJsPageTest {
                 (System.nanoTime() - browserStarted) / 1_000_000);
         assertTrue(Files.size(SCREENSHOT) > 0, "screenshot kept");
         try (var connection = TestServer.connect(FreshDatabase.current());
-                var rows = connection.createStatement().executeQuery("SELECT count(*) FROM \"Post\" WHERE \"authorId\" = 'u1' AND title LIKE 'From the browser "
+                var rows = connection.createStatement().executeQuery("SELECT count(*) FROM \"Post\" WHERE \"authorId\" = 'u1' AND title LIKE " + "'From the browser "
                         + "%'")) {
             rows.next();
             assertEquals(1, rows.getInt(1), "the browser's post is in the database");

@@ -31,7 +31,10 @@ class PrismaDropInTest {
     static final Path COPY = Path.of("target/drop-in");
     static final Path SCHEMA = Path.of("src/main/resources/schema.prisma");
 
-    /** Prisma 7's generator for ESM TypeScript, in place of the example schema's prisma-client-js; the url goes (Prisma 7 refuses it). */
+    /**
+     * Prisma 7's generator for ESM TypeScript, in place of the example schema's prisma-client-js; the url goes
+     * (Prisma 7 refuses it).
+     */
     static final String PRISMA_GENERATOR = """
             generator client {
               provider            = "prisma-client"
@@ -64,7 +67,10 @@ class PrismaDropInTest {
         assertEquals(prismaJson, quarryJson, "Quarry's client and Prisma Client 7 answer the same");
     }
 
-    /** Rows with distinct times (millisecond precision, as DateTime maps), a null name, an inactive user, one without posts. */
+    /**
+     * Rows with distinct times (millisecond precision, as DateTime maps), a null name, an inactive user, one
+     * without posts.
+     */
     private static void seed() {
         TestServer.execute(FreshDatabase.current(), """
                 INSERT INTO "User" (id, email, name, active, "createdAt", "updatedAt") VALUES

@@ -26,12 +26,18 @@ final class TypedClientProject {
     static final Path BLOG_CLIENT = Path.of("openapi/clients/typescript");
     static final String RICH_SCHEMA = "src/test/resources/schemas/openapi-rich.prisma";
 
-    /** A system property, not a static field: each Quarkus test class loads this class anew, and the work is once per JVM. */
+    /**
+     * A system property, not a static field: each Quarkus test class loads this class anew, and the work is once
+     * per JVM.
+     */
     private static final String TSC_EXIT = "quarry.test.typedClient.tscExit";
 
     private TypedClientProject() {}
 
-    /** The project, compiled; the exit status of tsc is {@link #tscExit}. Skips (fails under CI) without node and npm. */
+    /**
+     * The project, compiled; the exit status of tsc is {@link #tscExit}. Skips (fails under CI) without node and
+     * npm.
+     */
     static synchronized Path compiled() throws Exception {
         requireNode();
         if (System.getProperty(TSC_EXIT) == null) {
@@ -102,7 +108,10 @@ final class TypedClientProject {
         }
     }
 
-    /** Copies {@code from} into {@code to} (times kept: {@link #install} compares them), leaving out node_modules and build output. */
+    /**
+     * Copies {@code from} into {@code to} (times kept: {@link #install} compares them), leaving out node_modules
+     * and build output.
+     */
     static void copyTree(Path from, Path to) throws IOException {
         try (Stream<Path> files = Files.walk(from)) {
             for (Path file : files.filter(f -> !f.toString().contains("node_modules") && !f.toString().contains(".next")).toList()) {

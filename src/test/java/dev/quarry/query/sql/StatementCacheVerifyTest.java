@@ -99,7 +99,10 @@ class StatementCacheVerifyTest {
         return swapped;
     }
 
-    /** Replaces the one kept template, test-only, through reflection: the cache offers no way to change what it keeps. */
+    /**
+     * Replaces the one kept template, test-only, through reflection: the cache offers no way to change what it
+     * keeps.
+     */
     @SuppressWarnings("unchecked")
     private static void corrupt(StatementCache cache, UnaryOperator<String> text, UnaryOperator<int[]> positions) throws Exception {
         Field field = StatementCache.class.getDeclaredField("templates");
