@@ -22,7 +22,8 @@ import dev.quarry.schema.model.Schema;
  *
  * <pre>
  * {"models":[{"name":"User","route":"users","delegate":"user","view":false,"id":["id"],
- * "fields":[{"name":"email","kind":"scalar","type":"String","list":false,"optional":false,"hasDefault":false,"updatedAt":false},
+ * "fields":[{"name":"email","kind":"scalar","type":"String","list":false,"optional":false,"hasDefault":false,
+ * "updatedAt":false},
  * {"name":"posts","kind":"relation","type":"Post","list":true,"optional":false,"back":"author","backList":false}]}],
  *  "enums":{"Role":["USER","ADMIN"]}}
  * </pre>

@@ -13,6 +13,7 @@ import dev.quarry.query.plan.QueryPlanner;
 import dev.quarry.query.support.Schemas;
 import dev.quarry.schema.model.Schema;
 import dev.quarry.testsupport.Golden;
+import java.util.Arrays;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -37,23 +38,25 @@ class QueryBuilderGoldenTest {
             delimiter = '|',
             textBlock =
                     """
-            find-many-all           | User | findMany   | {}
-            find-unique-by-id       | User | findUnique | {"where":{"id":"u1"}}
+            find-many-all | User | findMany | {}
+            find-unique-by-id | User | findUnique | {"where":{"id":"u1"}}
             where-contains-insensitive | Post | findMany | {"where":{"title":{"contains":"a_b","mode":"insensitive"}}}
-            where-in-and-or         | Post | findMany   | {"where":{"OR":[{"id":{"in":["p1","p2"]}},{"published":false}]}}
-            where-some-related      | User | findMany   | {"where":{"posts":{"some":{"published":true}}}}
-            order-take-skip         | Post | findMany   | {"orderBy":[{"createdAt":"desc"},{"id":"asc"}],"take":2,"skip":1}
-            backwards-cursor        | Post | findMany   | {"cursor":{"id":"p2"},"take":-2,"orderBy":{"id":"asc"}}
-            nested-select           | User | findMany   | {"select":{"email":true,"posts":{"select":{"title":true},"where":{"published":true}}}}
-            include-to-one          | Post | findFirst  | {"include":{"author":true}}
-            count-relation          | User | findMany   | {"select":{"id":true,"_count":{"select":{"posts":true}}}}
-            count                   | Post | count      | {"where":{"published":true}}
-            aggregate               | Post | aggregate  | {"_count":{"_all":true},"_max":{"createdAt":true}}
-            group-by                | Post | groupBy    | {"by":["authorId"],"_count":{"_all":true},"orderBy":{"authorId":"asc"}}
+            where-in-and-or | Post | findMany | {"where":{"OR":[{"id":{"in":["p1","p2"]}},{"published":false}]}}
+            where-some-related | User | findMany | {"where":{"posts":{"some":{"published":true}}}}
+            order-take-skip | Post | findMany | {"orderBy":[{"createdAt":"desc"},{"id":"asc"}],"take":2,"skip":1}
+            backwards-cursor | Post | findMany | {"cursor":{"id":"p2"},"take":-2,"orderBy":{"id":"asc"}}
+            nested-select | User | findMany | {"select":{"email":true,"posts":{"select":{"title":true},\
+            "where":{"published":true}}}}
+            include-to-one | Post | findFirst | {"include":{"author":true}}
+            count-relation | User | findMany | {"select":{"id":true,"_count":{"select":{"posts":true}}}}
+            count | Post | count | {"where":{"published":true}}
+            aggregate | Post | aggregate | {"_count":{"_all":true},"_max":{"createdAt":true}}
+            group-by | Post | groupBy | {"by":["authorId"],"_count":{"_all":true},"orderBy":{"authorId":"asc"}}
             """)
     void statementMatchesItsGoldenFile(String name, String model, String operation, String args) {
         SqlStatement statement = build(model, operation, args);
-        Golden.assertMatches("sql/" + name + ".sql", statement.text() + "\n-- params: " + statement.params() + "\n");
+        String params = Arrays.deepToString(statement.params().toArray());
+        Golden.assertMatches("sql/" + name + ".sql", statement.text() + "\n-- params: " + params + "\n");
     }
 
     @ParameterizedTest(name = "{0}")
