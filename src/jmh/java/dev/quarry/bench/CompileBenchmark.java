@@ -36,8 +36,8 @@ import org.openjdk.jmh.annotations.State;
 /**
  * The per-request work of a read before the database: the request's parameters (or RPC body) → Prisma's argument
  * object → validated plan → SQL text and parameters, for the benchmark's read scenarios and one heavier RPC filter.
- * Each call gets a different id or bound, as requests do. {@code compile}: the plan compiled every time;
- * {@code cache_hit}: through the statement cache, warm, as the service runs; {@code cache_miss}: through a cache that
+ * Each call gets a different id or bound, as requests do. {@code compile}: the plan compiled every time; {@code
+ * cache_hit}: through the statement cache, warm, as the service runs; {@code cache_miss}: through a cache that
  * keeps nothing, so every read is compiled and its parameters mapped (the first request of a shape).
  */
 @State(Scope.Thread)

@@ -67,7 +67,10 @@ public class ReadService {
         return read(model, args, withTotal ? QueryBuilder.Output.BODY_AND_TOTAL : QueryBuilder.Output.BODY);
     }
 
-    /** A {@code findUnique} with the record's entity tag (for {@code If-Match} on writes), read from the same snapshot. */
+    /**
+     * A {@code findUnique} with the record's entity tag (for {@code If-Match} on writes), read from the same
+     * snapshot.
+     */
     public Uni<QueryResult> readWithTag(Model model, ReadArgs args) {
         return read(model, args, QueryBuilder.Output.BODY_AND_TAG);
     }
@@ -81,12 +84,14 @@ public class ReadService {
                 .onFailure(PgException.class).transform(e -> errors.missingInDatabase((PgException) e).<Throwable>map(WriteError::exception).orElse(e));
     }
 
-    /** A streamed {@code findMany}: what each line holds, and the lines (JSON texts), which run when subscribed to. */
+    /**
+     * A streamed {@code findMany}: what each line holds, and the lines (JSON texts), which run when subscribed to.
+     */
     public record Streamed(Selection selection, Multi<String> lines) {}
 
     /**
-     * A {@code findMany}'s answer as a stream of its elements' JSON texts, in order (see {@link QueryBuilder.Output#LINES}).
-     * Planning errors are thrown here, before anything runs.
+     * A {@code findMany}'s answer as a stream of its elements' JSON texts, in order (see {@link
+     * QueryBuilder.Output#LINES}). Planning errors are thrown here, before anything runs.
      */
     public Streamed stream(Model model, ReadArgs args) {
         Optional<SessionSettings> session = sessions.current();

@@ -11,10 +11,10 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A request body as a blocking {@link InputStream} for a worker thread, read as it arrives: a few buffers at most are
- * queued (the request is paused while the reader is behind, so a fast client waits), and past {@code maxBytes} it
- * fails with {@link TooLarge}. A client that hangs up fails the next read. Created on the request's event loop before
- * anything else is done with it, so no data is missed.
+ * A request body as a blocking {@link InputStream} for a worker thread, read as it arrives: a few buffers at most
+ * are queued (the request is paused while the reader is behind, so a fast client waits), and past {@code maxBytes}
+ * it fails with {@link TooLarge}. A client that hangs up fails the next read. Created on the request's event loop
+ * before anything else is done with it, so no data is missed.
  */
 final class RequestBodyStream extends InputStream {
 

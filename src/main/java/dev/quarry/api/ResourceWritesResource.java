@@ -46,21 +46,20 @@ import jakarta.ws.rs.Encoded;
  * and {@code omit} query parameters shape the record returned, as on reads:
  *
  * <pre>
- * POST   /api/users                  create                      201, Location, ETag, the record
- * POST   /api/users/bulk             createMany (body: an array) 201 {"count": n}; with select/include/omit or
- *                                    Prefer: return=representation, createManyAndReturn (201 {"count": n, "records": [...]});
+ * POST /api/users create 201, Location, ETag, the record POST /api/users/bulk createMany (body: an array) 201
+ * {"count": n}; with select/include/omit or Prefer: return=representation, createManyAndReturn (201 {"count": n,
+ * "records": [...]});
  *                                    skipDuplicates=true or Prefer: resolution=ignore-duplicates
- * PATCH  /api/users/{id}             update                      200, ETag, the record
- * PUT    /api/users/{id}             upsert, the body {"create": {...}, "update": {...}}; the id comes from the path
+ * PATCH /api/users/{id} update 200, ETag, the record PUT /api/users/{id} upsert, the body {"create": {...},
+ * "update": {...}}; the id comes from the path
  *                                                                200 updated or 201 created
- * DELETE /api/users/{id}             delete                      200, the record as it was; 204 with Prefer: return=minimal
- * PATCH  /api/users?filter=…         updateMany                  200 {"count": n}; with select/include/omit or
- *                                    Prefer: return=representation, updateManyAndReturn (200 {"count": n, "records": [...]})
- * DELETE /api/users?filter=…         deleteMany                  200 {"count": n}
+ * DELETE /api/users/{id} delete 200, the record as it was; 204 with Prefer: return=minimal PATCH
+ * /api/users?filter=… updateMany 200 {"count": n}; with select/include/omit or Prefer: return=representation,
+ * updateManyAndReturn (200 {"count": n, "records": [...]}) DELETE /api/users?filter=… deleteMany 200 {"count": n}
  * </pre>
  *
- * {@code If-Match: "<etag>"} on PATCH, PUT and DELETE of one record makes the write conditional (412 when the record
- * changed), checked in the same statement that locks or writes the row.
+ * {@code If-Match: "<etag>"} on PATCH, PUT and DELETE of one record makes the write conditional (412 when the
+ * record changed), checked in the same statement that locks or writes the row.
  */
 @Path("/api")
 public class ResourceWritesResource {
@@ -197,7 +196,9 @@ public class ResourceWritesResource {
         return writes.write(model, filtered(WriteOperation.DELETE_MANY, uri)).map(result -> Response.ok(result.body(), MediaType.APPLICATION_JSON).build());
     }
 
-    /** A bulk write's records in one shape for typed clients, {"count", "records"}, as the OpenAPI document says. */
+    /**
+     * A bulk write's records in one shape for typed clients, {"count", "records"}, as the OpenAPI document says.
+     */
     private static String bulkAnswer(String records) {
         return "{\"count\":" + Json.parse(records, ArgPath.of("body")).size() + ",\"records\":" + records + "}";
     }
@@ -268,7 +269,9 @@ public class ResourceWritesResource {
         return (ObjectNode) where.elements().next();
     }
 
-    /** {@code If-Match}: one entity tag, quoted or not; {@code *} (any version) is no condition beyond existence. */
+    /**
+     * {@code If-Match}: one entity tag, quoted or not; {@code *} (any version) is no condition beyond existence.
+     */
     private static Optional<String> ifMatch(String header) {
         if (header == null || header.isBlank() || header.trim().equals("*")) {
             return Optional.empty();
@@ -289,7 +292,9 @@ public class ResourceWritesResource {
         return r.entity(result.body()).type(MediaType.APPLICATION_JSON).build();
     }
 
-    /** The created record's path segment: its id values in {@code @@id} order, each URL-encoded, comma-separated. */
+    /**
+     * The created record's path segment: its id values in {@code @@id} order, each URL-encoded, comma-separated.
+     */
     private static String idPath(StoredRow row) {
         List<String> fields = row.model().primaryKey().map(PrimaryKey::fieldNames).orElse(List.of());
         return fields.stream().map(f -> URLEncoder.encode(String.valueOf(row.get(f)), StandardCharsets.UTF_8).replace("+", "%20"))

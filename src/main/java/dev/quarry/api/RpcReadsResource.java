@@ -18,7 +18,10 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-/** The read operations of the RPC surface: {@code POST /api/rpc/{delegate}/{operation}} with Prisma's argument object as the body. */
+/**
+ * The read operations of the RPC surface: {@code POST /api/rpc/{delegate}/{operation}} with Prisma's argument
+ * object as the body.
+ */
 @Path("/api/rpc")
 public class RpcReadsResource {
 

@@ -14,6 +14,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
 
 /**
  * The write operations of the RPC surface, {@code POST /api/rpc/{delegate}/{create|…|deleteMany}}, and
@@ -30,7 +31,8 @@ public class RpcWritesResource {
     ModelRoutes routes;
 
     @POST
-    @Path("{delegate}/{operation: create|createMany|createManyAndReturn|update|updateMany|updateManyAndReturn|upsert|delete|deleteMany}")
+    @Path("{delegate}/{operation: "
+            + "create|createMany|createManyAndReturn|update|updateMany|updateManyAndReturn|upsert|delete|deleteMany}")
     @Consumes(MediaType.WILDCARD)
     public Uni<Response> call(@PathParam("delegate") String delegate, @PathParam("operation") String operationName, String body) {
         Model model = routes.byDelegate(delegate);
@@ -45,7 +47,7 @@ public class RpcWritesResource {
     @Consumes(MediaType.WILDCARD)
     public Uni<Response> transaction(String body) {
         if (body == null || body.isBlank()) {
-            throw QueryErrors.missingArgument(ArgPath.of("body"), "an array of operations", java.util.List.of());
+            throw QueryErrors.missingArgument(ArgPath.of("body"), "an array of operations", List.of());
         }
         return writes.transaction(Json.parse(body, ArgPath.of("body"))).map(result -> Response.ok(result, MediaType.APPLICATION_JSON).build());
     }

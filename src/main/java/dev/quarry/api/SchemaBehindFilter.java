@@ -12,8 +12,8 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
  * While the database lacks migrations the service was built with, every API request is a 503 {@code schema-behind}
- * with {@code Retry-After}, not the 500 of a missing relation: the answer comes from the last check's finding, without
- * a query.
+ * with {@code Retry-After}, not the 500 of a missing relation: the answer comes from the last check's finding,
+ * without a query.
  */
 public class SchemaBehindFilter {
 

@@ -13,12 +13,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The lines of a streamed {@code findMany}, from its elements' JSON texts (built by PostgreSQL, as the JSON answer's).
+ * The lines of a streamed {@code findMany}, from its elements' JSON texts (built by PostgreSQL, as the JSON
+ * answer's).
  *
  * <p>NDJSON: each element, then {@code \n}. The status (200) is sent with the first line, so a failure after it
- * cannot change it: the stream then ends with one last line, {@code {"$problem": {…problem document…}}} (no field of
- * a model can be named {@code $problem}, so it cannot be mistaken for a row). CSV has no such line: a failure cuts the
- * response off (no final chunk), which HTTP clients report as an incomplete body.
+ * cannot change it: the stream then ends with one last line, {@code {"$problem": {…problem document…}}} (no field
+ * of a model can be named {@code $problem}, so it cannot be mistaken for a row). CSV has no such line: a failure
+ * cuts the response off (no final chunk), which HTTP clients report as an incomplete body.
  */
 public final class StreamFormats {
 
@@ -29,8 +30,8 @@ public final class StreamFormats {
     private StreamFormats() {}
 
     /**
-     * The lines written together, {@link #LINES_PER_WRITE} at a time (the server writes each item on its own and ends it
-     * with \n: a write per row would cost a system call per row).
+     * The lines written together, {@link #LINES_PER_WRITE} at a time (the server writes each item on its own and
+     * ends it with \n: a write per row would cost a system call per row).
      */
     static Multi<RawValue> ndjson(Multi<String> elements) {
         return batched(elements, "\n").map(RawValue::new).onFailure().recoverWithItem(StreamFormats::problemLine);
@@ -62,9 +63,9 @@ public final class StreamFormats {
     }
 
     /**
-     * RFC 4180 records with CRLF: the header, then one record per element. A value is written as the JSON answer writes
-     * it (a string's text, a number or boolean as its JSON literal, a list or Json value as its JSON text); {@code null}
-     * is an empty field and an empty string {@code ""}, so the two stay apart.
+     * RFC 4180 records with CRLF: the header, then one record per element. A value is written as the JSON answer
+     * writes it (a string's text, a number or boolean as its JSON literal, a list or Json value as its JSON text);
+     * {@code null} is an empty field and an empty string {@code ""}, so the two stay apart.
      */
     public static Multi<String> csv(List<String> header, Multi<String> elements) {
         Multi<String> records = elements.map(element -> {
@@ -93,7 +94,9 @@ public final class StreamFormats {
         return line.append("\r\n").toString();
     }
 
-    /** Quoted when empty (so that it is not null) or when it holds a comma, a quote or a line break; quotes doubled. */
+    /**
+     * Quoted when empty (so that it is not null) or when it holds a comma, a quote or a line break; quotes doubled.
+     */
     private static String field(String text) {
         if (!text.isEmpty() && text.chars().noneMatch(c -> c == ',' || c == '"' || c == '\n' || c == '\r')) {
             return text;

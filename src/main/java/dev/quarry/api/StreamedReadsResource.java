@@ -24,10 +24,11 @@ import java.util.Map;
 import org.jboss.resteasy.reactive.RestMulti;
 
 /**
- * {@code findMany} as a stream, chosen by {@code Accept}: {@code application/x-ndjson} on {@code GET /api/users} and
+ * {@code findMany} as a stream, chosen by {@code Accept}: {@code application/x-ndjson} on {@code GET /api/users}
+ * and
  * {@code POST /api/rpc/user/findMany} (one JSON object per line), {@code text/csv} on {@code GET /api/users} (flat
- * selections). See {@link StreamFormats} for the lines and for a failure after the first one. {@link StreamNegotiation}
- * sends these requests here.
+ * selections). See {@link StreamFormats} for the lines and for a failure after the first one. {@link
+ * StreamNegotiation} sends these requests here.
  */
 @Path("/api/_streams")
 public class StreamedReadsResource {

@@ -35,6 +35,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 
 /**
  * Writes for both surfaces, and {@code $transaction}: plan (every client mistake found before anything runs), then
@@ -44,7 +45,10 @@ import java.util.Map;
 @ApplicationScoped
 public class WriteService {
 
-    /** The planner and executor of writes per view of the schema's fields (one per role a field rule names, one for the others). */
+    /**
+     * The planner and executor of writes per view of the schema's fields (one per role a field rule names, one for
+     * the others).
+     */
     private final Map<ReadableFields, WriteExecutor> executors = new HashMap<>();
     /** The same for requests that may restore soft-deleted rows ({@link SoftDeleteAccess}). */
     private final Map<ReadableFields, WriteExecutor> restoringExecutors = new HashMap<>();
@@ -94,10 +98,10 @@ public class WriteService {
     private record Step(Model model, WritePlan write, ReadArgs read, String operation) {}
 
     /**
-     * {@code $transaction}: {@code [{"delegate", "operation", "args"}, …]} or {@code {"operations": [...], "isolationLevel",
-     * "maxWait", "timeout"}}, run in one transaction; the answer is the array of their results. Every operation is
-     * planned before any runs. The operations run one after the other as a flat stream, so the chain's depth does not
-     * grow with their number.
+     * {@code $transaction}: {@code [{"delegate", "operation", "args"}, …]} or {@code {"operations": [...],
+     * "isolationLevel", "maxWait", "timeout"}}, run in one transaction; the answer is the array of their results.
+     * Every operation is planned before any runs. The operations run one after the other as a flat stream, so the
+     * chain's depth does not grow with their number.
      */
     public Uni<String> transaction(JsonNode body) {
         ArgPath at = ArgPath.of("body");
@@ -148,7 +152,10 @@ public class WriteService {
         });
     }
 
-    /** The transaction options of Prisma's {@code $transaction}: an isolation level, maxWait and timeout in milliseconds. */
+    /**
+     * The transaction options of Prisma's {@code $transaction}: an isolation level, maxWait and timeout in
+     * milliseconds.
+     */
     private TxOptions options(JsonNode body, ArgPath at) {
         Optional<TxOptions.Isolation> isolation = Optional.empty();
         JsonNode level = body.get("isolationLevel");
@@ -162,7 +169,10 @@ public class WriteService {
                 millis(body, "timeout", at, txLimits.maxTimeout(), "quarry.api.max-transaction-timeout"));
     }
 
-    /** A client's duration above the server's bound is refused, not shortened: the client learns the bound it must live with. */
+    /**
+     * A client's duration above the server's bound is refused, not shortened: the client learns the bound it must
+     * live with.
+     */
     private static Optional<Duration> millis(JsonNode body, String key, ArgPath at, Duration max, String setting) {
         JsonNode value = body.get(key);
         if (value == null || value.isNull()) {
@@ -185,7 +195,7 @@ public class WriteService {
             throw QueryErrors.missingArgument(at, "delegate and operation (strings)", List.of("delegate", "operation"));
         }
         Model model = routes.byDelegate(delegate.textValue());
-        JsonNode args = item.has("args") && !item.get("args").isNull() ? item.get("args") : com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+        JsonNode args = item.has("args") && !item.get("args").isNull() ? item.get("args") : JsonNodeFactory.instance.objectNode();
         ArgPath argsAt = at.key("args");
         if (!args.isObject()) {
             throw QueryErrors.wrongType(argsAt, "Prisma's argument object");
@@ -196,7 +206,7 @@ public class WriteService {
         var write = WriteOperation.fromClientName(name);
         if (write.isPresent()) {
             requireWritable(model);
-            WritePlan plan = planner.plan(model, new WriteArgs(write.get(), (ObjectNode) args, origins, java.util.Optional.empty()));
+            WritePlan plan = planner.plan(model, new WriteArgs(write.get(), (ObjectNode) args, origins, Optional.empty()));
             return new Step(model, plan, null, name);
         }
         Operation read = Operation.fromClientName(name).orElseThrow(() -> {

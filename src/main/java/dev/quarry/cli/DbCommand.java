@@ -27,7 +27,8 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "db",
         mixinStandardHelpOptions = true,
-        description = "The database without migrations: push the schema, pull a schema from a database, run the seed, export or import a model's records.",
+        description = "The database without migrations: push the schema, pull a schema from a database, run the seed, "
+                + "export or import a model's records.",
         subcommands = {DbCommand.Push.class, DbCommand.Pull.class, DbCommand.Seed.class, ExportCommand.class, ImportCommand.class})
 public final class DbCommand implements Callable<Integer> {
 
@@ -64,14 +65,16 @@ public final class DbCommand implements Callable<Integer> {
     }
 
     @Command(name = "pull", mixinStandardHelpOptions = true,
-            description = "Introspects the database and writes schema.prisma: models, relations, enums, @map, @db.*, indexes, defaults; "
+            description = "Introspects the database and writes schema.prisma: models, relations, enums, @map, @db.*, "
+                    + "indexes, defaults; "
                     + "the generator and datasource blocks of the schema it replaces are kept.")
     static final class Pull implements Callable<Integer> {
         @Spec
         CommandSpec spec;
 
         @Option(names = "--schema", paramLabel = "PATH", description = "The schema file or folder to write (default: the project's schema, "
-                + "found as Prisma finds it, else src/main/resources/schema.prisma). In a folder each model and enum stays in its file "
+                + "found as Prisma finds it, else src/main/resources/schema.prisma). In a folder each model "
+                + "and enum stays in its file "
                 + "and new ones go to " + SchemaFolderWriter.NEW_BLOCKS_FILE + ".")
         Path schemaOption;
 
@@ -151,7 +154,8 @@ public final class DbCommand implements Callable<Integer> {
     }
 
     @Command(name = "seed", mixinStandardHelpOptions = true,
-            description = "Runs the seed in one transaction: an SQL file, or a model's records as NDJSON (.ndjson, .jsonl) or CSV (.csv), imported as db import does.")
+            description = "Runs the seed in one transaction: an SQL file, or a model's records as NDJSON (.ndjson, "
+                    + ".jsonl) or CSV (.csv), imported as db import does.")
     static final class Seed extends MigrateCommand.Common implements Callable<Integer> {
         @Option(names = "--file", paramLabel = "FILE", description = "The seed (default: ${DEFAULT-VALUE}).")
         Path file = DEFAULT_SEED;
@@ -163,7 +167,7 @@ public final class DbCommand implements Callable<Integer> {
         public Integer call() {
             Schema schema = schema();
             if (ImportCommand.formatOf(file).isPresent()) {
-                long count = ImportCommand.importFile(schema, databaseUrl(schema), file, java.util.Optional.ofNullable(model), java.util.Optional.empty(), false, err());
+                long count = ImportCommand.importFile(schema, databaseUrl(schema), file, Optional.ofNullable(model), Optional.empty(), false, err());
                 out().println("Ran the seed " + file + ": " + count + " records.");
                 return 0;
             }

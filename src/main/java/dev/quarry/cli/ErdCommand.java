@@ -18,8 +18,10 @@ import picocli.CommandLine.Option;
         name = "erd",
         mixinStandardHelpOptions = true,
         description = {
-            "Draws the schema as an entity-relationship diagram: a box per model with its fields, types and keys (PK, UK, FK),",
-            "a line per relation with its cardinality (1, 0..1, *). The same diagram the Studio shows at /studio/diagram.svg."
+            "Draws the schema as an entity-relationship diagram: a box per model with its fields, types "
+                    + "and keys (PK, UK, FK),",
+            "a line per relation with its cardinality (1, 0..1, *). The same diagram the Studio shows at "
+                    + "/studio/diagram.svg."
         })
 final class ErdCommand implements Callable<Integer> {
 

@@ -32,11 +32,12 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code db export --model User [--format ndjson|csv] [--where JSON]}: a model's records to stdout, as the API streams
- * them ({@code Accept: application/x-ndjson} or {@code text/csv}), read from the database through a cursor.
+ * {@code db export --model User [--format ndjson|csv] [--where JSON]}: a model's records to stdout, as the API
+ * streams them ({@code Accept: application/x-ndjson} or {@code text/csv}), read from the database through a cursor.
  */
 @Command(name = "export", mixinStandardHelpOptions = true,
-        description = "Writes a model's records to stdout as NDJSON (one JSON object a line) or CSV, streamed from the database.")
+        description = "Writes a model's records to stdout as NDJSON (one JSON object a line) or CSV, streamed from the "
+                + "database.")
 final class ExportCommand extends MigrateCommand.Common implements Callable<Integer> {
 
     enum Format { ndjson, csv }

@@ -33,7 +33,8 @@ final class FormatCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         String location = Project.discover(Optional.ofNullable(schemaOption), Optional.empty()).schema();
         if (location.startsWith("classpath:")) {
-            throw new UserError("there is no schema here to format (no prisma/schema.prisma, prisma.config.ts or src/main/resources/schema.prisma); pass --schema PATH");
+            throw new UserError("there is no schema here to format (no prisma/schema.prisma, prisma.config.ts or "
+                    + "src/main/resources/schema.prisma); pass --schema PATH");
         }
         schema = Path.of(location);
         if (!Files.exists(schema)) {

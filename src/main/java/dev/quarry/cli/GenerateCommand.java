@@ -15,14 +15,19 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** Everything derived from the schema that is committed with the project, as {@code prisma generate} writes its clients. */
+/**
+ * Everything derived from the schema that is committed with the project, as {@code prisma generate} writes its
+ * clients.
+ */
 @Command(
         name = "generate",
         mixinStandardHelpOptions = true,
         description = {
             "Writes what is derived from the schema and committed with the project:",
-            "  the OpenAPI document (openapi.yaml and openapi.json), the same one the service serves at /q/openapi;",
-            "  the TypeScript client (clients/typescript/ beside it): Prisma Client's API over the RPC surface;",
+            "  the OpenAPI document (openapi.yaml and openapi.json), the same one the service serves at "
+                    + "/q/openapi;",
+            "  the TypeScript client (clients/typescript/ beside it): Prisma Client's API over the RPC "
+                    + "surface;",
             "  the typed Java layer: a Hibernate Reactive entity per model and a Java enum per enum.",
             "Generated files are never edited by hand: run this again after changing the schema."
         })
@@ -33,7 +38,8 @@ public final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--schema", paramLabel = "PATH", description = "The schema file or folder (default: as Prisma finds it, see migrate --help).")
     String schema;
 
-    @Option(names = "--output", paramLabel = "DIR", description = "The folder of the OpenAPI document and the TypeScript client (default: openapi/ in the project's folder).")
+    @Option(names = "--output", paramLabel = "DIR", description = "The folder of the OpenAPI document and the TypeScript client (default: openapi/ in the project's "
+            + "folder).")
     Path output;
 
     @Option(names = "--java-output", paramLabel = "DIR", description = "The Java source root of the entities (default: "

@@ -33,11 +33,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code db import --model User [--format ndjson|csv] [--skip-duplicates] FILE}: a file of records into a model's table in
- * one transaction, as {@code POST /api/{model}/bulk} writes them ({@link BulkWriter}); a progress line on a terminal.
+ * {@code db import --model User [--format ndjson|csv] [--skip-duplicates] FILE}: a file of records into a model's
+ * table in one transaction, as {@code POST /api/{model}/bulk} writes them ({@link BulkWriter}); a progress line on
+ * a terminal.
  */
 @Command(name = "import", mixinStandardHelpOptions = true,
-        description = "Imports a file of NDJSON (one JSON object a line) or CSV (a header row of field names) records into a model, all or none.")
+        description = "Imports a file of NDJSON (one JSON object a line) or CSV (a header row of field names) records "
+                + "into a model, all or none.")
 final class ImportCommand extends MigrateCommand.Common implements Callable<Integer> {
 
     @Option(names = "--model", paramLabel = "MODEL", description = "The model, as the schema names it (default: from the file's name, users.csv: User).")
@@ -97,7 +99,10 @@ final class ImportCommand extends MigrateCommand.Common implements Callable<Inte
         return dot < 0 ? Optional.empty() : BulkFormat.ofName(name.substring(dot + 1));
     }
 
-    /** By {@code --model}, else by the file's name without its extension: the model's name or its route ({@code users}). */
+    /**
+     * By {@code --model}, else by the file's name without its extension: the model's name or its route ({@code
+     * users}).
+     */
     private static Model modelOf(Schema schema, Path file, Optional<String> name) {
         if (name.isPresent()) {
             return schema.findModel(name.get()).orElseThrow(() -> new UserError("the schema has no model " + name.get()));
@@ -124,7 +129,10 @@ final class ImportCommand extends MigrateCommand.Common implements Callable<Inte
         return e.getMessage().strip();
     }
 
-    /** The file as read, with a progress line ({@code \r}-rewritten, at most every percent) when there is a terminal to show it. */
+    /**
+     * The file as read, with a progress line ({@code \r}-rewritten, at most every percent) when there is a terminal
+     * to show it.
+     */
     private static final class Progress extends FilterInputStream {
         private final long size;
         private final Path file;

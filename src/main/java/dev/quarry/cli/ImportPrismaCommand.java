@@ -17,8 +17,10 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "import-prisma", mixinStandardHelpOptions = true,
         description = {
-            "Copies a Prisma Migrate history (<folder>/<yyyyMMddHHmmss>_<name>/migration.sql) into the migrations folder as V<yyyyMMddHHmmss>__<name>.sql.",
-            "On a database Prisma already migrated, the next `migrate deploy` records the migrations listed in _prisma_migrations as Flyway's baseline instead of applying them again."
+            "Copies a Prisma Migrate history (<folder>/<yyyyMMddHHmmss>_<name>/migration.sql) into the "
+                    + "migrations folder as V<yyyyMMddHHmmss>__<name>.sql.",
+            "On a database Prisma already migrated, the next `migrate deploy` records the migrations "
+                    + "listed in _prisma_migrations as Flyway's baseline instead of applying them again."
         })
 final class ImportPrismaCommand implements Callable<Integer> {
 
@@ -41,7 +43,8 @@ final class ImportPrismaCommand implements Callable<Integer> {
                 out.println(result.unchanged().size() + " migration(s) were already imported with the same SQL.");
             }
             out.println("Imported " + result.written().size() + " Prisma migration(s) into " + migrations + ". "
-                    + "On databases Prisma already migrated, `migrate deploy` records them as applied instead of running them again.");
+                    + "On databases Prisma already migrated, `migrate deploy` records them as applied instead of "
+                    + "running them again.");
             return 0;
         });
     }

@@ -13,9 +13,12 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code init}: a starter schema and a {@code .env} with {@code DATABASE_URL}, as {@code prisma init} writes them. */
+/**
+ * {@code init}: a starter schema and a {@code .env} with {@code DATABASE_URL}, as {@code prisma init} writes them.
+ */
 @Command(name = "init", mixinStandardHelpOptions = true,
-        description = "Writes a starter src/main/resources/schema.prisma and a .env with DATABASE_URL; refuses to overwrite them without --force.")
+        description = "Writes a starter src/main/resources/schema.prisma and a .env with DATABASE_URL; refuses to "
+                + "overwrite them without --force.")
 public final class InitCommand implements Callable<Integer> {
 
     static final String DEFAULT_URL = "postgresql://postgres@localhost:5432/quarry?schema=public";
@@ -62,7 +65,8 @@ public final class InitCommand implements Callable<Integer> {
         try {
             Files.createDirectories(schema.getParent());
             Files.writeString(schema, STARTER_SCHEMA);
-            Files.writeString(env, "# Read by quarry (and by Prisma): the database of the migrate and db commands and of the service.\n"
+            Files.writeString(env, "# Read by quarry (and by Prisma): the database of the migrate and db commands and of the "
+                    + "service.\n"
                     + "DATABASE_URL=\"" + database.toPrismaUrl() + "\"\n");
         } catch (IOException e) {
             throw new UserError("cannot write the starter files into " + dir.toAbsolutePath() + ": " + e.getMessage());

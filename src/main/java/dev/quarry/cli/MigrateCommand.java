@@ -34,7 +34,10 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code migrate dev|deploy|status|reset|diff|import-prisma}: Prisma Migrate's commands over Flyway migration files. */
+/**
+ * {@code migrate dev|deploy|status|reset|diff|import-prisma}: Prisma Migrate's commands over Flyway migration
+ * files.
+ */
 @Command(
         name = "migrate",
         mixinStandardHelpOptions = true,
@@ -48,7 +51,7 @@ public final class MigrateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        spec.commandLine().getErr().println("error: name a sub-command: dev, deploy, status, reset, diff or import-prisma (see migrate --help)");
+        spec.commandLine().getErr().println("error: name a sub-command: dev, deploy, status, reset, diff or import-prisma (see " + "migrate --help)");
         return 2;
     }
 
@@ -58,12 +61,13 @@ public final class MigrateCommand implements Callable<Integer> {
         CommandSpec spec;
 
         @Option(names = "--schema", paramLabel = "PATH", description = "The schema file or folder (default: as Prisma finds it: "
-                + "prisma.config.ts, package.json#prisma.schema, prisma/schema.prisma, prisma/schema/, else src/main/resources/schema.prisma).")
+                + "prisma.config.ts, package.json#prisma.schema, prisma/schema.prisma, prisma/schema/, else "
+                + "src/main/resources/schema.prisma).")
         String schema;
 
         @Option(names = "--migrations", paramLabel = "DIR", description = "Quarry's migrations folder (default: src/main/resources/db/migration in a "
-                + "Java project, prisma/migrations-flyway beside Prisma's prisma/migrations in a Prisma project; for deploy and status outside a "
-                + "project, the migrations packaged with Quarry).")
+                + "Java project, prisma/migrations-flyway beside Prisma's prisma/migrations in a Prisma "
+                + "project; for deploy and status outside a project, the migrations packaged with Quarry).")
         Path migrations;
 
         private Project project;
@@ -88,7 +92,10 @@ public final class MigrateCommand implements Callable<Integer> {
             return validSchema(project().schema(), err());
         }
 
-        /** The database the command works on, said with the schema and migrations it uses (on {@link #announcements()}). */
+        /**
+         * The database the command works on, said with the schema and migrations it uses (on {@link
+         * #announcements()}).
+         */
         DatabaseUrl databaseUrl(Schema schema) {
             DatabaseUrl url = project().migrationUrl(schema);
             project().describe(announcements(), Optional.of(url));
@@ -105,9 +112,10 @@ public final class MigrateCommand implements Callable<Integer> {
         }
 
         /**
-         * {@code deploy} and {@code status} read migrations, never write them: a folder given with {@code --migrations}
-         * must exist; without one, the project's folder when run from a project, else the migrations packaged with
-         * Quarry (what the image runs, and what the service reads). No migrations at all is an error, never "up to date".
+         * {@code deploy} and {@code status} read migrations, never write them: a folder given with {@code
+         * --migrations} must exist; without one, the project's folder when run from a project, else the migrations
+         * packaged with Quarry (what the image runs, and what the service reads). No migrations at all is an error,
+         * never "up to date".
          */
         Migrator deployingMigrator(Schema schema) {
             DatabaseUrl database = databaseUrl(schema);
@@ -167,7 +175,9 @@ public final class MigrateCommand implements Callable<Integer> {
         }
     }
 
-    /** {@code --rename User.fullName=name} (a field) or {@code --rename Person=User} (a model), into database names. */
+    /**
+     * {@code --rename User.fullName=name} (a field) or {@code --rename Person=User} (a model), into database names.
+     */
     static Renames renames(Schema schema, List<String> specs) {
         Renames renames = Renames.none();
         for (String spec : specs) {
@@ -193,7 +203,8 @@ public final class MigrateCommand implements Callable<Integer> {
     }
 
     @Command(name = "dev", mixinStandardHelpOptions = true,
-            description = "Diffs the schema against the migrations (replayed in a shadow database), writes V<timestamp>__<name>.sql and applies it.")
+            description = "Diffs the schema against the migrations (replayed in a shadow database), writes "
+                    + "V<timestamp>__<name>.sql and applies it.")
     static final class Dev extends Common implements Callable<Integer> {
         @Option(names = "--name", description = "The migration's name (default: ${DEFAULT-VALUE}).")
         String name = "migration";
@@ -226,7 +237,9 @@ public final class MigrateCommand implements Callable<Integer> {
             return exit;
         }
 
-        /** As Prisma's {@code migrate dev} runs the generators: what {@code generate} writes, where it writes it. */
+        /**
+         * As Prisma's {@code migrate dev} runs the generators: what {@code generate} writes, where it writes it.
+         */
         private void regenerate(Schema schema) {
             try {
                 out().println(GenerateCommand.writeAll(schema, project().root().resolve(GenerateCommand.OPENAPI_FOLDER), GenerateCommand.javaSourceRoot(project()),
@@ -238,7 +251,8 @@ public final class MigrateCommand implements Callable<Integer> {
     }
 
     @Command(name = "deploy", mixinStandardHelpOptions = true,
-            description = "Applies pending migrations with Flyway; running it twice changes nothing. Without --migrations and "
+            description = "Applies pending migrations with Flyway; running it twice changes nothing. Without "
+                    + "--migrations and "
                     + "outside a project, the migrations packaged with Quarry.")
     static final class Deploy extends Common implements Callable<Integer> {
         @Override
@@ -252,7 +266,8 @@ public final class MigrateCommand implements Callable<Integer> {
     }
 
     @Command(name = "status", mixinStandardHelpOptions = true,
-            description = "Lists applied, pending, failed and edited migrations, and drift; exits non-zero unless all is applied and in sync.")
+            description = "Lists applied, pending, failed and edited migrations, and drift; exits non-zero unless all is "
+                    + "applied and in sync.")
     static final class Status extends Common implements Callable<Integer> {
         @Override
         public Integer call() {
@@ -312,7 +327,8 @@ public final class MigrateCommand implements Callable<Integer> {
     }
 
     @Command(name = "diff", mixinStandardHelpOptions = true,
-            description = "The SQL between two of: empty, a schema file or folder (.prisma), the migrations folder, a database URL (postgresql://…).")
+            description = "The SQL between two of: empty, a schema file or folder (.prisma), the migrations folder, a "
+                    + "database URL (postgresql://…).")
     static final class Diff implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -424,7 +440,8 @@ public final class MigrateCommand implements Callable<Integer> {
             if (Files.isDirectory(path)) {
                 return new MigrationsDirectory(path);
             }
-            throw new UserError(source + " is neither empty, a .prisma file, a folder of .prisma files or migrations, nor a postgresql:// URL");
+            throw new UserError(source + " is neither empty, a .prisma file, a folder of .prisma files or migrations, nor a "
+                    + "postgresql:// URL");
         }
 
         private static boolean containsPrismaFiles(Path path) {

@@ -12,9 +12,9 @@ import java.util.regex.Pattern;
 
 /**
  * What Quarry reads of a {@code prisma.config.ts} (or {@code .js}, {@code .mjs}…) without running Node: the static
- * forms of {@code schema}, {@code migrations.path} and {@code datasource.url}/{@code directUrl}/{@code shadowDatabaseUrl},
- * each a string literal, {@code env("NAME")} or {@code process.env.NAME}. Any other expression there is refused
- * with a sentence naming it, never guessed at.
+ * forms of {@code schema}, {@code migrations.path} and {@code datasource.url}/{@code directUrl}/{@code
+ * shadowDatabaseUrl}, each a string literal, {@code env("NAME")} or {@code process.env.NAME}. Any other expression
+ * there is refused with a sentence naming it, never guessed at.
  *
  * @param file the config file; relative paths in it resolve against its folder, as Prisma resolves them
  */
@@ -57,7 +57,10 @@ record PrismaConfig(Path file, Optional<String> schema, Optional<String> migrati
         return folder.resolve(path).normalize();
     }
 
-    /** The text with the object literals of {@code migrations:} and {@code datasource:} blanked, so a key there is not read as top-level. */
+    /**
+     * The text with the object literals of {@code migrations:} and {@code datasource:} blanked, so a key there is
+     * not read as top-level.
+     */
     private static String topLevel(String text) {
         return text.replaceAll("\\b(migrations|datasource|experimental|views|typedSql|tables|enums)\\s*:\\s*\\{[^{}]*}", "");
     }

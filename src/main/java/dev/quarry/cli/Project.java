@@ -21,17 +21,20 @@ import java.util.stream.Stream;
  * Where a command finds the schema, the migrations and the database, looking from the folder it runs in as Prisma's
  * CLI does: {@code --schema}, then {@code QUARRY_SCHEMA_PATH}, then {@code prisma.config.ts}, then
  * {@code package.json#prisma.schema}, then {@code prisma/schema.prisma}, {@code prisma/schema/} and
- * {@code schema.prisma}, then a Java project's {@code src/main/resources/schema.prisma}, else the schema packaged with
- * Quarry.
+ * {@code schema.prisma}, then a Java project's {@code src/main/resources/schema.prisma}, else the schema packaged
+ * with Quarry.
  *
  * @param schema the schema's location, as {@link SchemaSource#load} reads it
  * @param foundBy how it was found, for the person reading the output
- * @param migrations Quarry's Flyway files: a Java project's {@code src/main/resources/db/migration}; in a Prisma project
+ * @param migrations Quarry's Flyway files: a Java project's {@code src/main/resources/db/migration}; in a Prisma
+ * project
  *     beside Prisma's history ({@code prisma/migrations-flyway} next to {@code prisma/migrations})
  * @param prismaHistory Prisma Migrate's folder in a Prisma project, read as it is
- * @param root the project's folder, where {@code generate} writes: the config's or {@code package.json}'s folder, the one
+ * @param root the project's folder, where {@code generate} writes: the config's or {@code package.json}'s folder,
+ * the one
  *     above {@code prisma/}, or a Java project's root
- * @param environment the variables the project's URLs read: the process's, then its {@code .env} files as Prisma finds them
+ * @param environment the variables the project's URLs read: the process's, then its {@code .env} files as Prisma
+ * finds them
  */
 record Project(String schema, String foundBy, Layout layout, Path migrations, Optional<Path> prismaHistory, Optional<PrismaConfig> config, Path root,
         Environment environment) {
@@ -67,7 +70,8 @@ record Project(String schema, String foundBy, Layout layout, Path migrations, Op
                         .map(p -> new Found(p.toString(), "the default locations")));
         if (found.isEmpty()) {
             if (config.isPresent()) {
-                throw new UserError(config.get().file() + " names no schema and there is no prisma/schema.prisma or prisma/schema/; set `schema` there or pass --schema");
+                throw new UserError(config.get().file() + " names no schema and there is no prisma/schema.prisma or prisma/schema/; set `schema` "
+                        + "there or pass --schema");
             }
             Path migrations = migrationsOption.orElse(directory.resolve(MigrationsFolder.PROJECT_DEFAULT));
             return new Project(SchemaSource.CLASSPATH_DEFAULT, "no project here", Layout.PACKAGED, migrations, Optional.empty(), config, directory,
@@ -79,7 +83,8 @@ record Project(String schema, String foundBy, Layout layout, Path migrations, Op
                     Optional.empty(), config, directory, Environment.of(directory, Optional.empty()));
         }
         Path path = Path.of(schema);
-        // Prisma's CLI reads the .env beside a schema the user named (--schema, package.json), not beside one it found
+        // Prisma's CLI reads the .env beside a schema the user named (--schema, package.json), not beside one it
+        // found
         boolean named = found.get().given() || found.get().by().endsWith(PACKAGE_JSON_SCHEMA);
         Environment variables = Environment.of(directory, named ? Optional.of(parentOf(path)) : Optional.empty());
         if (path.toAbsolutePath().normalize().endsWith(Path.of(JAVA_SCHEMA))) {
@@ -101,7 +106,10 @@ record Project(String schema, String foundBy, Layout layout, Path migrations, Op
         return location.startsWith("classpath:") ? location : directory.resolve(location).toString();
     }
 
-    /** The folder above {@code prisma/} when the schema is in it (or in {@code prisma/schema/}), as in a Prisma project; else the schema's folder. */
+    /**
+     * The folder above {@code prisma/} when the schema is in it (or in {@code prisma/schema/}), as in a Prisma
+     * project; else the schema's folder.
+     */
     private static Path prismaRoot(Path folder) {
         Path absolute = folder.toAbsolutePath().normalize();
         for (Path candidate : Stream.of(absolute, absolute.getParent()).filter(p -> p != null && p.getParent() != null).toList()) {
@@ -112,7 +120,10 @@ record Project(String schema, String foundBy, Layout layout, Path migrations, Op
         return folder;
     }
 
-    /** A schema location, how it was found, and whether the user named it (rather than Quarry finding it in the folder). */
+    /**
+     * A schema location, how it was found, and whether the user named it (rather than Quarry finding it in the
+     * folder).
+     */
     private record Found(String location, String by, boolean given) {
         Found(String location, String by) {
             this(location, by, by.equals("--schema") || by.equals("QUARRY_SCHEMA_PATH"));
@@ -170,13 +181,18 @@ record Project(String schema, String foundBy, Layout layout, Path migrations, Op
         return new MigrationsFolder(migrations, prismaHistory.map(PrismaMigrationsFolder::new));
     }
 
-    /** The database the migrate and db commands work on: the config's directUrl or url, then the schema's, then DATABASE_URL. */
+    /**
+     * The database the migrate and db commands work on: the config's directUrl or url, then the schema's, then
+     * DATABASE_URL.
+     */
     DatabaseUrl migrationUrl(Schema resolved) {
         return migrationUrl(resolved.datasource())
                 .orElseThrow(() -> new UserError("no database configured: set DATABASE_URL (in the environment or in .env)"));
     }
 
-    /** {@link #migrationUrl(Schema)} with or without a schema's datasource ({@code db pull} may have no schema yet). */
+    /**
+     * {@link #migrationUrl(Schema)} with or without a schema's datasource ({@code db pull} may have no schema yet).
+     */
     Optional<DatabaseUrl> migrationUrl(Optional<Datasource> datasource) {
         return first(true, config.flatMap(PrismaConfig::directUrl), config.flatMap(PrismaConfig::url),
                 datasource.flatMap(Datasource::directUrl), datasource.flatMap(Datasource::url))
@@ -184,7 +200,10 @@ record Project(String schema, String foundBy, Layout layout, Path migrations, Op
                 .map(DatabaseUrl::parse);
     }
 
-    /** The database the service serves: the config's url, then the schema's, then DATABASE_URL; empty when none is set (the embedded one). */
+    /**
+     * The database the service serves: the config's url, then the schema's, then DATABASE_URL; empty when none is
+     * set (the embedded one).
+     */
     Optional<DatabaseUrl> servingUrl(Schema resolved) {
         return first(false, config.flatMap(PrismaConfig::url), resolved.datasource().flatMap(ds -> ds.url()))
                 .or(() -> Variables.get(environment, "DATABASE_URL"))
@@ -197,7 +216,10 @@ record Project(String schema, String foundBy, Layout layout, Path migrations, Op
                 .map(DatabaseUrl::parse);
     }
 
-    /** The first value that is set; with {@code required}, a variable named but not set is an error rather than skipped. */
+    /**
+     * The first value that is set; with {@code required}, a variable named but not set is an error rather than
+     * skipped.
+     */
     @SafeVarargs
     private Optional<String> first(boolean required, Optional<ConfigValue>... candidates) {
         for (Optional<ConfigValue> candidate : candidates) {

@@ -2,6 +2,7 @@ package dev.quarry.cli;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import java.util.concurrent.Callable;
 
 /** The root command. With no sub-command it serves the API, as {@code serve} does. */
 @Command(
@@ -20,7 +21,7 @@ import picocli.CommandLine.Command;
             ErdCommand.class,
             CommandLine.HelpCommand.class
         })
-public final class QuarryCommand implements java.util.concurrent.Callable<Integer> {
+public final class QuarryCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {

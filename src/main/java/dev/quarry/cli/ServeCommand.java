@@ -64,8 +64,9 @@ final class ServeCommand implements Callable<Integer> {
     }
 
     /**
-     * In a Prisma project the tables may be Prisma Migrate's alone: the service checks Quarry's own migrations folder
-     * of the project, and refuses requests while some are pending only when {@code QUARRY_REQUIRE_MIGRATIONS=true}.
+     * In a Prisma project the tables may be Prisma Migrate's alone: the service checks Quarry's own migrations
+     * folder of the project, and refuses requests while some are pending only when {@code
+     * QUARRY_REQUIRE_MIGRATIONS=true}.
      */
     private static void checkMigrationsOf(Project project, Environment environment) {
         System.setProperty("quarry.migrations.location", "filesystem:" + project.migrations().toAbsolutePath());

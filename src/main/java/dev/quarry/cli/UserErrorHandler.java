@@ -1,6 +1,7 @@
 package dev.quarry.cli;
 
 import picocli.CommandLine;
+import java.io.UncheckedIOException;
 
 /**
  * A command that fails on a user mistake prints one clear sentence and exits non-zero. Only a
@@ -10,7 +11,7 @@ final class UserErrorHandler implements CommandLine.IExecutionExceptionHandler {
 
     @Override
     public int handleExecutionException(Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult) {
-        if (e instanceof UserError || e instanceof IllegalArgumentException || e instanceof java.io.UncheckedIOException) {
+        if (e instanceof UserError || e instanceof IllegalArgumentException || e instanceof UncheckedIOException) {
             commandLine.getErr().println("error: " + sentence(e));
             return 1;
         }
@@ -19,7 +20,10 @@ final class UserErrorHandler implements CommandLine.IExecutionExceptionHandler {
         return 70;
     }
 
-    /** The message, without the class name an exception that only wraps another puts before it ("java.io.IOException: …"). */
+    /**
+     * The message, without the class name an exception that only wraps another puts before it
+     * ("java.io.IOException: …").
+     */
     static String sentence(Exception e) {
         Throwable cause = e.getCause();
         if (cause != null && cause.getMessage() != null && String.valueOf(e.getMessage()).equals(cause.toString())) {

@@ -8,7 +8,8 @@ import picocli.CommandLine.Option;
 @Command(
         name = "validate",
         mixinStandardHelpOptions = true,
-        description = "Parses and validates the schema; prints every error with file:line:column and a caret under the spot.")
+        description = "Parses and validates the schema; prints every error with file:line:column and a caret under the "
+                + "spot.")
 final class ValidateCommand implements Callable<Integer> {
 
     @Option(names = "--schema", paramLabel = "PATH", description = "The schema file or folder (default: as Prisma finds it, see migrate --help).")

@@ -3,11 +3,15 @@ package dev.quarry.database;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.stream.Collectors;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 
 /** A column's default, in the forms Prisma distinguishes. */
 public sealed interface ColumnDefault {
 
-    /** The SQL after {@code DEFAULT}, as Prisma writes it for a column of that type; empty for a serial's sequence. */
+    /**
+     * The SQL after {@code DEFAULT}, as Prisma writes it for a column of that type; empty for a serial's sequence.
+     */
     String sql(ColumnType type, String defaultSchema);
 
     /** Whether two defaults mean the same (numbers by value, JSON without spaces, database expressions always). */
@@ -119,9 +123,9 @@ public sealed interface ColumnDefault {
             return false;
         }
         try {
-            com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+            ObjectMapper mapper = new ObjectMapper();
             return mapper.readTree(a).equals(mapper.readTree(b));
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return false;
         }
     }

@@ -35,7 +35,9 @@ final class DateTimes {
         return digits.endsWith("000") ? "." + digits.substring(0, 6) : "." + digits;
     }
 
-    /** The local date-time of a literal, ignoring any offset (as a {@code timestamp without time zone} column does). */
+    /**
+     * The local date-time of a literal, ignoring any offset (as a {@code timestamp without time zone} column does).
+     */
     static Optional<LocalDateTime> localPart(String text) {
         if (!DATE_TIME.matcher(text).matches()) {
             return Optional.empty();

@@ -48,8 +48,9 @@ public record DbCheck(String name, String expression, Optional<String> comment) 
     }
 
     /**
-     * Whether {@code next} (as Quarry would create it) is this constraint of the database: same name and fingerprint.
-     * A constraint Quarry did not mark is taken as it is (its expression is PostgreSQL's rewrite, not comparable).
+     * Whether {@code next} (as Quarry would create it) is this constraint of the database: same name and
+     * fingerprint. A constraint Quarry did not mark is taken as it is (its expression is PostgreSQL's rewrite, not
+     * comparable).
      */
     public boolean sameAs(DbCheck next) {
         return name.equals(next.name) && (!managed() || fingerprintOfComment().equals(next.fingerprintOfComment()));

@@ -5,15 +5,17 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * {@code CREATE [UNIQUE] INDEX "name" ON "table" [USING method] ("a" DESC, "b" jsonb_path_ops) [WHERE (predicate)]}.
+ * {@code CREATE [UNIQUE] INDEX "name" ON "table" [USING method] ("a" DESC, "b" jsonb_path_ops) [WHERE
+ * (predicate)]}.
  *
  * @param where a partial index's predicate: Prisma's text when calculated from a schema, PostgreSQL's
- *              ({@code pg_get_expr}) when described; {@link #sameDefinition} compares them as {@link #canonical} prints them
+ * ({@code pg_get_expr}) when described; {@link #sameDefinition} compares them as {@link #canonical} prints them
  */
 public record DbIndex(String name, boolean unique, IndexMethod method, List<IndexColumn> columns, Optional<String> where) {
 
     private static final Pattern CAST = Pattern.compile(
-            "::(timestamp(\\(\\d+\\))? with(out)? time zone|character varying|double precision|bit varying|\"?[a-z_][a-z0-9_]*\"?)(\\(\\d+(,\\d+)?\\))?(\\[\\])?");
+            "::(timestamp(\\(\\d+\\))? with(out)? time zone|character varying|double precision|bit "
+                    + "varying|\"?[a-z_][a-z0-9_]*\"?)(\\(\\d+(,\\d+)?\\))?(\\[\\])?");
 
     public DbIndex {
         columns = List.copyOf(columns);

@@ -10,8 +10,8 @@ import java.util.Optional;
 /**
  * A row-level security policy: {@code CREATE POLICY name ON table AS PERMISSIVE|RESTRICTIVE FOR command TO roles
  * USING (using) WITH CHECK (withCheck)}. PostgreSQL keeps its own rewrite of the expressions, not Quarry's text, so
- * Quarry marks each policy it creates with a comment holding a fingerprint of its definition ({@link #fingerprint()})
- * and compares those: a policy changed behind Quarry's back without its comment goes unnoticed.
+ * Quarry marks each policy it creates with a comment holding a fingerprint of its definition ({@link
+ * #fingerprint()}) and compares those: a policy changed behind Quarry's back without its comment goes unnoticed.
  *
  * @param roles   role names, {@code public} for every role
  * @param comment the policy's comment: Quarry's fingerprint when Quarry made it

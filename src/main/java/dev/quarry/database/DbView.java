@@ -3,9 +3,9 @@ package dev.quarry.database;
 import java.util.List;
 
 /**
- * A view, kept opaque: its name, the definition PostgreSQL gives back, the tables and views it reads
- * ({@code schema.name}) and their columns it reads ({@code schema.name.column}). Migrations never create or change views of their own accord; they drop one only around a step
- * that changes what it reads, and create it again after.
+ * A view, kept opaque: its name, the definition PostgreSQL gives back, the tables and views it reads ({@code
+ * schema.name}) and their columns it reads ({@code schema.name.column}). Migrations never create or change views of
+ * their own accord; they drop one only around a step that changes what it reads, and create it again after.
  */
 public record DbView(String schema, String name, String definition, List<String> reads, List<String> columns) {
     public DbView {

@@ -146,7 +146,10 @@ public final class PgDescriber {
         return security.computeIfAbsent(key(schema, table), k -> new SecurityParts(schema, table));
     }
 
-    /** A policy with PostgreSQL's text of its expressions and its comment (Quarry's fingerprint when Quarry made it). */
+    /**
+     * A policy with PostgreSQL's text of its expressions and its comment (Quarry's fingerprint when Quarry made
+     * it).
+     */
     private static DbPolicy policy(ResultSet rs) throws SQLException {
         DbPolicy.Command command = switch (rs.getString("command")) {
             case "r" -> DbPolicy.Command.SELECT;

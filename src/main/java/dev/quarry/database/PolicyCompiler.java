@@ -31,15 +31,16 @@ import java.util.stream.Collectors;
  * <ul>
  *   <li>{@code @@allow} → {@code AS PERMISSIVE}; several permissive policies of one command are OR-ed.</li>
  *   <li>{@code @@deny} → {@code AS RESTRICTIVE} with the condition negated; restrictive policies are AND-ed.</li>
- *   <li>'read' → {@code FOR SELECT USING}, 'create' → {@code FOR INSERT WITH CHECK}, 'delete' → {@code FOR DELETE USING},
- *       'update' → {@code FOR UPDATE USING}: without {@code future()} PostgreSQL checks the row after the update with
+ * <li>'read' → {@code FOR SELECT USING}, 'create' → {@code FOR INSERT WITH CHECK}, 'delete' → {@code FOR DELETE
+ * USING},
+ * 'update' → {@code FOR UPDATE USING}: without {@code future()} PostgreSQL checks the row after the update with
  *       the same condition; the {@code &&} operands with {@code future()} become {@code WITH CHECK}.</li>
  *   <li>{@code auth()} → the claims in {@code request.jwt.claims}; {@code auth().x} → {@code ->> 'x'}, cast to the
- *       type of what it is compared with; {@code auth() == null} → the claims carry no {@code id}. {@code auth().role}
+ * type of what it is compared with; {@code auth() == null} → the claims carry no {@code id}. {@code auth().role}
  *       → {@code current_user}: the request switches to its role, so this is the role it runs as, whatever claim
  *       named it, and setting {@code request.jwt.claims} cannot forge it.</li>
  *   <li>The join table of an implicit many-to-many relation with a ruled side: read only where both sides' rows
- *       are readable, linked and unlinked only where both sides' rows may be updated ({@link #compileJoinTable}).</li>
+ * are readable, linked and unlinked only where both sides' rows may be updated ({@link #compileJoinTable}).</li>
  *   <li>Field-level rules → column privileges instead of the table privilege (see {@link FieldAccess}).</li>
  * </ul>
  */
@@ -48,10 +49,15 @@ final class PolicyCompiler {
     /** The request's claims; an unset or emptied setting (after a transaction-local one ends) is no claims. */
     static final String CLAIMS = "nullif(current_setting('request.jwt.claims', true), '')::jsonb";
 
-    /** {@code auth().role}: the role the request runs as ({@code set_config('role', …)} makes it the current user). */
+    /**
+     * {@code auth().role}: the role the request runs as ({@code set_config('role', …)} makes it the current user).
+     */
     static final String ROLE = "current_user";
 
-    /** The claim whose absence is {@code auth() == null}: ZenStack's {@code auth()} is the user, and {@code id} names it. */
+    /**
+     * The claim whose absence is {@code auth() == null}: ZenStack's {@code auth()} is the user, and {@code id}
+     * names it.
+     */
     static final String USER_CLAIM = "id";
 
     private static final List<String> TABLE_PRIVILEGES = List.of("SELECT", "INSERT", "UPDATE", "DELETE");
@@ -76,9 +82,10 @@ final class PolicyCompiler {
     }
 
     /**
-     * The join table ({@code "A"}, {@code "B"}) of an implicit many-to-many relation one of whose sides has rules: a
-     * link is read where both rows are readable ({@code EXISTS} on each ruled side, which that side's read policies
-     * filter), and made or removed where both rows may also be updated (the side's update policies, inlined).
+     * The join table ({@code "A"}, {@code "B"}) of an implicit many-to-many relation one of whose sides has rules:
+     * a link is read where both rows are readable ({@code EXISTS} on each ruled side, which that side's read
+     * policies filter), and made or removed where both rows may also be updated (the side's update policies,
+     * inlined).
      */
     DbTableSecurity compileJoinTable(Relation relation, DbTable joinTable) {
         Model a = schema.model(relation.referencingModel());
@@ -106,7 +113,10 @@ final class PolicyCompiler {
         return new DbTableSecurity(joinTable.schema(), joinTable.name(), true, schema.policyOptions().force(), policies, grants);
     }
 
-    /** One side of a join table: its model, the key field the join column holds, the join column, the alias of its row. */
+    /**
+     * One side of a join table: its model, the key field the join column holds, the join column, the alias of its
+     * row.
+     */
     private record Side(Model model, String key, String column, String alias) {}
 
     /** {@code EXISTS (SELECT 1 FROM side AS alias WHERE alias.key = join."A" [AND condition])}. */
@@ -252,7 +262,10 @@ final class PolicyCompiler {
         return false;
     }
 
-    /** The row a condition reads: the policy's table (its columns unqualified) or a related table inside an {@code EXISTS} (by its alias). */
+    /**
+     * The row a condition reads: the policy's table (its columns unqualified) or a related table inside an {@code
+     * EXISTS} (by its alias).
+     */
     private record Scope(Model model, Optional<String> alias) {
         String column(ScalarField field) {
             return alias.map(a -> quote(a) + ".").orElse("") + quote(field.dbName());
@@ -396,7 +409,9 @@ final class PolicyCompiler {
         return Optional.empty();
     }
 
-    /** {@code EXISTS (SELECT 1 FROM related AS alias WHERE join AND condition)}, or its negations for every/none. */
+    /**
+     * {@code EXISTS (SELECT 1 FROM related AS alias WHERE join AND condition)}, or its negations for every/none.
+     */
     private String exists(PolicyCondition.Related related, Scope scope) {
         RelationField field = scope.model().findRelationField(related.relationField()).orElseThrow();
         Relation relation = schema.relationOf(scope.model(), field);
@@ -430,8 +445,9 @@ final class PolicyCompiler {
     }
 
     /**
-     * The declared roles may reach the table (row-level security picks the rows), except for columns with field-level
-     * rules, which go to the roles those rules name; and the declared roles may take ids from the table's sequences.
+     * The declared roles may reach the table (row-level security picks the rows), except for columns with
+     * field-level rules, which go to the roles those rules name; and the declared roles may take ids from the
+     * table's sequences.
      */
     private List<DbGrant> grants(Model model, DbTable table) {
         List<String> roles = schema.policyOptions().roles();

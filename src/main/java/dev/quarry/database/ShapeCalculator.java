@@ -1,5 +1,7 @@
 package dev.quarry.database;
 
+import dev.quarry.schema.model.ConstraintNames;
+
 import dev.quarry.database.DbIndex.IndexColumn;
 import dev.quarry.database.DbIndex.IndexMethod;
 import dev.quarry.database.DbIndex.SortOrder;

@@ -20,7 +20,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** The {@link Diagram} of a resolved schema, in the schema's order; {@code @@ignore}d models and fields are left out, as the API leaves them out. */
+/**
+ * The {@link Diagram} of a resolved schema, in the schema's order; {@code @@ignore}d models and fields are left
+ * out, as the API leaves them out.
+ */
 public final class DiagramBuilder {
 
     private DiagramBuilder() {}

@@ -14,9 +14,9 @@ import java.util.Set;
 
 /**
  * A Sugiyama-style layout, deterministic for a given diagram: referenced models above the models that refer to them
- * (layers by longest path, cycles broken where a depth-first walk in schema order meets them), the order inside each
- * layer by barycenter sweeps to reduce crossings, then boxes placed in rows. A layer wider than the drawing is wrapped
- * onto several rows, and models without relations share the last layer, so no two boxes can overlap.
+ * (layers by longest path, cycles broken where a depth-first walk in schema order meets them), the order inside
+ * each layer by barycenter sweeps to reduce crossings, then boxes placed in rows. A layer wider than the drawing is
+ * wrapped onto several rows, and models without relations share the last layer, so no two boxes can overlap.
  */
 public final class LayeredLayout {
 
@@ -153,7 +153,10 @@ public final class LayeredLayout {
         return layerOf.get(start);
     }
 
-    /** Barycenter sweeps, down then up: each model moves towards the mean position of its neighbours in the layers already swept. */
+    /**
+     * Barycenter sweeps, down then up: each model moves towards the mean position of its neighbours in the layers
+     * already swept.
+     */
     private static void order(List<List<String>> layers, Map<String, Set<String>> neighbours) {
         Map<String, Integer> layerIndex = new HashMap<>();
         for (int i = 0; i < layers.size(); i++) {
@@ -261,7 +264,10 @@ public final class LayeredLayout {
         return row.stream().mapToDouble(m -> sizes.get(m)[0]).sum() + GAP_X * Math.max(0, row.size() - 1);
     }
 
-    /** Width and height of a box drawn in a monospace font: the title, then a row per field in three columns (name, type, marks). */
+    /**
+     * Width and height of a box drawn in a monospace font: the title, then a row per field in three columns (name,
+     * type, marks).
+     */
     static double[] size(Box box) {
         double width = box.model().length() * TITLE_CHAR_WIDTH + (box.view() ? 7 * CHAR_WIDTH : 0);
         int marks = box.rows().stream().mapToInt(r -> SvgRenderer.marks(r).length()).max().orElse(0);

@@ -38,7 +38,10 @@ public final class MermaidRenderer {
         return out.toString();
     }
 
-    /** Mermaid's attribute types allow letters, digits, {@code _-[]()}: {@code String?} is written {@code String}, marked optional. */
+    /**
+     * Mermaid's attribute types allow letters, digits, {@code _-[]()}: {@code String?} is written {@code String},
+     * marked optional.
+     */
     private static String type(String type) {
         return type.endsWith("?") ? type.substring(0, type.length() - 1) : type;
     }

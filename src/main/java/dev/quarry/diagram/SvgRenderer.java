@@ -19,12 +19,14 @@ public final class SvgRenderer {
             .model rect.body { fill: #ffffff; stroke: #475569; stroke-width: 1.2; }
             .model rect.title { fill: #1e3a5f; }
             .model.view rect.title { fill: #52606d; }
-            .model text { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: 12px; fill: #1f2933; }
+            .model text { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: \
+            12px; fill: #1f2933; }
             .model text.name { font-size: 14px; font-weight: bold; fill: #ffffff; }
             .model text.type { fill: #52606d; }
             .model text.marks { fill: #9a3412; font-weight: bold; }
             .relation path { fill: none; stroke: #64748b; stroke-width: 1.2; }
-            .relation text { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: 11px; fill: #334155; }
+            .relation text { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; \
+            font-size: 11px; fill: #334155; }
             """;
 
     private SvgRenderer() {}

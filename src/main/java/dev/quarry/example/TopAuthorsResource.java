@@ -54,7 +54,8 @@ public class TopAuthorsResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(operationId = "topAuthors", summary = "Users with the most published posts",
-            description = "Users ordered by their count of published posts (most first, then by email); users with none count 0.")
+            description = "Users ordered by their count of published posts (most first, then by email); users with none "
+                    + "count 0.")
     @APIResponse(responseCode = "200", description = "The ranking",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = AuthorRanking.class)))
     @APIResponse(responseCode = "400", description = "take is not a whole number from 1 to " + MAX_TAKE,

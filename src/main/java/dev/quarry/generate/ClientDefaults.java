@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import javax.lang.model.element.Modifier;
+import java.util.function.BiConsumer;
 
 /**
  * What Prisma Client fills in on a write, as entity code: literal {@code @default}s become field
@@ -137,7 +138,10 @@ final class ClientDefaults {
         return Optional.empty();
     }
 
-    /** {@code @PrePersist}: client-generated ids and {@code now()} for fields left null, {@code @updatedAt}, foreign keys from relations. */
+    /**
+     * {@code @PrePersist}: client-generated ids and {@code now()} for fields left null, {@code @updatedAt}, foreign
+     * keys from relations.
+     */
     Optional<MethodSpec> prePersist(Model model, List<ScalarField> scalars, List<Relation> relations) {
         CodeBlock.Builder body = CodeBlock.builder();
         boolean usesNow = false;
@@ -169,7 +173,8 @@ final class ClientDefaults {
             return Optional.empty();
         }
         return Optional.of(callback("applyDefaultsBeforeInsert", PRE_PERSIST,
-                "Applies what Prisma Client applies on create: generated ids, {@code now()}, {@code @updatedAt}, foreign keys from relations.",
+                "Applies what Prisma Client applies on create: generated ids, {@code now()}, {@code "
+                        + "@updatedAt}, foreign keys from relations.",
                 usesNow, body.build()));
     }
 
@@ -188,7 +193,10 @@ final class ClientDefaults {
                 true, body.build()));
     }
 
-    /** {@code authorId = author.getId();} for each column of the foreign key, once the referenced record has its key. */
+    /**
+     * {@code authorId = author.getId();} for each column of the foreign key, once the referenced record has its
+     * key.
+     */
     static CodeBlock copyForeignKey(String relationField, Relation relation) {
         CodeBlock.Builder copy = CodeBlock.builder();
         forEachKeyColumn(relation, (scalar, getter) -> copy.addStatement("this.$N = $N == null ? null : $N.$N()", scalar, relationField, relationField, getter));
@@ -196,7 +204,7 @@ final class ClientDefaults {
     }
 
     /** For each column of the foreign key: the Java field of this side, and the getter of the referenced side. */
-    private static void forEachKeyColumn(Relation relation, java.util.function.BiConsumer<String, String> action) {
+    private static void forEachKeyColumn(Relation relation, BiConsumer<String, String> action) {
         for (int i = 0; i < relation.referencingScalars().size(); i++) {
             action.accept(JavaNames.identifier(relation.referencingScalars().get(i)),
                     JavaNames.getter(JavaNames.identifier(relation.referencedScalars().get(i))));

@@ -127,7 +127,8 @@ final class EnumWriter {
                         .endControlFlow()
                         .addStatement("$T values = new $T[databaseValues.length]", values, self)
                         .beginControlFlow("for (int i = 0; i < databaseValues.length; i++)")
-                        .addStatement("values[i] = databaseValues[i] == null ? null : fromDatabaseValue(databaseValues[i])")
+                        .addStatement("values[i] = databaseValues[i] == null ? null : "
+                                + "fromDatabaseValue(databaseValues[i])")
                         .endControlFlow()
                         .addStatement("return values")
                         .build())

@@ -26,7 +26,10 @@ final class JavaNames {
             "throw", "throws", "transient", "try", "void", "volatile", "while", "true", "false", "null", "_",
             "var", "yield", "record", "sealed", "permits", "non-sealed");
 
-    /** Simple names the generated code refers to without qualification: a generated type of that name must not hide them. */
+    /**
+     * Simple names the generated code refers to without qualification: a generated type of that name must not hide
+     * them.
+     */
     static final Set<String> REFERENCED_SIMPLE_NAMES = Set.of(
             "Object", "String", "Integer", "Long", "Short", "Double", "Float", "Boolean", "Byte", "Override",
             "SuppressWarnings", "Deprecated", "Enum", "Class", "Record", "IllegalArgumentException", "Character",
@@ -95,7 +98,10 @@ final class JavaNames {
         return "set" + capitalize(javaName);
     }
 
-    /** {@code createdAt} → {@code CREATED_AT}; {@code email_address} → {@code EMAIL_ADDRESS}; {@code APIKey} → {@code API_KEY}. */
+    /**
+     * {@code createdAt} → {@code CREATED_AT}; {@code email_address} → {@code EMAIL_ADDRESS}; {@code APIKey} →
+     * {@code API_KEY}.
+     */
     static String constant(String name) {
         StringBuilder out = new StringBuilder();
         for (int i = 0; i < name.length(); i++) {

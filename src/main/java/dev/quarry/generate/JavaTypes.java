@@ -53,7 +53,9 @@ final class JavaTypes {
         };
     }
 
-    /** Fields the generator leaves out: {@code Unsupported("…")} columns and composite types (not in PostgreSQL). */
+    /**
+     * Fields the generator leaves out: {@code Unsupported("…")} columns and composite types (not in PostgreSQL).
+     */
     static boolean isMappable(ScalarField field) {
         return field.type() instanceof ScalarType || field.type() instanceof FieldType.EnumRef;
     }

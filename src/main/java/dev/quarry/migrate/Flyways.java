@@ -6,12 +6,15 @@ import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.flywaydb.core.internal.exception.FlywayMigrateException;
 import org.flywaydb.core.internal.sqlscript.FlywaySqlScriptException;
+import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.List;
 
 /** Flyway over plain JDBC for one database and one migrations folder (no Quarkus boot). */
 public final class Flyways {
 
     /** Tables that belong to migration tools, never to the user's schema. */
-    public static final java.util.List<String> HISTORY_TABLES = java.util.List.of("flyway_schema_history", "_prisma_migrations");
+    public static final List<String> HISTORY_TABLES = List.of("flyway_schema_history", "_prisma_migrations");
 
     private Flyways() {}
 
@@ -39,7 +42,7 @@ public final class Flyways {
     public static MigrateException explain(DatabaseUrl url, FlywayException e) {
         Throwable cause = e;
         while (cause != null) {
-            if (cause instanceof java.sql.SQLException sql && sql.getSQLState() != null
+            if (cause instanceof SQLException sql && sql.getSQLState() != null
                     && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("28") || sql.getSQLState().equals("3D000"))) {
                 return DatabaseConnector.explain(url, sql);
             }
@@ -60,7 +63,8 @@ public final class Flyways {
         String where = e.getLineNumber() > 0 ? " at line " + e.getLineNumber() : "";
         String left = e.isExecutableInTransaction()
                 ? "it was rolled back, nothing of it was applied; fix it and deploy again"
-                : "it ran outside a transaction (CREATE INDEX CONCURRENTLY and the like), so the statements before the error stay applied: undo them by hand, fix it and deploy again";
+                : "it ran outside a transaction (CREATE INDEX CONCURRENTLY and the like), so the statements "
+                        + "before the error stay applied: undo them by hand, fix it and deploy again";
         return new MigrateException("the migration " + script + " failed" + where + ": " + firstLine + "; " + left, e);
     }
 
@@ -69,6 +73,6 @@ public final class Flyways {
             return "Flyway failed without a message";
         }
         String[] lines = message.strip().split("\n");
-        return String.join("\n", java.util.Arrays.copyOf(lines, Math.min(lines.length, 12)));
+        return String.join("\n", Arrays.copyOf(lines, Math.min(lines.length, 12)));
     }
 }

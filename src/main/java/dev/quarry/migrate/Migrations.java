@@ -21,7 +21,10 @@ public final class Migrations {
 
     private Migrations() {}
 
-    /** The SQL that creates the schema's database from nothing, as Prisma's {@code migrate diff --from-empty --script} writes it. */
+    /**
+     * The SQL that creates the schema's database from nothing, as Prisma's {@code migrate diff --from-empty
+     * --script} writes it.
+     */
     public static String createScript(Schema schema) {
         return createScript(schema, DEFAULT_SCHEMA);
     }

@@ -19,6 +19,9 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import java.math.BigInteger;
+import java.nio.file.FileSystemAlreadyExistsException;
+import java.nio.file.FileSystemNotFoundException;
 
 /**
  * The migrations folder in Flyway's naming: {@code V<yyyyMMddHHmmss>__<name>.sql} applies a
@@ -69,7 +72,7 @@ public record MigrationsFolder(Path directory, String flywayLocation, Optional<P
                 directory = Path.of(uri);
             }
             return Optional.of(new MigrationsFolder(directory, "classpath:" + PACKAGED, Optional.empty()));
-        } catch (URISyntaxException | IOException | java.nio.file.FileSystemNotFoundException | IllegalArgumentException e) {
+        } catch (URISyntaxException | IOException | FileSystemNotFoundException | IllegalArgumentException e) {
             throw new MigrateException("cannot read the packaged migrations at " + url + ": " + e.getMessage(), e);
         }
     }
@@ -77,7 +80,7 @@ public record MigrationsFolder(Path directory, String flywayLocation, Optional<P
     private static FileSystem openZip(URI jar) throws IOException {
         try {
             return FileSystems.newFileSystem(jar, Map.of());
-        } catch (java.nio.file.FileSystemAlreadyExistsException e) {
+        } catch (FileSystemAlreadyExistsException e) {
             return FileSystems.getFileSystem(jar);
         }
     }
@@ -106,7 +109,10 @@ public record MigrationsFolder(Path directory, String flywayLocation, Optional<P
         }
     }
 
-    /** The versioned migrations, oldest first: Prisma's history (a version the folder also has is the folder's), then the folder's. */
+    /**
+     * The versioned migrations, oldest first: Prisma's history (a version the folder also has is the folder's),
+     * then the folder's.
+     */
     public List<MigrationFile> migrations() {
         List<MigrationFile> own = ownMigrations();
         Stream<MigrationFile> history = prismaHistory.stream()
@@ -144,8 +150,8 @@ public record MigrationsFolder(Path directory, String flywayLocation, Optional<P
         String[] left = a.split("[._]");
         String[] right = b.split("[._]");
         for (int i = 0; i < Math.max(left.length, right.length); i++) {
-            java.math.BigInteger l = i < left.length ? new java.math.BigInteger(left[i]) : java.math.BigInteger.ZERO;
-            java.math.BigInteger r = i < right.length ? new java.math.BigInteger(right[i]) : java.math.BigInteger.ZERO;
+            BigInteger l = i < left.length ? new BigInteger(left[i]) : BigInteger.ZERO;
+            BigInteger r = i < right.length ? new BigInteger(right[i]) : BigInteger.ZERO;
             int c = l.compareTo(r);
             if (c != 0) {
                 return c;

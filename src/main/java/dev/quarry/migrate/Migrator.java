@@ -37,6 +37,8 @@ import org.flywaydb.core.api.MigrationState;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.flywaydb.core.api.output.ValidateOutput;
 import org.flywaydb.core.api.output.ValidateResult;
+import java.io.IOException;
+import java.nio.file.Files;
 
 /**
  * What the {@code migrate} and {@code db} commands do, on one development database and one
@@ -69,7 +71,8 @@ public final class Migrator {
         List<String> problems = validate(flyway);
         if (!problems.isEmpty()) {
             throw new MigrateException("drift: the migration history of " + url.redacted() + " does not match the migrations folder:\n  - "
-                    + String.join("\n  - ", problems) + "\nRun `migrate reset` to recreate the development database from the migrations (its data is lost).");
+                    + String.join("\n  - ", problems) + "\nRun `migrate reset` to recreate the development database from the migrations (its "
+                    + "data is lost).");
         }
         int applied = migrate(flyway);
         if (applied > 0) {
@@ -81,7 +84,8 @@ public final class Migrator {
         if (!drift.isEmpty()) {
             throw new MigrateException("drift: " + url.redacted() + " differs from what the migrations create; the changes made outside migrations are:\n"
                     + indent(MigrationScript.render(drift.steps(), List.of(), new PostgresRenderer(url.schema())))
-                    + "Run `migrate reset` to recreate the development database from the migrations (its data is lost), or write a migration for these changes.");
+                    + "Run `migrate reset` to recreate the development database from the migrations (its data is "
+                    + "lost), or write a migration for these changes.");
         }
         DatabaseShape desired = ShapeCalculator.calculate(schema, url.schema());
         Renames renames = answerRenames(schema, replayed, desired, options.renames(), options.noRenames());
@@ -229,14 +233,14 @@ public final class Migrator {
 
     /** {@code db seed}: runs a SQL file in one transaction. */
     public void seed(Path seedFile) {
-        if (!java.nio.file.Files.isRegularFile(seedFile)) {
+        if (!Files.isRegularFile(seedFile)) {
             throw new MigrateException("no seed file at " + seedFile + "; write one or pass --file");
         }
         try (Connection connection = DatabaseConnector.open(url)) {
-            SqlScripts.executeInTransaction(connection, java.nio.file.Files.readString(seedFile));
+            SqlScripts.executeInTransaction(connection, Files.readString(seedFile));
         } catch (SQLException e) {
             throw new MigrateException("the seed " + seedFile + " failed and changed nothing: " + e.getMessage().strip(), e);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new MigrateException("cannot read " + seedFile + ": " + e.getMessage(), e);
         }
         out.println("Ran the seed " + seedFile + ".");
@@ -278,7 +282,8 @@ public final class Migrator {
                     String what = invalid.errorDetails == null ? "is invalid" : invalid.errorDetails.errorMessage;
                     String label = "V" + invalid.version + " " + invalid.description;
                     if (invalid.errorDetails != null && String.valueOf(invalid.errorDetails.errorCode).contains("CHECKSUM")) {
-                        what = "was edited after it was applied (its checksum changed); restore it and write a new migration instead";
+                        what = "was edited after it was applied (its checksum changed); restore it and write a "
+                                + "new migration instead";
                     }
                     problems.add(label + ": " + what);
                 }
@@ -314,7 +319,8 @@ public final class Migrator {
         }
         List<Warning> unexecutable = warnings.stream().filter(Warning::unexecutable).toList();
         if (!unexecutable.isEmpty()) {
-            throw new MigrateException("the change cannot run on the data present (see the warnings above); give the column a default, make it optional, or fix the data first");
+            throw new MigrateException("the change cannot run on the data present (see the warnings above); give the column a "
+                    + "default, make it optional, or fix the data first");
         }
         if (accepted) {
             return;

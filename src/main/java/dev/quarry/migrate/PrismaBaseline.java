@@ -58,7 +58,8 @@ public final class PrismaBaseline {
         for (PrismaRow row : rows) {
             if (!row.finished() && !row.rolledBack() && rows.stream().noneMatch(r -> r.migrationName().equals(row.migrationName()) && r.finished() && !r.rolledBack())) {
                 throw new MigrateException("the Prisma migration " + row.migrationName() + " failed and was never resolved; "
-                        + "fix the database, then mark it with `prisma migrate resolve --applied` or `--rolled-back` before handing the history to Quarry");
+                        + "fix the database, then mark it with `prisma migrate resolve --applied` or "
+                        + "`--rolled-back` before handing the history to Quarry");
             }
         }
         Set<String> applied = new LinkedHashSet<>();
@@ -74,7 +75,8 @@ public final class PrismaBaseline {
             String version = name.length() >= 14 ? name.substring(0, 14) : name;
             MigrationsFolder.MigrationFile file = files.stream().filter(f -> f.version().equals(version)).findFirst()
                     .orElseThrow(() -> new MigrateException("Prisma applied " + name + " to the database, but " + folder.describe()
-                            + " has no V" + version + "__*.sql; import the Prisma history first (migrate import-prisma --from prisma/migrations)"));
+                            + " has no V" + version + "__*.sql; import the Prisma history first (migrate import-prisma --from "
+                            + "prisma/migrations)"));
             covered.add(file);
             String checksum = rows.stream().filter(r -> r.migrationName().equals(name) && r.finished()).map(PrismaRow::checksum).reduce((a, b) -> b).orElse("");
             if (!checksum.equalsIgnoreCase(sha256(file.sql()))) {

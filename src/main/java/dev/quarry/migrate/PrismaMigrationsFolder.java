@@ -21,7 +21,10 @@ public record PrismaMigrationsFolder(Path directory) {
 
     private static final Pattern FOLDER = Pattern.compile("([0-9]{14})_(.+)");
 
-    /** One Prisma migration: its folder name (Prisma's {@code migration_name}), the Flyway version and name it becomes. */
+    /**
+     * One Prisma migration: its folder name (Prisma's {@code migration_name}), the Flyway version and name it
+     * becomes.
+     */
     public record PrismaMigration(String migrationName, String version, String name, Path sqlFile) {
         public String sql() {
             try {
@@ -43,7 +46,8 @@ public record PrismaMigrationsFolder(Path directory) {
                 String migrationName = folder.getFileName().toString();
                 Matcher m = FOLDER.matcher(migrationName);
                 if (!m.matches()) {
-                    throw new MigrateException("the folder " + folder + " is not named <yyyyMMddHHmmss>_<name> as Prisma names migrations; rename it or move it out");
+                    throw new MigrateException("the folder " + folder + " is not named <yyyyMMddHHmmss>_<name> as Prisma names migrations; rename it or move "
+                            + "it out");
                 }
                 Path sql = folder.resolve("migration.sql");
                 if (!Files.isRegularFile(sql)) {

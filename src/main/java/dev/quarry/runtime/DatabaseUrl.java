@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A database address in Prisma's form: {@code postgresql://user:pass@host:5432/db?schema=app}.
@@ -36,14 +37,16 @@ public record DatabaseUrl(
         String trimmed = url.strip();
         if (!trimmed.startsWith("postgresql://") && !trimmed.startsWith("postgres://")) {
             throw new IllegalArgumentException(
-                    "the database URL must start with postgresql:// (Quarry supports only PostgreSQL); expected postgresql://user:password@host:5432/database");
+                    "the database URL must start with postgresql:// (Quarry supports only PostgreSQL); "
+                            + "expected postgresql://user:password@host:5432/database");
         }
         URI uri;
         try {
             uri = new URI(trimmed);
         } catch (URISyntaxException e) {
             throw new IllegalArgumentException("the database URL is malformed at character " + e.getIndex()
-                    + "; expected postgresql://user:password@host:5432/database (percent-encode special characters in the password)");
+                    + "; expected postgresql://user:password@host:5432/database (percent-encode special characters "
+                    + "in the password)");
         }
         String host = uri.getHost();
         if (host == null || host.isEmpty()) {
@@ -86,7 +89,10 @@ public record DatabaseUrl(
         return new DatabaseUrl(host, port, database, user, password, schema, parameters);
     }
 
-    /** {@code jdbc:postgresql://host:port/db?currentSchema=…} plus the SSL parameters the JDBC driver understands (and no server-side statements behind PgBouncer). */
+    /**
+     * {@code jdbc:postgresql://host:port/db?currentSchema=…} plus the SSL parameters the JDBC driver understands
+     * (and no server-side statements behind PgBouncer).
+     */
     public String jdbcUrl() {
         StringBuilder url = new StringBuilder("jdbc:postgresql://").append(hostForUrl()).append(':').append(port).append('/')
                 .append(encode(database));
@@ -146,8 +152,8 @@ public record DatabaseUrl(
         return host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
     }
 
-    private static final java.util.Set<String> JDBC_PARAMETERS =
-            java.util.Set.of("sslmode", "sslcert", "sslkey", "sslrootcert", "sslpassword", "connect_timeout", "application_name");
+    private static final Set<String> JDBC_PARAMETERS =
+            Set.of("sslmode", "sslcert", "sslkey", "sslrootcert", "sslpassword", "connect_timeout", "application_name");
 
     private static String decode(String text) {
         return URLDecoder.decode(text.replace("+", "%2B"), StandardCharsets.UTF_8);

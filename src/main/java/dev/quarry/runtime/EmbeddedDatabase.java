@@ -10,6 +10,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The zero-setup PostgreSQL: real server binaries from Maven Central, data in a local folder that
@@ -67,7 +69,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
     }
 
     public DatabaseUrl url() {
-        return new DatabaseUrl("localhost", server.getPort(), DATABASE, "postgres", Optional.empty(), "public", java.util.Map.of());
+        return new DatabaseUrl("localhost", server.getPort(), DATABASE, "postgres", Optional.empty(), "public", Map.of());
     }
 
     public Path dataDirectory() {
@@ -111,7 +113,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
             if (leftover.isPresent()) {
                 ProcessHandle process = leftover.get();
                 process.destroy();
-                process.onExit().get(15, java.util.concurrent.TimeUnit.SECONDS);
+                process.onExit().get(15, TimeUnit.SECONDS);
             }
         } catch (Exception e) {
             // A pid file we cannot read or act on is left to PostgreSQL, which reports it clearly.
@@ -130,7 +132,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
         }
         boolean root = "root".equals(System.getProperty("user.name"));
         if (root && (logTail.contains("root") || String.valueOf(e.getMessage()).contains("root"))) {
-            return "PostgreSQL refuses to run as root, and this machine does not let the embedded server run in a user namespace. "
+            return "PostgreSQL refuses to run as root, and this machine does not let the embedded server run in a "
+                    + "user namespace. "
                     + "Run Quarry as an unprivileged user, or set DATABASE_URL to a PostgreSQL server.";
         }
         return "the embedded PostgreSQL did not start (" + (e.getMessage() == null ? e.toString() : e.getMessage()) + "). Its log is " + log

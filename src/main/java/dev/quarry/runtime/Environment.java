@@ -28,10 +28,10 @@ public final class Environment {
     }
 
     /**
-     * The variables of a command run in {@code directory}, from the files Prisma's CLI loads: the {@code .env} beside
-     * the nearest {@code package.json} at or above the folder (the project's root), then the first {@code .env} of
-     * the schema's folder (when the user named the schema), {@code prisma/} and the folder itself. A variable of the
-     * root's file wins over the schema's, as neither overrides what is already set.
+     * The variables of a command run in {@code directory}, from the files Prisma's CLI loads: the {@code .env}
+     * beside the nearest {@code package.json} at or above the folder (the project's root), then the first {@code
+     * .env} of the schema's folder (when the user named the schema), {@code prisma/} and the folder itself. A
+     * variable of the root's file wins over the schema's, as neither overrides what is already set.
      *
      * @param schemaFolder the folder of the schema the user named (with {@code --schema} or {@code package.json})
      */

@@ -19,8 +19,8 @@ import org.jboss.logging.Logger;
  * Whether the served database lacks migrations the service was built with; it never applies them (that is
  * {@code migrate deploy}'s job, at deploy time). Checked on its own thread from start-up, and again every
  * {@link #RECHECK} until the database is found up to date (a migration Job may finish after the service starts), so
- * a slow or unreachable database delays nothing. While migrations are pending, readiness is DOWN naming them and API
- * requests answer 503 {@code schema-behind} ({@link #behind()}, a field read, no query per request), unless
+ * a slow or unreachable database delays nothing. While migrations are pending, readiness is DOWN naming them and
+ * API requests answer 503 {@code schema-behind} ({@link #behind()}, a field read, no query per request), unless
  * {@code quarry.migrations.require-applied=false} (a database whose tables something else manages).
  */
 @ApplicationScoped
@@ -75,7 +75,9 @@ public class PendingMigrationsCheck {
         }
     }
 
-    /** Migrations are known to be pending, and the service is configured to refuse requests until they are applied. */
+    /**
+     * Migrations are known to be pending, and the service is configured to refuse requests until they are applied.
+     */
     public boolean behind() {
         return requireApplied && !last.pending().isEmpty();
     }

@@ -21,7 +21,9 @@ public final class PrismaSchema {
 
     private PrismaSchema() {}
 
-    /** Reads a {@code .prisma} file, or every {@code .prisma} file below a folder, and parses them as one schema. */
+    /**
+     * Reads a {@code .prisma} file, or every {@code .prisma} file below a folder, and parses them as one schema.
+     */
     public static SchemaResult load(Path fileOrFolder) throws IOException {
         return parse(files(fileOrFolder));
     }

@@ -6,7 +6,10 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
-/** In {@code jwt} mode, authenticates every API request before it is served (its role checked by {@link RoleGuard}); a refusal is a 401 (see {@code ProblemMapper}). */
+/**
+ * In {@code jwt} mode, authenticates every API request before it is served (its role checked by {@link RoleGuard});
+ * a refusal is a 401 (see {@code ProblemMapper}).
+ */
 public class AuthFilter {
 
     @Inject

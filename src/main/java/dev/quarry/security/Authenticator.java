@@ -52,13 +52,15 @@ public class Authenticator {
 
     void report(@Observes StartupEvent started) {
         if (open()) {
-            LOG.warnf("authentication is OFF (quarry.auth.mode=open%s): every request runs with the rights of the database user; "
+            LOG.warnf("authentication is OFF (quarry.auth.mode=open%s): every request runs with the rights of the "
+                    + "database user; "
                     + "keep this service on a trusted network, or set QUARRY_AUTH_MODE=jwt", embeddedDatabase ? ", the default on the embedded development database" : "");
             return;
         }
         String anonymous = config.anonymousRole().map(r -> "requests without a token run as " + r).orElse("requests without a token get 401");
         if (!verifier.hasKey()) {
-            LOG.warnf("authentication: jwt, but no verification key is configured (quarry.auth.public-key, public-key-location or jwks-url): "
+            LOG.warnf("authentication: jwt, but no verification key is configured (quarry.auth.public-key, "
+                    + "public-key-location or jwks-url): "
                     + "every token is refused; %s", anonymous);
         } else {
             LOG.infof("authentication: jwt (role claim %s, algorithms %s); %s", config.roleClaim(), String.join(",", config.algorithms()), anonymous);
@@ -67,8 +69,8 @@ public class Authenticator {
     }
 
     /**
-     * Says loudly what about the connecting login lets requests escape row-level security ({@code quarry.auth.strict}:
-     * refuses to start), and refuses to start on an anonymous role no request may run as.
+     * Says loudly what about the connecting login lets requests escape row-level security ({@code
+     * quarry.auth.strict}: refuses to start), and refuses to start on an anonymous role no request may run as.
      */
     private void auditLogin() {
         List<String> findings;
@@ -78,7 +80,8 @@ public class Authenticator {
             if (config.strict()) {
                 throw new IllegalStateException("quarry.auth.strict=true, but the database login could not be checked: " + e.getMessage(), e);
             }
-            LOG.warnf("authentication: could not check the database login and roles at start-up (%s); each request's role is checked when it comes", e.getMessage());
+            LOG.warnf("authentication: could not check the database login and roles at start-up (%s); each request's "
+                    + "role is checked when it comes", e.getMessage());
             return;
         }
         findings.forEach(f -> LOG.warn("authentication: " + f));
@@ -88,14 +91,18 @@ public class Authenticator {
         anonymous().ifPresent(a -> checkAnonymousRole(a.role()));
     }
 
-    /** A role no request may take stops the start-up; one that does not exist yet (migrations may create it) is only warned about. */
+    /**
+     * A role no request may take stops the start-up; one that does not exist yet (migrations may create it) is only
+     * warned about.
+     */
     private void checkAnonymousRole(String role) {
         try {
             roles.check(role).await().atMost(Duration.ofSeconds(10));
         } catch (TokenRejected e) {
             String problem = e.detail().replace("The token's role", "the role");
             if (e.reason() != Reason.ROLE) {
-                LOG.warnf("authentication: quarry.auth.anonymous-role: %s; requests without a token are refused until it does", problem);
+                LOG.warnf("authentication: quarry.auth.anonymous-role: %s; requests without a token are refused "
+                        + "until it does", problem);
                 return;
             }
             throw new IllegalStateException("quarry.auth.anonymous-role: " + problem);
@@ -104,8 +111,8 @@ public class Authenticator {
 
     /**
      * The settings for a request with this {@code Authorization} header (null when absent), once its role is one a
-     * request may run as; else a {@link TokenRejected}. With a JWK set URL, the token is verified on a worker thread:
-     * the JWK set is fetched (blocking) on first use and for an unknown {@code kid}.
+     * request may run as; else a {@link TokenRejected}. With a JWK set URL, the token is verified on a worker
+     * thread: the JWK set is fetched (blocking) on first use and for an unknown {@code kid}.
      */
     public Uni<SessionSettings> authenticate(String authorization) {
         Uni<SessionSettings> verified = Uni.createFrom().item(() -> settingsFor(authorization));
@@ -115,7 +122,10 @@ public class Authenticator {
         return verified.call(settings -> roles.check(settings.role()));
     }
 
-    /** The settings for a request with this {@code Authorization} header (null when absent), or {@link TokenRejected}; the role is not checked yet. */
+    /**
+     * The settings for a request with this {@code Authorization} header (null when absent), or {@link
+     * TokenRejected}; the role is not checked yet.
+     */
     SessionSettings settingsFor(String authorization) {
         if (authorization == null || authorization.isBlank()) {
             return anonymous().orElseThrow(() -> new TokenRejected(Reason.MISSING));

@@ -20,10 +20,14 @@ import java.util.stream.StreamSupport;
 @ApplicationScoped
 public class LoginAudit {
 
-    /** Served tables that the login owns, or whose owner it inherits the rights of (PostgreSQL exempts both from RLS). */
+    /**
+     * Served tables that the login owns, or whose owner it inherits the rights of (PostgreSQL exempts both from
+     * RLS).
+     */
     private static final String OWNED_TABLES = "select c.relname from pg_class c"
             + " where c.relnamespace = (select oid from pg_namespace where nspname = current_schema())"
-            + " and c.relkind in ('r', 'p') and c.relname = any($1) and pg_has_role(session_user, c.relowner, 'USAGE')"
+            + " and c.relkind in ('r', 'p') and c.relname = any($1) and pg_has_role(session_user, c.relowner, "
+            + "'USAGE')"
             + " order by c.relname";
     private static final Duration WAIT = Duration.ofSeconds(10);
 
@@ -38,7 +42,9 @@ public class LoginAudit {
         this.roles = roles;
     }
 
-    /** One line per finding; empty when the login is a plain authenticator. A database it cannot reach is thrown. */
+    /**
+     * One line per finding; empty when the login is a plain authenticator. A database it cannot reach is thrown.
+     */
     public List<String> findings() {
         RoleCatalog catalog = roles.load().await().atMost(WAIT);
         RoleCatalog.Attributes login = catalog.roles().get(catalog.login());
@@ -54,7 +60,8 @@ public class LoginAudit {
         List<String> owned = ownedTables();
         if (!owned.isEmpty()) {
             findings.add("the database login " + catalog.login() + " owns (or inherits the owner of) the served tables " + String.join(", ", owned)
-                    + ": row-level security does not bind the owner unless FORCE ROW LEVEL SECURITY; run migrations as the owner and serve as another login");
+                    + ": row-level security does not bind the owner unless FORCE ROW LEVEL SECURITY; run migrations "
+                    + "as the owner and serve as another login");
         }
         return findings;
     }

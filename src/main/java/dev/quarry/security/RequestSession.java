@@ -4,7 +4,10 @@ import dev.quarry.query.exec.SessionSettings;
 import jakarta.enterprise.context.RequestScoped;
 import java.util.Optional;
 
-/** The session settings of the request being served, set by {@link AuthFilter} in {@code jwt} mode; empty in {@code open} mode. */
+/**
+ * The session settings of the request being served, set by {@link AuthFilter} in {@code jwt} mode; empty in {@code
+ * open} mode.
+ */
 @RequestScoped
 public class RequestSession {
 

@@ -14,13 +14,16 @@ import org.hibernate.reactive.mutiny.Mutiny;
 /**
  * How a hand-written endpoint gets its Hibernate Reactive session: in a transaction that first takes the request's
  * role, claims and statement timeout ({@link SessionSettings}, as every API request does), so GRANTs and row-level
- * security bind its queries as they bind the API's. In {@code open} mode it is a plain transaction as the connecting
- * login.
+ * security bind its queries as they bind the API's. In {@code open} mode it is a plain transaction as the
+ * connecting login.
  */
 @ApplicationScoped
 public class RequestSessions {
 
-    /** {@link SessionSettings#SQL} with Hibernate's positional parameters ({@code ?1}) for PostgreSQL's ({@code $1}). */
+    /**
+     * {@link SessionSettings#SQL} with Hibernate's positional parameters ({@code ?1}) for PostgreSQL's ({@code
+     * $1}).
+     */
     private static final String SETTINGS_SQL = SessionSettings.SQL.replaceAll("\\$(\\d)", "?$1");
 
     private final Mutiny.SessionFactory factory;
@@ -32,7 +35,9 @@ public class RequestSessions {
         this.sessions = sessions;
     }
 
-    /** Runs {@code work} in a new transaction under the current request's role; call it while serving the request. */
+    /**
+     * Runs {@code work} in a new transaction under the current request's role; call it while serving the request.
+     */
     public <T> Uni<T> withTransaction(Function<Mutiny.Session, Uni<T>> work) {
         Optional<SessionSettings> settings = sessions.current();
         return factory.withTransaction(session -> apply(session, settings).chain(() -> work.apply(session)));
@@ -55,7 +60,10 @@ public class RequestSessions {
         return query.getSingleResult().onFailure().transform(e -> refused(role, e)).replaceWithVoid();
     }
 
-    /** The database refused the role (as {@link SessionSettings#applyTo} reports it), whatever Hibernate wrapped it in. */
+    /**
+     * The database refused the role (as {@link SessionSettings#applyTo} reports it), whatever Hibernate wrapped it
+     * in.
+     */
     private static Throwable refused(String role, Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
             if (cause instanceof PgException pg) {

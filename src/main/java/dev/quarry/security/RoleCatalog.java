@@ -5,8 +5,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * What {@code pg_roles} said about the cluster's roles when it was read: the connecting login and, per role, whether it
- * is a superuser or bypasses row-level security. Immutable; {@link RoleGuard} replaces it whole.
+ * What {@code pg_roles} said about the cluster's roles when it was read: the connecting login and, per role,
+ * whether it is a superuser or bypasses row-level security. Immutable; {@link RoleGuard} replaces it whole.
  *
  * @param loadedAt {@link System#nanoTime()} when read
  */
@@ -27,9 +27,10 @@ record RoleCatalog(String login, Map<String, Attributes> roles, long loadedAt) {
     }
 
     /**
-     * Why a request may not run as {@code role}, if it may not: {@code none} (PostgreSQL reads it as {@code SET ROLE NONE},
-     * back to the login), a predefined {@code pg_*} role, a role outside the allow-list, one the database does not know,
-     * the login itself, a superuser, a role with BYPASSRLS. Empty: the role is bound by GRANTs and policies.
+     * Why a request may not run as {@code role}, if it may not: {@code none} (PostgreSQL reads it as {@code SET
+     * ROLE NONE}, back to the login), a predefined {@code pg_*} role, a role outside the allow-list, one the
+     * database does not know, the login itself, a superuser, a role with BYPASSRLS. Empty: the role is bound by
+     * GRANTs and policies.
      */
     Optional<TokenRejected> refusal(String role, Optional<Set<String>> allowed) {
         Optional<TokenRejected> byName = refusalByName(role, allowed);
@@ -41,7 +42,8 @@ record RoleCatalog(String login, Map<String, Attributes> roles, long loadedAt) {
             return Optional.of(new TokenRejected(TokenRejected.Reason.INVALID, "The token's role " + role + " does not exist in the database"));
         }
         if (role.equals(login)) {
-            return refused(role, "is the connecting login (the service's own database user), which row-level security does not bind");
+            return refused(role, "is the connecting login (the service's own database user), which row-level security does not "
+                    + "bind");
         }
         if (attributes.superuser()) {
             return refused(role, "is a superuser, which row-level security does not bind");

@@ -14,17 +14,20 @@ import java.util.Set;
 
 /**
  * Refuses, before any statement of the request runs, a role that would take the request out of row-level security
- * (see {@link RoleCatalog#refusal}). The role attributes come from a {@link RoleCatalog} read at start-up and kept, so
- * the check is a map lookup. The catalog is read again, without blocking (the request waits for the one read shared
- * by all requests that need it), when it is older than {@code quarry.auth.role-cache-max-age}, and for a role it does
- * not know: then at most once a second, a request waiting for the next allowed read (so a role that exists when the
- * request comes is always found). A role given SUPERUSER or BYPASSRLS after a read is refused within the max age,
- * not at once.
+ * (see {@link RoleCatalog#refusal}). The role attributes come from a {@link RoleCatalog} read at start-up and kept,
+ * so the check is a map lookup. The catalog is read again, without blocking (the request waits for the one read
+ * shared by all requests that need it), when it is older than {@code quarry.auth.role-cache-max-age}, and for a
+ * role it does not know: then at most once a second, a request waiting for the next allowed read (so a role that
+ * exists when the request comes is always found). A role given SUPERUSER or BYPASSRLS after a read is refused
+ * within the max age, not at once.
  */
 @ApplicationScoped
 public class RoleGuard {
 
-    /** A role the catalog lacks reads it again at most this often, so tokens naming made-up roles cannot make every request read pg_roles. */
+    /**
+     * A role the catalog lacks reads it again at most this often, so tokens naming made-up roles cannot make every
+     * request read pg_roles.
+     */
     private static final long MISS_RELOAD_NANOS = Duration.ofSeconds(1).toNanos();
 
     private final Pool pool;
@@ -66,7 +69,9 @@ public class RoleGuard {
         }
     }
 
-    /** A new read, at once when the kept catalog is older than a second (or missing), else when it is a second old. */
+    /**
+     * A new read, at once when the kept catalog is older than a second (or missing), else when it is a second old.
+     */
     private Uni<RoleCatalog> loadAfter(RoleCatalog current, long now) {
         long wait = current == null ? 0 : MISS_RELOAD_NANOS - current.ageNanos(now);
         if (wait <= 0) {

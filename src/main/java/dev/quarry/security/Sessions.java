@@ -5,7 +5,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Optional;
 
-/** The current request's session settings, for the services that run statements: none in {@code open} mode (which never touches the request scope). */
+/**
+ * The current request's session settings, for the services that run statements: none in {@code open} mode (which
+ * never touches the request scope).
+ */
 @ApplicationScoped
 public class Sessions {
 

@@ -14,7 +14,8 @@ public final class TokenRejected extends RuntimeException {
         NOT_YET_VALID("token-not-yet-valid", "The token is not valid yet (nbf or iat in the future)"),
         WRONG_ISSUER("token-issuer", "The token's issuer (iss) is not the one this API trusts"),
         WRONG_AUDIENCE("token-audience", "The token's audience (aud) does not include this API"),
-        ROLE("token-role", "The token's role is one no request may run as (none, the connecting login, a superuser, BYPASSRLS, pg_*, or outside quarry.auth.roles)"),
+        ROLE("token-role", "The token's role is one no request may run as (none, the connecting login, a superuser, "
+                + "BYPASSRLS, pg_*, or outside quarry.auth.roles)"),
         INVALID("token-invalid", "The token was refused");
 
         private final String code;

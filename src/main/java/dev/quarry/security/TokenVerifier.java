@@ -31,7 +31,10 @@ public final class TokenVerifier {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** One instance, so the key (file, PEM, JWK set) is read once and kept: DefaultJWTParser.parse would read it per token. */
+    /**
+     * One instance, so the key (file, PEM, JWK set) is read once and kept: DefaultJWTParser.parse would read it per
+     * token.
+     */
     private final DefaultJWTTokenParser parser = new DefaultJWTTokenParser();
     private final JWTAuthContextInfo context;
     private final List<String> algorithms;
@@ -106,8 +109,8 @@ public final class TokenVerifier {
     }
 
     /**
-     * {@code iat} is required (SmallRye refuses a token without it) but SmallRye does not check that it is in the past;
-     * it may be ahead of this server's clock by the clock skew at most.
+     * {@code iat} is required (SmallRye refuses a token without it) but SmallRye does not check that it is in the
+     * past; it may be ahead of this server's clock by the clock skew at most.
      */
     private void checkIssuedAt(JsonNode iat) {
         if (iat != null && iat.asDouble() > Instant.now().getEpochSecond() + clockSkewSeconds) {
@@ -116,8 +119,8 @@ public final class TokenVerifier {
     }
 
     /**
-     * A JWK set URL must be https: over http anyone on the path could swap the keys and sign any role. Plain http is
-     * accepted for loopback hosts only (127.0.0.0/8, ::1, localhost), for local identity providers and tests.
+     * A JWK set URL must be https: over http anyone on the path could swap the keys and sign any role. Plain http
+     * is accepted for loopback hosts only (127.0.0.0/8, ::1, localhost), for local identity providers and tests.
      */
     static String secureJwksUrl(String url) {
         URI uri;

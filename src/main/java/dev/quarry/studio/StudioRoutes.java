@@ -15,9 +15,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The Studio's routes: the page itself is static (META-INF/resources/studio), this adds the diagram and the schema
- * description it draws on, and answers 404 for all of {@code /studio} when the Studio is off. It is on by default in
- * dev mode and on the embedded development database, off elsewhere unless {@code quarry.studio.enabled=true}. Every
- * record the page shows comes through the API, under the caller's token, as any other request.
+ * description it draws on, and answers 404 for all of {@code /studio} when the Studio is off. It is on by default
+ * in dev mode and on the embedded development database, off elsewhere unless {@code quarry.studio.enabled=true}.
+ * Every record the page shows comes through the API, under the caller's token, as any other request.
  */
 @ApplicationScoped
 public class StudioRoutes {
@@ -50,7 +50,8 @@ public class StudioRoutes {
         if (!enabled) {
             context.response().setStatusCode(404).putHeader(HttpHeaders.CONTENT_TYPE, "application/problem+json")
                     .end(new JsonObject().put("type", "about:blank").put("title", "Not Found").put("status", 404)
-                            .put("detail", "The Studio is off: it is on in dev mode and on the embedded database, elsewhere set quarry.studio.enabled=true")
+                            .put("detail", "The Studio is off: it is on in dev mode and on the embedded database, "
+                                    + "elsewhere set quarry.studio.enabled=true")
                             .encode());
         } else if (path.equals(PATH)) {
             context.response().setStatusCode(302).putHeader(HttpHeaders.LOCATION, PATH + "/").end();

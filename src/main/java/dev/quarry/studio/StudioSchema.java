@@ -15,15 +15,16 @@ import dev.quarry.schema.model.ScalarType;
 import dev.quarry.schema.model.Schema;
 
 /**
- * What the Studio page needs to know of the schema and the OpenAPI document does not say plainly: each model's routes,
- * id fields and fields by Prisma type, and for each relation field the field on the other side (to filter the related
- * grid with {@code is}/{@code some}). Served as {@code GET /studio/schema.json}; the data itself only ever comes from
- * the API.
+ * What the Studio page needs to know of the schema and the OpenAPI document does not say plainly: each model's
+ * routes, id fields and fields by Prisma type, and for each relation field the field on the other side (to filter
+ * the related grid with {@code is}/{@code some}). Served as {@code GET /studio/schema.json}; the data itself only
+ * ever comes from the API.
  *
  * <pre>
  * {"models":[{"name":"User","route":"users","delegate":"user","view":false,"id":["id"],
- *   "fields":[{"name":"email","kind":"scalar","type":"String","list":false,"optional":false,"hasDefault":false,"updatedAt":false},
- *             {"name":"posts","kind":"relation","type":"Post","list":true,"optional":false,"back":"author","backList":false}]}],
+ * "fields":[{"name":"email","kind":"scalar","type":"String","list":false,"optional":false,"hasDefault":false,
+ * "updatedAt":false},
+ * {"name":"posts","kind":"relation","type":"Post","list":true,"optional":false,"back":"author","backList":false}]}],
  *  "enums":{"Role":["USER","ADMIN"]}}
  * </pre>
  */

@@ -13,8 +13,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * A partial unique index ({@code @@unique([email], where: { deletedAt: null })}) through the API: live rows cannot
- * share an email (Prisma's P2002 as a 409), soft-deleted ones do, and, as in Prisma Client 7, the field stays a unique
- * criterion of {@code findUnique} and {@code upsert}.
+ * share an email (Prisma's P2002 as a 409), soft-deleted ones do, and, as in Prisma Client 7, the field stays a
+ * unique criterion of {@code findUnique} and {@code upsert}.
  */
 @QuarkusTest
 @ExtendWith(DocumentedAnswers.Checked.class)
@@ -35,7 +35,7 @@ class PartialUniqueApiTest {
         // three soft-deleted rows share ann@x: like Prisma's, the read names one of them, never a 500
         given().contentType("application/json").body("{\"where\": {\"email\": \"ann@x\"}}")
                 .post("/api/rpc/member/findUnique").then().statusCode(200).body("email", equalTo("ann@x"));
-        given().contentType("application/json").body("{\"where\": {\"email\": \"cat@x\"}, \"create\": {\"id\": 6, \"email\": \"cat@x\"}, \"update\": {}}")
+        given().contentType("application/json").body("{\"where\": {\"email\": \"cat@x\"}, \"create\": {\"id\": 6, \"email\": " + "\"cat@x\"}, \"update\": {}}")
                 .post("/api/rpc/member/upsert").then().statusCode(200).body("id", equalTo(6));
     }
 }

@@ -17,8 +17,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every filter operator on every scalar type, logical combinators and relation filters over every relation shape
- * (1-1 both sides, 1-n both sides, self-relations, implicit m-n, explicit m-n with a compound key), through the
- * RPC surface of the real server, against rows whose answers are worked out by hand (src/test/resources/query/rich-seed.sql).
+ * (1-1 both sides, 1-n both sides, self-relations, implicit m-n, explicit m-n with a compound key), through the RPC
+ * surface of the real server, against rows whose answers are worked out by hand
+ * (src/test/resources/query/rich-seed.sql).
  */
 @QuarkusTest
 @ExtendWith(DocumentedAnswers.Checked.class)
@@ -135,7 +136,8 @@ class RichFiltersApiTest {
                 Arguments.of("{\"OR\":[]}", "[]"),
                 Arguments.of("{\"NOT\":[{\"role\":\"USER\"},{\"active\":true}]}", "[3]"),
                 Arguments.of("{\"NOT\":{\"role\":\"USER\",\"active\":true}}", "[1, 3, 5]"),
-                Arguments.of("{\"OR\":[{\"AND\":[{\"active\":true},{\"NOT\":{\"role\":\"USER\"}}]},{\"id\":{\"in\":[5]}}]}", "[1, 5]"),
+                Arguments.of("{\"OR\":[{\"AND\":[{\"active\":true},{\"NOT\":{\"role\":\"USER\"}}]},"
+                        + "{\"id\":{\"in\":[5]}}]}", "[1, 5]"),
                 // relation filters: 1-1 (back side), 1-n, self-relation
                 Arguments.of("{\"profile\":{\"is\":{\"bio\":{\"contains\":\"Admin\"}}}}", "[1]"),
                 Arguments.of("{\"profile\":null}", "[4, 5]"),

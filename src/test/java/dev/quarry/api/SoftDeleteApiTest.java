@@ -25,11 +25,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Soft delete ({@code schema/soft-delete/api.prisma}) through the API in open mode, which may reach soft-deleted rows:
- * every read leaves them out (top level, includes three levels deep, a to-one, relation filters, {@code _count},
- * count, aggregate, groupBy, cursor, the NDJSON stream, the ETag read), {@code withDeleted} brings them back, deletes
- * (top level, many, nested) set the field and keep the row, updates, upserts and connects do not reach them, and an
- * update setting the field to null restores one.
+ * Soft delete ({@code schema/soft-delete/api.prisma}) through the API in open mode, which may reach soft-deleted
+ * rows: every read leaves them out (top level, includes three levels deep, a to-one, relation filters, {@code
+ * _count}, count, aggregate, groupBy, cursor, the NDJSON stream, the ETag read), {@code withDeleted} brings them
+ * back, deletes (top level, many, nested) set the field and keep the row, updates, upserts and connects do not
+ * reach them, and an update setting the field to null restores one.
  */
 @QuarkusTest
 @ExtendWith(DocumentedAnswers.Checked.class)
@@ -37,15 +37,22 @@ import org.junit.jupiter.api.extension.ExtendWith;
         @ResourceArg(name = "schema", value = "schema/soft-delete/api.prisma"), @ResourceArg(name = "purpose", value = "SoftDeleteApiTest")})
 class SoftDeleteApiTest {
 
-    /** Users 1 and 2 live, 3 deleted; post 11 and comment 101 deleted, post 13 live under deleted user 3; Bob's profile removed. */
+    /**
+     * Users 1 and 2 live, 3 deleted; post 11 and comment 101 deleted, post 13 live under deleted user 3; Bob's
+     * profile removed.
+     */
     static final String SEED = """
             DELETE FROM "Comment"; DELETE FROM "Post"; DELETE FROM "Profile"; DELETE FROM "User";
-            INSERT INTO "User" (id, email, name, "deletedAt") VALUES (1, 'ann@x', 'Ann', NULL), (2, 'bob@x', 'Bob', NULL),
+            INSERT INTO "User" (id, email, name, "deletedAt") VALUES (1, 'ann@x', 'Ann', NULL), (2, 'bob@x', \
+            'Bob', NULL),
                 (3, 'cat@x', 'Cat', '2026-01-01T00:00:00Z');
-            INSERT INTO "Profile" (id, bio, "userId", "removedAt") VALUES (1, 'Ann here', 1, NULL), (2, 'Bob here', 2, '2026-01-01T00:00:00Z');
-            INSERT INTO "Post" (id, title, views, "authorId", "deletedAt") VALUES (10, 'live', 5, 1, NULL), (11, 'gone', 100, 1, '2026-01-02T00:00:00Z'),
+            INSERT INTO "Profile" (id, bio, "userId", "removedAt") VALUES (1, 'Ann here', 1, NULL), (2, 'Bob \
+            here', 2, '2026-01-01T00:00:00Z');
+            INSERT INTO "Post" (id, title, views, "authorId", "deletedAt") VALUES (10, 'live', 5, 1, NULL), \
+            (11, 'gone', 100, 1, '2026-01-02T00:00:00Z'),
                 (12, 'bobs', 7, 2, NULL), (13, 'orphan', 1, 3, NULL);
-            INSERT INTO "Comment" (id, text, "postId", "deletedAt") VALUES (100, 'kept', 10, NULL), (101, 'removed', 10, '2026-01-03T00:00:00Z'),
+            INSERT INTO "Comment" (id, text, "postId", "deletedAt") VALUES (100, 'kept', 10, NULL), \
+            (101, 'removed', 10, '2026-01-03T00:00:00Z'),
                 (102, 'under a deleted post', 11, NULL);
             """;
 
@@ -74,7 +81,8 @@ class SoftDeleteApiTest {
 
     @Test
     void includesThreeLevelsDeepAndToOneRelationsSeeLiveRowsOnly() {
-        String args = "{\"orderBy\": {\"id\": \"asc\"}, \"include\": {\"profile\": true, \"posts\": {\"orderBy\": {\"id\": \"asc\"}, \"include\": {\"comments\": "
+        String args = "{\"orderBy\": {\"id\": \"asc\"}, \"include\": {\"profile\": true, \"posts\": {\"orderBy\": "
+                + "{\"id\": \"asc\"}, \"include\": {\"comments\": "
                 + "{\"orderBy\": {\"id\": \"asc\"}, \"include\": {\"post\": true}}}}}}";
         rpc("user", "findMany", args).statusCode(200)
                 .body("[0].posts.id", contains(10))
@@ -89,9 +97,11 @@ class SoftDeleteApiTest {
                 .body("[1].profile.bio", equalTo("Bob here"));
         // a post of a soft-deleted author reads its author as absent
         rpc("post", "findUnique", "{\"where\": {\"id\": 13}, \"include\": {\"author\": true}}").statusCode(200).body("author", nullValue());
-        rpc("user", "findMany", "{\"orderBy\": {\"id\": \"asc\"}, \"select\": {\"id\": true, \"_count\": {\"select\": {\"posts\": true}}}}").statusCode(200)
+        rpc("user", "findMany", "{\"orderBy\": {\"id\": \"asc\"}, \"select\": {\"id\": true, \"_count\": " + "{\"select\": {\"posts\": "
+                + "true}}}}").statusCode(200)
                 .body("_count.posts", contains(1, 1));
-        rpc("post", "findMany", "{\"orderBy\": {\"id\": \"asc\"}, \"select\": {\"id\": true, \"_count\": {\"select\": {\"comments\": true}}}}").statusCode(200)
+        rpc("post", "findMany", "{\"orderBy\": {\"id\": \"asc\"}, \"select\": {\"id\": true, \"_count\": {\"select\": "
+                + "{\"comments\": true}}}}").statusCode(200)
                 .body("id", contains(10, 12, 13)).body("_count.comments", contains(1, 0, 0));
     }
 
@@ -99,7 +109,7 @@ class SoftDeleteApiTest {
     void relationFiltersSeeLiveRowsOnly() {
         rpc("user", "findMany", "{\"where\": {\"posts\": {\"some\": {\"views\": {\"gt\": 50}}}}}").statusCode(200).body("$", empty());
         rpc("user", "findMany", "{\"where\": {\"posts\": {\"some\": {\"views\": {\"gt\": 50}}}}, \"withDeleted\": true}").statusCode(200).body("id", contains(1));
-        rpc("user", "findMany", "{\"orderBy\": {\"id\": \"asc\"}, \"where\": {\"posts\": {\"every\": {\"views\": {\"lt\": 10}}}}}").statusCode(200)
+        rpc("user", "findMany", "{\"orderBy\": {\"id\": \"asc\"}, \"where\": {\"posts\": {\"every\": {\"views\": " + "{\"lt\": 10}}}}}").statusCode(200)
                 .body("id", contains(1, 2));
         rpc("user", "findMany", "{\"where\": {\"posts\": {\"none\": {}}}}").statusCode(200).body("$", empty());
         rpc("post", "findMany", "{\"where\": {\"author\": {\"is\": {\"name\": \"Cat\"}}}}").statusCode(200).body("$", empty());
@@ -140,7 +150,8 @@ class SoftDeleteApiTest {
         rpc("comment", "deleteMany", "{}").statusCode(200).body("count", equalTo(2));
         assertEquals(List.of("100 deleted", "101 deleted", "102 deleted"), rows("SELECT id, \"deletedAt\" FROM \"Comment\" ORDER BY id"));
         // nested: a delete and a deleteMany inside an update
-        rpc("user", "update", "{\"where\": {\"id\": 2}, \"data\": {\"posts\": {\"delete\": [{\"id\": 12}]}}, \"include\": {\"posts\": true}}").statusCode(200)
+        rpc("user", "update", "{\"where\": {\"id\": 2}, \"data\": {\"posts\": {\"delete\": [{\"id\": 12}]}}, \"include\": "
+                + "{\"posts\": true}}").statusCode(200)
                 .body("posts", empty());
         rpc("user", "update", "{\"where\": {\"id\": 3}, \"data\": {\"name\": \"Cat\"}}").statusCode(404).body("code", equalTo("P2025"));
         assertEquals(List.of("10 deleted", "11 deleted", "12 deleted", "13 live"), rows("SELECT id, \"deletedAt\" FROM \"Post\" ORDER BY id"));
@@ -157,10 +168,13 @@ class SoftDeleteApiTest {
         assertEquals(List.of("10 0", "11 100", "12 0", "13 0"), rows("SELECT id, views FROM \"Post\" ORDER BY id"));
         rpc("comment", "update", "{\"where\": {\"id\": 100}, \"data\": {\"post\": {\"connect\": {\"id\": 11}}}}").statusCode(404).body("code", equalTo("P2025"));
         rpc("comment", "create", "{\"data\": {\"id\": 103, \"text\": \"t\", \"post\": {\"connect\": {\"id\": 11}}}}").statusCode(404).body("code", equalTo("P2025"));
-        rpc("user", "update", "{\"where\": {\"id\": 1}, \"data\": {\"posts\": {\"update\": {\"where\": {\"id\": 11}, \"data\": {\"title\": \"x\"}}}}}")
+        rpc("user", "update", "{\"where\": {\"id\": 1}, \"data\": {\"posts\": {\"update\": {\"where\": {\"id\": " + "11}, \"data\": "
+                + "{\"title\": \"x\"}}}}}")
                 .statusCode(404).body("code", equalTo("P2025"));
-        // upsert: the soft-deleted cat@x is absent, so a live cat@x is created beside it (the partial unique index allows it)
-        rpc("user", "upsert", "{\"where\": {\"email\": \"cat@x\"}, \"create\": {\"id\": 4, \"email\": \"cat@x\", \"name\": \"Cat again\"}, \"update\": {\"name\": \"no\"}}")
+        // upsert: the soft-deleted cat@x is absent, so a live cat@x is created beside it (the partial unique index
+        // allows it)
+        rpc("user", "upsert", "{\"where\": {\"email\": \"cat@x\"}, \"create\": {\"id\": 4, \"email\": \"cat@x\", " + "\"name\": \"Cat "
+                + "again\"}, \"update\": {\"name\": \"no\"}}")
                 .statusCode(200).body("id", equalTo(4));
         assertEquals(List.of("1 Ann", "2 Bob", "3 Cat", "4 Cat again"), rows("SELECT id, name FROM \"User\" ORDER BY id"));
     }
@@ -185,7 +199,9 @@ class SoftDeleteApiTest {
         rpc("user", "findUnique", "{\"where\": {\"email\": \"ann@x\"}}").statusCode(200).body("id", equalTo(6));
     }
 
-    /** Each row's first column, then its second as is, or as {@code deleted}/{@code live} when it is a time or null. */
+    /**
+     * Each row's first column, then its second as is, or as {@code deleted}/{@code live} when it is a time or null.
+     */
     private static List<String> rows(String sql) throws SQLException {
         List<String> out = new ArrayList<>();
         try (Connection c = TestServer.connect(FreshDatabase.current()); ResultSet r = c.createStatement().executeQuery(sql)) {

@@ -45,7 +45,10 @@ class StatementCacheApiTest {
     @Inject
     ReadService reads;
 
-    /** What every API test relies on; that verify catches a wrong kept statement: {@link dev.quarry.query.sql.StatementCacheVerifyTest}. */
+    /**
+     * What every API test relies on; that verify catches a wrong kept statement: {@link
+     * dev.quarry.query.sql.StatementCacheVerifyTest}.
+     */
     @Test
     void verifyIsOnInTests() {
         assertEquals(true, ConfigProvider.getConfig().getValue("quarry.query.statement-cache.verify", Boolean.class));

@@ -23,13 +23,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import io.vertx.core.Promise;
+import java.util.LinkedHashMap;
 
 /**
  * The benchmark's baseline: the least a server can do to answer the benchmark's requests with Quarry's SQL. Plain
- * Vert.x HTTP and the Vert.x PostgreSQL client, the same routes and parameters as Quarry's, each handler picking its
- * values out of the request by hand and running the statements Quarry compiles for that scenario (prepared, cached
- * per connection) in the same order, writes of several statements in one transaction; the body is the JSON PostgreSQL
- * built.
+ * Vert.x HTTP and the Vert.x PostgreSQL client, the same routes and parameters as Quarry's, each handler picking
+ * its values out of the request by hand and running the statements Quarry compiles for that scenario (prepared,
+ * cached per connection) in the same order, writes of several statements in one transaction; the body is the JSON
+ * PostgreSQL built.
  *
  * <pre>
  * java -cp … dev.quarry.bench.BaselineServer DATABASE_URL PORT [SCHEMA] [--print]
@@ -87,7 +89,7 @@ public final class BaselineServer {
         int instances = 2 * Runtime.getRuntime().availableProcessors();
         vertx.deployVerticle(() -> new AbstractVerticle() {
             @Override
-            public void start(io.vertx.core.Promise<Void> started) {
+            public void start(Promise<Void> started) {
                 vertx.createHttpServer().requestHandler(server::handle).listen(port, "127.0.0.1").<Void>mapEmpty().onComplete(started);
             }
         }, new DeploymentOptions().setInstances(instances)).toCompletionStage().toCompletableFuture().get();
@@ -95,7 +97,7 @@ public final class BaselineServer {
     }
 
     private void print() {
-        Map<String, Object> all = new java.util.LinkedHashMap<>();
+        Map<String, Object> all = new LinkedHashMap<>();
         all.put("find_unique", findUnique);
         all.put("nested_select", nestedSelect);
         all.put("find_many", findMany);

@@ -27,6 +27,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import dev.quarry.api.SoftDeleteAccess;
+import dev.quarry.query.exec.TxLimits;
+import io.vertx.mutiny.sqlclient.Pool;
 
 /**
  * The SQL of each benchmark scenario, as Quarry makes it at this moment: reads compiled by Quarry's planner and
@@ -66,7 +69,10 @@ final class ScenarioStatements {
                 .orElseThrow(() -> new IllegalStateException("the benchmark needs the blog schema: no model " + name));
     }
 
-    /** {@code GET /api/users/{id}} and, with {@code select}, the nested select: findUnique with the record's entity tag. */
+    /**
+     * {@code GET /api/users/{id}} and, with {@code select}, the nested select: findUnique with the record's entity
+     * tag.
+     */
     Template findUnique(boolean nestedSelect) {
         Map<String, List<String>> params = new LinkedHashMap<>();
         if (nestedSelect) {
@@ -235,8 +241,8 @@ final class ScenarioStatements {
                 return Optional.empty();
             }
         };
-        return new WriteService(schema, io.vertx.mutiny.sqlclient.Pool.newInstance(recording.pool()), new ModelRoutes(schema), open,
-                LIMITS, new dev.quarry.query.exec.TxLimits(100, java.time.Duration.ofSeconds(15), java.time.Duration.ofSeconds(5), java.time.Duration.ofSeconds(30)),
-                new dev.quarry.api.SoftDeleteAccess(schema, Optional.empty()));
+        return new WriteService(schema, Pool.newInstance(recording.pool()), new ModelRoutes(schema), open,
+                LIMITS, new TxLimits(100, Duration.ofSeconds(15), Duration.ofSeconds(5), Duration.ofSeconds(30)),
+                new SoftDeleteAccess(schema, Optional.empty()));
     }
 }

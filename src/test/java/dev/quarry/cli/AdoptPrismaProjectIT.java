@@ -24,13 +24,14 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import java.util.UUID;
 
 /**
  * The launcher at the repository's root, called by its absolute path from folders that have nothing to do with
- * Quarry, in each layout a project can have: Prisma's single file, Prisma's {@code prisma/schema/} folder, a
- * {@code prisma.config.ts} with its own paths and an {@code env()} URL, {@code package.json#prisma.schema}, and a Java
- * project. In the Prisma layouts the database is the one Prisma Migrate made (its SQL applied, its
- * {@code _prisma_migrations} rows written as Prisma writes them); Quarry takes it over without a file copied or edited.
+ * Quarry, in each layout a project can have: Prisma's single file, Prisma's {@code prisma/schema/} folder, a {@code
+ * prisma.config.ts} with its own paths and an {@code env()} URL, {@code package.json#prisma.schema}, and a Java
+ * project. In the Prisma layouts the database is the one Prisma Migrate made (its SQL applied, its {@code
+ * _prisma_migrations} rows written as Prisma writes them); Quarry takes it over without a file copied or edited.
  */
 class AdoptPrismaProjectIT {
 
@@ -78,12 +79,14 @@ class AdoptPrismaProjectIT {
             );
 
             -- AddForeignKey
-            ALTER TABLE "Post" ADD CONSTRAINT "Post_authorId_fkey" FOREIGN KEY ("authorId") REFERENCES "Author"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+            ALTER TABLE "Post" ADD CONSTRAINT "Post_authorId_fkey" FOREIGN KEY ("authorId") \
+            REFERENCES "Author"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
             """;
 
     private static final String PRISMA_HISTORY = "CREATE TABLE _prisma_migrations (id VARCHAR(36) PRIMARY KEY NOT NULL, checksum VARCHAR(64) NOT NULL, "
-            + "finished_at TIMESTAMPTZ, migration_name VARCHAR(255) NOT NULL, logs TEXT, rolled_back_at TIMESTAMPTZ, "
-            + "started_at TIMESTAMPTZ NOT NULL DEFAULT now(), applied_steps_count INTEGER NOT NULL DEFAULT 0)";
+            + "finished_at TIMESTAMPTZ, migration_name VARCHAR(255) NOT NULL, logs TEXT, rolled_back_at "
+            + "TIMESTAMPTZ, started_at TIMESTAMPTZ NOT NULL DEFAULT now(), applied_steps_count INTEGER NOT "
+            + "NULL DEFAULT 0)";
     private static final String MIGRATION = "20250101120000_init";
 
     @TempDir
@@ -154,8 +157,9 @@ class AdoptPrismaProjectIT {
     }
 
     /**
-     * The layout {@code ./mvnw package -Pdist} archives (the launcher beside {@code quarkus-app/}, no {@code pom.xml}),
-     * called through a symbolic link on the {@code PATH}, as {@code prisma} is; a user mistake is one sentence.
+     * The layout {@code ./mvnw package -Pdist} archives (the launcher beside {@code quarkus-app/}, no {@code
+     * pom.xml}), called through a symbolic link on the {@code PATH}, as {@code prisma} is; a user mistake is one
+     * sentence.
      */
     @Test
     void theDistributionOnThePath() throws Exception {
@@ -289,7 +293,8 @@ class AdoptPrismaProjectIT {
         assertTrue(Files.isRegularFile(project.resolve("openapi/openapi.yaml")), generate.toString());
         assertEquals(!layout.prismaMade(), Files.isDirectory(project.resolve("src/main/java")), "Java entities only in a Java project\n" + generate);
 
-        TestServer.execute(database, "INSERT INTO \"Author\" (name) VALUES ('Ada'); INSERT INTO \"Post\" (title, \"authorId\") VALUES ('Notes', 1)");
+        TestServer.execute(database, "INSERT INTO \"Author\" (name) VALUES ('Ada'); INSERT INTO \"Post\" (title, \"authorId\") VALUES "
+                + "('Notes', 1)");
         launcher.serve(environment);
         HttpResponse<String> authors = launcher.get("/api/authors");
         HttpResponse<String> posts = launcher.get("/api/posts");
@@ -314,13 +319,17 @@ class AdoptPrismaProjectIT {
         return layout.schema().endsWith(".prisma") ? layout.schema() : layout.schema() + "/schema.prisma";
     }
 
-    /** A database as {@code prisma migrate deploy} leaves it after applying {@code sql} as the migration {@code name}. */
+    /**
+     * A database as {@code prisma migrate deploy} leaves it after applying {@code sql} as the migration {@code
+     * name}.
+     */
     static void migrateAsPrisma(DatabaseUrl database, String name, String sql) throws Exception {
         TestServer.execute(database, PRISMA_HISTORY);
         TestServer.execute(database, sql);
         String checksum = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(sql.getBytes(StandardCharsets.UTF_8)));
-        TestServer.execute(database, "INSERT INTO _prisma_migrations (id, checksum, finished_at, migration_name, applied_steps_count) VALUES ('"
-                + java.util.UUID.randomUUID() + "', '" + checksum + "', now(), '" + name + "', 1)");
+        TestServer.execute(database, "INSERT INTO _prisma_migrations (id, checksum, finished_at, migration_name, applied_steps_count) "
+                + "VALUES ('"
+                + UUID.randomUUID() + "', '" + checksum + "', now(), '" + name + "', 1)");
     }
 
     /** Prisma's migration files of the layout, by path, with their text. */

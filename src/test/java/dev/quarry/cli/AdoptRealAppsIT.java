@@ -29,18 +29,22 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Adoption of real apps: documenso's and cal.com's schemas from the corpus, each in a folder laid out as its Prisma
- * project (the schema, Prisma's {@code prisma/migrations} history; documenso's URL named by a {@code prisma.config.ts}
- * and set in {@code .env}, cal.com's {@code DATABASE_URL} in {@code prisma/.env}, which Prisma's CLI also reads), over a database made by Prisma 7's own migration SQL (its schema engine's from-empty
- * script, applied and recorded in {@code _prisma_migrations} as {@code prisma migrate deploy} does). From that folder,
- * the launcher: {@code migrate status} is clean, {@code serve} answers {@code findMany} on every model, and after a
- * schema change {@code migrate dev} writes a Flyway migration that leaves the catalog ({@code pg_dump --schema-only})
- * Prisma's from-empty script gives for the changed schema.
+ * project (the schema, Prisma's {@code prisma/migrations} history; documenso's URL named by a {@code
+ * prisma.config.ts} and set in {@code .env}, cal.com's {@code DATABASE_URL} in {@code prisma/.env}, which Prisma's
+ * CLI also reads), over a database made by Prisma 7's own migration SQL (its schema engine's from-empty script,
+ * applied and recorded in {@code _prisma_migrations} as {@code prisma migrate deploy} does). From that folder, the
+ * launcher: {@code migrate status} is clean, {@code serve} answers {@code findMany} on every model, and after a
+ * schema change {@code migrate dev} writes a Flyway migration that leaves the catalog ({@code pg_dump
+ * --schema-only}) Prisma's from-empty script gives for the changed schema.
  */
 class AdoptRealAppsIT {
 
     private static final String INIT = "20250101000000_init";
 
-    /** A new enum, a new model related to {@code User} and a new optional column of {@code User}: what a next feature adds. */
+    /**
+     * A new enum, a new model related to {@code User} and a new optional column of {@code User}: what a next
+     * feature adds.
+     */
     private static final String NEW_MODEL = """
 
             enum AdoptionNoteKind {
@@ -67,18 +71,25 @@ class AdoptRealAppsIT {
      * @param urlVariable the variable its database URL is read from
      * @param dotEnv the {@code .env} file that sets it
      * @param config its {@code prisma.config.ts}, if it has one
-     * @param prelude what its first migration runs before Prisma's script: an extension its indexes use that the schema
+     * @param prelude what its first migration runs before Prisma's script: an extension its indexes use that the
+     * schema
      *     does not declare, added by hand as Prisma's documentation advises
      */
     record App(String name, String corpusFile, String urlVariable, String dotEnv, Optional<String> config, String prelude) {
 
-        /** The schema as a Prisma 7 project keeps it: the URLs are in the config or the environment, not in the datasource. */
+        /**
+         * The schema as a Prisma 7 project keeps it: the URLs are in the config or the environment, not in the
+         * datasource.
+         */
         String schema() throws IOException {
             return Files.readString(CorpusRoundTripTest.corpus().resolve("real").resolve(corpusFile))
                     .replaceAll("(?m)^\\s*(url|directUrl|shadowDatabaseUrl)\\s*=.*\\n", "");
         }
 
-        /** {@link #schema()} with {@link #NEW_MODEL} and, at the end of {@code User}'s fields, {@code nickname} and the relation's other side. */
+        /**
+         * {@link #schema()} with {@link #NEW_MODEL} and, at the end of {@code User}'s fields, {@code nickname} and
+         * the relation's other side.
+         */
         String changedSchema() throws IOException {
             String schema = schema();
             int user = schema.indexOf("\nmodel User {");
@@ -105,7 +116,9 @@ class AdoptRealAppsIT {
             """), "CREATE EXTENSION IF NOT EXISTS pg_trgm;\n\n");
     static final App CALCOM = new App("cal.com", "calcom__cal.com__packages__prisma__schema.prisma", "DATABASE_URL", "prisma/.env", Optional.empty(), "");
 
-    /** Prisma 7's from-empty scripts, by app name: of the schema, and of the changed schema ({@code name + "'"}). */
+    /**
+     * Prisma 7's from-empty scripts, by app name: of the schema, and of the changed schema ({@code name + "'"}).
+     */
     private static final Map<String, String> PRISMA_SCRIPTS = new LinkedHashMap<>();
 
     @TempDir

@@ -70,13 +70,15 @@ class DbCommandTest {
         write("schema.prisma", MigrateCommandTest.PERSON.replace("  nick String?\n", ""));
         Cli.Run refused = Cli.run(url, "db", "push", "--schema", schemaFile);
         assertEquals(1, refused.exitCode(), refused.toString());
-        assertTrue(refused.out().contains("You are about to drop the column `nick` on the `people` table, which still contains 1 non-null values."), refused.toString());
+        assertTrue(refused.out().contains("You are about to drop the column `nick` on the `people` table, which " + "still contains 1 non-null "
+                + "values."), refused.toString());
         assertTrue(refused.err().contains("--accept-data-loss"), refused.toString());
         assertEquals(List.of("ada"), column(url, "SELECT nick FROM people"));
 
         Cli.Run accepted = Cli.run(url, "db", "push", "--schema", schemaFile, "--accept-data-loss");
         assertEquals(0, accepted.exitCode(), accepted.toString());
-        assertEquals(List.of(), column(url, "SELECT column_name FROM information_schema.columns WHERE table_name = 'people' AND column_name = 'nick'"));
+        assertEquals(List.of(), column(url, "SELECT column_name FROM information_schema.columns WHERE table_name = 'people' " + "AND column_name = "
+                + "'nick'"));
         assertTrue(Files.notExists(project.resolve("migrations")), "db push writes no migration");
     }
 
@@ -101,24 +103,30 @@ class DbCommandTest {
         assertEquals(List.of("Ada", "Grace"), column(url, "SELECT full_name FROM people ORDER BY id"));
     }
 
-    /** Prisma's re-introspection of a multi-file schema: each model stays in its file, new ones go to introspected.prisma. */
+    /**
+     * Prisma's re-introspection of a multi-file schema: each model stays in its file, new ones go to
+     * introspected.prisma.
+     */
     @Test
     void pullIntoASchemaFolderKeepsEachModelInItsFile() throws Exception {
         Path folder = project.resolve("prisma/schema");
         Files.createDirectories(folder);
         String config = "generator client {\n  provider = \"prisma-client\"\n}\n\n" + MigrateCommandTest.DATASOURCE;
         Files.writeString(folder.resolve("config.prisma"), config);
-        Files.writeString(folder.resolve("author.prisma"), "/// People who write\nmodel Author {\n  id   Int    @id @default(autoincrement())\n  name String\n  Post Post[]\n}\n");
+        Files.writeString(folder.resolve("author.prisma"), "/// People who write\nmodel Author {\n  id   Int    @id @default(autoincrement())\n  name "
+                + "String\n  Post Post[]\n}\n");
         Files.writeString(folder.resolve("post.prisma"), "model Post {\n  id       Int    @id @default(autoincrement())\n  authorId Int\n"
                 + "  Author   Author @relation(fields: [authorId], references: [id])\n}\n");
         Cli.Run push = Cli.run(url, "db", "push", "--schema", folder.toString());
         assertEquals(0, push.exitCode(), push.toString());
         Files.writeString(folder.resolve("post.prisma"), Files.readString(folder.resolve("post.prisma")) + "\nmodel Gone {\n  id Int @id\n}\n");
-        TestServer.execute(url, "CREATE TYPE \"Mood\" AS ENUM ('calm', 'busy'); CREATE TABLE \"Tag\" (id SERIAL PRIMARY KEY, mood \"Mood\" NOT NULL)");
+        TestServer.execute(url, "CREATE TYPE \"Mood\" AS ENUM ('calm', 'busy'); CREATE TABLE \"Tag\" (id SERIAL PRIMARY KEY, mood "
+                + "\"Mood\" NOT NULL)");
 
         Cli.Run pull = Cli.run(url, "db", "pull", "--schema", folder.toString(), "--url", url.toPrismaUrl());
         assertEquals(0, pull.exitCode(), pull.toString());
-        assertEquals("Wrote " + folder + " (author.prisma, config.prisma, post.prisma, introspected.prisma): 3 table(s), 1 enum(s) from "
+        assertEquals("Wrote " + folder + " (author.prisma, config.prisma, post.prisma, introspected.prisma): 3 table(s), 1 enum(s) "
+        + "from "
                 + url.redacted() + ".\n", pull.out());
         assertEquals(config.strip() + "\n", Files.readString(folder.resolve("config.prisma")), "the generator and datasource stay where they are");
         String author = Files.readString(folder.resolve("author.prisma"));
@@ -183,6 +191,7 @@ class DbCommandTest {
 
         Cli.Run nonsense = Cli.run(url, "migrate", "diff", "--from", "nothing-here", "--to", "empty");
         assertEquals(1, nonsense.exitCode(), nonsense.toString());
-        assertEquals("error: nothing-here is neither empty, a .prisma file, a folder of .prisma files or migrations, nor a postgresql:// URL\n", nonsense.err());
+        assertEquals("error: nothing-here is neither empty, a .prisma file, a folder of .prisma files or migrations, "
+                + "nor a postgresql:// URL\n", nonsense.err());
     }
 }

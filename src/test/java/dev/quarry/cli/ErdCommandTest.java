@@ -10,8 +10,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import java.io.PrintWriter;
 
-/** {@code quarry erd}: the SVG to a file, Mermaid to stdout with what it used on stderr, a wrong format refused with the choices. */
+/**
+ * {@code quarry erd}: the SVG to a file, Mermaid to stdout with what it used on stderr, a wrong format refused with
+ * the choices.
+ */
 class ErdCommandTest {
 
     private static final String SCHEMA = "src/main/resources/schema.prisma";
@@ -57,8 +61,8 @@ class ErdCommandTest {
             System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
             System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
             var commandLine = QuarryCommand.commandLine();
-            commandLine.setOut(new java.io.PrintWriter(System.out, true));
-            commandLine.setErr(new java.io.PrintWriter(System.err, true));
+            commandLine.setOut(new PrintWriter(System.out, true));
+            commandLine.setErr(new PrintWriter(System.err, true));
             int exit = commandLine.execute(args);
             return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
         } finally {

@@ -28,7 +28,8 @@ class ExportCommandTest {
         Files.writeString(file, MigrateCommandTest.DATASOURCE + MigrateCommandTest.PERSON);
         schemaFile = file.toString();
         assertEquals(0, Cli.run(url, "db", "push", "--schema", schemaFile).exitCode());
-        TestServer.execute(url, "INSERT INTO people (full_name, nick) VALUES ('Ada, \"the\" first', ''), ('Grace' || chr(10) || 'Hopper', NULL), "
+        TestServer.execute(url, "INSERT INTO people (full_name, nick) VALUES ('Ada, \"the\" first', ''), ('Grace' || chr(10) || "
+                + "'Hopper', NULL), "
                 + "('Émilie 漢', 'em')");
         TestServer.execute(url, "INSERT INTO people (full_name) SELECT 'p' || i FROM generate_series(4, 5000) i");
     }

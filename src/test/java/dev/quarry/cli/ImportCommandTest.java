@@ -12,7 +12,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code db import} and {@code db seed} of NDJSON and CSV: what {@code db export} writes imports back, all or none. */
+/**
+ * {@code db import} and {@code db seed} of NDJSON and CSV: what {@code db export} writes imports back, all or none.
+ */
 class ImportCommandTest {
 
     @TempDir
@@ -28,7 +30,8 @@ class ImportCommandTest {
         Files.writeString(file, MigrateCommandTest.DATASOURCE + MigrateCommandTest.PERSON);
         schemaFile = file.toString();
         assertEquals(0, Cli.run(url, "db", "push", "--schema", schemaFile).exitCode());
-        TestServer.execute(url, "INSERT INTO people (full_name, nick) VALUES ('Ada, \"the\" first', ''), ('Grace' || chr(10) || 'Hopper', NULL), "
+        TestServer.execute(url, "INSERT INTO people (full_name, nick) VALUES ('Ada, \"the\" first', ''), ('Grace' || chr(10) || "
+                + "'Hopper', NULL), "
                 + "('Émilie 漢', 'em')");
         TestServer.execute(url, "INSERT INTO people (full_name) SELECT 'p' || i FROM generate_series(4, 3000) i");
     }
@@ -73,7 +76,8 @@ class ImportCommandTest {
         Cli.Run seeded = Cli.run(url, "db", "seed", "--schema", schemaFile, "--file", seed.toString());
         assertEquals(0, seeded.exitCode(), seeded.toString());
         assertTrue(seeded.out().contains("2 records"), seeded.toString());
-        assertEquals("{\"id\" : 1, \"fullName\" : \"Ada\", \"nick\" : null}\n{\"id\" : 2, \"fullName\" : \"Grace, H\", \"nick\" : \"\"}\n", export("ndjson"));
+        assertEquals("{\"id\" : 1, \"fullName\" : \"Ada\", \"nick\" : null}\n{\"id\" : 2, \"fullName\" : \"Grace, H\", "
+                + "\"nick\" : \"\"}\n", export("ndjson"));
     }
 
     private String export(String format) {

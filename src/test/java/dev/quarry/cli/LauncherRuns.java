@@ -34,7 +34,10 @@ final class LauncherRuns implements AutoCloseable {
         this.folder = folder;
     }
 
-    /** Skips (fails under CI) when the service is not packaged: the launcher would build it, which a test must not wait for. */
+    /**
+     * Skips (fails under CI) when the service is not packaged: the launcher would build it, which a test must not
+     * wait for.
+     */
     static void requirePackage() {
         Tools.require(Files.isRegularFile(JAR), () -> "no packaged service at " + JAR + " (./mvnw package)");
     }
@@ -46,7 +49,10 @@ final class LauncherRuns implements AutoCloseable {
         }
     }
 
-    /** {@code /abs/path/to/quarry ARGS} in the folder, with {@code environment} added to the process's (DATABASE_URL removed). */
+    /**
+     * {@code /abs/path/to/quarry ARGS} in the folder, with {@code environment} added to the process's (DATABASE_URL
+     * removed).
+     */
     Run run(Map<String, String> environment, String... args) throws Exception {
         Path out = Files.createTempFile("quarry-out", ".txt");
         Path err = Files.createTempFile("quarry-err", ".txt");

@@ -17,11 +17,15 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The migrate commands run as a person runs them: options, prompts refused without a terminal, messages and exit codes. */
+/**
+ * The migrate commands run as a person runs them: options, prompts refused without a terminal, messages and exit
+ * codes.
+ */
 class MigrateCommandTest {
 
     static final String DATASOURCE = "datasource db {\n  provider = \"postgresql\"\n}\n\n";
-    static final String PERSON = "model Person {\n  id Int @id @default(autoincrement())\n  fullName String @map(\"full_name\")\n  nick String?\n  @@map(\"people\")\n}\n";
+    static final String PERSON = "model Person {\n  id Int @id @default(autoincrement())\n  fullName String @map(\"full_name\")\n  nick "
+            + "String?\n  @@map(\"people\")\n}\n";
 
     @TempDir
     Path project;
@@ -149,7 +153,8 @@ class MigrateCommandTest {
         Files.writeString(migrations().resolve("V1__people.sql"), "CREATE TABLE people (id INTEGER);\n");
         Cli.Run unreachable = migrate(DatabaseUrl.parse("postgresql://postgres@127.0.0.1:1/quarry"), "deploy");
         assertEquals(1, unreachable.exitCode(), unreachable.toString());
-        assertEquals("error: cannot reach the database server at 127.0.0.1:1 (postgresql://postgres@127.0.0.1:1/quarry); is PostgreSQL running there?\n", unreachable.err());
+        assertEquals("error: cannot reach the database server at 127.0.0.1:1 "
+                + "(postgresql://postgres@127.0.0.1:1/quarry); is PostgreSQL running there?\n", unreachable.err());
 
         DatabaseUrl missing = TestServer.admin().withDatabase("quarry_no_such_database");
         Cli.Run missingRun = migrate(missing, "status");
@@ -166,7 +171,10 @@ class MigrateCommandTest {
         assertEquals(1, wrongUserRun.err().lines().count(), wrongUserRun.toString());
     }
 
-    /** deploy and status never take "no migrations" for "up to date": a folder given but missing, or empty, is an error. */
+    /**
+     * deploy and status never take "no migrations" for "up to date": a folder given but missing, or empty, is an
+     * error.
+     */
     @Test
     void deployAndStatusNeedMigrations() throws Exception {
         DatabaseUrl database = freshDatabase();
@@ -255,7 +263,8 @@ class MigrateCommandTest {
         TestServer.execute(production, "ALTER TABLE people ADD COLUMN age INTEGER");
         Cli.Run drift = migrate(production, "status");
         assertEquals(1, drift.exitCode(), drift.toString());
-        assertTrue(drift.out().contains("Drift (the database differs from the migrations) (1):\n  ALTER TABLE \"people\" ADD COLUMN     \"age\" INTEGER"), drift.toString());
+        assertTrue(drift.out().contains("Drift (the database differs from the migrations) (1):\n  ALTER TABLE " + "\"people\" ADD COLUMN     "
+                + "\"age\" INTEGER"), drift.toString());
         Cli.Run devOnDrift = migrate(production, "dev");
         assertEquals(1, devOnDrift.exitCode(), devOnDrift.toString());
         assertTrue(devOnDrift.err().contains("differs from what the migrations create") && devOnDrift.err().contains("migrate reset"), devOnDrift.toString());
@@ -279,13 +288,15 @@ class MigrateCommandTest {
         Files.writeString(migrations().resolve("V2__broken.sql"), "CREATE TABLE a (id INTEGER);\n\nCREATE TABLE b (id NO_SUCH_TYPE);\n");
         Cli.Run failedDeploy = migrate(url, "deploy");
         assertEquals(1, failedDeploy.exitCode(), failedDeploy.toString());
-        assertEquals("error: the migration V2__broken.sql failed at line 3: ERROR: type \"no_such_type\" does not exist; "
+        assertEquals("error: the migration V2__broken.sql failed at line 3: ERROR: type \"no_such_type\" does not "
+                + "exist; "
                 + "it was rolled back, nothing of it was applied; fix it and deploy again\n", failedDeploy.err().replaceAll("\n\\s+Position: \\d+", ""));
         Cli.Run pending = migrate(url, "status");
         assertEquals(1, pending.exitCode(), pending.toString());
         assertTrue(pending.out().contains("Applied (1):\n  V1 people\nPending (1):\n  V2 broken\n"), pending.toString());
 
-        // Flyway on PostgreSQL rolls a failure back; tools and editions that run outside a transaction leave a failed row.
+        // Flyway on PostgreSQL rolls a failure back; tools and editions that run outside a transaction leave a
+        // failed row.
         TestServer.execute(url, "UPDATE flyway_schema_history SET success = false WHERE version = '1'");
         Cli.Run failed = migrate(url, "status");
         assertEquals(1, failed.exitCode(), failed.toString());

@@ -97,15 +97,16 @@ class ProjectTest {
         assertEquals(dir.resolve("prisma/migrations-flyway"), discover().migrations());
         assertEquals(Optional.empty(), discover().prismaHistory(), "no Prisma migration yet");
 
-        write("package.json", "{\"name\": \"app\", \"prisma\": {\"schema\": \"database/schema.prisma\", \"seed\": \"node seed.js\"}}");
+        write("package.json", "{\"name\": \"app\", \"prisma\": {\"schema\": \"database/schema.prisma\", \"seed\": \"node "
+                + "seed.js\"}}");
         assertEquals(dir.resolve("database/schema.prisma").toString(), discover().schema());
         assertTrue(discover().foundBy().endsWith("package.json#prisma.schema"), discover().foundBy());
         assertEquals(dir.resolve("database/migrations-flyway"), discover().migrations());
     }
 
     /**
-     * The {@code .env} files Prisma's CLI loads: beside the nearest {@code package.json} (also from a folder below it),
-     * then beside a schema the user named, else in {@code prisma/}, else in the folder; the root's value wins.
+     * The {@code .env} files Prisma's CLI loads: beside the nearest {@code package.json} (also from a folder below
+     * it), then beside a schema the user named, else in {@code prisma/}, else in the folder; the root's value wins.
      */
     @Test
     void dotEnvBesideTheProjectAsPrismaReadsIt() throws Exception {

@@ -1,6 +1,19 @@
 package dev.quarry.database;
 
-import static dev.quarry.database.TestSchemas.*;
+import dev.quarry.schema.model.ConstraintNames;
+
+import static dev.quarry.database.TestSchemas.blog;
+import static dev.quarry.database.TestSchemas.enumType;
+import static dev.quarry.database.TestSchemas.enumValue;
+import static dev.quarry.database.TestSchemas.field;
+import static dev.quarry.database.TestSchemas.fn;
+import static dev.quarry.database.TestSchemas.manyToMany;
+import static dev.quarry.database.TestSchemas.model;
+import static dev.quarry.database.TestSchemas.num;
+import static dev.quarry.database.TestSchemas.schema;
+import static dev.quarry.database.TestSchemas.str;
+import static dev.quarry.database.TestSchemas.withDefault;
+import static dev.quarry.database.TestSchemas.withNative;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.quarry.migrate.Migrations;
@@ -8,6 +21,9 @@ import dev.quarry.schema.model.Arity;
 import dev.quarry.schema.model.ScalarType;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import dev.quarry.schema.model.DefaultValue;
+import dev.quarry.schema.model.FieldType;
+import java.util.Optional;
 
 class ShapeCalculatorTest {
 
@@ -47,7 +63,8 @@ class ShapeCalculatorTest {
             CREATE INDEX "Post_authorId_idx" ON "Post"("authorId");
 
             -- AddForeignKey
-            ALTER TABLE "Post" ADD CONSTRAINT "Post_authorId_fkey" FOREIGN KEY ("authorId") REFERENCES "User"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+            ALTER TABLE "Post" ADD CONSTRAINT "Post_authorId_fkey" FOREIGN KEY ("authorId") REFERENCES \
+            "User"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
             """;
 
     @Test
@@ -60,8 +77,8 @@ class ShapeCalculatorTest {
         var user = model("User", "id", List.of(
                 withDefault(field("id", ScalarType.INT, Arity.REQUIRED), fn("autoincrement")),
                 withNative(field("email", ScalarType.STRING, Arity.REQUIRED), "VarChar", "255"),
-                withDefault(field("role", new dev.quarry.schema.model.FieldType.EnumRef("Role"), Arity.REQUIRED), enumValue("USER")),
-                withDefault(field("tags", ScalarType.STRING, Arity.LIST), new dev.quarry.schema.model.DefaultValue.ListValue(List.of(str("a"), str("b")), java.util.Optional.empty())),
+                withDefault(field("role", new FieldType.EnumRef("Role"), Arity.REQUIRED), enumValue("USER")),
+                withDefault(field("tags", ScalarType.STRING, Arity.LIST), new DefaultValue.ListValue(List.of(str("a"), str("b")), Optional.empty())),
                 withDefault(field("score", ScalarType.FLOAT, Arity.REQUIRED), num("1")),
                 withDefault(field("price", ScalarType.DECIMAL, Arity.REQUIRED), num("1.50")),
                 withDefault(field("data", ScalarType.JSON, Arity.REQUIRED), str("{}")),
@@ -117,10 +134,12 @@ class ShapeCalculatorTest {
                 CREATE INDEX "_CategoryToUser_B_index" ON "_CategoryToUser"("B");
 
                 -- AddForeignKey
-                ALTER TABLE "_CategoryToUser" ADD CONSTRAINT "_CategoryToUser_A_fkey" FOREIGN KEY ("A") REFERENCES "Category"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+                ALTER TABLE "_CategoryToUser" ADD CONSTRAINT "_CategoryToUser_A_fkey" FOREIGN KEY ("A") \
+                REFERENCES "Category"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
                 -- AddForeignKey
-                ALTER TABLE "_CategoryToUser" ADD CONSTRAINT "_CategoryToUser_B_fkey" FOREIGN KEY ("B") REFERENCES "User"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+                ALTER TABLE "_CategoryToUser" ADD CONSTRAINT "_CategoryToUser_B_fkey" FOREIGN KEY ("B") \
+                REFERENCES "User"("id") ON DELETE CASCADE ON UPDATE CASCADE;
                 """, sql);
     }
 

@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import dev.quarry.schema.model.ScalarType;
 
 /** Resolved schemas written in test code, for tests that must not depend on the parser. */
 public final class TestSchemas {
@@ -96,20 +97,20 @@ public final class TestSchemas {
     /** Prisma's blog (src/main/resources/schema.prisma), as the parser resolves it. */
     public static Schema blog() {
         Model user = model("User", "id", List.of(
-                withDefault(field("id", dev.quarry.schema.model.ScalarType.STRING, Arity.REQUIRED), fn("cuid")),
-                field("email", dev.quarry.schema.model.ScalarType.STRING, Arity.REQUIRED),
-                field("name", dev.quarry.schema.model.ScalarType.STRING, Arity.OPTIONAL),
-                withDefault(field("active", dev.quarry.schema.model.ScalarType.BOOLEAN, Arity.REQUIRED), bool(true)),
-                withDefault(field("createdAt", dev.quarry.schema.model.ScalarType.DATETIME, Arity.REQUIRED), fn("now")),
-                field("updatedAt", dev.quarry.schema.model.ScalarType.DATETIME, Arity.REQUIRED)),
+                withDefault(field("id", ScalarType.STRING, Arity.REQUIRED), fn("cuid")),
+                field("email", ScalarType.STRING, Arity.REQUIRED),
+                field("name", ScalarType.STRING, Arity.OPTIONAL),
+                withDefault(field("active", ScalarType.BOOLEAN, Arity.REQUIRED), bool(true)),
+                withDefault(field("createdAt", ScalarType.DATETIME, Arity.REQUIRED), fn("now")),
+                field("updatedAt", ScalarType.DATETIME, Arity.REQUIRED)),
                 List.of("email"), List.of());
         Model post = model("Post", "id", List.of(
-                withDefault(field("id", dev.quarry.schema.model.ScalarType.STRING, Arity.REQUIRED), fn("cuid")),
-                field("title", dev.quarry.schema.model.ScalarType.STRING, Arity.REQUIRED),
-                field("body", dev.quarry.schema.model.ScalarType.STRING, Arity.REQUIRED),
-                withDefault(field("published", dev.quarry.schema.model.ScalarType.BOOLEAN, Arity.REQUIRED), bool(false)),
-                field("authorId", dev.quarry.schema.model.ScalarType.STRING, Arity.REQUIRED),
-                withDefault(field("createdAt", dev.quarry.schema.model.ScalarType.DATETIME, Arity.REQUIRED), fn("now"))),
+                withDefault(field("id", ScalarType.STRING, Arity.REQUIRED), fn("cuid")),
+                field("title", ScalarType.STRING, Arity.REQUIRED),
+                field("body", ScalarType.STRING, Arity.REQUIRED),
+                withDefault(field("published", ScalarType.BOOLEAN, Arity.REQUIRED), bool(false)),
+                field("authorId", ScalarType.STRING, Arity.REQUIRED),
+                withDefault(field("createdAt", ScalarType.DATETIME, Arity.REQUIRED), fn("now"))),
                 List.of(), List.of(List.of("authorId")));
         return schema(List.of(user, post), List.of(), List.of(oneToMany("Post", "author", List.of("authorId"), "User", "posts", List.of("id"))));
     }

@@ -23,6 +23,9 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import io.vertx.sqlclient.SqlClient;
+import java.util.Map;
+import java.util.Optional;
 
 /** Each failure is produced for real against PostgreSQL (or a port where none listens), then classified. */
 class DatabaseAvailabilityTest {
@@ -46,7 +49,7 @@ class DatabaseAvailabilityTest {
     @Test
     void aDatabaseThatIsDownIsUnavailable() throws Exception {
         DatabaseUrl nowhere = new DatabaseUrl("127.0.0.1", Tools.freePort(), "quarry", "postgres",
-                java.util.Optional.empty(), "public", java.util.Map.of());
+                Optional.empty(), "public", Map.of());
         Throwable failure = failureOf(pool(nowhere, 1, -1, Duration.ofSeconds(5)), "SELECT 1");
         assertTrue(DatabaseAvailability.isUnavailable(failure), failure::toString);
     }
@@ -57,7 +60,7 @@ class DatabaseAvailabilityTest {
         TestServer.execute(TestServer.admin(), "CREATE ROLE " + role + " LOGIN CONNECTION LIMIT 1");
         try {
             DatabaseUrl limited = new DatabaseUrl(database.host(), database.port(), database.database(), role,
-                    java.util.Optional.empty(), "public", java.util.Map.of());
+                    Optional.empty(), "public", Map.of());
             Pool first = pool(limited, 1, -1, Duration.ofSeconds(5));
             SqlConnection held = await(first.getConnection());
             Throwable failure = failureOf(pool(limited, 1, -1, Duration.ofSeconds(5)), "SELECT 1");
@@ -144,7 +147,7 @@ class DatabaseAvailabilityTest {
         return PgBuilder.pool().with(tuning.apply(new PoolOptions().setMaxSize(size))).connectingTo(tuning.apply(options)).using(vertx).build();
     }
 
-    private static Throwable failureOf(io.vertx.sqlclient.SqlClient client, String sql) throws Exception {
+    private static Throwable failureOf(SqlClient client, String sql) throws Exception {
         return failureOf(client.query(sql).execute());
     }
 

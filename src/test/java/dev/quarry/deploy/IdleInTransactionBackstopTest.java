@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import io.vertx.core.Future;
 
 /**
  * The backstop of {@code quarry.api.idle-in-transaction-timeout}: a connection of a pool built with Quarry's
@@ -72,7 +73,7 @@ class IdleInTransactionBackstopTest {
         assertTrue(options.getProperties().keySet().stream().noneMatch(k -> k.contains("timeout") || k.equals("jit")), options.getProperties().toString());
     }
 
-    private static <T> T await(io.vertx.core.Future<T> future) throws Exception {
+    private static <T> T await(Future<T> future) throws Exception {
         return future.toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     }
 }

@@ -57,8 +57,10 @@ final class Load {
      * @param answers every request's outcome, in no particular order
      * @param unfinishedWorkers client threads still running when {@link #stop()} gave up waiting for them (their
      *     requests are not in the counts)
-     * @param acknowledged per request kind, how many got their expected status (for writes: rows the server promised)
-     * @param acknowledgedNumbers per request kind, the numbers of the requests that got it (a write's body names its number)
+     * @param acknowledged per request kind, how many got their expected status (for writes: rows the server
+     * promised)
+     * @param acknowledgedNumbers per request kind, the numbers of the requests that got it (a write's body names
+     * its number)
      * @param lastFailureNanos {@link System#nanoTime()} when the last failure was seen, or empty when none was
      */
     record Result(long requests, long failures, Map<String, Long> failuresByCause, Map<String, Long> acknowledged,

@@ -32,6 +32,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
+import java.util.Iterator;
 
 /**
  * The manifests of {@code k8s/} read into fabric8's Kubernetes model, strictly: an unknown kind, apiVersion
@@ -103,7 +104,7 @@ final class Manifests {
         return found.get(0);
     }
 
-    private static java.util.Iterator<JsonNode> readAll(YAMLParser parser) {
+    private static Iterator<JsonNode> readAll(YAMLParser parser) {
         try {
             return YAML.readValues(parser, JsonNode.class);
         } catch (IOException e) {
@@ -131,7 +132,9 @@ final class Manifests {
         return resource;
     }
 
-    /** fabric8 keeps unknown fields in {@code additionalProperties} instead of failing: look for any, everywhere. */
+    /**
+     * fabric8 keeps unknown fields in {@code additionalProperties} instead of failing: look for any, everywhere.
+     */
     private static void collectUnknownFields(Object value, String path, List<String> unknown, Map<Object, Boolean> seen) {
         if (value == null || seen.put(value, Boolean.TRUE) != null) {
             return;

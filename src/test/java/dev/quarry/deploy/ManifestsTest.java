@@ -39,6 +39,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import picocli.CommandLine;
+import dev.quarry.runtime.DatabaseUrl;
+import io.fabric8.kubernetes.api.model.Service;
+import org.junit.jupiter.api.Assertions;
 
 class ManifestsTest {
 
@@ -74,7 +77,7 @@ class ManifestsTest {
                           readinesProbe:
                             httpGet: {path: /q/health/ready, port: 8080}
                 """;
-        AssertionError error = org.junit.jupiter.api.Assertions.assertThrows(AssertionError.class, () -> Manifests.read(yaml, "typo.yaml"));
+        AssertionError error = Assertions.assertThrows(AssertionError.class, () -> Manifests.read(yaml, "typo.yaml"));
         assertTrue(error.getMessage().contains("readinesProbe"), error.getMessage());
     }
 
@@ -88,7 +91,7 @@ class ManifestsTest {
         Job job = Manifests.one(resources, Job.class, "quarry-migrate");
         Manifests.one(resources, HorizontalPodAutoscaler.class, "quarry");
         Manifests.one(resources, PodDisruptionBudget.class, "quarry");
-        Manifests.one(resources, io.fabric8.kubernetes.api.model.Service.class, "quarry");
+        Manifests.one(resources, Service.class, "quarry");
         ConfigMap schema = Manifests.one(resources, ConfigMap.class, "quarry-schema");
         for (PodSpec pod : List.of(deployment.getSpec().getTemplate().getSpec(), job.getSpec().getTemplate().getSpec())) {
             String schemaVolume = pod.getVolumes().stream().filter(v -> v.getConfigMap() != null).map(v -> v.getConfigMap().getName()).findFirst().orElseThrow();
@@ -106,7 +109,9 @@ class ManifestsTest {
                 "variables of the built ConfigMap that no configuration of the service reads");
     }
 
-    /** jwt is the service's production default, so the base says where keys come from and what a token must carry. */
+    /**
+     * jwt is the service's production default, so the base says where keys come from and what a token must carry.
+     */
     @Test
     void theBaseConfiguresJwtAuthentication() {
         Map<String, String> config = Manifests.one(Manifests.readFile(BASE.resolve("configmap.yaml")), ConfigMap.class, "quarry-config").getData();
@@ -193,9 +198,10 @@ class ManifestsTest {
     }
 
     /**
-     * The authenticator pattern (issue 15): the service and the migration Job read DATABASE_URL from different keys of
-     * the Secret, and where the built manifests carry the Secret (base), the two URLs name different logins; only the
-     * dev overlay, which runs without authentication and so without request roles, connects both as its owner.
+     * The authenticator pattern (issue 15): the service and the migration Job read DATABASE_URL from different keys
+     * of the Secret, and where the built manifests carry the Secret (base), the two URLs name different logins;
+     * only the dev overlay, which runs without authentication and so without request roles, connects both as its
+     * owner.
      */
     @ParameterizedTest
     @ValueSource(strings = {"base", "overlays/dev", "overlays/prod"})
@@ -231,7 +237,7 @@ class ManifestsTest {
     }
 
     private static String loginOf(String prismaUrl) {
-        return dev.quarry.runtime.DatabaseUrl.parse(prismaUrl).user();
+        return DatabaseUrl.parse(prismaUrl).user();
     }
 
     @Test

@@ -16,13 +16,17 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
-/** The Prometheus endpoint the Deployment's scrape annotations name: it serves, and it counts what the service does. */
+/**
+ * The Prometheus endpoint the Deployment's scrape annotations name: it serves, and it counts what the service does.
+ */
 @QuarkusTest
 @WithTestResource(FreshDatabase.class)
 class MetricsTest {
 
-    private static final String READS_OK = "http_server_requests_seconds_count{method=\"GET\",outcome=\"SUCCESS\",status=\"200\",uri=\"/api/{route}\"}";
-    private static final String READS_BAD = "http_server_requests_seconds_count{method=\"GET\",outcome=\"CLIENT_ERROR\",status=\"400\",uri=\"/api/{route}\"}";
+    private static final String READS_OK = "http_server_requests_seconds_count{method=\"GET\",outcome=\"SUCCESS\",status=\"200\","
+            + "uri=\"/api/{route}\"}";
+    private static final String READS_BAD = "http_server_requests_seconds_count{method=\"GET\",outcome=\"CLIENT_ERROR\",status=\"400\","
+            + "uri=\"/api/{route}\"}";
     private static final String POOL_COMPLETED = "sql_pool_completed_total{pool_name=\"quarry\",pool_type=\"sql\"}";
 
     @Test

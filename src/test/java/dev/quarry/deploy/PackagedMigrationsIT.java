@@ -26,9 +26,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Deploys that cannot skip migrations, with the packaged service run as the image runs it: from a working directory
- * that is no project, {@code migrate status} and {@code migrate deploy} use the migrations packaged in the jar (and say
- * so); a given folder that does not exist is an error. A service on a database that lacks them is not ready, names them,
- * and answers API requests 503 {@code schema-behind}, until {@code migrate deploy} has run.
+ * that is no project, {@code migrate status} and {@code migrate deploy} use the migrations packaged in the jar (and
+ * say so); a given folder that does not exist is an error. A service on a database that lacks them is not ready,
+ * names them, and answers API requests 503 {@code schema-behind}, until {@code migrate deploy} has run.
  */
 @Tag("ops")
 class PackagedMigrationsIT {
@@ -66,7 +66,8 @@ class PackagedMigrationsIT {
         assertEquals(1, missing.exit(), missing.toString());
         assertTrue(missing.err().contains("error: the migrations folder " + elsewhere.resolve("no-such-folder") + " does not exist"), missing.toString());
         assertFalse(missing.out().contains("up to date"), missing.toString());
-        System.out.printf("[ops] packaged migrations from %s: status %d, deploy %d (%d ms), status after %d, missing folder %d%n",
+        System.out.printf("[ops] packaged migrations from %s: status %d, deploy %d (%d ms), status after %d, missing folder "
+                + "%d%n",
                 elsewhere, pending.exit(), deployed.exit(), deployed.millis(), clean.exit(), missing.exit());
     }
 
@@ -93,7 +94,8 @@ class PackagedMigrationsIT {
         HttpResponse<String> served = instance.get("/api/users").orElseThrow();
         assertEquals(200, served.statusCode(), served.body());
         assertEquals("[]", served.body().replace(" ", ""));
-        System.out.printf("[ops] schema behind: ready 503 naming %s, API 503 schema-behind; ready again %d ms after migrate deploy%n", INIT, millis);
+        System.out.printf("[ops] schema behind: ready 503 naming %s, API 503 schema-behind; ready again %d ms after migrate "
+                + "deploy%n", INIT, millis);
     }
 
     private DatabaseUrl database(String purpose) {
@@ -132,7 +134,9 @@ class PackagedMigrationsIT {
 
     record Run(int exit, String out, String err, long millis) {}
 
-    /** The packaged jar's command line, in a folder that is no project, as the migration Job runs it in the image. */
+    /**
+     * The packaged jar's command line, in a folder that is no project, as the migration Job runs it in the image.
+     */
     private Run cli(DatabaseUrl database, String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
                 "-XX:TieredStopAtLevel=1", "-jar", ServiceInstance.JAR.toAbsolutePath().toString()));

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import java.util.Collections;
 
 /**
  * The Vert.x client through PgBouncer 1.18 in transaction mode: eight client connections share two
@@ -38,7 +39,8 @@ class PgBouncerTransactionModeTest {
     private static final List<String> QUERIES = List.of(
             "SELECT \"id\", \"email\" FROM \"User\" WHERE \"id\" = $1",
             "SELECT count(*)::int FROM \"User\" WHERE \"email\" LIKE $1",
-            "SELECT json_agg(u) FROM (SELECT \"id\" FROM \"User\" WHERE \"active\" = $1 ORDER BY \"id\" LIMIT 5) u");
+            "SELECT json_agg(u) FROM (SELECT \"id\" FROM \"User\" WHERE \"active\" = $1 ORDER BY \"id\" "
+                    + "LIMIT 5) u");
 
     private static DatabaseUrl database;
     private static PgBouncer pgBouncer;
@@ -49,8 +51,10 @@ class PgBouncerTransactionModeTest {
         Path executable = Tools.requireProgram("pgbouncer", "pgbouncer");
         database = TestServer.createDatabase("pgbouncer");
         TestServer.execute(database, """
-                CREATE TABLE "User" ("id" text PRIMARY KEY, "email" text NOT NULL UNIQUE, "active" boolean NOT NULL DEFAULT true);
-                INSERT INTO "User" SELECT 'u' || i, 'user' || i || '@example.com', i % 2 = 0 FROM generate_series(1, 50) i;
+                CREATE TABLE "User" ("id" text PRIMARY KEY, "email" text NOT NULL UNIQUE, "active" boolean NOT \
+                NULL DEFAULT true);
+                INSERT INTO "User" SELECT 'u' || i, 'user' || i || '@example.com', i % 2 = 0 \
+                FROM generate_series(1, 50) i;
                 """);
         pgBouncer = PgBouncer.start(executable, TestServer.admin(), 2);
         vertx = Vertx.vertx();
@@ -91,7 +95,7 @@ class PgBouncerTransactionModeTest {
         PgConnectOptions options = PgConnectOptions.fromUri(front.reactiveUrl()).setUser(front.user()).setCachePreparedStatements(true);
         front.password().ifPresent(options::setPassword);
         Pool pool = PgBuilder.pool().with(tuning.apply(new PoolOptions().setMaxSize(8))).connectingTo(tuning.apply(options)).using(vertx).build();
-        List<Throwable> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<Throwable> failures = Collections.synchronizedList(new ArrayList<>());
         AtomicInteger rows = new AtomicInteger();
         try {
             List<Future<?>> all = new ArrayList<>();

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import java.util.function.Predicate;
 
 /**
  * The packaged service on a private PostgreSQL (the embedded server, so the shared one stays up) that is
@@ -36,8 +37,8 @@ class PostgresRestartIT {
 
     private static final Duration DOWN_FOR = Duration.ofSeconds(4);
     /**
-     * "At once": a connection to a stopped server is refused, so no request waits for the pool (QUARRY_POOL_WAIT_TIMEOUT,
-     * 2 s, below). A run here: 88 ms at most on a busy machine.
+     * "At once": a connection to a stopped server is refused, so no request waits for the pool
+     * (QUARRY_POOL_WAIT_TIMEOUT, 2 s, below). A run here: 88 ms at most on a busy machine.
      */
     private static final Duration MAX_503 = Duration.ofSeconds(1);
     /**
@@ -104,7 +105,8 @@ class PostgresRestartIT {
                         + "ready again %.1f s after; %d requests in %.1f s, %d while down, %d failed %s%n",
                 (started - stopped) / 1e9, (started - starting) / 1e9, readinessWhileDown, (readyAgain - started) / 1e9,
                 result.requests(), result.seconds(), whileDown, result.failures(), new TreeMap<>(result.failuresByCause()));
-        System.out.printf("[ops] postgres restart: %d acknowledged writes, %d rows, %d lost; recovery: the last failure %+d ms from PostgreSQL's start returning%n",
+        System.out.printf("[ops] postgres restart: %d acknowledged writes, %d rows, %d lost; recovery: the last failure %+d "
+                + "ms from PostgreSQL's start returning%n",
                 acknowledgedWrites.size(), stored.size(), lost.size(), recoveryMillis);
 
         List<Load.Answer> downAnswers = result.answers().stream().filter(a -> a.sentNanos() >= stopped && a.answeredNanos() <= starting).toList();
@@ -119,15 +121,18 @@ class PostgresRestartIT {
         Set<Long> answered503 = numbers(result, WRITE, a -> a.status() == 503);
         Set<Long> stored503 = new TreeSet<>(answered503);
         stored503.retainAll(stored);
-        // a write can commit as PostgreSQL stops and lose its answer with the connection: then it was sent before the stop
+        // a write can commit as PostgreSQL stops and lose its answer with the connection: then it was sent before
+        // the stop
         Set<Long> inFlightAtStop = numbers(result, WRITE, a -> a.sentNanos() < stopped);
         Set<Long> unexplained = new TreeSet<>(stored503);
         unexplained.removeAll(inFlightAtStop);
         Set<Long> neitherAcknowledgedNor503 = new TreeSet<>(stored);
         neitherAcknowledgedNor503.removeAll(acknowledgedWrites);
         neitherAcknowledgedNor503.removeAll(answered503);
-        System.out.printf("[ops] postgres restart: %d answers while down, by status %s; 503 latency p50 %d ms, p99 %d ms, max %d ms; "
-                        + "first success %s ms after PostgreSQL was started; %d writes answered 503, %d of them stored (in flight at the stop)%n",
+        System.out.printf("[ops] postgres restart: %d answers while down, by status %s; 503 latency p50 %d ms, p99 %d ms, "
+                + "max %d ms; "
+                        + "first success %s ms after PostgreSQL was started; %d writes answered 503, %d of them "
+                        + "stored (in flight at the stop)%n",
                 downAnswers.size(), downAnswers.stream().collect(Collectors.groupingBy(Load.Answer::status, TreeMap::new, Collectors.counting())), percentile(latencies, 50), percentile(latencies, 99),
                 slowest503, firstSuccessMillis, answered503.size(), stored503.size());
 
@@ -152,7 +157,7 @@ class PostgresRestartIT {
         assertFalse(Files.readString(log).contains("Result is already complete"), "the pool timer's harmless error is filtered from the log");
     }
 
-    private static Set<Long> numbers(Load.Result result, String kind, java.util.function.Predicate<Load.Answer> which) {
+    private static Set<Long> numbers(Load.Result result, String kind, Predicate<Load.Answer> which) {
         return result.answers().stream().filter(a -> a.kind().equals(kind) && which.test(a)).map(Load.Answer::number)
                 .collect(Collectors.toCollection(TreeSet::new));
     }
@@ -174,7 +179,8 @@ class PostgresRestartIT {
         Set<Long> numbers = new HashSet<>();
         try (var connection = TestServer.connect(database);
                 var statement = connection.createStatement();
-                var rows = statement.executeQuery("SELECT substring(\"email\" from '^load([0-9]+)@') FROM \"User\" WHERE \"email\" LIKE 'load%'")) {
+                var rows = statement.executeQuery("SELECT substring(\"email\" from '^load([0-9]+)@') FROM \"User\" WHERE \"email\" LIKE "
+                        + "'load%'")) {
             while (rows.next()) {
                 numbers.add(Long.parseLong(rows.getString(1)));
             }

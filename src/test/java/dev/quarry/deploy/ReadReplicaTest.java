@@ -28,10 +28,11 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Assertions;
 
 /**
- * QUARRY_READ_DATABASE_URL gives reads a pool of their own (here a second database stands for the replica, with rows
- * of its own so that an answer tells which database it came from), and the primary pool is the one
+ * QUARRY_READ_DATABASE_URL gives reads a pool of their own (here a second database stands for the replica, with
+ * rows of its own so that an answer tells which database it came from), and the primary pool is the one
  * {@code TunedPoolCreator} built: one connection, a short wait.
  */
 @QuarkusTest
@@ -47,6 +48,7 @@ class ReadReplicaTest {
 
     @Inject
     @Reads
+    // qualified: the Vert.x core Pool is imported
     io.vertx.mutiny.sqlclient.Pool mutinyRead;
 
     @Test
@@ -63,7 +65,7 @@ class ReadReplicaTest {
         SqlConnection held = primary.getConnection().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         try {
             long started = System.nanoTime();
-            ExecutionException failure = org.junit.jupiter.api.Assertions.assertThrows(ExecutionException.class, () -> currentDatabase(primary));
+            ExecutionException failure = Assertions.assertThrows(ExecutionException.class, () -> currentDatabase(primary));
             long waitedMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
             assertTrue(waitedMillis >= 250 && waitedMillis < 3000, "waited " + waitedMillis + " ms for quarry.pool.wait-timeout=300ms");
             assertTrue(DatabaseAvailability.isUnavailable(failure), failure::toString);
@@ -111,8 +113,10 @@ class ReadReplicaTest {
             for (DatabaseUrl database : List.of(primary, replica)) {
                 FreshDatabase.createTables(database, "schema.prisma");
             }
-            TestServer.execute(primary, "INSERT INTO \"User\" (\"id\", \"email\", \"updatedAt\") VALUES ('p1', 'on-primary@example.com', now())");
-            TestServer.execute(replica, "INSERT INTO \"User\" (\"id\", \"email\", \"updatedAt\") VALUES ('r1', 'on-replica@example.com', now())");
+            TestServer.execute(primary, "INSERT INTO \"User\" (\"id\", \"email\", \"updatedAt\") VALUES ('p1', "
+                    + "'on-primary@example.com', now())");
+            TestServer.execute(replica, "INSERT INTO \"User\" (\"id\", \"email\", \"updatedAt\") VALUES ('r1', "
+                    + "'on-replica@example.com', now())");
             Map<String, String> config = new HashMap<>(DatabaseUrlConfigSourceFactory.datasourceProperties(primary));
             config.put("quarry.schema.path", "classpath:schema.prisma");
             config.put("quarry.read-database-url", replica.toPrismaUrl());

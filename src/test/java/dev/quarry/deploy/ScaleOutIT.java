@@ -80,7 +80,8 @@ class ScaleOutIT {
 
         restarts.forEach(line -> System.out.println("[ops] restart " + line));
         Map<String, Long> byKind = result.answers().stream().collect(Collectors.groupingBy(Load.Answer::kind, TreeMap::new, Collectors.counting()));
-        System.out.printf("[ops] %d requests through HAProxy in %.1f s (%.0f/s) across %d rolling restarts, %s: %d failed %s%n",
+        System.out.printf("[ops] %d requests through HAProxy in %.1f s (%.0f/s) across %d rolling restarts, %s: %d failed "
+                + "%s%n",
                 result.requests(), result.seconds(), result.perSecond(), INSTANCES, byKind, result.failures(), result.failuresByCause());
         assertEquals(0, result.unfinishedWorkers(), "load threads still running at the end");
         assertEquals(Set.of(READ, WRITE), byKind.keySet(), "the load is reads and writes");
@@ -111,8 +112,8 @@ class ScaleOutIT {
     }
 
     /**
-     * Reads and writes of the API, once a probe of each is served: the load is only requests that reach the database
-     * (health and the OpenAPI document would only dilute it).
+     * Reads and writes of the API, once a probe of each is served: the load is only requests that reach the
+     * database (health and the OpenAPI document would only dilute it).
      */
     private List<Load.Request> requests() throws Exception {
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();

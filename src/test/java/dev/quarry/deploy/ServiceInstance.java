@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.Optional;
 
 /** One packaged Quarry ({@code java -jar target/quarkus-app/quarkus-run.jar serve --port N}) on loopback. */
 final class ServiceInstance implements AutoCloseable {
@@ -70,12 +71,12 @@ final class ServiceInstance implements AutoCloseable {
         return get("/q/health/ready").map(HttpResponse::statusCode).orElse(-1);
     }
 
-    java.util.Optional<HttpResponse<String>> get(String path) throws InterruptedException {
+    Optional<HttpResponse<String>> get(String path) throws InterruptedException {
         try {
             HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(5)).build();
-            return java.util.Optional.of(HTTP.send(request, HttpResponse.BodyHandlers.ofString()));
+            return Optional.of(HTTP.send(request, HttpResponse.BodyHandlers.ofString()));
         } catch (IOException notListening) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
     }
 

@@ -27,6 +27,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.TreeMap;
 
 class DiagramTest {
 
@@ -79,7 +82,7 @@ class DiagramTest {
                   persons Person[]
                 }
                 """)).schema().orElseThrow();
-        Map<String, String> ends = new java.util.TreeMap<>();
+        Map<String, String> ends = new TreeMap<>();
         for (Edge edge : DiagramBuilder.of(schema).edges()) {
             ends.put(edge.from() + "-" + edge.to(), edge.fromEnd().label() + " " + edge.toEnd().label());
         }
@@ -102,7 +105,8 @@ class DiagramTest {
         Schema schema = load(EXAMPLE);
         assertEquals(Diagrams.svg(schema), Diagrams.svg(load(EXAMPLE)), "the layout is deterministic");
         assertEquals(Files.readString(Path.of("openapi/schema-diagram.svg")), Diagrams.svg(schema),
-                "openapi/schema-diagram.svg is out of date: run ./quarry erd --out openapi/schema-diagram.svg");
+                "openapi/schema-diagram.svg is out of date: run ./quarry erd --out "
+                        + "openapi/schema-diagram.svg");
     }
 
     @ParameterizedTest
@@ -181,8 +185,8 @@ class DiagramTest {
             Files.writeString(file, schema);
             file.toFile().deleteOnExit();
             return file.toString();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }

@@ -11,7 +11,10 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Mermaid's own parser ({@code mermaid.parse} in Node.js) accepts the erDiagram of the example and of the largest real schemas. */
+/**
+ * Mermaid's own parser ({@code mermaid.parse} in Node.js) accepts the erDiagram of the example and of the largest
+ * real schemas.
+ */
 class MermaidParseTest {
 
     @Test

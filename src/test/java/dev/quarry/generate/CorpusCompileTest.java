@@ -60,8 +60,8 @@ class CorpusCompileTest {
         System.out.printf("entity generator corpus: %d PostgreSQL schemas, %d accepted by the parser, %d compile (%d files)%n",
                 schemas.size(), packageOfSchema.size(), packageOfSchema.size() - failing.size(), sources.size());
         rejectedByParser.forEach(r -> System.out.println("  not parsed: " + r));
-        // so the test can never pass by checking nothing: the schemas found, and those the parser accepts (the others are
-        // the documentation excerpts Prisma rejects too; SchemaCorpusTest checks their errors)
+        // so the test can never pass by checking nothing: the schemas found, and those the parser accepts (the
+        // others are the documentation excerpts Prisma rejects too; SchemaCorpusTest checks their errors)
         assertEquals(List.of(61, 57), List.of(schemas.size(), packageOfSchema.size()), "PostgreSQL schemas, accepted by the parser");
         assertEquals(List.of(), failing, JavaCompilation.describe(errors));
     }

@@ -72,7 +72,8 @@ class EntitiesAndApiRoundTripTest {
     @Test
     void whatTheApiWritesTheEntitiesRead() {
         String id = given().contentType(ContentType.JSON)
-                .body("{\"email\":\"ada@example.com\",\"role\":\"ADMIN\",\"roles\":[\"READER\",\"EDITOR\"],\"karma\":\"9007199254740993\","
+                .body("{\"email\":\"ada@example.com\",\"role\":\"ADMIN\",\"roles\":[\"READER\",\"EDITOR\"],"
+                        + "\"karma\":\"9007199254740993\","
                         + "\"balance\":\"" + BALANCE + "\",\"rating\":0.5,\"avatar\":\"AAEC/w==\",\"settings\":{\"a\":[1,{\"b\":null}]},"
                         + "\"tags\":[\"x\",\"y\"],\"scores\":[7]}")
                 .post("/api/members").then().statusCode(201).extract().path("id");

@@ -26,7 +26,8 @@ class GeneratedSourcesUpToDateTest {
     @Test
     void theRichTestEntitiesMatchTheirSchema() throws IOException {
         assertUpToDate(Path.of("src/test/resources/generate/rich.prisma"), Path.of("src/test/java"), "dev.quarry.generate.rich",
-                "./quarry generate --schema src/test/resources/generate/rich.prisma --output target/openapi-rich --java-output src/test/java --java-package dev.quarry.generate.rich");
+                "./quarry generate --schema src/test/resources/generate/rich.prisma --output "
+                        + "target/openapi-rich --java-output src/test/java --java-package dev.quarry.generate.rich");
     }
 
     static Schema load(Path schemaFile) throws IOException {

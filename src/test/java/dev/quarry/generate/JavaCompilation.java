@@ -16,6 +16,7 @@ import javax.tools.JavaCompiler;
 import javax.tools.JavaFileObject;
 import javax.tools.StandardJavaFileManager;
 import javax.tools.ToolProvider;
+import java.util.TreeMap;
 
 /** Compiles Java sources with javax.tools against the test classpath and returns the errors. */
 final class JavaCompilation {
@@ -47,7 +48,7 @@ final class JavaCompilation {
     }
 
     static Map<String, String> sources(List<GeneratedFile> files) {
-        return files.stream().collect(Collectors.toMap(GeneratedFile::relativePath, GeneratedFile::content, (a, b) -> a, java.util.TreeMap::new));
+        return files.stream().collect(Collectors.toMap(GeneratedFile::relativePath, GeneratedFile::content, (a, b) -> a, TreeMap::new));
     }
 
     static String describe(List<Diagnostic<? extends JavaFileObject>> errors) {

@@ -35,7 +35,8 @@ class RenamedFieldBreaksCompilationTest {
                 static CriteriaQuery<User> activeByEmail(CriteriaBuilder cb) {
                     CriteriaQuery<User> query = cb.createQuery(User.class);
                     Root<User> user = query.from(User.class);
-                    return query.where(cb.isTrue(user.get(User.Fields.ACTIVE))).orderBy(cb.asc(user.get(User.Fields.EMAIL)));
+                    return query.where(cb.isTrue(user.get(User.Fields.ACTIVE))) \
+                    .orderBy(cb.asc(user.get(User.Fields.EMAIL)));
                 }
 
                 static String emailOf(Post post) {

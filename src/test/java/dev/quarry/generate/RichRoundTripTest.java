@@ -140,7 +140,8 @@ class RichRoundTripTest {
             }
             assertRow(sql, "SELECT \"bio\", \"publicId\"::text FROM \"Profile\" WHERE \"memberId\" = '" + member.getId() + "'",
                     "Rear admiral", profile.getPublicId());
-            assertRow(sql, "SELECT \"title\", \"visibility\"::text, \"price\"::text, \"views\"::text, \"publishedOn\"::text, \"slug\" FROM \"Article\"",
+            assertRow(sql, "SELECT \"title\", \"visibility\"::text, \"price\"::text, \"views\"::text, "
+                    + "\"publishedOn\"::text, \"slug\" FROM \"Article\"",
                     "Compilers", "private", "19.99", "0", "1952-05-01", article.getSlug());
             assertRow(sql, "SELECT \"A\"::text, \"B\" FROM \"_ArticleToLabel\"", String.valueOf(article.getId()), label.getId());
             assertRow(sql, "SELECT \"A\", \"B\" FROM \"_Follows\"", member.getId(), mentor.getId());

@@ -16,10 +16,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A database's catalog as {@code pg_dump --schema-only} writes it, independent of Quarry's own describer: every table,
- * column (in order), type, default, constraint, index (expression and partial ones too), enum, sequence and extension,
- * as PostgreSQL prints them. Normalised so that two databases with the same catalog give the same text: comments, blank
- * lines, session SETs and the {@code \restrict} lines (a random key per dump) go.
+ * A database's catalog as {@code pg_dump --schema-only} writes it, independent of Quarry's own describer: every
+ * table, column (in order), type, default, constraint, index (expression and partial ones too), enum, sequence and
+ * extension, as PostgreSQL prints them. Normalised so that two databases with the same catalog give the same text:
+ * comments, blank lines, session SETs and the {@code \restrict} lines (a random key per dump) go.
  */
 public final class CatalogDump {
 
@@ -27,7 +27,9 @@ public final class CatalogDump {
 
     private final Path pgDump;
 
-    /** Checks that {@code pgDump}'s major version is the server's, so that what it prints is what that server holds. */
+    /**
+     * Checks that {@code pgDump}'s major version is the server's, so that what it prints is what that server holds.
+     */
     public CatalogDump(Path pgDump, DatabaseUrl server) throws IOException, InterruptedException, SQLException {
         this.pgDump = pgDump;
         Matcher version = MAJOR.matcher(run(List.of(pgDump.toString(), "--version"), server));

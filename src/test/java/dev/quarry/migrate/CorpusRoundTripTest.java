@@ -28,12 +28,13 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import dev.quarry.database.Identifiers;
 
 /**
- * Every single-file PostgreSQL schema of the corpus (real/ and engines-valid/), multi-schema ones included: its migration
- * applied to an empty database, the database introspected is the shape built from the schema (so
- * a second {@code migrate dev} finds nothing), and {@code db pull} of that database gives a schema
- * whose shape is the same again. The figures are the README's, asserted exactly with their denominators.
+ * Every single-file PostgreSQL schema of the corpus (real/ and engines-valid/), multi-schema ones included: its
+ * migration applied to an empty database, the database introspected is the shape built from the schema (so a second
+ * {@code migrate dev} finds nothing), and {@code db pull} of that database gives a schema whose shape is the same
+ * again. The figures are the README's, asserted exactly with their denominators.
  */
 public class CorpusRoundTripTest {
 
@@ -136,12 +137,15 @@ public class CorpusRoundTripTest {
                 pulled++;
             }
         }
-        System.out.printf("corpus round trip: %d PostgreSQL schemas, %d valid, %d need an extension this server lacks, %d applied, %d introspected identical, %d pulled identical%n",
+        System.out.printf("corpus round trip: %d PostgreSQL schemas, %d valid, %d need an extension this server lacks, %d "
+                + "applied, %d introspected identical, %d pulled identical%n",
                 total, valid, missingExtension, applied, introspected, pulled);
         failures.stream().limit(60).forEach(f -> System.out.println("  " + f));
-        // the README's figures: 97 corpus schemas migrate, introspect back to the same shape (96) and survive db pull (83)
+        // the README's figures: 97 corpus schemas migrate, introspect back to the same shape (96) and survive db
+        // pull (83)
         assertEquals(List.of(115, 107, 4, 97, 96, 83), List.of(total, valid, missingExtension, applied, introspected, pulled),
-                "PostgreSQL schemas, valid, needing an extension this server lacks, applied, introspected identical, pulled identical");
+                "PostgreSQL schemas, valid, needing an extension this server lacks, applied, introspected "
+                        + "identical, pulled identical");
     }
 
     private static String describe(DiffResult diff) {
@@ -154,13 +158,14 @@ public class CorpusRoundTripTest {
     private static void emptySchemas(Connection connection, List<String> namespaces) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             List<String> existing = new ArrayList<>();
-            try (var rs = statement.executeQuery("SELECT nspname FROM pg_namespace WHERE nspname NOT LIKE 'pg\\_%' AND nspname <> 'information_schema'")) {
+            try (var rs = statement.executeQuery("SELECT nspname FROM pg_namespace WHERE nspname NOT LIKE 'pg\\_%' AND nspname <> "
+                    + "'information_schema'")) {
                 while (rs.next()) {
                     existing.add(rs.getString(1));
                 }
             }
             for (String namespace : existing) {
-                statement.execute("DROP SCHEMA " + dev.quarry.database.Identifiers.quote(namespace) + " CASCADE");
+                statement.execute("DROP SCHEMA " + Identifiers.quote(namespace) + " CASCADE");
             }
             statement.execute("CREATE SCHEMA public");
         }
@@ -169,7 +174,8 @@ public class CorpusRoundTripTest {
     /** An extension the schema declares that this server cannot install (not built here, or not that version). */
     private static Optional<String> firstUnavailableExtension(Connection connection, DatabaseShape desired) throws SQLException {
         for (var extension : desired.extensions()) {
-            try (var statement = connection.prepareStatement("SELECT EXISTS (SELECT FROM pg_available_extension_versions WHERE name = ? AND (? IS NULL OR version = ?))")) {
+            try (var statement = connection.prepareStatement("SELECT EXISTS (SELECT FROM pg_available_extension_versions WHERE name = ? AND (? IS NULL OR "
+                    + "version = ?))")) {
                 statement.setString(1, extension.name());
                 statement.setString(2, extension.version().orElse(null));
                 statement.setString(3, extension.version().orElse(null));

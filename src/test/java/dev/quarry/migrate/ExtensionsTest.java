@@ -14,7 +14,10 @@ import dev.quarry.testsupport.TestServer;
 import java.sql.Connection;
 import org.junit.jupiter.api.Test;
 
-/** {@code extensions = [...]} in the datasource: created before the tables that use them, and found again by introspection. */
+/**
+ * {@code extensions = [...]} in the datasource: created before the tables that use them, and found again by
+ * introspection.
+ */
 class ExtensionsTest {
 
     private static final String SCHEMA = """

@@ -28,12 +28,14 @@ import java.util.Random;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
- * Step order, by property: for seeded random pairs of schemas over the same names (so that tables, columns, enums and
- * their values, relations, indexes, uniques, defaults and row-level policies are added, changed and removed between the two, and
- * the first database has views made by hand over its tables), the first
- * schema's database migrated to the second applies, a second diff finds nothing, and the undo script (the diff back, as
+ * Step order, by property: for seeded random pairs of schemas over the same names (so that tables, columns, enums
+ * and their values, relations, indexes, uniques, defaults and row-level policies are added, changed and removed
+ * between the two, and the first database has views made by hand over its tables), the first schema's database
+ * migrated to the second applies, a second diff finds nothing, and the undo script (the diff back, as
  * {@code migrate dev} writes it) applies and returns to the first shape.
  */
 class MigrationPropertyTest {
@@ -83,7 +85,8 @@ class MigrationPropertyTest {
                         failures.add("pair " + pair + ": a second diff finds " + MigrationScript.render(again.steps(), List.of(), renderer));
                         continue;
                     }
-                    // as migrate dev writes the undo script: towards the migrations replayed, the hand-made views included
+                    // as migrate dev writes the undo script: towards the migrations replayed, the hand-made views
+                    // included
                     DiffResult down = ShapeDiffer.diff(next, withViews(previous, created.views()));
                     SqlScripts.executeInTransaction(connection, MigrationScript.render(down.steps(), List.of(), renderer));
                     DatabaseShape undone = describe(connection);
@@ -152,13 +155,13 @@ class MigrationPropertyTest {
     private static final String[] OPERATIONS = {"read", "all", "create,update", "delete"};
 
     /**
-     * Up to four models {@code M0..M3} and two enums {@code E0, E1}, each present or not; fields {@code f0..f4} of a random
-     * type, arity and default, some unique or indexed; a relation from a model to each earlier one, optional or required;
-     * up to two {@code @@allow}/{@code @@deny} rules over its fields.
+     * Up to four models {@code M0..M3} and two enums {@code E0, E1}, each present or not; fields {@code f0..f4} of
+     * a random type, arity and default, some unique or indexed; a relation from a model to each earlier one,
+     * optional or required; up to two {@code @@allow}/{@code @@deny} rules over its fields.
      */
     private static String randomSchema(Random random) {
         StringBuilder text = new StringBuilder();
-        java.util.Map<String, List<String>> enums = new java.util.HashMap<>();
+        Map<String, List<String>> enums = new HashMap<>();
         for (int e = 0; e < 2; e++) {
             List<String> values = new ArrayList<>();
             for (String value : VALUES) {
@@ -208,7 +211,8 @@ class MigrationPropertyTest {
                     conditions.add(condition("f" + f, type));
                 }
             }
-            // row-level policies over the model's fields: a column a policy reads cannot be dropped or retyped under it
+            // row-level policies over the model's fields: a column a policy reads cannot be dropped or retyped
+            // under it
             int policies = random.nextInt(3);
             for (int p = 0; p < policies; p++) {
                 String condition = conditions.isEmpty() || random.nextInt(4) == 0 ? "auth().id == id" : conditions.get(random.nextInt(conditions.size()));

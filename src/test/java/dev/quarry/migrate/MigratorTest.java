@@ -25,13 +25,14 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import java.util.ArrayList;
 
 class MigratorTest {
 
     @TempDir
     Path migrations;
 
-    private final List<DatabaseUrl> databases = new java.util.ArrayList<>();
+    private final List<DatabaseUrl> databases = new ArrayList<>();
     private final ByteArrayOutputStream output = new ByteArrayOutputStream();
 
     @AfterEach

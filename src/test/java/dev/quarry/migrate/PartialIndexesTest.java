@@ -50,7 +50,8 @@ class PartialIndexesTest {
             + "e.g. `where: raw(\"status = 'active'\")` or `where: { active: true }`.";
 
     /**
-     * The validation fixtures come from prisma-engines' first design, {@code where: "…"}, which Prisma 7 dropped for
+     * The validation fixtures come from prisma-engines' first design, {@code where: "…"}, which Prisma 7 dropped
+     * for
      * {@code raw("…")}: Prisma 7.10.1's {@code prisma validate} rejects all four PostgreSQL ones, with the errors
      * asserted here (recorded from it).
      */
@@ -75,29 +76,36 @@ class PartialIndexesTest {
     @Test
     void thePreviewFeatureIsRequired() {
         String withoutFeature = schema("@@index([email], where: raw(\"score > 0\"))").replace("previewFeatures = [\"partialIndexes\"]", "");
-        assertEquals(List.of("Error parsing attribute \"@@index\": Partial indexes are a preview feature. Add \"partialIndexes\" to previewFeatures in your generator block."),
+        assertEquals(List.of("Error parsing attribute \"@@index\": Partial indexes are a preview feature. Add "
+                + "\"partialIndexes\" to previewFeatures in your generator block."),
                 PrismaSchema.parse("schema.prisma", withoutFeature).errors().stream().map(d -> d.message()).toList());
     }
 
     /** Each message as Prisma 7.10.1's {@code prisma validate} gives it for the same attribute. */
     @Test
     void objectFormsAreCheckedAgainstTheModel() {
-        assertEquals(List.of("Error parsing attribute \"@index\": Unknown key 'gt' in nested where clause object. Only 'not' is supported."),
+        assertEquals(List.of("Error parsing attribute \"@index\": Unknown key 'gt' in nested where clause " + "object. Only 'not' is "
+                + "supported."),
                 errors("@@index([email], where: { score: { gt: 3 } })"));
         assertEquals(List.of("Error parsing attribute \"@index\": Field 'nope' does not exist in model 'User'."), errors("@@index([email], where: { nope: null })"));
-        assertEquals(List.of("Error parsing attribute \"@index\": Type mismatch: field 'deletedAt' is of type DateTime, but the value is a Number."),
+        assertEquals(List.of("Error parsing attribute \"@index\": Type mismatch: field 'deletedAt' is of type " + "DateTime, but the "
+                + "value is a Number."),
                 errors("@@index([email], where: { deletedAt: 1 })"));
         assertEquals(List.of("Error parsing attribute \"@index\": The `where` argument cannot contain an empty string."), errors("@@index([email], where: raw(\"\"))"));
         assertEquals(List.of("Error parsing attribute \"@index\": The `where` argument cannot be an empty object."), errors("@@index([email], where: {})"));
-        assertEquals(List.of("Error parsing attribute \"@index\": Nested object in where clause must have exactly one key. Use `{ not: null }` or `{ not: \"value\" }`."),
+        assertEquals(List.of("Error parsing attribute \"@index\": Nested object in where clause must have " + "exactly one key. Use "
+                + "`{ not: null }` or `{ not: \"value\" }`."),
                 errors("@@index([email], where: { score: { not: 1, not: 2 } })"));
         assertEquals(List.of("Expected a string value, but received numeric value `1`.",
-                "Error parsing attribute \"@index\": The `where` argument must be a raw() function with a string argument, e.g. `where: raw(\"status = 'active'\")`."),
+                "Error parsing attribute \"@index\": The `where` argument must be a raw() function with a "
+                        + "string argument, e.g. `where: raw(\"status = 'active'\")`."),
                 errors("@@index([email], where: raw(1))"));
         assertEquals(List.of(), errors("@@index([email], where: { deletedAt: \"2020-01-01\", email: { not: \"a\" }, score: 1.5 })"));
     }
 
-    /** The object form parses everywhere; outside {@code where:} it is an error, as in Prisma 7.10.1, never a crash. */
+    /**
+     * The object form parses everywhere; outside {@code where:} it is an error, as in Prisma 7.10.1, never a crash.
+     */
     @Test
     void anObjectElsewhereIsALocatedError() {
         SchemaResult result = PrismaSchema.parse("schema.prisma", """
@@ -145,7 +153,10 @@ class PartialIndexesTest {
                 """.formatted(attributes);
     }
 
-    /** The SQL Prisma 7's schema engine writes for these forms (recorded with @prisma/schema-engine-wasm's diff from empty). */
+    /**
+     * The SQL Prisma 7's schema engine writes for these forms (recorded with @prisma/schema-engine-wasm's diff from
+     * empty).
+     */
     @Test
     void migrationSqlIsPrismas() {
         String sql = Migrations.createScript(parse(schema("""
@@ -154,7 +165,8 @@ class PartialIndexesTest {
                   @@index([status], where: { score: { not: null }, status: "x" })""")));
         assertTrue(sql.contains("CREATE UNIQUE INDEX \"User_email_key\" ON \"User\"(\"email\") WHERE (\"deletedAt\" IS NULL);"), sql);
         assertTrue(sql.contains("CREATE INDEX \"User_email_idx\" ON \"User\"(\"email\") WHERE (status = 'active');"), sql);
-        assertTrue(sql.contains("CREATE INDEX \"User_status_idx\" ON \"User\"(\"status\") WHERE (\"score\" IS NOT NULL AND \"status\" = 'x');"), sql);
+        assertTrue(sql.contains("CREATE INDEX \"User_status_idx\" ON \"User\"(\"status\") WHERE (\"score\" IS NOT NULL AND "
+                + "\"status\" = 'x');"), sql);
 
         String fieldLevel = Migrations.createScript(parse(schema("").replace("email     String", "email     String    @unique(where: { score: { not: 0 } })")));
         assertTrue(fieldLevel.contains("CREATE UNIQUE INDEX \"User_email_key\" ON \"User\"(\"email\") WHERE (\"score\" != 0);"), fieldLevel);
@@ -162,8 +174,9 @@ class PartialIndexesTest {
 
     /**
      * schema/partial-indexes/prisma-7-migration.sql is what {@code @prisma/schema-engine-wasm} (the engine of
-     * {@link PrismaCatalogIdentityTest}) writes from empty for schema/partial-indexes/schema.prisma: the same statements,
-     * byte for byte; only their order differs (Prisma creates this unique index after the plain ones, Quarry before).
+     * {@link PrismaCatalogIdentityTest}) writes from empty for schema/partial-indexes/schema.prisma: the same
+     * statements, byte for byte; only their order differs (Prisma creates this unique index after the plain ones,
+     * Quarry before).
      */
     @Test
     void fromEmptyScriptHasPrismasStatements() throws Exception {
@@ -219,7 +232,8 @@ class PartialIndexesTest {
         try {
             try (Connection connection = TestServer.connect(database); Statement statement = connection.createStatement()) {
                 SqlScripts.executeInTransaction(connection, Migrations.createScript(schema));
-                statement.execute("INSERT INTO \"User\" VALUES (1, 'a@x', 's', 1, now()), (2, 'a@x', 's', 1, now()), (3, 'a@x', 's', 1, NULL)");
+                statement.execute("INSERT INTO \"User\" VALUES (1, 'a@x', 's', 1, now()), (2, 'a@x', 's', 1, now()), (3, "
+                        + "'a@x', 's', 1, NULL)");
                 SQLException duplicate = assertThrows(SQLException.class, () -> statement.execute("INSERT INTO \"User\" VALUES (4, 'a@x', 's', 1, NULL)"));
                 assertEquals("23505", duplicate.getSQLState());
             }

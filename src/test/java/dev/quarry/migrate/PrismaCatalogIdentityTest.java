@@ -27,11 +27,11 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Catalog identity with Prisma Migrate: for every valid single-schema PostgreSQL schema of the corpus, Prisma 7's
- * from-empty SQL (the npm package {@code @prisma/schema-engine-wasm}, installed under target/) applied to one database
- * and Quarry's applied to another give the same catalog, as {@link CatalogDump} ({@code pg_dump --schema-only}, not
- * Quarry's describer) prints it. Every schema is accounted for: rejected by Prisma, Prisma's script not applying here
- * (by reason), or compared; each count is asserted, so a schema cannot leave the denominator unnoticed. Skipped, with
- * the reason, when node or the npm package is not available.
+ * from-empty SQL (the npm package {@code @prisma/schema-engine-wasm}, installed under target/) applied to one
+ * database and Quarry's applied to another give the same catalog, as {@link CatalogDump} ({@code pg_dump
+ * --schema-only}, not Quarry's describer) prints it. Every schema is accounted for: rejected by Prisma, Prisma's
+ * script not applying here (by reason), or compared; each count is asserted, so a schema cannot leave the
+ * denominator unnoticed. Skipped, with the reason, when node or the npm package is not available.
  */
 public class PrismaCatalogIdentityTest {
 
@@ -39,9 +39,9 @@ public class PrismaCatalogIdentityTest {
     private static final int SCHEMAS = 96;
     private static final int PRISMA_REJECTED = 6;
     /**
-     * On a PostgreSQL 15 server with no extension in the template database (the columns needing pgvector or PostGIS, which
-     * it lacks, are stripped first: {@link #withoutMissingExtensions}): a uuid-ossp version that does not exist, and
-     * citext or gin_trgm_ops used without declaring the extension.
+     * On a PostgreSQL 15 server with no extension in the template database (the columns needing pgvector or
+     * PostGIS, which it lacks, are stripped first: {@link #withoutMissingExtensions}): a uuid-ossp version that
+     * does not exist, and citext or gin_trgm_ops used without declaring the extension.
      */
     private static final Map<String, Integer> PRISMA_FAILS_TO_APPLY = Map.of(
             "ERROR: extension \"uuid-ossp\" has no installation script nor update path for version \"2.1\"", 1,
@@ -116,8 +116,10 @@ public class PrismaCatalogIdentityTest {
                 }
             }
             int prismaFailed = prismaFailsToApply.values().stream().mapToInt(Integer::intValue).sum();
-            System.out.printf("Prisma catalog identity (pg_dump --schema-only): %d schemas, %d rejected by Prisma 7, %d Prisma scripts fail to apply %s, "
-                            + "%d compared, %d identical catalogs, %d Quarry scripts fail to apply, %d the same text%n",
+            System.out.printf("Prisma catalog identity (pg_dump --schema-only): %d schemas, %d rejected by Prisma 7, %d "
+                    + "Prisma scripts fail to apply %s, "
+                            + "%d compared, %d identical catalogs, %d Quarry scripts fail to apply, %d the same "
+                            + "text%n",
                     schemas.size(), prismaRejected, prismaFailed, prismaFailsToApply, compared, identical, quarryFailsToApply, sameText);
             differences.forEach(d -> System.out.println("  differs: " + d));
             assertEquals(SCHEMAS, schemas.size(), "single-schema PostgreSQL schemas in the corpus");
@@ -133,8 +135,9 @@ public class PrismaCatalogIdentityTest {
     }
 
     /**
-     * The directory of the Prisma oracle: the npm packages of the Prisma peer (bench/peers/prisma) installed under target/
-     * and {@code se-batch.mjs}. Skips the test, with the reason, when node or the packages are not available.
+     * The directory of the Prisma oracle: the npm packages of the Prisma peer (bench/peers/prisma) installed under
+     * target/ and {@code se-batch.mjs}. Skips the test, with the reason, when node or the packages are not
+     * available.
      */
     public static Path prismaOracle() throws IOException {
         Tools.require(run(List.of("node", "--version"), Path.of("."), 20), () -> "node is not available");
@@ -153,7 +156,10 @@ public class PrismaCatalogIdentityTest {
         return oracle;
     }
 
-    /** Prisma 7's from-empty script of each schema of {@code list} (one path a line), written to {@code <n>.sql} in {@code inputs}. */
+    /**
+     * Prisma 7's from-empty script of each schema of {@code list} (one path a line), written to {@code <n>.sql} in
+     * {@code inputs}.
+     */
     public static void runPrisma(Path oracle, Path list, Path inputs, DatabaseUrl database) throws IOException, InterruptedException {
         // never inheritIO: the test JVM's stdin and stdout are surefire's channel to it
         ProcessBuilder node = new ProcessBuilder("node", "se-batch.mjs", list.toString(), inputs.toString()).directory(oracle.toFile())
@@ -167,8 +173,8 @@ public class PrismaCatalogIdentityTest {
     private static final Pattern EXTENSIONS = Pattern.compile("(?m)^\\s*extensions\\s*=.*$");
 
     /**
-     * The schema without what needs an extension the test server lacks (pgvector, PostGIS): those columns, the indexes
-     * over them and the extensions' declarations go, the rest of the schema is compared.
+     * The schema without what needs an extension the test server lacks (pgvector, PostGIS): those columns, the
+     * indexes over them and the extensions' declarations go, the rest of the schema is compared.
      */
     static String withoutMissingExtensions(String text) {
         Matcher fields = MISSING_EXTENSION_FIELD.matcher(text);

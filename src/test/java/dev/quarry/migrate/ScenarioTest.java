@@ -21,6 +21,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 
 /** Schema changes through {@code migrate dev} on a database with data: the SQL, the warnings, and what survives. */
 class ScenarioTest {
@@ -75,7 +77,7 @@ class ScenarioTest {
         assertTrue(sql.contains("ALTER TABLE \"User\" RENAME COLUMN \"fullName\" TO \"name\";"), sql);
         assertEquals("Ada;", query("SELECT name FROM \"User\""));
         String undo = Files.list(migrations).filter(p -> p.getFileName().toString().startsWith("U")).sorted().reduce((a, b) -> b).map(p -> {
-            try { return Files.readString(p); } catch (java.io.IOException e) { throw new java.io.UncheckedIOException(e); }
+            try { return Files.readString(p); } catch (IOException e) { throw new UncheckedIOException(e); }
         }).orElseThrow();
         assertTrue(undo.contains("RENAME COLUMN \"name\" TO \"fullName\""), undo);
     }
@@ -84,7 +86,8 @@ class ScenarioTest {
     void optionalToRequiredWithDefaultFillsNullsAndDropNeedsConsent() throws Exception {
         dev(schema(V1), Renames.none(), false);
         TestServer.execute(url, "INSERT INTO \"User\" (\"fullName\") VALUES ('Ada')");
-        String sql = dev(schema("model User {\n  id Int @id @default(autoincrement())\n  fullName String\n  nick String @default(\"anon\")\n}\n"), Renames.none(), false);
+        String sql = dev(schema("model User {\n  id Int @id @default(autoincrement())\n  fullName String\n  nick String "
+                + "@default(\"anon\")\n}\n"), Renames.none(), false);
         assertTrue(sql.contains("UPDATE \"User\" SET \"nick\" = 'anon' WHERE \"nick\" IS NULL;"), sql);
         assertEquals("anon;", query("SELECT nick FROM \"User\""));
 
@@ -92,7 +95,8 @@ class ScenarioTest {
         MigrateException refused = assertThrows(MigrateException.class, () -> dev(dropped, Renames.none(), false));
         assertTrue(refused.getMessage().contains("--accept-data-loss"), refused.getMessage());
         sql = dev(dropped, Renames.none(), true);
-        assertTrue(sql.contains("You are about to drop the column `nick` on the `User` table, which still contains 1 non-null values."), sql);
+        assertTrue(sql.contains("You are about to drop the column `nick` on the `User` table, which still contains 1 non-null "
+                + "values."), sql);
         assertEquals("Ada;", query("SELECT \"fullName\" FROM \"User\""));
     }
 
@@ -101,7 +105,8 @@ class ScenarioTest {
         dev(schema(V1), Renames.none(), false);
         TestServer.execute(url, "INSERT INTO \"User\" (\"fullName\") VALUES ('Ada')");
         MigrateException refused = assertThrows(MigrateException.class,
-                () -> dev(schema("model User {\n  id Int @id @default(autoincrement())\n  fullName String\n  nick String?\n  age Int\n}\n"), Renames.none(), true));
+                () -> dev(schema("model User {\n  id Int @id @default(autoincrement())\n  fullName String\n " + " nick String?\n "
+                        + " age Int\n}\n"), Renames.none(), true));
         assertTrue(refused.getMessage().contains("cannot run on the data present"), refused.getMessage());
     }
 
@@ -123,10 +128,12 @@ class ScenarioTest {
     void newRelationsManyToManyAndIndexes() throws Exception {
         dev(schema(V1), Renames.none(), false);
         String sql = dev(schema(V1.replace("}\n", "  posts Post[]\n  tags Tag[]\n}\n")
-                + "model Post {\n  id Int @id\n  author User @relation(fields: [authorId], references: [id])\n  authorId Int\n  @@index([authorId])\n}\n"
-                + "model Tag {\n  id Int @id\n  users User[]\n}\n"), Renames.none(), false);
+                + "model Post {\n  id Int @id\n  author User @relation(fields: [authorId], references: "
+                + "[id])\n  authorId Int\n  @@index([authorId])\n}\nmodel Tag {\n  id Int @id\n  users "
+                + "User[]\n}\n"), Renames.none(), false);
         assertTrue(sql.contains("CREATE TABLE \"_TagToUser\""), sql);
-        assertTrue(sql.contains("ALTER TABLE \"Post\" ADD CONSTRAINT \"Post_authorId_fkey\" FOREIGN KEY (\"authorId\") REFERENCES \"User\"(\"id\") ON DELETE RESTRICT ON UPDATE CASCADE;"), sql);
+        assertTrue(sql.contains("ALTER TABLE \"Post\" ADD CONSTRAINT \"Post_authorId_fkey\" FOREIGN KEY " + "(\"authorId\") REFERENCES "
+                + "\"User\"(\"id\") ON DELETE RESTRICT ON UPDATE CASCADE;"), sql);
         assertTrue(sql.contains("CREATE INDEX \"Post_authorId_idx\" ON \"Post\"(\"authorId\");"), sql);
     }
 }

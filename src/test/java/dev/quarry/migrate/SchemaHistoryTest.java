@@ -24,10 +24,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Arrays;
 
 /**
- * The defects a real app's history met half-way through an upgrade with {@code migrate dev}, each on a database with rows,
- * and the data check that refuses a cast the rows cannot take before anything runs.
+ * The defects a real app's history met half-way through an upgrade with {@code migrate dev}, each on a database
+ * with rows, and the data check that refuses a cast the rows cannot take before anything runs.
  */
 class SchemaHistoryTest {
 
@@ -60,8 +63,8 @@ class SchemaHistoryTest {
         Optional<Path> file = migrator.dev(schema, new Migrator.DevOptions("step", createOnly, Renames.none(), acceptDataLoss, false));
         try {
             return file.isPresent() ? Files.readString(file.get()) : "";
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -75,8 +78,10 @@ class SchemaHistoryTest {
         }
     }
 
-    private static final String MEMBER = "model Member {\n  id Int @id @default(autoincrement())\n  role String @default(\"member\")\n  level String @default(\"5\")\n}\n";
-    private static final String TYPED = "model Member {\n  id Int @id @default(autoincrement())\n  role Role @default(user)\n  level Int @default(5)\n}\n"
+    private static final String MEMBER = "model Member {\n  id Int @id @default(autoincrement())\n  role String @default(\"member\")\n  level "
+            + "String @default(\"5\")\n}\n";
+    private static final String TYPED = "model Member {\n  id Int @id @default(autoincrement())\n  role Role @default(user)\n  level Int "
+            + "@default(5)\n}\n"
             + "enum Role {\n  user\n  admin\n}\n";
 
     @Test
@@ -117,7 +122,8 @@ class SchemaHistoryTest {
     @Test
     void optionalRelationOverARequiredScalarRestrictsDeletes() throws SQLException {
         Schema schema = schema("model User {\n  id Int @id\n  things Thing[]\n}\n"
-                + "model Thing {\n  id Int @id\n  owner Int\n  user User? @relation(fields: [owner], references: [id])\n}\n");
+                + "model Thing {\n  id Int @id\n  owner Int\n  user User? @relation(fields: [owner], references: "
+                + "[id])\n}\n");
         assertEquals(ReferentialAction.RESTRICT, schema.relations().get(0).onDelete());
         String sql = dev(schema, false, false);
         assertTrue(sql.contains("FOREIGN KEY (\"owner\") REFERENCES \"User\"(\"id\") ON DELETE RESTRICT ON UPDATE CASCADE"), sql);
@@ -126,18 +132,21 @@ class SchemaHistoryTest {
         assertEquals("23503", ((SQLException) refused.getCause()).getSQLState(), refused.getMessage());
 
         Schema bothOptional = schema("model User {\n  id Int @id\n  things Thing[]\n}\n"
-                + "model Thing {\n  id Int @id\n  owner Int?\n  user User? @relation(fields: [owner], references: [id])\n}\n");
+                + "model Thing {\n  id Int @id\n  owner Int?\n  user User? @relation(fields: [owner], references: "
+                + "[id])\n}\n");
         assertEquals(ReferentialAction.SET_NULL, bothOptional.relations().get(0).onDelete());
     }
 
     @Test
     void dataCheckRefusesACastTheRowsCannotTakeUnlessTheLossIsAcceptedOrTheMigrationIsOnlyCreated() throws Exception {
         dev(schema(MEMBER), false, false);
-        TestServer.execute(url, "INSERT INTO \"Member\" (role, level) VALUES ('member', '5'), ('guest', 'x'), ('admin', '99999999999'), ('admin', '7')");
+        TestServer.execute(url, "INSERT INTO \"Member\" (role, level) VALUES ('member', '5'), ('guest', 'x'), ('admin', "
+                + "'99999999999'), ('admin', '7')");
         MigrateException refused = assertThrows(MigrateException.class, () -> dev(schema(TYPED), false, false));
         assertTrue(refused.getMessage().contains("cannot run on the data present"), refused.getMessage());
-        assertTrue(printed.toString().contains("holds 2 values that cannot be cast from `TEXT` to `\"Role\"` (for example 'guest', 'member')"), printed.toString());
-        assertEquals("text;", query("SELECT data_type FROM information_schema.columns WHERE table_name = 'Member' AND column_name = 'role'"), "nothing ran");
+        assertTrue(printed.toString().contains("holds 2 values that cannot be cast from `TEXT` to `\"Role\"` (for example " + "'guest', 'member')"), printed.toString());
+        assertEquals("text;", query("SELECT data_type FROM information_schema.columns WHERE table_name = 'Member' AND column_name = "
+                + "'role'"), "nothing ran");
         Path[] files;
         try (var list = Files.list(migrations)) {
             files = list.toArray(Path[]::new);
@@ -145,17 +154,21 @@ class SchemaHistoryTest {
         assertEquals(2, files.length, "the first migration and its undo script only");
 
         String created = dev(schema(TYPED), false, true);
-        assertTrue(created.contains("The column `role` on the `Member` table holds 2 values that cannot be cast from `TEXT` to `\"Role\"` (for example 'guest', 'member')"), created);
-        assertTrue(created.contains("The column `level` on the `Member` table holds 2 values that cannot be cast from `TEXT` to `INTEGER` (for example '99999999999', 'x')"), created);
-        assertEquals("text;", query("SELECT data_type FROM information_schema.columns WHERE table_name = 'Member' AND column_name = 'role'"), "nothing ran");
+        assertTrue(created.contains("The column `role` on the `Member` table holds 2 values that cannot be cast from `TEXT` to "
+                + "`\"Role\"` (for example 'guest', 'member')"), created);
+        assertTrue(created.contains("The column `level` on the `Member` table holds 2 values that cannot be cast from `TEXT` to "
+                + "`INTEGER` (for example '99999999999', 'x')"), created);
+        assertEquals("text;", query("SELECT data_type FROM information_schema.columns WHERE table_name = 'Member' AND column_name = "
+                + "'role'"), "nothing ran");
         try (var list = Files.list(migrations)) {
-            for (Path file : list.filter(f -> java.util.Arrays.stream(files).noneMatch(f::equals)).toList()) {
+            for (Path file : list.filter(f -> Arrays.stream(files).noneMatch(f::equals)).toList()) {
                 Files.delete(file);
             }
         }
 
         String accepted = dev(schema(TYPED), true, false);
-        assertTrue(accepted.contains("ALTER TABLE \"Member\" DROP COLUMN \"role\",\nADD COLUMN     \"role\" \"Role\" NOT NULL DEFAULT 'user'"), accepted);
+        assertTrue(accepted.contains("ALTER TABLE \"Member\" DROP COLUMN \"role\",\nADD COLUMN     \"role\" \"Role\" " + "NOT NULL DEFAULT "
+                + "'user'"), accepted);
         assertEquals("user:5;user:5;user:5;user:5;", query("SELECT role::text || ':' || level FROM \"Member\" ORDER BY id"));
         assertEquals(4, Integer.parseInt(query("SELECT count(*) FROM \"Member\"").replace(";", "")), "the rows stay");
     }
@@ -181,9 +194,11 @@ class SchemaHistoryTest {
         TestServer.execute(url, "INSERT INTO \"Person\" VALUES (1, 'Ada'), (2, 'Grace Brewster Hopper'), (3, 'Margaret Hamilton')");
         MigrateException refused = assertThrows(MigrateException.class, () -> dev(schema(person.formatted(10)), false, false));
         assertTrue(refused.getMessage().contains("--accept-data-loss"), refused.getMessage());
-        assertTrue(printed.toString().contains("The column `name` on the `Person` table, cast from `VARCHAR(50)` to `VARCHAR(10)`, holds 2 values longer than 10 characters:"
-                + " they will be cut to that length (for example id 2: 'Grace Brewster Hopper', id 3: 'Margaret Hamilton')."), printed.toString());
-        assertEquals("50;", query("SELECT character_maximum_length FROM information_schema.columns WHERE table_name = 'Person' AND column_name = 'name'"), "nothing ran");
+        assertTrue(printed.toString().contains("The column `name` on the `Person` table, cast from `VARCHAR(50)` to " + "`VARCHAR(10)`, holds 2 values "
+                + "longer than 10 characters: they will be cut to that length (for example "
+                + "id 2: 'Grace Brewster Hopper', id 3: 'Margaret Hamilton')."), printed.toString());
+        assertEquals("50;", query("SELECT character_maximum_length FROM information_schema.columns WHERE table_name = 'Person' AND "
+                + "column_name = 'name'"), "nothing ran");
 
         dev(schema(person.formatted(10)), true, false);
         assertEquals("Ada;Grace Brew;Margaret H;", query("SELECT name FROM \"Person\" ORDER BY id"));
@@ -200,16 +215,19 @@ class SchemaHistoryTest {
         String narrow = price.formatted("6,2", "Int");
         MigrateException refused = assertThrows(MigrateException.class, () -> dev(schema(narrow), false, false));
         assertTrue(refused.getMessage().contains("cannot run on the data present"), refused.getMessage());
-        assertTrue(printed.toString().contains("The column `amount` on the `Price` table holds 1 values that cannot be cast from `DECIMAL(10,4)` to `DECIMAL(6,2)` (for example '123456.5000')"),
+        assertTrue(printed.toString().contains("The column `amount` on the `Price` table holds 1 values that cannot be " + "cast from `DECIMAL(10,4)` "
+                + "to `DECIMAL(6,2)` (for example '123456.5000')"),
                 printed.toString());
-        assertTrue(printed.toString().contains("The column `hits` on the `Price` table holds 1 values that cannot be cast from `BIGINT` to `INTEGER` (for example '3000000000')"),
+        assertTrue(printed.toString().contains("The column `hits` on the `Price` table holds 1 values that cannot be cast " + "from `BIGINT` to "
+                + "`INTEGER` (for example '3000000000')"),
                 printed.toString());
 
         TestServer.execute(url, "DELETE FROM \"Price\" WHERE id = 3");
         MigrateException consent = assertThrows(MigrateException.class, () -> dev(schema(narrow), false, false));
         assertTrue(consent.getMessage().contains("--accept-data-loss"), consent.getMessage());
-        assertTrue(printed.toString().contains("holds 1 values more than 2 decimal places: they will be rounded (for example id 2: '3.1416')"), printed.toString());
-        assertEquals("numeric;", query("SELECT data_type FROM information_schema.columns WHERE table_name = 'Price' AND column_name = 'amount'"), "nothing ran");
+        assertTrue(printed.toString().contains("holds 1 values more than 2 decimal places: they will be rounded (for " + "example id 2: '3.1416')"), printed.toString());
+        assertEquals("numeric;", query("SELECT data_type FROM information_schema.columns WHERE table_name = 'Price' AND column_name = "
+                + "'amount'"), "nothing ran");
         dev(schema(narrow), true, false);
         assertEquals("12.50:1;3.14:2;", query("SELECT amount::text || ':' || hits FROM \"Price\" ORDER BY id"));
     }
@@ -224,18 +242,21 @@ class SchemaHistoryTest {
         }
         long version = Long.parseLong(first.substring(1, first.indexOf("__"))) + 1;
         Files.writeString(migrations.resolve("V" + version + "__views.sql"), "CREATE VIEW \"Levels\" AS SELECT id, level FROM \"Member\";\n"
-                + "CREATE VIEW \"TopLevels\" AS SELECT id FROM \"Levels\";\nCREATE VIEW \"Nicks\" AS SELECT nick FROM \"Member\";\n");
+                + "CREATE VIEW \"TopLevels\" AS SELECT id FROM \"Levels\";\nCREATE VIEW \"Nicks\" AS SELECT "
+                + "nick FROM \"Member\";\n");
         TestServer.execute(url, "INSERT INTO \"Member\" VALUES (1, '7', 'ada')");
         MigrateException refused = assertThrows(MigrateException.class, () -> dev(schema("model Member {\n  id Int @id\n  level Int\n}\n"), false, false));
         assertTrue(refused.getMessage().contains("--accept-data-loss"), refused.getMessage());
-        assertTrue(printed.toString().contains("The view `Nicks` reads a table or column this migration drops or renames: it is dropped and not created again."),
+        assertTrue(printed.toString().contains("The view `Nicks` reads a table or column this migration drops or renames: " + "it is dropped and not "
+                + "created again."),
                 printed.toString());
         String sql = dev(schema("model Member {\n  id Int @id\n  level Int\n}\n"), true, false);
         assertTrue(sql.indexOf("DROP VIEW IF EXISTS \"TopLevels\"") < sql.indexOf("DROP VIEW IF EXISTS \"Levels\"")
                 && sql.indexOf("DROP VIEW IF EXISTS \"Levels\"") < sql.indexOf("SET DATA TYPE INTEGER")
                 && sql.indexOf("CREATE VIEW \"Levels\"") < sql.indexOf("CREATE VIEW \"TopLevels\""), sql);
         assertEquals("1;", query("SELECT id FROM \"TopLevels\""));
-        assertEquals("integer;", query("SELECT data_type FROM information_schema.columns WHERE table_name = 'Levels' AND column_name = 'level'"));
+        assertEquals("integer;", query("SELECT data_type FROM information_schema.columns WHERE table_name = 'Levels' AND column_name = "
+                + "'level'"));
         assertEquals("", query("SELECT viewname FROM pg_views WHERE viewname = 'Nicks'"));
     }
 }

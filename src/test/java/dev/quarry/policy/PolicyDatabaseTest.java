@@ -52,7 +52,10 @@ class PolicyDatabaseTest {
     static final String BOB = "{\"id\": 2, \"role\": \"quarry_user\"}";
     static final String CAROL = "{\"id\": 3, \"role\": \"quarry_user\"}";
     static final String ADMIN = "{\"role\": \"quarry_admin\"}";
-    /** A table owner that is not a superuser (superusers bypass even forced row-level security); unique to this test. */
+    /**
+     * A table owner that is not a superuser (superusers bypass even forced row-level security); unique to this
+     * test.
+     */
     static final String OWNER = "quarry_policies_table_owner";
 
     @TempDir
@@ -68,7 +71,8 @@ class PolicyDatabaseTest {
         database = freshDatabase();
         firstMigration = migrator(database, migrations).dev(schema(resource(SCHEMA)), dev("init")).orElseThrow();
         TestServer.execute(database, """
-                INSERT INTO "User" (id, email, name) VALUES (1, 'alice@example.com', 'Alice'), (2, 'bob@example.com', 'Bob'), (3, 'carol@example.com', 'Carol');
+                INSERT INTO "User" (id, email, name) VALUES (1, 'alice@example.com', 'Alice'), \
+                (2, 'bob@example.com', 'Bob'), (3, 'carol@example.com', 'Carol');
                 INSERT INTO "Post" (id, title, published, "authorId") VALUES
                     (1, 'Hello', true, 1), (2, 'Draft A', false, 1), (3, 'Draft B', false, 2), (4, 'News', true, 2);
                 SELECT setval('"User_id_seq"', 3), setval('"Post_id_seq"', 4);
@@ -110,7 +114,8 @@ class PolicyDatabaseTest {
                 -- CreatePolicy
                 CREATE POLICY "allow_update_1" ON "User"
                     AS PERMISSIVE FOR UPDATE TO public
-                    USING (((nullif(current_setting('request.jwt.claims', true), '')::jsonb ->> 'id')::INTEGER = "id") AND (current_user = 'quarry_user'));
+                    USING (((nullif(current_setting('request.jwt.claims', true), '')::jsonb ->> 'id')::INTEGER \
+                    = "id") AND (current_user = 'quarry_user'));
                 COMMENT ON POLICY "allow_update_1" ON "User" IS 'quarry:""";
         assertEquals(expected, sql.substring(0, Math.min(sql.length(), expected.length())));
         assertEquals(Optional.empty(), migrator(url, folder).dev(schema(changed), dev("again")));
@@ -131,9 +136,11 @@ class PolicyDatabaseTest {
     void pullSaysThePoliciesAreNotWrittenBack() {
         String pulled = SchemaWriter.write(Migrator.describe(database), "datasource db {\n  provider = \"postgresql\"\n}", "public");
         assertTrue(pulled.contains("""
-                // Row-level security is on for this table, with the policies allow_create_1, allow_create_2, allow_delete_1, allow_delete_2, \
+                // Row-level security is on for this table, with the policies allow_create_1, allow_create_2,
+                // allow_delete_1, allow_delete_2, \
                 allow_read_1, allow_read_2, allow_update_1, allow_update_2, deny_delete_1.
-                // `db pull` does not write them back as @@allow/@@deny rules; `migrate dev` removes what the schema lacks.
+                // `db pull` does not write them back as @@allow/@@deny rules; `migrate dev` removes what the schema
+                // lacks.
                 model Post {
                 """), pulled);
     }
@@ -145,8 +152,10 @@ class PolicyDatabaseTest {
         migrator(url, folder).dev(example, dev("init")).orElseThrow();
         assertEquals(Optional.empty(), migrator(url, folder).dev(example, dev("again")));
         TestServer.execute(url, """
-                INSERT INTO "User" (id, email, "updatedAt") VALUES ('u_alice', 'alice@example.com', now()), ('u_bob', 'bob@example.com', now());
-                INSERT INTO "Post" (id, title, body, published, "authorId") VALUES ('p1', 'Public', 'b', true, 'u_bob'), ('p2', 'Draft', 'b', false, 'u_bob');
+                INSERT INTO "User" (id, email, "updatedAt") VALUES ('u_alice', 'alice@example.com', \
+                now()), ('u_bob', 'bob@example.com', now());
+                INSERT INTO "Post" (id, title, body, published, "authorId") VALUES ('p1', 'Public', 'b', \
+                true, 'u_bob'), ('p2', 'Draft', 'b', false, 'u_bob');
                 """);
         String alice = "{\"id\": \"u_alice\", \"role\": \"quarry_user\", \"sub\": \"u_alice\"}";
         assertEquals(List.of("p1"), as(url, PolicyRoles.USER, alice, c -> ids(c, "SELECT id FROM \"Post\" ORDER BY id")));
@@ -155,7 +164,9 @@ class PolicyDatabaseTest {
         assertEquals(0, changed(url, PolicyRoles.USER, alice, "UPDATE \"Post\" SET title = 'x' WHERE id = 'p1'"));
     }
 
-    /** A database an older Quarry migrated, its tables granted to PUBLIC: the diff to the schema takes that back. */
+    /**
+     * A database an older Quarry migrated, its tables granted to PUBLIC: the diff to the schema takes that back.
+     */
     @Test
     void theGrantsAnOlderQuarryGaveToPublicAreRevoked(@TempDir Path folder) throws Exception {
         DatabaseUrl url = freshDatabase();
@@ -187,8 +198,8 @@ class PolicyDatabaseTest {
         migrator(url, folder).dev(schema(text), dev("init")).orElseThrow();
         TestServer.execute(url, "DO $$ BEGIN CREATE ROLE " + OWNER + " NOLOGIN; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$;"
                 + "ALTER TABLE \"User\" OWNER TO " + OWNER + "; ALTER TABLE \"Post\" OWNER TO " + OWNER + ";"
-                + "INSERT INTO \"User\" (id, email) VALUES (1, 'alice@example.com');"
-                + "INSERT INTO \"Post\" (id, title, published, \"authorId\") VALUES (1, 'Hello', true, 1), (2, 'Draft', false, 1);");
+                + "INSERT INTO \"User\" (id, email) VALUES (1, 'alice@example.com');INSERT INTO \"Post\" "
+                + "(id, title, published, \"authorId\") VALUES (1, 'Hello', true, 1), (2, 'Draft', false, 1);");
         assertEquals(List.of("1", "2"), as(url, OWNER, null, c -> ids(c, "SELECT id FROM \"Post\" ORDER BY id")), "enabled, not forced: the owner bypasses");
 
         String forced = text.replace("\"quarry_admin\"])", "\"quarry_admin\"], force: true)");
@@ -372,7 +383,8 @@ class PolicyDatabaseTest {
     /** Every row, read as the owner (row-level security does not apply to it). */
     private static List<String> snapshot() throws SQLException {
         try (Connection connection = TestServer.connect(database)) {
-            List<String> rows = ids(connection, "SELECT format('%s %s %s %s %s', id, title, content, published, \"authorId\") FROM \"Post\" ORDER BY id");
+            List<String> rows = ids(connection, "SELECT format('%s %s %s %s %s', id, title, content, published, \"authorId\") FROM \"Post\" "
+                    + "ORDER BY id");
             rows.addAll(ids(connection, "SELECT format('%s %s %s', id, email, name) FROM \"User\" ORDER BY id"));
             return rows;
         }

@@ -13,8 +13,12 @@ import dev.quarry.migrate.diff.ShapeDiffer;
 import dev.quarry.schema.format.SchemaFormatter;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import dev.quarry.migrate.step.MigrationStep;
+import java.util.ArrayList;
 
-/** What each form of condition compiles to, how a removed rule is undone, and that the formatter keeps the rules. */
+/**
+ * What each form of condition compiles to, how a removed rule is undone, and that the formatter keeps the rules.
+ */
 class PolicySqlTest {
 
     private static final String CLAIMS = "nullif(current_setting('request.jwt.claims', true), '')::jsonb";
@@ -82,13 +86,17 @@ class PolicySqlTest {
 
     @Test
     void relationsAreExistsSubqueries() {
-        assertEquals("EXISTS (SELECT 1 FROM \"Team\" AS \"r1\" WHERE \"r1\".\"id\" = \"Member\".\"teamId\" AND (\"r1\".\"id\" = ("
+        assertEquals("EXISTS (SELECT 1 FROM \"Team\" AS \"r1\" WHERE \"r1\".\"id\" = \"Member\".\"teamId\" AND "
+                + "(\"r1\".\"id\" = ("
                 + CLAIMS + " ->> 'team')::UUID))", member("@@allow('read', team.id == auth().team)"));
-        assertEquals("EXISTS (SELECT 1 FROM \"Member\" AS \"r1\" WHERE \"r1\".\"teamId\" = \"Team\".\"id\" AND (\"r1\".\"name\" = 'x'))",
+        assertEquals("EXISTS (SELECT 1 FROM \"Member\" AS \"r1\" WHERE \"r1\".\"teamId\" = \"Team\".\"id\" AND "
+                + "(\"r1\".\"name\" = 'x'))",
                 compiled("@@allow('read', members?[name == 'x'])", ""));
-        assertEquals("NOT EXISTS (SELECT 1 FROM \"Member\" AS \"r1\" WHERE \"r1\".\"teamId\" = \"Team\".\"id\" AND NOT (\"r1\".\"score\" > 0))",
+        assertEquals("NOT EXISTS (SELECT 1 FROM \"Member\" AS \"r1\" WHERE \"r1\".\"teamId\" = \"Team\".\"id\" AND NOT "
+                + "(\"r1\".\"score\" > 0))",
                 compiled("@@allow('read', members![score > 0])", ""));
-        assertEquals("NOT EXISTS (SELECT 1 FROM \"Member\" AS \"r1\" WHERE \"r1\".\"teamId\" = \"Team\".\"id\" AND (\"r1\".\"status\" = 'DRAFT'))",
+        assertEquals("NOT EXISTS (SELECT 1 FROM \"Member\" AS \"r1\" WHERE \"r1\".\"teamId\" = \"Team\".\"id\" AND "
+                + "(\"r1\".\"status\" = 'DRAFT'))",
                 compiled("@@allow('read', members^[status == DRAFT])", ""));
     }
 
@@ -136,13 +144,13 @@ class PolicySqlTest {
         DatabaseShape next = ShapeCalculator.calculate(PolicyDatabaseTest.schema(blog.replace("published Boolean @default(false)", "published Int @default(0)")
                 .replace("published ||", "published > 0 ||").replace("published &&", "published > 0 &&").replace("posts?[published]", "posts?[published > 0]")), "public");
         List<String> steps = ShapeDiffer.diff(previous, next).steps().stream()
-                .map(step -> step instanceof dev.quarry.migrate.step.MigrationStep.DropPolicy drop ? "drop " + drop.table().name() + "." + drop.policy().name()
-                        : step instanceof dev.quarry.migrate.step.MigrationStep.CreatePolicy create ? "create " + create.table().name() + "." + create.policy().name()
+                .map(step -> step instanceof MigrationStep.DropPolicy drop ? "drop " + drop.table().name() + "." + drop.policy().name()
+                        : step instanceof MigrationStep.CreatePolicy create ? "create " + create.table().name() + "." + create.policy().name()
                         : step.description())
                 .toList();
         List<String> postPolicies = List.of("allow_read_1", "allow_create_1", "allow_delete_1", "allow_update_1", "allow_create_2", "allow_read_2",
                 "allow_update_2", "allow_delete_2", "deny_delete_1");
-        List<String> expected = new java.util.ArrayList<>(List.of("drop User.allow_read_1"));
+        List<String> expected = new ArrayList<>(List.of("drop User.allow_read_1"));
         postPolicies.stream().sorted().map(p -> "drop Post." + p).forEach(expected::add);
         expected.add("AlterTable");
         expected.add("create User.allow_read_1");
@@ -191,7 +199,8 @@ class PolicySqlTest {
         String postVisible = "EXISTS (SELECT 1 FROM \"Post\" AS \"r1\" WHERE \"r1\".\"id\" = \"_PostToTag\".\"A\")";
         String tagVisible = "EXISTS (SELECT 1 FROM \"Tag\" AS \"r2\" WHERE \"r2\".\"id\" = \"_PostToTag\".\"B\")";
         String bothUpdatable = "EXISTS (SELECT 1 FROM \"Post\" AS \"r1\" WHERE \"r1\".\"id\" = \"_PostToTag\".\"A\" AND ((" + CLAIMS
-                + " ->> 'id')::INTEGER = \"r1\".\"authorId\")) AND EXISTS (SELECT 1 FROM \"Tag\" AS \"r2\" WHERE \"r2\".\"id\" = \"_PostToTag\".\"B\" AND (false))";
+                + " ->> 'id')::INTEGER = \"r1\".\"authorId\")) AND EXISTS (SELECT 1 FROM \"Tag\" AS \"r2\" "
+                + "WHERE \"r2\".\"id\" = \"_PostToTag\".\"B\" AND (false))";
         assertEquals(List.of(
                         "allow_read_1 SELECT USING " + postVisible + " AND " + tagVisible,
                         "allow_create_1 INSERT CHECK " + bothUpdatable,

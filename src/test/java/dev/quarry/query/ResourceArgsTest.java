@@ -37,7 +37,8 @@ class ResourceArgsTest {
 
     @Test
     void listsOrderAndSelections() {
-        assertEquals("{\"orderBy\":[{\"createdAt\":\"desc\"},{\"name\":\"asc\"},{\"author\":{\"name\":{\"sort\":\"asc\",\"nulls\":\"last\"}}}]}",
+        assertEquals("{\"orderBy\":[{\"createdAt\":\"desc\"},{\"name\":\"asc\"},{\"author\":{\"name\":{\"sort\":\"asc\","
+                + "\"nulls\":\"last\"}}}]}",
                 parse(Operation.FIND_MANY, "orderBy", "createdAt:desc,name,author.name:asc:last"));
         assertEquals("{\"select\":{\"id\":true,\"posts\":{\"select\":{\"id\":true,\"title\":true}}}}",
                 parse(Operation.FIND_MANY, "select", "id,posts(id,title)"));

@@ -107,8 +107,10 @@ class DataRulesApiTest {
     void aRuleThreeNestedCreatesDeep() {
         int users = count("user");
         int posts = count("post");
-        String nested = "{\"data\": {\"id\": %d, \"email\": \"deep@x.io\", \"name\": \"deep\", \"posts\": {\"create\": [{\"title\": \"abc\", "
-                + "\"comments\": {\"create\": {\"text\": \"short\", \"votes\": {\"create\": [{\"weight\": 5}, {\"weight\": %d}]}}}}]}}}";
+        String nested = "{\"data\": {\"id\": %d, \"email\": \"deep@x.io\", \"name\": \"deep\", \"posts\": {\"create\": "
+                + "[{\"title\": \"abc\", "
+                + "\"comments\": {\"create\": {\"text\": \"short\", \"votes\": {\"create\": [{\"weight\": 5}, "
+                + "{\"weight\": %d}]}}}}]}}}";
         rpc("user", "create", nested.formatted(IDS.incrementAndGet(), 6))
                 .statusCode(400).body("code", equalTo("Q180"))
                 .body("meta.path", equalTo("data.posts.create[0].comments.create.votes.create[1].weight"))

@@ -41,7 +41,8 @@ class DataRulesMigrationTest {
         try {
             try (Connection connection = TestServer.connect(database); Statement statement = connection.createStatement()) {
                 SqlScripts.executeInTransaction(connection, Migrations.createScript(schema));
-                String base = "INSERT INTO \"User\" (id, email, name) VALUES (%2$d, 'e@x.io', 'ann'); UPDATE \"User\" SET (%1$s) = ROW(%3$s) WHERE id = %2$d";
+                String base = "INSERT INTO \"User\" (id, email, name) VALUES (%2$d, 'e@x.io', 'ann'); UPDATE \"User\" "
+                        + "SET (%1$s) = ROW(%3$s) WHERE id = %2$d";
                 String[][] cases = {
                         {"email", "'a@b.c'", "'a@b'"}, {"name", "'ab'", "'a'"}, {"name", "'abcde'", "'abcdef'"}, {"code", "'abyz'", "'xabyz'"},
                         {"code", "'abyz'", "'abyzx'"}, {"tag", "'-'", "'ab'"}, {"tag", "'a-b'", "'A-b'"}, {"site", "'https://x.io'", "'x.io'"},
@@ -90,20 +91,24 @@ class DataRulesMigrationTest {
             try (Connection connection = TestServer.connect(database); Statement statement = connection.createStatement()) {
                 statement.execute("INSERT INTO \"Product\" VALUES (1, 'a', 5), (2, 'bb', 0), (3, 'ccc', -2)");
             }
-            Schema added = DataRulesSchemaTest.parse(product("@@validate(length(name) >= 1)\n  /// @@check(expression: \"price < 1000\", name: \"Product_cap\")"));
+            Schema added = DataRulesSchemaTest.parse(product("@@validate(length(name) >= 1)\n  /// @@check(expression: \"price < 1000\", name: "
+                    + "\"Product_cap\")"));
             assertEquals(List.of("AddCheck Product_validate_1_check", "AddCheck Product_cap"), steps(database, added));
             migrate(database, added);
 
-            Schema broken = DataRulesSchemaTest.parse(product("@@validate(length(name) >= 1)\n  /// @@check(expression: \"price < 1000\", name: \"Product_cap\")")
+            Schema broken = DataRulesSchemaTest.parse(product("@@validate(length(name) >= 1)\n  /// @@check(expression: \"price < 1000\", name: "
+                    + "\"Product_cap\")")
                     .replace("price Int", "price Int @gt(0)"));
             assertEquals(List.of("AddCheck Product_price_gt_check"), steps(database, broken));
             List<Warning> warnings = warnings(database, broken);
-            assertEquals(List.of("2 rows of the table `Product` break the rule `@gt(0)` (constraint `Product_price_gt_check`): it cannot be added. "
-                    + "Fix those rows first, or run with --create-only and add it with NOT VALID (existing rows unchecked)."),
+            assertEquals(List.of("2 rows of the table `Product` break the rule `@gt(0)` (constraint " + "`Product_price_gt_check`): "
+                    + "it cannot be added. Fix those rows first, or run with --create-only and add "
+                    + "it with NOT VALID (existing rows unchecked)."),
                     warnings.stream().map(Warning::message).toList());
             assertTrue(warnings.get(0).unexecutable());
 
-            Schema changed = DataRulesSchemaTest.parse(product("@@validate(length(name) >= 2)\n  /// @@check(expression: \"price < 1000\", name: \"Product_cap\")"));
+            Schema changed = DataRulesSchemaTest.parse(product("@@validate(length(name) >= 2)\n  /// @@check(expression: \"price < 1000\", name: "
+                    + "\"Product_cap\")"));
             assertEquals(List.of("DropCheck Product_validate_1_check", "AddCheck Product_validate_1_check"), steps(database, changed),
                     "a changed rule replaces its constraint only");
             try (Connection connection = TestServer.connect(database); Statement statement = connection.createStatement()) {

@@ -1,5 +1,9 @@
 package dev.quarry.rules;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+
 /** The schema the data-rule tests share: every rule once, as attributes or as {@code ///} comments. */
 final class DataRulesSchema {
 
@@ -7,9 +11,9 @@ final class DataRulesSchema {
 
     private static String read(String resource) {
         try (var in = DataRulesSchema.class.getClassLoader().getResourceAsStream(resource)) {
-            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -20,7 +24,10 @@ final class DataRulesSchema {
             """;
 
     /** Every field rule, a multi-field {@code @@validate} and a raw {@code @@check}, written as attributes. */
-    /** Every field rule, a multi-field {@code @@validate} and a raw {@code @@check}, written as attributes (the API tests' schema). */
+    /**
+     * Every field rule, a multi-field {@code @@validate} and a raw {@code @@check}, written as attributes (the API
+     * tests' schema).
+     */
     static final String ATTRIBUTES = read("schema/data-rules/schema.prisma");
 
     /** The same rules in {@code ///} comments, which Prisma's own tools read as documentation. */

@@ -10,6 +10,10 @@ import dev.quarry.schema.SchemaResult;
 import dev.quarry.schema.model.Schema;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.quarry.api.openapi.OpenApiDocument;
+import java.util.Optional;
 
 /** Data rules in the schema: both spellings give the same constraints; rules that do not fit are located errors. */
 class DataRulesSchemaTest {
@@ -51,14 +55,14 @@ class DataRulesSchemaTest {
             assertEquals(checks(attributes, table), checks(comments, table), table);
         }
         DbCheck email = ShapeCalculator.calculate(comments, "public").findTable("public", "User").orElseThrow().checks().get(0);
-        assertEquals(java.util.Optional.of("@email"), email.source());
+        assertEquals(Optional.of("@email"), email.source());
     }
 
     @Test
     void theOpenApiInputsCarryTheRules() throws Exception {
-        com.fasterxml.jackson.databind.JsonNode doc = new com.fasterxml.jackson.databind.ObjectMapper()
-                .readTree(dev.quarry.api.openapi.OpenApiDocument.json(parse(DataRulesSchema.ATTRIBUTES)));
-        com.fasterxml.jackson.databind.JsonNode create = doc.at("/components/schemas/UserCreateInput/properties");
+        JsonNode doc = new ObjectMapper()
+                .readTree(OpenApiDocument.json(parse(DataRulesSchema.ATTRIBUTES)));
+        JsonNode create = doc.at("/components/schemas/UserCreateInput/properties");
         assertEquals("email", create.at("/email/format").asText());
         assertEquals(2, create.at("/name/minLength").asInt());
         assertEquals(5, create.at("/name/maxLength").asInt());
@@ -73,21 +77,26 @@ class DataRulesSchemaTest {
 
     @Test
     void rulesThatDoNotFitAreLocatedErrors() {
-        assertEquals(List.of("3: Error parsing attribute \"@email\": `@email` applies to String fields that are not lists; `n` is Int."), errors("n Int @email"));
-        assertEquals(List.of("3: Error parsing attribute \"@gt\": `@gt` applies to Int, BigInt, Float and Decimal fields that are not lists; `s` is String."),
+        assertEquals(List.of("3: Error parsing attribute \"@email\": `@email` applies to String fields that are " + "not lists; `n` "
+                + "is Int."), errors("n Int @email"));
+        assertEquals(List.of("3: Error parsing attribute \"@gt\": `@gt` applies to Int, BigInt, Float and " + "Decimal fields that "
+                + "are not lists; `s` is String."),
                 errors("s String @gt(1)"));
         assertEquals(List.of("3: Error parsing attribute \"@length\": The minimum of `@length` is larger than its maximum."), errors("s String @length(5, 2)"));
-        assertEquals(List.of("3: Error parsing attribute \"@length\": The bounds of `@length` are whole numbers, 0 or more."), errors("s String @length(-1)"));
+        assertEquals(List.of("3: Error parsing attribute \"@length\": The bounds of `@length` are whole " + "numbers, 0 or more."), errors("s String @length(-1)"));
         assertEquals(List.of("3: Error parsing attribute \"@regex\": Invalid regular expression: Unclosed group."), errors("s String @regex(\"(a\")"));
         assertEquals(List.of("3: Error parsing attribute \"@gte\": Expected a number, but received string value `\"1\"`."), errors("n Int @gte(\"1\")"));
         assertEquals(List.of("4: Error parsing attribute \"@@validate\": Unknown field `nope` in model `M`."), errors("s String\n  @@validate(nope > 1)"));
         assertEquals(List.of("4: Error parsing attribute \"@@validate\": `length(…)` takes a String field of model `M`."), errors("n Int\n  @@validate(length(n) > 1)"));
-        assertEquals(List.of("4: Error parsing attribute \"@@validate\": A data rule reads the model's own scalar fields only (and `length(field)`), not `auth()`, "
+        assertEquals(List.of("4: Error parsing attribute \"@@validate\": A data rule reads the model's own " + "scalar fields only "
+                + "(and `length(field)`), not `auth()`, "
                 + "`future()` or relations: PostgreSQL checks it on the row alone."), errors("n Int\n  @@validate(auth().id == n)"));
         assertEquals(List.of("4: Error parsing attribute \"@@validate\": Invalid condition: expected a condition."), errors("n Int\n  @@validate()"));
-        assertEquals(List.of("4: Error parsing attribute \"@@check\": Argument \"name\" is missing: the CHECK constraint's name, `name: \"Product_price_check\"`."),
+        assertEquals(List.of("4: Error parsing attribute \"@@check\": Argument \"name\" is missing: the CHECK constraint's "
+                + "name, `name: \"Product_price_check\"`."),
                 errors("n Int\n  @@check(expression: \"n > 0\")"));
-        assertEquals(List.of("4: Error parsing attribute \"@@email\": `email` is a field's rule: write it `@email` in the `///` comment above its field."),
+        assertEquals(List.of("4: Error parsing attribute \"@@email\": `email` is a field's rule: write it " + "`@email` in the `///` "
+                + "comment above its field."),
                 errors("n String\n  /// @@email"));
     }
 

@@ -39,7 +39,7 @@ class PendingMigrationsCheckTest {
         DatabaseUrl down = DatabaseUrl.parse("postgresql://postgres@127.0.0.1:1/quarry");
         PendingMigrationsCheck.Result result = PendingMigrationsCheck.check(down, "filesystem:" + migrations);
         assertTrue(result.warning());
-        assertTrue(result.message().startsWith("migrations: could not check for pending migrations on postgresql://postgres@127.0.0.1:1/quarry ("), result.message());
+        assertTrue(result.message().startsWith("migrations: could not check for pending migrations on " + "postgresql://postgres@127.0.0.1:1/quarry ("), result.message());
         assertFalse(result.message().contains("\n"), result.message());
     }
 }

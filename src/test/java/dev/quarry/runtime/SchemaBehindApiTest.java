@@ -24,9 +24,10 @@ import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 
 /**
- * The service on a database nobody ran {@code migrate deploy} against (no tables at all): readiness is DOWN and names
- * the pending migration, every API request is a 503 {@code schema-behind} with {@code Retry-After} (not the 500 of a
- * missing relation), liveness stays UP; once the migrations are deployed the service becomes ready by itself.
+ * The service on a database nobody ran {@code migrate deploy} against (no tables at all): readiness is DOWN and
+ * names the pending migration, every API request is a 503 {@code schema-behind} with {@code Retry-After} (not the
+ * 500 of a missing relation), liveness stays UP; once the migrations are deployed the service becomes ready by
+ * itself.
  */
 @QuarkusTest
 @TestProfile(SchemaBehindApiTest.RequireMigrations.class)

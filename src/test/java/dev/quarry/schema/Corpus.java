@@ -8,7 +8,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** The shared conformance corpus, found by walking up from the working directory to {@code shared/corpus/prisma-schemas}. */
+/**
+ * The shared conformance corpus, found by walking up from the working directory to {@code
+ * shared/corpus/prisma-schemas}.
+ */
 final class Corpus {
 
     private Corpus() {}

@@ -15,6 +15,7 @@ import dev.quarry.schema.model.Schema;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import java.util.Optional;
 
 class PrismaSchemaTest {
 
@@ -59,15 +60,18 @@ class PrismaSchemaTest {
 
     @Test
     void optionalRelationDefaultsToSetNull() {
-        Schema schema = valid("model User {\n  id Int @id\n  posts Post[]\n}\nmodel Post {\n  id Int @id\n  author User? @relation(fields: [authorId], references: [id])\n  authorId Int?\n  @@index([authorId])\n}\n");
+        Schema schema = valid("model User {\n  id Int @id\n  posts Post[]\n}\nmodel Post {\n  id Int @id\n  author User? "
+                + "@relation(fields: [authorId], references: [id])\n  authorId Int?\n  "
+                + "@@index([authorId])\n}\n");
         assertEquals(ReferentialAction.SET_NULL, schema.relations().get(0).onDelete());
     }
 
     @Test
     void crlfUnicodeEscapesAndTrailingCommas() {
-        Schema schema = valid("model Lööp {\r\n  id String @id @default(\"a\\\"b\\u00e9\")\r\n  n Int @default(1)\r\n  @@unique([id, n],)\r\n}\r\n");
+        Schema schema = valid("model Lööp {\r\n  id String @id @default(\"a\\\"b\\u00e9\")\r\n  n Int @default(1)\r\n  "
+                + "@@unique([id, n],)\r\n}\r\n");
         Model model = schema.model("Lööp");
-        assertEquals(new DefaultValue.StringValue("a\"bé", java.util.Optional.empty()), model.scalarField("id").defaultValue().orElseThrow());
+        assertEquals(new DefaultValue.StringValue("a\"bé", Optional.empty()), model.scalarField("id").defaultValue().orElseThrow());
         assertEquals(2, model.uniques().get(0).fields().size());
     }
 
@@ -111,7 +115,9 @@ class PrismaSchemaTest {
 
     @Test
     void formatterAlignsAndSortsAttributes() {
-        String formatted = SchemaFormatter.format("model A {\n  id Int @default(1) @id\n  longName   String? // c\n  @@map(\"a\")\n  @@index([id])\n}\n").orElseThrow();
-        assertEquals("model A {\n  id       Int     @id @default(1)\n  longName String? // c\n\n  @@index([id])\n  @@map(\"a\")\n}\n", formatted);
+        String formatted = SchemaFormatter.format("model A {\n  id Int @default(1) @id\n  longName   String? // c\n  @@map(\"a\")\n  "
+                + "@@index([id])\n}\n").orElseThrow();
+        assertEquals("model A {\n  id       Int     @id @default(1)\n  longName String? // c\n\n  @@index([id])\n  "
+                + "@@map(\"a\")\n}\n", formatted);
     }
 }

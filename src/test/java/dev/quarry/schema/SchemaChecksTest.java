@@ -18,7 +18,8 @@ class SchemaChecksTest {
     private static final String HEADER = "datasource db {\n  provider = \"postgresql\"\n  url      = env(\"DATABASE_URL\")\n}\n";
     private static final String VIEWS = "generator js {\n  provider        = \"prisma-client\"\n  previewFeatures = [\"views\"]\n}\n";
     private static final String EXTENSIONS =
-            "datasource db {\n  provider   = \"postgresql\"\n  extensions = %s\n}\ngenerator js {\n  provider        = \"prisma-client\"\n  previewFeatures = [\"postgresqlExtensions\"]\n}\n";
+            "datasource db {\n  provider   = \"postgresql\"\n  extensions = %s\n}\ngenerator js {\n  "
+                    + "provider        = \"prisma-client\"\n  previewFeatures = [\"postgresqlExtensions\"]\n}\n";
 
     private static void accepted(String text) {
         SchemaResult result = PrismaSchema.parse("schema.prisma", text);
@@ -33,7 +34,8 @@ class SchemaChecksTest {
 
     @Test
     void indexesReferenceScalarFields() {
-        String schema = HEADER + "model User {\n  id     Int     @id\n  teamId Int\n  team   Team    @relation(fields: [teamId], references: [id])\n"
+        String schema = HEADER + "model User {\n  id     Int     @id\n  teamId Int\n  team   Team    @relation(fields: [teamId], "
+                + "references: [id])\n"
                 + "  @@index([%s])\n}\nmodel Team {\n  id    Int    @id\n  users User[]\n}\n";
         accepted(schema.formatted("teamId"));
         rejected(schema.formatted("team"), "Error validating model \"User\": The index definition refers to the relation fields team. "
@@ -44,7 +46,8 @@ class SchemaChecksTest {
     void clusteringIsSqlServerOnly() {
         String schema = HEADER + "model A {\n  id Int @id\n  a  Int\n  @@index([a]%s)\n}\n";
         accepted(schema.formatted(""));
-        rejected(schema.formatted(", clustered: true"), "Error parsing attribute \"@@index\": Defining clustering is not supported in the current connector.", 8, 3);
+        rejected(schema.formatted(", clustered: true"), "Error parsing attribute \"@@index\": Defining clustering is not supported in the current "
+                + "connector.", 8, 3);
         rejected(schema.formatted(", clustered: meow"), "Expected a boolean value, but received literal value `meow`.", 8, 27);
     }
 
@@ -63,17 +66,20 @@ class SchemaChecksTest {
         rejected(HEADER + VIEWS + "view V {\n  id Int @unique(map: \"v_id\")\n}\n", "Error validating: @@unique annotations on views are not backed by "
                 + "unique indexes in the database and cannot specify a mapped database name.", 10, 10);
         rejected(HEADER + VIEWS + "view V {\n  id Int\n  @@unique([id(sort: Desc)])\n}\n",
-                "Error parsing attribute \"@@unique\": Scalar fields in @@unique attributes in views cannot have arguments.", 11, 3);
+                "Error parsing attribute \"@@unique\": Scalar fields in @@unique attributes in views "
+                        + "cannot have arguments.", 11, 3);
     }
 
     @Test
     void noImplicitManyToManyWithViews() {
-        String schema = HEADER + VIEWS + "model User {\n  id    Int    @id\n  posts Post[]%s\n}\n%s Post {\n  id    Int    %s\n  users User[]%s\n}\n";
+        String schema = HEADER + VIEWS + "model User {\n  id    Int    @id\n  posts Post[]%s\n}\n%s Post {\n  id    Int    %s\n  users "
+                + "User[]%s\n}\n";
         accepted(schema.formatted("", "model", "@id", ""));
         rejected(schema.formatted("", "view", "@unique", ""), "Error validating: Implicit many-to-many relations are not supported for views.", 11, 3);
         rejected(schema.formatted("", "view", "@unique", ""), "Error validating field `posts` in model `User`: The relation field `posts` on model `User` "
-                + "references `Post` which does not have an `@id` field. Models without `@id` cannot be part of a many to many relation. "
-                + "Use an explicit intermediate Model to represent this relationship.", 11, 3);
+                + "references `Post` which does not have an `@id` field. Models without `@id` cannot be part "
+                + "of a many to many relation. Use an explicit intermediate Model to represent this "
+                + "relationship.", 11, 3);
     }
 
     @Test
@@ -95,10 +101,12 @@ class SchemaChecksTest {
 
     @Test
     void databaseNamesAreUnique() {
-        String models = HEADER + "model User {\n  id Int @id\n  @@map(\"people\")\n}\nmodel Person {\n  id Int @id\n  @@map(\"%s\")\n}\n";
+        String models = HEADER + "model User {\n  id Int @id\n  @@map(\"people\")\n}\nmodel Person {\n  id Int @id\n  "
+                + "@@map(\"%s\")\n}\n";
         accepted(models.formatted("persons"));
         rejected(models.formatted("people"),
-                "The model with database name \"people\" could not be defined because another model or view with this name exists: \"User\"", 11, 3);
+                "The model with database name \"people\" could not be defined because another model or "
+                        + "view with this name exists: \"User\"", 11, 3);
         String enums = HEADER + "enum A {\n  X\n  @@map(\"kind\")\n}\nenum B {\n  Y\n  @@map(\"%s\")\n}\n";
         accepted(enums.formatted("other"));
         rejected(enums.formatted("kind"), "An enum with the same database name is already defined.", 9, 1);
@@ -141,7 +149,8 @@ class SchemaChecksTest {
     void extensions() {
         accepted(EXTENSIONS.formatted("[pg_trgm, postgis(version: \"3.4\", schema: \"gis\")]"));
         rejected(HEADER.replace("}\n", "  extensions = [postgis]\n}\n"),
-                "The `extensions` property is only available with the `postgresqlExtensions` preview feature.", 4, 3);
+                "The `extensions` property is only available with the `postgresqlExtensions` preview "
+                        + "feature.", 4, 3);
         rejected(EXTENSIONS.formatted("[\"postgis\"]"), "Expected a constant or function value, but received string value `\"postgis\"`.", 3, 17);
         rejected(EXTENSIONS.formatted("[uuid-ossp]"), "Error validating: The character `-` is not allowed in extension names.", 3, 17);
         rejected(EXTENSIONS.formatted("[postgis(foo: \"1\")]"), "Argument not known: \"foo\".", 3, 25);
@@ -165,34 +174,44 @@ class SchemaChecksTest {
         accepted(schema.formatted("@id", "String @db.Inet", "[a(ops: InetOps)], type: Gist"));
         accepted(schema.formatted("@id", "String", "[a(ops: raw(\"gin_trgm_ops\"))], type: Gin"));
         rejected(schema.formatted("@id", "Int[]", "[a(ops: ArrayOps)], type: Gist"),
-                "Error parsing attribute \"@@index\": The given operator class `ArrayOps` is not supported with the `Gist` index type.", 9, 3);
+                "Error parsing attribute \"@@index\": The given operator class `ArrayOps` is not supported "
+                        + "with the `Gist` index type.", 9, 3);
         rejected(schema.formatted("@id", "String @db.Text", "[a(ops: UuidMinMaxOps)], type: Brin"),
-                "Error parsing attribute \"@@index\": The given operator class `UuidMinMaxOps` does not support native type `Text` of field `a`.", 9, 3);
+                "Error parsing attribute \"@@index\": The given operator class `UuidMinMaxOps` does not "
+                        + "support native type `Text` of field `a`.", 9, 3);
         rejected(schema.formatted("@id", "String", "[a(ops: BitMinMaxOps)], type: Brin"),
-                "Error parsing attribute \"@@index\": The given operator class `BitMinMaxOps` expects the field `a` to define a valid native type.", 9, 3);
+                "Error parsing attribute \"@@index\": The given operator class `BitMinMaxOps` expects the "
+                        + "field `a` to define a valid native type.", 9, 3);
         rejected(schema.formatted("@id", "Int", "[a(ops: TextOps)], type: SpGist"),
-                "Error parsing attribute \"@@index\": The given operator class `TextOps` points to the field `a` that is not of String type.", 9, 3);
+                "Error parsing attribute \"@@index\": The given operator class `TextOps` points to the "
+                        + "field `a` that is not of String type.", 9, 3);
         rejected(schema.formatted("@id", "Int", "[a], type: SpGist"),
-                "Error parsing attribute \"@@index\": The SpGist index type does not support the type of the field `a`.", 9, 3);
+                "Error parsing attribute \"@@index\": The SpGist index type does not support the type of "
+                        + "the field `a`.", 9, 3);
         rejected(schema.formatted("@id", "String", "[a, b], type: SpGist"), "Error parsing attribute \"@@index\": SpGist does not support multi-column indices.", 9, 3);
         rejected(schema.formatted("@id", "Int", "[a(ops: ArrayOps)], type: Gin"),
-                "Error parsing attribute \"@@index\": The given operator class `ArrayOps` expects the type of field `a` to be an array.", 9, 3);
+                "Error parsing attribute \"@@index\": The given operator class `ArrayOps` expects the type "
+                        + "of field `a` to be an array.", 9, 3);
     }
 
     @Test
     void setNullOnRequiredFieldsIsAnErrorWithoutDatasource() {
         String models = "model User {\n  id      Int      @id\n  profile Profile?\n}\nmodel Profile {\n  id     Int   @id\n"
-                + "  user   User? @relation(fields: [userId], references: [id], onDelete: SetNull)\n  userId Int   @unique\n}\n";
+                + "  user   User? @relation(fields: [userId], references: [id], onDelete: SetNull)\n  userId "
+                + "Int   @unique\n}\n";
         SchemaResult withPostgres = PrismaSchema.parse("schema.prisma", HEADER + models);
         assertFalse(withPostgres.hasErrors());
         assertEquals(1, withPostgres.warnings().stream().filter(w -> w.message().contains("SetNull")).count());
-        rejected(models, "Error parsing attribute \"@relation\": The `onDelete` referential action of a relation must not be set to `SetNull` "
-                + "when a referenced field is required.\nEither choose another referential action, or make the referenced fields optional.", 7, 16);
+        rejected(models, "Error parsing attribute \"@relation\": The `onDelete` referential action of a relation must not "
+                + "be set to `SetNull` "
+                + "when a referenced field is required.\nEither choose another referential action, or make the "
+                + "referenced fields optional.", 7, 16);
     }
 
     @Test
     void formatterCompletesRelations() {
-        assertEquals("model User {\n  id     Int  @id\n  post   Post @relation(fields: [postId], references: [id])\n  postId Int\n}\n\n"
+        assertEquals("model User {\n  id     Int  @id\n  post   Post @relation(fields: [postId], references: [id])\n  "
+                + "postId Int\n}\n\n"
                         + "model Post {\n  id    Int    @id\n  users User[]\n}\n",
                 SchemaFormatter.format("model User {\n  id Int @id\n  post Post\n}\n\nmodel Post {\n  id Int @id\n}\n").orElseThrow());
         String complete = "model User {\n  id    Int    @id\n  posts Post[]\n}\n\nmodel Post {\n  id     Int  @id\n"
@@ -206,15 +225,18 @@ class SchemaChecksTest {
                 new SourceFile("user.prisma", "model User {\n  id Int @id\n  posts Post[]\n}\n"),
                 new SourceFile("post.prisma", "model Post {\n  id Int @id\n}\n")));
         assertEquals("model User {\n  id    Int    @id\n  posts Post[]\n}\n", formatted.get("user.prisma"));
-        assertEquals("model Post {\n  id     Int   @id\n  user   User? @relation(fields: [userId], references: [id])\n  userId Int?\n}\n",
+        assertEquals("model Post {\n  id     Int   @id\n  user   User? @relation(fields: [userId], references: [id])\n  "
+                + "userId Int?\n}\n",
                 formatted.get("post.prisma"));
     }
 
     @Test
     void rendererShowsTheLineAfter() {
         SchemaResult result = PrismaSchema.parse("schema.prisma", HEADER + "model A {\n  id Int @id\n  b Foo\n}\n");
-        assertEquals("error: Type \"Foo\" is neither a built-in type, nor refers to another model, composite type, or enum.\n"
-                        + "  -->  schema.prisma:7:5\n   | \n 6 |   id Int @id\n 7 |   b Foo\n   |     ^^^\n 8 | }\n   | \n",
+        assertEquals("error: Type \"Foo\" is neither a built-in type, nor refers to another model, composite type, or "
+                + "enum.\n"
+                        + "  -->  schema.prisma:7:5\n   | \n 6 |   id Int @id\n 7 |   b Foo\n   |     ^^^\n 8 | }\n  "
+                        + " | \n",
                 DiagnosticRenderer.render(result.errors().get(0)));
     }
 }

@@ -16,6 +16,10 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Runs the whole conformance corpus, and asserts the README's figures exactly: PostgreSQL schemas of real/ and
@@ -48,30 +52,31 @@ class SchemaCorpusTest {
     }
 
     /**
-     * The errors Prisma 7 reports for the real/ schemas it rejects (documentation excerpts that reference models they
-     * do not define, a preview feature Prisma 7 no longer knows, and webstudio's views with primary keys), recorded by
+     * The errors Prisma 7 reports for the real/ schemas it rejects (documentation excerpts that reference models
+     * they do not define, a preview feature Prisma 7 no longer knows, and webstudio's views with primary keys),
+     * recorded by
      * {@code prisma validate}: file → "line: headline" of each error.
      */
-    private static Map<String, java.util.Set<String>> rejectedByPrisma() {
-        Map<String, java.util.Set<String>> errors = new java.util.TreeMap<>();
+    private static Map<String, Set<String>> rejectedByPrisma() {
+        Map<String, Set<String>> errors = new TreeMap<>();
         for (String row : Corpus.read(Path.of("src/test/resources/schema/real-rejected-by-prisma.tsv")).split("\n")) {
             if (!row.startsWith("#") && !row.isBlank()) {
                 String[] cols = row.split("\t");
-                errors.computeIfAbsent(cols[0], k -> new java.util.TreeSet<>()).add(cols[1] + ": " + cols[2]);
+                errors.computeIfAbsent(cols[0], k -> new TreeSet<>()).add(cols[1] + ": " + cols[2]);
             }
         }
         return errors;
     }
 
-    private static java.util.Set<String> withoutPreviewFeatureErrors(java.util.Set<String> errors) {
-        java.util.Set<String> rest = new java.util.TreeSet<>(errors);
+    private static Set<String> withoutPreviewFeatureErrors(Set<String> errors) {
+        Set<String> rest = new TreeSet<>(errors);
         rest.removeIf(e -> e.matches("\\d+: The preview feature \".*\" is not known\\..*"));
         return rest;
     }
 
     /** Quarry's errors in the form of {@link #rejectedByPrisma()}: "line: headline". */
-    private static java.util.Set<String> errorLines(SchemaResult result) {
-        java.util.Set<String> lines = new java.util.TreeSet<>();
+    private static Set<String> errorLines(SchemaResult result) {
+        Set<String> lines = new TreeSet<>();
         result.errors().forEach(d -> lines.add(d.span().line() + ": " + d.message().lines().findFirst().orElse("")));
         return lines;
     }
@@ -85,7 +90,7 @@ class SchemaCorpusTest {
         Map<String, List<SourceFile>> schemas = new LinkedHashMap<>();
         Map<String, String> folderOf = new HashMap<>();
         Map<String, Boolean> postgres = new HashMap<>();
-        java.util.Set<String> folders = new java.util.HashSet<>();
+        Set<String> folders = new HashSet<>();
         for (String row : Corpus.read(Corpus.root().resolve("SOURCES.tsv")).split("\n")) {
             String[] cols = row.split("\t");
             if (cols.length >= 6 && cols[0].startsWith("real/") && cols[5].contains("schema folder")) {
@@ -106,7 +111,7 @@ class SchemaCorpusTest {
             String key = folderOf.getOrDefault("real/" + file.getFileName(), file.toString());
             schemas.computeIfAbsent(key, k -> new ArrayList<>()).add(source(file));
         }
-        Map<String, java.util.Set<String>> rejectedByPrisma = rejectedByPrisma();
+        Map<String, Set<String>> rejectedByPrisma = rejectedByPrisma();
         List<String> failures = new ArrayList<>();
         int checked = 0;
         int rejectedAsPrismaDoes = 0;
@@ -118,8 +123,8 @@ class SchemaCorpusTest {
             if (rejectedByPrisma.containsKey(schema.getKey())) {
                 SchemaResult result = PrismaSchema.parse(schema.getValue());
                 assertTrue(result.hasErrors(), "Prisma rejects it, Quarry accepts it: " + schema.getKey());
-                java.util.Set<String> quarry = errorLines(result);
-                java.util.Set<String> prisma = rejectedByPrisma.get(schema.getKey());
+                Set<String> quarry = errorLines(result);
+                Set<String> prisma = rejectedByPrisma.get(schema.getKey());
                 if (quarry.equals(prisma)) {
                     rejectedAsPrismaDoes++;
                 } else if (quarry.equals(withoutPreviewFeatureErrors(prisma))) {
@@ -136,11 +141,12 @@ class SchemaCorpusTest {
                 failures.add(describe(schema.getKey(), result));
             }
         }
-        System.out.printf("real/: %d/%d PostgreSQL schemas valid; %d rejected, %d of them with Prisma's errors on Prisma's lines, %d with them all but the unknown preview feature%n",
+        System.out.printf("real/: %d/%d PostgreSQL schemas valid; %d rejected, %d of them with Prisma's errors on Prisma's "
+                + "lines, %d with them all but the unknown preview feature%n",
                 checked - failures.size(), checked, rejectedByPrisma.size(), rejectedAsPrismaDoes, sameButPreviewFeatures);
         assertTrue(failures.isEmpty(), String.join("\n", failures));
-        // the README's figures: 58 of 58 valid; 4 more rejected: 1 with exactly Prisma 7's errors on its lines, 2 with all
-        // of them but "preview feature … is not known" (Quarry does not check preview-feature names)
+        // the README's figures: 58 of 58 valid; 4 more rejected: 1 with exactly Prisma 7's errors on its lines, 2
+        // with all of them but "preview feature … is not known" (Quarry does not check preview-feature names)
         assertEquals(List.of(58, 4, 1, 2), List.of(checked, rejectedByPrisma.size(), rejectedAsPrismaDoes, sameButPreviewFeatures));
     }
 
@@ -217,7 +223,8 @@ class SchemaCorpusTest {
                         + "other providers %d, rejected with the only-PostgreSQL error %d%n",
                 postgres + other - accepted.size(), postgres + other, matched, postgres, 100.0 * matched / postgres, other, otherRejectedAsNotPostgres);
         mismatches.forEach(m -> System.out.println("  mismatch: " + m));
-        // the README's figures: 145 of 147 rejected; for PostgreSQL fixtures the headline matches Prisma's in 60 of 64
+        // the README's figures: 145 of 147 rejected; for PostgreSQL fixtures the headline matches Prisma's in 60 of
+        // 64
         assertEquals(List.of(147, 145), List.of(postgres + other, postgres + other - accepted.size()), "fixtures, rejected; accepted: " + accepted);
         assertEquals(List.of(64, 60), List.of(postgres, matched), "PostgreSQL fixtures, headlines matched");
     }

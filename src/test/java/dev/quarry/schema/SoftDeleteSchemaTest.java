@@ -8,7 +8,10 @@ import dev.quarry.schema.diagnostics.DiagnosticRenderer;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** {@code @deletedAt}, as an attribute and in a {@code ///} comment: where it is accepted, and each refusal at its line and column. */
+/**
+ * {@code @deletedAt}, as an attribute and in a {@code ///} comment: where it is accepted, and each refusal at its
+ * line and column.
+ */
 class SoftDeleteSchemaTest {
 
     /** Three lines: the model starts on line 4, its fields on line 5. */
@@ -42,16 +45,18 @@ class SoftDeleteSchemaTest {
 
     @Test
     void refusalsAreLocated() {
-        String wrongType = "Error parsing attribute \"@deletedAt\": Fields that are marked with @deletedAt must be of type DateTime? (optional: null means not deleted).";
+        String wrongType = "Error parsing attribute \"@deletedAt\": Fields that are marked with @deletedAt must be of type "
+                + "DateTime? (optional: null means not deleted).";
         rejected("  deletedAt DateTime @deletedAt", wrongType, 6, 22);
         rejected("  deletedAt String? @deletedAt", wrongType, 6, 21);
         rejected("  /// @deletedAt\n  deletedAt Int?", wrongType, 6, 7);
         rejected("  a DateTime? @deletedAt\n  b DateTime? @deletedAt",
-                "Error parsing attribute \"@deletedAt\": A model can have at most one @deletedAt field; Note already has `a`.", 7, 15);
+                "Error parsing attribute \"@deletedAt\": A model can have at most one @deletedAt field; "
+                        + "Note already has `a`.", 7, 15);
         rejected("  a DateTime? @deletedAt(now())", "Error parsing attribute \"@deletedAt\": No such argument.", 6, 26);
         rejected("  /// @deletedAt(now())\n  a DateTime?", "Error parsing attribute \"@deletedAt\": The attribute takes no arguments.", 6, 7);
         SchemaResult onType = parse(HEADER + "type Address {\n  at DateTime? @deletedAt\n}\n");
-        assertTrue(onType.errors().stream().anyMatch(d -> d.message().startsWith("Error parsing attribute \"@deletedAt\": Soft delete can only be defined on a model")),
+        assertTrue(onType.errors().stream().anyMatch(d -> d.message().startsWith("Error parsing attribute \"@deletedAt\": Soft delete can " + "only be defined on a model")),
                 () -> DiagnosticRenderer.render(onType.errors()));
     }
 }

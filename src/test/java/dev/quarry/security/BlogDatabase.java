@@ -8,7 +8,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 
-/** The blog's database for the security tests: the roles, the seed rows, and a checksum of every row to prove nothing changed. */
+/**
+ * The blog's database for the security tests: the roles, the seed rows, and a checksum of every row to prove
+ * nothing changed.
+ */
 final class BlogDatabase {
 
     private BlogDatabase() {}
@@ -23,7 +26,7 @@ final class BlogDatabase {
     static String checksum(DatabaseUrl database) {
         try (Connection c = TestServer.connect(database); Statement s = c.createStatement();
                 ResultSet r = s.executeQuery("SELECT md5(coalesce((SELECT string_agg(u::text, '|' ORDER BY u.id) FROM \"User\" u), '')"
-                        + " || '#' || coalesce((SELECT string_agg(p::text, '|' ORDER BY p.id) FROM \"Post\" p), ''))")) {
+                        + " || '#' || coalesce((SELECT string_agg(p::text, '|' ORDER BY p.id) FROM " + "\"Post\" p), ''))")) {
             r.next();
             return r.getString(1);
         } catch (SQLException e) {

@@ -4,7 +4,10 @@ import static io.restassured.RestAssured.given;
 
 import io.restassured.specification.RequestSpecification;
 
-/** Requests of the policy tests, with a JSON body: anonymous, as a user of the seed ({@link TestKeys#user}), as an administrator. */
+/**
+ * Requests of the policy tests, with a JSON body: anonymous, as a user of the seed ({@link TestKeys#user}), as an
+ * administrator.
+ */
 final class Callers {
 
     private Callers() {}

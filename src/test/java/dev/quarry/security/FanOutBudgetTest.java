@@ -36,8 +36,8 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The attacks on an unbounded read, with the default limits (max-rows 1000, max-depth 8, statement timeout 30 s): the
- * cyclic include fan-out on 2,000 users × 20 posts, alone and 20 at once; a 100,000-value {@code in}; a 10⁹
+ * The attacks on an unbounded read, with the default limits (max-rows 1000, max-depth 8, statement timeout 30 s):
+ * the cyclic include fan-out on 2,000 users × 20 posts, alone and 20 at once; a 100,000-value {@code in}; a 10⁹
  * {@code skip}. Times and memory are printed, and bounded by assertions far below the statement timeout.
  */
 @QuarkusTest
@@ -64,11 +64,14 @@ class FanOutBudgetTest {
                 INSERT INTO "User" (id, email, name, "updatedAt")
                     SELECT 'u' || i, 'user' || i || '@example.com', 'User ' || i, now() FROM generate_series(1, 2000) i;
                 INSERT INTO "Post" (id, title, body, published, "authorId")
-                    SELECT 'p' || u || '_' || n, 'Post ' || n, 'body', true, 'u' || u FROM generate_series(1, 2000) u, generate_series(1, 20) n;
+                    SELECT 'p' || u || '_' || n, 'Post ' || n, 'body', true, 'u' || u FROM generate_series(1, \
+                    2000) u, generate_series(1, 20) n;
                 INSERT INTO "User" (id, email, name, "updatedAt") VALUES
-                    ('u_1000', 'thousand@example.com', 'Thousand', now()), ('u_1001', 'thousand-one@example.com', 'Thousand and one', now());
+                    ('u_1000', 'thousand@example.com', 'Thousand', now()), ('u_1001', \
+                    'thousand-one@example.com', 'Thousand and one', now());
                 INSERT INTO "Post" (id, title, body, published, "authorId")
-                    SELECT 'q' || a || '_' || n, 'Post ' || n, 'body', true, a FROM (VALUES ('u_1000', 1000), ('u_1001', 1001)) v(a, c),
+                    SELECT 'q' || a || '_' || n, 'Post ' || n, 'body', true, a FROM (VALUES ('u_1000', \
+                    1000), ('u_1001', 1001)) v(a, c),
                         LATERAL generate_series(1, c) n;
                 ANALYZE "User";
                 ANALYZE "Post";
@@ -114,7 +117,8 @@ class FanOutBudgetTest {
         }
         long total = (System.nanoTime() - start) / 1_000_000;
         long heapAfter = usedHeap();
-        System.out.printf("fan-out x20 in parallel: all 400, slowest %d ms, all in %d ms; JVM heap used %d MB before, %d MB after; %s%n",
+        System.out.printf("fan-out x20 in parallel: all 400, slowest %d ms, all in %d ms; JVM heap used %d MB before, %d MB "
+                + "after; %s%n",
                 slowest, total, heapBefore >> 20, heapAfter >> 20, backendMemory());
         assertTrue(slowest < 4 * BOUND_MILLIS, slowest + " ms");
     }
@@ -163,10 +167,14 @@ class FanOutBudgetTest {
         return runtime.totalMemory() - runtime.freeMemory();
     }
 
-    /** The resident memory of the test database's backends, from /proc (reported, not asserted: it is the machine's view). */
+    /**
+     * The resident memory of the test database's backends, from /proc (reported, not asserted: it is the machine's
+     * view).
+     */
     private static String backendMemory() {
         try (Connection c = TestServer.connect(FreshDatabase.current()); Statement s = c.createStatement();
-                ResultSet r = s.executeQuery("SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()")) {
+                ResultSet r = s.executeQuery("SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> "
+                        + "pg_backend_pid()")) {
             long peak = 0;
             long anon = 0;
             int backends = 0;

@@ -36,7 +36,8 @@ class HandWrittenEndpointRoleTest {
         BlogDatabase.seed(database);
         TestServer.execute(database, BlogDatabase.resource("security/blog-policies.sql"));
         TestServer.execute(database, "DROP POLICY user_read ON \"User\";"
-                + " CREATE POLICY user_read_self ON \"User\" FOR SELECT USING (id = current_setting('request.jwt.claims', true)::jsonb ->> 'id');");
+                + " CREATE POLICY user_read_self ON \"User\" FOR SELECT USING (id = "
+                + "current_setting('request.jwt.claims', true)::jsonb ->> 'id');");
     }
 
     @Test

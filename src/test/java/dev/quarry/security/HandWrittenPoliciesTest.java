@@ -7,7 +7,10 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
-/** The blog's rules as hand-written SQL ({@code security/blog-policies.sql}): GRANTs and row-level security policies. */
+/**
+ * The blog's rules as hand-written SQL ({@code security/blog-policies.sql}): GRANTs and row-level security
+ * policies.
+ */
 @QuarkusTest
 @WithTestResource(value = FreshDatabase.class, initArgs = {
         @ResourceArg(name = "schema", value = "schema.prisma"), @ResourceArg(name = "purpose", value = "hand-written-policies")})

@@ -17,8 +17,8 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * A token verified against a JWK set URL: the first one makes SmallRye fetch the set (a blocking HTTP call, here 2 s
- * long). The verification runs on a worker thread, so the one event loop keeps serving: an anonymous request sent
+ * A token verified against a JWK set URL: the first one makes SmallRye fetch the set (a blocking HTTP call, here 2
+ * s long). The verification runs on a worker thread, so the one event loop keeps serving: an anonymous request sent
  * during the fetch answers long before it ends.
  */
 @QuarkusTest

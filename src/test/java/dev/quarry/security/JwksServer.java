@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.concurrent.Executors;
 
 /**
  * jwt mode trusting a JWK set served over http on loopback by a slow identity provider (each fetch answers after
@@ -27,7 +28,7 @@ public final class JwksServer implements QuarkusTestResourceLifecycleManager {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
+        server.setExecutor(Executors.newCachedThreadPool());
         server.createContext("/jwks", exchange -> {
             try {
                 Thread.sleep(DELAY_MILLIS);

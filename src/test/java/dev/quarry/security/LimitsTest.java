@@ -17,8 +17,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
+import dev.quarry.runtime.ops.DatabaseAvailability;
+import java.nio.charset.StandardCharsets;
 
-/** Each limit at its boundary and one past it, in open mode with small limits; and the CORS and security headers. */
+/**
+ * Each limit at its boundary and one past it, in open mode with small limits; and the CORS and security headers.
+ */
 @QuarkusTest
 @TestProfile(LimitsTest.SmallLimits.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -81,7 +85,9 @@ class LimitsTest {
                 .contentType("application/problem+json").body("status", equalTo(413)).body("detail", containsString(MAX_BODY + " bytes"));
     }
 
-    /** Refusals made before any resource runs are problems a browser can read: CORS headers for an allowed origin. */
+    /**
+     * Refusals made before any resource runs are problems a browser can read: CORS headers for an allowed origin.
+     */
     @Test
     void earlyRefusalsAreProblemsWithCors() {
         given().header("Origin", "https://app.example").contentType("application/json").body(body(MAX_BODY + 1)).post("/api/posts")
@@ -102,7 +108,7 @@ class LimitsTest {
                 .then().statusCode(415).contentType("application/problem+json").body("code", equalTo("Q415"))
                 .body("detail", containsString("text/plain")).header("Access-Control-Allow-Origin", "https://app.example");
         given().contentType("application/x-www-form-urlencoded").body("title=x").post("/api/posts").then().statusCode(415);
-        given().noContentType().body(create.getBytes(java.nio.charset.StandardCharsets.UTF_8)).post("/api/rpc/post/findMany")
+        given().noContentType().body(create.getBytes(StandardCharsets.UTF_8)).post("/api/rpc/post/findMany")
                 .then().statusCode(415);
         given().contentType("text/plain").body("{}").patch("/api/posts/p_bob_pub").then().statusCode(415);
         given().contentType("application/merge-patch+json; charset=utf-8").body("{\"take\":1}").post("/api/rpc/post/findMany")
@@ -114,7 +120,7 @@ class LimitsTest {
     @Test
     void statementTimeoutInOpenMode() {
         given().contentType("application/json").body("{\"title\":\"slow one\",\"body\":\"b\",\"authorId\":\"u_alice\"}").post("/api/posts")
-                .then().statusCode(503).header("Retry-After", String.valueOf(dev.quarry.runtime.ops.DatabaseAvailability.RETRY_AFTER_SECONDS)).body("meta.reason", equalTo("statement-timeout"));
+                .then().statusCode(503).header("Retry-After", String.valueOf(DatabaseAvailability.RETRY_AFTER_SECONDS)).body("meta.reason", equalTo("statement-timeout"));
     }
 
     @Test

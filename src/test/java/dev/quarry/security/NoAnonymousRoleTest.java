@@ -16,7 +16,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** jwt mode with no anonymous role, trusting the RSA key as a PEM file: without a token nothing of the API answers. */
+/**
+ * jwt mode with no anonymous role, trusting the RSA key as a PEM file: without a token nothing of the API answers.
+ */
 @QuarkusTest
 @ExtendWith(DocumentedAnswers.Checked.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)

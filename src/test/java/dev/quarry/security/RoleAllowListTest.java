@@ -21,7 +21,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * {@code quarry.auth.roles=quarry_anon,quarry_user}: only the listed roles are served; a token naming any other
- * role, even one the login may take and that exists (quarry_admin), is a 401 {@code token-role} and changes nothing.
+ * role, even one the login may take and that exists (quarry_admin), is a 401 {@code token-role} and changes
+ * nothing.
  */
 @QuarkusTest
 @ExtendWith(DocumentedAnswers.Checked.class)

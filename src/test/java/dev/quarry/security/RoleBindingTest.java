@@ -95,11 +95,13 @@ class RoleBindingTest {
 
     @Test
     void aRoleGivenBypassRlsWhileServingIsRefusedOnceTheCacheAgeHasPassed() throws InterruptedException {
-        TestServer.execute(database(), "DO $$ BEGIN CREATE ROLE quarry_rb_later NOLOGIN; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$;"
-                + " ALTER ROLE quarry_rb_later NOBYPASSRLS; GRANT SELECT ON \"User\", \"Post\" TO quarry_rb_later;");
+        TestServer.execute(database(), "DO $$ BEGIN CREATE ROLE quarry_rb_later NOLOGIN; EXCEPTION WHEN duplicate_object OR "
+                + "unique_violation THEN NULL; END $$; ALTER ROLE quarry_rb_later NOBYPASSRLS; GRANT SELECT "
+                + "ON \"User\", \"Post\" TO quarry_rb_later;");
         String token = TestKeys.rs256(TestKeys.claims(Map.of("role", "quarry_rb_later")));
         try {
-            // created after start-up, named at once: the miss reads the catalog again; as a plain role it sees only published posts
+            // created after start-up, named at once: the miss reads the catalog again; as a plain role it sees only
+            // published posts
             given().auth().oauth2(token).get("/api/posts").then().statusCode(200).body("id", containsInAnyOrder("p_alice_pub", "p_bob_pub"));
             TestServer.execute(database(), "ALTER ROLE quarry_rb_later BYPASSRLS");
             Thread.sleep(1_200);

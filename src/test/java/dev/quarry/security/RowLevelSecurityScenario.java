@@ -17,25 +17,29 @@ import io.restassured.response.ValidatableResponse;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import java.util.function.Supplier;
 
 /**
  * The blog's access rules, enforced by PostgreSQL and seen through the API in jwt mode: anonymous requests (role
- * {@code quarry_anon}) read only published posts; a user ({@code quarry_user}, claim {@code id}) reads published posts
- * and their own, edits only their own and cannot give a post to someone else; {@code quarry_admin} sees and edits all.
- * A denied write is a 403 (the database refused the row) or a 404 (the row is invisible to the role, as in Prisma),
- * and leaves every row as it was.
+ * {@code quarry_anon}) read only published posts; a user ({@code quarry_user}, claim {@code id}) reads published
+ * posts and their own, edits only their own and cannot give a post to someone else; {@code quarry_admin} sees and
+ * edits all. A denied write is a 403 (the database refused the row) or a 404 (the row is invisible to the role, as
+ * in Prisma), and leaves every row as it was.
  *
  * <p>A subclass says how the database gets its rules: annotate it {@code @QuarkusTest} with a
  * {@link FreshDatabase} of the blog schema (a schema whose policies migrate to the rules, or the plain blog) and
  * {@link JwtMode} with {@code anonymous-role=quarry_anon}, and implement {@link #installRules}, which runs after
- * the roles ({@code security/roles.sql}) and the seed rows ({@code security/blog-seed.sql}) exist. Give the
- * {@link FreshDatabase} a {@code purpose} argument of its own, so that Quarkus starts the class on a database of its own
+ * the roles ({@code security/roles.sql}) and the seed rows ({@code security/blog-seed.sql}) exist. Give the {@link
+ * FreshDatabase} a {@code purpose} argument of its own, so that Quarkus starts the class on a database of its own
  * rather than reusing another class's application.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class RowLevelSecurityScenario {
 
-    /** Gives the roles {@code quarry_anon}, {@code quarry_user} and {@code quarry_admin} their GRANTs and the tables their policies. */
+    /**
+     * Gives the roles {@code quarry_anon}, {@code quarry_user} and {@code quarry_admin} their GRANTs and the tables
+     * their policies.
+     */
     protected abstract void installRules(DatabaseUrl database);
 
     /**
@@ -144,14 +148,14 @@ public abstract class RowLevelSecurityScenario {
     void aUserCannotCreateAPostForSomeoneElse() {
         denied(403, () -> as("u_alice").body("{\"title\":\"Forged\",\"body\":\"b\",\"authorId\":\"u_bob\"}").post("/api/posts").then())
                 .body("meta.reason", equalTo("row-level-security"));
-        denied(403, () -> as("u_alice").body("{\"data\":{\"title\":\"Forged\",\"body\":\"b\",\"author\":{\"connect\":{\"id\":\"u_bob\"}}}}")
+        denied(403, () -> as("u_alice").body("{\"data\":{\"title\":\"Forged\",\"body\":\"b\"," + "\"author\":{\"connect\":{\"id\":\"u_bob\"}}}}")
                 .post("/api/rpc/post/create").then());
     }
 
     @Test
     void aUserCannotReassignTheirPost() {
         denied(403, () -> as("u_alice").body("{\"authorId\":\"u_bob\"}").patch("/api/posts/p_alice_draft").then());
-        denied(403, () -> as("u_alice").body("{\"where\":{\"id\":\"p_alice_pub\"},\"data\":{\"author\":{\"connect\":{\"id\":\"u_bob\"}}}}")
+        denied(403, () -> as("u_alice").body("{\"where\":{\"id\":\"p_alice_pub\"}," + "\"data\":{\"author\":{\"connect\":{\"id\":\"u_bob\"}}}}")
                 .post("/api/rpc/post/update").then());
     }
 
@@ -170,10 +174,12 @@ public abstract class RowLevelSecurityScenario {
     @Test
     void aNestedWriteIntoSomeoneElsesRecordIsRefusedWhole() {
         denied(404, () -> as("u_alice").body("{\"posts\":{\"create\":{\"title\":\"Planted\",\"body\":\"b\"}}}").patch("/api/users/u_bob").then());
-        denied(403, () -> as("u_alice").body("{\"email\":\"mallory@example.com\",\"posts\":{\"create\":{\"title\":\"t\",\"body\":\"b\"}}}")
+        denied(403, () -> as("u_alice").body("{\"email\":\"mallory@example.com\"," + "\"posts\":{\"create\":{\"title\":\"t\",\"body\":\"b\"}}}")
                 .post("/api/users").then()).body("meta.reason", equalTo(aUserCreatingAUserIsRefusedFor()));
-        denied(403, () -> as("u_alice").body("[{\"delegate\":\"post\",\"operation\":\"create\",\"args\":{\"data\":{\"title\":\"ok\",\"body\":\"b\",\"authorId\":\"u_alice\"}}},"
-                + "{\"delegate\":\"post\",\"operation\":\"create\",\"args\":{\"data\":{\"title\":\"forged\",\"body\":\"b\",\"authorId\":\"u_bob\"}}}]")
+        denied(403, () -> as("u_alice").body("[{\"delegate\":\"post\",\"operation\":\"create\",\"args\":{\"data\":{\"title\":\"ok\","
+                + "\"body\":\"b\",\"authorId\":\"u_alice\"}}},{\"delegate\":\"post\","
+                + "\"operation\":\"create\",\"args\":{\"data\":{\"title\":\"forged\",\"body\":\"b\","
+                + "\"authorId\":\"u_bob\"}}}]")
                 .urlEncodingEnabled(false).post("/api/rpc/$transaction").then());
     }
 
@@ -185,7 +191,7 @@ public abstract class RowLevelSecurityScenario {
     }
 
     /** The request's answer has this status and a problem document without SQL, and no row changed. */
-    private static ValidatableResponse denied(int status, java.util.function.Supplier<ValidatableResponse> request) {
+    private static ValidatableResponse denied(int status, Supplier<ValidatableResponse> request) {
         String before = BlogDatabase.checksum(database());
         ValidatableResponse response = request.get().statusCode(status);
         if (status >= 400) {

@@ -23,8 +23,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Who reaches soft-deleted rows: the roles of {@code quarry.soft-delete.roles} (here quarry_admin) read them with
- * {@code withDeleted} and restore them; any other role is refused {@code withDeleted} (403 Q190) on every surface, and
- * finds them absent when it tries to restore one (P2025), while its deletes are soft as everyone's.
+ * {@code withDeleted} and restore them; any other role is refused {@code withDeleted} (403 Q190) on every surface,
+ * and finds them absent when it tries to restore one (P2025), while its deletes are soft as everyone's.
  */
 @QuarkusTest
 @ExtendWith(DocumentedAnswers.Checked.class)

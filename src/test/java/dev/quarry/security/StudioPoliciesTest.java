@@ -17,9 +17,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * The Studio in jwt mode over the schema's policies ({@link SchemaPoliciesTest}'s scenario): it reads through the API
- * under the token given in the page, so anonymous sees the published posts, Alice also her draft, and nobody Bob's
- * draft (src/test/studio/studio-policies.mjs in headless chromium).
+ * The Studio in jwt mode over the schema's policies ({@link SchemaPoliciesTest}'s scenario): it reads through the
+ * API under the token given in the page, so anonymous sees the published posts, Alice also her draft, and nobody
+ * Bob's draft (src/test/studio/studio-policies.mjs in headless chromium).
  */
 @QuarkusTest
 @WithTestResource(value = FreshDatabase.class, initArgs = {

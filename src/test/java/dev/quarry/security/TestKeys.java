@@ -24,6 +24,10 @@ import org.jose4j.jwk.EllipticCurveJsonWebKey;
 import org.jose4j.jwk.JsonWebKey;
 import org.jose4j.jwk.JsonWebKeySet;
 import org.jose4j.jwk.RsaJsonWebKey;
+import io.smallrye.jwt.algorithm.SignatureAlgorithm;
+import java.nio.file.StandardCopyOption;
+import java.security.interfaces.ECPublicKey;
+import java.security.interfaces.RSAPublicKey;
 
 /**
  * The signing keys of the security tests (RS256 and ES256, plus an RSA key the server does not know), made once
@@ -44,9 +48,9 @@ final class TestKeys {
 
     /** The public keys as an inline JWK set (kid "rsa" and "ec"). */
     static String jwks() {
-        RsaJsonWebKey rsa = new RsaJsonWebKey((java.security.interfaces.RSAPublicKey) RSA.getPublic());
+        RsaJsonWebKey rsa = new RsaJsonWebKey((RSAPublicKey) RSA.getPublic());
         rsa.setKeyId("rsa");
-        EllipticCurveJsonWebKey ec = new EllipticCurveJsonWebKey((java.security.interfaces.ECPublicKey) EC.getPublic());
+        EllipticCurveJsonWebKey ec = new EllipticCurveJsonWebKey((ECPublicKey) EC.getPublic());
         ec.setKeyId("ec");
         return new JsonWebKeySet(List.<JsonWebKey>of(rsa, ec)).toJson();
     }
@@ -65,16 +69,16 @@ final class TestKeys {
     }
 
     static String rs256(JwtClaimsBuilder claims) {
-        return claims.jws().keyId("rsa").algorithm(io.smallrye.jwt.algorithm.SignatureAlgorithm.RS256).sign(RSA.getPrivate());
+        return claims.jws().keyId("rsa").algorithm(SignatureAlgorithm.RS256).sign(RSA.getPrivate());
     }
 
     static String es256(JwtClaimsBuilder claims) {
-        return claims.jws().keyId("ec").algorithm(io.smallrye.jwt.algorithm.SignatureAlgorithm.ES256).sign(EC.getPrivate());
+        return claims.jws().keyId("ec").algorithm(SignatureAlgorithm.ES256).sign(EC.getPrivate());
     }
 
     /** Signed by a key the server does not trust, under the trusted key's id. */
     static String strangerRs256(JwtClaimsBuilder claims) {
-        return claims.jws().keyId("rsa").algorithm(io.smallrye.jwt.algorithm.SignatureAlgorithm.RS256).sign(STRANGER.getPrivate());
+        return claims.jws().keyId("rsa").algorithm(SignatureAlgorithm.RS256).sign(STRANGER.getPrivate());
     }
 
     /** A user of the blog: role quarry_user, claims id and sub. */
@@ -108,8 +112,8 @@ final class TestKeys {
             Path tmpPublic = Files.createTempFile(DIR, name, ".tmp");
             Files.write(tmpPrivate, pair.getPrivate().getEncoded());
             Files.write(tmpPublic, pair.getPublic().getEncoded());
-            Files.move(tmpPublic, publicPath, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-            Files.move(tmpPrivate, privatePath, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            Files.move(tmpPublic, publicPath, StandardCopyOption.ATOMIC_MOVE);
+            Files.move(tmpPrivate, privatePath, StandardCopyOption.ATOMIC_MOVE);
             return pair;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

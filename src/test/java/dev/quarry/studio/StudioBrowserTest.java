@@ -16,10 +16,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * The Studio in Debian's headless chromium (playwright-core), on the example blog with 10,000 posts: open, filter and
- * sort a paged grid, follow relations, create with a validation error then fix it, a stale edit's conflict, delete
- * with confirmation, the diagram clicked through, labels and keyboard focus (src/test/studio/studio.mjs). Screenshots
- * are kept in target/studio-screenshots.
+ * The Studio in Debian's headless chromium (playwright-core), on the example blog with 10,000 posts: open, filter
+ * and sort a paged grid, follow relations, create with a validation error then fix it, a stale edit's conflict,
+ * delete with confirmation, the diagram clicked through, labels and keyboard focus (src/test/studio/studio.mjs).
+ * Screenshots are kept in target/studio-screenshots.
  */
 @QuarkusTest
 @WithTestResource(value = FreshDatabase.class, initArgs = {

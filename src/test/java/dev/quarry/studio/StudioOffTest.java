@@ -8,7 +8,10 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
-/** Outside dev mode and the embedded database, with no {@code quarry.studio.enabled}, there is no Studio: every path under it is a 404. */
+/**
+ * Outside dev mode and the embedded database, with no {@code quarry.studio.enabled}, there is no Studio: every path
+ * under it is a 404.
+ */
 @QuarkusTest
 // only reads: it may share the service of the other classes on the plain example database
 @WithTestResource(FreshDatabase.class)

@@ -11,7 +11,10 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
-/** With {@code quarry.studio.enabled=true}: the page, its script, the diagram and the schema description are served from the jar. */
+/**
+ * With {@code quarry.studio.enabled=true}: the page, its script, the diagram and the schema description are served
+ * from the jar.
+ */
 @QuarkusTest
 @WithTestResource(value = FreshDatabase.class, initArgs = {
         @ResourceArg(name = "sql", value = "studio/blog-10000.sql"), @ResourceArg(name = "purpose", value = "StudioBrowserTest")})

@@ -6,7 +6,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.quarry.schema.PrismaSchema;
 import org.junit.jupiter.api.Test;
 
-/** What the Studio's forms and filters are built from: each field's Prisma type, the ids, enums, and the other side of each relation. */
+/**
+ * What the Studio's forms and filters are built from: each field's Prisma type, the ids, enums, and the other side
+ * of each relation.
+ */
 class StudioSchemaTest {
 
     private static final String SCHEMA = """

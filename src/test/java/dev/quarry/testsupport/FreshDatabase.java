@@ -23,7 +23,8 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * <pre>
  * &#64;WithTestResource(value = FreshDatabase.class, initArgs = {
  *     &#64;ResourceArg(name = "schema", value = "schemas/rich.prisma"),   // classpath; default schema.prisma
- *     &#64;ResourceArg(name = "sql", value = "schemas/rich-seed.sql"),   // optional SQL run after the tables exist (a, b: in turn)
+ * &#64;ResourceArg(name = "sql", value = "schemas/rich-seed.sql"), // optional SQL run after the tables exist (a,
+ * b: in turn)
  *     &#64;ResourceArg(name = "purpose", value = "MyApiTest")})          // the class: see below
  * </pre>
  *
@@ -76,8 +77,9 @@ public final class FreshDatabase implements QuarkusTestResourceLifecycleManager 
     }
 
     /**
-     * Whether the PgBouncer asked for can run. Missing, it fails the class under {@code CI=true}, so that the re-run
-     * behind PgBouncer cannot quietly become a second direct run; elsewhere the class runs direct, and says so.
+     * Whether the PgBouncer asked for can run. Missing, it fails the class under {@code CI=true}, so that the
+     * re-run behind PgBouncer cannot quietly become a second direct run; elsewhere the class runs direct, and says
+     * so.
      */
     private boolean pgBouncerInstalled() {
         if (Tools.find("pgbouncer").isPresent()) {
@@ -133,7 +135,10 @@ public final class FreshDatabase implements QuarkusTestResourceLifecycleManager 
         return DatabaseUrl.parse(ConfigProvider.getConfig().getValue("quarry.test.database-url", String.class));
     }
 
-    /** Creates the tables of a classpath schema with Quarry's own from-empty migration, as {@code migrate dev} writes it. */
+    /**
+     * Creates the tables of a classpath schema with Quarry's own from-empty migration, as {@code migrate dev}
+     * writes it.
+     */
     public static void createTables(DatabaseUrl database, String schemaResource) {
         PolicyRoles.ensure(); // a schema's access policies grant to these roles, which must exist
         TestServer.execute(database, Migrations.createScript(parse(schemaResource)));

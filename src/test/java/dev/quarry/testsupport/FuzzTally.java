@@ -8,9 +8,9 @@ import java.util.TreeMap;
 
 /**
  * What a fuzz test got back: how many requests, a histogram of statuses, and the refusals that came from PostgreSQL
- * rather than from the planner. ProblemMapper names a value PostgreSQL refused with {@code meta.sqlState}; a request
- * the planner accepted must never make PostgreSQL raise a data (22) or syntax/access (42) error, so each such answer
- * is a planner bug.
+ * rather than from the planner. ProblemMapper names a value PostgreSQL refused with {@code meta.sqlState}; a
+ * request the planner accepted must never make PostgreSQL raise a data (22) or syntax/access (42) error, so each
+ * such answer is a planner bug.
  */
 public final class FuzzTally {
 

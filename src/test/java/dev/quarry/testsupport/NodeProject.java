@@ -11,8 +11,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * A Node.js folder of the test sources (package.json, package-lock.json, scripts) run from a copy under target/: its
- * packages installed once by {@code npm ci} and kept there for the next run; skips (fails under CI) without node and npm.
+ * A Node.js folder of the test sources (package.json, package-lock.json, scripts) run from a copy under target/:
+ * its packages installed once by {@code npm ci} and kept there for the next run; skips (fails under CI) without
+ * node and npm.
  */
 public final class NodeProject {
 
@@ -48,7 +49,9 @@ public final class NodeProject {
         return copy;
     }
 
-    /** What a run printed (stdout and stderr together) and its exit code, -1 when it was stopped at the time limit. */
+    /**
+     * What a run printed (stdout and stderr together) and its exit code, -1 when it was stopped at the time limit.
+     */
     public record Result(int exitCode, String output) {}
 
     public Result run(Map<String, String> environment, int timeoutSeconds, String... command) throws IOException, InterruptedException {

@@ -10,10 +10,11 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * A {@link FreshDatabase} (same arguments, and {@code pool-size} for the reactive pool's size,
- * {@code ready-delay-ms} to hold each ReadyForQuery back so that round trips count exactly: see {@link StatementRecorder}) that the service's
- * reactive pool reaches through a {@link StatementRecorder}. The test sees what PostgreSQL received through fields of
- * type {@code Supplier<List<String>>} (a JDK type, so that it crosses Quarkus's class loaders): one named
+ * A {@link FreshDatabase} (same arguments, and {@code pool-size} for the reactive pool's size, {@code
+ * ready-delay-ms} to hold each ReadyForQuery back so that round trips count exactly: see {@link StatementRecorder})
+ * that the service's reactive pool reaches through a {@link StatementRecorder}. The test sees what PostgreSQL
+ * received through fields of type {@code Supplier<List<String>>} (a JDK type, so that it crosses Quarkus's class
+ * loaders): one named
  * {@code executed} gets the statements, one named {@code wire} the messages as {@link Wire} lines, one named
  * {@code errors} the SQLSTATE of each error PostgreSQL sent.
  */
@@ -42,7 +43,8 @@ public final class RecordedDatabase implements QuarkusTestResourceLifecycleManag
         }
         DatabaseUrl recorded = new DatabaseUrl("127.0.0.1", recorder.port(), direct.database(), direct.user(), direct.password(), direct.schema(),
                 direct.parameters());
-        // only the reactive pool: the JDBC connections (Flyway's checks, on a thread of their own at start-up) stay direct
+        // only the reactive pool: the JDBC connections (Flyway's checks, on a thread of their own at start-up) stay
+        // direct
         config.put("quarkus.datasource.reactive.url", recorded.reactiveUrl());
         if (poolSize != null) {
             config.put("quarkus.datasource.reactive.max-size", poolSize);

@@ -17,15 +17,15 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A TCP proxy in front of PostgreSQL that records what its clients send, as PostgreSQL receives it. Bytes pass unchanged
- * in both directions. The client must not use TLS (the Vert.x client's default).
+ * A TCP proxy in front of PostgreSQL that records what its clients send, as PostgreSQL receives it. Bytes pass
+ * unchanged in both directions. The client must not use TLS (the Vert.x client's default).
  *
  * <p>Two records. {@link #executed()}: every statement executed, that is each simple-protocol Query, and each
- * extended-protocol Execute (named by the text its Bind's prepared statement was parsed from). {@link #wire()}: every
- * message after start-up, one line each in the order the proxy saw them, see {@link Wire}: the client's messages, read
- * before they are forwarded, and the server's ReadyForQuery, recorded before it is forwarded. So a client message
- * recorded before a ReadyForQuery was sent before the client could have read that answer; {@link Wire#roundTrips}
- * counts on that.
+ * extended-protocol Execute (named by the text its Bind's prepared statement was parsed from). {@link #wire()}:
+ * every message after start-up, one line each in the order the proxy saw them, see {@link Wire}: the client's
+ * messages, read before they are forwarded, and the server's ReadyForQuery, recorded before it is forwarded. So a
+ * client message recorded before a ReadyForQuery was sent before the client could have read that answer; {@link
+ * Wire#roundTrips} counts on that.
  */
 public final class StatementRecorder implements AutoCloseable {
 
@@ -56,8 +56,8 @@ public final class StatementRecorder implements AutoCloseable {
 
     /**
      * The same, holding each ReadyForQuery back for {@code readyDelayMillis} before it is recorded and passed on: a
-     * client that waits for an answer then sends its next message visibly after it, while a pipelining client has sent
-     * everything long before, even when the scheduler pauses it between two writes. Round trips counted on the
+     * client that waits for an answer then sends its next message visibly after it, while a pipelining client has
+     * sent everything long before, even when the scheduler pauses it between two writes. Round trips counted on the
      * {@link #wire()} are then exact, not merely never too low.
      */
     public static StatementRecorder start(String serverHost, int serverPort, long readyDelayMillis) throws IOException {
@@ -107,7 +107,10 @@ public final class StatementRecorder implements AutoCloseable {
         }
     }
 
-    /** An ErrorResponse's body: fields of a one-byte code and a C string, ended by a zero byte; {@code C} is the SQLSTATE. */
+    /**
+     * An ErrorResponse's body: fields of a one-byte code and a C string, ended by a zero byte; {@code C} is the
+     * SQLSTATE.
+     */
     private synchronized void serverError(byte[] body) {
         int at = 0;
         while (at < body.length && body[at] != 0) {
@@ -137,8 +140,8 @@ public final class StatementRecorder implements AutoCloseable {
     }
 
     /**
-     * The server's answers, byte for byte, recording each ReadyForQuery. The client negotiates no TLS and no GSS, so
-     * everything the server sends is typed messages.
+     * The server's answers, byte for byte, recording each ReadyForQuery. The client negotiates no TLS and no GSS,
+     * so everything the server sends is typed messages.
      */
     private void serverSide(int connection, Socket server, Socket client) {
         try (server; client) {

@@ -9,10 +9,11 @@ import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
+import java.net.InetAddress;
 
 /**
- * The programs the heavy tests drive (Debian packages, Node.js), found on the PATH or in the sbin folders, and the one
- * rule for when one is missing: under {@code CI=true} the test fails; elsewhere it skips and says why.
+ * The programs the heavy tests drive (Debian packages, Node.js), found on the PATH or in the sbin folders, and the
+ * one rule for when one is missing: under {@code CI=true} the test fails; elsewhere it skips and says why.
  */
 public final class Tools {
 
@@ -33,8 +34,8 @@ public final class Tools {
     }
 
     /**
-     * Goes on when {@code available}; otherwise fails the test under CI (a missing tool there is a broken build, not
-     * a lesser one) or skips it elsewhere, printing the reason either way.
+     * Goes on when {@code available}; otherwise fails the test under CI (a missing tool there is a broken build,
+     * not a lesser one) or skips it elsewhere, printing the reason either way.
      */
     public static void require(boolean available, Supplier<String> reason) {
         if (available) {
@@ -57,7 +58,7 @@ public final class Tools {
     }
 
     public static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         } catch (IOException e) {
             throw new IllegalStateException("no free port on loopback", e);

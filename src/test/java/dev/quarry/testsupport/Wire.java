@@ -7,17 +7,18 @@ import java.util.Map;
 import java.util.TreeSet;
 
 /**
- * The messages a {@link StatementRecorder} saw, one line each: {@code "3 > E select …"} is a message of type {@code E}
- * that the client of connection 3 sent (with the statement it executes, for Query and Execute), {@code "3 < Z"} the
- * server's ReadyForQuery on that connection. Lines are text so that they cross Quarkus's class loaders and read well in
- * a failure message.
+ * The messages a {@link StatementRecorder} saw, one line each: {@code "3 > E select …"} is a message of type {@code
+ * E} that the client of connection 3 sent (with the statement it executes, for Query and Execute), {@code "3 < Z"}
+ * the server's ReadyForQuery on that connection. Lines are text so that they cross Quarkus's class loaders and read
+ * well in a failure message.
  *
- * <p>A round trip, from the protocol: PostgreSQL answers each Sync (extended protocol) and each Query (simple protocol)
- * with ReadyForQuery, the point where a client that waits for its answers learns it may go on. A client's flight is a
- * run of messages on one connection with no ReadyForQuery between them: sent before any of their answers could be read.
- * The round trips of a request are its flights; a pipelined request is one flight, however many Syncs it holds. The
- * count can only be too high, never too low: a message the proxy records before a ReadyForQuery was sent before the
- * client received it, while a thread the scheduler pauses between two writes can split one flight in two.
+ * <p>A round trip, from the protocol: PostgreSQL answers each Sync (extended protocol) and each Query (simple
+ * protocol) with ReadyForQuery, the point where a client that waits for its answers learns it may go on. A client's
+ * flight is a run of messages on one connection with no ReadyForQuery between them: sent before any of their
+ * answers could be read. The round trips of a request are its flights; a pipelined request is one flight, however
+ * many Syncs it holds. The count can only be too high, never too low: a message the proxy records before a
+ * ReadyForQuery was sent before the client received it, while a thread the scheduler pauses between two writes can
+ * split one flight in two.
  */
 public final class Wire {
 

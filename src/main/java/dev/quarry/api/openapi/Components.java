@@ -40,9 +40,10 @@ final class Components {
     }
 
     /**
-     * Every input object refuses properties it does not name ({@code additionalProperties: false}), as the server does:
-     * each component but the answers (a model's record, the {@code …Result} and {@code …Output} types, the batch count,
-     * the problem), and the objects written inline inside them. Objects that say what else they take are left alone.
+     * Every input object refuses properties it does not name ({@code additionalProperties: false}), as the server
+     * does: each component but the answers (a model's record, the {@code …Result} and {@code …Output} types, the
+     * batch count, the problem), and the objects written inline inside them. Objects that say what else they take
+     * are left alone.
      */
     void closeInputs(Set<String> answers) {
         schemas().forEach((name, schema) -> {

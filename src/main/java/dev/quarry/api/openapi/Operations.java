@@ -33,12 +33,12 @@ final class Operations {
     }
 
     /**
-     * A findMany's answer, also as a stream ({@code Accept}, see README "Large reads"): NDJSON, one record a line, and
-     * with {@code csv} CSV for flat selections (RFC 4180, a header row from the selection).
+     * A findMany's answer, also as a stream ({@code Accept}, see README "Large reads"): NDJSON, one record a line,
+     * and with {@code csv} CSV for flat selections (RFC 4180, a header row from the selection).
      */
     static APIResponse recordsResponse(String description, Schema record, boolean csv) {
         APIResponse response = jsonResponse(description + " As application/x-ndjson: one record a line, streamed"
-                + (csv ? "; as text/csv (flat selections only): a header row from the selection, then one row a record." : "."), Json.array(record));
+                + (csv ? "; as text/csv (flat selections only): a header row from the selection, " + "then one row a record." : "."), Json.array(record));
         response.getContent().addMediaType(NDJSON, OASFactory.createMediaType().schema(record));
         if (csv) {
             response.getContent().addMediaType(CSV, OASFactory.createMediaType().schema(Json.string()));
@@ -53,8 +53,8 @@ final class Operations {
     }
 
     /**
-     * The given error responses and those every API operation may answer (token refused, database refused, request target
-     * too long; a body too large or not JSON where the operation takes one), in status order.
+     * The given error responses and those every API operation may answer (token refused, database refused, request
+     * target too long; a body too large or not JSON where the operation takes one), in status order.
      */
     static void addErrors(Operation operation, Problems.Status... statuses) {
         EnumSet<Problems.Status> all = EnumSet.of(Problems.Status.UNAUTHORIZED, Problems.Status.FORBIDDEN, Problems.Status.URI_TOO_LONG);
@@ -67,7 +67,10 @@ final class Operations {
         }
     }
 
-    /** A query parameter whose value is JSON ({@code content: application/json}); the description gives its shorthand. */
+    /**
+     * A query parameter whose value is JSON ({@code content: application/json}); the description gives its
+     * shorthand.
+     */
     static Parameter jsonQuery(String name, Schema schema, String description) {
         return OASFactory.createParameter()
                 .name(name)

@@ -24,6 +24,8 @@ import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.PathItem;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.parameters.Parameter;
+import java.util.ArrayList;
+import org.eclipse.microprofile.openapi.models.headers.Header;
 
 /**
  * The resource surface (API.md "Resource surface"): {@code /api/users}, {@code /api/users/{id}},
@@ -52,7 +54,10 @@ final class ResourceRoutes {
         this.aggregates = aggregates;
     }
 
-    /** Operation ids are {@code users.list}; a model whose resource and delegate names are equal ({@code news}) gets {@code newsResource.list}. */
+    /**
+     * Operation ids are {@code users.list}; a model whose resource and delegate names are equal ({@code news}) gets
+     * {@code newsResource.list}.
+     */
     static String operationPrefix(ApiModel model) {
         return model.resource().equals(model.delegate()) ? model.resource() + "Resource" : model.resource();
     }
@@ -99,10 +104,14 @@ final class ResourceRoutes {
         return op;
     }
 
-    /** The same read as {@link #list}, its parameters in the body: the one way for generated clients, which cannot put JSON in a URL. */
+    /**
+     * The same read as {@link #list}, its parameters in the body: the one way for generated clients, which cannot
+     * put JSON in a URL.
+     */
     private Operation listByBody(ApiModel model) {
         Operation op = op(model, "query", "Lists " + model.name() + " records (findMany), the parameters as a JSON body")
-                .description("The list read with its query parameters as one JSON object, each in its JSON form: the form for generated "
+                .description("The list read with its query parameters as one JSON object, each in its JSON form: the "
+                        + "form for generated "
                         + "clients, and for reads too long for a URL. Same meaning and limits as GET.");
         op.addParameter(header("Prefer", Json.string(), "count=exact adds the X-Total-Count header, as \"count\": true does."));
         op.requestBody(jsonBody(reads.listQuery(model), false));
@@ -112,13 +121,14 @@ final class ResourceRoutes {
         return op;
     }
 
-    private static org.eclipse.microprofile.openapi.models.headers.Header totalCount() {
+    private static Header totalCount() {
         return OASFactory.createHeader()
-                .description("The number of records matching the filter, regardless of take and skip; only when asked for.")
+                .description("The number of records matching the filter, regardless of take and skip; only when asked "
+                        + "for.")
                 .schema(Json.integer());
     }
 
-    private static org.eclipse.microprofile.openapi.models.headers.Header etag() {
+    private static Header etag() {
         return OASFactory.createHeader()
                 .description("The record's version, for If-Match on PATCH, PUT and DELETE of this record.")
                 .schema(Json.string());
@@ -155,14 +165,16 @@ final class ResourceRoutes {
         op.addParameter(query("skipDuplicates", Json.bool(), "true skips records that would violate a unique constraint."));
         addShape(op, model);
         op.requestBody(jsonBody(Json.array(writes.createManyInput(model)), true)
-                .description("A JSON array of records (createMany). Or a bulk import, streamed into the database in one transaction, all or "
-                        + "none, answered {\"count\": n}: application/x-ndjson, one record a line; text/csv, a header row of field names "
-                        + "then one record a row (RFC 4180; an unquoted empty field is NULL, \"\" the empty string; a list or Json value as "
-                        + "JSON text). The body limit is then quarry.bulk.max-body-size; a bad record is a 400 with meta.line."));
+                .description("A JSON array of records (createMany). Or a bulk import, streamed into the database in one "
+                        + "transaction, all or none, answered {\"count\": n}: application/x-ndjson, one "
+                        + "record a line; text/csv, a header row of field names then one record a row (RFC "
+                        + "4180; an unquoted empty field is NULL, \"\" the empty string; a list or Json "
+                        + "value as JSON text). The body limit is then quarry.bulk.max-body-size; a bad "
+                        + "record is a 400 with meta.line."));
         op.getRequestBody().getContent()
                 .addMediaType(Operations.NDJSON, OASFactory.createMediaType().schema(writes.createManyInput(model)))
                 .addMediaType(Operations.CSV, OASFactory.createMediaType().schema(Json.string()));
-        op.getResponses().addAPIResponse("201", jsonResponse("How many records were created, and the records when select, include or omit asked for them.",
+        op.getResponses().addAPIResponse("201", jsonResponse("How many records were created, and the records when select, include or " + "omit asked for them.",
                 writes.bulkCreateResult(model)));
         addErrors(op, BAD_REQUEST, CONFLICT, SERVICE_UNAVAILABLE);
         return op;
@@ -206,12 +218,13 @@ final class ResourceRoutes {
 
     private Operation updateMany(ApiModel model) {
         Operation op = op(model, "updateMany", "Changes every " + model.name()
-                + " that matches the filter (updateMany; updateManyAndReturn when select, include or omit is given)");
+                + " that matches the filter (updateMany; updateManyAndReturn when select, include or omit is "
+                + "given)");
         op.addParameter(filter(model).required(true));
         addShape(op, model);
         op.addParameter(header("Prefer", Json.string(), "return=representation answers the changed records too, as select, include or omit do."));
         op.requestBody(jsonBody(writes.updateManyInput(model), true));
-        op.getResponses().addAPIResponse("200", jsonResponse("How many records changed, and the records when select, include or omit asked for them.",
+        op.getResponses().addAPIResponse("200", jsonResponse("How many records changed, and the records when select, include or omit " + "asked for them.",
                 writes.bulkUpdateResult(model)));
         addErrors(op, BAD_REQUEST, CONFLICT, SERVICE_UNAVAILABLE);
         return op;
@@ -230,7 +243,8 @@ final class ResourceRoutes {
         Operation op = op(model, "count", "Counts " + model.name() + " records (count)");
         op.parameters(window(model, false));
         op.addParameter(jsonQuery("select", aggregates.countInput(model),
-                "Counts non-null values per field instead of records, as JSON ({\"_all\": true, \"name\": true}); shorthand: _all,name."));
+                "Counts non-null values per field instead of records, as JSON ({\"_all\": true, \"name\": "
+                        + "true}); shorthand: _all,name."));
         op.getResponses().addAPIResponse("200", jsonResponse("The number of records, or the counts per field when select is given.", aggregates.countResult(model)));
         SoftDeleteDocs.describeRead(op, model);
         addErrors(op, BAD_REQUEST, SERVICE_UNAVAILABLE);
@@ -267,31 +281,36 @@ final class ResourceRoutes {
 
     private void addAggregateParameters(Operation op, ApiModel model) {
         op.addParameter(jsonQuery("_count", aggregates.countInput(model),
-                "Counts, as JSON ({\"_all\": true, \"field\": true}; true also means {\"_all\": true}); shorthand: _all,field."));
+                "Counts, as JSON ({\"_all\": true, \"field\": true}; true also means {\"_all\": true}); "
+                        + "shorthand: _all,field."));
         for (String aggregate : AggregateTypes.aggregatesOf(model)) {
             op.addParameter(jsonQuery(aggregate, aggregates.aggregateInput(model, aggregate),
-                    "The fields to aggregate, as JSON ({\"field\": true}); shorthand: field names separated by commas."));
+                    "The fields to aggregate, as JSON ({\"field\": true}); shorthand: field names "
+                            + "separated by commas."));
         }
     }
 
     /** filter, orderBy, cursor, take, skip, distinct: which records, in which order. */
     private List<Parameter> window(ApiModel model, boolean distinct) {
         String firstField = model.scalars().get(0).name();
-        List<Parameter> parameters = new java.util.ArrayList<>(List.of(
+        List<Parameter> parameters = new ArrayList<>(List.of(
                 filter(model),
                 jsonQuery("orderBy", reads.orderByList(model),
-                        "Prisma's orderBy as JSON (an object, or an array of them; relations, _count, nulls first/last); "
+                        "Prisma's orderBy as JSON (an object, or an array of them; relations, _count, "
+                                + "nulls first/last); "
                                 + "shorthand: " + firstField + ":desc,other (fields, each with an optional :asc or :desc).")));
         if (model.addressable()) {
             parameters.add(jsonQuery("cursor", reads.whereUnique(model),
-                    "Starts the page at this record: Prisma's cursor as JSON (a unique-field object); shorthand: the id value."));
+                    "Starts the page at this record: Prisma's cursor as JSON (a unique-field object); "
+                            + "shorthand: the id value."));
         }
         parameters.add(query("take", shared.take(), "At most this many records (negative: from the end, before the cursor). "
                 + "A value above the configured maximum is refused with 400, never cut short."));
         parameters.add(query("skip", shared.skip(), "Skips this many records first."));
         if (distinct) {
             parameters.add(jsonQuery("distinct", Json.array(reads.scalarFieldEnum(model)),
-                    "Keeps the first record of each combination of these fields, as a JSON array; shorthand: " + firstField + ",other."));
+                    "Keeps the first record of each combination of these fields, as a JSON array; "
+                            + "shorthand: " + firstField + ",other."));
         }
         return parameters;
     }
@@ -305,7 +324,8 @@ final class ResourceRoutes {
 
     private void addShape(Operation op, ApiModel model) {
         op.addParameter(jsonQuery("select", reads.select(model),
-                "Prisma's select as JSON (nested, with where/orderBy/take inside relations); shorthand: field names separated by commas."));
+                "Prisma's select as JSON (nested, with where/orderBy/take inside relations); shorthand: "
+                        + "field names separated by commas."));
         if (!model.relations().isEmpty()) {
             String relation = model.relations().get(0).name();
             op.addParameter(jsonQuery("include", reads.include(model),
@@ -317,7 +337,8 @@ final class ResourceRoutes {
     private List<Parameter> idParameters(ApiModel.UniqueKey key) {
         String note = key.compound()
                 ? " Part of the compound id (" + String.join(", ", key.fields().stream().map(ScalarField::name).toList())
-                        + "): the values in this order, each percent-encoded (a comma inside a value is %2C), joined by commas."
+                        + "): the values in this order, each percent-encoded (a comma inside a value is %2C), joined "
+                        + "by commas."
                 : "";
         return key.fields().stream()
                 .map(f -> path(f.name(), values.single(f.type()), "The " + f.name() + " of the record." + note))

@@ -6,7 +6,10 @@ import java.math.BigDecimal;
 import java.util.List;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 
-/** The components every model shares: sort orders, the string match mode, the count of a batch, update operations; take and skip. */
+/**
+ * The components every model shares: sort orders, the string match mode, the count of a batch, update operations;
+ * take and skip.
+ */
 final class Shared {
 
     private final Components components;

@@ -5,7 +5,10 @@ import java.util.Optional;
 import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 
-/** What the document says of a soft-delete model ({@code @deletedAt}): its field, the {@code withDeleted} reads, its deletes. */
+/**
+ * What the document says of a soft-delete model ({@code @deletedAt}): its field, the {@code withDeleted} reads, its
+ * deletes.
+ */
 final class SoftDeleteDocs {
 
     static final String WITH_DELETED = "true also reads soft-deleted records (their deletedAt field set), at every depth; only for the roles "
@@ -23,9 +26,10 @@ final class SoftDeleteDocs {
             Schema property = record.getProperties().get(f.name());
             if (property != null) {
                 String doc = Optional.ofNullable(property.getDescription()).map(d -> d + "\n\n").orElse("");
-                property.description(doc + "Soft delete (@deletedAt): null while the record is live; delete sets it to the time of the delete "
-                        + "and keeps the record, which reads then leave out (withDeleted reads it). Setting it back to null restores the record, "
-                        + "for the roles of quarry.soft-delete.roles.");
+                property.description(doc + "Soft delete (@deletedAt): null while the record is live; delete sets it to the time of "
+                        + "the delete and keeps the record, which reads then leave out (withDeleted reads "
+                        + "it). Setting it back to null restores the record, for the roles of "
+                        + "quarry.soft-delete.roles.");
             }
         });
     }
@@ -55,6 +59,7 @@ final class SoftDeleteDocs {
     /** A delete of a soft-delete model sets the field instead of removing the record. */
     static void describeDelete(Operation op, ApiModel model) {
         field(model).ifPresent(f -> op.description("Soft delete: sets " + f.name() + " to the time of the delete and keeps the record, which "
-                + "reads, updates and connects then leave out; answers the record as it was. Relations are left as they are (no cascade)."));
+                + "reads, updates and connects then leave out; answers the record as it was. "
+                + "Relations are left as they are (no cascade)."));
     }
 }

@@ -7,6 +7,8 @@ import java.util.List;
 import dev.quarry.schema.model.ScalarField;
 import dev.quarry.schema.model.ScalarType;
 import org.eclipse.microprofile.openapi.models.media.Schema;
+import java.util.regex.Pattern;
+import org.eclipse.microprofile.openapi.OASFactory;
 
 /** The JSON form of each schema type (API.md "Values in JSON"), and the enum components. */
 final class Values {
@@ -14,9 +16,11 @@ final class Values {
     static final String BIGINT_PATTERN = "^-?[0-9]+$";
     static final String DECIMAL_PATTERN = "^-?[0-9]+(\\.[0-9]+)?([eE][-+]?[0-9]+)?$";
 
+    // qualified: swagger's Schema is imported
     private final dev.quarry.schema.model.Schema schema;
     private final Components components;
 
+    // qualified: swagger's Schema is imported
     Values(dev.quarry.schema.model.Schema schema, Components components) {
         this.schema = schema;
         this.components = components;
@@ -27,7 +31,10 @@ final class Values {
         return of(field, List.of());
     }
 
-    /** The field's value with its data rules as JSON Schema keywords ({@code minLength}, {@code pattern}, {@code minimum}, …). */
+    /**
+     * The field's value with its data rules as JSON Schema keywords ({@code minLength}, {@code pattern}, {@code
+     * minimum}, …).
+     */
     Schema of(ScalarField field, List<DataRule.FieldRule> rules) {
         Schema single = single(field.type());
         if (!field.isList()) {
@@ -47,13 +54,13 @@ final class Values {
                 rule.max().ifPresent(max -> value.maxLength(max.intValue()));
                 break;
             case STARTS_WITH:
-                pattern(value, "^" + java.util.regex.Pattern.quote(text));
+                pattern(value, "^" + Pattern.quote(text));
                 break;
             case ENDS_WITH:
-                pattern(value, java.util.regex.Pattern.quote(text) + "$");
+                pattern(value, Pattern.quote(text) + "$");
                 break;
             case CONTAINS:
-                pattern(value, java.util.regex.Pattern.quote(text));
+                pattern(value, Pattern.quote(text));
                 break;
             case REGEX:
                 pattern(value, text);
@@ -84,7 +91,7 @@ final class Values {
         if (value.getPattern() == null) {
             value.pattern(pattern);
         } else {
-            value.addAllOf(org.eclipse.microprofile.openapi.OASFactory.createSchema().pattern(pattern));
+            value.addAllOf(OASFactory.createSchema().pattern(pattern));
         }
     }
 
@@ -104,7 +111,8 @@ final class Values {
                 return Json.number();
             case BIGINT:
                 return Json.string().pattern(BIGINT_PATTERN)
-                        .description("A 64-bit integer as a string of decimal digits (a JSON number is also accepted in input).");
+                        .description("A 64-bit integer as a string of decimal digits (a JSON number is also accepted in "
+                                + "input).");
             case DECIMAL:
                 return Json.string().pattern(DECIMAL_PATTERN)
                         .description("An exact decimal number as a string (a JSON number is also accepted in input).");

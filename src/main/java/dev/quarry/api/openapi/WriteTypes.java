@@ -327,15 +327,18 @@ final class WriteTypes {
     Schema bulkCreateResult(ApiModel model) {
         return components.ref(model.name() + "BulkCreateResult", () -> Json.object(
                         "count", Json.integer().description("How many records were created."),
-                        "records", Json.array(reads.record(model)).description("The created records; only when select, include or omit was given."))
+                        "records", Json.array(reads.record(model)).description("The created records; only when select, include or " + "omit was given."))
                 .required(List.of("count")));
     }
 
-    /** The answer of {@code PATCH /api/users?filter=…}: {@code records} is there when the request asked for a shape (updateManyAndReturn). */
+    /**
+     * The answer of {@code PATCH /api/users?filter=…}: {@code records} is there when the request asked for a shape
+     * (updateManyAndReturn).
+     */
     Schema bulkUpdateResult(ApiModel model) {
         return components.ref(model.name() + "BulkUpdateResult", () -> Json.object(
                         "count", Json.integer().description("How many records changed."),
-                        "records", Json.array(reads.record(model)).description("The changed records; only when select, include or omit was given."))
+                        "records", Json.array(reads.record(model)).description("The changed records; only when select, include or " + "omit was given."))
                 .required(List.of("count")));
     }
 

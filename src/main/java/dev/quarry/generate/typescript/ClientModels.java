@@ -10,7 +10,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** The models, fields and relations the client offers: what the service serves, without ignored or unsupported parts. */
+/**
+ * The models, fields and relations the client offers: what the service serves, without ignored or unsupported
+ * parts.
+ */
 record ClientModels(Schema schema, List<Model> models) {
 
     static ClientModels of(Schema schema) {
@@ -31,12 +34,18 @@ record ClientModels(Schema schema, List<Model> models) {
         return model.relationFields().stream().filter(f -> !f.ignored() && served(f.relatedModel())).toList();
     }
 
-    /** The scalar fields that hold a relation's foreign key on this side: the checked inputs set them through the relation. */
+    /**
+     * The scalar fields that hold a relation's foreign key on this side: the checked inputs set them through the
+     * relation.
+     */
     Set<String> foreignKeys(Model model) {
         return relations(model).stream().flatMap(r -> r.fields().stream()).collect(Collectors.toSet());
     }
 
-    /** The field on the other side of {@code relation}: what a nested write leaves out ({@code PostCreateWithoutAuthorInput}). */
+    /**
+     * The field on the other side of {@code relation}: what a nested write leaves out ({@code
+     * PostCreateWithoutAuthorInput}).
+     */
     Optional<RelationField> backRelation(Model model, RelationField relation) {
         Model related = model(relation.relatedModel());
         return relations(related).stream()

@@ -1,9 +1,9 @@
 package dev.quarry.generate.typescript;
 
 /**
- * The nested writes below a relation (Prisma's {@code PostCreateNestedManyWithoutAuthorInput} …), written out as object
- * types in each field. Not generic aliases: tsc measures a generic alias's variance over the self-referencing inputs and
- * stops with "excessively deep" on schemas with self-relations.
+ * The nested writes below a relation (Prisma's {@code PostCreateNestedManyWithoutAuthorInput} …), written out as
+ * object types in each field. Not generic aliases: tsc measures a generic alias's variance over the
+ * self-referencing inputs and stops with "excessively deep" on schemas with self-relations.
  */
 final class NestedWrites {
 

@@ -4,7 +4,10 @@ import dev.quarry.schema.model.FieldType;
 import dev.quarry.schema.model.ScalarField;
 import dev.quarry.schema.model.ScalarType;
 
-/** A scalar field's TypeScript types: as Prisma Client gives it, as it takes it, its filter and its update operations. */
+/**
+ * A scalar field's TypeScript types: as Prisma Client gives it, as it takes it, its filter and its update
+ * operations.
+ */
 final class TsTypes {
 
     private TsTypes() {}

@@ -11,10 +11,10 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * The TypeScript client of a schema, Prisma Client's API over Quarry's RPC surface: {@code index.js}, an ES module with
- * no dependencies that runs as it is in browsers, Node.js 20 and Next.js, and {@code index.d.ts}, its types (Prisma's
- * input names, results that follow select, include and omit). The same schema gives byte-identical files, so they are
- * committed under {@code openapi/clients/typescript/} and a test catches stale ones.
+ * The TypeScript client of a schema, Prisma Client's API over Quarry's RPC surface: {@code index.js}, an ES module
+ * with no dependencies that runs as it is in browsers, Node.js 20 and Next.js, and {@code index.d.ts}, its types
+ * (Prisma's input names, results that follow select, include and omit). The same schema gives byte-identical files,
+ * so they are committed under {@code openapi/clients/typescript/} and a test catches stale ones.
  */
 public final class TypeScriptClientGenerator {
 

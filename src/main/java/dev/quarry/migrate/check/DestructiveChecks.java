@@ -22,6 +22,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Set;
 
 /**
  * Turns steps into warnings, in Prisma's words. With a connection to the database the steps are
@@ -38,8 +41,10 @@ public final class DestructiveChecks {
 
     private final Optional<Connection> database;
     private final List<Warning> warnings = new ArrayList<>();
-    private final java.util.Set<String> createdTables = new java.util.HashSet<>();
-    /** The enums this migration creates or changes, with their next values; the others are read from the database. */
+    private final Set<String> createdTables = new HashSet<>();
+    /**
+     * The enums this migration creates or changes, with their next values; the others are read from the database.
+     */
     private final Map<String, List<String>> enumValues = new HashMap<>();
 
     private DestructiveChecks(Optional<Connection> database) {
@@ -61,8 +66,8 @@ public final class DestructiveChecks {
             checks.check(steps.get(i), i);
             if (steps.get(i) instanceof MigrationStep.DropView drop
                     && steps.stream().noneMatch(s -> s instanceof MigrationStep.CreateView create && create.view().equals(drop.view()))) {
-                checks.warn("The view `" + drop.view().name() + "` reads a table or column this migration drops or renames: it is dropped and not created again."
-                        + " Run with --create-only and add it back by hand if it should stay.", false, i);
+                checks.warn("The view `" + drop.view().name() + "` reads a table or column this migration drops or renames: it is dropped and not "
+                + "created again. Run with --create-only and add it back by hand if it should stay.", false, i);
             }
         }
         return List.copyOf(checks.warnings);
@@ -93,7 +98,8 @@ public final class DestructiveChecks {
                 Optional<Found> duplicates = duplicates(s.table(), s.index().columnNames());
                 if (duplicates.isPresent()) {
                     warn("The table `" + s.table().name() + "` holds " + duplicates.get().count() + " values of " + columns + " more than once (for example "
-                            + duplicates.get().sample() + "): the unique constraint cannot be added. Remove the duplicates first, or run with --create-only to edit the migration.",
+                            + duplicates.get().sample() + "): the unique constraint cannot be added. Remove the duplicates first, or run "
+                            + "with --create-only to edit the migration.",
                             true, index);
                 } else {
                     warn("A unique constraint covering the columns " + columns + " on the table `" + s.table().name()
@@ -117,7 +123,8 @@ public final class DestructiveChecks {
         if (breaking.map(n -> n > 0).orElse(false)) {
             String rule = s.check().source().map(r -> "the rule `" + r + "`").orElse("the CHECK constraint");
             warn(breaking.get() + " rows of the table `" + s.table().name() + "` break " + rule + " (constraint `" + s.check().name()
-                    + "`): it cannot be added. Fix those rows first, or run with --create-only and add it with NOT VALID (existing rows unchecked).",
+                    + "`): it cannot be added. Fix those rows first, or run with --create-only and add it "
+                    + "with NOT VALID (existing rows unchecked).",
                     true, index);
         }
     }
@@ -136,7 +143,8 @@ public final class DestructiveChecks {
             if (!column.nullable() && column.defaultValue().isEmpty() && !column.autoincrement()) {
                 Optional<Long> rows = rowCount(previousTable);
                 if (rows.map(r -> r > 0).orElse(true)) {
-                    warn("Added the required column `" + column.name() + "` to the `" + tableName + "` table without a default value. This is not possible if the table is not empty.", true, index);
+                    warn("Added the required column `" + column.name() + "` to the `" + tableName + "` table without a default value. This is not possible if the table is not "
+                    + "empty.", true, index);
                 }
             }
         } else if (change instanceof TableChange.AlterColumn c) {
@@ -155,8 +163,9 @@ public final class DestructiveChecks {
             if (uncastable.isPresent()) {
                 warnings.add(new Warning("The column `" + next.name() + "` on the `" + tableName + "` table holds " + uncastable.get().count()
                         + " values that cannot be cast from `" + previous.type() + "` to `" + next.type() + "` (for example " + uncastable.get().sample()
-                        + "): the migration would fail. Fix those rows first, run with --accept-data-loss to drop and add the column again (its values are lost),"
-                        + " or with --create-only to edit the migration.", true, index, Optional.of(new ColumnRef(tableName, next.name()))));
+                        + "): the migration would fail. Fix those rows first, run with --accept-data-loss to "
+                        + "drop and add the column again (its values are lost), or with --create-only to "
+                        + "edit the migration.", true, index, Optional.of(new ColumnRef(tableName, next.name()))));
             } else if (c.cast() == CastKind.RISKY && database.isPresent() && narrowing(previous.type(), next.type())) {
                 Optional<Found> cut = cut(previousTable, previous, next);
                 if (cut.isPresent()) {
@@ -187,7 +196,8 @@ public final class DestructiveChecks {
                 warn("The required column `" + column.name() + "` on the `" + tableName + "` table, added again without a default value, cannot be added to a table with rows.", true, index);
             }
         } else if (change instanceof TableChange.DropPrimaryKey) {
-            warn("The primary key for the `" + tableName + "` table will be changed. If it partially fails, the table could be left without primary key constraint.", false, index);
+            warn("The primary key for the `" + tableName + "` table will be changed. If it partially fails, the table could be left without "
+            + "primary key constraint.", false, index);
         }
     }
 
@@ -199,8 +209,9 @@ public final class DestructiveChecks {
     private record Found(long count, String sample) {}
 
     /**
-     * The values of a column that a cast to the next type cannot take, for the casts whose failures a predicate can tell:
-     * text to an enum (a value the enum lacks) and text to a number (not a number, or out of an integer type's range).
+     * The values of a column that a cast to the next type cannot take, for the casts whose failures a predicate can
+     * tell: text to an enum (a value the enum lacks) and text to a number (not a number, or out of an integer
+     * type's range).
      */
     private Optional<Found> uncastable(DbTable table, DbColumn previous, DbColumn next) throws SQLException {
         String column = quote(previous.name());
@@ -214,7 +225,8 @@ public final class DestructiveChecks {
             // PostgreSQL rounds a decimal to the nearest integer, then fails when it is out of range
             fails = "round(" + column + "::numeric) NOT BETWEEN " + INTEGER_RANGES.get(to.name());
         } else if (isNumber(previous.type()) && !to.list() && to.name().equals("DECIMAL") && to.arguments().size() == 2) {
-            // DECIMAL(p,s) holds values below 10^(p-s) once rounded to s places; a larger one fails with "numeric field overflow"
+            // DECIMAL(p,s) holds values below 10^(p-s) once rounded to s places; a larger one fails with "numeric
+            // field overflow"
             fails = "abs(round(" + column + "::numeric, " + to.arguments().get(1) + ")) >= 1e" + (to.arguments().get(0) - to.arguments().get(1));
         } else if (previous.type().family() != ColumnType.Family.BUILTIN || !TEXTS.contains(previous.type().name()) || to.list()) {
             return Optional.empty();
@@ -229,7 +241,10 @@ public final class DestructiveChecks {
         return found("SELECT " + column + "::text FROM " + qualified(table) + " WHERE " + column + " IS NOT NULL AND " + fails);
     }
 
-    /** A cast that keeps every value PostgreSQL can take but may cut some: text to a shorter length, a decimal to fewer places. */
+    /**
+     * A cast that keeps every value PostgreSQL can take but may cut some: text to a shorter length, a decimal to
+     * fewer places.
+     */
     private static boolean narrowing(ColumnType previous, ColumnType next) {
         if (previous.list() || next.list() || next.family() != ColumnType.Family.BUILTIN) {
             return false;
@@ -242,8 +257,8 @@ public final class DestructiveChecks {
     }
 
     /**
-     * The rows whose values the narrowing cast cuts (the explicit cast truncates text and rounds decimals without an error),
-     * each named by its primary key when the table has one.
+     * The rows whose values the narrowing cast cuts (the explicit cast truncates text and rounds decimals without
+     * an error), each named by its primary key when the table has one.
      */
     private Optional<Found> cut(DbTable table, DbColumn previous, DbColumn next) throws SQLException {
         String column = quote(previous.name());
@@ -276,7 +291,10 @@ public final class DestructiveChecks {
         return found("SELECT " + value + " FROM " + qualified(table) + " WHERE " + notNull + " GROUP BY " + list + " HAVING count(*) > 1");
     }
 
-    /** Counts the distinct values {@code query} returns (one text column) and keeps the first three, as SQL literals. */
+    /**
+     * Counts the distinct values {@code query} returns (one text column) and keeps the first three, as SQL
+     * literals.
+     */
     private Optional<Found> found(String query) throws SQLException {
         return found(query, true);
     }
@@ -293,19 +311,21 @@ public final class DestructiveChecks {
                 return Optional.empty();
             }
             String[] sample = (String[]) rs.getArray(2).getArray();
-            return Optional.of(new Found(count, java.util.Arrays.stream(sample).map(v -> literals ? Identifiers.literal(v) : v).collect(Collectors.joining(", "))));
+            return Optional.of(new Found(count, Arrays.stream(sample).map(v -> literals ? Identifiers.literal(v) : v).collect(Collectors.joining(", "))));
         }
     }
 
     private List<String> databaseEnumValues(ColumnType type) throws SQLException {
-        String sql = "SELECT e.enumlabel FROM pg_enum e JOIN pg_type t ON t.oid = e.enumtypid JOIN pg_namespace n ON n.oid = t.typnamespace"
+        String sql = "SELECT e.enumlabel FROM pg_enum e JOIN pg_type t ON t.oid = e.enumtypid JOIN pg_namespace n ON "
+                + "n.oid = t.typnamespace"
                 + " WHERE n.nspname = ? AND t.typname = ? ORDER BY e.enumsortorder";
         return strings(sql, type.schema(), type.name());
     }
 
     /** The columns the table has before the migration runs (an index may cover a column this migration adds). */
     private List<String> existingColumns(DbTable table) throws SQLException {
-        return strings("SELECT attname FROM pg_attribute WHERE attrelid = to_regclass(?) AND attnum > 0 AND NOT attisdropped", qualified(table));
+        return strings("SELECT attname FROM pg_attribute WHERE attrelid = to_regclass(?) AND attnum > 0 AND NOT "
+                + "attisdropped", qualified(table));
     }
 
     private List<String> strings(String sql, String... parameters) throws SQLException {

@@ -8,7 +8,8 @@ import java.util.Optional;
  * that will fail on the data present (a required column added to a table with rows); the others lose
  * or change data if run.
  *
- * @param uncastable the column whose values a type change cannot all cast: accepting the loss drops and adds it again
+ * @param uncastable the column whose values a type change cannot all cast: accepting the loss drops and adds it
+ * again
  */
 public record Warning(String message, boolean unexecutable, int stepIndex, Optional<ColumnRef> uncastable) {
 

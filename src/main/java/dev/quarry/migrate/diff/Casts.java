@@ -79,7 +79,10 @@ final class Casts {
         return List.of("DATE", "TIMESTAMP", "TIMESTAMPTZ", "TIME", "TIMETZ").contains(name);
     }
 
-    /** {@code VARCHAR(10)} → {@code VARCHAR(20)}, {@code DECIMAL(10,2)} → {@code DECIMAL(12,4)}, bounded → unbounded. */
+    /**
+     * {@code VARCHAR(10)} → {@code VARCHAR(20)}, {@code DECIMAL(10,2)} → {@code DECIMAL(12,4)}, bounded →
+     * unbounded.
+     */
     private static boolean widens(List<Integer> previous, List<Integer> next) {
         if (next.isEmpty()) {
             return true;

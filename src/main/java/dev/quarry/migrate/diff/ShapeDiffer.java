@@ -34,12 +34,12 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The one differ: from a previous shape to a next one, ordered steps. Tables are paired by schema
- * and name (or by a confirmed rename), columns likewise within a pair, indexes and foreign keys by
- * name and then by definition (a same definition under another name is a rename of the index).
- * Views and standalone sequences are not Prisma's to change and are left alone, but for a view over a table the
- * migration drops or retypes columns of, dropped around the change and created again after. Row-level security, policies and
- * privileges are compared per table pair, after the tables.
+ * The one differ: from a previous shape to a next one, ordered steps. Tables are paired by schema and name (or by a
+ * confirmed rename), columns likewise within a pair, indexes and foreign keys by name and then by definition (a
+ * same definition under another name is a rename of the index). Views and standalone sequences are not Prisma's to
+ * change and are left alone, but for a view over a table the migration drops or retypes columns of, dropped around
+ * the change and created again after. Row-level security, policies and privileges are compared per table pair,
+ * after the tables.
  */
 public final class ShapeDiffer {
 
@@ -139,10 +139,10 @@ public final class ShapeDiffer {
     }
 
     /**
-     * The views over a table this migration drops, or whose columns it drops or retypes (PostgreSQL refuses both under
-     * a view), or over a table or column it creates (an undo script's target), and the views over those: dropped first,
-     * readers before what they read; created again last from their definition, in the opposite order, unless a table or
-     * column they read is dropped for good (the data check says so).
+     * The views over a table this migration drops, or whose columns it drops or retypes (PostgreSQL refuses both
+     * under a view), or over a table or column it creates (an undo script's target), and the views over those:
+     * dropped first, readers before what they read; created again last from their definition, in the opposite
+     * order, unless a table or column they read is dropped for good (the data check says so).
      */
     private void viewsAround() {
         Map<String, DbView> views = new LinkedHashMap<>();
@@ -228,7 +228,10 @@ public final class ShapeDiffer {
                 || (step instanceof MigrationStep.AlterEnum alterEnum && alterEnum.usages().stream().anyMatch(u -> u.table().equals(tables.previous().name()))));
     }
 
-    /** A policy on an altered table, or reading one ({@code EXISTS (SELECT 1 FROM "T" AS …)}), is dropped and created again around the change. */
+    /**
+     * A policy on an altered table, or reading one ({@code EXISTS (SELECT 1 FROM "T" AS …)}), is dropped and
+     * created again around the change.
+     */
     private static boolean readsAltered(DbTable table, DbPolicy policy, List<DbTable> altered) {
         String text = policy.using().orElse("") + " " + policy.withCheck().orElse("");
         return altered.stream().anyMatch(t -> (t.schema().equals(table.schema()) && t.name().equals(table.name()))
@@ -237,8 +240,9 @@ public final class ShapeDiffer {
     }
 
     /**
-     * Row-level security (and whether it is forced), policies (by name; a changed one is dropped and created again) and privileges. The
-     * privileges are compared only where row-level security is on, on either side: elsewhere they are not Quarry's.
+     * Row-level security (and whether it is forced), policies (by name; a changed one is dropped and created again)
+     * and privileges. The privileges are compared only where row-level security is on, on either side: elsewhere
+     * they are not Quarry's.
      */
     private void diffSecurity(Optional<DbTable> previousTable, DbTable nextTable, Optional<DbTableSecurity> previousSecurity,
             Optional<DbTableSecurity> nextSecurity, List<DbTable> altered) {
@@ -306,9 +310,9 @@ public final class ShapeDiffer {
     }
 
     /**
-     * Whether this migration may use a value added: a default that is one, or a column cast to the enum (its rows may hold
-     * one). PostgreSQL refuses a value added by {@code ALTER TYPE … ADD VALUE} in the transaction that added it ("unsafe use
-     * of new value"), so the type is created again instead.
+     * Whether this migration may use a value added: a default that is one, or a column cast to the enum (its rows
+     * may hold one). PostgreSQL refuses a value added by {@code ALTER TYPE … ADD VALUE} in the transaction that
+     * added it ("unsafe use of new value"), so the type is created again instead.
      */
     private boolean addedValuesUsed(DbEnum enumType, List<String> added) {
         for (DbTable table : next.tables()) {
@@ -486,8 +490,9 @@ public final class ShapeDiffer {
     }
 
     /**
-     * CHECK constraints by name: a changed one (another fingerprint) is dropped and added again. A constraint Quarry
-     * did not make (no fingerprint in its comment) is not Quarry's to drop; one of the same name counts as the rule.
+     * CHECK constraints by name: a changed one (another fingerprint) is dropped and added again. A constraint
+     * Quarry did not make (no fingerprint in its comment) is not Quarry's to drop; one of the same name counts as
+     * the rule.
      */
     private void diffChecks(Pair<DbTable> tables) {
         for (DbCheck check : tables.previous().checks()) {

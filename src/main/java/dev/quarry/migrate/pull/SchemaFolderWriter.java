@@ -13,8 +13,8 @@ import java.util.Map;
 
 /**
  * {@code db pull} into a schema folder ({@code prisma/schema/}), as Prisma's re-introspection writes a multi-file
- * schema: every model and enum the database still has stays in the file that defines it, in that file's order; one the
- * database no longer has leaves its file (which may end up empty); a new one goes to {@value #NEW_BLOCKS_FILE}
+ * schema: every model and enum the database still has stays in the file that defines it, in that file's order; one
+ * the database no longer has leaves its file (which may end up empty); a new one goes to {@value #NEW_BLOCKS_FILE}
  * (appended when that file exists); the generator and datasource blocks stay where they are.
  */
 public final class SchemaFolderWriter {
@@ -52,7 +52,8 @@ public final class SchemaFolderWriter {
             }
             files.put(file.path(), blocks);
         }
-        // the introspected text's own configuration (a fresh datasource, the partial-index generator) only where the folder has none
+        // the introspected text's own configuration (a fresh datasource, the partial-index generator) only where
+        // the folder has none
         List<String> added = new ArrayList<>();
         for (Top.Block block : introspectedBlocks) {
             boolean wanted = !isConfiguration(block) || (block.keyword() == Top.Keyword.DATASOURCE && !hasDatasource);

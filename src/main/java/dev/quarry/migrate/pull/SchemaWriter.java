@@ -2,7 +2,7 @@ package dev.quarry.migrate.pull;
 
 import dev.quarry.database.ColumnDefault;
 import dev.quarry.database.ColumnType;
-import dev.quarry.database.ConstraintNames;
+import dev.quarry.schema.model.ConstraintNames;
 import dev.quarry.database.DatabaseShape;
 import dev.quarry.database.DbCheck;
 import dev.quarry.database.DbColumn;
@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.regex.Matcher;
 
 /**
  * {@code db pull}: a database's shape written as a Prisma schema, as Prisma's introspection writes
@@ -55,7 +56,8 @@ public final class SchemaWriter {
         planRelations(joinTables);
         StringBuilder out = new StringBuilder(datasourceBlock.strip()).append("\n");
         if (shape.tables().stream().flatMap(t -> t.indexes().stream()).anyMatch(i -> i.where().isPresent())) {
-            out.append("\ngenerator client {\n  provider        = \"prisma-client\"\n  previewFeatures = [\"partialIndexes\"]\n}\n");
+            out.append("\ngenerator client {\n  provider        = \"prisma-client\"\n  previewFeatures = "
+                    + "[\"partialIndexes\"]\n}\n");
         }
         for (DbTable table : shape.tables()) {
             if (!joinTables.contains(table)) {
@@ -112,7 +114,8 @@ public final class SchemaWriter {
                 if (!key.name().equals(ConstraintNames.foreignKey(table.name(), key.columns()))) {
                     attributes.append(", map: \"").append(key.name()).append('"');
                 }
-                // Prisma's default: a required column among the key's makes the relation required for it, whatever the field's arity
+                // Prisma's default: a required column among the key's makes the relation required for it, whatever
+                // the field's arity
                 boolean anyRequired = key.columns().stream().anyMatch(c -> table.findColumn(c).map(col -> !col.nullable()).orElse(false));
                 ReferentialAction defaultDelete = anyRequired ? ReferentialAction.RESTRICT : ReferentialAction.SET_NULL;
                 if (key.onDelete() != defaultDelete) {
@@ -215,7 +218,7 @@ public final class SchemaWriter {
         if (source.isEmpty()) {
             return Optional.empty();
         }
-        java.util.regex.Matcher kind = Pattern.compile("@([A-Za-z]+)").matcher(source.get());
+        Matcher kind = Pattern.compile("@([A-Za-z]+)").matcher(source.get());
         kind.lookingAt();
         String prefix = table.name() + "_";
         String suffix = "_" + kind.group(1) + "_check";
@@ -230,13 +233,17 @@ public final class SchemaWriter {
         return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 
-    /** Policies are not turned back into rules: the model says so, since {@code migrate dev} drops what the schema lacks. */
+    /**
+     * Policies are not turned back into rules: the model says so, since {@code migrate dev} drops what the schema
+     * lacks.
+     */
     private String securityNote(DbTable table) {
         return shape.findSecurity(table.schema(), table.name())
                 .filter(s -> s.rowSecurity() || !s.policies().isEmpty())
                 .map(s -> "// Row-level security is on for this table" + (s.policies().isEmpty() ? "" : ", with the policies "
-                        + s.policies().stream().map(p -> p.name()).collect(java.util.stream.Collectors.joining(", ")))
-                        + ".\n// `db pull` does not write them back as @@allow/@@deny rules; `migrate dev` removes what the schema lacks.\n")
+                        + s.policies().stream().map(p -> p.name()).collect(Collectors.joining(", ")))
+                        + ".\n// `db pull` does not write them back as @@allow/@@deny rules; `migrate dev` removes "
+                        + "what the schema lacks.\n")
                 .orElse("");
     }
 

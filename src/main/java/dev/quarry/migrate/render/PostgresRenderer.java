@@ -88,7 +88,8 @@ public final class PostgresRenderer {
             return List.of("ALTER INDEX " + qualified(s.table().schema(), s.previousName()) + " RENAME TO " + quote(s.nextName()));
         }
         if (step instanceof MigrationStep.DropView s) {
-            // an undo script drops the views of the state it returns to, which the migration it undoes may have dropped already
+            // an undo script drops the views of the state it returns to, which the migration it undoes may have
+            // dropped already
             return List.of("DROP VIEW IF EXISTS " + qualified(s.view().schema(), s.view().name()));
         }
         if (step instanceof MigrationStep.CreateView s) {
@@ -288,8 +289,8 @@ public final class PostgresRenderer {
             }
         }
         Optional<String> nextDefault = next.defaultValue().map(d -> d.sql(next.type(), defaultSchema)).filter(d -> !d.isEmpty());
-        // PostgreSQL casts the old default along with the values, and refuses when it cannot ('member' to an enum, '5' to an integer):
-        // the default goes before the type changes and the next one is set after.
+        // PostgreSQL casts the old default along with the values, and refuses when it cannot ('member' to an enum,
+        // '5' to an integer): the default goes before the type changes and the next one is set after.
         boolean defaultAroundType = change.changes().contains(ColumnChange.TYPE) && previous.defaultValue().isPresent() && !previous.autoincrement();
         if (defaultAroundType) {
             before.add("ALTER TABLE " + table(table) + " " + column + " DROP DEFAULT");

@@ -11,14 +11,15 @@ import dev.quarry.database.DbTable;
 import dev.quarry.database.DbView;
 import dev.quarry.migrate.diff.Pair;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * One step of a migration, as data. {@link #phase()} is the execution order, Prisma's: schemas
- * and enums before the tables that use them, foreign keys dropped before the tables and indexes
- * they depend on, tables created before their indexes, indexes before the foreign keys that need
- * them, enums dropped only once no column or table uses them. Policies are dropped first (a column a policy reads cannot
- * change type or go) and created last, with row-level security and privileges, once their tables are complete; so are
- * the views over the tables a migration changes.
+ * One step of a migration, as data. {@link #phase()} is the execution order, Prisma's: schemas and enums before the
+ * tables that use them, foreign keys dropped before the tables and indexes they depend on, tables created before
+ * their indexes, indexes before the foreign keys that need them, enums dropped only once no column or table uses
+ * them. Policies are dropped first (a column a policy reads cannot change type or go) and created last, with
+ * row-level security and privileges, once their tables are complete; so are the views over the tables a migration
+ * changes.
  */
 public sealed interface MigrationStep {
 
@@ -39,7 +40,10 @@ public sealed interface MigrationStep {
         public String description() { return "CreateExtension"; }
     }
 
-    /** A view over a table this migration drops or changes the columns of: dropped first, readers before what they read. */
+    /**
+     * A view over a table this migration drops or changes the columns of: dropped first, readers before what they
+     * read.
+     */
     record DropView(DbView view) implements MigrationStep {
         public int phase() { return 2; }
         public String description() { return "DropView"; }
@@ -84,7 +88,7 @@ public sealed interface MigrationStep {
     }
 
     /** A column of an enum type; {@code nextDefault} is the default to put back once the type is recreated. */
-    record EnumUsage(String table, String column, boolean list, java.util.Optional<String> nextDefault) {}
+    record EnumUsage(String table, String column, boolean list, Optional<String> nextDefault) {}
 
     record DropForeignKey(DbTable table, DbForeignKey foreignKey) implements MigrationStep {
         public int phase() { return 20; }
@@ -154,7 +158,10 @@ public sealed interface MigrationStep {
         public String description() { return "EnableRowLevelSecurity"; }
     }
 
-    /** {@code FORCE ROW LEVEL SECURITY} (the table's owner bound too) or, with {@code force} false, {@code NO FORCE}. */
+    /**
+     * {@code FORCE ROW LEVEL SECURITY} (the table's owner bound too) or, with {@code force} false, {@code NO
+     * FORCE}.
+     */
     record ForceRowLevelSecurity(DbTable table, boolean force) implements MigrationStep {
         public int phase() { return 50; }
         public String description() { return force ? "ForceRowLevelSecurity" : "NoForceRowLevelSecurity"; }

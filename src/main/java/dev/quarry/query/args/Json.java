@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.quarry.query.ArgPath;
 import dev.quarry.query.QueryErrors;
+import com.fasterxml.jackson.core.JsonParser;
 
 /** Parsing of client JSON: numbers kept exact (BigDecimal), duplicate keys and trailing garbage refused. */
 public final class Json {
@@ -18,7 +19,7 @@ public final class Json {
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .enable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             .disable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
             .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
             .build();

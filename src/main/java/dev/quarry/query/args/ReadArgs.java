@@ -16,7 +16,8 @@ import java.util.Map;
 public record ReadArgs(Operation operation, ObjectNode args, Map<String, ArgPath> origins) {
 
     /**
-     * The argument of every read that reads soft-deleted rows ({@code @deletedAt}) too: {@code "withDeleted": true}, or
+     * The argument of every read that reads soft-deleted rows ({@code @deletedAt}) too: {@code "withDeleted":
+     * true}, or
      * {@code ?withDeleted=true} on the resource surface.
      */
     public static final String WITH_DELETED = "withDeleted";

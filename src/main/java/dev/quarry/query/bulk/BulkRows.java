@@ -21,13 +21,16 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.Locale;
 
 /** The records of an import body, read one at a time as the body arrives; never the whole body at once. */
 public sealed interface BulkRows permits BulkRows.Ndjson, BulkRows.Csv {
 
     ObjectMapper JSON = new ObjectMapper();
 
-    /** The next record, or empty at the end of the body; a record that does not parse is a {@link QueryException}. */
+    /**
+     * The next record, or empty at the end of the body; a record that does not parse is a {@link QueryException}.
+     */
     Optional<BulkRow> next() throws IOException;
 
     /** Whether the values are text to be read by each field's type (CSV), or JSON values (NDJSON). */
@@ -64,7 +67,7 @@ public sealed interface BulkRows permits BulkRows.Ndjson, BulkRows.Csv {
                 throw new BulkRowException(line, QueryErrors.bulkLineNotObject("not JSON (" + e.getOriginalMessage() + ")"));
             }
             if (!(node instanceof ObjectNode object)) {
-                throw new BulkRowException(line, QueryErrors.bulkLineNotObject("a JSON " + node.getNodeType().name().toLowerCase(java.util.Locale.ROOT)));
+                throw new BulkRowException(line, QueryErrors.bulkLineNotObject("a JSON " + node.getNodeType().name().toLowerCase(Locale.ROOT)));
             }
             return Optional.of(new BulkRow(line, object));
         }
@@ -76,9 +79,10 @@ public sealed interface BulkRows permits BulkRows.Ndjson, BulkRows.Csv {
     }
 
     /**
-     * A header row of field names, then one record per row. Values are text read by the field's type; a list or Json
-     * field's value is JSON text (as the CSV export writes it; a Json value that is not JSON is taken as a string). An
-     * unquoted empty field is NULL (for a Json field the database's NULL), a quoted one ({@code ""}) the empty string.
+     * A header row of field names, then one record per row. Values are text read by the field's type; a list or
+     * Json field's value is JSON text (as the CSV export writes it; a Json value that is not JSON is taken as a
+     * string). An unquoted empty field is NULL (for a Json field the database's NULL), a quoted one ({@code ""})
+     * the empty string.
      */
     final class Csv implements BulkRows {
         private final Model model;

@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * RFC 4180 records read one at a time from a character stream, with PostgreSQL's CSV rule for NULL: an unquoted empty
- * field is {@code null}, a quoted one ({@code ""}) the empty string. Quoted fields may hold commas, doubled quotes and
- * line breaks; records end with CRLF or LF. A blank line is no record.
+ * RFC 4180 records read one at a time from a character stream, with PostgreSQL's CSV rule for NULL: an unquoted
+ * empty field is {@code null}, a quoted one ({@code ""}) the empty string. Quoted fields may hold commas, doubled
+ * quotes and line breaks; records end with CRLF or LF. A blank line is no record.
  */
 final class CsvReader {
 
@@ -73,7 +73,7 @@ final class CsvReader {
                 } else {
                     while (c != ',' && c != '\n' && c != '\r' && c != -1) {
                         if (c == '"') {
-                            throw new BulkRowException(line, QueryErrors.bulkCsvMalformed("a quote inside an unquoted field (quote the whole field and double the quote)"));
+                            throw new BulkRowException(line, QueryErrors.bulkCsvMalformed("a quote inside an unquoted field (quote the whole field and " + "double the quote)"));
                         }
                         field.append((char) c);
                         c = read();

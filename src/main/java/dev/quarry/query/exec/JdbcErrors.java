@@ -4,7 +4,10 @@ import io.vertx.pgclient.PgException;
 import org.postgresql.util.PSQLException;
 import org.postgresql.util.ServerErrorMessage;
 
-/** PgJDBC's report of a server error as the reactive client's, so that {@link DatabaseErrors} maps both alike (bulk imports run on JDBC). */
+/**
+ * PgJDBC's report of a server error as the reactive client's, so that {@link DatabaseErrors} maps both alike (bulk
+ * imports run on JDBC).
+ */
 public final class JdbcErrors {
 
     private JdbcErrors() {}

@@ -46,6 +46,7 @@ public final class QueryRunner {
         long start = System.nanoTime();
         Uni<RowSet<Row>> execution = session.isPresent()
                 ? session.get().read(pool, statement.text(), params)
+                // qualified: the Vert.x core Tuple is imported
                 : pool.preparedQuery(statement.text()).execute(io.vertx.mutiny.sqlclient.Tuple.newInstance(params)).map(rows -> rows.getDelegate());
         return execution.map(rows -> {
             log(statement, System.nanoTime() - start);

@@ -11,11 +11,12 @@ import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What one authenticated request runs as, set at the start of its transaction as PostgREST does: the database role
- * (so GRANTs and row-level security decide), the token's claims as JSON text (for policies:
- * {@code current_setting('request.jwt.claims', true)::jsonb}) and the statement timeout. All three are transaction-local
+ * (so GRANTs and row-level security decide), the token's claims as JSON text (for policies: {@code
+ * current_setting('request.jwt.claims', true)::jsonb}) and the statement timeout. All three are transaction-local
  * ({@code is_local = true}), so nothing leaks to the next user of the pooled connection.
  *
  * @param statementTimeout zero for none
@@ -23,17 +24,18 @@ import java.util.List;
 public record SessionSettings(String role, String claimsJson, Duration statementTimeout) {
 
     public static final String SQL =
-            "select set_config('role', $1, true), set_config('request.jwt.claims', $2, true), set_config('statement_timeout', $3, true)";
+            "select set_config('role', $1, true), set_config('request.jwt.claims', $2, true), "
+                    + "set_config('statement_timeout', $3, true)";
 
     public SqlStatement statement() {
         return new SqlStatement(SQL, List.of(role, claimsJson, statementTimeout.toMillis() + "ms"));
     }
 
     /**
-     * First in a write transaction (nothing in open mode): a refusal (no such role, not allowed to take it) fails as
-     * {@link SessionRefused}.
+     * First in a write transaction (nothing in open mode): a refusal (no such role, not allowed to take it) fails
+     * as {@link SessionRefused}.
      */
-    public static Uni<Void> applyTo(java.util.Optional<SessionSettings> session, Tx tx) {
+    public static Uni<Void> applyTo(Optional<SessionSettings> session, Tx tx) {
         if (session.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
@@ -44,14 +46,17 @@ public record SessionSettings(String role, String claimsJson, Duration statement
 
     /**
      * One read in its own transaction: BEGIN, the settings, the statement and COMMIT are sent together on one
-     * connection (the client pipelines them), so the settings cost no extra round trip. When a step fails, PostgreSQL
-     * turns the COMMIT into a rollback; the first failure is the one reported.
+     * connection (the client pipelines them), so the settings cost no extra round trip. When a step fails,
+     * PostgreSQL turns the COMMIT into a rollback; the first failure is the one reported.
      */
     public Uni<RowSet<Row>> read(Pool pool, String text, Tuple params) {
         return pool.withConnection(connection -> run(connection.getDelegate(), text, params));
     }
 
-    /** One statement in its own transaction on {@code c}, pipelined as {@link #read} does; also a write that is one statement. */
+    /**
+     * One statement in its own transaction on {@code c}, pipelined as {@link #read} does; also a write that is one
+     * statement.
+     */
     public Uni<RowSet<Row>> run(SqlConnection c, String text, Tuple params) {
         SqlStatement settings = statement();
         var begin = c.query("BEGIN").execute();

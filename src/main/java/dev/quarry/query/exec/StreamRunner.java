@@ -15,17 +15,18 @@ import java.util.Optional;
 
 /**
  * Runs a statement whose rows are the lines of a stream ({@code QueryBuilder.Output.LINES}) through a server-side
- * cursor: a transaction on a connection of its own, a portal read {@code fetchSize} rows at a time, and the next fetch
- * only when the subscriber asks (a slow client pauses the cursor). Whatever ends the stream (its end, a failure, the
- * subscriber's cancellation: a client that hung up) ends the transaction and returns the connection.
+ * cursor: a transaction on a connection of its own, a portal read {@code fetchSize} rows at a time, and the next
+ * fetch only when the subscriber asks (a slow client pauses the cursor). Whatever ends the stream (its end, a
+ * failure, the subscriber's cancellation: a client that hung up) ends the transaction and returns the connection.
  *
- * <p>The stream's own {@code timeout} bounds it as a whole (checked at each row), each fetch ({@code statement_timeout})
- * and each pause for a slow client ({@code idle_in_transaction_session_timeout}); the pool's timeouts are for answers,
- * not streams.
+ * <p>The stream's own {@code timeout} bounds it as a whole (checked at each row), each fetch ({@code
+ * statement_timeout}) and each pause for a slow client ({@code idle_in_transaction_session_timeout}); the pool's
+ * timeouts are for answers, not streams.
  */
 public final class StreamRunner {
 
-    private static final String TIMEOUT_SQL = "select set_config('statement_timeout', $1, true), set_config('idle_in_transaction_session_timeout', $1, true)";
+    private static final String TIMEOUT_SQL = "select set_config('statement_timeout', $1, true), set_config('idle_in_transaction_session_timeout', "
+            + "$1, true)";
 
     private final Pool pool;
     private final int fetchSize;
@@ -75,7 +76,10 @@ public final class StreamRunner {
         return role.flatMap(ignored -> connection.preparedQuery(TIMEOUT_SQL).execute(Tuple.from(List.of(timeout.toMillis() + "ms"))).replaceWithVoid());
     }
 
-    /** Ends the transaction (its failure does not matter any more: the connection is closed all the same) and returns the connection. */
+    /**
+     * Ends the transaction (its failure does not matter any more: the connection is closed all the same) and
+     * returns the connection.
+     */
     private static Uni<Void> end(Cursor cursor, Uni<Void> endTx) {
         return endTx.onFailure().recoverWithNull().flatMap(ignored -> cursor.connection().close());
     }

@@ -6,11 +6,12 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Prisma's transaction options as the client gave them: {@code isolationLevel}, {@code maxWait} (how long to wait for
- * a connection) and {@code timeout} (how long the transaction may run before it is rolled back). Absent, the server's
- * apply ({@link TxLimits}): READ COMMITTED, the pool's own wait, {@code quarry.api.max-transaction-timeout}. Quarry does
- * not take Prisma's 2 s / 5 s defaults: they bound interactive transactions, which wait for the client between
- * statements, and a Quarry {@code $transaction} is a batch that never waits for its client.
+ * Prisma's transaction options as the client gave them: {@code isolationLevel}, {@code maxWait} (how long to wait
+ * for a connection) and {@code timeout} (how long the transaction may run before it is rolled back). Absent, the
+ * server's apply ({@link TxLimits}): READ COMMITTED, the pool's own wait, {@code
+ * quarry.api.max-transaction-timeout}. Quarry does not take Prisma's 2 s / 5 s defaults: they bound interactive
+ * transactions, which wait for the client between statements, and a Quarry {@code $transaction} is a batch that
+ * never waits for its client.
  */
 public record TxOptions(Optional<Isolation> isolation, Optional<Duration> maxWait, Optional<Duration> timeout) {
 

@@ -28,8 +28,8 @@ import org.jboss.logging.Logger;
  * Runs work in one transaction on one connection of the Vert.x pool, without blocking a thread: committed when the
  * work's Uni succeeds, rolled back when it fails, so a failing nested write leaves nothing behind. Under Quarry's
  * default isolation (READ COMMITTED) deadlocks and serialization failures are retried; with an isolation level the
- * client chose, they are answered as Prisma does (P2034), for the client to retry. Unique violations are retried when
- * the work asks (an upsert that raced another one finds the row on the next try). Database errors leave as
+ * client chose, they are answered as Prisma does (P2034), for the client to retry. Unique violations are retried
+ * when the work asks (an upsert that raced another one finds the row on the next try). Database errors leave as
  * {@link dev.quarry.query.write.WriteException}s.
  */
 public final class WriteRunner {
@@ -50,9 +50,9 @@ public final class WriteRunner {
     }
 
     /**
-     * The transaction runs to its end even when the caller cancels (an HTTP client that hung up): cancelling a chain
-     * halfway would drop a connection still waited for in the pool's queue, or one inside an open transaction, and
-     * leak it. The outcome is simply not delivered.
+     * The transaction runs to its end even when the caller cancels (an HTTP client that hung up): cancelling a
+     * chain halfway would drop a connection still waited for in the pool's queue, or one inside an open
+     * transaction, and leak it. The outcome is simply not delivered.
      */
     public <T> Uni<T> inTransaction(Function<Tx, Uni<T>> work, boolean retryUniqueViolations, TxOptions options) {
         Uni<T> transaction = attempt(work, retryUniqueViolations, options, 1);
@@ -60,11 +60,13 @@ public final class WriteRunner {
     }
 
     /**
-     * A write that is one statement, atomic by itself: in open mode sent alone (one round trip, no transaction block),
-     * with session settings as one pipelined BEGIN, settings, statement, COMMIT ({@link SessionSettings#run}).
-     * Retried and its errors answered as a transaction's, and likewise run to its end when the caller cancels.
+     * A write that is one statement, atomic by itself: in open mode sent alone (one round trip, no transaction
+     * block), with session settings as one pipelined BEGIN, settings, statement, COMMIT ({@link
+     * SessionSettings#run}). Retried and its errors answered as a transaction's, and likewise run to its end when
+     * the caller cancels.
      */
     public Uni<List<Row>> alone(SqlStatement statement, Optional<SessionSettings> session) {
+        // qualified: the Mutiny Tuple, RowSet and Row are imported
         io.vertx.sqlclient.Tuple params = io.vertx.sqlclient.Tuple.from(statement.params());
         Supplier<Uni<List<Row>>> once = () -> connection(TxOptions.DEFAULT).chain(connection -> {
             Uni<io.vertx.sqlclient.RowSet<io.vertx.sqlclient.Row>> rows = session.isPresent()
@@ -76,6 +78,7 @@ public final class WriteRunner {
         return Uni.createFrom().emitter(emitter -> write.subscribe().with(emitter::complete, emitter::fail));
     }
 
+    // qualified: the Mutiny RowSet and Row are imported
     private static List<Row> rows(io.vertx.sqlclient.RowSet<io.vertx.sqlclient.Row> result) {
         List<Row> rows = new ArrayList<>();
         result.forEach(row -> rows.add(Row.newInstance(row)));
@@ -110,10 +113,11 @@ public final class WriteRunner {
     }
 
     /**
-     * Every transaction begins here: BEGIN, then, when the client gave options that change something, one round trip
-     * that sets them: the isolation level (before any other statement, as PostgreSQL requires) and the client's timeout
-     * as the statements' limit when it is below the service's statement timeout (never above: a client cannot lift it),
-     * so that a statement still running when the transaction times out is cancelled by PostgreSQL, not waited for.
+     * Every transaction begins here: BEGIN, then, when the client gave options that change something, one round
+     * trip that sets them: the isolation level (before any other statement, as PostgreSQL requires) and the
+     * client's timeout as the statements' limit when it is below the service's statement timeout (never above: a
+     * client cannot lift it), so that a statement still running when the transaction times out is cancelled by
+     * PostgreSQL, not waited for.
      */
     private Uni<Transaction> open(SqlConnection connection, TxOptions options) {
         Uni<Transaction> begun = connection.begin();
@@ -170,8 +174,8 @@ public final class WriteRunner {
     }
 
     private RuntimeException translate(Throwable cause, Throwable thrown, TxOptions options) {
-        // Cancelled by the transaction's own timeout (P2028) only when the client's timeout was the statements' limit;
-        // otherwise it is the service's statement_timeout, which DatabaseErrors answers.
+        // Cancelled by the transaction's own timeout (P2028) only when the client's timeout was the statements'
+        // limit; otherwise it is the service's statement_timeout, which DatabaseErrors answers.
         if (cause instanceof PgException pg && QUERY_CANCELED.equals(pg.getSqlState()) && limits.statementTimeout(options).isPresent()) {
             return timedOut(options.timeout().get());
         }

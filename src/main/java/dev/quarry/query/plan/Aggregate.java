@@ -1,5 +1,7 @@
 package dev.quarry.query.plan;
 
+import java.util.Optional;
+
 /** The aggregate functions of {@code aggregate}, {@code groupBy} and {@code having}. */
 public enum Aggregate {
     COUNT("_count"), AVG("_avg"), SUM("_sum"), MIN("_min"), MAX("_max");
@@ -10,12 +12,12 @@ public enum Aggregate {
         this.key = key;
     }
 
-    public static java.util.Optional<Aggregate> fromKey(String key) {
+    public static Optional<Aggregate> fromKey(String key) {
         for (Aggregate a : values()) {
             if (a.key.equals(key)) {
-                return java.util.Optional.of(a);
+                return Optional.of(a);
             }
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 }

@@ -27,7 +27,10 @@ public record OrderItem(List<Hop> hops, Target target, boolean descending, Optio
 
     public record ByRelationCount(Hop hop) implements Target {}
 
-    /** {@code _relevance: {fields, search, sort}}: the full-text rank of the fields' text for the query (fullTextSearchPostgres). */
+    /**
+     * {@code _relevance: {fields, search, sort}}: the full-text rank of the fields' text for the query
+     * (fullTextSearchPostgres).
+     */
     public record ByRelevance(List<ScalarField> fields, Bound.Text search) implements Target {
         public ByRelevance {
             fields = List.copyOf(fields);

@@ -9,8 +9,12 @@ import dev.quarry.schema.model.ReadableFields;
 import dev.quarry.schema.model.Schema;
 import java.util.List;
 import java.util.Optional;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
-/** The entry point of planning: unresolved {@link ReadArgs} of one model → a {@link QueryPlan}, or a {@code QueryException}. */
+/**
+ * The entry point of planning: unresolved {@link ReadArgs} of one model → a {@link QueryPlan}, or a {@code
+ * QueryException}.
+ */
 public final class QueryPlanner {
 
     private static final List<String> FIND_MANY_ARGS = List.of("where", "orderBy", "cursor", "take", "skip", "distinct", "select", "include", "omit",
@@ -42,8 +46,8 @@ public final class QueryPlanner {
     }
 
     /**
-     * {@code args} planned; with {@code withDeleted: true} the plan reads soft-deleted rows too (whether the request's
-     * role may ask for them is the caller's to check, with {@link QueryPlan#withDeleted()}).
+     * {@code args} planned; with {@code withDeleted: true} the plan reads soft-deleted rows too (whether the
+     * request's role may ask for them is the caller's to check, with {@link QueryPlan#withDeleted()}).
      */
     public QueryPlan plan(Model model, ReadArgs args) {
         if (!softDelete || !args.args().has(ReadArgs.WITH_DELETED)) {
@@ -54,7 +58,7 @@ public final class QueryPlanner {
         if (!flag.isBoolean() && !text) {
             throw QueryErrors.wrongType(args.origin(ReadArgs.WITH_DELETED), "true or false");
         }
-        com.fasterxml.jackson.databind.node.ObjectNode rest = args.args().deepCopy();
+        ObjectNode rest = args.args().deepCopy();
         rest.remove(ReadArgs.WITH_DELETED);
         QueryPlan plan = planArgs(model, new ReadArgs(args.operation(), rest, args.origins()));
         return flag.asBoolean() ? plan.includingDeleted() : plan;
@@ -82,7 +86,7 @@ public final class QueryPlanner {
                 }
                 ReadPlanner.checkKeys(a, FIND_UNIQUE_ARGS, args::origin);
                 Filter unique = where.whereUnique(model, a.get("where"), args.origin("where"), 0);
-                com.fasterxml.jackson.databind.node.ObjectNode rest = a.deepCopy();
+                ObjectNode rest = a.deepCopy();
                 rest.remove("where");
                 ReadPlan read = reads.read(model, rest, FIND_UNIQUE_ARGS, args::origin, 0);
                 return new FindPlan(new ReadPlan(model, unique, List.of(), Optional.of(ONE), false, Optional.empty(), Optional.empty(), List.of(),

@@ -20,8 +20,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
-/** findMany-shaped arguments (top level or inside a relation) → {@link ReadPlan}; orderBy, pagination and selection. */
+/**
+ * findMany-shaped arguments (top level or inside a relation) → {@link ReadPlan}; orderBy, pagination and selection.
+ */
 final class ReadPlanner {
 
     /** Where each argument of a read is located: the RPC body path, or the resource surface's parameter. */
@@ -130,7 +133,7 @@ final class ReadPlanner {
             if (identity.size() != 1) {
                 throw QueryErrors.wrongType(at, "a JSON object naming a unique criterion (" + model.name() + " has a compound id)");
             }
-            com.fasterxml.jackson.databind.node.ObjectNode obj = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+            ObjectNode obj = JsonNodeFactory.instance.objectNode();
             obj.set(identity.get(0).name(), node);
             node = obj;
         }
@@ -221,7 +224,10 @@ final class ReadPlanner {
         }
     }
 
-    /** {@code _relevance: {fields: "title" | ["title", …], search: "cat & dog", sort: "asc" | "desc"}} over String fields. */
+    /**
+     * {@code _relevance: {fields: "title" | ["title", …], search: "cat & dog", sort: "asc" | "desc"}} over String
+     * fields.
+     */
     private static OrderItem relevance(Model model, JsonNode v, ArgPath at, List<Hop> hops) {
         String shape = "{\"fields\": [String fields], \"search\": \"query\", \"sort\": \"asc\" | \"desc\"}";
         if (!v.isObject() || !v.has("fields") || !v.has("search") || !v.has("sort")) {
@@ -408,7 +414,7 @@ final class ReadPlanner {
                 throw QueryErrors.overDepthLimit(here, limits.maxDepth());
             }
             Hop hop = Fields.hop(schema, model, relation);
-            JsonNode nestedArgs = v.isBoolean() ? com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode() : v;
+            JsonNode nestedArgs = v.isBoolean() ? JsonNodeFactory.instance.objectNode() : v;
             if (!nestedArgs.isObject()) {
                 throw QueryErrors.wrongType(here, "true, false or an object of arguments " + (relation.isList() ? NESTED_MANY_ARGS : NESTED_ONE_ARGS));
             }

@@ -11,9 +11,9 @@ import java.util.function.Function;
 
 /**
  * The budgets of a whole request's arguments, checked in one walk before anything is planned: the filter nodes of
- * all its filters together (each {@code where}, {@code having} and {@code cursor} object wherever it sits: top level,
- * a nested include/select, a {@code _count}, a nested write; relation filters are inside them) and the values of all
- * its list operators together. Counting stops at the first key over a budget.
+ * all its filters together (each {@code where}, {@code having} and {@code cursor} object wherever it sits: top
+ * level, a nested include/select, a {@code _count}, a nested write; relation filters are inside them) and the
+ * values of all its list operators together. Counting stops at the first key over a budget.
  */
 public final class RequestBudget {
 
@@ -27,7 +27,10 @@ public final class RequestBudget {
         this.limits = limits;
     }
 
-    /** @param locate where each top-level argument is (its parameter on the resource surface, or inside the RPC body) */
+    /**
+     * @param locate where each top-level argument is (its parameter on the resource surface, or inside the RPC
+     * body)
+     */
     public static void check(JsonNode args, Function<String, ArgPath> locate, Limits limits) {
         RequestBudget budget = new RequestBudget(limits);
         Iterator<Map.Entry<String, JsonNode>> it = args.fields();

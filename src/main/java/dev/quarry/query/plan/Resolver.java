@@ -70,7 +70,10 @@ public final class Resolver {
         return Fields.hop(schema, from, field);
     }
 
-    /** Unique criteria by their WhereUniqueInput name ({@code id}, {@code email}, {@code a_b}), each with its fields. */
+    /**
+     * Unique criteria by their WhereUniqueInput name ({@code id}, {@code email}, {@code a_b}), each with its
+     * fields.
+     */
     public Map<String, List<String>> uniqueCriteria(Model model) {
         return Fields.uniqueCriteria(model);
     }

@@ -16,6 +16,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 
 /** {@code where} (WhereInput, WhereUniqueInput) → {@link Filter}. */
 final class WherePlanner {
@@ -204,8 +205,8 @@ final class WherePlanner {
     }
 
     /**
-     * The operators of a field's filter object. A nested {@code not: {…}} (Prisma's Nested…Filter) has no {@code mode}
-     * of its own: the enclosing filter's mode applies inside it.
+     * The operators of a field's filter object. A nested {@code not: {…}} (Prisma's Nested…Filter) has no {@code
+     * mode} of its own: the enclosing filter's mode applies inside it.
      */
     private Filter operators(Model model, ScalarField field, JsonNode value, ArgPath at, List<String> allowed, boolean insensitive) {
         return eachOperator(value, at, (op, v, here) -> {
@@ -293,7 +294,7 @@ final class WherePlanner {
     }
 
     private static JsonNode wrap(JsonNode v) {
-        return com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode().add(v);
+        return JsonNodeFactory.instance.arrayNode().add(v);
     }
 
     private Filter like(ScalarField field, JsonNode v, ArgPath at, boolean anyBefore, boolean anyAfter, boolean insensitive) {
@@ -494,7 +495,10 @@ final class WherePlanner {
         return and(parts);
     }
 
-    /** The filter one operator ({@code op: v}, at {@code here}) stands for; {@link Filter#TRUE} for a modifier such as {@code mode}. */
+    /**
+     * The filter one operator ({@code op: v}, at {@code here}) stands for; {@link Filter#TRUE} for a modifier such
+     * as {@code mode}.
+     */
     @FunctionalInterface
     private interface OperatorFilter {
         Filter filter(String op, JsonNode v, ArgPath here);

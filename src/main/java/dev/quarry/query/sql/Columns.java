@@ -103,12 +103,14 @@ final class Columns {
      * exponent notation when the exponent is at least 21 or at most -7 ({@code 1e+21}, {@code 1.23e-7}).
      */
     static Sql decimal(Sql expr) {
-        return Sql.of("(SELECT CASE WHEN \"__v\" = 0 OR (abs(\"__v\") >= 0.000001 AND abs(\"__v\") < 1e21) THEN trim_scale(\"__v\")::text",
+        return Sql.of("(SELECT CASE WHEN \"__v\" = 0 OR (abs(\"__v\") >= 0.000001 AND abs(\"__v\") < 1e21) THEN "
+                + "trim_scale(\"__v\")::text",
                 " ELSE CASE WHEN \"__v\" < 0 THEN '-' ELSE '' END || left(\"__d\", 1)",
                 " || CASE WHEN length(\"__d\") > 1 THEN '.' || substr(\"__d\", 2) ELSE '' END",
                 " || 'e' || CASE WHEN \"__e\" >= 0 THEN '+' ELSE '-' END || abs(\"__e\")::text END",
                 " FROM (SELECT (", expr, ")::numeric AS \"__v\") AS \"__x\",",
-                " LATERAL (SELECT rtrim(ltrim(replace(trim_scale(abs(\"__v\"))::text, '.', ''), '0'), '0') AS \"__d\",",
+                " LATERAL (SELECT rtrim(ltrim(replace(trim_scale(abs(\"__v\"))::text, '.', ''), '0'), '0') "
+                        + "AS \"__d\",",
                 " CASE WHEN \"__v\" <> 0 THEN floor(log(abs(\"__v\")))::int END AS \"__e\") AS \"__y\")");
     }
 

@@ -25,9 +25,10 @@ final class FilterRenderer {
     }
 
     /**
-     * @param joinedToOne false for the {@code WHERE} of an {@code UPDATE} or {@code DELETE}, where Prisma 7 cannot join
-     *                    and tests a to-one relation with a plain {@code [NOT] EXISTS}: a NULL on the related row is
-     *                    then false under a negation too, so {@code updateMany} may touch rows {@code findMany} with
+     * @param joinedToOne false for the {@code WHERE} of an {@code UPDATE} or {@code DELETE}, where Prisma 7 cannot
+     * join
+     * and tests a to-one relation with a plain {@code [NOT] EXISTS}: a NULL on the related row is
+     * then false under a negation too, so {@code updateMany} may touch rows {@code findMany} with
      *                    the same {@code where} does not return
      */
     FilterRenderer(Columns columns, Aliases aliases, RowScope scope, boolean joinedToOne) {
@@ -222,7 +223,9 @@ final class FilterRenderer {
         }
     }
 
-    /** The condition of {@code is} on the related row: true, or under a negation not false (see {@link #related}). */
+    /**
+     * The condition of {@code is} on the related row: true, or under a negation not false (see {@link #related}).
+     */
     private Sql toOne(Filter inner, Sql child, boolean negated) {
         return negated && joinedToOne ? Sql.of("(", render(inner, child, true), ") IS NOT FALSE") : render(inner, child);
     }

@@ -43,7 +43,9 @@ final class Links {
         return Sql.join(" AND ", parts);
     }
 
-    /** For a to-one relation whose foreign key {@code parent} holds: the key is (partly) null, so no row is linked. */
+    /**
+     * For a to-one relation whose foreign key {@code parent} holds: the key is (partly) null, so no row is linked.
+     */
     static Sql foreignKeyIsNull(Hop hop, Sql parent) {
         List<Sql> parts = hop.relation().referencingScalars().stream()
                 .map(s -> Sql.of(column(parent, hop.from(), s), " IS NULL")).toList();

@@ -24,12 +24,13 @@ import java.util.Optional;
  * {@link QueryPlan} → one SQL statement whose first column, {@code body}, is the response's JSON text built by
  * PostgreSQL, and whose optional column {@code total} is the number of rows the filter matches.
  *
- * <p>Every list of the answer is bounded by {@link Limits#maxRows()}: a list that the client's {@code take} does not
- * bound reads one row more than the limit, and when that row exists the list's JSON is an overflow marker naming its
- * path instead of its rows (which are then not built). The marker is a JSON string starting with U+0000, which no
- * stored text or jsonb can hold, so data cannot forge it. The outer select finds the first marker and returns its
- * path as column {@code overflow}, and returns {@code bytes}, the size of the body; the body itself only when it has
- * no marker and is within {@link Limits#maxResponseBytes()}. {@code AnswerBudget} turns both into 400s.
+ * <p>Every list of the answer is bounded by {@link Limits#maxRows()}: a list that the client's {@code take} does
+ * not bound reads one row more than the limit, and when that row exists the list's JSON is an overflow marker
+ * naming its path instead of its rows (which are then not built). The marker is a JSON string starting with U+0000,
+ * which no stored text or jsonb can hold, so data cannot forge it. The outer select finds the first marker and
+ * returns its path as column {@code overflow}, and returns {@code bytes}, the size of the body; the body itself
+ * only when it has no marker and is within {@link Limits#maxResponseBytes()}. {@code AnswerBudget} turns both into
+ * 400s.
  */
 public final class QueryBuilder {
 
@@ -37,7 +38,10 @@ public final class QueryBuilder {
     private static final Sql ROW_COUNT = Sql.ident("__quarry_n");
     /** The column a row source selects for a role that reads none of its model's columns. */
     private static final Sql NO_COLUMN = Sql.ident("__quarry_none");
-    /** A row source's projection: the model's columns the request's role may read ({@code Statement#readableColumns}). */
+    /**
+     * A row source's projection: the model's columns the request's role may read ({@code
+     * Statement#readableColumns}).
+     */
     private static final Sql EVERY_READABLE_COLUMN = Sql.of("*");
     /** How an overflow marker starts, as JSON text: a string whose first character is U+0000. */
     private static final String OVERFLOW_MARK = "\"\\u0000quarry-rows ";
@@ -63,13 +67,14 @@ public final class QueryBuilder {
         /** {@code total}: the number of rows the filter matches, unpaged. */
         BODY_AND_TOTAL,
         /**
-         * {@code tag}: the entity tag of the one row a {@code findUnique} names, evaluated by the same statement and so
-         * from the same snapshot as the body.
+         * {@code tag}: the entity tag of the one row a {@code findUnique} names, evaluated by the same statement
+         * and so from the same snapshot as the body.
          */
         BODY_AND_TAG,
         /**
-         * No body: one row per element of a {@code findMany}'s answer, column {@code line}, its JSON text, in the answer's
-         * order, for a stream. No list is checked against {@link Limits#maxRows()} (a stream is exempt from it).
+         * No body: one row per element of a {@code findMany}'s answer, column {@code line}, its JSON text, in the
+         * answer's order, for a stream. No list is checked against {@link Limits#maxRows()} (a stream is exempt
+         * from it).
          */
         LINES
     }
@@ -85,8 +90,8 @@ public final class QueryBuilder {
     }
 
     /**
-     * The body of {@code plan} (the expression {@link #build} selects) when its top-level rows are those of
-     * {@code rows}, a relation with the model's columns (a write's {@code RETURNING *}), instead of the model's table;
+     * The body of {@code plan} (the expression {@link #build} selects) when its top-level rows are those of {@code
+     * rows}, a relation with the model's columns (a write's {@code RETURNING *}), instead of the model's table;
      * related records are read from their tables.
      */
     public Sql bodyOver(FindPlan plan, Sql rows, ReadableFields readable) {
@@ -135,9 +140,9 @@ public final class QueryBuilder {
     }
 
     /**
-     * Whether a list of {@code read}'s answer (nested at any depth, or the read itself when it is a list) is not bounded
-     * by the client's {@code take} and so is checked against {@link Limits#maxRows()} (a write's read-back with such a
-     * list runs in a transaction, so that an overflow rolls the write back).
+     * Whether a list of {@code read}'s answer (nested at any depth, or the read itself when it is a list) is not
+     * bounded by the client's {@code take} and so is checked against {@link Limits#maxRows()} (a write's read-back
+     * with such a list runs in a transaction, so that an overflow rolls the write back).
      */
     public boolean checksRows(ReadPlan read, boolean list) {
         if (list && !boundedByTake(read)) {
@@ -153,10 +158,10 @@ public final class QueryBuilder {
     }
 
     /**
-     * The entity tag of the row of {@code alias} as {@code readable}'s role sees it: a digest of the whole row, so any
-     * change to it changes the tag; where field rules hide columns from some roles, a digest of the columns this role
-     * may read (PostgreSQL refuses a statement that names a column its role may not read), so each role's tag changes
-     * with what that role sees.
+     * The entity tag of the row of {@code alias} as {@code readable}'s role sees it: a digest of the whole row, so
+     * any change to it changes the tag; where field rules hide columns from some roles, a digest of the columns
+     * this role may read (PostgreSQL refuses a statement that names a column its role may not read), so each role's
+     * tag changes with what that role sees.
      */
     public static Sql entityTag(Model model, Sql alias, ReadableFields readable) {
         if (!FieldAccess.hasFieldReadRules(model)) {
@@ -189,8 +194,9 @@ public final class QueryBuilder {
         }
 
         /**
-         * The columns of {@code model}'s rows at {@code alias} as a row source selects them: all ({@code alias.*}), or
-         * where field rules hide some from some roles, those this role may read (naming another fails the statement).
+         * The columns of {@code model}'s rows at {@code alias} as a row source selects them: all ({@code alias.*}),
+         * or where field rules hide some from some roles, those this role may read (naming another fails the
+         * statement).
          */
         private Sql readableColumns(Model model, Sql alias) {
             if (!FieldAccess.hasFieldReadRules(model)) {
@@ -200,7 +206,10 @@ public final class QueryBuilder {
             return columns.isEmpty() ? Sql.of("NULL AS ", NO_COLUMN) : Sql.join(", ", columns);
         }
 
-        /** See {@link Output#LINES}: the rows come reversed for a negative take, and are put back in the read's order. */
+        /**
+         * See {@link Output#LINES}: the rows come reversed for a negative take, and are put back in the read's
+         * order.
+         */
         Sql lines(FindPlan find) {
             ReadPlan read = find.read();
             Sql r = aliases.next("r");
@@ -223,10 +232,10 @@ public final class QueryBuilder {
         }
 
         /**
-         * A to-many list as JSON (at {@code path} in the answer): its rows' objects in order, or, when it is not bounded
-         * by take and has more than {@link Limits#maxRows()} rows, the overflow marker. The rows are then counted before
-         * their objects are built ({@code count(*) OVER ()} over at most max+1 rows), and the aggregate's FILTER skips
-         * building them all.
+         * A to-many list as JSON (at {@code path} in the answer): its rows' objects in order, or, when it is not
+         * bounded by take and has more than {@link Limits#maxRows()} rows, the overflow marker. The rows are then
+         * counted before their objects are built ({@code count(*) OVER ()} over at most max+1 rows), and the
+         * aggregate's FILTER skips building them all.
          */
         private Sql list(ReadPlan read, Optional<LinkTo> link, Sql table, String path) {
             Sql r = aliases.next("r");
@@ -245,7 +254,9 @@ public final class QueryBuilder {
                     ")");
         }
 
-        /** The overflow marker of the list at {@code path}: a JSON string of U+0000, {@code quarry-rows }, the path. */
+        /**
+         * The overflow marker of the list at {@code path}: a JSON string of U+0000, {@code quarry-rows }, the path.
+         */
         private Sql overflow(String path) {
             return Sql.of(Sql.literal(OVERFLOW_MARK + path + "\""), "::json");
         }
@@ -264,8 +275,8 @@ public final class QueryBuilder {
         }
 
         /**
-         * The rows of a read: columns {@code j} (each row's JSON object, or {@code projection}) and {@code _o0…} (sort keys),
-         * filtered, linked to a parent row when {@code link} is given, in order, paged.
+         * The rows of a read: columns {@code j} (each row's JSON object, or {@code projection}) and {@code _o0…}
+         * (sort keys), filtered, linked to a parent row when {@code link} is given, in order, paged.
          */
         Sql rows(ReadPlan read, Optional<LinkTo> link, Sql projection) {
             return rows(read, link, Optional.of(projection), Links.table(read.model()), "", 0);
@@ -343,7 +354,10 @@ public final class QueryBuilder {
             return sql;
         }
 
-        /** {@code ORDER BY} inside {@code json_agg}, in the read's own direction (the rows may come reversed for a negative take). */
+        /**
+         * {@code ORDER BY} inside {@code json_agg}, in the read's own direction (the rows may come reversed for a
+         * negative take).
+         */
         private Sql aggOrder(ReadPlan read, Sql r) {
             if (read.orderBy().isEmpty()) {
                 return Sql.EMPTY;
@@ -359,7 +373,9 @@ public final class QueryBuilder {
             return Sql.of(expr, o.descending() ? " DESC" : " ASC", o.nullsFirst() ? " NULLS FIRST" : " NULLS LAST");
         }
 
-        /** The sort key of {@code o} for the row of {@code a}: a column, or a correlated subquery along to-one hops. */
+        /**
+         * The sort key of {@code o} for the row of {@code a}: a column, or a correlated subquery along to-one hops.
+         */
         private Sql orderExpr(OrderItem o, Sql a) {
             return orderExpr(o, o.hops(), a);
         }
@@ -417,16 +433,19 @@ public final class QueryBuilder {
             alternatives.add(equalSoFar.isEmpty() ? Sql.of("true") : Sql.of("(", Sql.join(" AND ", equalSoFar), ")"));
             Sql cursorRow = filters.render(cursor, c);
             if (!read.distinct().isEmpty() || order.stream().anyMatch(this::nullable)) {
-                // Prisma applies a cursor in memory after distinct, and also when a sort key may be NULL (its SQL lets
-                // every NULL through, then it drops the rows before the cursor row): the cursor row must itself be one
-                // of the filtered rows, or there are no rows
+                // Prisma applies a cursor in memory after distinct, and also when a sort key may be NULL (its SQL
+                // lets every NULL through, then it drops the rows before the cursor row): the cursor row must
+                // itself be one of the filtered rows, or there are no rows
                 cursorRow = Sql.of(cursorRow, " AND ", filters.render(read.filter(), c));
             }
             return Sql.of("EXISTS (SELECT 1 FROM ", Links.table(read.model()), " ", c, " WHERE ", scope.and(read.model(), c, cursorRow), " AND (",
                     Sql.join(" OR ", alternatives), "))");
         }
 
-        /** {@code x} comes strictly after {@code y} in the order of {@code o}, nulls placed as the order places them. */
+        /**
+         * {@code x} comes strictly after {@code y} in the order of {@code o}, nulls placed as the order places
+         * them.
+         */
         private Sql after(Sql x, Sql y, OrderItem o) {
             Sql greater = Sql.of(x, o.descending() ? " < " : " > ", y);
             if (!nullable(o)) {
@@ -451,7 +470,10 @@ public final class QueryBuilder {
             return jsonObject(keys, values);
         }
 
-        /** {@code json_build_object} takes at most 100 arguments; wider objects are built from a row, which keeps the key order. */
+        /**
+         * {@code json_build_object} takes at most 100 arguments; wider objects are built from a row, which keeps
+         * the key order.
+         */
         private Sql jsonObject(List<String> names, List<Sql> values) {
             if (names.size() <= 50) {
                 List<Sql> args = new ArrayList<>();

@@ -5,8 +5,8 @@ import java.util.Optional;
 
 /**
  * Which rows of a soft-delete model ({@code @deletedAt}) a statement reaches: the live ones (the field is null), or
- * every row ({@code withDeleted}). Each place a statement reads a model's table adds {@link #and}, so every read path
- * (lists, includes, relation filters, counts, aggregates, cursors, order keys) sees the same rows.
+ * every row ({@code withDeleted}). Each place a statement reads a model's table adds {@link #and}, so every read
+ * path (lists, includes, relation filters, counts, aggregates, cursors, order keys) sees the same rows.
  */
 public enum RowScope {
     LIVE,

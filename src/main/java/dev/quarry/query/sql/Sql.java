@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.Optional;
 
 /**
  * A fragment of SQL: text chunks and bind parameters, in order. Text comes only from constants in
@@ -32,8 +33,8 @@ public final class Sql {
     public static final Sql EMPTY = new Sql(new Object[0], 0);
 
     /**
-     * Names and literals come from the schema, so they are few: each is escaped once. Bounded all the same, in case a
-     * schema is huge.
+     * Names and literals come from the schema, so they are few: each is escaped once. Bounded all the same, in case
+     * a schema is huge.
      */
     private static final int MEMO_LIMIT = 10_000;
     private static final Map<String, Sql> IDENTS = new ConcurrentHashMap<>();
@@ -77,7 +78,10 @@ public final class Sql {
         return new Sql(out, chunks);
     }
 
-    /** A quoted identifier: the one place names become SQL ({@code "} doubled, NUL removed, as PostgREST's escapeIdent). */
+    /**
+     * A quoted identifier: the one place names become SQL ({@code "} doubled, NUL removed, as PostgREST's
+     * escapeIdent).
+     */
     public static Sql ident(String name) {
         Sql memo = IDENTS.get(name);
         if (memo != null) {
@@ -99,7 +103,7 @@ public final class Sql {
     }
 
     /** {@code "schema"."name"}, or {@code "name"} without a schema. */
-    public static Sql qualified(java.util.Optional<String> schema, String name) {
+    public static Sql qualified(Optional<String> schema, String name) {
         return schema.map(s -> of(ident(s), ".", ident(name))).orElseGet(() -> ident(name));
     }
 
@@ -167,7 +171,9 @@ public final class Sql {
         return new SqlStatement(text.toString(), params);
     }
 
-    /** Depth-first over the parts, iteratively: a fragment grown in a loop ({@code sql = of(sql, …)}) nests deeply. */
+    /**
+     * Depth-first over the parts, iteratively: a fragment grown in a loop ({@code sql = of(sql, …)}) nests deeply.
+     */
     private void renderInto(StringBuilder text, List<Object> params, List<Bound> sources) {
         Object[][] stack = new Object[16][];
         int[] next = new int[16];

@@ -20,8 +20,8 @@ import org.jboss.logging.Logger;
 /**
  * Compiled reads by query shape. A plan's equality is its shape's ({@link Bound}), so a plan is its own key: the
  * first plan of a shape is compiled, and its statement is kept with, for each parameter, the position of the bound
- * value it binds in the plan's {@link Bindings}. The next plan of that shape is not compiled: its bound values, taken
- * at those positions, are the parameters of the kept text.
+ * value it binds in the plan's {@link Bindings}. The next plan of that shape is not compiled: its bound values,
+ * taken at those positions, are the parameters of the kept text.
  */
 public final class StatementCache {
 
@@ -111,7 +111,9 @@ public final class StatementCache {
         return chars;
     }
 
-    /** Where each parameter's value sits in {@code bindings}; empty when one is not there (it would not be rebound). */
+    /**
+     * Where each parameter's value sits in {@code bindings}; empty when one is not there (it would not be rebound).
+     */
     private static Optional<int[]> positions(List<Bound> sources, List<Bound> bindings) {
         Map<Bound, Integer> position = new IdentityHashMap<>();
         for (int i = bindings.size() - 1; i >= 0; i--) {

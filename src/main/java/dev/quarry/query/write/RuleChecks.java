@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import com.fasterxml.jackson.databind.node.TextNode;
 
 /**
  * The data rules of a model checked on a write's values before any statement runs, with PostgreSQL's meaning: a
@@ -103,7 +104,10 @@ public final class RuleChecks {
         }
     }
 
-    /** The condition on the body's values, with SQL's three values (empty: unknown, which passes); empty too when a field is not given plainly. */
+    /**
+     * The condition on the body's values, with SQL's three values (empty: unknown, which passes); empty too when a
+     * field is not given plainly.
+     */
     private static Optional<Boolean> evaluate(PolicyCondition condition, JsonNode data) {
         Set<String> fields = new HashSet<>();
         fields(condition, fields);
@@ -214,9 +218,9 @@ public final class RuleChecks {
             return null;
         }
         if (left instanceof String && right instanceof BigDecimal) {
-            left = number(com.fasterxml.jackson.databind.node.TextNode.valueOf((String) left)).orElse(null);
+            left = number(TextNode.valueOf((String) left)).orElse(null);
         } else if (right instanceof String && left instanceof BigDecimal) {
-            right = number(com.fasterxml.jackson.databind.node.TextNode.valueOf((String) right)).orElse(null);
+            right = number(TextNode.valueOf((String) right)).orElse(null);
         }
         if (left == null || right == null || left.getClass() != right.getClass()) {
             return null;
@@ -238,7 +242,9 @@ public final class RuleChecks {
         }
     }
 
-    /** The rule behind a CHECK constraint PostgreSQL refused, with the field it is on (empty for a model's rule). */
+    /**
+     * The rule behind a CHECK constraint PostgreSQL refused, with the field it is on (empty for a model's rule).
+     */
     public static Optional<Map.Entry<DataRule, Optional<String>>> ruleOf(Model model, String constraint) {
         return model.rules().stream().filter(r -> r.constraintName().equals(constraint)).findFirst()
                 .map(r -> Map.entry(r, r instanceof DataRule.FieldRule f ? Optional.of(f.field()) : Optional.<String>empty()));

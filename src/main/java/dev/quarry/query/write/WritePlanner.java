@@ -35,6 +35,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.LinkedHashMap;
+import java.util.Locale;
 
 /**
  * The entry point of write planning: unresolved {@link WriteArgs} of one model → a {@link WritePlan}, or a
@@ -195,7 +197,10 @@ public final class WritePlanner {
         return OptionalLong.of(v.longValue());
     }
 
-    /** The select/include/omit of a write, checked now by the read planner so a bad one fails before anything is written. */
+    /**
+     * The select/include/omit of a write, checked now by the read planner so a bad one fails before anything is
+     * written.
+     */
     private ReadShape shape(Model model, WriteArgs args) {
         ObjectNode shape = JsonNodeFactory.instance.objectNode();
         Map<String, ArgPath> origins = new HashMap<>();
@@ -265,7 +270,7 @@ public final class WritePlanner {
             throw QueryErrors.wrongType(at, "an object of field values (" + model.name() + "CreateInput)");
         }
         Set<String> excluded = excludedByParent(model, parent);
-        Map<String, Assign> scalars = new java.util.LinkedHashMap<>();
+        Map<String, Assign> scalars = new LinkedHashMap<>();
         List<RelationWrite> relations = new ArrayList<>();
         Set<String> relationObjects = new HashSet<>();
         Iterator<Map.Entry<String, JsonNode>> it = data.fields();
@@ -431,7 +436,7 @@ public final class WritePlanner {
         if (scalarsOnly) {
             resolver.visibleRelations(model).forEach(r -> excluded.add(r.name()));
         }
-        Map<String, Assign> scalars = new java.util.LinkedHashMap<>();
+        Map<String, Assign> scalars = new LinkedHashMap<>();
         List<RelationWrite> relations = new ArrayList<>();
         Set<String> relationObjects = new HashSet<>();
         Iterator<Map.Entry<String, JsonNode>> it = data.fields();
@@ -488,7 +493,7 @@ public final class WritePlanner {
             if (operand.isNull()) {
                 throw WriteErrors.nullValue(opAt, model.name(), f.name());
             }
-            Assign.Arithmetic arithmetic = Assign.Arithmetic.valueOf(op.toUpperCase(java.util.Locale.ROOT));
+            Assign.Arithmetic arithmetic = Assign.Arithmetic.valueOf(op.toUpperCase(Locale.ROOT));
             return new Assign.Compute(f, arithmetic, resolver.value(f, operand, opAt));
         }
         return createValue(model, f, v, at);
@@ -686,7 +691,10 @@ public final class WritePlanner {
         return n;
     }
 
-    /** A to-one nested update is {@code {where, data}} or the data itself; a related model with a field named data keeps Prisma's reading. */
+    /**
+     * A to-one nested update is {@code {where, data}} or the data itself; a related model with a field named data
+     * keeps Prisma's reading.
+     */
     private static boolean withWhere(JsonNode item, Model to) {
         if (!item.isObject() || !item.has("data") || to.findField("data").isPresent()) {
             return false;

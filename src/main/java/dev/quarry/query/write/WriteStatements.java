@@ -18,36 +18,42 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import dev.quarry.query.plan.Resolver;
 
 /**
  * The SQL of each write step. Row-returning statements return {@link #returnedFields} as text in the API's
  * encoding, then the row's entity tag: {@code md5} of the whole row's JSON, computed by PostgreSQL, so a read and a
  * conditional write compare the same thing in the same statement.
  *
- * <p>Soft delete ({@code @deletedAt}): a delete of such a model's rows sets the field to {@code now()} instead, and no
- * statement reaches its soft-deleted rows ({@link RowScope#LIVE}) but an update that sets the field back to null for a
- * request that may restore.
+ * <p>Soft delete ({@code @deletedAt}): a delete of such a model's rows sets the field to {@code now()} instead, and
+ * no statement reaches its soft-deleted rows ({@link RowScope#LIVE}) but an update that sets the field back to null
+ * for a request that may restore.
  */
 public final class WriteStatements {
 
     private static final Sql TARGET = Sql.ident("target");
     private static final Sql LIMITED = Sql.ident("limited");
-    /** The rows a write returned ({@code RETURNING *}), for the read of the same statement; named as no table would be. */
+    /**
+     * The rows a write returned ({@code RETURNING *}), for the read of the same statement; named as no table would
+     * be.
+     */
     public static final Sql WRITTEN = Sql.ident("__quarry_written");
 
     private final Schema schema;
-    private final dev.quarry.query.plan.Resolver resolver;
+    private final Resolver resolver;
     private final ReadableFields readable;
     /** Whether an update setting a soft-delete field to null reaches the soft-deleted rows (restores them). */
     private final boolean restores;
 
-    /** @param readable what the request's role reads: the columns a returned row carries and its entity tag digests */
-    public WriteStatements(Schema schema, dev.quarry.query.plan.Resolver resolver, ReadableFields readable) {
+    /**
+     * @param readable what the request's role reads: the columns a returned row carries and its entity tag digests
+     */
+    public WriteStatements(Schema schema, Resolver resolver, ReadableFields readable) {
         this(schema, resolver, readable, false);
     }
 
     /** @param restores whether the request may restore soft-deleted rows (see {@link #updateSet}) */
-    public WriteStatements(Schema schema, dev.quarry.query.plan.Resolver resolver, ReadableFields readable, boolean restores) {
+    public WriteStatements(Schema schema, Resolver resolver, ReadableFields readable, boolean restores) {
         this.schema = schema;
         this.resolver = resolver;
         this.readable = readable;
@@ -95,7 +101,10 @@ public final class WriteStatements {
         return Sql.of("array_cat(", column, ", ", f.array(p.values()), ")");
     }
 
-    /** {@code INSERT … RETURNING} the row; with {@code ifAbsent}, a row that would break a unique constraint is not inserted and none is returned. */
+    /**
+     * {@code INSERT … RETURNING} the row; with {@code ifAbsent}, a row that would break a unique constraint is not
+     * inserted and none is returned.
+     */
     public SqlStatement insert(Model model, List<Assign> assigns, boolean ifAbsent) {
         Fragments f = new Fragments(schema);
         Sql sql = insertInto(f, model, assigns);
@@ -122,22 +131,25 @@ public final class WriteStatements {
         return reading(model, insertInto(new Fragments(schema), model, assigns), body);
     }
 
-    /** {@link #update} of at most one row and its read-back as one statement, as {@link #insertReading}; no row when none matched. */
+    /**
+     * {@link #update} of at most one row and its read-back as one statement, as {@link #insertReading}; no row when
+     * none matched.
+     */
     public SqlStatement updateReading(Model model, Filter where, List<Assign> assigns, Sql body) {
         return reading(model, updateSet(new Fragments(schema), model, where, assigns, Optional.empty(), OptionalLong.empty()), body);
     }
 
     /**
-     * {@link #delete} of at most one row and its read-back as one statement, as {@link #insertReading}: the body reads
-     * the tables as they were before the delete, as a read-back before the delete would.
+     * {@link #delete} of at most one row and its read-back as one statement, as {@link #insertReading}: the body
+     * reads the tables as they were before the delete, as a read-back before the delete would.
      */
     public SqlStatement deleteReading(Model model, Filter where, Sql body) {
         return reading(model, deleteFrom(new Fragments(schema), model, where, OptionalLong.empty()), body);
     }
 
     /**
-     * The statement's read sees the tables as they were before {@code write} (PostgreSQL runs a {@code WITH} and its
-     * query on one snapshot), and the written row only through {@link #WRITTEN}.
+     * The statement's read sees the tables as they were before {@code write} (PostgreSQL runs a {@code WITH} and
+     * its query on one snapshot), and the written row only through {@link #WRITTEN}.
      */
     private SqlStatement reading(Model model, Sql write, Sql body) {
         Fragments f = new Fragments(schema);
@@ -199,7 +211,8 @@ public final class WriteStatements {
                 childColumns.add(Sql.ident(to.scalarField(r.referencingScalars().get(k)).dbName()));
                 childValues.add(Sql.of(parent, ".", Sql.ident("own_" + r.referencedScalars().get(k))));
             }
-            // PostgreSQL runs sibling CTEs in no set order; waiting for the previous child keeps the ids in the order of the data
+            // PostgreSQL runs sibling CTEs in no set order; waiting for the previous child keeps the ids in the
+            // order of the data
             Sql previous = i == 0 ? Sql.EMPTY : Sql.of(" WHERE (SELECT count(*) FROM ", Sql.ident("child" + (i - 1)), ") >= 0");
             ctes.add(Sql.of(Sql.ident("child" + i), " AS (INSERT INTO ", table(to), " AS ", TARGET, " (", Sql.join(", ", childColumns), ") SELECT ",
                     Sql.join(", ", childValues), " FROM ", parent, previous, child.skipDuplicate() ? " ON CONFLICT DO NOTHING" : "", " RETURNING 1)"));
@@ -246,7 +259,10 @@ public final class WriteStatements {
         return Sql.of(sql, " RETURNING ", returnRows ? returning(f, model, TARGET) : Sql.of("1")).render();
     }
 
-    /** A restore ({@link #restores}) reaches the soft-deleted rows {@code where} names; every other update only the live ones. */
+    /**
+     * A restore ({@link #restores}) reaches the soft-deleted rows {@code where} names; every other update only the
+     * live ones.
+     */
     private Sql updateSet(Fragments f, Model model, Filter where, List<Assign> assigns, Optional<String> etag, OptionalLong limit) {
         List<Sql> sets = assigns.stream().map(a -> Sql.of(Sql.ident(a.field().dbName()), " = ", value(f, a))).toList();
         boolean restore = restores && model.softDeleteField().isPresent()
@@ -279,8 +295,8 @@ public final class WriteStatements {
     }
 
     /**
-     * {@code where} on the target row, in {@code scope}; with a limit, only the first {@code limit} matching rows (by
-     * physical position).
+     * {@code where} on the target row, in {@code scope}; with a limit, only the first {@code limit} matching rows
+     * (by physical position).
      */
     private Sql condition(Fragments f, Model model, Filter where, OptionalLong limit, RowScope scope) {
         if (limit.isEmpty()) {
@@ -304,8 +320,8 @@ public final class WriteStatements {
     }
 
     /**
-     * Unlinks the row whose id is {@code own} (in column {@code ownColumn}, "A" or "B") from the rows of {@code other}
-     * matching {@code filter}.
+     * Unlinks the row whose id is {@code own} (in column {@code ownColumn}, "A" or "B") from the rows of {@code
+     * other} matching {@code filter}.
      */
     public SqlStatement unlink(Relation r, Model ownModel, String ownColumn, Value.One own, Model other, ScalarField otherId, Filter filter) {
         Fragments f = new Fragments(schema);

@@ -8,10 +8,10 @@ import dev.quarry.query.plan.Selection;
 import dev.quarry.schema.model.Model;
 
 /**
- * Whether the related records a read-back selects are read from the table a write changes. A write and its read-back
- * in one statement ({@code WITH written AS (… RETURNING *) SELECT …}) share one snapshot, taken before the write: the
- * written row is seen only through {@code written}, and its table, read through a relation, shows it as it was
- * before. A view may read any table, so it counts as reading the written one.
+ * Whether the related records a read-back selects are read from the table a write changes. A write and its
+ * read-back in one statement ({@code WITH written AS (… RETURNING *) SELECT …}) share one snapshot, taken before
+ * the write: the written row is seen only through {@code written}, and its table, read through a relation, shows it
+ * as it was before. A view may read any table, so it counts as reading the written one.
  */
 public final class WrittenTableReads {
 

@@ -28,7 +28,10 @@ public final class DatabaseAvailability {
 
     private DatabaseAvailability() {}
 
-    /** Looks through the whole cause chain, so a failure wrapped by Mutiny or a completion stage is still recognised. */
+    /**
+     * Looks through the whole cause chain, so a failure wrapped by Mutiny or a completion stage is still
+     * recognised.
+     */
     public static boolean isUnavailable(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
             if (isUnavailableItself(cause)) {

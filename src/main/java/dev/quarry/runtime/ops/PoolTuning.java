@@ -17,14 +17,18 @@ import org.eclipse.microprofile.config.Config;
  * @param waitTimeout how long a request waits for a connection (and for a new one to open) before it fails
  * @param behindPgBouncer PgBouncer in transaction mode is in front: no named prepared statements, which
  *     PgBouncer 1.18 cannot carry from one transaction to the next
- * @param statementTimeout {@code statement_timeout} as a connection start-up parameter, so open mode gets it at no cost
- *     per request (jwt mode sets it again in each transaction); zero for none, and not sent to PgBouncer, which refuses
+ * @param statementTimeout {@code statement_timeout} as a connection start-up parameter, so open mode gets it at no
+ * cost
+ * per request (jwt mode sets it again in each transaction); zero for none, and not sent to PgBouncer, which refuses
  *     start-up parameters it does not know
- * @param idleInTransactionTimeout {@code idle_in_transaction_session_timeout} as a start-up parameter, a backstop: a
- *     session left inside an open transaction (which Quarry's own paths never do) is ended by PostgreSQL, which frees its
+ * @param idleInTransactionTimeout {@code idle_in_transaction_session_timeout} as a start-up parameter, a backstop:
+ * a
+ * session left inside an open transaction (which Quarry's own paths never do) is ended by PostgreSQL, which frees
+ * its
  *     locks and its connection; zero for none, and likewise not sent to PgBouncer
- * @param jit PostgreSQL's JIT compilation ({@code jit} start-up parameter, not sent to PgBouncer). Off by default: the
- *     nested JSON subqueries of an include have cost estimates far above {@code jit_above_cost}, so PostgreSQL spent
+ * @param jit PostgreSQL's JIT compilation ({@code jit} start-up parameter, not sent to PgBouncer). Off by default:
+ * the
+ * nested JSON subqueries of an include have cost estimates far above {@code jit_above_cost}, so PostgreSQL spent
  *     about a second compiling a read that runs in a millisecond (an include fan-out on 2,000 users × 20 posts)
  */
 public record PoolTuning(int queueSize, Duration waitTimeout, boolean behindPgBouncer, Duration statementTimeout,
@@ -66,8 +70,9 @@ public record PoolTuning(int queueSize, Duration waitTimeout, boolean behindPgBo
     }
 
     public PgConnectOptions apply(PgConnectOptions options) {
-        // the client keeps a statement prepared on its connection only up to this length (2,048 by default, which most
-        // reads exceed): beyond it every read waits for a Parse round trip first, and a jwt read's pipeline stalls
+        // the client keeps a statement prepared on its connection only up to this length (2,048 by default, which
+        // most reads exceed): beyond it every read waits for a Parse round trip first, and a jwt read's pipeline
+        // stalls
         options.setConnectTimeout((int) waitTimeout.toMillis()).setPreparedStatementCacheSqlLimit(StatementCache.MAX_KEPT_CHARS);
         if (behindPgBouncer) {
             return options.setUseLayer7Proxy(true).setCachePreparedStatements(false);

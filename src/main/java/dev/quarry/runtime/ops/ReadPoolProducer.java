@@ -16,9 +16,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * The pool for reads: {@code @Inject @Reads Pool} (or the Mutiny {@code Pool}). With {@code QUARRY_READ_DATABASE_URL} set it is a
- * pool of its own on that server (a read replica, or a pooler in front of replicas); without it, the primary
- * pool, so code that reads through it needs no second path.
+ * The pool for reads: {@code @Inject @Reads Pool} (or the Mutiny {@code Pool}). With {@code
+ * QUARRY_READ_DATABASE_URL} set it is a pool of its own on that server (a read replica, or a pooler in front of
+ * replicas); without it, the primary pool, so code that reads through it needs no second path.
  */
 @ApplicationScoped
 public class ReadPoolProducer {
@@ -51,6 +51,7 @@ public class ReadPoolProducer {
     @Produces
     @Singleton
     @Reads
+    // qualified: the Vert.x core Pool is imported
     io.vertx.mutiny.sqlclient.Pool mutinyReadPool(@Reads Pool readPool) {
         return io.vertx.mutiny.sqlclient.Pool.newInstance(readPool);
     }

@@ -56,7 +56,10 @@ public final class SchemaErrors {
         return validation(span, "Invalid type definition. Please check the documentation in https://pris.ly/d/composite-types");
     }
 
-    /** A line inside a block that is no member of it; {@code blockKeyword} is the block's keyword ({@code model}, {@code enum}, …). */
+    /**
+     * A line inside a block that is no member of it; {@code blockKeyword} is the block's keyword ({@code model},
+     * {@code enum}, …).
+     */
     public static Diagnostic invalidBlockLine(String blockKeyword, Span span) {
         switch (blockKeyword) {
             case "enum":
@@ -70,7 +73,10 @@ public final class SchemaErrors {
         }
     }
 
-    /** {@code containerType} as Prisma names it in messages: {@code model}, {@code view}, {@code composite type}, {@code enum}. */
+    /**
+     * {@code containerType} as Prisma names it in messages: {@code model}, {@code view}, {@code composite type},
+     * {@code enum}.
+     */
     public static Diagnostic fieldWithoutType(String containerType, String blockName, Span span) {
         return model(span, containerType, blockName, "This field declaration is invalid. It is either missing a name or a type.");
     }

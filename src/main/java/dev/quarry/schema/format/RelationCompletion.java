@@ -148,7 +148,10 @@ final class RelationCompletion {
         }
     }
 
-    /** {@code blog Blog? @relation(fields: [blogId], references: [id])} and {@code blogId Int?} on the referencing model. */
+    /**
+     * {@code blog Blog? @relation(fields: [blogId], references: [id])} and {@code blogId Int?} on the referencing
+     * model.
+     */
     private void forwardSide(Top.Block referencing, Top.Block referenced) {
         List<Member.FieldDecl> keys = firstUniqueCriteria(referenced);
         String referencedName = referenced.name().name();
@@ -160,7 +163,10 @@ final class RelationCompletion {
         missingKeyFields(referencing, keys, names, "?");
     }
 
-    /** The foreign key's scalar fields that are not there yet, typed as the keys they reference (native type included). */
+    /**
+     * The foreign key's scalar fields that are not there yet, typed as the keys they reference (native type
+     * included).
+     */
     private void missingKeyFields(Top.Block referencing, List<Member.FieldDecl> keys, List<String> names, String arity) {
         for (int i = 0; i < keys.size(); i++) {
             if (field(referencing, names.get(i)).isPresent()) {
@@ -178,7 +184,10 @@ final class RelationCompletion {
         return keys.stream().map(k -> camelCase(referencedName) + pascalCase(k.name().name())).toList();
     }
 
-    /** The forward side has no {@code @relation}: add one naming the foreign key Prisma would infer, and that key's fields. */
+    /**
+     * The forward side has no {@code @relation}: add one naming the foreign key Prisma would infer, and that key's
+     * fields.
+     */
     private void missingRelationAttribute(RelationSide forward, Top.Block referenced) {
         List<Member.FieldDecl> keys = firstUniqueCriteria(referenced);
         List<String> names = keyNames(referenced.name().name(), keys);

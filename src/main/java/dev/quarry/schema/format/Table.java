@@ -2,6 +2,7 @@ package dev.quarry.schema.format;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Rows of aligned columns, each with an optional suffix (a trailing comment) that does not count for alignment,
@@ -54,7 +55,7 @@ final class Table {
                     columns.remove(columns.size() - 1);
                 }
                 for (int i = 0; i < columns.size(); i++) {
-                    int width = columns.get(i).toString().getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+                    int width = columns.get(i).toString().getBytes(StandardCharsets.UTF_8).length;
                     if (widths.size() <= i) {
                         widths.add(width);
                     } else {
@@ -70,7 +71,7 @@ final class Table {
                     String cell = columns.get(i).toString();
                     out.write(cell);
                     if (i < columns.size() - 1) {
-                        int width = cell.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+                        int width = cell.getBytes(StandardCharsets.UTF_8).length;
                         out.write(" ".repeat(widths.get(i) - width + 1));
                     }
                 }

@@ -2,7 +2,10 @@ package dev.quarry.schema.model;
 
 import java.util.List;
 
-/** A value in a datasource or generator block: {@code "text"}, {@code env("NAME")}, {@code ["a", "b"]}, or anything else kept as its source text. */
+/**
+ * A value in a datasource or generator block: {@code "text"}, {@code env("NAME")}, {@code ["a", "b"]}, or anything
+ * else kept as its source text.
+ */
 public sealed interface ConfigValue {
 
     record Text(String value) implements ConfigValue {}

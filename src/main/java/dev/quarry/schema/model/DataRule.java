@@ -11,7 +11,10 @@ import java.util.Optional;
  */
 public sealed interface DataRule {
 
-    /** The attribute as written ({@code @length(min: 1)}), for messages, the constraint's comment and {@code db pull}. */
+    /**
+     * The attribute as written ({@code @length(min: 1)}), for messages, the constraint's comment and {@code db
+     * pull}.
+     */
     String source();
 
     /** The CHECK constraint's name (see {@code ConstraintNames.check}). */
@@ -20,7 +23,8 @@ public sealed interface DataRule {
     /**
      * A validation attribute on one field.
      *
-     * @param text   the argument of the string rules ({@code startsWith}, {@code endsWith}, {@code contains}, {@code regex})
+     * @param text the argument of the string rules ({@code startsWith}, {@code endsWith}, {@code contains}, {@code
+     * regex})
      * @param min    {@code @length}'s minimum, or the bound of a comparison ({@code @gt(0)})
      * @param max    {@code @length}'s maximum
      */
@@ -60,7 +64,9 @@ public sealed interface DataRule {
         }
     }
 
-    /** ZenStack's names; the string rules apply to String fields, the comparisons to Int, BigInt, Float and Decimal. */
+    /**
+     * ZenStack's names; the string rules apply to String fields, the comparisons to Int, BigInt, Float and Decimal.
+     */
     enum Kind {
         LENGTH("length", true), STARTS_WITH("startsWith", true), ENDS_WITH("endsWith", true), CONTAINS("contains", true),
         REGEX("regex", true), EMAIL("email", true), URL("url", true),

@@ -4,7 +4,9 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;
 
-/** The value of {@code @default(…)}; {@code map} is its optional constraint name ({@code @default(0, map: "x")}). */
+/**
+ * The value of {@code @default(…)}; {@code map} is its optional constraint name ({@code @default(0, map: "x")}).
+ */
 public sealed interface DefaultValue {
 
     Optional<String> map();

@@ -74,9 +74,10 @@ public final class FieldAccess {
     }
 
     /**
-     * Who may perform {@code operation} on the field with these rules (all of the field's rules): with no allow rule
-     * every role, else the roles an allow rule names; minus the roles a deny rule names. Empty when that cannot be a
-     * set of GRANTs ("every role but r": PostgreSQL cannot take a column back from one role of {@code PUBLIC}).
+     * Who may perform {@code operation} on the field with these rules (all of the field's rules): with no allow
+     * rule every role, else the roles an allow rule names; minus the roles a deny rule names. Empty when that
+     * cannot be a set of GRANTs ("every role but r": PostgreSQL cannot take a column back from one role of {@code
+     * PUBLIC}).
      */
     public static Optional<Grantees> grantees(List<Policy> fieldRules, Policy.Operation operation) {
         Grantees allowed = null;
@@ -114,7 +115,10 @@ public final class FieldAccess {
         return model.policies().stream().anyMatch(p -> p.isFieldLevel() && p.operations().contains(Policy.Operation.READ));
     }
 
-    /** The roles that may read {@code field} of {@code model} (every role when no rule says otherwise); empty when not expressible as GRANTs. */
+    /**
+     * The roles that may read {@code field} of {@code model} (every role when no rule says otherwise); empty when
+     * not expressible as GRANTs.
+     */
     public static Optional<Grantees> readers(Model model, ScalarField field) {
         return grantees(model.policies().stream().filter(p -> p.field().filter(field.name()::equals).isPresent()).toList(), Policy.Operation.READ);
     }

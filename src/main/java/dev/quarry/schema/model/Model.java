@@ -11,7 +11,7 @@ import java.util.Optional;
  * @param dbSchema   the {@code @@schema} value (multi-schema), else empty
  * @param primaryKey {@code @id} or {@code @@id}; empty for views and models without one
  * @param policies   the access policies of the model and of its fields, in the order written
- * @param rules      the data rules ({@code @email}, {@code @@validate}, {@code @@check} …), field-level and model-level
+ * @param rules the data rules ({@code @email}, {@code @@validate}, {@code @@check} …), field-level and model-level
  * @param deletedAt  the name of its {@code @deletedAt} field (soft delete), if it has one
  */
 public record Model(
@@ -62,8 +62,8 @@ public record Model(
     }
 
     /**
-     * The {@code @deletedAt} field: {@code delete} sets it instead of removing the row, and reads leave out the rows
-     * where it is set (soft delete).
+     * The {@code @deletedAt} field: {@code delete} sets it instead of removing the row, and reads leave out the
+     * rows where it is set (soft delete).
      */
     public Optional<ScalarField> softDeleteField() {
         return deletedAt.map(this::scalarField);

@@ -9,11 +9,11 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The scalar fields one role may read, where field rules ({@code /// @allow('read', auth().role == 'r')} on a field)
- * hide columns from some roles: a read's default selection leaves the hidden ones out, and its entity tag digests the
- * readable ones. Field rules name roles only ({@link FieldAccess}), so every role not named by one sees the same
- * fields: {@link #of(Schema)} makes one instance per named role and one for all the others, once per schema. Plans and
- * statements are kept per instance, so equality is identity.
+ * The scalar fields one role may read, where field rules ({@code /// @allow('read', auth().role == 'r')} on a
+ * field) hide columns from some roles: a read's default selection leaves the hidden ones out, and its entity tag
+ * digests the readable ones. Field rules name roles only ({@link FieldAccess}), so every role not named by one sees
+ * the same fields: {@link #of(Schema)} makes one instance per named role and one for all the others, once per
+ * schema. Plans and statements are kept per instance, so equality is identity.
  */
 public final class ReadableFields {
 

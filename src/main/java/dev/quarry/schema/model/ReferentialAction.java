@@ -1,5 +1,7 @@
 package dev.quarry.schema.model;
 
+import java.util.Optional;
+
 /** {@code onDelete}/{@code onUpdate} values of {@code @relation}. */
 public enum ReferentialAction {
     CASCADE("Cascade", "CASCADE"),
@@ -24,12 +26,12 @@ public enum ReferentialAction {
         return sql;
     }
 
-    public static java.util.Optional<ReferentialAction> fromPrismaName(String name) {
+    public static Optional<ReferentialAction> fromPrismaName(String name) {
         for (ReferentialAction action : values()) {
             if (action.prismaName.equals(name)) {
-                return java.util.Optional.of(action);
+                return Optional.of(action);
             }
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 }

@@ -1,5 +1,7 @@
 package dev.quarry.schema.model;
 
+import java.util.Optional;
+
 /** Prisma's built-in scalar types. */
 public enum ScalarType implements FieldType {
     STRING("String"),
@@ -23,12 +25,12 @@ public enum ScalarType implements FieldType {
         return prismaName;
     }
 
-    public static java.util.Optional<ScalarType> fromPrismaName(String name) {
+    public static Optional<ScalarType> fromPrismaName(String name) {
         for (ScalarType type : values()) {
             if (type.prismaName.equals(name)) {
-                return java.util.Optional.of(type);
+                return Optional.of(type);
             }
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 }

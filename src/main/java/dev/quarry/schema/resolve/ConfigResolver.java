@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.HashSet;
 
 /** {@code datasource} and {@code generator} blocks: every key kept; only PostgreSQL is accepted as provider. */
 final class ConfigResolver {
@@ -28,7 +29,8 @@ final class ConfigResolver {
     Optional<Datasource> datasource() {
         List<Top.Block> blocks = ctx.blocks(Top.Keyword.DATASOURCE);
         for (Top.Block extra : blocks.subList(Math.min(1, blocks.size()), blocks.size())) {
-            ctx.push(SchemaErrors.plain(extra.span(), "You defined more than one datasource. This is not allowed yet because support for multiple databases has not been implemented yet."));
+            ctx.push(SchemaErrors.plain(extra.span(), "You defined more than one datasource. This is not allowed yet because support for multiple "
+                    + "databases has not been implemented yet."));
         }
         if (blocks.isEmpty()) {
             return Optional.empty();
@@ -52,7 +54,7 @@ final class ConfigResolver {
 
     List<Generator> generators() {
         List<Generator> generators = new ArrayList<>();
-        java.util.Set<String> names = new java.util.HashSet<>();
+        Set<String> names = new HashSet<>();
         for (Top.Block block : ctx.blocks(Top.Keyword.GENERATOR)) {
             if (!names.add(block.name().name())) {
                 ctx.push(SchemaErrors.plain(block.name().span(), "The generator \"" + block.name().name()
@@ -66,7 +68,7 @@ final class ConfigResolver {
 
     /** The {@code previewFeatures} of every generator. */
     Set<String> previewFeatures() {
-        Set<String> features = new java.util.HashSet<>();
+        Set<String> features = new HashSet<>();
         for (Top.Block block : ctx.blocks(Top.Keyword.GENERATOR)) {
             block.properties().stream().filter(p -> p.key().name().equals("previewFeatures")).flatMap(p -> p.value().stream())
                     .filter(Expr.ArrayExpr.class::isInstance).flatMap(array -> ((Expr.ArrayExpr) array).items().stream())

@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import dev.quarry.schema.diagnostics.Span;
+import java.util.Optional;
 
 /** What the resolution passes share: the parsed files, the top-level names, the diagnostics so far. */
 final class Context {
@@ -46,8 +48,8 @@ final class Context {
     }
 
     /** The span of the block declaring a top-level name. */
-    java.util.Optional<dev.quarry.schema.diagnostics.Span> spanOf(String name) {
-        return java.util.Optional.ofNullable(tops.get(name)).map(Top.Block::span);
+    Optional<Span> spanOf(String name) {
+        return Optional.ofNullable(tops.get(name)).map(Top.Block::span);
     }
 
     boolean isModel(String name) {

@@ -12,7 +12,10 @@ import java.util.Set;
 /** The keys a PostgreSQL datasource accepts, and the shape of {@code schemas} and {@code extensions}. */
 final class DatasourceProperties {
 
-    /** Prisma 6's datasource keys; Quarry keeps {@code url}, {@code directUrl} and {@code shadowDatabaseUrl}, which Prisma 7 moved out. */
+    /**
+     * Prisma 6's datasource keys; Quarry keeps {@code url}, {@code directUrl} and {@code shadowDatabaseUrl}, which
+     * Prisma 7 moved out.
+     */
     private static final Set<String> KNOWN = Set.of(
             "provider", "url", "directUrl", "shadowDatabaseUrl", "relationMode", "referentialIntegrity", "schemas", "extensions");
 
@@ -52,7 +55,10 @@ final class DatasourceProperties {
         }
     }
 
-    /** {@code extensions = [pg_trgm, postgis(version: "3.4", schema: "gis", map: "postgis")]}, behind the preview feature. */
+    /**
+     * {@code extensions = [pg_trgm, postgis(version: "3.4", schema: "gis", map: "postgis")]}, behind the preview
+     * feature.
+     */
     private void extensions(Member.KeyValue property) {
         if (!previewFeatures.contains("postgresqlExtensions")) {
             ctx.push(SchemaErrors.plain(property.span(), "The `extensions` property is only available with the `postgresqlExtensions` preview feature."));

@@ -92,7 +92,8 @@ final class DefaultValues {
                         return Optional.empty();
                     }
                 } else {
-                    ctx.push(SchemaErrors.attribute(call.span(), "@default", "The function `" + name + "` is not a known function. You can read about the available functions here: https://pris.ly/d/attribute-functions"));
+                    ctx.push(SchemaErrors.attribute(call.span(), "@default", "The function `" + name + "` is not a known function. You can read about the available functions here: "
+                            + "https://pris.ly/d/attribute-functions"));
                     return Optional.empty();
                 }
         }
@@ -119,13 +120,15 @@ final class DefaultValues {
             case "cuid":
                 valid = text.equals("1") || text.equals("2");
                 if (!valid) {
-                    ctx.push(SchemaErrors.attribute(call.span(), "@default", "`cuid()` takes either no argument, or a single integer argument which is either 1 or 2."));
+                    ctx.push(SchemaErrors.attribute(call.span(), "@default", "`cuid()` takes either no argument, or a single integer argument which is either 1 or "
+                            + "2."));
                 }
                 return valid;
             case "uuid":
                 valid = text.equals("4") || text.equals("7");
                 if (!valid) {
-                    ctx.push(SchemaErrors.attribute(call.span(), "@default", "`uuid()` takes either no argument, or a single integer argument which is either 4 or 7."));
+                    ctx.push(SchemaErrors.attribute(call.span(), "@default", "`uuid()` takes either no argument, or a single integer argument which is either 4 or "
+                            + "7."));
                 }
                 return valid;
             case "nanoid":

@@ -13,10 +13,12 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * A partial index's {@code where:} (preview feature {@code partialIndexes}) → the SQL predicate Prisma writes inside
- * {@code WHERE (…)}: {@code raw("…")} as written; the object form {@code { deletedAt: null, published: { not: false } }}
- * as Prisma renders it, {@code "deletedAt" IS NULL AND "published" != false}. The messages are Prisma 7.10's; its
- * early plain-string form ({@code where: "…"}, in prisma-engines' first fixtures) is rejected as Prisma 7 rejects it.
+ * A partial index's {@code where:} (preview feature {@code partialIndexes}) → the SQL predicate Prisma writes
+ * A partial index's {@code where:} (preview feature {@code partialIndexes}) → the SQL predicate Prisma writes
+ * inside {@code WHERE (…)}: {@code raw("…")} as written; the object form {@code { deletedAt: null, published: {
+ * not: false } }} as Prisma renders it, {@code "deletedAt" IS NULL AND "published" != false}. The messages are
+ * Prisma 7.10's; its early plain-string form ({@code where: "…"}, in prisma-engines' first fixtures) is rejected as
+ * Prisma 7 rejects it.
  */
 final class IndexPredicates {
 
@@ -35,7 +37,8 @@ final class IndexPredicates {
     Optional<String> resolve(Expr where, ModelDraft model, Attribute attribute, String attributeName) {
         Optional<String> predicate = predicate(where, model, attribute, attributeName);
         if (predicate.isPresent() && !enabled) {
-            return error(attribute, attributeName, "Partial indexes are a preview feature. Add \"partialIndexes\" to previewFeatures in your generator block.");
+            return error(attribute, attributeName, "Partial indexes are a preview feature. Add \"partialIndexes\" to previewFeatures in your "
+                    + "generator block.");
         }
         return predicate;
     }
@@ -49,7 +52,8 @@ final class IndexPredicates {
                 return sql.value().isBlank() ? error(attribute, single, "The `where` argument cannot contain an empty string.") : Optional.of(sql.value());
             }
             argument.ifPresent(a -> ctx.push(SchemaErrors.plain(a.span(), "Expected a string value, but received " + a.describe() + ".")));
-            return error(attribute, single, "The `where` argument must be a raw() function with a string argument, e.g. `where: raw(\"status = 'active'\")`.");
+            return error(attribute, single, "The `where` argument must be a raw() function with a string argument, e.g. `where: "
+                    + "raw(\"status = 'active'\")`.");
         }
         if (where instanceof Expr.ObjectExpr object) {
             if (object.entries().isEmpty()) {
@@ -80,7 +84,8 @@ final class IndexPredicates {
         boolean negated = false;
         if (value instanceof Expr.ObjectExpr nested) {
             if (nested.entries().size() != 1) {
-                return error(attribute, attributeName, "Nested object in where clause must have exactly one key. Use `{ not: null }` or `{ not: \"value\" }`.");
+                return error(attribute, attributeName, "Nested object in where clause must have exactly one key. Use `{ not: null }` or `{ not: "
+                        + "\"value\" }`.");
             }
             String key = nested.entries().get(0).key().name();
             if (!key.equals("not")) {

@@ -286,7 +286,8 @@ final class ModelResolver {
                     ctx.push(SchemaErrors.validation(attribute.span(), "Views cannot have primary keys."));
                 }
                 if (model.block.fields().stream().anyMatch(f -> f.findAttribute("id").isPresent())) {
-                    ctx.push(SchemaErrors.model(attribute.span(), "model", model.name(), "Each model must have at most one id criteria. You can't have `@id` and `@@id` at the same time."));
+                    ctx.push(SchemaErrors.model(attribute.span(), "model", model.name(), "Each model must have at most one id criteria. You can't have `@id` and `@@id` at the "
+                            + "same time."));
                 }
                 fieldsExist(model, attribute, "id", fields);
                 if (model.primaryKey.isEmpty()) {
@@ -376,11 +377,13 @@ final class ModelResolver {
     private void viewUnique(Attribute attribute, Optional<String> map, boolean clustered) {
         if (map.isPresent()) {
             ctx.push(SchemaErrors.validation(attribute.span(),
-                    "@@unique annotations on views are not backed by unique indexes in the database and cannot specify a mapped database name."));
+                    "@@unique annotations on views are not backed by unique indexes in the database and "
+                            + "cannot specify a mapped database name."));
         }
         if (clustered) {
             ctx.push(SchemaErrors.validation(attribute.span(),
-                    "@@unique annotations on views are not backed by unique indexes in the database and cannot be clustered."));
+                    "@@unique annotations on views are not backed by unique indexes in the database and "
+                            + "cannot be clustered."));
         }
     }
 

@@ -8,7 +8,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** Rules on names as written: identifiers Prisma's grammar lets through but its name rules reject, and attributes allowed once. */
+/**
+ * Rules on names as written: identifiers Prisma's grammar lets through but its name rules reject, and attributes
+ * allowed once.
+ */
 final class Names {
 
     private Names() {}

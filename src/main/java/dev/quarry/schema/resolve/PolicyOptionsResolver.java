@@ -16,8 +16,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The datasource block's {@code /// @@policies(roles: ["r", …], force: true)} → {@link PolicyOptions}: the roles are
- * role names (never {@code PUBLIC}), {@code force} is {@code true} or {@code false}. A schema with rules and no
+ * The datasource block's {@code /// @@policies(roles: ["r", …], force: true)} → {@link PolicyOptions}: the roles
+ * are role names (never {@code PUBLIC}), {@code force} is {@code true} or {@code false}. A schema with rules and no
  * roles gets a warning: its tables are then granted to nobody.
  */
 final class PolicyOptionsResolver {
@@ -48,7 +48,8 @@ final class PolicyOptionsResolver {
         Optional<Model> withRules = models.stream().filter(Model::hasPolicies).findFirst();
         if (options.roles().isEmpty() && withRules.isPresent()) {
             ctx.push(SchemaErrors.plainWarning(ctx.tops.get(withRules.get().name()).name().span(), "The tables of models with access rules are "
-                    + "granted to no role, so only their owner reaches them. Declare the roles that may, in the datasource block: "
+                    + "granted to no role, so only their owner reaches them. Declare the roles that may, in "
+                    + "the datasource block: "
                     + "`/// " + NAME + "(roles: [\"app_user\"])`."));
         }
         return options;

@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import dev.quarry.schema.syntax.Argument;
 
 /**
  * Access policies ({@code @@allow}, {@code @@deny}, {@code @allow}, {@code @deny}, as attributes or in {@code ///}
@@ -116,14 +117,17 @@ final class PolicyResolver {
         }
     }
 
-    /** A {@code @@} rule in a comment is the model's; a {@code @} rule belongs to the field the comment documents. */
+    /**
+     * A {@code @@} rule in a comment is the model's; a {@code @} rule belongs to the field the comment documents.
+     */
     private Optional<Written> commentRule(Attribute attribute, Optional<Member.FieldDecl> documented) {
         if (CommentAttributes.isBlockLevel(attribute)) {
             return Optional.of(new Written(attribute, Optional.empty()));
         }
         if (documented.isEmpty()) {
             ctx.push(SchemaErrors.attribute(attribute.span(), "@" + attribute.name().name(),
-                    "A field-level rule in a comment must be in the `///` comment right above its field, or after it on the same line."));
+                    "A field-level rule in a comment must be in the `///` comment right above its field, "
+                            + "or after it on the same line."));
             return Optional.empty();
         }
         return Optional.of(new Written(attribute, documented));
@@ -136,7 +140,7 @@ final class PolicyResolver {
     private Optional<Policy> policy(Model model, Written w) {
         Attribute attribute = w.attribute();
         String name = prefix(w) + attribute.name().name();
-        List<dev.quarry.schema.syntax.Argument> arguments = attribute.argumentList();
+        List<Argument> arguments = attribute.argumentList();
         if (arguments.size() == 1 && arguments.get(0).value().orElse(null) instanceof Expr.Condition c && c.condition() instanceof PolicyExpr.Invalid) {
             return Optional.empty();
         }
@@ -150,7 +154,8 @@ final class PolicyResolver {
         if (w.field().isPresent()) {
             String field = w.field().get().name().name();
             if (model.findScalarField(field).isEmpty()) {
-                ctx.push(SchemaErrors.attribute(attribute.span(), name, "Field-level rules are column privileges: only scalar fields can have them, not the relation field `" + field + "`."));
+                ctx.push(SchemaErrors.attribute(attribute.span(), name, "Field-level rules are column privileges: only scalar fields can have them, not the "
+                        + "relation field `" + field + "`."));
                 return Optional.empty();
             }
             fieldName = Optional.of(field);
@@ -170,7 +175,8 @@ final class PolicyResolver {
         }
         if (fieldName.isPresent() && FieldAccess.grantees(typed.get().condition()).isEmpty()) {
             ctx.push(SchemaErrors.attribute(condition.span(), name, "A field-level rule becomes a column GRANT, which cannot depend on the row or on claims "
-                    + "other than `auth().role`: use `true`, `false`, `auth().role == 'name'`, `auth().role in ['a', 'b']` or `||` of them."));
+                    + "other than `auth().role`: use `true`, `false`, `auth().role == 'name'`, `auth().role "
+                    + "in ['a', 'b']` or `||` of them."));
             return Optional.empty();
         }
         Policy.Effect effect = attribute.name().name().equals("allow") ? Policy.Effect.ALLOW : Policy.Effect.DENY;
@@ -180,7 +186,8 @@ final class PolicyResolver {
 
     /**
      * A data rule's condition ({@code @@validate}): the policies' grammar over the model's own scalar fields, with
-     * {@code length(field)}; no {@code auth()}, {@code future()} or relations, which a CHECK constraint cannot read.
+     * {@code length(field)}; no {@code auth()}, {@code future()} or relations, which a CHECK constraint cannot
+     * read.
      */
     Optional<PolicyCondition> ruleCondition(Model model, String attributeName, PolicyExpr condition) {
         Scope scope = new Scope(model, attributeName, false);
@@ -216,8 +223,8 @@ final class PolicyResolver {
 
     /**
      * An update rule with {@code future()}: PostgreSQL checks the row before the update ({@code USING}) apart from
-     * the row after it ({@code WITH CHECK}), so each {@code &&} operand must read one of them only (a deny rule: the
-     * row after only).
+     * the row after it ({@code WITH CHECK}), so each {@code &&} operand must read one of them only (a deny rule:
+     * the row after only).
      */
     private boolean futureConjunctsSeparate(PolicyExpr condition, Scope scope, boolean deny) {
         if (condition instanceof PolicyExpr.Binary b && b.op() == PolicyExpr.BinaryOp.AND) {
@@ -226,21 +233,29 @@ final class PolicyResolver {
         Typed typed = scope.resolve(condition).orElseThrow();
         if (deny && !typed.future()) {
             ctx.push(SchemaErrors.attribute(condition.span(), scope.attributeName, "A deny rule with `future()` may only read the row after the update: "
-                    + "PostgreSQL cannot deny on the row before and the row after together. Write this part as its own rule."));
+                    + "PostgreSQL cannot deny on the row before and the row after together. Write this part "
+                    + "as its own rule."));
             return false;
         }
         if (typed.future() && typed.row()) {
             ctx.push(SchemaErrors.attribute(condition.span(), scope.attributeName, "This condition mixes `future()` with the row before the update. "
-                    + "PostgreSQL checks the row before an update (USING) apart from the row after it (WITH CHECK): write conditions on one or the other, joined by `&&`."));
+                    + "PostgreSQL checks the row before an update (USING) apart from the row after it (WITH "
+                    + "CHECK): write conditions on one or the other, joined by `&&`."));
             return false;
         }
         return true;
     }
 
-    /** Types as conditions see them; {@code CLAIMS} is {@code auth()}, {@code CLAIM} one claim (text, typed by what it meets). */
+    /**
+     * Types as conditions see them; {@code CLAIMS} is {@code auth()}, {@code CLAIM} one claim (text, typed by what
+     * it meets).
+     */
     private enum Kind { BOOLEAN, STRING, NUMBER, DATETIME, ENUM, CLAIMS, CLAIM, NULL }
 
-    /** A resolved operand with its type; {@code row}/{@code future} say whether it reads the row before/after an update. */
+    /**
+     * A resolved operand with its type; {@code row}/{@code future} say whether it reads the row before/after an
+     * update.
+     */
     private record Typed(PolicyCondition condition, Kind kind, Optional<String> enumName, String description, boolean row, boolean future) {}
 
     /** A value reached through to-one relations: {@code author.name}. */
@@ -275,7 +290,8 @@ final class PolicyResolver {
 
         Optional<Typed> resolve(PolicyExpr expr) {
             if (dataRule && (expr instanceof PolicyExpr.Call || expr instanceof PolicyExpr.Member || expr instanceof PolicyExpr.Collection)) {
-                error(expr.span(), "A data rule reads the model's own scalar fields only (and `length(field)`), not `auth()`, `future()` or relations: "
+                error(expr.span(), "A data rule reads the model's own scalar fields only (and `length(field)`), not `auth()`, "
+                        + "`future()` or relations: "
                         + "PostgreSQL checks it on the row alone.");
                 return Optional.empty();
             }
@@ -362,7 +378,8 @@ final class PolicyResolver {
             } else if (type == ScalarType.DATETIME) {
                 kind = Kind.DATETIME;
             } else {
-                error(span, "The field `" + field.name() + "` has a type conditions cannot compare (only String, Boolean, numbers, DateTime and enums).");
+                error(span, "The field `" + field.name() + "` has a type conditions cannot compare (only String, Boolean, numbers, DateTime and "
+                        + "enums).");
                 return Optional.empty();
             }
             return Optional.of(new Typed(condition, kind, enumName, description, !future, future));
@@ -399,7 +416,8 @@ final class PolicyResolver {
             String name = member.member().name();
             if (member.target() instanceof PolicyExpr.Call call && call.function().name().equals("future")) {
                 if (!futureAllowed) {
-                    error(call.span(), "`future()` can only be used in a model's rules for 'update' alone: it is the row after the update.");
+                    error(call.span(), "`future()` can only be used in a model's rules for 'update' alone: it is the row "
+                            + "after the update.");
                     return Optional.empty();
                 }
                 Optional<ScalarField> field = model.findScalarField(name);
@@ -550,7 +568,9 @@ final class PolicyResolver {
             return comparison(binary);
         }
 
-        /** {@code author.name == 'x'} becomes a condition on the related row: the other side may not read this row. */
+        /**
+         * {@code author.name == 'x'} becomes a condition on the related row: the other side may not read this row.
+         */
         private Optional<Typed> relatedComparison(PolicyExpr.Binary binary, Optional<RelationPath> leftPath, Optional<RelationPath> rightPath) {
             if (leftPath.isPresent() && rightPath.isPresent()) {
                 error(binary.span(), "Only one side of a comparison can read a related row.");
@@ -565,7 +585,8 @@ final class PolicyResolver {
                 return Optional.empty();
             }
             if (otherTyped.get().row() || otherTyped.get().future()) {
-                error(other.span(), "A comparison with a related row's field can only compare it with a value or a claim of `auth()`, not with a field of this row.");
+                error(other.span(), "A comparison with a related row's field can only compare it with a value or a claim of "
+                        + "`auth()`, not with a field of this row.");
                 return Optional.empty();
             }
             Typed left = leftPath.isPresent() ? path.value() : otherTyped.get();
@@ -620,7 +641,8 @@ final class PolicyResolver {
                     return Optional.empty();
                 }
             } else if (left.kind() == Kind.CLAIMS || right.kind() == Kind.CLAIMS) {
-                error(binary.span(), "`auth()` is the whole set of claims: compare it with `null` only, or compare one claim (`auth().id`).");
+                error(binary.span(), "`auth()` is the whole set of claims: compare it with `null` only, or compare one claim "
+                        + "(`auth().id`).");
                 return Optional.empty();
             } else if (left.kind() != Kind.CLAIM && right.kind() != Kind.CLAIM && !comparable(left, right)) {
                 error(binary.span(), "Type mismatch: " + left.description() + " (" + describe(left) + ") cannot be compared with " + right.description() + " (" + describe(right) + ").");
@@ -681,7 +703,9 @@ final class PolicyResolver {
         }
     }
 
-    /** A field cannot give a column to every role but some: PostgreSQL has no per-role exception to {@code PUBLIC}. */
+    /**
+     * A field cannot give a column to every role but some: PostgreSQL has no per-role exception to {@code PUBLIC}.
+     */
     private void fieldGrantsExpressible(Model model, List<Policy> policies, List<Written> written) {
         for (ScalarField field : model.scalarFields()) {
             List<Policy> rules = policies.stream().filter(p -> p.field().filter(field.name()::equals).isPresent()).toList();
@@ -691,7 +715,8 @@ final class PolicyResolver {
                             .filter(w -> w.field().filter(f -> f.name().name().equals(field.name())).isPresent() && w.attribute().name().name().equals("deny"))
                             .findFirst().orElseThrow().attribute().span();
                     ctx.push(SchemaErrors.attribute(span, "@deny", "The field `" + field.name() + "` would be " + operation.text
-                            + "able by every role but some: column privileges cannot take a column back from a few roles of PUBLIC. Allow the roles that may instead."));
+                            + "able by every role but some: column privileges cannot take a column back from "
+                            + "a few roles of PUBLIC. Allow the roles that may instead."));
                 }
             }
         }

@@ -70,7 +70,8 @@ final class RelationResolver {
         RelationDraft second = group.get(1);
         String message = first.model().equals(first.target())
                 ? "Ambiguous self relation detected. The fields `" + first.name() + "` and `" + second.name() + "` in model `" + first.model()
-                        + "` both refer to `" + first.target() + "`. If they are part of the same relation add the same relation name for them with `@relation(<name>)`."
+                        + "` both refer to `" + first.target() + "`. If they are part of the same relation add the same relation name for them with "
+                        + "`@relation(<name>)`."
                 : "Ambiguous relation detected. The fields `" + first.name() + "` and `" + second.name() + "` in model `" + first.model()
                         + "` both refer to `" + first.target() + "`. Please provide different relation names for them by adding `@relation(<name>).";
         ctx.push(SchemaErrors.model(first.decl().span(), "model", first.model(), message));
@@ -93,22 +94,26 @@ final class RelationResolver {
         } else if (one.hasForeignKey()) {
             ctx.push(SchemaErrors.field(two.decl().span(), "model", two.model(), two.name(), "The relation fields `" + one.name() + "` on Model `"
                     + one.model() + "` and `" + two.name() + "` on Model `" + two.model()
-                    + "` both provide the `references` argument in the @relation attribute. You have to provide it only on one of the two fields."));
+                    + "` both provide the `references` argument in the @relation attribute. You have to "
+                    + "provide it only on one of the two fields."));
             return;
         } else {
             RelationDraft nonList = one.arity() == Arity.LIST ? two : one;
             if (one.arity() != Arity.LIST && two.arity() != Arity.LIST) {
                 ctx.push(SchemaErrors.field(two.decl().span(), "model", two.model(), two.name(), "The relation fields `" + one.name() + "` on Model `"
                         + one.model() + "` and `" + two.name() + "` on Model `" + two.model()
-                        + "` do not provide the `fields` argument in the @relation attribute. You have to provide it on one of the two fields."));
+                        + "` do not provide the `fields` argument in the @relation attribute. You have to "
+                        + "provide it on one of the two fields."));
             } else {
                 ctx.push(SchemaErrors.attribute(nonList.decl().span(), "@relation", "The relation field `" + nonList.name() + "` on Model `" + nonList.model()
-                        + "` must specify the `fields` argument in the @relation attribute. You can run `prisma format` to fix this automatically."));
+                        + "` must specify the `fields` argument in the @relation attribute. You can run "
+                        + "`prisma format` to fix this automatically."));
             }
             return;
         }
         Relation.Kind kind = referenced.arity() == Arity.LIST ? Relation.Kind.ONE_TO_MANY : Relation.Kind.ONE_TO_ONE;
-        // Prisma's referential arity: a required scalar field makes the relation required, whatever the relation field says.
+        // Prisma's referential arity: a required scalar field makes the relation required, whatever the relation
+        // field says.
         boolean required = referencing.arity() == Arity.REQUIRED || referencing.fields().stream()
                 .anyMatch(f -> models.get(referencing.model()).findScalar(f).map(s -> s.arity() == Arity.REQUIRED).orElse(false));
         ReferentialAction onDelete = referencing.onDelete().orElse(required ? ReferentialAction.RESTRICT : ReferentialAction.SET_NULL);

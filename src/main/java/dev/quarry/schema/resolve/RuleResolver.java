@@ -1,6 +1,6 @@
 package dev.quarry.schema.resolve;
 
-import dev.quarry.database.ConstraintNames;
+import dev.quarry.schema.model.ConstraintNames;
 import dev.quarry.schema.diagnostics.SchemaErrors;
 import dev.quarry.schema.model.DataRule;
 import dev.quarry.schema.model.Model;
@@ -27,6 +27,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
+import dev.quarry.schema.model.FieldType;
+import dev.quarry.schema.syntax.Argument;
 
 /**
  * Data rules ({@code @email}, {@code @length(1, 80)}, {@code @gt(0)}, {@code @@validate(…)}, {@code @@check(…)}, as
@@ -153,7 +155,8 @@ final class RuleResolver {
         }
         if (documented.isEmpty()) {
             ctx.push(SchemaErrors.attribute(attribute.span(), "@" + attribute.name().name(),
-                    "A field's rule in a comment must be in the `///` comment right above its field, or after it on the same line."));
+                    "A field's rule in a comment must be in the `///` comment right above its field, or "
+                            + "after it on the same line."));
             return Optional.empty();
         }
         return Optional.of(new Written(attribute, documented));
@@ -253,7 +256,7 @@ final class RuleResolver {
         if (field.type() instanceof ScalarType scalar) {
             return scalar.prismaName();
         }
-        return field.type() instanceof dev.quarry.schema.model.FieldType.EnumRef ref ? ref.enumName() : "not a scalar";
+        return field.type() instanceof FieldType.EnumRef ref ? ref.enumName() : "not a scalar";
     }
 
     private Optional<BigDecimal> number(Arguments args, String argument, String attributeName) {
@@ -270,7 +273,7 @@ final class RuleResolver {
 
     private Optional<DataRule> validate(Model model, Written w, int position) {
         Attribute attribute = w.attribute();
-        List<dev.quarry.schema.syntax.Argument> arguments = attribute.argumentList();
+        List<Argument> arguments = attribute.argumentList();
         if (arguments.isEmpty() || !(arguments.get(0).value().orElse(null) instanceof Expr.Condition condition)) {
             ctx.push(SchemaErrors.attribute(attribute.span(), "@@validate", "Expected a condition and a message: @@validate(length(name) > 2, \"name is too short\")."));
             return Optional.empty();

@@ -18,8 +18,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Soft delete, ZenStack v3's {@code @deletedAt} (as an attribute, or in the field's {@code ///} comment so that Prisma's
- * own tools still accept the file) → {@link Model#deletedAt()}: on one optional {@code DateTime} field of a model.
+ * Soft delete, ZenStack v3's {@code @deletedAt} (as an attribute, or in the field's {@code ///} comment so that
+ * Prisma's own tools still accept the file) → {@link Model#deletedAt()}: on one optional {@code DateTime} field of
+ * a model.
  */
 final class SoftDeleteResolver {
 
@@ -69,7 +70,8 @@ final class SoftDeleteResolver {
         Optional<Field> field = model.findField(w.field().name().name());
         if (field.isEmpty() || !(field.get() instanceof ScalarField scalar) || scalar.type() != ScalarType.DATETIME || !scalar.isOptional()) {
             ctx.push(SchemaErrors.attribute(w.attribute().span(), NAME,
-                    "Fields that are marked with @deletedAt must be of type DateTime? (optional: null means not deleted)."));
+                    "Fields that are marked with @deletedAt must be of type DateTime? (optional: null "
+                            + "means not deleted)."));
             return false;
         }
         return true;

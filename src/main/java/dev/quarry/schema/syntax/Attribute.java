@@ -4,7 +4,10 @@ import dev.quarry.schema.diagnostics.Span;
 import java.util.List;
 import java.util.Optional;
 
-/** {@code @default(now())} or {@code @@index([a])}; {@code name} is the path after the {@code @}s ({@code db.VarChar}). */
+/**
+ * {@code @default(now())} or {@code @@index([a])}; {@code name} is the path after the {@code @}s ({@code
+ * db.VarChar}).
+ */
 public record Attribute(Ident name, Optional<ArgumentList> arguments, Span span) {
 
     public List<Argument> argumentList() {

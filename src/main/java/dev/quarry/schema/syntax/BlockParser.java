@@ -5,6 +5,7 @@ import dev.quarry.schema.diagnostics.SchemaErrors;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import dev.quarry.schema.diagnostics.Span;
 
 /** The lines between a block's braces: fields, enum values, key-values, block attributes, comments, empty lines. */
 final class BlockParser {
@@ -93,7 +94,7 @@ final class BlockParser {
         if (!in.eatNewline()) {
             return null;
         }
-        return new Member.BlockAttribute(attribute, trailing, new dev.quarry.schema.diagnostics.Span(in.file, start, end));
+        return new Member.BlockAttribute(attribute, trailing, new Span(in.file, start, end));
     }
 
     private Member field(CommentBlock leadingComments) {
@@ -113,7 +114,7 @@ final class BlockParser {
         if (!in.eatNewline()) {
             return null;
         }
-        var span = new dev.quarry.schema.diagnostics.Span(in.file, start, trimmedEnd(start, end));
+        var span = new Span(in.file, start, trimmedEnd(start, end));
         if (legacyColon) {
             diagnostics.add(SchemaErrors.legacyColon(span));
         }
@@ -176,7 +177,7 @@ final class BlockParser {
             return null;
         }
         return new Member.EnumValueDecl(name, attributes, trailing, Optional.ofNullable(leadingComments),
-                new dev.quarry.schema.diagnostics.Span(in.file, start, trimmedEnd(start, end)));
+                new Span(in.file, start, trimmedEnd(start, end)));
     }
 
     private Member keyValue() {
@@ -202,6 +203,6 @@ final class BlockParser {
             return null;
         }
         return new Member.KeyValue(key, Optional.ofNullable(value), trailing,
-                new dev.quarry.schema.diagnostics.Span(in.file, start, trimmedEnd(start, end)));
+                new Span(in.file, start, trimmedEnd(start, end)));
     }
 }

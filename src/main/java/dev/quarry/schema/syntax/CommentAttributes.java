@@ -4,6 +4,7 @@ import dev.quarry.schema.diagnostics.Diagnostic;
 import dev.quarry.schema.diagnostics.SchemaErrors;
 import java.util.List;
 import java.util.Optional;
+import dev.quarry.schema.diagnostics.Span;
 
 /**
  * Access policies written in documentation comments, {@code /// @@allow('read', published)}, so that Prisma's own
@@ -34,7 +35,10 @@ public final class CommentAttributes {
 
     public static final String DELETED_AT = "deletedAt";
 
-    /** The attribute among {@code names} the comment holds (data rules: {@code /// @email}, {@code /// @@validate(…)}), if any. */
+    /**
+     * The attribute among {@code names} the comment holds (data rules: {@code /// @email}, {@code ///
+     * @@validate(…)}), if any.
+     */
     public static Optional<Attribute> named(Comment comment, List<String> names, List<Diagnostic> diagnostics) {
         return attribute(comment, names, diagnostics);
     }
@@ -59,7 +63,7 @@ public final class CommentAttributes {
         int end = in.pos;
         in.skipWhitespace();
         if (!in.atEnd() && !in.atNewline()) {
-            diagnostics.add(SchemaErrors.attribute(new dev.quarry.schema.diagnostics.Span(in.file, end, line.span().end()),
+            diagnostics.add(SchemaErrors.attribute(new Span(in.file, end, line.span().end()),
                     in.text.substring(start, attribute.name().span().end()), "Unexpected text after the attribute in the comment."));
         }
         return Optional.of(attribute);

@@ -10,7 +10,9 @@ public record CommentBlock(List<Comment> comments) {
         comments = List.copyOf(comments);
     }
 
-    /** The {@code ///} lines, trimmed and joined by newlines, as Prisma's documentation; empty when there are none. */
+    /**
+     * The {@code ///} lines, trimmed and joined by newlines, as Prisma's documentation; empty when there are none.
+     */
     public Optional<String> documentation() {
         List<String> lines = comments.stream()
                 .filter(c -> c instanceof Comment.Line line && line.doc())

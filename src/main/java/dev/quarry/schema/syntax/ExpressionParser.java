@@ -5,7 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** Expressions, argument lists and attributes; each method returns null (position restored) when the text does not match. */
+/**
+ * Expressions, argument lists and attributes; each method returns null (position restored) when the text does not
+ * match.
+ */
 final class ExpressionParser {
 
     private final Scanner in;
@@ -251,7 +254,8 @@ final class ExpressionParser {
 
     /**
      * {@code @path(args)} after the {@code @} or {@code @@} prefix has been matched at {@code start}. The arguments
-     * of an access policy ({@code allow}, {@code deny}) follow their own grammar, whose errors go to {@code diagnostics}.
+     * of an access policy ({@code allow}, {@code deny}) follow their own grammar, whose errors go to {@code
+     * diagnostics}.
      */
     Attribute attributeBody(int start, List<Diagnostic> diagnostics) {
         int before = in.pos;

@@ -109,7 +109,9 @@ final class PolicyParser {
         return end;
     }
 
-    /** Moves past the parenthesis matching the one at the position, minding quotes; stops at the end of the line. */
+    /**
+     * Moves past the parenthesis matching the one at the position, minding quotes; stops at the end of the line.
+     */
     private static void skipArguments(Scanner in) {
         int depth = 0;
         char quote = 0;

@@ -3,7 +3,10 @@ package dev.quarry.schema.syntax;
 import dev.quarry.schema.diagnostics.SourceFile;
 import dev.quarry.schema.diagnostics.Span;
 
-/** A cursor over one file's text with the character classes of Prisma's grammar. Backtracking is {@code pos = saved}. */
+/**
+ * A cursor over one file's text with the character classes of Prisma's grammar. Backtracking is {@code pos =
+ * saved}.
+ */
 final class Scanner {
 
     final SourceFile file;

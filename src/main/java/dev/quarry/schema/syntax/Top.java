@@ -48,7 +48,10 @@ public sealed interface Top {
             this.text = text;
         }
 
-        /** How messages name a block of this kind: {@code model}, {@code view}, {@code composite type}, {@code enum}. */
+        /**
+         * How messages name a block of this kind: {@code model}, {@code view}, {@code composite type}, {@code
+         * enum}.
+         */
         public String containerType() {
             switch (this) {
                 case VIEW:

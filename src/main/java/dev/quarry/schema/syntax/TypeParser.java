@@ -4,8 +4,12 @@ import dev.quarry.schema.diagnostics.Diagnostic;
 import dev.quarry.schema.diagnostics.SchemaErrors;
 import java.util.List;
 import java.util.Optional;
+import dev.quarry.schema.diagnostics.Span;
 
-/** Field types: {@code T}, {@code T?}, {@code T[]}, {@code T[]?}, legacy {@code T!} and {@code [T]}, {@code Unsupported("…")}. */
+/**
+ * Field types: {@code T}, {@code T?}, {@code T[]}, {@code T[]?}, legacy {@code T!} and {@code [T]}, {@code
+ * Unsupported("…")}.
+ */
 final class TypeParser {
 
     private final Scanner in;
@@ -70,7 +74,7 @@ final class TypeParser {
                 Expr.StringLit type = expressions.string();
                 in.skipWhitespace();
                 if (type != null && in.eat(")")) {
-                    Ident name = new Ident("Unsupported", new dev.quarry.schema.diagnostics.Span(in.file, before, nameEnd));
+                    Ident name = new Ident("Unsupported", new Span(in.file, before, nameEnd));
                     return new TypeRef(name, Optional.of(type), TypeRef.Shape.REQUIRED, in.span(start));
                 }
             }

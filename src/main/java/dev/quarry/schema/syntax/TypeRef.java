@@ -3,7 +3,10 @@ package dev.quarry.schema.syntax;
 import dev.quarry.schema.diagnostics.Span;
 import java.util.Optional;
 
-/** A field type: {@code String}, {@code Post[]}, {@code Int?}, {@code Unsupported("circle")}, legacy {@code Int!} and {@code [Int]}. */
+/**
+ * A field type: {@code String}, {@code Post[]}, {@code Int?}, {@code Unsupported("circle")}, legacy {@code Int!}
+ * and {@code [Int]}.
+ */
 public record TypeRef(Ident name, Optional<Expr.StringLit> unsupported, Shape shape, Span span) {
 
     public enum Shape {

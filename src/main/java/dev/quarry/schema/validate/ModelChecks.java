@@ -31,8 +31,10 @@ final class ModelChecks {
                     .allMatch(f -> model.findScalarField(f).map(ScalarField::isRequired).orElse(false)));
             if (!strictUnique) {
                 diagnostics.add(SchemaErrors.model(spans.model(model.name()), "model", model.name(),
-                        "Each model must have at least one unique criteria that has only required fields. Either mark a single field with `@id`, "
-                                + "`@unique` or add a multi field criterion with `@@id([])` or `@@unique([])` to the model."));
+                        "Each model must have at least one unique criteria that has only required fields. "
+                                + "Either mark a single field with `@id`, "
+                                + "`@unique` or add a multi field criterion with `@@id([])` or `@@unique([])` to the "
+                                + "model."));
             }
         }
     }

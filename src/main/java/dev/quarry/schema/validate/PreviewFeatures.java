@@ -21,7 +21,10 @@ public final class PreviewFeatures {
         return features;
     }
 
-    /** Prisma's full-text search on PostgreSQL ({@code search} filters, {@code _relevance} ordering); {@code fullTextSearch} is its old name. */
+    /**
+     * Prisma's full-text search on PostgreSQL ({@code search} filters, {@code _relevance} ordering); {@code
+     * fullTextSearch} is its old name.
+     */
     public static boolean fullTextSearch(Schema schema) {
         Set<String> features = of(schema);
         return features.contains("fullTextSearchPostgres") || features.contains("fullTextSearch");

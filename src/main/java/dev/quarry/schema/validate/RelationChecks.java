@@ -11,6 +11,7 @@ import dev.quarry.schema.model.Schema;
 import dev.quarry.schema.model.UniqueConstraint;
 import java.util.ArrayList;
 import java.util.List;
+import dev.quarry.schema.model.ConfigValue;
 
 /** Checks of one-to-one and one-to-many relations: the foreign key's fields. */
 final class RelationChecks {
@@ -37,12 +38,14 @@ final class RelationChecks {
             List<String> missing = relation.referencingScalars().stream().filter(f -> referencing.findScalarField(f).isEmpty()).toList();
             if (!missing.isEmpty()) {
                 diagnostics.add(SchemaErrors.attribute(spans.fieldAttribute(referencing.name(), field, "relation"), "@relation",
-                        "The argument fields must refer only to existing fields. The following fields do not exist in this model: " + String.join(", ", missing)));
+                        "The argument fields must refer only to existing fields. The following fields do "
+                                + "not exist in this model: " + String.join(", ", missing)));
             }
             List<String> missingReferenced = relation.referencedScalars().stream().filter(f -> referenced.findScalarField(f).isEmpty()).toList();
             if (!missingReferenced.isEmpty()) {
                 diagnostics.add(SchemaErrors.attribute(spans.fieldAttribute(referencing.name(), field, "relation"), "@relation",
-                        "The argument `references` must refer only to existing fields in the related model `" + referenced.name()
+                        "The argument `references` must refer only to existing fields in the related model "
+                                + "`" + referenced.name()
                                 + "`. The following fields do not exist in the related model: " + String.join(", ", missingReferenced)));
             }
             if (relation.referencingScalars().size() != relation.referencedScalars().size() && missing.isEmpty() && missingReferenced.isEmpty()) {
@@ -64,7 +67,8 @@ final class RelationChecks {
             if (!unique) {
                 String field = relation.referencingField().orElseThrow();
                 diagnostics.add(SchemaErrors.field(spans.field(relation.referencingModel(), field), "model", relation.referencingModel(), field,
-                        "The argument `references` must refer to a unique criterion in the related model. Consider adding an `@unique` attribute to the field `"
+                        "The argument `references` must refer to a unique criterion in the related model. "
+                                + "Consider adding an `@unique` attribute to the field `"
                                 + String.join(", ", references) + "` in the model `" + referenced.name() + "`."));
             }
         }
@@ -92,7 +96,8 @@ final class RelationChecks {
         }
         String container = model.view() ? "view" : "model";
         diagnostics.add(SchemaErrors.field(spans.field(modelName, field), container, modelName, field, "The relation field `" + field + "` on " + container
-                + " `" + modelName + "` references `" + relatedName + "` which does not have an `@id` field. Models without `@id` cannot be part of a many to many relation. "
+                + " `" + modelName + "` references `" + relatedName + "` which does not have an `@id` field. Models without `@id` cannot be part of a many to many "
+                + "relation. "
                 + "Use an explicit intermediate Model to represent this relationship."));
     }
 
@@ -108,28 +113,35 @@ final class RelationChecks {
             String field = relation.referencingField().orElseThrow();
             var written = referencing.findRelationField(field).orElseThrow();
             boolean emulated = schema.datasource().map(d -> d.properties().get("relationMode"))
-                    .filter(v -> v instanceof dev.quarry.schema.model.ConfigValue.Text text && text.value().equals("prisma")).isPresent();
-            // Without a datasource Prisma cannot know the database enforces the action: an error, as with emulated relations.
+                    .filter(v -> v instanceof ConfigValue.Text text && text.value().equals("prisma")).isPresent();
+            // Without a datasource Prisma cannot know the database enforces the action: an error, as with emulated
+            // relations.
             if (emulated || schema.datasource().isEmpty()) {
                 for (String action : List.of("onDelete", "onUpdate")) {
                     var value = action.equals("onDelete") ? written.onDelete() : written.onUpdate();
                     if (value.filter(a -> a == ReferentialAction.SET_NULL).isPresent()) {
                         diagnostics.add(SchemaErrors.attribute(spans.fieldAttribute(referencing.name(), field, "relation"), "@relation",
-                                "The `" + action + "` referential action of a relation must not be set to `SetNull` when a referenced field is required.\n"
-                                        + "Either choose another referential action, or make the referenced fields optional."));
+                                "The `" + action + "` referential action of a relation must not be set to `SetNull` when a "
+                                        + "referenced field is required.\n"
+                                        + "Either choose another referential action, or make the referenced fields "
+                                        + "optional."));
                     }
                 }
                 continue;
             }
             if (written.onDelete().filter(a -> a == ReferentialAction.SET_NULL).isPresent()) {
                 diagnostics.add(SchemaErrors.plainWarning(spans.fieldAttribute(referencing.name(), field, "relation"),
-                        "The `onDelete` referential action of a relation should not be set to `SetNull` when a referenced field is required. "
-                                + "We recommend either to choose another referential action, or to make the referenced fields optional."));
+                        "The `onDelete` referential action of a relation should not be set to `SetNull` "
+                                + "when a referenced field is required. "
+                                + "We recommend either to choose another referential action, or to make the "
+                                + "referenced fields optional."));
             }
             if (written.onUpdate().filter(a -> a == ReferentialAction.SET_NULL).isPresent()) {
                 diagnostics.add(SchemaErrors.plainWarning(spans.fieldAttribute(referencing.name(), field, "relation"),
-                        "The `onUpdate` referential action of a relation should not be set to `SetNull` when a referenced field is required. "
-                                + "We recommend either to choose another referential action, or to make the referenced fields optional."));
+                        "The `onUpdate` referential action of a relation should not be set to `SetNull` "
+                                + "when a referenced field is required. "
+                                + "We recommend either to choose another referential action, or to make the "
+                                + "referenced fields optional."));
             }
         }
     }

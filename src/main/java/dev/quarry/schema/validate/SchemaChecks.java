@@ -7,7 +7,10 @@ import dev.quarry.schema.model.Model;
 import dev.quarry.schema.model.Schema;
 import java.util.List;
 
-/** Multi-schema: every {@code @@schema} names a schema of the datasource, and with schemas declared every block has one. */
+/**
+ * Multi-schema: every {@code @@schema} names a schema of the datasource, and with schemas declared every block has
+ * one.
+ */
 final class SchemaChecks {
 
     private final Schema schema;
@@ -26,7 +29,8 @@ final class SchemaChecks {
             String kind = model.view() ? "view" : "model";
             if (model.dbSchema().isPresent() && !declared.contains(model.dbSchema().get())) {
                 diagnostics.add(SchemaErrors.plain(spans.blockAttribute(model.name(), "schema", 0),
-                        "This schema is not defined in the datasource. Read more on `@@schema` at https://pris.ly/d/multi-schema"));
+                        "This schema is not defined in the datasource. Read more on `@@schema` at "
+                                + "https://pris.ly/d/multi-schema"));
             } else if (model.dbSchema().isEmpty() && !declared.isEmpty()) {
                 diagnostics.add(SchemaErrors.model(spans.model(model.name()), kind, model.name(), "This " + kind + " is missing an `@@schema` attribute."));
             }
@@ -34,7 +38,8 @@ final class SchemaChecks {
         for (EnumType enumType : schema.enums()) {
             if (enumType.dbSchema().isPresent() && !declared.contains(enumType.dbSchema().get())) {
                 diagnostics.add(SchemaErrors.plain(spans.blockAttribute(enumType.name(), "schema", 0),
-                        "This schema is not defined in the datasource. Read more on `@@schema` at https://pris.ly/d/multi-schema"));
+                        "This schema is not defined in the datasource. Read more on `@@schema` at "
+                                + "https://pris.ly/d/multi-schema"));
             } else if (enumType.dbSchema().isEmpty() && !declared.isEmpty()) {
                 diagnostics.add(SchemaErrors.plain(spans.model(enumType.name()), "This enum is missing an `@@schema` attribute."));
             }

@@ -39,11 +39,13 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.IntFunction;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import java.net.URLEncoder;
 
 /**
- * {@code POST /api/{model}/bulk} through the real server and PostgreSQL: 100,000 records as NDJSON and as CSV, a bad
- * record deep in the body (400 naming its line, nothing written), CSV's quoting and NULL rule, concurrent imports with
- * overlapping unique keys, the body limit, a client that hangs up, and the JDBC pool whole after all of it.
+ * {@code POST /api/{model}/bulk} through the real server and PostgreSQL: 100,000 records as NDJSON and as CSV, a
+ * bad record deep in the body (400 naming its line, nothing written), CSV's quoting and NULL rule, concurrent
+ * imports with overlapping unique keys, the body limit, a client that hangs up, and the JDBC pool whole after all
+ * of it.
  */
 @QuarkusTest
 @TestProfile(BulkImportApiTest.SmallLimit.class)
@@ -157,12 +159,15 @@ class BulkImportApiTest {
         assertImported();
     }
 
-    /** Every record once, with its values as a create writes them and the client-side defaults generated per row. */
+    /**
+     * Every record once, with its values as a create writes them and the client-side defaults generated per row.
+     */
     private void assertImported() throws Exception {
         assertEquals(List.of(List.of(Integer.toString(ROWS), Integer.toString(ROWS), Integer.toString(ROWS), "0")),
-                rows("SELECT count(*), count(DISTINCT email), count(DISTINCT key), count(*) FILTER (WHERE \"updatedAt\" IS NULL OR \"createdAt\" IS NULL"
+                rows("SELECT count(*), count(DISTINCT email), count(DISTINCT key), count(*) FILTER (WHERE "
+                        + "\"updatedAt\" IS NULL OR \"createdAt\" IS NULL"
                         + " OR NOT active) FROM \"Member\""));
-        JsonNode one = JSON.readTree(read("api/members?filter=" + java.net.URLEncoder.encode("{\"email\":\"m777@example.com\"}", StandardCharsets.UTF_8)))
+        JsonNode one = JSON.readTree(read("api/members?filter=" + URLEncoder.encode("{\"email\":\"m777@example.com\"}", StandardCharsets.UTF_8)))
                 .get(0);
         assertEquals("member 777", one.get("name").asText());
         assertEquals("ADMIN", one.get("role").asText());
@@ -252,7 +257,8 @@ class BulkImportApiTest {
                 List.of("q4@x", "é漢🙂", "NULL"),
                 List.of("q5@x", "", "NULL"),
                 List.of("q6@x", "  spaced  ", "NULL")),
-                rows("SELECT email, coalesce(name, 'NULL'), coalesce(data::text, 'NULL') FROM \"Member\" ORDER BY email"));
+                rows("SELECT email, coalesce(name, 'NULL'), coalesce(data::text, 'NULL') FROM \"Member\" ORDER "
+                        + "BY email"));
 
         sql("TRUNCATE \"Member\"");
         HttpResponse<String> lists = post("", "text/csv", "email,tags\r\nt1@x,\"[\"\"x,y\"\",\"\"z\\\\\"\"]\"\r\nt2@x,[]\r\n");
@@ -263,7 +269,8 @@ class BulkImportApiTest {
         HttpResponse<String> nulls = post("", "text/csv", "email,name\r\nn1@x,\r\nn2@x,\"\"\r\n");
         assertEquals(201, nulls.statusCode(), nulls.body());
         assertEquals(List.of(List.of("n1@x", "NULL"), List.of("n2@x", "EMPTY")),
-                rows("SELECT email, CASE WHEN name IS NULL THEN 'NULL' WHEN name = '' THEN 'EMPTY' ELSE name END FROM \"Member\" ORDER BY email"));
+                rows("SELECT email, CASE WHEN name IS NULL THEN 'NULL' WHEN name = '' THEN 'EMPTY' ELSE name "
+                        + "END FROM \"Member\" ORDER BY email"));
 
         // a record after a multi-line one is named by the line it starts on
         HttpResponse<String> bad = post("", "text/csv", "email,name,visits\r\nb1@x,\"one\r\ntwo\r\nthree\",1\r\nb2@x,ok,lots\r\n");
@@ -398,7 +405,8 @@ class BulkImportApiTest {
         for (int attempt = 0; attempt < 3; attempt++) {
             try (Socket socket = new Socket(base.getHost(), base.getPort())) {
                 OutputStream out = socket.getOutputStream();
-                out.write(("POST /api/members/bulk HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/x-ndjson\r\nTransfer-Encoding: chunked\r\n\r\n")
+                out.write(("POST /api/members/bulk HTTP/1.1\r\nHost: localhost\r\nContent-Type: "
+                        + "application/x-ndjson\r\nTransfer-Encoding: chunked\r\n\r\n")
                         .getBytes(StandardCharsets.US_ASCII));
                 StringBuilder rows = new StringBuilder();
                 for (int i = 1; i <= 2000; i++) {
@@ -413,11 +421,13 @@ class BulkImportApiTest {
             }
         }
         long deadline = System.currentTimeMillis() + 10_000;
-        while (!rows("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND state LIKE 'idle in transaction%'").equals(List.of(List.of("0")))
+        while (!rows("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND state LIKE 'idle in "
+                + "transaction%'").equals(List.of(List.of("0")))
                 && System.currentTimeMillis() < deadline) {
             Thread.sleep(100);
         }
-        assertEquals(List.of(List.of("0")), rows("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND state LIKE 'idle in transaction%'"));
+        assertEquals(List.of(List.of("0")), rows("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND state LIKE 'idle in "
+                + "transaction%'"));
         assertEquals("0", count());
         // the JDBC pool (2 connections) is whole: imports one after the other still get a connection at once
         for (int i = 0; i < 3; i++) {

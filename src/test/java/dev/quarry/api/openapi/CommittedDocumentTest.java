@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
+import java.nio.file.Files;
+import java.util.List;
 
 /** The committed documents are what the schemas give today; drift fails with the command that fixes it. */
 class CommittedDocumentTest {
@@ -43,7 +45,7 @@ class CommittedDocumentTest {
         assertEquals(0, exit);
         assertEquals(Documents.read(Documents.BLOG_YAML), Documents.read(output.resolve("openapi.yaml")));
         assertEquals(Documents.read(Documents.BLOG_JSON), Documents.read(output.resolve("openapi.json")));
-        for (String file : java.util.List.of("index.js", "index.d.ts", "package.json")) {
+        for (String file : List.of("index.js", "index.d.ts", "package.json")) {
             assertEquals(Documents.read(Documents.TYPESCRIPT_CLIENT.resolve(file)), Documents.read(output.resolve("clients/typescript").resolve(file)), file);
         }
     }
@@ -51,11 +53,11 @@ class CommittedDocumentTest {
     @Test
     void generateRefusesASchemaWithErrors(@TempDir Path dir) throws Exception {
         Path broken = dir.resolve("schema.prisma");
-        java.nio.file.Files.writeString(broken, "model User {\n  id Strin @id\n}\n");
+        Files.writeString(broken, "model User {\n  id Strin @id\n}\n");
         CommandLine command = new CommandLine(new GenerateCommand());
         command.setExecutionExceptionHandler((e, cl, parsed) -> 1);
         assertEquals(1, command.execute("--schema", broken.toString(), "--output", dir.resolve("out").toString(),
                 "--java-output", dir.resolve("java").toString()));
-        assertEquals(false, java.nio.file.Files.exists(dir.resolve("out/openapi.yaml")));
+        assertEquals(false, Files.exists(dir.resolve("out/openapi.yaml")));
     }
 }

@@ -26,11 +26,12 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Requests made from the served document's own schemas, for every operation that takes a JSON body (the RPC calls,
- * {@code _query}, creates and updates): values the document calls valid (its JSON Schema validator accepts them), and
- * the same with one mistake (an unknown property, a wrong type). No answer may be a 5xx or a route not found, and every answer must be one the document
- * declares for its status ({@link DocumentedAnswers}). How many valid ones the server still refused, and why, is
- * printed: the document is looser than the server where a refusal is not for data reasons (missing or conflicting
- * records), or where the fuzz leaves out a required query parameter (updateMany's filter).
+ * {@code _query}, creates and updates): values the document calls valid (its JSON Schema validator accepts them),
+ * and the same with one mistake (an unknown property, a wrong type). No answer may be a 5xx or a route not found,
+ * and every answer must be one the document declares for its status ({@link DocumentedAnswers}). How many valid
+ * ones the server still refused, and why, is printed: the document is looser than the server where a refusal is not
+ * for data reasons (missing or conflicting records), or where the fuzz leaves out a required query parameter
+ * (updateMany's filter).
  */
 @QuarkusTest
 @WithTestResource(value = FreshDatabase.class, initArgs = {@ResourceArg(name = "purpose", value = "DocumentFuzzApiTest")})
@@ -45,7 +46,8 @@ class DocumentFuzzApiTest {
 
     @Test
     void requestsMadeFromTheDocumentGetDocumentedAnswers() throws Exception {
-        given().contentType(ContentType.JSON).body("{\"data\":{\"id\":\"u1\",\"email\":\"u1@x.io\",\"posts\":{\"create\":[{\"id\":\"p1\",\"title\":\"t\",\"body\":\"b\"}]}}}")
+        given().contentType(ContentType.JSON).body("{\"data\":{\"id\":\"u1\",\"email\":\"u1@x.io\",\"posts\":{\"create\":[{\"id\":\"p1\","
+                + "\"title\":\"t\",\"body\":\"b\"}]}}}")
                 .post("/api/rpc/user/create").then().statusCode(200);
         DocumentedAnswers answers = DocumentedAnswers.install();
         document = new ObjectMapper().readTree(given().get("/q/openapi?format=json").asString());
@@ -94,8 +96,9 @@ class DocumentFuzzApiTest {
     }
 
     /**
-     * An instance the document's validator accepts: the generator knows types, required and the bounds, not the rules written
-     * as {@code not} (a unique key, select beside include, a create's required relation), so it tries until one holds.
+     * An instance the document's validator accepts: the generator knows types, required and the bounds, not the
+     * rules written as {@code not} (a unique key, select beside include, a create's required relation), so it tries
+     * until one holds.
      */
     private JsonNode validInstance(DocumentedAnswers answers, String key, JsonNode schema) {
         for (int attempt = 0; attempt < TRIES; attempt++) {

@@ -12,6 +12,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** Schemas and documents the OpenAPI tests share. */
 final class Documents {
@@ -64,10 +66,10 @@ final class Documents {
     }
 
     /** The served document less the example's hand-written endpoint and its component. */
-    static com.fasterxml.jackson.databind.JsonNode withoutHandWritten(com.fasterxml.jackson.databind.JsonNode served) {
-        com.fasterxml.jackson.databind.node.ObjectNode copy = served.deepCopy();
-        ((com.fasterxml.jackson.databind.node.ObjectNode) copy.get("paths")).remove("/api/reports/top-authors");
-        ((com.fasterxml.jackson.databind.node.ObjectNode) copy.get("components").get("schemas")).remove("AuthorRanking");
+    static JsonNode withoutHandWritten(JsonNode served) {
+        ObjectNode copy = served.deepCopy();
+        ((ObjectNode) copy.get("paths")).remove("/api/reports/top-authors");
+        ((ObjectNode) copy.get("components").get("schemas")).remove("AuthorRanking");
         return copy;
     }
 }

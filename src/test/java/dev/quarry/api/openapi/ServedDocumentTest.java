@@ -11,6 +11,9 @@ import io.quarkus.smallrye.openapi.runtime.OpenApiDocumentService;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 /**
  * /q/openapi serves the committed document of the schema being served, followed by the hand-written
@@ -23,8 +26,8 @@ class ServedDocumentTest {
     @Test
     void servesTheCommittedYamlAndJson() throws Exception {
         String yaml = given().accept("application/yaml").get("/q/openapi").then().statusCode(200).extract().asString();
-        java.nio.file.Files.writeString(java.nio.file.Path.of("target/served-openapi.yaml"), yaml);
-        ObjectMapper yamlMapper = new ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory());
+        Files.writeString(Path.of("target/served-openapi.yaml"), yaml);
+        ObjectMapper yamlMapper = new ObjectMapper(new YAMLFactory());
         assertEquals(yamlMapper.readTree(Documents.read(Documents.BLOG_YAML)), Documents.withoutHandWritten(yamlMapper.readTree(yaml)),
                 "/q/openapi differs from openapi/openapi.yaml: run ./quarry generate");
         String json = given().get("/q/openapi?format=json").then().statusCode(200).extract().asString();

@@ -12,7 +12,10 @@ import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.junit.jupiter.api.Test;
 
-/** The document of a schema with soft-delete models: the field, the withDeleted parameter of reads, the meaning of delete; valid OpenAPI. */
+/**
+ * The document of a schema with soft-delete models: the field, the withDeleted parameter of reads, the meaning of
+ * delete; valid OpenAPI.
+ */
 class SoftDeleteDocumentTest {
 
     private static final Schema SCHEMA = Documents.load(Path.of("src/test/resources/schema/soft-delete/api.prisma"));

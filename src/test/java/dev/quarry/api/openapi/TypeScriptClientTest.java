@@ -28,7 +28,10 @@ class TypeScriptClientTest {
         assertEquals(0, run(client, Map.of(), "npx", "tsc", "--noEmit"), "tsc --noEmit");
     }
 
-    /** Copies the client, installs it with npm ci and generates the types of {@code document}; skips (fails under CI) without node and npm. */
+    /**
+     * Copies the client, installs it with npm ci and generates the types of {@code document}; skips (fails under
+     * CI) without node and npm.
+     */
     static Path prepare(Path document) throws Exception {
         install();
         assertEquals(0, run(COPY, Map.of(), "npx", "openapi-typescript", document.toAbsolutePath().toString(), "-o", "src/api.d.ts"),

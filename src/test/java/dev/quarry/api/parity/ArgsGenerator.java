@@ -52,8 +52,8 @@ final class ArgsGenerator {
 
     /**
      * Every full-text query as a {@code search} filter and as {@code _relevance} order (when the schema enables
-     * fullTextSearchPostgres), and every Json array filter with every kind of element, on and off a path: not drawn at
-     * random, so that each combination is compared once.
+     * fullTextSearchPostgres), and every Json array filter with every kind of element, on and off a path: not drawn
+     * at random, so that each combination is compared once.
      */
     List<Case> targeted() {
         List<Case> out = new ArrayList<>();
@@ -370,7 +370,7 @@ final class ArgsGenerator {
         return where;
     }
 
-    private com.fasterxml.jackson.databind.JsonNode scalarFilter(ScalarField f) {
+    private JsonNode scalarFilter(ScalarField f) {
         if (f.isList()) {
             ObjectNode o = NODES.objectNode();
             switch (random.nextInt(4)) {
@@ -489,7 +489,7 @@ final class ArgsGenerator {
         return args;
     }
 
-    private com.fasterxml.jackson.databind.JsonNode idValue(ScalarField f) {
+    private JsonNode idValue(ScalarField f) {
         if (f.type() == ScalarType.INT) {
             return NODES.numberNode(1 + random.nextInt(5));
         }
@@ -502,7 +502,7 @@ final class ArgsGenerator {
         return NODES.textNode(pick(List.of("u1", "u2", "p1", "p3", "a", "b", "k1", "zzz")));
     }
 
-    com.fasterxml.jackson.databind.JsonNode value(ScalarField f) {
+    JsonNode value(ScalarField f) {
         if (f.type() instanceof FieldType.EnumRef e) {
             EnumType type = schema.findEnum(e.enumName()).orElseThrow();
             return NODES.textNode(pick(type.values()).name());

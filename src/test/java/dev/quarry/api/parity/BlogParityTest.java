@@ -19,7 +19,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
         @ResourceArg(name = "sql", value = "query/blog-seed.sql")})
 class BlogParityTest {
 
-    /** The README's figures: 125 of 127 answer the same, 2 are refused by both (Quarry's answer right); none differ. */
+    /**
+     * The README's figures: 125 of 127 answer the same, 2 are refused by both (Quarry's answer right); none differ.
+     */
     @Test
     void generatedReadsMatchPrismaClient() throws Exception {
         ParityCheck.Tally tally = ParityCheck.run("query/blog.prisma", 7, 120);

@@ -23,7 +23,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The same mistake made against Prisma Client 7 and Quarry, on the same database, gives the same error code and every
+ * The same mistake made against Prisma Client 7 and Quarry, on the same database, gives the same error code and
+ * every
  * {@code meta} key Prisma gives (Quarry may add its own, as API.md's {@code target} of P2002). None of these writes
  * succeeds, so the database stays as the setup made it. P2034 comes from a trigger that raises PostgreSQL's
  * serialization failure, the one deterministic way to make both clients meet it.
@@ -84,7 +85,10 @@ class ErrorMetaParityTest {
         assertEquals(List.of(), wrong);
     }
 
-    /** The key paths of a meta object (driverAdapterError.cause.kind …), its values left out: they name the same things differently. */
+    /**
+     * The key paths of a meta object (driverAdapterError.cause.kind …), its values left out: they name the same
+     * things differently.
+     */
     private static TreeSet<String> keys(JsonNode node, String prefix) {
         TreeSet<String> out = new TreeSet<>();
         for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {

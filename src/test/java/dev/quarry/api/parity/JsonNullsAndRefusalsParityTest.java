@@ -23,10 +23,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The kinds of difference the parity suites found on real applications' schemas (issue 24), each case sent to Quarry
- * and to Prisma Client 7 on the same database: Json filters with a path and DbNull, a plain null under a Json filter,
- * arguments Prisma refuses, and a schema naming a table or column the database lacks (the setup drops the table of
- * APIKey and the column Blob.size).
+ * The kinds of difference the parity suites found on real applications' schemas (issue 24), each case sent to
+ * Quarry and to Prisma Client 7 on the same database: Json filters with a path and DbNull, a plain null under a
+ * Json filter, arguments Prisma refuses, and a schema naming a table or column the database lacks (the setup drops
+ * the table of APIKey and the column Blob.size).
  */
 @QuarkusTest
 @ExtendWith(DocumentedAnswers.Checked.class)
@@ -41,15 +41,19 @@ class JsonNullsAndRefusalsParityTest {
     private static PrismaPeer peer;
     private static Schema schema;
 
-    // Account.meta by id: 1 {"a": {"b": "deep"}}, 2 NULL (DbNull), 3 "just a string", 4 [1, "two", null], 5 JSON null
+    // Account.meta by id: 1 {"a": {"b": "deep"}}, 2 NULL (DbNull), 3 "just a string", 4 [1, "two", null], 5 JSON
+    // null
 
     @Test
     void aJsonPathWithDbNullTestsTheValueAtThePath() throws Exception {
-        assertSameIds("Account", "findMany", "{\"where\":{\"meta\":{\"path\":[\"a\"],\"equals\":{\"$type\":\"DbNull\"}}},\"select\":{\"id\":true}}", "2,3,4,5");
+        assertSameIds("Account", "findMany", "{\"where\":{\"meta\":{\"path\":[\"a\"],\"equals\":{\"$type\":\"DbNull\"}}},"
+                + "\"select\":{\"id\":true}}", "2,3,4,5");
         assertSameIds("Account", "findMany", "{\"where\":{\"meta\":{\"path\":[\"a\"],\"not\":{\"$type\":\"DbNull\"}}},\"select\":{\"id\":true}}", "1");
-        assertSameIds("Account", "findMany", "{\"where\":{\"meta\":{\"path\":[\"a\",\"b\"],\"equals\":{\"$type\":\"DbNull\"}}},\"select\":{\"id\":true}}", "2,3,4,5");
+        assertSameIds("Account", "findMany", "{\"where\":{\"meta\":{\"path\":[\"a\",\"b\"],\"equals\":{\"$type\":\"DbNull\"}}},"
+                + "\"select\":{\"id\":true}}", "2,3,4,5");
         assertSameIds("Account", "findMany", "{\"where\":{\"meta\":{\"equals\":{\"$type\":\"DbNull\"}}},\"select\":{\"id\":true}}", "2");
-        assertSameIds("Account", "findMany", "{\"where\":{\"meta\":{\"path\":[\"a\"],\"equals\":{\"$type\":\"AnyNull\"}}},\"select\":{\"id\":true}}", "2,3,4,5");
+        assertSameIds("Account", "findMany", "{\"where\":{\"meta\":{\"path\":[\"a\"],\"equals\":{\"$type\":\"AnyNull\"}}},"
+                + "\"select\":{\"id\":true}}", "2,3,4,5");
     }
 
     @Test
@@ -64,8 +68,10 @@ class JsonNullsAndRefusalsParityTest {
     @Test
     void modeBelongsToTheOuterFilterAndAppliesInsideItsNot() throws Exception {
         assertRefusedByBoth("Account", "findMany", "{\"where\":{\"email\":{\"not\":{\"contains\":\"X\",\"mode\":\"insensitive\"}}}}", "Q103");
-        assertSameIds("Account", "findMany", "{\"where\":{\"email\":{\"mode\":\"insensitive\",\"not\":{\"contains\":\"X\"}}},\"select\":{\"id\":true}}", "3,4");
-        assertSameIds("Account", "findMany", "{\"where\":{\"email\":{\"mode\":\"insensitive\",\"not\":{\"not\":{\"startsWith\":\"ANN\"}}}},\"select\":{\"id\":true}}", "1");
+        assertSameIds("Account", "findMany", "{\"where\":{\"email\":{\"mode\":\"insensitive\",\"not\":{\"contains\":\"X\"}}},"
+                + "\"select\":{\"id\":true}}", "3,4");
+        assertSameIds("Account", "findMany", "{\"where\":{\"email\":{\"mode\":\"insensitive\",\"not\":{\"not\":{\"startsWith\":\"ANN\"}}}},"
+                + "\"select\":{\"id\":true}}", "1");
     }
 
     @Test
@@ -79,7 +85,8 @@ class JsonNullsAndRefusalsParityTest {
         assertRefusedByBoth("Account", "groupBy", "{\"by\":[\"role\"],\"orderBy\":{\"_count\":{}}}", "Q104");
         assertSameIds("Account", "findMany", "{\"orderBy\":[{\"role\":\"asc\"},{\"id\":\"desc\"}],\"select\":{\"id\":true}}", "5,4,2,1,3");
         assertSameIds("Account", "findMany", "{\"orderBy\":{},\"where\":{\"id\":{\"lt\":3}},\"select\":{\"id\":true}}", "1,2");
-        assertSameIds("Article", "findMany", "{\"orderBy\":[{\"author\":{}},{\"id\":\"asc\"}],\"where\":{\"id\":{\"lt\":3}},\"select\":{\"id\":true}}", "1,2");
+        assertSameIds("Article", "findMany", "{\"orderBy\":[{\"author\":{}},{\"id\":\"asc\"}],\"where\":{\"id\":{\"lt\":3}},"
+                + "\"select\":{\"id\":true}}", "1,2");
     }
 
     @Test
@@ -89,7 +96,8 @@ class JsonNullsAndRefusalsParityTest {
         assertRefusedByBoth("Account", "findMany", "{\"orderBy\":[{\"roles\":{\"sort\":\"asc\",\"nulls\":\"first\"}}]}", "Q104");
         assertSame("Account", "groupBy", "{\"by\":[\"tags\"],\"orderBy\":{\"tags\":\"asc\"},\"_count\":{\"_all\":true}}", null);
         assertSame("Account", "groupBy", "{\"by\":[\"meta\"],\"where\":{\"id\":{\"in\":[1,3,4]}},\"orderBy\":{\"meta\":\"desc\"}}",
-                "[{\"meta\":{\"a\":{\"b\":\"deep\"}}},{\"meta\":[1,\"two\",null]},{\"meta\":\"just a string\"}]");
+                "[{\"meta\":{\"a\":{\"b\":\"deep\"}}},{\"meta\":[1,\"two\",null]},{\"meta\":\"just a "
+                        + "string\"}]");
     }
 
     @Test

@@ -22,9 +22,9 @@ import java.util.concurrent.Future;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
- * Posts generated arguments to Quarry's RPC surface and to Prisma Client, and sorts each case into a bucket: the same
- * answer; refused by both with the same kind of error ({@link ErrorKind}); a listed Prisma bug ({@link PrismaBug}),
- * where Quarry's answer is checked against the right one; or different.
+ * Posts generated arguments to Quarry's RPC surface and to Prisma Client, and sorts each case into a bucket: the
+ * same answer; refused by both with the same kind of error ({@link ErrorKind}); a listed Prisma bug ({@link
+ * PrismaBug}), where Quarry's answer is checked against the right one; or different.
  */
 final class ParityCheck {
 
@@ -55,17 +55,24 @@ final class ParityCheck {
         try (PrismaPeer peer = PrismaPeer.start(schemaFile, url)) {
             tally = tally(peer, schema, cases);
         }
-        System.out.printf("PARITY %s: %d cases, %d same answer, %d refused by both (same kind of error), %d a listed Prisma bug (Quarry's answer right), %d different%n",
+        System.out.printf("PARITY %s: %d cases, %d same answer, %d refused by both (same kind of error), %d a listed Prisma "
+                + "bug (Quarry's answer right), %d different%n",
                 schemaResource, tally.cases(), tally.same(), tally.refusedByBoth(), tally.prismaBug(), tally.different().size());
         return tally;
     }
 
-    /** The cases posted in turn to both sides (in this order, which matters for writes), each outcome not the same printed. */
+    /**
+     * The cases posted in turn to both sides (in this order, which matters for writes), each outcome not the same
+     * printed.
+     */
     static Tally tally(PrismaPeer peer, Schema schema, List<ArgsGenerator.Case> cases) throws Exception {
         return tally(peer, schema, cases, 1);
     }
 
-    /** With {@code threads} > 1 the cases run concurrently: only for reads, whose answers do not depend on each other. */
+    /**
+     * With {@code threads} > 1 the cases run concurrently: only for reads, whose answers do not depend on each
+     * other.
+     */
     static Tally tally(PrismaPeer peer, Schema schema, List<ArgsGenerator.Case> cases, int threads) throws Exception {
         List<Outcome> outcomes = new ArrayList<>();
         ExecutorService pool = Executors.newFixedThreadPool(threads);

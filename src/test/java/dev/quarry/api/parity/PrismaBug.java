@@ -11,17 +11,17 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The Prisma 7 bugs a parity case may run into (README, "Where Quarry differs from Prisma 7"). Where Prisma fails with
- * one, Quarry's answer is not taken on trust: it is checked against the right answer, which Prisma Client computes by
- * another route that avoids the bug.
+ * The Prisma 7 bugs a parity case may run into (README, "Where Quarry differs from Prisma 7"). Where Prisma fails
+ * with one, Quarry's answer is not taken on trust: it is checked against the right answer, which Prisma Client
+ * computes by another route that avoids the bug.
  */
 enum PrismaBug {
 
     /**
-     * {@code aggregate} with {@code _min}/{@code _max} over a {@code @db.Uuid} field: Prisma 7.10 sends {@code min(uuid)}
-     * to PostgreSQL, which has no such function (P2039 "function max(uuid) does not exist"). The right {@code _min}/{@code
-     * _max} of a field is its first non-null value in ascending/descending order, and the other aggregates are
-     * Prisma's own once {@code _min}/{@code _max} are left out.
+     * {@code aggregate} with {@code _min}/{@code _max} over a {@code @db.Uuid} field: Prisma 7.10 sends {@code
+     * min(uuid)} to PostgreSQL, which has no such function (P2039 "function max(uuid) does not exist"). The right
+     * {@code _min}/{@code _max} of a field is its first non-null value in ascending/descending order, and the other
+     * aggregates are Prisma's own once {@code _min}/{@code _max} are left out.
      */
     MIN_MAX_UUID;
 

@@ -45,7 +45,8 @@ public final class PrismaPeer implements AutoCloseable {
             return Optional.of("npm is not installed");
         }
         if (source().isEmpty()) {
-            return Optional.of("the Prisma peer folder (shared/bench/peers/prisma-generic, or QUARRY_PRISMA_PEER) was not found");
+            return Optional.of("the Prisma peer folder (shared/bench/peers/prisma-generic, or QUARRY_PRISMA_PEER) was not "
+                    + "found");
         }
         return Optional.empty();
     }
@@ -54,7 +55,10 @@ public final class PrismaPeer implements AutoCloseable {
         return start(schema, databaseUrl, false);
     }
 
-    /** With {@code createTables}, the peer first creates the tables with Prisma's own from-empty SQL (the database must be empty). */
+    /**
+     * With {@code createTables}, the peer first creates the tables with Prisma's own from-empty SQL (the database
+     * must be empty).
+     */
     public static PrismaPeer start(Path schema, String databaseUrl, boolean createTables) throws IOException, InterruptedException {
         Path dir = installed();
         int port;
@@ -101,8 +105,8 @@ public final class PrismaPeer implements AutoCloseable {
 
     /**
      * Prisma's query schema for {@code schema} (one file): {@code inputObjectTypes}, {@code outputObjectTypes} and
-     * {@code enumTypes} of its DMMF, written by the generator {@code prisma-oracle/dmmf-schema.mjs}, which {@code prisma
-     * generate} runs on the peer's copy of the schema in place of the client generator.
+     * {@code enumTypes} of its DMMF, written by the generator {@code prisma-oracle/dmmf-schema.mjs}, which {@code
+     * prisma generate} runs on the peer's copy of the schema in place of the client generator.
      */
     public static JsonNode dmmfSchema(Path schema) throws IOException, InterruptedException {
         Path dir = installed();
@@ -143,7 +147,8 @@ public final class PrismaPeer implements AutoCloseable {
         // never inheritIO: the test JVM's stdin and stdout are surefire's channel to it
         Path log = Files.createTempFile(dir, "command", ".log");
         ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile()).redirectOutput(log.toFile()).redirectError(ProcessBuilder.Redirect.DISCARD);
-        // every prisma command first tries to download the native schema engine (peer README); pointing at any file skips it
+        // every prisma command first tries to download the native schema engine (peer README); pointing at any file
+        // skips it
         pb.environment().put("PRISMA_SCHEMA_ENGINE_BINARY", Tools.find("true").orElseThrow().toString());
         pb.environment().put("PRISMA_HIDE_UPDATE_MESSAGE", "1");
         pb.environment().put("CHECKPOINT_DISABLE", "1");

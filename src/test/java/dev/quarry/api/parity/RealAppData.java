@@ -20,9 +20,10 @@ import java.util.Random;
 import java.util.Set;
 
 /**
- * Deterministic rows and writes for a real application's schema: the seed (createMany per model, parents first, then
- * the links of implicit many-to-many relations) and generated writes over the seeded rows. Every value a database or
- * client would make up (ids from cuid()/uuid(), now(), @updatedAt) is given, so that both sides store the same.
+ * Deterministic rows and writes for a real application's schema: the seed (createMany per model, parents first,
+ * then the links of implicit many-to-many relations) and generated writes over the seeded rows. Every value a
+ * database or client would make up (ids from cuid()/uuid(), now(), @updatedAt) is given, so that both sides store
+ * the same.
  */
 final class RealAppData {
 
@@ -99,7 +100,10 @@ final class RealAppData {
         return calls;
     }
 
-    /** {@code count} writes over the seeded rows: create, createMany, update, upsert, updateMany, deleteMany, delete. */
+    /**
+     * {@code count} writes over the seeded rows: create, createMany, update, upsert, updateMany, deleteMany,
+     * delete.
+     */
     List<ArgsGenerator.Case> writes(int count) {
         List<Model> models = models();
         List<ArgsGenerator.Case> out = new ArrayList<>();
@@ -166,7 +170,10 @@ final class RealAppData {
         return out;
     }
 
-    /** New values for one to three plain fields, and every @updatedAt field given (else each side takes its own now()). */
+    /**
+     * New values for one to three plain fields, and every @updatedAt field given (else each side takes its own
+     * now()).
+     */
     private ObjectNode changes(Model m, int n) {
         ObjectNode data = NODES.objectNode();
         List<ScalarField> plain = scalars(m).stream().filter(f -> !foreignKeys(m).contains(f.name()) && !m.primaryKey().get().fieldNames().contains(f.name())).toList();
@@ -213,7 +220,10 @@ final class RealAppData {
                 || m.primaryKey().get().fieldNames().stream().anyMatch(r.fields()::contains);
     }
 
-    /** One new row: foreign keys from existing rows, unique fields unique by {@code index}; null when no parent fits. */
+    /**
+     * One new row: foreign keys from existing rows, unique fields unique by {@code index}; null when no parent
+     * fits.
+     */
     private ObjectNode row(Model m, int index, String tag) {
         ObjectNode row = NODES.objectNode();
         Set<String> keys = foreignKeys(m);
@@ -242,7 +252,10 @@ final class RealAppData {
         return null;
     }
 
-    /** Sets the foreign keys; false when they break a unique made of foreign keys only (or no required parent exists). */
+    /**
+     * Sets the foreign keys; false when they break a unique made of foreign keys only (or no required parent
+     * exists).
+     */
     private boolean parents(Model m, ObjectNode row) {
         for (RelationField r : owning(m)) {
             List<ObjectNode> candidates = new ArrayList<>(rows.getOrDefault(r.relatedModel(), List.of()));

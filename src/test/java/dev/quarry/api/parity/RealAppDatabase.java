@@ -11,16 +11,18 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.List;
 
 /**
  * Two equal databases of a real application's schema, one for Prisma Client and one for Quarry: the tables made by
  * Prisma 7's own SQL, rows seeded through Prisma Client ({@link RealAppData#seed}), then copied (CREATE DATABASE …
- * TEMPLATE). The peer keeps running on its copy for the test, which finds it by {@code quarry.test.prisma-peer-port};
- * Quarry serves the other. Without node/npm it falls back to an empty database and the test skips (fails under CI).
+ * TEMPLATE). The peer keeps running on its copy for the test, which finds it by {@code
+ * quarry.test.prisma-peer-port}; Quarry serves the other. Without node/npm it falls back to an empty database and
+ * the test skips (fails under CI).
  *
  * <pre>
- * &#64;WithTestResource(value = RealAppDatabase.class, initArgs = {
- *     &#64;ResourceArg(name = "schema", value = "parity/real/ghostfolio.prisma"), &#64;ResourceArg(name = "seed", value = "24")})
+ * &#64;WithTestResource(value = RealAppDatabase.class, initArgs = { &#64;ResourceArg(name = "schema", value =
+ * "parity/real/ghostfolio.prisma"), &#64;ResourceArg(name = "seed", value = "24")})
  * </pre>
  */
 public final class RealAppDatabase implements QuarkusTestResourceLifecycleManager {
@@ -64,14 +66,17 @@ public final class RealAppDatabase implements QuarkusTestResourceLifecycleManage
                 TestServer.execute(prismaSide, """
                         DO $$ DECLARE s record; BEGIN
                           FOR s IN SELECT c.relname AS seq, t.relname AS tab, a.attname AS col FROM pg_depend d
-                              JOIN pg_class c ON c.oid = d.objid AND c.relkind = 'S' JOIN pg_class t ON t.oid = d.refobjid
+                              JOIN pg_class c ON c.oid = d.objid AND c.relkind = 'S' JOIN pg_class t ON t.oid \
+                              = d.refobjid
                               JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum = d.refobjsubid LOOP
-                            EXECUTE format('SELECT setval(%L, coalesce((SELECT max(%I) FROM %I), 0) + 1, false)', quote_ident(s.seq), s.col, s.tab);
+                            EXECUTE format('SELECT setval(%L, coalesce((SELECT max(%I) FROM %I), 0) + 1, \
+                            false)', quote_ident(s.seq), s.col, s.tab);
                           END LOOP; END $$""");
                 quarrySide = TestServer.admin().withDatabase(prismaSide.database().replace("prisma_", "quarry_"));
                 TestServer.execute(TestServer.admin(), "CREATE DATABASE \"" + quarrySide.database() + "\" TEMPLATE \"" + prismaSide.database() + "\"");
                 peer = PrismaPeer.start(schemaFile, prismaSide.toPrismaUrl());
-                System.out.printf("[parity] %s: tables by Prisma's SQL, %d rows seeded through Prisma Client, copied, peer up in %d ms%n",
+                System.out.printf("[parity] %s: tables by Prisma's SQL, %d rows seeded through Prisma Client, copied, peer "
+                        + "up in %d ms%n",
                         name, rowCount(), (System.nanoTime() - started) / 1_000_000);
                 config.put("quarry.test.prisma-peer-port", Integer.toString(peer.port()));
                 config.put("quarry.test.prisma-database-url", prismaSide.toPrismaUrl());
@@ -88,7 +93,7 @@ public final class RealAppDatabase implements QuarkusTestResourceLifecycleManage
     }
 
     private long rowCount() throws Exception {
-        return RealAppState.of(prismaSide).values().stream().mapToLong(java.util.List::size).sum();
+        return RealAppState.of(prismaSide).values().stream().mapToLong(List::size).sum();
     }
 
     @Override

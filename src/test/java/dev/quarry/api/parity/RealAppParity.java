@@ -12,9 +12,9 @@ import java.util.Optional;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
- * The parity run on a real application's schema ({@link RealAppDatabase} made both databases): generated reads, then
- * generated writes, each posted to Quarry and to Prisma Client and sorted into {@link ParityCheck.Bucket}s; then the
- * two databases' whole state compared.
+ * The parity run on a real application's schema ({@link RealAppDatabase} made both databases): generated reads,
+ * then generated writes, each posted to Quarry and to Prisma Client and sorted into {@link ParityCheck.Bucket}s;
+ * then the two databases' whole state compared.
  */
 final class RealAppParity {
 

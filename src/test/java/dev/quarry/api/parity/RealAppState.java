@@ -10,7 +10,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** Every row of every table in the public schema (link tables too), each as its jsonb text, sorted: a database's state. */
+/**
+ * Every row of every table in the public schema (link tables too), each as its jsonb text, sorted: a database's
+ * state.
+ */
 final class RealAppState {
 
     private RealAppState() {}
@@ -19,7 +22,8 @@ final class RealAppState {
         Map<String, List<String>> state = new TreeMap<>();
         try (Connection c = TestServer.connect(database); Statement s = c.createStatement()) {
             List<String> tables = new ArrayList<>();
-            try (ResultSet r = s.executeQuery("SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'"
+            try (ResultSet r = s.executeQuery("SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type "
+                    + "= 'BASE TABLE'"
                     + " AND table_name <> '_prisma_migrations'")) {
                 while (r.next()) {
                     tables.add(r.getString(1));

@@ -20,7 +20,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
         @ResourceArg(name = "purpose", value = "RichParityTest")})
 class RichParityTest {
 
-    /** The README's figures: 701 of 735 answer the same, 33 are refused by both, 1 is a listed Prisma bug (Quarry's answer right); none differ. */
+    /**
+     * The README's figures: 701 of 735 answer the same, 33 are refused by both, 1 is a listed Prisma bug (Quarry's
+     * answer right); none differ.
+     */
     @Test
     void generatedReadsMatchPrismaClient() throws Exception {
         ParityCheck.Tally tally = ParityCheck.run("query/rich.prisma", 42, 400);

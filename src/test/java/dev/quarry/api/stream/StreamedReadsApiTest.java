@@ -42,11 +42,12 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import java.lang.management.ManagementFactory;
 
 /**
- * {@code findMany} streamed as NDJSON and CSV through the real server from a table of 200,000 rows: the same rows as
- * the JSON answer, in constant memory, paused by a slow client, ended (statement and connection) by one that hangs
- * up, and ended with a problem line by a failure mid-stream. The server runs in this JVM, so its RSS is this
+ * {@code findMany} streamed as NDJSON and CSV through the real server from a table of 200,000 rows: the same rows
+ * as the JSON answer, in constant memory, paused by a slow client, ended (statement and connection) by one that
+ * hangs up, and ended with a problem line by a failure mid-stream. The server runs in this JVM, so its RSS is this
  * process's.
  */
 @QuarkusTest
@@ -62,7 +63,10 @@ class StreamedReadsApiTest {
     static final int POOL = 4;
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** The JSON answer may hold the whole table, to be compared with the streams; a small pool, to see it come back whole. */
+    /**
+     * The JSON answer may hold the whole table, to be compared with the streams; a small pool, to see it come back
+     * whole.
+     */
     public static final class Streams implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
@@ -106,7 +110,8 @@ class StreamedReadsApiTest {
         long ms = (System.nanoTime() - start) / 1_000_000;
         long growthMb = (peak - before) / 1024;
         long heapGrowthMb = (heapMidway - heapBefore) / 1024;
-        System.out.printf("[stream] %d lines, %d MB in %d ms (%d rows/s), first line after %d ms; RSS %d MB before, peak growth %d MB; "
+        System.out.printf("[stream] %d lines, %d MB in %d ms (%d rows/s), first line after %d ms; RSS %d MB before, peak "
+                + "growth %d MB; "
                 + "heap held midway %d MB more than before%n", lines, bytes >> 20, ms, lines * 1000 / Math.max(ms, 1), firstLineNanos / 1_000_000,
                 before / 1024, growthMb, heapGrowthMb);
         assertEquals(ROWS, lines);
@@ -256,7 +261,8 @@ class StreamedReadsApiTest {
             assertEquals(200, r.statusCode());
             assertEquals(1, read(in.readLine()).get("id").asInt());
             try (Statement st = c.createStatement()) {
-                st.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() "
+                st.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() "
+                        + "AND pid <> pg_backend_pid() "
                         + "AND query LIKE '%AS line FROM%'");
             }
             List<String> rest = in.lines().toList();
@@ -295,7 +301,8 @@ class StreamedReadsApiTest {
         List<String> states = new ArrayList<>();
         try (Statement st = c.createStatement()) {
             st.execute("SELECT pg_stat_clear_snapshot()");
-            try (ResultSet rs = st.executeQuery("SELECT state FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() "
+            try (ResultSet rs = st.executeQuery("SELECT state FROM pg_stat_activity WHERE datname = current_database() AND pid <> "
+                    + "pg_backend_pid() "
                     + "AND query LIKE '%AS line FROM%' AND state <> 'idle'")) {
                 while (rs.next()) {
                     states.add(rs.getString(1));
@@ -321,7 +328,7 @@ class StreamedReadsApiTest {
     /** The heap in use after a full collection: what is held, not what is garbage. */
     static long heapAfterGcKb() {
         System.gc();
-        return java.lang.management.ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / 1024;
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / 1024;
     }
 
     static long rssKb() throws Exception {

@@ -46,7 +46,8 @@ class OneStatementReadsApiTest {
             System.out.println("[wire] open " + read.name() + ": round trips per send " + roundTrips);
             firstSendsOverOneRoundTrip += roundTrips.get(0) > 1 ? 1 : 0;
         }
-        // a statement not yet prepared on the connection waits for its Parse's answer: the count sees that round trip
+        // a statement not yet prepared on the connection waits for its Parse's answer: the count sees that round
+        // trip
         assertTrue(firstSendsOverOneRoundTrip > 0, "no first send took a second round trip to prepare its statement");
     }
 }

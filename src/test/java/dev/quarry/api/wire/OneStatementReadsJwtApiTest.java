@@ -17,11 +17,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Jwt mode: every read is BEGIN, the session settings, its one statement and COMMIT, pipelined: four answers asked for
- * (four Syncs or Queries) in one round trip once the connection has the statements prepared, as PostgreSQL receives
- * them through a {@link dev.quarry.testsupport.StatementRecorder}. Anonymous requests take a plain role that may read every
- * table ({@code query/rich-reader.sql}), so that the schema needs no policies here. One pooled connection, so that the second send of a read finds its statement
- * prepared.
+ * Jwt mode: every read is BEGIN, the session settings, its one statement and COMMIT, pipelined: four answers asked
+ * for (four Syncs or Queries) in one round trip once the connection has the statements prepared, as PostgreSQL
+ * receives them through a {@link dev.quarry.testsupport.StatementRecorder}. Anonymous requests take a plain role
+ * that may read every table ({@code query/rich-reader.sql}), so that the schema needs no policies here. One pooled
+ * connection, so that the second send of a read finds its statement prepared.
  */
 @QuarkusTest
 @ExtendWith(DocumentedAnswers.Checked.class)
@@ -53,7 +53,8 @@ class OneStatementReadsJwtApiTest {
             System.out.println("[wire] jwt " + read.name() + ": round trips per send " + roundTrips);
             firstSendsOverOneRoundTrip += roundTrips.get(0) > 1 ? 1 : 0;
         }
-        // a statement not yet prepared on the connection waits for its Parse's answer: the count sees that round trip
+        // a statement not yet prepared on the connection waits for its Parse's answer: the count sees that round
+        // trip
         assertTrue(firstSendsOverOneRoundTrip > 0, "no first send took a second round trip to prepare its statement");
     }
 }

@@ -8,6 +8,8 @@ import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import java.util.List;
 import java.util.function.Supplier;
+import java.util.ArrayList;
+import java.util.function.Consumer;
 
 /** Reads of every kind on the rich schema (query/rich.prisma and its seed), and what each put on the wire. */
 final class WireReads {
@@ -32,14 +34,19 @@ final class WireReads {
                 new Read("a record by id", () -> given().get("/api/accounts/1"), 200),
                 new Read("a missing record", () -> given().get("/api/accounts/999"), 404),
                 new Read("a list with nested includes, a relation filter, relation ordering and the total count", () -> given()
-                        .queryParam("include", "articles(categories,comments(replies)),profile,memberships(team),mentees(mentees),_count")
-                        .queryParam("filter", "{\"OR\":[{\"articles\":{\"some\":{\"categories\":{\"some\":{\"name\":\"Tech\"}}}}},{\"mentor\":{\"is\":{\"id\":1}}}]}")
+                        .queryParam("include", "articles(categories,comments(replies)),profile,memberships(team)," + "mentees(mentees),"
+                                + "_count")
+                        .queryParam("filter", "{\"OR\":[{\"articles\":{\"some\":{\"categories\":{\"some\":{\"name" + "\":\"Tech\"}}}}}"
+                                + ",{\"mentor\":{\"is\":{\"id\":1}}}]}")
                         .queryParam("orderBy", "[{\"mentor\":{\"email\":\"asc\"}},{\"id\":\"asc\"}]").queryParam("count", "true")
                         .get("/api/accounts"), 200),
                 new Read("findUnique with arguments inside relations and relation counts", () -> rpc("account", "findUnique",
-                        "{\"where\":{\"id\":1},\"include\":{\"profile\":true,\"articles\":{\"where\":{\"status\":{\"not\":\"ARCHIVED\"}},"
-                                + "\"orderBy\":{\"id\":\"desc\"},\"take\":2,\"select\":{\"id\":true,\"comments\":{\"include\":{\"replies\":true}}}},"
-                                + "\"_count\":{\"select\":{\"articles\":{\"where\":{\"status\":\"DRAFT\"}},\"mentees\":true}}}}"), 200),
+                        "{\"where\":{\"id\":1},\"include\":{\"profile\":true,"
+                                + "\"articles\":{\"where\":{\"status\":{\"not\":\"ARCHIVED\"}},"
+                                + "\"orderBy\":{\"id\":\"desc\"},\"take\":2,\"select\":{\"id\":true,"
+                                + "\"comments\":{\"include\":{\"replies\":true}}}},"
+                                + "\"_count\":{\"select\":{\"articles\":{\"where\":{\"status\":\"DRAFT\"}},"
+                                + "\"mentees\":true}}}}"), 200),
                 new Read("a keyset cursor with distinct", () -> given().queryParam("cursor", "3").queryParam("take", "2").queryParam("distinct", "handle")
                         .queryParam("select", "id").get("/api/accounts"), 200),
                 new Read("count", () -> given().queryParam("filter[active]", "true").get("/api/accounts/_count"), 200),
@@ -61,12 +68,12 @@ final class WireReads {
     }
 
     /**
-     * Sends {@code read} until it is one round trip (at most 5 times: the count can be too high when the scheduler pauses
-     * the client between two writes, never too low, see {@link Wire}); each time checking {@code each}. Returns the round
-     * trips of each send.
+     * Sends {@code read} until it is one round trip (at most 5 times: the count can be too high when the scheduler
+     * pauses the client between two writes, never too low, see {@link Wire}); each time checking {@code each}.
+     * Returns the round trips of each send.
      */
-    static List<Integer> untilOneRoundTrip(Supplier<List<String>> wire, Read read, java.util.function.Consumer<Sent> each) {
-        List<Integer> roundTrips = new java.util.ArrayList<>();
+    static List<Integer> untilOneRoundTrip(Supplier<List<String>> wire, Read read, Consumer<Sent> each) {
+        List<Integer> roundTrips = new ArrayList<>();
         Sent sent;
         do {
             sent = send(wire, read);

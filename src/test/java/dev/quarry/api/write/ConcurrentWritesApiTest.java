@@ -24,6 +24,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import java.util.function.Consumer;
 
 /** Races: parallel requests through the real server, each its own transaction. */
 @QuarkusTest
@@ -79,7 +80,8 @@ class ConcurrentWritesApiTest {
     @Test
     void parallelConnectOrCreateOfOneTagMakesOneTag() throws Exception {
         Map<Integer, Long> statuses = race(30, i -> request("POST", "/api/rpc/post/create",
-                "{\"data\":{\"title\":\"race" + i + "\",\"tags\":{\"connectOrCreate\":{\"where\":{\"name\":\"hot\"},\"create\":{\"name\":\"hot\"}}}}}", Map.of()));
+                "{\"data\":{\"title\":\"race" + i + "\",\"tags\":{\"connectOrCreate\":{\"where\":{\"name\":\"hot\"},"
+                        + "\"create\":{\"name\":\"hot\"}}}}}", Map.of()));
         assertEquals(Map.of(200, 30L), statuses);
         assertEquals("1", send("POST", "/api/rpc/tag/count", "{\"where\":{\"name\":\"hot\"}}").body());
         assertEquals("30", send("POST", "/api/rpc/post/count", "{\"where\":{\"tags\":{\"some\":{\"name\":\"hot\"}}}}").body());
@@ -108,7 +110,7 @@ class ConcurrentWritesApiTest {
     }
 
     /** Holds a row lock on the tag {@code name} from a second connection, until {@code release} runs. */
-    private void whileTagLocked(String name, String txBody, java.util.function.Consumer<HttpResponse<String>> check) throws Exception {
+    private void whileTagLocked(String name, String txBody, Consumer<HttpResponse<String>> check) throws Exception {
         try (Connection c = TestServer.connect(FreshDatabase.current())) {
             c.setAutoCommit(false);
             try (Statement st = c.createStatement()) {
@@ -147,9 +149,10 @@ class ConcurrentWritesApiTest {
             try (Statement st = c.createStatement()) {
                 st.executeUpdate("UPDATE \"Tag\" SET name = name WHERE name = 'slow'");
             }
-            String body = "{\"operations\":[{\"delegate\":\"tag\",\"operation\":\"create\",\"args\":{\"data\":{\"name\":\"slow-before\"}}},"
-                    + "{\"delegate\":\"tag\",\"operation\":\"update\",\"args\":{\"where\":{\"name\":\"slow\"},\"data\":{\"name\":\"slow2\"}}}],"
-                    + "\"timeout\":300,\"maxWait\":5000}";
+            String body = "{\"operations\":[{\"delegate\":\"tag\",\"operation\":\"create\","
+                    + "\"args\":{\"data\":{\"name\":\"slow-before\"}}},"
+                    + "{\"delegate\":\"tag\",\"operation\":\"update\",\"args\":{\"where\":{\"name\":\"slow\"},"
+                    + "\"data\":{\"name\":\"slow2\"}}}],\"timeout\":300,\"maxWait\":5000}";
             HttpResponse<String> r = send("POST", "/api/rpc/$transaction", body);
             assertEquals(408, r.statusCode(), r.body());
             assertTrue(r.body().contains("\"code\":\"P2028\""), r.body());

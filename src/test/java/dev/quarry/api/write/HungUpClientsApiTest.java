@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Clients that hang up while their writes wait (for a row lock, or for one of the pool's two connections) must not
@@ -54,12 +55,13 @@ class HungUpClientsApiTest {
     void writesWhoseClientsHungUpGiveTheirConnectionsBack() throws Exception {
         String id = send("POST", "/api/rpc/user/create", "{\"data\":{\"email\":\"locked@x.io\"},\"select\":{\"id\":true}}")
                 .replaceAll(".*\"id\"\\s*:\\s*\"([^\"]+)\".*", "$1");
-        // both of the pool's connections open before the race, so the test is about hang-ups, not about opening them
-        List<java.util.concurrent.CompletableFuture<HttpResponse<String>>> warmUp = new ArrayList<>();
+        // both of the pool's connections open before the race, so the test is about hang-ups, not about opening
+        // them
+        List<CompletableFuture<HttpResponse<String>>> warmUp = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
             warmUp.add(http.sendAsync(request("PATCH", "/api/users/" + id, "{\"name\":\"warm\"}"), HttpResponse.BodyHandlers.ofString()));
         }
-        warmUp.forEach(java.util.concurrent.CompletableFuture::join);
+        warmUp.forEach(CompletableFuture::join);
         int hungUp = 8;
         try (Connection lock = TestServer.connect(FreshDatabase.current())) {
             lock.setAutoCommit(false);

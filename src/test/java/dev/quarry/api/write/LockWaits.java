@@ -5,9 +5,10 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 
 /**
- * Waits until other sessions of the test database wait for a lock. The caller's connection usually holds the lock in
- * an open transaction, and within a transaction PostgreSQL answers {@code pg_stat_activity} from the snapshot it took
- * at the first look: without {@code pg_stat_clear_snapshot()} every later look would see that first moment again.
+ * Waits until other sessions of the test database wait for a lock. The caller's connection usually holds the lock
+ * in an open transaction, and within a transaction PostgreSQL answers {@code pg_stat_activity} from the snapshot it
+ * took at the first look: without {@code pg_stat_clear_snapshot()} every later look would see that first moment
+ * again.
  */
 final class LockWaits {
 
@@ -20,7 +21,8 @@ final class LockWaits {
             try (Statement st = c.createStatement()) {
                 st.execute("SELECT pg_stat_clear_snapshot()");
                 try (ResultSet rs = st.executeQuery("SELECT count(*) FILTER (WHERE wait_event_type = 'Lock'), "
-                        + "string_agg(coalesce(state, '') || ' | ' || coalesce(wait_event_type, '') || ' | ' || left(query, 80), E'\\n') "
+                        + "string_agg(coalesce(state, '') || ' | ' || coalesce(wait_event_type, '') || ' | ' || "
+                        + "left(query, 80), E'\\n') "
                         + "FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()")) {
                     rs.next();
                     if (rs.getInt(1) >= expected) {

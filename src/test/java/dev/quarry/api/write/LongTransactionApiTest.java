@@ -22,9 +22,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * With {@code quarry.api.max-transaction-operations} raised to 10,000, a {@code $transaction} of 10,000 operations runs
- * in one transaction and answers each in order: the chain of steps does not grow the stack with their number (a
- * nested chain overflowed it at a few thousand, never answered, and left its connection idle in transaction).
+ * With {@code quarry.api.max-transaction-operations} raised to 10,000, a {@code $transaction} of 10,000 operations
+ * runs in one transaction and answers each in order: the chain of steps does not grow the stack with their number
+ * (a nested chain overflowed it at a few thousand, never answered, and left its connection idle in transaction).
  */
 @QuarkusTest
 @TestProfile(LongTransactionApiTest.TenThousandOperations.class)
@@ -54,7 +54,8 @@ class LongTransactionApiTest {
             HttpResponse<String> created = send("/api/rpc/user/create", "{\"data\":{\"email\":\"u" + counter + "@x.io\",\"counter\":" + counter + "}}");
             assertEquals(200, created.statusCode(), created.body());
         }
-        // operation i counts the users whose counter is at least i % 4 (4, 3, 2, 1, 4, …); every 1,000th creates a tag
+        // operation i counts the users whose counter is at least i % 4 (4, 3, 2, 1, 4, …); every 1,000th creates a
+        // tag
         StringBuilder body = new StringBuilder("[");
         for (int i = 0; i < OPERATIONS; i++) {
             body.append(i == 0 ? "" : ",");

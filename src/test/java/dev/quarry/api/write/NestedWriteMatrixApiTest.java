@@ -29,10 +29,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Every nested-write verb on every relation shape, through the real server: 1-1 from the side without the key and
  * from the side holding it (required), 1-n from the one side and from the many side, implicit m-n, a self-relation
- * (both sides) and a relation over a compound key (both sides, required). Each cell writes through an {@code update}
- * on records of its own, checks the returned record and then the stored rows; the verbs Prisma does not offer on a
- * shape are a 400 naming the unknown argument, and change nothing; a change that would leave a record without its
- * required relation is Prisma's P2014 (409), and changes nothing either.
+ * (both sides) and a relation over a compound key (both sides, required). Each cell writes through an {@code
+ * update} on records of its own, checks the returned record and then the stored rows; the verbs Prisma does not
+ * offer on a shape are a 400 naming the unknown argument, and change nothing; a change that would leave a record
+ * without its required relation is Prisma's P2014 (409), and changes nothing either.
  *
  * <p>In the JSON below {@code '} stands for {@code "} and {@code $} for the cell's own key.
  */
@@ -190,7 +190,8 @@ class NestedWriteMatrixApiTest {
                         .write("user", update + "{'connect':{'id':'$-p'}}}}").answers("profile.id", is("$-p"))
                         .stored("profile", profiles, "userId", has("$")),
                 new Cell(shape, "connectOrCreate").given("user", "{'id':'$'}")
-                        .write("user", update + "{'connectOrCreate':{'where':{'id':'$-p'},'create':{'id':'$-p','bio':'made'}}}}}").answers("profile.bio", is("made"))
+                        .write("user", update + "{'connectOrCreate':{'where':{'id':'$-p'},'create':{'id':'$-p',"
+                        + "'bio':'made'}}}}}").answers("profile.bio", is("made"))
                         .stored("profile", profiles, "userId", has("$")),
                 // the profile cannot live without a user: P2014, and it stays
                 new Cell(shape, "disconnect").given("user", "{'id':'$','profile':{'create':{'id':'$-p'}}}")
@@ -200,7 +201,8 @@ class NestedWriteMatrixApiTest {
                         .write("user", update + "{'update':{'bio':'changed'}}}}").answers("profile.bio", is("changed"))
                         .stored("profile", profiles, "bio", has("changed")),
                 new Cell(shape, "upsert").given("user", "{'id':'$'}")
-                        .write("user", update + "{'upsert':{'create':{'id':'$-p','bio':'created'},'update':{'bio':'updated'}}}}}").answers("profile.bio", is("created"))
+                        .write("user", update + "{'upsert':{'create':{'id':'$-p','bio':'created'},"
+                        + "'update':{'bio':'updated'}}}}}").answers("profile.bio", is("created"))
                         .stored("profile", profiles, "userId", has("$")),
                 new Cell(shape, "delete").given("user", "{'id':'$','profile':{'create':{'id':'$-p'}}}")
                         .write("user", update + "{'delete':true}}}").answers("profile", isNull())
@@ -227,7 +229,8 @@ class NestedWriteMatrixApiTest {
                         .write("profile", update + "{'connect':{'id':'$-n'}}}}").answers("user.id", is("$-n"))
                         .stored("profile", profile, "userId", has("$-n")),
                 new Cell(shape, "connectOrCreate").given("user", given)
-                        .write("profile", update + "{'connectOrCreate':{'where':{'id':'$-n'},'create':{'id':'$-n','name':'made'}}}}}").answers("user.name", is("made"))
+                        .write("profile", update + "{'connectOrCreate':{'where':{'id':'$-n'},'create':{'id':'$-n',"
+                        + "'name':'made'}}}}}").answers("user.name", is("made"))
                         .stored("profile", profile, "userId", has("$-n")),
                 new Cell(shape, "update").given("user", given)
                         .write("profile", update + "{'update':{'name':'changed'}}}}").answers("user.name", is("changed"))
@@ -265,7 +268,8 @@ class NestedWriteMatrixApiTest {
                         .write(delegate, update + "{'connect':{'id':'$-f'}}}}").answers(ids, has("$-1", "$-2", "$-f"))
                         .stored(child, children, links, has("$-1=" + owner, "$-2=" + owner, "$-f=" + owner)),
                 new Cell(shape, "connectOrCreate").given(delegate, given)
-                        .write(delegate, update + "{'connectOrCreate':[{'where':{'id':'$-1'},'create':{'id':'$-9'}},{'where':{'id':'$-3'},'create':{'id':'$-3'}}]}}}")
+                        .write(delegate, update + "{'connectOrCreate':[{'where':{'id':'$-1'},'create':{'id':'$-9'}},"
+                                + "{'where':{'id':'$-3'},'create':{'id':'$-3'}}]}}}")
                         .answers(ids, has("$-1", "$-2", "$-3"))
                         .stored(child, children, links, has("$-1=" + owner, "$-2=" + owner, "$-3=" + owner)),
                 required
@@ -353,13 +357,16 @@ class NestedWriteMatrixApiTest {
         return cells;
     }
 
-    /** post.tags: two linked tags {@code $-1} ("a") and {@code $-2} ("b"), and {@code $-f} linked to another post. */
+    /**
+     * post.tags: two linked tags {@code $-1} ("a") and {@code $-2} ("b"), and {@code $-f} linked to another post.
+     */
     private static List<Cell> manyToMany() {
         String shape = "m-n";
         String given = "{'id':'$','tags':{'create':[{'id':'$-1','name':'a'},{'id':'$-2','name':'b'}]}}";
         String free = "{'id':'$-o','tags':{'create':{'id':'$-f'}}}";
         String update = "{'where':{'id':'$'},'include':{'tags':{'orderBy':{'id':'asc'}}},'data':{'tags':";
-        String links = "{'where':{'id':{'startsWith':'$'}},'orderBy':{'id':'asc'},'select':{'id':true,'tags':{'select':{'id':true},'orderBy':{'id':'asc'}}}}";
+        String links = "{'where':{'id':{'startsWith':'$'}},'orderBy':{'id':'asc'},'select':{'id':true,"
+                + "'tags':{'select':{'id':true},'orderBy':{'id':'asc'}}}}";
         String linkPath = "collect { it.id + '=' + it.tags.id.join(',') }";
         String tags = "{'where':{'id':{'startsWith':'$-'}},'orderBy':{'id':'asc'}}";
         return List.of(
@@ -373,7 +380,8 @@ class NestedWriteMatrixApiTest {
                         .write("post", update + "{'connect':[{'id':'$-f'},{'id':'$-1'}]}}}").answers("tags.id", has("$-1", "$-2", "$-f"))
                         .stored("post", links, linkPath, has("$=$-1,$-2,$-f", "$-o=$-f")),
                 new Cell(shape, "connectOrCreate").given("post", given).given("post", free)
-                        .write("post", update + "{'connectOrCreate':[{'where':{'id':'$-f'},'create':{'id':'$-9'}},{'where':{'id':'$-3'},'create':{'id':'$-3'}}]}}}")
+                        .write("post", update + "{'connectOrCreate':[{'where':{'id':'$-f'},'create':{'id':'$-9'}},"
+                                + "{'where':{'id':'$-3'},'create':{'id':'$-3'}}]}}}")
                         .answers("tags.id", has("$-1", "$-2", "$-3", "$-f"))
                         .stored("post", links, linkPath, has("$=$-1,$-2,$-3,$-f", "$-o=$-f")),
                 new Cell(shape, "set").given("post", given).given("post", free)
@@ -391,9 +399,12 @@ class NestedWriteMatrixApiTest {
                         .write("post", update + "{'updateMany':{'where':{'name':{'not':'zzz'}},'data':{'name':'many'}}}}}").answers("tags.name", has("many", "many"))
                         .stored("tag", tags, "name", has("many", "many", "")),
                 new Cell(shape, "upsert").given("post", given).given("post", free)
-                        // $-f exists but is not linked to this post: the upsert creates, as Prisma looks among the linked tags only
-                        .write("post", update + "{'upsert':[{'where':{'id':'$-1'},'create':{'id':'$-8'},'update':{'name':'updated'}},"
-                                + "{'where':{'id':'$-3'},'create':{'id':'$-3','name':'created'},'update':{'name':'never'}}]}}}")
+                        // $-f exists but is not linked to this post: the upsert creates, as Prisma looks among the
+                        // linked tags only
+                        .write("post", update + "{'upsert':[{'where':{'id':'$-1'},'create':{'id':'$-8'},"
+                                + "'update':{'name':'updated'}},"
+                                + "{'where':{'id':'$-3'},'create':{'id':'$-3','name':'created'},"
+                                + "'update':{'name':'never'}}]}}}")
                         .answers("tags.name", has("updated", "b", "created"))
                         .stored("post", links, linkPath, has("$=$-1,$-2,$-3", "$-o=$-f")),
                 new Cell(shape, "delete").given("post", given)
@@ -419,7 +430,8 @@ class NestedWriteMatrixApiTest {
                         .write("member", update + "{'connect':{'org_slug':{'org':'$-n','slug':'t'}}}}}").answers("team.org", is("$-n"))
                         .stored("member", self, team, has("$-n/t")),
                 new Cell(shape, "connectOrCreate").given("member", given)
-                        .write("member", update + "{'connectOrCreate':{'where':{'org_slug':{'org':'$-n','slug':'t'}},'create':{'org':'$-n','slug':'t','name':'made'}}}}}")
+                        .write("member", update + "{'connectOrCreate':{'where':{'org_slug':{'org':'$-n','slug':'t'}},"
+                                + "'create':{'org':'$-n','slug':'t','name':'made'}}}}}")
                         .answers("team.name", is("made"))
                         .stored("member", self, team, has("$-n/t")),
                 new Cell(shape, "update").given("member", given)
@@ -437,7 +449,9 @@ class NestedWriteMatrixApiTest {
         return cells;
     }
 
-    /** A well-formed argument for a verb, so that a refusal is about the verb on the shape, not about its argument. */
+    /**
+     * A well-formed argument for a verb, so that a refusal is about the verb on the shape, not about its argument.
+     */
     private static String argumentOf(String verb) {
         return switch (verb) {
             case "createMany" -> "{'data':[{}]}";

@@ -23,8 +23,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * A write of one record without nested writes is one statement with its read-back, sent alone (no BEGIN, no COMMIT),
- * counted as PostgreSQL receives them, through a {@link dev.quarry.testsupport.StatementRecorder} in front of it.
+ * A write of one record without nested writes is one statement with its read-back, sent alone (no BEGIN, no
+ * COMMIT), counted as PostgreSQL receives them, through a {@link dev.quarry.testsupport.StatementRecorder} in front
+ * of it.
  */
 @QuarkusTest
 @ExtendWith(DocumentedAnswers.Checked.class)
@@ -63,7 +64,8 @@ class OneStatementWritesApiTest {
     @Test
     void aFlatCreateIsOneStatementWithTheRecordLocationAndEtag() {
         Sent create = send(() -> given().contentType(ContentType.JSON).queryParam("include", "{\"posts\":{\"take\":10},\"profile\":true,\"_count\":true}")
-                .body("{\"email\":\"one@x.io\",\"name\":\"One\",\"tags\":[\"a\",\"b\"],\"settings\":{\"k\":[1,2]}}").when().post("/api/users"));
+                .body("{\"email\":\"one@x.io\",\"name\":\"One\",\"tags\":[\"a\",\"b\"],\"settings\":{\"k\":[1,"
+                        + "2]}}").when().post("/api/users"));
         create.alone("WITH \"__quarry_written\" AS (INSERT INTO \"User\"");
         String location = create.response().then().statusCode(201).header("Location", containsString("/api/users/c"))
                 .body("email", equalTo("one@x.io")).body("tags", contains("a", "b")).body("settings.k", contains(1, 2))

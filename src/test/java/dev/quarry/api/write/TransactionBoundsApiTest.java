@@ -27,10 +27,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * The server's bounds on {@code $transaction}: at most {@code quarry.api.max-transaction-operations} operations (the
- * default, 100), refused before anything runs; a client's {@code timeout} and {@code maxWait} at most the server's; a
- * client's timeout never lifts the statement timeout (2 s here). After every failure, no session of the database is
- * left {@code idle in transaction}.
+ * The server's bounds on {@code $transaction}: at most {@code quarry.api.max-transaction-operations} operations
+ * (the default, 100), refused before anything runs; a client's {@code timeout} and {@code maxWait} at most the
+ * server's; a client's timeout never lifts the statement timeout (2 s here). After every failure, no session of the
+ * database is left {@code idle in transaction}.
  */
 @QuarkusTest
 @TestProfile(TransactionBoundsApiTest.ShortStatements.class)
@@ -100,9 +100,10 @@ class TransactionBoundsApiTest {
     @Test
     void aClientTimeoutNeverLiftsTheStatementTimeout() throws Exception {
         send("/api/rpc/tag/create", "{\"data\":{\"name\":\"locked\"}}");
-        String update = "{\"operations\":[{\"delegate\":\"tag\",\"operation\":\"create\",\"args\":{\"data\":{\"name\":\"locked-before\"}}},"
-                + "{\"delegate\":\"tag\",\"operation\":\"update\",\"args\":{\"where\":{\"name\":\"locked\"},\"data\":{\"name\":\"locked2\"}}}],"
-                + "\"timeout\":15000}";
+        String update = "{\"operations\":[{\"delegate\":\"tag\",\"operation\":\"create\","
+                + "\"args\":{\"data\":{\"name\":\"locked-before\"}}},"
+                + "{\"delegate\":\"tag\",\"operation\":\"update\",\"args\":{\"where\":{\"name\":\"locked\"},"
+                + "\"data\":{\"name\":\"locked2\"}}}],\"timeout\":15000}";
         HttpResponse<String> r;
         long millis;
         try (Connection lock = TestServer.connect(FreshDatabase.current())) {
@@ -133,7 +134,8 @@ class TransactionBoundsApiTest {
         IdleTransactions.assertNone(FreshDatabase.current(), "a unique violation");
         // a findUniqueOrThrow that finds nothing, after a write
         HttpResponse<String> notFound = send("/api/rpc/$transaction", "[" + createTag("dup") + ","
-                + "{\"delegate\":\"tag\",\"operation\":\"findUniqueOrThrow\",\"args\":{\"where\":{\"name\":\"nowhere\"}}}]");
+                + "{\"delegate\":\"tag\",\"operation\":\"findUniqueOrThrow\","
+                + "\"args\":{\"where\":{\"name\":\"nowhere\"}}}]");
         assertEquals(404, notFound.statusCode(), notFound.body());
         IdleTransactions.assertNone(FreshDatabase.current(), "a findUniqueOrThrow");
         // the transaction's own timeout, on a lock
@@ -144,7 +146,8 @@ class TransactionBoundsApiTest {
                 st.executeUpdate("UPDATE \"Tag\" SET name = name WHERE name = 'held'");
             }
             HttpResponse<String> timedOut = send("/api/rpc/$transaction", "{\"operations\":[" + createTag("dup") + ","
-                    + "{\"delegate\":\"tag\",\"operation\":\"update\",\"args\":{\"where\":{\"name\":\"held\"},\"data\":{\"name\":\"held2\"}}}],\"timeout\":300}");
+                    + "{\"delegate\":\"tag\",\"operation\":\"update\",\"args\":{\"where\":{\"name\":\"held\"},"
+                    + "\"data\":{\"name\":\"held2\"}}}],\"timeout\":300}");
             assertEquals(408, timedOut.statusCode(), timedOut.body());
             assertTrue(timedOut.body().contains("P2028"), timedOut.body());
             lock.rollback();
@@ -153,7 +156,10 @@ class TransactionBoundsApiTest {
         assertEquals("0", send("/api/rpc/tag/count", "{\"where\":{\"name\":{\"in\":[\"dup\",\"other\",\"after1\",\"after2\",\"held2\"]}}}").body());
     }
 
-    /** A client that hangs up while its transaction waits for a lock: the transaction still ends, and its connection comes back. */
+    /**
+     * A client that hangs up while its transaction waits for a lock: the transaction still ends, and its connection
+     * comes back.
+     */
     @Test
     void aHungUpClientsTransactionEnds() throws Exception {
         send("/api/rpc/tag/create", "{\"data\":{\"name\":\"hang\"}}");
@@ -163,7 +169,8 @@ class TransactionBoundsApiTest {
                 st.executeUpdate("UPDATE \"Tag\" SET name = name WHERE name = 'hang'");
             }
             try (Socket client = sendAndKeepOpen("/api/rpc/$transaction", "[" + createTag("hang-before") + ","
-                    + "{\"delegate\":\"tag\",\"operation\":\"update\",\"args\":{\"where\":{\"name\":\"hang\"},\"data\":{\"name\":\"hang2\"}}}]")) {
+                    + "{\"delegate\":\"tag\",\"operation\":\"update\",\"args\":{\"where\":{\"name\":\"hang\"},"
+                    + "\"data\":{\"name\":\"hang2\"}}}]")) {
                 LockWaits.await(lock, 1, "the hung-up transaction");
             }
             Thread.sleep(200);

@@ -28,9 +28,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The seed's page in Next.js (src/test/nextjs, App Router) with the committed generated client: {@code next build}
- * (skipped when its inputs are unchanged), {@code next start}, and headless Debian Chromium through playwright-core:
- * the server component shows the seeded rows, the client component's form creates a post from the browser (CORS to
- * this service), and it appears. The screenshot is kept as target/nextjs-page.png.
+ * (skipped when its inputs are unchanged), {@code next start}, and headless Debian Chromium through
+ * playwright-core: the server component shows the seeded rows, the client component's form creates a post from the
+ * browser (CORS to this service), and it appears. The screenshot is kept as target/nextjs-page.png.
  */
 @QuarkusTest
 @WithTestResource(value = FreshDatabase.class, initArgs = @ResourceArg(name = "purpose", value = "NextJsPageTest"))
@@ -93,7 +93,8 @@ class NextJsPageTest {
                 (System.nanoTime() - browserStarted) / 1_000_000);
         assertTrue(Files.size(SCREENSHOT) > 0, "screenshot kept");
         try (var connection = TestServer.connect(FreshDatabase.current());
-                var rows = connection.createStatement().executeQuery("SELECT count(*) FROM \"Post\" WHERE \"authorId\" = 'u1' AND title LIKE 'From the browser %'")) {
+                var rows = connection.createStatement().executeQuery("SELECT count(*) FROM \"Post\" WHERE \"authorId\" = 'u1' AND title LIKE " + "'From the browser "
+                        + "%'")) {
             rows.next();
             assertEquals(1, rows.getInt(1), "the browser's post is in the database");
         }

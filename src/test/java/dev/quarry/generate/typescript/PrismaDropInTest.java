@@ -19,9 +19,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * Drop-in: the seed's query (src/test/drop-in/src/query.ts), written once, compiles under {@code tsc --strict} beside
- * a db.ts that makes Quarry's generated client and beside one that makes Prisma Client 7 (generated for the example
- * schema, pg adapter); run on the same database, both print the same JSON.
+ * Drop-in: the seed's query (src/test/drop-in/src/query.ts), written once, compiles under {@code tsc --strict}
+ * beside a db.ts that makes Quarry's generated client and beside one that makes Prisma Client 7 (generated for the
+ * example schema, pg adapter); run on the same database, both print the same JSON.
  */
 @QuarkusTest
 @WithTestResource(value = FreshDatabase.class, initArgs = @ResourceArg(name = "purpose", value = "PrismaDropInTest"))
@@ -31,7 +31,10 @@ class PrismaDropInTest {
     static final Path COPY = Path.of("target/drop-in");
     static final Path SCHEMA = Path.of("src/main/resources/schema.prisma");
 
-    /** Prisma 7's generator for ESM TypeScript, in place of the example schema's prisma-client-js; the url goes (Prisma 7 refuses it). */
+    /**
+     * Prisma 7's generator for ESM TypeScript, in place of the example schema's prisma-client-js; the url goes
+     * (Prisma 7 refuses it).
+     */
     static final String PRISMA_GENERATOR = """
             generator client {
               provider            = "prisma-client"
@@ -64,7 +67,10 @@ class PrismaDropInTest {
         assertEquals(prismaJson, quarryJson, "Quarry's client and Prisma Client 7 answer the same");
     }
 
-    /** Rows with distinct times (millisecond precision, as DateTime maps), a null name, an inactive user, one without posts. */
+    /**
+     * Rows with distinct times (millisecond precision, as DateTime maps), a null name, an inactive user, one
+     * without posts.
+     */
     private static void seed() {
         TestServer.execute(FreshDatabase.current(), """
                 INSERT INTO "User" (id, email, name, active, "createdAt", "updatedAt") VALUES
@@ -81,8 +87,8 @@ class PrismaDropInTest {
     }
 
     /**
-     * target/drop-in: the project, the committed blog client as clients/blog, query.ts beside each db.ts, and Prisma
-     * Client generated (again only when the rewritten schema changed); then one strict tsc over both sides.
+     * target/drop-in: the project, the committed blog client as clients/blog, query.ts beside each db.ts, and
+     * Prisma Client generated (again only when the rewritten schema changed); then one strict tsc over both sides.
      */
     private static Path build() throws Exception {
         TypedClientProject.copyTree(SOURCE, COPY);
@@ -98,7 +104,8 @@ class PrismaDropInTest {
         if (!Files.isRegularFile(COPY.resolve("prisma/generated/client.ts")) || !Files.isRegularFile(prismaSchema)
                 || !Files.readString(prismaSchema).equals(schema)) {
             Files.writeString(prismaSchema, schema);
-            // every prisma command first tries to download the native schema engine; generate needs only the bundled wasm
+            // every prisma command first tries to download the native schema engine; generate needs only the
+            // bundled wasm
             Map<String, String> offline = Map.of("PRISMA_SCHEMA_ENGINE_BINARY", "/bin/true", "PRISMA_HIDE_UPDATE_MESSAGE", "1", "CHECKPOINT_DISABLE", "1");
             assertEquals(0, TypedClientProject.run(COPY, offline, "npx", "prisma", "generate", "--schema", "prisma/schema.prisma"), "prisma generate");
         }

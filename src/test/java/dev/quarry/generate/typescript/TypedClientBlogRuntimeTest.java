@@ -11,7 +11,10 @@ import java.net.URI;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The blog's generated client in Node.js against the running service: every operation, values, errors, $transaction, ETag. */
+/**
+ * The blog's generated client in Node.js against the running service: every operation, values, errors,
+ * $transaction, ETag.
+ */
 @QuarkusTest
 @WithTestResource(value = FreshDatabase.class, initArgs = @ResourceArg(name = "purpose", value = "TypedClientBlogRuntimeTest"))
 class TypedClientBlogRuntimeTest {

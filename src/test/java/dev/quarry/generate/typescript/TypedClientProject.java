@@ -27,12 +27,18 @@ final class TypedClientProject {
     static final String RICH_SCHEMA = "src/test/resources/schemas/openapi-rich.prisma";
     static final String SOFT_DELETE_SCHEMA = "src/test/resources/schema/soft-delete/api.prisma";
 
-    /** A system property, not a static field: each Quarkus test class loads this class anew, and the work is once per JVM. */
+    /**
+     * A system property, not a static field: each Quarkus test class loads this class anew, and the work is once
+     * per JVM.
+     */
     private static final String TSC_EXIT = "quarry.test.typedClient.tscExit";
 
     private TypedClientProject() {}
 
-    /** The project, compiled; the exit status of tsc is {@link #tscExit}. Skips (fails under CI) without node and npm. */
+    /**
+     * The project, compiled; the exit status of tsc is {@link #tscExit}. Skips (fails under CI) without node and
+     * npm.
+     */
     static synchronized Path compiled() throws Exception {
         requireNode();
         if (System.getProperty(TSC_EXIT) == null) {
@@ -53,7 +59,8 @@ final class TypedClientProject {
 
     static void requireNode() {
         Tools.require(Tools.find("node").isPresent() && Tools.find("npm").isPresent(),
-                () -> "node/npm not found on PATH (src/test/ops/install-tools.sh): the TypeScript client is not run");
+                () -> "node/npm not found on PATH (src/test/ops/install-tools.sh): the TypeScript client is not "
+                        + "run");
     }
 
     /** npm ci when node_modules is missing or stale (older than the lock file). */
@@ -103,7 +110,10 @@ final class TypedClientProject {
         }
     }
 
-    /** Copies {@code from} into {@code to} (times kept: {@link #install} compares them), leaving out node_modules and build output. */
+    /**
+     * Copies {@code from} into {@code to} (times kept: {@link #install} compares them), leaving out node_modules
+     * and build output.
+     */
     static void copyTree(Path from, Path to) throws IOException {
         try (Stream<Path> files = Files.walk(from)) {
             for (Path file : files.filter(f -> !f.toString().contains("node_modules") && !f.toString().contains(".next")).toList()) {

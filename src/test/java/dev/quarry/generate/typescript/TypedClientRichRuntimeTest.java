@@ -11,7 +11,10 @@ import java.net.URI;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The client of the schema with every type and relation shape in Node.js against the running service: Decimal, BigInt, Bytes, Json, enums and lists both ways, compound keys, self- and many-to-many relations. */
+/**
+ * The client of the schema with every type and relation shape in Node.js against the running service: Decimal,
+ * BigInt, Bytes, Json, enums and lists both ways, compound keys, self- and many-to-many relations.
+ */
 @QuarkusTest
 @WithTestResource(value = FreshDatabase.class, initArgs = {
         @ResourceArg(name = "schema", value = "schemas/openapi-rich.prisma"), @ResourceArg(name = "purpose", value = "TypedClientRichRuntimeTest")})

@@ -25,9 +25,9 @@ import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 
 /**
- * The statement cache's verify mode, which the test profile turns on for every API test
- * ({@code %test.quarry.query.statement-cache.verify=true}, checked in {@link dev.quarry.api.StatementCacheApiTest}):
- * a kept statement corrupted behind the cache's back (its text, or which value binds which parameter) is caught on the
+ * The statement cache's verify mode, which the test profile turns on for every API test ({@code
+ * %test.quarry.query.statement-cache.verify=true}, checked in {@link dev.quarry.api.StatementCacheApiTest}): a kept
+ * statement corrupted behind the cache's back (its text, or which value binds which parameter) is caught on the
  * next read of its shape, where without verify the wrong statement would be sent.
  */
 class StatementCacheVerifyTest {
@@ -99,7 +99,10 @@ class StatementCacheVerifyTest {
         return swapped;
     }
 
-    /** Replaces the one kept template, test-only, through reflection: the cache offers no way to change what it keeps. */
+    /**
+     * Replaces the one kept template, test-only, through reflection: the cache offers no way to change what it
+     * keeps.
+     */
     @SuppressWarnings("unchecked")
     private static void corrupt(StatementCache cache, UnaryOperator<String> text, UnaryOperator<int[]> positions) throws Exception {
         Field field = StatementCache.class.getDeclaredField("templates");

@@ -1,4 +1,4 @@
-package dev.quarry.database;
+package dev.quarry.schema.model;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;

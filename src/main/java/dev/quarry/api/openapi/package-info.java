@@ -1,0 +1,2 @@
+/** The OpenAPI 3.1 document generated from the schema. */
+package dev.quarry.api.openapi;

@@ -1,0 +1,2 @@
+/** Destructive-change checks over migration steps, with no database access. */
+package dev.quarry.migrate.check;

@@ -1,0 +1,2 @@
+/** Migration steps as data, in the order they run; no SQL text. */
+package dev.quarry.migrate.step;

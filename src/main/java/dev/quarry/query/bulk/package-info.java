@@ -1,0 +1,2 @@
+/** Bulk imports: NDJSON and CSV records read and written in batches. */
+package dev.quarry.query.bulk;

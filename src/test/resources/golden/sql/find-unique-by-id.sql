@@ -1,0 +1,2 @@
+SELECT CASE WHEN octet_length(x.body) <= 33554432 THEN x.body END AS body, octet_length(x.body) AS bytes FROM (SELECT (SELECT "r1".j::text FROM (SELECT json_build_object('id', "t2"."id", 'email', "t2"."email", 'name', "t2"."name", 'active', "t2"."active", 'createdAt', to_char("t2"."createdAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), 'updatedAt', to_char("t2"."updatedAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')) AS j FROM "User" "t2" WHERE "t2"."id" = $1::text LIMIT $2::text::bigint) "r1" LIMIT 1) AS body OFFSET 0) x
+-- params: [u1, 1]
