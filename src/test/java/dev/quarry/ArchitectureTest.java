@@ -88,7 +88,11 @@ class ArchitectureTest {
     @Test
     void migrationStagesUseTheDatabaseShapeNotQueriesOrTheApi() {
         for (String stage : new String[] {"diff", "step", "render", "check", "pull"}) {
-            stage("dev.quarry.migrate." + stage + "..", "dev.quarry.migrate..", "dev.quarry.database..", "dev.quarry.schema..")
+            stage(
+                            "dev.quarry.migrate." + stage + "..",
+                            "dev.quarry.migrate..",
+                            "dev.quarry.database..",
+                            "dev.quarry.schema..")
                     .check(classes);
         }
     }
@@ -112,7 +116,12 @@ class ArchitectureTest {
 
     @Test
     void sqlIsBuiltFromPlansOnly() {
-        stage("dev.quarry.query.sql..", "dev.quarry.query", "dev.quarry.query.plan..", "dev.quarry.query.sql..", "dev.quarry.schema..")
+        stage(
+                        "dev.quarry.query.sql..",
+                        "dev.quarry.query",
+                        "dev.quarry.query.plan..",
+                        "dev.quarry.query.sql..",
+                        "dev.quarry.schema..")
                 .check(classes);
     }
 
@@ -123,7 +132,8 @@ class ArchitectureTest {
                 .resideInAnyPackage("dev.quarry.query.args..", "dev.quarry.query.plan..", "dev.quarry.query.sql..")
                 .should()
                 .dependOnClassesThat()
-                .resideInAnyPackage("io.vertx..", "io.smallrye.mutiny..", "dev.quarry.query.exec..", "dev.quarry.query.write..")
+                .resideInAnyPackage(
+                        "io.vertx..", "io.smallrye.mutiny..", "dev.quarry.query.exec..", "dev.quarry.query.write..")
                 .because("query.exec is the one query stage that talks to PostgreSQL")
                 .check(classes);
     }
@@ -132,7 +142,8 @@ class ArchitectureTest {
     void nothingBelowTheApiImportsQuarkusOrJaxRs() {
         noClasses()
                 .that()
-                .resideInAnyPackage("dev.quarry.schema..", "dev.quarry.database..", "dev.quarry.migrate..", "dev.quarry.query..")
+                .resideInAnyPackage(
+                        "dev.quarry.schema..", "dev.quarry.database..", "dev.quarry.migrate..", "dev.quarry.query..")
                 .should()
                 .dependOnClassesThat()
                 .resideInAnyPackage("io.quarkus..", "jakarta.ws.rs..", "jakarta.enterprise..", "jakarta.inject..")
@@ -144,10 +155,12 @@ class ArchitectureTest {
     void nothingBelowTheApiUsesTheApiOrTheCommandLine() {
         noClasses()
                 .that()
-                .resideInAnyPackage("dev.quarry.schema..", "dev.quarry.database..", "dev.quarry.migrate..", "dev.quarry.query..")
+                .resideInAnyPackage(
+                        "dev.quarry.schema..", "dev.quarry.database..", "dev.quarry.migrate..", "dev.quarry.query..")
                 .should()
                 .dependOnClassesThat()
-                .resideInAnyPackage("dev.quarry.api..", "dev.quarry.cli..", "dev.quarry.security..", "dev.quarry.studio..")
+                .resideInAnyPackage(
+                        "dev.quarry.api..", "dev.quarry.cli..", "dev.quarry.security..", "dev.quarry.studio..")
                 .check(classes);
     }
 

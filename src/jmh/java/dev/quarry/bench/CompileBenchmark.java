@@ -60,18 +60,28 @@ public class CompileBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() throws IOException {
-        Schema schema = PrismaSchema.load(Path.of("src/main/resources/schema.prisma")).schema().orElseThrow();
+        Schema schema = PrismaSchema.load(Path.of("src/main/resources/schema.prisma"))
+                .schema()
+                .orElseThrow();
         planner = new QueryPlanner(schema, Limits.DEFAULT);
         builder = new QueryBuilder(schema);
         cache = new StatementCache(schema, Limits.DEFAULT, path.equals("cache_miss") ? 0 : 1000, false);
-        user = schema.models().stream().filter(m -> m.name().equals("User")).findFirst().orElseThrow();
-        post = schema.models().stream().filter(m -> m.name().equals("Post")).findFirst().orElseThrow();
+        user = schema.models().stream()
+                .filter(m -> m.name().equals("User"))
+                .findFirst()
+                .orElseThrow();
+        post = schema.models().stream()
+                .filter(m -> m.name().equals("Post"))
+                .findFirst()
+                .orElseThrow();
     }
 
     @Benchmark
     public SqlStatement read() {
         QueryPlan plan = plan();
-        return path.equals("compile") ? builder.build(plan, QueryBuilder.Output.BODY) : cache.statement(plan, QueryBuilder.Output.BODY, ReadableFields.all());
+        return path.equals("compile")
+                ? builder.build(plan, QueryBuilder.Output.BODY)
+                : cache.statement(plan, QueryBuilder.Output.BODY, ReadableFields.all());
     }
 
     private QueryPlan plan() {
@@ -106,8 +116,10 @@ public class CompileBenchmark {
                 return planner.plan(post, ResourceArgs.parse(Operation.COUNT, params));
             default: {
                 String body = "{\"where\":{\"OR\":[{\"email\":{\"contains\":\"" + id + "\",\"mode\":\"insensitive\"}},"
-                        + "{\"posts\":{\"some\":{\"published\":true,\"title\":{\"startsWith\":\"Post " + n + "\"}}}}],\"active\":true},"
-                        + "\"orderBy\":[{\"createdAt\":\"desc\"},{\"id\":\"asc\"}],\"take\":10,\"skip\":" + (n % 50) + ","
+                        + "{\"posts\":{\"some\":{\"published\":true,\"title\":{\"startsWith\":\"Post " + n
+                        + "\"}}}}],\"active\":true},"
+                        + "\"orderBy\":[{\"createdAt\":\"desc\"},{\"id\":\"asc\"}],\"take\":10,\"skip\":" + (n % 50)
+                        + ","
                         + "\"select\":{\"id\":true,\"email\":true,\"_count\":{\"select\":{\"posts\":true}},"
                         + "\"posts\":{\"where\":{\"published\":true},\"select\":{\"title\":true},\"take\":2}}}";
                 ObjectNode args = (ObjectNode) Json.parse(body, ArgPath.of("body"));

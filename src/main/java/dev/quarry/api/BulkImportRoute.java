@@ -48,17 +48,22 @@ import org.postgresql.util.PSQLException;
 
 /**
  * {@code POST /api/{model}/bulk} with an NDJSON or CSV body: an import of records in one transaction, all or none,
- * answered 201 {@code {"count": n}} as createMany's JSON body on the same path is (which this route leaves to JAX-RS). Served as a Vert.x route ahead of Quarkus's body limit ({@code quarkus.http.limits.max-body-size},
- * which a stream of a million rows passes) with its own, {@code quarry.bulk.max-body-size}. The body is read as it
- * arrives by a worker thread ({@link RequestBodyStream}) and written through {@link BulkWriter} on a JDBC connection of
- * the Agroal pool, under the request's role and claims as every write is. Errors are the same problem documents as the
- * JAX-RS routes' ({@link Failure}); a record's error adds {@code meta.line}.
+ * answered 201 {@code {"count": n}} as createMany's JSON body on the same path is (which this route leaves to
+ * JAX-RS). Served as a Vert.x route ahead of Quarkus's body limit ({@code quarkus.http.limits.max-body-size}, which
+ * a stream of a million rows passes) with its own, {@code quarry.bulk.max-body-size}. The body is read as it
+ * arrives by a worker thread ({@link RequestBodyStream}) and written through {@link BulkWriter} on a JDBC
+ * connection of the Agroal pool, under the request's role and claims as every write is. Errors are the same problem
+ * documents as the JAX-RS routes' ({@link Failure}); a record's error adds {@code meta.line}.
  */
 @ApplicationScoped
 public class BulkImportRoute {
 
-    /** Just after {@link dev.quarry.security.RequestLimits} (which leaves the bulk route to this one), before Quarkus's body limit. */
+    /**
+     * Just after {@link dev.quarry.security.RequestLimits} (which leaves the bulk route to this one), before
+     * Quarkus's body limit.
+     */
     private static final int ORDER = -298;
+
     private static final Logger LOG = Logger.getLogger(BulkImportRoute.class);
 
     private final ModelRoutes routes;
@@ -73,8 +78,14 @@ public class BulkImportRoute {
     private final Duration readTimeout;
 
     @Inject
-    public BulkImportRoute(Schema schema, Limits limits, ModelRoutes routes, Authenticator authenticator, PendingMigrationsCheck migrations,
-            AgroalDataSource dataSource, ObjectMapper json,
+    public BulkImportRoute(
+            Schema schema,
+            Limits limits,
+            ModelRoutes routes,
+            Authenticator authenticator,
+            PendingMigrationsCheck migrations,
+            AgroalDataSource dataSource,
+            ObjectMapper json,
             @ConfigProperty(name = "quarry.bulk.max-body-size", defaultValue = "1G") MemorySize maxBodySize,
             @ConfigProperty(name = "quarry.bulk.timeout", defaultValue = "10m") Duration timeout,
             @ConfigProperty(name = "quarry.bulk.read-timeout", defaultValue = "60s") Duration readTimeout) {
@@ -118,12 +129,14 @@ public class BulkImportRoute {
             boolean skipDuplicates = skipDuplicates(request.params().getAll("skipDuplicates"));
             Model model = routes.byRoute(routing.pathParam("route"));
             WriteService.requireWritable(model);
-            session(request.getHeader(HttpHeaders.AUTHORIZATION)).subscribe().with(
-                    settings -> Infrastructure.getDefaultWorkerPool().execute(() -> {
-                        Response answer = importAll(model, format.get(), body, skipDuplicates, settings);
-                        context.runOnContext(ignored -> respond(routing, body, answer));
-                    }),
-                    failure -> respond(routing, body, problemFor(failure)));
+            session(request.getHeader(HttpHeaders.AUTHORIZATION))
+                    .subscribe()
+                    .with(
+                            settings -> Infrastructure.getDefaultWorkerPool().execute(() -> {
+                                Response answer = importAll(model, format.get(), body, skipDuplicates, settings);
+                                context.runOnContext(ignored -> respond(routing, body, answer));
+                            }),
+                            failure -> respond(routing, body, problemFor(failure)));
         } catch (RuntimeException e) {
             respond(routing, body, problemFor(e));
         }
@@ -137,14 +150,23 @@ public class BulkImportRoute {
     }
 
     /** On a worker thread: the whole import in one transaction; any failure rolls all of it back. */
-    private Response importAll(Model model, BulkFormat format, RequestBodyStream body, boolean skipDuplicates, Optional<SessionSettings> session) {
+    private Response importAll(
+            Model model,
+            BulkFormat format,
+            RequestBodyStream body,
+            boolean skipDuplicates,
+            Optional<SessionSettings> session) {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
                 apply(connection, session);
                 long count = writer.write(connection, model, BulkRows.of(format, model, body), skipDuplicates);
                 connection.commit();
-                return Response.status(201).type("application/json").entity("{\"count\":" + count + "}").header("Cache-Control", "no-store").build();
+                return Response.status(201)
+                        .type("application/json")
+                        .entity("{\"count\":" + count + "}")
+                        .header("Cache-Control", "no-store")
+                        .build();
             } catch (Exception e) {
                 connection.rollback();
                 throw e;
@@ -154,7 +176,10 @@ public class BulkImportRoute {
         }
     }
 
-    /** The request's role, claims (as {@link SessionSettings}) and the import's own statement timeout, for this transaction only. */
+    /**
+     * The request's role, claims (as {@link SessionSettings}) and the import's own statement timeout, for this
+     * transaction only.
+     */
     private void apply(Connection connection, Optional<SessionSettings> session) throws SQLException {
         if (session.isPresent()) {
             SessionSettings settings = session.get();
@@ -201,20 +226,25 @@ public class BulkImportRoute {
             PgException pg = JdbcErrors.pgException(psql);
             return databaseErrors.map(pg).<Failure>map(Failure.Refused::of).orElseGet(() -> Failure.of(pg));
         }
-        if (e instanceof SQLException sql && (sql.getSQLState() == null || sql.getSQLState().startsWith("08"))) {
+        if (e instanceof SQLException sql
+                && (sql.getSQLState() == null || sql.getSQLState().startsWith("08"))) {
             LOG.warnf("bulk import: no database connection (%s)", sql.getMessage());
             return Failure.Refused.of(DatabaseErrors.unavailable());
         }
         if (e instanceof IOException io) {
             // the client hung up or stalled: nobody may read this answer, but it says what happened
-            return new Failure.Refused(ErrorCode.BAD_REQUEST, "The request body could not be read: " + io.getMessage(), Map.of());
+            return new Failure.Refused(
+                    ErrorCode.BAD_REQUEST, "The request body could not be read: " + io.getMessage(), Map.of());
         }
         return Failure.of(e);
     }
 
     private Failure tooLarge() {
-        return new Failure.Refused(ErrorCode.BULK_BODY_TOO_LARGE, "The bulk import's body is larger than the maximum of " + maxBytes
-                + " bytes (quarry.bulk.max-body-size); nothing was written", Map.of("maxBytes", maxBytes));
+        return new Failure.Refused(
+                ErrorCode.BULK_BODY_TOO_LARGE,
+                "The bulk import's body is larger than the maximum of " + maxBytes
+                        + " bytes (quarry.bulk.max-body-size); nothing was written",
+                Map.of("maxBytes", maxBytes));
     }
 
     /** Sends {@code answer}; a connection whose body was not read to its end is closed after it. */
@@ -231,7 +261,9 @@ public class BulkImportRoute {
             throw new IllegalStateException(e);
         }
         response.setStatusCode(answer.getStatus());
-        answer.getStringHeaders().forEach((name, values) -> values.forEach(v -> response.headers().add(name, v)));
+        answer.getStringHeaders()
+                .forEach(
+                        (name, values) -> values.forEach(v -> response.headers().add(name, v)));
         if (answer.getMediaType() != null) {
             response.putHeader(HttpHeaders.CONTENT_TYPE, answer.getMediaType().toString());
         }

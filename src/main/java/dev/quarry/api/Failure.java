@@ -17,9 +17,9 @@ import java.util.Map;
 import org.jboss.logging.Logger;
 
 /**
- * Every way a request can end in an error, as data, and the one mapping of each to its problem document and headers:
- * what the JAX-RS mapper ({@link ProblemMapper}), the bulk import route and a stream's last line all render.
- * {@link #of} finds the failure a thrown exception stands for.
+ * Every way a request can end in an error, as data, and the one mapping of each to its problem document and
+ * headers: what the JAX-RS mapper ({@link ProblemMapper}), the bulk import route and a stream's last line all
+ * render. {@link #of} finds the failure a thrown exception stands for.
  */
 public sealed interface Failure {
 
@@ -29,10 +29,15 @@ public sealed interface Failure {
 
     /** {@code Retry-After} where the code says to try again later; {@link Unauthenticated} adds its challenge. */
     default Map<String, String> headers() {
-        return code().retryLater() ? Map.of("Retry-After", String.valueOf(DatabaseAvailability.RETRY_AFTER_SECONDS)) : Map.of();
+        return code().retryLater()
+                ? Map.of("Retry-After", String.valueOf(DatabaseAvailability.RETRY_AFTER_SECONDS))
+                : Map.of();
     }
 
-    /** A client mistake in the arguments: where it is ({@code meta.parameter}, {@code meta.path}) and what is allowed there. */
+    /**
+     * A client mistake in the arguments: where it is ({@code meta.parameter}, {@code meta.path}) and what is
+     * allowed there.
+     */
     record BadArgument(QueryError error) implements Failure {
         @Override
         public ErrorCode code() {
@@ -84,12 +89,16 @@ public sealed interface Failure {
         public Map<String, String> headers() {
             String challenge = reason == TokenRejected.Reason.MISSING
                     ? "Bearer realm=\"quarry\""
-                    : "Bearer realm=\"quarry\", error=\"invalid_token\", error_description=\"" + detail.replace("\"", "'") + "\"";
+                    : "Bearer realm=\"quarry\", error=\"invalid_token\", error_description=\""
+                            + detail.replace("\"", "'") + "\"";
             return Map.of("WWW-Authenticate", challenge);
         }
     }
 
-    /** The failure of one record of a bulk import: the record's own, its detail and {@code meta.line} naming the line it starts on. */
+    /**
+     * The failure of one record of a bulk import: the record's own, its detail and {@code meta.line} naming the
+     * line it starts on.
+     */
     record AtLine(Failure failure, int line) implements Failure {
         @Override
         public ErrorCode code() {
@@ -128,8 +137,9 @@ public sealed interface Failure {
     }
 
     /**
-     * The failure {@code thrown} stands for: the first exception along its causes that Quarry raised, a database error
-     * of a read mapped by {@link DatabaseErrors#forRead}, an unavailable database; anything else is {@link Internal}.
+     * The failure {@code thrown} stands for: the first exception along its causes that Quarry raised, a database
+     * error of a read mapped by {@link DatabaseErrors#forRead}, an unavailable database; anything else is {@link
+     * Internal}.
      */
     static Failure of(Throwable thrown) {
         for (Throwable cause = thrown; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
@@ -164,7 +174,10 @@ public sealed interface Failure {
             return refusedRole(r);
         }
         if (e instanceof StreamTimedOut t) {
-            return new Refused(ErrorCode.STREAM_TIMED_OUT, t.getMessage() + " (quarry.stream.timeout)", Map.of("timeoutMs", t.timeout().toMillis()));
+            return new Refused(
+                    ErrorCode.STREAM_TIMED_OUT,
+                    t.getMessage() + " (quarry.stream.timeout)",
+                    Map.of("timeoutMs", t.timeout().toMillis()));
         }
         if (e instanceof PgException pg) {
             return database(pg);
@@ -178,9 +191,13 @@ public sealed interface Failure {
      */
     private static Failure refusedRole(SessionRefused e) {
         if (e.unknownRole()) {
-            return new Unauthenticated(TokenRejected.Reason.INVALID, "The token's role " + e.role() + " does not exist in the database");
+            return new Unauthenticated(
+                    TokenRejected.Reason.INVALID, "The token's role " + e.role() + " does not exist in the database");
         }
-        return new Refused(ErrorCode.FORBIDDEN, "The service may not act as the token's role " + e.role() + " (GRANT " + e.role() + " TO the connecting user)",
+        return new Refused(
+                ErrorCode.FORBIDDEN,
+                "The service may not act as the token's role " + e.role() + " (GRANT " + e.role()
+                        + " TO the connecting user)",
                 Map.of("reason", "role-not-granted"));
     }
 

@@ -49,7 +49,8 @@ public class LimitsProducer {
     @Produces
     @Singleton
     Limits limits() {
-        return new Limits(maxTake, maxDepth, maxFilterNodes, maxSkip, maxListValues, maxRows, maxResponseBytes.asLongValue());
+        return new Limits(
+                maxTake, maxDepth, maxFilterNodes, maxSkip, maxListValues, maxRows, maxResponseBytes.asLongValue());
     }
 
     @Produces

@@ -24,7 +24,8 @@ public class ProblemMapper {
             return respond(new Failure.Internal());
         }
         Response.Status known = Response.Status.fromStatusCode(status);
-        return respond(new Failure.Refused(ErrorCode.ofHttpStatus(status), known == null ? "Error" : known.getReasonPhrase(), Map.of()));
+        return respond(new Failure.Refused(
+                ErrorCode.ofHttpStatus(status), known == null ? "Error" : known.getReasonPhrase(), Map.of()));
     }
 
     @ServerExceptionMapper
@@ -35,7 +36,10 @@ public class ProblemMapper {
     /** The problem document of {@code failure}, with its status and headers; never cached. */
     public static Response respond(Failure failure) {
         Problem problem = failure.problem();
-        Response.ResponseBuilder r = Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).header("Cache-Control", "no-store");
+        Response.ResponseBuilder r = Response.status(problem.status())
+                .type(Problem.MEDIA_TYPE)
+                .entity(problem)
+                .header("Cache-Control", "no-store");
         failure.headers().forEach(r::header);
         return r.build();
     }

@@ -37,6 +37,7 @@ public class ReadService {
 
     /** A planner per view of the schema's fields (one per role a field rule names, one for the other roles). */
     private final Map<ReadableFields, QueryPlanner> planners = new HashMap<>();
+
     private final ReadableFields.Views views;
     private final StatementCache statements;
     private final QueryRunner runner;
@@ -46,10 +47,16 @@ public class ReadService {
     private final SoftDeleteAccess softDelete;
 
     @Inject
-    public ReadService(Schema schema, @Reads Pool pool, Sessions sessions, Limits limits, SoftDeleteAccess softDelete,
+    public ReadService(
+            Schema schema,
+            @Reads Pool pool,
+            Sessions sessions,
+            Limits limits,
+            SoftDeleteAccess softDelete,
             @ConfigProperty(name = "quarry.query.slow-threshold", defaultValue = "500ms") Duration slowThreshold,
             @ConfigProperty(name = "quarry.query.statement-cache.size", defaultValue = "2000") long statementCacheSize,
-            @ConfigProperty(name = "quarry.query.statement-cache.verify", defaultValue = "false") boolean verifyStatementCache,
+            @ConfigProperty(name = "quarry.query.statement-cache.verify", defaultValue = "false")
+                    boolean verifyStatementCache,
             @ConfigProperty(name = "quarry.stream.fetch-size", defaultValue = "1000") int streamFetchSize,
             @ConfigProperty(name = "quarry.stream.timeout", defaultValue = "10m") Duration streamTimeout) {
         this.views = ReadableFields.of(schema);
@@ -81,7 +88,10 @@ public class ReadService {
         ReadableFields readable = views.of(session.map(SessionSettings::role));
         QueryPlan plan = planners.get(readable).plan(model, args);
         return runner.run(statements.statement(plan, output, readable), session)
-                .onFailure(PgException.class).transform(e -> errors.missingInDatabase((PgException) e).<Throwable>map(WriteError::exception).orElse(e));
+                .onFailure(PgException.class)
+                .transform(e -> errors.missingInDatabase((PgException) e)
+                        .<Throwable>map(WriteError::exception)
+                        .orElse(e));
     }
 
     /**
@@ -98,7 +108,9 @@ public class ReadService {
         softDelete.check(args, session);
         ReadableFields readable = views.of(session.map(SessionSettings::role));
         FindPlan plan = (FindPlan) planners.get(readable).plan(model, args);
-        return new Streamed(plan.read().selection(), streams.lines(statements.statement(plan, QueryBuilder.Output.LINES, readable), session));
+        return new Streamed(
+                plan.read().selection(),
+                streams.lines(statements.statement(plan, QueryBuilder.Output.LINES, readable), session));
     }
 
     /** Read shapes whose compiled statement is kept. */

@@ -61,8 +61,13 @@ final class RequestBodyStream extends InputStream {
             }
         });
         request.endHandler(ignored -> queue.add(END));
-        request.exceptionHandler(e -> queue.add(e instanceof IOException io ? io : new IOException("the request body was cut off: " + e.getMessage(), e)));
-        request.response().closeHandler(ignored -> queue.add(new IOException("the client closed the connection before the body's end")));
+        request.exceptionHandler(e -> queue.add(
+                e instanceof IOException io
+                        ? io
+                        : new IOException("the request body was cut off: " + e.getMessage(), e)));
+        request.response()
+                .closeHandler(ignored ->
+                        queue.add(new IOException("the client closed the connection before the body's end")));
     }
 
     @Override
@@ -118,7 +123,8 @@ final class RequestBodyStream extends InputStream {
         try {
             Object next = queue.poll(readTimeout.toMillis(), TimeUnit.MILLISECONDS);
             if (next == null) {
-                throw new InterruptedIOException("no part of the request body arrived for " + readTimeout.toSeconds() + " s");
+                throw new InterruptedIOException(
+                        "no part of the request body arrived for " + readTimeout.toSeconds() + " s");
             }
             return next;
         } catch (InterruptedException e) {

@@ -1,7 +1,6 @@
 package dev.quarry.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.quarry.query.ArgPath;
 import dev.quarry.query.QueryErrors;
@@ -19,6 +18,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.Encoded;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
@@ -39,7 +39,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import jakarta.ws.rs.Encoded;
 
 /**
  * The write routes of the resource surface. The body is the record's {@code data}; {@code select}, {@code include}
@@ -78,7 +77,8 @@ public class ResourceWritesResource {
         WriteArgs args = withShape(WriteOperation.CREATE, uri, Optional.empty());
         args.args().set("data", objectBody(body));
         return writes.write(model, args).map(result -> {
-            Response.ResponseBuilder r = Response.status(201).entity(result.body()).type(MediaType.APPLICATION_JSON);
+            Response.ResponseBuilder r =
+                    Response.status(201).entity(result.body()).type(MediaType.APPLICATION_JSON);
             result.row().ifPresent(row -> r.location(URI.create("/api/" + route + "/" + idPath(row))));
             result.etag().ifPresent(tag -> r.header("ETag", quote(tag)));
             return r.build();
@@ -88,13 +88,16 @@ public class ResourceWritesResource {
     @POST
     @Path("{route}/bulk")
     @Consumes(MediaType.WILDCARD)
-    public Uni<Response> createMany(@PathParam("route") String route, @Context UriInfo uri, @HeaderParam("Prefer") String prefer, String body) {
+    public Uni<Response> createMany(
+            @PathParam("route") String route, @Context UriInfo uri, @HeaderParam("Prefer") String prefer, String body) {
         Model model = writableModel(route);
         Map<String, List<String>> params = new LinkedHashMap<>(uri.getQueryParameters());
         List<String> skip = params.remove("skipDuplicates");
-        boolean skipDuplicates = (skip != null && skip.equals(List.of("true"))) || (prefer != null && prefer.contains("resolution=ignore-duplicates"));
+        boolean skipDuplicates = (skip != null && skip.equals(List.of("true")))
+                || (prefer != null && prefer.contains("resolution=ignore-duplicates"));
         if (skip != null && !skip.equals(List.of("true")) && !skip.equals(List.of("false"))) {
-            throw QueryErrors.invalid(ArgPath.ofText("skipDuplicates"), "skipDuplicates must be true or false", List.of("true", "false"));
+            throw QueryErrors.invalid(
+                    ArgPath.ofText("skipDuplicates"), "skipDuplicates must be true or false", List.of("true", "false"));
         }
         boolean returning = !params.isEmpty() || (prefer != null && prefer.contains("return=representation"));
         WriteOperation operation = returning ? WriteOperation.CREATE_MANY_AND_RETURN : WriteOperation.CREATE_MANY;
@@ -109,15 +112,22 @@ public class ResourceWritesResource {
             args.args().put("skipDuplicates", true);
         }
         return writes.write(model, args).map(WriteResult::body).map(result -> {
-            return Response.status(201).entity(returning ? bulkAnswer(result) : result).type(MediaType.APPLICATION_JSON).build();
+            return Response.status(201)
+                    .entity(returning ? bulkAnswer(result) : result)
+                    .type(MediaType.APPLICATION_JSON)
+                    .build();
         });
     }
 
     @PATCH
     @Path("{route}/{id}")
     @Consumes(MediaType.WILDCARD)
-    public Uni<Response> update(@PathParam("route") String route, @Encoded @PathParam("id") String id, @Context UriInfo uri,
-            @HeaderParam("If-Match") String ifMatch, String body) {
+    public Uni<Response> update(
+            @PathParam("route") String route,
+            @Encoded @PathParam("id") String id,
+            @Context UriInfo uri,
+            @HeaderParam("If-Match") String ifMatch,
+            String body) {
         Model model = writableModel(route);
         WriteArgs args = withShape(WriteOperation.UPDATE, uri, ifMatch(ifMatch));
         args.args().set("where", ResourceReadsResource.idWhere(model, id));
@@ -129,8 +139,12 @@ public class ResourceWritesResource {
     @PUT
     @Path("{route}/{id}")
     @Consumes(MediaType.WILDCARD)
-    public Uni<Response> upsert(@PathParam("route") String route, @Encoded @PathParam("id") String id, @Context UriInfo uri,
-            @HeaderParam("If-Match") String ifMatch, String body) {
+    public Uni<Response> upsert(
+            @PathParam("route") String route,
+            @Encoded @PathParam("id") String id,
+            @Context UriInfo uri,
+            @HeaderParam("If-Match") String ifMatch,
+            String body) {
         Model model = writableModel(route);
         WriteArgs args = withShape(WriteOperation.UPSERT, uri, ifMatch(ifMatch));
         ObjectNode where = ResourceReadsResource.idWhere(model, id);
@@ -138,19 +152,26 @@ public class ResourceWritesResource {
         for (Iterator<String> names = upsert.fieldNames(); names.hasNext(); ) {
             String name = names.next();
             if (!name.equals("create") && !name.equals("update")) {
-                throw QueryErrors.invalid(ArgPath.of("body").key(name), "An upsert's body is {\"create\": {...}, \"update\": {...}}",
+                throw QueryErrors.invalid(
+                        ArgPath.of("body").key(name),
+                        "An upsert's body is {\"create\": {...}, \"update\": {...}}",
                         List.of("create", "update"));
             }
         }
-        if (!(upsert.get("create") instanceof ObjectNode create) || !(upsert.get("update") instanceof ObjectNode update)) {
-            throw QueryErrors.invalid(ArgPath.of("body"), "An upsert's body is {\"create\": {...}, \"update\": {...}}, both objects",
+        if (!(upsert.get("create") instanceof ObjectNode create)
+                || !(upsert.get("update") instanceof ObjectNode update)) {
+            throw QueryErrors.invalid(
+                    ArgPath.of("body"),
+                    "An upsert's body is {\"create\": {...}, \"update\": {...}}, both objects",
                     List.of("create", "update"));
         }
         Iterator<Map.Entry<String, JsonNode>> it = idFields(model, where).fields();
         while (it.hasNext()) {
             Map.Entry<String, JsonNode> e = it.next();
-            if (create.has(e.getKey()) && !create.get(e.getKey()).asText().equals(e.getValue().asText())) {
-                throw QueryErrors.conflicting(ArgPath.of("body").key("create").key(e.getKey()),
+            if (create.has(e.getKey())
+                    && !create.get(e.getKey()).asText().equals(e.getValue().asText())) {
+                throw QueryErrors.conflicting(
+                        ArgPath.of("body").key("create").key(e.getKey()),
                         "The body's create." + e.getKey() + " differs from the id in the path");
             }
             create.set(e.getKey(), e.getValue());
@@ -166,34 +187,47 @@ public class ResourceWritesResource {
 
     @DELETE
     @Path("{route}/{id}")
-    public Uni<Response> delete(@PathParam("route") String route, @Encoded @PathParam("id") String id, @Context UriInfo uri,
-            @HeaderParam("If-Match") String ifMatch, @HeaderParam("Prefer") String prefer) {
+    public Uni<Response> delete(
+            @PathParam("route") String route,
+            @Encoded @PathParam("id") String id,
+            @Context UriInfo uri,
+            @HeaderParam("If-Match") String ifMatch,
+            @HeaderParam("Prefer") String prefer) {
         Model model = writableModel(route);
         WriteArgs args = withShape(WriteOperation.DELETE, uri, ifMatch(ifMatch));
         args.args().set("where", ResourceReadsResource.idWhere(model, id));
         args = relocate(args, "where", ArgPath.ofText("id"));
         boolean minimal = prefer != null && prefer.contains("return=minimal");
-        return writes.write(model, args).map(deleted -> minimal ? Response.noContent().build() : Response.ok(deleted.body(), MediaType.APPLICATION_JSON).build());
+        return writes.write(model, args)
+                .map(deleted -> minimal
+                        ? Response.noContent().build()
+                        : Response.ok(deleted.body(), MediaType.APPLICATION_JSON)
+                                .build());
     }
 
     @PATCH
     @Path("{route}")
     @Consumes(MediaType.WILDCARD)
-    public Uni<Response> updateMany(@PathParam("route") String route, @Context UriInfo uri, @HeaderParam("Prefer") String prefer, String body) {
+    public Uni<Response> updateMany(
+            @PathParam("route") String route, @Context UriInfo uri, @HeaderParam("Prefer") String prefer, String body) {
         Model model = writableModel(route);
         boolean returning = prefer != null && prefer.contains("return=representation")
                 || uri.getQueryParameters().keySet().stream().anyMatch(SHAPE::contains);
         WriteArgs args = filtered(returning ? WriteOperation.UPDATE_MANY_AND_RETURN : WriteOperation.UPDATE_MANY, uri);
         args.args().set("data", objectBody(body));
         return writes.write(model, relocate(args, "data", ArgPath.of("body")))
-                .map(result -> Response.ok(returning ? bulkAnswer(result.body()) : result.body(), MediaType.APPLICATION_JSON).build());
+                .map(result -> Response.ok(
+                                returning ? bulkAnswer(result.body()) : result.body(), MediaType.APPLICATION_JSON)
+                        .build());
     }
 
     @DELETE
     @Path("{route}")
     public Uni<Response> deleteMany(@PathParam("route") String route, @Context UriInfo uri) {
         Model model = writableModel(route);
-        return writes.write(model, filtered(WriteOperation.DELETE_MANY, uri)).map(result -> Response.ok(result.body(), MediaType.APPLICATION_JSON).build());
+        return writes.write(model, filtered(WriteOperation.DELETE_MANY, uri))
+                .map(result ->
+                        Response.ok(result.body(), MediaType.APPLICATION_JSON).build());
     }
 
     /**
@@ -227,7 +261,8 @@ public class ResourceWritesResource {
         return shape(operation, new LinkedHashMap<>(uri.getQueryParameters()), ifMatch);
     }
 
-    private static WriteArgs shape(WriteOperation operation, Map<String, List<String>> params, Optional<String> ifMatch) {
+    private static WriteArgs shape(
+            WriteOperation operation, Map<String, List<String>> params, Optional<String> ifMatch) {
         ReadArgs read = ResourceArgs.parse(Operation.FIND_UNIQUE, params);
         return new WriteArgs(operation, read.args().deepCopy(), read.origins(), ifMatch);
     }
@@ -241,7 +276,9 @@ public class ResourceWritesResource {
      */
     private static WriteArgs filtered(WriteOperation operation, UriInfo uri) {
         Map<String, List<String>> params = new LinkedHashMap<>(uri.getQueryParameters());
-        List<String> allowed = operation == WriteOperation.UPDATE_MANY_AND_RETURN ? List.of("filter", "select", "include", "omit") : List.of("filter");
+        List<String> allowed = operation == WriteOperation.UPDATE_MANY_AND_RETURN
+                ? List.of("filter", "select", "include", "omit")
+                : List.of("filter");
         for (String name : params.keySet()) {
             if (!allowed.contains(name) && !name.startsWith("filter[")) {
                 throw QueryErrors.unknownArgument(ArgPath.of(name), name, allowed);
@@ -249,8 +286,11 @@ public class ResourceWritesResource {
         }
         ReadArgs read = ResourceArgs.parse(Operation.FIND_MANY, params);
         if (!read.args().has("where")) {
-            throw QueryErrors.missingArgument(ArgPath.of("filter"), "a filter (" + operation.clientName() + " on the resource surface needs one; "
-                    + "filter={} names every record)", List.of("filter"));
+            throw QueryErrors.missingArgument(
+                    ArgPath.of("filter"),
+                    "a filter (" + operation.clientName() + " on the resource surface needs one; "
+                            + "filter={} names every record)",
+                    List.of("filter"));
         }
         return new WriteArgs(operation, read.args().deepCopy(), read.origins(), Optional.empty());
     }
@@ -296,8 +336,11 @@ public class ResourceWritesResource {
      * The created record's path segment: its id values in {@code @@id} order, each URL-encoded, comma-separated.
      */
     private static String idPath(StoredRow row) {
-        List<String> fields = row.model().primaryKey().map(PrimaryKey::fieldNames).orElse(List.of());
-        return fields.stream().map(f -> URLEncoder.encode(String.valueOf(row.get(f)), StandardCharsets.UTF_8).replace("+", "%20"))
+        List<String> fields =
+                row.model().primaryKey().map(PrimaryKey::fieldNames).orElse(List.of());
+        return fields.stream()
+                .map(f -> URLEncoder.encode(String.valueOf(row.get(f)), StandardCharsets.UTF_8)
+                        .replace("+", "%20"))
                 .collect(Collectors.joining(","));
     }
 }

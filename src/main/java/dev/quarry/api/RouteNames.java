@@ -37,8 +37,24 @@ public final class RouteNames {
             Map.entry("quiz", "quizzes"));
 
     private static final Set<String> UNCOUNTABLE = Set.of(
-            "sheep", "fish", "deer", "series", "species", "news", "data", "media", "equipment", "information",
-            "metadata", "feedback", "software", "hardware", "staff", "settings", "analytics", "status");
+            "sheep",
+            "fish",
+            "deer",
+            "series",
+            "species",
+            "news",
+            "data",
+            "media",
+            "equipment",
+            "information",
+            "metadata",
+            "feedback",
+            "software",
+            "hardware",
+            "staff",
+            "settings",
+            "analytics",
+            "status");
 
     private RouteNames() {}
 
@@ -49,7 +65,10 @@ public final class RouteNames {
         String head = camel.substring(0, lastWord);
         String word = camel.substring(lastWord);
         String plural = pluralize(word.toLowerCase(Locale.ROOT));
-        return head + (Character.isUpperCase(word.charAt(0)) ? Character.toUpperCase(plural.charAt(0)) + plural.substring(1) : plural);
+        return head
+                + (Character.isUpperCase(word.charAt(0))
+                        ? Character.toUpperCase(plural.charAt(0)) + plural.substring(1)
+                        : plural);
     }
 
     /** Prisma Client's delegate: the first letter lower-cased ({@code APIKey} → {@code aPIKey}). */
@@ -104,7 +123,11 @@ public final class RouteNames {
         if (word.endsWith("y") && word.length() > 1 && !isVowel(word.charAt(word.length() - 2))) {
             return word.substring(0, word.length() - 1) + "ies";
         }
-        if (word.endsWith("s") || word.endsWith("x") || word.endsWith("z") || word.endsWith("ch") || word.endsWith("sh")) {
+        if (word.endsWith("s")
+                || word.endsWith("x")
+                || word.endsWith("z")
+                || word.endsWith("ch")
+                || word.endsWith("sh")) {
             return word + "es";
         }
         return word + "s";

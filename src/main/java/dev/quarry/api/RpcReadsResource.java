@@ -34,10 +34,12 @@ public class RpcReadsResource {
     @POST
     @Path("{delegate}/{operation}")
     @Consumes(MediaType.WILDCARD)
-    public Uni<Response> call(@PathParam("delegate") String delegate, @PathParam("operation") String operationName, String body) {
+    public Uni<Response> call(
+            @PathParam("delegate") String delegate, @PathParam("operation") String operationName, String body) {
         Model model = routes.byDelegate(delegate);
         Operation operation = Operation.fromClientName(operationName)
-                .orElseThrow(() -> QueryErrors.unknownOperation(ArgPath.of("path"), operationName, Operation.clientNames()));
+                .orElseThrow(
+                        () -> QueryErrors.unknownOperation(ArgPath.of("path"), operationName, Operation.clientNames()));
         ObjectNode args = parseBody(body);
         return reads.read(model, ReadArgs.ofBody(operation, args), false).map(r -> {
             if (operation.orThrow() && r.body().equals("null")) {

@@ -34,12 +34,15 @@ public class RpcWritesResource {
     @Path("{delegate}/{operation: "
             + "create|createMany|createManyAndReturn|update|updateMany|updateManyAndReturn|upsert|delete|deleteMany}")
     @Consumes(MediaType.WILDCARD)
-    public Uni<Response> call(@PathParam("delegate") String delegate, @PathParam("operation") String operationName, String body) {
+    public Uni<Response> call(
+            @PathParam("delegate") String delegate, @PathParam("operation") String operationName, String body) {
         Model model = routes.byDelegate(delegate);
         WriteOperation operation = WriteOperation.fromClientName(operationName)
-                .orElseThrow(() -> QueryErrors.unknownOperation(ArgPath.of("path"), operationName, WriteOperation.clientNames()));
+                .orElseThrow(() ->
+                        QueryErrors.unknownOperation(ArgPath.of("path"), operationName, WriteOperation.clientNames()));
         return writes.write(model, WriteArgs.ofBody(operation, RpcReadsResource.parseBody(body)))
-                .map(result -> Response.ok(result.body(), MediaType.APPLICATION_JSON).build());
+                .map(result ->
+                        Response.ok(result.body(), MediaType.APPLICATION_JSON).build());
     }
 
     @POST
@@ -49,6 +52,7 @@ public class RpcWritesResource {
         if (body == null || body.isBlank()) {
             throw QueryErrors.missingArgument(ArgPath.of("body"), "an array of operations", List.of());
         }
-        return writes.transaction(Json.parse(body, ArgPath.of("body"))).map(result -> Response.ok(result, MediaType.APPLICATION_JSON).build());
+        return writes.transaction(Json.parse(body, ArgPath.of("body")))
+                .map(result -> Response.ok(result, MediaType.APPLICATION_JSON).build());
     }
 }

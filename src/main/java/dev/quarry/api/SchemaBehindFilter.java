@@ -34,8 +34,10 @@ public class SchemaBehindFilter {
             return Optional.empty();
         }
         int pending = migrations.last().pending().size();
-        return Optional.of(ProblemMapper.respond(new Failure.Refused(ErrorCode.SCHEMA_BEHIND,
-                "The database lacks " + pending + " migration(s) this service needs; they are applied by `migrate deploy`. Retry later.",
+        return Optional.of(ProblemMapper.respond(new Failure.Refused(
+                ErrorCode.SCHEMA_BEHIND,
+                "The database lacks " + pending
+                        + " migration(s) this service needs; they are applied by `migrate deploy`. Retry later.",
                 Map.of("reason", "schema-behind", "pending", pending))));
     }
 }

@@ -24,7 +24,8 @@ public class SoftDeleteAccess {
     private final boolean softDelete;
 
     @Inject
-    public SoftDeleteAccess(Schema schema, @ConfigProperty(name = "quarry.soft-delete.roles") Optional<List<String>> roles) {
+    public SoftDeleteAccess(
+            Schema schema, @ConfigProperty(name = "quarry.soft-delete.roles") Optional<List<String>> roles) {
         this.roles = roles.orElse(List.of());
         this.softDelete = schema.models().stream().map(Model::deletedAt).anyMatch(Optional::isPresent);
     }
@@ -34,14 +35,20 @@ public class SoftDeleteAccess {
         return softDelete && session.map(s -> roles.contains(s.role())).orElse(true);
     }
 
-    /** A read asking for soft-deleted rows by a role that may not see them is a 403 {@code Q190}, before anything runs. */
+    /**
+     * A read asking for soft-deleted rows by a role that may not see them is a 403 {@code Q190}, before anything
+     * runs.
+     */
     public void check(ReadArgs args, Optional<SessionSettings> session) {
         if (!softDelete || !args.args().path(ReadArgs.WITH_DELETED).asBoolean(false) || allows(session)) {
             return;
         }
         String role = session.map(SessionSettings::role).orElse("");
-        throw new ApiException(ErrorCode.SOFT_DELETE_REFUSED,
-                "Role " + role + " may not read soft-deleted records (withDeleted); the roles in quarry.soft-delete.roles may",
+        throw new ApiException(
+                ErrorCode.SOFT_DELETE_REFUSED,
+                "Role " + role
+                        + " may not read soft-deleted records (withDeleted); the roles in quarry.soft-delete.roles "
+                        + "may",
                 Map.of("parameter", ReadArgs.WITH_DELETED, "role", role, "allowed", roles));
     }
 }

@@ -75,8 +75,16 @@ public final class StreamFormats {
                 throw new IllegalStateException("the database sent a row that is not JSON", e);
             }
         });
-        return Multi.createBy().concatenating().streams(Multi.createFrom().item(String.join(",", header.stream().map(StreamFormats::field).toList()) + "\r\n"),
-                batched(records, ""));
+        return Multi.createBy()
+                .concatenating()
+                .streams(
+                        Multi.createFrom()
+                                .item(String.join(
+                                                ",",
+                                                header.stream()
+                                                        .map(StreamFormats::field)
+                                                        .toList()) + "\r\n"),
+                        batched(records, ""));
     }
 
     private static String record(JsonNode row) {

@@ -28,9 +28,12 @@ public class StreamNegotiation {
             return;
         }
         MediaType preferred = acceptable.get(0);
-        Optional<String> format = preferred.isCompatible(MediaType.valueOf(StreamedReadsResource.NDJSON)) && !preferred.isWildcardSubtype()
+        Optional<String> format = preferred.isCompatible(MediaType.valueOf(StreamedReadsResource.NDJSON))
+                        && !preferred.isWildcardSubtype()
                 ? Optional.of("ndjson")
-                : preferred.isCompatible(MediaType.valueOf(StreamedReadsResource.CSV)) && !preferred.isWildcardSubtype() ? Optional.of("csv") : Optional.empty();
+                : preferred.isCompatible(MediaType.valueOf(StreamedReadsResource.CSV)) && !preferred.isWildcardSubtype()
+                        ? Optional.of("csv")
+                        : Optional.empty();
         if (format.isEmpty()) {
             return;
         }
@@ -40,11 +43,15 @@ public class StreamNegotiation {
         String target;
         if (request.getMethod().equals(HttpMethod.GET) && list.matches() && !path.startsWith("/api/rpc/")) {
             target = "/api/_streams/" + format.get() + "/" + list.group(1);
-        } else if (request.getMethod().equals(HttpMethod.POST) && rpc.matches() && format.get().equals("ndjson")) {
+        } else if (request.getMethod().equals(HttpMethod.POST)
+                && rpc.matches()
+                && format.get().equals("ndjson")) {
             target = "/api/_streams/rpc/" + rpc.group(1);
         } else {
             return;
         }
-        request.setRequestUri(UriBuilder.fromUri(request.getUriInfo().getRequestUri()).replacePath(target).build());
+        request.setRequestUri(UriBuilder.fromUri(request.getUriInfo().getRequestUri())
+                .replacePath(target)
+                .build());
     }
 }

@@ -47,7 +47,8 @@ public class StreamedReadsResource {
     @Produces(NDJSON)
     public Multi<RawValue> ndjson(@PathParam("route") String route, @Context UriInfo uri) {
         Model model = routes.byRoute(route);
-        return StreamFormats.ndjson(reads.stream(model, ResourceArgs.parse(Operation.FIND_MANY, params(uri))).lines());
+        return StreamFormats.ndjson(reads.stream(model, ResourceArgs.parse(Operation.FIND_MANY, params(uri)))
+                .lines());
     }
 
     @POST
@@ -56,7 +57,9 @@ public class StreamedReadsResource {
     @Produces(NDJSON)
     public Multi<RawValue> rpcNdjson(@PathParam("delegate") String delegate, String body) {
         Model model = routes.byDelegate(delegate);
-        return StreamFormats.ndjson(reads.stream(model, ReadArgs.ofBody(Operation.FIND_MANY, RpcReadsResource.parseBody(body))).lines());
+        return StreamFormats.ndjson(
+                reads.stream(model, ReadArgs.ofBody(Operation.FIND_MANY, RpcReadsResource.parseBody(body)))
+                        .lines());
     }
 
     @GET
@@ -68,7 +71,8 @@ public class StreamedReadsResource {
         boolean download = download(params.remove("download"));
         ReadService.Streamed streamed = reads.stream(model, ResourceArgs.parse(Operation.FIND_MANY, params));
         List<String> header = StreamFormats.csvHeader(streamed.selection());
-        RestMulti.SyncRestMulti.Builder<String> answer = RestMulti.fromMultiData(StreamFormats.csv(header, streamed.lines()));
+        RestMulti.SyncRestMulti.Builder<String> answer =
+                RestMulti.fromMultiData(StreamFormats.csv(header, streamed.lines()));
         if (download) {
             answer.header("Content-Disposition", "attachment; filename=\"" + route + ".csv\"");
         }
@@ -86,6 +90,7 @@ public class StreamedReadsResource {
         if (values.equals(List.of("true"))) {
             return true;
         }
-        throw QueryErrors.invalid(ArgPath.ofText("download"), "download must be true or false", List.of("true", "false"));
+        throw QueryErrors.invalid(
+                ArgPath.ofText("download"), "download must be true or false", List.of("true", "false"));
     }
 }

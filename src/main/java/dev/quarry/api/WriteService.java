@@ -1,6 +1,7 @@
 package dev.quarry.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.quarry.error.ErrorCode;
 import dev.quarry.query.ArgPath;
@@ -9,17 +10,13 @@ import dev.quarry.query.args.Operation;
 import dev.quarry.query.args.ReadArgs;
 import dev.quarry.query.exec.DatabaseErrors;
 import dev.quarry.query.exec.SessionSettings;
-import dev.quarry.query.exec.WriteExecutor;
-import dev.quarry.query.exec.WriteResult;
-import dev.quarry.query.exec.WriteRunner;
 import dev.quarry.query.exec.Tx;
 import dev.quarry.query.exec.TxLimits;
 import dev.quarry.query.exec.TxOptions;
-import java.time.Duration;
+import dev.quarry.query.exec.WriteExecutor;
+import dev.quarry.query.exec.WriteResult;
+import dev.quarry.query.exec.WriteRunner;
 import dev.quarry.query.plan.Limits;
-import io.smallrye.mutiny.Multi;
-import io.smallrye.mutiny.Uni;
-import java.util.Optional;
 import dev.quarry.query.write.WriteArgs;
 import dev.quarry.query.write.WriteOperation;
 import dev.quarry.query.write.WritePlan;
@@ -28,14 +25,17 @@ import dev.quarry.schema.model.Model;
 import dev.quarry.schema.model.ReadableFields;
 import dev.quarry.schema.model.Schema;
 import dev.quarry.security.Sessions;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import java.util.Optional;
 
 /**
  * Writes for both surfaces, and {@code $transaction}: plan (every client mistake found before anything runs), then
@@ -52,6 +52,7 @@ public class WriteService {
     private final Map<ReadableFields, WriteExecutor> executors = new HashMap<>();
     /** The same for requests that may restore soft-deleted rows ({@link SoftDeleteAccess}). */
     private final Map<ReadableFields, WriteExecutor> restoringExecutors = new HashMap<>();
+
     private final SoftDeleteAccess softDelete;
     private final ReadableFields.Views views;
     private final WriteRunner runner;
@@ -60,13 +61,24 @@ public class WriteService {
     private final TxLimits txLimits;
 
     @Inject
-    public WriteService(Schema schema, Pool pool, ModelRoutes routes, Sessions sessions, Limits limits, TxLimits txLimits, SoftDeleteAccess softDelete) {
+    public WriteService(
+            Schema schema,
+            Pool pool,
+            ModelRoutes routes,
+            Sessions sessions,
+            Limits limits,
+            TxLimits txLimits,
+            SoftDeleteAccess softDelete) {
         this.sessions = sessions;
         this.softDelete = softDelete;
         this.views = ReadableFields.of(schema);
-        views.distinct().forEach(view -> executors.put(view, new WriteExecutor(schema, new WritePlanner(schema, limits, view), limits)));
+        views.distinct()
+                .forEach(view ->
+                        executors.put(view, new WriteExecutor(schema, new WritePlanner(schema, limits, view), limits)));
         if (schema.models().stream().anyMatch(m -> m.deletedAt().isPresent())) {
-            views.distinct().forEach(view -> restoringExecutors.put(view, new WriteExecutor(schema, new WritePlanner(schema, limits, view), limits, true)));
+            views.distinct()
+                    .forEach(view -> restoringExecutors.put(
+                            view, new WriteExecutor(schema, new WritePlanner(schema, limits, view), limits, true)));
         }
         this.runner = new WriteRunner(pool, new DatabaseErrors(schema), txLimits);
         this.txLimits = txLimits;
@@ -83,14 +95,19 @@ public class WriteService {
         if (alone.isPresent()) {
             return runner.alone(alone.get().statement(), session).map(rows -> executor.result(alone.get(), rows));
         }
-        return runner.inTransaction(tx -> SessionSettings.applyTo(session, tx).chain(() -> executor.execute(tx, plan)),
-                WriteExecutor.retriesUniqueViolations(plan), TxOptions.DEFAULT);
+        return runner.inTransaction(
+                tx -> SessionSettings.applyTo(session, tx).chain(() -> executor.execute(tx, plan)),
+                WriteExecutor.retriesUniqueViolations(plan),
+                TxOptions.DEFAULT);
     }
 
     /** Views are served read-only: a write is a 405. */
     static void requireWritable(Model model) {
         if (model.view()) {
-            throw new ApiException(ErrorCode.METHOD_NOT_ALLOWED, model.name() + " is a view; views are read-only", Map.of("modelName", model.name()));
+            throw new ApiException(
+                    ErrorCode.METHOD_NOT_ALLOWED,
+                    model.name() + " is a view; views are read-only",
+                    Map.of("modelName", model.name()));
         }
     }
 
@@ -131,14 +148,23 @@ public class WriteService {
             retryUnique |= step.write() != null && WriteExecutor.retriesUniqueViolations(step.write());
             steps.add(step);
         }
-        return runner.inTransaction(tx -> SessionSettings.applyTo(session, tx)
-                .chain(() -> Multi.createFrom().iterable(steps).onItem().transformToUniAndConcatenate(step -> run(executor, tx, step)).collect().asList())
-                .map(done -> "[" + String.join(",", done) + "]"), retryUnique, options);
+        return runner.inTransaction(
+                tx -> SessionSettings.applyTo(session, tx)
+                        .chain(() -> Multi.createFrom()
+                                .iterable(steps)
+                                .onItem()
+                                .transformToUniAndConcatenate(step -> run(executor, tx, step))
+                                .collect()
+                                .asList())
+                        .map(done -> "[" + String.join(",", done) + "]"),
+                retryUnique,
+                options);
     }
 
     /** The executor (and planner) for what the request's role reads. */
     private WriteExecutor executor(Optional<SessionSettings> session) {
-        return (softDelete.allows(session) ? restoringExecutors : executors).get(views.of(session.map(SessionSettings::role)));
+        return (softDelete.allows(session) ? restoringExecutors : executors)
+                .get(views.of(session.map(SessionSettings::role)));
     }
 
     private static Uni<String> run(WriteExecutor executor, Tx tx, Step step) {
@@ -147,7 +173,8 @@ public class WriteService {
         }
         return executor.read(tx, step.model(), step.read()).invoke(result -> {
             if (step.read().operation().orThrow() && result.equals("null")) {
-                throw ApiException.notFound(step.model().name(), "No " + step.model().name() + " found");
+                throw ApiException.notFound(
+                        step.model().name(), "No " + step.model().name() + " found");
             }
         });
     }
@@ -160,12 +187,18 @@ public class WriteService {
         Optional<TxOptions.Isolation> isolation = Optional.empty();
         JsonNode level = body.get("isolationLevel");
         if (level != null && !level.isNull()) {
-            if (!level.isTextual() || TxOptions.Isolation.fromClientName(level.textValue()).isEmpty()) {
-                throw QueryErrors.invalid(at.key("isolationLevel"), "Unknown isolation level " + level, TxOptions.Isolation.clientNames());
+            if (!level.isTextual()
+                    || TxOptions.Isolation.fromClientName(level.textValue()).isEmpty()) {
+                throw QueryErrors.invalid(
+                        at.key("isolationLevel"),
+                        "Unknown isolation level " + level,
+                        TxOptions.Isolation.clientNames());
             }
             isolation = TxOptions.Isolation.fromClientName(level.textValue());
         }
-        return new TxOptions(isolation, millis(body, "maxWait", at, txLimits.maxWait(), "quarry.pool.wait-timeout"),
+        return new TxOptions(
+                isolation,
+                millis(body, "maxWait", at, txLimits.maxWait(), "quarry.pool.wait-timeout"),
                 millis(body, "timeout", at, txLimits.maxTimeout(), "quarry.api.max-transaction-timeout"));
     }
 
@@ -178,8 +211,12 @@ public class WriteService {
         if (value == null || value.isNull()) {
             return Optional.empty();
         }
-        if (!value.canConvertToLong() || !value.isIntegralNumber() || value.longValue() <= 0 || value.longValue() > max.toMillis()) {
-            throw QueryErrors.outOfRange(at.key(key), key + " (milliseconds, at most " + setting + ")", "1 to " + max.toMillis());
+        if (!value.canConvertToLong()
+                || !value.isIntegralNumber()
+                || value.longValue() <= 0
+                || value.longValue() > max.toMillis()) {
+            throw QueryErrors.outOfRange(
+                    at.key(key), key + " (milliseconds, at most " + setting + ")", "1 to " + max.toMillis());
         }
         return Optional.of(Duration.ofMillis(value.longValue()));
     }
@@ -195,7 +232,9 @@ public class WriteService {
             throw QueryErrors.missingArgument(at, "delegate and operation (strings)", List.of("delegate", "operation"));
         }
         Model model = routes.byDelegate(delegate.textValue());
-        JsonNode args = item.has("args") && !item.get("args").isNull() ? item.get("args") : JsonNodeFactory.instance.objectNode();
+        JsonNode args = item.has("args") && !item.get("args").isNull()
+                ? item.get("args")
+                : JsonNodeFactory.instance.objectNode();
         ArgPath argsAt = at.key("args");
         if (!args.isObject()) {
             throw QueryErrors.wrongType(argsAt, "Prisma's argument object");
@@ -206,7 +245,8 @@ public class WriteService {
         var write = WriteOperation.fromClientName(name);
         if (write.isPresent()) {
             requireWritable(model);
-            WritePlan plan = planner.plan(model, new WriteArgs(write.get(), (ObjectNode) args, origins, Optional.empty()));
+            WritePlan plan =
+                    planner.plan(model, new WriteArgs(write.get(), (ObjectNode) args, origins, Optional.empty()));
             return new Step(model, plan, null, name);
         }
         Operation read = Operation.fromClientName(name).orElseThrow(() -> {

@@ -29,7 +29,13 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = "The database without migrations: push the schema, pull a schema from a database, run the seed, "
                 + "export or import a model's records.",
-        subcommands = {DbCommand.Push.class, DbCommand.Pull.class, DbCommand.Seed.class, ExportCommand.class, ImportCommand.class})
+        subcommands = {
+            DbCommand.Push.class,
+            DbCommand.Pull.class,
+            DbCommand.Seed.class,
+            ExportCommand.class,
+            ImportCommand.class
+        })
 public final class DbCommand implements Callable<Integer> {
 
     static final Path DEFAULT_SEED = Path.of("src/main/resources/db/seed.sql");
@@ -39,16 +45,24 @@ public final class DbCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        spec.commandLine().getErr().println("error: name a sub-command: push, pull, seed, export or import (see db --help)");
+        spec.commandLine()
+                .getErr()
+                .println("error: name a sub-command: push, pull, seed, export or import (see db --help)");
         return 2;
     }
 
-    @Command(name = "push", mixinStandardHelpOptions = true, description = "Makes the database match the schema, with no migration file.")
+    @Command(
+            name = "push",
+            mixinStandardHelpOptions = true,
+            description = "Makes the database match the schema, with no migration file.")
     static final class Push extends MigrateCommand.Common implements Callable<Integer> {
         @Option(names = "--accept-data-loss", description = "Go on when the change may lose data.")
         boolean acceptDataLoss;
 
-        @Option(names = "--rename", paramLabel = "Model.old=new", description = "Answer a likely rename without a prompt (repeatable).")
+        @Option(
+                names = "--rename",
+                paramLabel = "Model.old=new",
+                description = "Answer a likely rename without a prompt (repeatable).")
         List<String> renames = List.of();
 
         @Option(names = "--no-rename", description = "Treat every likely rename as a drop and a create.")
@@ -64,7 +78,9 @@ public final class DbCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "pull", mixinStandardHelpOptions = true,
+    @Command(
+            name = "pull",
+            mixinStandardHelpOptions = true,
             description = "Introspects the database and writes schema.prisma: models, relations, enums, @map, @db.*, "
                     + "indexes, defaults; "
                     + "the generator and datasource blocks of the schema it replaces are kept.")
@@ -72,32 +88,48 @@ public final class DbCommand implements Callable<Integer> {
         @Spec
         CommandSpec spec;
 
-        @Option(names = "--schema", paramLabel = "PATH", description = "The schema file or folder to write (default: the project's schema, "
-                + "found as Prisma finds it, else src/main/resources/schema.prisma). In a folder each model "
-                + "and enum stays in its file "
-                + "and new ones go to " + SchemaFolderWriter.NEW_BLOCKS_FILE + ".")
+        @Option(
+                names = "--schema",
+                paramLabel = "PATH",
+                description = "The schema file or folder to write (default: the project's schema, "
+                        + "found as Prisma finds it, else src/main/resources/schema.prisma). In a folder each model "
+                        + "and enum stays in its file "
+                        + "and new ones go to " + SchemaFolderWriter.NEW_BLOCKS_FILE + ".")
         Path schemaOption;
 
         private static final String FRESH_DATASOURCE = "datasource db {\n  provider = \"postgresql\"\n}\n";
         private static final Pattern KEPT_BLOCK = Pattern.compile("(?ms)^(generator|datasource)\\s+\\w+\\s*\\{.*?^}");
 
-        @Option(names = "--url", paramLabel = "URL", description = "The database (default: prisma.config.ts's directUrl or url, else DATABASE_URL).")
+        @Option(
+                names = "--url",
+                paramLabel = "URL",
+                description = "The database (default: prisma.config.ts's directUrl or url, else DATABASE_URL).")
         String url;
 
         @Override
         public Integer call() {
             Project project = Project.discover(Optional.empty(), Optional.empty());
-            DatabaseUrl database = url != null ? DatabaseUrl.parse(url) : project.migrationUrl(Optional.empty())
-                    .orElseThrow(() -> new UserError("no database configured: set DATABASE_URL or pass --url"));
+            DatabaseUrl database = url != null
+                    ? DatabaseUrl.parse(url)
+                    : project.migrationUrl(Optional.empty())
+                            .orElseThrow(() -> new UserError("no database configured: set DATABASE_URL or pass --url"));
             Path schema = target(project);
             return MigrateCommand.run(() -> {
                 DatabaseShape shape = Migrator.describe(database);
-                String summary = shape.tables().size() + " table(s), " + shape.enums().size() + " enum(s) from " + database.redacted() + ".";
+                String summary = shape.tables().size() + " table(s), "
+                        + shape.enums().size() + " enum(s) from " + database.redacted() + ".";
                 if (Files.isDirectory(schema)) {
-                    Map<String, String> files = SchemaFolderWriter.write(schema, sourceFiles(schema), SchemaWriter.write(shape, FRESH_DATASOURCE, database.schema()));
+                    Map<String, String> files = SchemaFolderWriter.write(
+                            schema,
+                            sourceFiles(schema),
+                            SchemaWriter.write(shape, FRESH_DATASOURCE, database.schema()));
                     files.forEach((file, text) -> writeFile(Path.of(file), text));
-                    List<String> names = files.keySet().stream().map(f -> schema.relativize(Path.of(f)).toString()).toList();
-                    spec.commandLine().getOut().println("Wrote " + schema + " (" + String.join(", ", names) + "): " + summary);
+                    List<String> names = files.keySet().stream()
+                            .map(f -> schema.relativize(Path.of(f)).toString())
+                            .toList();
+                    spec.commandLine()
+                            .getOut()
+                            .println("Wrote " + schema + " (" + String.join(", ", names) + "): " + summary);
                     return 0;
                 }
                 writeFile(schema, SchemaWriter.write(shape, keptBlocks(schema), database.schema()));
@@ -134,7 +166,9 @@ public final class DbCommand implements Callable<Integer> {
                 Matcher blocks = KEPT_BLOCK.matcher(Files.readString(schema));
                 StringBuilder kept = new StringBuilder();
                 while (blocks.find()) {
-                    kept.append(kept.isEmpty() ? "" : "\n").append(blocks.group()).append('\n');
+                    kept.append(kept.isEmpty() ? "" : "\n")
+                            .append(blocks.group())
+                            .append('\n');
                 }
                 return kept.toString().contains("datasource ") ? kept.toString() : FRESH_DATASOURCE + "\n" + kept;
             } catch (IOException e) {
@@ -153,21 +187,27 @@ public final class DbCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "seed", mixinStandardHelpOptions = true,
+    @Command(
+            name = "seed",
+            mixinStandardHelpOptions = true,
             description = "Runs the seed in one transaction: an SQL file, or a model's records as NDJSON (.ndjson, "
                     + ".jsonl) or CSV (.csv), imported as db import does.")
     static final class Seed extends MigrateCommand.Common implements Callable<Integer> {
         @Option(names = "--file", paramLabel = "FILE", description = "The seed (default: ${DEFAULT-VALUE}).")
         Path file = DEFAULT_SEED;
 
-        @Option(names = "--model", paramLabel = "MODEL", description = "For an NDJSON or CSV seed: the model (default: from the file's name, users.csv: User).")
+        @Option(
+                names = "--model",
+                paramLabel = "MODEL",
+                description = "For an NDJSON or CSV seed: the model (default: from the file's name, users.csv: User).")
         String model;
 
         @Override
         public Integer call() {
             Schema schema = schema();
             if (ImportCommand.formatOf(file).isPresent()) {
-                long count = ImportCommand.importFile(schema, databaseUrl(schema), file, Optional.ofNullable(model), Optional.empty(), false, err());
+                long count = ImportCommand.importFile(
+                        schema, databaseUrl(schema), file, Optional.ofNullable(model), Optional.empty(), false, err());
                 out().println("Ran the seed " + file + ": " + count + " records.");
                 return 0;
             }

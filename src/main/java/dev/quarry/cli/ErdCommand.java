@@ -25,12 +25,22 @@ import picocli.CommandLine.Option;
         })
 final class ErdCommand implements Callable<Integer> {
 
-    enum Format { svg, mermaid }
+    enum Format {
+        svg,
+        mermaid
+    }
 
-    @Option(names = "--schema", paramLabel = "PATH", description = "The schema file or folder (default: as Prisma finds it, see migrate --help).")
+    @Option(
+            names = "--schema",
+            paramLabel = "PATH",
+            description = "The schema file or folder (default: as Prisma finds it, see migrate --help).")
     String schema;
 
-    @Option(names = "--format", paramLabel = "FORMAT", description = "svg (a standalone SVG drawing) or mermaid (Mermaid erDiagram text) (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--format",
+            paramLabel = "FORMAT",
+            description = "svg (a standalone SVG drawing) or mermaid (Mermaid erDiagram text) (default: "
+                    + "${DEFAULT-VALUE}).")
     Format format = Format.svg;
 
     @Option(names = "--out", paramLabel = "FILE", description = "The file to write (default: stdout).")
@@ -40,9 +50,11 @@ final class ErdCommand implements Callable<Integer> {
     public Integer call() {
         Project project = Project.discover(Optional.ofNullable(schema), Optional.empty());
         // with the diagram on stdout, what the command uses is said on the error stream
-        PrintWriter announcements = new PrintWriter(out == null ? System.err : System.out, true, StandardCharsets.UTF_8);
+        PrintWriter announcements =
+                new PrintWriter(out == null ? System.err : System.out, true, StandardCharsets.UTF_8);
         project.describe(announcements, Optional.empty());
-        Schema resolved = SchemaCheck.requireValid(project.schema(), System.err).schema().orElseThrow();
+        Schema resolved =
+                SchemaCheck.requireValid(project.schema(), System.err).schema().orElseThrow();
         String diagram = format == Format.svg ? Diagrams.svg(resolved) : Diagrams.mermaid(resolved);
         if (out == null) {
             System.out.print(diagram);
@@ -58,7 +70,8 @@ final class ErdCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + out + ": " + e.getMessage(), e);
         }
-        announcements.println("Wrote the " + format + " diagram of " + resolved.models().size() + " model(s) to " + out + ".");
+        announcements.println(
+                "Wrote the " + format + " diagram of " + resolved.models().size() + " model(s) to " + out + ".");
         return 0;
     }
 }

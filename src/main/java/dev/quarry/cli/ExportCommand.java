@@ -35,20 +35,32 @@ import picocli.CommandLine.Option;
  * {@code db export --model User [--format ndjson|csv] [--where JSON]}: a model's records to stdout, as the API
  * streams them ({@code Accept: application/x-ndjson} or {@code text/csv}), read from the database through a cursor.
  */
-@Command(name = "export", mixinStandardHelpOptions = true,
+@Command(
+        name = "export",
+        mixinStandardHelpOptions = true,
         description = "Writes a model's records to stdout as NDJSON (one JSON object a line) or CSV, streamed from the "
                 + "database.")
 final class ExportCommand extends MigrateCommand.Common implements Callable<Integer> {
 
-    enum Format { ndjson, csv }
+    enum Format {
+        ndjson,
+        csv
+    }
 
-    @Option(names = "--model", required = true, paramLabel = "MODEL", description = "The model, as the schema names it.")
+    @Option(
+            names = "--model",
+            required = true,
+            paramLabel = "MODEL",
+            description = "The model, as the schema names it.")
     String model;
 
     @Option(names = "--format", paramLabel = "FORMAT", description = "ndjson or csv (default: ${DEFAULT-VALUE}).")
     Format format = Format.ndjson;
 
-    @Option(names = "--where", paramLabel = "JSON", description = "Prisma's where argument, as JSON: {\"email\":{\"endsWith\":\"@x.io\"}}.")
+    @Option(
+            names = "--where",
+            paramLabel = "JSON",
+            description = "Prisma's where argument, as JSON: {\"email\":{\"endsWith\":\"@x.io\"}}.")
     String where;
 
     /** The output is the records: what the command uses is said on the error stream. */
@@ -67,18 +79,25 @@ final class ExportCommand extends MigrateCommand.Common implements Callable<Inte
         }
         FindPlan plan;
         try {
-            plan = (FindPlan) new QueryPlanner(schema, Limits.DEFAULT).plan(target, ReadArgs.ofBody(Operation.FIND_MANY, args));
+            plan = (FindPlan)
+                    new QueryPlanner(schema, Limits.DEFAULT).plan(target, ReadArgs.ofBody(Operation.FIND_MANY, args));
         } catch (QueryException e) {
             throw new UserError("--where: " + e.error().message());
         }
         SqlStatement statement = new QueryBuilder(schema).build(plan, QueryBuilder.Output.LINES);
         PgConnectOptions options = ReadPoolProducer.connectOptions(databaseUrl(schema));
         Vertx vertx = Vertx.vertx();
-        Pool pool = Pool.newInstance(PgBuilder.pool().with(new PoolOptions().setMaxSize(1)).connectingTo(options).using(vertx.getDelegate()).build());
+        Pool pool = Pool.newInstance(PgBuilder.pool()
+                .with(new PoolOptions().setMaxSize(1))
+                .connectingTo(options)
+                .using(vertx.getDelegate())
+                .build());
         try {
             // no time limit: the export runs as long as the table takes
             Multi<String> lines = new StreamRunner(pool, 1000, Duration.ofDays(1)).lines(statement, Optional.empty());
-            Multi<String> chunks = format == Format.csv ? StreamFormats.csv(StreamFormats.csvHeader(plan.read().selection()), lines) : lines.map(line -> line + "\n");
+            Multi<String> chunks = format == Format.csv
+                    ? StreamFormats.csv(StreamFormats.csvHeader(plan.read().selection()), lines)
+                    : lines.map(line -> line + "\n");
             PrintWriter out = out();
             for (String chunk : chunks.subscribe().asIterable()) {
                 out.print(chunk);

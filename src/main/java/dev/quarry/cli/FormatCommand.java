@@ -21,7 +21,10 @@ import picocli.CommandLine.Option;
         description = "Rewrites the schema in canonical form, exactly as `prisma format` does.")
 final class FormatCommand implements Callable<Integer> {
 
-    @Option(names = "--schema", paramLabel = "PATH", description = "The schema file or folder (default: as Prisma finds it, see migrate --help).")
+    @Option(
+            names = "--schema",
+            paramLabel = "PATH",
+            description = "The schema file or folder (default: as Prisma finds it, see migrate --help).")
     String schemaOption;
 
     private Path schema;
@@ -31,7 +34,8 @@ final class FormatCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        String location = Project.discover(Optional.ofNullable(schemaOption), Optional.empty()).schema();
+        String location = Project.discover(Optional.ofNullable(schemaOption), Optional.empty())
+                .schema();
         if (location.startsWith("classpath:")) {
             throw new UserError("there is no schema here to format (no prisma/schema.prisma, prisma.config.ts or "
                     + "src/main/resources/schema.prisma); pass --schema PATH");
@@ -66,11 +70,16 @@ final class FormatCommand implements Callable<Integer> {
         }
         if (check) {
             unformatted.forEach(file -> System.out.println("not formatted: " + file));
-            System.out.println(unformatted.isEmpty() ? "The schema at " + schema + " is formatted." : "Run `quarry format` to format them.");
+            System.out.println(
+                    unformatted.isEmpty()
+                            ? "The schema at " + schema + " is formatted."
+                            : "Run `quarry format` to format them.");
             return unformatted.isEmpty() ? 0 : 1;
         }
-        System.out.println(unformatted.isEmpty() ? "The schema at " + schema + " was already formatted."
-                : "Formatted " + unformatted.size() + " file(s) of the schema at " + schema + ".");
+        System.out.println(
+                unformatted.isEmpty()
+                        ? "The schema at " + schema + " was already formatted."
+                        : "Formatted " + unformatted.size() + " file(s) of the schema at " + schema + ".");
         return 0;
     }
 

@@ -37,18 +37,28 @@ import picocli.CommandLine.Parameters;
  * table in one transaction, as {@code POST /api/{model}/bulk} writes them ({@link BulkWriter}); a progress line on
  * a terminal.
  */
-@Command(name = "import", mixinStandardHelpOptions = true,
+@Command(
+        name = "import",
+        mixinStandardHelpOptions = true,
         description = "Imports a file of NDJSON (one JSON object a line) or CSV (a header row of field names) records "
                 + "into a model, all or none.")
 final class ImportCommand extends MigrateCommand.Common implements Callable<Integer> {
 
-    @Option(names = "--model", paramLabel = "MODEL", description = "The model, as the schema names it (default: from the file's name, users.csv: User).")
+    @Option(
+            names = "--model",
+            paramLabel = "MODEL",
+            description = "The model, as the schema names it (default: from the file's name, users.csv: User).")
     String model;
 
-    @Option(names = "--format", paramLabel = "FORMAT", description = "ndjson or csv (default: from the file's extension: .ndjson, .jsonl, .csv).")
+    @Option(
+            names = "--format",
+            paramLabel = "FORMAT",
+            description = "ndjson or csv (default: from the file's extension: .ndjson, .jsonl, .csv).")
     String format;
 
-    @Option(names = "--skip-duplicates", description = "Skip records whose unique key is taken (ON CONFLICT DO NOTHING).")
+    @Option(
+            names = "--skip-duplicates",
+            description = "Skip records whose unique key is taken (ON CONFLICT DO NOTHING).")
     boolean skipDuplicates;
 
     @Parameters(index = "0", paramLabel = "FILE", description = "The records.")
@@ -57,23 +67,44 @@ final class ImportCommand extends MigrateCommand.Common implements Callable<Inte
     @Override
     public Integer call() {
         Schema schema = schema();
-        long count = importFile(schema, databaseUrl(schema), file, Optional.ofNullable(model), Optional.ofNullable(format), skipDuplicates, err());
-        out().println("Imported " + count + " records into " + modelOf(schema, file, Optional.ofNullable(model)).name() + " from " + file + ".");
+        long count = importFile(
+                schema,
+                databaseUrl(schema),
+                file,
+                Optional.ofNullable(model),
+                Optional.ofNullable(format),
+                skipDuplicates,
+                err());
+        out().println("Imported " + count + " records into "
+                + modelOf(schema, file, Optional.ofNullable(model)).name() + " from " + file + ".");
         return 0;
     }
 
     /** Also {@code db seed}'s for an NDJSON or CSV file. */
-    static long importFile(Schema schema, DatabaseUrl url, Path file, Optional<String> modelName, Optional<String> formatName, boolean skipDuplicates,
+    static long importFile(
+            Schema schema,
+            DatabaseUrl url,
+            Path file,
+            Optional<String> modelName,
+            Optional<String> formatName,
+            boolean skipDuplicates,
             PrintWriter progress) {
         if (!Files.isRegularFile(file)) {
             throw new UserError("no file at " + file);
         }
         Model target = modelOf(schema, file, modelName);
-        BulkFormat format = formatName.map(f -> BulkFormat.ofName(f).orElseThrow(() -> new UserError("--format is ndjson or csv, not " + f)))
-                .or(() -> formatOf(file)).orElseThrow(() -> new UserError("cannot tell the format of " + file + " from its extension; pass --format ndjson or csv"));
+        BulkFormat format = formatName
+                .map(f -> BulkFormat.ofName(f).orElseThrow(() -> new UserError("--format is ndjson or csv, not " + f)))
+                .or(() -> formatOf(file))
+                .orElseThrow(() -> new UserError(
+                        "cannot tell the format of " + file + " from its extension; pass --format ndjson or csv"));
         BulkWriter writer = new BulkWriter(schema, new WritePlanner(schema, Limits.DEFAULT));
-        try (Connection connection = DatabaseConnector.open(url); InputStream in = new Progress(Files.newInputStream(file), Files.size(file), file,
-                System.console() != null ? progress : null)) {
+        try (Connection connection = DatabaseConnector.open(url);
+                InputStream in = new Progress(
+                        Files.newInputStream(file),
+                        Files.size(file),
+                        file,
+                        System.console() != null ? progress : null)) {
             connection.setAutoCommit(false);
             try {
                 long count = writer.write(connection, target, BulkRows.of(format, target, in), skipDuplicates);
@@ -81,13 +112,15 @@ final class ImportCommand extends MigrateCommand.Common implements Callable<Inte
                 return count;
             } catch (BulkRowException e) {
                 connection.rollback();
-                throw new UserError(file + ", line " + e.line() + ": " + message(schema, e.error()) + "; nothing was imported");
+                throw new UserError(
+                        file + ", line " + e.line() + ": " + message(schema, e.error()) + "; nothing was imported");
             } catch (SQLException e) {
                 connection.rollback();
                 throw new UserError("the import of " + file + " failed and wrote nothing: " + message(schema, e));
             }
         } catch (SQLException e) {
-            throw new UserError("the import of " + file + " failed and wrote nothing: " + e.getMessage().strip());
+            throw new UserError("the import of " + file + " failed and wrote nothing: "
+                    + e.getMessage().strip());
         } catch (IOException e) {
             throw new UserError("cannot read " + file + ": " + e.getMessage());
         }
@@ -105,11 +138,15 @@ final class ImportCommand extends MigrateCommand.Common implements Callable<Inte
      */
     private static Model modelOf(Schema schema, Path file, Optional<String> name) {
         if (name.isPresent()) {
-            return schema.findModel(name.get()).orElseThrow(() -> new UserError("the schema has no model " + name.get()));
+            return schema.findModel(name.get())
+                    .orElseThrow(() -> new UserError("the schema has no model " + name.get()));
         }
         String base = file.getFileName().toString().replaceAll("\\.[^.]*$", "");
-        return schema.models().stream().filter(m -> !m.ignored() && !m.view())
-                .filter(m -> m.name().equalsIgnoreCase(base) || RouteNames.resource(m.name()).equalsIgnoreCase(base)).findFirst()
+        return schema.models().stream()
+                .filter(m -> !m.ignored() && !m.view())
+                .filter(m -> m.name().equalsIgnoreCase(base)
+                        || RouteNames.resource(m.name()).equalsIgnoreCase(base))
+                .findFirst()
                 .orElseThrow(() -> new UserError("no model is named after " + file.getFileName() + "; pass --model"));
     }
 
@@ -171,7 +208,14 @@ final class ImportCommand extends MigrateCommand.Common implements Callable<Inte
             long percent = read * 100 / size;
             if (terminal != null && percent != shownPercent) {
                 shownPercent = percent;
-                terminal.printf(Locale.ROOT, "\rimporting %s: %d%% (%.1f of %.1f MB)%s", file.getFileName(), percent, read / 1e6, size / 1e6, percent == 100 ? "\n" : "");
+                terminal.printf(
+                        Locale.ROOT,
+                        "\rimporting %s: %d%% (%.1f of %.1f MB)%s",
+                        file.getFileName(),
+                        percent,
+                        read / 1e6,
+                        size / 1e6,
+                        percent == 100 ? "\n" : "");
                 terminal.flush();
             }
         }

@@ -15,7 +15,9 @@ import picocli.CommandLine.Spec;
  * migrations. The files are the same SQL; the databases Prisma migrated are baselined by the next
  * {@code migrate deploy} (or {@code migrate dev}), which reads {@code _prisma_migrations}.
  */
-@Command(name = "import-prisma", mixinStandardHelpOptions = true,
+@Command(
+        name = "import-prisma",
+        mixinStandardHelpOptions = true,
         description = {
             "Copies a Prisma Migrate history (<folder>/<yyyyMMddHHmmss>_<name>/migration.sql) into the "
                     + "migrations folder as V<yyyyMMddHHmmss>__<name>.sql.",
@@ -27,17 +29,25 @@ final class ImportPrismaCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--from", required = true, paramLabel = "DIR", description = "Prisma's migrations folder, usually prisma/migrations.")
+    @Option(
+            names = "--from",
+            required = true,
+            paramLabel = "DIR",
+            description = "Prisma's migrations folder, usually prisma/migrations.")
     Path from;
 
-    @Option(names = "--migrations", paramLabel = "DIR", description = "The Flyway migrations folder to write into (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--migrations",
+            paramLabel = "DIR",
+            description = "The Flyway migrations folder to write into (default: ${DEFAULT-VALUE}).")
     Path migrations = MigrationsFolder.PROJECT_DEFAULT;
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         return MigrateCommand.run(() -> {
-            PrismaMigrationsFolder.ImportResult result = new PrismaMigrationsFolder(from).importInto(new MigrationsFolder(migrations));
+            PrismaMigrationsFolder.ImportResult result =
+                    new PrismaMigrationsFolder(from).importInto(new MigrationsFolder(migrations));
             result.written().forEach(p -> out.println("Wrote " + p));
             if (!result.unchanged().isEmpty()) {
                 out.println(result.unchanged().size() + " migration(s) were already imported with the same SQL.");

@@ -16,7 +16,9 @@ import picocli.CommandLine.Spec;
 /**
  * {@code init}: a starter schema and a {@code .env} with {@code DATABASE_URL}, as {@code prisma init} writes them.
  */
-@Command(name = "init", mixinStandardHelpOptions = true,
+@Command(
+        name = "init",
+        mixinStandardHelpOptions = true,
         description = "Writes a starter src/main/resources/schema.prisma and a .env with DATABASE_URL; refuses to "
                 + "overwrite them without --force.")
 public final class InitCommand implements Callable<Integer> {
@@ -57,23 +59,30 @@ public final class InitCommand implements Callable<Integer> {
         DatabaseUrl database = DatabaseUrl.parse(url);
         Path schema = dir.resolve(SchemaSource.PROJECT_DEFAULT);
         Path env = dir.resolve(".env");
-        List<Path> existing = List.of(schema, env).stream().filter(Files::exists).toList();
+        List<Path> existing =
+                List.of(schema, env).stream().filter(Files::exists).toList();
         if (!existing.isEmpty() && !force) {
-            throw new UserError(existing.stream().map(Path::toString).reduce((a, b) -> a + " and " + b).orElseThrow()
-                    + " already exist(s); pass --force to overwrite");
+            throw new UserError(existing.stream()
+                            .map(Path::toString)
+                            .reduce((a, b) -> a + " and " + b)
+                            .orElseThrow() + " already exist(s); pass --force to overwrite");
         }
         try {
             Files.createDirectories(schema.getParent());
             Files.writeString(schema, STARTER_SCHEMA);
-            Files.writeString(env, "# Read by quarry (and by Prisma): the database of the migrate and db commands and of the "
-                    + "service.\n"
-                    + "DATABASE_URL=\"" + database.toPrismaUrl() + "\"\n");
+            Files.writeString(
+                    env,
+                    "# Read by quarry (and by Prisma): the database of the migrate and db commands and of "
+                            + "the "
+                            + "service.\n"
+                            + "DATABASE_URL=\"" + database.toPrismaUrl() + "\"\n");
         } catch (IOException e) {
             throw new UserError("cannot write the starter files into " + dir.toAbsolutePath() + ": " + e.getMessage());
         }
         PrintWriter out = spec.commandLine().getOut();
         out.println("Wrote " + schema + " and " + env + ".");
-        out.println("Next: start PostgreSQL at " + database.redacted() + " (or remove DATABASE_URL to use the embedded one), "
+        out.println("Next: start PostgreSQL at " + database.redacted()
+                + " (or remove DATABASE_URL to use the embedded one), "
                 + "edit the schema, then run `quarry migrate dev --name init`.");
         return 0;
     }

@@ -42,8 +42,14 @@ import picocli.CommandLine.Spec;
         name = "migrate",
         mixinStandardHelpOptions = true,
         description = "Migrations: write them from the schema (dev), apply them (deploy), check them (status).",
-        subcommands = {MigrateCommand.Dev.class, MigrateCommand.Deploy.class, MigrateCommand.Status.class, MigrateCommand.Reset.class,
-            MigrateCommand.Diff.class, ImportPrismaCommand.class})
+        subcommands = {
+            MigrateCommand.Dev.class,
+            MigrateCommand.Deploy.class,
+            MigrateCommand.Status.class,
+            MigrateCommand.Reset.class,
+            MigrateCommand.Diff.class,
+            ImportPrismaCommand.class
+        })
 public final class MigrateCommand implements Callable<Integer> {
 
     @Spec
@@ -51,7 +57,10 @@ public final class MigrateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        spec.commandLine().getErr().println("error: name a sub-command: dev, deploy, status, reset, diff or import-prisma (see " + "migrate --help)");
+        spec.commandLine()
+                .getErr()
+                .println("error: name a sub-command: dev, deploy, status, reset, diff or import-prisma (see "
+                        + "migrate --help)");
         return 2;
     }
 
@@ -60,14 +69,20 @@ public final class MigrateCommand implements Callable<Integer> {
         @Spec
         CommandSpec spec;
 
-        @Option(names = "--schema", paramLabel = "PATH", description = "The schema file or folder (default: as Prisma finds it: "
-                + "prisma.config.ts, package.json#prisma.schema, prisma/schema.prisma, prisma/schema/, else "
-                + "src/main/resources/schema.prisma).")
+        @Option(
+                names = "--schema",
+                paramLabel = "PATH",
+                description = "The schema file or folder (default: as Prisma finds it: "
+                        + "prisma.config.ts, package.json#prisma.schema, prisma/schema.prisma, prisma/schema/, else "
+                        + "src/main/resources/schema.prisma).")
         String schema;
 
-        @Option(names = "--migrations", paramLabel = "DIR", description = "Quarry's migrations folder (default: src/main/resources/db/migration in a "
-                + "Java project, prisma/migrations-flyway beside Prisma's prisma/migrations in a Prisma "
-                + "project; for deploy and status outside a project, the migrations packaged with Quarry).")
+        @Option(
+                names = "--migrations",
+                paramLabel = "DIR",
+                description = "Quarry's migrations folder (default: src/main/resources/db/migration in a "
+                        + "Java project, prisma/migrations-flyway beside Prisma's prisma/migrations in a Prisma "
+                        + "project; for deploy and status outside a project, the migrations packaged with Quarry).")
         Path migrations;
 
         private Project project;
@@ -108,7 +123,12 @@ public final class MigrateCommand implements Callable<Integer> {
         }
 
         Migrator migrator(Schema schema) {
-            return new Migrator(databaseUrl(schema), project().migrationsFolder(), project().shadowUrl(schema), out(), terminal(out()));
+            return new Migrator(
+                    databaseUrl(schema),
+                    project().migrationsFolder(),
+                    project().shadowUrl(schema),
+                    out(),
+                    terminal(out()));
         }
 
         /**
@@ -121,24 +141,29 @@ public final class MigrateCommand implements Callable<Integer> {
             DatabaseUrl database = databaseUrl(schema);
             MigrationsFolder folder = deployedFolder();
             if (folder.migrations().isEmpty()) {
-                throw new UserError("no migrations in " + folder.describe() + ": nothing to deploy or check (write them with `migrate dev`)");
+                throw new UserError("no migrations in " + folder.describe()
+                        + ": nothing to deploy or check (write them with `migrate dev`)");
             }
             if (folder.isPackaged()) {
-                out().println("Using " + folder.describe() + ": " + folder.migrations().size() + " migration(s).");
+                out().println("Using " + folder.describe() + ": "
+                        + folder.migrations().size() + " migration(s).");
             }
             return new Migrator(database, folder, project().shadowUrl(schema), out(), terminal(out()));
         }
 
         private MigrationsFolder deployedFolder() {
             MigrationsFolder folder = project().migrationsFolder();
-            if (migrations != null && !Files.isDirectory(migrations) && folder.prismaHistory().isEmpty()) {
+            if (migrations != null
+                    && !Files.isDirectory(migrations)
+                    && folder.prismaHistory().isEmpty()) {
                 throw new UserError("the migrations folder " + migrations + " does not exist");
             }
             if (project().layout() == Project.Layout.PRISMA || Files.isDirectory(folder.directory())) {
                 return folder;
             }
-            return run(MigrationsFolder::packaged).orElseThrow(() -> new UserError("no migrations: there is no " + folder.directory()
-                    + " here and none are packaged with Quarry; pass --migrations DIR"));
+            return run(MigrationsFolder::packaged)
+                    .orElseThrow(() -> new UserError("no migrations: there is no " + folder.directory()
+                            + " here and none are packaged with Quarry; pass --migrations DIR"));
         }
     }
 
@@ -146,7 +171,9 @@ public final class MigrateCommand implements Callable<Integer> {
     static Schema validSchema(String location, PrintWriter err) {
         ByteArrayOutputStream diagnostics = new ByteArrayOutputStream();
         try {
-            return SchemaCheck.requireValid(location, new PrintStream(diagnostics, true, StandardCharsets.UTF_8)).schema().orElseThrow();
+            return SchemaCheck.requireValid(location, new PrintStream(diagnostics, true, StandardCharsets.UTF_8))
+                    .schema()
+                    .orElseThrow();
         } finally {
             err.print(diagnostics.toString(StandardCharsets.UTF_8));
             err.flush();
@@ -162,7 +189,8 @@ public final class MigrateCommand implements Callable<Integer> {
             out.print(question + " [y/N] ");
             out.flush();
             String line = System.console().readLine();
-            return Optional.of(line != null && (line.trim().equalsIgnoreCase("y") || line.trim().equalsIgnoreCase("yes")));
+            return Optional.of(line != null
+                    && (line.trim().equalsIgnoreCase("y") || line.trim().equalsIgnoreCase("yes")));
         };
     }
 
@@ -189,20 +217,27 @@ public final class MigrateCommand implements Callable<Integer> {
             String right = spec.substring(eq + 1);
             int dot = left.indexOf('.');
             if (dot < 0) {
-                Model model = schema.findModel(right).orElseThrow(() -> new UserError("--rename " + spec + ": the schema has no model " + right));
+                Model model = schema.findModel(right)
+                        .orElseThrow(() -> new UserError("--rename " + spec + ": the schema has no model " + right));
                 renames = renames.withTable(left, model.dbName());
             } else {
                 String modelName = left.substring(0, dot);
-                Model model = schema.findModel(modelName).orElseThrow(() -> new UserError("--rename " + spec + ": the schema has no model " + modelName));
-                String column = model.findScalarField(right).map(f -> f.dbName())
-                        .orElseThrow(() -> new UserError("--rename " + spec + ": the model " + modelName + " has no field " + right));
+                Model model = schema.findModel(modelName)
+                        .orElseThrow(
+                                () -> new UserError("--rename " + spec + ": the schema has no model " + modelName));
+                String column = model.findScalarField(right)
+                        .map(f -> f.dbName())
+                        .orElseThrow(() -> new UserError(
+                                "--rename " + spec + ": the model " + modelName + " has no field " + right));
                 renames = renames.withColumn(model.dbName(), left.substring(dot + 1), column);
             }
         }
         return renames;
     }
 
-    @Command(name = "dev", mixinStandardHelpOptions = true,
+    @Command(
+            name = "dev",
+            mixinStandardHelpOptions = true,
             description = "Diffs the schema against the migrations (replayed in a shadow database), writes "
                     + "V<timestamp>__<name>.sql and applies it.")
     static final class Dev extends Common implements Callable<Integer> {
@@ -212,7 +247,10 @@ public final class MigrateCommand implements Callable<Integer> {
         @Option(names = "--create-only", description = "Write the migration without applying it.")
         boolean createOnly;
 
-        @Option(names = "--rename", paramLabel = "Model.old=new", description = "Answer a likely rename without a prompt (repeatable).")
+        @Option(
+                names = "--rename",
+                paramLabel = "Model.old=new",
+                description = "Answer a likely rename without a prompt (repeatable).")
         List<String> renames = List.of();
 
         @Option(names = "--no-rename", description = "Treat every likely rename as a drop and a create.")
@@ -221,14 +259,24 @@ public final class MigrateCommand implements Callable<Integer> {
         @Option(names = "--accept-data-loss", description = "Go on when the migration may lose data, without a prompt.")
         boolean acceptDataLoss;
 
-        @Option(names = "--skip-generate", description = "Do not regenerate the OpenAPI document and the Java entities afterwards.")
+        @Option(
+                names = "--skip-generate",
+                description = "Do not regenerate the OpenAPI document and the Java entities afterwards.")
         boolean skipGenerate;
 
         @Override
         public Integer call() {
             Schema schema = schema();
             Integer exit = run(() -> {
-                migrator(schema).dev(schema, new Migrator.DevOptions(name, createOnly, MigrateCommand.renames(schema, renames), acceptDataLoss, noRename));
+                migrator(schema)
+                        .dev(
+                                schema,
+                                new Migrator.DevOptions(
+                                        name,
+                                        createOnly,
+                                        MigrateCommand.renames(schema, renames),
+                                        acceptDataLoss,
+                                        noRename));
                 return 0;
             });
             if (exit == 0 && !skipGenerate) {
@@ -242,15 +290,21 @@ public final class MigrateCommand implements Callable<Integer> {
          */
         private void regenerate(Schema schema) {
             try {
-                out().println(GenerateCommand.writeAll(schema, project().root().resolve(GenerateCommand.OPENAPI_FOLDER), GenerateCommand.javaSourceRoot(project()),
+                out().println(GenerateCommand.writeAll(
+                        schema,
+                        project().root().resolve(GenerateCommand.OPENAPI_FOLDER),
+                        GenerateCommand.javaSourceRoot(project()),
                         JavaEntityGenerator.DEFAULT_PACKAGE));
             } catch (IOException e) {
-                throw new UserError("the migration is applied, but regenerating failed: " + e.getMessage() + "; run `quarry generate`");
+                throw new UserError("the migration is applied, but regenerating failed: " + e.getMessage()
+                        + "; run `quarry generate`");
             }
         }
     }
 
-    @Command(name = "deploy", mixinStandardHelpOptions = true,
+    @Command(
+            name = "deploy",
+            mixinStandardHelpOptions = true,
             description = "Applies pending migrations with Flyway; running it twice changes nothing. Without "
                     + "--migrations and "
                     + "outside a project, the migrations packaged with Quarry.")
@@ -265,8 +319,11 @@ public final class MigrateCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "status", mixinStandardHelpOptions = true,
-            description = "Lists applied, pending, failed and edited migrations, and drift; exits non-zero unless all is "
+    @Command(
+            name = "status",
+            mixinStandardHelpOptions = true,
+            description = "Lists applied, pending, failed and edited migrations, and drift; exits non-zero "
+                    + "unless all is "
                     + "applied and in sync.")
     static final class Status extends Common implements Callable<Integer> {
         @Override
@@ -279,7 +336,10 @@ public final class MigrateCommand implements Callable<Integer> {
                 print("Failed", status.failed());
                 print("Edited after being applied", status.edited());
                 print("Drift (the database differs from the migrations)", status.drift());
-                out().println(status.clean() ? "The database is up to date with the migrations." : "The database is not up to date (see above).");
+                out().println(
+                                status.clean()
+                                        ? "The database is up to date with the migrations."
+                                        : "The database is not up to date (see above).");
                 return status.clean() ? 0 : 1;
             });
         }
@@ -292,13 +352,18 @@ public final class MigrateCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "reset", mixinStandardHelpOptions = true,
+    @Command(
+            name = "reset",
+            mixinStandardHelpOptions = true,
             description = "Drops everything in the database's schema, re-applies every migration and runs the seed.")
     static final class Reset extends Common implements Callable<Integer> {
         @Option(names = "--force", description = "Do not ask for confirmation.")
         boolean force;
 
-        @Option(names = "--seed", paramLabel = "FILE", description = "The seed to run afterwards, if it exists (default: ${DEFAULT-VALUE}).")
+        @Option(
+                names = "--seed",
+                paramLabel = "FILE",
+                description = "The seed to run afterwards, if it exists (default: ${DEFAULT-VALUE}).")
         Path seed = DbCommand.DEFAULT_SEED;
 
         @Override
@@ -306,7 +371,8 @@ public final class MigrateCommand implements Callable<Integer> {
             Schema schema = schema();
             DatabaseUrl url = databaseUrl(schema);
             if (!force) {
-                Optional<Boolean> answer = terminal(out()).confirm("Drop every table and all data in " + url.redacted() + "?");
+                Optional<Boolean> answer =
+                        terminal(out()).confirm("Drop every table and all data in " + url.redacted() + "?");
                 if (answer.isEmpty()) {
                     throw new UserError("migrate reset drops all data: confirm at a terminal or pass --force");
                 }
@@ -326,26 +392,42 @@ public final class MigrateCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "diff", mixinStandardHelpOptions = true,
+    @Command(
+            name = "diff",
+            mixinStandardHelpOptions = true,
             description = "The SQL between two of: empty, a schema file or folder (.prisma), the migrations folder, a "
                     + "database URL (postgresql://…).")
     static final class Diff implements Callable<Integer> {
         @Spec
         CommandSpec spec;
 
-        @Option(names = "--from", required = true, paramLabel = "SOURCE", description = "empty | PATH.prisma | migrations folder | postgresql://…")
+        @Option(
+                names = "--from",
+                required = true,
+                paramLabel = "SOURCE",
+                description = "empty | PATH.prisma | migrations folder | postgresql://…")
         String from;
 
-        @Option(names = "--to", required = true, paramLabel = "SOURCE", description = "empty | PATH.prisma | migrations folder | postgresql://…")
+        @Option(
+                names = "--to",
+                required = true,
+                paramLabel = "SOURCE",
+                description = "empty | PATH.prisma | migrations folder | postgresql://…")
         String to;
 
         @Option(names = "--script", description = "Print the SQL script (the default prints a summary of the steps).")
         boolean script;
 
-        @Option(names = "--exit-code", description = "Exit 2 when there is a difference, 0 when there is none (as Prisma's --exit-code).")
+        @Option(
+                names = "--exit-code",
+                description = "Exit 2 when there is a difference, 0 when there is none (as Prisma's --exit-code).")
         boolean exitCode;
 
-        @Option(names = "--shadow-database-url", paramLabel = "URL", description = "Where to replay a migrations folder (default: a temporary database on DATABASE_URL's server).")
+        @Option(
+                names = "--shadow-database-url",
+                paramLabel = "URL",
+                description = "Where to replay a migrations folder (default: a temporary database on "
+                        + "DATABASE_URL's server).")
         String shadow;
 
         @Override
@@ -364,7 +446,9 @@ public final class MigrateCommand implements Callable<Integer> {
                     out.println("No difference.");
                 } else {
                     PostgresRenderer renderer = new PostgresRenderer(schemaName);
-                    diff.steps().forEach(s -> out.println("[" + s.description() + "] " + String.join("; ", renderer.render(s))));
+                    diff.steps()
+                            .forEach(s ->
+                                    out.println("[" + s.description() + "] " + String.join("; ", renderer.render(s))));
                 }
                 out.flush();
                 return exitCode && !diff.isEmpty() ? 2 : 0;
@@ -376,8 +460,10 @@ public final class MigrateCommand implements Callable<Integer> {
         }
 
         private DatabaseUrl replayServer(String source) {
-            return shadowUrl().or(() -> Variables.get("DATABASE_URL").map(DatabaseUrl::parse))
-                    .orElseThrow(() -> new UserError("replaying " + source + " needs a database server: set DATABASE_URL or --shadow-database-url"));
+            return shadowUrl()
+                    .or(() -> Variables.get("DATABASE_URL").map(DatabaseUrl::parse))
+                    .orElseThrow(() -> new UserError("replaying " + source
+                            + " needs a database server: set DATABASE_URL or --shadow-database-url"));
         }
     }
 
@@ -414,7 +500,8 @@ public final class MigrateCommand implements Callable<Integer> {
                     return DatabaseShape.empty();
                 }
                 DatabaseUrl server = replayServer.apply(directory.toString());
-                return new Migrator(server, folder, shadow, new PrintWriter(Writer.nullWriter()), Prompt.nobody()).replay();
+                return new Migrator(server, folder, shadow, new PrintWriter(Writer.nullWriter()), Prompt.nobody())
+                        .replay();
             }
         }
 
@@ -440,8 +527,9 @@ public final class MigrateCommand implements Callable<Integer> {
             if (Files.isDirectory(path)) {
                 return new MigrationsDirectory(path);
             }
-            throw new UserError(source + " is neither empty, a .prisma file, a folder of .prisma files or migrations, nor a "
-                    + "postgresql:// URL");
+            throw new UserError(
+                    source + " is neither empty, a .prisma file, a folder of .prisma files or migrations, nor a "
+                            + "postgresql:// URL");
         }
 
         private static boolean containsPrismaFiles(Path path) {

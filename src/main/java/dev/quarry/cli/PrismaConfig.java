@@ -18,20 +18,35 @@ import java.util.regex.Pattern;
  *
  * @param file the config file; relative paths in it resolve against its folder, as Prisma resolves them
  */
-record PrismaConfig(Path file, Optional<String> schema, Optional<String> migrationsPath, Optional<ConfigValue> url,
-        Optional<ConfigValue> directUrl, Optional<ConfigValue> shadowDatabaseUrl) {
+record PrismaConfig(
+        Path file,
+        Optional<String> schema,
+        Optional<String> migrationsPath,
+        Optional<ConfigValue> url,
+        Optional<ConfigValue> directUrl,
+        Optional<ConfigValue> shadowDatabaseUrl) {
 
-    static final List<String> FILE_NAMES = List.of("prisma.config.ts", "prisma.config.mts", "prisma.config.cts",
-            "prisma.config.js", "prisma.config.mjs", "prisma.config.cjs");
+    static final List<String> FILE_NAMES = List.of(
+            "prisma.config.ts",
+            "prisma.config.mts",
+            "prisma.config.cts",
+            "prisma.config.js",
+            "prisma.config.mjs",
+            "prisma.config.cjs");
 
     private static final String STRING = "\"([^\"]*)\"|'([^']*)'|`([^`$]*)`";
     private static final Pattern STRING_VALUE = Pattern.compile("^(?:" + STRING + ")$");
     private static final Pattern ENV_CALL = Pattern.compile("^env(?:<[^>]*>)?\\(\\s*[\"'`](\\w+)[\"'`]\\s*\\)$");
-    private static final Pattern PROCESS_ENV = Pattern.compile("^process\\.env(?:\\.(\\w+)|\\[\\s*[\"'`](\\w+)[\"'`]\\s*])$");
+    private static final Pattern PROCESS_ENV =
+            Pattern.compile("^process\\.env(?:\\.(\\w+)|\\[\\s*[\"'`](\\w+)[\"'`]\\s*])$");
 
     /** The first config file in {@code directory}, read. */
     static Optional<PrismaConfig> find(Path directory) {
-        return FILE_NAMES.stream().map(directory::resolve).filter(Files::isRegularFile).findFirst().map(PrismaConfig::read);
+        return FILE_NAMES.stream()
+                .map(directory::resolve)
+                .filter(Files::isRegularFile)
+                .findFirst()
+                .map(PrismaConfig::read);
     }
 
     static PrismaConfig read(Path file) {
@@ -43,7 +58,8 @@ record PrismaConfig(Path file, Optional<String> schema, Optional<String> migrati
         }
         String migrations = block(text, "migrations");
         String datasource = block(text, "datasource");
-        return new PrismaConfig(file,
+        return new PrismaConfig(
+                file,
                 property(file, topLevel(text), "schema").map(v -> literal(file, "schema", v)),
                 property(file, migrations, "path").map(v -> literal(file, "migrations.path", v)),
                 property(file, datasource, "url"),
@@ -62,7 +78,8 @@ record PrismaConfig(Path file, Optional<String> schema, Optional<String> migrati
      * not read as top-level.
      */
     private static String topLevel(String text) {
-        return text.replaceAll("\\b(migrations|datasource|experimental|views|typedSql|tables|enums)\\s*:\\s*\\{[^{}]*}", "");
+        return text.replaceAll(
+                "\\b(migrations|datasource|experimental|views|typedSql|tables|enums)\\s*:\\s*\\{[^{}]*}", "");
     }
 
     /** The inside of {@code name: { … }}, or empty. */
@@ -72,7 +89,8 @@ record PrismaConfig(Path file, Optional<String> schema, Optional<String> migrati
     }
 
     private static Optional<ConfigValue> property(Path file, String text, String key) {
-        Matcher m = Pattern.compile("(?<![\\w.$])" + key + "\\s*:\\s*(" + STRING + "|[^,}\\n]+)").matcher(text);
+        Matcher m = Pattern.compile("(?<![\\w.$])" + key + "\\s*:\\s*(" + STRING + "|[^,}\\n]+)")
+                .matcher(text);
         if (!m.find()) {
             return Optional.empty();
         }
@@ -89,15 +107,17 @@ record PrismaConfig(Path file, Optional<String> schema, Optional<String> migrati
         if (process.matches()) {
             return Optional.of(new ConfigValue.Env(firstNonNull(process.group(1), process.group(2))));
         }
-        throw new UserError(file + " sets " + key + " to `" + expression + "`, which Quarry cannot read without running Node; "
-                + "write a string literal or env(\"NAME\") there, or pass the value on the command line");
+        throw new UserError(
+                file + " sets " + key + " to `" + expression + "`, which Quarry cannot read without running Node; "
+                        + "write a string literal or env(\"NAME\") there, or pass the value on the command line");
     }
 
     private static String literal(Path file, String key, ConfigValue value) {
         if (value instanceof ConfigValue.Text text) {
             return text.value();
         }
-        throw new UserError(file + " sets " + key + " from an environment variable; Quarry reads a path there only as a string literal");
+        throw new UserError(file + " sets " + key
+                + " from an environment variable; Quarry reads a path there only as a string literal");
     }
 
     private static String firstNonNull(String... values) {

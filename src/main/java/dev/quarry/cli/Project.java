@@ -36,7 +36,14 @@ import java.util.stream.Stream;
  * @param environment the variables the project's URLs read: the process's, then its {@code .env} files as Prisma
  * finds them
  */
-record Project(String schema, String foundBy, Layout layout, Path migrations, Optional<Path> prismaHistory, Optional<PrismaConfig> config, Path root,
+record Project(
+        String schema,
+        String foundBy,
+        Layout layout,
+        Path migrations,
+        Optional<Path> prismaHistory,
+        Optional<PrismaConfig> config,
+        Path root,
         Environment environment) {
 
     /** What kind of folder the command runs in. */
@@ -57,11 +64,16 @@ record Project(String schema, String foundBy, Layout layout, Path migrations, Op
         return discover(Path.of(""), Environment.current(), schemaOption, migrationsOption);
     }
 
-    static Project discover(Path directory, Environment environment, Optional<String> schemaOption, Optional<Path> migrationsOption) {
+    static Project discover(
+            Path directory, Environment environment, Optional<String> schemaOption, Optional<Path> migrationsOption) {
         Optional<PrismaConfig> config = PrismaConfig.find(directory);
-        Optional<Found> found = schemaOption.map(s -> new Found(locate(directory, s), "--schema"))
-                .or(() -> environment.get("QUARRY_SCHEMA_PATH").map(s -> new Found(locate(directory, s), "QUARRY_SCHEMA_PATH")))
-                .or(() -> config.flatMap(c -> c.schema().map(s -> new Found(c.resolve(s).toString(), c.file().toString()))))
+        Optional<Found> found = schemaOption
+                .map(s -> new Found(locate(directory, s), "--schema"))
+                .or(() -> environment
+                        .get("QUARRY_SCHEMA_PATH")
+                        .map(s -> new Found(locate(directory, s), "QUARRY_SCHEMA_PATH")))
+                .or(() -> config.flatMap(c -> c.schema()
+                        .map(s -> new Found(c.resolve(s).toString(), c.file().toString()))))
                 .or(() -> packageJsonSchema(directory))
                 .or(() -> Stream.of("prisma/schema.prisma", "prisma/schema", "schema.prisma", JAVA_SCHEMA)
                         .map(directory::resolve)
@@ -70,17 +82,32 @@ record Project(String schema, String foundBy, Layout layout, Path migrations, Op
                         .map(p -> new Found(p.toString(), "the default locations")));
         if (found.isEmpty()) {
             if (config.isPresent()) {
-                throw new UserError(config.get().file() + " names no schema and there is no prisma/schema.prisma or prisma/schema/; set `schema` "
+                throw new UserError(config.get().file()
+                        + " names no schema and there is no prisma/schema.prisma or prisma/schema/; set `schema` "
                         + "there or pass --schema");
             }
             Path migrations = migrationsOption.orElse(directory.resolve(MigrationsFolder.PROJECT_DEFAULT));
-            return new Project(SchemaSource.CLASSPATH_DEFAULT, "no project here", Layout.PACKAGED, migrations, Optional.empty(), config, directory,
+            return new Project(
+                    SchemaSource.CLASSPATH_DEFAULT,
+                    "no project here",
+                    Layout.PACKAGED,
+                    migrations,
+                    Optional.empty(),
+                    config,
+                    directory,
                     Environment.of(directory, Optional.empty()));
         }
         String schema = found.get().location();
         if (schema.startsWith("classpath:")) {
-            return new Project(schema, found.get().by(), Layout.PACKAGED, migrationsOption.orElse(directory.resolve(MigrationsFolder.PROJECT_DEFAULT)),
-                    Optional.empty(), config, directory, Environment.of(directory, Optional.empty()));
+            return new Project(
+                    schema,
+                    found.get().by(),
+                    Layout.PACKAGED,
+                    migrationsOption.orElse(directory.resolve(MigrationsFolder.PROJECT_DEFAULT)),
+                    Optional.empty(),
+                    config,
+                    directory,
+                    Environment.of(directory, Optional.empty()));
         }
         Path path = Path.of(schema);
         // Prisma's CLI reads the .env beside a schema the user named (--schema, package.json), not beside one it
@@ -88,22 +115,46 @@ record Project(String schema, String foundBy, Layout layout, Path migrations, Op
         boolean named = found.get().given() || found.get().by().endsWith(PACKAGE_JSON_SCHEMA);
         Environment variables = Environment.of(directory, named ? Optional.of(parentOf(path)) : Optional.empty());
         if (path.toAbsolutePath().normalize().endsWith(Path.of(JAVA_SCHEMA))) {
-            Path root = path.toAbsolutePath().normalize().getParent().getParent().getParent().getParent();
-            Path migrations = migrationsOption.orElse(relativeTo(directory, root.resolve(MigrationsFolder.PROJECT_DEFAULT)));
-            return new Project(schema, found.get().by(), Layout.JAVA, migrations, Optional.empty(), config, relativeTo(directory, root), variables);
+            Path root = path.toAbsolutePath()
+                    .normalize()
+                    .getParent()
+                    .getParent()
+                    .getParent()
+                    .getParent();
+            Path migrations =
+                    migrationsOption.orElse(relativeTo(directory, root.resolve(MigrationsFolder.PROJECT_DEFAULT)));
+            return new Project(
+                    schema,
+                    found.get().by(),
+                    Layout.JAVA,
+                    migrations,
+                    Optional.empty(),
+                    config,
+                    relativeTo(directory, root),
+                    variables);
         }
         Path history = config.flatMap(c -> c.migrationsPath().map(c::resolve))
                 .orElse((Files.isDirectory(path) ? path : parentOf(path)).resolve("migrations"));
         Path migrations = migrationsOption.orElse(history.resolveSibling(history.getFileName() + "-flyway"));
         Path root = config.map(c -> parentOf(c.file()))
-                .orElseGet(() -> found.get().given() ? prismaRoot(Files.isDirectory(path) ? path : parentOf(path)) : directory);
-        return new Project(schema, found.get().by(), Layout.PRISMA, migrations, Optional.of(history).filter(Project::hasPrismaMigrations), config, root,
+                .orElseGet(() ->
+                        found.get().given() ? prismaRoot(Files.isDirectory(path) ? path : parentOf(path)) : directory);
+        return new Project(
+                schema,
+                found.get().by(),
+                Layout.PRISMA,
+                migrations,
+                Optional.of(history).filter(Project::hasPrismaMigrations),
+                config,
+                root,
                 variables);
     }
 
     /** A location the user gave: {@code classpath:NAME} as it is, a path against the folder. */
     private static String locate(Path directory, String location) {
-        return location.startsWith("classpath:") ? location : directory.resolve(location).toString();
+        return location.startsWith("classpath:")
+                ? location
+                : directory.resolve(location).toString();
     }
 
     /**
@@ -112,9 +163,13 @@ record Project(String schema, String foundBy, Layout layout, Path migrations, Op
      */
     private static Path prismaRoot(Path folder) {
         Path absolute = folder.toAbsolutePath().normalize();
-        for (Path candidate : Stream.of(absolute, absolute.getParent()).filter(p -> p != null && p.getParent() != null).toList()) {
+        for (Path candidate : Stream.of(absolute, absolute.getParent())
+                .filter(p -> p != null && p.getParent() != null)
+                .toList()) {
             if (candidate.getFileName().toString().equals("prisma")) {
-                return folder.isAbsolute() ? candidate.getParent() : Path.of("").toAbsolutePath().relativize(candidate.getParent());
+                return folder.isAbsolute()
+                        ? candidate.getParent()
+                        : Path.of("").toAbsolutePath().relativize(candidate.getParent());
             }
         }
         return folder;
@@ -139,10 +194,14 @@ record Project(String schema, String foundBy, Layout layout, Path migrations, Op
         try {
             json = new ObjectMapper().readTree(file.toFile());
         } catch (IOException e) {
-            throw new UserError("cannot read " + file + ": " + e.getMessage().lines().findFirst().orElse(""));
+            throw new UserError("cannot read " + file + ": "
+                    + e.getMessage().lines().findFirst().orElse(""));
         }
         JsonNode schema = json.path("prisma").path("schema");
-        return schema.isTextual() ? Optional.of(new Found(directory.resolve(schema.asText()).normalize().toString(), file + PACKAGE_JSON_SCHEMA)) : Optional.empty();
+        return schema.isTextual()
+                ? Optional.of(new Found(
+                        directory.resolve(schema.asText()).normalize().toString(), file + PACKAGE_JSON_SCHEMA))
+                : Optional.empty();
     }
 
     private static boolean isSchemaFolder(Path path) {
@@ -187,15 +246,20 @@ record Project(String schema, String foundBy, Layout layout, Path migrations, Op
      */
     DatabaseUrl migrationUrl(Schema resolved) {
         return migrationUrl(resolved.datasource())
-                .orElseThrow(() -> new UserError("no database configured: set DATABASE_URL (in the environment or in .env)"));
+                .orElseThrow(() ->
+                        new UserError("no database configured: set DATABASE_URL (in the environment or in .env)"));
     }
 
     /**
      * {@link #migrationUrl(Schema)} with or without a schema's datasource ({@code db pull} may have no schema yet).
      */
     Optional<DatabaseUrl> migrationUrl(Optional<Datasource> datasource) {
-        return first(true, config.flatMap(PrismaConfig::directUrl), config.flatMap(PrismaConfig::url),
-                datasource.flatMap(Datasource::directUrl), datasource.flatMap(Datasource::url))
+        return first(
+                        true,
+                        config.flatMap(PrismaConfig::directUrl),
+                        config.flatMap(PrismaConfig::url),
+                        datasource.flatMap(Datasource::directUrl),
+                        datasource.flatMap(Datasource::url))
                 .or(() -> Variables.get(environment, "DATABASE_URL"))
                 .map(DatabaseUrl::parse);
     }
@@ -205,13 +269,19 @@ record Project(String schema, String foundBy, Layout layout, Path migrations, Op
      * set (the embedded one).
      */
     Optional<DatabaseUrl> servingUrl(Schema resolved) {
-        return first(false, config.flatMap(PrismaConfig::url), resolved.datasource().flatMap(ds -> ds.url()))
+        return first(
+                        false,
+                        config.flatMap(PrismaConfig::url),
+                        resolved.datasource().flatMap(ds -> ds.url()))
                 .or(() -> Variables.get(environment, "DATABASE_URL"))
                 .map(DatabaseUrl::parse);
     }
 
     Optional<DatabaseUrl> shadowUrl(Schema resolved) {
-        return first(true, config.flatMap(PrismaConfig::shadowDatabaseUrl), resolved.datasource().flatMap(ds -> ds.shadowDatabaseUrl()))
+        return first(
+                        true,
+                        config.flatMap(PrismaConfig::shadowDatabaseUrl),
+                        resolved.datasource().flatMap(ds -> ds.shadowDatabaseUrl()))
                 .or(() -> Variables.get(environment, "SHADOW_DATABASE_URL"))
                 .map(DatabaseUrl::parse);
     }
@@ -228,7 +298,8 @@ record Project(String schema, String foundBy, Layout layout, Path migrations, Op
                 return value;
             }
             if (required && candidate.orElse(null) instanceof ConfigValue.Env env) {
-                throw new UserError("the datasource reads " + env.variable() + ", which is not set (in the environment or in .env)");
+                throw new UserError("the datasource reads " + env.variable()
+                        + ", which is not set (in the environment or in .env)");
             }
         }
         return Optional.empty();
@@ -245,7 +316,8 @@ record Project(String schema, String foundBy, Layout layout, Path migrations, Op
     void describe(PrintWriter out, Optional<DatabaseUrl> database) {
         out.println("Schema: " + schema + " (" + foundBy + ")");
         if (layout != Layout.PACKAGED) {
-            out.println("Migrations: " + migrations + prismaHistory.map(h -> ", after Prisma's history in " + h).orElse(""));
+            out.println("Migrations: " + migrations
+                    + prismaHistory.map(h -> ", after Prisma's history in " + h).orElse(""));
         }
         database.ifPresent(url -> out.println("Database: " + url.redacted()));
         out.flush();

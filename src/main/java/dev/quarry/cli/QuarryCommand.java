@@ -1,8 +1,8 @@
 package dev.quarry.cli;
 
+import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import java.util.concurrent.Callable;
 
 /** The root command. With no sub-command it serves the API, as {@code serve} does. */
 @Command(

@@ -16,7 +16,8 @@ final class SchemaCheck {
             err.println(DiagnosticRenderer.render(result.diagnostics()));
         }
         if (result.hasErrors()) {
-            throw new UserError("the schema " + location + " has " + result.errors().size() + " error(s); see above");
+            throw new UserError(
+                    "the schema " + location + " has " + result.errors().size() + " error(s); see above");
         }
         return result;
     }

@@ -25,7 +25,10 @@ import picocli.CommandLine.Option;
         })
 final class ServeCommand implements Callable<Integer> {
 
-    @Option(names = "--schema", paramLabel = "PATH", description = "The schema file or folder (default: as Prisma finds it, see migrate --help).")
+    @Option(
+            names = "--schema",
+            paramLabel = "PATH",
+            description = "The schema file or folder (default: as Prisma finds it, see migrate --help).")
     String schema;
 
     @Option(names = "--port", paramLabel = "PORT", description = "The HTTP port (default: 8080, or quarkus.http.port).")
@@ -34,7 +37,8 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Project project = Project.discover(Optional.ofNullable(schema), Optional.empty());
-        Schema resolved = SchemaCheck.requireValid(project.schema(), System.err).schema().orElseThrow();
+        Schema resolved =
+                SchemaCheck.requireValid(project.schema(), System.err).schema().orElseThrow();
         Environment environment = project.environment();
         Optional<DatabaseUrl> configured = project.servingUrl(resolved);
         project.describe(new PrintWriter(System.out), configured);
@@ -69,7 +73,9 @@ final class ServeCommand implements Callable<Integer> {
      * QUARRY_REQUIRE_MIGRATIONS=true}.
      */
     private static void checkMigrationsOf(Project project, Environment environment) {
-        System.setProperty("quarry.migrations.location", "filesystem:" + project.migrations().toAbsolutePath());
+        System.setProperty(
+                "quarry.migrations.location",
+                "filesystem:" + project.migrations().toAbsolutePath());
         if (environment.get("QUARRY_REQUIRE_MIGRATIONS").isEmpty()) {
             System.setProperty("quarry.migrations.require-applied", "false");
         }
@@ -77,15 +83,17 @@ final class ServeCommand implements Callable<Integer> {
 
     private static EmbeddedDatabase startEmbedded(Environment environment) {
         Path base = Path.of(environment.get("QUARRY_DATA_DIR").orElse(".quarry"));
-        int embeddedPort = environment.get("QUARRY_EMBEDDED_PORT").map(Integer::parseInt).orElse(0);
+        int embeddedPort =
+                environment.get("QUARRY_EMBEDDED_PORT").map(Integer::parseInt).orElse(0);
         EmbeddedDatabase embedded;
         try {
             embedded = EmbeddedDatabase.start(base, embeddedPort);
         } catch (EmbeddedDatabase.StartFailure e) {
             throw new UserError(e.getMessage());
         }
-        System.out.println("quarry: no DATABASE_URL set; using the embedded PostgreSQL " + EmbeddedDatabase.MAJOR_VERSION
-                + " at " + embedded.url().redacted() + " with its data in " + embedded.dataDirectory());
+        System.out.println(
+                "quarry: no DATABASE_URL set; using the embedded PostgreSQL " + EmbeddedDatabase.MAJOR_VERSION + " at "
+                        + embedded.url().redacted() + " with its data in " + embedded.dataDirectory());
         int applied = EmbeddedMigrations.apply(embedded.url());
         if (applied > 0) {
             System.out.println("quarry: applied " + applied + " migration(s) to the embedded database");
@@ -111,7 +119,8 @@ final class ServeCommand implements Callable<Integer> {
     }
 
     private static boolean quarkusDatasourceConfigured() {
-        return System.getenv("QUARKUS_DATASOURCE_REACTIVE_URL") != null || System.getProperty("quarkus.datasource.reactive.url") != null;
+        return System.getenv("QUARKUS_DATASOURCE_REACTIVE_URL") != null
+                || System.getProperty("quarkus.datasource.reactive.url") != null;
     }
 
     /** The running service: waits until Quarkus is asked to stop. */

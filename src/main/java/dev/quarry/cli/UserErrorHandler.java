@@ -1,7 +1,7 @@
 package dev.quarry.cli;
 
-import picocli.CommandLine;
 import java.io.UncheckedIOException;
+import picocli.CommandLine;
 
 /**
  * A command that fails on a user mistake prints one clear sentence and exits non-zero. Only a
@@ -26,7 +26,9 @@ final class UserErrorHandler implements CommandLine.IExecutionExceptionHandler {
      */
     static String sentence(Exception e) {
         Throwable cause = e.getCause();
-        if (cause != null && cause.getMessage() != null && String.valueOf(e.getMessage()).equals(cause.toString())) {
+        if (cause != null
+                && cause.getMessage() != null
+                && String.valueOf(e.getMessage()).equals(cause.toString())) {
             return cause.getMessage();
         }
         return e.getMessage();

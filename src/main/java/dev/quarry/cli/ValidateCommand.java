@@ -12,15 +12,21 @@ import picocli.CommandLine.Option;
                 + "spot.")
 final class ValidateCommand implements Callable<Integer> {
 
-    @Option(names = "--schema", paramLabel = "PATH", description = "The schema file or folder (default: as Prisma finds it, see migrate --help).")
+    @Option(
+            names = "--schema",
+            paramLabel = "PATH",
+            description = "The schema file or folder (default: as Prisma finds it, see migrate --help).")
     String schema;
 
     @Override
     public Integer call() {
-        String schema = Project.discover(Optional.ofNullable(this.schema), Optional.empty()).schema();
+        String schema = Project.discover(Optional.ofNullable(this.schema), Optional.empty())
+                .schema();
         var result = SchemaCheck.requireValid(schema, System.err);
         System.out.println("The schema at " + schema + " is valid"
-                + (result.warnings().isEmpty() ? "." : ", with " + result.warnings().size() + " warning(s)."));
+                + (result.warnings().isEmpty()
+                        ? "."
+                        : ", with " + result.warnings().size() + " warning(s)."));
         return 0;
     }
 }

@@ -49,7 +49,10 @@ final class CheckCompiler {
             case STARTS_WITH:
                 return "starts_with(" + column + ", " + text + ")";
             case ENDS_WITH:
-                return "right(" + column + ", " + field.text().get().codePointCount(0, field.text().get().length()) + ") = " + text;
+                return "right(" + column + ", "
+                        + field.text()
+                                .get()
+                                .codePointCount(0, field.text().get().length()) + ") = " + text;
             case CONTAINS:
                 return "strpos(" + column + ", " + text + ") > 0";
             case REGEX:

@@ -1,10 +1,10 @@
 package dev.quarry.database;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.stream.Collectors;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 
 /** A column's default, in the forms Prisma distinguishes. */
 public sealed interface ColumnDefault {
@@ -33,7 +33,9 @@ public sealed interface ColumnDefault {
                     || sameNumber(text, value.text)
                     || squash(text).equals(squash(value.text))
                     || sameJson(text, value.text)
-                    || DateTimes.localPart(text).flatMap(t -> DateTimes.localPart(value.text).map(t::equals)).orElse(false);
+                    || DateTimes.localPart(text)
+                            .flatMap(t -> DateTimes.localPart(value.text).map(t::equals))
+                            .orElse(false);
         }
     }
 

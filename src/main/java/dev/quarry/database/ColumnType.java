@@ -42,11 +42,15 @@ public record ColumnType(Family family, String schema, String name, List<Integer
     public String baseSql(String defaultSchema) {
         switch (family) {
             case ENUM:
-                return schema.equals(defaultSchema) ? Identifiers.quote(name) : Identifiers.quote(schema) + "." + Identifiers.quote(name);
+                return schema.equals(defaultSchema)
+                        ? Identifiers.quote(name)
+                        : Identifiers.quote(schema) + "." + Identifiers.quote(name);
             case UNSUPPORTED:
                 return name;
             default:
-                return arguments.isEmpty() ? name : name + arguments.stream().map(String::valueOf).collect(Collectors.joining(",", "(", ")"));
+                return arguments.isEmpty()
+                        ? name
+                        : name + arguments.stream().map(String::valueOf).collect(Collectors.joining(",", "(", ")"));
         }
     }
 

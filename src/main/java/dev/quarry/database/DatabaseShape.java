@@ -29,7 +29,13 @@ public record DatabaseShape(
     }
 
     /** A shape without row-level security, policies or managed grants. */
-    public DatabaseShape(List<String> namespaces, List<DbExtension> extensions, List<DbEnum> enums, List<DbTable> tables, List<DbSequence> sequences, List<DbView> views) {
+    public DatabaseShape(
+            List<String> namespaces,
+            List<DbExtension> extensions,
+            List<DbEnum> enums,
+            List<DbTable> tables,
+            List<DbSequence> sequences,
+            List<DbView> views) {
         this(namespaces, extensions, enums, tables, sequences, views, List.of());
     }
 
@@ -39,11 +45,15 @@ public record DatabaseShape(
 
     /** The access control of a table; a table without row-level security and policies has none. */
     public Optional<DbTableSecurity> findSecurity(String schema, String table) {
-        return security.stream().filter(s -> s.schema().equals(schema) && s.table().equals(table)).findFirst();
+        return security.stream()
+                .filter(s -> s.schema().equals(schema) && s.table().equals(table))
+                .findFirst();
     }
 
     public Optional<DbTable> findTable(String schema, String name) {
-        return tables.stream().filter(t -> t.schema().equals(schema) && t.name().equals(name)).findFirst();
+        return tables.stream()
+                .filter(t -> t.schema().equals(schema) && t.name().equals(name))
+                .findFirst();
     }
 
     public Optional<DbExtension> findExtension(String name) {
@@ -51,7 +61,9 @@ public record DatabaseShape(
     }
 
     public Optional<DbEnum> findEnum(String schema, String name) {
-        return enums.stream().filter(e -> e.schema().equals(schema) && e.name().equals(name)).findFirst();
+        return enums.stream()
+                .filter(e -> e.schema().equals(schema) && e.name().equals(name))
+                .findFirst();
     }
 
     public boolean isEmpty() {

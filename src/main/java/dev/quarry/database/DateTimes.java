@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
 /** Date-time defaults: Prisma's spelling in migrations, and a comparison that survives PostgreSQL's. */
 final class DateTimes {
 
-    private static final Pattern DATE_TIME = Pattern.compile("\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?.*");
+    private static final Pattern DATE_TIME =
+            Pattern.compile("\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?.*");
     private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     private DateTimes() {}
@@ -20,7 +21,9 @@ final class DateTimes {
         try {
             OffsetDateTime time = OffsetDateTime.parse(iso);
             String fraction = time.getNano() == 0 ? "" : fraction(time.getNano());
-            String offset = time.getOffset().getId().equals("Z") ? "+00:00" : time.getOffset().getId();
+            String offset = time.getOffset().getId().equals("Z")
+                    ? "+00:00"
+                    : time.getOffset().getId();
             return time.format(SECONDS) + fraction + " " + offset;
         } catch (DateTimeParseException e) {
             return iso;

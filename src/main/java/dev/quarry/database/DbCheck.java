@@ -44,7 +44,8 @@ public record DbCheck(String name, String expression, Optional<String> comment) 
     }
 
     private Optional<String> fingerprintOfComment() {
-        return comment.filter(c -> c.startsWith(MARK)).map(c -> c.indexOf(' ') > 0 ? c.substring(0, c.indexOf(' ')) : c);
+        return comment.filter(c -> c.startsWith(MARK))
+                .map(c -> c.indexOf(' ') > 0 ? c.substring(0, c.indexOf(' ')) : c);
     }
 
     /**

@@ -12,7 +12,11 @@ public record DbGrant(On on, String object, String privilege, String grantee) {
 
     public static final String PUBLIC = "PUBLIC";
 
-    public enum On { TABLE, COLUMN, SEQUENCE }
+    public enum On {
+        TABLE,
+        COLUMN,
+        SEQUENCE
+    }
 
     public static DbGrant table(String privilege, String grantee) {
         return new DbGrant(On.TABLE, "", privilege, grantee);

@@ -11,10 +11,11 @@ import java.util.regex.Pattern;
  * @param where a partial index's predicate: Prisma's text when calculated from a schema, PostgreSQL's
  * ({@code pg_get_expr}) when described; {@link #sameDefinition} compares them as {@link #canonical} prints them
  */
-public record DbIndex(String name, boolean unique, IndexMethod method, List<IndexColumn> columns, Optional<String> where) {
+public record DbIndex(
+        String name, boolean unique, IndexMethod method, List<IndexColumn> columns, Optional<String> where) {
 
-    private static final Pattern CAST = Pattern.compile(
-            "::(timestamp(\\(\\d+\\))? with(out)? time zone|character varying|double precision|bit "
+    private static final Pattern CAST =
+            Pattern.compile("::(timestamp(\\(\\d+\\))? with(out)? time zone|character varying|double precision|bit "
                     + "varying|\"?[a-z_][a-z0-9_]*\"?)(\\(\\d+(,\\d+)?\\))?(\\[\\])?");
 
     public DbIndex {
@@ -31,7 +32,9 @@ public record DbIndex(String name, boolean unique, IndexMethod method, List<Inde
 
     /** The same index under another name: what a rename of its table or columns gives. */
     public boolean sameDefinition(DbIndex other) {
-        return unique == other.unique && method == other.method && columns.equals(other.columns)
+        return unique == other.unique
+                && method == other.method
+                && columns.equals(other.columns)
                 && where.map(DbIndex::canonical).equals(other.where.map(DbIndex::canonical));
     }
 

@@ -16,7 +16,13 @@ import java.util.Optional;
  * @param roles   role names, {@code public} for every role
  * @param comment the policy's comment: Quarry's fingerprint when Quarry made it
  */
-public record DbPolicy(String name, Command command, boolean permissive, List<String> roles, Optional<String> using, Optional<String> withCheck,
+public record DbPolicy(
+        String name,
+        Command command,
+        boolean permissive,
+        List<String> roles,
+        Optional<String> using,
+        Optional<String> withCheck,
         Optional<String> comment) {
 
     public DbPolicy {
@@ -24,19 +30,34 @@ public record DbPolicy(String name, Command command, boolean permissive, List<St
     }
 
     /** A policy as Quarry creates it, its comment its fingerprint. */
-    public static DbPolicy of(String name, Command command, boolean permissive, List<String> roles, Optional<String> using, Optional<String> withCheck) {
+    public static DbPolicy of(
+            String name,
+            Command command,
+            boolean permissive,
+            List<String> roles,
+            Optional<String> using,
+            Optional<String> withCheck) {
         DbPolicy unmarked = new DbPolicy(name, command, permissive, roles, using, withCheck, Optional.empty());
         return new DbPolicy(name, command, permissive, roles, using, withCheck, Optional.of(unmarked.fingerprint()));
     }
 
     public enum Command {
-        ALL, SELECT, INSERT, UPDATE, DELETE
+        ALL,
+        SELECT,
+        INSERT,
+        UPDATE,
+        DELETE
     }
 
     /** {@code quarry:} and 16 hex digits of the SHA-256 of the definition. */
     public String fingerprint() {
-        String definition = String.join("\n", command.name(), String.valueOf(permissive), String.join(",", roles),
-                using.orElse(""), withCheck.map(c -> "CHECK " + c).orElse(""));
+        String definition = String.join(
+                "\n",
+                command.name(),
+                String.valueOf(permissive),
+                String.join(",", roles),
+                using.orElse(""),
+                withCheck.map(c -> "CHECK " + c).orElse(""));
         try {
             byte[] hash = MessageDigest.getInstance("SHA-256").digest(definition.getBytes(StandardCharsets.UTF_8));
             return "quarry:" + HexFormat.of().formatHex(hash, 0, 8);
@@ -47,7 +68,10 @@ public record DbPolicy(String name, Command command, boolean permissive, List<St
 
     /** Whether {@code next} (as Quarry would create it) is this policy of the database. */
     public boolean sameAs(DbPolicy next) {
-        return name.equals(next.name) && command == next.command && permissive == next.permissive
-                && roles.equals(next.roles) && comment.equals(next.comment);
+        return name.equals(next.name)
+                && command == next.command
+                && permissive == next.permissive
+                && roles.equals(next.roles)
+                && comment.equals(next.comment);
     }
 }

@@ -7,7 +7,13 @@ import java.util.Optional;
  * A table: columns in their position, the primary key, every index (unique or not; a unique
  * constraint is read as its unique index, as Prisma does), the foreign keys and the CHECK constraints.
  */
-public record DbTable(String schema, String name, List<DbColumn> columns, Optional<DbPrimaryKey> primaryKey, List<DbIndex> indexes, List<DbForeignKey> foreignKeys,
+public record DbTable(
+        String schema,
+        String name,
+        List<DbColumn> columns,
+        Optional<DbPrimaryKey> primaryKey,
+        List<DbIndex> indexes,
+        List<DbForeignKey> foreignKeys,
         List<DbCheck> checks) {
 
     public DbTable {
@@ -18,7 +24,13 @@ public record DbTable(String schema, String name, List<DbColumn> columns, Option
     }
 
     /** A table without CHECK constraints. */
-    public DbTable(String schema, String name, List<DbColumn> columns, Optional<DbPrimaryKey> primaryKey, List<DbIndex> indexes, List<DbForeignKey> foreignKeys) {
+    public DbTable(
+            String schema,
+            String name,
+            List<DbColumn> columns,
+            Optional<DbPrimaryKey> primaryKey,
+            List<DbIndex> indexes,
+            List<DbForeignKey> foreignKeys) {
         this(schema, name, columns, primaryKey, indexes, foreignKeys, List.of());
     }
 

@@ -8,7 +8,13 @@ import java.util.List;
  * security on (the tables of models with access policies); the grants of other tables are the database
  * administrator's and are never read or changed.
  */
-public record DbTableSecurity(String schema, String table, boolean rowSecurity, boolean force, List<DbPolicy> policies, List<DbGrant> grants) {
+public record DbTableSecurity(
+        String schema,
+        String table,
+        boolean rowSecurity,
+        boolean force,
+        List<DbPolicy> policies,
+        List<DbGrant> grants) {
 
     public DbTableSecurity {
         policies = List.copyOf(policies);

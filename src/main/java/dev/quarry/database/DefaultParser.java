@@ -63,7 +63,9 @@ final class DefaultParser {
                         continue;
                     }
                     String rest = text.substring(i + 1);
-                    return rest.isEmpty() || CAST.matcher(rest).matches() ? Optional.of(value.toString()) : Optional.empty();
+                    return rest.isEmpty() || CAST.matcher(rest).matches()
+                            ? Optional.of(value.toString())
+                            : Optional.empty();
                 }
                 value.append(c);
                 i++;

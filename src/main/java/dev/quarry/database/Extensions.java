@@ -12,16 +12,18 @@ import java.util.regex.Pattern;
 final class Extensions {
 
     /** {@code name} or {@code name(key: "value", …)}. */
-    private static final Pattern ITEM = Pattern.compile("\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*(?:\\((.*)\\))?\\s*", Pattern.DOTALL);
+    private static final Pattern ITEM =
+            Pattern.compile("\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*(?:\\((.*)\\))?\\s*", Pattern.DOTALL);
+
     private static final Pattern ARGUMENT = Pattern.compile("([A-Za-z]+)\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
 
     private Extensions() {}
 
     static List<DbExtension> of(Datasource datasource) {
         ConfigValue value = datasource.properties().get("extensions");
-        List<String> items = value instanceof ConfigValue.Array array ? array.values()
-                : value instanceof ConfigValue.Raw raw ? List.of(raw.source())
-                : List.of();
+        List<String> items = value instanceof ConfigValue.Array array
+                ? array.values()
+                : value instanceof ConfigValue.Raw raw ? List.of(raw.source()) : List.of();
         List<DbExtension> extensions = new ArrayList<>();
         for (String item : items) {
             Matcher m = ITEM.matcher(item);
@@ -39,7 +41,7 @@ final class Extensions {
                         case "map" -> name = text;
                         case "schema" -> schema = Optional.of(text);
                         case "version" -> version = Optional.of(text);
-                        default -> { }
+                        default -> {}
                     }
                 }
             }

@@ -18,8 +18,7 @@ final class OperatorClasses {
         if (trimmed.startsWith("raw(")) {
             return trimmed.substring(4, trimmed.length() - 1).trim().replace("\"", "");
         }
-        String joined = trimmed
-                .replace("MinMax", "Minmax")
+        String joined = trimmed.replace("MinMax", "Minmax")
                 .replace("TimestampTz", "Timestamptz")
                 .replace("TimeTz", "Timetz")
                 .replace("VarBit", "Varbit")

@@ -44,10 +44,20 @@ public final class PgDescriber {
         List<String> namespaces = new ArrayList<>();
         query("namespaces", rs -> namespaces.add(rs.getString("name")));
         List<DbExtension> extensions = new ArrayList<>();
-        query("extensions", rs -> extensions.add(new DbExtension(rs.getString("name"), Optional.of(rs.getString("schema")), Optional.of(rs.getString("version")))));
+        query(
+                "extensions",
+                rs -> extensions.add(new DbExtension(
+                        rs.getString("name"),
+                        Optional.of(rs.getString("schema")),
+                        Optional.of(rs.getString("version")))));
 
         Map<String, List<String>> enumValues = new LinkedHashMap<>();
-        query("enums", rs -> enumValues.computeIfAbsent(rs.getString("schema") + "\u0000" + rs.getString("name"), k -> new ArrayList<>()).add(rs.getString("value")));
+        query(
+                "enums",
+                rs -> enumValues
+                        .computeIfAbsent(
+                                rs.getString("schema") + "\u0000" + rs.getString("name"), k -> new ArrayList<>())
+                        .add(rs.getString("value")));
         List<DbEnum> enums = new ArrayList<>();
         enumValues.forEach((key, values) -> {
             String[] parts = key.split("\u0000", 2);
@@ -55,7 +65,11 @@ public final class PgDescriber {
         });
 
         Map<String, TableParts> tables = new LinkedHashMap<>();
-        query("tables", rs -> tables.put(key(rs.getString("schema"), rs.getString("name")), new TableParts(rs.getString("schema"), rs.getString("name"))));
+        query(
+                "tables",
+                rs -> tables.put(
+                        key(rs.getString("schema"), rs.getString("name")),
+                        new TableParts(rs.getString("schema"), rs.getString("name"))));
         query("columns", rs -> {
             TableParts table = tables.get(key(rs.getString("schema"), rs.getString("table_name")));
             if (table != null) {
@@ -84,7 +98,10 @@ public final class PgDescriber {
         query("checks", rs -> {
             TableParts table = tables.get(key(rs.getString("schema"), rs.getString("table_name")));
             if (table != null) {
-                table.checks.add(new DbCheck(rs.getString("name"), rs.getString("expression"), Optional.ofNullable(rs.getString("comment"))));
+                table.checks.add(new DbCheck(
+                        rs.getString("name"),
+                        rs.getString("expression"),
+                        Optional.ofNullable(rs.getString("comment"))));
             }
         });
         Map<String, IndexParts> indexes = new LinkedHashMap<>();
@@ -93,7 +110,11 @@ public final class PgDescriber {
             String indexKey = tableKey + "\u0000" + rs.getString("name");
             IndexParts index = indexes.get(indexKey);
             if (index == null) {
-                index = new IndexParts(tableKey, rs.getString("name"), rs.getBoolean("is_unique"), method(rs.getString("method")),
+                index = new IndexParts(
+                        tableKey,
+                        rs.getString("name"),
+                        rs.getBoolean("is_unique"),
+                        method(rs.getString("method")),
                         Optional.ofNullable(rs.getString("predicate")));
                 indexes.put(indexKey, index);
             }
@@ -103,7 +124,8 @@ public final class PgDescriber {
                 return;
             }
             SortOrder sort = (rs.getInt("options") & 1) == 1 ? SortOrder.DESC : SortOrder.ASC;
-            Optional<String> opclass = rs.getBoolean("opclass_default") ? Optional.empty() : Optional.ofNullable(rs.getString("opclass"));
+            Optional<String> opclass =
+                    rs.getBoolean("opclass_default") ? Optional.empty() : Optional.ofNullable(rs.getString("opclass"));
             index.columns.add(new IndexColumn(column, sort, opclass));
         });
         for (IndexParts index : indexes.values()) {
@@ -113,16 +135,32 @@ public final class PgDescriber {
             }
         }
         List<DbSequence> sequences = new ArrayList<>();
-        query("sequences", rs -> sequences.add(new DbSequence(rs.getString("schema"), rs.getString("name"), rs.getLong("start_value"),
-                rs.getLong("increment"), rs.getLong("min_value"), rs.getLong("max_value"), rs.getLong("cache"), rs.getBoolean("cycle"))));
+        query(
+                "sequences",
+                rs -> sequences.add(new DbSequence(
+                        rs.getString("schema"),
+                        rs.getString("name"),
+                        rs.getLong("start_value"),
+                        rs.getLong("increment"),
+                        rs.getLong("min_value"),
+                        rs.getLong("max_value"),
+                        rs.getLong("cache"),
+                        rs.getBoolean("cycle"))));
         List<DbView> views = new ArrayList<>();
-        query("views", rs -> views.add(new DbView(rs.getString("schema"), rs.getString("name"), rs.getString("definition"),
-                List.of((String[]) rs.getArray("reads").getArray()), List.of((String[]) rs.getArray("columns").getArray()))));
+        query(
+                "views",
+                rs -> views.add(new DbView(
+                        rs.getString("schema"),
+                        rs.getString("name"),
+                        rs.getString("definition"),
+                        List.of((String[]) rs.getArray("reads").getArray()),
+                        List.of((String[]) rs.getArray("columns").getArray()))));
 
         List<DbTable> builtTables = tables.values().stream()
                 .map(t -> new DbTable(t.schema, t.name, t.columns, t.primaryKey, t.indexes, t.foreignKeys, t.checks))
                 .toList();
-        return new DatabaseShape(namespaces, extensions, enums, builtTables, sequences, views, security(tables.keySet()));
+        return new DatabaseShape(
+                namespaces, extensions, enums, builtTables, sequences, views, security(tables.keySet()));
     }
 
     /** Row-level security, policies, and (on tables with row-level security) the privileges Quarry manages. */
@@ -133,9 +171,20 @@ public final class PgDescriber {
             parts.rowSecurity = true;
             parts.force = rs.getBoolean("force");
         });
-        query("policies", rs -> parts(security, rs.getString("schema"), rs.getString("table_name")).policies.add(policy(rs)));
-        query("grants", rs -> parts(security, rs.getString("schema"), rs.getString("table_name")).grants.add(new DbGrant(
-                DbGrant.On.valueOf(rs.getString("kind")), rs.getString("object"), rs.getString("privilege"), rs.getString("grantee"))));
+        query(
+                "policies",
+                rs -> parts(security, rs.getString("schema"), rs.getString("table_name"))
+                        .policies
+                        .add(policy(rs)));
+        query(
+                "grants",
+                rs -> parts(security, rs.getString("schema"), rs.getString("table_name"))
+                        .grants
+                        .add(new DbGrant(
+                                DbGrant.On.valueOf(rs.getString("kind")),
+                                rs.getString("object"),
+                                rs.getString("privilege"),
+                                rs.getString("grantee"))));
         return security.values().stream()
                 .filter(s -> tableKeys.contains(key(s.schema, s.table)))
                 .map(s -> new DbTableSecurity(s.schema, s.table, s.rowSecurity, s.force, s.policies, s.grants))
@@ -161,23 +210,38 @@ public final class PgDescriber {
         String name = rs.getString("name");
         boolean permissive = rs.getBoolean("permissive");
         List<String> roles = strings(rs.getArray("roles"));
-        return new DbPolicy(name, command, permissive, roles, Optional.ofNullable(rs.getString("using_expr")),
-                Optional.ofNullable(rs.getString("check_expr")), Optional.ofNullable(rs.getString("comment")));
+        return new DbPolicy(
+                name,
+                command,
+                permissive,
+                roles,
+                Optional.ofNullable(rs.getString("using_expr")),
+                Optional.ofNullable(rs.getString("check_expr")),
+                Optional.ofNullable(rs.getString("comment")));
     }
 
     private static DbColumn column(ResultSet rs) throws SQLException {
         boolean list = rs.getBoolean("is_list");
-        ColumnType type = columnType(rs.getString("type_name"), rs.getString("type_kind"), rs.getString("type_schema"), rs.getInt("typmod"), rs.getString("formatted"), list);
-        Optional<ColumnDefault> defaultValue = Optional.ofNullable(rs.getString("default_expr")).map(DefaultParser::parse);
+        ColumnType type = columnType(
+                rs.getString("type_name"),
+                rs.getString("type_kind"),
+                rs.getString("type_schema"),
+                rs.getInt("typmod"),
+                rs.getString("formatted"),
+                list);
+        Optional<ColumnDefault> defaultValue =
+                Optional.ofNullable(rs.getString("default_expr")).map(DefaultParser::parse);
         boolean identity = !rs.getString("identity").isEmpty();
-        boolean autoincrement = identity || defaultValue.filter(ColumnDefault.Sequence.class::isInstance).isPresent();
+        boolean autoincrement = identity
+                || defaultValue.filter(ColumnDefault.Sequence.class::isInstance).isPresent();
         if (identity) {
             defaultValue = Optional.of(new ColumnDefault.Sequence(""));
         }
         return new DbColumn(rs.getString("name"), type, !rs.getBoolean("not_null"), defaultValue, autoincrement);
     }
 
-    static ColumnType columnType(String typeName, String kind, String typeSchema, int typmod, String formatted, boolean list) {
+    static ColumnType columnType(
+            String typeName, String kind, String typeSchema, int typmod, String formatted, boolean list) {
         if ("e".equals(kind)) {
             return ColumnType.enumType(typeSchema, typeName, list);
         }
@@ -185,35 +249,64 @@ public final class PgDescriber {
         List<Integer> length = typmod >= 0 ? List.of(typmod) : noArgs;
         List<Integer> charLength = typmod >= 4 ? List.of(typmod - 4) : noArgs;
         switch (typeName) {
-            case "int2": return ColumnType.builtin("SMALLINT", noArgs, list);
-            case "int4": return ColumnType.builtin("INTEGER", noArgs, list);
-            case "int8": return ColumnType.builtin("BIGINT", noArgs, list);
-            case "float4": return ColumnType.builtin("REAL", noArgs, list);
-            case "float8": return ColumnType.builtin("DOUBLE PRECISION", noArgs, list);
+            case "int2":
+                return ColumnType.builtin("SMALLINT", noArgs, list);
+            case "int4":
+                return ColumnType.builtin("INTEGER", noArgs, list);
+            case "int8":
+                return ColumnType.builtin("BIGINT", noArgs, list);
+            case "float4":
+                return ColumnType.builtin("REAL", noArgs, list);
+            case "float8":
+                return ColumnType.builtin("DOUBLE PRECISION", noArgs, list);
             case "numeric":
-                return ColumnType.builtin("DECIMAL", typmod >= 4 ? List.of(((typmod - 4) >> 16) & 0xffff, (typmod - 4) & 0xffff) : noArgs, list);
-            case "money": return ColumnType.builtin("MONEY", noArgs, list);
-            case "bool": return ColumnType.builtin("BOOLEAN", noArgs, list);
-            case "text": return ColumnType.builtin("TEXT", noArgs, list);
-            case "varchar": return ColumnType.builtin("VARCHAR", charLength, list);
-            case "bpchar": return ColumnType.builtin("CHAR", charLength, list);
-            case "uuid": return ColumnType.builtin("UUID", noArgs, list);
-            case "xml": return ColumnType.builtin("XML", noArgs, list);
-            case "inet": return ColumnType.builtin("INET", noArgs, list);
-            case "citext": return ColumnType.builtin("CITEXT", noArgs, list);
-            case "bit": return ColumnType.builtin("BIT", length, list);
-            case "varbit": return ColumnType.builtin("VARBIT", length, list);
-            case "oid": return ColumnType.builtin("OID", noArgs, list);
-            case "bytea": return ColumnType.builtin("BYTEA", noArgs, list);
-            case "date": return ColumnType.builtin("DATE", noArgs, list);
-            case "timestamp": return ColumnType.builtin("TIMESTAMP", length, list);
-            case "timestamptz": return ColumnType.builtin("TIMESTAMPTZ", length, list);
-            case "time": return ColumnType.builtin("TIME", length, list);
-            case "timetz": return ColumnType.builtin("TIMETZ", length, list);
-            case "json": return ColumnType.builtin("JSON", noArgs, list);
-            case "jsonb": return ColumnType.builtin("JSONB", noArgs, list);
+                return ColumnType.builtin(
+                        "DECIMAL",
+                        typmod >= 4 ? List.of(((typmod - 4) >> 16) & 0xffff, (typmod - 4) & 0xffff) : noArgs,
+                        list);
+            case "money":
+                return ColumnType.builtin("MONEY", noArgs, list);
+            case "bool":
+                return ColumnType.builtin("BOOLEAN", noArgs, list);
+            case "text":
+                return ColumnType.builtin("TEXT", noArgs, list);
+            case "varchar":
+                return ColumnType.builtin("VARCHAR", charLength, list);
+            case "bpchar":
+                return ColumnType.builtin("CHAR", charLength, list);
+            case "uuid":
+                return ColumnType.builtin("UUID", noArgs, list);
+            case "xml":
+                return ColumnType.builtin("XML", noArgs, list);
+            case "inet":
+                return ColumnType.builtin("INET", noArgs, list);
+            case "citext":
+                return ColumnType.builtin("CITEXT", noArgs, list);
+            case "bit":
+                return ColumnType.builtin("BIT", length, list);
+            case "varbit":
+                return ColumnType.builtin("VARBIT", length, list);
+            case "oid":
+                return ColumnType.builtin("OID", noArgs, list);
+            case "bytea":
+                return ColumnType.builtin("BYTEA", noArgs, list);
+            case "date":
+                return ColumnType.builtin("DATE", noArgs, list);
+            case "timestamp":
+                return ColumnType.builtin("TIMESTAMP", length, list);
+            case "timestamptz":
+                return ColumnType.builtin("TIMESTAMPTZ", length, list);
+            case "time":
+                return ColumnType.builtin("TIME", length, list);
+            case "timetz":
+                return ColumnType.builtin("TIMETZ", length, list);
+            case "json":
+                return ColumnType.builtin("JSON", noArgs, list);
+            case "jsonb":
+                return ColumnType.builtin("JSONB", noArgs, list);
             default:
-                String text = list && formatted.endsWith("[]") ? formatted.substring(0, formatted.length() - 2) : formatted;
+                String text =
+                        list && formatted.endsWith("[]") ? formatted.substring(0, formatted.length() - 2) : formatted;
                 return ColumnType.unsupported(text, list);
         }
     }

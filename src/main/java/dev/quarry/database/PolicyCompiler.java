@@ -78,7 +78,13 @@ final class PolicyCompiler {
 
     DbTableSecurity compile(Model model) {
         DbTable table = tables.apply(model);
-        return new DbTableSecurity(table.schema(), table.name(), true, schema.policyOptions().force(), policies(model), grants(model, table));
+        return new DbTableSecurity(
+                table.schema(),
+                table.name(),
+                true,
+                schema.policyOptions().force(),
+                policies(model),
+                grants(model, table));
     }
 
     /**
@@ -94,7 +100,8 @@ final class PolicyCompiler {
         String bKey = relation.referencedScalars().get(0);
         List<String> visible = new ArrayList<>();
         List<String> updatable = new ArrayList<>();
-        for (Side side : List.of(new Side(a, aKey, "A", "r" + (++aliases)), new Side(b, bKey, "B", "r" + (++aliases)))) {
+        for (Side side :
+                List.of(new Side(a, aKey, "A", "r" + (++aliases)), new Side(b, bKey, "B", "r" + (++aliases)))) {
             if (side.model().hasPolicies()) {
                 visible.add(side(joinTable, side, Optional.empty()));
                 updatable.add(side(joinTable, side, Optional.of(mayUpdate(side.model(), side.alias()))));
@@ -103,14 +110,38 @@ final class PolicyCompiler {
         String read = String.join(" AND ", visible);
         String write = String.join(" AND ", updatable);
         List<DbPolicy> policies = List.of(
-                DbPolicy.of("allow_read_1", DbPolicy.Command.SELECT, true, List.of("public"), Optional.of(read), Optional.empty()),
-                DbPolicy.of("allow_create_1", DbPolicy.Command.INSERT, true, List.of("public"), Optional.empty(), Optional.of(write)),
-                DbPolicy.of("allow_delete_1", DbPolicy.Command.DELETE, true, List.of("public"), Optional.of(write), Optional.empty()));
+                DbPolicy.of(
+                        "allow_read_1",
+                        DbPolicy.Command.SELECT,
+                        true,
+                        List.of("public"),
+                        Optional.of(read),
+                        Optional.empty()),
+                DbPolicy.of(
+                        "allow_create_1",
+                        DbPolicy.Command.INSERT,
+                        true,
+                        List.of("public"),
+                        Optional.empty(),
+                        Optional.of(write)),
+                DbPolicy.of(
+                        "allow_delete_1",
+                        DbPolicy.Command.DELETE,
+                        true,
+                        List.of("public"),
+                        Optional.of(write),
+                        Optional.empty()));
         List<DbGrant> grants = new ArrayList<>();
         for (String privilege : JOIN_TABLE_PRIVILEGES) {
             schema.policyOptions().roles().forEach(role -> grants.add(DbGrant.table(privilege, role)));
         }
-        return new DbTableSecurity(joinTable.schema(), joinTable.name(), true, schema.policyOptions().force(), policies, grants);
+        return new DbTableSecurity(
+                joinTable.schema(),
+                joinTable.name(),
+                true,
+                schema.policyOptions().force(),
+                policies,
+                grants);
     }
 
     /**
@@ -121,9 +152,11 @@ final class PolicyCompiler {
 
     /** {@code EXISTS (SELECT 1 FROM side AS alias WHERE alias.key = join."A" [AND condition])}. */
     private String side(DbTable joinTable, Side side, Optional<String> condition) {
-        String key = quote(side.alias()) + "." + quote(side.model().scalarField(side.key()).dbName());
-        return "EXISTS (SELECT 1 FROM " + qualified(tables.apply(side.model())) + " AS " + quote(side.alias()) + " WHERE " + key + " = "
-                + quote(joinTable.name()) + "." + quote(side.column()) + condition.map(c -> " AND (" + c + ")").orElse("") + ")";
+        String key = quote(side.alias()) + "."
+                + quote(side.model().scalarField(side.key()).dbName());
+        return "EXISTS (SELECT 1 FROM " + qualified(tables.apply(side.model())) + " AS " + quote(side.alias())
+                + " WHERE " + key + " = " + quote(joinTable.name()) + "." + quote(side.column())
+                + condition.map(c -> " AND (" + c + ")").orElse("") + ")";
     }
 
     /**
@@ -137,14 +170,18 @@ final class PolicyCompiler {
         for (Policy policy : model.policies()) {
             if (!policy.isFieldLevel() && policy.operations().contains(Policy.Operation.UPDATE)) {
                 boolean allow = policy.effect() == Policy.Effect.ALLOW;
-                String using = policy(model, "", Policy.Operation.UPDATE, allow, policy.condition(), scope).using().orElseThrow();
+                String using = policy(model, "", Policy.Operation.UPDATE, allow, policy.condition(), scope)
+                        .using()
+                        .orElseThrow();
                 (allow ? allowed : denied).add(using);
             }
         }
         if (allowed.isEmpty()) {
             return "false";
         }
-        String any = allowed.size() == 1 ? allowed.get(0) : allowed.stream().map(c -> "(" + c + ")").collect(Collectors.joining(" OR "));
+        String any = allowed.size() == 1
+                ? allowed.get(0)
+                : allowed.stream().map(c -> "(" + c + ")").collect(Collectors.joining(" OR "));
         if (denied.isEmpty()) {
             return any;
         }
@@ -168,13 +205,20 @@ final class PolicyCompiler {
                 }
                 int rank = ++(allow ? allowRanks : denyRanks).computeIfAbsent(operation, o -> new int[1])[0];
                 String name = (allow ? "allow_" : "deny_") + operation.text + "_" + rank;
-                policies.add(policy(model, name, operation, allow, policy.condition(), new Scope(model, Optional.empty())));
+                policies.add(
+                        policy(model, name, operation, allow, policy.condition(), new Scope(model, Optional.empty())));
             }
         }
         return policies;
     }
 
-    private DbPolicy policy(Model model, String name, Policy.Operation operation, boolean allow, PolicyCondition condition, Scope scope) {
+    private DbPolicy policy(
+            Model model,
+            String name,
+            Policy.Operation operation,
+            boolean allow,
+            PolicyCondition condition,
+            Scope scope) {
         Optional<String> using;
         Optional<String> withCheck;
         switch (operation) {
@@ -310,8 +354,11 @@ final class PolicyCompiler {
     /** A condition inside a larger one: parenthesised unless it is one term. */
     private String operand(PolicyCondition condition, Scope scope) {
         String sql = sql(condition, scope);
-        boolean single = condition instanceof PolicyCondition.Column || condition instanceof PolicyCondition.Future || condition instanceof PolicyCondition.Length
-                || condition instanceof PolicyCondition.Bool || condition instanceof PolicyCondition.Related;
+        boolean single = condition instanceof PolicyCondition.Column
+                || condition instanceof PolicyCondition.Future
+                || condition instanceof PolicyCondition.Length
+                || condition instanceof PolicyCondition.Bool
+                || condition instanceof PolicyCondition.Related;
         return single ? sql : "(" + sql + ")";
     }
 
@@ -319,9 +366,10 @@ final class PolicyCompiler {
         boolean equality = compare.op() == PolicyCondition.Comparison.EQ;
         if (compare.right() instanceof PolicyCondition.Null || compare.left() instanceof PolicyCondition.Null) {
             PolicyCondition other = compare.right() instanceof PolicyCondition.Null ? compare.left() : compare.right();
-            String tested = other instanceof PolicyCondition.Claim claim && claim.path().isEmpty()
-                    ? "(" + CLAIMS + " ->> " + literal(USER_CLAIM) + ")"
-                    : value(other, other, scope);
+            String tested =
+                    other instanceof PolicyCondition.Claim claim && claim.path().isEmpty()
+                            ? "(" + CLAIMS + " ->> " + literal(USER_CLAIM) + ")"
+                            : value(other, other, scope);
             return tested + (equality ? " IS NULL" : " IS NOT NULL");
         }
         String op = switch (compare.op()) {
@@ -332,7 +380,8 @@ final class PolicyCompiler {
             case GT -> ">";
             case GE -> ">=";
         };
-        return value(compare.left(), compare.right(), scope) + " " + op + " " + value(compare.right(), compare.left(), scope);
+        return value(compare.left(), compare.right(), scope) + " " + op + " "
+                + value(compare.right(), compare.left(), scope);
     }
 
     /** An operand of a comparison; a claim takes the type of the other side ({@code other}). */
@@ -351,7 +400,11 @@ final class PolicyCompiler {
         }
         if (value instanceof PolicyCondition.EnumValue enumValue) {
             EnumType enumType = schema.findEnum(enumValue.enumName()).orElseThrow();
-            return literal(enumType.values().stream().filter(v -> v.name().equals(enumValue.value())).findFirst().orElseThrow().dbName());
+            return literal(enumType.values().stream()
+                    .filter(v -> v.name().equals(enumValue.value()))
+                    .findFirst()
+                    .orElseThrow()
+                    .dbName());
         }
         if (value instanceof PolicyCondition.Column column) {
             return scope.column(scope.model().scalarField(column.field()));
@@ -402,8 +455,10 @@ final class PolicyCompiler {
             return Optional.empty();
         }
         String name = field.dbName();
-        ColumnType type = tables.apply(scope.model()).findColumn(name).orElseThrow().type();
-        if (field.type() instanceof FieldType.EnumRef || !type.sql(defaultSchema).equals("TEXT")) {
+        ColumnType type =
+                tables.apply(scope.model()).findColumn(name).orElseThrow().type();
+        if (field.type() instanceof FieldType.EnumRef
+                || !type.sql(defaultSchema).equals("TEXT")) {
             return Optional.of(type.sql(defaultSchema));
         }
         return Optional.empty();
@@ -413,7 +468,8 @@ final class PolicyCompiler {
      * {@code EXISTS (SELECT 1 FROM related AS alias WHERE join AND condition)}, or its negations for every/none.
      */
     private String exists(PolicyCondition.Related related, Scope scope) {
-        RelationField field = scope.model().findRelationField(related.relationField()).orElseThrow();
+        RelationField field =
+                scope.model().findRelationField(related.relationField()).orElseThrow();
         Relation relation = schema.relationOf(scope.model(), field);
         Model target = schema.model(field.relatedModel());
         boolean holdsKey = relation.referencingModel().equals(scope.model().name())
@@ -429,7 +485,8 @@ final class PolicyCompiler {
                     + quote(scope.model().scalarField(outerColumns.get(i)).dbName()));
         }
         DbTable targetTable = tables.apply(target);
-        String from = "SELECT 1 FROM " + qualified(targetTable) + " AS " + quote(alias) + " WHERE " + String.join(" AND ", join);
+        String from = "SELECT 1 FROM " + qualified(targetTable) + " AS " + quote(alias) + " WHERE "
+                + String.join(" AND ", join);
         switch (related.quantifier()) {
             case EVERY:
                 return "NOT EXISTS (" + from + " AND NOT " + operand(related.condition(), inner) + ")";
@@ -441,7 +498,9 @@ final class PolicyCompiler {
     }
 
     private String qualified(DbTable table) {
-        return table.schema().equals(defaultSchema) ? quote(table.name()) : quote(table.schema()) + "." + quote(table.name());
+        return table.schema().equals(defaultSchema)
+                ? quote(table.name())
+                : quote(table.schema()) + "." + quote(table.name());
     }
 
     /**
@@ -453,10 +512,12 @@ final class PolicyCompiler {
         List<String> roles = schema.policyOptions().roles();
         List<DbGrant> grants = new ArrayList<>();
         for (String privilege : TABLE_PRIVILEGES) {
-            Optional<Policy.Operation> fieldOperation = privilege.equals("SELECT") ? Optional.of(Policy.Operation.READ)
+            Optional<Policy.Operation> fieldOperation = privilege.equals("SELECT")
+                    ? Optional.of(Policy.Operation.READ)
                     : privilege.equals("UPDATE") ? Optional.of(Policy.Operation.UPDATE) : Optional.empty();
-            boolean restricted = fieldOperation.isPresent() && model.policies().stream()
-                    .anyMatch(p -> p.isFieldLevel() && p.operations().contains(fieldOperation.get()));
+            boolean restricted = fieldOperation.isPresent()
+                    && model.policies().stream()
+                            .anyMatch(p -> p.isFieldLevel() && p.operations().contains(fieldOperation.get()));
             if (!restricted) {
                 roles.forEach(role -> grants.add(DbGrant.table(privilege, role)));
                 continue;
@@ -465,8 +526,11 @@ final class PolicyCompiler {
                 if (field.type() instanceof FieldType.CompositeRef) {
                     continue;
                 }
-                List<Policy> rules = model.policies().stream().filter(p -> p.field().filter(field.name()::equals).isPresent()).toList();
-                FieldAccess.Grantees grantees = FieldAccess.grantees(rules, fieldOperation.get()).orElseThrow();
+                List<Policy> rules = model.policies().stream()
+                        .filter(p -> p.field().filter(field.name()::equals).isPresent())
+                        .toList();
+                FieldAccess.Grantees grantees =
+                        FieldAccess.grantees(rules, fieldOperation.get()).orElseThrow();
                 for (String role : grantees.everyone() ? roles : grantees.sortedRoles()) {
                     grants.add(DbGrant.column(field.dbName(), privilege, role));
                 }

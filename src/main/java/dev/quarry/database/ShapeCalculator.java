@@ -1,11 +1,10 @@
 package dev.quarry.database;
 
-import dev.quarry.schema.model.ConstraintNames;
-
 import dev.quarry.database.DbIndex.IndexColumn;
 import dev.quarry.database.DbIndex.IndexMethod;
 import dev.quarry.database.DbIndex.SortOrder;
 import dev.quarry.schema.model.ConfigValue;
+import dev.quarry.schema.model.ConstraintNames;
 import dev.quarry.schema.model.DefaultValue;
 import dev.quarry.schema.model.EnumType;
 import dev.quarry.schema.model.FieldType;
@@ -22,9 +21,9 @@ import dev.quarry.schema.model.UniqueConstraint;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Map;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -58,7 +57,10 @@ public final class ShapeCalculator {
         for (EnumType enumType : schema.enums()) {
             String enumSchema = enumType.dbSchema().orElse(defaultSchema);
             namespaces.add(enumSchema);
-            enums.add(new DbEnum(enumSchema, enumType.dbName(), enumType.values().stream().map(EnumType.EnumValue::dbName).toList()));
+            enums.add(new DbEnum(
+                    enumSchema,
+                    enumType.dbName(),
+                    enumType.values().stream().map(EnumType.EnumValue::dbName).toList()));
         }
         List<DbTable> tables = new ArrayList<>();
         Map<String, DbTable> modelTables = new HashMap<>();
@@ -75,7 +77,13 @@ public final class ShapeCalculator {
         for (Model model : schema.models()) {
             if (!model.view() && !model.rules().isEmpty()) {
                 DbTable table = modelTables.get(model.name());
-                DbTable checked = new DbTable(table.schema(), table.name(), table.columns(), table.primaryKey(), table.indexes(), table.foreignKeys(),
+                DbTable checked = new DbTable(
+                        table.schema(),
+                        table.name(),
+                        table.columns(),
+                        table.primaryKey(),
+                        table.indexes(),
+                        table.foreignKeys(),
                         checks.compile(model));
                 tables.set(tables.indexOf(table), checked);
                 modelTables.put(model.name(), checked);
@@ -89,7 +97,8 @@ public final class ShapeCalculator {
             if (relation.kind() == Relation.Kind.MANY_TO_MANY) {
                 DbTable joinTable = joinTable(relation);
                 tables.add(joinTable);
-                if (schema.model(relation.referencingModel()).hasPolicies() || schema.model(relation.referencedModel()).hasPolicies()) {
+                if (schema.model(relation.referencingModel()).hasPolicies()
+                        || schema.model(relation.referencedModel()).hasPolicies()) {
                     security.add(policies.compileJoinTable(relation, joinTable));
                 }
             }
@@ -111,11 +120,16 @@ public final class ShapeCalculator {
         }
         String table = model.dbName();
         Optional<DbPrimaryKey> primaryKey = model.primaryKey()
-                .map(pk -> new DbPrimaryKey(pk.map().orElse(ConstraintNames.primaryKey(table)), columnNames(model, pk.fieldNames())));
+                .map(pk -> new DbPrimaryKey(
+                        pk.map().orElse(ConstraintNames.primaryKey(table)), columnNames(model, pk.fieldNames())));
         List<DbIndex> indexes = new ArrayList<>();
         for (UniqueConstraint unique : model.uniques()) {
             List<String> cols = columnNames(model, unique.fieldNames());
-            indexes.add(new DbIndex(unique.map().orElse(ConstraintNames.unique(table, cols)), true, IndexMethod.BTREE, indexColumns(model, unique.fields()),
+            indexes.add(new DbIndex(
+                    unique.map().orElse(ConstraintNames.unique(table, cols)),
+                    true,
+                    IndexMethod.BTREE,
+                    indexColumns(model, unique.fields()),
                     unique.where()));
         }
         for (Index index : model.indexes()) {
@@ -124,7 +138,11 @@ public final class ShapeCalculator {
             }
             List<String> cols = columnNames(model, index.fieldNames());
             String name = index.map().or(index::name).orElse(ConstraintNames.index(table, cols));
-            indexes.add(new DbIndex(name, false, index.type().map(IndexMethod::fromPrisma).orElse(IndexMethod.BTREE), indexColumns(model, index.fields()),
+            indexes.add(new DbIndex(
+                    name,
+                    false,
+                    index.type().map(IndexMethod::fromPrisma).orElse(IndexMethod.BTREE),
+                    indexColumns(model, index.fields()),
                     index.where()));
         }
         return new DbTable(schemaOf(model), table, columns, primaryKey, indexes, foreignKeys(model));
@@ -136,12 +154,18 @@ public final class ShapeCalculator {
             return keys;
         }
         for (Relation relation : schema.relations()) {
-            if (relation.kind() == Relation.Kind.MANY_TO_MANY || !relation.referencingModel().equals(model.name())) {
+            if (relation.kind() == Relation.Kind.MANY_TO_MANY
+                    || !relation.referencingModel().equals(model.name())) {
                 continue;
             }
-            boolean ignoredField = relation.referencingField().flatMap(model::findRelationField).map(f -> f.ignored()).orElse(false);
+            boolean ignoredField = relation.referencingField()
+                    .flatMap(model::findRelationField)
+                    .map(f -> f.ignored())
+                    .orElse(false);
             Model referenced = schema.model(relation.referencedModel());
-            if (ignoredField || referenced.view() || relation.referencingScalars().isEmpty()) {
+            if (ignoredField
+                    || referenced.view()
+                    || relation.referencingScalars().isEmpty()) {
                 continue;
             }
             List<String> columns = columnNames(model, relation.referencingScalars());
@@ -160,7 +184,8 @@ public final class ShapeCalculator {
     private boolean relationModePrisma() {
         return schema.datasource()
                 .map(ds -> {
-                    ConfigValue mode = ds.properties().getOrDefault("relationMode", ds.properties().get("referentialIntegrity"));
+                    ConfigValue mode = ds.properties()
+                            .getOrDefault("relationMode", ds.properties().get("referentialIntegrity"));
                     return mode instanceof ConfigValue.Text text && text.value().equals("prisma");
                 })
                 .orElse(false);
@@ -176,24 +201,50 @@ public final class ShapeCalculator {
         List<DbColumn> columns = List.of(
                 new DbColumn("A", baseType(aId), false, Optional.empty(), false),
                 new DbColumn("B", baseType(bId), false, Optional.empty(), false));
-        List<DbIndex> indexes = List.of(new DbIndex(name + "_B_index", false, IndexMethod.BTREE, List.of(IndexColumn.of("B"))));
+        List<DbIndex> indexes =
+                List.of(new DbIndex(name + "_B_index", false, IndexMethod.BTREE, List.of(IndexColumn.of("B"))));
         List<DbForeignKey> keys = relationModePrisma()
                 ? List.of()
                 : List.of(
-                        new DbForeignKey(name + "_A_fkey", List.of("A"), schemaOf(a), a.dbName(), List.of(aId.dbName()), ReferentialAction.CASCADE, ReferentialAction.CASCADE),
-                        new DbForeignKey(name + "_B_fkey", List.of("B"), schemaOf(b), b.dbName(), List.of(bId.dbName()), ReferentialAction.CASCADE, ReferentialAction.CASCADE));
-        return new DbTable(schemaOf(a), name, columns, Optional.of(new DbPrimaryKey(name + "_AB_pkey", List.of("A", "B"))), indexes, keys);
+                        new DbForeignKey(
+                                name + "_A_fkey",
+                                List.of("A"),
+                                schemaOf(a),
+                                a.dbName(),
+                                List.of(aId.dbName()),
+                                ReferentialAction.CASCADE,
+                                ReferentialAction.CASCADE),
+                        new DbForeignKey(
+                                name + "_B_fkey",
+                                List.of("B"),
+                                schemaOf(b),
+                                b.dbName(),
+                                List.of(bId.dbName()),
+                                ReferentialAction.CASCADE,
+                                ReferentialAction.CASCADE));
+        return new DbTable(
+                schemaOf(a),
+                name,
+                columns,
+                Optional.of(new DbPrimaryKey(name + "_AB_pkey", List.of("A", "B"))),
+                indexes,
+                keys);
     }
 
     private static List<String> columnNames(Model model, List<String> fieldNames) {
-        return fieldNames.stream().map(f -> model.findScalarField(f).map(ScalarField::dbName).orElse(f)).toList();
+        return fieldNames.stream()
+                .map(f -> model.findScalarField(f).map(ScalarField::dbName).orElse(f))
+                .toList();
     }
 
     private static List<IndexColumn> indexColumns(Model model, List<IndexField> fields) {
         return fields.stream()
                 .map(f -> new IndexColumn(
                         model.findScalarField(f.name()).map(ScalarField::dbName).orElse(f.name()),
-                        f.sort().filter(s -> s == IndexField.SortOrder.DESC).map(s -> SortOrder.DESC).orElse(SortOrder.ASC),
+                        f.sort()
+                                .filter(s -> s == IndexField.SortOrder.DESC)
+                                .map(s -> SortOrder.DESC)
+                                .orElse(SortOrder.ASC),
                         f.ops().map(OperatorClasses::fromPrisma).filter(o -> !OperatorClasses.isDefault(o))))
                 .toList();
     }
@@ -206,12 +257,16 @@ public final class ShapeCalculator {
     }
 
     private static boolean isFunction(ScalarField field, String name) {
-        return field.defaultValue().filter(d -> d instanceof DefaultValue.Function f && f.name().equals(name)).isPresent();
+        return field.defaultValue()
+                .filter(d -> d instanceof DefaultValue.Function f && f.name().equals(name))
+                .isPresent();
     }
 
     private ColumnType type(ScalarField field) {
         ColumnType base = baseType(field);
-        return field.isList() ? new ColumnType(base.family(), base.schema(), base.name(), base.arguments(), true) : base;
+        return field.isList()
+                ? new ColumnType(base.family(), base.schema(), base.name(), base.arguments(), true)
+                : base;
     }
 
     /** The column type without list brackets. */
@@ -243,7 +298,9 @@ public final class ShapeCalculator {
 
     /** {@code @db.VarChar(255)} → {@code VARCHAR(255)}. */
     static ColumnType nativeType(NativeType nativeType) {
-        List<Integer> args = nativeType.arguments().stream().map(a -> Integer.parseInt(a.trim())).toList();
+        List<Integer> args = nativeType.arguments().stream()
+                .map(a -> Integer.parseInt(a.trim()))
+                .toList();
         String name = switch (nativeType.name()) {
             case "VarChar" -> "VARCHAR";
             case "Char" -> "CHAR";
@@ -284,14 +341,17 @@ public final class ShapeCalculator {
             return switch (function.name()) {
                 case "autoincrement" -> Optional.of(new ColumnDefault.Sequence(""));
                 case "now" -> Optional.of(new ColumnDefault.Now());
-                case "dbgenerated" -> function.arguments().isEmpty()
-                        ? Optional.empty()
-                        : Optional.of(new ColumnDefault.Expression(String.valueOf(function.arguments().get(0))));
+                case "dbgenerated" ->
+                    function.arguments().isEmpty()
+                            ? Optional.empty()
+                            : Optional.of(new ColumnDefault.Expression(
+                                    String.valueOf(function.arguments().get(0))));
                 default -> Optional.empty();
             };
         }
         if (value instanceof DefaultValue.ListValue list) {
-            return Optional.of(new ColumnDefault.ListValue(list.values().stream().map(v -> constant(v, field)).toList()));
+            return Optional.of(new ColumnDefault.ListValue(
+                    list.values().stream().map(v -> constant(v, field)).toList()));
         }
         return Optional.of(new ColumnDefault.Value(constant(value, field)));
     }
@@ -309,7 +369,9 @@ public final class ShapeCalculator {
         if (value instanceof DefaultValue.EnumValue enumValue) {
             FieldType.EnumRef ref = (FieldType.EnumRef) field.type();
             return schema.findEnum(ref.enumName())
-                    .flatMap(e -> e.values().stream().filter(v -> v.name().equals(enumValue.value())).findFirst())
+                    .flatMap(e -> e.values().stream()
+                            .filter(v -> v.name().equals(enumValue.value()))
+                            .findFirst())
                     .map(EnumType.EnumValue::dbName)
                     .orElse(enumValue.value());
         }

@@ -48,10 +48,15 @@ public final class DiagramBuilder {
     }
 
     private static Box box(Schema schema, Model model) {
-        Set<String> primary = model.primaryKey().map(pk -> Set.copyOf(pk.fieldNames())).orElse(Set.of());
-        Set<String> unique = model.uniques().stream().map(UniqueConstraint::fieldNames).flatMap(List::stream).collect(Collectors.toSet());
+        Set<String> primary =
+                model.primaryKey().map(pk -> Set.copyOf(pk.fieldNames())).orElse(Set.of());
+        Set<String> unique = model.uniques().stream()
+                .map(UniqueConstraint::fieldNames)
+                .flatMap(List::stream)
+                .collect(Collectors.toSet());
         Set<String> foreign = schema.relations().stream()
-                .filter(r -> r.kind() != Relation.Kind.MANY_TO_MANY && r.referencingModel().equals(model.name()))
+                .filter(r -> r.kind() != Relation.Kind.MANY_TO_MANY
+                        && r.referencingModel().equals(model.name()))
                 .flatMap(r -> r.referencingScalars().stream())
                 .collect(Collectors.toSet());
         List<Row> rows = new ArrayList<>();
@@ -96,7 +101,12 @@ public final class DiagramBuilder {
         String referencingField = relation.referencingField().orElse("");
         String referencedField = relation.referencedField().orElse("");
         if (relation.kind() == Relation.Kind.MANY_TO_MANY) {
-            return new Edge(relation.name(), relation.referencingModel(), relation.referencedModel(), Cardinality.MANY, Cardinality.MANY,
+            return new Edge(
+                    relation.name(),
+                    relation.referencingModel(),
+                    relation.referencedModel(),
+                    Cardinality.MANY,
+                    Cardinality.MANY,
                     referencingField + " / " + referencedField);
         }
         // The foreign key's scalars decide whether a referencing record must have its referenced record.
@@ -106,7 +116,12 @@ public final class DiagramBuilder {
                 .anyMatch(f -> f.isEmpty() || f.get().isOptional());
         Cardinality fromEnd = optional ? Cardinality.ZERO_OR_ONE : Cardinality.ONE;
         Cardinality toEnd = relation.kind() == Relation.Kind.ONE_TO_ONE ? Cardinality.ZERO_OR_ONE : Cardinality.MANY;
-        return new Edge(relation.name(), relation.referencedModel(), relation.referencingModel(), fromEnd, toEnd,
+        return new Edge(
+                relation.name(),
+                relation.referencedModel(),
+                relation.referencingModel(),
+                fromEnd,
+                toEnd,
                 referencedField + " / " + referencingField);
     }
 }

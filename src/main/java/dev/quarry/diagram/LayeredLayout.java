@@ -2,7 +2,6 @@ package dev.quarry.diagram;
 
 import dev.quarry.diagram.Diagram.Box;
 import dev.quarry.diagram.Diagram.Edge;
-import dev.quarry.diagram.Diagram.Row;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -100,7 +99,8 @@ public final class LayeredLayout {
                 } else if (target == 2) {
                     result.add(edge);
                 } else {
-                    result.add(new Edge(edge.relation(), edge.to(), edge.from(), edge.toEnd(), edge.fromEnd(), edge.label()));
+                    result.add(new Edge(
+                            edge.relation(), edge.to(), edge.from(), edge.toEnd(), edge.fromEnd(), edge.label()));
                 }
             }
         }
@@ -108,18 +108,21 @@ public final class LayeredLayout {
     }
 
     /** Longest-path layers; models with no relation at all go to a layer of their own at the bottom. */
-    private static List<List<String>> layers(Set<String> models, Map<String, List<String>> parents, Map<String, Set<String>> neighbours) {
+    private static List<List<String>> layers(
+            Set<String> models, Map<String, List<String>> parents, Map<String, Set<String>> neighbours) {
         Map<String, Integer> layerOf = new HashMap<>();
         for (String model : models) {
             layerOf(model, parents, layerOf);
         }
-        int deepest = layerOf.values().stream().mapToInt(Integer::intValue).max().orElse(0);
+        int deepest =
+                layerOf.values().stream().mapToInt(Integer::intValue).max().orElse(0);
         List<List<String>> layers = new ArrayList<>();
         for (int i = 0; i <= deepest + 1; i++) {
             layers.add(new ArrayList<>());
         }
         for (String model : models) {
-            layers.get(neighbours.get(model).isEmpty() ? deepest + 1 : layerOf.get(model)).add(model);
+            layers.get(neighbours.get(model).isEmpty() ? deepest + 1 : layerOf.get(model))
+                    .add(model);
         }
         layers.removeIf(List::isEmpty);
         return layers;
@@ -270,10 +273,15 @@ public final class LayeredLayout {
      */
     static double[] size(Box box) {
         double width = box.model().length() * TITLE_CHAR_WIDTH + (box.view() ? 7 * CHAR_WIDTH : 0);
-        int marks = box.rows().stream().mapToInt(r -> SvgRenderer.marks(r).length()).max().orElse(0);
+        int marks = box.rows().stream()
+                .mapToInt(r -> SvgRenderer.marks(r).length())
+                .max()
+                .orElse(0);
         int types = box.rows().stream().mapToInt(r -> r.type().length()).max().orElse(0);
         width = Math.max(width, (nameColumn(box) + types + (marks == 0 ? 0 : 2 + marks)) * CHAR_WIDTH);
-        return new double[] {Math.ceil(width + 2 * PADDING), TITLE_HEIGHT + box.rows().size() * ROW_HEIGHT + PADDING / 2};
+        return new double[] {
+            Math.ceil(width + 2 * PADDING), TITLE_HEIGHT + box.rows().size() * ROW_HEIGHT + PADDING / 2
+        };
     }
 
     /** The characters of the name column, the type column starting after it. */

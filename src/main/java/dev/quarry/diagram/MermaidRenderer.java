@@ -22,7 +22,11 @@ public final class MermaidRenderer {
             for (Row row : box.rows()) {
                 out.append("    ").append(type(row.type())).append(' ').append(row.name());
                 if (!row.marks().isEmpty()) {
-                    out.append(' ').append(row.marks().stream().sorted().map(Mark::name).collect(Collectors.joining(",")));
+                    out.append(' ')
+                            .append(row.marks().stream()
+                                    .sorted()
+                                    .map(Mark::name)
+                                    .collect(Collectors.joining(",")));
                 }
                 if (row.type().endsWith("?")) {
                     out.append(" \"optional\"");
@@ -32,8 +36,17 @@ public final class MermaidRenderer {
             out.append("  }\n");
         }
         for (Edge edge : diagram.edges()) {
-            out.append("  ").append(entity(edge.from())).append(' ').append(left(edge.fromEnd())).append("--").append(right(edge.toEnd()))
-                    .append(' ').append(entity(edge.to())).append(" : \"").append(edge.label().replace("\"", "'")).append("\"\n");
+            out.append("  ")
+                    .append(entity(edge.from()))
+                    .append(' ')
+                    .append(left(edge.fromEnd()))
+                    .append("--")
+                    .append(right(edge.toEnd()))
+                    .append(' ')
+                    .append(entity(edge.to()))
+                    .append(" : \"")
+                    .append(edge.label().replace("\"", "'"))
+                    .append("\"\n");
         }
         return out.toString();
     }

@@ -22,7 +22,9 @@ public record Rect(double x, double y, double width, double height) {
         if (dx == 0 && dy == 0) {
             return new double[] {centerX(), centerY()};
         }
-        double scale = Math.min(dx == 0 ? Double.MAX_VALUE : (width / 2) / Math.abs(dx), dy == 0 ? Double.MAX_VALUE : (height / 2) / Math.abs(dy));
+        double scale = Math.min(
+                dx == 0 ? Double.MAX_VALUE : (width / 2) / Math.abs(dx),
+                dy == 0 ? Double.MAX_VALUE : (height / 2) / Math.abs(dy));
         return new double[] {centerX() + dx * scale, centerY() + dy * scale};
     }
 }

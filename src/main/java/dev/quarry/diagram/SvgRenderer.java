@@ -34,12 +34,20 @@ public final class SvgRenderer {
     public static String render(Layout layout) {
         StringBuilder svg = new StringBuilder();
         svg.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-        svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(number(layout.width()))
-                .append("\" height=\"").append(number(layout.height()))
-                .append("\" viewBox=\"0 0 ").append(number(layout.width())).append(' ').append(number(layout.height()))
+        svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"")
+                .append(number(layout.width()))
+                .append("\" height=\"")
+                .append(number(layout.height()))
+                .append("\" viewBox=\"0 0 ")
+                .append(number(layout.width()))
+                .append(' ')
+                .append(number(layout.height()))
                 .append("\" role=\"img\" aria-labelledby=\"diagram-title\">\n");
-        svg.append("<title id=\"diagram-title\">Schema diagram: ").append(layout.diagram().boxes().size()).append(" models, ")
-                .append(layout.diagram().edges().size()).append(" relations</title>\n");
+        svg.append("<title id=\"diagram-title\">Schema diagram: ")
+                .append(layout.diagram().boxes().size())
+                .append(" models, ")
+                .append(layout.diagram().edges().size())
+                .append(" relations</title>\n");
         svg.append("<style>\n").append(STYLE).append("</style>\n");
         svg.append("<rect width=\"100%\" height=\"100%\" fill=\"#f8fafc\"/>\n");
         // relations first, so the boxes are drawn over their ends
@@ -55,12 +63,21 @@ public final class SvgRenderer {
 
     private static void model(StringBuilder svg, Box box, Rect at) {
         String name = escape(box.model());
-        svg.append("<g class=\"model").append(box.view() ? " view" : "").append("\" id=\"model-").append(name)
-                .append("\" data-model=\"").append(name).append("\">\n");
-        svg.append("<title>").append(box.view() ? "view " : "model ").append(name).append("</title>\n");
+        svg.append("<g class=\"model")
+                .append(box.view() ? " view" : "")
+                .append("\" id=\"model-")
+                .append(name)
+                .append("\" data-model=\"")
+                .append(name)
+                .append("\">\n");
+        svg.append("<title>")
+                .append(box.view() ? "view " : "model ")
+                .append(name)
+                .append("</title>\n");
         svg.append(rect("body", at.x(), at.y(), at.width(), at.height()));
         svg.append(rect("title", at.x(), at.y(), at.width(), LayeredLayout.TITLE_HEIGHT));
-        svg.append(text("name", at.x() + LayeredLayout.PADDING, at.y() + 18, name + (box.view() ? " (view)" : ""), false));
+        svg.append(
+                text("name", at.x() + LayeredLayout.PADDING, at.y() + 18, name + (box.view() ? " (view)" : ""), false));
         double typeX = at.x() + LayeredLayout.PADDING + LayeredLayout.nameColumn(box) * LayeredLayout.CHAR_WIDTH;
         double y = at.y() + LayeredLayout.TITLE_HEIGHT + 14;
         for (Row row : box.rows()) {
@@ -77,25 +94,60 @@ public final class SvgRenderer {
     private static void relation(StringBuilder svg, Layout layout, Edge edge) {
         Rect from = layout.place(edge.from());
         Rect to = layout.place(edge.to());
-        svg.append("<g class=\"relation\" data-from=\"").append(escape(edge.from())).append("\" data-to=\"").append(escape(edge.to())).append("\">\n");
-        svg.append("<title>").append(escape(edge.relation())).append(": ").append(escape(edge.from())).append(' ')
-                .append(edge.fromEnd().label()).append(" — ").append(edge.toEnd().label()).append(' ').append(escape(edge.to()))
-                .append(" (").append(escape(edge.label())).append(")</title>\n");
+        svg.append("<g class=\"relation\" data-from=\"")
+                .append(escape(edge.from()))
+                .append("\" data-to=\"")
+                .append(escape(edge.to()))
+                .append("\">\n");
+        svg.append("<title>")
+                .append(escape(edge.relation()))
+                .append(": ")
+                .append(escape(edge.from()))
+                .append(' ')
+                .append(edge.fromEnd().label())
+                .append(" — ")
+                .append(edge.toEnd().label())
+                .append(' ')
+                .append(escape(edge.to()))
+                .append(" (")
+                .append(escape(edge.label()))
+                .append(")</title>\n");
         if (edge.isSelf()) {
             // a loop on the right side of the box
             double x = from.x() + from.width();
             double top = from.y() + LayeredLayout.TITLE_HEIGHT / 2;
             double bottom = top + 22;
-            svg.append("<path d=\"M").append(number(x)).append(' ').append(number(top)).append(" C").append(number(x + 40)).append(' ')
-                    .append(number(top - 10)).append(' ').append(number(x + 40)).append(' ').append(number(bottom + 10)).append(' ')
-                    .append(number(x)).append(' ').append(number(bottom)).append("\"/>\n");
+            svg.append("<path d=\"M")
+                    .append(number(x))
+                    .append(' ')
+                    .append(number(top))
+                    .append(" C")
+                    .append(number(x + 40))
+                    .append(' ')
+                    .append(number(top - 10))
+                    .append(' ')
+                    .append(number(x + 40))
+                    .append(' ')
+                    .append(number(bottom + 10))
+                    .append(' ')
+                    .append(number(x))
+                    .append(' ')
+                    .append(number(bottom))
+                    .append("\"/>\n");
             svg.append(text("end", x + 4, top - 4, edge.fromEnd().label(), false));
             svg.append(text("end", x + 4, bottom + 14, edge.toEnd().label(), false));
         } else {
             double[] start = from.border(to.centerX(), to.centerY());
             double[] end = to.border(from.centerX(), from.centerY());
-            svg.append("<path d=\"M").append(number(start[0])).append(' ').append(number(start[1])).append(" L").append(number(end[0]))
-                    .append(' ').append(number(end[1])).append("\"/>\n");
+            svg.append("<path d=\"M")
+                    .append(number(start[0]))
+                    .append(' ')
+                    .append(number(start[1]))
+                    .append(" L")
+                    .append(number(end[0]))
+                    .append(' ')
+                    .append(number(end[1]))
+                    .append("\"/>\n");
             svg.append(endLabel(start, end, edge.fromEnd()));
             svg.append(endLabel(end, start, edge.toEnd()));
         }
@@ -118,13 +170,13 @@ public final class SvgRenderer {
     }
 
     private static String rect(String cssClass, double x, double y, double width, double height) {
-        return "<rect class=\"" + cssClass + "\" x=\"" + number(x) + "\" y=\"" + number(y) + "\" width=\"" + number(width)
-                + "\" height=\"" + number(height) + "\" rx=\"4\"/>\n";
+        return "<rect class=\"" + cssClass + "\" x=\"" + number(x) + "\" y=\"" + number(y) + "\" width=\""
+                + number(width) + "\" height=\"" + number(height) + "\" rx=\"4\"/>\n";
     }
 
     private static String text(String cssClass, double x, double y, String escaped, boolean end) {
-        return "<text class=\"" + cssClass + "\" x=\"" + number(x) + "\" y=\"" + number(y) + "\"" + (end ? " text-anchor=\"end\"" : "") + ">"
-                + escaped + "</text>\n";
+        return "<text class=\"" + cssClass + "\" x=\"" + number(x) + "\" y=\"" + number(y) + "\""
+                + (end ? " text-anchor=\"end\"" : "") + ">" + escaped + "</text>\n";
     }
 
     private static String number(double value) {

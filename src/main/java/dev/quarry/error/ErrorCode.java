@@ -7,10 +7,10 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Every error code an answer can carry, with the HTTP status, title and problem {@code type} that go with it. Prisma's
- * P-codes where Prisma has one; Quarry's own Q-codes otherwise, grouped by what they are about (Q1xx a request's
- * arguments and limits, Q16x streams, Q17x bulk imports, Q180 data rules, Q190 soft delete, Q4xx/Q5xx the HTTP status
- * they stand for). The problem {@code type} is always {@link #TYPE_BASE} followed by the code.
+ * Every error code an answer can carry, with the HTTP status, title and problem {@code type} that go with it.
+ * Prisma's P-codes where Prisma has one; Quarry's own Q-codes otherwise, grouped by what they are about (Q1xx a
+ * request's arguments and limits, Q16x streams, Q17x bulk imports, Q180 data rules, Q190 soft delete, Q4xx/Q5xx the
+ * HTTP status they stand for). The problem {@code type} is always {@link #TYPE_BASE} followed by the code.
  */
 public enum ErrorCode {
 
@@ -36,14 +36,20 @@ public enum ErrorCode {
     CSV_NOT_FLAT("Q160", 400, Titles.ARGUMENT),
     /** A bulk import's NDJSON line that is not one JSON object. */
     BULK_LINE_NOT_OBJECT("Q170", 400, Titles.ARGUMENT),
-    /** A bulk import's CSV that does not parse: an unclosed quote, a record with more or fewer fields than the header. */
+    /**
+     * A bulk import's CSV that does not parse: an unclosed quote, a record with more or fewer fields than the
+     * header.
+     */
     BULK_CSV_MALFORMED("Q171", 400, Titles.ARGUMENT),
     /** Prisma's own code for arguments each valid alone but not together (groupBy's orderBy outside by). */
     INPUT_ERROR("P2019", 400, Titles.ARGUMENT),
     MISSING_VALUE("P2012", 400, Titles.ARGUMENT),
 
     // --- a value the data or the database refused (400) ---
-    /** A value the database refused after planning accepted it (a full-text query's syntax, an overflow in arithmetic). */
+    /**
+     * A value the database refused after planning accepted it (a full-text query's syntax, an overflow in
+     * arithmetic).
+     */
     VALUE_REFUSED("Q112", 400, Titles.VALUE),
     RULE_BROKEN("Q180", 400, Titles.VALUE),
     VALUE_TOO_LONG("P2000", 400, Titles.VALUE),
@@ -82,7 +88,9 @@ public enum ErrorCode {
 
     // --- the server and its database ---
     INTERNAL("Q500", 500, "Internal error"),
-    /** The database is down, restarting, out of connections, or a statement ran past its timeout: worth another try. */
+    /**
+     * The database is down, restarting, out of connections, or a statement ran past its timeout: worth another try.
+     */
     DATABASE_UNAVAILABLE("Q503", 503, "Database unavailable", true),
     POOL_TIMEOUT("P2024", 503, "Database unavailable", true),
     SCHEMA_BEHIND("schema-behind", 503, "Schema behind", true),
@@ -90,7 +98,8 @@ public enum ErrorCode {
 
     public static final String TYPE_BASE = "https://quarry.dev/problems/";
 
-    private static final Map<String, ErrorCode> BY_CODE = Arrays.stream(values()).collect(Collectors.toMap(ErrorCode::code, Function.identity()));
+    private static final Map<String, ErrorCode> BY_CODE =
+            Arrays.stream(values()).collect(Collectors.toMap(ErrorCode::code, Function.identity()));
 
     private final String code;
     private final int status;
@@ -134,7 +143,10 @@ public enum ErrorCode {
         return Optional.ofNullable(BY_CODE.get(code));
     }
 
-    /** The code of an HTTP status the framework itself answered with ({@code Q} and the status), else a plain 400 or 500. */
+    /**
+     * The code of an HTTP status the framework itself answered with ({@code Q} and the status), else a plain 400 or
+     * 500.
+     */
     public static ErrorCode ofHttpStatus(int status) {
         return find("Q" + status).filter(c -> c.status == status).orElse(status >= 500 ? INTERNAL : BAD_REQUEST);
     }

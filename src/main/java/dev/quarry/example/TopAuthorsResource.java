@@ -1,9 +1,9 @@
 package dev.quarry.example;
 
-import dev.quarry.query.ArgPath;
-import dev.quarry.query.QueryErrors;
 import dev.quarry.entities.Post;
 import dev.quarry.entities.User;
+import dev.quarry.query.ArgPath;
+import dev.quarry.query.QueryErrors;
 import dev.quarry.security.RequestSessions;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
@@ -49,23 +49,44 @@ public class TopAuthorsResource {
             @Schema(required = true) String id,
             @Schema(required = true) String email,
             @Schema(nullable = true) String name,
-            @Schema(required = true, description = "How many of the user's posts are published") long publishedPosts) {}
+
+            @Schema(required = true, description = "How many of the user's posts are published")
+            long publishedPosts) {}
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "topAuthors", summary = "Users with the most published posts",
-            description = "Users ordered by their count of published posts (most first, then by email); users with none "
+    @Operation(
+            operationId = "topAuthors",
+            summary = "Users with the most published posts",
+            description = "Users ordered by their count of published posts (most first, then by email); users "
+                    + "with none "
                     + "count 0.")
-    @APIResponse(responseCode = "200", description = "The ranking",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = AuthorRanking.class)))
-    @APIResponse(responseCode = "400", description = "take is not a whole number from 1 to " + MAX_TAKE,
+    @APIResponse(
+            responseCode = "200",
+            description = "The ranking",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(type = SchemaType.ARRAY, implementation = AuthorRanking.class)))
+    @APIResponse(
+            responseCode = "400",
+            description = "take is not a whole number from 1 to " + MAX_TAKE,
             content = @Content(mediaType = "application/problem+json"))
     public Uni<Response> topAuthors(
-            @Parameter(description = "How many users to return, 1 to " + MAX_TAKE + " (default " + DEFAULT_TAKE + ")",
-                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "" + MAX_TAKE, defaultValue = "" + DEFAULT_TAKE))
-            @QueryParam("take") String take) {
+            @Parameter(
+                            description =
+                                    "How many users to return, 1 to " + MAX_TAKE + " (default " + DEFAULT_TAKE + ")",
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.INTEGER,
+                                            minimum = "1",
+                                            maximum = "" + MAX_TAKE,
+                                            defaultValue = "" + DEFAULT_TAKE))
+                    @QueryParam("take")
+                    String take) {
         int limit = parseTake(take);
-        return sessions.withTransaction(session -> session.createQuery(ranking(sessions.factory().getCriteriaBuilder()))
+        return sessions.withTransaction(session -> session.createQuery(
+                                ranking(sessions.factory().getCriteriaBuilder()))
                         .setMaxResults(limit)
                         .getResultList())
                 .map(rows -> Response.ok(rows).build());
@@ -78,8 +99,12 @@ public class TopAuthorsResource {
         Join<User, Post> post = user.join(User.Fields.POSTS, JoinType.LEFT);
         post.on(cb.isTrue(post.get(Post.Fields.PUBLISHED)));
         Expression<Long> published = cb.count(post);
-        return query.select(cb.construct(AuthorRanking.class,
-                        user.get(User.Fields.ID), user.get(User.Fields.EMAIL), user.get(User.Fields.NAME), published))
+        return query.select(cb.construct(
+                        AuthorRanking.class,
+                        user.get(User.Fields.ID),
+                        user.get(User.Fields.EMAIL),
+                        user.get(User.Fields.NAME),
+                        published))
                 .groupBy(user.get(User.Fields.ID), user.get(User.Fields.EMAIL), user.get(User.Fields.NAME))
                 .orderBy(cb.desc(published), cb.asc(user.get(User.Fields.EMAIL)));
     }

@@ -23,7 +23,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import javax.lang.model.element.Modifier;
 import java.util.function.BiConsumer;
 
 /**
@@ -46,10 +45,12 @@ final class ClientDefaults {
     }
 
     static boolean isDatabaseGenerated(ScalarField field) {
-        return function(field).map(f -> switch (f.name()) {
-            case "autoincrement", "sequence", "dbgenerated" -> true;
-            default -> false;
-        }).orElse(false);
+        return function(field)
+                .map(f -> switch (f.name()) {
+                    case "autoincrement", "sequence", "dbgenerated" -> true;
+                    default -> false;
+                })
+                .orElse(false);
     }
 
     /** The initializer for a literal default, when Java can say it. */
@@ -79,7 +80,8 @@ final class ClientDefaults {
             ClassName enumClass = names.enumType(enumRef.enumName());
             // a field named like the enum type hides it in the initializer: name the type in full
             Object type = fieldNames.contains(enumClass.simpleName()) ? enumClass.canonicalName() : enumClass;
-            return Optional.of(CodeBlock.of(type instanceof ClassName ? "$T.$L" : "$L.$L", type, EnumWriter.constantName(enumValue.value())));
+            return Optional.of(CodeBlock.of(
+                    type instanceof ClassName ? "$T.$L" : "$L.$L", type, EnumWriter.constantName(enumValue.value())));
         }
         if (value instanceof DefaultValue.BooleanValue booleanValue) {
             return Optional.of(CodeBlock.of("$L", booleanValue.value()));
@@ -114,8 +116,14 @@ final class ClientDefaults {
         try {
             return switch (scalar) {
                 case STRING, JSON -> Optional.of(CodeBlock.of("$S", value));
-                case DECIMAL -> Optional.of(CodeBlock.of("new $T($S)", BigDecimal.class, new BigDecimal(value).toPlainString()));
-                case BYTES -> Optional.of(CodeBlock.of("$T.getDecoder().decode($S)", Base64.class, Base64.getEncoder().encodeToString(Base64.getDecoder().decode(value))));
+                case DECIMAL ->
+                    Optional.of(CodeBlock.of("new $T($S)", BigDecimal.class, new BigDecimal(value).toPlainString()));
+                case BYTES ->
+                    Optional.of(CodeBlock.of(
+                            "$T.getDecoder().decode($S)",
+                            Base64.class,
+                            Base64.getEncoder()
+                                    .encodeToString(Base64.getDecoder().decode(value))));
                 case DATETIME -> dateTimeLiteral(JavaTypes.element(names, field), OffsetDateTime.parse(value));
                 default -> Optional.empty();
             };
@@ -127,13 +135,15 @@ final class ClientDefaults {
     private static Optional<CodeBlock> dateTimeLiteral(TypeName type, OffsetDateTime value) {
         OffsetDateTime utc = value.withOffsetSameInstant(ZoneOffset.UTC);
         if (type.equals(ClassName.get(LocalDateTime.class))) {
-            return Optional.of(CodeBlock.of("$T.parse($S)", LocalDateTime.class, utc.toLocalDateTime().toString()));
+            return Optional.of(CodeBlock.of(
+                    "$T.parse($S)", LocalDateTime.class, utc.toLocalDateTime().toString()));
         }
         if (type.equals(ClassName.get(OffsetDateTime.class))) {
             return Optional.of(CodeBlock.of("$T.parse($S)", OffsetDateTime.class, utc.toString()));
         }
         if (type.equals(ClassName.get(LocalDate.class))) {
-            return Optional.of(CodeBlock.of("$T.parse($S)", LocalDate.class, utc.toLocalDate().toString()));
+            return Optional.of(CodeBlock.of(
+                    "$T.parse($S)", LocalDate.class, utc.toLocalDate().toString()));
         }
         return Optional.empty();
     }
@@ -147,7 +157,8 @@ final class ClientDefaults {
         boolean usesNow = false;
         for (ScalarField field : scalars) {
             String name = JavaNames.identifier(field.name());
-            Optional<DefaultValue.Function> function = function(field).filter(f -> f.generatedByClient() || f.name().equals("now"));
+            Optional<DefaultValue.Function> function = function(field)
+                    .filter(f -> f.generatedByClient() || f.name().equals("now"));
             if (field.isList() || (function.isEmpty() && !field.updatedAt())) {
                 continue;
             }
@@ -158,24 +169,34 @@ final class ClientDefaults {
                 value = nowAs(field);
                 usesNow = true;
             }
-            body.beginControlFlow("if ($N == null)", name).addStatement("$N = $L", name, value).endControlFlow();
+            body.beginControlFlow("if ($N == null)", name)
+                    .addStatement("$N = $L", name, value)
+                    .endControlFlow();
         }
         for (Relation relation : relations.stream().distinct().toList()) {
-            if (relation.kind() != Relation.Kind.MANY_TO_MANY && relation.referencingModel().equals(model.name())
-                    && relation.referencingField().isPresent() && !relation.referencingScalars().isEmpty()) {
-                String relationField = JavaNames.identifier(relation.referencingField().get());
+            if (relation.kind() != Relation.Kind.MANY_TO_MANY
+                    && relation.referencingModel().equals(model.name())
+                    && relation.referencingField().isPresent()
+                    && !relation.referencingScalars().isEmpty()) {
+                String relationField =
+                        JavaNames.identifier(relation.referencingField().get());
                 body.beginControlFlow("if ($N != null)", relationField);
-                forEachKeyColumn(relation, (scalar, getter) -> body.addStatement("this.$N = $N.$N()", scalar, relationField, getter));
+                forEachKeyColumn(
+                        relation,
+                        (scalar, getter) -> body.addStatement("this.$N = $N.$N()", scalar, relationField, getter));
                 body.endControlFlow();
             }
         }
         if (body.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(callback("applyDefaultsBeforeInsert", PRE_PERSIST,
+        return Optional.of(callback(
+                "applyDefaultsBeforeInsert",
+                PRE_PERSIST,
                 "Applies what Prisma Client applies on create: generated ids, {@code now()}, {@code "
                         + "@updatedAt}, foreign keys from relations.",
-                usesNow, body.build()));
+                usesNow,
+                body.build()));
     }
 
     /** {@code @PreUpdate}: {@code @updatedAt} fields take the current time. */
@@ -189,8 +210,12 @@ final class ClientDefaults {
         if (body.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(callback("applyUpdatedAtBeforeUpdate", PRE_UPDATE, "Sets the {@code @updatedAt} fields, as Prisma Client does on update.",
-                true, body.build()));
+        return Optional.of(callback(
+                "applyUpdatedAtBeforeUpdate",
+                PRE_UPDATE,
+                "Sets the {@code @updatedAt} fields, as Prisma Client does on update.",
+                true,
+                body.build()));
     }
 
     /**
@@ -199,22 +224,33 @@ final class ClientDefaults {
      */
     static CodeBlock copyForeignKey(String relationField, Relation relation) {
         CodeBlock.Builder copy = CodeBlock.builder();
-        forEachKeyColumn(relation, (scalar, getter) -> copy.addStatement("this.$N = $N == null ? null : $N.$N()", scalar, relationField, relationField, getter));
+        forEachKeyColumn(
+                relation,
+                (scalar, getter) -> copy.addStatement(
+                        "this.$N = $N == null ? null : $N.$N()", scalar, relationField, relationField, getter));
         return copy.build();
     }
 
     /** For each column of the foreign key: the Java field of this side, and the getter of the referenced side. */
     private static void forEachKeyColumn(Relation relation, BiConsumer<String, String> action) {
         for (int i = 0; i < relation.referencingScalars().size(); i++) {
-            action.accept(JavaNames.identifier(relation.referencingScalars().get(i)),
-                    JavaNames.getter(JavaNames.identifier(relation.referencedScalars().get(i))));
+            action.accept(
+                    JavaNames.identifier(relation.referencingScalars().get(i)),
+                    JavaNames.getter(
+                            JavaNames.identifier(relation.referencedScalars().get(i))));
         }
     }
 
-    private static MethodSpec callback(String name, ClassName annotation, String javadoc, boolean usesNow, CodeBlock body) {
-        MethodSpec.Builder method = MethodSpec.methodBuilder(name).addAnnotation(annotation).addJavadoc("$L\n", javadoc);
+    private static MethodSpec callback(
+            String name, ClassName annotation, String javadoc, boolean usesNow, CodeBlock body) {
+        MethodSpec.Builder method =
+                MethodSpec.methodBuilder(name).addAnnotation(annotation).addJavadoc("$L\n", javadoc);
         if (usesNow) {
-            method.addStatement("$T now = $T.now($T.UTC).truncatedTo($T.MILLIS)", OffsetDateTime.class, OffsetDateTime.class, ZoneOffset.class,
+            method.addStatement(
+                    "$T now = $T.now($T.UTC).truncatedTo($T.MILLIS)",
+                    OffsetDateTime.class,
+                    OffsetDateTime.class,
+                    ZoneOffset.class,
                     ChronoUnit.class);
         }
         return method.addCode(body).build();
@@ -238,17 +274,24 @@ final class ClientDefaults {
     }
 
     private static CodeBlock generatedValue(DefaultValue.Function function) {
-        int version = function.arguments().isEmpty() ? 0 : ((BigDecimal) function.arguments().get(0)).intValue();
+        int version = function.arguments().isEmpty()
+                ? 0
+                : ((BigDecimal) function.arguments().get(0)).intValue();
         return switch (function.name()) {
             case "cuid" -> CodeBlock.of("$T.$L()", ID_GENERATORS, version == 2 ? "cuid2" : "cuid");
             case "uuid" -> CodeBlock.of("$T.$L()", ID_GENERATORS, version == 7 ? "uuid7" : "uuid4");
-            case "nanoid" -> version == 0 ? CodeBlock.of("$T.nanoid()", ID_GENERATORS) : CodeBlock.of("$T.nanoid($L)", ID_GENERATORS, version);
+            case "nanoid" ->
+                version == 0
+                        ? CodeBlock.of("$T.nanoid()", ID_GENERATORS)
+                        : CodeBlock.of("$T.nanoid($L)", ID_GENERATORS, version);
             case "ulid" -> CodeBlock.of("$T.ulid()", ID_GENERATORS);
             default -> throw new IllegalArgumentException(function.name() + "() is not generated by the client");
         };
     }
 
     private static Optional<DefaultValue.Function> function(ScalarField field) {
-        return field.defaultValue().filter(DefaultValue.Function.class::isInstance).map(DefaultValue.Function.class::cast);
+        return field.defaultValue()
+                .filter(DefaultValue.Function.class::isInstance)
+                .map(DefaultValue.Function.class::cast);
     }
 }

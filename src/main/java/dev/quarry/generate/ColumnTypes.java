@@ -4,9 +4,9 @@ import dev.quarry.database.Identifiers;
 import dev.quarry.schema.model.DefaultValue;
 import dev.quarry.schema.model.FieldType;
 import dev.quarry.schema.model.NativeType;
-import dev.quarry.schema.model.Schema;
 import dev.quarry.schema.model.ScalarField;
 import dev.quarry.schema.model.ScalarType;
+import dev.quarry.schema.model.Schema;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -41,14 +41,16 @@ final class ColumnTypes {
     private static String baseType(Schema schema, ScalarField field) {
         FieldType type = field.type();
         if (type instanceof FieldType.EnumRef enumRef) {
-            String dbName = schema.findEnum(enumRef.enumName()).map(e -> e.dbName()).orElse(enumRef.enumName());
+            String dbName =
+                    schema.findEnum(enumRef.enumName()).map(e -> e.dbName()).orElse(enumRef.enumName());
             return Identifiers.quote(dbName);
         }
         if (type instanceof FieldType.Unsupported unsupported) {
             return unsupported.databaseType();
         }
         if (!(type instanceof ScalarType scalar)) {
-            throw new IllegalArgumentException(field.name() + " has a composite type, which PostgreSQL has no column for");
+            throw new IllegalArgumentException(
+                    field.name() + " has a composite type, which PostgreSQL has no column for");
         }
         Optional<NativeType> nativeType = field.nativeType();
         if (nativeType.isPresent()) {

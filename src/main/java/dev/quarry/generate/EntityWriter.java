@@ -8,16 +8,17 @@ import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
-import dev.quarry.database.ConstraintNames;
 import dev.quarry.database.Identifiers;
+import dev.quarry.schema.model.ConstraintNames;
+import dev.quarry.schema.model.FieldType;
 import dev.quarry.schema.model.Index;
 import dev.quarry.schema.model.IndexField;
 import dev.quarry.schema.model.Model;
 import dev.quarry.schema.model.Relation;
 import dev.quarry.schema.model.RelationField;
-import dev.quarry.schema.model.Schema;
 import dev.quarry.schema.model.ScalarField;
 import dev.quarry.schema.model.ScalarType;
+import dev.quarry.schema.model.Schema;
 import dev.quarry.schema.model.UniqueConstraint;
 import java.util.ArrayList;
 import java.util.List;
@@ -83,7 +84,10 @@ final class EntityWriter {
         return model.uniques().stream()
                 .filter(unique -> unique.where().isEmpty())
                 .map(UniqueConstraint::fieldNames)
-                .filter(fields -> fields.stream().allMatch(f -> model.findScalarField(f).map(ScalarField::isRequired).orElse(false)))
+                .filter(fields -> fields.stream()
+                        .allMatch(f -> model.findScalarField(f)
+                                .map(ScalarField::isRequired)
+                                .orElse(false)))
                 .findFirst();
     }
 
@@ -99,14 +103,19 @@ final class EntityWriter {
                 .addAnnotation(JavaEntityGenerator.generatedAnnotation())
                 .addAnnotation(ENTITY)
                 .addAnnotation(table(model));
-        type.addJavadoc("The {@code $L} $L, table {@code $L}.\n", EnumWriter.javadocText(model.name()), model.view() ? "view" : "model",
+        type.addJavadoc(
+                "The {@code $L} $L, table {@code $L}.\n",
+                EnumWriter.javadocText(model.name()),
+                model.view() ? "view" : "model",
                 EnumWriter.javadocText(model.dbName()));
         model.documentation().ifPresent(doc -> type.addJavadoc("\n<p>$L\n", EnumWriter.javadocText(doc)));
         if (model.view()) {
             type.addAnnotation(IMMUTABLE);
         }
         if (idFields.size() > 1) {
-            type.addAnnotation(AnnotationSpec.builder(ID_CLASS).addMember("value", "$T.class", self.nestedClass(names.keyClass)).build());
+            type.addAnnotation(AnnotationSpec.builder(ID_CLASS)
+                    .addMember("value", "$T.class", self.nestedClass(names.keyClass))
+                    .build());
         }
         type.addField(FieldSpec.builder(String.class, "TABLE", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
                 .addJavadoc("The table's name in the database.\n")
@@ -126,22 +135,36 @@ final class EntityWriter {
         clientDefaults.prePersist(model, scalars, relations(model, relations)).ifPresent(type::addMethod);
         clientDefaults.preUpdate(scalars).ifPresent(type::addMethod);
         for (ScalarField field : scalars) {
-            addAccessors(type, JavaNames.identifier(field.name()), JavaTypes.of(names, field), field.documentation(), CodeBlock.of(""));
+            addAccessors(
+                    type,
+                    JavaNames.identifier(field.name()),
+                    JavaTypes.of(names, field),
+                    field.documentation(),
+                    CodeBlock.of(""));
         }
         for (RelationField field : relations) {
-            addAccessors(type, JavaNames.identifier(field.name()), relationType(field), field.documentation(), syncForeignKey(model, field));
+            addAccessors(
+                    type,
+                    JavaNames.identifier(field.name()),
+                    relationType(field),
+                    field.documentation(),
+                    syncForeignKey(model, field));
         }
         return type.build();
     }
 
     static List<ScalarField> mappedScalars(Model model) {
-        return model.scalarFields().stream().filter(f -> !f.ignored() && JavaTypes.isMappable(f)).toList();
+        return model.scalarFields().stream()
+                .filter(f -> !f.ignored() && JavaTypes.isMappable(f))
+                .toList();
     }
 
     private List<RelationField> mappedRelations(Model model) {
         return model.relationFields().stream()
                 .filter(f -> !f.ignored())
-                .filter(f -> schema.findModel(f.relatedModel()).map(JavaEntityGenerator::isGenerated).orElse(false))
+                .filter(f -> schema.findModel(f.relatedModel())
+                        .map(JavaEntityGenerator::isGenerated)
+                        .orElse(false))
                 .toList();
     }
 
@@ -153,21 +176,28 @@ final class EntityWriter {
         AnnotationSpec.Builder table = AnnotationSpec.builder(TABLE).addMember("name", "$S", model.dbName());
         model.dbSchema().ifPresent(dbSchema -> table.addMember("schema", "$S", dbSchema));
         // JPA's @UniqueConstraint has no predicate: a partial unique index is left to the database.
-        for (UniqueConstraint unique : model.uniques().stream().filter(u -> u.where().isEmpty()).toList()) {
+        for (UniqueConstraint unique :
+                model.uniques().stream().filter(u -> u.where().isEmpty()).toList()) {
             List<String> columns = columns(model, unique.fieldNames());
             String name = unique.map().orElse(ConstraintNames.unique(model.dbName(), columns));
-            table.addMember("uniqueConstraints", "$L", AnnotationSpec.builder(UNIQUE_CONSTRAINT)
-                    .addMember("name", "$S", name)
-                    .addMember("columnNames", "$L", stringArray(columns))
-                    .build());
+            table.addMember(
+                    "uniqueConstraints",
+                    "$L",
+                    AnnotationSpec.builder(UNIQUE_CONSTRAINT)
+                            .addMember("name", "$S", name)
+                            .addMember("columnNames", "$L", stringArray(columns))
+                            .build());
         }
         for (Index index : model.indexes()) {
             List<String> columns = columns(model, index.fieldNames());
             String name = index.map().or(index::name).orElse(ConstraintNames.index(model.dbName(), columns));
-            table.addMember("indexes", "$L", AnnotationSpec.builder(INDEX)
-                    .addMember("name", "$S", name)
-                    .addMember("columnList", "$S", String.join(", ", indexColumnList(model, index)))
-                    .build());
+            table.addMember(
+                    "indexes",
+                    "$L",
+                    AnnotationSpec.builder(INDEX)
+                            .addMember("name", "$S", name)
+                            .addMember("columnList", "$S", String.join(", ", indexColumnList(model, index)))
+                            .build());
         }
         return table.build();
     }
@@ -175,8 +205,10 @@ final class EntityWriter {
     private static List<String> indexColumnList(Model model, Index index) {
         List<String> columns = new ArrayList<>();
         for (IndexField field : index.fields()) {
-            String column = model.findScalarField(field.name()).map(ScalarField::dbName).orElse(field.name());
-            columns.add(field.sort().filter(s -> s == IndexField.SortOrder.DESC).isPresent() ? column + " desc" : column);
+            String column =
+                    model.findScalarField(field.name()).map(ScalarField::dbName).orElse(field.name());
+            columns.add(
+                    field.sort().filter(s -> s == IndexField.SortOrder.DESC).isPresent() ? column + " desc" : column);
         }
         return columns;
     }
@@ -187,34 +219,46 @@ final class EntityWriter {
         relations.forEach(f -> javaNames.add(JavaNames.identifier(f.name())));
         List<String> constants = JavaNames.constants(javaNames);
         TypeSpec.Builder fields = TypeSpec.classBuilder(names.fieldsClass)
-                .addJavadoc("The entity's attribute names, for queries the compiler checks: {@code root.get($T.$L.$L)}.\n",
-                        names.model(model.name()), names.fieldsClass, constants.isEmpty() ? "" : constants.get(0))
+                .addJavadoc(
+                        "The entity's attribute names, for queries the compiler checks: {@code "
+                                + "root.get($T.$L.$L)}.\n",
+                        names.model(model.name()),
+                        names.fieldsClass,
+                        constants.isEmpty() ? "" : constants.get(0))
                 .addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
-                .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
+                .addMethod(MethodSpec.constructorBuilder()
+                        .addModifiers(Modifier.PRIVATE)
+                        .build());
         for (int i = 0; i < javaNames.size(); i++) {
-            fields.addField(FieldSpec.builder(String.class, constants.get(i), Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
-                    .initializer("$S", javaNames.get(i))
-                    .build());
+            fields.addField(
+                    FieldSpec.builder(String.class, constants.get(i), Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+                            .initializer("$S", javaNames.get(i))
+                            .build());
         }
         return fields.build();
     }
 
     private TypeSpec columnNames(List<ScalarField> scalars) {
-        List<String> constants = JavaNames.constants(scalars.stream().map(f -> JavaNames.identifier(f.name())).toList());
+        List<String> constants = JavaNames.constants(
+                scalars.stream().map(f -> JavaNames.identifier(f.name())).toList());
         TypeSpec.Builder columns = TypeSpec.classBuilder(names.columnsClass)
                 .addJavadoc("The column names in the database, for native SQL.\n")
                 .addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
-                .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
+                .addMethod(MethodSpec.constructorBuilder()
+                        .addModifiers(Modifier.PRIVATE)
+                        .build());
         for (int i = 0; i < scalars.size(); i++) {
-            columns.addField(FieldSpec.builder(String.class, constants.get(i), Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
-                    .initializer("$S", scalars.get(i).dbName())
-                    .build());
+            columns.addField(
+                    FieldSpec.builder(String.class, constants.get(i), Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+                            .initializer("$S", scalars.get(i).dbName())
+                            .build());
         }
         return columns.build();
     }
 
     private FieldSpec scalarField(Model model, ScalarField field, List<String> idFields) {
-        FieldSpec.Builder spec = FieldSpec.builder(JavaTypes.of(names, field), JavaNames.identifier(field.name()), Modifier.PRIVATE);
+        FieldSpec.Builder spec =
+                FieldSpec.builder(JavaTypes.of(names, field), JavaNames.identifier(field.name()), Modifier.PRIVATE);
         boolean id = idFields.contains(field.name());
         boolean databaseGenerated = ClientDefaults.isDatabaseGenerated(field);
         if (id) {
@@ -243,14 +287,15 @@ final class EntityWriter {
                     .addMember("read", "$S", quotedColumn + "::text" + (field.isList() ? "[]" : ""))
                     .addMember("write", "$S", "?::text" + (field.isList() ? "[]" : "") + "::" + sqlType)
                     .build());
-        } else if (field.type() instanceof dev.quarry.schema.model.FieldType.EnumRef enumRef) {
+        } else if (field.type() instanceof FieldType.EnumRef enumRef) {
             ClassName enumClass = names.enumType(enumRef.enumName());
             String converter = field.isList() ? names.arrayConverterClass : names.converterClass;
             spec.addAnnotation(AnnotationSpec.builder(CONVERT)
                     .addMember("converter", "$T.class", enumClass.nestedClass(converter))
                     .build());
         }
-        Set<String> fieldNames = model.fields().stream().map(f -> JavaNames.identifier(f.name())).collect(Collectors.toSet());
+        Set<String> fieldNames =
+                model.fields().stream().map(f -> JavaNames.identifier(f.name())).collect(Collectors.toSet());
         clientDefaults.initializer(field, fieldNames).ifPresent(spec::initializer);
         field.documentation().ifPresent(doc -> spec.addJavadoc("$L\n", EnumWriter.javadocText(doc)));
         return spec.build();
@@ -258,10 +303,12 @@ final class EntityWriter {
 
     private FieldSpec relationField(Model model, RelationField field) {
         Relation relation = schema.relationOf(model, field);
-        FieldSpec.Builder spec = FieldSpec.builder(relationType(field), JavaNames.identifier(field.name()), Modifier.PRIVATE);
+        FieldSpec.Builder spec =
+                FieldSpec.builder(relationType(field), JavaNames.identifier(field.name()), Modifier.PRIVATE);
         Model related = schema.model(field.relatedModel());
         boolean owning = isReferencingSide(model, field, relation);
-        String mappedBy = owning ? null : JavaNames.identifier(relation.referencingField().orElseThrow());
+        String mappedBy =
+                owning ? null : JavaNames.identifier(relation.referencingField().orElseThrow());
         switch (relation.kind()) {
             case MANY_TO_MANY -> {
                 AnnotationSpec.Builder manyToMany = AnnotationSpec.builder(MANY_TO_MANY);
@@ -269,7 +316,8 @@ final class EntityWriter {
                     spec.addAnnotation(manyToMany.build());
                     spec.addAnnotation(joinTable(model, related, relation));
                 } else {
-                    spec.addAnnotation(manyToMany.addMember("mappedBy", "$S", mappedBy).build());
+                    spec.addAnnotation(
+                            manyToMany.addMember("mappedBy", "$S", mappedBy).build());
                 }
                 spec.initializer("new $T<>()", ARRAY_LIST);
             }
@@ -281,17 +329,22 @@ final class EntityWriter {
                             .build());
                     spec.addAnnotation(joinColumns(model, related, relation));
                 } else {
-                    spec.addAnnotation(AnnotationSpec.builder(ONE_TO_MANY).addMember("mappedBy", "$S", mappedBy).build());
+                    spec.addAnnotation(AnnotationSpec.builder(ONE_TO_MANY)
+                            .addMember("mappedBy", "$S", mappedBy)
+                            .build());
                     spec.initializer("new $T<>()", ARRAY_LIST);
                 }
             }
             case ONE_TO_ONE -> {
-                AnnotationSpec.Builder oneToOne = AnnotationSpec.builder(ONE_TO_ONE).addMember("fetch", "$T.LAZY", FETCH_TYPE);
+                AnnotationSpec.Builder oneToOne =
+                        AnnotationSpec.builder(ONE_TO_ONE).addMember("fetch", "$T.LAZY", FETCH_TYPE);
                 if (owning) {
-                    spec.addAnnotation(oneToOne.addMember("optional", "$L", !field.isRequired()).build());
+                    spec.addAnnotation(oneToOne.addMember("optional", "$L", !field.isRequired())
+                            .build());
                     spec.addAnnotation(joinColumns(model, related, relation));
                 } else {
-                    spec.addAnnotation(oneToOne.addMember("mappedBy", "$S", mappedBy).build());
+                    spec.addAnnotation(
+                            oneToOne.addMember("mappedBy", "$S", mappedBy).build());
                 }
             }
         }
@@ -303,14 +356,17 @@ final class EntityWriter {
     static boolean isReferencingSide(Model model, RelationField field, Relation relation) {
         return relation.referencingModel().equals(model.name())
                 && relation.referencingField().filter(field.name()::equals).isPresent()
-                && (relation.kind() == Relation.Kind.MANY_TO_MANY || !field.fields().isEmpty());
+                && (relation.kind() == Relation.Kind.MANY_TO_MANY
+                        || !field.fields().isEmpty());
     }
 
     private AnnotationSpec joinColumns(Model model, Model related, Relation relation) {
         List<String> columns = columns(model, relation.referencingScalars());
         List<String> referencedColumns = columns(related, relation.referencedScalars());
         String foreignKey = relation.foreignKeyName().orElse(ConstraintNames.foreignKey(model.dbName(), columns));
-        AnnotationSpec foreignKeyName = AnnotationSpec.builder(FOREIGN_KEY).addMember("name", "$S", foreignKey).build();
+        AnnotationSpec foreignKeyName = AnnotationSpec.builder(FOREIGN_KEY)
+                .addMember("name", "$S", foreignKey)
+                .build();
         List<AnnotationSpec> joins = new ArrayList<>();
         for (int i = 0; i < columns.size(); i++) {
             AnnotationSpec.Builder join = AnnotationSpec.builder(JOIN_COLUMN)
@@ -331,24 +387,32 @@ final class EntityWriter {
         return multiple.addMember("foreignKey", "$L", foreignKeyName).build();
     }
 
-    /** Prisma's implicit join table {@code _Name}: column {@code A} for this side's id, {@code B} for the other's. */
+    /**
+     * Prisma's implicit join table {@code _Name}: column {@code A} for this side's id, {@code B} for the other's.
+     */
     private AnnotationSpec joinTable(Model model, Model related, Relation relation) {
         String table = relation.joinTableName();
         AnnotationSpec.Builder joinTable = AnnotationSpec.builder(JOIN_TABLE).addMember("name", "$S", table);
         model.dbSchema().ifPresent(dbSchema -> joinTable.addMember("schema", "$S", dbSchema));
         joinTable.addMember("joinColumns", "$L", joinTableColumn(table, "A", model, relation.referencingScalars()));
-        joinTable.addMember("inverseJoinColumns", "$L", joinTableColumn(table, "B", related, relation.referencedScalars()));
+        joinTable.addMember(
+                "inverseJoinColumns", "$L", joinTableColumn(table, "B", related, relation.referencedScalars()));
         return joinTable.build();
     }
 
     private AnnotationSpec joinTableColumn(String table, String column, Model target, List<String> targetScalars) {
-        List<String> targetColumns = targetScalars.isEmpty() ? columns(target, identity(target).orElseThrow()) : columns(target, targetScalars);
+        List<String> targetColumns = targetScalars.isEmpty()
+                ? columns(target, identity(target).orElseThrow())
+                : columns(target, targetScalars);
         return AnnotationSpec.builder(JOIN_COLUMN)
                 .addMember("name", "$S", column)
                 .addMember("referencedColumnName", "$S", targetColumns.get(0))
-                .addMember("foreignKey", "$L", AnnotationSpec.builder(FOREIGN_KEY)
-                        .addMember("name", "$S", ConstraintNames.foreignKey(table, List.of(column)))
-                        .build())
+                .addMember(
+                        "foreignKey",
+                        "$L",
+                        AnnotationSpec.builder(FOREIGN_KEY)
+                                .addMember("name", "$S", ConstraintNames.foreignKey(table, List.of(column)))
+                                .build())
                 .build();
     }
 
@@ -366,7 +430,12 @@ final class EntityWriter {
         return ClientDefaults.copyForeignKey(JavaNames.identifier(field.name()), relation);
     }
 
-    private void addAccessors(TypeSpec.Builder type, String javaName, TypeName javaType, Optional<String> documentation, CodeBlock afterSet) {
+    private void addAccessors(
+            TypeSpec.Builder type,
+            String javaName,
+            TypeName javaType,
+            Optional<String> documentation,
+            CodeBlock afterSet) {
         MethodSpec.Builder getter = MethodSpec.methodBuilder(JavaNames.getter(javaName))
                 .addModifiers(Modifier.PUBLIC)
                 .returns(javaType)
@@ -383,13 +452,19 @@ final class EntityWriter {
 
     private static List<String> columns(Model model, List<String> fieldNames) {
         return fieldNames.stream()
-                .map(name -> model.findScalarField(name).map(ScalarField::dbName).orElse(name))
+                .map(name ->
+                        model.findScalarField(name).map(ScalarField::dbName).orElse(name))
                 .toList();
     }
 
     private static String stringArray(List<String> values) {
         return values.size() == 1
                 ? CodeBlock.of("$S", values.get(0)).toString()
-                : "{" + String.join(", ", values.stream().map(v -> CodeBlock.of("$S", v).toString()).toList()) + "}";
+                : "{"
+                        + String.join(
+                                ", ",
+                                values.stream()
+                                        .map(v -> CodeBlock.of("$S", v).toString())
+                                        .toList()) + "}";
     }
 }

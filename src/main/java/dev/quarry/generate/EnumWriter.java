@@ -38,7 +38,8 @@ final class EnumWriter {
             value.documentation().ifPresent(doc -> constant.addJavadoc("$L\n", javadocText(doc)));
             type.addEnumConstant(constantName(value.name()), constant.build());
         }
-        type.addField(FieldSpec.builder(String.class, "databaseValue", Modifier.PRIVATE, Modifier.FINAL).build());
+        type.addField(FieldSpec.builder(String.class, "databaseValue", Modifier.PRIVATE, Modifier.FINAL)
+                .build());
         type.addMethod(MethodSpec.constructorBuilder()
                 .addParameter(String.class, "databaseValue")
                 .addStatement("this.databaseValue = databaseValue")
@@ -58,7 +59,10 @@ final class EnumWriter {
                 .addStatement("return value")
                 .endControlFlow()
                 .endControlFlow()
-                .addStatement("throw new $T($S + databaseValue)", IllegalArgumentException.class, "not a value of " + enumType.dbName() + ": ")
+                .addStatement(
+                        "throw new $T($S + databaseValue)",
+                        IllegalArgumentException.class,
+                        "not a value of " + enumType.dbName() + ": ")
                 .build());
         type.addType(converter(self));
         type.addType(arrayConverter(self));

@@ -19,24 +19,130 @@ import java.util.Set;
 final class JavaNames {
 
     private static final Set<String> RESERVED = Set.of(
-            "abstract", "assert", "boolean", "break", "byte", "case", "catch", "char", "class", "const", "continue",
-            "default", "do", "double", "else", "enum", "extends", "final", "finally", "float", "for", "goto", "if",
-            "implements", "import", "instanceof", "int", "interface", "long", "native", "new", "package", "private",
-            "protected", "public", "return", "short", "static", "strictfp", "super", "switch", "synchronized", "this",
-            "throw", "throws", "transient", "try", "void", "volatile", "while", "true", "false", "null", "_",
-            "var", "yield", "record", "sealed", "permits", "non-sealed");
+            "abstract",
+            "assert",
+            "boolean",
+            "break",
+            "byte",
+            "case",
+            "catch",
+            "char",
+            "class",
+            "const",
+            "continue",
+            "default",
+            "do",
+            "double",
+            "else",
+            "enum",
+            "extends",
+            "final",
+            "finally",
+            "float",
+            "for",
+            "goto",
+            "if",
+            "implements",
+            "import",
+            "instanceof",
+            "int",
+            "interface",
+            "long",
+            "native",
+            "new",
+            "package",
+            "private",
+            "protected",
+            "public",
+            "return",
+            "short",
+            "static",
+            "strictfp",
+            "super",
+            "switch",
+            "synchronized",
+            "this",
+            "throw",
+            "throws",
+            "transient",
+            "try",
+            "void",
+            "volatile",
+            "while",
+            "true",
+            "false",
+            "null",
+            "_",
+            "var",
+            "yield",
+            "record",
+            "sealed",
+            "permits",
+            "non-sealed");
 
     /**
      * Simple names the generated code refers to without qualification: a generated type of that name must not hide
      * them.
      */
     static final Set<String> REFERENCED_SIMPLE_NAMES = Set.of(
-            "Object", "String", "Integer", "Long", "Short", "Double", "Float", "Boolean", "Byte", "Override",
-            "SuppressWarnings", "Deprecated", "Enum", "Class", "Record", "IllegalArgumentException", "Character",
-            "Entity", "Table", "Column", "Id", "IdClass", "Index", "UniqueConstraint", "JoinColumn", "JoinColumns", "JoinTable",
-            "ForeignKey", "ManyToOne", "OneToMany", "OneToOne", "ManyToMany", "FetchType", "PrePersist", "PreUpdate",
-            "Convert", "Converter", "AttributeConverter", "Generated", "GeneratedValue", "GenerationType", "ColumnTransformer", "BigDecimal", "LocalDateTime", "LocalDate", "LocalTime", "OffsetDateTime", "OffsetTime", "ZoneOffset",
-            "ChronoUnit", "List", "ArrayList", "Objects", "Serializable", "IdGenerators", "Immutable", "EventType", "Arrays",
+            "Object",
+            "String",
+            "Integer",
+            "Long",
+            "Short",
+            "Double",
+            "Float",
+            "Boolean",
+            "Byte",
+            "Override",
+            "SuppressWarnings",
+            "Deprecated",
+            "Enum",
+            "Class",
+            "Record",
+            "IllegalArgumentException",
+            "Character",
+            "Entity",
+            "Table",
+            "Column",
+            "Id",
+            "IdClass",
+            "Index",
+            "UniqueConstraint",
+            "JoinColumn",
+            "JoinColumns",
+            "JoinTable",
+            "ForeignKey",
+            "ManyToOne",
+            "OneToMany",
+            "OneToOne",
+            "ManyToMany",
+            "FetchType",
+            "PrePersist",
+            "PreUpdate",
+            "Convert",
+            "Converter",
+            "AttributeConverter",
+            "Generated",
+            "GeneratedValue",
+            "GenerationType",
+            "ColumnTransformer",
+            "BigDecimal",
+            "LocalDateTime",
+            "LocalDate",
+            "LocalTime",
+            "OffsetDateTime",
+            "OffsetTime",
+            "ZoneOffset",
+            "ChronoUnit",
+            "List",
+            "ArrayList",
+            "Objects",
+            "Serializable",
+            "IdGenerators",
+            "Immutable",
+            "EventType",
+            "Arrays",
             "Base64");
 
     private final String packageName;
@@ -76,7 +182,10 @@ final class JavaNames {
 
     /** Generated type names that hide a type the generated code uses: those are written fully qualified. */
     String[] clashingTypeNames() {
-        return typeNames.stream().filter(REFERENCED_SIMPLE_NAMES::contains).sorted().toArray(String[]::new);
+        return typeNames.stream()
+                .filter(REFERENCED_SIMPLE_NAMES::contains)
+                .sorted()
+                .toArray(String[]::new);
     }
 
     /** A field, parameter or enum constant: the schema name, with {@code _} appended when Java reserves it. */
@@ -106,9 +215,13 @@ final class JavaNames {
         StringBuilder out = new StringBuilder();
         for (int i = 0; i < name.length(); i++) {
             char c = name.charAt(i);
-            boolean boundary = i > 0 && Character.isUpperCase(c)
-                    && (Character.isLowerCase(name.charAt(i - 1)) || Character.isDigit(name.charAt(i - 1))
-                            || (i + 1 < name.length() && Character.isLowerCase(name.charAt(i + 1)) && Character.isUpperCase(name.charAt(i - 1))));
+            boolean boundary = i > 0
+                    && Character.isUpperCase(c)
+                    && (Character.isLowerCase(name.charAt(i - 1))
+                            || Character.isDigit(name.charAt(i - 1))
+                            || (i + 1 < name.length()
+                                    && Character.isLowerCase(name.charAt(i + 1))
+                                    && Character.isUpperCase(name.charAt(i - 1))));
             if (boundary && out.length() > 0 && out.charAt(out.length() - 1) != '_') {
                 out.append('_');
             }
@@ -120,11 +233,13 @@ final class JavaNames {
     /** Constant names for {@code names}, in order, made unique by a numeric suffix where two fold to the same. */
     static List<String> constants(List<String> names) {
         Map<String, Integer> seen = new LinkedHashMap<>();
-        return names.stream().map(name -> {
-            String constant = constant(name);
-            int count = seen.merge(constant, 1, Integer::sum);
-            return count == 1 ? constant : constant + "_" + count;
-        }).toList();
+        return names.stream()
+                .map(name -> {
+                    String constant = constant(name);
+                    int count = seen.merge(constant, 1, Integer::sum);
+                    return count == 1 ? constant : constant + "_" + count;
+                })
+                .toList();
     }
 
     private String typeName(String schemaName) {

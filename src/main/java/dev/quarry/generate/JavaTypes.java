@@ -43,13 +43,14 @@ final class JavaTypes {
             case FLOAT -> ClassName.get(Double.class);
             case DECIMAL -> ClassName.get(BigDecimal.class);
             case BYTES -> ArrayTypeName.of(TypeName.BYTE);
-            case DATETIME -> switch (nativeName) {
-                case "Timestamptz" -> ClassName.get(OffsetDateTime.class);
-                case "Date" -> ClassName.get(LocalDate.class);
-                case "Time" -> ClassName.get(LocalTime.class);
-                case "Timetz" -> ClassName.get(OffsetTime.class);
-                default -> ClassName.get(LocalDateTime.class);
-            };
+            case DATETIME ->
+                switch (nativeName) {
+                    case "Timestamptz" -> ClassName.get(OffsetDateTime.class);
+                    case "Date" -> ClassName.get(LocalDate.class);
+                    case "Time" -> ClassName.get(LocalTime.class);
+                    case "Timetz" -> ClassName.get(OffsetTime.class);
+                    default -> ClassName.get(LocalDateTime.class);
+                };
         };
     }
 

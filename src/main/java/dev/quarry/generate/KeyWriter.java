@@ -25,11 +25,16 @@ final class KeyWriter {
     TypeSpec write(Model model, List<String> idFields) {
         ClassName self = names.model(model.name()).nestedClass(names.keyClass);
         TypeSpec.Builder key = TypeSpec.classBuilder(self)
-                .addJavadoc("The compound id of {@code $L}, for {@code session.find($T.class, new $T(…))}.\n",
-                        EnumWriter.javadocText(model.name()), names.model(model.name()), self)
+                .addJavadoc(
+                        "The compound id of {@code $L}, for {@code session.find($T.class, new $T(…))}.\n",
+                        EnumWriter.javadocText(model.name()),
+                        names.model(model.name()),
+                        self)
                 .addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
                 .addSuperinterface(Serializable.class)
-                .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PUBLIC).build());
+                .addMethod(MethodSpec.constructorBuilder()
+                        .addModifiers(Modifier.PUBLIC)
+                        .build());
         MethodSpec.Builder constructor = MethodSpec.constructorBuilder().addModifiers(Modifier.PUBLIC);
         CodeBlock.Builder equals = CodeBlock.builder();
         for (String fieldName : idFields) {
@@ -43,7 +48,8 @@ final class KeyWriter {
                     .returns(type)
                     .addStatement("return $N", name)
                     .build());
-            equals.add(equals.isEmpty() ? "" : "\n        && ").add("$T.equals(this.$N, other.$N)", Objects.class, name, name);
+            equals.add(equals.isEmpty() ? "" : "\n        && ")
+                    .add("$T.equals(this.$N, other.$N)", Objects.class, name, name);
         }
         key.addMethod(constructor.build());
         key.addMethod(MethodSpec.methodBuilder("equals")
@@ -57,8 +63,12 @@ final class KeyWriter {
                 .addAnnotation(Override.class)
                 .addModifiers(Modifier.PUBLIC)
                 .returns(int.class)
-                .addStatement("return $T.hash($L)", Objects.class,
-                        String.join(", ", idFields.stream().map(JavaNames::identifier).toList()))
+                .addStatement(
+                        "return $T.hash($L)",
+                        Objects.class,
+                        String.join(
+                                ", ",
+                                idFields.stream().map(JavaNames::identifier).toList()))
                 .build());
         return key.build();
     }

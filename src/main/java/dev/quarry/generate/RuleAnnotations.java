@@ -21,7 +21,8 @@ final class RuleAnnotations {
     private static final ClassName MAX = ClassName.get(CONSTRAINTS, "Max");
     private static final ClassName DECIMAL_MIN = ClassName.get(CONSTRAINTS, "DecimalMin");
     private static final ClassName DECIMAL_MAX = ClassName.get(CONSTRAINTS, "DecimalMax");
-    private static final ClassName CODE_POINT_LENGTH = ClassName.get("org.hibernate.validator.constraints", "CodePointLength");
+    private static final ClassName CODE_POINT_LENGTH =
+            ClassName.get("org.hibernate.validator.constraints", "CodePointLength");
     /** Any text, line breaks included; {@code @Pattern} matches the whole value, the rules search in it. */
     private static final String ANY = "(?s:.*)";
 
@@ -44,7 +45,9 @@ final class RuleAnnotations {
             case URL -> pattern(ANY + "(?:" + DataRule.URL_PATTERN + ")" + ANY);
             case GT, GTE, LT, LTE -> bound(rule);
         };
-        return annotation.addMember("message", "$S", message(rule.source() + ": " + rule.requirement())).build();
+        return annotation
+                .addMember("message", "$S", message(rule.source() + ": " + rule.requirement()))
+                .build();
     }
 
     private static AnnotationSpec.Builder pattern(String regexp) {
@@ -75,6 +78,9 @@ final class RuleAnnotations {
 
     /** Bean Validation reads {@code {…}} and {@code ${…}} in a message as parameters and expressions. */
     private static String message(String text) {
-        return text.replace("\\", "\\\\").replace("{", "\\{").replace("}", "\\}").replace("$", "\\$");
+        return text.replace("\\", "\\\\")
+                .replace("{", "\\{")
+                .replace("}", "\\}")
+                .replace("$", "\\$");
     }
 }

@@ -28,14 +28,22 @@ public final class DatabaseConnector {
         String state = e.getSQLState() == null ? "" : e.getSQLState();
         String where = url.redacted();
         if (state.equals("28P01") || state.equals("28000")) {
-            return new MigrateException("authentication failed for user \"" + url.user() + "\" on " + where + "; check the user and password in DATABASE_URL", e);
+            return new MigrateException(
+                    "authentication failed for user \"" + url.user() + "\" on " + where
+                            + "; check the user and password in DATABASE_URL",
+                    e);
         }
         if (state.equals("3D000")) {
-            return new MigrateException("the database \"" + url.database() + "\" does not exist on " + url.host() + ":" + url.port()
-                    + "; create it (CREATE DATABASE \"" + url.database() + "\") or fix DATABASE_URL", e);
+            return new MigrateException(
+                    "the database \"" + url.database() + "\" does not exist on " + url.host() + ":" + url.port()
+                            + "; create it (CREATE DATABASE \"" + url.database() + "\") or fix DATABASE_URL",
+                    e);
         }
         if (state.startsWith("08")) {
-            return new MigrateException("cannot reach the database server at " + url.host() + ":" + url.port() + " (" + where + "); is PostgreSQL running there?", e);
+            return new MigrateException(
+                    "cannot reach the database server at " + url.host() + ":" + url.port() + " (" + where
+                            + "); is PostgreSQL running there?",
+                    e);
         }
         return new MigrateException("the database " + where + " answered: " + e.getMessage(), e);
     }

@@ -1,14 +1,14 @@
 package dev.quarry.migrate;
 
 import dev.quarry.runtime.DatabaseUrl;
+import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.List;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.flywaydb.core.internal.exception.FlywayMigrateException;
 import org.flywaydb.core.internal.sqlscript.FlywaySqlScriptException;
-import java.sql.SQLException;
-import java.util.Arrays;
-import java.util.List;
 
 /** Flyway over plain JDBC for one database and one migrations folder (no Quarkus boot). */
 public final class Flyways {
@@ -42,8 +42,11 @@ public final class Flyways {
     public static MigrateException explain(DatabaseUrl url, FlywayException e) {
         Throwable cause = e;
         while (cause != null) {
-            if (cause instanceof SQLException sql && sql.getSQLState() != null
-                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("28") || sql.getSQLState().equals("3D000"))) {
+            if (cause instanceof SQLException sql
+                    && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08")
+                            || sql.getSQLState().startsWith("28")
+                            || sql.getSQLState().equals("3D000"))) {
                 return DatabaseConnector.explain(url, sql);
             }
             cause = cause.getCause();
@@ -58,7 +61,8 @@ public final class Flyways {
     private static MigrateException failedMigration(FlywayMigrateException e) {
         String script = e.getMigration().getScript();
         String sqlError = e.getCause() instanceof FlywaySqlScriptException sql && sql.getCause() != null
-                ? sql.getCause().getMessage() : String.valueOf(e.getMessage());
+                ? sql.getCause().getMessage()
+                : String.valueOf(e.getMessage());
         String firstLine = sqlError.strip().lines().findFirst().orElse("");
         String where = e.getLineNumber() > 0 ? " at line " + e.getLineNumber() : "";
         String left = e.isExecutableInTransaction()

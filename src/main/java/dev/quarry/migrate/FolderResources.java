@@ -40,13 +40,17 @@ final class FolderResources implements ResourceProvider {
 
     @Override
     public LoadableResource getResource(String name) {
-        return resources.stream().filter(r -> r.getRelativePath().equals(name)).findFirst().orElse(null);
+        return resources.stream()
+                .filter(r -> r.getRelativePath().equals(name))
+                .findFirst()
+                .orElse(null);
     }
 
     @Override
     public Collection<LoadableResource> getResources(String prefix, String[] suffixes) {
         return resources.stream()
-                .filter(r -> r.getFilename().startsWith(prefix) && Arrays.stream(suffixes).anyMatch(r.getFilename()::endsWith))
+                .filter(r -> r.getFilename().startsWith(prefix)
+                        && Arrays.stream(suffixes).anyMatch(r.getFilename()::endsWith))
                 .toList();
     }
 

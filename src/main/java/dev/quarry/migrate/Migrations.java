@@ -30,7 +30,8 @@ public final class Migrations {
     }
 
     public static String createScript(Schema schema, String defaultSchema) {
-        return script(DatabaseShape.empty(), ShapeCalculator.calculate(schema, defaultSchema), Renames.none(), defaultSchema);
+        return script(
+                DatabaseShape.empty(), ShapeCalculator.calculate(schema, defaultSchema), Renames.none(), defaultSchema);
     }
 
     /** The migration from one shape to another, with warnings computed without a database. */

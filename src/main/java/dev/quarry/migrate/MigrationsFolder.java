@@ -2,11 +2,14 @@ package dev.quarry.migrate;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigInteger;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystem;
+import java.nio.file.FileSystemAlreadyExistsException;
+import java.nio.file.FileSystemNotFoundException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,9 +22,6 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import java.math.BigInteger;
-import java.nio.file.FileSystemAlreadyExistsException;
-import java.nio.file.FileSystemNotFoundException;
 
 /**
  * The migrations folder in Flyway's naming: {@code V<yyyyMMddHHmmss>__<name>.sql} applies a
@@ -39,6 +39,7 @@ public record MigrationsFolder(Path directory, String flywayLocation, Optional<P
     public static final Path PROJECT_DEFAULT = Path.of("src/main/resources/db/migration");
     /** Where the build packages the project's migrations, and where the service reads them. */
     public static final String PACKAGED = "db/migration";
+
     private static final Pattern VERSIONED = Pattern.compile("V([0-9._]+)__(.+)\\.sql");
     private static final DateTimeFormatter VERSION = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
 
@@ -95,7 +96,9 @@ public record MigrationsFolder(Path directory, String flywayLocation, Optional<P
         if (isPackaged()) {
             return "the migrations packaged with Quarry (" + flywayLocation + ")";
         }
-        return prismaHistory.map(history -> directory + " after Prisma's history in " + history.directory()).orElse(directory.toString());
+        return prismaHistory
+                .map(history -> directory + " after Prisma's history in " + history.directory())
+                .orElse(directory.toString());
     }
 
     /** One migration file. */
@@ -163,9 +166,11 @@ public record MigrationsFolder(Path directory, String flywayLocation, Optional<P
     /** A version for a new migration: now, or one second after the latest one if that is not later. */
     public String nextVersion(LocalDateTime now) {
         String candidate = now.format(VERSION);
-        Optional<String> latest = migrations().stream().map(MigrationFile::version).reduce((a, b) -> b);
+        Optional<String> latest =
+                migrations().stream().map(MigrationFile::version).reduce((a, b) -> b);
         if (latest.isPresent() && latest.get().length() == 14 && latest.get().compareTo(candidate) >= 0) {
-            candidate = LocalDateTime.parse(latest.get(), VERSION).plusSeconds(1).format(VERSION);
+            candidate =
+                    LocalDateTime.parse(latest.get(), VERSION).plusSeconds(1).format(VERSION);
         }
         return candidate;
     }
@@ -178,7 +183,8 @@ public record MigrationsFolder(Path directory, String flywayLocation, Optional<P
             Path file = directory.resolve("V" + version + "__" + slug + ".sql");
             Files.writeString(file, sql, StandardCharsets.UTF_8);
             if (undoSql.isPresent()) {
-                Files.writeString(directory.resolve("U" + version + "__" + slug + ".sql"), undoSql.get(), StandardCharsets.UTF_8);
+                Files.writeString(
+                        directory.resolve("U" + version + "__" + slug + ".sql"), undoSql.get(), StandardCharsets.UTF_8);
             }
             return file;
         } catch (IOException e) {

@@ -19,7 +19,9 @@ import dev.quarry.schema.model.Field;
 import dev.quarry.schema.model.Model;
 import dev.quarry.schema.model.ScalarField;
 import dev.quarry.schema.model.Schema;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -37,8 +39,6 @@ import org.flywaydb.core.api.MigrationState;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.flywaydb.core.api.output.ValidateOutput;
 import org.flywaydb.core.api.output.ValidateResult;
-import java.io.IOException;
-import java.nio.file.Files;
 
 /**
  * What the {@code migrate} and {@code db} commands do, on one development database and one
@@ -53,7 +53,8 @@ public final class Migrator {
     private final PrintWriter out;
     private final Prompt prompt;
 
-    public Migrator(DatabaseUrl url, MigrationsFolder folder, Optional<DatabaseUrl> shadowUrl, PrintWriter out, Prompt prompt) {
+    public Migrator(
+            DatabaseUrl url, MigrationsFolder folder, Optional<DatabaseUrl> shadowUrl, PrintWriter out, Prompt prompt) {
         this.url = url;
         this.folder = folder;
         this.shadowUrl = shadowUrl;
@@ -62,7 +63,8 @@ public final class Migrator {
     }
 
     /** Options of {@code migrate dev}. */
-    public record DevOptions(String name, boolean createOnly, Renames renames, boolean acceptDataLoss, boolean noRenames) {}
+    public record DevOptions(
+            String name, boolean createOnly, Renames renames, boolean acceptDataLoss, boolean noRenames) {}
 
     /** @return the migration written, if any */
     public Optional<Path> dev(Schema schema, DevOptions options) {
@@ -70,9 +72,11 @@ public final class Migrator {
         Flyway flyway = Flyways.forFolder(url, folder);
         List<String> problems = validate(flyway);
         if (!problems.isEmpty()) {
-            throw new MigrateException("drift: the migration history of " + url.redacted() + " does not match the migrations folder:\n  - "
-                    + String.join("\n  - ", problems) + "\nRun `migrate reset` to recreate the development database from the migrations (its "
-                    + "data is lost).");
+            throw new MigrateException(
+                    "drift: the migration history of " + url.redacted() + " does not match the migrations folder:\n  - "
+                            + String.join("\n  - ", problems)
+                            + "\nRun `migrate reset` to recreate the development database from the migrations (its "
+                            + "data is lost).");
         }
         int applied = migrate(flyway);
         if (applied > 0) {
@@ -82,7 +86,8 @@ public final class Migrator {
         DatabaseShape live = describe(url);
         DiffResult drift = ShapeDiffer.diff(replayed, live);
         if (!drift.isEmpty()) {
-            throw new MigrateException("drift: " + url.redacted() + " differs from what the migrations create; the changes made outside migrations are:\n"
+            throw new MigrateException("drift: " + url.redacted()
+                    + " differs from what the migrations create; the changes made outside migrations are:\n"
                     + indent(MigrationScript.render(drift.steps(), List.of(), new PostgresRenderer(url.schema())))
                     + "Run `migrate reset` to recreate the development database from the migrations (its data is "
                     + "lost), or write a migration for these changes.");
@@ -120,10 +125,14 @@ public final class Migrator {
         Flyway flyway = Flyways.forFolder(url, folder);
         List<String> problems = validate(flyway);
         if (!problems.isEmpty()) {
-            throw new MigrateException("refusing to deploy to " + url.redacted() + ":\n  - " + String.join("\n  - ", problems));
+            throw new MigrateException(
+                    "refusing to deploy to " + url.redacted() + ":\n  - " + String.join("\n  - ", problems));
         }
         int applied = migrate(flyway);
-        out.println(applied == 0 ? "No pending migrations: " + url.redacted() + " is up to date." : "Applied " + applied + " migration(s) to " + url.redacted() + ".");
+        out.println(
+                applied == 0
+                        ? "No pending migrations: " + url.redacted() + " is up to date."
+                        : "Applied " + applied + " migration(s) to " + url.redacted() + ".");
         return applied;
     }
 
@@ -151,7 +160,8 @@ public final class Migrator {
     }
 
     /** The state of every migration, and drift. */
-    public record Status(List<String> applied, List<String> pending, List<String> failed, List<String> edited, List<String> drift) {
+    public record Status(
+            List<String> applied, List<String> pending, List<String> failed, List<String> edited, List<String> drift) {
         public boolean clean() {
             return pending.isEmpty() && failed.isEmpty() && edited.isEmpty() && drift.isEmpty();
         }
@@ -167,8 +177,12 @@ public final class Migrator {
             for (MigrationInfo info : flyway.info().all()) {
                 String label = (info.getVersion() == null ? "" : "V" + info.getVersion() + " ") + info.getDescription();
                 MigrationState state = info.getState();
-                if (state == MigrationState.PENDING && prismaHistory.isPresent()
-                        && MigrationsFolder.compareVersions(info.getVersion().getVersion(), prismaHistory.get().version()) <= 0) {
+                if (state == MigrationState.PENDING
+                        && prismaHistory.isPresent()
+                        && MigrationsFolder.compareVersions(
+                                        info.getVersion().getVersion(),
+                                        prismaHistory.get().version())
+                                <= 0) {
                     applied.add(label + " (applied by Prisma; the next migrate deploy records it in Flyway's history)");
                 } else if (state == MigrationState.PENDING) {
                     pending.add(label);
@@ -193,7 +207,8 @@ public final class Migrator {
 
     /** {@code migrate reset}: drops everything in the schema and applies every migration again. */
     public int reset() {
-        try (Connection connection = DatabaseConnector.open(url); Statement statement = connection.createStatement()) {
+        try (Connection connection = DatabaseConnector.open(url);
+                Statement statement = connection.createStatement()) {
             statement.execute("DROP SCHEMA IF EXISTS " + quote(url.schema()) + " CASCADE");
             statement.execute("CREATE SCHEMA " + quote(url.schema()));
         } catch (SQLException e) {
@@ -225,9 +240,11 @@ public final class Migrator {
         try (Connection connection = DatabaseConnector.open(url)) {
             SqlScripts.executeInTransaction(connection, sql);
         } catch (SQLException e) {
-            throw new MigrateException("db push failed and changed nothing: " + e.getMessage().strip(), e);
+            throw new MigrateException(
+                    "db push failed and changed nothing: " + e.getMessage().strip(), e);
         }
-        out.println("The database is now in sync with the schema (" + diff.steps().size() + " step(s)).");
+        out.println(
+                "The database is now in sync with the schema (" + diff.steps().size() + " step(s)).");
         return diff;
     }
 
@@ -239,7 +256,10 @@ public final class Migrator {
         try (Connection connection = DatabaseConnector.open(url)) {
             SqlScripts.executeInTransaction(connection, Files.readString(seedFile));
         } catch (SQLException e) {
-            throw new MigrateException("the seed " + seedFile + " failed and changed nothing: " + e.getMessage().strip(), e);
+            throw new MigrateException(
+                    "the seed " + seedFile + " failed and changed nothing: "
+                            + e.getMessage().strip(),
+                    e);
         } catch (IOException e) {
             throw new MigrateException("cannot read " + seedFile + ": " + e.getMessage(), e);
         }
@@ -281,7 +301,8 @@ public final class Migrator {
                 for (ValidateOutput invalid : result.invalidMigrations) {
                     String what = invalid.errorDetails == null ? "is invalid" : invalid.errorDetails.errorMessage;
                     String label = "V" + invalid.version + " " + invalid.description;
-                    if (invalid.errorDetails != null && String.valueOf(invalid.errorDetails.errorCode).contains("CHECKSUM")) {
+                    if (invalid.errorDetails != null
+                            && String.valueOf(invalid.errorDetails.errorCode).contains("CHECKSUM")) {
                         what = "was edited after it was applied (its checksum changed); restore it and write a "
                                 + "new migration instead";
                     }
@@ -317,17 +338,21 @@ public final class Migrator {
         if (createOnly) {
             return;
         }
-        List<Warning> unexecutable = warnings.stream().filter(Warning::unexecutable).toList();
+        List<Warning> unexecutable =
+                warnings.stream().filter(Warning::unexecutable).toList();
         if (!unexecutable.isEmpty()) {
-            throw new MigrateException("the change cannot run on the data present (see the warnings above); give the column a "
-                    + "default, make it optional, or fix the data first");
+            throw new MigrateException(
+                    "the change cannot run on the data present (see the warnings above); give the column a "
+                            + "default, make it optional, or fix the data first");
         }
         if (accepted) {
             return;
         }
         Optional<Boolean> answer = prompt.confirm("These changes may lose data. Go on?");
         if (answer.isEmpty()) {
-            throw new MigrateException("the change may lose data (see the warnings above); run again with --accept-data-loss to go on");
+            throw new MigrateException(
+                    "the change may lose data (see the warnings above); run again with --accept-data-loss "
+                            + "to go on");
         }
         if (!answer.get()) {
             throw new MigrateException("stopped: nothing was changed");
@@ -335,20 +360,26 @@ public final class Migrator {
     }
 
     /** Asks about each likely rename the user did not answer; without anyone to ask, refuses. */
-    private Renames answerRenames(Schema schema, DatabaseShape previous, DatabaseShape next, Renames renames, boolean noRenames) {
+    private Renames answerRenames(
+            Schema schema, DatabaseShape previous, DatabaseShape next, Renames renames, boolean noRenames) {
         if (noRenames) {
             return renames;
         }
         Renames answered = renames;
-        for (RenameCandidate candidate : ShapeDiffer.diff(previous, next, renames).renameCandidates()) {
-            Optional<Boolean> answer = prompt.confirm("Did you rename the " + candidate.describe() + "? (otherwise it is dropped and created, and its data lost)");
+        for (RenameCandidate candidate :
+                ShapeDiffer.diff(previous, next, renames).renameCandidates()) {
+            Optional<Boolean> answer = prompt.confirm("Did you rename the " + candidate.describe()
+                    + "? (otherwise it is dropped and created, and its data lost)");
             if (answer.isEmpty()) {
-                throw new MigrateException("the " + candidate.describe() + " looks like a rename; answer with --rename " + renameFlag(schema, candidate)
-                        + " to keep its data, or --no-rename to drop and create");
+                throw new MigrateException("the " + candidate.describe() + " looks like a rename; answer with --rename "
+                        + renameFlag(schema, candidate) + " to keep its data, or --no-rename to drop and create");
             }
             if (answer.get()) {
                 answered = candidate.isColumn()
-                        ? answered.withColumn(candidate.nextTable(), candidate.previousColumn().get(), candidate.nextColumn().get())
+                        ? answered.withColumn(
+                                candidate.nextTable(),
+                                candidate.previousColumn().get(),
+                                candidate.nextColumn().get())
                         : answered.withTable(candidate.previousTable(), candidate.nextTable());
             }
         }
@@ -361,13 +392,16 @@ public final class Migrator {
      * schema); the next side is the schema's model and field name.
      */
     static String renameFlag(Schema schema, RenameCandidate candidate) {
-        Optional<Model> model = schema.models().stream().filter(m -> m.dbName().equals(candidate.nextTable())).findFirst();
+        Optional<Model> model = schema.models().stream()
+                .filter(m -> m.dbName().equals(candidate.nextTable()))
+                .findFirst();
         String modelName = model.map(Model::name).orElse(candidate.nextTable());
         if (!candidate.isColumn()) {
             return candidate.previousTable() + "=" + modelName;
         }
         String field = model.flatMap(m -> m.fields().stream()
-                        .filter(f -> f instanceof ScalarField s && s.dbName().equals(candidate.nextColumn().get()))
+                        .filter(f -> f instanceof ScalarField s
+                                && s.dbName().equals(candidate.nextColumn().get()))
                         .map(Field::name)
                         .findFirst())
                 .orElse(candidate.nextColumn().get());

@@ -36,7 +36,8 @@ public final class PrismaBaseline {
      *
      * @param covered the migrations of the folder that Prisma applied, oldest first
      */
-    public record Plan(MigrationsFolder.MigrationFile last, List<MigrationsFolder.MigrationFile> covered, List<String> warnings) {
+    public record Plan(
+            MigrationsFolder.MigrationFile last, List<MigrationsFolder.MigrationFile> covered, List<String> warnings) {
         public String version() {
             return last.version();
         }
@@ -50,16 +51,22 @@ public final class PrismaBaseline {
     record PrismaRow(String migrationName, String checksum, boolean finished, boolean rolledBack) {}
 
     /** Empty when the database has no Prisma history, or Flyway already keeps it. */
-    public static Optional<Plan> plan(Connection connection, String schema, MigrationsFolder folder) throws SQLException {
+    public static Optional<Plan> plan(Connection connection, String schema, MigrationsFolder folder)
+            throws SQLException {
         if (!tableExists(connection, schema, PRISMA_HISTORY) || hasRows(connection, schema, "flyway_schema_history")) {
             return Optional.empty();
         }
         List<PrismaRow> rows = readHistory(connection, schema);
         for (PrismaRow row : rows) {
-            if (!row.finished() && !row.rolledBack() && rows.stream().noneMatch(r -> r.migrationName().equals(row.migrationName()) && r.finished() && !r.rolledBack())) {
-                throw new MigrateException("the Prisma migration " + row.migrationName() + " failed and was never resolved; "
-                        + "fix the database, then mark it with `prisma migrate resolve --applied` or "
-                        + "`--rolled-back` before handing the history to Quarry");
+            if (!row.finished()
+                    && !row.rolledBack()
+                    && rows.stream()
+                            .noneMatch(r ->
+                                    r.migrationName().equals(row.migrationName()) && r.finished() && !r.rolledBack())) {
+                throw new MigrateException(
+                        "the Prisma migration " + row.migrationName() + " failed and was never resolved; "
+                                + "fix the database, then mark it with `prisma migrate resolve --applied` or "
+                                + "`--rolled-back` before handing the history to Quarry");
             }
         }
         Set<String> applied = new LinkedHashSet<>();
@@ -73,14 +80,23 @@ public final class PrismaBaseline {
         String lastVersion = "0";
         for (String name : applied) {
             String version = name.length() >= 14 ? name.substring(0, 14) : name;
-            MigrationsFolder.MigrationFile file = files.stream().filter(f -> f.version().equals(version)).findFirst()
-                    .orElseThrow(() -> new MigrateException("Prisma applied " + name + " to the database, but " + folder.describe()
-                            + " has no V" + version + "__*.sql; import the Prisma history first (migrate import-prisma --from "
-                            + "prisma/migrations)"));
+            MigrationsFolder.MigrationFile file = files.stream()
+                    .filter(f -> f.version().equals(version))
+                    .findFirst()
+                    .orElseThrow(() ->
+                            new MigrateException("Prisma applied " + name + " to the database, but " + folder.describe()
+                                    + " has no V" + version
+                                    + "__*.sql; import the Prisma history first (migrate import-prisma --from "
+                                    + "prisma/migrations)"));
             covered.add(file);
-            String checksum = rows.stream().filter(r -> r.migrationName().equals(name) && r.finished()).map(PrismaRow::checksum).reduce((a, b) -> b).orElse("");
+            String checksum = rows.stream()
+                    .filter(r -> r.migrationName().equals(name) && r.finished())
+                    .map(PrismaRow::checksum)
+                    .reduce((a, b) -> b)
+                    .orElse("");
             if (!checksum.equalsIgnoreCase(sha256(file.sql()))) {
-                warnings.add(file.path().getFileName() + " differs from the " + name + " that Prisma applied (its checksum changed)");
+                warnings.add(file.path().getFileName() + " differs from the " + name
+                        + " that Prisma applied (its checksum changed)");
             }
             if (MigrationsFolder.compareVersions(version, lastVersion) > 0) {
                 lastVersion = version;
@@ -89,11 +105,13 @@ public final class PrismaBaseline {
         String last = lastVersion;
         for (MigrationsFolder.MigrationFile file : files) {
             if (MigrationsFolder.compareVersions(file.version(), last) <= 0 && !covered.contains(file)) {
-                throw new MigrateException(file.path().getFileName() + " comes before " + last + ", the last migration Prisma applied, but Prisma never applied it; "
+                throw new MigrateException(file.path().getFileName() + " comes before " + last
+                        + ", the last migration Prisma applied, but Prisma never applied it; "
                         + "apply it by hand or remove it before handing the history to Quarry");
             }
         }
-        MigrationsFolder.MigrationFile lastFile = files.stream().filter(f -> f.version().equals(last)).findFirst().orElseThrow();
+        MigrationsFolder.MigrationFile lastFile =
+                files.stream().filter(f -> f.version().equals(last)).findFirst().orElseThrow();
         covered.sort((a, b) -> MigrationsFolder.compareVersions(a.version(), b.version()));
         return Optional.of(new Plan(lastFile, covered, warnings));
     }
@@ -101,7 +119,8 @@ public final class PrismaBaseline {
     /** Prisma's checksum of a migration: the SHA-256 of its text, in hex. */
     static String sha256(String text) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java has SHA-256", e);
         }
@@ -111,7 +130,8 @@ public final class PrismaBaseline {
         String sql = "SELECT migration_name, checksum, finished_at IS NOT NULL, rolled_back_at IS NOT NULL FROM "
                 + quote(schema) + "." + quote(PRISMA_HISTORY) + " ORDER BY started_at, migration_name";
         List<PrismaRow> rows = new ArrayList<>();
-        try (PreparedStatement statement = connection.prepareStatement(sql); ResultSet rs = statement.executeQuery()) {
+        try (PreparedStatement statement = connection.prepareStatement(sql);
+                ResultSet rs = statement.executeQuery()) {
             while (rs.next()) {
                 rows.add(new PrismaRow(rs.getString(1), rs.getString(2), rs.getBoolean(3), rs.getBoolean(4)));
             }
@@ -133,7 +153,8 @@ public final class PrismaBaseline {
         if (!tableExists(connection, schema, table)) {
             return false;
         }
-        try (PreparedStatement statement = connection.prepareStatement("SELECT EXISTS (SELECT FROM " + quote(schema) + "." + quote(table) + ")");
+        try (PreparedStatement statement = connection.prepareStatement(
+                        "SELECT EXISTS (SELECT FROM " + quote(schema) + "." + quote(table) + ")");
                 ResultSet rs = statement.executeQuery()) {
             rs.next();
             return rs.getBoolean(1);

@@ -38,7 +38,8 @@ public record PrismaMigrationsFolder(Path directory) {
     /** The migrations, oldest first; a folder Prisma would not have written is refused. */
     public List<PrismaMigration> migrations() {
         if (!Files.isDirectory(directory)) {
-            throw new MigrateException(directory + " is not a folder; pass the Prisma migrations folder (usually prisma/migrations)");
+            throw new MigrateException(
+                    directory + " is not a folder; pass the Prisma migrations folder (usually prisma/migrations)");
         }
         List<PrismaMigration> migrations = new ArrayList<>();
         try (Stream<Path> entries = Files.list(directory)) {
@@ -46,7 +47,8 @@ public record PrismaMigrationsFolder(Path directory) {
                 String migrationName = folder.getFileName().toString();
                 Matcher m = FOLDER.matcher(migrationName);
                 if (!m.matches()) {
-                    throw new MigrateException("the folder " + folder + " is not named <yyyyMMddHHmmss>_<name> as Prisma names migrations; rename it or move "
+                    throw new MigrateException("the folder " + folder
+                            + " is not named <yyyyMMddHHmmss>_<name> as Prisma names migrations; rename it or move "
                             + "it out");
                 }
                 Path sql = folder.resolve("migration.sql");
@@ -59,7 +61,8 @@ public record PrismaMigrationsFolder(Path directory) {
             throw new MigrateException("cannot list " + directory + ": " + e.getMessage(), e);
         }
         if (migrations.isEmpty()) {
-            throw new MigrateException(directory + " holds no Prisma migration (no <yyyyMMddHHmmss>_<name>/migration.sql)");
+            throw new MigrateException(
+                    directory + " holds no Prisma migration (no <yyyyMMddHHmmss>_<name>/migration.sql)");
         }
         return migrations;
     }
@@ -84,8 +87,8 @@ public record PrismaMigrationsFolder(Path directory) {
             } else if (existing.get().sql().equals(migration.sql())) {
                 unchanged.add(existing.get().path());
             } else {
-                throw new MigrateException(existing.get().path() + " already has the version of the Prisma migration " + migration.migrationName()
-                        + " with other SQL; nothing was imported");
+                throw new MigrateException(existing.get().path() + " already has the version of the Prisma migration "
+                        + migration.migrationName() + " with other SQL; nothing was imported");
             }
         }
         List<Path> written = toWrite.stream()

@@ -22,7 +22,8 @@ public final class ShadowDatabase {
     public static <T> T use(DatabaseUrl development, Optional<DatabaseUrl> configured, Function<DatabaseUrl, T> work) {
         if (configured.isPresent()) {
             DatabaseUrl shadow = configured.get();
-            try (Connection connection = DatabaseConnector.open(shadow); Statement statement = connection.createStatement()) {
+            try (Connection connection = DatabaseConnector.open(shadow);
+                    Statement statement = connection.createStatement()) {
                 statement.execute("DROP SCHEMA IF EXISTS " + quote(shadow.schema()) + " CASCADE");
                 statement.execute("CREATE SCHEMA " + quote(shadow.schema()));
             } catch (SQLException e) {
@@ -30,17 +31,22 @@ public final class ShadowDatabase {
             }
             return work.apply(shadow);
         }
-        String name = ("quarry_shadow_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12));
-        try (Connection connection = DatabaseConnector.open(development); Statement statement = connection.createStatement()) {
+        String name = ("quarry_shadow_"
+                + UUID.randomUUID().toString().replace("-", "").substring(0, 12));
+        try (Connection connection = DatabaseConnector.open(development);
+                Statement statement = connection.createStatement()) {
             statement.execute("CREATE DATABASE " + quote(name));
         } catch (SQLException e) {
-            throw new MigrateException("cannot create a shadow database on " + development.host() + ":" + development.port()
-                    + " (" + e.getMessage().strip() + "); give the user CREATEDB or set SHADOW_DATABASE_URL", e);
+            throw new MigrateException(
+                    "cannot create a shadow database on " + development.host() + ":" + development.port() + " ("
+                            + e.getMessage().strip() + "); give the user CREATEDB or set SHADOW_DATABASE_URL",
+                    e);
         }
         try {
             return work.apply(development.withDatabase(name));
         } finally {
-            try (Connection connection = DatabaseConnector.open(development); Statement statement = connection.createStatement()) {
+            try (Connection connection = DatabaseConnector.open(development);
+                    Statement statement = connection.createStatement()) {
                 statement.execute("DROP DATABASE IF EXISTS " + quote(name) + " WITH (FORCE)");
             } catch (SQLException | MigrateException e) {
                 System.err.println("warning: the shadow database " + name + " could not be dropped: " + e.getMessage());

@@ -7,8 +7,10 @@ import java.util.List;
  * A client mistake in the arguments of a read: what is wrong, where, and what is allowed there.
  *
  * @param code      Quarry's code ({@code Q1xx}: request arguments), or Prisma's where it has one
- * @param parameter the query parameter or RPC body key the mistake is in ({@code filter}, {@code orderBy}, {@code body}, …)
- * @param path      the JSON path inside that parameter ({@code filter.author.is.name.contains}); empty for the parameter itself
+ * @param parameter the query parameter or RPC body key the mistake is in ({@code filter}, {@code orderBy}, {@code
+ * body}, …)
+ * @param path the JSON path inside that parameter ({@code filter.author.is.name.contains}); empty for the parameter
+ * itself
  * @param message   one sentence for a human
  * @param allowed   what would have been accepted at that place (field names, operators, a type); may be empty
  */

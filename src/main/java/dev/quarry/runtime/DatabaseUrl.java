@@ -17,7 +17,13 @@ import java.util.Set;
  * @param parameters the query parameters other than {@code schema}, kept for the JDBC URL
  */
 public record DatabaseUrl(
-        String host, int port, String database, String user, Optional<String> password, String schema, Map<String, String> parameters) {
+        String host,
+        int port,
+        String database,
+        String user,
+        Optional<String> password,
+        String schema,
+        Map<String, String> parameters) {
 
     public static final int DEFAULT_PORT = 5432;
 
@@ -32,7 +38,8 @@ public record DatabaseUrl(
      */
     public static DatabaseUrl parse(String url) {
         if (url == null || url.isBlank()) {
-            throw new IllegalArgumentException("the database URL is empty; expected postgresql://user:password@host:5432/database");
+            throw new IllegalArgumentException(
+                    "the database URL is empty; expected postgresql://user:password@host:5432/database");
         }
         String trimmed = url.strip();
         if (!trimmed.startsWith("postgresql://") && !trimmed.startsWith("postgres://")) {
@@ -50,12 +57,14 @@ public record DatabaseUrl(
         }
         String host = uri.getHost();
         if (host == null || host.isEmpty()) {
-            throw new IllegalArgumentException("the database URL has no host; expected postgresql://user:password@host:5432/database");
+            throw new IllegalArgumentException(
+                    "the database URL has no host; expected postgresql://user:password@host:5432/database");
         }
         String path = uri.getRawPath() == null ? "" : uri.getRawPath();
         String database = decode(path.startsWith("/") ? path.substring(1) : path);
         if (database.isEmpty()) {
-            throw new IllegalArgumentException("the database URL names no database; expected postgresql://user:password@host:5432/database");
+            throw new IllegalArgumentException(
+                    "the database URL names no database; expected " + "postgresql://user:password@host:5432/database");
         }
         String user = "postgres";
         Optional<String> password = Optional.empty();
@@ -94,7 +103,11 @@ public record DatabaseUrl(
      * (and no server-side statements behind PgBouncer).
      */
     public String jdbcUrl() {
-        StringBuilder url = new StringBuilder("jdbc:postgresql://").append(hostForUrl()).append(':').append(port).append('/')
+        StringBuilder url = new StringBuilder("jdbc:postgresql://")
+                .append(hostForUrl())
+                .append(':')
+                .append(port)
+                .append('/')
                 .append(encode(database));
         String separator = "?";
         if (!schema.equals("public")) {
@@ -103,7 +116,10 @@ public record DatabaseUrl(
         }
         for (Map.Entry<String, String> parameter : parameters.entrySet()) {
             if (JDBC_PARAMETERS.contains(parameter.getKey())) {
-                url.append(separator).append(encode(parameter.getKey())).append('=').append(encode(parameter.getValue()));
+                url.append(separator)
+                        .append(encode(parameter.getKey()))
+                        .append('=')
+                        .append(encode(parameter.getValue()));
                 separator = "&";
             }
         }
@@ -116,7 +132,12 @@ public record DatabaseUrl(
 
     /** {@code postgresql://host:port/db} for the Vert.x client (credentials and search path are set apart). */
     public String reactiveUrl() {
-        StringBuilder url = new StringBuilder("postgresql://").append(hostForUrl()).append(':').append(port).append('/').append(encode(database));
+        StringBuilder url = new StringBuilder("postgresql://")
+                .append(hostForUrl())
+                .append(':')
+                .append(port)
+                .append('/')
+                .append(encode(database));
         Optional<String> sslmode = Optional.ofNullable(parameters.get("sslmode"));
         sslmode.ifPresent(mode -> url.append("?sslmode=").append(encode(mode)));
         return url.toString();
@@ -131,16 +152,22 @@ public record DatabaseUrl(
     public String toPrismaUrl() {
         StringBuilder url = new StringBuilder("postgresql://").append(encode(user));
         password.ifPresent(p -> url.append(':').append(encode(p)));
-        url.append('@').append(hostForUrl()).append(':').append(port).append('/').append(encode(database));
+        url.append('@')
+                .append(hostForUrl())
+                .append(':')
+                .append(port)
+                .append('/')
+                .append(encode(database));
         url.append("?schema=").append(encode(schema));
-        parameters.forEach((key, value) -> url.append('&').append(encode(key)).append('=').append(encode(value)));
+        parameters.forEach(
+                (key, value) -> url.append('&').append(encode(key)).append('=').append(encode(value)));
         return url.toString();
     }
 
     /** For messages and logs: the password is never shown. */
     public String redacted() {
-        return "postgresql://" + user + (password.isPresent() ? ":****" : "") + "@" + hostForUrl() + ":" + port + "/" + database
-                + (schema.equals("public") ? "" : "?schema=" + schema);
+        return "postgresql://" + user + (password.isPresent() ? ":****" : "") + "@" + hostForUrl() + ":" + port + "/"
+                + database + (schema.equals("public") ? "" : "?schema=" + schema);
     }
 
     @Override

@@ -35,7 +35,8 @@ public final class DatabaseUrlConfigSourceFactory implements ConfigSourceFactory
     private static DatabaseUrl behindPgBouncer(DatabaseUrl url) {
         Map<String, String> parameters = new HashMap<>(url.parameters());
         parameters.put("pgbouncer", "true");
-        return new DatabaseUrl(url.host(), url.port(), url.database(), url.user(), url.password(), url.schema(), parameters);
+        return new DatabaseUrl(
+                url.host(), url.port(), url.database(), url.user(), url.password(), url.schema(), parameters);
     }
 
     public static Map<String, String> datasourceProperties(DatabaseUrl url) {

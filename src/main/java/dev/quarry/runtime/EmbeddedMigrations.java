@@ -16,7 +16,8 @@ public final class EmbeddedMigrations {
     /** @return how many migrations were applied */
     public static int apply(DatabaseUrl url) {
         Path projectMigrations = Path.of("src/main/resources/db/migration");
-        String location = Files.isDirectory(projectMigrations) ? "filesystem:" + projectMigrations : "classpath:db/migration";
+        String location =
+                Files.isDirectory(projectMigrations) ? "filesystem:" + projectMigrations : "classpath:db/migration";
         Flyway flyway = Flyway.configure(EmbeddedMigrations.class.getClassLoader())
                 .dataSource(url.jdbcUrl(), url.user(), url.password().orElse(null))
                 .locations(location)

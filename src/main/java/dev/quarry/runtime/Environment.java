@@ -111,6 +111,7 @@ public final class Environment {
     }
 
     private static boolean isQuoted(String value) {
-        return value.length() >= 2 && (value.startsWith("\"") && value.endsWith("\"") || value.startsWith("'") && value.endsWith("'"));
+        return value.length() >= 2
+                && (value.startsWith("\"") && value.endsWith("\"") || value.startsWith("'") && value.endsWith("'"));
     }
 }

@@ -7,6 +7,7 @@ import dev.quarry.schema.diagnostics.DiagnosticRenderer;
 public final class InvalidSchemaException extends RuntimeException {
 
     public InvalidSchemaException(String location, SchemaResult result) {
-        super("the schema " + location + " has " + result.errors().size() + " error(s):\n" + DiagnosticRenderer.render(result.errors()));
+        super("the schema " + location + " has " + result.errors().size() + " error(s):\n"
+                + DiagnosticRenderer.render(result.errors()));
     }
 }

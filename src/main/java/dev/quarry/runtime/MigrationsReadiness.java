@@ -19,8 +19,10 @@ public class MigrationsReadiness implements HealthCheck {
         PendingMigrationsCheck.Result last = migrations.last();
         var response = HealthCheckResponse.named("migrations");
         if (migrations.behind()) {
-            return response.down().withData("pending", String.join(", ", last.pending()))
-                    .withData("fix", "run `migrate deploy` against this database").build();
+            return response.down()
+                    .withData("pending", String.join(", ", last.pending()))
+                    .withData("fix", "run `migrate deploy` against this database")
+                    .build();
         }
         return response.up().withData("status", last.message()).build();
     }

@@ -46,11 +46,17 @@ public class PendingMigrationsCheck {
     private volatile Result last = new Result(false, "migrations: not checked yet", List.of());
 
     void onStart(@Observes StartupEvent event) {
-        Optional<DatabaseUrl> url = quarryDatabaseUrl.or(() -> databaseUrl).filter(s -> !s.isBlank()).map(DatabaseUrl::parse);
+        Optional<DatabaseUrl> url = quarryDatabaseUrl
+                .or(() -> databaseUrl)
+                .filter(s -> !s.isBlank())
+                .map(DatabaseUrl::parse);
         if (url.isEmpty()) {
             return;
         }
-        String location = migrationsLocation.orElse(Files.isDirectory(PROJECT_MIGRATIONS) ? "filesystem:" + PROJECT_MIGRATIONS.toAbsolutePath() : "classpath:db/migration");
+        String location = migrationsLocation.orElse(
+                Files.isDirectory(PROJECT_MIGRATIONS)
+                        ? "filesystem:" + PROJECT_MIGRATIONS.toAbsolutePath()
+                        : "classpath:db/migration");
         Thread thread = new Thread(() -> watch(url.get(), location), "quarry-pending-migrations");
         thread.setDaemon(true);
         thread.start();
@@ -97,7 +103,10 @@ public class PendingMigrationsCheck {
     public static Result check(DatabaseUrl url, String location) {
         try {
             MigrationInfo[] pending = Flyway.configure(PendingMigrationsCheck.class.getClassLoader())
-                    .dataSource(url.jdbcUrl() + (url.jdbcUrl().contains("?") ? "&" : "?") + "connectTimeout=5", url.user(), url.password().orElse(null))
+                    .dataSource(
+                            url.jdbcUrl() + (url.jdbcUrl().contains("?") ? "&" : "?") + "connectTimeout=5",
+                            url.user(),
+                            url.password().orElse(null))
                     .schemas(url.schema())
                     .defaultSchema(url.schema())
                     .locations(location)
@@ -108,12 +117,22 @@ public class PendingMigrationsCheck {
             if (pending.length == 0) {
                 return new Result(false, "migrations: " + url.redacted() + " is up to date", List.of());
             }
-            List<String> names = Arrays.stream(pending).map(MigrationInfo::getScript).toList();
-            return new Result(true, "migrations: " + pending.length + " pending migration(s) not applied to " + url.redacted() + ": "
-                    + String.join(", ", names) + "; run `migrate deploy` (they are never applied by the service)", names);
+            List<String> names =
+                    Arrays.stream(pending).map(MigrationInfo::getScript).toList();
+            return new Result(
+                    true,
+                    "migrations: " + pending.length + " pending migration(s) not applied to " + url.redacted() + ": "
+                            + String.join(", ", names)
+                            + "; run `migrate deploy` (they are never applied by the service)",
+                    names);
         } catch (FlywayException e) {
-            String reason = Optional.ofNullable(e.getMessage()).map(m -> m.strip().lines().findFirst().orElse("")).orElse("");
-            return new Result(true, "migrations: could not check for pending migrations on " + url.redacted() + " (" + reason + ")", List.of());
+            String reason = Optional.ofNullable(e.getMessage())
+                    .map(m -> m.strip().lines().findFirst().orElse(""))
+                    .orElse("");
+            return new Result(
+                    true,
+                    "migrations: could not check for pending migrations on " + url.redacted() + " (" + reason + ")",
+                    List.of());
         }
     }
 

@@ -22,7 +22,8 @@ public final class SchemaSource {
         try {
             if (location.startsWith("classpath:")) {
                 String name = location.substring("classpath:".length());
-                try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(name)) {
+                try (InputStream in =
+                        Thread.currentThread().getContextClassLoader().getResourceAsStream(name)) {
                     if (in == null) {
                         throw new UncheckedIOException(new IOException("no schema " + name + " on the classpath"));
                     }

@@ -33,7 +33,9 @@ public final class PrismaSchema {
         List<Path> paths;
         if (Files.isDirectory(fileOrFolder)) {
             try (Stream<Path> walk = Files.walk(fileOrFolder)) {
-                paths = walk.filter(p -> Files.isRegularFile(p) && p.toString().endsWith(".prisma")).sorted().toList();
+                paths = walk.filter(p -> Files.isRegularFile(p) && p.toString().endsWith(".prisma"))
+                        .sorted()
+                        .toList();
             }
         } else {
             paths = List.of(fileOrFolder);

@@ -23,6 +23,9 @@ public class AuthFilter {
         if (authenticator.open()) {
             return Uni.createFrom().voidItem();
         }
-        return authenticator.authenticate(request.getHeaderString(HttpHeaders.AUTHORIZATION)).invoke(session::set).replaceWithVoid();
+        return authenticator
+                .authenticate(request.getHeaderString(HttpHeaders.AUTHORIZATION))
+                .invoke(session::set)
+                .replaceWithVoid();
     }
 }

@@ -35,7 +35,10 @@ public class Authenticator {
     private final boolean embeddedDatabase;
 
     @Inject
-    public Authenticator(AuthConfig config, RoleGuard roles, LoginAudit audit,
+    public Authenticator(
+            AuthConfig config,
+            RoleGuard roles,
+            LoginAudit audit,
             @ConfigProperty(name = "quarry.api.statement-timeout", defaultValue = "30s") Duration statementTimeout,
             @ConfigProperty(name = "quarry.embedded-database", defaultValue = "false") boolean embeddedDatabase) {
         this.config = config;
@@ -52,18 +55,27 @@ public class Authenticator {
 
     void report(@Observes StartupEvent started) {
         if (open()) {
-            LOG.warnf("authentication is OFF (quarry.auth.mode=open%s): every request runs with the rights of the "
-                    + "database user; "
-                    + "keep this service on a trusted network, or set QUARRY_AUTH_MODE=jwt", embeddedDatabase ? ", the default on the embedded development database" : "");
+            LOG.warnf(
+                    "authentication is OFF (quarry.auth.mode=open%s): every request runs with the rights "
+                            + "of the "
+                            + "database user; "
+                            + "keep this service on a trusted network, or set QUARRY_AUTH_MODE=jwt",
+                    embeddedDatabase ? ", the default on the embedded development database" : "");
             return;
         }
-        String anonymous = config.anonymousRole().map(r -> "requests without a token run as " + r).orElse("requests without a token get 401");
+        String anonymous = config.anonymousRole()
+                .map(r -> "requests without a token run as " + r)
+                .orElse("requests without a token get 401");
         if (!verifier.hasKey()) {
-            LOG.warnf("authentication: jwt, but no verification key is configured (quarry.auth.public-key, "
-                    + "public-key-location or jwks-url): "
-                    + "every token is refused; %s", anonymous);
+            LOG.warnf(
+                    "authentication: jwt, but no verification key is configured (quarry.auth.public-key, "
+                            + "public-key-location or jwks-url): "
+                            + "every token is refused; %s",
+                    anonymous);
         } else {
-            LOG.infof("authentication: jwt (role claim %s, algorithms %s); %s", config.roleClaim(), String.join(",", config.algorithms()), anonymous);
+            LOG.infof(
+                    "authentication: jwt (role claim %s, algorithms %s); %s",
+                    config.roleClaim(), String.join(",", config.algorithms()), anonymous);
         }
         auditLogin();
     }
@@ -78,10 +90,14 @@ public class Authenticator {
             findings = audit.findings();
         } catch (RuntimeException e) {
             if (config.strict()) {
-                throw new IllegalStateException("quarry.auth.strict=true, but the database login could not be checked: " + e.getMessage(), e);
+                throw new IllegalStateException(
+                        "quarry.auth.strict=true, but the database login could not be checked: " + e.getMessage(), e);
             }
-            LOG.warnf("authentication: could not check the database login and roles at start-up (%s); each request's "
-                    + "role is checked when it comes", e.getMessage());
+            LOG.warnf(
+                    "authentication: could not check the database login and roles at start-up (%s); each "
+                            + "request's "
+                            + "role is checked when it comes",
+                    e.getMessage());
             return;
         }
         findings.forEach(f -> LOG.warn("authentication: " + f));
@@ -101,8 +117,11 @@ public class Authenticator {
         } catch (TokenRejected e) {
             String problem = e.detail().replace("The token's role", "the role");
             if (e.reason() != Reason.ROLE) {
-                LOG.warnf("authentication: quarry.auth.anonymous-role: %s; requests without a token are refused "
-                        + "until it does", problem);
+                LOG.warnf(
+                        "authentication: quarry.auth.anonymous-role: %s; requests without a token are "
+                                + "refused "
+                                + "until it does",
+                        problem);
                 return;
             }
             throw new IllegalStateException("quarry.auth.anonymous-role: " + problem);
@@ -137,8 +156,12 @@ public class Authenticator {
         ObjectNode claims = verifier.verify(value.substring(7).strip());
         Optional<String> role = roleOf(claims);
         if (role.isEmpty()) {
-            return anonymous().map(a -> new SessionSettings(a.role(), claims.toString(), statementTimeout))
-                    .orElseThrow(() -> new TokenRejected(Reason.INVALID, "The token names no role (claim " + config.roleClaim() + ") and this API has no anonymous role"));
+            return anonymous()
+                    .map(a -> new SessionSettings(a.role(), claims.toString(), statementTimeout))
+                    .orElseThrow(() -> new TokenRejected(
+                            Reason.INVALID,
+                            "The token names no role (claim " + config.roleClaim()
+                                    + ") and this API has no anonymous role"));
         }
         return new SessionSettings(role.get(), claims.toString(), statementTimeout);
     }
@@ -156,6 +179,8 @@ public class Authenticator {
         for (String key : config.roleClaim().split("\\.")) {
             node = node == null ? null : node.get(key);
         }
-        return node != null && node.isTextual() && !node.textValue().isBlank() ? Optional.of(node.textValue()) : Optional.empty();
+        return node != null && node.isTextual() && !node.textValue().isBlank()
+                ? Optional.of(node.textValue())
+                : Optional.empty();
     }
 }

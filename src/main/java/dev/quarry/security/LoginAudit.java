@@ -29,6 +29,7 @@ public class LoginAudit {
             + " and c.relkind in ('r', 'p') and c.relname = any($1) and pg_has_role(session_user, c.relowner, "
             + "'USAGE')"
             + " order by c.relname";
+
     private static final Duration WAIT = Duration.ofSeconds(10);
 
     private final Pool pool;
@@ -50,16 +51,19 @@ public class LoginAudit {
         RoleCatalog.Attributes login = catalog.roles().get(catalog.login());
         List<String> findings = new ArrayList<>();
         if (login.superuser()) {
-            findings.add("the database login " + catalog.login() + " is a superuser: row-level security never binds what runs as it; "
+            findings.add("the database login " + catalog.login()
+                    + " is a superuser: row-level security never binds what runs as it; "
                     + "connect as a NOINHERIT login without SUPERUSER (README, Security: the authenticator pattern)");
         }
         if (login.bypassRls() && !login.superuser()) {
-            findings.add("the database login " + catalog.login() + " has BYPASSRLS: row-level security never binds what runs as it; "
-                    + "ALTER ROLE " + catalog.login() + " NOBYPASSRLS, or connect as another login");
+            findings.add("the database login " + catalog.login()
+                    + " has BYPASSRLS: row-level security never binds what runs as it; " + "ALTER ROLE "
+                    + catalog.login() + " NOBYPASSRLS, or connect as another login");
         }
         List<String> owned = ownedTables();
         if (!owned.isEmpty()) {
-            findings.add("the database login " + catalog.login() + " owns (or inherits the owner of) the served tables " + String.join(", ", owned)
+            findings.add("the database login " + catalog.login() + " owns (or inherits the owner of) the served tables "
+                    + String.join(", ", owned)
                     + ": row-level security does not bind the owner unless FORCE ROW LEVEL SECURITY; run migrations "
                     + "as the owner and serve as another login");
         }
@@ -67,8 +71,16 @@ public class LoginAudit {
     }
 
     private List<String> ownedTables() {
-        String[] tables = schema.models().stream().filter(m -> !m.view() && !m.ignored()).map(Model::dbName).toArray(String[]::new);
-        var rows = pool.preparedQuery(OWNED_TABLES).execute(Tuple.of((Object) tables)).await().atMost(WAIT);
-        return StreamSupport.stream(rows.spliterator(), false).map((Row r) -> r.getString(0)).toList();
+        String[] tables = schema.models().stream()
+                .filter(m -> !m.view() && !m.ignored())
+                .map(Model::dbName)
+                .toArray(String[]::new);
+        var rows = pool.preparedQuery(OWNED_TABLES)
+                .execute(Tuple.of((Object) tables))
+                .await()
+                .atMost(WAIT);
+        return StreamSupport.stream(rows.spliterator(), false)
+                .map((Row r) -> r.getString(0))
+                .toList();
     }
 }

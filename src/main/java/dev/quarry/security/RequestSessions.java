@@ -57,7 +57,10 @@ public class RequestSessions {
         for (int i = 0; i < params.size(); i++) {
             query.setParameter(i + 1, params.get(i));
         }
-        return query.getSingleResult().onFailure().transform(e -> refused(role, e)).replaceWithVoid();
+        return query.getSingleResult()
+                .onFailure()
+                .transform(e -> refused(role, e))
+                .replaceWithVoid();
     }
 
     /**

@@ -39,11 +39,15 @@ record RoleCatalog(String login, Map<String, Attributes> roles, long loadedAt) {
         }
         Attributes attributes = roles.get(role);
         if (attributes == null) {
-            return Optional.of(new TokenRejected(TokenRejected.Reason.INVALID, "The token's role " + role + " does not exist in the database"));
+            return Optional.of(new TokenRejected(
+                    TokenRejected.Reason.INVALID, "The token's role " + role + " does not exist in the database"));
         }
         if (role.equals(login)) {
-            return refused(role, "is the connecting login (the service's own database user), which row-level security does not "
-                    + "bind");
+            return refused(
+                    role,
+                    "is the connecting login (the service's own database user), which row-level security "
+                            + "does not "
+                            + "bind");
         }
         if (attributes.superuser()) {
             return refused(role, "is a superuser, which row-level security does not bind");

@@ -51,7 +51,9 @@ public class RoleGuard {
         }
         RoleCatalog current = catalog;
         long now = System.nanoTime();
-        if (current != null && current.ageNanos(now) < maxAgeNanos && current.roles().containsKey(role)) {
+        if (current != null
+                && current.ageNanos(now) < maxAgeNanos
+                && current.roles().containsKey(role)) {
             return verdict(current, role);
         }
         return CallerContext.resumeOn(loadAfter(current, now)).chain(loaded -> verdict(loaded, role));
@@ -61,9 +63,13 @@ public class RoleGuard {
     Uni<RoleCatalog> load() {
         synchronized (this) {
             if (loading == null) {
-                loading = pool.query(RoleCatalog.SQL).execute().map(RoleGuard::catalogOf)
-                        .onItemOrFailure().invoke((loaded, failure) -> finished(loaded))
-                        .memoize().indefinitely();
+                loading = pool.query(RoleCatalog.SQL)
+                        .execute()
+                        .map(RoleGuard::catalogOf)
+                        .onItemOrFailure()
+                        .invoke((loaded, failure) -> finished(loaded))
+                        .memoize()
+                        .indefinitely();
             }
             return loading;
         }
@@ -77,12 +83,19 @@ public class RoleGuard {
         if (wait <= 0) {
             return load();
         }
-        return Uni.createFrom().voidItem().onItem().delayIt().by(Duration.ofNanos(wait)).chain(ignored -> load());
+        return Uni.createFrom()
+                .voidItem()
+                .onItem()
+                .delayIt()
+                .by(Duration.ofNanos(wait))
+                .chain(ignored -> load());
     }
 
     private Uni<Void> verdict(RoleCatalog current, String role) {
         Optional<TokenRejected> refusal = current.refusal(role, allowed);
-        return refusal.isPresent() ? Uni.createFrom().failure(refusal.get()) : Uni.createFrom().voidItem();
+        return refusal.isPresent()
+                ? Uni.createFrom().failure(refusal.get())
+                : Uni.createFrom().voidItem();
     }
 
     private synchronized void finished(RoleCatalog loaded) {

@@ -6,7 +6,9 @@ public final class TokenRejected extends RuntimeException {
     /** Why a token is refused; {@code code} goes to the problem document, so clients can tell them apart. */
     public enum Reason {
         MISSING("token-missing", "No bearer token was sent, and this API has no anonymous role"),
-        MALFORMED("token-malformed", "The bearer token is not a well-formed JWT (three base64url parts: header, claims, signature)"),
+        MALFORMED(
+                "token-malformed",
+                "The bearer token is not a well-formed JWT (three base64url parts: header, claims, " + "signature)"),
         UNSIGNED("token-unsigned", "The token is unsigned (alg: none); only signed tokens are accepted"),
         UNSUPPORTED_ALGORITHM("token-algorithm", "The token's signature algorithm is not accepted"),
         BAD_SIGNATURE("token-signature", "The token's signature does not verify with the configured key"),
@@ -14,8 +16,10 @@ public final class TokenRejected extends RuntimeException {
         NOT_YET_VALID("token-not-yet-valid", "The token is not valid yet (nbf or iat in the future)"),
         WRONG_ISSUER("token-issuer", "The token's issuer (iss) is not the one this API trusts"),
         WRONG_AUDIENCE("token-audience", "The token's audience (aud) does not include this API"),
-        ROLE("token-role", "The token's role is one no request may run as (none, the connecting login, a superuser, "
-                + "BYPASSRLS, pg_*, or outside quarry.auth.roles)"),
+        ROLE(
+                "token-role",
+                "The token's role is one no request may run as (none, the connecting login, a superuser, "
+                        + "BYPASSRLS, pg_*, or outside quarry.auth.roles)"),
         INVALID("token-invalid", "The token was refused");
 
         private final String code;

@@ -36,6 +36,7 @@ public final class TokenVerifier {
      * token.
      */
     private final DefaultJWTTokenParser parser = new DefaultJWTTokenParser();
+
     private final JWTAuthContextInfo context;
     private final List<String> algorithms;
     private final boolean hasKey;
@@ -43,10 +44,15 @@ public final class TokenVerifier {
     private final long clockSkewSeconds;
 
     public TokenVerifier(AuthConfig config) {
-        this.algorithms = config.algorithms().stream().filter(a -> !a.equalsIgnoreCase("none")).toList();
+        this.algorithms = config.algorithms().stream()
+                .filter(a -> !a.equalsIgnoreCase("none"))
+                .toList();
         this.context = new JWTAuthContextInfo();
         config.publicKey().filter(k -> !k.isBlank()).ifPresent(context::setPublicKeyContent);
-        config.publicKeyLocation().filter(k -> !k.isBlank()).map(TokenVerifier::location).ifPresent(context::setPublicKeyLocation);
+        config.publicKeyLocation()
+                .filter(k -> !k.isBlank())
+                .map(TokenVerifier::location)
+                .ifPresent(context::setPublicKeyLocation);
         Optional<String> jwksUrl = config.jwksUrl().filter(k -> !k.isBlank()).map(TokenVerifier::secureJwksUrl);
         jwksUrl.ifPresent(context::setPublicKeyLocation);
         this.fetchesKeys = jwksUrl.isPresent();
@@ -78,7 +84,8 @@ public final class TokenVerifier {
     public ObjectNode verify(String token) {
         String[] parts = token.split("\\.", -1);
         if (parts.length == 5) {
-            throw new TokenRejected(Reason.UNSUPPORTED_ALGORITHM, "Encrypted tokens (JWE) are not accepted; send a signed JWT");
+            throw new TokenRejected(
+                    Reason.UNSUPPORTED_ALGORITHM, "Encrypted tokens (JWE) are not accepted; send a signed JWT");
         }
         if (parts.length != 3 || parts[0].isEmpty() || parts[1].isEmpty()) {
             throw new TokenRejected(Reason.MALFORMED);
@@ -93,11 +100,15 @@ public final class TokenVerifier {
             throw new TokenRejected(Reason.UNSIGNED);
         }
         if (!algorithms.contains(alg.textValue())) {
-            throw new TokenRejected(Reason.UNSUPPORTED_ALGORITHM,
-                    "The token is signed with " + alg.textValue() + "; accepted: " + String.join(", ", algorithms) + " (quarry.auth.algorithms)");
+            throw new TokenRejected(
+                    Reason.UNSUPPORTED_ALGORITHM,
+                    "The token is signed with " + alg.textValue() + "; accepted: " + String.join(", ", algorithms)
+                            + " (quarry.auth.algorithms)");
         }
         if (!hasKey) {
-            throw new TokenRejected(Reason.BAD_SIGNATURE, "No verification key is configured (quarry.auth.public-key, public-key-location or jwks-url)");
+            throw new TokenRejected(
+                    Reason.BAD_SIGNATURE,
+                    "No verification key is configured (quarry.auth.public-key, public-key-location or " + "jwks-url)");
         }
         try {
             parser.parse(token, context);
@@ -114,7 +125,8 @@ public final class TokenVerifier {
      */
     private void checkIssuedAt(JsonNode iat) {
         if (iat != null && iat.asDouble() > Instant.now().getEpochSecond() + clockSkewSeconds) {
-            throw new TokenRejected(Reason.NOT_YET_VALID, "The token is not valid yet: it was issued (iat) in the future");
+            throw new TokenRejected(
+                    Reason.NOT_YET_VALID, "The token is not valid yet: it was issued (iat) in the future");
         }
     }
 
@@ -136,7 +148,8 @@ public final class TokenVerifier {
         if (scheme.equals("http") && uri.getHost() != null && loopback(uri.getHost())) {
             return uri.toString();
         }
-        throw new IllegalStateException("quarry.auth.jwks-url must be an https URL (http only for 127.0.0.0/8, ::1 or localhost): " + url);
+        throw new IllegalStateException(
+                "quarry.auth.jwks-url must be an https URL (http only for 127.0.0.0/8, ::1 or localhost): " + url);
     }
 
     private static boolean loopback(String host) {
@@ -177,16 +190,20 @@ public final class TokenVerifier {
                 if (invalid.hasErrorCode(ErrorCodes.EXPIRED)) {
                     return new TokenRejected(Reason.EXPIRED);
                 }
-                if (invalid.hasErrorCode(ErrorCodes.NOT_YET_VALID) || invalid.hasErrorCode(ErrorCodes.ISSUED_AT_INVALID_FUTURE)) {
+                if (invalid.hasErrorCode(ErrorCodes.NOT_YET_VALID)
+                        || invalid.hasErrorCode(ErrorCodes.ISSUED_AT_INVALID_FUTURE)) {
                     return new TokenRejected(Reason.NOT_YET_VALID);
                 }
-                if (invalid.hasErrorCode(ErrorCodes.ISSUER_INVALID) || invalid.hasErrorCode(ErrorCodes.ISSUER_MISSING)) {
+                if (invalid.hasErrorCode(ErrorCodes.ISSUER_INVALID)
+                        || invalid.hasErrorCode(ErrorCodes.ISSUER_MISSING)) {
                     return new TokenRejected(Reason.WRONG_ISSUER);
                 }
-                if (invalid.hasErrorCode(ErrorCodes.AUDIENCE_INVALID) || invalid.hasErrorCode(ErrorCodes.AUDIENCE_MISSING)) {
+                if (invalid.hasErrorCode(ErrorCodes.AUDIENCE_INVALID)
+                        || invalid.hasErrorCode(ErrorCodes.AUDIENCE_MISSING)) {
                     return new TokenRejected(Reason.WRONG_AUDIENCE);
                 }
-                if (invalid.hasErrorCode(ErrorCodes.SIGNATURE_INVALID) || invalid.hasErrorCode(ErrorCodes.SIGNATURE_MISSING)) {
+                if (invalid.hasErrorCode(ErrorCodes.SIGNATURE_INVALID)
+                        || invalid.hasErrorCode(ErrorCodes.SIGNATURE_MISSING)) {
                     return new TokenRejected(Reason.BAD_SIGNATURE);
                 }
                 if (invalid.hasErrorCode(ErrorCodes.EXPIRATION_MISSING)) {

@@ -29,7 +29,9 @@ public class StudioRoutes {
     private final String description;
 
     @Inject
-    public StudioRoutes(Schema schema, @ConfigProperty(name = "quarry.studio.enabled") Optional<Boolean> enabled,
+    public StudioRoutes(
+            Schema schema,
+            @ConfigProperty(name = "quarry.studio.enabled") Optional<Boolean> enabled,
             @ConfigProperty(name = "quarry.embedded-database", defaultValue = "false") boolean embeddedDatabase) {
         this.enabled = enabled.orElse(embeddedDatabase || LaunchMode.current() == LaunchMode.DEVELOPMENT);
         this.diagram = this.enabled ? Diagrams.svg(schema) : "";
@@ -48,17 +50,31 @@ public class StudioRoutes {
     private void handle(RoutingContext context) {
         String path = context.request().path();
         if (!enabled) {
-            context.response().setStatusCode(404).putHeader(HttpHeaders.CONTENT_TYPE, "application/problem+json")
-                    .end(new JsonObject().put("type", "about:blank").put("title", "Not Found").put("status", 404)
-                            .put("detail", "The Studio is off: it is on in dev mode and on the embedded database, "
-                                    + "elsewhere set quarry.studio.enabled=true")
+            context.response()
+                    .setStatusCode(404)
+                    .putHeader(HttpHeaders.CONTENT_TYPE, "application/problem+json")
+                    .end(new JsonObject()
+                            .put("type", "about:blank")
+                            .put("title", "Not Found")
+                            .put("status", 404)
+                            .put(
+                                    "detail",
+                                    "The Studio is off: it is on in dev mode and on the embedded database, "
+                                            + "elsewhere set quarry.studio.enabled=true")
                             .encode());
         } else if (path.equals(PATH)) {
-            context.response().setStatusCode(302).putHeader(HttpHeaders.LOCATION, PATH + "/").end();
+            context.response()
+                    .setStatusCode(302)
+                    .putHeader(HttpHeaders.LOCATION, PATH + "/")
+                    .end();
         } else if (path.equals(PATH + "/diagram.svg")) {
-            context.response().putHeader(HttpHeaders.CONTENT_TYPE, "image/svg+xml; charset=utf-8").end(diagram);
+            context.response()
+                    .putHeader(HttpHeaders.CONTENT_TYPE, "image/svg+xml; charset=utf-8")
+                    .end(diagram);
         } else if (path.equals(PATH + "/schema.json")) {
-            context.response().putHeader(HttpHeaders.CONTENT_TYPE, "application/json").end(description);
+            context.response()
+                    .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
+                    .end(description);
         } else {
             context.next();
         }

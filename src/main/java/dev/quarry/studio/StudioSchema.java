@@ -49,7 +49,9 @@ public final class StudioSchema {
             model.primaryKey().ifPresent(pk -> pk.fieldNames().forEach(id::add));
             if (id.isEmpty()) {
                 // a model without @id is found by its first unique, as Prisma's findUnique would
-                model.uniques().stream().findFirst().ifPresent(u -> u.fieldNames().forEach(id::add));
+                model.uniques().stream()
+                        .findFirst()
+                        .ifPresent(u -> u.fieldNames().forEach(id::add));
             }
             ArrayNode fields = out.putArray("fields");
             for (var field : model.fields()) {
@@ -57,7 +59,8 @@ public final class StudioSchema {
                     continue;
                 }
                 if (field instanceof ScalarField scalar) {
-                    if (scalar.type() instanceof FieldType.Unsupported || scalar.type() instanceof FieldType.CompositeRef) {
+                    if (scalar.type() instanceof FieldType.Unsupported
+                            || scalar.type() instanceof FieldType.CompositeRef) {
                         continue;
                     }
                     ObjectNode f = fields.addObject();
@@ -71,9 +74,12 @@ public final class StudioSchema {
                 } else if (field instanceof RelationField relationField) {
                     Relation relation = schema.relationOf(model, relationField);
                     boolean referencing = relation.referencingModel().equals(model.name())
-                            && relation.referencingField().filter(relationField.name()::equals).isPresent();
+                            && relation.referencingField()
+                                    .filter(relationField.name()::equals)
+                                    .isPresent();
                     var back = referencing ? relation.referencedField() : relation.referencingField();
-                    if (back.isEmpty() || schema.model(relationField.relatedModel()).ignored()) {
+                    if (back.isEmpty()
+                            || schema.model(relationField.relatedModel()).ignored()) {
                         continue;
                     }
                     Model related = schema.model(relationField.relatedModel());
@@ -84,7 +90,9 @@ public final class StudioSchema {
                     f.put("list", relationField.isList());
                     f.put("optional", relationField.isOptional());
                     f.put("back", back.get());
-                    f.put("backList", related.findField(back.get()).map(b -> b.isList()).orElse(false));
+                    f.put(
+                            "backList",
+                            related.findField(back.get()).map(b -> b.isList()).orElse(false));
                 }
             }
         }

@@ -5,12 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.quarry.testsupport.DocumentedAnswers;
-import io.restassured.http.ContentType;
 import dev.quarry.testsupport.FreshDatabase;
 import dev.quarry.testsupport.FuzzTally;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -28,10 +28,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @QuarkusTest
 @ExtendWith(DocumentedAnswers.Checked.class)
-@WithTestResource(value = FreshDatabase.class, initArgs = {
-        @ResourceArg(name = "schema", value = "query/rich.prisma"),
-        @ResourceArg(name = "sql", value = "query/rich-seed.sql"),
-        @ResourceArg(name = "purpose", value = "ReadFuzzApiTest")})
+@WithTestResource(
+        value = FreshDatabase.class,
+        initArgs = {
+            @ResourceArg(name = "schema", value = "query/rich.prisma"),
+            @ResourceArg(name = "sql", value = "query/rich-seed.sql"),
+            @ResourceArg(name = "purpose", value = "ReadFuzzApiTest")
+        })
 class ReadFuzzApiTest {
 
     private static final List<String> SEEDS = List.of(
@@ -45,17 +48,50 @@ class ReadFuzzApiTest {
             "distinct=handle&omit=meta,settings&filter[tags][hasSome]=red,blue",
             "filter={\"settings\":{\"path\":[\"theme\"],\"equals\":\"dark\"}}&select={\"id\":true,"
                     + "\"_count\":{\"select\":{\"articles\":true}}}",
-            "filter={\"createdAt\":{\"gte\":\"2024-01-01T00:00:00Z\"},"
-                    + "\"balance\":{\"lt\":\"100.5\"}}&count=true");
-    private static final List<String> ROUTES = List.of("accounts", "articles", "categories", "memberships", "blobs", "apiKeys", "accounts/_count",
-            "accounts/_aggregate", "accounts/_groupBy", "accounts/1", "memberships/1,2", "profiles/11111111-1111-1111-1111-111111111111");
-    private static final String ALPHABET = "{}[]\":,.-_%$0123456789eE+ abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ\\\u0000\u00e9\u4e2d&=";
-    private static final List<String> TOKENS = List.of("null", "true", "false", "-1", "1e999", "99999999999999999999", "\"\"", "[]", "{}",
-            "\"NaN\"", "\"%\"", "\"_\"", "{\"$type\":\"DbNull\"}", "\"2024-13-45T99:99:99Z\"", "\"AP8Q\"", "{\"not\":{\"not\":null}}",
-            "\"\\u0000\"", "[[[[[[[[[[]]]]]]]]]]", "{\"some\":{}}", "{\"_count\":\"desc\"}", "\"asc\"", "1.5", "-0");
+            "filter={\"createdAt\":{\"gte\":\"2024-01-01T00:00:00Z\"}," + "\"balance\":{\"lt\":\"100.5\"}}&count=true");
+    private static final List<String> ROUTES = List.of(
+            "accounts",
+            "articles",
+            "categories",
+            "memberships",
+            "blobs",
+            "apiKeys",
+            "accounts/_count",
+            "accounts/_aggregate",
+            "accounts/_groupBy",
+            "accounts/1",
+            "memberships/1,2",
+            "profiles/11111111-1111-1111-1111-111111111111");
+    private static final String ALPHABET = "{}[]\":,.-_%$0123456789eE+ "
+            + "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ\\\u0000\u00e9\u4e2d&=";
+    private static final List<String> TOKENS = List.of(
+            "null",
+            "true",
+            "false",
+            "-1",
+            "1e999",
+            "99999999999999999999",
+            "\"\"",
+            "[]",
+            "{}",
+            "\"NaN\"",
+            "\"%\"",
+            "\"_\"",
+            "{\"$type\":\"DbNull\"}",
+            "\"2024-13-45T99:99:99Z\"",
+            "\"AP8Q\"",
+            "{\"not\":{\"not\":null}}",
+            "\"\\u0000\"",
+            "[[[[[[[[[[]]]]]]]]]]",
+            "{\"some\":{}}",
+            "{\"_count\":\"desc\"}",
+            "\"asc\"",
+            "1.5",
+            "-0");
 
     /** Floors at or below the measured histogram (200: 1, 400: 1,649). */
     private static final int MIN_ANSWERED = 1;
+
     private static final int MIN_REFUSED = 1600;
 
     @Test
@@ -69,8 +105,10 @@ class ReadFuzzApiTest {
             Response r = given().urlEncodingEnabled(false).get("/api/" + route + "?" + encode(query));
             check(r, "GET /api/" + route + "?" + query, failures, tally);
             if (i % 2 == 0) {
-                String delegate = List.of("account", "article", "category", "membership", "blob", "aPIKey").get(random.nextInt(6));
-                String op = List.of("findMany", "findFirst", "findUnique", "count", "aggregate", "groupBy").get(random.nextInt(6));
+                String delegate = List.of("account", "article", "category", "membership", "blob", "aPIKey")
+                        .get(random.nextInt(6));
+                String op = List.of("findMany", "findFirst", "findUnique", "count", "aggregate", "groupBy")
+                        .get(random.nextInt(6));
                 String body = mutate(randomBody(random), random);
                 Response rpc = given().contentType(ContentType.JSON).body(body).post("/api/rpc/" + delegate + "/" + op);
                 check(rpc, "POST " + delegate + "." + op + " " + body, failures, tally);
@@ -98,11 +136,13 @@ class ReadFuzzApiTest {
     }
 
     private static String randomBody(Random random) {
-        List<String> bodies = List.of("{\"where\":{\"id\":1}}", "{\"where\":{\"email\":{\"contains\":\"a\"}},\"take\":2,\"include\":{\"profile\":true}}",
-                "{\"by\":[\"role\"],\"_count\":{\"_all\":true},"
-                        + "\"having\":{\"views\":{\"_avg\":{\"gt\":1}}}}",
+        List<String> bodies = List.of(
+                "{\"where\":{\"id\":1}}",
+                "{\"where\":{\"email\":{\"contains\":\"a\"}},\"take\":2,\"include\":{\"profile\":true}}",
+                "{\"by\":[\"role\"],\"_count\":{\"_all\":true}," + "\"having\":{\"views\":{\"_avg\":{\"gt\":1}}}}",
                 "{\"_avg\":{\"views\":true},\"_min\":{\"email\":true},\"where\":{\"NOT\":[{\"id\":1}]}}",
-                "{\"select\":{\"_all\":true,\"email\":true}}", "{\"cursor\":{\"id\":2},\"take\":-1,\"orderBy\":{\"articles\":{\"_count\":\"asc\"}}}");
+                "{\"select\":{\"_all\":true,\"email\":true}}",
+                "{\"cursor\":{\"id\":2},\"take\":-1,\"orderBy\":{\"articles\":{\"_count\":\"asc\"}}}");
         return bodies.get(random.nextInt(bodies.size()));
     }
 
@@ -140,7 +180,8 @@ class ReadFuzzApiTest {
             int eq = pair.indexOf('=');
             String name = eq < 0 ? pair : pair.substring(0, eq);
             String value = eq < 0 ? null : pair.substring(eq + 1);
-            parts.add(URLEncoder.encode(name, StandardCharsets.UTF_8) + (value == null ? "" : "=" + URLEncoder.encode(value, StandardCharsets.UTF_8)));
+            parts.add(URLEncoder.encode(name, StandardCharsets.UTF_8)
+                    + (value == null ? "" : "=" + URLEncoder.encode(value, StandardCharsets.UTF_8)));
         }
         return String.join("&", parts);
     }

@@ -4,11 +4,11 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 
 import dev.quarry.testsupport.DocumentedAnswers;
-import io.restassured.http.ContentType;
 import dev.quarry.testsupport.FreshDatabase;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -23,10 +23,13 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 @QuarkusTest
 @ExtendWith(DocumentedAnswers.Checked.class)
-@WithTestResource(value = FreshDatabase.class, initArgs = {
-        @ResourceArg(name = "schema", value = "query/rich.prisma"),
-        @ResourceArg(name = "sql", value = "query/rich-seed.sql"),
-        @ResourceArg(name = "purpose", value = "RichFiltersApiTest")})
+@WithTestResource(
+        value = FreshDatabase.class,
+        initArgs = {
+            @ResourceArg(name = "schema", value = "query/rich.prisma"),
+            @ResourceArg(name = "sql", value = "query/rich-seed.sql"),
+            @ResourceArg(name = "purpose", value = "RichFiltersApiTest")
+        })
 class RichFiltersApiTest {
 
     static Stream<Arguments> accountFilters() {
@@ -120,7 +123,10 @@ class RichFiltersApiTest {
                 Arguments.of("{\"settings\":{\"path\":[\"list\"],\"array_contains\":[2]}}", "[1]"),
                 Arguments.of("{\"settings\":{\"path\":[\"theme\"],\"string_starts_with\":\"li\"}}", "[2]"),
                 Arguments.of("{\"settings\":{\"path\":[\"theme\"],\"string_ends_with\":\"rk\"}}", "[1, 4]"),
-                Arguments.of("{\"settings\":{\"path\":[\"theme\"],\"string_contains\":\"AR\",\"mode\":\"insensitive\"}}", "[1, 4]"),
+                Arguments.of(
+                        "{\"settings\":{\"path\":[\"theme\"],\"string_contains\":\"AR\","
+                                + "\"mode\":\"insensitive\"}}",
+                        "[1, 4]"),
                 Arguments.of("{\"settings\":{\"equals\":{}}}", "[3]"),
                 Arguments.of("{\"meta\":{\"equals\":{\"$type\":\"DbNull\"}}}", "[2]"),
                 Arguments.of("{\"meta\":{\"equals\":{\"$type\":\"JsonNull\"}}}", "[5]"),
@@ -136,8 +142,10 @@ class RichFiltersApiTest {
                 Arguments.of("{\"OR\":[]}", "[]"),
                 Arguments.of("{\"NOT\":[{\"role\":\"USER\"},{\"active\":true}]}", "[3]"),
                 Arguments.of("{\"NOT\":{\"role\":\"USER\",\"active\":true}}", "[1, 3, 5]"),
-                Arguments.of("{\"OR\":[{\"AND\":[{\"active\":true},{\"NOT\":{\"role\":\"USER\"}}]},"
-                        + "{\"id\":{\"in\":[5]}}]}", "[1, 5]"),
+                Arguments.of(
+                        "{\"OR\":[{\"AND\":[{\"active\":true},{\"NOT\":{\"role\":\"USER\"}}]},"
+                                + "{\"id\":{\"in\":[5]}}]}",
+                        "[1, 5]"),
                 // relation filters: 1-1 (back side), 1-n, self-relation
                 Arguments.of("{\"profile\":{\"is\":{\"bio\":{\"contains\":\"Admin\"}}}}", "[1]"),
                 Arguments.of("{\"profile\":null}", "[4, 5]"),
@@ -156,22 +164,35 @@ class RichFiltersApiTest {
     @ParameterizedTest(name = "account where {0} -> {1}")
     @MethodSource("accountFilters")
     void accountFilter(String where, String ids) {
-        given().contentType(ContentType.JSON).body("{\"where\":" + where + ",\"orderBy\":{\"id\":\"asc\"},\"select\":{\"id\":true}}")
-                .when().post("/api/rpc/account/findMany")
-                .then().statusCode(200).body("id.toString()", equalTo(ids));
+        given().contentType(ContentType.JSON)
+                .body("{\"where\":" + where + ",\"orderBy\":{\"id\":\"asc\"},\"select\":{\"id\":true}}")
+                .when()
+                .post("/api/rpc/account/findMany")
+                .then()
+                .statusCode(200)
+                .body("id.toString()", equalTo(ids));
     }
 
     static Stream<Arguments> otherFilters() {
         return Stream.of(
                 // 1-1 from the foreign-key side
-                Arguments.of("profile", "{\"account\":{\"is\":{\"role\":\"GUEST\"}}}", "[33333333-3333-3333-3333-333333333333]"),
-                Arguments.of("profile", "{\"id\":\"22222222-2222-2222-2222-222222222222\"}", "[22222222-2222-2222-2222-222222222222]"),
+                Arguments.of(
+                        "profile",
+                        "{\"account\":{\"is\":{\"role\":\"GUEST\"}}}",
+                        "[33333333-3333-3333-3333-333333333333]"),
+                Arguments.of(
+                        "profile",
+                        "{\"id\":\"22222222-2222-2222-2222-222222222222\"}",
+                        "[22222222-2222-2222-2222-222222222222]"),
                 // n-1 with an optional foreign key
                 Arguments.of("article", "{\"author\":{\"role\":\"ADMIN\"}}", "[1, 2, 9007199254740993]"),
                 Arguments.of("article", "{\"author\":null}", "[5]"),
                 Arguments.of("article", "{\"author\":{\"isNot\":{\"handle\":\"ann\"}}}", "[3, 4, 5, 6]"),
                 Arguments.of("article", "{\"body\":{\"search\":\"cat & mat\"}}", "[9007199254740993]"),
-                Arguments.of("article", "{\"publishedAt\":{\"gte\":\"2024-01-31T22:00:00.500Z\"}}", "[3, 5, 9007199254740993]"),
+                Arguments.of(
+                        "article",
+                        "{\"publishedAt\":{\"gte\":\"2024-01-31T22:00:00.500Z\"}}",
+                        "[3, 5, 9007199254740993]"),
                 Arguments.of("article", "{\"price\":{\"in\":[9.99,\"100\"]}}", "[1, 3]"),
                 Arguments.of("article", "{\"title\":{\"startsWith\":\"100%\"}}", "[3]"),
                 Arguments.of("article", "{\"title\":{\"endsWith\":\"_b\"}}", "[5]"),
@@ -180,14 +201,20 @@ class RichFiltersApiTest {
                 Arguments.of("category", "{\"articles\":{\"some\":{\"status\":\"ARCHIVED\"}}}", "[5]"),
                 Arguments.of("category", "{\"articles\":{\"every\":{\"status\":\"PUBLISHED\"}}}", "[1, 2, 3, 4]"),
                 // self-relation tree, at depth
-                Arguments.of("category", "{\"children\":{\"some\":{\"children\":{\"some\":{\"name\":\"PostgreSQL\"}}}}}", "[1]"),
+                Arguments.of(
+                        "category",
+                        "{\"children\":{\"some\":{\"children\":{\"some\":{\"name\":\"PostgreSQL\"}}}}}",
+                        "[1]"),
                 Arguments.of("category", "{\"parent\":{\"parent\":{\"name\":\"Tech\"}}}", "[4]"),
                 Arguments.of("comment", "{\"replyTo\":{\"replyTo\":{\"text\":\"Nice\"}}}", "[3]"),
                 // explicit many-to-many through a model with a compound id
                 Arguments.of("team", "{\"members\":{\"some\":{\"account\":{\"handle\":\"ben\"}}}}", "[1, 2]"),
                 Arguments.of("team", "{\"members\":{\"none\":{}}}", "[3]"),
                 Arguments.of("membership", "{\"role\":\"ADMIN\",\"team\":{\"name\":\"Docs\"}}", "[2]"),
-                Arguments.of("membership", "{\"accountId\":{\"gt\":{\"$type\":\"FieldRef\",\"field\":\"teamId\"}}}", "[2, 4]"),
+                Arguments.of(
+                        "membership",
+                        "{\"accountId\":{\"gt\":{\"$type\":\"FieldRef\",\"field\":\"teamId\"}}}",
+                        "[2, 4]"),
                 // Bytes/BigInt in a compound unique, DateTime
                 Arguments.of("blob", "{\"checksum\":123}", "[a, c]"),
                 Arguments.of("aPIKey", "{\"expires\":{\"lt\":\"2021-01-01T00:00:00Z\"}}", "[k2]"),
@@ -202,9 +229,13 @@ class RichFiltersApiTest {
             case "membership" -> "accountId";
             default -> "id";
         };
-        given().contentType(ContentType.JSON).body("{\"where\":" + where + ",\"orderBy\":{\"" + idField + "\":\"asc\"},\"select\":{\"" + idField + "\":true}}")
-                .when().post("/api/rpc/" + delegate + "/findMany")
-                .then().statusCode(200).body(idField + ".toString()", equalTo(ids));
+        given().contentType(ContentType.JSON)
+                .body("{\"where\":" + where + ",\"orderBy\":{\"" + idField + "\":\"asc\"},\"select\":{\"" + idField
+                        + "\":true}}")
+                .when()
+                .post("/api/rpc/" + delegate + "/findMany")
+                .then()
+                .statusCode(200)
+                .body(idField + ".toString()", equalTo(ids));
     }
-
 }

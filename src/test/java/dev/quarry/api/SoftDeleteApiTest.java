@@ -33,8 +33,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @QuarkusTest
 @ExtendWith(DocumentedAnswers.Checked.class)
-@WithTestResource(value = FreshDatabase.class, initArgs = {
-        @ResourceArg(name = "schema", value = "schema/soft-delete/api.prisma"), @ResourceArg(name = "purpose", value = "SoftDeleteApiTest")})
+@WithTestResource(
+        value = FreshDatabase.class,
+        initArgs = {
+            @ResourceArg(name = "schema", value = "schema/soft-delete/api.prisma"),
+            @ResourceArg(name = "purpose", value = "SoftDeleteApiTest")
+        })
 class SoftDeleteApiTest {
 
     /**
@@ -62,20 +66,38 @@ class SoftDeleteApiTest {
     }
 
     private static ValidatableResponse rpc(String delegate, String operation, String args) {
-        return given().contentType("application/json").body(args).post("/api/rpc/" + delegate + "/" + operation).then();
+        return given().contentType("application/json")
+                .body(args)
+                .post("/api/rpc/" + delegate + "/" + operation)
+                .then();
     }
 
     @Test
     void topLevelReadsLeaveSoftDeletedRowsOutAndWithDeletedBringsThemBack() {
-        rpc("user", "findMany", "{\"orderBy\": {\"id\": \"asc\"}}").statusCode(200).body("id", contains(1, 2));
-        rpc("user", "findMany", "{\"orderBy\": {\"id\": \"asc\"}, \"withDeleted\": true}").statusCode(200).body("id", contains(1, 2, 3));
+        rpc("user", "findMany", "{\"orderBy\": {\"id\": \"asc\"}}")
+                .statusCode(200)
+                .body("id", contains(1, 2));
+        rpc("user", "findMany", "{\"orderBy\": {\"id\": \"asc\"}, \"withDeleted\": true}")
+                .statusCode(200)
+                .body("id", contains(1, 2, 3));
         given().get("/api/users?orderBy=id").then().statusCode(200).body("id", contains(1, 2));
-        given().get("/api/users?orderBy=id&withDeleted=true").then().statusCode(200).body("id", contains(1, 2, 3));
+        given().get("/api/users?orderBy=id&withDeleted=true")
+                .then()
+                .statusCode(200)
+                .body("id", contains(1, 2, 3));
         rpc("user", "findUnique", "{\"where\": {\"id\": 3}}").statusCode(200).body(equalTo("null"));
-        rpc("user", "findFirst", "{\"where\": {\"name\": \"Cat\"}}").statusCode(200).body(equalTo("null"));
-        rpc("user", "findUnique", "{\"where\": {\"id\": 3}, \"withDeleted\": true}").statusCode(200).body("name", equalTo("Cat"));
+        rpc("user", "findFirst", "{\"where\": {\"name\": \"Cat\"}}")
+                .statusCode(200)
+                .body(equalTo("null"));
+        rpc("user", "findUnique", "{\"where\": {\"id\": 3}, \"withDeleted\": true}")
+                .statusCode(200)
+                .body("name", equalTo("Cat"));
         given().get("/api/users/3").then().statusCode(404).body("code", equalTo("P2025"));
-        given().get("/api/users/3?withDeleted=true").then().statusCode(200).header("ETag", notNullValue()).body("name", equalTo("Cat"));
+        given().get("/api/users/3?withDeleted=true")
+                .then()
+                .statusCode(200)
+                .header("ETag", notNullValue())
+                .body("name", equalTo("Cat"));
         given().get("/api/users?withDeleted=yes").then().statusCode(400).body("code", equalTo("Q104"));
     }
 
@@ -84,41 +106,84 @@ class SoftDeleteApiTest {
         String args = "{\"orderBy\": {\"id\": \"asc\"}, \"include\": {\"profile\": true, \"posts\": {\"orderBy\": "
                 + "{\"id\": \"asc\"}, \"include\": {\"comments\": "
                 + "{\"orderBy\": {\"id\": \"asc\"}, \"include\": {\"post\": true}}}}}}";
-        rpc("user", "findMany", args).statusCode(200)
+        rpc("user", "findMany", args)
+                .statusCode(200)
                 .body("[0].posts.id", contains(10))
                 .body("[0].posts[0].comments.id", contains(100))
                 .body("[0].posts[0].comments[0].post.id", equalTo(10))
                 .body("[0].profile.bio", equalTo("Ann here"))
                 .body("[1].profile", nullValue());
-        rpc("user", "findMany", args.replaceFirst("\\{", "{\"withDeleted\": true, ")).statusCode(200)
+        rpc("user", "findMany", args.replaceFirst("\\{", "{\"withDeleted\": true, "))
+                .statusCode(200)
                 .body("id", contains(1, 2, 3))
                 .body("[0].posts.id", contains(10, 11))
                 .body("[0].posts[0].comments.id", contains(100, 101))
                 .body("[1].profile.bio", equalTo("Bob here"));
         // a post of a soft-deleted author reads its author as absent
-        rpc("post", "findUnique", "{\"where\": {\"id\": 13}, \"include\": {\"author\": true}}").statusCode(200).body("author", nullValue());
-        rpc("user", "findMany", "{\"orderBy\": {\"id\": \"asc\"}, \"select\": {\"id\": true, \"_count\": " + "{\"select\": {\"posts\": "
-                + "true}}}}").statusCode(200)
+        rpc("post", "findUnique", "{\"where\": {\"id\": 13}, \"include\": {\"author\": true}}")
+                .statusCode(200)
+                .body("author", nullValue());
+        rpc(
+                        "user",
+                        "findMany",
+                        "{\"orderBy\": {\"id\": \"asc\"}, \"select\": {\"id\": true, \"_count\": "
+                                + "{\"select\": {\"posts\": " + "true}}}}")
+                .statusCode(200)
                 .body("_count.posts", contains(1, 1));
-        rpc("post", "findMany", "{\"orderBy\": {\"id\": \"asc\"}, \"select\": {\"id\": true, \"_count\": {\"select\": "
-                + "{\"comments\": true}}}}").statusCode(200)
-                .body("id", contains(10, 12, 13)).body("_count.comments", contains(1, 0, 0));
+        rpc(
+                        "post",
+                        "findMany",
+                        "{\"orderBy\": {\"id\": \"asc\"}, \"select\": {\"id\": true, \"_count\": "
+                                + "{\"select\": "
+                                + "{\"comments\": true}}}}")
+                .statusCode(200)
+                .body("id", contains(10, 12, 13))
+                .body("_count.comments", contains(1, 0, 0));
     }
 
     @Test
     void relationFiltersSeeLiveRowsOnly() {
-        rpc("user", "findMany", "{\"where\": {\"posts\": {\"some\": {\"views\": {\"gt\": 50}}}}}").statusCode(200).body("$", empty());
-        rpc("user", "findMany", "{\"where\": {\"posts\": {\"some\": {\"views\": {\"gt\": 50}}}}, \"withDeleted\": true}").statusCode(200).body("id", contains(1));
-        rpc("user", "findMany", "{\"orderBy\": {\"id\": \"asc\"}, \"where\": {\"posts\": {\"every\": {\"views\": " + "{\"lt\": 10}}}}}").statusCode(200)
+        rpc("user", "findMany", "{\"where\": {\"posts\": {\"some\": {\"views\": {\"gt\": 50}}}}}")
+                .statusCode(200)
+                .body("$", empty());
+        rpc(
+                        "user",
+                        "findMany",
+                        "{\"where\": {\"posts\": {\"some\": {\"views\": {\"gt\": 50}}}}, \"withDeleted\": " + "true}")
+                .statusCode(200)
+                .body("id", contains(1));
+        rpc(
+                        "user",
+                        "findMany",
+                        "{\"orderBy\": {\"id\": \"asc\"}, \"where\": {\"posts\": {\"every\": {\"views\": "
+                                + "{\"lt\": 10}}}}}")
+                .statusCode(200)
                 .body("id", contains(1, 2));
-        rpc("user", "findMany", "{\"where\": {\"posts\": {\"none\": {}}}}").statusCode(200).body("$", empty());
-        rpc("post", "findMany", "{\"where\": {\"author\": {\"is\": {\"name\": \"Cat\"}}}}").statusCode(200).body("$", empty());
-        rpc("post", "findMany", "{\"where\": {\"author\": {\"name\": \"Cat\"}}, \"withDeleted\": true}").statusCode(200).body("id", contains(13));
-        rpc("post", "findMany", "{\"orderBy\": {\"id\": \"asc\"}, \"where\": {\"author\": {\"isNot\": {\"name\": \"Ann\"}}}}").statusCode(200)
+        rpc("user", "findMany", "{\"where\": {\"posts\": {\"none\": {}}}}")
+                .statusCode(200)
+                .body("$", empty());
+        rpc("post", "findMany", "{\"where\": {\"author\": {\"is\": {\"name\": \"Cat\"}}}}")
+                .statusCode(200)
+                .body("$", empty());
+        rpc("post", "findMany", "{\"where\": {\"author\": {\"name\": \"Cat\"}}, \"withDeleted\": true}")
+                .statusCode(200)
+                .body("id", contains(13));
+        rpc(
+                        "post",
+                        "findMany",
+                        "{\"orderBy\": {\"id\": \"asc\"}, \"where\": {\"author\": {\"isNot\": {\"name\": "
+                                + "\"Ann\"}}}}")
+                .statusCode(200)
                 .body("id", contains(12, 13));
-        rpc("profile", "findMany", "{\"where\": {\"user\": {\"is\": {\"name\": \"Bob\"}}}}").statusCode(200).body("$", empty());
-        rpc("user", "findMany", "{\"orderBy\": {\"id\": \"asc\"}, \"where\": {\"profile\": {\"is\": null}}}").statusCode(200).body("id", contains(2));
-        rpc("comment", "findMany", "{\"where\": {\"post\": {\"is\": {\"title\": \"gone\"}}}}").statusCode(200).body("$", empty());
+        rpc("profile", "findMany", "{\"where\": {\"user\": {\"is\": {\"name\": \"Bob\"}}}}")
+                .statusCode(200)
+                .body("$", empty());
+        rpc("user", "findMany", "{\"orderBy\": {\"id\": \"asc\"}, \"where\": {\"profile\": {\"is\": null}}}")
+                .statusCode(200)
+                .body("id", contains(2));
+        rpc("comment", "findMany", "{\"where\": {\"post\": {\"is\": {\"title\": \"gone\"}}}}")
+                .statusCode(200)
+                .body("$", empty());
     }
 
     @Test
@@ -126,77 +191,165 @@ class SoftDeleteApiTest {
         rpc("post", "count", "{}").statusCode(200).body(equalTo("3"));
         rpc("post", "count", "{\"withDeleted\": true}").statusCode(200).body(equalTo("4"));
         given().get("/api/posts/_count").then().statusCode(200).body(equalTo("3"));
-        rpc("post", "aggregate", "{\"_sum\": {\"views\": true}, \"_max\": {\"views\": true}}").statusCode(200)
-                .body("_sum.views", equalTo(13)).body("_max.views", equalTo(7));
-        rpc("post", "aggregate", "{\"_sum\": {\"views\": true}, \"withDeleted\": true}").statusCode(200).body("_sum.views", equalTo(113));
-        rpc("post", "groupBy", "{\"by\": [\"authorId\"], \"_count\": {\"_all\": true}, \"orderBy\": {\"authorId\": \"asc\"}}").statusCode(200)
-                .body("authorId", contains(1, 2, 3)).body("_count._all", contains(1, 1, 1));
-        rpc("post", "findMany", "{\"cursor\": {\"id\": 11}, \"orderBy\": {\"id\": \"asc\"}}").statusCode(200).body("$", empty());
-        rpc("post", "findMany", "{\"cursor\": {\"id\": 11}, \"orderBy\": {\"id\": \"asc\"}, \"withDeleted\": true}").statusCode(200).body("id", contains(11, 12, 13));
-        rpc("post", "findMany", "{\"orderBy\": {\"author\": {\"name\": \"asc\"}}}").statusCode(200).body("id", contains(10, 12, 13));
-        String lines = given().accept("application/x-ndjson").get("/api/posts?orderBy=id").then().statusCode(200).extract().asString();
+        rpc("post", "aggregate", "{\"_sum\": {\"views\": true}, \"_max\": {\"views\": true}}")
+                .statusCode(200)
+                .body("_sum.views", equalTo(13))
+                .body("_max.views", equalTo(7));
+        rpc("post", "aggregate", "{\"_sum\": {\"views\": true}, \"withDeleted\": true}")
+                .statusCode(200)
+                .body("_sum.views", equalTo(113));
+        rpc(
+                        "post",
+                        "groupBy",
+                        "{\"by\": [\"authorId\"], \"_count\": {\"_all\": true}, \"orderBy\": "
+                                + "{\"authorId\": \"asc\"}}")
+                .statusCode(200)
+                .body("authorId", contains(1, 2, 3))
+                .body("_count._all", contains(1, 1, 1));
+        rpc("post", "findMany", "{\"cursor\": {\"id\": 11}, \"orderBy\": {\"id\": \"asc\"}}")
+                .statusCode(200)
+                .body("$", empty());
+        rpc("post", "findMany", "{\"cursor\": {\"id\": 11}, \"orderBy\": {\"id\": \"asc\"}, \"withDeleted\": true}")
+                .statusCode(200)
+                .body("id", contains(11, 12, 13));
+        rpc("post", "findMany", "{\"orderBy\": {\"author\": {\"name\": \"asc\"}}}")
+                .statusCode(200)
+                .body("id", contains(10, 12, 13));
+        String lines = given().accept("application/x-ndjson")
+                .get("/api/posts?orderBy=id")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         assertEquals(3, lines.lines().count(), lines);
-        String all = given().accept("application/x-ndjson").get("/api/posts?orderBy=id&withDeleted=true").then().statusCode(200).extract().asString();
+        String all = given().accept("application/x-ndjson")
+                .get("/api/posts?orderBy=id&withDeleted=true")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         assertEquals(4, all.lines().count(), all);
     }
 
     @Test
     void deletesSetTheFieldAndKeepTheRow() throws SQLException {
-        rpc("post", "delete", "{\"where\": {\"id\": 10}}").statusCode(200).body("id", equalTo(10)).body("deletedAt", nullValue());
-        rpc("post", "findMany", "{\"orderBy\": {\"id\": \"asc\"}}").statusCode(200).body("id", contains(12, 13));
-        assertEquals(List.of("10 deleted", "11 deleted", "12 live", "13 live"), rows("SELECT id, \"deletedAt\" FROM \"Post\" ORDER BY id"));
+        rpc("post", "delete", "{\"where\": {\"id\": 10}}")
+                .statusCode(200)
+                .body("id", equalTo(10))
+                .body("deletedAt", nullValue());
+        rpc("post", "findMany", "{\"orderBy\": {\"id\": \"asc\"}}")
+                .statusCode(200)
+                .body("id", contains(12, 13));
+        assertEquals(
+                List.of("10 deleted", "11 deleted", "12 live", "13 live"),
+                rows("SELECT id, \"deletedAt\" FROM \"Post\" ORDER BY id"));
         rpc("post", "delete", "{\"where\": {\"id\": 10}}").statusCode(404).body("code", equalTo("P2025"));
         given().delete("/api/posts/11").then().statusCode(404).body("code", equalTo("P2025"));
         rpc("comment", "deleteMany", "{}").statusCode(200).body("count", equalTo(2));
-        assertEquals(List.of("100 deleted", "101 deleted", "102 deleted"), rows("SELECT id, \"deletedAt\" FROM \"Comment\" ORDER BY id"));
+        assertEquals(
+                List.of("100 deleted", "101 deleted", "102 deleted"),
+                rows("SELECT id, \"deletedAt\" FROM \"Comment\" ORDER BY id"));
         // nested: a delete and a deleteMany inside an update
-        rpc("user", "update", "{\"where\": {\"id\": 2}, \"data\": {\"posts\": {\"delete\": [{\"id\": 12}]}}, \"include\": "
-                + "{\"posts\": true}}").statusCode(200)
+        rpc(
+                        "user",
+                        "update",
+                        "{\"where\": {\"id\": 2}, \"data\": {\"posts\": {\"delete\": [{\"id\": 12}]}}, "
+                                + "\"include\": "
+                                + "{\"posts\": true}}")
+                .statusCode(200)
                 .body("posts", empty());
-        rpc("user", "update", "{\"where\": {\"id\": 3}, \"data\": {\"name\": \"Cat\"}}").statusCode(404).body("code", equalTo("P2025"));
-        assertEquals(List.of("10 deleted", "11 deleted", "12 deleted", "13 live"), rows("SELECT id, \"deletedAt\" FROM \"Post\" ORDER BY id"));
+        rpc("user", "update", "{\"where\": {\"id\": 3}, \"data\": {\"name\": \"Cat\"}}")
+                .statusCode(404)
+                .body("code", equalTo("P2025"));
+        assertEquals(
+                List.of("10 deleted", "11 deleted", "12 deleted", "13 live"),
+                rows("SELECT id, \"deletedAt\" FROM \"Post\" ORDER BY id"));
         rpc("user", "delete", "{\"where\": {\"id\": 1}}").statusCode(200).body("name", equalTo("Ann"));
         rpc("user", "count", "{}").statusCode(200).body(equalTo("1"));
-        assertEquals(List.of("1 deleted", "2 live", "3 deleted"), rows("SELECT id, \"deletedAt\" FROM \"User\" ORDER BY id"));
+        assertEquals(
+                List.of("1 deleted", "2 live", "3 deleted"),
+                rows("SELECT id, \"deletedAt\" FROM \"User\" ORDER BY id"));
     }
 
     @Test
     void updatesUpsertsAndConnectsDoNotReachSoftDeletedRows() throws SQLException {
-        rpc("post", "update", "{\"where\": {\"id\": 11}, \"data\": {\"title\": \"back?\"}}").statusCode(404).body("code", equalTo("P2025"));
-        given().contentType("application/json").body("{\"title\": \"back?\"}").patch("/api/posts/11").then().statusCode(404).body("code", equalTo("P2025"));
-        rpc("post", "updateMany", "{\"where\": {}, \"data\": {\"views\": 0}}").statusCode(200).body("count", equalTo(3));
+        rpc("post", "update", "{\"where\": {\"id\": 11}, \"data\": {\"title\": \"back?\"}}")
+                .statusCode(404)
+                .body("code", equalTo("P2025"));
+        given().contentType("application/json")
+                .body("{\"title\": \"back?\"}")
+                .patch("/api/posts/11")
+                .then()
+                .statusCode(404)
+                .body("code", equalTo("P2025"));
+        rpc("post", "updateMany", "{\"where\": {}, \"data\": {\"views\": 0}}")
+                .statusCode(200)
+                .body("count", equalTo(3));
         assertEquals(List.of("10 0", "11 100", "12 0", "13 0"), rows("SELECT id, views FROM \"Post\" ORDER BY id"));
-        rpc("comment", "update", "{\"where\": {\"id\": 100}, \"data\": {\"post\": {\"connect\": {\"id\": 11}}}}").statusCode(404).body("code", equalTo("P2025"));
-        rpc("comment", "create", "{\"data\": {\"id\": 103, \"text\": \"t\", \"post\": {\"connect\": {\"id\": 11}}}}").statusCode(404).body("code", equalTo("P2025"));
-        rpc("user", "update", "{\"where\": {\"id\": 1}, \"data\": {\"posts\": {\"update\": {\"where\": {\"id\": " + "11}, \"data\": "
-                + "{\"title\": \"x\"}}}}}")
-                .statusCode(404).body("code", equalTo("P2025"));
+        rpc("comment", "update", "{\"where\": {\"id\": 100}, \"data\": {\"post\": {\"connect\": {\"id\": 11}}}}")
+                .statusCode(404)
+                .body("code", equalTo("P2025"));
+        rpc("comment", "create", "{\"data\": {\"id\": 103, \"text\": \"t\", \"post\": {\"connect\": {\"id\": 11}}}}")
+                .statusCode(404)
+                .body("code", equalTo("P2025"));
+        rpc(
+                        "user",
+                        "update",
+                        "{\"where\": {\"id\": 1}, \"data\": {\"posts\": {\"update\": {\"where\": {\"id\": "
+                                + "11}, \"data\": " + "{\"title\": \"x\"}}}}}")
+                .statusCode(404)
+                .body("code", equalTo("P2025"));
         // upsert: the soft-deleted cat@x is absent, so a live cat@x is created beside it (the partial unique index
         // allows it)
-        rpc("user", "upsert", "{\"where\": {\"email\": \"cat@x\"}, \"create\": {\"id\": 4, \"email\": \"cat@x\", " + "\"name\": \"Cat "
-                + "again\"}, \"update\": {\"name\": \"no\"}}")
-                .statusCode(200).body("id", equalTo(4));
-        assertEquals(List.of("1 Ann", "2 Bob", "3 Cat", "4 Cat again"), rows("SELECT id, name FROM \"User\" ORDER BY id"));
+        rpc(
+                        "user",
+                        "upsert",
+                        "{\"where\": {\"email\": \"cat@x\"}, \"create\": {\"id\": 4, \"email\": \"cat@x\", "
+                                + "\"name\": \"Cat " + "again\"}, \"update\": {\"name\": \"no\"}}")
+                .statusCode(200)
+                .body("id", equalTo(4));
+        assertEquals(
+                List.of("1 Ann", "2 Bob", "3 Cat", "4 Cat again"), rows("SELECT id, name FROM \"User\" ORDER BY id"));
     }
 
     @Test
     void anUpdateSettingTheFieldToNullRestores() {
-        rpc("user", "update", "{\"where\": {\"id\": 3}, \"data\": {\"deletedAt\": null}}").statusCode(200).body("name", equalTo("Cat")).body("deletedAt", nullValue());
-        rpc("user", "findMany", "{\"orderBy\": {\"id\": \"asc\"}}").statusCode(200).body("id", contains(1, 2, 3));
-        given().contentType("application/json").body("{\"deletedAt\": null}").patch("/api/posts/11").then().statusCode(200).body("title", equalTo("gone"));
+        rpc("user", "update", "{\"where\": {\"id\": 3}, \"data\": {\"deletedAt\": null}}")
+                .statusCode(200)
+                .body("name", equalTo("Cat"))
+                .body("deletedAt", nullValue());
+        rpc("user", "findMany", "{\"orderBy\": {\"id\": \"asc\"}}")
+                .statusCode(200)
+                .body("id", contains(1, 2, 3));
+        given().contentType("application/json")
+                .body("{\"deletedAt\": null}")
+                .patch("/api/posts/11")
+                .then()
+                .statusCode(200)
+                .body("title", equalTo("gone"));
         rpc("post", "count", "{}").statusCode(200).body(equalTo("4"));
     }
 
     @Test
     void liveUsersCannotShareAnEmailSoftDeletedOnesCan() {
-        rpc("user", "create", "{\"data\": {\"id\": 5, \"email\": \"ann@x\", \"name\": \"Ann 2\"}}").statusCode(409).body("code", equalTo("P2002"));
+        rpc("user", "create", "{\"data\": {\"id\": 5, \"email\": \"ann@x\", \"name\": \"Ann 2\"}}")
+                .statusCode(409)
+                .body("code", equalTo("P2002"));
         rpc("user", "delete", "{\"where\": {\"id\": 1}}").statusCode(200);
-        rpc("user", "create", "{\"data\": {\"id\": 5, \"email\": \"ann@x\", \"name\": \"Ann 2\"}}").statusCode(200);
+        rpc("user", "create", "{\"data\": {\"id\": 5, \"email\": \"ann@x\", \"name\": \"Ann 2\"}}")
+                .statusCode(200);
         rpc("user", "delete", "{\"where\": {\"id\": 5}}").statusCode(200);
-        rpc("user", "create", "{\"data\": {\"id\": 6, \"email\": \"ann@x\", \"name\": \"Ann 3\"}}").statusCode(200);
-        rpc("user", "create", "{\"data\": {\"id\": 7, \"email\": \"ann@x\", \"name\": \"Ann 4\"}}").statusCode(409).body("code", equalTo("P2002"));
-        rpc("user", "count", "{\"where\": {\"email\": \"ann@x\"}, \"withDeleted\": true}").statusCode(200).body(equalTo("3"));
-        rpc("user", "findUnique", "{\"where\": {\"email\": \"ann@x\"}}").statusCode(200).body("id", equalTo(6));
+        rpc("user", "create", "{\"data\": {\"id\": 6, \"email\": \"ann@x\", \"name\": \"Ann 3\"}}")
+                .statusCode(200);
+        rpc("user", "create", "{\"data\": {\"id\": 7, \"email\": \"ann@x\", \"name\": \"Ann 4\"}}")
+                .statusCode(409)
+                .body("code", equalTo("P2002"));
+        rpc("user", "count", "{\"where\": {\"email\": \"ann@x\"}, \"withDeleted\": true}")
+                .statusCode(200)
+                .body(equalTo("3"));
+        rpc("user", "findUnique", "{\"where\": {\"email\": \"ann@x\"}}")
+                .statusCode(200)
+                .body("id", equalTo(6));
     }
 
     /**
@@ -204,7 +357,8 @@ class SoftDeleteApiTest {
      */
     private static List<String> rows(String sql) throws SQLException {
         List<String> out = new ArrayList<>();
-        try (Connection c = TestServer.connect(FreshDatabase.current()); ResultSet r = c.createStatement().executeQuery(sql)) {
+        try (Connection c = TestServer.connect(FreshDatabase.current());
+                ResultSet r = c.createStatement().executeQuery(sql)) {
             boolean time = r.getMetaData().getColumnTypeName(2).startsWith("timestamp");
             while (r.next()) {
                 String second = r.getString(2);

@@ -6,13 +6,13 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.quarry.testsupport.DocumentedAnswers;
-import io.restassured.http.ContentType;
 import dev.quarry.testsupport.FreshDatabase;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
@@ -30,9 +30,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @QuarkusTest
 @ExtendWith(DocumentedAnswers.Checked.class)
 @TestProfile(StatementCacheApiTest.OwnService.class)
-@WithTestResource(value = FreshDatabase.class, initArgs = {
-        @ResourceArg(name = "schema", value = "query/rich.prisma"),
-        @ResourceArg(name = "sql", value = "query/rich-seed.sql")})
+@WithTestResource(
+        value = FreshDatabase.class,
+        initArgs = {
+            @ResourceArg(name = "schema", value = "query/rich.prisma"),
+            @ResourceArg(name = "sql", value = "query/rich-seed.sql")
+        })
 class StatementCacheApiTest {
 
     public static final class OwnService implements QuarkusTestProfile {
@@ -57,39 +60,81 @@ class StatementCacheApiTest {
     @Test
     void aKnownShapeIsNotCompiledAgainAndBindsItsOwnValues() {
         long before = reads.cachedShapes();
-        given().queryParam("filter[email][startsWith]", "ann").queryParam("select", "id,handle").queryParam("orderBy", "id")
-                .get("/api/accounts").then().statusCode(200).body("id", contains(1));
+        given().queryParam("filter[email][startsWith]", "ann")
+                .queryParam("select", "id,handle")
+                .queryParam("orderBy", "id")
+                .get("/api/accounts")
+                .then()
+                .statusCode(200)
+                .body("id", contains(1));
         assertEquals(before + 1, reads.cachedShapes());
-        given().queryParam("filter[email][startsWith]", "dan%").queryParam("select", "id,handle").queryParam("orderBy", "id")
-                .get("/api/accounts").then().statusCode(200).body("id", contains(4));
-        given().queryParam("filter[email][startsWith]", "e").queryParam("select", "id,handle").queryParam("orderBy", "id")
-                .get("/api/accounts").then().statusCode(200).body("handle", contains("ann"));
+        given().queryParam("filter[email][startsWith]", "dan%")
+                .queryParam("select", "id,handle")
+                .queryParam("orderBy", "id")
+                .get("/api/accounts")
+                .then()
+                .statusCode(200)
+                .body("id", contains(4));
+        given().queryParam("filter[email][startsWith]", "e")
+                .queryParam("select", "id,handle")
+                .queryParam("orderBy", "id")
+                .get("/api/accounts")
+                .then()
+                .statusCode(200)
+                .body("handle", contains("ann"));
         assertEquals(before + 1, reads.cachedShapes(), "three reads, one shape");
 
         given().get("/api/accounts/2").then().statusCode(200).body("email", equalTo("ben@example.com"));
         long afterFirstId = reads.cachedShapes();
-        String tagOfThree = given().get("/api/accounts/3").then().statusCode(200).body("email", equalTo("cat@test.org")).extract().header("ETag");
-        String tagOfTwo = given().get("/api/accounts/2").then().statusCode(200).extract().header("ETag");
+        String tagOfThree = given().get("/api/accounts/3")
+                .then()
+                .statusCode(200)
+                .body("email", equalTo("cat@test.org"))
+                .extract()
+                .header("ETag");
+        String tagOfTwo =
+                given().get("/api/accounts/2").then().statusCode(200).extract().header("ETag");
         assertEquals(afterFirstId, reads.cachedShapes());
         assertEquals(false, tagOfThree.equals(tagOfTwo), "each record's own entity tag");
     }
 
     @Test
     void whatChangesTheSqlMakesAShapeOfItsOwn() {
-        pair("{\"where\":{\"email\":{\"equals\":\"ANN@EXAMPLE.COM\",\"mode\":\"insensitive\"}}}", List.of(1),
-                "{\"where\":{\"email\":{\"equals\":\"ANN@EXAMPLE.COM\"}}}", List.of());
-        pair("{\"where\":{\"ratio\":null},\"orderBy\":{\"id\":\"asc\"}}", List.of(2),
-                "{\"where\":{\"ratio\":{\"equals\":1}},\"orderBy\":{\"id\":\"asc\"}}", List.of(4));
-        pair("{\"orderBy\":{\"id\":\"asc\"},\"take\":2}", List.of(1, 2),
-                "{\"orderBy\":{\"id\":\"desc\"},\"take\":2}", List.of(5, 4));
-        pair("{\"orderBy\":{\"email\":\"asc\"},\"take\":2,\"skip\":0}", List.of(1, 2),
-                "{\"orderBy\":{\"email\":\"asc\"},\"take\":-2}", List.of(4, 5));
-        pair("{\"orderBy\":{\"email\":\"desc\"},\"take\":2}", List.of(5, 4),
-                "{\"orderBy\":{\"email\":\"desc\"},\"take\":2,\"skip\":3}", List.of(2, 1));
-        pair("{\"where\":{\"meta\":{\"path\":[\"a\",\"b\"],\"equals\":\"deep\"}}}", List.of(1),
-                "{\"where\":{\"meta\":{\"equals\":\"just a string\"}}}", List.of(3));
-        pair("{\"where\":{\"mentor\":{\"is\":null}},\"orderBy\":{\"id\":\"asc\"}}", List.of(1, 5),
-                "{\"where\":{\"mentor\":{\"is\":{\"id\":1}}},\"orderBy\":{\"id\":\"asc\"}}", List.of(2, 3));
+        pair(
+                "{\"where\":{\"email\":{\"equals\":\"ANN@EXAMPLE.COM\",\"mode\":\"insensitive\"}}}",
+                List.of(1),
+                "{\"where\":{\"email\":{\"equals\":\"ANN@EXAMPLE.COM\"}}}",
+                List.of());
+        pair(
+                "{\"where\":{\"ratio\":null},\"orderBy\":{\"id\":\"asc\"}}",
+                List.of(2),
+                "{\"where\":{\"ratio\":{\"equals\":1}},\"orderBy\":{\"id\":\"asc\"}}",
+                List.of(4));
+        pair(
+                "{\"orderBy\":{\"id\":\"asc\"},\"take\":2}",
+                List.of(1, 2),
+                "{\"orderBy\":{\"id\":\"desc\"},\"take\":2}",
+                List.of(5, 4));
+        pair(
+                "{\"orderBy\":{\"email\":\"asc\"},\"take\":2,\"skip\":0}",
+                List.of(1, 2),
+                "{\"orderBy\":{\"email\":\"asc\"},\"take\":-2}",
+                List.of(4, 5));
+        pair(
+                "{\"orderBy\":{\"email\":\"desc\"},\"take\":2}",
+                List.of(5, 4),
+                "{\"orderBy\":{\"email\":\"desc\"},\"take\":2,\"skip\":3}",
+                List.of(2, 1));
+        pair(
+                "{\"where\":{\"meta\":{\"path\":[\"a\",\"b\"],\"equals\":\"deep\"}}}",
+                List.of(1),
+                "{\"where\":{\"meta\":{\"equals\":\"just a string\"}}}",
+                List.of(3));
+        pair(
+                "{\"where\":{\"mentor\":{\"is\":null}},\"orderBy\":{\"id\":\"asc\"}}",
+                List.of(1, 5),
+                "{\"where\":{\"mentor\":{\"is\":{\"id\":1}}},\"orderBy\":{\"id\":\"asc\"}}",
+                List.of(2, 3));
     }
 
     @Test
@@ -98,7 +143,8 @@ class StatementCacheApiTest {
         for (int i = 1_000; i < 7_000; i++) {
             ids.append(',').append(i);
         }
-        String big = "{\"where\":{\"id\":{\"in\":" + ids + "]},\"handle\":{\"not\":\"" + "x".repeat(2_000) + "\"}},\"orderBy\":{\"id\":\"asc\"}}";
+        String big = "{\"where\":{\"id\":{\"in\":" + ids + "]},\"handle\":{\"not\":\"" + "x".repeat(2_000)
+                + "\"}},\"orderBy\":{\"id\":\"asc\"}}";
         long before = reads.cachedShapes();
         findMany(big, List.of(2));
         findMany(big, List.of(2));
@@ -117,7 +163,11 @@ class StatementCacheApiTest {
 
     private static void findMany(String args, List<Integer> ids) {
         String select = args.substring(0, args.length() - 1) + ",\"select\":{\"id\":true}}";
-        given().contentType(ContentType.JSON).body(select).post("/api/rpc/account/findMany").then().statusCode(200)
+        given().contentType(ContentType.JSON)
+                .body(select)
+                .post("/api/rpc/account/findMany")
+                .then()
+                .statusCode(200)
                 .body("id", ids.isEmpty() ? equalTo(List.of()) : contains(ids.toArray()));
     }
 }

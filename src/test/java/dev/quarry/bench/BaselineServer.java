@@ -7,6 +7,7 @@ import dev.quarry.schema.model.Schema;
 import io.vertx.core.AbstractVerticle;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
@@ -20,11 +21,10 @@ import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlConnection;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
-import io.vertx.core.Promise;
-import java.util.LinkedHashMap;
 
 /**
  * The benchmark's baseline: the least a server can do to answer the benchmark's requests with Quarry's SQL. Plain
@@ -72,28 +72,45 @@ public final class BaselineServer {
     public static void main(String[] args) throws Exception {
         String url = args[0];
         int port = Integer.parseInt(args[1]);
-        Path schemaPath = Path.of(args.length > 2 && !args[2].startsWith("--") ? args[2] : "src/main/resources/schema.prisma");
+        Path schemaPath =
+                Path.of(args.length > 2 && !args[2].startsWith("--") ? args[2] : "src/main/resources/schema.prisma");
         boolean print = List.of(args).contains("--print");
         SchemaResult parsed = PrismaSchema.load(schemaPath);
-        Schema schema = parsed.schema().orElseThrow(() -> new IllegalStateException(schemaPath + ": " + parsed.errors()));
+        Schema schema =
+                parsed.schema().orElseThrow(() -> new IllegalStateException(schemaPath + ": " + parsed.errors()));
 
         Vertx vertx = Vertx.vertx();
-        PgConnectOptions connect = PgConnectOptions.fromUri(url.replaceFirst("^postgresql://", "postgresql://")).setCachePreparedStatements(true);
+        PgConnectOptions connect = PgConnectOptions.fromUri(url.replaceFirst("^postgresql://", "postgresql://"))
+                .setCachePreparedStatements(true);
         int poolSize = Integer.parseInt(System.getenv().getOrDefault("QUARRY_POOL_SIZE", "20"));
-        Pool pool = PgBuilder.pool().with(new PoolOptions().setMaxSize(poolSize)).connectingTo(connect).using(vertx).build();
+        Pool pool = PgBuilder.pool()
+                .with(new PoolOptions().setMaxSize(poolSize))
+                .connectingTo(connect)
+                .using(vertx)
+                .build();
         BaselineServer server = new BaselineServer(pool, schema);
         if (print) {
             server.print();
             System.exit(0);
         }
         int instances = 2 * Runtime.getRuntime().availableProcessors();
-        vertx.deployVerticle(() -> new AbstractVerticle() {
-            @Override
-            public void start(Promise<Void> started) {
-                vertx.createHttpServer().requestHandler(server::handle).listen(port, "127.0.0.1").<Void>mapEmpty().onComplete(started);
-            }
-        }, new DeploymentOptions().setInstances(instances)).toCompletionStage().toCompletableFuture().get();
-        System.out.println("baseline listening on 127.0.0.1:" + port + " (" + instances + " event-loop servers, pool " + poolSize + ")");
+        vertx.deployVerticle(
+                        () -> new AbstractVerticle() {
+                            @Override
+                            public void start(Promise<Void> started) {
+                                vertx.createHttpServer()
+                                        .requestHandler(server::handle)
+                                        .listen(port, "127.0.0.1")
+                                        .<Void>mapEmpty()
+                                        .onComplete(started);
+                            }
+                        },
+                        new DeploymentOptions().setInstances(instances))
+                .toCompletionStage()
+                .toCompletableFuture()
+                .get();
+        System.out.println("baseline listening on 127.0.0.1:" + port + " (" + instances + " event-loop servers, pool "
+                + poolSize + ")");
     }
 
     private void print() {
@@ -119,7 +136,9 @@ public final class BaselineServer {
             read(req, t, Map.of("id", path.substring("/api/users/".length())), true);
         } else if (req.method() == HttpMethod.GET && path.equals("/api/users")) {
             String include = req.getParam("include");
-            Template t = include == null ? findMany : include.equals(ScenarioStatements.ALL_POSTS) ? largeBody : findManyInclude;
+            Template t = include == null
+                    ? findMany
+                    : include.equals(ScenarioStatements.ALL_POSTS) ? largeBody : findManyInclude;
             read(req, t, Map.of("after", req.getParam("filter[email][gt]")), false);
         } else if (req.method() == HttpMethod.GET && path.equals("/api/posts/_count")) {
             read(req, count, Map.of("id", req.getParam("filter[authorId]")), false);
@@ -143,7 +162,12 @@ public final class BaselineServer {
             });
         } else if (req.method() == HttpMethod.PATCH && path.startsWith("/api/users/")) {
             String id = path.substring("/api/users/".length());
-            req.body().onSuccess(buffer -> write(req, update, Map.of("id", id, "name", buffer.toJsonObject().getString("name")), 200));
+            req.body()
+                    .onSuccess(buffer -> write(
+                            req,
+                            update,
+                            Map.of("id", id, "name", buffer.toJsonObject().getString("name")),
+                            200));
         } else {
             req.response().setStatusCode(404).end();
         }
@@ -176,31 +200,44 @@ public final class BaselineServer {
     }
 
     private void write(HttpServerRequest req, List<Template> statements, Map<String, String> values, int status) {
-        String[] ids = new String[statements.stream().mapToInt(Template::freshIds).max().orElse(0) + 4];
+        String[] ids = new String
+                [statements.stream().mapToInt(Template::freshIds).max().orElse(0) + 4];
         for (int i = 0; i < ids.length; i++) {
             ids[i] = ID_PREFIX + Long.toString(IDS.incrementAndGet(), 36);
         }
         // a write that is one statement runs alone, as Quarry runs it; several run in one transaction
-        Future<String> written = statements.size() == 1 ? pool.withConnection(conn -> run(conn, statements, 0, values, ids, null))
+        Future<String> written = statements.size() == 1
+                ? pool.withConnection(conn -> run(conn, statements, 0, values, ids, null))
                 : pool.withTransaction(conn -> run(conn, statements, 0, values, ids, null));
         written.onComplete(ar -> {
             if (ar.failed()) {
                 fail(req, ar.cause());
             } else {
-                req.response().setStatusCode(status).putHeader("content-type", "application/json").end(ar.result());
+                req.response()
+                        .setStatusCode(status)
+                        .putHeader("content-type", "application/json")
+                        .end(ar.result());
             }
         });
     }
 
     /** Runs the statements one after the other; the answer is the last body a statement returned. */
-    private static Future<String> run(SqlConnection conn, List<Template> statements, int i, Map<String, String> values, String[] ids, String body) {
+    private static Future<String> run(
+            SqlConnection conn,
+            List<Template> statements,
+            int i,
+            Map<String, String> values,
+            String[] ids,
+            String body) {
         if (i == statements.size()) {
             return Future.succeededFuture(body);
         }
         Template t = statements.get(i);
         return conn.preparedQuery(t.text()).execute(t.bind(values, ids)).compose(rows -> {
             String next = body;
-            if (rows.columnsNames() != null && rows.columnsNames().contains("body") && rows.iterator().hasNext()) {
+            if (rows.columnsNames() != null
+                    && rows.columnsNames().contains("body")
+                    && rows.iterator().hasNext()) {
                 next = rows.iterator().next().getString("body");
             }
             return run(conn, statements, i + 1, values, ids, next);

@@ -55,7 +55,10 @@ final class RecordingPool {
             if (method.isDefault()) {
                 return InvocationHandler.invokeDefault(self, method, args);
             }
-            if (method.getName().equals("getConnection") && args != null && args.length == 1 && args[0] instanceof Handler<?> h) {
+            if (method.getName().equals("getConnection")
+                    && args != null
+                    && args.length == 1
+                    && args[0] instanceof Handler<?> h) {
                 Handler<AsyncResult<SqlConnection>> callback = (Handler<AsyncResult<SqlConnection>>) h;
                 ((Pool) real).getConnection(ar -> callback.handle(ar.map(c -> proxy(SqlConnection.class, c))));
                 return null;
@@ -90,7 +93,10 @@ final class RecordingPool {
         @SuppressWarnings("unchecked")
         PreparedQuery<?> query() {
             InvocationHandler handler = (self, method, args) -> {
-                if (method.getName().equals("execute") && args != null && args.length >= 1 && args[0] instanceof Tuple tuple) {
+                if (method.getName().equals("execute")
+                        && args != null
+                        && args.length >= 1
+                        && args[0] instanceof Tuple tuple) {
                     record(text, tuple);
                 }
                 if (method.isDefault()) {
@@ -98,7 +104,8 @@ final class RecordingPool {
                 }
                 return forward(real, method, args);
             };
-            return (PreparedQuery<?>) Proxy.newProxyInstance(PreparedQuery.class.getClassLoader(), new Class<?>[] {PreparedQuery.class}, handler);
+            return (PreparedQuery<?>) Proxy.newProxyInstance(
+                    PreparedQuery.class.getClassLoader(), new Class<?>[] {PreparedQuery.class}, handler);
         }
     }
 

@@ -3,12 +3,14 @@ package dev.quarry.bench;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.quarry.api.ModelRoutes;
+import dev.quarry.api.SoftDeleteAccess;
 import dev.quarry.api.WriteService;
 import dev.quarry.query.ArgPath;
 import dev.quarry.query.args.Operation;
 import dev.quarry.query.args.ReadArgs;
 import dev.quarry.query.args.ResourceArgs;
 import dev.quarry.query.exec.SessionSettings;
+import dev.quarry.query.exec.TxLimits;
 import dev.quarry.query.plan.Limits;
 import dev.quarry.query.plan.QueryPlanner;
 import dev.quarry.query.sql.QueryBuilder;
@@ -19,6 +21,7 @@ import dev.quarry.query.write.WritePlanner;
 import dev.quarry.schema.model.Model;
 import dev.quarry.schema.model.Schema;
 import dev.quarry.security.Sessions;
+import io.vertx.mutiny.sqlclient.Pool;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -27,9 +30,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import dev.quarry.api.SoftDeleteAccess;
-import dev.quarry.query.exec.TxLimits;
-import io.vertx.mutiny.sqlclient.Pool;
 
 /**
  * The SQL of each benchmark scenario, as Quarry makes it at this moment: reads compiled by Quarry's planner and
@@ -38,11 +38,14 @@ import io.vertx.mutiny.sqlclient.Pool;
  */
 final class ScenarioStatements {
 
-    static final String INCLUDE = "{\"posts\":{\"where\":{\"published\":true},\"orderBy\":{\"createdAt\":\"desc\"},\"take\":3}}";
-    static final String SELECT = "{\"email\":true,\"name\":true,\"posts\":{\"select\":{\"title\":true,\"createdAt\":true},"
-            + "\"orderBy\":{\"createdAt\":\"desc\"},\"take\":5}}";
+    static final String INCLUDE =
+            "{\"posts\":{\"where\":{\"published\":true},\"orderBy\":{\"createdAt\":\"desc\"},\"take\":3}}";
+    static final String SELECT =
+            "{\"email\":true,\"name\":true,\"posts\":{\"select\":{\"title\":true,\"createdAt\":true},"
+                    + "\"orderBy\":{\"createdAt\":\"desc\"},\"take\":5}}";
     /** large_body: every post of each of the 20 users, bodies included (about 70 KB of JSON). */
     static final String ALL_POSTS = "{\"posts\":true}";
+
     static final int NESTED_POSTS = 3;
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -65,7 +68,9 @@ final class ScenarioStatements {
     }
 
     private Model model(String name) {
-        return schema.models().stream().filter(m -> m.name().equals(name)).findFirst()
+        return schema.models().stream()
+                .filter(m -> m.name().equals(name))
+                .findFirst()
                 .orElseThrow(() -> new IllegalStateException("the benchmark needs the blog schema: no model " + name));
     }
 
@@ -96,7 +101,8 @@ final class ScenarioStatements {
         if (include != null) {
             params.put("include", List.of(include));
         }
-        return read(builder.build(planner.plan(user, ResourceArgs.parse(Operation.FIND_MANY, params)), QueryBuilder.Output.BODY));
+        return read(builder.build(
+                planner.plan(user, ResourceArgs.parse(Operation.FIND_MANY, params)), QueryBuilder.Output.BODY));
     }
 
     /** {@code GET /api/posts/_count?filter[authorId]=…&filter[published]=true}. */
@@ -104,7 +110,8 @@ final class ScenarioStatements {
         Map<String, List<String>> params = new LinkedHashMap<>();
         params.put("filter[authorId]", List.of(marker("id")));
         params.put("filter[published]", List.of("true"));
-        return read(builder.build(planner.plan(post, ResourceArgs.parse(Operation.COUNT, params)), QueryBuilder.Output.BODY));
+        return read(builder.build(
+                planner.plan(post, ResourceArgs.parse(Operation.COUNT, params)), QueryBuilder.Output.BODY));
     }
 
     private static Template read(SqlStatement statement) {
@@ -137,7 +144,8 @@ final class ScenarioStatements {
         sleepAMoment();
         List<RecordingPool.Sent> b = run(recording, service, second);
         if (a.isEmpty() || a.size() != b.size()) {
-            throw new IllegalStateException(scenario + ": captured " + a.size() + " and " + b.size() + " statements; is the write service still on the pool?");
+            throw new IllegalStateException(scenario + ": captured " + a.size() + " and " + b.size()
+                    + " statements; is the write service still on the pool?");
         }
         List<Object> generated = new ArrayList<>();
         List<Template> out = new ArrayList<>();
@@ -183,8 +191,15 @@ final class ScenarioStatements {
 
     private static List<RecordingPool.Sent> run(RecordingPool recording, WriteService service, Capture capture) {
         recording.drain();
-        service.write(capture.model(), new WriteArgs(capture.operation(), capture.args(), Map.of("data", ArgPath.of("body")), Optional.empty()))
-                .await().atMost(Duration.ofSeconds(30));
+        service.write(
+                        capture.model(),
+                        new WriteArgs(
+                                capture.operation(),
+                                capture.args(),
+                                Map.of("data", ArgPath.of("body")),
+                                Optional.empty()))
+                .await()
+                .atMost(Duration.ofSeconds(30));
         return recording.drain();
     }
 
@@ -204,7 +219,9 @@ final class ScenarioStatements {
                     for (int p = 0; p < NESTED_POSTS; p++) {
                         values.put("title" + p, marker("title" + p) + n);
                         values.put("body" + p, marker("body" + p) + n);
-                        ObjectNode one = create.addObject().put("title", values.get("title" + p)).put("body", values.get("body" + p));
+                        ObjectNode one = create.addObject()
+                                .put("title", values.get("title" + p))
+                                .put("body", values.get("body" + p));
                         if (p == 1) {
                             one.put("published", true);
                         }
@@ -241,8 +258,13 @@ final class ScenarioStatements {
                 return Optional.empty();
             }
         };
-        return new WriteService(schema, Pool.newInstance(recording.pool()), new ModelRoutes(schema), open,
-                LIMITS, new TxLimits(100, Duration.ofSeconds(15), Duration.ofSeconds(5), Duration.ofSeconds(30)),
+        return new WriteService(
+                schema,
+                Pool.newInstance(recording.pool()),
+                new ModelRoutes(schema),
+                open,
+                LIMITS,
+                new TxLimits(100, Duration.ofSeconds(15), Duration.ofSeconds(5), Duration.ofSeconds(30)),
                 new SoftDeleteAccess(schema, Optional.empty()));
     }
 }

@@ -46,7 +46,11 @@ record Template(String text, List<Object> params, Map<Integer, Slot> slots) {
     }
 
     int freshIds() {
-        return (int) slots.values().stream().filter(s -> s instanceof FreshId).map(s -> ((FreshId) s).k()).distinct().count();
+        return (int) slots.values().stream()
+                .filter(s -> s instanceof FreshId)
+                .map(s -> ((FreshId) s).k())
+                .distinct()
+                .count();
     }
 
     static boolean isTimestamp(String value) {

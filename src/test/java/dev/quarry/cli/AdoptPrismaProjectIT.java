@@ -17,6 +17,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -24,7 +25,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import java.util.UUID;
 
 /**
  * The launcher at the repository's root, called by its absolute path from folders that have nothing to do with
@@ -83,10 +83,12 @@ class AdoptPrismaProjectIT {
             REFERENCES "Author"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
             """;
 
-    private static final String PRISMA_HISTORY = "CREATE TABLE _prisma_migrations (id VARCHAR(36) PRIMARY KEY NOT NULL, checksum VARCHAR(64) NOT NULL, "
-            + "finished_at TIMESTAMPTZ, migration_name VARCHAR(255) NOT NULL, logs TEXT, rolled_back_at "
-            + "TIMESTAMPTZ, started_at TIMESTAMPTZ NOT NULL DEFAULT now(), applied_steps_count INTEGER NOT "
-            + "NULL DEFAULT 0)";
+    private static final String PRISMA_HISTORY =
+            "CREATE TABLE _prisma_migrations (id VARCHAR(36) PRIMARY KEY NOT NULL, checksum VARCHAR(64) "
+                    + "NOT NULL, "
+                    + "finished_at TIMESTAMPTZ, migration_name VARCHAR(255) NOT NULL, logs TEXT, rolled_back_at "
+                    + "TIMESTAMPTZ, started_at TIMESTAMPTZ NOT NULL DEFAULT now(), applied_steps_count INTEGER NOT "
+                    + "NULL DEFAULT 0)";
     private static final String MIGRATION = "20250101120000_init";
 
     @TempDir
@@ -104,21 +106,50 @@ class AdoptPrismaProjectIT {
      * @param urlVariable the variable the database URL is read from
      * @param dotEnv whether the URL comes from {@code .env} beside the project rather than the environment
      */
-    record Layout(String name, Map<String, String> files, String schema, String flyway, String urlVariable, boolean dotEnv, boolean prismaMade) {}
+    record Layout(
+            String name,
+            Map<String, String> files,
+            String schema,
+            String flyway,
+            String urlVariable,
+            boolean dotEnv,
+            boolean prismaMade) {}
 
     @Test
     void aSingleSchemaFile() throws Exception {
-        adopt(new Layout("single file", Map.of("prisma/schema.prisma", PRISMA_SCHEMA, "prisma/migrations/" + MIGRATION + "/migration.sql", PRISMA_INIT,
-                "prisma/migrations/migration_lock.toml", "provider = \"postgresql\"\n"), "prisma/schema.prisma", "prisma/migrations-flyway",
-                "DATABASE_URL", true, true));
+        adopt(new Layout(
+                "single file",
+                Map.of(
+                        "prisma/schema.prisma",
+                        PRISMA_SCHEMA,
+                        "prisma/migrations/" + MIGRATION + "/migration.sql",
+                        PRISMA_INIT,
+                        "prisma/migrations/migration_lock.toml",
+                        "provider = \"postgresql\"\n"),
+                "prisma/schema.prisma",
+                "prisma/migrations-flyway",
+                "DATABASE_URL",
+                true,
+                true));
     }
 
     @Test
     void aSchemaFolder() throws Exception {
         String[] parts = PRISMA_SCHEMA.split("(?=model Post)");
-        adopt(new Layout("prisma/schema/ folder", Map.of("prisma/schema/schema.prisma", parts[0], "prisma/schema/post.prisma", parts[1],
-                "prisma/schema/migrations/" + MIGRATION + "/migration.sql", PRISMA_INIT), "prisma/schema", "prisma/schema/migrations-flyway",
-                "DATABASE_URL", false, true));
+        adopt(new Layout(
+                "prisma/schema/ folder",
+                Map.of(
+                        "prisma/schema/schema.prisma",
+                        parts[0],
+                        "prisma/schema/post.prisma",
+                        parts[1],
+                        "prisma/schema/migrations/" + MIGRATION + "/migration.sql",
+                        PRISMA_INIT),
+                "prisma/schema",
+                "prisma/schema/migrations-flyway",
+                "DATABASE_URL",
+                false,
+                true));
     }
 
     @Test
@@ -137,23 +168,55 @@ class AdoptPrismaProjectIT {
                   },
                 });
                 """;
-        adopt(new Layout("prisma.config.ts", Map.of("prisma.config.ts", config, "db/app.prisma", PRISMA_SCHEMA,
-                "db/history/" + MIGRATION + "/migration.sql", PRISMA_INIT), "db/app.prisma", "db/history-flyway", "APP_DATABASE_URL", true, true));
+        adopt(new Layout(
+                "prisma.config.ts",
+                Map.of(
+                        "prisma.config.ts",
+                        config,
+                        "db/app.prisma",
+                        PRISMA_SCHEMA,
+                        "db/history/" + MIGRATION + "/migration.sql",
+                        PRISMA_INIT),
+                "db/app.prisma",
+                "db/history-flyway",
+                "APP_DATABASE_URL",
+                true,
+                true));
     }
 
     @Test
     void aPackageJsonNamingTheSchema() throws Exception {
-        adopt(new Layout("package.json#prisma.schema", Map.of("package.json", "{\"name\": \"app\", \"prisma\": {\"schema\": \"database/schema.prisma\"}}",
-                "database/schema.prisma", PRISMA_SCHEMA, "database/migrations/" + MIGRATION + "/migration.sql", PRISMA_INIT),
-                "database/schema.prisma", "database/migrations-flyway", "DATABASE_URL", false, true));
+        adopt(new Layout(
+                "package.json#prisma.schema",
+                Map.of(
+                        "package.json",
+                        "{\"name\": \"app\", \"prisma\": {\"schema\": \"database/schema.prisma\"}}",
+                        "database/schema.prisma",
+                        PRISMA_SCHEMA,
+                        "database/migrations/" + MIGRATION + "/migration.sql",
+                        PRISMA_INIT),
+                "database/schema.prisma",
+                "database/migrations-flyway",
+                "DATABASE_URL",
+                false,
+                true));
     }
 
     @Test
     void aJavaProject() throws Exception {
-        String schema = PRISMA_SCHEMA.replaceAll("(?s)generator client \\{.*?}\\n\\n", "")
-                .replace("provider = \"postgresql\"\n", "provider = \"postgresql\"\n  url      = env(\"DATABASE_URL\")\n");
-        adopt(new Layout("Java", Map.of("src/main/resources/schema.prisma", schema), "src/main/resources/schema.prisma",
-                "src/main/resources/db/migration", "DATABASE_URL", false, false));
+        String schema = PRISMA_SCHEMA
+                .replaceAll("(?s)generator client \\{.*?}\\n\\n", "")
+                .replace(
+                        "provider = \"postgresql\"\n",
+                        "provider = \"postgresql\"\n  url      = env(\"DATABASE_URL\")\n");
+        adopt(new Layout(
+                "Java",
+                Map.of("src/main/resources/schema.prisma", schema),
+                "src/main/resources/schema.prisma",
+                "src/main/resources/db/migration",
+                "DATABASE_URL",
+                false,
+                false));
     }
 
     /**
@@ -167,7 +230,8 @@ class AdoptPrismaProjectIT {
         Path home = Files.createDirectories(project.resolve("opt/quarry-1.0"));
         Files.copy(LauncherRuns.LAUNCHER, home.resolve("quarry"));
         home.resolve("quarry").toFile().setExecutable(true);
-        Files.createSymbolicLink(home.resolve("quarkus-app"), LauncherRuns.JAR.toAbsolutePath().getParent());
+        Files.createSymbolicLink(
+                home.resolve("quarkus-app"), LauncherRuns.JAR.toAbsolutePath().getParent());
         Path bin = Files.createDirectories(project.resolve("bin"));
         Files.createSymbolicLink(bin.resolve("quarry"), home.resolve("quarry"));
         Path app = Files.createDirectories(project.resolve("app/prisma")).getParent();
@@ -182,14 +246,17 @@ class AdoptPrismaProjectIT {
     }
 
     /**
-     * README's container line, {@code docker run --rm -v "$PWD:/project" -w /project -e DATABASE_URL IMAGE migrate status},
-     * without a container runtime: the image's entrypoint as the {@code image} profile of pom.xml sets it, with
-     * {@code /deployments} being the packaged service, run in the project's folder with only {@code DATABASE_URL} set.
+     * README's container line, {@code docker run --rm -v "$PWD:/project" -w /project -e DATABASE_URL IMAGE migrate
+     * README's container line, {@code docker run --rm -v "$PWD:/project" -w /project -e DATABASE_URL IMAGE migrate
+     * status}, without a container runtime: the image's entrypoint as the {@code image} profile of pom.xml sets it,
+     * with {@code /deployments} being the packaged service, run in the project's folder with only {@code
+     * DATABASE_URL} set.
      */
     @Test
     void theContainerImageInAProjectFolder() throws Exception {
         LauncherRuns.requirePackage();
-        Matcher entrypoint = Pattern.compile("<quarkus.jib.jvm-entrypoint>([^<]+)</quarkus.jib.jvm-entrypoint>").matcher(Files.readString(Path.of("pom.xml")));
+        Matcher entrypoint = Pattern.compile("<quarkus.jib.jvm-entrypoint>([^<]+)</quarkus.jib.jvm-entrypoint>")
+                .matcher(Files.readString(Path.of("pom.xml")));
         assertTrue(entrypoint.find(), "the image profile sets the entrypoint");
         String deployments = LauncherRuns.JAR.toAbsolutePath().getParent().toString();
         List<String> command = new ArrayList<>();
@@ -260,13 +327,16 @@ class AdoptPrismaProjectIT {
         assertEquals(0, format.exit(), format.toString());
         LauncherRuns.Run formatted = quarry(environment, "format", "--check");
         assertEquals(0, formatted.exit(), formatted.toString());
-        assertTrue(formatted.out().contains("The schema at " + layout.schema() + " is formatted."), formatted.toString());
+        assertTrue(
+                formatted.out().contains("The schema at " + layout.schema() + " is formatted."), formatted.toString());
 
         if (layout.prismaMade()) {
             LauncherRuns.Run taken = quarry(environment, "migrate", "status");
             assertEquals(0, taken.exit(), taken.toString());
             assertTrue(taken.out().contains("Schema: " + layout.schema() + " ("), taken.toString());
-            assertTrue(taken.out().contains("Migrations: " + layout.flyway() + ", after Prisma's history in "), taken.toString());
+            assertTrue(
+                    taken.out().contains("Migrations: " + layout.flyway() + ", after Prisma's history in "),
+                    taken.toString());
             assertTrue(taken.out().contains("Database: postgresql://postgres:****@"), taken.toString());
             assertFalse(taken.out().contains("s3cret") || taken.err().contains("s3cret"), taken.toString());
 
@@ -274,8 +344,10 @@ class AdoptPrismaProjectIT {
             assertEquals(0, deployed.exit(), deployed.toString());
         }
 
-        Files.writeString(project.resolve(schemaFileOfAuthor(layout)), Files.readString(project.resolve(schemaFileOfAuthor(layout)))
-                .replace("  name  String\n", "  name  String\n  email String?\n"));
+        Files.writeString(
+                project.resolve(schemaFileOfAuthor(layout)),
+                Files.readString(project.resolve(schemaFileOfAuthor(layout)))
+                        .replace("  name  String\n", "  name  String\n  email String?\n"));
         LauncherRuns.Run dev = quarry(environment, "migrate", "dev", "--name", "add email");
         assertEquals(0, dev.exit(), dev.toString());
         List<String> written = list(project.resolve(layout.flyway()));
@@ -291,28 +363,41 @@ class AdoptPrismaProjectIT {
         LauncherRuns.Run generate = quarry(environment, "generate");
         assertEquals(0, generate.exit(), generate.toString());
         assertTrue(Files.isRegularFile(project.resolve("openapi/openapi.yaml")), generate.toString());
-        assertEquals(!layout.prismaMade(), Files.isDirectory(project.resolve("src/main/java")), "Java entities only in a Java project\n" + generate);
+        assertEquals(
+                !layout.prismaMade(),
+                Files.isDirectory(project.resolve("src/main/java")),
+                "Java entities only in a Java project\n" + generate);
 
-        TestServer.execute(database, "INSERT INTO \"Author\" (name) VALUES ('Ada'); INSERT INTO \"Post\" (title, \"authorId\") VALUES "
-                + "('Notes', 1)");
+        TestServer.execute(
+                database,
+                "INSERT INTO \"Author\" (name) VALUES ('Ada'); INSERT INTO \"Post\" (title, \"authorId\") "
+                        + "VALUES "
+                        + "('Notes', 1)");
         launcher.serve(environment);
         HttpResponse<String> authors = launcher.get("/api/authors");
         HttpResponse<String> posts = launcher.get("/api/posts");
         assertEquals(200, authors.statusCode(), authors.body());
-        assertEquals("[{\"id\":1,\"name\":\"Ada\",\"email\":null}]", authors.body().replace(" ", ""));
-        assertEquals("[{\"id\":1,\"title\":\"Notes\",\"authorId\":1}]", posts.body().replace(" ", ""));
+        assertEquals(
+                "[{\"id\":1,\"name\":\"Ada\",\"email\":null}]", authors.body().replace(" ", ""));
+        assertEquals(
+                "[{\"id\":1,\"title\":\"Notes\",\"authorId\":1}]", posts.body().replace(" ", ""));
         launcher.stopServer();
 
         LauncherRuns.Run pull = quarry(environment, "db", "pull");
         assertEquals(0, pull.exit(), pull.toString());
         String pulled = Files.readString(project.resolve(schemaFileOfAuthor(layout)));
-        assertTrue(pulled.contains("model Author") && pulled.contains("email") && !pulled.contains("_prisma_migrations"), pulled);
+        assertTrue(
+                pulled.contains("model Author") && pulled.contains("email") && !pulled.contains("_prisma_migrations"),
+                pulled);
         assertEquals(layout.prismaMade(), pulled.contains("generator client {"), "the generator kept\n" + pulled);
         if (!layout.schema().endsWith(".prisma")) {
             String post = Files.readString(project.resolve(layout.schema() + "/post.prisma"));
-            assertTrue(post.startsWith("model Post {") && !pulled.contains("model Post"), "each model stays in its file\n" + pulled + "\n" + post);
+            assertTrue(
+                    post.startsWith("model Post {") && !pulled.contains("model Post"),
+                    "each model stays in its file\n" + pulled + "\n" + post);
         }
-        System.out.printf("[adopt] %s: %d ms, %s%n", layout.name(), (System.nanoTime() - start) / 1_000_000, launcher.timings());
+        System.out.printf(
+                "[adopt] %s: %d ms, %s%n", layout.name(), (System.nanoTime() - start) / 1_000_000, launcher.timings());
     }
 
     private static String schemaFileOfAuthor(Layout layout) {
@@ -326,10 +411,14 @@ class AdoptPrismaProjectIT {
     static void migrateAsPrisma(DatabaseUrl database, String name, String sql) throws Exception {
         TestServer.execute(database, PRISMA_HISTORY);
         TestServer.execute(database, sql);
-        String checksum = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(sql.getBytes(StandardCharsets.UTF_8)));
-        TestServer.execute(database, "INSERT INTO _prisma_migrations (id, checksum, finished_at, migration_name, applied_steps_count) "
-                + "VALUES ('"
-                + UUID.randomUUID() + "', '" + checksum + "', now(), '" + name + "', 1)");
+        String checksum = HexFormat.of()
+                .formatHex(MessageDigest.getInstance("SHA-256").digest(sql.getBytes(StandardCharsets.UTF_8)));
+        TestServer.execute(
+                database,
+                "INSERT INTO _prisma_migrations (id, checksum, finished_at, migration_name, "
+                        + "applied_steps_count) "
+                        + "VALUES ('"
+                        + UUID.randomUUID() + "', '" + checksum + "', now(), '" + name + "', 1)");
     }
 
     /** Prisma's migration files of the layout, by path, with their text. */

@@ -75,7 +75,13 @@ class AdoptRealAppsIT {
      * schema
      *     does not declare, added by hand as Prisma's documentation advises
      */
-    record App(String name, String corpusFile, String urlVariable, String dotEnv, Optional<String> config, String prelude) {
+    record App(
+            String name,
+            String corpusFile,
+            String urlVariable,
+            String dotEnv,
+            Optional<String> config,
+            String prelude) {
 
         /**
          * The schema as a Prisma 7 project keeps it: the URLs are in the config or the environment, not in the
@@ -96,11 +102,17 @@ class AdoptRealAppsIT {
             int end = schema.indexOf("\n}", user);
             int attributes = schema.indexOf("\n  @@", user);
             int at = attributes > 0 && attributes < end ? attributes : end;
-            return schema.substring(0, at) + "\n  nickname      String?\n  adoptionNotes AdoptionNote[]" + schema.substring(at) + NEW_MODEL;
+            return schema.substring(0, at) + "\n  nickname      String?\n  adoptionNotes AdoptionNote[]"
+                    + schema.substring(at) + NEW_MODEL;
         }
     }
 
-    static final App DOCUMENSO = new App("documenso", "documenso__documenso__packages__prisma__schema.prisma", "NEXT_PRIVATE_DATABASE_URL", ".env", Optional.of("""
+    static final App DOCUMENSO = new App(
+            "documenso",
+            "documenso__documenso__packages__prisma__schema.prisma",
+            "NEXT_PRIVATE_DATABASE_URL",
+            ".env",
+            Optional.of("""
             import "dotenv/config";
             import { defineConfig, env } from "prisma/config";
 
@@ -113,8 +125,15 @@ class AdoptRealAppsIT {
                 url: env("NEXT_PRIVATE_DATABASE_URL"),
               },
             });
-            """), "CREATE EXTENSION IF NOT EXISTS pg_trgm;\n\n");
-    static final App CALCOM = new App("cal.com", "calcom__cal.com__packages__prisma__schema.prisma", "DATABASE_URL", "prisma/.env", Optional.empty(), "");
+            """),
+            "CREATE EXTENSION IF NOT EXISTS pg_trgm;\n\n");
+    static final App CALCOM = new App(
+            "cal.com",
+            "calcom__cal.com__packages__prisma__schema.prisma",
+            "DATABASE_URL",
+            "prisma/.env",
+            Optional.empty(),
+            "");
 
     /**
      * Prisma 7's from-empty scripts, by app name: of the schema, and of the changed schema ({@code name + "'"}).
@@ -185,16 +204,21 @@ class AdoptRealAppsIT {
 
         LauncherRuns.Run status = launcher.run(Map.of(), "migrate", "status");
         assertEquals(0, status.exit(), status.toString());
-        assertTrue(status.out().contains("Schema: prisma/schema.prisma (" + (app.config().isPresent() ? "prisma.config.ts" : "the default locations") + ")"),
+        assertTrue(
+                status.out()
+                        .contains("Schema: prisma/schema.prisma ("
+                                + (app.config().isPresent() ? "prisma.config.ts" : "the default locations") + ")"),
                 status.toString());
         assertTrue(status.out().contains("The database is up to date with the migrations."), status.toString());
 
         List<Model> models = PrismaSchema.parse("schema.prisma", app.schema()).schema().orElseThrow().models().stream()
-                .filter(m -> !m.view() && !m.ignored()).toList();
+                .filter(m -> !m.view() && !m.ignored())
+                .toList();
         launcher.serve(Map.of());
         List<String> failures = new ArrayList<>();
         for (Model model : models) {
-            HttpResponse<String> found = launcher.post("/api/rpc/" + RouteNames.delegate(model.name()) + "/findMany", "{}");
+            HttpResponse<String> found =
+                    launcher.post("/api/rpc/" + RouteNames.delegate(model.name()) + "/findMany", "{}");
             if (found.statusCode() != 200 || !found.body().strip().equals("[]")) {
                 failures.add(model.name() + ": " + found.statusCode() + " " + found.body());
             }
@@ -206,11 +230,16 @@ class AdoptRealAppsIT {
         LauncherRuns.Run dev = launcher.run(Map.of(), "migrate", "dev", "--name", "adoption notes");
         assertEquals(0, dev.exit(), dev.toString());
         try (Stream<Path> flyway = Files.list(project.resolve("prisma/migrations-flyway"))) {
-            List<String> written = flyway.map(p -> p.getFileName().toString()).filter(f -> f.startsWith("V")).toList();
+            List<String> written = flyway.map(p -> p.getFileName().toString())
+                    .filter(f -> f.startsWith("V"))
+                    .toList();
             assertEquals(1, written.size(), written.toString());
             assertTrue(written.get(0).matches("V\\d{14}__adoption_notes\\.sql"), written.toString());
         }
-        assertEquals(prismaInit, Files.readString(project.resolve("prisma/migrations/" + INIT + "/migration.sql")), "Prisma's history is left as it is");
+        assertEquals(
+                prismaInit,
+                Files.readString(project.resolve("prisma/migrations/" + INIT + "/migration.sql")),
+                "Prisma's history is left as it is");
         LauncherRuns.Run after = launcher.run(Map.of(), "migrate", "status");
         assertEquals(0, after.exit(), after.toString());
         assertTrue(after.out().contains("The database is up to date with the migrations."), after.toString());
@@ -219,10 +248,16 @@ class AdoptRealAppsIT {
         databases.add(prismaMade);
         TestServer.execute(prismaMade, app.prelude() + PRISMA_SCRIPTS.get(app.name() + "'"));
         TestServer.execute(database, "DROP TABLE _prisma_migrations; DROP TABLE flyway_schema_history");
-        CatalogDump dump = new CatalogDump(Tools.find("pg_dump").orElseThrow(() -> new IllegalStateException("pg_dump is not installed")), database);
-        assertEquals(dump.of(prismaMade), dump.of(database), "the catalog after Quarry's migration is the one Prisma's script gives for the changed schema");
-        System.out.printf("[adopt-real] %s: %d models served, %d ms, %s%n", app.name(), models.size(), (System.nanoTime() - start) / 1_000_000,
-                launcher.timings());
+        CatalogDump dump = new CatalogDump(
+                Tools.find("pg_dump").orElseThrow(() -> new IllegalStateException("pg_dump is not installed")),
+                database);
+        assertEquals(
+                dump.of(prismaMade),
+                dump.of(database),
+                "the catalog after Quarry's migration is the one Prisma's script gives for the changed " + "schema");
+        System.out.printf(
+                "[adopt-real] %s: %d models served, %d ms, %s%n",
+                app.name(), models.size(), (System.nanoTime() - start) / 1_000_000, launcher.timings());
     }
 
     private void write(String path, String text) throws IOException {

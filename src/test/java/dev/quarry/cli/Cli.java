@@ -30,7 +30,9 @@ final class Cli {
         commandLine.setOut(new PrintWriter(out, true));
         commandLine.setErr(new PrintWriter(err, true));
         String previous = System.getProperty("quarry.database-url");
-        database.ifPresentOrElse(url -> System.setProperty("quarry.database-url", url.toPrismaUrl()), () -> System.clearProperty("quarry.database-url"));
+        database.ifPresentOrElse(
+                url -> System.setProperty("quarry.database-url", url.toPrismaUrl()),
+                () -> System.clearProperty("quarry.database-url"));
         try {
             int exitCode = commandLine.execute(args);
             return new Run(exitCode, out.toString(), err.toString());

@@ -5,12 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import java.io.PrintWriter;
 
 /**
  * {@code quarry erd}: the SVG to a file, Mermaid to stdout with what it used on stderr, a wrong format refused with
@@ -25,7 +25,10 @@ class ErdCommandTest {
         Path out = dir.resolve("nested/diagram.svg");
         Run run = run("erd", "--schema", SCHEMA, "--out", out.toString());
         assertEquals(0, run.exit, run.err);
-        assertTrue(run.out.contains("Schema: " + SCHEMA) && run.out.contains("Wrote the svg diagram of 2 model(s) to " + out), run.out);
+        assertTrue(
+                run.out.contains("Schema: " + SCHEMA)
+                        && run.out.contains("Wrote the svg diagram of 2 model(s) to " + out),
+                run.out);
         assertEquals(Files.readString(Path.of("openapi/schema-diagram.svg")), Files.readString(out));
     }
 

@@ -28,9 +28,12 @@ class ExportCommandTest {
         Files.writeString(file, MigrateCommandTest.DATASOURCE + MigrateCommandTest.PERSON);
         schemaFile = file.toString();
         assertEquals(0, Cli.run(url, "db", "push", "--schema", schemaFile).exitCode());
-        TestServer.execute(url, "INSERT INTO people (full_name, nick) VALUES ('Ada, \"the\" first', ''), ('Grace' || chr(10) || "
-                + "'Hopper', NULL), "
-                + "('Émilie 漢', 'em')");
+        TestServer.execute(
+                url,
+                "INSERT INTO people (full_name, nick) VALUES ('Ada, \"the\" first', ''), ('Grace' || "
+                        + "chr(10) || "
+                        + "'Hopper', NULL), "
+                        + "('Émilie 漢', 'em')");
         TestServer.execute(url, "INSERT INTO people (full_name) SELECT 'p' || i FROM generate_series(4, 5000) i");
     }
 
@@ -41,14 +44,30 @@ class ExportCommandTest {
 
     @Test
     void exportsNdjsonAndCsvFilteredOrNot() {
-        Cli.Run ndjson = Cli.run(url, "db", "export", "--schema", schemaFile, "--model", "Person", "--where", "{\"id\":{\"lte\":3}}");
+        Cli.Run ndjson = Cli.run(
+                url, "db", "export", "--schema", schemaFile, "--model", "Person", "--where", "{\"id\":{\"lte\":3}}");
         assertEquals(0, ndjson.exitCode(), ndjson.toString());
-        assertEquals("{\"id\" : 1, \"fullName\" : \"Ada, \\\"the\\\" first\", \"nick\" : \"\"}\n"
-                + "{\"id\" : 2, \"fullName\" : \"Grace\\nHopper\", \"nick\" : null}\n"
-                + "{\"id\" : 3, \"fullName\" : \"Émilie 漢\", \"nick\" : \"em\"}\n", sorted(ndjson.out()));
-        assertTrue(ndjson.err().contains("Database: "), "what it uses is said beside the records, not among them: " + ndjson);
+        assertEquals(
+                "{\"id\" : 1, \"fullName\" : \"Ada, \\\"the\\\" first\", \"nick\" : \"\"}\n"
+                        + "{\"id\" : 2, \"fullName\" : \"Grace\\nHopper\", \"nick\" : null}\n"
+                        + "{\"id\" : 3, \"fullName\" : \"Émilie 漢\", \"nick\" : \"em\"}\n",
+                sorted(ndjson.out()));
+        assertTrue(
+                ndjson.err().contains("Database: "),
+                "what it uses is said beside the records, not among them: " + ndjson);
 
-        Cli.Run csv = Cli.run(url, "db", "export", "--schema", schemaFile, "--model", "Person", "--format", "csv", "--where", "{\"id\":{\"lte\":3}}");
+        Cli.Run csv = Cli.run(
+                url,
+                "db",
+                "export",
+                "--schema",
+                schemaFile,
+                "--model",
+                "Person",
+                "--format",
+                "csv",
+                "--where",
+                "{\"id\":{\"lte\":3}}");
         assertEquals(0, csv.exitCode(), csv.toString());
         assertTrue(csv.out().startsWith("id,fullName,nick\r\n"), csv.out());
         assertTrue(csv.out().contains("1,\"Ada, \"\"the\"\" first\",\"\"\r\n"), csv.out());
@@ -59,7 +78,8 @@ class ExportCommandTest {
         assertEquals(0, all.exitCode());
         assertEquals(5000, all.out().lines().count());
 
-        Cli.Run unknown = Cli.run(url, "db", "export", "--schema", schemaFile, "--model", "Person", "--where", "{\"nope\":1}");
+        Cli.Run unknown =
+                Cli.run(url, "db", "export", "--schema", schemaFile, "--model", "Person", "--where", "{\"nope\":1}");
         assertEquals(1, unknown.exitCode(), unknown.toString());
         assertTrue(unknown.err().contains("Unknown field 'nope'"), unknown.toString());
         Cli.Run noModel = Cli.run(url, "db", "export", "--schema", schemaFile, "--model", "Nope");

@@ -30,9 +30,12 @@ class ImportCommandTest {
         Files.writeString(file, MigrateCommandTest.DATASOURCE + MigrateCommandTest.PERSON);
         schemaFile = file.toString();
         assertEquals(0, Cli.run(url, "db", "push", "--schema", schemaFile).exitCode());
-        TestServer.execute(url, "INSERT INTO people (full_name, nick) VALUES ('Ada, \"the\" first', ''), ('Grace' || chr(10) || "
-                + "'Hopper', NULL), "
-                + "('Émilie 漢', 'em')");
+        TestServer.execute(
+                url,
+                "INSERT INTO people (full_name, nick) VALUES ('Ada, \"the\" first', ''), ('Grace' || "
+                        + "chr(10) || "
+                        + "'Hopper', NULL), "
+                        + "('Émilie 漢', 'em')");
         TestServer.execute(url, "INSERT INTO people (full_name) SELECT 'p' || i FROM generate_series(4, 3000) i");
     }
 
@@ -48,7 +51,8 @@ class ImportCommandTest {
             Path file = project.resolve("people." + format);
             Files.writeString(file, export(format));
             TestServer.execute(url, "TRUNCATE people");
-            Cli.Run imported = Cli.run(url, "db", "import", "--schema", schemaFile, "--model", "Person", file.toString());
+            Cli.Run imported =
+                    Cli.run(url, "db", "import", "--schema", schemaFile, "--model", "Person", file.toString());
             assertEquals(0, imported.exitCode(), imported.toString());
             assertTrue(imported.out().contains("Imported 3000 records into Person"), imported.toString());
             assertEquals(before, export("ndjson"), format + ": the same records, NULL and empty string apart");
@@ -67,7 +71,8 @@ class ImportCommandTest {
 
         Path unknownFormat = project.resolve("people.txt");
         Files.writeString(unknownFormat, "x");
-        Cli.Run noFormat = Cli.run(url, "db", "import", "--schema", schemaFile, "--model", "Person", unknownFormat.toString());
+        Cli.Run noFormat =
+                Cli.run(url, "db", "import", "--schema", schemaFile, "--model", "Person", unknownFormat.toString());
         assertEquals(1, noFormat.exitCode(), noFormat.toString());
         assertTrue(noFormat.err().contains("--format"), noFormat.toString());
 
@@ -76,8 +81,11 @@ class ImportCommandTest {
         Cli.Run seeded = Cli.run(url, "db", "seed", "--schema", schemaFile, "--file", seed.toString());
         assertEquals(0, seeded.exitCode(), seeded.toString());
         assertTrue(seeded.out().contains("2 records"), seeded.toString());
-        assertEquals("{\"id\" : 1, \"fullName\" : \"Ada\", \"nick\" : null}\n{\"id\" : 2, \"fullName\" : \"Grace, H\", "
-                + "\"nick\" : \"\"}\n", export("ndjson"));
+        assertEquals(
+                "{\"id\" : 1, \"fullName\" : \"Ada\", \"nick\" : null}\n{\"id\" : 2, \"fullName\" : "
+                        + "\"Grace, H\", "
+                        + "\"nick\" : \"\"}\n",
+                export("ndjson"));
     }
 
     private String export(String format) {
@@ -86,7 +94,11 @@ class ImportCommandTest {
         if (format.equals("csv")) {
             return run.out();
         }
-        return run.out().lines().sorted((a, b) -> Integer.compare(id(a), id(b))).map(l -> l + "\n").reduce("", String::concat);
+        return run.out()
+                .lines()
+                .sorted((a, b) -> Integer.compare(id(a), id(b)))
+                .map(l -> l + "\n")
+                .reduce("", String::concat);
     }
 
     private static int id(String line) {

@@ -33,17 +33,24 @@ class InitCommandTest {
     void writesAValidStarterAndRefusesToOverwrite() throws Exception {
         Cli.Run first = init("--dir", project.toString(), "--url", "postgresql://app:s3cret@db.example:5433/shop");
         assertEquals(0, first.exitCode(), first.toString());
-        assertTrue(first.out().contains("postgresql://app:****@db.example:5433/shop"), "the password is not printed: " + first.out());
+        assertTrue(
+                first.out().contains("postgresql://app:****@db.example:5433/shop"),
+                "the password is not printed: " + first.out());
         assertTrue(!first.out().contains("s3cret"), first.out());
         Path schema = project.resolve("src/main/resources/schema.prisma");
         SchemaResult parsed = PrismaSchema.load(schema);
         assertTrue(!parsed.hasErrors(), parsed.errors().toString());
-        assertTrue(Files.readString(project.resolve(".env")).contains("DATABASE_URL=\"postgresql://app:s3cret@db.example:5433/shop?schema=public\"\n"));
+        assertTrue(Files.readString(project.resolve(".env"))
+                .contains("DATABASE_URL=\"postgresql://app:s3cret@db.example:5433/shop?schema=public\"\n"));
 
         Files.writeString(schema, "// mine\n");
         Cli.Run refused = init("--dir", project.toString());
         assertEquals(1, refused.exitCode(), refused.toString());
-        assertTrue(refused.err().startsWith("error: " + schema + " and " + project.resolve(".env") + " already exist(s); pass --force to overwrite"), refused.toString());
+        assertTrue(
+                refused.err()
+                        .startsWith("error: " + schema + " and " + project.resolve(".env")
+                                + " already exist(s); pass --force to overwrite"),
+                refused.toString());
         assertEquals("// mine\n", Files.readString(schema));
 
         Cli.Run forced = init("--dir", project.toString(), "--force");

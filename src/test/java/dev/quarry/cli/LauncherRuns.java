@@ -23,7 +23,8 @@ final class LauncherRuns implements AutoCloseable {
 
     static final Path LAUNCHER = Path.of("quarry").toAbsolutePath();
     static final Path JAR = Path.of("target/quarkus-app/quarkus-run.jar");
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final Path folder;
     private final List<String> timings = new ArrayList<>();
@@ -57,7 +58,10 @@ final class LauncherRuns implements AutoCloseable {
         Path out = Files.createTempFile("quarry-out", ".txt");
         Path err = Files.createTempFile("quarry-err", ".txt");
         long start = System.nanoTime();
-        Process process = launcher(environment, args).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        Process process = launcher(environment, args)
+                .redirectOutput(out.toFile())
+                .redirectError(err.toFile())
+                .start();
         if (!process.waitFor(180, TimeUnit.SECONDS)) {
             process.destroyForcibly();
             throw new AssertionError(String.join(" ", args) + " did not finish in 180 s");
@@ -84,7 +88,10 @@ final class LauncherRuns implements AutoCloseable {
         served.put("QUARKUS_HTTP_HOST", "127.0.0.1");
         served.put("QUARRY_AUTH_MODE", "open");
         Path log = Files.createTempFile("quarry-serve", ".log");
-        server = launcher(served, "serve", "--port", String.valueOf(port)).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        server = launcher(served, "serve", "--port", String.valueOf(port))
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
         long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
         while (System.nanoTime() < deadline) {
             if (!server.isAlive()) {
@@ -104,12 +111,21 @@ final class LauncherRuns implements AutoCloseable {
     }
 
     HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+        return HTTP.send(
+                HttpRequest.newBuilder(uri(path))
+                        .timeout(Duration.ofSeconds(10))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     HttpResponse<String> post(String path, String json) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(10)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+        return HTTP.send(
+                HttpRequest.newBuilder(uri(path))
+                        .timeout(Duration.ofSeconds(10))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(json))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private URI uri(String path) {

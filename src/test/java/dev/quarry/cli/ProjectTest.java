@@ -58,28 +58,38 @@ class ProjectTest {
         PrismaConfig config = project.config().orElseThrow();
         assertEquals(Optional.of(new ConfigValue.Env("APP_DATABASE_URL")), config.url());
         assertEquals(Optional.of(new ConfigValue.Env("DIRECT_URL")), config.directUrl());
-        assertEquals(Optional.of(new ConfigValue.Text("postgresql://postgres@localhost:5432/shadow?schema=public")), config.shadowDatabaseUrl());
+        assertEquals(
+                Optional.of(new ConfigValue.Text("postgresql://postgres@localhost:5432/shadow?schema=public")),
+                config.shadowDatabaseUrl());
         assertEquals(dir, project.root());
 
-        Project given = Project.discover(dir, Environment.current(), Optional.of("prisma/schema.prisma"), Optional.of(dir.resolve("elsewhere")));
+        Project given = Project.discover(
+                dir, Environment.current(), Optional.of("prisma/schema.prisma"), Optional.of(dir.resolve("elsewhere")));
         assertEquals(dir.resolve("prisma/schema.prisma").toString(), given.schema());
         assertEquals("--schema", given.foundBy());
         assertEquals(dir.resolve("elsewhere"), given.migrations());
-        assertEquals(Optional.of(new ConfigValue.Env("APP_DATABASE_URL")), given.config().orElseThrow().url(), "the config's datasource still applies");
+        assertEquals(
+                Optional.of(new ConfigValue.Env("APP_DATABASE_URL")),
+                given.config().orElseThrow().url(),
+                "the config's datasource still applies");
     }
 
     @Test
     void anExpressionTheConfigComputesIsRefusedInOneSentence() throws Exception {
         write("prisma.config.mjs", "export default { schema: path.join('prisma', 'schema.prisma') };\n");
         UserError refused = assertThrows(UserError.class, this::discover);
-        assertEquals(dir.resolve("prisma.config.mjs") + " sets schema to `path.join('prisma'`, which Quarry cannot read without running Node; "
-                + "write a string literal or env(\"NAME\") there, or pass the value on the command line", refused.getMessage());
+        assertEquals(
+                dir.resolve("prisma.config.mjs")
+                        + " sets schema to `path.join('prisma'`, which Quarry cannot read without running Node; "
+                        + "write a string literal or env(\"NAME\") there, or pass the value on the command line",
+                refused.getMessage());
     }
 
     @Test
     void packageJsonThenPrismaFolderThenSchemaFolderThenJavaLayout() throws Exception {
         assertEquals(Project.Layout.PACKAGED, discover().layout());
-        Project packaged = Project.discover(dir, Environment.current(), Optional.of("classpath:schema.prisma"), Optional.empty());
+        Project packaged =
+                Project.discover(dir, Environment.current(), Optional.of("classpath:schema.prisma"), Optional.empty());
         assertEquals("classpath:schema.prisma", packaged.schema());
         assertEquals(Project.Layout.PACKAGED, packaged.layout());
 
@@ -97,10 +107,15 @@ class ProjectTest {
         assertEquals(dir.resolve("prisma/migrations-flyway"), discover().migrations());
         assertEquals(Optional.empty(), discover().prismaHistory(), "no Prisma migration yet");
 
-        write("package.json", "{\"name\": \"app\", \"prisma\": {\"schema\": \"database/schema.prisma\", \"seed\": \"node "
-                + "seed.js\"}}");
-        assertEquals(dir.resolve("database/schema.prisma").toString(), discover().schema());
-        assertTrue(discover().foundBy().endsWith("package.json#prisma.schema"), discover().foundBy());
+        write(
+                "package.json",
+                "{\"name\": \"app\", \"prisma\": {\"schema\": \"database/schema.prisma\", \"seed\": \"node "
+                        + "seed.js\"}}");
+        assertEquals(
+                dir.resolve("database/schema.prisma").toString(), discover().schema());
+        assertTrue(
+                discover().foundBy().endsWith("package.json#prisma.schema"),
+                discover().foundBy());
         assertEquals(dir.resolve("database/migrations-flyway"), discover().migrations());
     }
 
@@ -118,17 +133,27 @@ class ProjectTest {
         write("app/db/.env", "QUARRY_TEST_NAMED_ONLY=db\n");
         write("app/web/.env", "QUARRY_TEST_WEB_ONLY=web\n");
 
-        Environment atRoot = Project.discover(dir.resolve("app"), Environment.current(), Optional.empty(), Optional.empty()).environment();
+        Environment atRoot = Project.discover(
+                        dir.resolve("app"), Environment.current(), Optional.empty(), Optional.empty())
+                .environment();
         assertEquals(Optional.of("root"), atRoot.get("QUARRY_TEST_ROOT_ONLY"));
         assertEquals(Optional.of("root"), atRoot.get("QUARRY_TEST_BOTH"), "the root's .env wins");
         assertEquals(Optional.of("prisma"), atRoot.get("QUARRY_TEST_PRISMA_ONLY"));
         assertEquals(Optional.empty(), atRoot.get("QUARRY_TEST_NAMED_ONLY"), "db/ holds no schema in use");
 
-        Environment named = Project.discover(dir.resolve("app/web"), Environment.current(), Optional.of("../db/schema.prisma"), Optional.empty())
+        Environment named = Project.discover(
+                        dir.resolve("app/web"),
+                        Environment.current(),
+                        Optional.of("../db/schema.prisma"),
+                        Optional.empty())
                 .environment();
-        assertEquals(Optional.of("root"), named.get("QUARRY_TEST_ROOT_ONLY"), "the package.json above the folder is the project's root");
+        assertEquals(
+                Optional.of("root"),
+                named.get("QUARRY_TEST_ROOT_ONLY"),
+                "the package.json above the folder is the project's root");
         assertEquals(Optional.of("db"), named.get("QUARRY_TEST_NAMED_ONLY"), "beside the schema given with --schema");
-        assertEquals(Optional.empty(), named.get("QUARRY_TEST_WEB_ONLY"), "the schema's .env comes before the folder's");
+        assertEquals(
+                Optional.empty(), named.get("QUARRY_TEST_WEB_ONLY"), "the schema's .env comes before the folder's");
         assertEquals(Optional.empty(), named.get("QUARRY_TEST_PRISMA_ONLY"));
     }
 }

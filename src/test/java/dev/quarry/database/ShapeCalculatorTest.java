@@ -1,7 +1,5 @@
 package dev.quarry.database;
 
-import dev.quarry.schema.model.ConstraintNames;
-
 import static dev.quarry.database.TestSchemas.blog;
 import static dev.quarry.database.TestSchemas.enumType;
 import static dev.quarry.database.TestSchemas.enumValue;
@@ -18,12 +16,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.quarry.migrate.Migrations;
 import dev.quarry.schema.model.Arity;
-import dev.quarry.schema.model.ScalarType;
-import java.util.List;
-import org.junit.jupiter.api.Test;
+import dev.quarry.schema.model.ConstraintNames;
 import dev.quarry.schema.model.DefaultValue;
 import dev.quarry.schema.model.FieldType;
+import dev.quarry.schema.model.ScalarType;
+import java.util.List;
 import java.util.Optional;
+import org.junit.jupiter.api.Test;
 
 class ShapeCalculatorTest {
 
@@ -74,20 +73,36 @@ class ShapeCalculatorTest {
 
     @Test
     void prismaTypesDefaultsEnumsAndJoinTables() {
-        var user = model("User", "id", List.of(
-                withDefault(field("id", ScalarType.INT, Arity.REQUIRED), fn("autoincrement")),
-                withNative(field("email", ScalarType.STRING, Arity.REQUIRED), "VarChar", "255"),
-                withDefault(field("role", new FieldType.EnumRef("Role"), Arity.REQUIRED), enumValue("USER")),
-                withDefault(field("tags", ScalarType.STRING, Arity.LIST), new DefaultValue.ListValue(List.of(str("a"), str("b")), Optional.empty())),
-                withDefault(field("score", ScalarType.FLOAT, Arity.REQUIRED), num("1")),
-                withDefault(field("price", ScalarType.DECIMAL, Arity.REQUIRED), num("1.50")),
-                withDefault(field("data", ScalarType.JSON, Arity.REQUIRED), str("{}")),
-                withDefault(field("when", ScalarType.DATETIME, Arity.REQUIRED), str("2020-01-01T00:00:00Z")),
-                withDefault(field("big", ScalarType.BIGINT, Arity.REQUIRED), num("-5")),
-                withDefault(withNative(field("uid", ScalarType.STRING, Arity.REQUIRED), "Uuid"), fn("dbgenerated", "gen_random_uuid()"))),
-                List.of("email"), List.of());
-        var category = model("Category", "id", List.of(withDefault(field("id", ScalarType.INT, Arity.REQUIRED), fn("autoincrement"))), List.of(), List.of());
-        var schema = schema(List.of(user, category), List.of(enumType("Role", "USER", "ADMIN")), List.of(manyToMany("Category", "users", "id", "User", "cats", "id")));
+        var user = model(
+                "User",
+                "id",
+                List.of(
+                        withDefault(field("id", ScalarType.INT, Arity.REQUIRED), fn("autoincrement")),
+                        withNative(field("email", ScalarType.STRING, Arity.REQUIRED), "VarChar", "255"),
+                        withDefault(field("role", new FieldType.EnumRef("Role"), Arity.REQUIRED), enumValue("USER")),
+                        withDefault(
+                                field("tags", ScalarType.STRING, Arity.LIST),
+                                new DefaultValue.ListValue(List.of(str("a"), str("b")), Optional.empty())),
+                        withDefault(field("score", ScalarType.FLOAT, Arity.REQUIRED), num("1")),
+                        withDefault(field("price", ScalarType.DECIMAL, Arity.REQUIRED), num("1.50")),
+                        withDefault(field("data", ScalarType.JSON, Arity.REQUIRED), str("{}")),
+                        withDefault(field("when", ScalarType.DATETIME, Arity.REQUIRED), str("2020-01-01T00:00:00Z")),
+                        withDefault(field("big", ScalarType.BIGINT, Arity.REQUIRED), num("-5")),
+                        withDefault(
+                                withNative(field("uid", ScalarType.STRING, Arity.REQUIRED), "Uuid"),
+                                fn("dbgenerated", "gen_random_uuid()"))),
+                List.of("email"),
+                List.of());
+        var category = model(
+                "Category",
+                "id",
+                List.of(withDefault(field("id", ScalarType.INT, Arity.REQUIRED), fn("autoincrement"))),
+                List.of(),
+                List.of());
+        var schema = schema(
+                List.of(user, category),
+                List.of(enumType("Role", "USER", "ADMIN")),
+                List.of(manyToMany("Category", "users", "id", "User", "cats", "id")));
         String sql = Migrations.createScript(schema);
         assertEquals("""
                 -- CreateSchema
@@ -146,8 +161,11 @@ class ShapeCalculatorTest {
     @Test
     void longNamesAreCutAsPrismaCutsThem() {
         String table = "AVeryLongModelNameThatGoesOnAndOnForeverAndEverAndEverMoreStuff";
-        assertEquals("AVeryLongModelNameThatGoesOnAndOnForeverAndEverAndEverMore_pkey", ConstraintNames.primaryKey(table));
-        assertEquals("AVeryLongModelNameThatGoesOnAndOnForeverAndEverAndEverMoreS_key", ConstraintNames.unique(table, List.of("anotherQuiteLongFieldNameHere", "id")));
+        assertEquals(
+                "AVeryLongModelNameThatGoesOnAndOnForeverAndEverAndEverMore_pkey", ConstraintNames.primaryKey(table));
+        assertEquals(
+                "AVeryLongModelNameThatGoesOnAndOnForeverAndEverAndEverMoreS_key",
+                ConstraintNames.unique(table, List.of("anotherQuiteLongFieldNameHere", "id")));
         assertEquals("User_email_key", ConstraintNames.unique("User", List.of("email")));
         assertEquals("Post_authorId_fkey", ConstraintNames.foreignKey("Post", List.of("authorId")));
         assertEquals("Post_authorId_idx", ConstraintNames.index("Post", List.of("authorId")));

@@ -14,8 +14,11 @@ import io.vertx.pgclient.PgBuilder;
 import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.PoolOptions;
+import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.SqlConnection;
 import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -23,9 +26,6 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import io.vertx.sqlclient.SqlClient;
-import java.util.Map;
-import java.util.Optional;
 
 /** Each failure is produced for real against PostgreSQL (or a port where none listens), then classified. */
 class DatabaseAvailabilityTest {
@@ -37,7 +37,10 @@ class DatabaseAvailabilityTest {
     static void start() {
         vertx = Vertx.vertx();
         database = TestServer.createDatabase("availability");
-        TestServer.execute(database, "CREATE TABLE \"User\" (\"email\" text PRIMARY KEY); INSERT INTO \"User\" VALUES ('a@example.com')");
+        TestServer.execute(
+                database,
+                "CREATE TABLE \"User\" (\"email\" text PRIMARY KEY); INSERT INTO \"User\" VALUES "
+                        + "('a@example.com')");
     }
 
     @AfterAll
@@ -48,8 +51,8 @@ class DatabaseAvailabilityTest {
 
     @Test
     void aDatabaseThatIsDownIsUnavailable() throws Exception {
-        DatabaseUrl nowhere = new DatabaseUrl("127.0.0.1", Tools.freePort(), "quarry", "postgres",
-                Optional.empty(), "public", Map.of());
+        DatabaseUrl nowhere = new DatabaseUrl(
+                "127.0.0.1", Tools.freePort(), "quarry", "postgres", Optional.empty(), "public", Map.of());
         Throwable failure = failureOf(pool(nowhere, 1, -1, Duration.ofSeconds(5)), "SELECT 1");
         assertTrue(DatabaseAvailability.isUnavailable(failure), failure::toString);
     }
@@ -59,8 +62,8 @@ class DatabaseAvailabilityTest {
         String role = "quarry_limited_" + UUID.randomUUID().toString().substring(0, 8);
         TestServer.execute(TestServer.admin(), "CREATE ROLE " + role + " LOGIN CONNECTION LIMIT 1");
         try {
-            DatabaseUrl limited = new DatabaseUrl(database.host(), database.port(), database.database(), role,
-                    Optional.empty(), "public", Map.of());
+            DatabaseUrl limited = new DatabaseUrl(
+                    database.host(), database.port(), database.database(), role, Optional.empty(), "public", Map.of());
             Pool first = pool(limited, 1, -1, Duration.ofSeconds(5));
             SqlConnection held = await(first.getConnection());
             Throwable failure = failureOf(pool(limited, 1, -1, Duration.ofSeconds(5)), "SELECT 1");
@@ -76,7 +79,10 @@ class DatabaseAvailabilityTest {
     void aConnectionTheServerTerminatedIsUnavailable() throws Exception {
         Pool pool = pool(database, 1, -1, Duration.ofSeconds(5));
         SqlConnection connection = await(pool.getConnection());
-        int pid = await(connection.query("SELECT pg_backend_pid()").execute()).iterator().next().getInteger(0);
+        int pid = await(connection.query("SELECT pg_backend_pid()").execute())
+                .iterator()
+                .next()
+                .getInteger(0);
         Future<?> inFlight = connection.query("SELECT pg_sleep(10)").execute();
         awaitRunning(pid, "SELECT pg_sleep(10)");
         TestServer.execute(database, "SELECT pg_terminate_backend(" + pid + ")");
@@ -90,7 +96,8 @@ class DatabaseAvailabilityTest {
     private void awaitRunning(int pid, String query) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         try (var connection = TestServer.connect(database);
-                var statement = connection.prepareStatement("SELECT 1 FROM pg_stat_activity WHERE pid = ? AND state = 'active' AND query = ?")) {
+                var statement = connection.prepareStatement(
+                        "SELECT 1 FROM pg_stat_activity WHERE pid = ? AND state = 'active' AND query = ?")) {
             statement.setInt(1, pid);
             statement.setString(2, query);
             while (true) {
@@ -126,7 +133,9 @@ class DatabaseAvailabilityTest {
         await(held.close());
         assertTrue(waitedMillis < 2000, "waited " + waitedMillis + " ms");
         assertTrue(DatabaseAvailability.isUnavailable(failure), failure::toString);
-        assertTrue(DatabaseAvailability.isUnavailable(new CompletionException(failure)), "a wrapped failure is looked through");
+        assertTrue(
+                DatabaseAvailability.isUnavailable(new CompletionException(failure)),
+                "a wrapped failure is looked through");
     }
 
     @Test
@@ -134,8 +143,10 @@ class DatabaseAvailabilityTest {
         Pool pool = pool(database, 2, -1, Duration.ofSeconds(5));
         Throwable syntax = failureOf(pool, "SELEC 1");
         Throwable duplicate = failureOf(pool, "INSERT INTO \"User\" VALUES ('a@example.com')");
-        Throwable noDatabase = failureOf(pool(database.withDatabase("quarry_no_such_database"), 1, -1, Duration.ofSeconds(5)), "SELECT 1");
-        for (Throwable failure : new Throwable[] {syntax, duplicate, noDatabase, new IllegalArgumentException("bad filter")}) {
+        Throwable noDatabase = failureOf(
+                pool(database.withDatabase("quarry_no_such_database"), 1, -1, Duration.ofSeconds(5)), "SELECT 1");
+        for (Throwable failure :
+                new Throwable[] {syntax, duplicate, noDatabase, new IllegalArgumentException("bad filter")}) {
             assertFalse(DatabaseAvailability.isUnavailable(failure), failure::toString);
         }
     }
@@ -144,7 +155,11 @@ class DatabaseAvailabilityTest {
         PoolTuning tuning = new PoolTuning(queue, wait, false, Duration.ZERO, Duration.ZERO, false);
         PgConnectOptions options = PgConnectOptions.fromUri(url.reactiveUrl()).setUser(url.user());
         url.password().ifPresent(options::setPassword);
-        return PgBuilder.pool().with(tuning.apply(new PoolOptions().setMaxSize(size))).connectingTo(tuning.apply(options)).using(vertx).build();
+        return PgBuilder.pool()
+                .with(tuning.apply(new PoolOptions().setMaxSize(size)))
+                .connectingTo(tuning.apply(options))
+                .using(vertx)
+                .build();
     }
 
     private static Throwable failureOf(SqlClient client, String sql) throws Exception {

@@ -70,7 +70,9 @@ final class Haproxy implements AutoCloseable {
         Path file = directory.resolve("haproxy.cfg");
         Files.write(file, config);
         Process process = new ProcessBuilder(executable.toString(), "-db", "-f", file.toString())
-                .redirectErrorStream(true).redirectOutput(directory.resolve("haproxy.log").toFile()).start();
+                .redirectErrorStream(true)
+                .redirectOutput(directory.resolve("haproxy.log").toFile())
+                .start();
         Haproxy haproxy = new Haproxy(process, directory, port, statsPort);
         haproxy.awaitListening();
         return haproxy;
@@ -82,12 +84,16 @@ final class Haproxy implements AutoCloseable {
 
     /** How many backends HAProxy currently sends requests to (status UP in its CSV statistics). */
     int serversUp() throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + statsPort + "/stats;csv")).build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + statsPort + "/stats;csv"))
+                .build();
         String csv = HTTP.send(request, HttpResponse.BodyHandlers.ofString()).body();
         int up = 0;
         for (String line : csv.split("\n")) {
             String[] columns = line.split(",");
-            if (columns.length > 17 && columns[0].equals("instances") && columns[1].startsWith("quarry") && columns[17].startsWith("UP")) {
+            if (columns.length > 17
+                    && columns[0].equals("instances")
+                    && columns[1].startsWith("quarry")
+                    && columns[17].startsWith("UP")) {
                 up++;
             }
         }
@@ -98,7 +104,8 @@ final class Haproxy implements AutoCloseable {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (serversUp() < expected) {
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("HAProxy sees " + serversUp() + " of " + expected + " instances up after " + timeout);
+                throw new IllegalStateException(
+                        "HAProxy sees " + serversUp() + " of " + expected + " instances up after " + timeout);
             }
             Thread.sleep(100);
         }
@@ -108,7 +115,8 @@ final class Haproxy implements AutoCloseable {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                throw new IllegalStateException("haproxy exited:\n" + Files.readString(directory.resolve("haproxy.log")));
+                throw new IllegalStateException(
+                        "haproxy exited:\n" + Files.readString(directory.resolve("haproxy.log")));
             }
             try (Socket ignored = new Socket("127.0.0.1", port)) {
                 return;

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.quarry.runtime.DatabaseUrl;
 import dev.quarry.runtime.ops.PoolTuning;
 import dev.quarry.testsupport.TestServer;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.pgclient.PgBuilder;
 import io.vertx.pgclient.PgConnectOptions;
@@ -19,7 +20,6 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import io.vertx.core.Future;
 
 /**
  * The backstop of {@code quarry.api.idle-in-transaction-timeout}: a connection of a pool built with Quarry's
@@ -45,22 +45,42 @@ class IdleInTransactionBackstopTest {
 
     @Test
     void aConnectionLeftInATransactionIsEndedByPostgres() throws Exception {
-        PoolTuning tuning = new PoolTuning(-1, Duration.ofSeconds(10), false, Duration.ofSeconds(30), Duration.ofMillis(500), false);
-        PgConnectOptions options = PgConnectOptions.fromUri(database.reactiveUrl()).setUser(database.user());
+        PoolTuning tuning = new PoolTuning(
+                -1, Duration.ofSeconds(10), false, Duration.ofSeconds(30), Duration.ofMillis(500), false);
+        PgConnectOptions options =
+                PgConnectOptions.fromUri(database.reactiveUrl()).setUser(database.user());
         database.password().ifPresent(options::setPassword);
-        Pool pool = PgBuilder.pool().with(tuning.apply(new PoolOptions().setMaxSize(1))).connectingTo(tuning.apply(options)).using(vertx).build();
+        Pool pool = PgBuilder.pool()
+                .with(tuning.apply(new PoolOptions().setMaxSize(1)))
+                .connectingTo(tuning.apply(options))
+                .using(vertx)
+                .build();
         try {
             SqlConnection connection = await(pool.getConnection());
             await(connection.query("BEGIN").execute());
-            String setting = await(connection.query("SHOW idle_in_transaction_session_timeout").execute()).iterator().next().getString(0);
+            String setting = await(connection
+                            .query("SHOW idle_in_transaction_session_timeout")
+                            .execute())
+                    .iterator()
+                    .next()
+                    .getString(0);
             assertEquals("500ms", setting);
-            assertEquals("off", await(connection.query("SHOW jit").execute()).iterator().next().getString(0), "jit is off unless quarry.database.jit");
+            assertEquals(
+                    "off",
+                    await(connection.query("SHOW jit").execute())
+                            .iterator()
+                            .next()
+                            .getString(0),
+                    "jit is off unless quarry.database.jit");
             Thread.sleep(1500);
-            ExecutionException ended = assertThrows(ExecutionException.class, () -> await(connection.query("SELECT 1").execute()));
+            ExecutionException ended = assertThrows(
+                    ExecutionException.class,
+                    () -> await(connection.query("SELECT 1").execute()));
             System.out.println("IDLE BACKSTOP: after 1.5 s idle in transaction: " + ended.getCause());
             connection.close();
             // the pool opens a fresh connection in its place
-            assertEquals(1, (int) await(pool.query("SELECT 1").execute()).iterator().next().getInteger(0));
+            assertEquals(1, (int)
+                    await(pool.query("SELECT 1").execute()).iterator().next().getInteger(0));
         } finally {
             await(pool.close());
         }
@@ -68,9 +88,12 @@ class IdleInTransactionBackstopTest {
 
     @Test
     void pgBouncerGetsNoStartUpParameters() {
-        PoolTuning tuning = new PoolTuning(-1, Duration.ofSeconds(10), true, Duration.ofSeconds(30), Duration.ofSeconds(60), false);
+        PoolTuning tuning =
+                new PoolTuning(-1, Duration.ofSeconds(10), true, Duration.ofSeconds(30), Duration.ofSeconds(60), false);
         PgConnectOptions options = tuning.apply(new PgConnectOptions());
-        assertTrue(options.getProperties().keySet().stream().noneMatch(k -> k.contains("timeout") || k.equals("jit")), options.getProperties().toString());
+        assertTrue(
+                options.getProperties().keySet().stream().noneMatch(k -> k.contains("timeout") || k.equals("jit")),
+                options.getProperties().toString());
     }
 
     private static <T> T await(Future<T> future) throws Exception {

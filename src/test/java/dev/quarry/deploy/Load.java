@@ -27,13 +27,17 @@ final class Load {
     record Request(String name, Function<Long, HttpRequest.Builder> build, int expectedStatus) {
 
         static Request get(URI uri) {
-            return new Request("GET " + uri.getPath(), n -> HttpRequest.newBuilder(uri).GET(), 200);
+            return new Request(
+                    "GET " + uri.getPath(), n -> HttpRequest.newBuilder(uri).GET(), 200);
         }
 
         /** A write whose body is unique per request (the counter), so unique constraints hold. */
         static Request postJson(URI uri, Function<Long, String> body, int expectedStatus) {
-            return new Request("POST " + uri.getPath(),
-                    n -> HttpRequest.newBuilder(uri).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body.apply(n))),
+            return new Request(
+                    "POST " + uri.getPath(),
+                    n -> HttpRequest.newBuilder(uri)
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(body.apply(n))),
                     expectedStatus);
         }
     }
@@ -63,8 +67,15 @@ final class Load {
      * its number)
      * @param lastFailureNanos {@link System#nanoTime()} when the last failure was seen, or empty when none was
      */
-    record Result(long requests, long failures, Map<String, Long> failuresByCause, Map<String, Long> acknowledged,
-            Map<String, Set<Long>> acknowledgedNumbers, OptionalLong lastFailureNanos, double seconds, List<Answer> answers,
+    record Result(
+            long requests,
+            long failures,
+            Map<String, Long> failuresByCause,
+            Map<String, Long> acknowledged,
+            Map<String, Set<Long>> acknowledgedNumbers,
+            OptionalLong lastFailureNanos,
+            double seconds,
+            List<Answer> answers,
             int unfinishedWorkers) {
         double perSecond() {
             return requests / seconds;
@@ -111,9 +122,16 @@ final class Load {
             unfinished += worker.isAlive() ? 1 : 0;
         }
         long lastFailure = lastFailureNanos.get();
-        return new Result(sent.get(), failed.get(), Map.copyOf(causes), Map.copyOf(acknowledged), Map.copyOf(acknowledgedNumbers),
-                lastFailure == Long.MIN_VALUE ? OptionalLong.empty() : OptionalLong.of(lastFailure), (System.nanoTime() - startedNanos) / 1e9,
-                List.copyOf(answers), unfinished);
+        return new Result(
+                sent.get(),
+                failed.get(),
+                Map.copyOf(causes),
+                Map.copyOf(acknowledged),
+                Map.copyOf(acknowledgedNumbers),
+                lastFailure == Long.MIN_VALUE ? OptionalLong.empty() : OptionalLong.of(lastFailure),
+                (System.nanoTime() - startedNanos) / 1e9,
+                List.copyOf(answers),
+                unfinished);
     }
 
     long sent() {
@@ -130,7 +148,8 @@ final class Load {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (acknowledged() < count) {
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("the load has " + acknowledged() + " of " + count + " answers expected within " + timeout);
+                throw new IllegalStateException(
+                        "the load has " + acknowledged() + " of " + count + " answers expected within " + timeout);
             }
             Thread.sleep(20);
         }
@@ -139,7 +158,10 @@ final class Load {
     private void run() {
         // HTTP/1.1 as browsers and curl speak it to a load balancer: the JDK's default, an h2c upgrade, would
         // turn each connection into a tunnel to one instance, which is no longer load balancing.
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build();
+        HttpClient client = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(2))
+                .build();
         while (!stop.get()) {
             long n = sent.incrementAndGet();
             if (n > maxRequests) {
@@ -150,14 +172,20 @@ final class Load {
             long sentNanos = System.nanoTime();
             int status = -1;
             try {
-                HttpResponse<String> response = client.send(request.build().apply(n).timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse<String> response = client.send(
+                        request.build().apply(n).timeout(Duration.ofSeconds(10)).build(),
                         HttpResponse.BodyHandlers.ofString());
                 status = response.statusCode();
                 if (response.statusCode() != request.expectedStatus()) {
-                    fail(request.name() + " -> " + response.statusCode() + (response.statusCode() == 503 && !isRetryableProblem(response) ? " without Retry-After problem+json" : ""));
+                    fail(request.name() + " -> " + response.statusCode()
+                            + (response.statusCode() == 503 && !isRetryableProblem(response)
+                                    ? " without Retry-After problem+json"
+                                    : ""));
                 } else {
                     acknowledged.merge(request.name(), 1L, Long::sum);
-                    acknowledgedNumbers.computeIfAbsent(request.name(), k -> ConcurrentHashMap.newKeySet()).add(n);
+                    acknowledgedNumbers
+                            .computeIfAbsent(request.name(), k -> ConcurrentHashMap.newKeySet())
+                            .add(n);
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -172,8 +200,14 @@ final class Load {
 
     /** A 503 a client can act on: a problem document and the seconds to wait before trying again. */
     private static boolean isRetryableProblem(HttpResponse<String> response) {
-        return response.headers().firstValue("Retry-After").filter(s -> s.matches("\\d+")).isPresent()
-                && response.headers().firstValue("Content-Type").filter(t -> t.startsWith("application/problem+json")).isPresent()
+        return response.headers()
+                        .firstValue("Retry-After")
+                        .filter(s -> s.matches("\\d+"))
+                        .isPresent()
+                && response.headers()
+                        .firstValue("Content-Type")
+                        .filter(t -> t.startsWith("application/problem+json"))
+                        .isPresent()
                 && response.body().contains("\"status\":503");
     }
 

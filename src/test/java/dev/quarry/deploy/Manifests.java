@@ -26,13 +26,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.IdentityHashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
-import java.util.Iterator;
 
 /**
  * The manifests of {@code k8s/} read into fabric8's Kubernetes model, strictly: an unknown kind, apiVersion
@@ -43,7 +43,9 @@ final class Manifests {
     static final Path ROOT = Path.of("k8s");
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
-    private static final ObjectMapper MODEL = JsonMapper.builder().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+    private static final ObjectMapper MODEL = JsonMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
     private static final Map<String, Class<? extends HasMetadata>> KINDS = Map.of(
             "apps/v1 Deployment", Deployment.class,
             "v1 Service", Service.class,
@@ -95,7 +97,9 @@ final class Manifests {
 
     /** The resource of that kind and name; a generated ConfigMap's name may carry kustomize's hash suffix. */
     static <T extends HasMetadata> T one(List<HasMetadata> resources, Class<T> type, String name) {
-        List<T> found = resources.stream().filter(type::isInstance).map(type::cast)
+        List<T> found = resources.stream()
+                .filter(type::isInstance)
+                .map(type::cast)
                 .filter(r -> r.getMetadata().getName().matches(Pattern.quote(name) + "(-[a-z0-9]{10})?"))
                 .toList();
         if (found.size() != 1) {
@@ -113,7 +117,8 @@ final class Manifests {
     }
 
     private static HasMetadata resource(JsonNode document, String origin) {
-        String key = document.path("apiVersion").asText() + " " + document.path("kind").asText();
+        String key = document.path("apiVersion").asText() + " "
+                + document.path("kind").asText();
         Class<? extends HasMetadata> type = KINDS.get(key);
         if (type == null) {
             throw new AssertionError(origin + ": unexpected kind " + key + " (known: " + KINDS.keySet() + ")");
@@ -135,7 +140,8 @@ final class Manifests {
     /**
      * fabric8 keeps unknown fields in {@code additionalProperties} instead of failing: look for any, everywhere.
      */
-    private static void collectUnknownFields(Object value, String path, List<String> unknown, Map<Object, Boolean> seen) {
+    private static void collectUnknownFields(
+            Object value, String path, List<String> unknown, Map<Object, Boolean> seen) {
         if (value == null || seen.put(value, Boolean.TRUE) != null) {
             return;
         }
@@ -154,8 +160,11 @@ final class Manifests {
             return;
         }
         for (Method getter : value.getClass().getMethods()) {
-            if (getter.getParameterCount() != 0 || Modifier.isStatic(getter.getModifiers()) || !getter.getName().startsWith("get")
-                    || getter.getDeclaringClass() == Object.class || getter.getReturnType().isPrimitive()) {
+            if (getter.getParameterCount() != 0
+                    || Modifier.isStatic(getter.getModifiers())
+                    || !getter.getName().startsWith("get")
+                    || getter.getDeclaringClass() == Object.class
+                    || getter.getReturnType().isPrimitive()) {
                 continue;
             }
             Object child;
@@ -164,7 +173,8 @@ final class Manifests {
             } catch (ReflectiveOperationException e) {
                 continue;
             }
-            String field = Character.toLowerCase(getter.getName().charAt(3)) + getter.getName().substring(4);
+            String field = Character.toLowerCase(getter.getName().charAt(3))
+                    + getter.getName().substring(4);
             if (field.equals("additionalProperties")) {
                 if (child instanceof Map<?, ?> extra && !extra.isEmpty()) {
                     unknown.add(path + ": " + extra.keySet());

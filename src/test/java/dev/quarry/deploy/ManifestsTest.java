@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.quarry.cli.QuarryCommand;
+import dev.quarry.runtime.DatabaseUrl;
 import dev.quarry.testsupport.Tools;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
@@ -15,6 +16,7 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.Probe;
 import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.VolumeMount;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
@@ -35,13 +37,11 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import picocli.CommandLine;
-import dev.quarry.runtime.DatabaseUrl;
-import io.fabric8.kubernetes.api.model.Service;
-import org.junit.jupiter.api.Assertions;
 
 class ManifestsTest {
 
@@ -51,7 +51,10 @@ class ManifestsTest {
     void everyPlainManifestFitsTheKubernetesModelWithNoUnknownField() throws IOException {
         List<Path> files;
         try (Stream<Path> walk = Files.walk(Manifests.ROOT)) {
-            files = walk.filter(f -> f.toString().endsWith(".yaml") && !f.getFileName().toString().equals("kustomization.yaml")).sorted().toList();
+            files = walk.filter(f -> f.toString().endsWith(".yaml")
+                            && !f.getFileName().toString().equals("kustomization.yaml"))
+                    .sorted()
+                    .toList();
         }
         assertTrue(files.size() >= 10, "manifests found: " + files);
         for (Path file : files) {
@@ -85,7 +88,9 @@ class ManifestsTest {
     @ValueSource(strings = {"", "base", "overlays/dev", "overlays/prod"})
     void everyKustomizationBuilds(String directory) throws Exception {
         Optional<List<HasMetadata>> built = Manifests.kustomize(Manifests.ROOT.resolve(directory));
-        Tools.require(built.isPresent(), () -> "kubectl is not installed (apt-get install -y kubectl, or src/test/ops/install-tools.sh)");
+        Tools.require(
+                built.isPresent(),
+                () -> "kubectl is not installed (apt-get install -y kubectl, or src/test/ops/install-tools.sh)");
         List<HasMetadata> resources = built.get();
         Deployment deployment = Manifests.one(resources, Deployment.class, "quarry");
         Job job = Manifests.one(resources, Job.class, "quarry-migrate");
@@ -93,19 +98,40 @@ class ManifestsTest {
         Manifests.one(resources, PodDisruptionBudget.class, "quarry");
         Manifests.one(resources, Service.class, "quarry");
         ConfigMap schema = Manifests.one(resources, ConfigMap.class, "quarry-schema");
-        for (PodSpec pod : List.of(deployment.getSpec().getTemplate().getSpec(), job.getSpec().getTemplate().getSpec())) {
-            String schemaVolume = pod.getVolumes().stream().filter(v -> v.getConfigMap() != null).map(v -> v.getConfigMap().getName()).findFirst().orElseThrow();
+        for (PodSpec pod : List.of(
+                deployment.getSpec().getTemplate().getSpec(),
+                job.getSpec().getTemplate().getSpec())) {
+            String schemaVolume = pod.getVolumes().stream()
+                    .filter(v -> v.getConfigMap() != null)
+                    .map(v -> v.getConfigMap().getName())
+                    .findFirst()
+                    .orElseThrow();
             assertEquals(schema.getMetadata().getName(), schemaVolume, "the pods mount the generated schema ConfigMap");
         }
         boolean prod = directory.equals("overlays/prod");
-        Map<String, String> config = Manifests.one(resources, ConfigMap.class, "quarry-config").getData();
+        Map<String, String> config =
+                Manifests.one(resources, ConfigMap.class, "quarry-config").getData();
         assertEquals(prod ? "true" : "false", config.get("QUARRY_PGBOUNCER"));
-        assertEquals(prod, resources.stream().anyMatch(r -> r.getMetadata().getName().equals("quarry-pgbouncer") && r instanceof Deployment));
-        assertEquals(!prod, resources.stream().anyMatch(r -> r instanceof Secret), "only prod leaves the Secrets to be created out of band");
+        assertEquals(
+                prod,
+                resources.stream()
+                        .anyMatch(
+                                r -> r.getMetadata().getName().equals("quarry-pgbouncer") && r instanceof Deployment));
+        assertEquals(
+                !prod,
+                resources.stream().anyMatch(r -> r instanceof Secret),
+                "only prod leaves the Secrets to be created out of band");
         assertTrue(deployment.getSpec().getReplicas() >= (prod ? 3 : 2));
-        assertEquals(directory.equals("overlays/dev") ? "open" : "jwt", config.get("QUARRY_AUTH_MODE"), "only the dev overlay runs without authentication");
+        assertEquals(
+                directory.equals("overlays/dev") ? "open" : "jwt",
+                config.get("QUARRY_AUTH_MODE"),
+                "only the dev overlay runs without authentication");
         Set<String> read = namesTheServiceReads();
-        assertEquals(Set.of(), new TreeSet<>(config.keySet().stream().filter(name -> !read.contains(name)).toList()),
+        assertEquals(
+                Set.of(),
+                new TreeSet<>(config.keySet().stream()
+                        .filter(name -> !read.contains(name))
+                        .toList()),
                 "variables of the built ConfigMap that no configuration of the service reads");
     }
 
@@ -114,26 +140,39 @@ class ManifestsTest {
      */
     @Test
     void theBaseConfiguresJwtAuthentication() {
-        Map<String, String> config = Manifests.one(Manifests.readFile(BASE.resolve("configmap.yaml")), ConfigMap.class, "quarry-config").getData();
+        Map<String, String> config = Manifests.one(
+                        Manifests.readFile(BASE.resolve("configmap.yaml")), ConfigMap.class, "quarry-config")
+                .getData();
         assertEquals("jwt", config.get("QUARRY_AUTH_MODE"));
-        assertTrue(config.containsKey("QUARRY_AUTH_JWKS_URL") || config.containsKey("QUARRY_AUTH_PUBLIC_KEY_LOCATION"), "a verification key: " + config.keySet());
-        for (String key : List.of("QUARRY_AUTH_ISSUER", "QUARRY_AUTH_AUDIENCE", "QUARRY_AUTH_ROLE_CLAIM", "QUARRY_AUTH_ANONYMOUS_ROLE")) {
+        assertTrue(
+                config.containsKey("QUARRY_AUTH_JWKS_URL") || config.containsKey("QUARRY_AUTH_PUBLIC_KEY_LOCATION"),
+                "a verification key: " + config.keySet());
+        for (String key : List.of(
+                "QUARRY_AUTH_ISSUER", "QUARRY_AUTH_AUDIENCE", "QUARRY_AUTH_ROLE_CLAIM", "QUARRY_AUTH_ANONYMOUS_ROLE")) {
             assertFalse(config.getOrDefault(key, "").isBlank(), key);
         }
-        Optional.ofNullable(config.get("QUARRY_AUTH_JWKS_URL")).ifPresent(url -> assertTrue(url.startsWith("https://"), "the JWK set over HTTPS: " + url));
+        Optional.ofNullable(config.get("QUARRY_AUTH_JWKS_URL"))
+                .ifPresent(url -> assertTrue(url.startsWith("https://"), "the JWK set over HTTPS: " + url));
     }
 
     @Test
     void theDeploymentMeetsTheOperationsContract() {
-        Deployment deployment = Manifests.one(Manifests.readFile(BASE.resolve("deployment.yaml")), Deployment.class, "quarry");
+        Deployment deployment =
+                Manifests.one(Manifests.readFile(BASE.resolve("deployment.yaml")), Deployment.class, "quarry");
         PodSpec pod = deployment.getSpec().getTemplate().getSpec();
         Container quarry = pod.getContainers().get(0);
         assertTrue(deployment.getSpec().getReplicas() >= 2);
         assertTrue(pod.getSecurityContext().getRunAsNonRoot());
         assertTrue(quarry.getSecurityContext().getReadOnlyRootFilesystem());
         assertFalse(quarry.getSecurityContext().getAllowPrivilegeEscalation());
-        VolumeMount tmp = quarry.getVolumeMounts().stream().filter(m -> m.getMountPath().equals("/tmp")).findFirst().orElseThrow();
-        Volume tmpVolume = pod.getVolumes().stream().filter(v -> v.getName().equals(tmp.getName())).findFirst().orElseThrow();
+        VolumeMount tmp = quarry.getVolumeMounts().stream()
+                .filter(m -> m.getMountPath().equals("/tmp"))
+                .findFirst()
+                .orElseThrow();
+        Volume tmpVolume = pod.getVolumes().stream()
+                .filter(v -> v.getName().equals(tmp.getName()))
+                .findFirst()
+                .orElseThrow();
         assertNotNull(tmpVolume.getEmptyDir(), "/tmp is an emptyDir on a read-only root filesystem");
         for (String resource : List.of("cpu", "memory")) {
             assertNotNull(quarry.getResources().getRequests().get(resource), "request " + resource);
@@ -151,20 +190,36 @@ class ManifestsTest {
     /** SIGTERM comes after preStop; then readiness DOWN, the delay, and the drain must end before SIGKILL. */
     @Test
     void theGracePeriodCoversPreStopDelayAndDrain() {
-        Deployment deployment = Manifests.one(Manifests.readFile(BASE.resolve("deployment.yaml")), Deployment.class, "quarry");
-        Map<String, String> config = Manifests.one(Manifests.readFile(BASE.resolve("configmap.yaml")), ConfigMap.class, "quarry-config").getData();
-        long preStop = deployment.getSpec().getTemplate().getSpec().getContainers().get(0).getLifecycle().getPreStop().getSleep().getSeconds();
+        Deployment deployment =
+                Manifests.one(Manifests.readFile(BASE.resolve("deployment.yaml")), Deployment.class, "quarry");
+        Map<String, String> config = Manifests.one(
+                        Manifests.readFile(BASE.resolve("configmap.yaml")), ConfigMap.class, "quarry-config")
+                .getData();
+        long preStop = deployment
+                .getSpec()
+                .getTemplate()
+                .getSpec()
+                .getContainers()
+                .get(0)
+                .getLifecycle()
+                .getPreStop()
+                .getSleep()
+                .getSeconds();
         long delay = duration(config.get("QUARRY_SHUTDOWN_DELAY")).toSeconds();
         long drain = duration(config.get("QUARRY_SHUTDOWN_TIMEOUT")).toSeconds();
         long grace = deployment.getSpec().getTemplate().getSpec().getTerminationGracePeriodSeconds();
         assertTrue(delay > 0 && drain > 0);
-        assertTrue(grace >= preStop + delay + drain + 5,
-                "terminationGracePeriodSeconds " + grace + " < preStop " + preStop + " + delay " + delay + " + drain " + drain + " + 5 s for the JVM");
+        assertTrue(
+                grace >= preStop + delay + drain + 5,
+                "terminationGracePeriodSeconds " + grace + " < preStop " + preStop + " + delay " + delay + " + drain "
+                        + drain + " + 5 s for the JVM");
     }
 
     @Test
     void theServedSchemaInTheConfigMapIsTheProjectSchema() throws IOException {
-        assertEquals(Files.readString(Path.of("src/main/resources/schema.prisma")), Files.readString(BASE.resolve("schema.prisma")),
+        assertEquals(
+                Files.readString(Path.of("src/main/resources/schema.prisma")),
+                Files.readString(BASE.resolve("schema.prisma")),
                 "k8s/base/schema.prisma is a copy of src/main/resources/schema.prisma: copy it again");
     }
 
@@ -174,15 +229,19 @@ class ManifestsTest {
         Set<String> read = namesTheServiceReads();
         List<HasMetadata> base = new ArrayList<>();
         try (Stream<Path> files = Files.list(BASE)) {
-            files.filter(f -> f.toString().endsWith(".yaml") && !f.getFileName().toString().equals("kustomization.yaml"))
+            files.filter(f -> f.toString().endsWith(".yaml")
+                            && !f.getFileName().toString().equals("kustomization.yaml"))
                     .forEach(f -> base.addAll(Manifests.readFile(f)));
         }
-        Map<String, String> config = Manifests.one(base, ConfigMap.class, "quarry-config").getData();
+        Map<String, String> config =
+                Manifests.one(base, ConfigMap.class, "quarry-config").getData();
         Set<String> unknown = new TreeSet<>();
         int checked = 0;
         for (Container container : quarryContainers(base)) {
-            List<String> names = new ArrayList<>(container.getEnv().stream().map(EnvVar::getName).toList());
-            for (EnvFromSource source : Optional.ofNullable(container.getEnvFrom()).orElse(List.of())) {
+            List<String> names = new ArrayList<>(
+                    container.getEnv().stream().map(EnvVar::getName).toList());
+            for (EnvFromSource source :
+                    Optional.ofNullable(container.getEnvFrom()).orElse(List.of())) {
                 assertEquals("quarry-config", source.getConfigMapRef().getName());
                 names.addAll(config.keySet());
             }
@@ -207,19 +266,33 @@ class ManifestsTest {
     @ValueSource(strings = {"base", "overlays/dev", "overlays/prod"})
     void theServiceAndTheMigrationJobConnectAsDifferentLogins(String directory) throws Exception {
         Optional<List<HasMetadata>> built = Manifests.kustomize(Manifests.ROOT.resolve(directory));
-        Tools.require(built.isPresent(), () -> "kubectl is not installed (apt-get install -y kubectl, or src/test/ops/install-tools.sh)");
+        Tools.require(
+                built.isPresent(),
+                () -> "kubectl is not installed (apt-get install -y kubectl, or src/test/ops/install-tools.sh)");
         List<HasMetadata> resources = built.get();
-        EnvVar service = databaseUrl(Manifests.one(resources, Deployment.class, "quarry").getSpec().getTemplate().getSpec());
-        EnvVar migrate = databaseUrl(Manifests.one(resources, Job.class, "quarry-migrate").getSpec().getTemplate().getSpec());
+        EnvVar service = databaseUrl(Manifests.one(resources, Deployment.class, "quarry")
+                .getSpec()
+                .getTemplate()
+                .getSpec());
+        EnvVar migrate = databaseUrl(Manifests.one(resources, Job.class, "quarry-migrate")
+                .getSpec()
+                .getTemplate()
+                .getSpec());
         String serviceKey = service.getValueFrom().getSecretKeyRef().getKey();
         String migrateKey = migrate.getValueFrom().getSecretKeyRef().getKey();
         assertEquals("quarry-database", service.getValueFrom().getSecretKeyRef().getName());
         assertEquals("quarry-database", migrate.getValueFrom().getSecretKeyRef().getName());
         assertEquals("database-url", serviceKey);
         assertEquals("migration-database-url", migrateKey);
-        Optional<Secret> secret = resources.stream().filter(Secret.class::isInstance).map(Secret.class::cast)
-                .filter(r -> r.getMetadata().getName().equals("quarry-database")).findFirst();
-        assertEquals(directory.equals("overlays/prod"), secret.isEmpty(), "prod leaves the Secret to be created out of band");
+        Optional<Secret> secret = resources.stream()
+                .filter(Secret.class::isInstance)
+                .map(Secret.class::cast)
+                .filter(r -> r.getMetadata().getName().equals("quarry-database"))
+                .findFirst();
+        assertEquals(
+                directory.equals("overlays/prod"),
+                secret.isEmpty(),
+                "prod leaves the Secret to be created out of band");
         secret.ifPresent(s -> {
             String serviceUser = loginOf(s.getStringData().get(serviceKey));
             String migrateUser = loginOf(s.getStringData().get(migrateKey));
@@ -233,7 +306,10 @@ class ManifestsTest {
     }
 
     private static EnvVar databaseUrl(PodSpec pod) {
-        return pod.getContainers().get(0).getEnv().stream().filter(e -> e.getName().equals("DATABASE_URL")).findFirst().orElseThrow();
+        return pod.getContainers().get(0).getEnv().stream()
+                .filter(e -> e.getName().equals("DATABASE_URL"))
+                .findFirst()
+                .orElseThrow();
     }
 
     private static String loginOf(String prismaUrl) {
@@ -242,15 +318,25 @@ class ManifestsTest {
 
     @Test
     void theDeploymentRunsTheServeCommand() {
-        Container quarry = Manifests.one(Manifests.readFile(BASE.resolve("deployment.yaml")), Deployment.class, "quarry")
-                .getSpec().getTemplate().getSpec().getContainers().get(0);
+        Container quarry = Manifests.one(
+                        Manifests.readFile(BASE.resolve("deployment.yaml")), Deployment.class, "quarry")
+                .getSpec()
+                .getTemplate()
+                .getSpec()
+                .getContainers()
+                .get(0);
         assertEquals(List.of("serve"), commandNames(quarry.getArgs()));
     }
 
     @Test
     void theMigrationJobRunsMigrateDeploy() {
-        Container migrate = Manifests.one(Manifests.readFile(BASE.resolve("migrate-job.yaml")), Job.class, "quarry-migrate")
-                .getSpec().getTemplate().getSpec().getContainers().get(0);
+        Container migrate = Manifests.one(
+                        Manifests.readFile(BASE.resolve("migrate-job.yaml")), Job.class, "quarry-migrate")
+                .getSpec()
+                .getTemplate()
+                .getSpec()
+                .getContainers()
+                .get(0);
         assertEquals(List.of("migrate", "deploy"), migrate.getArgs().subList(0, 2));
         assertEquals(List.of("migrate", "deploy"), commandNames(migrate.getArgs()));
     }
@@ -268,10 +354,13 @@ class ManifestsTest {
     private static List<Container> quarryContainers(List<HasMetadata> resources) {
         List<Container> containers = new ArrayList<>();
         for (HasMetadata resource : resources) {
-            PodSpec pod = resource instanceof Deployment d ? d.getSpec().getTemplate().getSpec()
+            PodSpec pod = resource instanceof Deployment d
+                    ? d.getSpec().getTemplate().getSpec()
                     : resource instanceof Job j ? j.getSpec().getTemplate().getSpec() : null;
             if (pod != null) {
-                pod.getContainers().stream().filter(c -> c.getImage().equals("quarry")).forEach(containers::add);
+                pod.getContainers().stream()
+                        .filter(c -> c.getImage().equals("quarry"))
+                        .forEach(containers::add);
             }
         }
         return containers;
@@ -288,7 +377,8 @@ class ManifestsTest {
         collect(Pattern.compile("\\$\\{([A-Za-z0-9_.-]+)").matcher(properties), names);
         collect(Pattern.compile("(?m)^([a-z][A-Za-z0-9_.\"-]*)=").matcher(properties), names);
         try (Stream<Path> sources = Files.walk(Path.of("src/main/java"))) {
-            for (Path source : sources.filter(f -> f.toString().endsWith(".java")).toList()) {
+            for (Path source :
+                    sources.filter(f -> f.toString().endsWith(".java")).toList()) {
                 collect(Pattern.compile("\"([A-Za-z0-9_.-]+)\"").matcher(Files.readString(source)), names);
             }
         }

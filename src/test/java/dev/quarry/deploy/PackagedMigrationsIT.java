@@ -43,12 +43,18 @@ class PackagedMigrationsIT {
 
     @Test
     void migrateFromAnUnrelatedFolderUsesThePackagedMigrations() throws Exception {
-        Tools.require(Files.isRegularFile(ServiceInstance.JAR), () -> "no packaged service at " + ServiceInstance.JAR + " (./mvnw package)");
+        Tools.require(
+                Files.isRegularFile(ServiceInstance.JAR),
+                () -> "no packaged service at " + ServiceInstance.JAR + " (./mvnw package)");
         DatabaseUrl database = database("packaged");
 
         Run pending = cli(database, "migrate", "status");
         assertEquals(1, pending.exit(), pending.toString());
-        assertTrue(pending.out().contains("Using the migrations packaged with Quarry (classpath:db/migration): 1 migration(s)."), pending.toString());
+        assertTrue(
+                pending.out()
+                        .contains("Using the migrations packaged with Quarry (classpath:db/migration): 1 "
+                                + "migration(s)."),
+                pending.toString());
         assertTrue(pending.out().contains("Pending (1):"), pending.toString());
 
         Run deployed = cli(database, "migrate", "deploy");
@@ -62,40 +68,64 @@ class PackagedMigrationsIT {
         assertEquals(0, twice.exit(), twice.toString());
         assertTrue(twice.out().contains("No pending migrations"), twice.toString());
 
-        Run missing = cli(database("missing"), "migrate", "deploy", "--migrations", elsewhere.resolve("no-such-folder").toString());
+        Run missing = cli(
+                database("missing"),
+                "migrate",
+                "deploy",
+                "--migrations",
+                elsewhere.resolve("no-such-folder").toString());
         assertEquals(1, missing.exit(), missing.toString());
-        assertTrue(missing.err().contains("error: the migrations folder " + elsewhere.resolve("no-such-folder") + " does not exist"), missing.toString());
+        assertTrue(
+                missing.err()
+                        .contains("error: the migrations folder " + elsewhere.resolve("no-such-folder")
+                                + " does not exist"),
+                missing.toString());
         assertFalse(missing.out().contains("up to date"), missing.toString());
-        System.out.printf("[ops] packaged migrations from %s: status %d, deploy %d (%d ms), status after %d, missing folder "
-                + "%d%n",
+        System.out.printf(
+                "[ops] packaged migrations from %s: status %d, deploy %d (%d ms), status after %d, missing "
+                        + "folder "
+                        + "%d%n",
                 elsewhere, pending.exit(), deployed.exit(), deployed.millis(), clean.exit(), missing.exit());
     }
 
     @Test
     void aServiceOnADatabaseBehindItsMigrationsIsNotReadyAndAnswers503() throws Exception {
-        Tools.require(Files.isRegularFile(ServiceInstance.JAR), () -> "no packaged service at " + ServiceInstance.JAR + " (./mvnw package)");
+        Tools.require(
+                Files.isRegularFile(ServiceInstance.JAR),
+                () -> "no packaged service at " + ServiceInstance.JAR + " (./mvnw package)");
         DatabaseUrl database = database("behind");
         Path log = Files.createDirectories(Path.of("target/ops-logs")).resolve("schema-behind.log");
-        instance = new ServiceInstance(Tools.freePort(), database, Map.of("QUARRY_REQUIRE_MIGRATIONS", "true"), log).start();
+        instance = new ServiceInstance(Tools.freePort(), database, Map.of("QUARRY_REQUIRE_MIGRATIONS", "true"), log)
+                .start();
 
-        HttpResponse<String> ready = await(() -> instance.get("/q/health/ready").filter(r -> r.statusCode() == 503 && r.body().contains(INIT)), "readiness DOWN naming " + INIT);
+        HttpResponse<String> ready = await(
+                () -> instance.get("/q/health/ready")
+                        .filter(r -> r.statusCode() == 503 && r.body().contains(INIT)),
+                "readiness DOWN naming " + INIT);
         assertTrue(ready.body().contains("\"migrations\"") && ready.body().contains("migrate deploy"), ready.body());
         HttpResponse<String> api = instance.get("/api/users").orElseThrow();
         assertEquals(503, api.statusCode(), api.body());
         assertTrue(api.body().contains("\"code\":\"schema-behind\""), api.body());
         assertEquals(Optional.of("2"), api.headers().firstValue("Retry-After"));
-        assertEquals("application/problem+json", api.headers().firstValue("Content-Type").orElse(""));
+        assertEquals(
+                "application/problem+json",
+                api.headers().firstValue("Content-Type").orElse(""));
 
         Run deployed = cli(database, "migrate", "deploy");
         assertEquals(0, deployed.exit(), deployed.toString());
         long start = System.nanoTime();
-        await(() -> instance.get("/q/health/ready").filter(r -> r.statusCode() == 200), "readiness UP after migrate deploy");
+        await(
+                () -> instance.get("/q/health/ready").filter(r -> r.statusCode() == 200),
+                "readiness UP after migrate deploy");
         long millis = (System.nanoTime() - start) / 1_000_000;
         HttpResponse<String> served = instance.get("/api/users").orElseThrow();
         assertEquals(200, served.statusCode(), served.body());
         assertEquals("[]", served.body().replace(" ", ""));
-        System.out.printf("[ops] schema behind: ready 503 naming %s, API 503 schema-behind; ready again %d ms after migrate "
-                + "deploy%n", INIT, millis);
+        System.out.printf(
+                "[ops] schema behind: ready 503 naming %s, API 503 schema-behind; ready again %d ms after "
+                        + "migrate "
+                        + "deploy%n",
+                INIT, millis);
     }
 
     private DatabaseUrl database(String purpose) {
@@ -107,8 +137,9 @@ class PackagedMigrationsIT {
     private static List<String> tables(DatabaseUrl database) throws Exception {
         List<String> tables = new ArrayList<>();
         try (Connection c = TestServer.connect(database);
-                ResultSet rs = c.createStatement().executeQuery("SELECT tablename FROM pg_tables WHERE schemaname = 'public' "
-                        + "AND tablename <> 'flyway_schema_history' ORDER BY tablename")) {
+                ResultSet rs = c.createStatement()
+                        .executeQuery("SELECT tablename FROM pg_tables WHERE schemaname = 'public' "
+                                + "AND tablename <> 'flyway_schema_history' ORDER BY tablename")) {
             while (rs.next()) {
                 tables.add(rs.getString(1));
             }
@@ -138,8 +169,12 @@ class PackagedMigrationsIT {
      * The packaged jar's command line, in a folder that is no project, as the migration Job runs it in the image.
      */
     private Run cli(DatabaseUrl database, String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
-                "-XX:TieredStopAtLevel=1", "-jar", ServiceInstance.JAR.toAbsolutePath().toString()));
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m",
+                "-XX:TieredStopAtLevel=1",
+                "-jar",
+                ServiceInstance.JAR.toAbsolutePath().toString()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).directory(elsewhere.toFile());
         builder.environment().put("DATABASE_URL", database.toPrismaUrl());
@@ -152,7 +187,10 @@ class PackagedMigrationsIT {
             process.destroyForcibly();
             throw new AssertionError(String.join(" ", args) + " did not finish in 120 s");
         }
-        return new Run(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8),
+        return new Run(
+                process.exitValue(),
+                Files.readString(out, StandardCharsets.UTF_8),
+                Files.readString(err, StandardCharsets.UTF_8),
                 (System.nanoTime() - start) / 1_000_000);
     }
 

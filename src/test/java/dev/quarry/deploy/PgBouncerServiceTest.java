@@ -44,15 +44,24 @@ class PgBouncerServiceTest {
 
     @Test
     void parameterisedReadsThroughPgBouncerSucceed() throws Exception {
-        String pgBouncer = ConfigProvider.getConfig().getOptionalValue("quarry.test.pgbouncer", String.class).orElse("absent");
-        Tools.require(pgBouncer.equals("running"), () -> "pgbouncer is not installed (apt-get install -y pgbouncer, or src/test/ops/install-tools.sh)");
+        String pgBouncer = ConfigProvider.getConfig()
+                .getOptionalValue("quarry.test.pgbouncer", String.class)
+                .orElse("absent");
+        Tools.require(
+                pgBouncer.equals("running"),
+                () -> "pgbouncer is not installed (apt-get install -y pgbouncer, or "
+                        + "src/test/ops/install-tools.sh)");
         List<Future<Integer>> reads = new ArrayList<>();
         for (int i = 0; i < 300; i++) {
             Pool pool = i % 2 == 0 ? primary : read;
-            reads.add(pool.preparedQuery("SELECT count(*)::int FROM \"User\" WHERE \"email\" LIKE $1").execute(Tuple.of("user" + (i % 7) + "%"))
+            reads.add(pool.preparedQuery("SELECT count(*)::int FROM \"User\" WHERE \"email\" LIKE $1")
+                    .execute(Tuple.of("user" + (i % 7) + "%"))
                     .map(rows -> rows.iterator().next().getInteger(0)));
         }
-        Future.all(new ArrayList<>(reads)).toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+        Future.all(new ArrayList<>(reads))
+                .toCompletionStage()
+                .toCompletableFuture()
+                .get(60, TimeUnit.SECONDS);
         assertEquals(300, reads.stream().filter(Future::succeeded).count());
         assertEquals(1, reads.get(1).result());
     }
@@ -64,8 +73,10 @@ class PgBouncerServiceTest {
         @Override
         public Map<String, String> start() {
             database = TestServer.createDatabase("pgbouncer_service");
-            TestServer.execute(database, "CREATE TABLE \"User\" (\"email\" text PRIMARY KEY); "
-                    + "INSERT INTO \"User\" SELECT 'user' || i || '@example.com' FROM generate_series(1, 9) i");
+            TestServer.execute(
+                    database,
+                    "CREATE TABLE \"User\" (\"email\" text PRIMARY KEY); "
+                            + "INSERT INTO \"User\" SELECT 'user' || i || '@example.com' FROM generate_series(1, 9) i");
             Optional<Path> executable = Tools.find("pgbouncer");
             DatabaseUrl front = database;
             if (executable.isPresent()) {
@@ -77,7 +88,14 @@ class PgBouncerServiceTest {
                 Map<String, String> parameters = new HashMap<>(database.parameters());
                 parameters.put("pgbouncer", "true");
                 DatabaseUrl through = pgBouncer.front(database);
-                front = new DatabaseUrl(through.host(), through.port(), through.database(), through.user(), through.password(), through.schema(), parameters);
+                front = new DatabaseUrl(
+                        through.host(),
+                        through.port(),
+                        through.database(),
+                        through.user(),
+                        through.password(),
+                        through.schema(),
+                        parameters);
             }
             Map<String, String> config = new HashMap<>(DatabaseUrlConfigSourceFactory.datasourceProperties(front));
             config.put("quarry.database-url", front.toPrismaUrl());

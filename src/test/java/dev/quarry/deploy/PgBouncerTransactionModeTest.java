@@ -19,6 +19,7 @@ import io.vertx.sqlclient.Tuple;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -26,7 +27,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import java.util.Collections;
 
 /**
  * The Vert.x client through PgBouncer 1.18 in transaction mode: eight client connections share two
@@ -77,7 +77,8 @@ class PgBouncerTransactionModeTest {
     void parameterisedStatementsAllSucceedWithQuarrysPgBouncerSwitch() throws Exception {
         PoolTuning tuning = new PoolTuning(-1, Duration.ofSeconds(10), true, Duration.ZERO, Duration.ZERO, false);
         List<Throwable> failures = run(tuning);
-        assertEquals(List.of(), failures.stream().map(Throwable::toString).distinct().toList());
+        assertEquals(
+                List.of(), failures.stream().map(Throwable::toString).distinct().toList());
     }
 
     /** The switch is needed: with named, cached statements the same load fails on PgBouncer 1.18. */
@@ -86,15 +87,23 @@ class PgBouncerTransactionModeTest {
         // jit on: no start-up parameter at all, so that only the named statements can break
         PoolTuning tuning = new PoolTuning(-1, Duration.ofSeconds(10), false, Duration.ZERO, Duration.ZERO, true);
         List<Throwable> failures = run(tuning);
-        assertTrue(failures.stream().anyMatch(f -> String.valueOf(f.getMessage()).contains("prepared statement")),
-                () -> "expected 'prepared statement … does not exist' failures, got " + failures.stream().map(Throwable::toString).distinct().toList());
+        assertTrue(
+                failures.stream().anyMatch(f -> String.valueOf(f.getMessage()).contains("prepared statement")),
+                () -> "expected 'prepared statement … does not exist' failures, got "
+                        + failures.stream().map(Throwable::toString).distinct().toList());
     }
 
     private List<Throwable> run(PoolTuning tuning) throws Exception {
         DatabaseUrl front = pgBouncer.front(database);
-        PgConnectOptions options = PgConnectOptions.fromUri(front.reactiveUrl()).setUser(front.user()).setCachePreparedStatements(true);
+        PgConnectOptions options = PgConnectOptions.fromUri(front.reactiveUrl())
+                .setUser(front.user())
+                .setCachePreparedStatements(true);
         front.password().ifPresent(options::setPassword);
-        Pool pool = PgBuilder.pool().with(tuning.apply(new PoolOptions().setMaxSize(8))).connectingTo(tuning.apply(options)).using(vertx).build();
+        Pool pool = PgBuilder.pool()
+                .with(tuning.apply(new PoolOptions().setMaxSize(8)))
+                .connectingTo(tuning.apply(options))
+                .using(vertx)
+                .build();
         List<Throwable> failures = Collections.synchronizedList(new ArrayList<>());
         AtomicInteger rows = new AtomicInteger();
         try {
@@ -106,7 +115,8 @@ class PgBouncerTransactionModeTest {
                     case 1 -> Tuple.of("user" + (i % 9) + "%");
                     default -> Tuple.of(i % 2 == 0);
                 };
-                all.add(pool.preparedQuery(QUERIES.get(kind)).execute(arguments)
+                all.add(pool.preparedQuery(QUERIES.get(kind))
+                        .execute(arguments)
                         .onSuccess(result -> {
                             for (Row ignored : result) {
                                 rows.incrementAndGet();
@@ -114,12 +124,20 @@ class PgBouncerTransactionModeTest {
                         })
                         .onFailure(failures::add));
             }
-            Future.join(new ArrayList<>(all)).toCompletionStage().toCompletableFuture().exceptionally(f -> null).get(60, TimeUnit.SECONDS);
+            Future.join(new ArrayList<>(all))
+                    .toCompletionStage()
+                    .toCompletableFuture()
+                    .exceptionally(f -> null)
+                    .get(60, TimeUnit.SECONDS);
         } finally {
             pool.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         }
-        System.out.printf("[ops] pgbouncer transaction mode, %s: %d statements, %d rows, %d failures%n",
-                tuning.behindPgBouncer() ? "QUARRY_PGBOUNCER=true" : "named cached statements", STATEMENTS, rows.get(), failures.size());
+        System.out.printf(
+                "[ops] pgbouncer transaction mode, %s: %d statements, %d rows, %d failures%n",
+                tuning.behindPgBouncer() ? "QUARRY_PGBOUNCER=true" : "named cached statements",
+                STATEMENTS,
+                rows.get(),
+                failures.size());
         return failures;
     }
 }

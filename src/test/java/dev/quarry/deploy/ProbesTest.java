@@ -32,9 +32,16 @@ class ProbesTest {
 
     @Test
     void everyProbeOfTheDeploymentAnswersUp() {
-        Container quarry = Manifests.one(Manifests.readFile(Manifests.ROOT.resolve("base/deployment.yaml")), Deployment.class, "quarry")
-                .getSpec().getTemplate().getSpec().getContainers().get(0);
-        List<String> paths = List.of(quarry.getStartupProbe().getHttpGet().getPath(), quarry.getReadinessProbe().getHttpGet().getPath(),
+        Container quarry = Manifests.one(
+                        Manifests.readFile(Manifests.ROOT.resolve("base/deployment.yaml")), Deployment.class, "quarry")
+                .getSpec()
+                .getTemplate()
+                .getSpec()
+                .getContainers()
+                .get(0);
+        List<String> paths = List.of(
+                quarry.getStartupProbe().getHttpGet().getPath(),
+                quarry.getReadinessProbe().getHttpGet().getPath(),
                 quarry.getLivenessProbe().getHttpGet().getPath());
         for (String path : paths) {
             given().when().get(path).then().statusCode(200).body("status", equalTo("UP"));
@@ -50,8 +57,14 @@ class ProbesTest {
     @Test
     void withoutAReadReplicaReadsUseThePrimaryPool() throws Exception {
         assertSame(primary, read);
-        String database = read.query("SELECT current_database()").execute().toCompletionStage().toCompletableFuture()
-                .get(10, TimeUnit.SECONDS).iterator().next().getString(0);
+        String database = read.query("SELECT current_database()")
+                .execute()
+                .toCompletionStage()
+                .toCompletableFuture()
+                .get(10, TimeUnit.SECONDS)
+                .iterator()
+                .next()
+                .getString(0);
         assertEquals(true, database.startsWith("quarry_test_"));
     }
 }

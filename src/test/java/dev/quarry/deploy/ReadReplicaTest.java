@@ -27,8 +27,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Test;
 
 /**
  * QUARRY_READ_DATABASE_URL gives reads a pool of their own (here a second database stands for the replica, with
@@ -57,17 +57,32 @@ class ReadReplicaTest {
         String readDatabase = currentDatabase(read);
         assertNotEquals(primaryDatabase, readDatabase);
         assertTrue(readDatabase.contains("replica"), readDatabase);
-        assertEquals(readDatabase, mutinyRead.query("SELECT current_database()").execute().await().indefinitely().iterator().next().getString(0));
+        assertEquals(
+                readDatabase,
+                mutinyRead
+                        .query("SELECT current_database()")
+                        .execute()
+                        .await()
+                        .indefinitely()
+                        .iterator()
+                        .next()
+                        .getString(0));
     }
 
     @Test
     void anExhaustedPrimaryPoolFailsFastAsUnavailable() throws Exception {
-        SqlConnection held = primary.getConnection().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        SqlConnection held = primary.getConnection()
+                .toCompletionStage()
+                .toCompletableFuture()
+                .get(10, TimeUnit.SECONDS);
         try {
             long started = System.nanoTime();
-            ExecutionException failure = Assertions.assertThrows(ExecutionException.class, () -> currentDatabase(primary));
+            ExecutionException failure =
+                    Assertions.assertThrows(ExecutionException.class, () -> currentDatabase(primary));
             long waitedMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
-            assertTrue(waitedMillis >= 250 && waitedMillis < 3000, "waited " + waitedMillis + " ms for quarry.pool.wait-timeout=300ms");
+            assertTrue(
+                    waitedMillis >= 250 && waitedMillis < 3000,
+                    "waited " + waitedMillis + " ms for quarry.pool.wait-timeout=300ms");
             assertTrue(DatabaseAvailability.isUnavailable(failure), failure::toString);
         } finally {
             held.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
@@ -77,9 +92,17 @@ class ReadReplicaTest {
     @Test
     void theApiReadsFromTheReplicaAndWritesToThePrimary() throws Exception {
         given().get("/api/users").then().statusCode(200).body("email", contains("on-replica@example.com"));
-        given().body("{\"where\":{\"email\":{\"startsWith\":\"on-\"}}}").contentType(ContentType.JSON).post("/api/rpc/user/count").then()
-                .statusCode(200).body(equalTo("1"));
-        given().body("{\"email\":\"written@example.com\"}").contentType(ContentType.JSON).post("/api/users").then().statusCode(201);
+        given().body("{\"where\":{\"email\":{\"startsWith\":\"on-\"}}}")
+                .contentType(ContentType.JSON)
+                .post("/api/rpc/user/count")
+                .then()
+                .statusCode(200)
+                .body(equalTo("1"));
+        given().body("{\"email\":\"written@example.com\"}")
+                .contentType(ContentType.JSON)
+                .post("/api/users")
+                .then()
+                .statusCode(201);
         assertEquals(List.of("on-primary@example.com", "written@example.com"), emails(PrimaryAndReplica.primary));
         assertEquals(List.of("on-replica@example.com"), emails(PrimaryAndReplica.replica));
         // the replica has not caught up: a read does not see the write, as with a lagging replica
@@ -88,7 +111,8 @@ class ReadReplicaTest {
 
     private static List<String> emails(DatabaseUrl database) throws Exception {
         List<String> emails = new ArrayList<>();
-        try (var connection = TestServer.connect(database); var statement = connection.createStatement();
+        try (var connection = TestServer.connect(database);
+                var statement = connection.createStatement();
                 var rows = statement.executeQuery("SELECT \"email\" FROM \"User\" ORDER BY \"email\"")) {
             while (rows.next()) {
                 emails.add(rows.getString(1));
@@ -98,8 +122,14 @@ class ReadReplicaTest {
     }
 
     private static String currentDatabase(SqlClient client) throws Exception {
-        return client.query("SELECT current_database()").execute().toCompletionStage().toCompletableFuture()
-                .get(10, TimeUnit.SECONDS).iterator().next().getString(0);
+        return client.query("SELECT current_database()")
+                .execute()
+                .toCompletionStage()
+                .toCompletableFuture()
+                .get(10, TimeUnit.SECONDS)
+                .iterator()
+                .next()
+                .getString(0);
     }
 
     public static final class PrimaryAndReplica implements QuarkusTestResourceLifecycleManager {
@@ -113,10 +143,14 @@ class ReadReplicaTest {
             for (DatabaseUrl database : List.of(primary, replica)) {
                 FreshDatabase.createTables(database, "schema.prisma");
             }
-            TestServer.execute(primary, "INSERT INTO \"User\" (\"id\", \"email\", \"updatedAt\") VALUES ('p1', "
-                    + "'on-primary@example.com', now())");
-            TestServer.execute(replica, "INSERT INTO \"User\" (\"id\", \"email\", \"updatedAt\") VALUES ('r1', "
-                    + "'on-replica@example.com', now())");
+            TestServer.execute(
+                    primary,
+                    "INSERT INTO \"User\" (\"id\", \"email\", \"updatedAt\") VALUES ('p1', "
+                            + "'on-primary@example.com', now())");
+            TestServer.execute(
+                    replica,
+                    "INSERT INTO \"User\" (\"id\", \"email\", \"updatedAt\") VALUES ('r1', "
+                            + "'on-replica@example.com', now())");
             Map<String, String> config = new HashMap<>(DatabaseUrlConfigSourceFactory.datasourceProperties(primary));
             config.put("quarry.schema.path", "classpath:schema.prisma");
             config.put("quarry.read-database-url", replica.toPrismaUrl());

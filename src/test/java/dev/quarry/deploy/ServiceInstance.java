@@ -11,14 +11,15 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 /** One packaged Quarry ({@code java -jar target/quarkus-app/quarkus-run.jar serve --port N}) on loopback. */
 final class ServiceInstance implements AutoCloseable {
 
     static final Path JAR = Path.of("target/quarkus-app/quarkus-run.jar");
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final int port;
     private final DatabaseUrl database;
@@ -38,8 +39,17 @@ final class ServiceInstance implements AutoCloseable {
     }
 
     ServiceInstance start() throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(List.of(javaExecutable(), "-Xmx256m", "-XX:TieredStopAtLevel=1", "-jar", JAR.toString(),
-                "serve", "--port", String.valueOf(port), "--schema", "classpath:schema.prisma"));
+        ProcessBuilder builder = new ProcessBuilder(List.of(
+                javaExecutable(),
+                "-Xmx256m",
+                "-XX:TieredStopAtLevel=1",
+                "-jar",
+                JAR.toString(),
+                "serve",
+                "--port",
+                String.valueOf(port),
+                "--schema",
+                "classpath:schema.prisma"));
         builder.environment().put("DATABASE_URL", database.toPrismaUrl());
         builder.environment().put("QUARKUS_HTTP_HOST", "127.0.0.1");
         builder.environment().put("QUARRY_AUTH_MODE", "open");
@@ -56,7 +66,8 @@ final class ServiceInstance implements AutoCloseable {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                throw new IllegalStateException("instance on " + port + " exited with " + process.exitValue() + ":\n" + logTail());
+                throw new IllegalStateException(
+                        "instance on " + port + " exited with " + process.exitValue() + ":\n" + logTail());
             }
             if (readiness() == 200) {
                 return;
@@ -73,7 +84,9 @@ final class ServiceInstance implements AutoCloseable {
 
     Optional<HttpResponse<String>> get(String path) throws InterruptedException {
         try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(5)).build();
+            HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                    .timeout(Duration.ofSeconds(5))
+                    .build();
             return Optional.of(HTTP.send(request, HttpResponse.BodyHandlers.ofString()));
         } catch (IOException notListening) {
             return Optional.empty();
@@ -88,7 +101,8 @@ final class ServiceInstance implements AutoCloseable {
     int awaitExit(Duration timeout) throws InterruptedException {
         if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
             process.destroyForcibly();
-            throw new IllegalStateException("instance on " + port + " did not exit within " + timeout + " after SIGTERM:\n" + logTail());
+            throw new IllegalStateException(
+                    "instance on " + port + " did not exit within " + timeout + " after SIGTERM:\n" + logTail());
         }
         return process.exitValue();
     }

@@ -24,7 +24,9 @@ class ShutdownIT {
 
     @Test
     void readinessGoesDownBeforeTheListenerCloses() throws Exception {
-        Tools.require(Files.isRegularFile(ServiceInstance.JAR), () -> "no packaged service at " + ServiceInstance.JAR + " (./mvnw package)");
+        Tools.require(
+                Files.isRegularFile(ServiceInstance.JAR),
+                () -> "no packaged service at " + ServiceInstance.JAR + " (./mvnw package)");
         database = TestServer.createDatabase("shutdown");
         Path log = Files.createDirectories(Path.of("target/ops-logs")).resolve("shutdown.log");
         instance = new ServiceInstance(Tools.freePort(), database, Map.of("QUARRY_SHUTDOWN_DELAY", "3s"), log).start();
@@ -57,15 +59,21 @@ class ShutdownIT {
         }
         int exit = instance.awaitExit(Duration.ofSeconds(30));
 
-        System.out.printf("[ops] SIGTERM: readiness DOWN after %.2f s, still serving until %.2f s, exit %d%n",
-                firstDown < 0 ? -1 : (firstDown - terminated) / 1e9, lastServed < 0 ? -1 : (lastServed - terminated) / 1e9, exit);
+        System.out.printf(
+                "[ops] SIGTERM: readiness DOWN after %.2f s, still serving until %.2f s, exit %d%n",
+                firstDown < 0 ? -1 : (firstDown - terminated) / 1e9,
+                lastServed < 0 ? -1 : (lastServed - terminated) / 1e9,
+                exit);
         assertTrue(firstDown > 0, "readiness never answered 503 before the port closed:\n" + instance.logTail());
         assertTrue(downBody.contains("Graceful Shutdown") && downBody.contains("DOWN"), downBody);
-        assertTrue(servedWhileDown, "the listener closed together with readiness: no time for a load balancer to notice");
+        assertTrue(
+                servedWhileDown, "the listener closed together with readiness: no time for a load balancer to notice");
         assertTrue((lastServed - firstDown) / 1e9 >= 2.0, "served for less than the 3 s delay after going DOWN");
         // The JVM reports the signal it stopped on (128 + 15) once Quarkus has shut down cleanly.
         assertTrue(exit == 0 || exit == 143, "exit " + exit);
-        assertTrue(instance.logTail().contains("stopped in"), "Quarkus did not report a clean stop:\n" + instance.logTail());
+        assertTrue(
+                instance.logTail().contains("stopped in"),
+                "Quarkus did not report a clean stop:\n" + instance.logTail());
     }
 
     @AfterEach

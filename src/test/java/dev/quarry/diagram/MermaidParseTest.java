@@ -31,7 +31,14 @@ class MermaidParseTest {
         }
         NodeProject.Result result = node.run(Map.of(), 120, command.toArray(String[]::new));
         assertEquals(0, result.exitCode(), result.output());
-        assertEquals(schemas.size(), result.output().lines().filter(l -> l.startsWith("accepted") && l.endsWith(": er")).count(), result.output());
-        assertTrue(Files.readString(folder.resolve("schema.prisma.mmd")).contains("\"User\" ||--o{ \"Post\" : \"posts / author\""));
+        assertEquals(
+                schemas.size(),
+                result.output()
+                        .lines()
+                        .filter(l -> l.startsWith("accepted") && l.endsWith(": er"))
+                        .count(),
+                result.output());
+        assertTrue(Files.readString(folder.resolve("schema.prisma.mmd"))
+                .contains("\"User\" ||--o{ \"Post\" : \"posts / author\""));
     }
 }

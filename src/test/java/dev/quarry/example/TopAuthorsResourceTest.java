@@ -35,8 +35,10 @@ class TopAuthorsResourceTest {
 
     @Test
     void ranksUsersByPublishedPostsWithTies() {
-        given().when().get("/api/reports/top-authors")
-                .then().statusCode(200)
+        given().when()
+                .get("/api/reports/top-authors")
+                .then()
+                .statusCode(200)
                 .body("email", contains("bob@example.com", "ada@example.com", "dee@example.com", "cy@example.com"))
                 .body("publishedPosts", contains(2, 1, 1, 0))
                 .body("[0].id", equalTo("u2"))
@@ -46,31 +48,43 @@ class TopAuthorsResourceTest {
 
     @Test
     void takeLimitsTheRanking() {
-        given().queryParam("take", 2).when().get("/api/reports/top-authors")
-                .then().statusCode(200)
+        given().queryParam("take", 2)
+                .when()
+                .get("/api/reports/top-authors")
+                .then()
+                .statusCode(200)
                 .body("$", hasSize(2))
                 .body("email", contains("bob@example.com", "ada@example.com"));
     }
 
     @Test
     void aBadTakeIsAProblemNamingTheParameter() {
-        given().queryParam("take", 0).when().get("/api/reports/top-authors")
-                .then().statusCode(400)
+        given().queryParam("take", 0)
+                .when()
+                .get("/api/reports/top-authors")
+                .then()
+                .statusCode(400)
                 .contentType("application/problem+json")
                 .body("status", equalTo(400))
                 .body("code", equalTo("Q105"))
                 .body("meta.parameter", equalTo("take"))
                 .body("detail", containsString("1 to 100"));
-        given().queryParam("take", "ten").when().get("/api/reports/top-authors")
-                .then().statusCode(400)
+        given().queryParam("take", "ten")
+                .when()
+                .get("/api/reports/top-authors")
+                .then()
+                .statusCode(400)
                 .body("code", equalTo("Q104"))
                 .body("detail", containsString("whole number"));
     }
 
     @Test
     void theEndpointIsInTheOpenApiDocument() {
-        given().queryParam("format", "json").when().get("/q/openapi")
-                .then().statusCode(200)
+        given().queryParam("format", "json")
+                .when()
+                .get("/q/openapi")
+                .then()
+                .statusCode(200)
                 .body("paths.'/api/reports/top-authors'.get.operationId", equalTo("topAuthors"))
                 .body("paths.'/api/reports/top-authors'.get.parameters[0].name", equalTo("take"))
                 .body("components.schemas.AuthorRanking.properties.publishedPosts.type", equalTo("integer"));

@@ -33,7 +33,9 @@ class CorpusCompileTest {
     @Test
     void everyPostgreSqlCorpusSchemaGivesCompilingEntities() throws IOException {
         Optional<Path> corpus = locateCorpus();
-        Tools.require(corpus.isPresent(), () -> "no shared/corpus/prisma-schemas above " + Path.of("").toAbsolutePath());
+        Tools.require(
+                corpus.isPresent(),
+                () -> "no shared/corpus/prisma-schemas above " + Path.of("").toAbsolutePath());
         List<CorpusSchema> schemas = postgresSchemas(corpus.get());
         Map<String, String> sources = new TreeMap<>();
         Map<String, String> packageOfSchema = new LinkedHashMap<>();
@@ -41,28 +43,39 @@ class CorpusCompileTest {
         for (CorpusSchema schema : schemas) {
             List<SourceFile> files = new ArrayList<>();
             for (Path file : schema.files()) {
-                files.add(new SourceFile(file.getFileName().toString(), Files.readString(file, StandardCharsets.UTF_8)));
+                files.add(
+                        new SourceFile(file.getFileName().toString(), Files.readString(file, StandardCharsets.UTF_8)));
             }
             SchemaResult result = PrismaSchema.parse(files);
             if (result.hasErrors() || result.schema().isEmpty()) {
-                rejectedByParser.add(schema.name() + ": " + result.errors().get(0).message());
+                rejectedByParser.add(
+                        schema.name() + ": " + result.errors().get(0).message());
                 continue;
             }
             String packageName = "corpus.s" + packageOfSchema.size();
             packageOfSchema.put(packageName, schema.name());
-            sources.putAll(JavaCompilation.sources(JavaEntityGenerator.generate(result.schema().get(), packageName)));
+            sources.putAll(JavaCompilation.sources(
+                    JavaEntityGenerator.generate(result.schema().get(), packageName)));
         }
         List<Diagnostic<? extends JavaFileObject>> errors = JavaCompilation.errors(sources, work);
         List<String> failing = errors.stream()
-                .map(d -> packageOfSchema.get("corpus." + work.resolve("src").relativize(Path.of(d.getSource().toUri())).getName(1)))
+                .map(d -> packageOfSchema.get("corpus."
+                        + work.resolve("src")
+                                .relativize(Path.of(d.getSource().toUri()))
+                                .getName(1)))
                 .distinct()
                 .toList();
-        System.out.printf("entity generator corpus: %d PostgreSQL schemas, %d accepted by the parser, %d compile (%d files)%n",
+        System.out.printf(
+                "entity generator corpus: %d PostgreSQL schemas, %d accepted by the parser, %d compile (%d "
+                        + "files)%n",
                 schemas.size(), packageOfSchema.size(), packageOfSchema.size() - failing.size(), sources.size());
         rejectedByParser.forEach(r -> System.out.println("  not parsed: " + r));
         // so the test can never pass by checking nothing: the schemas found, and those the parser accepts (the
         // others are the documentation excerpts Prisma rejects too; SchemaCorpusTest checks their errors)
-        assertEquals(List.of(61, 57), List.of(schemas.size(), packageOfSchema.size()), "PostgreSQL schemas, accepted by the parser");
+        assertEquals(
+                List.of(61, 57),
+                List.of(schemas.size(), packageOfSchema.size()),
+                "PostgreSQL schemas, accepted by the parser");
         assertEquals(List.of(), failing, JavaCompilation.describe(errors));
     }
 
@@ -77,12 +90,16 @@ class CorpusCompileTest {
         for (String line : Files.readAllLines(corpus.resolve("SOURCES.tsv"))) {
             String[] row = line.split("\t", -1);
             if (row[0].startsWith("real/")) {
-                byRepository.computeIfAbsent(row[1] + "@" + row[3], k -> new ArrayList<>()).add(row);
+                byRepository
+                        .computeIfAbsent(row[1] + "@" + row[3], k -> new ArrayList<>())
+                        .add(row);
             }
         }
         List<CorpusSchema> schemas = new ArrayList<>();
         for (List<String[]> rows : byRepository.values()) {
-            List<String[]> parts = rows.stream().filter(r -> r[5].startsWith("(none in file; schema folder:")).toList();
+            List<String[]> parts = rows.stream()
+                    .filter(r -> r[5].startsWith("(none in file; schema folder:"))
+                    .toList();
             String folder = parts.isEmpty() ? null : commonFolder(parts);
             List<Path> folderFiles = new ArrayList<>();
             boolean folderIsPostgres = !parts.isEmpty() && parts.get(0)[5].contains("postgres");

@@ -26,10 +26,13 @@ import org.junit.jupiter.api.Test;
  * schema, on the tables Prisma 7 creates for it.
  */
 @QuarkusTest
-@WithTestResource(value = FreshDatabase.class, initArgs = {
-        @ResourceArg(name = "schema", value = "generate/rich.prisma"),
-        @ResourceArg(name = "sql", value = "generate/rich.sql"),
-        @ResourceArg(name = "ddl", value = "false")})
+@WithTestResource(
+        value = FreshDatabase.class,
+        initArgs = {
+            @ResourceArg(name = "schema", value = "generate/rich.prisma"),
+            @ResourceArg(name = "sql", value = "generate/rich.sql"),
+            @ResourceArg(name = "ddl", value = "false")
+        })
 class EntitiesAndApiRoundTripTest {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
@@ -54,18 +57,31 @@ class EntitiesAndApiRoundTripTest {
         member.setScores(new Integer[] {3, 1, 4});
         sessions.withTransaction(session -> session.persist(member)).await().atMost(TIMEOUT);
 
-        JsonNode read = JSON.readTree(given().get("/api/members/" + member.getId()).then().statusCode(200).extract().asString());
+        JsonNode read = JSON.readTree(given().get("/api/members/" + member.getId())
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString());
         assertEquals("grace@example.com", read.get("email").asText());
-        assertEquals("EDITOR", read.get("role").asText(), "the API speaks the schema's enum names, the database their @map");
+        assertEquals(
+                "EDITOR", read.get("role").asText(), "the API speaks the schema's enum names, the database their @map");
         assertEquals(JSON.readTree("[\"EDITOR\", \"READER\"]"), read.get("roles"));
         assertEquals("9007199254740993", read.get("karma").asText(), "BigInt as a string, every digit");
-        assertEquals(0, new BigDecimal(BALANCE).compareTo(new BigDecimal(read.get("balance").asText())), "Decimal, every digit");
+        assertEquals(
+                0,
+                new BigDecimal(BALANCE)
+                        .compareTo(new BigDecimal(read.get("balance").asText())),
+                "Decimal, every digit");
         assertEquals(4.25, read.get("rating").asDouble());
-        assertEquals(Base64.getEncoder().encodeToString(member.getAvatar()), read.get("avatar").asText());
+        assertEquals(
+                Base64.getEncoder().encodeToString(member.getAvatar()),
+                read.get("avatar").asText());
         assertEquals(JSON.readTree(member.getSettings()), read.get("settings"));
         assertEquals(JSON.readTree("[\"navy\", \"cobol\"]"), read.get("tags"));
         assertEquals(JSON.readTree("[3, 1, 4]"), read.get("scores"));
-        assertEquals(member.getJoinedAt().toString().substring(0, 19), read.get("joinedAt").asText().substring(0, 19),
+        assertEquals(
+                member.getJoinedAt().toString().substring(0, 19),
+                read.get("joinedAt").asText().substring(0, 19),
                 "DateTime in UTC on both sides");
     }
 
@@ -74,11 +90,18 @@ class EntitiesAndApiRoundTripTest {
         String id = given().contentType(ContentType.JSON)
                 .body("{\"email\":\"ada@example.com\",\"role\":\"ADMIN\",\"roles\":[\"READER\",\"EDITOR\"],"
                         + "\"karma\":\"9007199254740993\","
-                        + "\"balance\":\"" + BALANCE + "\",\"rating\":0.5,\"avatar\":\"AAEC/w==\",\"settings\":{\"a\":[1,{\"b\":null}]},"
+                        + "\"balance\":\"" + BALANCE
+                        + "\",\"rating\":0.5,\"avatar\":\"AAEC/w==\",\"settings\":{\"a\":[1,{\"b\":null}]},"
                         + "\"tags\":[\"x\",\"y\"],\"scores\":[7]}")
-                .post("/api/members").then().statusCode(201).extract().path("id");
+                .post("/api/members")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
 
-        Member member = sessions.withSession(session -> session.find(Member.class, id)).await().atMost(TIMEOUT);
+        Member member = sessions.withSession(session -> session.find(Member.class, id))
+                .await()
+                .atMost(TIMEOUT);
         assertEquals("ada@example.com", member.getEmail());
         assertEquals(Role.ADMIN, member.getRole());
         assertArrayEquals(new Role[] {Role.READER, Role.EDITOR}, member.getRoles());

@@ -51,10 +51,13 @@ class EntityValidationTest {
     @Test
     void theGeneratedEntitiesRefuseWhatTheRulesRefuse() throws Exception {
         var schema = GeneratedSourcesUpToDateTest.load(Path.of("src/test/resources/schema/data-rules/schema.prisma"));
-        List<Diagnostic<? extends JavaFileObject>> errors = JavaCompilation.errors(JavaCompilation.sources(JavaEntityGenerator.generate(schema, PACKAGE)), work);
+        List<Diagnostic<? extends JavaFileObject>> errors =
+                JavaCompilation.errors(JavaCompilation.sources(JavaEntityGenerator.generate(schema, PACKAGE)), work);
         assertEquals(List.of(), errors, JavaCompilation.describe(errors));
 
-        try (URLClassLoader loader = new URLClassLoader(new URL[] {work.resolve("classes").toUri().toURL()}, getClass().getClassLoader());
+        try (URLClassLoader loader = new URLClassLoader(
+                        new URL[] {work.resolve("classes").toUri().toURL()},
+                        getClass().getClassLoader());
                 ValidatorFactory factory = Validation.buildDefaultValidatorFactory()) {
             Validator validator = factory.getValidator();
             Class<?> userClass = loader.loadClass(PACKAGE + ".User");
@@ -65,11 +68,15 @@ class EntityValidationTest {
                 assertEquals(Set.of(), messages(validator, accepted), c.field() + " = " + c.accepted());
                 Object refused = validUser(userClass);
                 set(refused, c.field(), c.refused());
-                assertEquals(Set.of(c.field() + ": " + c.message()), messages(validator, refused), c.field() + " = " + c.refused());
+                assertEquals(
+                        Set.of(c.field() + ": " + c.message()),
+                        messages(validator, refused),
+                        c.field() + " = " + c.refused());
             }
 
             Object unset = userClass.getConstructor().newInstance();
-            assertEquals(Set.of(), messages(validator, unset), "null passes every rule, as it passes a CHECK constraint");
+            assertEquals(
+                    Set.of(), messages(validator, unset), "null passes every rule, as it passes a CHECK constraint");
 
             Object vote = loader.loadClass(PACKAGE + ".Vote").getConstructor().newInstance();
             for (int weight : new int[] {1, 5}) {
@@ -87,7 +94,10 @@ class EntityValidationTest {
     void theRulesAreAnnotationsOnTheFields() throws Exception {
         var schema = GeneratedSourcesUpToDateTest.load(Path.of("src/test/resources/schema/data-rules/schema.prisma"));
         String user = JavaEntityGenerator.generate(schema, PACKAGE).stream()
-                .filter(f -> f.relativePath().endsWith("/User.java")).findFirst().orElseThrow().content();
+                .filter(f -> f.relativePath().endsWith("/User.java"))
+                .findFirst()
+                .orElseThrow()
+                .content();
         assertTrue(user.contains("@CodePointLength(\n            min = 2,\n            max = 5,"), user);
         assertTrue(user.contains("@Min(\n            value = 18L,"), user);
         assertTrue(user.contains("@DecimalMax(\n            value = \"130\",\n            inclusive = false,"), user);

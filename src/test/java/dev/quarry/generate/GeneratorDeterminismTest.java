@@ -21,11 +21,14 @@ class GeneratorDeterminismTest {
     void theSameSchemaGivesByteIdenticalFilesMarkedAsGenerated() throws IOException {
         var schema = GeneratedSourcesUpToDateTest.load(Path.of("src/test/resources/generate/rich.prisma"));
         List<GeneratedFile> first = JavaEntityGenerator.generate(schema, "x.y");
-        List<GeneratedFile> second = JavaEntityGenerator.generate(GeneratedSourcesUpToDateTest.load(Path.of("src/test/resources/generate/rich.prisma")), "x.y");
+        List<GeneratedFile> second = JavaEntityGenerator.generate(
+                GeneratedSourcesUpToDateTest.load(Path.of("src/test/resources/generate/rich.prisma")), "x.y");
         assertEquals(first, second);
         for (GeneratedFile file : first) {
             assertTrue(file.content().startsWith("// " + JavaEntityGenerator.HEADER + "\n"), file.relativePath());
-            assertTrue(file.content().contains("@Generated(\"dev.quarry.generate.JavaEntityGenerator\")"), file.relativePath());
+            assertTrue(
+                    file.content().contains("@Generated(\"dev.quarry.generate.JavaEntityGenerator\")"),
+                    file.relativePath());
         }
     }
 
@@ -34,8 +37,10 @@ class GeneratorDeterminismTest {
         var schema = GeneratedSourcesUpToDateTest.load(Path.of("src/test/resources/generate/rich.prisma"));
         Path directory = sourceRoot.resolve("x/y");
         Files.createDirectories(directory);
-        Path handWritten = Files.writeString(directory.resolve("Helper.java"), "package x.y; class Helper {}", StandardCharsets.UTF_8);
-        Path leftover = Files.writeString(directory.resolve("Gone.java"), "// " + JavaEntityGenerator.HEADER + "\npackage x.y; class Gone {}");
+        Path handWritten = Files.writeString(
+                directory.resolve("Helper.java"), "package x.y; class Helper {}", StandardCharsets.UTF_8);
+        Path leftover = Files.writeString(
+                directory.resolve("Gone.java"), "// " + JavaEntityGenerator.HEADER + "\npackage x.y; class Gone {}");
 
         var firstRun = JavaEntityGenerator.write(schema, sourceRoot, "x.y");
         assertEquals(9, firstRun.written().size());
@@ -50,7 +55,8 @@ class GeneratorDeterminismTest {
     @Test
     void aBadPackageNameIsRefusedWithAReason() throws IOException {
         var schema = GeneratedSourcesUpToDateTest.load(Path.of("src/main/resources/schema.prisma"));
-        var error = assertThrows(IllegalArgumentException.class, () -> JavaEntityGenerator.generate(schema, "com.example.class"));
+        var error = assertThrows(
+                IllegalArgumentException.class, () -> JavaEntityGenerator.generate(schema, "com.example.class"));
         assertTrue(error.getMessage().contains("not a Java package name"), error.getMessage());
     }
 }

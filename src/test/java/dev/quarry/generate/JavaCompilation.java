@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import javax.tools.Diagnostic;
 import javax.tools.DiagnosticCollector;
@@ -16,7 +17,6 @@ import javax.tools.JavaCompiler;
 import javax.tools.JavaFileObject;
 import javax.tools.StandardJavaFileManager;
 import javax.tools.ToolProvider;
-import java.util.TreeMap;
 
 /** Compiles Java sources with javax.tools against the test classpath and returns the errors. */
 final class JavaCompilation {
@@ -37,24 +37,45 @@ final class JavaCompilation {
             }
             JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
             DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-            try (StandardJavaFileManager fileManager = compiler.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8)) {
-                List<String> options = List.of("--release", "17", "-proc:none", "-classpath", testClasspath(), "-d", classDirectory.toString());
-                compiler.getTask(null, fileManager, diagnostics, options, null, fileManager.getJavaFileObjectsFromPaths(files)).call();
+            try (StandardJavaFileManager fileManager =
+                    compiler.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8)) {
+                List<String> options = List.of(
+                        "--release",
+                        "17",
+                        "-proc:none",
+                        "-classpath",
+                        testClasspath(),
+                        "-d",
+                        classDirectory.toString());
+                compiler.getTask(
+                                null,
+                                fileManager,
+                                diagnostics,
+                                options,
+                                null,
+                                fileManager.getJavaFileObjectsFromPaths(files))
+                        .call();
             }
-            return diagnostics.getDiagnostics().stream().filter(d -> d.getKind() == Diagnostic.Kind.ERROR).collect(Collectors.toList());
+            return diagnostics.getDiagnostics().stream()
+                    .filter(d -> d.getKind() == Diagnostic.Kind.ERROR)
+                    .collect(Collectors.toList());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
     static Map<String, String> sources(List<GeneratedFile> files) {
-        return files.stream().collect(Collectors.toMap(GeneratedFile::relativePath, GeneratedFile::content, (a, b) -> a, TreeMap::new));
+        return files.stream()
+                .collect(Collectors.toMap(
+                        GeneratedFile::relativePath, GeneratedFile::content, (a, b) -> a, TreeMap::new));
     }
 
     static String describe(List<Diagnostic<? extends JavaFileObject>> errors) {
         return errors.stream()
                 .limit(10)
-                .map(d -> (d.getSource() == null ? "" : Path.of(d.getSource().toUri()).getFileName() + ":" + d.getLineNumber() + ": ")
+                .map(d -> (d.getSource() == null
+                                ? ""
+                                : Path.of(d.getSource().toUri()).getFileName() + ":" + d.getLineNumber() + ": ")
                         + d.getMessage(Locale.ROOT))
                 .collect(Collectors.joining("\n"));
     }

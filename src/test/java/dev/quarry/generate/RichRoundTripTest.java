@@ -42,9 +42,14 @@ import org.junit.jupiter.api.Test;
  * must be the ones written, and the client-side defaults must look like Prisma Client's.
  */
 @QuarkusTest
-@WithTestResource(value = FreshDatabase.class, initArgs = {
-        @ResourceArg(name = "sql", value = "generate/rich.sql"), // Prisma 7's own DDL: the entities must fit what Prisma creates
-        @ResourceArg(name = "ddl", value = "false")})
+@WithTestResource(
+        value = FreshDatabase.class,
+        initArgs = {
+            @ResourceArg(
+                    name = "sql",
+                    value = "generate/rich.sql"), // Prisma 7's own DDL: the entities must fit what Prisma creates
+            @ResourceArg(name = "ddl", value = "false")
+        })
 class RichRoundTripTest {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
@@ -106,50 +111,97 @@ class RichRoundTripTest {
                         .chain(() -> session.persist(club))
                         .chain(() -> session.persist(membership))
                         .chain(() -> session.persist(badge)))
-                .await().atMost(TIMEOUT);
+                .await()
+                .atMost(TIMEOUT);
 
         assertTrue(member.getId().matches("c[0-9a-z]{24}"), "cuid() id: " + member.getId());
         assertTrue(club.getId().matches("[a-z][0-9a-z]{23}"), "cuid(2) id: " + club.getId());
         assertTrue(label.getId().matches("[A-Za-z0-9_-]{10}"), "nanoid(10) id: " + label.getId());
         assertTrue(badge.getId().matches("[0-9A-HJKMNP-TV-Z]{26}"), "ulid() id: " + badge.getId());
-        assertTrue(article.getSlug().matches("[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}"), "uuid(7): " + article.getSlug());
-        assertTrue(profile.getPublicId().matches("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}"), "uuid(): " + profile.getPublicId());
+        assertTrue(
+                article.getSlug().matches("[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}"),
+                "uuid(7): " + article.getSlug());
+        assertTrue(
+                profile.getPublicId().matches("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}"),
+                "uuid(): " + profile.getPublicId());
         assertNotNull(article.getId(), "autoincrement() id read back from the database");
         assertEquals(member.getId(), article.getAuthorId(), "the relation's setter fills the foreign key");
         assertEquals(member.getId(), membership.getMemberId());
 
-        try (Connection connection = TestServer.connect(FreshDatabase.current()); Statement sql = connection.createStatement()) {
-            try (ResultSet row = sql.executeQuery("SELECT * FROM \"members\" WHERE \"id\" = '" + member.getId() + "'")) {
+        try (Connection connection = TestServer.connect(FreshDatabase.current());
+                Statement sql = connection.createStatement()) {
+            try (ResultSet row =
+                    sql.executeQuery("SELECT * FROM \"members\" WHERE \"id\" = '" + member.getId() + "'")) {
                 assertTrue(row.next());
                 assertEquals("grace@example.com", row.getString("email_address"));
                 assertEquals("editor", row.getString("role"), "the enum's @map value is what PostgreSQL stores");
-                assertArrayEquals(new String[] {"editor", "READER"}, (String[]) ((Array) row.getArray("roles")).getArray());
+                assertArrayEquals(
+                        new String[] {"editor", "READER"}, (String[]) ((Array) row.getArray("roles")).getArray());
                 assertEquals("amazing grace", row.getString("nickname"));
                 assertEquals(9_007_199_254_740_993L, row.getLong("karma"));
-                assertEquals(0, new BigDecimal("12345678901234567890.123456789012345678901234567891").compareTo(row.getBigDecimal("balance")));
+                assertEquals(
+                        0,
+                        new BigDecimal("12345678901234567890.123456789012345678901234567891")
+                                .compareTo(row.getBigDecimal("balance")));
                 assertEquals(4.25, row.getDouble("rating"));
                 assertArrayEquals(new byte[] {0, 1, 2, (byte) 0xff}, row.getBytes("avatar"));
-                assertEquals(JSON.readTree(member.getSettings()), JSON.readTree(row.getString("settings")), "jsonb keeps the value, not the key order");
-                assertArrayEquals(new String[] {"navy", "cobol"}, (String[]) row.getArray("tags").getArray());
-                assertArrayEquals(new Integer[] {3, 1, 4}, (Integer[]) row.getArray("scores").getArray());
+                assertEquals(
+                        JSON.readTree(member.getSettings()),
+                        JSON.readTree(row.getString("settings")),
+                        "jsonb keeps the value, not the key order");
+                assertArrayEquals(new String[] {"navy", "cobol"}, (String[])
+                        row.getArray("tags").getArray());
+                assertArrayEquals(new Integer[] {3, 1, 4}, (Integer[])
+                        row.getArray("scores").getArray());
                 assertEquals(mentor.getId(), row.getString("mentorId"));
                 LocalDateTime joinedAt = row.getTimestamp("joined_at").toLocalDateTime();
                 assertEquals(member.getJoinedAt(), joinedAt, "now() is stored as written, in UTC");
-                assertTrue(!joinedAt.isBefore(before) && joinedAt.isBefore(before.plusMinutes(1)), "now() is UTC: " + joinedAt);
-                assertEquals(joinedAt, row.getTimestamp("updatedAt").toLocalDateTime(), "@updatedAt starts at the creation time");
+                assertTrue(
+                        !joinedAt.isBefore(before) && joinedAt.isBefore(before.plusMinutes(1)),
+                        "now() is UTC: " + joinedAt);
+                assertEquals(
+                        joinedAt,
+                        row.getTimestamp("updatedAt").toLocalDateTime(),
+                        "@updatedAt starts at the creation time");
             }
-            assertRow(sql, "SELECT \"bio\", \"publicId\"::text FROM \"Profile\" WHERE \"memberId\" = '" + member.getId() + "'",
-                    "Rear admiral", profile.getPublicId());
-            assertRow(sql, "SELECT \"title\", \"visibility\"::text, \"price\"::text, \"views\"::text, "
-                    + "\"publishedOn\"::text, \"slug\" FROM \"Article\"",
-                    "Compilers", "private", "19.99", "0", "1952-05-01", article.getSlug());
-            assertRow(sql, "SELECT \"A\"::text, \"B\" FROM \"_ArticleToLabel\"", String.valueOf(article.getId()), label.getId());
+            assertRow(
+                    sql,
+                    "SELECT \"bio\", \"publicId\"::text FROM \"Profile\" WHERE \"memberId\" = '" + member.getId() + "'",
+                    "Rear admiral",
+                    profile.getPublicId());
+            assertRow(
+                    sql,
+                    "SELECT \"title\", \"visibility\"::text, \"price\"::text, \"views\"::text, "
+                            + "\"publishedOn\"::text, \"slug\" FROM \"Article\"",
+                    "Compilers",
+                    "private",
+                    "19.99",
+                    "0",
+                    "1952-05-01",
+                    article.getSlug());
+            assertRow(
+                    sql,
+                    "SELECT \"A\"::text, \"B\" FROM \"_ArticleToLabel\"",
+                    String.valueOf(article.getId()),
+                    label.getId());
             assertRow(sql, "SELECT \"A\", \"B\" FROM \"_Follows\"", member.getId(), mentor.getId());
-            assertRow(sql, "SELECT \"clubId\", \"member_id\", \"level\"::text FROM \"Membership\"", club.getId(), member.getId(), "3");
-            assertRow(sql, "SELECT \"clubId\", \"memberId\", \"title\" FROM \"Badge\"", club.getId(), member.getId(), "first compiler");
+            assertRow(
+                    sql,
+                    "SELECT \"clubId\", \"member_id\", \"level\"::text FROM \"Membership\"",
+                    club.getId(),
+                    member.getId(),
+                    "3");
+            assertRow(
+                    sql,
+                    "SELECT \"clubId\", \"memberId\", \"title\" FROM \"Badge\"",
+                    club.getId(),
+                    member.getId(),
+                    "first compiler");
         }
 
-        Member read = sessions.withSession(session -> session.find(Member.class, member.getId())).await().atMost(TIMEOUT);
+        Member read = sessions.withSession(session -> session.find(Member.class, member.getId()))
+                .await()
+                .atMost(TIMEOUT);
         assertEquals(Role.EDITOR, read.getRole());
         assertArrayEquals(new Role[] {Role.EDITOR, Role.READER}, read.getRoles());
         assertEquals(0, member.getBalance().compareTo(read.getBalance()));
@@ -159,8 +211,10 @@ class RichRoundTripTest {
         assertArrayEquals(member.getScores(), read.getScores());
         assertEquals(member.getJoinedAt(), read.getJoinedAt());
 
-        Membership readMembership = sessions.withSession(session -> session.find(Membership.class, new Membership.Key(club.getId(), member.getId())))
-                .await().atMost(TIMEOUT);
+        Membership readMembership = sessions.withSession(
+                        session -> session.find(Membership.class, new Membership.Key(club.getId(), member.getId())))
+                .await()
+                .atMost(TIMEOUT);
         assertEquals(3, readMembership.getLevel());
     }
 
@@ -173,28 +227,41 @@ class RichRoundTripTest {
         first.setTitle("Freax");
         first.setPrice(BigDecimal.ONE);
         first.setAuthor(author);
-        sessions.withTransaction(session -> session.persist(author).chain(() -> session.persist(first))).await().atMost(TIMEOUT);
+        sessions.withTransaction(session -> session.persist(author).chain(() -> session.persist(first)))
+                .await()
+                .atMost(TIMEOUT);
         LocalDateTime created = author.getUpdatedAt();
         Thread.sleep(20);
 
-        sessions.withTransaction(session -> session.find(Member.class, author.getId()).invoke(m -> m.setNickname("torvalds")))
-                .await().atMost(TIMEOUT);
+        sessions.withTransaction(
+                        session -> session.find(Member.class, author.getId()).invoke(m -> m.setNickname("torvalds")))
+                .await()
+                .atMost(TIMEOUT);
 
         List<String> titles = sessions.withSession(session -> session.find(Member.class, author.getId())
                         .chain(m -> Mutiny.fetch(m.getArticles()))
-                        .map(articles -> articles.stream().map(Article::getTitle).toList()))
-                .await().atMost(TIMEOUT);
+                        .map(articles ->
+                                articles.stream().map(Article::getTitle).toList()))
+                .await()
+                .atMost(TIMEOUT);
         assertEquals(List.of("Freax"), titles);
         String authorEmail = sessions.withSession(session -> session.find(Article.class, first.getId())
                         .chain(a -> Mutiny.fetch(a.getAuthor()))
                         .map(Member::getEmail))
-                .await().atMost(TIMEOUT);
+                .await()
+                .atMost(TIMEOUT);
         assertEquals("linus@example.com", authorEmail);
-        String settings = sessions.withSession(session -> session.find(Member.class, author.getId()).map(Member::getSettings)).await().atMost(TIMEOUT);
-        assertEquals(JSON.readTree("[1, \"two\", null]"), JSON.readTree(settings), "a Json value need not be an object");
+        String settings = sessions.withSession(
+                        session -> session.find(Member.class, author.getId()).map(Member::getSettings))
+                .await()
+                .atMost(TIMEOUT);
+        assertEquals(
+                JSON.readTree("[1, \"two\", null]"), JSON.readTree(settings), "a Json value need not be an object");
 
-        try (Connection connection = TestServer.connect(FreshDatabase.current()); Statement sql = connection.createStatement();
-                ResultSet row = sql.executeQuery("SELECT \"updatedAt\" FROM \"members\" WHERE \"id\" = '" + author.getId() + "'")) {
+        try (Connection connection = TestServer.connect(FreshDatabase.current());
+                Statement sql = connection.createStatement();
+                ResultSet row = sql.executeQuery(
+                        "SELECT \"updatedAt\" FROM \"members\" WHERE \"id\" = '" + author.getId() + "'")) {
             assertTrue(row.next());
             LocalDateTime updated = row.getTimestamp(1).toLocalDateTime();
             assertTrue(updated.isAfter(created), "@updatedAt moved on update: " + created + " → " + updated);
@@ -202,20 +269,28 @@ class RichRoundTripTest {
     }
 
     /**
-     * {@code /// @email} on Member.email is a Bean Validation annotation on the entity: Hibernate Validator refuses the
-     * value before Hibernate writes, though Prisma's DDL here has no CHECK constraint to do it.
+     * {@code /// @email} on Member.email is a Bean Validation annotation on the entity: Hibernate Validator refuses
+     * the value before Hibernate writes, though Prisma's DDL here has no CHECK constraint to do it.
      */
     @Test
     void aDataRuleIsCheckedBeforeHibernateWrites() throws Exception {
         Member member = new Member();
         member.setEmail("not-an-address");
-        Throwable refused = assertThrows(Throwable.class,
-                () -> sessions.withTransaction(session -> session.persist(member)).await().atMost(TIMEOUT));
+        Throwable refused = assertThrows(
+                Throwable.class,
+                () -> sessions.withTransaction(session -> session.persist(member))
+                        .await()
+                        .atMost(TIMEOUT));
         ConstraintViolationException violation = causeOf(refused, ConstraintViolationException.class);
-        assertEquals(List.of("email: @email: it must be an email address"),
-                violation.getConstraintViolations().stream().map(v -> v.getPropertyPath() + ": " + v.getMessage()).toList());
-        try (Connection connection = TestServer.connect(FreshDatabase.current()); Statement sql = connection.createStatement();
-                ResultSet count = sql.executeQuery("SELECT count(*) FROM \"members\" WHERE \"email_address\" = 'not-an-address'")) {
+        assertEquals(
+                List.of("email: @email: it must be an email address"),
+                violation.getConstraintViolations().stream()
+                        .map(v -> v.getPropertyPath() + ": " + v.getMessage())
+                        .toList());
+        try (Connection connection = TestServer.connect(FreshDatabase.current());
+                Statement sql = connection.createStatement();
+                ResultSet count = sql.executeQuery(
+                        "SELECT count(*) FROM \"members\" WHERE \"email_address\" = 'not-an-address'")) {
             assertTrue(count.next());
             assertEquals(0, count.getInt(1), "nothing written");
         }

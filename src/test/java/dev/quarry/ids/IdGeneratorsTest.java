@@ -23,7 +23,10 @@ class IdGeneratorsTest {
         assertFormat("cuid", List.of(), "c[0-9a-z]{24}");
         assertFormat("cuid", List.of(new BigDecimal(2)), "[a-z][0-9a-z]{23}");
         assertFormat("uuid", List.of(), "[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
-        assertFormat("uuid", List.of(new BigDecimal(7)), "[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
+        assertFormat(
+                "uuid",
+                List.of(new BigDecimal(7)),
+                "[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
         assertFormat("nanoid", List.of(), "[A-Za-z0-9_-]{21}");
         assertFormat("nanoid", List.of(new BigDecimal(8)), "[A-Za-z0-9_-]{8}");
         assertFormat("ulid", List.of(), "[0-9A-HJKMNP-TV-Z]{26}");
@@ -31,8 +34,12 @@ class IdGeneratorsTest {
 
     @Test
     void valuesAreUnique() {
-        for (Supplier<String> generator : List.<Supplier<String>>of(IdGenerators::cuid, IdGenerators::cuid2, IdGenerators::uuid7,
-                IdGenerators::nanoid, IdGenerators::ulid)) {
+        for (Supplier<String> generator : List.<Supplier<String>>of(
+                IdGenerators::cuid,
+                IdGenerators::cuid2,
+                IdGenerators::uuid7,
+                IdGenerators::nanoid,
+                IdGenerators::ulid)) {
             Set<String> seen = new HashSet<>();
             for (int i = 0; i < SAMPLES; i++) {
                 assertTrue(seen.add(generator.get()), "a repeated value after " + i);
@@ -56,14 +63,18 @@ class IdGeneratorsTest {
             ulidMillis = ulidMillis * 32 + "0123456789ABCDEFGHJKMNPQRSTVWXYZ".indexOf(c);
         }
         assertTrue(ulidMillis >= before && ulidMillis <= System.currentTimeMillis(), "ulid time " + ulidMillis);
-        assertTrue(IdGenerators.cuid().substring(1, 9).compareTo(Long.toString(before - 1, 36)) >= 0, "cuid starts with the time");
+        assertTrue(
+                IdGenerators.cuid().substring(1, 9).compareTo(Long.toString(before - 1, 36)) >= 0,
+                "cuid starts with the time");
     }
 
     @Test
     void databaseFunctionsAndUnknownVersionsAreRefused() {
         assertThrows(IllegalArgumentException.class, () -> IdGenerators.generate(function("now", List.of())));
         assertThrows(IllegalArgumentException.class, () -> IdGenerators.generate(function("autoincrement", List.of())));
-        var uuid5 = assertThrows(IllegalArgumentException.class, () -> IdGenerators.generate(function("uuid", List.of(new BigDecimal(5)))));
+        var uuid5 = assertThrows(
+                IllegalArgumentException.class,
+                () -> IdGenerators.generate(function("uuid", List.of(new BigDecimal(5)))));
         assertTrue(uuid5.getMessage().contains("uuid(5)"), uuid5.getMessage());
         assertThrows(IllegalArgumentException.class, () -> IdGenerators.nanoid(1));
     }

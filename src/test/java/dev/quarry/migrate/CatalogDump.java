@@ -37,23 +37,40 @@ public final class CatalogDump {
             throw new IllegalStateException("no version from " + pgDump);
         }
         int serverMajor;
-        try (Connection connection = TestServer.connect(server); Statement statement = connection.createStatement();
+        try (Connection connection = TestServer.connect(server);
+                Statement statement = connection.createStatement();
                 ResultSet rows = statement.executeQuery("SELECT current_setting('server_version_num')::int / 10000")) {
             rows.next();
             serverMajor = rows.getInt(1);
         }
         if (Integer.parseInt(version.group(1)) != serverMajor) {
-            throw new IllegalStateException(pgDump + " is pg_dump " + version.group(1) + ", the server is PostgreSQL " + serverMajor);
+            throw new IllegalStateException(
+                    pgDump + " is pg_dump " + version.group(1) + ", the server is PostgreSQL " + serverMajor);
         }
     }
 
     public String of(DatabaseUrl database) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(pgDump.toString(), "--schema-only", "--no-owner", "--no-privileges", "--no-comments",
-                "-h", database.host(), "-p", Integer.toString(database.port()), "-U", database.user(), database.database()));
+        List<String> command = new ArrayList<>(List.of(
+                pgDump.toString(),
+                "--schema-only",
+                "--no-owner",
+                "--no-privileges",
+                "--no-comments",
+                "-h",
+                database.host(),
+                "-p",
+                Integer.toString(database.port()),
+                "-U",
+                database.user(),
+                database.database()));
         StringBuilder normalised = new StringBuilder();
         for (String line : run(command, database).split("\n")) {
-            if (line.isBlank() || line.startsWith("--") || line.startsWith("SET ") || line.startsWith("SELECT pg_catalog.set_config(")
-                    || line.startsWith("\\restrict") || line.startsWith("\\unrestrict")) {
+            if (line.isBlank()
+                    || line.startsWith("--")
+                    || line.startsWith("SET ")
+                    || line.startsWith("SELECT pg_catalog.set_config(")
+                    || line.startsWith("\\restrict")
+                    || line.startsWith("\\unrestrict")) {
                 continue;
             }
             normalised.append(line).append('\n');
@@ -69,7 +86,8 @@ public final class CatalogDump {
         byte[] out = process.getInputStream().readAllBytes();
         if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
             process.destroyForcibly();
-            throw new IllegalStateException(String.join(" ", command) + " failed: " + new String(out, StandardCharsets.UTF_8));
+            throw new IllegalStateException(
+                    String.join(" ", command) + " failed: " + new String(out, StandardCharsets.UTF_8));
         }
         return new String(out, StandardCharsets.UTF_8);
     }

@@ -3,6 +3,7 @@ package dev.quarry.migrate;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.quarry.database.DatabaseShape;
+import dev.quarry.database.Identifiers;
 import dev.quarry.database.PgDescriber;
 import dev.quarry.database.ShapeCalculator;
 import dev.quarry.migrate.diff.DiffResult;
@@ -28,7 +29,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import dev.quarry.database.Identifiers;
 
 /**
  * Every single-file PostgreSQL schema of the corpus (real/ and engines-valid/), multi-schema ones included: its
@@ -112,24 +112,29 @@ public class CorpusRoundTripTest {
                 try {
                     SqlScripts.executeInTransaction(connection, Migrations.createScript(schema.get()));
                 } catch (SQLException e) {
-                    failures.add(name + ": apply: " + e.getMessage().lines().findFirst().orElse(""));
+                    failures.add(name + ": apply: "
+                            + e.getMessage().lines().findFirst().orElse(""));
                     continue;
                 }
                 applied++;
-                DatabaseShape live = PgDescriber.describe(connection, desired.namespaces()).withoutTables(Flyways.HISTORY_TABLES);
+                DatabaseShape live =
+                        PgDescriber.describe(connection, desired.namespaces()).withoutTables(Flyways.HISTORY_TABLES);
                 DiffResult again = ShapeDiffer.diff(live, desired);
                 if (!again.isEmpty()) {
                     failures.add(name + ": introspection differs: " + describe(again));
                     continue;
                 }
                 introspected++;
-                String pulledText = SchemaWriter.write(live, "datasource db {\n  provider = \"postgresql\"\n}\n", "public");
+                String pulledText =
+                        SchemaWriter.write(live, "datasource db {\n  provider = \"postgresql\"\n}\n", "public");
                 SchemaResult pulledSchema = PrismaSchema.parse("pulled.prisma", pulledText);
                 if (pulledSchema.hasErrors()) {
-                    failures.add(name + ": pulled schema invalid: " + pulledSchema.errors().get(0).message());
+                    failures.add(name + ": pulled schema invalid: "
+                            + pulledSchema.errors().get(0).message());
                     continue;
                 }
-                DiffResult pullDiff = ShapeDiffer.diff(live, ShapeCalculator.calculate(pulledSchema.schema().get(), "public"));
+                DiffResult pullDiff = ShapeDiffer.diff(
+                        live, ShapeCalculator.calculate(pulledSchema.schema().get(), "public"));
                 if (!pullDiff.isEmpty()) {
                     failures.add(name + ": pulled schema differs: " + describe(pullDiff));
                     continue;
@@ -137,13 +142,17 @@ public class CorpusRoundTripTest {
                 pulled++;
             }
         }
-        System.out.printf("corpus round trip: %d PostgreSQL schemas, %d valid, %d need an extension this server lacks, %d "
-                + "applied, %d introspected identical, %d pulled identical%n",
+        System.out.printf(
+                "corpus round trip: %d PostgreSQL schemas, %d valid, %d need an extension this server "
+                        + "lacks, %d "
+                        + "applied, %d introspected identical, %d pulled identical%n",
                 total, valid, missingExtension, applied, introspected, pulled);
         failures.stream().limit(60).forEach(f -> System.out.println("  " + f));
         // the README's figures: 97 corpus schemas migrate, introspect back to the same shape (96) and survive db
         // pull (83)
-        assertEquals(List.of(115, 107, 4, 97, 96, 83), List.of(total, valid, missingExtension, applied, introspected, pulled),
+        assertEquals(
+                List.of(115, 107, 4, 97, 96, 83),
+                List.of(total, valid, missingExtension, applied, introspected, pulled),
                 "PostgreSQL schemas, valid, needing an extension this server lacks, applied, introspected "
                         + "identical, pulled identical");
     }
@@ -151,15 +160,17 @@ public class CorpusRoundTripTest {
     private static String describe(DiffResult diff) {
         PostgresRenderer renderer = new PostgresRenderer("public");
         String first = String.join("; ", renderer.render(diff.steps().get(0)));
-        return diff.steps().size() + " step(s), first: " + (first.length() > 300 ? first.substring(0, 300) + "…" : first);
+        return diff.steps().size() + " step(s), first: "
+                + (first.length() > 300 ? first.substring(0, 300) + "…" : first);
     }
 
     /** Drops the schemas a previous schema may have left, and recreates an empty {@code public}. */
     private static void emptySchemas(Connection connection, List<String> namespaces) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             List<String> existing = new ArrayList<>();
-            try (var rs = statement.executeQuery("SELECT nspname FROM pg_namespace WHERE nspname NOT LIKE 'pg\\_%' AND nspname <> "
-                    + "'information_schema'")) {
+            try (var rs = statement.executeQuery(
+                    "SELECT nspname FROM pg_namespace WHERE nspname NOT LIKE 'pg\\_%' AND nspname <> "
+                            + "'information_schema'")) {
                 while (rs.next()) {
                     existing.add(rs.getString(1));
                 }
@@ -172,17 +183,21 @@ public class CorpusRoundTripTest {
     }
 
     /** An extension the schema declares that this server cannot install (not built here, or not that version). */
-    private static Optional<String> firstUnavailableExtension(Connection connection, DatabaseShape desired) throws SQLException {
+    private static Optional<String> firstUnavailableExtension(Connection connection, DatabaseShape desired)
+            throws SQLException {
         for (var extension : desired.extensions()) {
-            try (var statement = connection.prepareStatement("SELECT EXISTS (SELECT FROM pg_available_extension_versions WHERE name = ? AND (? IS NULL OR "
-                    + "version = ?))")) {
+            try (var statement = connection.prepareStatement(
+                    "SELECT EXISTS (SELECT FROM pg_available_extension_versions WHERE name = ? AND (? IS "
+                            + "NULL OR "
+                            + "version = ?))")) {
                 statement.setString(1, extension.name());
                 statement.setString(2, extension.version().orElse(null));
                 statement.setString(3, extension.version().orElse(null));
                 try (var rs = statement.executeQuery()) {
                     rs.next();
                     if (!rs.getBoolean(1)) {
-                        return Optional.of(extension.name() + extension.version().map(v -> " " + v).orElse(""));
+                        return Optional.of(extension.name()
+                                + extension.version().map(v -> " " + v).orElse(""));
                     }
                 }
             }

@@ -66,10 +66,15 @@ class ExtensionsTest {
             }
             DatabaseShape live = Migrator.describe(url);
             assertEquals(3, live.extensions().size(), live.extensions().toString());
-            assertTrue(ShapeDiffer.diff(live, ShapeCalculator.calculate(schema, "public")).isEmpty(), "a second migration finds nothing to do");
+            assertTrue(
+                    ShapeDiffer.diff(live, ShapeCalculator.calculate(schema, "public"))
+                            .isEmpty(),
+                    "a second migration finds nothing to do");
             TestServer.execute(url, "INSERT INTO \"Account\" (email) VALUES ('Ada@Example.com')");
             try (Connection connection = TestServer.connect(url);
-                    var rs = connection.createStatement().executeQuery("SELECT count(*) FROM \"Account\" WHERE email = 'ada@example.com'")) {
+                    var rs = connection
+                            .createStatement()
+                            .executeQuery("SELECT count(*) FROM \"Account\" WHERE email = 'ada@example.com'")) {
                 rs.next();
                 assertEquals(1, rs.getInt(1), "citext compares without case");
             }

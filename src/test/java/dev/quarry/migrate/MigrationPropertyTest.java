@@ -23,13 +23,13 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * Step order, by property: for seeded random pairs of schemas over the same names (so that tables, columns, enums
@@ -77,31 +77,44 @@ class MigrationPropertyTest {
                     DatabaseShape created = describe(connection);
                     DiffResult up = ShapeDiffer.diff(created, next);
                     steps += up.steps().size();
-                    viewSteps += up.steps().stream().filter(s -> s instanceof MigrationStep.DropView || s instanceof MigrationStep.CreateView).count();
-                    policySteps += up.steps().stream().filter(s -> s instanceof MigrationStep.DropPolicy || s instanceof MigrationStep.CreatePolicy).count();
-                    SqlScripts.executeInTransaction(connection, MigrationScript.render(up.steps(), List.of(), renderer));
+                    viewSteps += up.steps().stream()
+                            .filter(s -> s instanceof MigrationStep.DropView || s instanceof MigrationStep.CreateView)
+                            .count();
+                    policySteps += up.steps().stream()
+                            .filter(s ->
+                                    s instanceof MigrationStep.DropPolicy || s instanceof MigrationStep.CreatePolicy)
+                            .count();
+                    SqlScripts.executeInTransaction(
+                            connection, MigrationScript.render(up.steps(), List.of(), renderer));
                     DiffResult again = ShapeDiffer.diff(describe(connection), next);
                     if (!again.isEmpty()) {
-                        failures.add("pair " + pair + ": a second diff finds " + MigrationScript.render(again.steps(), List.of(), renderer));
+                        failures.add("pair " + pair + ": a second diff finds "
+                                + MigrationScript.render(again.steps(), List.of(), renderer));
                         continue;
                     }
                     // as migrate dev writes the undo script: towards the migrations replayed, the hand-made views
                     // included
                     DiffResult down = ShapeDiffer.diff(next, withViews(previous, created.views()));
-                    SqlScripts.executeInTransaction(connection, MigrationScript.render(down.steps(), List.of(), renderer));
+                    SqlScripts.executeInTransaction(
+                            connection, MigrationScript.render(down.steps(), List.of(), renderer));
                     DatabaseShape undone = describe(connection);
                     DiffResult back = ShapeDiffer.diff(undone, previous);
                     if (!back.isEmpty()) {
-                        failures.add("pair " + pair + ": after the undo script, a diff finds " + MigrationScript.render(back.steps(), List.of(), renderer));
+                        failures.add("pair " + pair + ": after the undo script, a diff finds "
+                                + MigrationScript.render(back.steps(), List.of(), renderer));
                     } else if (!undone.views().equals(created.views())) {
-                        failures.add("pair " + pair + ": after the undo script, the views are " + undone.views() + ", not " + created.views());
+                        failures.add("pair " + pair + ": after the undo script, the views are " + undone.views()
+                                + ", not " + created.views());
                     }
                 } catch (SQLException e) {
-                    failures.add("pair " + pair + ": " + e.getMessage().lines().findFirst().orElse("") + "\n--- from\n" + first + views + "\n--- to\n" + second);
+                    failures.add("pair " + pair + ": "
+                            + e.getMessage().lines().findFirst().orElse("") + "\n--- from\n" + first + views
+                            + "\n--- to\n" + second);
                 }
             }
         }
-        System.out.printf("Migration property: %d pairs (seed %d), %d steps up (%d of views, %d of policies), %d failures%n",
+        System.out.printf(
+                "Migration property: %d pairs (seed %d), %d steps up (%d of views, %d of policies), %d " + "failures%n",
                 PAIRS, SEED, steps, viewSteps, policySteps, failures.size());
         assertEquals(List.of(), failures);
         assertTrue(viewSteps > 0 && policySteps > 0, "the pairs exercise views and policies");
@@ -119,9 +132,11 @@ class MigrationPropertyTest {
     }
 
     private static Schema parse(String models) {
-        SchemaResult result = PrismaSchema.parse("schema.prisma", "datasource db {\n  provider = \"postgresql\"\n}\n\n" + models);
+        SchemaResult result =
+                PrismaSchema.parse("schema.prisma", "datasource db {\n  provider = \"postgresql\"\n}\n\n" + models);
         if (result.hasErrors()) {
-            throw new IllegalStateException("the generator wrote an invalid schema: " + result.errors() + "\n" + models);
+            throw new IllegalStateException(
+                    "the generator wrote an invalid schema: " + result.errors() + "\n" + models);
         }
         return result.schema().orElseThrow();
     }
@@ -135,11 +150,23 @@ class MigrationPropertyTest {
         for (DbTable table : shape.tables()) {
             if (random.nextBoolean()) {
                 String view = quote("V_" + table.name());
-                String column = table.columns().get(random.nextInt(table.columns().size())).name();
+                String column = table.columns()
+                        .get(random.nextInt(table.columns().size()))
+                        .name();
                 String what = random.nextBoolean() ? "id" : "id, " + quote(column) + " IS NULL AS empty";
-                sql.append("CREATE VIEW ").append(view).append(" AS SELECT ").append(what).append(" FROM ").append(quote(table.name())).append(";\n");
+                sql.append("CREATE VIEW ")
+                        .append(view)
+                        .append(" AS SELECT ")
+                        .append(what)
+                        .append(" FROM ")
+                        .append(quote(table.name()))
+                        .append(";\n");
                 if (random.nextInt(3) == 0) {
-                    sql.append("CREATE VIEW ").append(quote("W_" + table.name())).append(" AS SELECT id FROM ").append(view).append(";\n");
+                    sql.append("CREATE VIEW ")
+                            .append(quote("W_" + table.name()))
+                            .append(" AS SELECT id FROM ")
+                            .append(view)
+                            .append(";\n");
                 }
             }
         }
@@ -147,10 +174,19 @@ class MigrationPropertyTest {
     }
 
     private static DatabaseShape withViews(DatabaseShape shape, List<DbView> views) {
-        return new DatabaseShape(shape.namespaces(), shape.extensions(), shape.enums(), shape.tables(), shape.sequences(), views, shape.security());
+        return new DatabaseShape(
+                shape.namespaces(),
+                shape.extensions(),
+                shape.enums(),
+                shape.tables(),
+                shape.sequences(),
+                views,
+                shape.security());
     }
 
-    private static final String[] TYPES = {"String", "Int", "BigInt", "Boolean", "Float", "DateTime", "Decimal", "Json", "String[]", "E0", "E1"};
+    private static final String[] TYPES = {
+        "String", "Int", "BigInt", "Boolean", "Float", "DateTime", "Decimal", "Json", "String[]", "E0", "E1"
+    };
     private static final String[] VALUES = {"a", "b", "c", "d"};
     private static final String[] OPERATIONS = {"read", "all", "create,update", "delete"};
 
@@ -171,7 +207,11 @@ class MigrationPropertyTest {
             }
             if (random.nextInt(5) > 1 && !values.isEmpty()) {
                 enums.put("E" + e, values);
-                text.append("enum E").append(e).append(" {\n  ").append(String.join("\n  ", values)).append("\n}\n");
+                text.append("enum E")
+                        .append(e)
+                        .append(" {\n  ")
+                        .append(String.join("\n  ", values))
+                        .append("\n}\n");
             }
         }
         boolean[] present = new boolean[4];
@@ -199,7 +239,11 @@ class MigrationPropertyTest {
                 boolean optional = !list && !type.equals("Json") && random.nextInt(3) == 0;
                 String field = "f" + f + " " + type + (optional ? "?" : "");
                 if (random.nextInt(5) < 2) {
-                    field += type.startsWith("E") ? " @default(" + enums.get(type).get(random.nextInt(enums.get(type).size())) + ")" : defaultFor(type, random);
+                    field += type.startsWith("E")
+                            ? " @default("
+                                    + enums.get(type)
+                                            .get(random.nextInt(enums.get(type).size())) + ")"
+                            : defaultFor(type, random);
                 }
                 if (!list && !type.equals("Json") && random.nextInt(7) == 0) {
                     field += " @unique";
@@ -215,8 +259,11 @@ class MigrationPropertyTest {
             // under it
             int policies = random.nextInt(3);
             for (int p = 0; p < policies; p++) {
-                String condition = conditions.isEmpty() || random.nextInt(4) == 0 ? "auth().id == id" : conditions.get(random.nextInt(conditions.size()));
-                own.add((random.nextInt(3) == 0 ? "@@deny('" : "@@allow('") + OPERATIONS[random.nextInt(OPERATIONS.length)] + "', " + condition + ")");
+                String condition = conditions.isEmpty() || random.nextInt(4) == 0
+                        ? "auth().id == id"
+                        : conditions.get(random.nextInt(conditions.size()));
+                own.add((random.nextInt(3) == 0 ? "@@deny('" : "@@allow('")
+                        + OPERATIONS[random.nextInt(OPERATIONS.length)] + "', " + condition + ")");
             }
             conditions.clear();
             for (int t = 0; t < m; t++) {
@@ -225,7 +272,8 @@ class MigrationPropertyTest {
                 }
                 boolean optional = random.nextBoolean();
                 String action = optional && random.nextInt(3) == 0 ? ", onDelete: Cascade" : "";
-                own.add("r" + t + " M" + t + (optional ? "?" : "") + " @relation(fields: [ref" + t + "], references: [id]" + action + ")");
+                own.add("r" + t + " M" + t + (optional ? "?" : "") + " @relation(fields: [ref" + t
+                        + "], references: [id]" + action + ")");
                 own.add("ref" + t + " Int" + (optional ? "?" : ""));
                 fields.get(t).add("back" + m + " M" + m + "[]");
             }
@@ -233,7 +281,8 @@ class MigrationPropertyTest {
         for (int m = 0; m < 4; m++) {
             if (present[m]) {
                 text.append("model M").append(m).append(" {\n");
-                fields.get(m).stream().sorted((a, b) -> Boolean.compare(a.startsWith("@@"), b.startsWith("@@")))
+                fields.get(m).stream()
+                        .sorted((a, b) -> Boolean.compare(a.startsWith("@@"), b.startsWith("@@")))
                         .forEach(f -> text.append("  ").append(f).append('\n'));
                 text.append("}\n");
             }

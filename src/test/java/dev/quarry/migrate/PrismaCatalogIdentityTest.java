@@ -37,6 +37,7 @@ public class PrismaCatalogIdentityTest {
 
     /** The figures README.md quotes ("Migrations are what Prisma Migrate writes"): change both together. */
     private static final int SCHEMAS = 96;
+
     private static final int PRISMA_REJECTED = 6;
     /**
      * On a PostgreSQL 15 server with no extension in the template database (the columns needing pgvector or
@@ -47,6 +48,7 @@ public class PrismaCatalogIdentityTest {
             "ERROR: extension \"uuid-ossp\" has no installation script nor update path for version \"2.1\"", 1,
             "ERROR: operator class \"gin_trgm_ops\" does not exist for access method \"gin\"", 1,
             "ERROR: type \"citext\" does not exist", 1);
+
     private static final int COMPARED = 87;
     private static final int IDENTICAL = 87;
     private static final int SAME_TEXT = 54;
@@ -60,12 +62,19 @@ public class PrismaCatalogIdentityTest {
         List<Schema> schemas = new ArrayList<>();
         for (Path file : CorpusRoundTripTest.postgresSchemas()) {
             Optional<Schema> schema = CorpusRoundTripTest.parse(file);
-            if (schema.isEmpty() || !schema.get().datasource().map(ds -> ds.schemas().isEmpty()).orElse(true)) {
+            if (schema.isEmpty()
+                    || !schema.get()
+                            .datasource()
+                            .map(ds -> ds.schemas().isEmpty())
+                            .orElse(true)) {
                 continue;
             }
             // Prisma 7 reads connection URLs from prisma.config.ts, not from the schema.
-            String text = withoutMissingExtensions(Files.readString(file).replaceAll("(?m)^\\s*(url|directUrl|shadowDatabaseUrl)\\s*=.*$", ""));
-            schema = Optional.of(PrismaSchema.parse(file.getFileName().toString(), text).schema().orElseThrow());
+            String text = withoutMissingExtensions(
+                    Files.readString(file).replaceAll("(?m)^\\s*(url|directUrl|shadowDatabaseUrl)\\s*=.*$", ""));
+            schema = Optional.of(PrismaSchema.parse(file.getFileName().toString(), text)
+                    .schema()
+                    .orElseThrow());
             Path copy = inputs.resolve(schemaFiles.size() + ".prisma");
             Files.writeString(copy, text);
             schemaFiles.add(copy);
@@ -79,7 +88,9 @@ public class PrismaCatalogIdentityTest {
         try {
             runPrisma(oracle, list, inputs, prismaDb);
 
-            CatalogDump dump = new CatalogDump(Tools.find("pg_dump").orElseThrow(() -> new IllegalStateException("pg_dump is not installed")), prismaDb);
+            CatalogDump dump = new CatalogDump(
+                    Tools.find("pg_dump").orElseThrow(() -> new IllegalStateException("pg_dump is not installed")),
+                    prismaDb);
             int compared = 0;
             int identical = 0;
             int sameText = 0;
@@ -115,17 +126,34 @@ public class PrismaCatalogIdentityTest {
                     differences.add(name);
                 }
             }
-            int prismaFailed = prismaFailsToApply.values().stream().mapToInt(Integer::intValue).sum();
-            System.out.printf("Prisma catalog identity (pg_dump --schema-only): %d schemas, %d rejected by Prisma 7, %d "
-                    + "Prisma scripts fail to apply %s, "
+            int prismaFailed = prismaFailsToApply.values().stream()
+                    .mapToInt(Integer::intValue)
+                    .sum();
+            System.out.printf(
+                    "Prisma catalog identity (pg_dump --schema-only): %d schemas, %d rejected by Prisma 7, "
+                            + "%d "
+                            + "Prisma scripts fail to apply %s, "
                             + "%d compared, %d identical catalogs, %d Quarry scripts fail to apply, %d the same "
                             + "text%n",
-                    schemas.size(), prismaRejected, prismaFailed, prismaFailsToApply, compared, identical, quarryFailsToApply, sameText);
+                    schemas.size(),
+                    prismaRejected,
+                    prismaFailed,
+                    prismaFailsToApply,
+                    compared,
+                    identical,
+                    quarryFailsToApply,
+                    sameText);
             differences.forEach(d -> System.out.println("  differs: " + d));
             assertEquals(SCHEMAS, schemas.size(), "single-schema PostgreSQL schemas in the corpus");
             assertEquals(PRISMA_REJECTED, prismaRejected, "schemas Prisma 7 writes no migration for");
-            assertEquals(new TreeMap<>(PRISMA_FAILS_TO_APPLY), prismaFailsToApply, "Prisma scripts that do not apply here, by reason");
-            assertEquals(COMPARED, compared, "compared: every schema but those Prisma rejects or whose Prisma script does not apply");
+            assertEquals(
+                    new TreeMap<>(PRISMA_FAILS_TO_APPLY),
+                    prismaFailsToApply,
+                    "Prisma scripts that do not apply here, by reason");
+            assertEquals(
+                    COMPARED,
+                    compared,
+                    "compared: every schema but those Prisma rejects or whose Prisma script does not apply");
             assertEquals(IDENTICAL, identical, () -> "identical catalogs; differing: " + differences);
             assertEquals(SAME_TEXT, sameText, "migration scripts with the same text");
         } finally {
@@ -143,12 +171,20 @@ public class PrismaCatalogIdentityTest {
         Tools.require(run(List.of("node", "--version"), Path.of("."), 20), () -> "node is not available");
         Path oracle = Path.of("target", "prisma-oracle").toAbsolutePath();
         Path peer = CorpusRoundTripTest.corpus().getParent().getParent().resolve("bench/peers/prisma");
-        Tools.require(Files.isRegularFile(peer.resolve("package-lock.json")), () -> "the Prisma peer (bench/peers/prisma) is not there");
+        Tools.require(
+                Files.isRegularFile(peer.resolve("package-lock.json")),
+                () -> "the Prisma peer (bench/peers/prisma) is not there");
         Files.createDirectories(oracle);
         if (!Files.isDirectory(oracle.resolve("node_modules/@prisma/schema-engine-wasm"))) {
-            Files.copy(peer.resolve("package.json"), oracle.resolve("package.json"), StandardCopyOption.REPLACE_EXISTING);
-            Files.copy(peer.resolve("package-lock.json"), oracle.resolve("package-lock.json"), StandardCopyOption.REPLACE_EXISTING);
-            Tools.require(run(List.of("npm", "ci", "--no-audit", "--no-fund", "--ignore-scripts"), oracle, 600), () -> "npm ci of the Prisma peer's packages failed (offline?)");
+            Files.copy(
+                    peer.resolve("package.json"), oracle.resolve("package.json"), StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(
+                    peer.resolve("package-lock.json"),
+                    oracle.resolve("package-lock.json"),
+                    StandardCopyOption.REPLACE_EXISTING);
+            Tools.require(
+                    run(List.of("npm", "ci", "--no-audit", "--no-fund", "--ignore-scripts"), oracle, 600),
+                    () -> "npm ci of the Prisma peer's packages failed (offline?)");
         }
         try (InputStream script = PrismaCatalogIdentityTest.class.getResourceAsStream("/prisma-oracle/se-batch.mjs")) {
             Files.copy(script, oracle.resolve("se-batch.mjs"), StandardCopyOption.REPLACE_EXISTING);
@@ -160,16 +196,22 @@ public class PrismaCatalogIdentityTest {
      * Prisma 7's from-empty script of each schema of {@code list} (one path a line), written to {@code <n>.sql} in
      * {@code inputs}.
      */
-    public static void runPrisma(Path oracle, Path list, Path inputs, DatabaseUrl database) throws IOException, InterruptedException {
+    public static void runPrisma(Path oracle, Path list, Path inputs, DatabaseUrl database)
+            throws IOException, InterruptedException {
         // never inheritIO: the test JVM's stdin and stdout are surefire's channel to it
-        ProcessBuilder node = new ProcessBuilder("node", "se-batch.mjs", list.toString(), inputs.toString()).directory(oracle.toFile())
-                .redirectErrorStream(true).redirectOutput(inputs.resolve("se-batch.log").toFile());
+        ProcessBuilder node = new ProcessBuilder("node", "se-batch.mjs", list.toString(), inputs.toString())
+                .directory(oracle.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(inputs.resolve("se-batch.log").toFile());
         node.environment().put("DATABASE_URL", database.toPrismaUrl());
         Process process = node.start();
-        Tools.require(process.waitFor(600, TimeUnit.SECONDS) && process.exitValue() == 0, () -> "the Prisma schema engine did not run");
+        Tools.require(
+                process.waitFor(600, TimeUnit.SECONDS) && process.exitValue() == 0,
+                () -> "the Prisma schema engine did not run");
     }
 
-    private static final Pattern MISSING_EXTENSION_FIELD = Pattern.compile("(?m)^\\s*(\\w+)\\s+Unsupported\\(\"[^\n]*\\b(vector|geography|geometry)\\b[^\n]*\n");
+    private static final Pattern MISSING_EXTENSION_FIELD =
+            Pattern.compile("(?m)^\\s*(\\w+)\\s+Unsupported\\(\"[^\n]*\\b(vector|geography|geometry)\\b[^\n]*\n");
     private static final Pattern EXTENSIONS = Pattern.compile("(?m)^\\s*extensions\\s*=.*$");
 
     /**
@@ -184,7 +226,8 @@ public class PrismaCatalogIdentityTest {
         }
         String stripped = MISSING_EXTENSION_FIELD.matcher(text).replaceAll("");
         for (String name : names) {
-            stripped = stripped.replaceAll("(?m)^\\s*@@(index|unique)\\(\\[[^\\]]*\\b" + Pattern.quote(name) + "\\b[^\n]*\n", "");
+            stripped = stripped.replaceAll(
+                    "(?m)^\\s*@@(index|unique)\\(\\[[^\\]]*\\b" + Pattern.quote(name) + "\\b[^\n]*\n", "");
         }
         return EXTENSIONS.matcher(stripped).replaceAll(line -> {
             String kept = line.group().replaceAll("\\b(pgvector|vector|postgis)\\b(\\([^)]*\\))?\\s*,?\\s*", "");
@@ -210,8 +253,11 @@ public class PrismaCatalogIdentityTest {
 
     private static boolean run(List<String> command, Path directory, int timeoutSeconds) {
         try {
-            Process process = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            Process process = new ProcessBuilder(command)
+                    .directory(directory.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start();
             return process.waitFor(timeoutSeconds, TimeUnit.SECONDS) && process.exitValue() == 0;
         } catch (IOException | InterruptedException e) {
             return false;

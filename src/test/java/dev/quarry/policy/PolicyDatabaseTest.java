@@ -69,7 +69,9 @@ class PolicyDatabaseTest {
     static void migrateAndSeed() throws Exception {
         PolicyRoles.ensure();
         database = freshDatabase();
-        firstMigration = migrator(database, migrations).dev(schema(resource(SCHEMA)), dev("init")).orElseThrow();
+        firstMigration = migrator(database, migrations)
+                .dev(schema(resource(SCHEMA)), dev("init"))
+                .orElseThrow();
         TestServer.execute(database, """
                 INSERT INTO "User" (id, email, name) VALUES (1, 'alice@example.com', 'Alice'), \
                 (2, 'bob@example.com', 'Bob'), (3, 'carol@example.com', 'Carol');
@@ -103,10 +105,15 @@ class PolicyDatabaseTest {
         DatabaseUrl url = freshDatabase();
         String text = resource(SCHEMA);
         migrator(url, folder).dev(schema(text), dev("init")).orElseThrow();
-        String changed = text.replace("@@allow('update', auth().id == id)", "@@allow('update', auth().id == id && auth().role == 'quarry_user')");
+        String changed = text.replace(
+                "@@allow('update', auth().id == id)",
+                "@@allow('update', auth().id == id && auth().role == 'quarry_user')");
         Path second = migrator(url, folder).dev(schema(changed), dev("rule")).orElseThrow();
         String sql = Files.readString(second);
-        assertEquals(List.of("-- DropPolicy", "-- CreatePolicy"), sql.lines().filter(l -> l.startsWith("-- ")).toList(), sql);
+        assertEquals(
+                List.of("-- DropPolicy", "-- CreatePolicy"),
+                sql.lines().filter(l -> l.startsWith("-- ")).toList(),
+                sql);
         String expected = """
                 -- DropPolicy
                 DROP POLICY "allow_update_1" ON "User";
@@ -124,17 +131,25 @@ class PolicyDatabaseTest {
     @Test
     void aColumnPoliciesReadChangesType(@TempDir Path folder) throws Exception {
         DatabaseUrl url = freshDatabase();
-        String text = resource(SCHEMA).replace("@@allow('create,delete', auth().id == authorId)", "@@allow('create,delete', auth().id == authorId && title != '')");
+        String text = resource(SCHEMA)
+                .replace(
+                        "@@allow('create,delete', auth().id == authorId)",
+                        "@@allow('create,delete', auth().id == authorId && title != '')");
         migrator(url, folder).dev(schema(text), dev("init")).orElseThrow();
         String changed = text.replace("title     String", "title     String @db.VarChar(200)");
-        Path second = migrator(url, folder).dev(schema(changed), new Migrator.DevOptions("title", false, Renames.none(), true, false)).orElseThrow();
-        assertTrue(Files.readString(second).contains("ALTER COLUMN \"title\" SET DATA TYPE VARCHAR(200)"), Files.readString(second));
+        Path second = migrator(url, folder)
+                .dev(schema(changed), new Migrator.DevOptions("title", false, Renames.none(), true, false))
+                .orElseThrow();
+        assertTrue(
+                Files.readString(second).contains("ALTER COLUMN \"title\" SET DATA TYPE VARCHAR(200)"),
+                Files.readString(second));
         assertEquals(Optional.empty(), migrator(url, folder).dev(schema(changed), dev("again")));
     }
 
     @Test
     void pullSaysThePoliciesAreNotWrittenBack() {
-        String pulled = SchemaWriter.write(Migrator.describe(database), "datasource db {\n  provider = \"postgresql\"\n}", "public");
+        String pulled = SchemaWriter.write(
+                Migrator.describe(database), "datasource db {\n  provider = \"postgresql\"\n}", "public");
         assertTrue(pulled.contains("""
                 // Row-level security is on for this table, with the policies allow_create_1, allow_create_2,
                 // allow_delete_1, allow_delete_2, \
@@ -158,9 +173,18 @@ class PolicyDatabaseTest {
                 true, 'u_bob'), ('p2', 'Draft', 'b', false, 'u_bob');
                 """);
         String alice = "{\"id\": \"u_alice\", \"role\": \"quarry_user\", \"sub\": \"u_alice\"}";
-        assertEquals(List.of("p1"), as(url, PolicyRoles.USER, alice, c -> ids(c, "SELECT id FROM \"Post\" ORDER BY id")));
-        assertEquals(List.of("u_alice", "u_bob"), as(url, PolicyRoles.ANONYMOUS, "{}", c -> ids(c, "SELECT id FROM \"User\" ORDER BY id")));
-        assertEquals("42501", refusal(url, PolicyRoles.USER, alice, "INSERT INTO \"Post\" (id, title, body, \"authorId\") VALUES ('p3', 't', 'b', 'u_bob')"));
+        assertEquals(
+                List.of("p1"), as(url, PolicyRoles.USER, alice, c -> ids(c, "SELECT id FROM \"Post\" ORDER BY id")));
+        assertEquals(
+                List.of("u_alice", "u_bob"),
+                as(url, PolicyRoles.ANONYMOUS, "{}", c -> ids(c, "SELECT id FROM \"User\" ORDER BY id")));
+        assertEquals(
+                "42501",
+                refusal(
+                        url,
+                        PolicyRoles.USER,
+                        alice,
+                        "INSERT INTO \"Post\" (id, title, body, \"authorId\") VALUES ('p3', 't', 'b', " + "'u_bob')"));
         assertEquals(0, changed(url, PolicyRoles.USER, alice, "UPDATE \"Post\" SET title = 'x' WHERE id = 'p1'"));
     }
 
@@ -196,14 +220,21 @@ class PolicyDatabaseTest {
         DatabaseUrl url = freshDatabase();
         String text = resource(SCHEMA);
         migrator(url, folder).dev(schema(text), dev("init")).orElseThrow();
-        TestServer.execute(url, "DO $$ BEGIN CREATE ROLE " + OWNER + " NOLOGIN; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$;"
-                + "ALTER TABLE \"User\" OWNER TO " + OWNER + "; ALTER TABLE \"Post\" OWNER TO " + OWNER + ";"
-                + "INSERT INTO \"User\" (id, email) VALUES (1, 'alice@example.com');INSERT INTO \"Post\" "
-                + "(id, title, published, \"authorId\") VALUES (1, 'Hello', true, 1), (2, 'Draft', false, 1);");
-        assertEquals(List.of("1", "2"), as(url, OWNER, null, c -> ids(c, "SELECT id FROM \"Post\" ORDER BY id")), "enabled, not forced: the owner bypasses");
+        TestServer.execute(
+                url,
+                "DO $$ BEGIN CREATE ROLE " + OWNER
+                        + " NOLOGIN; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$;"
+                        + "ALTER TABLE \"User\" OWNER TO " + OWNER + "; ALTER TABLE \"Post\" OWNER TO " + OWNER + ";"
+                        + "INSERT INTO \"User\" (id, email) VALUES (1, 'alice@example.com');INSERT INTO \"Post\" "
+                        + "(id, title, published, \"authorId\") VALUES (1, 'Hello', true, 1), (2, 'Draft', false, 1);");
+        assertEquals(
+                List.of("1", "2"),
+                as(url, OWNER, null, c -> ids(c, "SELECT id FROM \"Post\" ORDER BY id")),
+                "enabled, not forced: the owner bypasses");
 
         String forced = text.replace("\"quarry_admin\"])", "\"quarry_admin\"], force: true)");
-        String force = Files.readString(migrator(url, folder).dev(schema(forced), dev("force")).orElseThrow());
+        String force = Files.readString(
+                migrator(url, folder).dev(schema(forced), dev("force")).orElseThrow());
         assertEquals("""
                 -- ForceRowLevelSecurity
                 ALTER TABLE "Post" FORCE ROW LEVEL SECURITY;
@@ -211,11 +242,16 @@ class PolicyDatabaseTest {
                 -- ForceRowLevelSecurity
                 ALTER TABLE "User" FORCE ROW LEVEL SECURITY;
                 """, force);
-        assertEquals(List.of("1"), as(url, OWNER, null, c -> ids(c, "SELECT id FROM \"Post\" ORDER BY id")), "forced: the owner sees published posts only");
-        assertEquals(0, changed(url, OWNER, null, "DELETE FROM \"Post\" WHERE id = 2"), "nor deletes a draft it cannot see");
+        assertEquals(
+                List.of("1"),
+                as(url, OWNER, null, c -> ids(c, "SELECT id FROM \"Post\" ORDER BY id")),
+                "forced: the owner sees published posts only");
+        assertEquals(
+                0, changed(url, OWNER, null, "DELETE FROM \"Post\" WHERE id = 2"), "nor deletes a draft it cannot see");
         assertEquals(Optional.empty(), migrator(url, folder).dev(schema(forced), dev("again")));
 
-        String noForce = Files.readString(migrator(url, folder).dev(schema(text), dev("noforce")).orElseThrow());
+        String noForce = Files.readString(
+                migrator(url, folder).dev(schema(text), dev("noforce")).orElseThrow());
         assertTrue(noForce.contains("ALTER TABLE \"Post\" NO FORCE ROW LEVEL SECURITY;"), noForce);
         assertEquals(List.of("1", "2"), as(url, OWNER, null, c -> ids(c, "SELECT id FROM \"Post\" ORDER BY id")));
         assertEquals(Optional.empty(), migrator(url, folder).dev(schema(text), dev("again")));
@@ -225,22 +261,39 @@ class PolicyDatabaseTest {
 
     @Test
     void anonymousReadsOnlyPublishedPostsAndTheirAuthors() throws Exception {
-        assertEquals(List.of("1", "4"), as(PolicyRoles.ANONYMOUS, ANONYMOUS_CLAIMS, c -> ids(c, "SELECT id FROM \"Post\" ORDER BY id")));
-        assertEquals(List.of("1", "2"), as(PolicyRoles.ANONYMOUS, ANONYMOUS_CLAIMS, c -> ids(c, "SELECT id FROM \"User\" ORDER BY id")));
-        assertEquals(List.of("1", "4"), as(PolicyRoles.ANONYMOUS, null, c -> ids(c, "SELECT id FROM \"Post\" ORDER BY id")), "no claims at all");
+        assertEquals(
+                List.of("1", "4"),
+                as(PolicyRoles.ANONYMOUS, ANONYMOUS_CLAIMS, c -> ids(c, "SELECT id FROM \"Post\" ORDER BY id")));
+        assertEquals(
+                List.of("1", "2"),
+                as(PolicyRoles.ANONYMOUS, ANONYMOUS_CLAIMS, c -> ids(c, "SELECT id FROM \"User\" ORDER BY id")));
+        assertEquals(
+                List.of("1", "4"),
+                as(PolicyRoles.ANONYMOUS, null, c -> ids(c, "SELECT id FROM \"Post\" ORDER BY id")),
+                "no claims at all");
     }
 
     @Test
     void aUserReadsPublishedPostsAndTheirOwnDrafts() throws Exception {
-        assertEquals(List.of("1", "2", "4"), as(PolicyRoles.USER, ALICE, c -> ids(c, "SELECT id FROM \"Post\" ORDER BY id")));
-        assertEquals(List.of("1", "3", "4"), as(PolicyRoles.USER, BOB, c -> ids(c, "SELECT id FROM \"Post\" ORDER BY id")));
-        assertEquals(List.of("1", "2", "3"), as(PolicyRoles.USER, CAROL, c -> ids(c, "SELECT id FROM \"User\" ORDER BY id")), "authors and herself");
+        assertEquals(
+                List.of("1", "2", "4"),
+                as(PolicyRoles.USER, ALICE, c -> ids(c, "SELECT id FROM \"Post\" ORDER BY id")));
+        assertEquals(
+                List.of("1", "3", "4"), as(PolicyRoles.USER, BOB, c -> ids(c, "SELECT id FROM \"Post\" ORDER BY id")));
+        assertEquals(
+                List.of("1", "2", "3"),
+                as(PolicyRoles.USER, CAROL, c -> ids(c, "SELECT id FROM \"User\" ORDER BY id")),
+                "authors and herself");
     }
 
     @Test
     void theAdministratorSeesEverything() throws Exception {
-        assertEquals(List.of("1", "2", "3", "4"), as(PolicyRoles.ADMIN, ADMIN, c -> ids(c, "SELECT id FROM \"Post\" ORDER BY id")));
-        assertEquals(List.of("1", "2", "3"), as(PolicyRoles.ADMIN, ADMIN, c -> ids(c, "SELECT id FROM \"User\" ORDER BY id")));
+        assertEquals(
+                List.of("1", "2", "3", "4"),
+                as(PolicyRoles.ADMIN, ADMIN, c -> ids(c, "SELECT id FROM \"Post\" ORDER BY id")));
+        assertEquals(
+                List.of("1", "2", "3"),
+                as(PolicyRoles.ADMIN, ADMIN, c -> ids(c, "SELECT id FROM \"User\" ORDER BY id")));
     }
 
     // ---- what each one may write
@@ -248,11 +301,21 @@ class PolicyDatabaseTest {
     @Test
     void aUserEditsAndDeletesOnlyOwnPosts() throws Exception {
         assertEquals(1, changed(PolicyRoles.USER, ALICE, "UPDATE \"Post\" SET title = 'Mine' WHERE id = 2"));
-        assertEquals(0, changed(PolicyRoles.USER, ALICE, "UPDATE \"Post\" SET title = 'Yours' WHERE id = 3"), "bob's draft is invisible");
-        assertEquals(0, changed(PolicyRoles.USER, ALICE, "UPDATE \"Post\" SET title = 'Yours' WHERE id = 4"), "bob's published post is read-only");
+        assertEquals(
+                0,
+                changed(PolicyRoles.USER, ALICE, "UPDATE \"Post\" SET title = 'Yours' WHERE id = 3"),
+                "bob's draft is invisible");
+        assertEquals(
+                0,
+                changed(PolicyRoles.USER, ALICE, "UPDATE \"Post\" SET title = 'Yours' WHERE id = 4"),
+                "bob's published post is read-only");
         assertEquals(1, changed(PolicyRoles.USER, ALICE, "DELETE FROM \"Post\" WHERE id = 2"));
-        assertEquals(0, changed(PolicyRoles.USER, ALICE, "DELETE FROM \"Post\" WHERE id = 1"), "a published post stays");
-        assertEquals(1, changed(PolicyRoles.USER, ALICE, "INSERT INTO \"Post\" (title, \"authorId\") VALUES ('New', 1)"), "ids from the sequence");
+        assertEquals(
+                0, changed(PolicyRoles.USER, ALICE, "DELETE FROM \"Post\" WHERE id = 1"), "a published post stays");
+        assertEquals(
+                1,
+                changed(PolicyRoles.USER, ALICE, "INSERT INTO \"Post\" (title, \"authorId\") VALUES ('New', 1)"),
+                "ids from the sequence");
         assertEquals(1, changed(PolicyRoles.USER, ALICE, "UPDATE \"User\" SET name = 'Al' WHERE id = 1"));
         assertEquals(0, changed(PolicyRoles.USER, ALICE, "UPDATE \"User\" SET name = 'B' WHERE id = 2"));
     }
@@ -262,7 +325,10 @@ class PolicyDatabaseTest {
         List<String> before = snapshot();
         assertRefused(PolicyRoles.USER, ALICE, "UPDATE \"Post\" SET \"authorId\" = 2 WHERE id = 2");
         assertRefused(PolicyRoles.USER, ALICE, "INSERT INTO \"Post\" (title, \"authorId\") VALUES ('Forged', 2)");
-        assertRefused(PolicyRoles.ANONYMOUS, ANONYMOUS_CLAIMS, "INSERT INTO \"Post\" (title, \"authorId\") VALUES ('Spam', 1)");
+        assertRefused(
+                PolicyRoles.ANONYMOUS,
+                ANONYMOUS_CLAIMS,
+                "INSERT INTO \"Post\" (title, \"authorId\") VALUES ('Spam', 1)");
         assertRefused(PolicyRoles.ANONYMOUS, null, "INSERT INTO \"User\" (email) VALUES ('x@example.com')");
         assertRefused(PolicyRoles.USER, BOB, "INSERT INTO \"User\" (email) VALUES ('y@example.com')");
         assertEquals(0, changed(PolicyRoles.ANONYMOUS, ANONYMOUS_CLAIMS, "UPDATE \"Post\" SET title = 'Defaced'"));
@@ -314,7 +380,8 @@ class PolicyDatabaseTest {
         assertEquals("42501", refusal(url, PolicyRoles.USER, ALICE, "SELECT secret FROM \"Account\""));
         assertEquals("42501", refusal(url, PolicyRoles.USER, ALICE, "UPDATE \"Account\" SET balance = 100"));
         assertEquals(1, changed(url, PolicyRoles.USER, ALICE, "UPDATE \"Account\" SET owner = 'al'"));
-        assertEquals(List.of("s3cret"), as(url, PolicyRoles.ADMIN, ADMIN, c -> ids(c, "SELECT secret FROM \"Account\"")));
+        assertEquals(
+                List.of("s3cret"), as(url, PolicyRoles.ADMIN, ADMIN, c -> ids(c, "SELECT secret FROM \"Account\"")));
         assertEquals(1, changed(url, PolicyRoles.ADMIN, ADMIN, "UPDATE \"Account\" SET balance = 100"));
     }
 
@@ -333,7 +400,8 @@ class PolicyDatabaseTest {
         try (Connection connection = TestServer.connect(url)) {
             connection.setAutoCommit(false);
             try {
-                try (PreparedStatement set = connection.prepareStatement("SELECT set_config('role', ?, true), set_config('request.jwt.claims', ?, true)")) {
+                try (PreparedStatement set = connection.prepareStatement(
+                        "SELECT set_config('role', ?, true), set_config('request.jwt.claims', ?, true)")) {
                     set.setString(1, role);
                     set.setString(2, claims == null ? "" : claims);
                     set.execute();
@@ -366,7 +434,8 @@ class PolicyDatabaseTest {
 
     private static List<String> ids(Connection connection, String sql) throws SQLException {
         List<String> values = new ArrayList<>();
-        try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
+        try (Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery(sql)) {
             while (rs.next()) {
                 values.add(rs.getString(1));
             }
@@ -383,8 +452,11 @@ class PolicyDatabaseTest {
     /** Every row, read as the owner (row-level security does not apply to it). */
     private static List<String> snapshot() throws SQLException {
         try (Connection connection = TestServer.connect(database)) {
-            List<String> rows = ids(connection, "SELECT format('%s %s %s %s %s', id, title, content, published, \"authorId\") FROM \"Post\" "
-                    + "ORDER BY id");
+            List<String> rows = ids(
+                    connection,
+                    "SELECT format('%s %s %s %s %s', id, title, content, published, \"authorId\") FROM "
+                            + "\"Post\" "
+                            + "ORDER BY id");
             rows.addAll(ids(connection, "SELECT format('%s %s %s', id, email, name) FROM \"User\" ORDER BY id"));
             return rows;
         }
@@ -397,7 +469,12 @@ class PolicyDatabaseTest {
     }
 
     private static Migrator migrator(DatabaseUrl url, Path folder) {
-        return new Migrator(url, new MigrationsFolder(folder), Optional.empty(), new PrintWriter(new StringWriter(), true), Prompt.nobody());
+        return new Migrator(
+                url,
+                new MigrationsFolder(folder),
+                Optional.empty(),
+                new PrintWriter(new StringWriter(), true),
+                Prompt.nobody());
     }
 
     private static Migrator.DevOptions dev(String name) {

@@ -12,6 +12,9 @@ import dev.quarry.query.sql.SqlStatement;
 import dev.quarry.query.support.Reads;
 import dev.quarry.query.support.Schemas;
 import dev.quarry.query.support.TestDatabase;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,8 +29,17 @@ class QueryCompilerTest {
     @BeforeAll
     static void setUp() {
         db = TestDatabase.create("compiler", "query/rich-prisma-ddl.sql", "query/rich-seed.sql");
-        reads = new Reads(Schemas.rich(), db, new Limits(50, 3, Limits.DEFAULT.maxFilterNodes(), Limits.DEFAULT.maxSkip(), Limits.DEFAULT.maxListValues(), Limits.DEFAULT.maxRows(),
-                Limits.DEFAULT.maxResponseBytes()));
+        reads = new Reads(
+                Schemas.rich(),
+                db,
+                new Limits(
+                        50,
+                        3,
+                        Limits.DEFAULT.maxFilterNodes(),
+                        Limits.DEFAULT.maxSkip(),
+                        Limits.DEFAULT.maxListValues(),
+                        Limits.DEFAULT.maxRows(),
+                        Limits.DEFAULT.maxResponseBytes()));
     }
 
     @AfterAll
@@ -37,13 +49,24 @@ class QueryCompilerTest {
 
     @Test
     void valuesAreAlwaysParametersSoTheTextDependsOnlyOnTheShape() {
-        SqlStatement a = reads.compile("Account", "findMany", "{\"where\":{\"email\":{\"contains\":\"ann\"},\"id\":{\"in\":[1,2]}},\"take\":2,\"skip\":1}");
-        SqlStatement b = reads.compile("Account", "findMany",
-                "{\"where\":{\"email\":{\"contains\":\"x'); DROP TABLE accounts; --\"},\"id\":{\"in\":[3,4,5]}},\"take\":7,\"skip\":3}");
+        SqlStatement a = reads.compile(
+                "Account",
+                "findMany",
+                "{\"where\":{\"email\":{\"contains\":\"ann\"},\"id\":{\"in\":[1,2]}},\"take\":2,\"skip\":1}");
+        SqlStatement b = reads.compile(
+                "Account",
+                "findMany",
+                "{\"where\":{\"email\":{\"contains\":\"x'); DROP TABLE accounts; "
+                        + "--\"},\"id\":{\"in\":[3,4,5]}},\"take\":7,\"skip\":3}");
         assertEquals(a.text(), b.text());
         assertNotEquals(a.params(), b.params());
         assertFalse(b.text().contains("DROP"));
-        assertEquals("[]", reads.run("Account", "findMany", "{\"where\":{\"email\":{\"contains\":\"x'); DROP TABLE accounts; --\"}}}"));
+        assertEquals(
+                "[]",
+                reads.run(
+                        "Account",
+                        "findMany",
+                        "{\"where\":{\"email\":{\"contains\":\"x'); DROP TABLE accounts; --\"}}}"));
         assertEquals("5", reads.run("Account", "count", "{}"));
     }
 
@@ -57,7 +80,8 @@ class QueryCompilerTest {
 
     @Test
     void identifiersAreQuotedMappedNames() {
-        String sql = reads.compile("Account", "findMany", "{\"select\":{\"handle\":true,\"createdAt\":true}}").text();
+        String sql = reads.compile("Account", "findMany", "{\"select\":{\"handle\":true,\"createdAt\":true}}")
+                .text();
         assertTrue(sql.contains("\"user_handle\""), sql);
         assertTrue(sql.contains("\"created_at\""), sql);
         assertTrue(sql.contains("FROM \"accounts\""), sql);
@@ -65,47 +89,72 @@ class QueryCompilerTest {
 
     @Test
     void relationsBecomeSubqueriesOfOneStatement() {
-        SqlStatement s = reads.compile("Account", "findMany", "{\"include\":{\"articles\":{\"include\":{\"categories\":true}},\"profile\":true}}");
-        assertEquals(1, s.text().split("SELECT", -1).length - 1 - count(s.text(), "(SELECT"), "one top-level SELECT: " + s.text());
+        SqlStatement s = reads.compile(
+                "Account",
+                "findMany",
+                "{\"include\":{\"articles\":{\"include\":{\"categories\":true}},\"profile\":true}}");
+        assertEquals(
+                1,
+                s.text().split("SELECT", -1).length - 1 - count(s.text(), "(SELECT"),
+                "one top-level SELECT: " + s.text());
         assertTrue(s.text().contains("json_agg"));
         assertTrue(s.text().contains("\"_ArticleToCategory\""));
     }
 
     @Test
     void limitsAreConfigurable() {
-        QueryException take = assertThrows(QueryException.class, () -> reads.compile("Account", "findMany", "{\"take\":51}"));
+        QueryException take =
+                assertThrows(QueryException.class, () -> reads.compile("Account", "findMany", "{\"take\":51}"));
         assertEquals(ErrorCode.OVER_TAKE_LIMIT, take.error().code());
         assertTrue(take.error().message().contains("50"));
-        QueryException depth = assertThrows(QueryException.class,
-                () -> reads.compile("Category", "findMany", "{\"include\":{\"children\":{\"include\":{\"children\":{\"include\":{\"children\":{\"include\":{\"children\":true}}}}}}}}"));
+        QueryException depth = assertThrows(
+                QueryException.class,
+                () -> reads.compile(
+                        "Category",
+                        "findMany",
+                        "{\"include\":{\"children\":{\"include\":{\"children\":{\"include\":{\"children\":{"
+                                + "\"includ"
+                                + "e\":{\"children\":true}}}}}}}}"));
         assertEquals(ErrorCode.OVER_DEPTH_LIMIT, depth.error().code());
-        assertEquals("include.children.include.children.include.children.include.children", depth.error().path());
+        assertEquals(
+                "include.children.include.children.include.children.include.children",
+                depth.error().path());
     }
 
     @Test
     void errorsCarryParameterPathAndAllowed() {
-        QueryException e = assertThrows(QueryException.class,
+        QueryException e = assertThrows(
+                QueryException.class,
                 () -> reads.compile("Article", "findMany", "{\"where\":{\"categories\":{\"some\":{\"nam\":\"x\"}}}}"));
         assertEquals("body", e.error().parameter());
         assertEquals("where.categories.some.nam", e.error().path());
-        assertTrue(e.error().allowed().containsAll(List.of("id", "name", "articles", "AND", "OR", "NOT")), e.error().allowed().toString());
+        assertTrue(
+                e.error().allowed().containsAll(List.of("id", "name", "articles", "AND", "OR", "NOT")),
+                e.error().allowed().toString());
     }
 
     @Test
     void keysComeInSchemaOrder() {
-        String body = reads.run("Account", "findUnique", "{\"where\":{\"id\":2},\"select\":{\"active\":true,\"id\":true,\"email\":true}}");
+        String body = reads.run(
+                "Account",
+                "findUnique",
+                "{\"where\":{\"id\":2},\"select\":{\"active\":true,\"id\":true,\"email\":true}}");
         assertEquals("{\"id\" : 2, \"email\" : \"ben@example.com\", \"active\" : true}", body);
     }
 
     @Test
     void decimalsAreWrittenAsPrismaClientWritesThem() throws Exception {
-        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/" + db.name, "postgres", "postgres");
-                java.sql.Statement s = c.createStatement()) {
-            s.execute("UPDATE accounts SET ratio = CASE id WHEN 1 THEN 1e21 WHEN 2 THEN -0.000000123456789 WHEN 3 THEN 123456789012345678901"
+        try (Connection c = DriverManager.getConnection(
+                        "jdbc:postgresql://127.0.0.1:5432/" + db.name, "postgres", "postgres");
+                Statement s = c.createStatement()) {
+            s.execute("UPDATE accounts SET ratio = CASE id WHEN 1 THEN 1e21 WHEN 2 THEN -0.000000123456789 WHEN 3 "
+                    + "THEN 123456789012345678901"
                     + " WHEN 4 THEN -0.000001 ELSE 19.90 END");
         }
-        assertEquals("[{\"ratio\" : \"1e+21\"}, {\"ratio\" : \"-1.23456789e-7\"}, {\"ratio\" : \"123456789012345678901\"}, "
-                + "{\"ratio\" : \"-0.000001\"}, {\"ratio\" : \"19.9\"}]",
+        assertEquals(
+                "[{\"ratio\" : \"1e+21\"}, {\"ratio\" : \"-1.23456789e-7\"}, {\"ratio\" : "
+                        + "\"123456789012345678901\"}, "
+                        + "{\"ratio\" : \"-0.000001\"}, {\"ratio\" : \"19.9\"}]",
                 reads.run("Account", "findMany", "{\"orderBy\":{\"id\":\"asc\"},\"select\":{\"ratio\":true}}"));
     }
 
@@ -117,17 +166,42 @@ class QueryCompilerTest {
         return n;
     }
 
-    /** With max-take above max-rows, a take no longer bounds a list by itself: the statement caps it at max-rows + 1 and checks it. */
+    /**
+     * With max-take above max-rows, a take no longer bounds a list by itself: the statement caps it at max-rows + 1
+     * and checks it.
+     */
     @Test
     void aTakeAboveMaxRowsIsCappedAndChecked() {
         Limits limits = Limits.DEFAULT;
-        Reads capped = new Reads(Schemas.rich(), db, new Limits(50, 3, limits.maxFilterNodes(), limits.maxSkip(), limits.maxListValues(), 3,
-                limits.maxResponseBytes()));
-        assertEquals(capped.compile("Account", "findMany", "{\"take\":3}").text(), capped.compile("Account", "findMany", "{\"take\":40}").text());
-        assertEquals(3, capped.run("Account", "findMany", "{\"take\":3,\"select\":{\"id\":true}}").split("\"id\"").length - 1);
-        assertEquals(2, capped.run("Account", "findMany", "{\"take\":-2,\"select\":{\"id\":true}}").split("\"id\"").length - 1);
+        Reads capped = new Reads(
+                Schemas.rich(),
+                db,
+                new Limits(
+                        50,
+                        3,
+                        limits.maxFilterNodes(),
+                        limits.maxSkip(),
+                        limits.maxListValues(),
+                        3,
+                        limits.maxResponseBytes()));
+        assertEquals(
+                capped.compile("Account", "findMany", "{\"take\":3}").text(),
+                capped.compile("Account", "findMany", "{\"take\":40}").text());
+        assertEquals(
+                3,
+                capped.run("Account", "findMany", "{\"take\":3,\"select\":{\"id\":true}}")
+                                .split("\"id\"")
+                                .length
+                        - 1);
+        assertEquals(
+                2,
+                capped.run("Account", "findMany", "{\"take\":-2,\"select\":{\"id\":true}}")
+                                .split("\"id\"")
+                                .length
+                        - 1);
         for (String args : List.of("{\"take\":4}", "{\"take\":-40}", "{}")) {
-            QueryException over = assertThrows(QueryException.class, () -> capped.run("Account", "findMany", args), args);
+            QueryException over =
+                    assertThrows(QueryException.class, () -> capped.run("Account", "findMany", args), args);
             assertEquals(ErrorCode.OVER_ROW_LIMIT, over.error().code());
             assertEquals("$", over.error().path());
         }

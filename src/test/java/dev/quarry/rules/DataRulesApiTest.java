@@ -22,9 +22,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @QuarkusTest
 @ExtendWith(DocumentedAnswers.Checked.class)
-@WithTestResource(value = FreshDatabase.class, initArgs = {
-        @ResourceArg(name = "schema", value = "schema/data-rules/schema.prisma"),
-        @ResourceArg(name = "purpose", value = "DataRulesApiTest")})
+@WithTestResource(
+        value = FreshDatabase.class,
+        initArgs = {
+            @ResourceArg(name = "schema", value = "schema/data-rules/schema.prisma"),
+            @ResourceArg(name = "purpose", value = "DataRulesApiTest")
+        })
 class DataRulesApiTest {
 
     private static final AtomicInteger IDS = new AtomicInteger(100);
@@ -47,12 +50,18 @@ class DataRulesApiTest {
             new Case("score", "10", "10.001", "@lte(10)"));
 
     private static ValidatableResponse rpc(String model, String operation, String body) {
-        return given().contentType("application/json").body(body).post("/api/rpc/" + model + "/" + operation).then();
+        return given().contentType("application/json")
+                .body(body)
+                .post("/api/rpc/" + model + "/" + operation)
+                .then();
     }
 
     private static String user(int id, String field, String value) {
         String base = "\"id\": " + id + ", \"email\": \"u" + id + "@x.io\", \"name\": \"ann\"";
-        return "{" + base.replaceAll("\"" + field + "\": [^,]*", "").replaceAll(", ,", ",").replaceAll("^, |, $", "") + ", \"" + field + "\": " + value + "}";
+        return "{"
+                + base.replaceAll("\"" + field + "\": [^,]*", "")
+                        .replaceAll(", ,", ",")
+                        .replaceAll("^, |, $", "") + ", \"" + field + "\": " + value + "}";
     }
 
     private static int count(String model) {
@@ -63,13 +72,22 @@ class DataRulesApiTest {
     void eachRuleAtItsBoundaryAndOnePast() {
         for (Case c : CASES) {
             int id = IDS.incrementAndGet();
-            rpc("user", "create", "{\"data\": " + user(id, c.field(), c.boundary()) + "}").statusCode(200);
+            rpc("user", "create", "{\"data\": " + user(id, c.field(), c.boundary()) + "}")
+                    .statusCode(200);
             int before = count("user");
             rpc("user", "create", "{\"data\": " + user(IDS.incrementAndGet(), c.field(), c.past()) + "}")
-                    .statusCode(400).body("code", equalTo("Q180")).body("meta.path", equalTo("data." + c.field()))
+                    .statusCode(400)
+                    .body("code", equalTo("Q180"))
+                    .body("meta.path", equalTo("data." + c.field()))
                     .body("detail", containsString("breaks the rule " + c.rule() + " of User." + c.field()));
-            rpc("user", "update", "{\"where\": {\"id\": " + id + "}, \"data\": {\"" + c.field() + "\": {\"set\": " + c.past() + "}}}")
-                    .statusCode(400).body("code", equalTo("Q180")).body("meta.path", equalTo("data." + c.field() + ".set"));
+            rpc(
+                            "user",
+                            "update",
+                            "{\"where\": {\"id\": " + id + "}, \"data\": {\"" + c.field() + "\": {\"set\": " + c.past()
+                                    + "}}}")
+                    .statusCode(400)
+                    .body("code", equalTo("Q180"))
+                    .body("meta.path", equalTo("data." + c.field() + ".set"));
             assert count("user") == before : c + ": nothing written";
         }
     }
@@ -77,22 +95,32 @@ class DataRulesApiTest {
     @Test
     void validateOnTwoFieldsIsCheckedBeforeTheStatement() {
         int id = IDS.incrementAndGet();
-        rpc("user", "create", "{\"data\": " + user(id, "low", "4, \"high\": 4") + "}").statusCode(200);
+        rpc("user", "create", "{\"data\": " + user(id, "low", "4, \"high\": 4") + "}")
+                .statusCode(200);
         rpc("user", "update", "{\"where\": {\"id\": " + id + "}, \"data\": {\"low\": 5, \"high\": 4}}")
-                .statusCode(400).body("code", equalTo("Q180")).body("meta.path", equalTo("data"))
+                .statusCode(400)
+                .body("code", equalTo("Q180"))
+                .body("meta.path", equalTo("data"))
                 .body("detail", containsString("low must not exceed high"));
         // high alone: the body does not give low, so PostgreSQL decides, and its refusal is the same problem
         rpc("user", "update", "{\"where\": {\"id\": " + id + "}, \"data\": {\"high\": 3}}")
-                .statusCode(400).body("code", equalTo("Q180")).body("meta.rule", equalTo("@@validate(low <= high, \"low must not exceed high\")"));
-        rpc("user", "findUnique", "{\"where\": {\"id\": " + id + "}}").statusCode(200).body("high", equalTo(4));
+                .statusCode(400)
+                .body("code", equalTo("Q180"))
+                .body("meta.rule", equalTo("@@validate(low <= high, \"low must not exceed high\")"));
+        rpc("user", "findUnique", "{\"where\": {\"id\": " + id + "}}")
+                .statusCode(200)
+                .body("high", equalTo(4));
     }
 
     @Test
     void aRawCheckIsRefusedByPostgresqlAsTheSameProblem() {
         rpc("user", "create", "{\"data\": " + user(IDS.incrementAndGet(), "low", "1") + "}")
-                .statusCode(400).body("code", equalTo("Q180")).body("meta.constraint", equalTo("User_high_with_low_check"))
+                .statusCode(400)
+                .body("code", equalTo("Q180"))
+                .body("meta.constraint", equalTo("User_high_with_low_check"))
                 .body("detail", containsString("@@check(expression:"));
-        rpc("user", "create", "{\"data\": " + user(IDS.incrementAndGet(), "low", "1, \"high\": 2") + "}").statusCode(200);
+        rpc("user", "create", "{\"data\": " + user(IDS.incrementAndGet(), "low", "1, \"high\": 2") + "}")
+                .statusCode(200);
     }
 
     @Test
@@ -100,7 +128,10 @@ class DataRulesApiTest {
         int id = IDS.incrementAndGet();
         rpc("user", "create", "{\"data\": " + user(id, "age", "129") + "}").statusCode(200);
         rpc("user", "update", "{\"where\": {\"id\": " + id + "}, \"data\": {\"age\": {\"increment\": 1}}}")
-                .statusCode(400).body("code", equalTo("Q180")).body("meta.field", equalTo("age")).body("meta.rule", equalTo("@lt(130)"));
+                .statusCode(400)
+                .body("code", equalTo("Q180"))
+                .body("meta.field", equalTo("age"))
+                .body("meta.rule", equalTo("@lt(130)"));
     }
 
     @Test
@@ -112,7 +143,8 @@ class DataRulesApiTest {
                 + "\"comments\": {\"create\": {\"text\": \"short\", \"votes\": {\"create\": [{\"weight\": 5}, "
                 + "{\"weight\": %d}]}}}}]}}}";
         rpc("user", "create", nested.formatted(IDS.incrementAndGet(), 6))
-                .statusCode(400).body("code", equalTo("Q180"))
+                .statusCode(400)
+                .body("code", equalTo("Q180"))
                 .body("meta.path", equalTo("data.posts.create[0].comments.create.votes.create[1].weight"))
                 .body("detail", containsString("@lte(5) of Vote.weight"));
         assert count("user") == users && count("post") == posts : "nothing written";

@@ -34,12 +34,18 @@ final class DataRulesSchema {
     static final String COMMENTS = ATTRIBUTES
             .replace("  email String  @email", "  /// @email\n  email String")
             .replace("  name  String  @length(2, 5)", "  name  String  /// @length(2, 5)")
-            .replace("  code  String? @startsWith(\"ab\") @endsWith(\"yz\")", "  /// @startsWith(\"ab\")\n  /// @endsWith(\"yz\")\n  code  String?")
-            .replace("  tag   String? @contains(\"-\") @regex(\"^[a-z-]+$\")", "  /// @contains(\"-\")\n  /// @regex(\"^[a-z-]+$\")\n  tag   String?")
+            .replace(
+                    "  code  String? @startsWith(\"ab\") @endsWith(\"yz\")",
+                    "  /// @startsWith(\"ab\")\n  /// @endsWith(\"yz\")\n  code  String?")
+            .replace(
+                    "  tag   String? @contains(\"-\") @regex(\"^[a-z-]+$\")",
+                    "  /// @contains(\"-\")\n  /// @regex(\"^[a-z-]+$\")\n  tag   String?")
             .replace("  site  String? @url", "  /// @url\n  site  String?")
             .replace("  age   Int?    @gte(18) @lt(130)", "  /// @gte(18)\n  /// @lt(130)\n  age   Int?")
             .replace("  score Float?  @gt(0) @lte(10)", "  /// @gt(0)\n  /// @lte(10)\n  score Float?")
-            .replace("  @@validate(low <= high, \"low must not exceed high\")", "  /// @@validate(low <= high, \"low must not exceed high\")")
+            .replace(
+                    "  @@validate(low <= high, \"low must not exceed high\")",
+                    "  /// @@validate(low <= high, \"low must not exceed high\")")
             .replace("  @@check(expression:", "  /// @@check(expression:")
             .replace("  title    String    @length(min: 3)", "  /// @length(min: 3)\n  title    String")
             .replace("  text   String @length(max: 10)", "  /// @length(max: 10)\n  text   String")

@@ -16,7 +16,8 @@ class DatabaseUrlTest {
 
     @Test
     void parsesPrismasForm() {
-        DatabaseUrl url = DatabaseUrl.parse("postgresql://alice:s3cret@db.example.com:6543/shop?schema=app&sslmode=require");
+        DatabaseUrl url =
+                DatabaseUrl.parse("postgresql://alice:s3cret@db.example.com:6543/shop?schema=app&sslmode=require");
         assertEquals("db.example.com", url.host());
         assertEquals(6543, url.port());
         assertEquals("shop", url.database());
@@ -56,14 +57,15 @@ class DatabaseUrlTest {
         DatabaseUrl url = DatabaseUrl.parse("postgresql://alice:s3cret@localhost:5432/db");
         assertFalse(url.redacted().contains("s3cret"));
         assertFalse(url.toString().contains("s3cret"));
-        IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
-                () -> DatabaseUrl.parse("postgresql://alice:s3cret@/db"));
+        IllegalArgumentException error =
+                assertThrows(IllegalArgumentException.class, () -> DatabaseUrl.parse("postgresql://alice:s3cret@/db"));
         assertFalse(error.getMessage().contains("s3cret"));
     }
 
     @Test
     void rejectsOtherProvidersWithAClearSentence() {
-        IllegalArgumentException error = assertThrows(IllegalArgumentException.class, () -> DatabaseUrl.parse("mysql://root@localhost/db"));
+        IllegalArgumentException error =
+                assertThrows(IllegalArgumentException.class, () -> DatabaseUrl.parse("mysql://root@localhost/db"));
         assertTrue(error.getMessage().contains("only PostgreSQL"), error.getMessage());
         assertThrows(IllegalArgumentException.class, () -> DatabaseUrl.parse("postgresql://localhost:5432/"));
         assertThrows(IllegalArgumentException.class, () -> DatabaseUrl.parse(""));
@@ -71,11 +73,15 @@ class DatabaseUrlTest {
 
     @Test
     void quarryPgBouncerKeepsTheJdbcConnectionFromPreparingOnTheServer() {
-        Map<String, String> environment = Map.of("DATABASE_URL", "postgresql://quarry@pgbouncer:6432/shop", "QUARRY_PGBOUNCER", "true");
+        Map<String, String> environment =
+                Map.of("DATABASE_URL", "postgresql://quarry@pgbouncer:6432/shop", "QUARRY_PGBOUNCER", "true");
         ConfigSourceContext context = new ConfigSourceContext() {
             @Override
             public ConfigValue getValue(String name) {
-                return ConfigValue.builder().withName(name).withValue(environment.get(name)).build();
+                return ConfigValue.builder()
+                        .withName(name)
+                        .withValue(environment.get(name))
+                        .build();
             }
 
             @Override
@@ -83,8 +89,13 @@ class DatabaseUrlTest {
                 return environment.keySet().iterator();
             }
         };
-        var source = new DatabaseUrlConfigSourceFactory().getConfigSources(context).iterator().next();
-        assertEquals("jdbc:postgresql://pgbouncer:6432/shop?prepareThreshold=0", source.getValue("quarkus.datasource.jdbc.url"));
+        var source = new DatabaseUrlConfigSourceFactory()
+                .getConfigSources(context)
+                .iterator()
+                .next();
+        assertEquals(
+                "jdbc:postgresql://pgbouncer:6432/shop?prepareThreshold=0",
+                source.getValue("quarkus.datasource.jdbc.url"));
     }
 
     @Test

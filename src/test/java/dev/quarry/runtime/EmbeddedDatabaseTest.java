@@ -33,8 +33,10 @@ class EmbeddedDatabaseTest {
     void startsAfterAKillNineLeftTheServerRunning(@TempDir Path base) throws Exception {
         Process owner = new ProcessBuilder(
                         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-cp", System.getProperty("java.class.path"),
-                        StartAndWait.class.getName(), base.toString())
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        StartAndWait.class.getName(),
+                        base.toString())
                 .redirectErrorStream(true)
                 .start();
         try (BufferedReader out = new BufferedReader(new InputStreamReader(owner.getInputStream()))) {
@@ -44,7 +46,9 @@ class EmbeddedDatabaseTest {
             }
         }
         owner.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-        assertTrue(Files.exists(base.resolve("postgres-" + EmbeddedDatabase.MAJOR_VERSION).resolve("postmaster.pid")),
+        assertTrue(
+                Files.exists(base.resolve("postgres-" + EmbeddedDatabase.MAJOR_VERSION)
+                        .resolve("postmaster.pid")),
                 "the killed owner's server still holds the data folder");
         try (EmbeddedDatabase restarted = EmbeddedDatabase.start(base, 0)) {
             assertEquals("1", queryOne(restarted.url(), "SELECT 1"));
@@ -62,7 +66,8 @@ class EmbeddedDatabaseTest {
     }
 
     private static void execute(DatabaseUrl url, String sql) throws Exception {
-        try (Connection c = DriverManager.getConnection(url.jdbcUrl(), url.user(), null); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(url.jdbcUrl(), url.user(), null);
+                Statement s = c.createStatement()) {
             s.execute(sql);
         }
     }

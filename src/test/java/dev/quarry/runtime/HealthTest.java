@@ -16,8 +16,10 @@ class HealthTest {
 
     @Test
     void readinessReportsTheDatabase() {
-        given().when().get("/q/health/ready")
-                .then().statusCode(200)
+        given().when()
+                .get("/q/health/ready")
+                .then()
+                .statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.name", hasItem(containsString("PostgreSQL")));
     }

@@ -22,7 +22,9 @@ class PendingMigrationsCheckTest {
         try {
             PendingMigrationsCheck.Result result = PendingMigrationsCheck.check(url, "filesystem:" + migrations);
             assertTrue(result.warning());
-            assertEquals("migrations: 1 pending migration(s) not applied to " + url.redacted() + ": V1__people.sql; run `migrate deploy` (they are never applied by the service)",
+            assertEquals(
+                    "migrations: 1 pending migration(s) not applied to " + url.redacted()
+                            + ": V1__people.sql; run `migrate deploy` (they are never applied by the service)",
                     result.message());
             try (var connection = TestServer.connect(url);
                     var rs = connection.createStatement().executeQuery("SELECT to_regclass('people') IS NULL")) {
@@ -39,7 +41,11 @@ class PendingMigrationsCheckTest {
         DatabaseUrl down = DatabaseUrl.parse("postgresql://postgres@127.0.0.1:1/quarry");
         PendingMigrationsCheck.Result result = PendingMigrationsCheck.check(down, "filesystem:" + migrations);
         assertTrue(result.warning());
-        assertTrue(result.message().startsWith("migrations: could not check for pending migrations on " + "postgresql://postgres@127.0.0.1:1/quarry ("), result.message());
+        assertTrue(
+                result.message()
+                        .startsWith("migrations: could not check for pending migrations on "
+                                + "postgresql://postgres@127.0.0.1:1/quarry ("),
+                result.message());
         assertFalse(result.message().contains("\n"), result.message());
     }
 }

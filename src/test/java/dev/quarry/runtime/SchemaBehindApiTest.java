@@ -31,9 +31,12 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @TestProfile(SchemaBehindApiTest.RequireMigrations.class)
-@WithTestResource(value = FreshDatabase.class, initArgs = {
-        @ResourceArg(name = "ddl", value = "false"),
-        @ResourceArg(name = "purpose", value = "SchemaBehindApiTest")})
+@WithTestResource(
+        value = FreshDatabase.class,
+        initArgs = {
+            @ResourceArg(name = "ddl", value = "false"),
+            @ResourceArg(name = "purpose", value = "SchemaBehindApiTest")
+        })
 class SchemaBehindApiTest {
 
     private static final String INIT = "V20261123205632__init.sql";
@@ -48,11 +51,14 @@ class SchemaBehindApiTest {
     @Test
     void aDatabaseBehindItsMigrationsIsNotReadyAndAnswers503UntilDeployed() throws Exception {
         Response ready = await(r -> r.statusCode() == 503);
-        ready.then().body("checks.find { it.name == 'migrations' }.status", equalTo("DOWN"))
+        ready.then()
+                .body("checks.find { it.name == 'migrations' }.status", equalTo("DOWN"))
                 .body("checks.find { it.name == 'migrations' }.data.pending", containsString(INIT));
 
-        for (String[] request : new String[][] {{"GET", "/api/users"}, {"POST", "/api/rpc/user/findMany"}, {"POST", "/api/posts"}}) {
-            Response answer = given().contentType("application/json").body(request[0].equals("POST") ? "{}" : "")
+        for (String[] request :
+                new String[][] {{"GET", "/api/users"}, {"POST", "/api/rpc/user/findMany"}, {"POST", "/api/posts"}}) {
+            Response answer = given().contentType("application/json")
+                    .body(request[0].equals("POST") ? "{}" : "")
                     .request(request[0], request[1]);
             assertEquals(503, answer.statusCode(), request[1] + ": " + answer.asString());
             assertEquals("schema-behind", answer.jsonPath().getString("code"), answer.asString());
@@ -62,11 +68,18 @@ class SchemaBehindApiTest {
         given().get("/q/health/live").then().statusCode(200);
 
         StringWriter out = new StringWriter();
-        new Migrator(FreshDatabase.current(), new MigrationsFolder(MigrationsFolder.PROJECT_DEFAULT), Optional.empty(), new PrintWriter(out),
-                Prompt.nobody()).deploy();
+        new Migrator(
+                        FreshDatabase.current(),
+                        new MigrationsFolder(MigrationsFolder.PROJECT_DEFAULT),
+                        Optional.empty(),
+                        new PrintWriter(out),
+                        Prompt.nobody())
+                .deploy();
         long start = System.nanoTime();
         await(r -> r.statusCode() == 200).then().body("status", equalTo("UP"));
-        System.out.printf("SCHEMA BEHIND: ready again %d ms after migrate deploy (%s)%n", (System.nanoTime() - start) / 1_000_000, out.toString().strip());
+        System.out.printf(
+                "SCHEMA BEHIND: ready again %d ms after migrate deploy (%s)%n",
+                (System.nanoTime() - start) / 1_000_000, out.toString().strip());
         given().get("/api/users").then().statusCode(200).body("size()", equalTo(0));
     }
 

@@ -28,16 +28,19 @@ class FormatterCorpusTest {
             if (marker < 0) {
                 continue;
             }
-            Path input = expected.resolveSibling(name.replace(".reformatted.prisma", ".prisma").replace(".reformatted__", "__"));
+            Path input = expected.resolveSibling(
+                    name.replace(".reformatted.prisma", ".prisma").replace(".reformatted__", "__"));
             if (Files.exists(input)) {
-                cases.computeIfAbsent(name.substring(0, marker), k -> new LinkedHashMap<>()).put(input.getFileName().toString(), expected);
+                cases.computeIfAbsent(name.substring(0, marker), k -> new LinkedHashMap<>())
+                        .put(input.getFileName().toString(), expected);
             }
         }
         List<String> failures = new ArrayList<>();
         int total = 0;
         for (Map<String, Path> pairs : cases.values()) {
             List<SourceFile> inputs = new ArrayList<>();
-            pairs.forEach((input, expected) -> inputs.add(new SourceFile(input, Corpus.read(expected.resolveSibling(input)))));
+            pairs.forEach((input, expected) ->
+                    inputs.add(new SourceFile(input, Corpus.read(expected.resolveSibling(input)))));
             Map<String, String> formatted = SchemaFormatter.format(inputs);
             for (Map.Entry<String, Path> pair : pairs.entrySet()) {
                 total++;
@@ -50,6 +53,9 @@ class FormatterCorpusTest {
         }
         int exact = total - failures.size();
         System.out.printf("formatter: %d/%d reformatted pairs byte-identical; failing: %s%n", exact, total, failures);
-        assertEquals(List.of(25, 25), List.of(total, exact), "the README's figure, 25 of 25 byte-identical; failing: " + failures);
+        assertEquals(
+                List.of(25, 25),
+                List.of(total, exact),
+                "the README's figure, 25 of 25 byte-identical; failing: " + failures);
     }
 }

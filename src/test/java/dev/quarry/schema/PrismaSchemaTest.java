@@ -14,16 +14,19 @@ import dev.quarry.schema.model.Relation;
 import dev.quarry.schema.model.Schema;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.Test;
 import java.util.Optional;
+import org.junit.jupiter.api.Test;
 
 class PrismaSchemaTest {
 
-    private static final String HEADER = "datasource db {\n  provider = \"postgresql\"\n  url = env(\"DATABASE_URL\")\n}\n";
+    private static final String HEADER =
+            "datasource db {\n  provider = \"postgresql\"\n  url = env(\"DATABASE_URL\")\n}\n";
 
     private static Schema valid(String text) {
         SchemaResult result = PrismaSchema.parse("schema.prisma", HEADER + text);
-        assertFalse(result.hasErrors(), () -> result.errors().stream().map(DiagnosticRenderer::render).reduce("", String::concat));
+        assertFalse(
+                result.hasErrors(),
+                () -> result.errors().stream().map(DiagnosticRenderer::render).reduce("", String::concat));
         return result.schema().orElseThrow();
     }
 
@@ -50,7 +53,8 @@ class PrismaSchemaTest {
 
     @Test
     void implicitManyToManyOrdersModelsAlphabetically() {
-        Schema schema = valid("model Post {\n  id Int @id\n  tags Tag[]\n}\nmodel Tag {\n  id Int @id\n  posts Post[]\n}\n");
+        Schema schema = valid(
+                "model Post {\n  id Int @id\n  tags Tag[]\n}\nmodel Tag {\n  id Int @id\n  posts " + "Post[]\n}\n");
         Relation relation = schema.relations().get(0);
         assertEquals(Relation.Kind.MANY_TO_MANY, relation.kind());
         assertEquals("_PostToTag", relation.joinTableName());
@@ -60,9 +64,10 @@ class PrismaSchemaTest {
 
     @Test
     void optionalRelationDefaultsToSetNull() {
-        Schema schema = valid("model User {\n  id Int @id\n  posts Post[]\n}\nmodel Post {\n  id Int @id\n  author User? "
-                + "@relation(fields: [authorId], references: [id])\n  authorId Int?\n  "
-                + "@@index([authorId])\n}\n");
+        Schema schema =
+                valid("model User {\n  id Int @id\n  posts Post[]\n}\nmodel Post {\n  id Int @id\n  author User? "
+                        + "@relation(fields: [authorId], references: [id])\n  authorId Int?\n  "
+                        + "@@index([authorId])\n}\n");
         assertEquals(ReferentialAction.SET_NULL, schema.relations().get(0).onDelete());
     }
 
@@ -71,7 +76,9 @@ class PrismaSchemaTest {
         Schema schema = valid("model Lööp {\r\n  id String @id @default(\"a\\\"b\\u00e9\")\r\n  n Int @default(1)\r\n  "
                 + "@@unique([id, n],)\r\n}\r\n");
         Model model = schema.model("Lööp");
-        assertEquals(new DefaultValue.StringValue("a\"bé", Optional.empty()), model.scalarField("id").defaultValue().orElseThrow());
+        assertEquals(
+                new DefaultValue.StringValue("a\"bé", Optional.empty()),
+                model.scalarField("id").defaultValue().orElseThrow());
         assertEquals(2, model.uniques().get(0).fields().size());
     }
 
@@ -79,12 +86,14 @@ class PrismaSchemaTest {
     void docCommentsBecomeDocumentation() {
         Schema schema = valid("/// A user\nmodel User {\n  /// the key\n  id Int @id\n}\n");
         assertEquals("A user", schema.model("User").documentation().orElseThrow());
-        assertEquals("the key", schema.model("User").fields().get(0).documentation().orElseThrow());
+        assertEquals(
+                "the key", schema.model("User").fields().get(0).documentation().orElseThrow());
     }
 
     @Test
     void everyErrorIsReportedAtItsLineAndColumn() {
-        SchemaResult result = PrismaSchema.parse("schema.prisma", HEADER + "model A {\n  id Int @id\n  b Foo\n  c Bar\n}\n");
+        SchemaResult result =
+                PrismaSchema.parse("schema.prisma", HEADER + "model A {\n  id Int @id\n  b Foo\n  c Bar\n}\n");
         assertEquals(2, result.errors().size());
         assertEquals(7, result.errors().get(0).span().line());
         assertEquals(5, result.errors().get(0).span().column());
@@ -115,9 +124,14 @@ class PrismaSchemaTest {
 
     @Test
     void formatterAlignsAndSortsAttributes() {
-        String formatted = SchemaFormatter.format("model A {\n  id Int @default(1) @id\n  longName   String? // c\n  @@map(\"a\")\n  "
-                + "@@index([id])\n}\n").orElseThrow();
-        assertEquals("model A {\n  id       Int     @id @default(1)\n  longName String? // c\n\n  @@index([id])\n  "
-                + "@@map(\"a\")\n}\n", formatted);
+        String formatted = SchemaFormatter.format(
+                        "model A {\n  id Int @default(1) @id\n  longName   String? // c\n  @@map(\"a\")\n  "
+                                + "@@index([id])\n}\n")
+                .orElseThrow();
+        assertEquals(
+                "model A {\n  id       Int     @id @default(1)\n  longName String? // c\n\n  "
+                        + "@@index([id])\n  "
+                        + "@@map(\"a\")\n}\n",
+                formatted);
     }
 }

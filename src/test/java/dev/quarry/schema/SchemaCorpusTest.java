@@ -9,17 +9,17 @@ import dev.quarry.schema.diagnostics.SourceFile;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import org.junit.jupiter.api.Test;
-import java.util.HashSet;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
 
 /**
  * Runs the whole conformance corpus, and asserts the README's figures exactly: PostgreSQL schemas of real/ and
@@ -30,7 +30,8 @@ import java.util.TreeSet;
  */
 class SchemaCorpusTest {
 
-    private static final Pattern PROVIDER = Pattern.compile("datasource\\s+\\w+\\s*\\{[^}]*?provider\\s*=\\s*\"([^\"]*)\"", Pattern.DOTALL);
+    private static final Pattern PROVIDER =
+            Pattern.compile("datasource\\s+\\w+\\s*\\{[^}]*?provider\\s*=\\s*\"([^\"]*)\"", Pattern.DOTALL);
 
     static Optional<String> provider(String text) {
         Matcher matcher = PROVIDER.matcher(text);
@@ -59,7 +60,8 @@ class SchemaCorpusTest {
      */
     private static Map<String, Set<String>> rejectedByPrisma() {
         Map<String, Set<String>> errors = new TreeMap<>();
-        for (String row : Corpus.read(Path.of("src/test/resources/schema/real-rejected-by-prisma.tsv")).split("\n")) {
+        for (String row : Corpus.read(Path.of("src/test/resources/schema/real-rejected-by-prisma.tsv"))
+                .split("\n")) {
             if (!row.startsWith("#") && !row.isBlank()) {
                 String[] cols = row.split("\t");
                 errors.computeIfAbsent(cols[0], k -> new TreeSet<>()).add(cols[1] + ": " + cols[2]);
@@ -77,7 +79,9 @@ class SchemaCorpusTest {
     /** Quarry's errors in the form of {@link #rejectedByPrisma()}: "line: headline". */
     private static Set<String> errorLines(SchemaResult result) {
         Set<String> lines = new TreeSet<>();
-        result.errors().forEach(d -> lines.add(d.span().line() + ": " + d.message().lines().findFirst().orElse("")));
+        result.errors()
+                .forEach(d -> lines.add(
+                        d.span().line() + ": " + d.message().lines().findFirst().orElse("")));
         return lines;
     }
 
@@ -130,8 +134,19 @@ class SchemaCorpusTest {
                 } else if (quarry.equals(withoutPreviewFeatureErrors(prisma))) {
                     sameButPreviewFeatures++;
                 } else {
-                    System.out.printf("  %s: Prisma's errors %d, Quarry's %d; only Prisma's: %s; only Quarry's: %s%n", schema.getKey(), prisma.size(),
-                            quarry.size(), prisma.stream().filter(e -> !quarry.contains(e)).limit(3).toList(), quarry.stream().filter(e -> !prisma.contains(e)).limit(3).toList());
+                    System.out.printf(
+                            "  %s: Prisma's errors %d, Quarry's %d; only Prisma's: %s; only Quarry's: %s%n",
+                            schema.getKey(),
+                            prisma.size(),
+                            quarry.size(),
+                            prisma.stream()
+                                    .filter(e -> !quarry.contains(e))
+                                    .limit(3)
+                                    .toList(),
+                            quarry.stream()
+                                    .filter(e -> !prisma.contains(e))
+                                    .limit(3)
+                                    .toList());
                 }
                 continue;
             }
@@ -141,13 +156,21 @@ class SchemaCorpusTest {
                 failures.add(describe(schema.getKey(), result));
             }
         }
-        System.out.printf("real/: %d/%d PostgreSQL schemas valid; %d rejected, %d of them with Prisma's errors on Prisma's "
-                + "lines, %d with them all but the unknown preview feature%n",
-                checked - failures.size(), checked, rejectedByPrisma.size(), rejectedAsPrismaDoes, sameButPreviewFeatures);
+        System.out.printf(
+                "real/: %d/%d PostgreSQL schemas valid; %d rejected, %d of them with Prisma's errors on "
+                        + "Prisma's "
+                        + "lines, %d with them all but the unknown preview feature%n",
+                checked - failures.size(),
+                checked,
+                rejectedByPrisma.size(),
+                rejectedAsPrismaDoes,
+                sameButPreviewFeatures);
         assertTrue(failures.isEmpty(), String.join("\n", failures));
         // the README's figures: 58 of 58 valid; 4 more rejected: 1 with exactly Prisma 7's errors on its lines, 2
         // with all of them but "preview feature … is not known" (Quarry does not check preview-feature names)
-        assertEquals(List.of(58, 4, 1, 2), List.of(checked, rejectedByPrisma.size(), rejectedAsPrismaDoes, sameButPreviewFeatures));
+        assertEquals(
+                List.of(58, 4, 1, 2),
+                List.of(checked, rejectedByPrisma.size(), rejectedAsPrismaDoes, sameButPreviewFeatures));
     }
 
     @Test
@@ -174,7 +197,9 @@ class SchemaCorpusTest {
                 failures.add(describe(name, result));
             }
         }
-        System.out.printf("engines-valid/: %d/%d PostgreSQL or provider-less fixtures valid (%d of other providers skipped)%n",
+        System.out.printf(
+                "engines-valid/: %d/%d PostgreSQL or provider-less fixtures valid (%d of other providers "
+                        + "skipped)%n",
                 checked - failures.size(), checked, otherProviders);
         assertTrue(failures.isEmpty(), failures.size() + " failures:\n" + String.join("\n", failures));
         assertEquals(75, checked, "the README's figure: 75 of 75 valid");
@@ -183,7 +208,8 @@ class SchemaCorpusTest {
     @Test
     void enginesInvalidFixturesAreRejected() {
         Map<String, String> expected = new HashMap<>();
-        for (String row : Corpus.read(Corpus.root().resolve("EXPECTED_DIAGNOSTICS.tsv")).split("\n")) {
+        for (String row :
+                Corpus.read(Corpus.root().resolve("EXPECTED_DIAGNOSTICS.tsv")).split("\n")) {
             String[] cols = row.split("\t");
             if (cols.length >= 5) {
                 expected.put(cols[0], cols[4].split(" \\|\\| ")[0].replaceFirst("^error: ", ""));
@@ -212,20 +238,36 @@ class SchemaCorpusTest {
             postgres++;
             String headline = expected.getOrDefault("engines-invalid/" + name, "?");
             // The TSV keeps each diagnostic's first line (its headline); some messages go on with a hint.
-            if (result.errors().stream().map(d -> d.message().lines().findFirst().orElse("")).anyMatch(headline::equals)) {
+            if (result.errors().stream()
+                    .map(d -> d.message().lines().findFirst().orElse(""))
+                    .anyMatch(headline::equals)) {
                 matched++;
             } else {
                 mismatches.add(name + "\n   expected: " + headline + "\n   got:      "
-                        + result.errors().stream().findFirst().map(Diagnostic::message).orElse("(no error)"));
+                        + result.errors().stream()
+                                .findFirst()
+                                .map(Diagnostic::message)
+                                .orElse("(no error)"));
             }
         }
-        System.out.printf("engines-invalid/: %d/%d rejected; PostgreSQL/provider-less headline matches %d/%d (%.0f%%); "
+        System.out.printf(
+                "engines-invalid/: %d/%d rejected; PostgreSQL/provider-less headline matches %d/%d "
+                        + "(%.0f%%); "
                         + "other providers %d, rejected with the only-PostgreSQL error %d%n",
-                postgres + other - accepted.size(), postgres + other, matched, postgres, 100.0 * matched / postgres, other, otherRejectedAsNotPostgres);
+                postgres + other - accepted.size(),
+                postgres + other,
+                matched,
+                postgres,
+                100.0 * matched / postgres,
+                other,
+                otherRejectedAsNotPostgres);
         mismatches.forEach(m -> System.out.println("  mismatch: " + m));
         // the README's figures: 145 of 147 rejected; for PostgreSQL fixtures the headline matches Prisma's in 60 of
         // 64
-        assertEquals(List.of(147, 145), List.of(postgres + other, postgres + other - accepted.size()), "fixtures, rejected; accepted: " + accepted);
+        assertEquals(
+                List.of(147, 145),
+                List.of(postgres + other, postgres + other - accepted.size()),
+                "fixtures, rejected; accepted: " + accepted);
         assertEquals(List.of(64, 60), List.of(postgres, matched), "PostgreSQL fixtures, headlines matched");
     }
 }

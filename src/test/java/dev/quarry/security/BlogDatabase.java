@@ -24,9 +24,13 @@ final class BlogDatabase {
 
     /** Every row of both tables, hashed, as the database owner sees them. */
     static String checksum(DatabaseUrl database) {
-        try (Connection c = TestServer.connect(database); Statement s = c.createStatement();
-                ResultSet r = s.executeQuery("SELECT md5(coalesce((SELECT string_agg(u::text, '|' ORDER BY u.id) FROM \"User\" u), '')"
-                        + " || '#' || coalesce((SELECT string_agg(p::text, '|' ORDER BY p.id) FROM " + "\"Post\" p), ''))")) {
+        try (Connection c = TestServer.connect(database);
+                Statement s = c.createStatement();
+                ResultSet r = s.executeQuery(
+                        "SELECT md5(coalesce((SELECT string_agg(u::text, '|' ORDER BY u.id) FROM \"User\" "
+                                + "u), '')"
+                                + " || '#' || coalesce((SELECT string_agg(p::text, '|' ORDER BY p.id) FROM "
+                                + "\"Post\" p), ''))")) {
             r.next();
             return r.getString(1);
         } catch (SQLException e) {

@@ -25,8 +25,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
-import java.util.function.Supplier;
 import java.util.concurrent.Executors;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
@@ -43,13 +43,20 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @QuarkusTest
 @ExtendWith(DocumentedAnswers.Checked.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@WithTestResource(value = RecordedDatabase.class, initArgs = {
-        @ResourceArg(name = "schema", value = "schema.prisma"), @ResourceArg(name = "purpose", value = "fan-out")})
+@WithTestResource(
+        value = RecordedDatabase.class,
+        initArgs = {
+            @ResourceArg(name = "schema", value = "schema.prisma"),
+            @ResourceArg(name = "purpose", value = "fan-out")
+        })
 class FanOutBudgetTest {
 
     /** users → posts → author → posts → author → posts → author → posts: seven levels, within max-depth 8. */
-    static final String CYCLE = "{\"posts\":{\"include\":{\"author\":{\"include\":{\"posts\":{\"include\":{\"author\":{\"include\":"
-            + "{\"posts\":{\"include\":{\"author\":{\"include\":{\"posts\":true}}}}}}}}}}}}}";
+    static final String CYCLE =
+            "{\"posts\":{\"include\":{\"author\":{\"include\":{\"posts\":{\"include\":{\"author\":{\"includ"
+                    + "e\":"
+                    + "{\"posts\":{\"include\":{\"author\":{\"include\":{\"posts\":true}}}}}}}}}}}}}";
+
     static final long BOUND_MILLIS = 5_000;
 
     /** What PostgreSQL received, from the recording proxy in front of the service's pool. */
@@ -103,11 +110,17 @@ class FanOutBudgetTest {
         long start = System.nanoTime();
         List<CompletableFuture<long[]>> answers = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
-            answers.add(CompletableFuture.supplyAsync(() -> {
-                long t = System.nanoTime();
-                int status = given().queryParam("include", CYCLE).get("/api/users").then().extract().statusCode();
-                return new long[] {status, (System.nanoTime() - t) / 1_000_000};
-            }, clients));
+            answers.add(CompletableFuture.supplyAsync(
+                    () -> {
+                        long t = System.nanoTime();
+                        int status = given().queryParam("include", CYCLE)
+                                .get("/api/users")
+                                .then()
+                                .extract()
+                                .statusCode();
+                        return new long[] {status, (System.nanoTime() - t) / 1_000_000};
+                    },
+                    clients));
         }
         long slowest = 0;
         for (CompletableFuture<long[]> answer : answers) {
@@ -117,8 +130,10 @@ class FanOutBudgetTest {
         }
         long total = (System.nanoTime() - start) / 1_000_000;
         long heapAfter = usedHeap();
-        System.out.printf("fan-out x20 in parallel: all 400, slowest %d ms, all in %d ms; JVM heap used %d MB before, %d MB "
-                + "after; %s%n",
+        System.out.printf(
+                "fan-out x20 in parallel: all 400, slowest %d ms, all in %d ms; JVM heap used %d MB "
+                        + "before, %d MB "
+                        + "after; %s%n",
                 slowest, total, heapBefore >> 20, heapAfter >> 20, backendMemory());
         assertTrue(slowest < 4 * BOUND_MILLIS, slowest + " ms");
     }
@@ -127,25 +142,50 @@ class FanOutBudgetTest {
     void nestedListAtTheLimitAndOnePast() {
         String include = "{\"author\":{\"include\":{\"posts\":{\"select\":{\"id\":true}}}}}";
         long start = System.nanoTime();
-        given().queryParam("filter", "{\"authorId\":\"u_1000\"}").queryParam("take", "1").queryParam("include", include).get("/api/posts").then()
-                .statusCode(200).body("[0].author.posts", hasSize(1000));
+        given().queryParam("filter", "{\"authorId\":\"u_1000\"}")
+                .queryParam("take", "1")
+                .queryParam("include", include)
+                .get("/api/posts")
+                .then()
+                .statusCode(200)
+                .body("[0].author.posts", hasSize(1000));
         long atLimit = (System.nanoTime() - start) / 1_000_000;
         start = System.nanoTime();
-        given().queryParam("filter", "{\"authorId\":\"u_1001\"}").queryParam("take", "1").queryParam("include", include).get("/api/posts").then()
-                .statusCode(400).body("code", equalTo("Q130")).body("meta.path", equalTo("$[*].author.posts"));
+        given().queryParam("filter", "{\"authorId\":\"u_1001\"}")
+                .queryParam("take", "1")
+                .queryParam("include", include)
+                .get("/api/posts")
+                .then()
+                .statusCode(400)
+                .body("code", equalTo("Q130"))
+                .body("meta.path", equalTo("$[*].author.posts"));
         long past = (System.nanoTime() - start) / 1_000_000;
-        given().queryParam("filter", "{\"authorId\":\"u_1000\"}").get("/api/posts").then().statusCode(200).body("$", hasSize(1000));
-        given().queryParam("filter", "{\"authorId\":\"u_1001\"}").get("/api/posts").then().statusCode(400).body("meta.path", equalTo("$"));
+        given().queryParam("filter", "{\"authorId\":\"u_1000\"}")
+                .get("/api/posts")
+                .then()
+                .statusCode(200)
+                .body("$", hasSize(1000));
+        given().queryParam("filter", "{\"authorId\":\"u_1001\"}")
+                .get("/api/posts")
+                .then()
+                .statusCode(400)
+                .body("meta.path", equalTo("$"));
         System.out.printf("nested list of 1,000 rows: 200 in %d ms; of 1,001 rows: 400 in %d ms%n", atLimit, past);
     }
 
     @Test
     void hundredThousandValueInIsRefusedBeforeAnySql() {
-        String values = IntStream.range(0, 100_000).mapToObj(i -> "\"" + i + "\"").collect(Collectors.joining(","));
+        String values =
+                IntStream.range(0, 100_000).mapToObj(i -> "\"" + i + "\"").collect(Collectors.joining(","));
         long statements = executed.get().size();
         long start = System.nanoTime();
-        given().contentType("application/json").body("{\"where\":{\"id\":{\"in\":[" + values + "]}}}").post("/api/rpc/user/findMany").then()
-                .statusCode(400).body("code", equalTo("Q133")).body("meta.path", equalTo("where.id.in"));
+        given().contentType("application/json")
+                .body("{\"where\":{\"id\":{\"in\":[" + values + "]}}}")
+                .post("/api/rpc/user/findMany")
+                .then()
+                .statusCode(400)
+                .body("code", equalTo("Q133"))
+                .body("meta.path", equalTo("where.id.in"));
         long millis = (System.nanoTime() - start) / 1_000_000;
         assertEquals(statements, executed.get().size(), "no statement ran");
         System.out.printf("100,000-value in: 400 Q133 in %d ms, no statement%n", millis);
@@ -154,10 +194,23 @@ class FanOutBudgetTest {
     @Test
     void billionSkipIsRefusedBeforeAnySql() {
         long statements = executed.get().size();
-        given().queryParam("skip", "1000000000").get("/api/posts").then().statusCode(400).body("code", equalTo("Q132"));
-        given().contentType("application/json").body("{\"skip\":1000000000}").post("/api/rpc/post/findMany").then().statusCode(400)
+        given().queryParam("skip", "1000000000")
+                .get("/api/posts")
+                .then()
+                .statusCode(400)
                 .body("code", equalTo("Q132"));
-        given().queryParam("skip", "100000").queryParam("take", "1").get("/api/posts").then().statusCode(200).body("$", hasSize(0));
+        given().contentType("application/json")
+                .body("{\"skip\":1000000000}")
+                .post("/api/rpc/post/findMany")
+                .then()
+                .statusCode(400)
+                .body("code", equalTo("Q132"));
+        given().queryParam("skip", "100000")
+                .queryParam("take", "1")
+                .get("/api/posts")
+                .then()
+                .statusCode(200)
+                .body("$", hasSize(0));
         assertEquals(statements + 1, executed.get().size(), "only the read within the limit ran");
     }
 
@@ -172,9 +225,11 @@ class FanOutBudgetTest {
      * view).
      */
     private static String backendMemory() {
-        try (Connection c = TestServer.connect(FreshDatabase.current()); Statement s = c.createStatement();
-                ResultSet r = s.executeQuery("SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> "
-                        + "pg_backend_pid()")) {
+        try (Connection c = TestServer.connect(FreshDatabase.current());
+                Statement s = c.createStatement();
+                ResultSet r =
+                        s.executeQuery("SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> "
+                                + "pg_backend_pid()")) {
             long peak = 0;
             long anon = 0;
             int backends = 0;
@@ -192,7 +247,9 @@ class FanOutBudgetTest {
                 }
                 backends++;
             }
-            return String.format("PostgreSQL: %d backends, largest peak RSS %d MB, largest private RSS %d MB", backends, peak >> 10, anon >> 10);
+            return String.format(
+                    "PostgreSQL: %d backends, largest peak RSS %d MB, largest private RSS %d MB",
+                    backends, peak >> 10, anon >> 10);
         } catch (SQLException | IOException e) {
             return "PostgreSQL backend memory not readable: " + e.getMessage();
         }

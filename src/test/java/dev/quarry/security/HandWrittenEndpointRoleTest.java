@@ -25,8 +25,12 @@ import org.junit.jupiter.api.TestInstance;
  */
 @QuarkusTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@WithTestResource(value = FreshDatabase.class, initArgs = {
-        @ResourceArg(name = "schema", value = "schema.prisma"), @ResourceArg(name = "purpose", value = "hand-written-endpoint-role")})
+@WithTestResource(
+        value = FreshDatabase.class,
+        initArgs = {
+            @ResourceArg(name = "schema", value = "schema.prisma"),
+            @ResourceArg(name = "purpose", value = "hand-written-endpoint-role")
+        })
 @WithTestResource(value = JwtMode.class, initArgs = @ResourceArg(name = "anonymous-role", value = "quarry_anon"))
 class HandWrittenEndpointRoleTest {
 
@@ -35,9 +39,11 @@ class HandWrittenEndpointRoleTest {
         DatabaseUrl database = FreshDatabase.current();
         BlogDatabase.seed(database);
         TestServer.execute(database, BlogDatabase.resource("security/blog-policies.sql"));
-        TestServer.execute(database, "DROP POLICY user_read ON \"User\";"
-                + " CREATE POLICY user_read_self ON \"User\" FOR SELECT USING (id = "
-                + "current_setting('request.jwt.claims', true)::jsonb ->> 'id');");
+        TestServer.execute(
+                database,
+                "DROP POLICY user_read ON \"User\";"
+                        + " CREATE POLICY user_read_self ON \"User\" FOR SELECT USING (id = "
+                        + "current_setting('request.jwt.claims', true)::jsonb ->> 'id');");
     }
 
     @Test
@@ -48,26 +54,44 @@ class HandWrittenEndpointRoleTest {
 
     @Test
     void aUserSeesOnlyThemselves() {
-        given().auth().oauth2(TestKeys.user("u_bob")).get("/api/reports/top-authors").then().statusCode(200)
-                .body("email", contains("bob@example.com")).body("[0].publishedPosts", equalTo(1))
+        given().auth()
+                .oauth2(TestKeys.user("u_bob"))
+                .get("/api/reports/top-authors")
+                .then()
+                .statusCode(200)
+                .body("email", contains("bob@example.com"))
+                .body("[0].publishedPosts", equalTo(1))
                 .body(not(containsString("alice@example.com")));
     }
 
     @Test
     void anAdminSeesEveryone() {
-        given().auth().oauth2(TestKeys.admin()).get("/api/reports/top-authors").then().statusCode(200)
+        given().auth()
+                .oauth2(TestKeys.admin())
+                .get("/api/reports/top-authors")
+                .then()
+                .statusCode(200)
                 .body("email", contains("alice@example.com", "bob@example.com", "carol@example.com"));
     }
 
     @Test
     void theRequestsClaimsReachThePolicies() {
-        given().auth().oauth2(TestKeys.rs256(TestKeys.claims(Map.of("role", "quarry_user", "id", "u_carol")))).get("/api/reports/top-authors")
-                .then().statusCode(200).body("email", contains("carol@example.com")).body("[0].publishedPosts", equalTo(0));
+        given().auth()
+                .oauth2(TestKeys.rs256(TestKeys.claims(Map.of("role", "quarry_user", "id", "u_carol"))))
+                .get("/api/reports/top-authors")
+                .then()
+                .statusCode(200)
+                .body("email", contains("carol@example.com"))
+                .body("[0].publishedPosts", equalTo(0));
     }
 
     @Test
     void aRoleTheLoginWasNotGrantedIsRefusedAsForTheApi() {
-        given().auth().oauth2(TestKeys.rs256(TestKeys.claims(Map.of("role", "quarry_rb_hr_nosuch")))).get("/api/reports/top-authors")
-                .then().statusCode(401).body("meta.reason", equalTo("token-invalid"));
+        given().auth()
+                .oauth2(TestKeys.rs256(TestKeys.claims(Map.of("role", "quarry_rb_hr_nosuch"))))
+                .get("/api/reports/top-authors")
+                .then()
+                .statusCode(401)
+                .body("meta.reason", equalTo("token-invalid"));
     }
 }

@@ -12,8 +12,12 @@ import io.quarkus.test.junit.QuarkusTest;
  * policies.
  */
 @QuarkusTest
-@WithTestResource(value = FreshDatabase.class, initArgs = {
-        @ResourceArg(name = "schema", value = "schema.prisma"), @ResourceArg(name = "purpose", value = "hand-written-policies")})
+@WithTestResource(
+        value = FreshDatabase.class,
+        initArgs = {
+            @ResourceArg(name = "schema", value = "schema.prisma"),
+            @ResourceArg(name = "purpose", value = "hand-written-policies")
+        })
 @WithTestResource(value = JwtMode.class, initArgs = @ResourceArg(name = "anonymous-role", value = "quarry_anon"))
 class HandWrittenPoliciesTest extends RowLevelSecurityScenario {
 

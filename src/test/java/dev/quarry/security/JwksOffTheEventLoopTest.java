@@ -24,8 +24,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @QuarkusTest
 @ExtendWith(DocumentedAnswers.Checked.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@WithTestResource(value = FreshDatabase.class, initArgs = {
-        @ResourceArg(name = "schema", value = "schema.prisma"), @ResourceArg(name = "purpose", value = "jwks-off-the-event-loop")})
+@WithTestResource(
+        value = FreshDatabase.class,
+        initArgs = {
+            @ResourceArg(name = "schema", value = "schema.prisma"),
+            @ResourceArg(name = "purpose", value = "jwks-off-the-event-loop")
+        })
 @WithTestResource(JwksServer.class)
 class JwksOffTheEventLoopTest {
 
@@ -39,17 +43,32 @@ class JwksOffTheEventLoopTest {
     void theFetchOfTheJwkSetDoesNotBlockOtherRequests() throws Exception {
         given().get("/api/posts").then().statusCode(200); // warm: no token, no fetch
         long start = System.nanoTime();
-        CompletableFuture<Integer> withToken = CompletableFuture.supplyAsync(
-                () -> given().auth().oauth2(TestKeys.user("u_alice")).get("/api/posts").then().extract().statusCode());
+        CompletableFuture<Integer> withToken = CompletableFuture.supplyAsync(() -> given().auth()
+                .oauth2(TestKeys.user("u_alice"))
+                .get("/api/posts")
+                .then()
+                .extract()
+                .statusCode());
         Thread.sleep(300);
         given().get("/api/posts").then().statusCode(200).body("$", hasSize(2));
         long anonymousMillis = (System.nanoTime() - start) / 1_000_000;
         assertTrue(Integer.valueOf(200).equals(withToken.get()), "the token verifies against the fetched JWK set");
         long tokenMillis = (System.nanoTime() - start) / 1_000_000;
-        System.out.printf("[security] JWK set fetch of %d ms: the anonymous request answered at %d ms, the token's at %d ms%n",
+        System.out.printf(
+                "[security] JWK set fetch of %d ms: the anonymous request answered at %d ms, the token's "
+                        + "at %d ms%n",
                 JwksServer.DELAY_MILLIS, anonymousMillis, tokenMillis);
-        assertTrue(tokenMillis >= JwksServer.DELAY_MILLIS, "the token's request waited for the fetch: " + tokenMillis + " ms");
-        assertTrue(anonymousMillis < JwksServer.DELAY_MILLIS - 500, "the anonymous request waited for the fetch: " + anonymousMillis + " ms");
-        given().auth().oauth2(TestKeys.user("u_alice")).get("/api/posts").then().statusCode(200).body("$", hasSize(3));
+        assertTrue(
+                tokenMillis >= JwksServer.DELAY_MILLIS,
+                "the token's request waited for the fetch: " + tokenMillis + " ms");
+        assertTrue(
+                anonymousMillis < JwksServer.DELAY_MILLIS - 500,
+                "the anonymous request waited for the fetch: " + anonymousMillis + " ms");
+        given().auth()
+                .oauth2(TestKeys.user("u_alice"))
+                .get("/api/posts")
+                .then()
+                .statusCode(200)
+                .body("$", hasSize(3));
     }
 }

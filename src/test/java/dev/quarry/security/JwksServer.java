@@ -43,12 +43,18 @@ public final class JwksServer implements QuarkusTestResourceLifecycleManager {
         });
         server.start();
         return Map.of(
-                "quarry.auth.mode", "jwt",
-                "quarry.auth.jwks-url", "http://127.0.0.1:" + server.getAddress().getPort() + "/jwks",
-                "quarry.auth.issuer", TestKeys.ISSUER,
-                "quarry.auth.audience", TestKeys.AUDIENCE,
-                "quarry.auth.anonymous-role", "quarry_anon",
-                "quarkus.vertx.event-loops-pool-size", "1");
+                "quarry.auth.mode",
+                "jwt",
+                "quarry.auth.jwks-url",
+                "http://127.0.0.1:" + server.getAddress().getPort() + "/jwks",
+                "quarry.auth.issuer",
+                TestKeys.ISSUER,
+                "quarry.auth.audience",
+                TestKeys.AUDIENCE,
+                "quarry.auth.anonymous-role",
+                "quarry_anon",
+                "quarkus.vertx.event-loops-pool-size",
+                "1");
     }
 
     @Override

@@ -14,18 +14,39 @@ import org.junit.jupiter.params.provider.ValueSource;
 class JwksUrlTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"https://issuer.example.com/.well-known/jwks.json", "HTTPS://issuer.example.com/jwks", "http://127.0.0.1:8180/jwks",
-            "http://127.255.0.9/jwks", "http://localhost:8180/realms/q/protocol/openid-connect/certs", "http://[::1]:8180/jwks"})
+    @ValueSource(
+            strings = {
+                "https://issuer.example.com/.well-known/jwks.json",
+                "HTTPS://issuer.example.com/jwks",
+                "http://127.0.0.1:8180/jwks",
+                "http://127.255.0.9/jwks",
+                "http://localhost:8180/realms/q/protocol/openid-connect/certs",
+                "http://[::1]:8180/jwks"
+            })
     void httpsOrLoopbackIsAccepted(String url) {
         assertEquals(url, TokenVerifier.secureJwksUrl(url));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"http://issuer.example.com/jwks", "http://10.0.0.5/jwks", "http://128.0.0.1/jwks", "http://127.0.0.1.evil.test/jwks",
-            "http://localhost.evil.test/jwks", "http://[::2]/jwks", "ftp://127.0.0.1/jwks", "file:/etc/jwks.json", "issuer.example.com/jwks"})
+    @ValueSource(
+            strings = {
+                "http://issuer.example.com/jwks",
+                "http://10.0.0.5/jwks",
+                "http://128.0.0.1/jwks",
+                "http://127.0.0.1.evil.test/jwks",
+                "http://localhost.evil.test/jwks",
+                "http://[::2]/jwks",
+                "ftp://127.0.0.1/jwks",
+                "file:/etc/jwks.json",
+                "issuer.example.com/jwks"
+            })
     void anythingElseStopsTheStartUp(String url) {
-        IllegalStateException refused = assertThrows(IllegalStateException.class, () -> TokenVerifier.secureJwksUrl(url));
-        assertEquals(true, refused.getMessage().startsWith("quarry.auth.jwks-url must be an https URL"), refused.getMessage());
+        IllegalStateException refused =
+                assertThrows(IllegalStateException.class, () -> TokenVerifier.secureJwksUrl(url));
+        assertEquals(
+                true,
+                refused.getMessage().startsWith("quarry.auth.jwks-url must be an https URL"),
+                refused.getMessage());
     }
 
     @Test

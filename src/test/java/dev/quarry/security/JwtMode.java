@@ -23,7 +23,8 @@ public final class JwtMode implements QuarkusTestResourceLifecycleManager {
         Map<String, String> config = new HashMap<>();
         config.put("quarry.auth.mode", "jwt");
         if ("pem".equals(args.get("key"))) {
-            config.put("quarry.auth.public-key-location", TestKeys.rsaPublicPem().toString());
+            config.put(
+                    "quarry.auth.public-key-location", TestKeys.rsaPublicPem().toString());
         } else {
             config.put("quarry.auth.public-key", TestKeys.jwks());
         }

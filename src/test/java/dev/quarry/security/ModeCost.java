@@ -17,6 +17,7 @@ final class ModeCost {
             request.run();
         }
         double micros = (System.nanoTime() - start) / 1_000.0 / REQUESTS;
-        System.out.printf("findUnique cost, %s: %.0f µs per request (%d sequential requests)%n", label, micros, REQUESTS);
+        System.out.printf(
+                "findUnique cost, %s: %.0f µs per request (%d sequential requests)%n", label, micros, REQUESTS);
     }
 }

@@ -22,8 +22,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @QuarkusTest
 @ExtendWith(DocumentedAnswers.Checked.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@WithTestResource(value = FreshDatabase.class, initArgs = {
-        @ResourceArg(name = "schema", value = "schema.prisma"), @ResourceArg(name = "purpose", value = "no-anonymous-role")})
+@WithTestResource(
+        value = FreshDatabase.class,
+        initArgs = {
+            @ResourceArg(name = "schema", value = "schema.prisma"),
+            @ResourceArg(name = "purpose", value = "no-anonymous-role")
+        })
 @WithTestResource(value = JwtMode.class, initArgs = @ResourceArg(name = "key", value = "pem"))
 class NoAnonymousRoleTest {
 
@@ -35,12 +39,25 @@ class NoAnonymousRoleTest {
 
     @Test
     void withoutATokenEveryApiRouteIs401() {
-        for (String path : new String[] {"/api/posts", "/api/posts/p_bob_pub", "/api/posts/_count", "/api/users?include=posts"}) {
-            given().get(path).then().statusCode(401).contentType("application/problem+json")
-                    .header("WWW-Authenticate", "Bearer realm=\"quarry\"").body("meta.reason", equalTo("token-missing"));
+        for (String path :
+                new String[] {"/api/posts", "/api/posts/p_bob_pub", "/api/posts/_count", "/api/users?include=posts"}) {
+            given().get(path)
+                    .then()
+                    .statusCode(401)
+                    .contentType("application/problem+json")
+                    .header("WWW-Authenticate", "Bearer realm=\"quarry\"")
+                    .body("meta.reason", equalTo("token-missing"));
         }
-        given().contentType("application/json").body("{}").post("/api/rpc/post/findMany").then().statusCode(401);
-        given().contentType("application/json").body("{\"title\":\"t\",\"body\":\"b\",\"authorId\":\"u_alice\"}").post("/api/posts").then().statusCode(401);
+        given().contentType("application/json")
+                .body("{}")
+                .post("/api/rpc/post/findMany")
+                .then()
+                .statusCode(401);
+        given().contentType("application/json")
+                .body("{\"title\":\"t\",\"body\":\"b\",\"authorId\":\"u_alice\"}")
+                .post("/api/posts")
+                .then()
+                .statusCode(401);
     }
 
     @Test
@@ -51,12 +68,22 @@ class NoAnonymousRoleTest {
 
     @Test
     void aTokenVerifiedWithThePemKeyIsAccepted() {
-        given().auth().oauth2(TestKeys.user("u_bob")).get("/api/posts").then().statusCode(200).body("$", hasSize(3));
+        given().auth()
+                .oauth2(TestKeys.user("u_bob"))
+                .get("/api/posts")
+                .then()
+                .statusCode(200)
+                .body("$", hasSize(3));
     }
 
     @Test
     void aTokenWithoutARoleIsRefusedWhenThereIsNoAnonymousRole() {
-        given().auth().oauth2(TestKeys.rs256(TestKeys.claims(Map.of("id", "u_bob")))).get("/api/posts").then().statusCode(401)
-                .body("meta.reason", equalTo("token-invalid")).body("detail", equalTo("The token names no role (claim role) and this API has no anonymous role"));
+        given().auth()
+                .oauth2(TestKeys.rs256(TestKeys.claims(Map.of("id", "u_bob"))))
+                .get("/api/posts")
+                .then()
+                .statusCode(401)
+                .body("meta.reason", equalTo("token-invalid"))
+                .body("detail", equalTo("The token names no role (claim role) and this API has no anonymous role"));
     }
 }

@@ -27,10 +27,18 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @QuarkusTest
 @ExtendWith(DocumentedAnswers.Checked.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@WithTestResource(value = FreshDatabase.class, initArgs = {
-        @ResourceArg(name = "schema", value = "schema.prisma"), @ResourceArg(name = "purpose", value = "role-allow-list")})
-@WithTestResource(value = JwtMode.class, initArgs = {
-        @ResourceArg(name = "anonymous-role", value = "quarry_anon"), @ResourceArg(name = "roles", value = "quarry_anon,quarry_user")})
+@WithTestResource(
+        value = FreshDatabase.class,
+        initArgs = {
+            @ResourceArg(name = "schema", value = "schema.prisma"),
+            @ResourceArg(name = "purpose", value = "role-allow-list")
+        })
+@WithTestResource(
+        value = JwtMode.class,
+        initArgs = {
+            @ResourceArg(name = "anonymous-role", value = "quarry_anon"),
+            @ResourceArg(name = "roles", value = "quarry_anon,quarry_user")
+        })
 class RoleAllowListTest {
 
     @BeforeAll
@@ -41,18 +49,37 @@ class RoleAllowListTest {
 
     @Test
     void theListedRolesAreServed() {
-        given().auth().oauth2(TestKeys.user("u_alice")).get("/api/posts").then().statusCode(200).body("$", hasSize(3));
+        given().auth()
+                .oauth2(TestKeys.user("u_alice"))
+                .get("/api/posts")
+                .then()
+                .statusCode(200)
+                .body("$", hasSize(3));
         given().get("/api/posts").then().statusCode(200).body("$", hasSize(2));
     }
 
     @Test
     void anyOtherRoleIsRefused() {
         String before = BlogDatabase.checksum(FreshDatabase.current());
-        given().auth().oauth2(TestKeys.admin()).get("/api/posts").then().statusCode(401)
-                .body("meta.reason", equalTo("token-role")).body("detail", containsString("quarry.auth.roles"))
+        given().auth()
+                .oauth2(TestKeys.admin())
+                .get("/api/posts")
+                .then()
+                .statusCode(401)
+                .body("meta.reason", equalTo("token-role"))
+                .body("detail", containsString("quarry.auth.roles"))
                 .body(not(containsString("secret")));
-        given().auth().oauth2(TestKeys.admin()).delete("/api/posts/p_bob_draft").then().statusCode(401).body("meta.reason", equalTo("token-role"));
-        given().auth().oauth2(TestKeys.rs256(TestKeys.claims(Map.of("role", "quarry_nobody")))).get("/api/posts").then().statusCode(401)
+        given().auth()
+                .oauth2(TestKeys.admin())
+                .delete("/api/posts/p_bob_draft")
+                .then()
+                .statusCode(401)
+                .body("meta.reason", equalTo("token-role"));
+        given().auth()
+                .oauth2(TestKeys.rs256(TestKeys.claims(Map.of("role", "quarry_nobody"))))
+                .get("/api/posts")
+                .then()
+                .statusCode(401)
                 .body("meta.reason", equalTo("token-role"));
         assertEquals(before, BlogDatabase.checksum(FreshDatabase.current()));
     }

@@ -20,8 +20,12 @@ import org.junit.jupiter.api.Test;
  * privilege.
  */
 @QuarkusTest
-@WithTestResource(value = FreshDatabase.class, initArgs = {
-        @ResourceArg(name = "schema", value = "policies/schema-with-policies.prisma"), @ResourceArg(name = "purpose", value = "schema-policies")})
+@WithTestResource(
+        value = FreshDatabase.class,
+        initArgs = {
+            @ResourceArg(name = "schema", value = "policies/schema-with-policies.prisma"),
+            @ResourceArg(name = "purpose", value = "schema-policies")
+        })
 @WithTestResource(value = JwtMode.class, initArgs = @ResourceArg(name = "anonymous-role", value = "quarry_anon"))
 class SchemaPoliciesTest extends RowLevelSecurityScenario {
 
@@ -47,8 +51,10 @@ class SchemaPoliciesTest extends RowLevelSecurityScenario {
      */
     @Test
     void theSchemaMigratesToTheExpectedSql() {
-        String migration = Migrations.createScript(PrismaSchema.parse("schema.prisma", BlogDatabase.resource("policies/schema-with-policies.prisma"))
-                .schema().orElseThrow());
+        String migration = Migrations.createScript(
+                PrismaSchema.parse("schema.prisma", BlogDatabase.resource("policies/schema-with-policies.prisma"))
+                        .schema()
+                        .orElseThrow());
         assertEquals(BlogDatabase.resource("policies/schema-with-policies.sql"), migration);
     }
 }

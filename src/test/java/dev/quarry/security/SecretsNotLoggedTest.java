@@ -27,8 +27,12 @@ import picocli.CommandLine;
  */
 @QuarkusTest
 @TestProfile(SecretsNotLoggedTest.WithPasswords.class)
-@WithTestResource(value = FreshDatabase.class, initArgs = {
-        @ResourceArg(name = "schema", value = "schema.prisma"), @ResourceArg(name = "purpose", value = "secrets")})
+@WithTestResource(
+        value = FreshDatabase.class,
+        initArgs = {
+            @ResourceArg(name = "schema", value = "schema.prisma"),
+            @ResourceArg(name = "purpose", value = "secrets")
+        })
 class SecretsNotLoggedTest {
 
     static final String PRIMARY_SECRET = "Primary-Pa55-" + "never-shown";
@@ -39,32 +43,55 @@ class SecretsNotLoggedTest {
     public static final class WithPasswords implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("quarkus.datasource.password", PRIMARY_SECRET,
-                    "quarry.read-database-url", "postgresql://reader:" + REPLICA_SECRET + "@127.0.0.1:1/replica",
-                    "quarkus.log.file.enabled", "true", "quarkus.log.file.path", LOG.toAbsolutePath().toString(),
-                    "quarkus.log.category.\"dev.quarry\".level", "DEBUG", "quarkus.log.category.\"io.vertx\".level", "DEBUG");
+            return Map.of(
+                    "quarkus.datasource.password",
+                    PRIMARY_SECRET,
+                    "quarry.read-database-url",
+                    "postgresql://reader:" + REPLICA_SECRET + "@127.0.0.1:1/replica",
+                    "quarkus.log.file.enabled",
+                    "true",
+                    "quarkus.log.file.path",
+                    LOG.toAbsolutePath().toString(),
+                    "quarkus.log.category.\"dev.quarry\".level",
+                    "DEBUG",
+                    "quarkus.log.category.\"io.vertx\".level",
+                    "DEBUG");
         }
     }
 
     @Test
     void noPasswordInLogsAnswersOrCliErrors() throws Exception {
         String read = given().get("/api/posts").then().statusCode(503).extract().asString();
-        String write = given().contentType("application/json").body("{\"title\":\"t\",\"body\":\"b\",\"authorId\":\"nobody\"}").post("/api/posts")
-                .then().statusCode(409).extract().asString();
+        String write = given().contentType("application/json")
+                .body("{\"title\":\"t\",\"body\":\"b\",\"authorId\":\"nobody\"}")
+                .post("/api/posts")
+                .then()
+                .statusCode(409)
+                .extract()
+                .asString();
         String log = Files.readString(LOG);
-        assertTrue(log.contains("reads go to postgresql://reader:****@127.0.0.1:1/replica"), "the replica is named, masked");
+        assertTrue(
+                log.contains("reads go to postgresql://reader:****@127.0.0.1:1/replica"),
+                "the replica is named, masked");
         for (String text : new String[] {read, write, log}) {
-            assertFalse(text.contains(PRIMARY_SECRET) || text.contains(REPLICA_SECRET), "a password was shown in:\n" + text);
+            assertFalse(
+                    text.contains(PRIMARY_SECRET) || text.contains(REPLICA_SECRET),
+                    "a password was shown in:\n" + text);
         }
 
-        for (String url : new String[] {"postgresql://postgres:" + CLI_SECRET + "@127.0.0.1:1/nowhere",
-                "postgresql://postgres:" + CLI_SECRET + "@no-such-host.invalid:5432/x", "postgresql://postgres:" + CLI_SECRET + "@[bad/x",
-                "postgresql://postgres:" + CLI_SECRET + "@127.0.0.1:5432/db?schema=a b c"}) {
+        for (String url : new String[] {
+            "postgresql://postgres:" + CLI_SECRET + "@127.0.0.1:1/nowhere",
+            "postgresql://postgres:" + CLI_SECRET + "@no-such-host.invalid:5432/x",
+            "postgresql://postgres:" + CLI_SECRET + "@[bad/x",
+            "postgresql://postgres:" + CLI_SECRET + "@127.0.0.1:5432/db?schema=a b c"
+        }) {
             String output = cli(url, "migrate", "status");
             assertFalse(output.contains(CLI_SECRET), "the CLI printed the password:\n" + output);
             assertFalse(output.isBlank(), "the CLI said nothing");
         }
-        assertTrue(DatabaseUrl.parse("postgresql://u:" + CLI_SECRET + "@h/db").toString().contains(":****@"));
+        assertTrue(DatabaseUrl.parse("postgresql://u:" + CLI_SECRET + "@h/db")
+                .toString()
+                .contains(":****@"));
     }
 
     private static String cli(String databaseUrl, String... args) {

@@ -28,8 +28,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @QuarkusTest
 @ExtendWith(DocumentedAnswers.Checked.class)
-@WithTestResource(value = FreshDatabase.class, initArgs = {
-        @ResourceArg(name = "schema", value = "schema/soft-delete/roles.prisma"), @ResourceArg(name = "purpose", value = "SoftDeleteRolesTest")})
+@WithTestResource(
+        value = FreshDatabase.class,
+        initArgs = {
+            @ResourceArg(name = "schema", value = "schema/soft-delete/roles.prisma"),
+            @ResourceArg(name = "purpose", value = "SoftDeleteRolesTest")
+        })
 @WithTestResource(value = JwtMode.class, initArgs = @ResourceArg(name = "anonymous-role", value = "quarry_anon"))
 @WithTestResource(SoftDeleteRolesTest.RestoreRoles.class)
 class SoftDeleteRolesTest {
@@ -47,45 +51,99 @@ class SoftDeleteRolesTest {
 
     @BeforeEach
     void seed() {
-        TestServer.execute(FreshDatabase.current(), "DELETE FROM \"Note\"; INSERT INTO \"Note\" (id, text, \"deletedAt\") VALUES "
-                + "(1, 'live', NULL), (2, 'gone', '2026-01-01T00:00:00Z')");
+        TestServer.execute(
+                FreshDatabase.current(),
+                "DELETE FROM \"Note\"; INSERT INTO \"Note\" (id, text, \"deletedAt\") VALUES "
+                        + "(1, 'live', NULL), (2, 'gone', '2026-01-01T00:00:00Z')");
     }
 
     @Test
     void otherRolesAreRefusedWithDeletedEverywhere() {
-        as("u_alice").body("{\"orderBy\": {\"id\": \"asc\"}}").post("/api/rpc/note/findMany").then().statusCode(200).body("id", contains(1));
-        as("u_alice").body("{\"withDeleted\": true}").post("/api/rpc/note/findMany").then().statusCode(403)
-                .body("code", equalTo("Q190")).body("meta.parameter", equalTo("withDeleted"));
+        as("u_alice")
+                .body("{\"orderBy\": {\"id\": \"asc\"}}")
+                .post("/api/rpc/note/findMany")
+                .then()
+                .statusCode(200)
+                .body("id", contains(1));
+        as("u_alice")
+                .body("{\"withDeleted\": true}")
+                .post("/api/rpc/note/findMany")
+                .then()
+                .statusCode(403)
+                .body("code", equalTo("Q190"))
+                .body("meta.parameter", equalTo("withDeleted"));
         as("u_alice").get("/api/notes?withDeleted=true").then().statusCode(403).body("code", equalTo("Q190"));
-        as("u_alice").get("/api/notes/2?withDeleted=true").then().statusCode(403).body("code", equalTo("Q190"));
-        as("u_alice").body("{\"withDeleted\": true}").post("/api/notes/_query").then().statusCode(403).body("code", equalTo("Q190"));
-        as("u_alice").urlEncodingEnabled(false).body("[{\"delegate\": \"note\", \"operation\": \"count\", \"args\": {\"withDeleted\": true}}]").post("/api/rpc/$transaction")
-                .then().statusCode(403).body("code", equalTo("Q190"));
+        as("u_alice")
+                .get("/api/notes/2?withDeleted=true")
+                .then()
+                .statusCode(403)
+                .body("code", equalTo("Q190"));
+        as("u_alice")
+                .body("{\"withDeleted\": true}")
+                .post("/api/notes/_query")
+                .then()
+                .statusCode(403)
+                .body("code", equalTo("Q190"));
+        as("u_alice")
+                .urlEncodingEnabled(false)
+                .body("[{\"delegate\": \"note\", \"operation\": \"count\", \"args\": {\"withDeleted\": true}}]")
+                .post("/api/rpc/$transaction")
+                .then()
+                .statusCode(403)
+                .body("code", equalTo("Q190"));
         // withDeleted: false asks for nothing more
-        as("u_alice").body("{\"withDeleted\": false}").post("/api/rpc/note/count").then().statusCode(200).body(equalTo("1"));
+        as("u_alice")
+                .body("{\"withDeleted\": false}")
+                .post("/api/rpc/note/count")
+                .then()
+                .statusCode(200)
+                .body(equalTo("1"));
     }
 
     @Test
     void otherRolesCannotRestoreButDeleteSoftly() throws SQLException {
-        as("u_alice").body("{\"where\": {\"id\": 2}, \"data\": {\"deletedAt\": null}}").post("/api/rpc/note/update").then().statusCode(404)
+        as("u_alice")
+                .body("{\"where\": {\"id\": 2}, \"data\": {\"deletedAt\": null}}")
+                .post("/api/rpc/note/update")
+                .then()
+                .statusCode(404)
                 .body("code", equalTo("P2025"));
         assertEquals(1, deleted());
-        as("u_alice").body("{\"where\": {\"id\": 1}}").post("/api/rpc/note/delete").then().statusCode(200).body("text", equalTo("live"));
+        as("u_alice")
+                .body("{\"where\": {\"id\": 1}}")
+                .post("/api/rpc/note/delete")
+                .then()
+                .statusCode(200)
+                .body("text", equalTo("live"));
         assertEquals(2, deleted());
     }
 
     @Test
     void allowedRolesReadAndRestoreSoftDeletedRows() throws SQLException {
-        admin().body("{\"orderBy\": {\"id\": \"asc\"}, \"withDeleted\": true}").post("/api/rpc/note/findMany").then().statusCode(200).body("id", contains(1, 2));
+        admin().body("{\"orderBy\": {\"id\": \"asc\"}, \"withDeleted\": true}")
+                .post("/api/rpc/note/findMany")
+                .then()
+                .statusCode(200)
+                .body("id", contains(1, 2));
         admin().get("/api/notes/2?withDeleted=true").then().statusCode(200).body("text", equalTo("gone"));
-        admin().body("{\"where\": {\"id\": 2}, \"data\": {\"deletedAt\": null}}").post("/api/rpc/note/update").then().statusCode(200).body("text", equalTo("gone"));
+        admin().body("{\"where\": {\"id\": 2}, \"data\": {\"deletedAt\": null}}")
+                .post("/api/rpc/note/update")
+                .then()
+                .statusCode(200)
+                .body("text", equalTo("gone"));
         assertEquals(0, deleted());
-        as("u_alice").body("{}").post("/api/rpc/note/count").then().statusCode(200).body(equalTo("2"));
+        as("u_alice")
+                .body("{}")
+                .post("/api/rpc/note/count")
+                .then()
+                .statusCode(200)
+                .body(equalTo("2"));
     }
 
     private static int deleted() throws SQLException {
         try (Connection c = TestServer.connect(FreshDatabase.current());
-                ResultSet r = c.createStatement().executeQuery("SELECT count(*) FROM \"Note\" WHERE \"deletedAt\" IS NOT NULL")) {
+                ResultSet r = c.createStatement()
+                        .executeQuery("SELECT count(*) FROM \"Note\" WHERE \"deletedAt\" IS NOT NULL")) {
             r.next();
             return r.getInt(1);
         }

@@ -22,8 +22,12 @@ import org.junit.jupiter.api.Test;
  * Bob's draft (src/test/studio/studio-policies.mjs in headless chromium).
  */
 @QuarkusTest
-@WithTestResource(value = FreshDatabase.class, initArgs = {
-        @ResourceArg(name = "schema", value = "policies/schema-with-policies.prisma"), @ResourceArg(name = "purpose", value = "studio-policies")})
+@WithTestResource(
+        value = FreshDatabase.class,
+        initArgs = {
+            @ResourceArg(name = "schema", value = "policies/schema-with-policies.prisma"),
+            @ResourceArg(name = "purpose", value = "studio-policies")
+        })
 @WithTestResource(value = JwtMode.class, initArgs = @ResourceArg(name = "anonymous-role", value = "quarry_anon"))
 @WithTestResource(StudioOn.class)
 class StudioPoliciesTest {
@@ -36,11 +40,18 @@ class StudioPoliciesTest {
         Path chromium = Tools.requireProgram("chromium", "chromium");
         BlogDatabase.seed(FreshDatabase.current());
         NodeProject node = NodeProject.prepare(Path.of("src/test/studio"));
-        NodeProject.Result run = node.run(Map.of(
-                "BASE_URL", server.toString(),
-                "CHROMIUM", chromium.toString(),
-                "ALICE_TOKEN", TestKeys.user("u_alice"),
-                "SCREENSHOTS", Path.of("target/studio-screenshots").toAbsolutePath().toString()), 120, "node", "studio-policies.mjs");
+        NodeProject.Result run = node.run(
+                Map.of(
+                        "BASE_URL", server.toString(),
+                        "CHROMIUM", chromium.toString(),
+                        "ALICE_TOKEN", TestKeys.user("u_alice"),
+                        "SCREENSHOTS",
+                                Path.of("target/studio-screenshots")
+                                        .toAbsolutePath()
+                                        .toString()),
+                120,
+                "node",
+                "studio-policies.mjs");
         assertEquals(0, run.exitCode(), run.output());
         assertTrue(run.output().contains("all steps passed"), run.output());
     }

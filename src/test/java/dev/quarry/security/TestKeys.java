@@ -1,5 +1,6 @@
 package dev.quarry.security;
 
+import io.smallrye.jwt.algorithm.SignatureAlgorithm;
 import io.smallrye.jwt.build.Jwt;
 import io.smallrye.jwt.build.JwtClaimsBuilder;
 import java.io.IOException;
@@ -7,12 +8,15 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.security.PublicKey;
+import java.security.interfaces.ECPublicKey;
+import java.security.interfaces.RSAPublicKey;
 import java.security.spec.ECGenParameterSpec;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
@@ -24,10 +28,6 @@ import org.jose4j.jwk.EllipticCurveJsonWebKey;
 import org.jose4j.jwk.JsonWebKey;
 import org.jose4j.jwk.JsonWebKeySet;
 import org.jose4j.jwk.RsaJsonWebKey;
-import io.smallrye.jwt.algorithm.SignatureAlgorithm;
-import java.nio.file.StandardCopyOption;
-import java.security.interfaces.ECPublicKey;
-import java.security.interfaces.RSAPublicKey;
 
 /**
  * The signing keys of the security tests (RS256 and ES256, plus an RSA key the server does not know), made once
@@ -58,14 +58,22 @@ final class TestKeys {
     /** The RSA public key as a PEM file, for {@code quarry.auth.public-key-location}. */
     static Path rsaPublicPem() {
         Path pem = DIR.resolve("rsa-public.pem");
-        write(pem, "-----BEGIN PUBLIC KEY-----\n" + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(RSA.getPublic().getEncoded())
-                + "\n-----END PUBLIC KEY-----\n");
+        write(
+                pem,
+                "-----BEGIN PUBLIC KEY-----\n"
+                        + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                                .encodeToString(RSA.getPublic().getEncoded())
+                        + "\n-----END PUBLIC KEY-----\n");
         return pem.toAbsolutePath();
     }
 
     /** Claims valid now for the test issuer and audience, ready to change and sign. */
     static JwtClaimsBuilder claims(Map<String, Object> extra) {
-        return Jwt.claims(extra).issuer(ISSUER).audience(AUDIENCE).issuedAt(Instant.now()).expiresAt(Instant.now().plusSeconds(300));
+        return Jwt.claims(extra)
+                .issuer(ISSUER)
+                .audience(AUDIENCE)
+                .issuedAt(Instant.now())
+                .expiresAt(Instant.now().plusSeconds(300));
     }
 
     static String rs256(JwtClaimsBuilder claims) {
@@ -96,7 +104,8 @@ final class TestKeys {
         try {
             KeyFactory factory = KeyFactory.getInstance(algorithm);
             if (Files.exists(privatePath) && Files.exists(publicPath)) {
-                PrivateKey privateKey = factory.generatePrivate(new PKCS8EncodedKeySpec(Files.readAllBytes(privatePath)));
+                PrivateKey privateKey =
+                        factory.generatePrivate(new PKCS8EncodedKeySpec(Files.readAllBytes(privatePath)));
                 PublicKey publicKey = factory.generatePublic(new X509EncodedKeySpec(Files.readAllBytes(publicPath)));
                 return new KeyPair(publicKey, privateKey);
             }

@@ -22,8 +22,12 @@ import org.junit.jupiter.api.Test;
  * Screenshots are kept in target/studio-screenshots.
  */
 @QuarkusTest
-@WithTestResource(value = FreshDatabase.class, initArgs = {
-        @ResourceArg(name = "sql", value = "studio/blog-10000.sql"), @ResourceArg(name = "purpose", value = "StudioBrowserTest")})
+@WithTestResource(
+        value = FreshDatabase.class,
+        initArgs = {
+            @ResourceArg(name = "sql", value = "studio/blog-10000.sql"),
+            @ResourceArg(name = "purpose", value = "StudioBrowserTest")
+        })
 @WithTestResource(StudioOn.class)
 class StudioBrowserTest {
 
@@ -34,10 +38,17 @@ class StudioBrowserTest {
     void aPersonBrowsesFiltersEditsAndFollowsTheDiagram() throws Exception {
         Path chromium = Tools.requireProgram("chromium", "chromium");
         NodeProject node = NodeProject.prepare(Path.of("src/test/studio"));
-        NodeProject.Result run = node.run(Map.of(
-                "BASE_URL", server.toString(),
-                "CHROMIUM", chromium.toString(),
-                "SCREENSHOTS", Path.of("target/studio-screenshots").toAbsolutePath().toString()), 240, "node", "studio.mjs");
+        NodeProject.Result run = node.run(
+                Map.of(
+                        "BASE_URL", server.toString(),
+                        "CHROMIUM", chromium.toString(),
+                        "SCREENSHOTS",
+                                Path.of("target/studio-screenshots")
+                                        .toAbsolutePath()
+                                        .toString()),
+                240,
+                "node",
+                "studio.mjs");
         assertEquals(0, run.exitCode(), run.output());
         assertTrue(run.output().contains("all steps passed"), run.output());
     }

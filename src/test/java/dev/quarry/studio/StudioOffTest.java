@@ -19,8 +19,20 @@ class StudioOffTest {
 
     @Test
     void theStudioIsOffByDefault() {
-        for (String path : new String[] {"/studio", "/studio/", "/studio/index.html", "/studio/studio.js", "/studio/diagram.svg", "/studio/schema.json"}) {
-            given().redirects().follow(false).get(path).then().statusCode(404).body(containsString("quarry.studio.enabled"));
+        for (String path : new String[] {
+            "/studio",
+            "/studio/",
+            "/studio/index.html",
+            "/studio/studio.js",
+            "/studio/diagram.svg",
+            "/studio/schema.json"
+        }) {
+            given().redirects()
+                    .follow(false)
+                    .get(path)
+                    .then()
+                    .statusCode(404)
+                    .body(containsString("quarry.studio.enabled"));
         }
         given().get("/api/users").then().statusCode(200);
     }

@@ -16,19 +16,37 @@ import org.junit.jupiter.api.Test;
  * from the jar.
  */
 @QuarkusTest
-@WithTestResource(value = FreshDatabase.class, initArgs = {
-        @ResourceArg(name = "sql", value = "studio/blog-10000.sql"), @ResourceArg(name = "purpose", value = "StudioBrowserTest")})
+@WithTestResource(
+        value = FreshDatabase.class,
+        initArgs = {
+            @ResourceArg(name = "sql", value = "studio/blog-10000.sql"),
+            @ResourceArg(name = "purpose", value = "StudioBrowserTest")
+        })
 @WithTestResource(StudioOn.class)
 class StudioRoutesTest {
 
     @Test
     void thePageAndWhatItDrawsOnAreServed() {
-        given().redirects().follow(false).get("/studio").then().statusCode(302).header("Location", containsString("/studio/"));
-        given().get("/studio/").then().statusCode(200).contentType(containsString("text/html")).body(containsString("<title>Quarry Studio</title>"));
+        given().redirects()
+                .follow(false)
+                .get("/studio")
+                .then()
+                .statusCode(302)
+                .header("Location", containsString("/studio/"));
+        given().get("/studio/")
+                .then()
+                .statusCode(200)
+                .contentType(containsString("text/html"))
+                .body(containsString("<title>Quarry Studio</title>"));
         given().get("/studio/studio.js").then().statusCode(200).body(containsString("findMany"));
-        given().get("/studio/diagram.svg").then().statusCode(200).contentType(containsString("image/svg+xml"))
+        given().get("/studio/diagram.svg")
+                .then()
+                .statusCode(200)
+                .contentType(containsString("image/svg+xml"))
                 .body(containsString("data-model=\"User\""), containsString("data-model=\"Post\""));
-        given().get("/studio/schema.json").then().statusCode(200)
+        given().get("/studio/schema.json")
+                .then()
+                .statusCode(200)
                 .body("models.name", hasItems("User", "Post"))
                 .body("models[0].route", equalTo("users"))
                 .body("models[0].id", hasItems("id"))

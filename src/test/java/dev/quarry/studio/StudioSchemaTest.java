@@ -45,16 +45,28 @@ class StudioSchemaTest {
 
     @Test
     void fieldsByTypeIdsEnumsAndTheOtherSideOfEachRelation() {
-        JsonNode description = StudioSchema.of(PrismaSchema.parse("schema.prisma", SCHEMA).schema().orElseThrow());
+        JsonNode description = StudioSchema.of(
+                PrismaSchema.parse("schema.prisma", SCHEMA).schema().orElseThrow());
         JsonNode account = description.get("models").get(0);
         assertEquals("accounts", account.get("route").asText());
         assertEquals("[\"id\"]", account.get("id").toString());
-        assertEquals("[\"USER\",\"ADMIN\"]", description.get("enums").get("Role").toString());
+        assertEquals(
+                "[\"USER\",\"ADMIN\"]", description.get("enums").get("Role").toString());
         StringBuilder fields = new StringBuilder();
         for (JsonNode field : account.get("fields")) {
-            fields.append(field.get("name").asText()).append(':').append(field.get("kind").asText()).append(':').append(field.get("type").asText())
-                    .append(field.get("list").asBoolean() ? "[]" : "").append(field.get("optional").asBoolean() ? "?" : "")
-                    .append(field.has("back") ? " back " + field.get("back").asText() + (field.get("backList").asBoolean() ? "[]" : "") : "").append('\n');
+            fields.append(field.get("name").asText())
+                    .append(':')
+                    .append(field.get("kind").asText())
+                    .append(':')
+                    .append(field.get("type").asText())
+                    .append(field.get("list").asBoolean() ? "[]" : "")
+                    .append(field.get("optional").asBoolean() ? "?" : "")
+                    .append(
+                            field.has("back")
+                                    ? " back " + field.get("back").asText()
+                                            + (field.get("backList").asBoolean() ? "[]" : "")
+                                    : "")
+                    .append('\n');
         }
         assertEquals("""
                 id:scalar:BigInt
@@ -67,6 +79,9 @@ class StudioSchemaTest {
                 seats:relation:Seat[] back account
                 """, fields.toString());
         JsonNode seat = description.get("models").get(2);
-        assertEquals("[\"row\",\"number\"]", seat.get("id").toString(), "a compound id: the page writes through the RPC surface");
+        assertEquals(
+                "[\"row\",\"number\"]",
+                seat.get("id").toString(),
+                "a compound id: the page writes through the RPC surface");
     }
 }

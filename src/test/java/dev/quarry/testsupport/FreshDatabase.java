@@ -108,14 +108,25 @@ public final class FreshDatabase implements QuarkusTestResourceLifecycleManager 
         parameters.put("pgbouncer", "true");
         DatabaseUrl front = pgBouncer.front(database);
         System.out.println("[ops] " + schema + " served through PgBouncer (transaction mode) on port " + front.port());
-        return new DatabaseUrl(front.host(), front.port(), front.database(), front.user(), front.password(), front.schema(), parameters);
+        return new DatabaseUrl(
+                front.host(),
+                front.port(),
+                front.database(),
+                front.user(),
+                front.password(),
+                front.schema(),
+                parameters);
     }
 
     @Override
     public void stop() {
         if (pgBouncer != null) {
-            System.out.println("[ops] " + schema + " through PgBouncer: " + pgBouncer.log().lines().filter(l -> l.contains("login attempt")).count()
-                    + " client connections served");
+            System.out.println("[ops] " + schema + " through PgBouncer: "
+                    + pgBouncer
+                            .log()
+                            .lines()
+                            .filter(l -> l.contains("login attempt"))
+                            .count() + " client connections served");
             try {
                 pgBouncer.close();
             } catch (InterruptedException e) {
@@ -147,7 +158,8 @@ public final class FreshDatabase implements QuarkusTestResourceLifecycleManager 
     private static Schema parse(String resource) {
         SchemaResult result = PrismaSchema.parse(resource, readResource(resource));
         if (result.hasErrors()) {
-            throw new IllegalArgumentException("the test schema " + resource + " has errors:\n" + DiagnosticRenderer.render(result.errors()));
+            throw new IllegalArgumentException(
+                    "the test schema " + resource + " has errors:\n" + DiagnosticRenderer.render(result.errors()));
         }
         return result.schema().orElseThrow();
     }

@@ -54,6 +54,7 @@ public final class FuzzTally {
 
     @Override
     public String toString() {
-        return sent + " sent, statuses " + statuses + ", " + fromDatabase.size() + " refused by PostgreSQL (SQLSTATE 22/42)";
+        return sent + " sent, statuses " + statuses + ", " + fromDatabase.size()
+                + " refused by PostgreSQL (SQLSTATE 22/42)";
     }
 }

@@ -25,10 +25,12 @@ public final class NodeProject {
 
     /** The folder {@code source} copied to {@code target/<its name>}, its packages installed. */
     public static NodeProject prepare(Path source) throws IOException, InterruptedException {
-        Tools.require(Tools.find("node").isPresent() && Tools.find("npm").isPresent(), () -> "node/npm not found on PATH");
+        Tools.require(
+                Tools.find("node").isPresent() && Tools.find("npm").isPresent(), () -> "node/npm not found on PATH");
         Path copy = Path.of("target").resolve(source.getFileName());
         try (Stream<Path> files = Files.walk(source)) {
-            for (Path file : files.filter(f -> !f.toString().contains("node_modules")).toList()) {
+            for (Path file :
+                    files.filter(f -> !f.toString().contains("node_modules")).toList()) {
                 Path target = copy.resolve(source.relativize(file).toString());
                 if (Files.isDirectory(file)) {
                     Files.createDirectories(target);
@@ -40,7 +42,8 @@ public final class NodeProject {
         NodeProject project = new NodeProject(copy);
         if (!Files.isDirectory(copy.resolve("node_modules"))) {
             Result install = project.run(Map.of(), 600, "npm", "ci", "--no-audit", "--no-fund", "--ignore-scripts");
-            Tools.require(install.exitCode() == 0, () -> "npm ci in " + copy + " failed (offline?):\n" + install.output());
+            Tools.require(
+                    install.exitCode() == 0, () -> "npm ci in " + copy + " failed (offline?):\n" + install.output());
         }
         return project;
     }
@@ -54,11 +57,14 @@ public final class NodeProject {
      */
     public record Result(int exitCode, String output) {}
 
-    public Result run(Map<String, String> environment, int timeoutSeconds, String... command) throws IOException, InterruptedException {
+    public Result run(Map<String, String> environment, int timeoutSeconds, String... command)
+            throws IOException, InterruptedException {
         // not inheritIO: output on the test JVM's own stdout corrupts surefire's channel
         Path log = Files.createTempFile("node", ".log");
-        ProcessBuilder builder = new ProcessBuilder(new ArrayList<>(List.of(command))).directory(copy.toFile())
-                .redirectErrorStream(true).redirectOutput(log.toFile());
+        ProcessBuilder builder = new ProcessBuilder(new ArrayList<>(List.of(command)))
+                .directory(copy.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
         builder.environment().putAll(environment);
         Process process = builder.start();
         boolean finished = process.waitFor(timeoutSeconds, TimeUnit.SECONDS);

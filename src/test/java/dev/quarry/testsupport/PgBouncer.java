@@ -26,26 +26,32 @@ public final class PgBouncer implements AutoCloseable {
         this.port = port;
     }
 
-    public static PgBouncer start(Path executable, DatabaseUrl server, int serverConnections) throws IOException, InterruptedException {
+    public static PgBouncer start(Path executable, DatabaseUrl server, int serverConnections)
+            throws IOException, InterruptedException {
         Path directory = Files.createTempDirectory("quarry-pgbouncer");
         // PgBouncer refuses to run as root: it drops to the postgres user, which must read these files.
         Files.setPosixFilePermissions(directory, PosixFilePermissions.fromString("rwxrwxrwx"));
         int port = Tools.freePort();
-        Files.writeString(directory.resolve("userlist.txt"), "\"" + server.user() + "\" \"" + server.password().orElse("") + "\"\n");
-        Files.writeString(directory.resolve("pgbouncer.ini"), String.join("\n",
-                "[databases]",
-                "* = host=" + server.host() + " port=" + server.port(),
-                "[pgbouncer]",
-                "listen_addr = 127.0.0.1",
-                "listen_port = " + port,
-                "unix_socket_dir =",
-                "auth_type = " + (server.password().isPresent() ? "plain" : "trust"),
-                "auth_file = " + directory.resolve("userlist.txt"),
-                "pool_mode = transaction",
-                "default_pool_size = " + serverConnections,
-                "max_client_conn = 200",
-                "ignore_startup_parameters = extra_float_digits,intervalstyle",
-                ""));
+        Files.writeString(
+                directory.resolve("userlist.txt"),
+                "\"" + server.user() + "\" \"" + server.password().orElse("") + "\"\n");
+        Files.writeString(
+                directory.resolve("pgbouncer.ini"),
+                String.join(
+                        "\n",
+                        "[databases]",
+                        "* = host=" + server.host() + " port=" + server.port(),
+                        "[pgbouncer]",
+                        "listen_addr = 127.0.0.1",
+                        "listen_port = " + port,
+                        "unix_socket_dir =",
+                        "auth_type = " + (server.password().isPresent() ? "plain" : "trust"),
+                        "auth_file = " + directory.resolve("userlist.txt"),
+                        "pool_mode = transaction",
+                        "default_pool_size = " + serverConnections,
+                        "max_client_conn = 200",
+                        "ignore_startup_parameters = extra_float_digits,intervalstyle",
+                        ""));
         for (String file : List.of("userlist.txt", "pgbouncer.ini")) {
             Files.setPosixFilePermissions(directory.resolve(file), PosixFilePermissions.fromString("rw-r--r--"));
         }
@@ -54,8 +60,10 @@ public final class PgBouncer implements AutoCloseable {
             command.addAll(List.of("-u", "postgres"));
         }
         command.add(directory.resolve("pgbouncer.ini").toString());
-        Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(directory.resolve("stdout.log").toFile()).start();
+        Process process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(directory.resolve("stdout.log").toFile())
+                .start();
         PgBouncer pgBouncer = new PgBouncer(process, directory, port);
         pgBouncer.awaitListening();
         return pgBouncer;
@@ -63,7 +71,14 @@ public final class PgBouncer implements AutoCloseable {
 
     /** The same database and credentials, through PgBouncer. */
     public DatabaseUrl front(DatabaseUrl database) {
-        return new DatabaseUrl("127.0.0.1", port, database.database(), database.user(), database.password(), database.schema(), database.parameters());
+        return new DatabaseUrl(
+                "127.0.0.1",
+                port,
+                database.database(),
+                database.user(),
+                database.password(),
+                database.schema(),
+                database.parameters());
     }
 
     public String log() {

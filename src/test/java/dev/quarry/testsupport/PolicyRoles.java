@@ -17,8 +17,10 @@ public final class PolicyRoles {
 
     public static void ensure() {
         for (String role : List.of(ANONYMOUS, USER, ADMIN)) {
-            TestServer.execute(TestServer.admin(), "DO $$ BEGIN CREATE ROLE " + role + " NOLOGIN; "
-                    + "EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$");
+            TestServer.execute(
+                    TestServer.admin(),
+                    "DO $$ BEGIN CREATE ROLE " + role + " NOLOGIN; "
+                            + "EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$");
         }
     }
 }

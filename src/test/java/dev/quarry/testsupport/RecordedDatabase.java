@@ -41,7 +41,13 @@ public final class RecordedDatabase implements QuarkusTestResourceLifecycleManag
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        DatabaseUrl recorded = new DatabaseUrl("127.0.0.1", recorder.port(), direct.database(), direct.user(), direct.password(), direct.schema(),
+        DatabaseUrl recorded = new DatabaseUrl(
+                "127.0.0.1",
+                recorder.port(),
+                direct.database(),
+                direct.user(),
+                direct.password(),
+                direct.schema(),
                 direct.parameters());
         // only the reactive pool: the JDBC connections (Flyway's checks, on a thread of their own at start-up) stay
         // direct
@@ -56,10 +62,16 @@ public final class RecordedDatabase implements QuarkusTestResourceLifecycleManag
     public void inject(TestInjector injector) {
         Supplier<List<String>> executed = recorder::executed;
         Supplier<List<String>> wire = recorder::wire;
-        injector.injectIntoFields(executed, field -> field.getType() == Supplier.class && field.getName().equals("executed"));
-        injector.injectIntoFields(wire, field -> field.getType() == Supplier.class && field.getName().equals("wire"));
+        injector.injectIntoFields(
+                executed,
+                field -> field.getType() == Supplier.class && field.getName().equals("executed"));
+        injector.injectIntoFields(
+                wire,
+                field -> field.getType() == Supplier.class && field.getName().equals("wire"));
         Supplier<List<String>> errors = recorder::errors;
-        injector.injectIntoFields(errors, field -> field.getType() == Supplier.class && field.getName().equals("errors"));
+        injector.injectIntoFields(
+                errors,
+                field -> field.getType() == Supplier.class && field.getName().equals("errors"));
     }
 
     @Override

@@ -61,8 +61,8 @@ public final class StatementRecorder implements AutoCloseable {
      * {@link #wire()} are then exact, not merely never too low.
      */
     public static StatementRecorder start(String serverHost, int serverPort, long readyDelayMillis) throws IOException {
-        StatementRecorder recorder = new StatementRecorder(new ServerSocket(0, 50, InetAddress.getLoopbackAddress()), serverHost, serverPort,
-                readyDelayMillis);
+        StatementRecorder recorder = new StatementRecorder(
+                new ServerSocket(0, 50, InetAddress.getLoopbackAddress()), serverHost, serverPort, readyDelayMillis);
         daemon("statement-recorder", recorder::accept);
         return recorder;
     }
@@ -144,7 +144,8 @@ public final class StatementRecorder implements AutoCloseable {
      * so everything the server sends is typed messages.
      */
     private void serverSide(int connection, Socket server, Socket client) {
-        try (server; client) {
+        try (server;
+                client) {
             DataInputStream in = new DataInputStream(new BufferedInputStream(server.getInputStream()));
             OutputStream out = new BufferedOutputStream(client.getOutputStream());
             while (true) {
@@ -169,7 +170,8 @@ public final class StatementRecorder implements AutoCloseable {
     }
 
     private void clientSide(int connection, Socket client, Socket server) {
-        try (client; server) {
+        try (client;
+                server) {
             DataInputStream in = new DataInputStream(new BufferedInputStream(client.getInputStream()));
             OutputStream out = new BufferedOutputStream(server.getOutputStream());
             int code;
@@ -204,7 +206,8 @@ public final class StatementRecorder implements AutoCloseable {
      * Passes one message on, flushed once its side has sent nothing more yet: what a side sent together is recorded
      * before anything the other side answers.
      */
-    private static void forward(DataInputStream in, OutputStream out, int type, int length, byte[] body) throws IOException {
+    private static void forward(DataInputStream in, OutputStream out, int type, int length, byte[] body)
+            throws IOException {
         out.write(type);
         writeInt(out, length);
         out.write(body);
@@ -222,7 +225,8 @@ public final class StatementRecorder implements AutoCloseable {
     }
 
     /** The statement a Query or Execute message executes, else null (Parse and Bind only note their names). */
-    private static String statement(char type, byte[] body, Map<String, String> statements, Map<String, String> portals) {
+    private static String statement(
+            char type, byte[] body, Map<String, String> statements, Map<String, String> portals) {
         switch (type) {
             case 'Q' -> {
                 return cString(body, 0);
@@ -238,7 +242,7 @@ public final class StatementRecorder implements AutoCloseable {
             case 'E' -> {
                 return statements.getOrDefault(portals.get(cString(body, 0)), "?");
             }
-            default -> { }
+            default -> {}
         }
         return null;
     }

@@ -32,7 +32,8 @@ public final class TestServer {
 
     /** Creates an empty database with a unique name and returns its URL. */
     public static DatabaseUrl createDatabase(String purpose) {
-        String name = ("quarry_test_" + purpose.replaceAll("[^a-zA-Z0-9]", "_") + "_" + UUID.randomUUID().toString().substring(0, 8))
+        String name = ("quarry_test_" + purpose.replaceAll("[^a-zA-Z0-9]", "_") + "_"
+                        + UUID.randomUUID().toString().substring(0, 8))
                 .toLowerCase();
         execute(admin(), "CREATE DATABASE \"" + name + "\"");
         return admin().withDatabase(name);
@@ -43,7 +44,8 @@ public final class TestServer {
     }
 
     public static void execute(DatabaseUrl url, String sql) {
-        try (Connection connection = connect(url); Statement statement = connection.createStatement()) {
+        try (Connection connection = connect(url);
+                Statement statement = connection.createStatement()) {
             statement.execute(sql);
         } catch (SQLException e) {
             throw new IllegalStateException("on " + url.redacted() + ": " + e.getMessage(), e);
@@ -51,11 +53,13 @@ public final class TestServer {
     }
 
     public static Connection connect(DatabaseUrl url) throws SQLException {
-        return DriverManager.getConnection(url.jdbcUrl(), url.user(), url.password().orElse(null));
+        return DriverManager.getConnection(
+                url.jdbcUrl(), url.user(), url.password().orElse(null));
     }
 
     private static DatabaseUrl chooseServer() {
-        Optional<String> configured = Optional.ofNullable(System.getenv("QUARRY_TEST_DATABASE_URL")).filter(s -> !s.isBlank());
+        Optional<String> configured =
+                Optional.ofNullable(System.getenv("QUARRY_TEST_DATABASE_URL")).filter(s -> !s.isBlank());
         if (configured.isPresent()) {
             return DatabaseUrl.parse(configured.get());
         }

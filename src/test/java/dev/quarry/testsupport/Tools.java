@@ -1,6 +1,7 @@
 package dev.quarry.testsupport;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,7 +10,6 @@ import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
-import java.net.InetAddress;
 
 /**
  * The programs the heavy tests drive (Debian packages, Node.js), found on the PATH or in the sbin folders, and the
@@ -53,7 +53,10 @@ public final class Tools {
     /** {@link #require} for a program from a Debian package. */
     public static Path requireProgram(String program, String debianPackage) {
         Optional<Path> found = find(program);
-        require(found.isPresent(), () -> program + " is not installed (apt-get install -y " + debianPackage + ", or src/test/ops/install-tools.sh)");
+        require(
+                found.isPresent(),
+                () -> program + " is not installed (apt-get install -y " + debianPackage
+                        + ", or src/test/ops/install-tools.sh)");
         return found.orElseThrow();
     }
 

@@ -61,7 +61,9 @@ public final class Wire {
 
     /** How many Syncs and Queries the clients sent: the answers they asked for. */
     public static long syncs(List<String> lines) {
-        return lines.stream().map(line -> line.split(" ", 4)).filter(parts -> parts[1].equals(">") && (parts[2].equals("S") || parts[2].equals("Q")))
+        return lines.stream()
+                .map(line -> line.split(" ", 4))
+                .filter(parts -> parts[1].equals(">") && (parts[2].equals("S") || parts[2].equals("Q")))
                 .count();
     }
 

@@ -2,6 +2,7 @@ package dev.quarry.api.openapi;
 
 import dev.quarry.schema.model.ScalarField;
 import dev.quarry.schema.model.ScalarType;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import org.eclipse.microprofile.openapi.models.media.Schema;
@@ -31,15 +32,19 @@ final class AggregateTypes {
         return components.ref(model.name() + "CountArgs", () -> {
             Schema args = Json.object();
             reads.addWindow(args, model);
-            args.addProperty("select", countInput(model).description("Counts non-null values per field instead of records; _all counts records."));
+            args.addProperty(
+                    "select",
+                    countInput(model)
+                            .description("Counts non-null values per field instead of records; _all counts records."));
             SoftDeleteDocs.addArgument(args, model);
             return args;
         });
     }
 
     /**
-     * A number, or per-field counts when the arguments had a {@code select}: a {@code oneOf}, which typescript-fetch reads
-     * as {@code number | UserCountAggregateOutput} (its {@code anyOf} answers {@code {}} for the number).
+     * A number, or per-field counts when the arguments had a {@code select}: a {@code oneOf}, which
+     * typescript-fetch reads as {@code number | UserCountAggregateOutput} (its {@code anyOf} answers {@code {}} for
+     * the number).
      */
     Schema countResult(ApiModel model) {
         return Json.oneOf(Json.integer(), countOutput(model));
@@ -66,9 +71,15 @@ final class AggregateTypes {
     Schema groupByArgs(ApiModel model) {
         return components.ref(model.name() + "GroupByArgs", () -> {
             Schema args = Json.object(
-                    "by", Json.array(reads.scalarFieldEnum(model)).minItems(1).description("The fields whose values form a group."),
+                    "by",
+                            Json.array(reads.scalarFieldEnum(model))
+                                    .minItems(1)
+                                    .description("The fields whose values form a group."),
                     "where", reads.where(model),
-                    "orderBy", Json.array(groupByOrderBy(model)).description("Sort keys, most significant first (a single object is also accepted)."),
+                    "orderBy",
+                            Json.array(groupByOrderBy(model))
+                                    .description("Sort keys, most significant first (a single object is also "
+                                            + "accepted)."),
                     "having", having(model),
                     "take", shared.take().description("At most this many groups."),
                     "skip", shared.skip().description("Skips this many groups first."));
@@ -97,7 +108,7 @@ final class AggregateTypes {
 
     /** The aggregates other than {@code _count} that the model's fields allow. */
     static List<String> aggregatesOf(ApiModel model) {
-        List<String> names = new java.util.ArrayList<>();
+        List<String> names = new ArrayList<>();
         if (!model.numericScalars().isEmpty()) {
             names.addAll(List.of("_avg", "_sum"));
         }
@@ -108,15 +119,26 @@ final class AggregateTypes {
     }
 
     private void addAggregateOutputs(Schema result, ApiModel model) {
-        result.addProperty("_count", countResult(model)
-                .description("The number of records when _count was true; the counts per field when it was an object."));
+        result.addProperty(
+                "_count",
+                countResult(model)
+                        .description("The number of records when _count was true; the counts per field when it "
+                                + "was an object."));
         if (!model.numericScalars().isEmpty()) {
             result.addProperty("_avg", fieldValues(model, "Avg", model.numericScalars(), AggregateTypes::average));
-            result.addProperty("_sum", fieldValues(model, "Sum", model.numericScalars(), f -> f.type() == ScalarType.FLOAT ? Json.number() : values.single(f.type())));
+            result.addProperty(
+                    "_sum",
+                    fieldValues(
+                            model,
+                            "Sum",
+                            model.numericScalars(),
+                            f -> f.type() == ScalarType.FLOAT ? Json.number() : values.single(f.type())));
         }
         if (!model.orderableScalars().isEmpty()) {
-            result.addProperty("_min", fieldValues(model, "Min", model.orderableScalars(), f -> values.single(f.type())));
-            result.addProperty("_max", fieldValues(model, "Max", model.orderableScalars(), f -> values.single(f.type())));
+            result.addProperty(
+                    "_min", fieldValues(model, "Min", model.orderableScalars(), f -> values.single(f.type())));
+            result.addProperty(
+                    "_max", fieldValues(model, "Max", model.orderableScalars(), f -> values.single(f.type())));
         }
     }
 
@@ -144,7 +166,10 @@ final class AggregateTypes {
         });
     }
 
-    /** {@code _avg}, {@code _sum} (numeric fields) or {@code _min}, {@code _max} (orderable fields): which fields to aggregate. */
+    /**
+     * {@code _avg}, {@code _sum} (numeric fields) or {@code _min}, {@code _max} (orderable fields): which fields to
+     * aggregate.
+     */
     Schema aggregateInput(ApiModel model, String aggregate) {
         boolean numeric = aggregate.equals("_avg") || aggregate.equals("_sum");
         String name = Character.toUpperCase(aggregate.charAt(1)) + aggregate.substring(2);
@@ -160,7 +185,8 @@ final class AggregateTypes {
     }
 
     /** Each field's aggregate, {@code null} when there were no values to aggregate. */
-    private Schema fieldValues(ApiModel model, String aggregate, List<ScalarField> fields, Function<ScalarField, Schema> value) {
+    private Schema fieldValues(
+            ApiModel model, String aggregate, List<ScalarField> fields, Function<ScalarField, Schema> value) {
         return components.ref(model.name() + aggregate + "AggregateOutput", () -> {
             Schema output = Json.object();
             fields.forEach(f -> output.addProperty(f.name(), Json.nullable(value.apply(f))));
@@ -171,7 +197,9 @@ final class AggregateTypes {
     Schema groupByOrderBy(ApiModel model) {
         return components.ref(model.name() + "GroupByOrderByInput", () -> {
             Schema order = Json.object();
-            model.orderableScalars().forEach(f -> order.addProperty(f.name(), f.isOptional() ? shared.nullableSortOrder() : shared.sortOrder()));
+            model.orderableScalars()
+                    .forEach(f -> order.addProperty(
+                            f.name(), f.isOptional() ? shared.nullableSortOrder() : shared.sortOrder()));
             Schema byAggregate = components.ref(model.name() + "ScalarOrderByInput", () -> {
                 Schema scalars = Json.object();
                 model.orderableScalars().forEach(f -> scalars.addProperty(f.name(), shared.sortOrder()));
@@ -180,8 +208,10 @@ final class AggregateTypes {
             for (String aggregate : new String[] {"_count", "_avg", "_sum", "_min", "_max"}) {
                 order.addProperty(aggregate, byAggregate);
             }
-            return order.minProperties(1).maxProperties(1)
-                    .description("One sort key: a by field, or an aggregate of a field; give several in an array, most significant first.");
+            return order.minProperties(1)
+                    .maxProperties(1)
+                    .description("One sort key: a by field, or an aggregate of a field; give several in an array, most "
+                            + "significant first.");
         });
     }
 

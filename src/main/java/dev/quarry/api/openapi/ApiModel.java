@@ -17,7 +17,12 @@ import java.util.Set;
  * A model (or view) as the API shows it: its fields without {@code @ignore}d and {@code Unsupported}
  * ones, its relations to models that are served, and the unique keys a client can address a record by.
  */
-record ApiModel(Model model, List<ScalarField> scalars, List<RelationField> relations, Optional<UniqueKey> primaryKey, List<UniqueKey> uniqueKeys) {
+record ApiModel(
+        Model model,
+        List<ScalarField> scalars,
+        List<RelationField> relations,
+        Optional<UniqueKey> primaryKey,
+        List<UniqueKey> uniqueKeys) {
 
     /** One way to find a single record: {@code @id}, {@code @@id}, {@code @unique} or {@code @@unique}. */
     record UniqueKey(String name, List<ScalarField> fields) {
@@ -29,23 +34,29 @@ record ApiModel(Model model, List<ScalarField> scalars, List<RelationField> rela
     static List<ApiModel> of(Schema schema) {
         Set<String> served = new LinkedHashSet<>();
         schema.models().stream().filter(m -> !m.ignored()).forEach(m -> served.add(m.name()));
-        return schema.models().stream().filter(m -> !m.ignored()).map(m -> of(m, served)).toList();
+        return schema.models().stream()
+                .filter(m -> !m.ignored())
+                .map(m -> of(m, served))
+                .toList();
     }
 
     private static ApiModel of(Model model, Set<String> served) {
         List<ScalarField> scalars = model.scalarFields().stream()
-                .filter(f -> !f.ignored() && !(f.type() instanceof FieldType.Unsupported) && !(f.type() instanceof FieldType.CompositeRef))
+                .filter(f -> !f.ignored()
+                        && !(f.type() instanceof FieldType.Unsupported)
+                        && !(f.type() instanceof FieldType.CompositeRef))
                 .toList();
         List<RelationField> relations = model.relationFields().stream()
                 .filter(f -> !f.ignored() && served.contains(f.relatedModel()))
                 .toList();
-        Optional<UniqueKey> primaryKey = model.primaryKey()
-                .flatMap(pk -> key(pk.name(), pk.fieldNames(), scalars));
+        Optional<UniqueKey> primaryKey = model.primaryKey().flatMap(pk -> key(pk.name(), pk.fieldNames(), scalars));
         List<UniqueKey> keys = new ArrayList<>();
         primaryKey.ifPresent(keys::add);
-        model.uniques().forEach(u -> key(u.name(), u.fieldNames(), scalars)
-                .filter(k -> keys.stream().noneMatch(existing -> existing.name().equals(k.name())))
-                .ifPresent(keys::add));
+        model.uniques()
+                .forEach(u -> key(u.name(), u.fieldNames(), scalars)
+                        .filter(k -> keys.stream()
+                                .noneMatch(existing -> existing.name().equals(k.name())))
+                        .ifPresent(keys::add));
         return new ApiModel(model, scalars, relations, primaryKey, keys);
     }
 
@@ -53,7 +64,8 @@ record ApiModel(Model model, List<ScalarField> scalars, List<RelationField> rela
     private static Optional<UniqueKey> key(Optional<String> name, List<String> fieldNames, List<ScalarField> scalars) {
         List<ScalarField> fields = new ArrayList<>();
         for (String fieldName : fieldNames) {
-            Optional<ScalarField> field = scalars.stream().filter(f -> f.name().equals(fieldName)).findFirst();
+            Optional<ScalarField> field =
+                    scalars.stream().filter(f -> f.name().equals(fieldName)).findFirst();
             if (field.isEmpty()) {
                 return Optional.empty();
             }
@@ -92,7 +104,9 @@ record ApiModel(Model model, List<ScalarField> scalars, List<RelationField> rela
 
     /** Scalars that sort and compare: neither lists nor Json. */
     List<ScalarField> orderableScalars() {
-        return scalars.stream().filter(f -> !f.isList() && f.type() != ScalarType.JSON).toList();
+        return scalars.stream()
+                .filter(f -> !f.isList() && f.type() != ScalarType.JSON)
+                .toList();
     }
 
     List<ScalarField> numericScalars() {
@@ -107,6 +121,9 @@ record ApiModel(Model model, List<ScalarField> scalars, List<RelationField> rela
     }
 
     static boolean isNumeric(FieldType type) {
-        return type == ScalarType.INT || type == ScalarType.BIGINT || type == ScalarType.FLOAT || type == ScalarType.DECIMAL;
+        return type == ScalarType.INT
+                || type == ScalarType.BIGINT
+                || type == ScalarType.FLOAT
+                || type == ScalarType.DECIMAL;
     }
 }

@@ -57,8 +57,10 @@ final class Components {
         if (schema == null || schema.getRef() != null) {
             return;
         }
-        if (schema.getProperties() != null && !schema.getProperties().isEmpty()
-                && schema.getAdditionalPropertiesSchema() == null && schema.getAdditionalPropertiesBoolean() == null) {
+        if (schema.getProperties() != null
+                && !schema.getProperties().isEmpty()
+                && schema.getAdditionalPropertiesSchema() == null
+                && schema.getAdditionalPropertiesBoolean() == null) {
             schema.additionalPropertiesBoolean(false);
         }
         if (schema.getProperties() != null) {

@@ -30,9 +30,11 @@ final class Filters {
 
     Schema scalar(FieldType type, boolean nullable) {
         String name = typeName(type) + (nullable ? "Nullable" : "") + "Filter";
-        return components.ref(name, () -> Json.object(operators(type, nullable, Json.ref(name)))
-                .description("Conditions on one " + describe(type) + " field; all given conditions must hold. "
-                        + "A bare value in place of this object means {\"equals\": value}."));
+        return components.ref(
+                name,
+                () -> Json.object(operators(type, nullable, Json.ref(name)))
+                        .description("Conditions on one " + describe(type) + " field; all given conditions must hold. "
+                                + "A bare value in place of this object means {\"equals\": value}."));
     }
 
     /** The filter of {@code having}: the scalar filter plus conditions on the field's aggregates. */
@@ -51,7 +53,8 @@ final class Filters {
                 properties.put("_max", scalar(type, true));
             }
             if (ApiModel.isNumeric(type)) {
-                properties.put("_avg", scalar(type == ScalarType.DECIMAL ? ScalarType.DECIMAL : ScalarType.FLOAT, true));
+                properties.put(
+                        "_avg", scalar(type == ScalarType.DECIMAL ? ScalarType.DECIMAL : ScalarType.FLOAT, true));
                 properties.put("_sum", scalar(type == ScalarType.INT ? ScalarType.INT : type, true));
             }
             return Json.object(properties).description("Conditions on a field and its aggregates within a group.");
@@ -76,12 +79,16 @@ final class Filters {
         if (type == ScalarType.JSON) {
             properties.put("equals", Json.any());
             properties.put("not", Json.any());
-            properties.put("path", Json.array(Json.string()).description("The path inside the JSON value the other conditions apply to."));
+            properties.put(
+                    "path",
+                    Json.array(Json.string())
+                            .description("The path inside the JSON value the other conditions apply to."));
             properties.put("mode", shared.queryMode());
             for (String op : new String[] {"string_contains", "string_starts_with", "string_ends_with"}) {
                 properties.put(op, Json.string());
             }
-            for (String op : new String[] {"array_contains", "array_starts_with", "array_ends_with", "lt", "lte", "gt", "gte"}) {
+            for (String op :
+                    new String[] {"array_contains", "array_starts_with", "array_ends_with", "lt", "lte", "gt", "gte"}) {
                 properties.put(op, Json.any());
             }
             return properties;

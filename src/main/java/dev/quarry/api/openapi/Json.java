@@ -72,7 +72,9 @@ final class Json {
         return OASFactory.createSchema().oneOf(List.of(alternatives));
     }
 
-    /** Holds when every one of these properties is present: {@code {properties: {a: {}, b: {}}, required: [a, b]}}. */
+    /**
+     * Holds when every one of these properties is present: {@code {properties: {a: {}, b: {}}, required: [a, b]}}.
+     */
     static Schema having(List<String> names) {
         Schema having = OASFactory.createSchema().required(List.copyOf(names));
         // declared as well as required, so that linters do not take the requirement for a misspelt property
@@ -83,21 +85,37 @@ final class Json {
     /** Holds when none of these properties is present: {@code {properties: {a: {not: {}}, b: {not: {}}}}}. */
     static Schema lacking(List<String> names) {
         Schema lacking = OASFactory.createSchema();
-        names.forEach(name -> lacking.addProperty(name, OASFactory.createSchema().not(any())));
+        names.forEach(
+                name -> lacking.addProperty(name, OASFactory.createSchema().not(any())));
         return lacking;
     }
 
-    /** The schema this object must not match, one of several when there are more: a {@code not} the generators ignore. */
+    /**
+     * The schema this object must not match, one of several when there are more: a {@code not} the generators
+     * ignore.
+     */
     static Schema forbidding(Schema object, List<Schema> forbidden) {
-        return forbidden.isEmpty() ? object : object.not(forbidden.size() == 1 ? forbidden.get(0) : OASFactory.createSchema().anyOf(List.copyOf(forbidden)));
+        return forbidden.isEmpty()
+                ? object
+                : object.not(
+                        forbidden.size() == 1
+                                ? forbidden.get(0)
+                                : OASFactory.createSchema().anyOf(List.copyOf(forbidden)));
     }
 
-    /** A select (or an aggregate's field choice) that chooses something: not empty, and not every value {@code false} (refused both). */
+    /**
+     * A select (or an aggregate's field choice) that chooses something: not empty, and not every value {@code
+     * false} (refused both).
+     */
     static Schema choosing(Schema select) {
-        return select.not(OASFactory.createSchema().additionalPropertiesSchema(OASFactory.createSchema().constValue(false)));
+        return select.not(OASFactory.createSchema()
+                .additionalPropertiesSchema(OASFactory.createSchema().constValue(false)));
     }
 
-    /** The value or {@code null}: a second type in 3.1 ({@code type: [string, "null"]}), or {@code anyOf} around a reference. */
+    /**
+     * The value or {@code null}: a second type in 3.1 ({@code type: [string, "null"]}), or {@code anyOf} around a
+     * reference.
+     */
     static Schema nullable(Schema schema) {
         if (schema.getRef() != null || schema.getType() == null) {
             return schema.getRef() == null ? schema : anyOf(schema, typed(SchemaType.NULL));

@@ -29,7 +29,8 @@ final class Operations {
     static APIResponse jsonResponse(String description, Schema schema) {
         return OASFactory.createAPIResponse()
                 .description(description)
-                .content(OASFactory.createContent().addMediaType(JSON, OASFactory.createMediaType().schema(schema)));
+                .content(OASFactory.createContent()
+                        .addMediaType(JSON, OASFactory.createMediaType().schema(schema)));
     }
 
     /**
@@ -37,8 +38,13 @@ final class Operations {
      * and with {@code csv} CSV for flat selections (RFC 4180, a header row from the selection).
      */
     static APIResponse recordsResponse(String description, Schema record, boolean csv) {
-        APIResponse response = jsonResponse(description + " As application/x-ndjson: one record a line, streamed"
-                + (csv ? "; as text/csv (flat selections only): a header row from the selection, " + "then one row a record." : "."), Json.array(record));
+        APIResponse response = jsonResponse(
+                description + " As application/x-ndjson: one record a line, streamed"
+                        + (csv
+                                ? "; as text/csv (flat selections only): a header row from the selection, "
+                                        + "then one row a record."
+                                : "."),
+                Json.array(record));
         response.getContent().addMediaType(NDJSON, OASFactory.createMediaType().schema(record));
         if (csv) {
             response.getContent().addMediaType(CSV, OASFactory.createMediaType().schema(Json.string()));
@@ -49,7 +55,8 @@ final class Operations {
     static RequestBody jsonBody(Schema schema, boolean required) {
         return OASFactory.createRequestBody()
                 .required(required)
-                .content(OASFactory.createContent().addMediaType(JSON, OASFactory.createMediaType().schema(schema)));
+                .content(OASFactory.createContent()
+                        .addMediaType(JSON, OASFactory.createMediaType().schema(schema)));
     }
 
     /**
@@ -57,7 +64,8 @@ final class Operations {
      * target too long; a body too large or not JSON where the operation takes one), in status order.
      */
     static void addErrors(Operation operation, Problems.Status... statuses) {
-        EnumSet<Problems.Status> all = EnumSet.of(Problems.Status.UNAUTHORIZED, Problems.Status.FORBIDDEN, Problems.Status.URI_TOO_LONG);
+        EnumSet<Problems.Status> all =
+                EnumSet.of(Problems.Status.UNAUTHORIZED, Problems.Status.FORBIDDEN, Problems.Status.URI_TOO_LONG);
         if (operation.getRequestBody() != null) {
             all.addAll(List.of(Problems.Status.PAYLOAD_TOO_LARGE, Problems.Status.UNSUPPORTED_MEDIA_TYPE));
         }
@@ -76,18 +84,32 @@ final class Operations {
                 .name(name)
                 .in(Parameter.In.QUERY)
                 .description(description)
-                .content(OASFactory.createContent().addMediaType(JSON, OASFactory.createMediaType().schema(schema)));
+                .content(OASFactory.createContent()
+                        .addMediaType(JSON, OASFactory.createMediaType().schema(schema)));
     }
 
     static Parameter query(String name, Schema schema, String description) {
-        return OASFactory.createParameter().name(name).in(Parameter.In.QUERY).description(description).schema(schema);
+        return OASFactory.createParameter()
+                .name(name)
+                .in(Parameter.In.QUERY)
+                .description(description)
+                .schema(schema);
     }
 
     static Parameter header(String name, Schema schema, String description) {
-        return OASFactory.createParameter().name(name).in(Parameter.In.HEADER).description(description).schema(schema);
+        return OASFactory.createParameter()
+                .name(name)
+                .in(Parameter.In.HEADER)
+                .description(description)
+                .schema(schema);
     }
 
     static Parameter path(String name, Schema schema, String description) {
-        return OASFactory.createParameter().name(name).in(Parameter.In.PATH).required(true).description(description).schema(schema);
+        return OASFactory.createParameter()
+                .name(name)
+                .in(Parameter.In.PATH)
+                .required(true)
+                .description(description)
+                .schema(schema);
     }
 }

@@ -28,8 +28,8 @@ final class ReadTypes {
     }
 
     /**
-     * The record. No property is required: {@code select} and {@code omit} can leave out any scalar, and relations are there
-     * only when selected or included, so a client must not rely on a field its own shape did not ask for.
+     * The record. No property is required: {@code select} and {@code omit} can leave out any scalar, and relations
+     * are there only when selected or included, so a client must not rely on a field its own shape did not ask for.
      */
     Schema record(ApiModel model) {
         return components.ref(model.name(), () -> {
@@ -40,15 +40,18 @@ final class ReadTypes {
                 ApiModel related = models.get(relation.relatedModel());
                 Schema target = record(related);
                 // a soft-deleted record is left out of includes, so even a required to-one relation can answer null
-                boolean nullable = relation.isOptional() || related.model().softDeleteField().isPresent();
+                boolean nullable = relation.isOptional()
+                        || related.model().softDeleteField().isPresent();
                 Schema value = relation.isList() ? Json.array(target) : nullable ? Json.nullable(target) : target;
-                record.addProperty(relation.name(), described(value, relation, "Present only when selected or included."));
+                record.addProperty(
+                        relation.name(), described(value, relation, "Present only when selected or included."));
             }
             if (!model.toManyRelations().isEmpty()) {
                 record.addProperty("_count", countOutput(model));
             }
             record.description(model.documentation().map(doc -> doc + "\n\n").orElse("")
-                    + "Every scalar is present unless select or omit leaves it out; relations and _count only when selected or included.");
+                    + "Every scalar is present unless select or omit leaves it out; relations and _count only when "
+                    + "selected or included.");
             return record;
         });
     }
@@ -57,7 +60,8 @@ final class ReadTypes {
         return components.ref(model.name() + "CountOutput", () -> {
             Schema counts = Json.object();
             model.toManyRelations().forEach(r -> counts.addProperty(r.name(), Json.integer()));
-            return counts.description("The number of related records per relation; present when _count is selected or included.");
+            return counts.description(
+                    "The number of related records per relation; present when _count is selected or " + "included.");
         });
     }
 
@@ -76,15 +80,17 @@ final class ReadTypes {
     static void addLogic(Schema where, Schema self) {
         where.addProperty("AND", Json.array(self).description("All of these hold (a single object is also accepted)."));
         where.addProperty("OR", Json.array(self).description("At least one of these holds."));
-        where.addProperty("NOT", Json.array(self).description("None of these holds (a single object is also accepted)."));
+        where.addProperty(
+                "NOT", Json.array(self).description("None of these holds (a single object is also accepted)."));
     }
 
     private Schema relationFilter(RelationField relation) {
         ApiModel target = models.get(relation.relatedModel());
         if (relation.isList()) {
-            return components.ref(target.name() + "ListRelationFilter", () -> Json.object(
-                            "every", where(target), "some", where(target), "none", where(target))
-                    .description("Conditions on the related " + target.name() + " records."));
+            return components.ref(
+                    target.name() + "ListRelationFilter",
+                    () -> Json.object("every", where(target), "some", where(target), "none", where(target))
+                            .description("Conditions on the related " + target.name() + " records."));
         }
         boolean nullable = relation.isOptional();
         String name = target.name() + (nullable ? "Nullable" : "") + "RelationFilter";
@@ -92,26 +98,43 @@ final class ReadTypes {
             Schema condition = nullable ? Json.nullable(where(target)) : where(target);
             Schema negated = nullable ? Json.nullable(where(target)) : where(target);
             return Json.object("is", condition, "isNot", negated)
-                    .description("Conditions on the related " + target.name() + (nullable ? "; null means there is none." : "."));
+                    .description("Conditions on the related " + target.name()
+                            + (nullable ? "; null means there is none." : "."));
         });
     }
 
-    /** Only for models with a unique key: {@code {"id": …}}, or {@code {"a_b": {"a": …, "b": …}}} for a compound one. */
+    /**
+     * Only for models with a unique key: {@code {"id": …}}, or {@code {"a_b": {"a": …, "b": …}}} for a compound
+     * one.
+     */
     Schema whereUnique(ApiModel model) {
         return components.ref(model.name() + "WhereUniqueInput", () -> {
             Schema where = Json.object();
             for (ApiModel.UniqueKey key : model.uniqueKeys()) {
-                where.addProperty(key.name(), key.compound() ? compoundKey(model, key) : values.single(key.fields().get(0).type()));
+                where.addProperty(
+                        key.name(),
+                        key.compound()
+                                ? compoundKey(model, key)
+                                : values.single(key.fields().get(0).type()));
             }
             addLogic(where, where(model));
             model.scalars().stream()
-                    .filter(f -> model.uniqueKeys().stream().noneMatch(k -> !k.compound() && k.name().equals(f.name())))
+                    .filter(f -> model.uniqueKeys().stream()
+                            .noneMatch(k -> !k.compound() && k.name().equals(f.name())))
                     .forEach(f -> where.addProperty(f.name(), filters.of(f)));
             model.relations().forEach(r -> where.addProperty(r.name(), relationFilter(r)));
             // Prisma's exclusive input: at least one unique key, a compound one by its compound name
-            Json.forbidding(where.minProperties(1), List.of(Json.lacking(model.uniqueKeys().stream().map(ApiModel.UniqueKey::name).toList())));
+            Json.forbidding(
+                    where.minProperties(1),
+                    List.of(Json.lacking(model.uniqueKeys().stream()
+                            .map(ApiModel.UniqueKey::name)
+                            .toList())));
             return where.description("Finds one " + model.name() + ": give one of its unique keys ("
-                    + String.join(", ", model.uniqueKeys().stream().map(ApiModel.UniqueKey::name).toList())
+                    + String.join(
+                            ", ",
+                            model.uniqueKeys().stream()
+                                    .map(ApiModel.UniqueKey::name)
+                                    .toList())
                     + "); other conditions may be added.");
         });
     }
@@ -120,27 +143,40 @@ final class ReadTypes {
         return components.ref(model.name() + pascal(key.name()) + "CompoundUniqueInput", () -> {
             Schema compound = Json.object();
             key.fields().forEach(f -> compound.addProperty(f.name(), values.single(f.type())));
-            return compound.required(key.fields().stream().map(ScalarField::name).toList());
+            return compound.required(
+                    key.fields().stream().map(ScalarField::name).toList());
         });
     }
 
     Schema orderBy(ApiModel model) {
         return components.ref(model.name() + "OrderByInput", () -> {
             Schema order = Json.object();
-            model.orderableScalars().forEach(f -> order.addProperty(f.name(), f.isOptional() ? shared.nullableSortOrder() : shared.sortOrder()));
+            model.orderableScalars()
+                    .forEach(f -> order.addProperty(
+                            f.name(), f.isOptional() ? shared.nullableSortOrder() : shared.sortOrder()));
             for (RelationField relation : model.relations()) {
-                order.addProperty(relation.name(), relation.isList() ? shared.relationAggregateOrder() : orderBy(models.get(relation.relatedModel())));
+                order.addProperty(
+                        relation.name(),
+                        relation.isList()
+                                ? shared.relationAggregateOrder()
+                                : orderBy(models.get(relation.relatedModel())));
             }
-            return order.minProperties(1).maxProperties(1).description("One sort key; give several in an array, most significant first.");
+            return order.minProperties(1)
+                    .maxProperties(1)
+                    .description("One sort key; give several in an array, most significant first.");
         });
     }
 
     Schema orderByList(ApiModel model) {
-        return Json.array(orderBy(model)).description("Sort keys, most significant first (a single object is also accepted).");
+        return Json.array(orderBy(model))
+                .description("Sort keys, most significant first (a single object is also accepted).");
     }
 
     Schema scalarFieldEnum(ApiModel model) {
-        return components.ref(model.name() + "ScalarFieldEnum", () -> Json.stringEnum(model.scalars().stream().map(ScalarField::name).toList()));
+        return components.ref(
+                model.name() + "ScalarFieldEnum",
+                () -> Json.stringEnum(
+                        model.scalars().stream().map(ScalarField::name).toList()));
     }
 
     Schema select(ApiModel model) {
@@ -148,7 +184,8 @@ final class ReadTypes {
             Schema select = Json.object();
             model.scalars().forEach(f -> select.addProperty(f.name(), Json.bool()));
             addRelationShapes(select, model);
-            return Json.choosing(select).description("The fields to return; true includes a field, an object shapes a relation.");
+            return Json.choosing(select)
+                    .description("The fields to return; true includes a field, an object shapes a relation.");
         });
     }
 
@@ -181,19 +218,25 @@ final class ReadTypes {
     }
 
     private Schema countOutputArgs(ApiModel model) {
-        return components.ref(model.name() + "CountOutputArgs", () -> Json.object("select",
-                components.ref(model.name() + "CountOutputSelect", () -> {
-                    Schema select = Json.object();
-                    for (RelationField relation : model.toManyRelations()) {
-                        ApiModel target = models.get(relation.relatedModel());
-                        Schema filtered = components.ref(target.name() + "RelationCountArgs", () -> Json.object("where", where(target)));
-                        select.addProperty(relation.name(), Json.anyOf(Json.bool(), filtered));
-                    }
-                    return Json.choosing(select);
-                })).required(List.of("select")));
+        return components.ref(
+                model.name() + "CountOutputArgs",
+                () -> Json.object("select", components.ref(model.name() + "CountOutputSelect", () -> {
+                            Schema select = Json.object();
+                            for (RelationField relation : model.toManyRelations()) {
+                                ApiModel target = models.get(relation.relatedModel());
+                                Schema filtered = components.ref(
+                                        target.name() + "RelationCountArgs", () -> Json.object("where", where(target)));
+                                select.addProperty(relation.name(), Json.anyOf(Json.bool(), filtered));
+                            }
+                            return Json.choosing(select);
+                        }))
+                        .required(List.of("select")));
     }
 
-    /** {@code select}, {@code include}, {@code omit}: the shape of a returned record; {@code select} goes with neither of the others. */
+    /**
+     * {@code select}, {@code include}, {@code omit}: the shape of a returned record; {@code select} goes with
+     * neither of the others.
+     */
     void addShape(Schema args, ApiModel model) {
         args.addProperty("select", select(model));
         List<Schema> clashes = new ArrayList<>();
@@ -214,7 +257,9 @@ final class ReadTypes {
         });
     }
 
-    /** The arguments of findMany and findFirst (and of a to-many relation in select/include, but for soft delete). */
+    /**
+     * The arguments of findMany and findFirst (and of a to-many relation in select/include, but for soft delete).
+     */
     Schema findManyArgs(ApiModel model) {
         return components.ref(model.name() + "FindManyArgs", () -> {
             Schema args = findManyWindowAndShape(model);
@@ -223,7 +268,10 @@ final class ReadTypes {
         });
     }
 
-    /** A to-many relation's arguments in select/include: findMany's, but {@code withDeleted} is only for the whole read. */
+    /**
+     * A to-many relation's arguments in select/include: findMany's, but {@code withDeleted} is only for the whole
+     * read.
+     */
     private Schema relationFindManyArgs(ApiModel model) {
         if (model.model().softDeleteField().isEmpty()) {
             return findManyArgs(model);
@@ -234,37 +282,58 @@ final class ReadTypes {
     private Schema findManyWindowAndShape(ApiModel model) {
         Schema args = Json.object();
         addWindow(args, model);
-        args.addProperty("distinct", Json.array(scalarFieldEnum(model)).description("Keeps the first record of each combination of these fields."));
+        args.addProperty(
+                "distinct",
+                Json.array(scalarFieldEnum(model))
+                        .description("Keeps the first record of each combination of these fields."));
         addShape(args, model);
         return args;
     }
 
-    /** {@code where}, {@code orderBy}, {@code cursor}, {@code take}, {@code skip}: which records, in which order. */
+    /**
+     * {@code where}, {@code orderBy}, {@code cursor}, {@code take}, {@code skip}: which records, in which order.
+     */
     void addWindow(Schema args, ApiModel model) {
         args.addProperty("where", where(model));
         args.addProperty("orderBy", orderByList(model));
         if (model.addressable()) {
             args.addProperty("cursor", whereUnique(model).description("Starts the page at this record."));
         }
-        args.addProperty("take", shared.take().description("At most this many records (negative: from the end, before the cursor)."));
+        args.addProperty(
+                "take",
+                shared.take().description("At most this many records (negative: from the end, before the cursor)."));
         args.addProperty("skip", shared.skip().description("Skips this many records first."));
     }
 
-    /** The body of {@code POST /api/users/_query}: the list read's query parameters by their names, each in its JSON form. */
+    /**
+     * The body of {@code POST /api/users/_query}: the list read's query parameters by their names, each in its JSON
+     * form.
+     */
     Schema listQuery(ApiModel model) {
         return components.ref(model.name() + "ListQuery", () -> {
             Schema query = Json.object("filter", where(model), "orderBy", orderByList(model));
             if (model.addressable()) {
                 query.addProperty("cursor", whereUnique(model).description("Starts the page at this record."));
             }
-            query.addProperty("take", shared.take().description("At most this many records (negative: from the end, before the cursor)."));
+            query.addProperty(
+                    "take",
+                    shared.take()
+                            .description("At most this many records (negative: from the end, before the cursor)."));
             query.addProperty("skip", shared.skip().description("Skips this many records first."));
-            query.addProperty("distinct", Json.array(scalarFieldEnum(model)).description("Keeps the first record of each combination of these fields."));
+            query.addProperty(
+                    "distinct",
+                    Json.array(scalarFieldEnum(model))
+                            .description("Keeps the first record of each combination of these fields."));
             addShape(query, model);
-            query.addProperty("count", Json.bool().description("true adds the total number of matching records as the X-Total-Count header."));
+            query.addProperty(
+                    "count",
+                    Json.bool()
+                            .description("true adds the total number of matching records as the X-Total-Count "
+                                    + "header."));
             SoftDeleteDocs.addArgument(query, model);
             return query.additionalPropertiesBoolean(false)
-                    .description("The parameters of GET /api/" + model.resource() + " by the same names, each in its JSON form.");
+                    .description("The parameters of GET /api/" + model.resource()
+                            + " by the same names, each in its JSON form.");
         });
     }
 
@@ -289,6 +358,7 @@ final class ReadTypes {
     }
 
     private static Schema described(Schema value, RelationField relation, String note) {
-        return value.description(relation.documentation().map(doc -> doc + "\n\n" + note).orElse(note));
+        return value.description(
+                relation.documentation().map(doc -> doc + "\n\n" + note).orElse(note));
     }
 }

@@ -27,9 +27,24 @@ import org.eclipse.microprofile.openapi.models.media.Schema;
  */
 final class RpcRoutes {
 
-    static final List<String> OPERATIONS = List.of("findMany", "findFirst", "findUnique", "create", "createMany",
-            "createManyAndReturn", "update", "updateMany", "updateManyAndReturn", "upsert", "delete", "deleteMany", "count", "aggregate", "groupBy");
-    private static final List<String> READS = List.of("findMany", "findFirst", "findUnique", "count", "aggregate", "groupBy");
+    static final List<String> OPERATIONS = List.of(
+            "findMany",
+            "findFirst",
+            "findUnique",
+            "create",
+            "createMany",
+            "createManyAndReturn",
+            "update",
+            "updateMany",
+            "updateManyAndReturn",
+            "upsert",
+            "delete",
+            "deleteMany",
+            "count",
+            "aggregate",
+            "groupBy");
+    private static final List<String> READS =
+            List.of("findMany", "findFirst", "findUnique", "count", "aggregate", "groupBy");
     private static final List<String> NEED_UNIQUE_KEY = List.of("findUnique", "update", "upsert", "delete");
 
     private final String basePath;
@@ -39,7 +54,13 @@ final class RpcRoutes {
     private final WriteTypes writes;
     private final AggregateTypes aggregates;
 
-    RpcRoutes(String basePath, Components components, Shared shared, ReadTypes reads, WriteTypes writes, AggregateTypes aggregates) {
+    RpcRoutes(
+            String basePath,
+            Components components,
+            Shared shared,
+            ReadTypes reads,
+            WriteTypes writes,
+            AggregateTypes aggregates) {
         this.basePath = basePath;
         this.components = components;
         this.shared = shared;
@@ -48,7 +69,9 @@ final class RpcRoutes {
         this.aggregates = aggregates;
     }
 
-    /** The operations a model offers: views only read; models without a unique key cannot be addressed one by one. */
+    /**
+     * The operations a model offers: views only read; models without a unique key cannot be addressed one by one.
+     */
     static List<String> operationsOf(ApiModel model) {
         return OPERATIONS.stream()
                 .filter(op -> !model.view() || READS.contains(op))
@@ -59,13 +82,17 @@ final class RpcRoutes {
     Map<String, PathItem> paths(ApiModel model) {
         Map<String, PathItem> paths = new LinkedHashMap<>();
         for (String name : operationsOf(model)) {
-            paths.put(basePath + "/rpc/" + model.delegate() + "/" + name, OASFactory.createPathItem().POST(rpcOperation(model, name)));
+            paths.put(
+                    basePath + "/rpc/" + model.delegate() + "/" + name,
+                    OASFactory.createPathItem().POST(rpcOperation(model, name)));
         }
         return paths;
     }
 
     private Operation rpcOperation(ApiModel model, String name) {
-        Operation op = operation(model.delegate() + "." + name, "rpc." + model.delegate(),
+        Operation op = operation(
+                model.delegate() + "." + name,
+                "rpc." + model.delegate(),
                 "prisma." + model.delegate() + "." + name + "(args)");
         Call call = call(model, name);
         if (READS.contains(name)) {
@@ -74,8 +101,12 @@ final class RpcRoutes {
             SoftDeleteDocs.describeDelete(op, model);
         }
         op.requestBody(jsonBody(call.args(), call.bodyRequired()));
-        op.getResponses().addAPIResponse("200", name.equals("findMany") ? recordsResponse(call.description(), reads.record(model), false)
-                : jsonResponse(call.description(), call.result()));
+        op.getResponses()
+                .addAPIResponse(
+                        "200",
+                        name.equals("findMany")
+                                ? recordsResponse(call.description(), reads.record(model), false)
+                                : jsonResponse(call.description(), call.result()));
         List<Problems.Status> errors = new ArrayList<>(List.of(BAD_REQUEST));
         if (List.of("create", "update", "upsert", "delete").contains(name)) {
             errors.add(NOT_FOUND);
@@ -97,46 +128,68 @@ final class RpcRoutes {
             case "findMany":
                 return new Call(reads.findManyArgs(model), false, "The records, in order.", Json.array(record));
             case "findFirst":
-                return new Call(reads.findManyArgs(model), false, "The first matching record, or null.", Json.nullable(reads.record(model)));
+                return new Call(
+                        reads.findManyArgs(model),
+                        false,
+                        "The first matching record, or null.",
+                        Json.nullable(reads.record(model)));
             case "findUnique":
-                return new Call(reads.findUniqueArgs(model), true, "The record, or null.", Json.nullable(reads.record(model)));
+                return new Call(
+                        reads.findUniqueArgs(model), true, "The record, or null.", Json.nullable(reads.record(model)));
             case "create":
                 return new Call(writes.createArgs(model), true, "The created record.", record);
             case "createMany":
-                return new Call(writes.createManyArgs(model), true, "How many records were created.", shared.batchPayload());
+                return new Call(
+                        writes.createManyArgs(model), true, "How many records were created.", shared.batchPayload());
             case "createManyAndReturn":
-                return new Call(writes.createManyAndReturnArgs(model), true, "The created records.", Json.array(record));
+                return new Call(
+                        writes.createManyAndReturnArgs(model), true, "The created records.", Json.array(record));
             case "update":
                 return new Call(writes.updateArgs(model), true, "The changed record.", record);
             case "updateMany":
                 return new Call(writes.updateManyArgs(model), true, "How many records changed.", shared.batchPayload());
             case "updateManyAndReturn":
-                return new Call(writes.updateManyAndReturnArgs(model), true, "The changed records.", Json.array(record));
+                return new Call(
+                        writes.updateManyAndReturnArgs(model), true, "The changed records.", Json.array(record));
             case "upsert":
                 return new Call(writes.upsertArgs(model), true, "The created or changed record.", record);
             case "delete":
                 return new Call(writes.deleteArgs(model), true, "The deleted record.", record);
             case "deleteMany":
-                return new Call(writes.deleteManyArgs(model), false, "How many records were deleted.", shared.batchPayload());
+                return new Call(
+                        writes.deleteManyArgs(model), false, "How many records were deleted.", shared.batchPayload());
             case "count":
-                return new Call(aggregates.countArgs(model), false, "The number of records, or the counts per field when select is given.",
+                return new Call(
+                        aggregates.countArgs(model),
+                        false,
+                        "The number of records, or the counts per field when select is given.",
                         aggregates.countResult(model));
             case "aggregate":
-                return new Call(aggregates.aggregateArgs(model), false, "The aggregates asked for.", aggregates.aggregateResult(model));
+                return new Call(
+                        aggregates.aggregateArgs(model),
+                        false,
+                        "The aggregates asked for.",
+                        aggregates.aggregateResult(model));
             case "groupBy":
-                return new Call(aggregates.groupByArgs(model), true, "The groups.", Json.array(aggregates.groupByResult(model)));
+                return new Call(
+                        aggregates.groupByArgs(model),
+                        true,
+                        "The groups.",
+                        Json.array(aggregates.groupByResult(model)));
             default:
                 throw new IllegalArgumentException("no operation " + name);
         }
     }
 
     /**
-     * {@code POST /api/rpc/$transaction}: the operations run in order, in one transaction; all or nothing. Each operation
-     * is one of a union of the delegates' calls, told apart by its delegate and operation, each with its own argument type.
+     * {@code POST /api/rpc/$transaction}: the operations run in order, in one transaction; all or nothing. Each
+     * operation is one of a union of the delegates' calls, told apart by its delegate and operation, each with its
+     * own argument type.
      */
     Map<String, PathItem> transaction(List<ApiModel> models) {
         Schema step = components.ref("TransactionOperation", () -> {
-            Schema union = OASFactory.createSchema().description("One operation of a transaction: a delegate's call and its arguments.");
+            Schema union = OASFactory.createSchema()
+                    .description("One operation of a transaction: a delegate's call and its arguments.");
             for (ApiModel model : models) {
                 for (String name : operationsOf(model)) {
                     union.addOneOf(transactionStep(model, name));
@@ -144,27 +197,45 @@ final class RpcRoutes {
             }
             return union;
         });
-        Schema operations = components.ref("TransactionOperations", () -> Json.array(step)
-                .description("The operations, run in order."));
-        Schema options = components.ref("TransactionOptions", () -> Json.object(
-                        "operations", operations,
-                        "isolationLevel", Json.stringEnum(List.of("ReadUncommitted", "ReadCommitted", "RepeatableRead", "Serializable")),
-                        "maxWait", Json.integer().minimum(BigDecimal.ZERO).description("Milliseconds to wait for a connection."),
-                        "timeout", Json.integer().minimum(BigDecimal.ZERO).description("Milliseconds the transaction may take."))
-                .required(List.of("operations"))
-                .additionalPropertiesBoolean(false)
-                .description("The operations with Prisma's transaction options: a serialization failure is then P2034 (409), "
-                        + "a transaction over its timeout P2028 (408)."));
-        Schema body = components.ref("TransactionBody", () -> Json.oneOf(operations, options)
-                .description("The operations, alone or with Prisma's transaction options."));
+        Schema operations = components.ref(
+                "TransactionOperations", () -> Json.array(step).description("The operations, run in order."));
+        Schema options = components.ref(
+                "TransactionOptions",
+                () -> Json.object(
+                                "operations", operations,
+                                "isolationLevel",
+                                        Json.stringEnum(List.of(
+                                                "ReadUncommitted", "ReadCommitted", "RepeatableRead", "Serializable")),
+                                "maxWait",
+                                        Json.integer()
+                                                .minimum(BigDecimal.ZERO)
+                                                .description("Milliseconds to wait for a connection."),
+                                "timeout",
+                                        Json.integer()
+                                                .minimum(BigDecimal.ZERO)
+                                                .description("Milliseconds the transaction may take."))
+                        .required(List.of("operations"))
+                        .additionalPropertiesBoolean(false)
+                        .description("The operations with Prisma's transaction options: a serialization failure "
+                                + "is then P2034 "
+                                + "(409), "
+                                + "a transaction over its timeout P2028 (408)."));
+        Schema body = components.ref(
+                "TransactionBody",
+                () -> Json.oneOf(operations, options)
+                        .description("The operations, alone or with Prisma's transaction options."));
         Operation op = operation("rpc.transaction", "rpc", "prisma.$transaction([...]): runs the operations atomically")
-                .description("Runs the operations in order in one database transaction; when one fails, none has effect "
-                        + "and the error of the failing one is returned. The body is the array of operations, or an object with "
-                        + "the operations and Prisma's transaction options (isolationLevel, maxWait, timeout).");
+                .description("Runs the operations in order in one database transaction; when one fails, none "
+                        + "has effect "
+                        + "and the error of the failing one is returned. The body is the array of "
+                        + "operations, or an object with the operations and Prisma's transaction options "
+                        + "(isolationLevel, maxWait, timeout).");
         op.requestBody(jsonBody(body, true));
-        op.getResponses().addAPIResponse("200", jsonResponse("The result of each operation, in order.", Json.array(Json.any())));
+        op.getResponses()
+                .addAPIResponse("200", jsonResponse("The result of each operation, in order.", Json.array(Json.any())));
         addErrors(op, BAD_REQUEST, NOT_FOUND, Problems.Status.REQUEST_TIMEOUT, CONFLICT, SERVICE_UNAVAILABLE);
-        return Map.of(basePath + "/rpc/$transaction", OASFactory.createPathItem().POST(op));
+        return Map.of(
+                basePath + "/rpc/$transaction", OASFactory.createPathItem().POST(op));
     }
 
     private Schema transactionStep(ApiModel model, String name) {
@@ -175,7 +246,10 @@ final class RpcRoutes {
                             "delegate", Json.stringEnum(List.of(model.delegate())),
                             "operation", Json.stringEnum(List.of(name)),
                             "args", call.args())
-                    .required(call.bodyRequired() ? List.of("delegate", "operation", "args") : List.of("delegate", "operation"))
+                    .required(
+                            call.bodyRequired()
+                                    ? List.of("delegate", "operation", "args")
+                                    : List.of("delegate", "operation"))
                     .additionalPropertiesBoolean(false)
                     .description("prisma." + model.delegate() + "." + name + "(args) in a transaction.");
         });

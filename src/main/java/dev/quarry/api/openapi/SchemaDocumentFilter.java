@@ -35,7 +35,9 @@ public class SchemaDocumentFilter implements OASFilter {
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
-        Map<String, PathItem> handWritten = openAPI.getPaths() == null ? Map.of() : Map.copyOf(openAPI.getPaths().getPathItems());
+        Map<String, PathItem> handWritten = openAPI.getPaths() == null
+                ? Map.of()
+                : Map.copyOf(openAPI.getPaths().getPathItems());
         Components scannedComponents = openAPI.getComponents();
         OpenAPI document = OpenApiDocument.of(schema, limits);
         // cleared first, then set in the document's order, so that the schema's part equals quarry generate's

@@ -24,7 +24,9 @@ final class Shared {
 
     /** Bounded by {@code quarry.api.max-take}, either sign, as the planner checks. */
     Schema take() {
-        return Json.integer().minimum(BigDecimal.valueOf(-limits.maxTake())).maximum(BigDecimal.valueOf(limits.maxTake()));
+        return Json.integer()
+                .minimum(BigDecimal.valueOf(-limits.maxTake()))
+                .maximum(BigDecimal.valueOf(limits.maxTake()));
     }
 
     /** Bounded by {@code quarry.api.max-skip}. */
@@ -38,27 +40,34 @@ final class Shared {
 
     /** A nullable field sorts by a direction, or by {@code {"sort": "asc", "nulls": "last"}}. */
     Schema nullableSortOrder() {
-        Schema input = components.ref("SortOrderInput", () -> Json.object(
-                        "sort", sortOrder(),
-                        "nulls", components.ref("NullsOrder", () -> Json.stringEnum(List.of("first", "last"))))
-                .required(List.of("sort")));
+        Schema input = components.ref(
+                "SortOrderInput",
+                () -> Json.object(
+                                "sort", sortOrder(),
+                                "nulls", components.ref("NullsOrder", () -> Json.stringEnum(List.of("first", "last"))))
+                        .required(List.of("sort")));
         return Json.anyOf(sortOrder(), input);
     }
 
     Schema queryMode() {
-        return components.ref("QueryMode", () -> Json.stringEnum(List.of("default", "insensitive"))
-                .description("insensitive compares case-insensitively (ILIKE)."));
+        return components.ref(
+                "QueryMode",
+                () -> Json.stringEnum(List.of("default", "insensitive"))
+                        .description("insensitive compares case-insensitively (ILIKE)."));
     }
 
     Schema batchPayload() {
-        return components.ref("BatchPayload", () -> Json.object("count", Json.integer())
-                .required(List.of("count"))
-                .description("How many records the operation created, updated or deleted."));
+        return components.ref(
+                "BatchPayload",
+                () -> Json.object("count", Json.integer())
+                        .required(List.of("count"))
+                        .description("How many records the operation created, updated or deleted."));
     }
 
     Schema relationAggregateOrder() {
-        return components.ref("OrderByRelationAggregateInput", () -> Json.object("_count", sortOrder())
-                .description("Sorts by the number of related records."));
+        return components.ref(
+                "OrderByRelationAggregateInput",
+                () -> Json.object("_count", sortOrder()).description("Sorts by the number of related records."));
     }
 
     /** {@code {"increment": 1}} and the like, for a number field of an update. */
@@ -71,17 +80,25 @@ final class Shared {
             for (String op : new String[] {"increment", "decrement", "multiply", "divide"}) {
                 object.addProperty(op, values.single(type));
             }
-            return object.minProperties(1).maxProperties(1)
-                    .description("Sets the field, or changes it atomically in the database. Give exactly one operation.");
+            return object.minProperties(1)
+                    .maxProperties(1)
+                    .description("Sets the field, or changes it atomically in the database. Give exactly one "
+                            + "operation.");
         });
     }
 
     /** {@code {"set": [...]}} or {@code {"push": value}} for a list field of an update. */
     Schema listOperations(FieldType type) {
         String name = Filters.typeName(type) + "ListUpdateInput";
-        return components.ref(name, () -> Json.object(
-                        "set", Json.array(values.single(type)),
-                        "push", Json.array(values.single(type)).description("Values to append (a single value is also accepted)."))
-                .minProperties(1).maxProperties(1).description("Replaces the list, or appends one value or a list of values."));
+        return components.ref(
+                name,
+                () -> Json.object(
+                                "set", Json.array(values.single(type)),
+                                "push",
+                                        Json.array(values.single(type))
+                                                .description("Values to append (a single value is also accepted)."))
+                        .minProperties(1)
+                        .maxProperties(1)
+                        .description("Replaces the list, or appends one value or a list of values."));
     }
 }

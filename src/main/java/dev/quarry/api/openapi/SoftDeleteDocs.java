@@ -11,8 +11,10 @@ import org.eclipse.microprofile.openapi.models.media.Schema;
  */
 final class SoftDeleteDocs {
 
-    static final String WITH_DELETED = "true also reads soft-deleted records (their deletedAt field set), at every depth; only for the roles "
-            + "of quarry.soft-delete.roles (403 Q190 otherwise).";
+    static final String WITH_DELETED =
+            "true also reads soft-deleted records (their deletedAt field set), at every depth; only for "
+                    + "the roles "
+                    + "of quarry.soft-delete.roles (403 Q190 otherwise).";
 
     private SoftDeleteDocs() {}
 
@@ -25,11 +27,15 @@ final class SoftDeleteDocs {
         field(model).ifPresent(f -> {
             Schema property = record.getProperties().get(f.name());
             if (property != null) {
-                String doc = Optional.ofNullable(property.getDescription()).map(d -> d + "\n\n").orElse("");
-                property.description(doc + "Soft delete (@deletedAt): null while the record is live; delete sets it to the time of "
-                        + "the delete and keeps the record, which reads then leave out (withDeleted reads "
-                        + "it). Setting it back to null restores the record, for the roles of "
-                        + "quarry.soft-delete.roles.");
+                String doc = Optional.ofNullable(property.getDescription())
+                        .map(d -> d + "\n\n")
+                        .orElse("");
+                property.description(
+                        doc + "Soft delete (@deletedAt): null while the record is live; delete sets it to the "
+                                + "time of "
+                                + "the delete and keeps the record, which reads then leave out (withDeleted reads "
+                                + "it). Setting it back to null restores the record, for the roles of "
+                                + "quarry.soft-delete.roles.");
             }
         });
     }
@@ -51,15 +57,18 @@ final class SoftDeleteDocs {
     /** An RPC read: {@code withDeleted} in the argument object. */
     static void describeRpcRead(Operation op, ApiModel model) {
         if (field(model).isPresent()) {
-            op.description("Soft delete: soft-deleted " + model.name() + " records are left out; \"withDeleted\": true in the arguments "
+            op.description("Soft delete: soft-deleted " + model.name()
+                    + " records are left out; \"withDeleted\": true in the arguments "
                     + WITH_DELETED.substring("true ".length()));
         }
     }
 
     /** A delete of a soft-delete model sets the field instead of removing the record. */
     static void describeDelete(Operation op, ApiModel model) {
-        field(model).ifPresent(f -> op.description("Soft delete: sets " + f.name() + " to the time of the delete and keeps the record, which "
-                + "reads, updates and connects then leave out; answers the record as it was. "
-                + "Relations are left as they are (no cascade)."));
+        field(model)
+                .ifPresent(f -> op.description(
+                        "Soft delete: sets " + f.name() + " to the time of the delete and keeps the record, which "
+                                + "reads, updates and connects then leave out; answers the record as it was. "
+                                + "Relations are left as they are (no cascade)."));
     }
 }

@@ -1,14 +1,14 @@
 package dev.quarry.api.openapi;
 
+import dev.quarry.schema.model.DataRule;
 import dev.quarry.schema.model.EnumType;
 import dev.quarry.schema.model.FieldType;
-import dev.quarry.schema.model.DataRule;
-import java.util.List;
 import dev.quarry.schema.model.ScalarField;
 import dev.quarry.schema.model.ScalarType;
-import org.eclipse.microprofile.openapi.models.media.Schema;
+import java.util.List;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.openapi.OASFactory;
+import org.eclipse.microprofile.openapi.models.media.Schema;
 
 /** The JSON form of each schema type (API.md "Values in JSON"), and the enum components. */
 final class Values {
@@ -110,14 +110,18 @@ final class Values {
             case FLOAT:
                 return Json.number();
             case BIGINT:
-                return Json.string().pattern(BIGINT_PATTERN)
-                        .description("A 64-bit integer as a string of decimal digits (a JSON number is also accepted in "
+                return Json.string()
+                        .pattern(BIGINT_PATTERN)
+                        .description("A 64-bit integer as a string of decimal digits (a JSON number is also "
+                                + "accepted in "
                                 + "input).");
             case DECIMAL:
-                return Json.string().pattern(DECIMAL_PATTERN)
+                return Json.string()
+                        .pattern(DECIMAL_PATTERN)
                         .description("An exact decimal number as a string (a JSON number is also accepted in input).");
             case DATETIME:
-                return Json.string().format("date-time")
+                return Json.string()
+                        .format("date-time")
                         .description("ISO-8601; responses are UTC with milliseconds and Z, input may use any offset.");
             case JSON:
                 return Json.any().description("Any JSON value.");
@@ -131,7 +135,8 @@ final class Values {
     Schema enumType(String name) {
         EnumType enumType = schema.findEnum(name).orElseThrow(() -> new IllegalArgumentException("no enum " + name));
         return components.ref(name, () -> {
-            var values = Json.stringEnum(enumType.values().stream().map(EnumType.EnumValue::name).toList());
+            var values = Json.stringEnum(
+                    enumType.values().stream().map(EnumType.EnumValue::name).toList());
             enumType.documentation().ifPresent(values::description);
             return values;
         });

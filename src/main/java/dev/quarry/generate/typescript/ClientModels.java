@@ -17,7 +17,8 @@ import java.util.stream.Collectors;
 record ClientModels(Schema schema, List<Model> models) {
 
     static ClientModels of(Schema schema) {
-        return new ClientModels(schema, schema.models().stream().filter(m -> !m.ignored()).toList());
+        return new ClientModels(
+                schema, schema.models().stream().filter(m -> !m.ignored()).toList());
     }
 
     boolean served(String modelName) {
@@ -26,12 +27,16 @@ record ClientModels(Schema schema, List<Model> models) {
 
     List<ScalarField> scalars(Model model) {
         return model.scalarFields().stream()
-                .filter(f -> !f.ignored() && !(f.type() instanceof FieldType.Unsupported) && !(f.type() instanceof FieldType.CompositeRef))
+                .filter(f -> !f.ignored()
+                        && !(f.type() instanceof FieldType.Unsupported)
+                        && !(f.type() instanceof FieldType.CompositeRef))
                 .toList();
     }
 
     List<RelationField> relations(Model model) {
-        return model.relationFields().stream().filter(f -> !f.ignored() && served(f.relatedModel())).toList();
+        return model.relationFields().stream()
+                .filter(f -> !f.ignored() && served(f.relatedModel()))
+                .toList();
     }
 
     /**
@@ -49,7 +54,8 @@ record ClientModels(Schema schema, List<Model> models) {
     Optional<RelationField> backRelation(Model model, RelationField relation) {
         Model related = model(relation.relatedModel());
         return relations(related).stream()
-                .filter(r -> r.relationName().equals(relation.relationName()) && r.relatedModel().equals(model.name()))
+                .filter(r -> r.relationName().equals(relation.relationName())
+                        && r.relatedModel().equals(model.name()))
                 .filter(r -> r != relation && !(related == model && r.name().equals(relation.name())))
                 .findFirst();
     }

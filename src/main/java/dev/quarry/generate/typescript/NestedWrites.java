@@ -10,18 +10,21 @@ final class NestedWrites {
     private NestedWrites() {}
 
     static String createOne(String create, String unique) {
-        return "{ create?: " + create + "; connectOrCreate?: { where: " + unique + "; create: " + create + " }; connect?: " + unique + " }";
+        return "{ create?: " + create + "; connectOrCreate?: { where: " + unique + "; create: " + create
+                + " }; connect?: " + unique + " }";
     }
 
     static String createMany(String create, String unique) {
         String connectOrCreate = "{ where: " + unique + "; create: " + create + " }";
-        return "{ create?: " + create + " | " + create + "[]; connectOrCreate?: " + connectOrCreate + " | " + connectOrCreate + "[]; connect?: " + unique
-                + " | " + unique + "[] }";
+        return "{ create?: " + create + " | " + create + "[]; connectOrCreate?: " + connectOrCreate + " | "
+                + connectOrCreate + "[]; connect?: " + unique + " | " + unique + "[] }";
     }
 
     static String updateOne(String create, String unique, String update, String where, boolean optional) {
-        return "{ create?: " + create + "; connectOrCreate?: { where: " + unique + "; create: " + create + " }; connect?: " + unique + "; update?: " + update
-                + " | { where?: " + where + "; data: " + update + " }; upsert?: { create: " + create + "; update: " + update + "; where?: " + where + " }"
+        return "{ create?: " + create + "; connectOrCreate?: { where: " + unique + "; create: " + create
+                + " }; connect?: " + unique + "; update?: " + update
+                + " | { where?: " + where + "; data: " + update + " }; upsert?: { create: " + create + "; update: "
+                + update + "; where?: " + where + " }"
                 + (optional ? "; disconnect?: boolean | " + where + "; delete?: boolean | " + where : "") + " }";
     }
 
@@ -30,9 +33,12 @@ final class NestedWrites {
         String updateOne = "{ where: " + unique + "; data: " + update + " }";
         String upsert = "{ where: " + unique + "; create: " + create + "; update: " + update + " }";
         String many = "{ where: " + where + "; data: " + updateMany + " }";
-        return "{ create?: " + create + " | " + create + "[]; connectOrCreate?: " + connectOrCreate + " | " + connectOrCreate + "[]; connect?: " + unique
-                + " | " + unique + "[]; set?: " + unique + " | " + unique + "[]; disconnect?: " + unique + " | " + unique + "[]; delete?: " + unique + " | "
-                + unique + "[]; update?: " + updateOne + " | " + updateOne + "[]; upsert?: " + upsert + " | " + upsert + "[]; updateMany?: " + many + " | "
+        return "{ create?: " + create + " | " + create + "[]; connectOrCreate?: " + connectOrCreate + " | "
+                + connectOrCreate + "[]; connect?: " + unique
+                + " | " + unique + "[]; set?: " + unique + " | " + unique + "[]; disconnect?: " + unique + " | "
+                + unique + "[]; delete?: " + unique + " | "
+                + unique + "[]; update?: " + updateOne + " | " + updateOne + "[]; upsert?: " + upsert + " | " + upsert
+                + "[]; updateMany?: " + many + " | "
                 + many + "[]; deleteMany?: " + where + " | " + where + "[] }";
     }
 }

@@ -22,13 +22,21 @@ final class RuntimeWriter {
     String write(String header, String runtime) {
         StringBuilder out = new StringBuilder(header).append('\n');
         for (EnumType enumType : models.schema().enums()) {
-            out.append("export const ").append(enumType.name()).append(" = Object.freeze({ ")
-                    .append(enumType.values().stream().map(v -> v.name() + ": '" + v.name() + "'").collect(Collectors.joining(", ")))
+            out.append("export const ")
+                    .append(enumType.name())
+                    .append(" = Object.freeze({ ")
+                    .append(enumType.values().stream()
+                            .map(v -> v.name() + ": '" + v.name() + "'")
+                            .collect(Collectors.joining(", ")))
                     .append(" });\n");
         }
         out.append("\nconst MODELS = {\n");
         for (Model model : models.models()) {
-            out.append("  ").append(model.name()).append(": ").append(entry(model)).append(",\n");
+            out.append("  ")
+                    .append(model.name())
+                    .append(": ")
+                    .append(entry(model))
+                    .append(",\n");
         }
         out.append("};\n\n").append(runtime);
         return out.toString();
@@ -36,13 +44,20 @@ final class RuntimeWriter {
 
     private String entry(Model model) {
         List<String> id = model.primaryKey().map(pk -> pk.fieldNames()).orElse(List.of());
-        String idName = model.primaryKey().map(pk -> pk.name().orElse(String.join("_", pk.fieldNames()))).orElse("");
-        String scalars = models.scalars(model).stream().filter(f -> !TsTypes.revivedAs(f).isEmpty())
-                .map(f -> f.name() + ": '" + TsTypes.revivedAs(f) + "'").collect(Collectors.joining(", "));
-        String relations = models.relations(model).stream().map(r -> r.name() + ": '" + r.relatedModel() + "'").collect(Collectors.joining(", "));
-        return "{ name: '" + model.name() + "', delegate: '" + RouteNames.delegate(model.name()) + "', route: '" + RouteNames.resource(model.name())
-                + "', view: " + model.view() + ", id: [" + id.stream().map(f -> "'" + f + "'").collect(Collectors.joining(", ")) + "], idName: '" + idName
+        String idName = model.primaryKey()
+                .map(pk -> pk.name().orElse(String.join("_", pk.fieldNames())))
+                .orElse("");
+        String scalars = models.scalars(model).stream()
+                .filter(f -> !TsTypes.revivedAs(f).isEmpty())
+                .map(f -> f.name() + ": '" + TsTypes.revivedAs(f) + "'")
+                .collect(Collectors.joining(", "));
+        String relations = models.relations(model).stream()
+                .map(r -> r.name() + ": '" + r.relatedModel() + "'")
+                .collect(Collectors.joining(", "));
+        return "{ name: '" + model.name() + "', delegate: '" + RouteNames.delegate(model.name()) + "', route: '"
+                + RouteNames.resource(model.name())
+                + "', view: " + model.view() + ", id: ["
+                + id.stream().map(f -> "'" + f + "'").collect(Collectors.joining(", ")) + "], idName: '" + idName
                 + "',\n    scalars: { " + scalars + " },\n    relations: { " + relations + " } }";
     }
-
 }

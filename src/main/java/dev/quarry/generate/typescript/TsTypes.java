@@ -14,31 +14,35 @@ final class TsTypes {
 
     /** The value in a result: DateTime as Date, BigInt as bigint, Bytes as Uint8Array, Decimal as a string. */
     static String output(ScalarField field) {
-        String base = field.type() instanceof FieldType.EnumRef e ? e.enumName() : switch ((ScalarType) field.type()) {
-            case STRING -> "string";
-            case BOOLEAN -> "boolean";
-            case INT, FLOAT -> "number";
-            case BIGINT -> "bigint";
-            case DECIMAL -> "Decimal";
-            case DATETIME -> "Date";
-            case JSON -> "JsonValue";
-            case BYTES -> "Uint8Array";
-        };
+        String base = field.type() instanceof FieldType.EnumRef e
+                ? e.enumName()
+                : switch ((ScalarType) field.type()) {
+                    case STRING -> "string";
+                    case BOOLEAN -> "boolean";
+                    case INT, FLOAT -> "number";
+                    case BIGINT -> "bigint";
+                    case DECIMAL -> "Decimal";
+                    case DATETIME -> "Date";
+                    case JSON -> "JsonValue";
+                    case BYTES -> "Uint8Array";
+                };
         return field.isList() ? base + "[]" : field.isOptional() ? base + " | null" : base;
     }
 
     /** One value as the client takes it in where, data and cursor. */
     static String input(ScalarField field) {
-        return field.type() instanceof FieldType.EnumRef e ? e.enumName() : switch ((ScalarType) field.type()) {
-            case STRING -> "string";
-            case BOOLEAN -> "boolean";
-            case INT, FLOAT -> "number";
-            case BIGINT -> "BigIntInput";
-            case DECIMAL -> "DecimalInput";
-            case DATETIME -> "DateTimeInput";
-            case JSON -> "InputJsonValue";
-            case BYTES -> "BytesInput";
-        };
+        return field.type() instanceof FieldType.EnumRef e
+                ? e.enumName()
+                : switch ((ScalarType) field.type()) {
+                    case STRING -> "string";
+                    case BOOLEAN -> "boolean";
+                    case INT, FLOAT -> "number";
+                    case BIGINT -> "BigIntInput";
+                    case DECIMAL -> "DecimalInput";
+                    case DATETIME -> "DateTimeInput";
+                    case JSON -> "InputJsonValue";
+                    case BYTES -> "BytesInput";
+                };
     }
 
     static String filter(ScalarField field) {
@@ -47,7 +51,8 @@ final class TsTypes {
             return "ScalarListFilter<" + value + ">";
         }
         String nullable = field.isOptional() ? "Nullable" : "";
-        String filter = field.type() instanceof FieldType.EnumRef e ? "Enum" + nullable + "Filter<" + e.enumName() + ">"
+        String filter = field.type() instanceof FieldType.EnumRef e
+                ? "Enum" + nullable + "Filter<" + e.enumName() + ">"
                 : switch ((ScalarType) field.type()) {
                     case STRING -> "String" + nullable + "Filter";
                     case BOOLEAN -> "Bool" + nullable + "Filter";
@@ -60,7 +65,9 @@ final class TsTypes {
                     case BYTES -> "Bytes" + nullable + "Filter";
                 };
         // a Json field is compared through its filter only, as in Prisma
-        return field.type() == ScalarType.JSON ? filter : filter + " | " + value + (field.isOptional() ? " | null" : "");
+        return field.type() == ScalarType.JSON
+                ? filter
+                : filter + " | " + value + (field.isOptional() ? " | null" : "");
     }
 
     /** The value of a create. */
@@ -79,12 +86,15 @@ final class TsTypes {
             return value + "[] | ListFieldUpdate<" + value + ">";
         }
         String nullable = field.isOptional() ? " | null" : "";
-        String operations = isNumeric(field) ? "NumberFieldUpdate<" + value + nullable + ">" : "FieldUpdate<" + value + nullable + ">";
+        String operations = isNumeric(field)
+                ? "NumberFieldUpdate<" + value + nullable + ">"
+                : "FieldUpdate<" + value + nullable + ">";
         return value + nullable + " | " + operations;
     }
 
     static boolean isNumeric(ScalarField field) {
-        return !field.isList() && field.type() instanceof ScalarType s
+        return !field.isList()
+                && field.type() instanceof ScalarType s
                 && (s == ScalarType.INT || s == ScalarType.FLOAT || s == ScalarType.BIGINT || s == ScalarType.DECIMAL);
     }
 

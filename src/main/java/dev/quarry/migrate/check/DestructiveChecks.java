@@ -17,14 +17,14 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
-import java.util.Arrays;
-import java.util.HashSet;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Turns steps into warnings, in Prisma's words. With a connection to the database the steps are
@@ -57,17 +57,26 @@ public final class DestructiveChecks {
             if (step instanceof MigrationStep.CreateTable created) {
                 checks.createdTables.add(created.table().qualifiedName());
             } else if (step instanceof MigrationStep.CreateEnum created) {
-                checks.enumValues.put(created.enumType().qualifiedName(), created.enumType().values());
+                checks.enumValues.put(
+                        created.enumType().qualifiedName(), created.enumType().values());
             } else if (step instanceof MigrationStep.AlterEnum altered) {
-                checks.enumValues.put(altered.enums().next().qualifiedName(), altered.enums().next().values());
+                checks.enumValues.put(
+                        altered.enums().next().qualifiedName(),
+                        altered.enums().next().values());
             }
         }
         for (int i = 0; i < steps.size(); i++) {
             checks.check(steps.get(i), i);
             if (steps.get(i) instanceof MigrationStep.DropView drop
-                    && steps.stream().noneMatch(s -> s instanceof MigrationStep.CreateView create && create.view().equals(drop.view()))) {
-                checks.warn("The view `" + drop.view().name() + "` reads a table or column this migration drops or renames: it is dropped and not "
-                + "created again. Run with --create-only and add it back by hand if it should stay.", false, i);
+                    && steps.stream()
+                            .noneMatch(s -> s instanceof MigrationStep.CreateView create
+                                    && create.view().equals(drop.view()))) {
+                checks.warn(
+                        "The view `" + drop.view().name()
+                                + "` reads a table or column this migration drops or renames: it is dropped and not "
+                                + "created again. Run with --create-only and add it back by hand if it should stay.",
+                        false,
+                        i);
             }
         }
         return List.copyOf(checks.warnings);
@@ -78,32 +87,55 @@ public final class DestructiveChecks {
             String table = s.table().name();
             Optional<Long> rows = rowCount(s.table());
             if (rows.isEmpty()) {
-                warn("You are about to drop the `" + table + "` table. If the table is not empty, all the data it contains will be lost.", false, index);
+                warn(
+                        "You are about to drop the `" + table
+                                + "` table. If the table is not empty, all the data it contains will be lost.",
+                        false,
+                        index);
             } else if (rows.get() > 0) {
-                warn("You are about to drop the `" + table + "` table, which is not empty (" + rows.get() + " rows).", false, index);
+                warn(
+                        "You are about to drop the `" + table + "` table, which is not empty (" + rows.get()
+                                + " rows).",
+                        false,
+                        index);
             }
         } else if (step instanceof MigrationStep.AlterEnum s && !s.removed().isEmpty()) {
-            warn("The values [" + String.join(",", s.removed()) + "] on the enum `" + s.enums().previous().name()
-                    + "` will be removed. If these variants are still used in the database, this will fail.", false, index);
+            warn(
+                    "The values [" + String.join(",", s.removed()) + "] on the enum `"
+                            + s.enums().previous().name()
+                            + "` will be removed. If these variants are still used in the database, this will fail.",
+                    false,
+                    index);
         } else if (step instanceof MigrationStep.AddCheck s) {
             checkAdded(s, index);
         } else if (step instanceof MigrationStep.AlterTable s) {
             for (TableChange change : s.changes()) {
                 checkChange(s.tables().previous(), s.tables().next(), change, index);
             }
-        } else if (step instanceof MigrationStep.CreateIndex s && s.index().unique() && !createdTables.contains(s.table().qualifiedName())) {
+        } else if (step instanceof MigrationStep.CreateIndex s
+                && s.index().unique()
+                && !createdTables.contains(s.table().qualifiedName())) {
             Optional<Long> rows = rowCount(s.table());
             if (rows.map(r -> r > 0).orElse(false)) {
                 String columns = "`[" + String.join(",", s.index().columnNames()) + "]`";
                 Optional<Found> duplicates = duplicates(s.table(), s.index().columnNames());
                 if (duplicates.isPresent()) {
-                    warn("The table `" + s.table().name() + "` holds " + duplicates.get().count() + " values of " + columns + " more than once (for example "
-                            + duplicates.get().sample() + "): the unique constraint cannot be added. Remove the duplicates first, or run "
-                            + "with --create-only to edit the migration.",
-                            true, index);
+                    warn(
+                            "The table `" + s.table().name() + "` holds "
+                                    + duplicates.get().count() + " values of " + columns
+                                    + " more than once (for example "
+                                    + duplicates.get().sample()
+                                    + "): the unique constraint cannot be added. Remove the duplicates first, or run "
+                                    + "with --create-only to edit the migration.",
+                            true,
+                            index);
                 } else {
-                    warn("A unique constraint covering the columns " + columns + " on the table `" + s.table().name()
-                            + "` will be added. If there are existing duplicate values, this will fail.", false, index);
+                    warn(
+                            "A unique constraint covering the columns " + columns + " on the table `"
+                                    + s.table().name()
+                                    + "` will be added. If there are existing duplicate values, this will fail.",
+                            false,
+                            index);
                 }
             }
         }
@@ -116,16 +148,20 @@ public final class DestructiveChecks {
         }
         Optional<Long> breaking;
         try {
-            breaking = count("SELECT count(*) FROM " + qualified(s.table()) + " WHERE NOT (" + s.check().expression() + ")");
+            breaking = count("SELECT count(*) FROM " + qualified(s.table()) + " WHERE NOT ("
+                    + s.check().expression() + ")");
         } catch (SQLException e) {
             return; // it reads a column this migration adds: no row can break it yet
         }
         if (breaking.map(n -> n > 0).orElse(false)) {
             String rule = s.check().source().map(r -> "the rule `" + r + "`").orElse("the CHECK constraint");
-            warn(breaking.get() + " rows of the table `" + s.table().name() + "` break " + rule + " (constraint `" + s.check().name()
-                    + "`): it cannot be added. Fix those rows first, or run with --create-only and add it "
-                    + "with NOT VALID (existing rows unchecked).",
-                    true, index);
+            warn(
+                    breaking.get() + " rows of the table `" + s.table().name() + "` break " + rule + " (constraint `"
+                            + s.check().name()
+                            + "`): it cannot be added. Fix those rows first, or run with --create-only and add it "
+                            + "with NOT VALID (existing rows unchecked).",
+                    true,
+                    index);
         }
     }
 
@@ -134,70 +170,129 @@ public final class DestructiveChecks {
         if (change instanceof TableChange.DropColumn c) {
             Optional<Long> values = nonNullCount(previousTable, c.column().name());
             if (values.isEmpty()) {
-                warn("You are about to drop the column `" + c.column().name() + "` on the `" + tableName + "` table. All the data in the column will be lost.", false, index);
+                warn(
+                        "You are about to drop the column `" + c.column().name() + "` on the `" + tableName
+                                + "` table. All the data in the column will be lost.",
+                        false,
+                        index);
             } else if (values.get() > 0) {
-                warn("You are about to drop the column `" + c.column().name() + "` on the `" + tableName + "` table, which still contains " + values.get() + " non-null values.", false, index);
+                warn(
+                        "You are about to drop the column `" + c.column().name() + "` on the `" + tableName
+                                + "` table, which still contains " + values.get() + " non-null values.",
+                        false,
+                        index);
             }
         } else if (change instanceof TableChange.AddColumn c) {
             DbColumn column = c.column();
             if (!column.nullable() && column.defaultValue().isEmpty() && !column.autoincrement()) {
                 Optional<Long> rows = rowCount(previousTable);
                 if (rows.map(r -> r > 0).orElse(true)) {
-                    warn("Added the required column `" + column.name() + "` to the `" + tableName + "` table without a default value. This is not possible if the table is not "
-                    + "empty.", true, index);
+                    warn(
+                            "Added the required column `" + column.name() + "` to the `" + tableName
+                                    + "` table without a default value. This is not possible if the table is not "
+                                    + "empty.",
+                            true,
+                            index);
                 }
             }
         } else if (change instanceof TableChange.AlterColumn c) {
             DbColumn previous = c.columns().previous();
             DbColumn next = c.columns().next();
-            if (c.changes().contains(ColumnChange.ARITY) && !next.nullable() && next.defaultValue().isEmpty()) {
+            if (c.changes().contains(ColumnChange.ARITY)
+                    && !next.nullable()
+                    && next.defaultValue().isEmpty()) {
                 Optional<Long> nulls = nullCount(previousTable, previous.name());
                 if (nulls.isEmpty()) {
-                    warn("Made the column `" + next.name() + "` on table `" + tableName + "` required. This fails if the column holds NULL values.", false, index);
+                    warn(
+                            "Made the column `" + next.name() + "` on table `" + tableName
+                                    + "` required. This fails if the column holds NULL values.",
+                            false,
+                            index);
                 } else if (nulls.get() > 0) {
-                    warn("Made the column `" + next.name() + "` on table `" + tableName + "` required, but there are " + nulls.get() + " existing NULL values.", true, index);
+                    warn(
+                            "Made the column `" + next.name() + "` on table `" + tableName
+                                    + "` required, but there are " + nulls.get() + " existing NULL values.",
+                            true,
+                            index);
                 }
             }
             boolean cast = c.cast() == CastKind.RISKY || c.cast() == CastKind.SAFE;
             Optional<Found> uncastable = cast ? uncastable(previousTable, previous, next) : Optional.empty();
             if (uncastable.isPresent()) {
-                warnings.add(new Warning("The column `" + next.name() + "` on the `" + tableName + "` table holds " + uncastable.get().count()
-                        + " values that cannot be cast from `" + previous.type() + "` to `" + next.type() + "` (for example " + uncastable.get().sample()
-                        + "): the migration would fail. Fix those rows first, run with --accept-data-loss to "
-                        + "drop and add the column again (its values are lost), or with --create-only to "
-                        + "edit the migration.", true, index, Optional.of(new ColumnRef(tableName, next.name()))));
+                warnings.add(new Warning(
+                        "The column `" + next.name() + "` on the `" + tableName + "` table holds "
+                                + uncastable.get().count()
+                                + " values that cannot be cast from `" + previous.type() + "` to `" + next.type()
+                                + "` (for example " + uncastable.get().sample()
+                                + "): the migration would fail. Fix those rows first, run with --accept-data-loss to "
+                                + "drop and add the column again (its values are lost), or with --create-only to "
+                                + "edit the migration.",
+                        true,
+                        index,
+                        Optional.of(new ColumnRef(tableName, next.name()))));
             } else if (c.cast() == CastKind.RISKY && database.isPresent() && narrowing(previous.type(), next.type())) {
                 Optional<Found> cut = cut(previousTable, previous, next);
                 if (cut.isPresent()) {
                     String what = next.type().name().equals("DECIMAL")
                             ? "more than " + next.type().arguments().get(1) + " decimal places: they will be rounded"
-                            : "longer than " + next.type().arguments().get(0) + " characters: they will be cut to that length";
-                    warn("The column `" + next.name() + "` on the `" + tableName + "` table, cast from `" + previous.type() + "` to `" + next.type() + "`, holds "
-                            + cut.get().count() + " values " + what + " (for example " + cut.get().sample() + ").", false, index);
+                            : "longer than " + next.type().arguments().get(0)
+                                    + " characters: they will be cut to that length";
+                    warn(
+                            "The column `" + next.name() + "` on the `" + tableName + "` table, cast from `"
+                                    + previous.type() + "` to `" + next.type() + "`, holds "
+                                    + cut.get().count() + " values " + what + " (for example "
+                                    + cut.get().sample() + ").",
+                            false,
+                            index);
                 }
             } else if (c.cast() == CastKind.RISKY) {
                 Optional<Long> values = nonNullCount(previousTable, previous.name());
                 String from = previous.type().toString();
                 String to = next.type().toString();
                 if (values.isEmpty()) {
-                    warn("The column `" + next.name() + "` on the `" + tableName + "` table will be cast from `" + from + "` to `" + to + "`. Values that do not fit make the migration fail.", false, index);
+                    warn(
+                            "The column `" + next.name() + "` on the `" + tableName + "` table will be cast from `"
+                                    + from + "` to `" + to + "`. Values that do not fit make the migration fail.",
+                            false,
+                            index);
                 } else if (values.get() > 0) {
-                    warn("You are about to alter the column `" + next.name() + "` on the `" + tableName + "` table, which contains " + values.get()
-                            + " non-null values. The data in that column will be cast from `" + from + "` to `" + to + "`.", false, index);
+                    warn(
+                            "You are about to alter the column `" + next.name() + "` on the `" + tableName
+                                    + "` table, which contains " + values.get()
+                                    + " non-null values. The data in that column will be cast from `" + from + "` to `"
+                                    + to + "`.",
+                            false,
+                            index);
                 }
             }
         } else if (change instanceof TableChange.DropAndRecreateColumn c) {
-            Optional<Long> values = nonNullCount(previousTable, c.columns().previous().name());
+            Optional<Long> values =
+                    nonNullCount(previousTable, c.columns().previous().name());
             if (values.map(v -> v > 0).orElse(true)) {
-                warn("The `" + c.columns().next().name() + "` column on the `" + tableName + "` table would be dropped and recreated. This will lead to data loss.", false, index);
+                warn(
+                        "The `" + c.columns().next().name() + "` column on the `" + tableName
+                                + "` table would be dropped and recreated. This will lead to data loss.",
+                        false,
+                        index);
             }
             DbColumn column = c.columns().next();
-            if (!column.nullable() && column.defaultValue().isEmpty() && rowCount(previousTable).map(r -> r > 0).orElse(false)) {
-                warn("The required column `" + column.name() + "` on the `" + tableName + "` table, added again without a default value, cannot be added to a table with rows.", true, index);
+            if (!column.nullable()
+                    && column.defaultValue().isEmpty()
+                    && rowCount(previousTable).map(r -> r > 0).orElse(false)) {
+                warn(
+                        "The required column `" + column.name() + "` on the `" + tableName
+                                + "` table, added again without a default value, cannot be added to a table with "
+                                + "rows.",
+                        true,
+                        index);
             }
         } else if (change instanceof TableChange.DropPrimaryKey) {
-            warn("The primary key for the `" + tableName + "` table will be changed. If it partially fails, the table could be left without "
-            + "primary key constraint.", false, index);
+            warn(
+                    "The primary key for the `" + tableName
+                            + "` table will be changed. If it partially fails, the table could be left without "
+                            + "primary key constraint.",
+                    false,
+                    index);
         }
     }
 
@@ -218,27 +313,39 @@ public final class DestructiveChecks {
         ColumnType to = next.type();
         String fails;
         if (to.isEnum()) {
-            List<String> values = enumValues.containsKey(to.schema() + "." + to.name()) ? enumValues.get(to.schema() + "." + to.name()) : databaseEnumValues(to);
-            String allowed = "ARRAY[" + values.stream().map(Identifiers::literal).collect(Collectors.joining(", ")) + "]::text[]";
-            fails = to.list() ? "NOT (" + column + "::text[] <@ " + allowed + ")" : column + "::text <> ALL (" + allowed + ")";
+            List<String> values = enumValues.containsKey(to.schema() + "." + to.name())
+                    ? enumValues.get(to.schema() + "." + to.name())
+                    : databaseEnumValues(to);
+            String allowed = "ARRAY["
+                    + values.stream().map(Identifiers::literal).collect(Collectors.joining(", ")) + "]::text[]";
+            fails = to.list()
+                    ? "NOT (" + column + "::text[] <@ " + allowed + ")"
+                    : column + "::text <> ALL (" + allowed + ")";
         } else if (isNumber(previous.type()) && !to.list() && INTEGER_RANGES.containsKey(to.name())) {
             // PostgreSQL rounds a decimal to the nearest integer, then fails when it is out of range
             fails = "round(" + column + "::numeric) NOT BETWEEN " + INTEGER_RANGES.get(to.name());
-        } else if (isNumber(previous.type()) && !to.list() && to.name().equals("DECIMAL") && to.arguments().size() == 2) {
+        } else if (isNumber(previous.type())
+                && !to.list()
+                && to.name().equals("DECIMAL")
+                && to.arguments().size() == 2) {
             // DECIMAL(p,s) holds values below 10^(p-s) once rounded to s places; a larger one fails with "numeric
             // field overflow"
-            fails = "abs(round(" + column + "::numeric, " + to.arguments().get(1) + ")) >= 1e" + (to.arguments().get(0) - to.arguments().get(1));
-        } else if (previous.type().family() != ColumnType.Family.BUILTIN || !TEXTS.contains(previous.type().name()) || to.list()) {
+            fails = "abs(round(" + column + "::numeric, " + to.arguments().get(1) + ")) >= 1e"
+                    + (to.arguments().get(0) - to.arguments().get(1));
+        } else if (previous.type().family() != ColumnType.Family.BUILTIN
+                || !TEXTS.contains(previous.type().name())
+                || to.list()) {
             return Optional.empty();
         } else if (INTEGER_RANGES.containsKey(to.name())) {
-            fails = "CASE WHEN " + column + " ~ '^[[:space:]]*[-+]?[0-9]{1,30}[[:space:]]*$' THEN " + column + "::numeric NOT BETWEEN " + INTEGER_RANGES.get(to.name())
-                    + " ELSE true END";
+            fails = "CASE WHEN " + column + " ~ '^[[:space:]]*[-+]?[0-9]{1,30}[[:space:]]*$' THEN " + column
+                    + "::numeric NOT BETWEEN " + INTEGER_RANGES.get(to.name()) + " ELSE true END";
         } else if (List.of("DECIMAL", "REAL", "DOUBLE PRECISION").contains(to.name())) {
             fails = column + " !~ '^[[:space:]]*[-+]?([0-9]+[.]?[0-9]*|[.][0-9]+)([eE][-+]?[0-9]+)?[[:space:]]*$'";
         } else {
             return Optional.empty();
         }
-        return found("SELECT " + column + "::text FROM " + qualified(table) + " WHERE " + column + " IS NOT NULL AND " + fails);
+        return found("SELECT " + column + "::text FROM " + qualified(table) + " WHERE " + column + " IS NOT NULL AND "
+                + fails);
     }
 
     /**
@@ -249,10 +356,13 @@ public final class DestructiveChecks {
         if (previous.list() || next.list() || next.family() != ColumnType.Family.BUILTIN) {
             return false;
         }
-        boolean bounded = List.of("VARCHAR", "CHAR").contains(next.name()) && next.arguments().size() == 1;
-        boolean fromText = previous.isEnum() || (previous.family() == ColumnType.Family.BUILTIN && TEXTS.contains(previous.name()));
+        boolean bounded = List.of("VARCHAR", "CHAR").contains(next.name())
+                && next.arguments().size() == 1;
+        boolean fromText = previous.isEnum()
+                || (previous.family() == ColumnType.Family.BUILTIN && TEXTS.contains(previous.name()));
         boolean decimal = next.name().equals("DECIMAL") && next.arguments().size() == 2;
-        boolean fromFraction = previous.family() == ColumnType.Family.BUILTIN && List.of("DECIMAL", "REAL", "DOUBLE PRECISION").contains(previous.name());
+        boolean fromFraction = previous.family() == ColumnType.Family.BUILTIN
+                && List.of("DECIMAL", "REAL", "DOUBLE PRECISION").contains(previous.name());
         return (bounded && fromText) || (decimal && fromFraction);
     }
 
@@ -263,21 +373,27 @@ public final class DestructiveChecks {
     private Optional<Found> cut(DbTable table, DbColumn previous, DbColumn next) throws SQLException {
         String column = quote(previous.name());
         String cut = next.type().name().equals("DECIMAL")
-                ? column + "::numeric <> round(" + column + "::numeric, " + next.type().arguments().get(1) + ")"
-                : "char_length(" + column + "::text) > " + next.type().arguments().get(0);
+                ? column + "::numeric <> round(" + column + "::numeric, "
+                        + next.type().arguments().get(1) + ")"
+                : "char_length(" + column + "::text) > "
+                        + next.type().arguments().get(0);
         Optional<List<String>> key = table.primaryKey().map(pk -> pk.columns());
         if (key.isEmpty() || !existingColumns(table).containsAll(key.get())) {
             return found("SELECT " + column + "::text FROM " + qualified(table) + " WHERE " + cut);
         }
         // the row's key, then its value: "id 3: 'Grace Hopper'"
-        String label = key.get().stream().map(k -> Identifiers.literal(k + " ") + " || " + quote(k) + "::text").collect(Collectors.joining(" || ', ' || "))
+        String label = key.get().stream()
+                        .map(k -> Identifiers.literal(k + " ") + " || " + quote(k) + "::text")
+                        .collect(Collectors.joining(" || ', ' || "))
                 + " || ': ' || quote_literal(" + column + "::text)";
         return found("SELECT " + label + " FROM " + qualified(table) + " WHERE " + cut, false);
     }
 
     private static boolean isNumber(ColumnType type) {
-        return type.family() == ColumnType.Family.BUILTIN && !type.list()
-                && (INTEGER_RANGES.containsKey(type.name()) || List.of("DECIMAL", "REAL", "DOUBLE PRECISION").contains(type.name()));
+        return type.family() == ColumnType.Family.BUILTIN
+                && !type.list()
+                && (INTEGER_RANGES.containsKey(type.name())
+                        || List.of("DECIMAL", "REAL", "DOUBLE PRECISION").contains(type.name()));
     }
 
     /** The values of the columns found more than once, rows with a NULL among them aside (they never clash). */
@@ -288,7 +404,8 @@ public final class DestructiveChecks {
         String list = columns.stream().map(Identifiers::quote).collect(Collectors.joining(", "));
         String value = columns.size() == 1 ? quote(columns.get(0)) + "::text" : "ROW(" + list + ")::text";
         String notNull = columns.stream().map(c -> quote(c) + " IS NOT NULL").collect(Collectors.joining(" AND "));
-        return found("SELECT " + value + " FROM " + qualified(table) + " WHERE " + notNull + " GROUP BY " + list + " HAVING count(*) > 1");
+        return found("SELECT " + value + " FROM " + qualified(table) + " WHERE " + notNull + " GROUP BY " + list
+                + " HAVING count(*) > 1");
     }
 
     /**
@@ -303,15 +420,21 @@ public final class DestructiveChecks {
         if (database.isEmpty()) {
             return Optional.empty();
         }
-        String sql = "SELECT count(*), (array_agg(v ORDER BY v))[1:3] FROM (SELECT DISTINCT v FROM (" + query + ") AS q(v)) AS d";
-        try (Statement statement = database.get().createStatement(); ResultSet rs = statement.executeQuery(sql)) {
+        String sql = "SELECT count(*), (array_agg(v ORDER BY v))[1:3] FROM (SELECT DISTINCT v FROM (" + query
+                + ") AS q(v)) AS d";
+        try (Statement statement = database.get().createStatement();
+                ResultSet rs = statement.executeQuery(sql)) {
             rs.next();
             long count = rs.getLong(1);
             if (count == 0) {
                 return Optional.empty();
             }
             String[] sample = (String[]) rs.getArray(2).getArray();
-            return Optional.of(new Found(count, Arrays.stream(sample).map(v -> literals ? Identifiers.literal(v) : v).collect(Collectors.joining(", "))));
+            return Optional.of(new Found(
+                    count,
+                    Arrays.stream(sample)
+                            .map(v -> literals ? Identifiers.literal(v) : v)
+                            .collect(Collectors.joining(", "))));
         }
     }
 
@@ -324,8 +447,10 @@ public final class DestructiveChecks {
 
     /** The columns the table has before the migration runs (an index may cover a column this migration adds). */
     private List<String> existingColumns(DbTable table) throws SQLException {
-        return strings("SELECT attname FROM pg_attribute WHERE attrelid = to_regclass(?) AND attnum > 0 AND NOT "
-                + "attisdropped", qualified(table));
+        return strings(
+                "SELECT attname FROM pg_attribute WHERE attrelid = to_regclass(?) AND attnum > 0 AND NOT "
+                        + "attisdropped",
+                qualified(table));
     }
 
     private List<String> strings(String sql, String... parameters) throws SQLException {
@@ -363,7 +488,8 @@ public final class DestructiveChecks {
         if (database.isEmpty()) {
             return Optional.empty();
         }
-        try (Statement statement = database.get().createStatement(); ResultSet rs = statement.executeQuery(sql)) {
+        try (Statement statement = database.get().createStatement();
+                ResultSet rs = statement.executeQuery(sql)) {
             rs.next();
             return Optional.of(rs.getLong(1));
         }

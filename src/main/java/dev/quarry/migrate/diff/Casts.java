@@ -68,11 +68,14 @@ final class Casts {
     }
 
     private static boolean unbounded(ColumnType type) {
-        return type.name().equals("TEXT") || type.name().equals("CITEXT") || (type.name().equals("VARCHAR") && type.arguments().isEmpty());
+        return type.name().equals("TEXT")
+                || type.name().equals("CITEXT")
+                || (type.name().equals("VARCHAR") && type.arguments().isEmpty());
     }
 
     private static boolean isNumber(String name) {
-        return INTEGERS.contains(name) || List.of("DECIMAL", "REAL", "DOUBLE PRECISION", "MONEY").contains(name);
+        return INTEGERS.contains(name)
+                || List.of("DECIMAL", "REAL", "DOUBLE PRECISION", "MONEY").contains(name);
     }
 
     private static boolean isTime(String name) {

@@ -3,19 +3,19 @@ package dev.quarry.migrate.diff;
 import dev.quarry.database.ColumnDefault;
 import dev.quarry.database.ColumnType;
 import dev.quarry.database.DatabaseShape;
-import dev.quarry.database.DbExtension;
+import dev.quarry.database.DbCheck;
 import dev.quarry.database.DbColumn;
 import dev.quarry.database.DbEnum;
+import dev.quarry.database.DbExtension;
 import dev.quarry.database.DbForeignKey;
 import dev.quarry.database.DbGrant;
-import dev.quarry.database.DbCheck;
-import dev.quarry.database.DbPolicy;
-import dev.quarry.database.DbTableSecurity;
-import dev.quarry.database.Identifiers;
 import dev.quarry.database.DbIndex;
+import dev.quarry.database.DbPolicy;
 import dev.quarry.database.DbPrimaryKey;
 import dev.quarry.database.DbTable;
+import dev.quarry.database.DbTableSecurity;
 import dev.quarry.database.DbView;
+import dev.quarry.database.Identifiers;
 import dev.quarry.migrate.step.MigrationStep;
 import dev.quarry.migrate.step.MigrationStep.EnumUsage;
 import dev.quarry.migrate.step.TableChange;
@@ -61,7 +61,8 @@ public final class ShapeDiffer {
      * @param recreated columns whose type change drops and adds the column again instead of casting its values (the
      *                  user accepted losing the values the cast cannot take)
      */
-    public static DiffResult diff(DatabaseShape previous, DatabaseShape next, Renames renames, Set<ColumnRef> recreated) {
+    public static DiffResult diff(
+            DatabaseShape previous, DatabaseShape next, Renames renames, Set<ColumnRef> recreated) {
         ShapeDiffer differ = new ShapeDiffer(previous, next, renames, recreated);
         differ.run();
         List<MigrationStep> ordered = new ArrayList<>(differ.steps);
@@ -125,15 +126,25 @@ public final class ShapeDiffer {
         for (Pair<DbTable> pair : pairs) {
             diffTable(pair);
         }
-        List<DbTable> altered = pairs.stream().filter(this::columnsChange).map(Pair::next).toList();
+        List<DbTable> altered =
+                pairs.stream().filter(this::columnsChange).map(Pair::next).toList();
         for (DbTable table : created) {
-            diffSecurity(Optional.empty(), table, Optional.empty(), next.findSecurity(table.schema(), table.name()), altered);
+            diffSecurity(
+                    Optional.empty(),
+                    table,
+                    Optional.empty(),
+                    next.findSecurity(table.schema(), table.name()),
+                    altered);
         }
         for (Pair<DbTable> pair : pairs) {
             DbTable previousTable = pair.previous();
             DbTable nextTable = pair.next();
-            diffSecurity(Optional.of(previousTable), nextTable, previous.findSecurity(previousTable.schema(), previousTable.name()),
-                    next.findSecurity(nextTable.schema(), nextTable.name()), altered);
+            diffSecurity(
+                    Optional.of(previousTable),
+                    nextTable,
+                    previous.findSecurity(previousTable.schema(), previousTable.name()),
+                    next.findSecurity(nextTable.schema(), nextTable.name()),
+                    altered);
         }
         viewsAround();
     }
@@ -173,7 +184,8 @@ public final class ShapeDiffer {
                     } else if (change instanceof TableChange.RenameColumn rename) {
                         gone.add(table + "." + rename.previousName());
                     } else if (change instanceof TableChange.AddColumn add) {
-                        appearing.add(alter.tables().next().qualifiedName() + "." + add.column().name());
+                        appearing.add(alter.tables().next().qualifiedName() + "."
+                                + add.column().name());
                     }
                 }
             } else if (step instanceof MigrationStep.AlterEnum alter && alter.recreate()) {
@@ -185,7 +197,8 @@ public final class ShapeDiffer {
         for (boolean grew = true; grew; ) {
             grew = false;
             for (DbView view : views.values()) {
-                boolean reads = view.reads().stream().anyMatch(r -> changed.contains(r) || appearing.contains(r)) || view.columns().stream().anyMatch(appearing::contains);
+                boolean reads = view.reads().stream().anyMatch(r -> changed.contains(r) || appearing.contains(r))
+                        || view.columns().stream().anyMatch(appearing::contains);
                 if (!affected.contains(view) && reads) {
                     affected.add(view);
                     changed.add(view.qualifiedName());
@@ -196,7 +209,10 @@ public final class ShapeDiffer {
         List<DbView> dropOrder = new ArrayList<>();
         while (dropOrder.size() < affected.size()) {
             for (DbView view : affected) {
-                boolean readByAnother = affected.stream().anyMatch(other -> !dropOrder.contains(other) && other != view && other.reads().contains(view.qualifiedName()));
+                boolean readByAnother = affected.stream()
+                        .anyMatch(other -> !dropOrder.contains(other)
+                                && other != view
+                                && other.reads().contains(view.qualifiedName()));
                 if (!dropOrder.contains(view) && !readByAnother) {
                     dropOrder.add(view);
                     steps.add(new MigrationStep.DropView(view));
@@ -206,7 +222,8 @@ public final class ShapeDiffer {
         List<DbView> createOrder = new ArrayList<>(dropOrder);
         Collections.reverse(createOrder);
         for (DbView view : createOrder) {
-            if (view.reads().stream().noneMatch(dropped::contains) && view.columns().stream().noneMatch(gone::contains)) {
+            if (view.reads().stream().noneMatch(dropped::contains)
+                    && view.columns().stream().noneMatch(gone::contains)) {
                 steps.add(new MigrationStep.CreateView(view));
             } else {
                 dropped.add(view.qualifiedName());
@@ -215,8 +232,10 @@ public final class ShapeDiffer {
     }
 
     private static boolean changesAColumn(TableChange change) {
-        return change instanceof TableChange.DropColumn || change instanceof TableChange.DropAndRecreateColumn
-                || (change instanceof TableChange.AlterColumn alter && alter.changes().contains(ColumnChange.TYPE));
+        return change instanceof TableChange.DropColumn
+                || change instanceof TableChange.DropAndRecreateColumn
+                || (change instanceof TableChange.AlterColumn alter
+                        && alter.changes().contains(ColumnChange.TYPE));
     }
 
     /**
@@ -224,8 +243,13 @@ public final class ShapeDiffer {
      * PostgreSQL refuses that for a column a policy reads.
      */
     private boolean columnsChange(Pair<DbTable> tables) {
-        return steps.stream().anyMatch(step -> (step instanceof MigrationStep.AlterTable alter && alter.tables().next() == tables.next())
-                || (step instanceof MigrationStep.AlterEnum alterEnum && alterEnum.usages().stream().anyMatch(u -> u.table().equals(tables.previous().name()))));
+        return steps.stream()
+                .anyMatch(step -> (step instanceof MigrationStep.AlterTable alter
+                                && alter.tables().next() == tables.next())
+                        || (step instanceof MigrationStep.AlterEnum alterEnum
+                                && alterEnum.usages().stream()
+                                        .anyMatch(u -> u.table()
+                                                .equals(tables.previous().name()))));
     }
 
     /**
@@ -234,9 +258,11 @@ public final class ShapeDiffer {
      */
     private static boolean readsAltered(DbTable table, DbPolicy policy, List<DbTable> altered) {
         String text = policy.using().orElse("") + " " + policy.withCheck().orElse("");
-        return altered.stream().anyMatch(t -> (t.schema().equals(table.schema()) && t.name().equals(table.name()))
-                || text.contains("FROM " + Identifiers.quote(t.name()) + " AS ")
-                || text.contains("FROM " + Identifiers.quote(t.schema()) + "." + Identifiers.quote(t.name()) + " AS "));
+        return altered.stream()
+                .anyMatch(t -> (t.schema().equals(table.schema()) && t.name().equals(table.name()))
+                        || text.contains("FROM " + Identifiers.quote(t.name()) + " AS ")
+                        || text.contains(
+                                "FROM " + Identifiers.quote(t.schema()) + "." + Identifiers.quote(t.name()) + " AS "));
     }
 
     /**
@@ -244,15 +270,23 @@ public final class ShapeDiffer {
      * and privileges. The privileges are compared only where row-level security is on, on either side: elsewhere
      * they are not Quarry's.
      */
-    private void diffSecurity(Optional<DbTable> previousTable, DbTable nextTable, Optional<DbTableSecurity> previousSecurity,
-            Optional<DbTableSecurity> nextSecurity, List<DbTable> altered) {
+    private void diffSecurity(
+            Optional<DbTable> previousTable,
+            DbTable nextTable,
+            Optional<DbTableSecurity> previousSecurity,
+            Optional<DbTableSecurity> nextSecurity,
+            List<DbTable> altered) {
         boolean previousRls = previousSecurity.map(DbTableSecurity::rowSecurity).orElse(false);
         boolean nextRls = nextSecurity.map(DbTableSecurity::rowSecurity).orElse(false);
         DbTable before = previousTable.orElse(nextTable);
-        List<DbPolicy> previousPolicies = previousSecurity.map(DbTableSecurity::policies).orElse(List.of());
-        List<DbPolicy> nextPolicies = nextSecurity.map(DbTableSecurity::policies).orElse(List.of());
+        List<DbPolicy> previousPolicies =
+                previousSecurity.map(DbTableSecurity::policies).orElse(List.of());
+        List<DbPolicy> nextPolicies =
+                nextSecurity.map(DbTableSecurity::policies).orElse(List.of());
         for (DbPolicy policy : previousPolicies) {
-            Optional<DbPolicy> kept = nextPolicies.stream().filter(p -> p.name().equals(policy.name())).findFirst();
+            Optional<DbPolicy> kept = nextPolicies.stream()
+                    .filter(p -> p.name().equals(policy.name()))
+                    .findFirst();
             if (kept.isEmpty() || !policy.sameAs(kept.get()) || readsAltered(nextTable, kept.get(), altered)) {
                 steps.add(new MigrationStep.DropPolicy(before, policy));
             }
@@ -269,16 +303,21 @@ public final class ShapeDiffer {
             steps.add(new MigrationStep.ForceRowLevelSecurity(nextRls ? nextTable : before, nextForce));
         }
         for (DbPolicy policy : nextPolicies) {
-            Optional<DbPolicy> kept = previousPolicies.stream().filter(p -> p.name().equals(policy.name())).findFirst();
+            Optional<DbPolicy> kept = previousPolicies.stream()
+                    .filter(p -> p.name().equals(policy.name()))
+                    .findFirst();
             if (kept.isEmpty() || !kept.get().sameAs(policy) || readsAltered(nextTable, policy, altered)) {
                 steps.add(new MigrationStep.CreatePolicy(nextTable, policy));
             }
         }
         if (previousRls || nextRls) {
-            List<DbGrant> previousGrants = previousSecurity.map(DbTableSecurity::grants).orElse(List.of());
+            List<DbGrant> previousGrants =
+                    previousSecurity.map(DbTableSecurity::grants).orElse(List.of());
             List<DbGrant> nextGrants = nextSecurity.map(DbTableSecurity::grants).orElse(List.of());
-            List<DbGrant> revoked = previousGrants.stream().filter(g -> !nextGrants.contains(g)).toList();
-            List<DbGrant> granted = nextGrants.stream().filter(g -> !previousGrants.contains(g)).toList();
+            List<DbGrant> revoked =
+                    previousGrants.stream().filter(g -> !nextGrants.contains(g)).toList();
+            List<DbGrant> granted =
+                    nextGrants.stream().filter(g -> !previousGrants.contains(g)).toList();
             if (!revoked.isEmpty()) {
                 steps.add(new MigrationStep.RevokePrivileges(before, revoked));
             }
@@ -295,11 +334,20 @@ public final class ShapeDiffer {
                 steps.add(new MigrationStep.CreateEnum(nextEnum));
                 continue;
             }
-            List<String> added = nextEnum.values().stream().filter(v -> !previousEnum.get().values().contains(v)).toList();
-            List<String> removed = previousEnum.get().values().stream().filter(v -> !nextEnum.values().contains(v)).toList();
+            List<String> added = nextEnum.values().stream()
+                    .filter(v -> !previousEnum.get().values().contains(v))
+                    .toList();
+            List<String> removed = previousEnum.get().values().stream()
+                    .filter(v -> !nextEnum.values().contains(v))
+                    .toList();
             if (!added.isEmpty() || !removed.isEmpty()) {
                 boolean recreate = !removed.isEmpty() || addedValuesUsed(nextEnum, added);
-                steps.add(new MigrationStep.AlterEnum(new Pair<>(previousEnum.get(), nextEnum), added, removed, recreate, recreate ? usages(nextEnum) : List.of()));
+                steps.add(new MigrationStep.AlterEnum(
+                        new Pair<>(previousEnum.get(), nextEnum),
+                        added,
+                        removed,
+                        recreate,
+                        recreate ? usages(nextEnum) : List.of()));
             }
         }
         for (DbEnum previousEnum : previous.enums()) {
@@ -318,12 +366,18 @@ public final class ShapeDiffer {
         for (DbTable table : next.tables()) {
             for (DbColumn column : table.columns()) {
                 ColumnType type = column.type();
-                if (!type.isEnum() || !type.schema().equals(enumType.schema()) || !type.name().equals(enumType.name())) {
+                if (!type.isEnum()
+                        || !type.schema().equals(enumType.schema())
+                        || !type.name().equals(enumType.name())) {
                     continue;
                 }
-                String defaultSql = column.defaultValue().map(d -> d.sql(type, enumType.schema())).orElse("");
-                boolean castToEnum = previous.findTable(table.schema(), table.name()).flatMap(t -> t.findColumn(column.name()))
-                        .map(c -> !c.type().sameAs(type)).orElse(false);
+                String defaultSql = column.defaultValue()
+                        .map(d -> d.sql(type, enumType.schema()))
+                        .orElse("");
+                boolean castToEnum = previous.findTable(table.schema(), table.name())
+                        .flatMap(t -> t.findColumn(column.name()))
+                        .map(c -> !c.type().sameAs(type))
+                        .orElse(false);
                 if (castToEnum || added.stream().anyMatch(v -> defaultSql.contains(Identifiers.literal(v)))) {
                     return true;
                 }
@@ -338,10 +392,13 @@ public final class ShapeDiffer {
         for (DbTable table : previous.tables()) {
             for (DbColumn column : table.columns()) {
                 ColumnType type = column.type();
-                if (type.isEnum() && type.schema().equals(enumType.schema()) && type.name().equals(enumType.name())) {
+                if (type.isEnum()
+                        && type.schema().equals(enumType.schema())
+                        && type.name().equals(enumType.name())) {
                     String nextTable = renames.nextTableName(table.name()).orElse(table.name());
                     Optional<String> nextDefault = next.findTable(table.schema(), nextTable)
-                            .flatMap(t -> t.findColumn(renames.nextColumnName(nextTable, column.name()).orElse(column.name())))
+                            .flatMap(t -> t.findColumn(renames.nextColumnName(nextTable, column.name())
+                                    .orElse(column.name())))
                             .filter(c -> c.type().sameAs(type))
                             .flatMap(DbColumn::defaultValue)
                             .map(d -> d.sql(type, "public"));
@@ -356,7 +413,8 @@ public final class ShapeDiffer {
         for (DbTable gone : dropped) {
             for (DbTable appeared : created) {
                 if (gone.schema().equals(appeared.schema()) && sameColumns(gone, appeared)) {
-                    candidates.add(new RenameCandidate(gone.name(), appeared.name(), Optional.empty(), Optional.empty()));
+                    candidates.add(
+                            new RenameCandidate(gone.name(), appeared.name(), Optional.empty(), Optional.empty()));
                     break;
                 }
             }
@@ -368,7 +426,8 @@ public final class ShapeDiffer {
             return false;
         }
         for (int i = 0; i < a.columns().size(); i++) {
-            if (!a.columns().get(i).name().equals(b.columns().get(i).name()) || !a.columns().get(i).type().sameAs(b.columns().get(i).type())) {
+            if (!a.columns().get(i).name().equals(b.columns().get(i).name())
+                    || !a.columns().get(i).type().sameAs(b.columns().get(i).type())) {
                 return false;
             }
         }
@@ -386,7 +445,8 @@ public final class ShapeDiffer {
         List<Pair<DbColumn>> columnPairs = new ArrayList<>();
         List<DbColumn> droppedColumns = new ArrayList<>();
         for (DbColumn column : previousTable.columns()) {
-            String nextName = renames.nextColumnName(nextTable.name(), column.name()).orElse(column.name());
+            String nextName =
+                    renames.nextColumnName(nextTable.name(), column.name()).orElse(column.name());
             Optional<DbColumn> match = nextTable.findColumn(nextName);
             if (match.isPresent()) {
                 columnPairs.add(new Pair<>(column, match.get()));
@@ -403,9 +463,13 @@ public final class ShapeDiffer {
         for (DbColumn gone : droppedColumns) {
             addedColumns.stream()
                     .filter(c -> c.type().sameAs(gone.type()))
-                    .filter(c -> candidates.stream().noneMatch(r -> r.nextColumn().filter(c.name()::equals).isPresent() && r.nextTable().equals(nextTable.name())))
+                    .filter(c -> candidates.stream()
+                            .noneMatch(
+                                    r -> r.nextColumn().filter(c.name()::equals).isPresent()
+                                            && r.nextTable().equals(nextTable.name())))
                     .findFirst()
-                    .ifPresent(c -> candidates.add(new RenameCandidate(previousTable.name(), nextTable.name(), Optional.of(gone.name()), Optional.of(c.name()))));
+                    .ifPresent(c -> candidates.add(new RenameCandidate(
+                            previousTable.name(), nextTable.name(), Optional.of(gone.name()), Optional.of(c.name()))));
         }
 
         Optional<DbPrimaryKey> previousKey = previousTable.primaryKey().map(pk -> renamedKey(pk, nextTable.name()));
@@ -413,9 +477,13 @@ public final class ShapeDiffer {
         boolean keyColumnsChanged = !previousKey.map(DbPrimaryKey::columns).equals(nextKey.map(DbPrimaryKey::columns))
                 || columnPairs.stream().anyMatch(p -> isKeyColumn(nextKey, p.next()) && typeChanged(p));
         if (previousKey.isPresent() && keyColumnsChanged) {
-            changes.add(new TableChange.DropPrimaryKey(previousTable.primaryKey().get()));
-        } else if (previousKey.isPresent() && nextKey.isPresent() && !previousKey.get().name().equals(nextKey.get().name())) {
-            changes.add(new TableChange.RenamePrimaryKey(previousKey.get().name(), nextKey.get().name()));
+            changes.add(
+                    new TableChange.DropPrimaryKey(previousTable.primaryKey().get()));
+        } else if (previousKey.isPresent()
+                && nextKey.isPresent()
+                && !previousKey.get().name().equals(nextKey.get().name())) {
+            changes.add(new TableChange.RenamePrimaryKey(
+                    previousKey.get().name(), nextKey.get().name()));
         }
         for (DbColumn column : droppedColumns) {
             changes.add(new TableChange.DropColumn(column));
@@ -461,7 +529,9 @@ public final class ShapeDiffer {
     }
 
     private List<String> renamedColumns(List<String> columns, String nextTable) {
-        return columns.stream().map(c -> renames.nextColumnName(nextTable, c).orElse(c)).toList();
+        return columns.stream()
+                .map(c -> renames.nextColumnName(nextTable, c).orElse(c))
+                .toList();
     }
 
     private static EnumSet<ColumnChange> columnChanges(Pair<DbColumn> pair) {
@@ -496,13 +566,17 @@ public final class ShapeDiffer {
      */
     private void diffChecks(Pair<DbTable> tables) {
         for (DbCheck check : tables.previous().checks()) {
-            Optional<DbCheck> kept = tables.next().checks().stream().filter(c -> c.name().equals(check.name())).findFirst();
+            Optional<DbCheck> kept = tables.next().checks().stream()
+                    .filter(c -> c.name().equals(check.name()))
+                    .findFirst();
             if (kept.isPresent() ? !check.sameAs(kept.get()) : check.managed()) {
                 steps.add(new MigrationStep.DropCheck(tables.previous(), check));
             }
         }
         for (DbCheck check : tables.next().checks()) {
-            Optional<DbCheck> kept = tables.previous().checks().stream().filter(c -> c.name().equals(check.name())).findFirst();
+            Optional<DbCheck> kept = tables.previous().checks().stream()
+                    .filter(c -> c.name().equals(check.name()))
+                    .findFirst();
             if (kept.isEmpty() || !kept.get().sameAs(check)) {
                 steps.add(new MigrationStep.AddCheck(tables.next(), check));
             }
@@ -510,11 +584,15 @@ public final class ShapeDiffer {
     }
 
     private void diffIndexes(Pair<DbTable> tables) {
-        List<DbIndex> previousIndexes = tables.previous().indexes().stream().map(i -> renamedIndex(i, tables.next().name())).toList();
+        List<DbIndex> previousIndexes = tables.previous().indexes().stream()
+                .map(i -> renamedIndex(i, tables.next().name()))
+                .toList();
         List<DbIndex> unmatchedPrevious = new ArrayList<>();
         List<DbIndex> unmatchedNext = new ArrayList<>(tables.next().indexes());
         for (DbIndex index : previousIndexes) {
-            Optional<DbIndex> same = unmatchedNext.stream().filter(n -> n.name().equals(index.name()) && n.sameDefinition(index)).findFirst();
+            Optional<DbIndex> same = unmatchedNext.stream()
+                    .filter(n -> n.name().equals(index.name()) && n.sameDefinition(index))
+                    .findFirst();
             if (same.isPresent() && !columnTypesChanged(tables, index)) {
                 unmatchedNext.remove(same.get());
             } else {
@@ -522,10 +600,12 @@ public final class ShapeDiffer {
             }
         }
         for (DbIndex index : unmatchedPrevious) {
-            Optional<DbIndex> renamed = unmatchedNext.stream().filter(n -> n.sameDefinition(index)).findFirst();
+            Optional<DbIndex> renamed =
+                    unmatchedNext.stream().filter(n -> n.sameDefinition(index)).findFirst();
             if (renamed.isPresent() && !columnTypesChanged(tables, index)) {
                 unmatchedNext.remove(renamed.get());
-                steps.add(new MigrationStep.RenameIndex(tables.next(), index.name(), renamed.get().name()));
+                steps.add(new MigrationStep.RenameIndex(
+                        tables.next(), index.name(), renamed.get().name()));
             } else {
                 steps.add(new MigrationStep.DropIndex(tables.previous(), index));
             }
@@ -543,7 +623,9 @@ public final class ShapeDiffer {
     private boolean recreated(Pair<DbTable> tables, String nextColumn) {
         Optional<DbColumn> nextCol = tables.next().findColumn(nextColumn);
         Optional<DbColumn> previousCol = tables.previous().columns().stream()
-                .filter(c -> renames.nextColumnName(tables.next().name(), c.name()).orElse(c.name()).equals(nextColumn))
+                .filter(c -> renames.nextColumnName(tables.next().name(), c.name())
+                        .orElse(c.name())
+                        .equals(nextColumn))
                 .findFirst();
         if (nextCol.isEmpty() || previousCol.isEmpty()) {
             return true;
@@ -559,9 +641,17 @@ public final class ShapeDiffer {
     }
 
     private DbIndex renamedIndex(DbIndex index, String nextTable) {
-        return new DbIndex(index.name(), index.unique(), index.method(), index.columns().stream()
-                .map(c -> new DbIndex.IndexColumn(renames.nextColumnName(nextTable, c.name()).orElse(c.name()), c.sort(), c.operatorClass()))
-                .toList(), index.where());
+        return new DbIndex(
+                index.name(),
+                index.unique(),
+                index.method(),
+                index.columns().stream()
+                        .map(c -> new DbIndex.IndexColumn(
+                                renames.nextColumnName(nextTable, c.name()).orElse(c.name()),
+                                c.sort(),
+                                c.operatorClass()))
+                        .toList(),
+                index.where());
     }
 
     private void diffForeignKeys(Pair<DbTable> tables) {
@@ -569,16 +659,21 @@ public final class ShapeDiffer {
         List<DbForeignKey> unmatchedPrevious = new ArrayList<>();
         for (DbForeignKey original : tables.previous().foreignKeys()) {
             DbForeignKey key = renamedForeignKey(original, tables.next().name());
-            boolean referencedTableKept = next.findTable(key.referencedSchema(), key.referencedTable()).isPresent();
-            Optional<DbForeignKey> same = unmatchedNext.stream().filter(n -> n.name().equals(key.name()) && n.sameDefinition(key)).findFirst();
+            boolean referencedTableKept = next.findTable(key.referencedSchema(), key.referencedTable())
+                    .isPresent();
+            Optional<DbForeignKey> same = unmatchedNext.stream()
+                    .filter(n -> n.name().equals(key.name()) && n.sameDefinition(key))
+                    .findFirst();
             if (same.isPresent() && referencedTableKept && !referencedColumnsRecreated(key)) {
                 unmatchedNext.remove(same.get());
                 continue;
             }
-            Optional<DbForeignKey> renamed = unmatchedNext.stream().filter(n -> n.sameDefinition(key)).findFirst();
+            Optional<DbForeignKey> renamed =
+                    unmatchedNext.stream().filter(n -> n.sameDefinition(key)).findFirst();
             if (renamed.isPresent() && referencedTableKept && !referencedColumnsRecreated(key)) {
                 unmatchedNext.remove(renamed.get());
-                steps.add(new MigrationStep.RenameForeignKey(tables.next(), key.name(), renamed.get().name()));
+                steps.add(new MigrationStep.RenameForeignKey(
+                        tables.next(), key.name(), renamed.get().name()));
             } else {
                 unmatchedPrevious.add(original);
             }
@@ -595,7 +690,8 @@ public final class ShapeDiffer {
     private boolean referencedColumnsRecreated(DbForeignKey key) {
         Optional<DbTable> referencedNext = next.findTable(key.referencedSchema(), key.referencedTable());
         Optional<DbTable> referencedPrevious = previous.tables().stream()
-                .filter(t -> t.schema().equals(key.referencedSchema()) && renames.nextTableName(t.name()).orElse(t.name()).equals(key.referencedTable()))
+                .filter(t -> t.schema().equals(key.referencedSchema())
+                        && renames.nextTableName(t.name()).orElse(t.name()).equals(key.referencedTable()))
                 .findFirst();
         if (referencedNext.isEmpty() || referencedPrevious.isEmpty()) {
             return true;
@@ -603,9 +699,13 @@ public final class ShapeDiffer {
         for (String column : key.referencedColumns()) {
             Optional<DbColumn> nextCol = referencedNext.get().findColumn(column);
             Optional<DbColumn> previousCol = referencedPrevious.get().columns().stream()
-                    .filter(c -> renames.nextColumnName(key.referencedTable(), c.name()).orElse(c.name()).equals(column))
+                    .filter(c -> renames.nextColumnName(key.referencedTable(), c.name())
+                            .orElse(c.name())
+                            .equals(column))
                     .findFirst();
-            if (nextCol.isEmpty() || previousCol.isEmpty() || !Objects.equals(nextCol.get().type(), previousCol.get().type())) {
+            if (nextCol.isEmpty()
+                    || previousCol.isEmpty()
+                    || !Objects.equals(nextCol.get().type(), previousCol.get().type())) {
                 return true;
             }
         }
@@ -614,7 +714,13 @@ public final class ShapeDiffer {
 
     private DbForeignKey renamedForeignKey(DbForeignKey key, String nextTable) {
         String referencedTable = renames.nextTableName(key.referencedTable()).orElse(key.referencedTable());
-        return new DbForeignKey(key.name(), renamedColumns(key.columns(), nextTable), key.referencedSchema(), referencedTable,
-                renamedColumns(key.referencedColumns(), referencedTable), key.onDelete(), key.onUpdate());
+        return new DbForeignKey(
+                key.name(),
+                renamedColumns(key.columns(), nextTable),
+                key.referencedSchema(),
+                referencedTable,
+                renamedColumns(key.referencedColumns(), referencedTable),
+                key.onDelete(),
+                key.onUpdate());
     }
 }

@@ -32,7 +32,8 @@ public final class SchemaFolderWriter {
      * @param introspected {@link SchemaWriter}'s text for the database, datasource and generator included
      */
     public static Map<String, String> write(Path folder, List<SourceFile> existing, String introspected) {
-        List<Top.Block> introspectedBlocks = parse(new SourceFile("introspected", introspected)).blocks();
+        List<Top.Block> introspectedBlocks =
+                parse(new SourceFile("introspected", introspected)).blocks();
         Map<String, String> pulled = new LinkedHashMap<>();
         for (Top.Block block : introspectedBlocks) {
             pulled.put(key(block), text(block));
@@ -62,7 +63,8 @@ public final class SchemaFolderWriter {
             }
         }
         if (!added.isEmpty()) {
-            files.computeIfAbsent(folder.resolve(NEW_BLOCKS_FILE).toString(), f -> new ArrayList<>()).addAll(added);
+            files.computeIfAbsent(folder.resolve(NEW_BLOCKS_FILE).toString(), f -> new ArrayList<>())
+                    .addAll(added);
         }
         Map<String, String> written = new LinkedHashMap<>();
         files.forEach((path, blocks) -> written.put(path, blocks.isEmpty() ? "" : String.join("\n\n", blocks) + "\n"));
@@ -71,7 +73,8 @@ public final class SchemaFolderWriter {
 
     /** Models, views and enums share one namespace; generators and datasources have their own. */
     private static String key(Top.Block block) {
-        return (isConfiguration(block) ? block.keyword().text + " " : "") + block.name().name();
+        return (isConfiguration(block) ? block.keyword().text + " " : "")
+                + block.name().name();
     }
 
     private static boolean isConfiguration(Top.Block block) {
@@ -84,7 +87,9 @@ public final class SchemaFolderWriter {
 
     /** The block as it is written, its leading comments (documentation) included. */
     private static String text(Top.Block block) {
-        int start = block.leadingComments().map(c -> c.comments().get(0).span().start()).orElse(block.span().start());
+        int start = block.leadingComments()
+                .map(c -> c.comments().get(0).span().start())
+                .orElse(block.span().start());
         return block.span().file().text().substring(start, block.span().end()).strip();
     }
 }

@@ -2,7 +2,6 @@ package dev.quarry.migrate.pull;
 
 import dev.quarry.database.ColumnDefault;
 import dev.quarry.database.ColumnType;
-import dev.quarry.schema.model.ConstraintNames;
 import dev.quarry.database.DatabaseShape;
 import dev.quarry.database.DbCheck;
 import dev.quarry.database.DbColumn;
@@ -10,15 +9,16 @@ import dev.quarry.database.DbEnum;
 import dev.quarry.database.DbForeignKey;
 import dev.quarry.database.DbIndex;
 import dev.quarry.database.DbTable;
+import dev.quarry.schema.model.ConstraintNames;
 import dev.quarry.schema.model.ReferentialAction;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import java.util.regex.Matcher;
 
 /**
  * {@code db pull}: a database's shape written as a Prisma schema, as Prisma's introspection writes
@@ -47,7 +47,8 @@ public final class SchemaWriter {
     }
 
     private String write(String datasourceBlock) {
-        List<DbTable> joinTables = shape.tables().stream().filter(this::isJoinTable).toList();
+        List<DbTable> joinTables =
+                shape.tables().stream().filter(this::isJoinTable).toList();
         for (DbTable table : shape.tables()) {
             if (!joinTables.contains(table)) {
                 modelNames.put(table.name(), identifier(table.name()));
@@ -55,7 +56,9 @@ public final class SchemaWriter {
         }
         planRelations(joinTables);
         StringBuilder out = new StringBuilder(datasourceBlock.strip()).append("\n");
-        if (shape.tables().stream().flatMap(t -> t.indexes().stream()).anyMatch(i -> i.where().isPresent())) {
+        if (shape.tables().stream()
+                .flatMap(t -> t.indexes().stream())
+                .anyMatch(i -> i.where().isPresent())) {
             out.append("\ngenerator client {\n  provider        = \"prisma-client\"\n  previewFeatures = "
                     + "[\"partialIndexes\"]\n}\n");
         }
@@ -74,10 +77,15 @@ public final class SchemaWriter {
     private boolean isJoinTable(DbTable table) {
         return JOIN_TABLE.matcher(table.name()).matches()
                 && table.columns().size() == 2
-                && table.columns().get(0).name().equals("A") && table.columns().get(1).name().equals("B")
+                && table.columns().get(0).name().equals("A")
+                && table.columns().get(1).name().equals("B")
                 && table.foreignKeys().size() == 2
-                && table.foreignKeys().stream().allMatch(k -> k.onDelete() == ReferentialAction.CASCADE && k.referencedColumns().size() == 1)
-                && table.primaryKey().map(pk -> pk.name().equals(table.name() + "_AB_pkey")).orElse(false);
+                && table.foreignKeys().stream()
+                        .allMatch(k -> k.onDelete() == ReferentialAction.CASCADE
+                                && k.referencedColumns().size() == 1)
+                && table.primaryKey()
+                        .map(pk -> pk.name().equals(table.name() + "_AB_pkey"))
+                        .orElse(false);
     }
 
     private void planRelations(List<DbTable> joinTables) {
@@ -97,26 +105,39 @@ public final class SchemaWriter {
             String model = modelNames.get(table.name());
             for (DbForeignKey key : table.foreignKeys()) {
                 String target = modelNames.getOrDefault(key.referencedTable(), identifier(key.referencedTable()));
-                boolean ambiguous = pairCounts.get(pairKey(table.name(), key.referencedTable())) > 1 || table.name().equals(key.referencedTable());
+                boolean ambiguous = pairCounts.get(pairKey(table.name(), key.referencedTable())) > 1
+                        || table.name().equals(key.referencedTable());
                 String relationName = ambiguous ? model + "_" + String.join("_", key.columns()) + "To" + target : null;
-                String forward = ambiguous ? target + "_" + model + "_" + String.join("_", key.columns()) + "To" + target : target;
+                String forward = ambiguous
+                        ? target + "_" + model + "_" + String.join("_", key.columns()) + "To" + target
+                        : target;
                 String back = table.name().equals(key.referencedTable())
                         ? "other_" + forward
-                        : ambiguous ? model + "_" + model + "_" + String.join("_", key.columns()) + "To" + target : model;
+                        : ambiguous
+                                ? model + "_" + model + "_" + String.join("_", key.columns()) + "To" + target
+                                : model;
                 boolean oneToOne = isUnique(table, key.columns());
-                boolean optional = key.columns().stream().anyMatch(c -> table.findColumn(c).map(DbColumn::nullable).orElse(true));
+                boolean optional = key.columns().stream()
+                        .anyMatch(
+                                c -> table.findColumn(c).map(DbColumn::nullable).orElse(true));
                 StringBuilder attributes = new StringBuilder("@relation(");
                 if (relationName != null) {
                     attributes.append('"').append(relationName).append("\", ");
                 }
-                attributes.append("fields: [").append(fieldList(key.columns())).append("], references: [")
-                        .append(fieldList(key.referencedColumns())).append("]");
+                attributes
+                        .append("fields: [")
+                        .append(fieldList(key.columns()))
+                        .append("], references: [")
+                        .append(fieldList(key.referencedColumns()))
+                        .append("]");
                 if (!key.name().equals(ConstraintNames.foreignKey(table.name(), key.columns()))) {
                     attributes.append(", map: \"").append(key.name()).append('"');
                 }
                 // Prisma's default: a required column among the key's makes the relation required for it, whatever
                 // the field's arity
-                boolean anyRequired = key.columns().stream().anyMatch(c -> table.findColumn(c).map(col -> !col.nullable()).orElse(false));
+                boolean anyRequired = key.columns().stream()
+                        .anyMatch(c ->
+                                table.findColumn(c).map(col -> !col.nullable()).orElse(false));
                 ReferentialAction defaultDelete = anyRequired ? ReferentialAction.RESTRICT : ReferentialAction.SET_NULL;
                 if (key.onDelete() != defaultDelete) {
                     attributes.append(", onDelete: ").append(key.onDelete().prismaName());
@@ -125,23 +146,31 @@ public final class SchemaWriter {
                     attributes.append(", onUpdate: ").append(key.onUpdate().prismaName());
                 }
                 attributes.append(')');
-                extraFields.computeIfAbsent(table.name(), k -> new ArrayList<>())
+                extraFields
+                        .computeIfAbsent(table.name(), k -> new ArrayList<>())
                         .add(forward + " " + target + (optional ? "?" : "") + " " + attributes);
                 String backRelation = relationName == null ? "" : " @relation(\"" + relationName + "\")";
-                extraFields.computeIfAbsent(key.referencedTable(), k -> new ArrayList<>())
+                extraFields
+                        .computeIfAbsent(key.referencedTable(), k -> new ArrayList<>())
                         .add(back + " " + model + (oneToOne ? "?" : "[]") + backRelation);
             }
         }
         for (DbTable join : joinTables) {
             String relation = join.name().substring(1);
-            DbForeignKey a = join.findForeignKey(join.name() + "_A_fkey").orElse(join.foreignKeys().get(0));
-            DbForeignKey b = join.findForeignKey(join.name() + "_B_fkey").orElse(join.foreignKeys().get(1));
+            DbForeignKey a = join.findForeignKey(join.name() + "_A_fkey")
+                    .orElse(join.foreignKeys().get(0));
+            DbForeignKey b = join.findForeignKey(join.name() + "_B_fkey")
+                    .orElse(join.foreignKeys().get(1));
             String modelA = modelNames.getOrDefault(a.referencedTable(), a.referencedTable());
             String modelB = modelNames.getOrDefault(b.referencedTable(), b.referencedTable());
             boolean defaultName = relation.equals(modelA + "To" + modelB);
             String attribute = defaultName ? "" : " @relation(\"" + relation + "\")";
-            extraFields.computeIfAbsent(a.referencedTable(), k -> new ArrayList<>()).add((defaultName ? modelB : modelB + "_" + relation) + " " + modelB + "[]" + attribute);
-            extraFields.computeIfAbsent(b.referencedTable(), k -> new ArrayList<>()).add((defaultName ? modelA : modelA + "_" + relation) + " " + modelA + "[]" + attribute);
+            extraFields
+                    .computeIfAbsent(a.referencedTable(), k -> new ArrayList<>())
+                    .add((defaultName ? modelB : modelB + "_" + relation) + " " + modelB + "[]" + attribute);
+            extraFields
+                    .computeIfAbsent(b.referencedTable(), k -> new ArrayList<>())
+                    .add((defaultName ? modelA : modelA + "_" + relation) + " " + modelA + "[]" + attribute);
         }
     }
 
@@ -151,15 +180,19 @@ public final class SchemaWriter {
 
     private static boolean isUnique(DbTable table, List<String> columns) {
         return table.primaryKey().map(pk -> pk.columns().equals(columns)).orElse(false)
-                || table.indexes().stream().anyMatch(i -> i.unique() && i.columnNames().equals(columns));
+                || table.indexes().stream()
+                        .anyMatch(i -> i.unique() && i.columnNames().equals(columns));
     }
 
     private String model(DbTable table) {
         String name = modelNames.get(table.name());
         List<String[]> rows = new ArrayList<>();
-        boolean singleKey = table.primaryKey().map(pk -> pk.columns().size() == 1).orElse(false);
+        boolean singleKey =
+                table.primaryKey().map(pk -> pk.columns().size() == 1).orElse(false);
         for (DbColumn column : table.columns()) {
-            rows.add(new String[] {fieldName(column.name()), fieldType(column), fieldAttributes(table, column, singleKey)});
+            rows.add(
+                    new String[] {fieldName(column.name()), fieldType(column), fieldAttributes(table, column, singleKey)
+                    });
         }
         for (String extra : extraFields.getOrDefault(table.name(), List.of())) {
             String[] parts = extra.split(" ", 3);
@@ -172,32 +205,49 @@ public final class SchemaWriter {
         for (DbCheck check : table.checks()) {
             Optional<String> column = ruleColumn(table, check);
             if (column.isPresent()) {
-                fieldRules.computeIfAbsent(fieldName(column.get()), c -> new ArrayList<>()).add(check.source().orElseThrow());
+                fieldRules
+                        .computeIfAbsent(fieldName(column.get()), c -> new ArrayList<>())
+                        .add(check.source().orElseThrow());
             } else {
-                modelRules.add(check.source().filter(r -> r.startsWith("@@")).orElse("@@check(expression: " + quoted(check.expression())
-                        + ", name: " + quoted(check.name()) + ")"));
+                modelRules.add(check.source()
+                        .filter(r -> r.startsWith("@@"))
+                        .orElse("@@check(expression: " + quoted(check.expression()) + ", name: " + quoted(check.name())
+                                + ")"));
             }
         }
         StringBuilder out = new StringBuilder(securityNote(table));
         modelRules.forEach(rule -> out.append("/// ").append(rule).append('\n'));
         out.append("model ").append(name).append(" {\n");
         for (String[] row : rows) {
-            fieldRules.getOrDefault(row[0], List.of()).forEach(rule -> out.append("  /// ").append(rule).append('\n'));
-            String line = "  " + pad(row[0], nameWidth) + " " + (row[2].isEmpty() ? row[1] : pad(row[1], typeWidth) + " " + row[2]);
+            fieldRules
+                    .getOrDefault(row[0], List.of())
+                    .forEach(rule -> out.append("  /// ").append(rule).append('\n'));
+            String line = "  " + pad(row[0], nameWidth) + " "
+                    + (row[2].isEmpty() ? row[1] : pad(row[1], typeWidth) + " " + row[2]);
             out.append(line.stripTrailing()).append('\n');
         }
         List<String> blockAttributes = new ArrayList<>();
-        table.primaryKey().filter(pk -> pk.columns().size() > 1).ifPresent(pk -> blockAttributes.add("@@id([" + fieldList(pk.columns()) + "]"
-                + (pk.name().equals(ConstraintNames.primaryKey(table.name())) ? "" : ", map: \"" + pk.name() + "\"") + ")"));
+        table.primaryKey()
+                .filter(pk -> pk.columns().size() > 1)
+                .ifPresent(pk -> blockAttributes.add("@@id([" + fieldList(pk.columns()) + "]"
+                        + (pk.name().equals(ConstraintNames.primaryKey(table.name()))
+                                ? ""
+                                : ", map: \"" + pk.name() + "\"")
+                        + ")"));
         for (DbIndex index : table.indexes()) {
             if (index.unique() && index.columns().size() == 1 && singleColumnUniqueInline(index, table)) {
                 continue;
             }
-            String defaultName = index.unique() ? ConstraintNames.unique(table.name(), index.columnNames()) : ConstraintNames.index(table.name(), index.columnNames());
+            String defaultName = index.unique()
+                    ? ConstraintNames.unique(table.name(), index.columnNames())
+                    : ConstraintNames.index(table.name(), index.columnNames());
             String map = index.name().equals(defaultName) ? "" : ", map: \"" + index.name() + "\"";
             String type = index.method() == DbIndex.IndexMethod.BTREE ? "" : ", type: " + methodName(index.method());
-            String where = index.where().map(p -> ", where: raw(\"" + p.replace("\\", "\\\\").replace("\"", "\\\"") + "\")").orElse("");
-            blockAttributes.add((index.unique() ? "@@unique([" : "@@index([") + indexFields(index) + "]" + map + type + where + ")");
+            String where = index.where()
+                    .map(p -> ", where: raw(\"" + p.replace("\\", "\\\\").replace("\"", "\\\"") + "\")")
+                    .orElse("");
+            blockAttributes.add((index.unique() ? "@@unique([" : "@@index([") + indexFields(index) + "]" + map + type
+                    + where + ")");
         }
         if (!name.equals(table.name())) {
             blockAttributes.add("@@map(\"" + table.name() + "\")");
@@ -222,7 +272,9 @@ public final class SchemaWriter {
         kind.lookingAt();
         String prefix = table.name() + "_";
         String suffix = "_" + kind.group(1) + "_check";
-        if (!check.name().startsWith(prefix) || !check.name().endsWith(suffix) || check.name().length() <= prefix.length() + suffix.length()) {
+        if (!check.name().startsWith(prefix)
+                || !check.name().endsWith(suffix)
+                || check.name().length() <= prefix.length() + suffix.length()) {
             return Optional.empty();
         }
         String column = check.name().substring(prefix.length(), check.name().length() - suffix.length());
@@ -240,8 +292,13 @@ public final class SchemaWriter {
     private String securityNote(DbTable table) {
         return shape.findSecurity(table.schema(), table.name())
                 .filter(s -> s.rowSecurity() || !s.policies().isEmpty())
-                .map(s -> "// Row-level security is on for this table" + (s.policies().isEmpty() ? "" : ", with the policies "
-                        + s.policies().stream().map(p -> p.name()).collect(Collectors.joining(", ")))
+                .map(s -> "// Row-level security is on for this table"
+                        + (s.policies().isEmpty()
+                                ? ""
+                                : ", with the policies "
+                                        + s.policies().stream()
+                                                .map(p -> p.name())
+                                                .collect(Collectors.joining(", ")))
                         + ".\n// `db pull` does not write them back as @@allow/@@deny rules; `migrate dev` removes "
                         + "what the schema lacks.\n")
                 .orElse("");
@@ -249,7 +306,9 @@ public final class SchemaWriter {
 
     private boolean singleColumnUniqueInline(DbIndex index, DbTable table) {
         DbIndex.IndexColumn column = index.columns().get(0);
-        return column.sort() == DbIndex.SortOrder.ASC && column.operatorClass().isEmpty() && index.method() == DbIndex.IndexMethod.BTREE
+        return column.sort() == DbIndex.SortOrder.ASC
+                && column.operatorClass().isEmpty()
+                && index.method() == DbIndex.IndexMethod.BTREE
                 && index.where().isEmpty();
     }
 
@@ -257,11 +316,15 @@ public final class SchemaWriter {
         List<String> attributes = new ArrayList<>();
         if (singleKey && table.primaryKey().get().columns().get(0).equals(column.name())) {
             String pkName = table.primaryKey().get().name();
-            attributes.add(pkName.equals(ConstraintNames.primaryKey(table.name())) ? "@id" : "@id(map: \"" + pkName + "\")");
+            attributes.add(
+                    pkName.equals(ConstraintNames.primaryKey(table.name())) ? "@id" : "@id(map: \"" + pkName + "\")");
         }
         defaultAttribute(column).ifPresent(attributes::add);
         for (DbIndex index : table.indexes()) {
-            if (index.unique() && index.columns().size() == 1 && index.columnNames().get(0).equals(column.name()) && singleColumnUniqueInline(index, table)) {
+            if (index.unique()
+                    && index.columns().size() == 1
+                    && index.columnNames().get(0).equals(column.name())
+                    && singleColumnUniqueInline(index, table)) {
                 String defaultName = ConstraintNames.unique(table.name(), List.of(column.name()));
                 attributes.add(index.name().equals(defaultName) ? "@unique" : "@unique(map: \"" + index.name() + "\")");
                 break;
@@ -289,7 +352,9 @@ public final class SchemaWriter {
             return Optional.of("@default(" + literal(column.type(), constant.text()) + ")");
         }
         if (value instanceof ColumnDefault.ListValue list) {
-            return Optional.of("@default([" + list.values().stream().map(v -> literal(column.type(), v)).collect(Collectors.joining(", ")) + "])");
+            return Optional.of("@default(["
+                    + list.values().stream().map(v -> literal(column.type(), v)).collect(Collectors.joining(", "))
+                    + "])");
         }
         String sql = value instanceof ColumnDefault.Expression e ? e.sql() : "";
         return Optional.of("@default(dbgenerated(\"" + sql.replace("\\", "\\\\").replace("\"", "\\\"") + "\"))");
@@ -302,8 +367,10 @@ public final class SchemaWriter {
         if (type.isNumericOrBoolean()) {
             return text;
         }
-        if (type.family() == ColumnType.Family.BUILTIN && (type.name().startsWith("TIMESTAMP") || type.name().equals("DATE"))) {
-            return "\"" + text.replace(' ', 'T') + (text.matches(".*[+-]\\d\\d(:\\d\\d)?$") || text.endsWith("Z") ? "" : "Z") + "\"";
+        if (type.family() == ColumnType.Family.BUILTIN
+                && (type.name().startsWith("TIMESTAMP") || type.name().equals("DATE"))) {
+            return "\"" + text.replace(' ', 'T')
+                    + (text.matches(".*[+-]\\d\\d(:\\d\\d)?$") || text.endsWith("Z") ? "" : "Z") + "\"";
         }
         return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n") + "\"";
     }
@@ -337,7 +404,9 @@ public final class SchemaWriter {
         if (type.family() != ColumnType.Family.BUILTIN) {
             return Optional.empty();
         }
-        String args = type.arguments().isEmpty() ? "" : type.arguments().stream().map(String::valueOf).collect(Collectors.joining(", ", "(", ")"));
+        String args = type.arguments().isEmpty()
+                ? ""
+                : type.arguments().stream().map(String::valueOf).collect(Collectors.joining(", ", "(", ")"));
         String native_ = switch (type.name()) {
             case "TEXT", "BOOLEAN", "INTEGER", "BIGINT", "DOUBLE PRECISION", "JSONB", "BYTEA" -> null;
             case "DECIMAL" -> type.arguments().equals(List.of(65, 30)) ? null : "Decimal";
@@ -369,7 +438,10 @@ public final class SchemaWriter {
         StringBuilder out = new StringBuilder("enum ").append(name).append(" {\n");
         for (String value : enumType.values()) {
             String valueName = identifier(value);
-            out.append("  ").append(valueName).append(valueName.equals(value) ? "" : " @map(\"" + value + "\")").append('\n');
+            out.append("  ")
+                    .append(valueName)
+                    .append(valueName.equals(value) ? "" : " @map(\"" + value + "\")")
+                    .append('\n');
         }
         if (!name.equals(enumType.name())) {
             out.append("\n  @@map(\"").append(enumType.name()).append("\")\n");
@@ -378,14 +450,16 @@ public final class SchemaWriter {
     }
 
     private String indexFields(DbIndex index) {
-        return index.columns().stream().map(c -> {
-            List<String> args = new ArrayList<>();
-            if (c.sort() == DbIndex.SortOrder.DESC) {
-                args.add("sort: Desc");
-            }
-            c.operatorClass().ifPresent(o -> args.add("ops: raw(\"" + o + "\")"));
-            return fieldName(c.name()) + (args.isEmpty() ? "" : "(" + String.join(", ", args) + ")");
-        }).collect(Collectors.joining(", "));
+        return index.columns().stream()
+                .map(c -> {
+                    List<String> args = new ArrayList<>();
+                    if (c.sort() == DbIndex.SortOrder.DESC) {
+                        args.add("sort: Desc");
+                    }
+                    c.operatorClass().ifPresent(o -> args.add("ops: raw(\"" + o + "\")"));
+                    return fieldName(c.name()) + (args.isEmpty() ? "" : "(" + String.join(", ", args) + ")");
+                })
+                .collect(Collectors.joining(", "));
     }
 
     private static String methodName(DbIndex.IndexMethod method) {

@@ -9,8 +9,8 @@ import dev.quarry.database.DbColumn;
 import dev.quarry.database.DbEnum;
 import dev.quarry.database.DbForeignKey;
 import dev.quarry.database.DbGrant;
-import dev.quarry.database.DbPolicy;
 import dev.quarry.database.DbIndex;
+import dev.quarry.database.DbPolicy;
 import dev.quarry.database.DbTable;
 import dev.quarry.migrate.step.MigrationStep;
 import dev.quarry.migrate.step.MigrationStep.EnumUsage;
@@ -44,9 +44,16 @@ public final class PostgresRenderer {
             return List.of("CREATE SCHEMA IF NOT EXISTS " + quote(s.name()));
         }
         if (step instanceof MigrationStep.CreateExtension s) {
-            return List.of("CREATE EXTENSION IF NOT EXISTS " + quote(s.extension().name())
-                    + s.extension().schema().map(schema -> " WITH SCHEMA " + quote(schema)).orElse("")
-                    + s.extension().version().map(version -> " VERSION " + quote(version)).orElse(""));
+            return List.of(
+                    "CREATE EXTENSION IF NOT EXISTS " + quote(s.extension().name())
+                            + s.extension()
+                                    .schema()
+                                    .map(schema -> " WITH SCHEMA " + quote(schema))
+                                    .orElse("")
+                            + s.extension()
+                                    .version()
+                                    .map(version -> " VERSION " + quote(version))
+                                    .orElse(""));
         }
         if (step instanceof MigrationStep.CreateEnum s) {
             return List.of(createEnum(s.enumType(), s.enumType().name()));
@@ -55,19 +62,23 @@ public final class PostgresRenderer {
             return alterEnum(s);
         }
         if (step instanceof MigrationStep.DropForeignKey s) {
-            return List.of("ALTER TABLE " + table(s.table()) + " DROP CONSTRAINT " + quote(s.foreignKey().name()));
+            return List.of("ALTER TABLE " + table(s.table()) + " DROP CONSTRAINT "
+                    + quote(s.foreignKey().name()));
         }
         if (step instanceof MigrationStep.DropIndex s) {
-            return List.of("DROP INDEX " + qualified(s.table().schema(), s.index().name()));
+            return List.of(
+                    "DROP INDEX " + qualified(s.table().schema(), s.index().name()));
         }
         if (step instanceof MigrationStep.RenameTable s) {
-            return List.of("ALTER TABLE " + table(s.tables().previous()) + " RENAME TO " + quote(s.tables().next().name()));
+            return List.of("ALTER TABLE " + table(s.tables().previous()) + " RENAME TO "
+                    + quote(s.tables().next().name()));
         }
         if (step instanceof MigrationStep.AlterTable s) {
             return alterTable(s);
         }
         if (step instanceof MigrationStep.DropEnum s) {
-            return List.of("DROP TYPE " + qualified(s.enumType().schema(), s.enumType().name()));
+            return List.of(
+                    "DROP TYPE " + qualified(s.enumType().schema(), s.enumType().name()));
         }
         if (step instanceof MigrationStep.CreateTable s) {
             return List.of(createTable(s.table()));
@@ -82,20 +93,25 @@ public final class PostgresRenderer {
             return List.of(addForeignKey(s.table(), s.foreignKey()));
         }
         if (step instanceof MigrationStep.RenameForeignKey s) {
-            return List.of("ALTER TABLE " + table(s.table()) + " RENAME CONSTRAINT " + quote(s.previousName()) + " TO " + quote(s.nextName()));
+            return List.of("ALTER TABLE " + table(s.table()) + " RENAME CONSTRAINT " + quote(s.previousName()) + " TO "
+                    + quote(s.nextName()));
         }
         if (step instanceof MigrationStep.RenameIndex s) {
-            return List.of("ALTER INDEX " + qualified(s.table().schema(), s.previousName()) + " RENAME TO " + quote(s.nextName()));
+            return List.of("ALTER INDEX " + qualified(s.table().schema(), s.previousName()) + " RENAME TO "
+                    + quote(s.nextName()));
         }
         if (step instanceof MigrationStep.DropView s) {
             // an undo script drops the views of the state it returns to, which the migration it undoes may have
             // dropped already
-            return List.of("DROP VIEW IF EXISTS " + qualified(s.view().schema(), s.view().name()));
+            return List.of("DROP VIEW IF EXISTS "
+                    + qualified(s.view().schema(), s.view().name()));
         }
         if (step instanceof MigrationStep.CreateView s) {
             // the definition is PostgreSQL's own text of the view (pg_get_viewdef), ending in a semicolon
             String definition = s.view().definition().strip();
-            return List.of("CREATE VIEW " + qualified(s.view().schema(), s.view().name()) + " AS\n" + definition.substring(0, definition.length() - (definition.endsWith(";") ? 1 : 0)));
+            return List.of(
+                    "CREATE VIEW " + qualified(s.view().schema(), s.view().name()) + " AS\n"
+                            + definition.substring(0, definition.length() - (definition.endsWith(";") ? 1 : 0)));
         }
         if (step instanceof MigrationStep.DropPolicy s) {
             return List.of("DROP POLICY " + quote(s.policy().name()) + " ON " + table(s.table()));
@@ -110,18 +126,25 @@ public final class PostgresRenderer {
             return List.of("ALTER TABLE " + table(s.table()) + " ENABLE ROW LEVEL SECURITY");
         }
         if (step instanceof MigrationStep.ForceRowLevelSecurity s) {
-            return List.of("ALTER TABLE " + table(s.table()) + (s.force() ? " FORCE" : " NO FORCE") + " ROW LEVEL SECURITY");
+            return List.of(
+                    "ALTER TABLE " + table(s.table()) + (s.force() ? " FORCE" : " NO FORCE") + " ROW LEVEL SECURITY");
         }
         if (step instanceof MigrationStep.CreatePolicy s) {
             return createPolicy(s.table(), s.policy());
         }
         if (step instanceof MigrationStep.DropCheck s) {
-            return List.of("ALTER TABLE " + table(s.table()) + " DROP CONSTRAINT " + quote(s.check().name()));
+            return List.of("ALTER TABLE " + table(s.table()) + " DROP CONSTRAINT "
+                    + quote(s.check().name()));
         }
         if (step instanceof MigrationStep.AddCheck s) {
-            String add = "ALTER TABLE " + table(s.table()) + " ADD CONSTRAINT " + quote(s.check().name()) + " CHECK (" + s.check().expression() + ")";
-            return s.check().comment()
-                    .map(comment -> List.of(add, "COMMENT ON CONSTRAINT " + quote(s.check().name()) + " ON " + table(s.table()) + " IS " + literal(comment)))
+            String add = "ALTER TABLE " + table(s.table()) + " ADD CONSTRAINT "
+                    + quote(s.check().name()) + " CHECK (" + s.check().expression() + ")";
+            return s.check()
+                    .comment()
+                    .map(comment -> List.of(
+                            add,
+                            "COMMENT ON CONSTRAINT " + quote(s.check().name()) + " ON " + table(s.table()) + " IS "
+                                    + literal(comment)))
                     .orElse(List.of(add));
         }
         if (step instanceof MigrationStep.GrantPrivileges s) {
@@ -131,14 +154,21 @@ public final class PostgresRenderer {
     }
 
     private List<String> createPolicy(DbTable table, DbPolicy policy) {
-        String roles = policy.roles().stream().map(r -> r.equals("public") ? r : quote(r)).collect(Collectors.joining(", "));
+        String roles = policy.roles().stream()
+                .map(r -> r.equals("public") ? r : quote(r))
+                .collect(Collectors.joining(", "));
         String create = "CREATE POLICY " + quote(policy.name()) + " ON " + table(table)
                 + "\n" + INDENT + "AS " + (policy.permissive() ? "PERMISSIVE" : "RESTRICTIVE")
                 + " FOR " + policy.command().name() + " TO " + roles
                 + policy.using().map(u -> "\n" + INDENT + "USING (" + u + ")").orElse("")
-                + policy.withCheck().map(c -> "\n" + INDENT + "WITH CHECK (" + c + ")").orElse("");
+                + policy.withCheck()
+                        .map(c -> "\n" + INDENT + "WITH CHECK (" + c + ")")
+                        .orElse("");
         return policy.comment()
-                .map(comment -> List.of(create, "COMMENT ON POLICY " + quote(policy.name()) + " ON " + table(table) + " IS " + literal(comment)))
+                .map(comment -> List.of(
+                        create,
+                        "COMMENT ON POLICY " + quote(policy.name()) + " ON " + table(table) + " IS "
+                                + literal(comment)))
                 .orElse(List.of(create));
     }
 
@@ -162,39 +192,53 @@ public final class PostgresRenderer {
             DbGrant first = group.get(0);
             String grantee = first.grantee().equals(DbGrant.PUBLIC) ? DbGrant.PUBLIC : quote(first.grantee());
             String what = switch (first.on()) {
-                case TABLE -> group.stream().map(DbGrant::privilege).collect(Collectors.joining(", ")) + " ON TABLE " + table(table);
-                case COLUMN -> first.privilege() + " (" + group.stream().map(g -> quote(g.object())).collect(Collectors.joining(", ")) + ") ON TABLE " + table(table);
+                case TABLE ->
+                    group.stream().map(DbGrant::privilege).collect(Collectors.joining(", ")) + " ON TABLE "
+                            + table(table);
+                case COLUMN ->
+                    first.privilege() + " ("
+                            + group.stream().map(g -> quote(g.object())).collect(Collectors.joining(", "))
+                            + ") ON TABLE " + table(table);
                 case SEQUENCE -> "USAGE ON SEQUENCE " + qualified(table.schema(), first.object());
             };
             granteesByWhat.computeIfAbsent(what, k -> new ArrayList<>()).add(grantee);
         }
         List<String> sql = new ArrayList<>();
-        granteesByWhat.forEach((what, grantees) -> sql.add(verb + " " + what + preposition + String.join(", ", grantees)));
+        granteesByWhat.forEach(
+                (what, grantees) -> sql.add(verb + " " + what + preposition + String.join(", ", grantees)));
         return sql;
     }
 
     public String createTable(DbTable table) {
         String columns = table.columns().stream().map(this::column).collect(Collectors.joining(",\n"));
         String key = table.primaryKey()
-                .map(pk -> ",\n\n" + INDENT + "CONSTRAINT " + quote(pk.name()) + " PRIMARY KEY (" + quoted(pk.columns(), ",") + ")")
+                .map(pk -> ",\n\n" + INDENT + "CONSTRAINT " + quote(pk.name()) + " PRIMARY KEY ("
+                        + quoted(pk.columns(), ",") + ")")
                 .orElse("");
         return "CREATE TABLE " + table(table) + " (\n" + columns + key + "\n)";
     }
 
     public String createIndex(DbTable table, DbIndex index) {
-        String using = index.method() == DbIndex.IndexMethod.BTREE ? "" : " USING " + index.method().sql() + " ";
+        String using = index.method() == DbIndex.IndexMethod.BTREE
+                ? ""
+                : " USING " + index.method().sql() + " ";
         String columns = index.columns().stream()
-                .map(c -> quote(c.name()) + c.operatorClass().map(o -> " " + o).orElse("") + (c.sort() == DbIndex.SortOrder.DESC ? " DESC" : ""))
+                .map(c -> quote(c.name())
+                        + c.operatorClass().map(o -> " " + o).orElse("")
+                        + (c.sort() == DbIndex.SortOrder.DESC ? " DESC" : ""))
                 .collect(Collectors.joining(", "));
-        return "CREATE " + (index.unique() ? "UNIQUE " : "") + "INDEX " + quote(index.name()) + " ON " + table(table) + using + "(" + columns + ")"
+        return "CREATE " + (index.unique() ? "UNIQUE " : "") + "INDEX " + quote(index.name()) + " ON " + table(table)
+                + using + "(" + columns + ")"
                 + index.where().map(predicate -> " WHERE (" + predicate + ")").orElse("");
     }
 
     public String addForeignKey(DbTable table, DbForeignKey key) {
         return "ALTER TABLE " + table(table) + " ADD CONSTRAINT " + quote(key.name())
                 + " FOREIGN KEY (" + quoted(key.columns(), ", ") + ") REFERENCES "
-                + qualified(key.referencedSchema(), key.referencedTable()) + "(" + quoted(key.referencedColumns(), ", ") + ")"
-                + " ON DELETE " + key.onDelete().sql() + " ON UPDATE " + key.onUpdate().sql();
+                + qualified(key.referencedSchema(), key.referencedTable()) + "(" + quoted(key.referencedColumns(), ", ")
+                + ")"
+                + " ON DELETE " + key.onDelete().sql() + " ON UPDATE "
+                + key.onUpdate().sql();
     }
 
     private String createEnum(DbEnum enumType, String name) {
@@ -216,20 +260,23 @@ public final class PostgresRenderer {
         String temporary = next.name() + "_new";
         statements.add(createEnum(next, temporary));
         for (EnumUsage usage : step.usages()) {
-            statements.add("ALTER TABLE " + qualified(previous.schema(), usage.table()) + " ALTER COLUMN " + quote(usage.column()) + " DROP DEFAULT");
+            statements.add("ALTER TABLE " + qualified(previous.schema(), usage.table()) + " ALTER COLUMN "
+                    + quote(usage.column()) + " DROP DEFAULT");
         }
         for (EnumUsage usage : step.usages()) {
             String array = usage.list() ? "[]" : "";
             String target = qualified(next.schema(), temporary) + array;
-            statements.add("ALTER TABLE " + qualified(previous.schema(), usage.table()) + " ALTER COLUMN " + quote(usage.column())
-                    + " TYPE " + target + " USING (" + quote(usage.column()) + "::text" + array + "::" + target + ")");
+            statements.add("ALTER TABLE " + qualified(previous.schema(), usage.table()) + " ALTER COLUMN "
+                    + quote(usage.column()) + " TYPE " + target + " USING (" + quote(usage.column()) + "::text" + array
+                    + "::" + target + ")");
         }
         statements.add("ALTER TYPE " + name + " RENAME TO " + quote(previous.name() + "_old"));
         statements.add("ALTER TYPE " + qualified(next.schema(), temporary) + " RENAME TO " + quote(next.name()));
         statements.add("DROP TYPE " + qualified(previous.schema(), previous.name() + "_old"));
         for (EnumUsage usage : step.usages()) {
-            usage.nextDefault().ifPresent(d -> statements.add("ALTER TABLE " + qualified(previous.schema(), usage.table())
-                    + " ALTER COLUMN " + quote(usage.column()) + " SET DEFAULT " + d));
+            usage.nextDefault()
+                    .ifPresent(d -> statements.add("ALTER TABLE " + qualified(previous.schema(), usage.table())
+                            + " ALTER COLUMN " + quote(usage.column()) + " SET DEFAULT " + d));
         }
         return statements;
     }
@@ -257,7 +304,8 @@ public final class PostgresRenderer {
                 clauses.add("DROP COLUMN " + quote(c.columns().next().name()));
                 clauses.add("ADD COLUMN " + column(c.columns().next()));
             } else if (change instanceof TableChange.AddPrimaryKey c) {
-                clauses.add("ADD CONSTRAINT " + quote(c.primaryKey().name()) + " PRIMARY KEY (" + quoted(c.primaryKey().columns(), ", ") + ")");
+                clauses.add("ADD CONSTRAINT " + quote(c.primaryKey().name()) + " PRIMARY KEY ("
+                        + quoted(c.primaryKey().columns(), ", ") + ")");
             }
         }
         List<String> statements = new ArrayList<>(before);
@@ -268,7 +316,12 @@ public final class PostgresRenderer {
         return statements;
     }
 
-    private void alterColumn(DbTable table, TableChange.AlterColumn change, List<String> before, List<String> clauses, List<String> after) {
+    private void alterColumn(
+            DbTable table,
+            TableChange.AlterColumn change,
+            List<String> before,
+            List<String> clauses,
+            List<String> after) {
         DbColumn previous = change.columns().previous();
         DbColumn next = change.columns().next();
         String column = "ALTER COLUMN " + quote(next.name());
@@ -285,13 +338,17 @@ public final class PostgresRenderer {
                 String sequence = (table.name() + "_" + next.name() + "_seq").toLowerCase();
                 before.add("CREATE SEQUENCE " + qualified(table.schema(), sequence));
                 clauses.add(column + " SET DEFAULT nextval(" + literal(quote(sequence)) + ")");
-                after.add("ALTER SEQUENCE " + qualified(table.schema(), sequence) + " OWNED BY " + table(table) + "." + quote(next.name()));
+                after.add("ALTER SEQUENCE " + qualified(table.schema(), sequence) + " OWNED BY " + table(table) + "."
+                        + quote(next.name()));
             }
         }
-        Optional<String> nextDefault = next.defaultValue().map(d -> d.sql(next.type(), defaultSchema)).filter(d -> !d.isEmpty());
+        Optional<String> nextDefault =
+                next.defaultValue().map(d -> d.sql(next.type(), defaultSchema)).filter(d -> !d.isEmpty());
         // PostgreSQL casts the old default along with the values, and refuses when it cannot ('member' to an enum,
         // '5' to an integer): the default goes before the type changes and the next one is set after.
-        boolean defaultAroundType = change.changes().contains(ColumnChange.TYPE) && previous.defaultValue().isPresent() && !previous.autoincrement();
+        boolean defaultAroundType = change.changes().contains(ColumnChange.TYPE)
+                && previous.defaultValue().isPresent()
+                && !previous.autoincrement();
         if (defaultAroundType) {
             before.add("ALTER TABLE " + table(table) + " " + column + " DROP DEFAULT");
             nextDefault.ifPresent(d -> after.add("ALTER TABLE " + table(table) + " " + column + " SET DEFAULT " + d));
@@ -303,18 +360,23 @@ public final class PostgresRenderer {
                 clauses.add(column + " DROP NOT NULL");
             } else if (nextDefault.isPresent() && change.changes().contains(ColumnChange.TYPE)) {
                 // the default is a value of the next type: the NULLs take it once the type has changed
-                after.add("UPDATE " + table(table) + " SET " + quote(next.name()) + " = " + nextDefault.get() + " WHERE " + quote(next.name()) + " IS NULL");
+                after.add("UPDATE " + table(table) + " SET " + quote(next.name()) + " = " + nextDefault.get()
+                        + " WHERE " + quote(next.name()) + " IS NULL");
                 after.add("ALTER TABLE " + table(table) + " " + column + " SET NOT NULL");
             } else {
-                nextDefault.ifPresent(d -> before.add("UPDATE " + table(table) + " SET " + quote(next.name()) + " = " + d + " WHERE " + quote(next.name()) + " IS NULL"));
+                nextDefault.ifPresent(d -> before.add("UPDATE " + table(table) + " SET " + quote(next.name()) + " = "
+                        + d + " WHERE " + quote(next.name()) + " IS NULL"));
                 clauses.add(column + " SET NOT NULL");
             }
         }
         if (change.changes().contains(ColumnChange.TYPE)) {
-            String using = change.cast() == CastKind.RISKY ? " USING (" + quote(next.name()) + cast(previous.type(), next.type()) + ")" : "";
+            String using = change.cast() == CastKind.RISKY
+                    ? " USING (" + quote(next.name()) + cast(previous.type(), next.type()) + ")"
+                    : "";
             clauses.add(column + " SET DATA TYPE " + type + using);
             if (previous.autoincrement() && next.autoincrement()) {
-                // the sequence keeps its own type (an integer one overflows a bigint column at 2^31): it follows the column
+                // the sequence keeps its own type (an integer one overflows a bigint column at 2^31): it follows
+                // the column
                 String sequence = previous.defaultValue()
                         .filter(ColumnDefault.Sequence.class::isInstance)
                         .map(d -> ((ColumnDefault.Sequence) d).name())

@@ -1,5 +1,6 @@
 package dev.quarry.query.args;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
@@ -10,7 +11,6 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.quarry.query.ArgPath;
 import dev.quarry.query.QueryErrors;
-import com.fasterxml.jackson.core.JsonParser;
 
 /** Parsing of client JSON: numbers kept exact (BigDecimal), duplicate keys and trailing garbage refused. */
 public final class Json {
@@ -25,7 +25,11 @@ public final class Json {
             .build();
 
     static {
-        MAPPER.getFactory().setStreamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(200).maxNumberLength(400).build());
+        MAPPER.getFactory()
+                .setStreamReadConstraints(StreamReadConstraints.builder()
+                        .maxNestingDepth(200)
+                        .maxNumberLength(400)
+                        .build());
     }
 
     private Json() {}

@@ -47,7 +47,8 @@ public final class ResourceArgs {
             case AGGREGATE:
                 return List.of("filter", "orderBy", "take", "skip", "cursor", "_count", "_avg", "_sum", "_min", "_max");
             default:
-                return List.of("filter", "by", "having", "orderBy", "take", "skip", "_count", "_avg", "_sum", "_min", "_max");
+                return List.of(
+                        "filter", "by", "having", "orderBy", "take", "skip", "_count", "_avg", "_sum", "_min", "_max");
         }
     }
 
@@ -61,7 +62,8 @@ public final class ResourceArgs {
             List<String> values = e.getValue();
             if (name.startsWith("filter[") && allowed.contains("filter")) {
                 if (args.has("where")) {
-                    throw QueryErrors.conflicting(ArgPath.of("filter"), "Use either filter=<JSON> or filter[…]=…, not both");
+                    throw QueryErrors.conflicting(
+                            ArgPath.of("filter"), "Use either filter=<JSON> or filter[…]=…, not both");
                 }
                 if (bracketFilter == null) {
                     bracketFilter = NODES.objectNode();
@@ -81,7 +83,8 @@ public final class ResourceArgs {
             String value = single(name, values);
             String key = name.equals("filter") ? "where" : name;
             if (name.equals("filter") && bracketFilter != null) {
-                throw QueryErrors.conflicting(ArgPath.of("filter"), "Use either filter=<JSON> or filter[…]=…, not both");
+                throw QueryErrors.conflicting(
+                        ArgPath.of("filter"), "Use either filter=<JSON> or filter[…]=…, not both");
             }
             if (isJson(value)) {
                 args.set(key, Json.parse(value, ArgPath.of(name)));
@@ -128,7 +131,8 @@ public final class ResourceArgs {
 
     private static String single(String name, List<String> values) {
         if (values.size() != 1) {
-            throw QueryErrors.conflicting(ArgPath.of(name), "Parameter " + name + " is given " + values.size() + " times; give it once");
+            throw QueryErrors.conflicting(
+                    ArgPath.of(name), "Parameter " + name + " is given " + values.size() + " times; give it once");
         }
         return values.get(0);
     }
@@ -138,7 +142,8 @@ public final class ResourceArgs {
         switch (name) {
             case "filter":
             case "having":
-                throw QueryErrors.wrongType(at, "JSON (" + name + "={…}) or the bracket form " + name + "[field][operator]=value");
+                throw QueryErrors.wrongType(
+                        at, "JSON (" + name + "={…}) or the bracket form " + name + "[field][operator]=value");
             case "orderBy":
                 return orderBy(value, at);
             case "select":
@@ -189,7 +194,10 @@ public final class ResourceArgs {
             if (child == null) {
                 child = node.putObject(keys.get(k));
             } else if (!child.isObject()) {
-                throw QueryErrors.conflicting(at, "filter[" + String.join("][", keys.subList(0, k + 1)) + "] is given both a value and operators");
+                throw QueryErrors.conflicting(
+                        at,
+                        "filter[" + String.join("][", keys.subList(0, k + 1))
+                                + "] is given both a value and operators");
             }
             node = (ObjectNode) child;
         }
@@ -260,7 +268,10 @@ public final class ResourceArgs {
         for (String term : value.split(",", -1)) {
             String[] parts = term.trim().split(":", -1);
             if (parts[0].isEmpty() || parts.length > 3) {
-                throw QueryErrors.invalid(at, "orderBy terms are field[:asc|desc[:first|last]], separated by commas", List.of("asc", "desc"));
+                throw QueryErrors.invalid(
+                        at,
+                        "orderBy terms are field[:asc|desc[:first|last]], separated by commas",
+                        List.of("asc", "desc"));
             }
             JsonNode direction = TextNode.valueOf(parts.length > 1 ? parts[1] : "asc");
             if (parts.length == 3) {

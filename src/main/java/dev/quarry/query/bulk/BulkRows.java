@@ -19,9 +19,9 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.Locale;
 
 /** The records of an import body, read one at a time as the body arrives; never the whole body at once. */
 public sealed interface BulkRows permits BulkRows.Ndjson, BulkRows.Csv {
@@ -64,10 +64,14 @@ public sealed interface BulkRows permits BulkRows.Ndjson, BulkRows.Csv {
             try {
                 node = JSON.readTree(text);
             } catch (JsonProcessingException e) {
-                throw new BulkRowException(line, QueryErrors.bulkLineNotObject("not JSON (" + e.getOriginalMessage() + ")"));
+                throw new BulkRowException(
+                        line, QueryErrors.bulkLineNotObject("not JSON (" + e.getOriginalMessage() + ")"));
             }
             if (!(node instanceof ObjectNode object)) {
-                throw new BulkRowException(line, QueryErrors.bulkLineNotObject("a JSON " + node.getNodeType().name().toLowerCase(Locale.ROOT)));
+                throw new BulkRowException(
+                        line,
+                        QueryErrors.bulkLineNotObject(
+                                "a JSON " + node.getNodeType().name().toLowerCase(Locale.ROOT)));
             }
             return Optional.of(new BulkRow(line, object));
         }
@@ -97,11 +101,18 @@ public sealed interface BulkRows permits BulkRows.Ndjson, BulkRows.Csv {
         @Override
         public Optional<BulkRow> next() throws IOException {
             if (header == null) {
-                CsvReader.Record first = in.next().orElseThrow(() -> new BulkRowException(1, QueryErrors.bulkCsvMalformed("the body is empty: a header row of field names comes first")));
+                CsvReader.Record first = in.next()
+                        .orElseThrow(() -> new BulkRowException(
+                                1,
+                                QueryErrors.bulkCsvMalformed(
+                                        "the body is empty: a header row of field names comes first")));
                 Set<String> seen = new HashSet<>();
                 for (String name : first.fields()) {
                     if (name == null || name.isBlank() || !seen.add(name)) {
-                        throw new BulkRowException(first.line(), QueryErrors.bulkCsvMalformed("the header row names each field once, and no empty name: " + first.fields()));
+                        throw new BulkRowException(
+                                first.line(),
+                                QueryErrors.bulkCsvMalformed(
+                                        "the header row names each field once, and no empty name: " + first.fields()));
                     }
                 }
                 header = first.fields();
@@ -112,8 +123,10 @@ public sealed interface BulkRows permits BulkRows.Ndjson, BulkRows.Csv {
             }
             CsvReader.Record r = record.get();
             if (r.fields().size() != header.size()) {
-                throw new BulkRowException(r.line(), QueryErrors.bulkCsvMalformed("the record has " + r.fields().size()
-                        + " fields, the header " + header.size()));
+                throw new BulkRowException(
+                        r.line(),
+                        QueryErrors.bulkCsvMalformed(
+                                "the record has " + r.fields().size() + " fields, the header " + header.size()));
             }
             ObjectNode data = JsonNodeFactory.instance.objectNode();
             for (int i = 0; i < header.size(); i++) {
@@ -127,7 +140,9 @@ public sealed interface BulkRows permits BulkRows.Ndjson, BulkRows.Csv {
         /** NULL; for a Json field the database's NULL ({@code DbNull}), as a CSV has no other way to say it. */
         private JsonNode nullOf(String name) {
             Optional<ScalarField> field = model.findScalarField(name);
-            if (field.isPresent() && field.get().type() == ScalarType.JSON && !field.get().isList()) {
+            if (field.isPresent()
+                    && field.get().type() == ScalarType.JSON
+                    && !field.get().isList()) {
                 return JsonNodeFactory.instance.objectNode().put("$type", "DbNull");
             }
             return NullNode.getInstance();

@@ -28,9 +28,11 @@ import org.postgresql.copy.CopyIn;
 import org.postgresql.util.PSQLException;
 
 /**
- * A bulk import on one JDBC connection, inside the caller's transaction: each record is planned as a create of scalar
- * fields ({@link WritePlanner#createRow}: types, required fields, client-side defaults), its values written with
- * {@code COPY … FROM STDIN} into a temporary staging table of text columns (and the record's line), and the staged rows inserted with
+ * A bulk import on one JDBC connection, inside the caller's transaction: each record is planned as a create of
+ * A bulk import on one JDBC connection, inside the caller's transaction: each record is planned as a create of
+ * scalar fields ({@link WritePlanner#createRow}: types, required fields, client-side defaults), its values written
+ * with {@code COPY … FROM STDIN} into a temporary staging table of text columns (and the record's line), and the
+ * staged rows inserted with
  * {@code INSERT … SELECT}, each column cast as the write path casts a bound value ({@link Fragments#valueOfText}).
  * Staging also lets an import run under row-level security, which PostgreSQL refuses to {@code COPY FROM} into, and
  * makes {@code skipDuplicates} an {@code ON CONFLICT DO NOTHING}. Records setting different fields go to separate
@@ -49,10 +51,11 @@ public final class BulkWriter {
     }
 
     /**
-     * Writes every record of {@code rows} and answers how many rows were inserted. A record the client got wrong is a
-     * {@link BulkRowException} naming its line; the caller rolls back.
+     * Writes every record of {@code rows} and answers how many rows were inserted. A record the client got wrong is
+     * a {@link BulkRowException} naming its line; the caller rolls back.
      */
-    public long write(Connection connection, Model model, BulkRows rows, boolean skipDuplicates) throws SQLException, IOException {
+    public long write(Connection connection, Model model, BulkRows rows, boolean skipDuplicates)
+            throws SQLException, IOException {
         ArgPath at = rows.textValues() ? ArgPath.ofText("body") : ArgPath.of("body");
         long count = 0;
         Run run = null;
@@ -72,14 +75,18 @@ public final class BulkWriter {
                 }
                 Map<String, Assign> byField = new HashMap<>();
                 record.scalars().forEach(a -> byField.put(a.field().name(), a));
-                List<ScalarField> columns = model.scalarFields().stream().filter(f -> byField.containsKey(f.name())).toList();
+                List<ScalarField> columns = model.scalarFields().stream()
+                        .filter(f -> byField.containsKey(f.name()))
+                        .toList();
                 if (run == null || !run.columns.equals(columns)) {
                     if (run != null) {
                         count += run.finish(skipDuplicates);
                     }
                     run = new Run(connection, model, columns, "quarry_bulk_" + runs++);
                 }
-                run.add(row.line(), columns.stream().map(f -> byField.get(f.name())).toList());
+                run.add(
+                        row.line(),
+                        columns.stream().map(f -> byField.get(f.name())).toList());
             }
             if (run != null) {
                 count += run.finish(skipDuplicates);
@@ -112,9 +119,13 @@ public final class BulkWriter {
                 definitions.add("c" + i + (columns.get(i).isList() ? " text[]" : " text"));
             }
             try (Statement s = connection.createStatement()) {
-                s.execute("CREATE TEMPORARY TABLE " + staging + " (" + String.join(", ", definitions) + ") ON COMMIT DROP");
+                s.execute("CREATE TEMPORARY TABLE " + staging + " (" + String.join(", ", definitions)
+                        + ") ON COMMIT DROP");
             }
-            this.copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY " + staging + " FROM STDIN (FORMAT csv)");
+            this.copy = connection
+                    .unwrap(PGConnection.class)
+                    .getCopyAPI()
+                    .copyIn("COPY " + staging + " FROM STDIN (FORMAT csv)");
         }
 
         void add(int line, List<Assign> values) throws SQLException {
@@ -137,8 +148,9 @@ public final class BulkWriter {
         }
 
         /**
-         * Ends the copy and inserts the staged rows; answers how many were inserted. A unique or foreign-key violation
-         * is a {@link BulkRowException} naming the line of the record it is about, when {@link ConflictLine} can tell.
+         * Ends the copy and inserts the staged rows; answers how many were inserted. A unique or foreign-key
+         * violation is a {@link BulkRowException} naming the line of the record it is about, when {@link
+         * ConflictLine} can tell.
          */
         long finish(boolean skipDuplicates) throws SQLException {
             flush();
@@ -157,8 +169,15 @@ public final class BulkWriter {
             }
             Sql table = Sql.qualified(model.dbSchema(), model.dbName());
             // with no field set, the SELECT has no columns and every column takes its default
-            Sql insert = Sql.of("INSERT INTO ", table, columns.isEmpty() ? Sql.EMPTY : Sql.of(" (", Sql.join(", ", targets), ")"),
-                    " SELECT ", Sql.join(", ", values), " FROM ", Sql.ident(staging), skipDuplicates ? " ON CONFLICT DO NOTHING" : "");
+            Sql insert = Sql.of(
+                    "INSERT INTO ",
+                    table,
+                    columns.isEmpty() ? Sql.EMPTY : Sql.of(" (", Sql.join(", ", targets), ")"),
+                    " SELECT ",
+                    Sql.join(", ", values),
+                    " FROM ",
+                    Sql.ident(staging),
+                    skipDuplicates ? " ON CONFLICT DO NOTHING" : "");
             SqlStatement statement = insert.render();
             if (!statement.params().isEmpty()) {
                 throw new IllegalStateException("a bulk insert binds no values: " + statement.text());
@@ -184,7 +203,9 @@ public final class BulkWriter {
             }
         }
 
-        /** Ends a copy still under way, so that the connection can roll back (PgJDBC holds it until the copy ends). */
+        /**
+         * Ends a copy still under way, so that the connection can roll back (PgJDBC holds it until the copy ends).
+         */
         void cancel() {
             try {
                 if (copy.isActive()) {
@@ -223,7 +244,9 @@ public final class BulkWriter {
             if (i > 0) {
                 out.append(',');
             }
-            out.append('"').append(texts.get(i).replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
+            out.append('"')
+                    .append(texts.get(i).replace("\\", "\\\\").replace("\"", "\\\""))
+                    .append('"');
         }
         return out.append('}').toString();
     }

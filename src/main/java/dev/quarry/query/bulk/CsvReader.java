@@ -50,7 +50,10 @@ final class CsvReader {
                     while (true) {
                         c = read();
                         if (c == -1) {
-                            throw new BulkRowException(start, QueryErrors.bulkCsvMalformed("the quoted field that starts on line " + start + " is never closed"));
+                            throw new BulkRowException(
+                                    start,
+                                    QueryErrors.bulkCsvMalformed(
+                                            "the quoted field that starts on line " + start + " is never closed"));
                         }
                         if (c == '"') {
                             int after = read();
@@ -67,13 +70,21 @@ final class CsvReader {
                         field.append((char) c);
                     }
                     if (c != ',' && c != '\n' && c != '\r' && c != -1) {
-                        throw new BulkRowException(line, QueryErrors.bulkCsvMalformed("a quoted field must end at a comma or the end of the line, not at '"
-                                + (char) c + "' (write a quote inside a quoted field as \"\")"));
+                        throw new BulkRowException(
+                                line,
+                                QueryErrors.bulkCsvMalformed(
+                                        "a quoted field must end at a comma or the end of the line, not at "
+                                                + "'" + (char) c
+                                                + "' (write a quote inside a quoted field as \"\")"));
                     }
                 } else {
                     while (c != ',' && c != '\n' && c != '\r' && c != -1) {
                         if (c == '"') {
-                            throw new BulkRowException(line, QueryErrors.bulkCsvMalformed("a quote inside an unquoted field (quote the whole field and " + "double the quote)"));
+                            throw new BulkRowException(
+                                    line,
+                                    QueryErrors.bulkCsvMalformed(
+                                            "a quote inside an unquoted field (quote the whole field and "
+                                                    + "double the quote)"));
                         }
                         field.append((char) c);
                         c = read();

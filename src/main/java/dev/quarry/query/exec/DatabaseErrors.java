@@ -1,7 +1,9 @@
 package dev.quarry.query.exec;
 
 import dev.quarry.error.ErrorCode;
+import dev.quarry.query.write.RuleChecks;
 import dev.quarry.query.write.WriteError;
+import dev.quarry.schema.model.DataRule;
 import dev.quarry.schema.model.Model;
 import dev.quarry.schema.model.RelationField;
 import dev.quarry.schema.model.ScalarField;
@@ -24,8 +26,12 @@ public final class DatabaseErrors {
 
     private static final Pattern KEY_COLUMNS = Pattern.compile("Key \\((.+?)\\)=");
     private static final Pattern MISSING_TABLE = Pattern.compile("relation \"(.+?)\" does not exist");
-    /** {@code column t0.size does not exist} (a read), {@code column "size" of relation "Blob" does not exist} (a write). */
-    private static final Pattern MISSING_COLUMN = Pattern.compile("column (?:\"(.+?)\" of relation \"(.+?)\"|(?:[^ .]+\\.)?\"?([^ \"]+)\"?) does not exist");
+    /**
+     * {@code column t0.size does not exist} (a read), {@code column "size" of relation "Blob" does not exist} (a
+     * write).
+     */
+    private static final Pattern MISSING_COLUMN =
+            Pattern.compile("column (?:\"(.+?)\" of relation \"(.+?)\"|(?:[^ .]+\\.)?\"?([^ \"]+)\"?) does not exist");
 
     private final Schema schema;
 
@@ -53,10 +59,14 @@ public final class DatabaseErrors {
         if (condition == SqlCondition.UNDEFINED_TABLE) {
             Matcher m = MISSING_TABLE.matcher(message);
             String table = m.find() ? m.group(1) : "";
-            modelOf(table.substring(table.lastIndexOf('.') + 1)).ifPresent(model -> meta.put("modelName", model.name()));
+            modelOf(table.substring(table.lastIndexOf('.') + 1))
+                    .ifPresent(model -> meta.put("modelName", model.name()));
             meta.put("table", table);
             meta.put("driverAdapterError", missingCause(e, "TableDoesNotExist", "table", table));
-            return Optional.of(new WriteError(ErrorCode.TABLE_MISSING, "The table `" + table + "` does not exist in the current database.", meta));
+            return Optional.of(new WriteError(
+                    ErrorCode.TABLE_MISSING,
+                    "The table `" + table + "` does not exist in the current database.",
+                    meta));
         }
         if (condition == SqlCondition.UNDEFINED_COLUMN) {
             Matcher m = MISSING_COLUMN.matcher(message);
@@ -64,17 +74,27 @@ public final class DatabaseErrors {
                 return Optional.empty();
             }
             String column = m.group(1) != null ? m.group(1) : m.group(3);
-            Optional<Model> model = m.group(2) != null ? modelOf(m.group(2))
-                    : schema.models().stream().filter(candidate -> candidate.scalarFields().stream().anyMatch(f -> f.dbName().equals(column))).findFirst();
+            Optional<Model> model = m.group(2) != null
+                    ? modelOf(m.group(2))
+                    : schema.models().stream()
+                            .filter(candidate -> candidate.scalarFields().stream()
+                                    .anyMatch(f -> f.dbName().equals(column)))
+                            .findFirst();
             model.ifPresent(found -> meta.put("modelName", found.name()));
             meta.put("column", model.map(found -> found.dbName() + ".").orElse("") + column);
             meta.put("driverAdapterError", missingCause(e, "ColumnNotFound", "column", meta.get("column")));
-            return Optional.of(new WriteError(ErrorCode.COLUMN_MISSING, "The column `" + meta.get("column") + "` does not exist in the current database.", meta));
+            return Optional.of(new WriteError(
+                    ErrorCode.COLUMN_MISSING,
+                    "The column `" + meta.get("column") + "` does not exist in the current database.",
+                    meta));
         }
         return Optional.empty();
     }
 
-    /** Prisma 7's {@code meta.driverAdapterError} for a missing table or column: the adapter's kind and what is missing. */
+    /**
+     * Prisma 7's {@code meta.driverAdapterError} for a missing table or column: the adapter's kind and what is
+     * missing.
+     */
     private static Map<String, Object> missingCause(PgException e, String kind, String key, Object missing) {
         Map<String, Object> cause = new LinkedHashMap<>();
         cause.put("originalCode", e.getSqlState());
@@ -84,7 +104,10 @@ public final class DatabaseErrors {
         return Map.of("name", "DriverAdapterError", "cause", cause);
     }
 
-    /** The write error for a database error, or empty when it is not the client's doing (a bug: the caller reports a 500). */
+    /**
+     * The write error for a database error, or empty when it is not the client's doing (a bug: the caller reports a
+     * 500).
+     */
     public Optional<WriteError> map(PgException e) {
         Optional<WriteError> missing = missingInDatabase(e);
         if (missing.isPresent()) {
@@ -100,48 +123,70 @@ public final class DatabaseErrors {
             case UNIQUE_VIOLATION: {
                 List<String> target = model.map(m -> uniqueFields(m, e)).orElse(List.of());
                 meta.put("target", target);
-                return Optional.of(new WriteError(ErrorCode.UNIQUE_VIOLATION,
-                        "Unique constraint failed on the fields: (" + String.join(", ", target) + ")", meta));
+                return Optional.of(new WriteError(
+                        ErrorCode.UNIQUE_VIOLATION,
+                        "Unique constraint failed on the fields: (" + String.join(", ", target) + ")",
+                        meta));
             }
             case FOREIGN_KEY_VIOLATION: {
                 meta.put("field_name", String.valueOf(e.getConstraint()));
                 model.flatMap(m -> foreignKeyField(m, e.getConstraint())).ifPresent(f -> meta.put("relation", f));
-                return Optional.of(new WriteError(ErrorCode.FOREIGN_KEY_VIOLATION,
-                        "Foreign key constraint violated on the constraint: " + e.getConstraint(), meta));
+                return Optional.of(new WriteError(
+                        ErrorCode.FOREIGN_KEY_VIOLATION,
+                        "Foreign key constraint violated on the constraint: " + e.getConstraint(),
+                        meta));
             }
             case NOT_NULL_VIOLATION: {
                 String field = model.map(m -> fieldOfColumn(m, e.getColumn())).orElse(String.valueOf(e.getColumn()));
                 meta.put("constraint", List.of(field));
-                return Optional.of(new WriteError(ErrorCode.NULL_VALUE, "Null constraint violation on the fields: (" + field + ")", meta));
+                return Optional.of(new WriteError(
+                        ErrorCode.NULL_VALUE, "Null constraint violation on the fields: (" + field + ")", meta));
             }
             case CHECK_VIOLATION:
                 meta.put("constraint", String.valueOf(e.getConstraint()));
-                Optional<Map.Entry<dev.quarry.schema.model.DataRule, Optional<String>>> rule =
-                        model.flatMap(m -> dev.quarry.query.write.RuleChecks.ruleOf(m, String.valueOf(e.getConstraint())));
+                Optional<Map.Entry<DataRule, Optional<String>>> rule =
+                        model.flatMap(m -> RuleChecks.ruleOf(m, String.valueOf(e.getConstraint())));
                 if (rule.isPresent()) {
                     rule.get().getValue().ifPresent(field -> meta.put("field", field));
                     meta.put("rule", rule.get().getKey().source());
-                    String where = modelName + rule.get().getValue().map(f -> "." + f).orElse("");
-                    String why = rule.get().getKey() instanceof dev.quarry.schema.model.DataRule.FieldRule f ? ": " + f.requirement()
-                            : rule.get().getKey() instanceof dev.quarry.schema.model.DataRule.Validate v && v.message().isPresent() ? ": " + v.message().get() : "";
-                    return Optional.of(new WriteError(ErrorCode.RULE_BROKEN,
-                            "The write breaks the rule " + rule.get().getKey().source() + " of " + where + why, meta));
+                    String where =
+                            modelName + rule.get().getValue().map(f -> "." + f).orElse("");
+                    String why = rule.get().getKey() instanceof DataRule.FieldRule f
+                            ? ": " + f.requirement()
+                            : rule.get().getKey() instanceof DataRule.Validate v
+                                            && v.message().isPresent()
+                                    ? ": " + v.message().get()
+                                    : "";
+                    return Optional.of(new WriteError(
+                            ErrorCode.RULE_BROKEN,
+                            "The write breaks the rule " + rule.get().getKey().source() + " of " + where + why,
+                            meta));
                 }
-                return Optional.of(new WriteError(ErrorCode.CONSTRAINT_FAILED, "A constraint failed on the database: " + e.getConstraint(), meta));
+                return Optional.of(new WriteError(
+                        ErrorCode.CONSTRAINT_FAILED,
+                        "A constraint failed on the database: " + e.getConstraint(),
+                        meta));
             case STRING_DATA_RIGHT_TRUNCATION:
-                return Optional.of(new WriteError(ErrorCode.VALUE_TOO_LONG, "The provided value for the column is too long: " + e.getErrorMessage(), meta));
+                return Optional.of(new WriteError(
+                        ErrorCode.VALUE_TOO_LONG,
+                        "The provided value for the column is too long: " + e.getErrorMessage(),
+                        meta));
             case NUMERIC_VALUE_OUT_OF_RANGE:
             case DIVISION_BY_ZERO:
-                return Optional.of(new WriteError(ErrorCode.VALUE_OUT_OF_RANGE, "Value out of range for the type: " + e.getErrorMessage(), meta));
+                return Optional.of(new WriteError(
+                        ErrorCode.VALUE_OUT_OF_RANGE, "Value out of range for the type: " + e.getErrorMessage(), meta));
             case INSUFFICIENT_PRIVILEGE:
                 return Optional.of(forbidden(e));
             case QUERY_CANCELED:
                 return Optional.of(statementTimeout());
             case TRANSACTION_ROLLBACK:
-                return Optional.of(new WriteError(ErrorCode.WRITE_CONFLICT,
-                        "Transaction failed due to a write conflict or a deadlock. Please retry your transaction", meta));
+                return Optional.of(new WriteError(
+                        ErrorCode.WRITE_CONFLICT,
+                        "Transaction failed due to a write conflict or a deadlock. Please retry your " + "transaction",
+                        meta));
             case DATA_EXCEPTION:
-                return Optional.of(new WriteError(ErrorCode.DATA_VALIDATION, "Data validation error: " + e.getErrorMessage(), meta));
+                return Optional.of(new WriteError(
+                        ErrorCode.DATA_VALIDATION, "Data validation error: " + e.getErrorMessage(), meta));
             case UNAVAILABLE:
                 return Optional.of(unavailable());
             default:
@@ -150,14 +195,15 @@ public final class DatabaseErrors {
     }
 
     /**
-     * The error for a database error of a read, or empty when it is not the client's doing (a bug: the caller reports
-     * a 500). A read's refused value is {@code Q112} with the SQLSTATE, not one of the write codes.
+     * The error for a database error of a read, or empty when it is not the client's doing (a bug: the caller
+     * reports a 500). A read's refused value is {@code Q112} with the SQLSTATE, not one of the write codes.
      */
     public static Optional<WriteError> forRead(PgException e) {
         SqlCondition condition = SqlCondition.of(e);
         if (condition == SqlCondition.INSUFFICIENT_PRIVILEGE) {
             WriteError denied = forbidden(e);
-            return Optional.of(new WriteError(denied.code(), denied.message().replace("write", "request"), denied.meta()));
+            return Optional.of(
+                    new WriteError(denied.code(), denied.message().replace("write", "request"), denied.meta()));
         }
         if (condition == SqlCondition.QUERY_CANCELED) {
             return Optional.of(statementTimeout());
@@ -166,7 +212,9 @@ public final class DatabaseErrors {
             return Optional.of(unavailable());
         }
         if (condition.refusedValue()) {
-            return Optional.of(new WriteError(ErrorCode.VALUE_REFUSED, "The database refused a value: " + e.getErrorMessage(),
+            return Optional.of(new WriteError(
+                    ErrorCode.VALUE_REFUSED,
+                    "The database refused a value: " + e.getErrorMessage(),
                     Map.of("sqlState", String.valueOf(e.getSqlState()))));
         }
         return Optional.empty();
@@ -174,12 +222,13 @@ public final class DatabaseErrors {
 
     /** The database is down, restarting or out of connections: worth another try, here or on another instance. */
     public static WriteError unavailable() {
-        return new WriteError(ErrorCode.DATABASE_UNAVAILABLE, "The database is unreachable or overloaded; retry later.", Map.of());
+        return new WriteError(
+                ErrorCode.DATABASE_UNAVAILABLE, "The database is unreachable or overloaded; retry later.", Map.of());
     }
 
     /**
-     * Prisma 7's {@code meta.driverAdapterError} for a constraint the database enforced: the driver adapter's name for
-     * the failure ({@code kind}), PostgreSQL's code and message, and the constraint's name where there is one.
+     * Prisma 7's {@code meta.driverAdapterError} for a constraint the database enforced: the driver adapter's name
+     * for the failure ({@code kind}), PostgreSQL's code and message, and the constraint's name where there is one.
      */
     private static Optional<Map<String, Object>> adapterError(SqlCondition condition, PgException e) {
         if (condition.adapterKind().isEmpty()) {
@@ -189,7 +238,8 @@ public final class DatabaseErrors {
         cause.put("originalCode", e.getSqlState());
         cause.put("originalMessage", String.valueOf(e.getErrorMessage()));
         cause.put("kind", condition.adapterKind().get());
-        if (e.getConstraint() != null && (condition == SqlCondition.UNIQUE_VIOLATION || condition == SqlCondition.FOREIGN_KEY_VIOLATION)) {
+        if (e.getConstraint() != null
+                && (condition == SqlCondition.UNIQUE_VIOLATION || condition == SqlCondition.FOREIGN_KEY_VIOLATION)) {
             cause.put("constraint", Map.of("index", e.getConstraint()));
         }
         if (condition == SqlCondition.UNIQUE_VIOLATION && e.getTable() != null) {
@@ -198,17 +248,26 @@ public final class DatabaseErrors {
         return Optional.of(Map.of("name", "DriverAdapterError", "cause", cause));
     }
 
-    /** Insufficient privilege: a GRANT is missing, or a row-level security policy refused the row. Never the SQL text. */
+    /**
+     * Insufficient privilege: a GRANT is missing, or a row-level security policy refused the row. Never the SQL
+     * text.
+     */
     public static WriteError forbidden(PgException e) {
         boolean policy = String.valueOf(e.getErrorMessage()).contains("row-level security");
-        return new WriteError(ErrorCode.FORBIDDEN, policy
-                ? "A row-level security policy of the database refused this write"
-                : "The database role of this request may not do this (no GRANT for it)", Map.of("reason", policy ? "row-level-security" : "privilege"));
+        return new WriteError(
+                ErrorCode.FORBIDDEN,
+                policy
+                        ? "A row-level security policy of the database refused this write"
+                        : "The database role of this request may not do this (no GRANT for it)",
+                Map.of("reason", policy ? "row-level-security" : "privilege"));
     }
 
     /** 57014: the statement ran past {@code statement_timeout} (quarry.api.statement-timeout). */
     public static WriteError statementTimeout() {
-        return new WriteError(ErrorCode.DATABASE_UNAVAILABLE, "The statement ran longer than the statement timeout and was cancelled; retry later or ask for less",
+        return new WriteError(
+                ErrorCode.DATABASE_UNAVAILABLE,
+                "The statement ran longer than the statement timeout and was cancelled; retry later or ask "
+                        + "for less",
                 Map.of("reason", "statement-timeout"));
     }
 
@@ -219,7 +278,10 @@ public final class DatabaseErrors {
         return schema.models().stream().filter(m -> m.dbName().equals(table)).findFirst();
     }
 
-    /** The fields of the violated constraint: by its name as Prisma names constraints, else by the columns in the message. */
+    /**
+     * The fields of the violated constraint: by its name as Prisma names constraints, else by the columns in the
+     * message.
+     */
     private static List<String> uniqueFields(Model model, PgException e) {
         String constraint = String.valueOf(e.getConstraint());
         if (model.primaryKey().isPresent()
@@ -227,7 +289,9 @@ public final class DatabaseErrors {
             return model.primaryKey().get().fieldNames();
         }
         for (UniqueConstraint u : model.uniques()) {
-            List<String> columns = u.fieldNames().stream().map(f -> model.scalarField(f).dbName()).toList();
+            List<String> columns = u.fieldNames().stream()
+                    .map(f -> model.scalarField(f).dbName())
+                    .toList();
             if (constraint.equals(u.map().orElse(model.dbName() + "_" + String.join("_", columns) + "_key"))) {
                 return u.fieldNames();
             }
@@ -243,13 +307,21 @@ public final class DatabaseErrors {
     }
 
     private static String fieldOfColumn(Model model, String column) {
-        return model.scalarFields().stream().filter(f -> f.dbName().equals(column)).map(ScalarField::name).findFirst().orElse(String.valueOf(column));
+        return model.scalarFields().stream()
+                .filter(f -> f.dbName().equals(column))
+                .map(ScalarField::name)
+                .findFirst()
+                .orElse(String.valueOf(column));
     }
 
     private static Optional<String> foreignKeyField(Model model, String constraint) {
         for (RelationField rf : model.relationFields()) {
-            List<String> columns = rf.fields().stream().map(f -> model.findScalarField(f).map(ScalarField::dbName).orElse(f)).toList();
-            if (!rf.fields().isEmpty() && String.valueOf(constraint).equals(rf.map().orElse(model.dbName() + "_" + String.join("_", columns) + "_fkey"))) {
+            List<String> columns = rf.fields().stream()
+                    .map(f -> model.findScalarField(f).map(ScalarField::dbName).orElse(f))
+                    .toList();
+            if (!rf.fields().isEmpty()
+                    && String.valueOf(constraint)
+                            .equals(rf.map().orElse(model.dbName() + "_" + String.join("_", columns) + "_fkey"))) {
                 return Optional.of(rf.name());
             }
         }

@@ -17,9 +17,24 @@ public final class JdbcErrors {
         if (m == null) {
             return new PgException(e.getMessage(), "ERROR", e.getSQLState(), null);
         }
-        return new PgException(m.getMessage(), m.getSeverity(), m.getSQLState(), m.getDetail(), m.getHint(), text(m.getPosition()),
-                text(m.getInternalPosition()), m.getInternalQuery(), m.getWhere(), m.getFile(), text(m.getLine()), m.getRoutine(), m.getSchema(),
-                m.getTable(), m.getColumn(), m.getDatatype(), m.getConstraint());
+        return new PgException(
+                m.getMessage(),
+                m.getSeverity(),
+                m.getSQLState(),
+                m.getDetail(),
+                m.getHint(),
+                text(m.getPosition()),
+                text(m.getInternalPosition()),
+                m.getInternalQuery(),
+                m.getWhere(),
+                m.getFile(),
+                text(m.getLine()),
+                m.getRoutine(),
+                m.getSchema(),
+                m.getTable(),
+                m.getColumn(),
+                m.getDatatype(),
+                m.getConstraint());
     }
 
     private static String text(int n) {

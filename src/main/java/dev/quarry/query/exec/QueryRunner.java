@@ -47,26 +47,36 @@ public final class QueryRunner {
         Uni<RowSet<Row>> execution = session.isPresent()
                 ? session.get().read(pool, statement.text(), params)
                 // qualified: the Vert.x core Tuple is imported
-                : pool.preparedQuery(statement.text()).execute(io.vertx.mutiny.sqlclient.Tuple.newInstance(params)).map(rows -> rows.getDelegate());
-        return execution.map(rows -> {
-            log(statement, System.nanoTime() - start);
-            RowIterator<Row> it = rows.iterator();
-            Row row = it.next();
-            AnswerBudget.check(row, limits);
-            String body = row.getString(0);
-            int total = row.getColumnIndex("total");
-            int tag = row.getColumnIndex("tag");
-            return new QueryResult(body == null ? "null" : body, total < 0 ? OptionalLong.empty() : OptionalLong.of(row.getLong(total)),
-                    tag < 0 ? Optional.empty() : Optional.ofNullable(row.getString(tag)));
-        }).onFailure().invoke(e -> log(statement, System.nanoTime() - start));
+                : pool.preparedQuery(statement.text())
+                        .execute(io.vertx.mutiny.sqlclient.Tuple.newInstance(params))
+                        .map(rows -> rows.getDelegate());
+        return execution
+                .map(rows -> {
+                    log(statement, System.nanoTime() - start);
+                    RowIterator<Row> it = rows.iterator();
+                    Row row = it.next();
+                    AnswerBudget.check(row, limits);
+                    String body = row.getString(0);
+                    int total = row.getColumnIndex("total");
+                    int tag = row.getColumnIndex("tag");
+                    return new QueryResult(
+                            body == null ? "null" : body,
+                            total < 0 ? OptionalLong.empty() : OptionalLong.of(row.getLong(total)),
+                            tag < 0 ? Optional.empty() : Optional.ofNullable(row.getString(tag)));
+                })
+                .onFailure()
+                .invoke(e -> log(statement, System.nanoTime() - start));
     }
 
     private void log(SqlStatement statement, long nanos) {
         long ms = nanos / 1_000_000;
         if (ms >= slowThreshold.toMillis()) {
-            LOG.warnf("slow statement (%d ms, %d params): %s", ms, statement.params().size(), statement.text());
+            LOG.warnf(
+                    "slow statement (%d ms, %d params): %s",
+                    ms, statement.params().size(), statement.text());
         } else if (LOG.isDebugEnabled()) {
-            LOG.debugf("statement (%d ms, %d params): %s", ms, statement.params().size(), statement.text());
+            LOG.debugf(
+                    "statement (%d ms, %d params): %s", ms, statement.params().size(), statement.text());
         }
     }
 }

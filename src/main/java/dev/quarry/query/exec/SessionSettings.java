@@ -23,9 +23,8 @@ import java.util.Optional;
  */
 public record SessionSettings(String role, String claimsJson, Duration statementTimeout) {
 
-    public static final String SQL =
-            "select set_config('role', $1, true), set_config('request.jwt.claims', $2, true), "
-                    + "set_config('statement_timeout', $3, true)";
+    public static final String SQL = "select set_config('role', $1, true), set_config('request.jwt.claims', $2, true), "
+            + "set_config('statement_timeout', $3, true)";
 
     public SqlStatement statement() {
         return new SqlStatement(SQL, List.of(role, claimsJson, statementTimeout.toMillis() + "ms"));
@@ -40,8 +39,10 @@ public record SessionSettings(String role, String claimsJson, Duration statement
             return Uni.createFrom().voidItem();
         }
         SessionSettings settings = session.get();
-        return tx.run(settings.statement()).onFailure(PgException.class)
-                .transform(e -> new SessionRefused(settings.role(), (PgException) e)).replaceWithVoid();
+        return tx.run(settings.statement())
+                .onFailure(PgException.class)
+                .transform(e -> new SessionRefused(settings.role(), (PgException) e))
+                .replaceWithVoid();
     }
 
     /**

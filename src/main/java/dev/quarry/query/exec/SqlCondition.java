@@ -5,8 +5,9 @@ import io.vertx.pgclient.PgException;
 import java.util.Optional;
 
 /**
- * What a database error means to Quarry, by its SQLSTATE (PostgreSQL's condition names): the one classification that
- * reads, writes and JDBC imports ({@link JdbcErrors}) share. {@link DatabaseErrors} turns a condition into an error code.
+ * What a database error means to Quarry, by its SQLSTATE (PostgreSQL's condition names): the one classification
+ * that reads, writes and JDBC imports ({@link JdbcErrors}) share. {@link DatabaseErrors} turns a condition into an
+ * error code.
  */
 public enum SqlCondition {
     UNIQUE_VIOLATION("UniqueConstraintViolation"),
@@ -38,7 +39,10 @@ public enum SqlCondition {
         this.adapterKind = adapterKind;
     }
 
-    /** Prisma 7's driver adapter's name for the failure ({@code meta.driverAdapterError.cause.kind}), for the conditions it names. */
+    /**
+     * Prisma 7's driver adapter's name for the failure ({@code meta.driverAdapterError.cause.kind}), for the
+     * conditions it names.
+     */
     public Optional<String> adapterKind() {
         return Optional.ofNullable(adapterKind);
     }
@@ -88,7 +92,10 @@ public enum SqlCondition {
 
     /** Class 22, or a full-text query's syntax: the database refused a value the planner let through. */
     public boolean refusedValue() {
-        return this == STRING_DATA_RIGHT_TRUNCATION || this == NUMERIC_VALUE_OUT_OF_RANGE || this == DIVISION_BY_ZERO || this == DATA_EXCEPTION
+        return this == STRING_DATA_RIGHT_TRUNCATION
+                || this == NUMERIC_VALUE_OUT_OF_RANGE
+                || this == DIVISION_BY_ZERO
+                || this == DATA_EXCEPTION
                 || this == TSQUERY_SYNTAX;
     }
 }

@@ -3,12 +3,12 @@ package dev.quarry.query.exec;
 import dev.quarry.query.sql.SqlStatement;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import io.vertx.pgclient.PgException;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.PreparedStatement;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Transaction;
 import io.vertx.mutiny.sqlclient.Tuple;
+import io.vertx.pgclient.PgException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -25,7 +25,8 @@ import java.util.Optional;
  */
 public final class StreamRunner {
 
-    private static final String TIMEOUT_SQL = "select set_config('statement_timeout', $1, true), set_config('idle_in_transaction_session_timeout', "
+    private static final String TIMEOUT_SQL = "select set_config('statement_timeout', $1, true), "
+            + "set_config('idle_in_transaction_session_timeout', "
             + "$1, true)";
 
     private final Pool pool;
@@ -45,35 +46,55 @@ public final class StreamRunner {
     public Multi<String> lines(SqlStatement statement, Optional<SessionSettings> session) {
         Tuple params = Tuple.tuple();
         statement.params().forEach(params::addValue);
-        return Multi.createFrom().resourceFromUni(() -> open(statement, session), cursor -> {
-            long deadline = System.nanoTime() + timeout.toNanos();
-            // a failure past the deadline is the timeout, also when PostgreSQL ended a session paused too long
-            return cursor.prepared().createStream(fetchSize, params).toMulti().map(row -> {
-                if (System.nanoTime() > deadline) {
-                    throw new StreamTimedOut(timeout);
-                }
-                return row.getString(0);
-            }).onFailure(e -> System.nanoTime() > deadline).transform(e -> new StreamTimedOut(timeout));
-        }).withFinalizer(cursor -> end(cursor, cursor.tx().commit()), (cursor, failure) -> end(cursor, cursor.tx().rollback()),
-                cursor -> end(cursor, cursor.tx().rollback()));
+        return Multi.createFrom()
+                .resourceFromUni(() -> open(statement, session), cursor -> {
+                    long deadline = System.nanoTime() + timeout.toNanos();
+                    // a failure past the deadline is the timeout, also when PostgreSQL ended a session paused too
+                    // long
+                    return cursor.prepared()
+                            .createStream(fetchSize, params)
+                            .toMulti()
+                            .map(row -> {
+                                if (System.nanoTime() > deadline) {
+                                    throw new StreamTimedOut(timeout);
+                                }
+                                return row.getString(0);
+                            })
+                            .onFailure(e -> System.nanoTime() > deadline)
+                            .transform(e -> new StreamTimedOut(timeout));
+                })
+                .withFinalizer(
+                        cursor -> end(cursor, cursor.tx().commit()),
+                        (cursor, failure) -> end(cursor, cursor.tx().rollback()),
+                        cursor -> end(cursor, cursor.tx().rollback()));
     }
 
     private Uni<Cursor> open(SqlStatement statement, Optional<SessionSettings> session) {
-        return pool.getConnection().flatMap(connection -> connection.begin()
-                .flatMap(tx -> settings(connection, session)
-                        .flatMap(ignored -> connection.prepare(statement.text()))
-                        .map(prepared -> new Cursor(connection, tx, prepared)))
-                .onFailure().call(connection::close));
+        return pool.getConnection()
+                .flatMap(connection -> connection
+                        .begin()
+                        .flatMap(tx -> settings(connection, session)
+                                .flatMap(ignored -> connection.prepare(statement.text()))
+                                .map(prepared -> new Cursor(connection, tx, prepared)))
+                        .onFailure()
+                        .call(connection::close));
     }
 
     private Uni<Void> settings(SqlConnection connection, Optional<SessionSettings> session) {
         Uni<Void> role = session.map(s -> {
-            SqlStatement set = s.statement();
-            return connection.preparedQuery(set.text()).execute(Tuple.from(set.params()))
-                    .onFailure(PgException.class).transform(e -> new SessionRefused(s.role(), (PgException) e))
-                    .replaceWithVoid();
-        }).orElse(Uni.createFrom().voidItem());
-        return role.flatMap(ignored -> connection.preparedQuery(TIMEOUT_SQL).execute(Tuple.from(List.of(timeout.toMillis() + "ms"))).replaceWithVoid());
+                    SqlStatement set = s.statement();
+                    return connection
+                            .preparedQuery(set.text())
+                            .execute(Tuple.from(set.params()))
+                            .onFailure(PgException.class)
+                            .transform(e -> new SessionRefused(s.role(), (PgException) e))
+                            .replaceWithVoid();
+                })
+                .orElse(Uni.createFrom().voidItem());
+        return role.flatMap(ignored -> connection
+                .preparedQuery(TIMEOUT_SQL)
+                .execute(Tuple.from(List.of(timeout.toMillis() + "ms")))
+                .replaceWithVoid());
     }
 
     /**
@@ -81,6 +102,8 @@ public final class StreamRunner {
      * returns the connection.
      */
     private static Uni<Void> end(Cursor cursor, Uni<Void> endTx) {
-        return endTx.onFailure().recoverWithNull().flatMap(ignored -> cursor.connection().close());
+        return endTx.onFailure()
+                .recoverWithNull()
+                .flatMap(ignored -> cursor.connection().close());
     }
 }

@@ -1,10 +1,10 @@
 package dev.quarry.query.exec;
 
-import dev.quarry.error.ErrorCode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import dev.quarry.error.ErrorCode;
 import dev.quarry.query.ArgPath;
 import dev.quarry.query.QueryErrors;
 import dev.quarry.query.args.Operation;
@@ -26,12 +26,12 @@ import dev.quarry.query.write.RecordCreate;
 import dev.quarry.query.write.RecordUpdate;
 import dev.quarry.query.write.RelationWrite;
 import dev.quarry.query.write.StoredRow;
-import dev.quarry.schema.model.FieldAccess;
 import dev.quarry.query.write.WriteError;
 import dev.quarry.query.write.WritePlan;
 import dev.quarry.query.write.WritePlanner;
 import dev.quarry.query.write.WriteStatements;
 import dev.quarry.query.write.WrittenTableReads;
+import dev.quarry.schema.model.FieldAccess;
 import dev.quarry.schema.model.Model;
 import dev.quarry.schema.model.Relation;
 import dev.quarry.schema.model.RelationField;
@@ -49,12 +49,12 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * Runs a {@link WritePlan} inside one transaction, statement after statement as one chain of Unis (no thread waits),
- * in the order of the relation graph:
- * writes that decide a record's foreign key (the related record it points to) run before the record is written,
- * writes on records pointing to it run after. Each step is one statement ({@code INSERT/UPDATE/DELETE … RETURNING});
- * the answer is read back at the end, in the same transaction, by the read machinery. A write of one record that
- * fits in one statement with its read-back is that statement instead ({@link #oneStatement}).
+ * Runs a {@link WritePlan} inside one transaction, statement after statement as one chain of Unis (no thread
+ * waits), in the order of the relation graph: writes that decide a record's foreign key (the related record it
+ * points to) run before the record is written, writes on records pointing to it run after. Each step is one
+ * statement ({@code INSERT/UPDATE/DELETE … RETURNING}); the answer is read back at the end, in the same
+ * transaction, by the read machinery. A write of one record that fits in one statement with its read-back is that
+ * statement instead ({@link #oneStatement}).
  */
 public final class WriteExecutor {
 
@@ -94,38 +94,54 @@ public final class WriteExecutor {
     public Uni<WriteResult> execute(Tx tx, WritePlan plan) {
         Model model = plan.model();
         if (plan instanceof WritePlan.Create c) {
-            return createRecord(tx, c.record(), List.of(), false).map(Optional::orElseThrow)
-                    .chain(row -> readBack(tx, row, c.shape()).map(body -> new WriteResult(body, true, Optional.of(row))));
+            return createRecord(tx, c.record(), List.of(), false)
+                    .map(Optional::orElseThrow)
+                    .chain(row ->
+                            readBack(tx, row, c.shape()).map(body -> new WriteResult(body, true, Optional.of(row))));
         }
         if (plan instanceof WritePlan.CreateMany c) {
             return createMany(tx, c);
         }
         if (plan instanceof WritePlan.Update u) {
             return updateRecord(tx, model, u.where(), u.data(), u.ifMatch())
-                    .chain(row -> row.isPresent() ? Uni.createFrom().item(row.get()) : missing(tx, model, u.where(), u.ifMatch(), "an update"))
-                    .chain(row -> readBack(tx, row, u.shape()).map(body -> new WriteResult(body, false, Optional.of(row))));
+                    .chain(row -> row.isPresent()
+                            ? Uni.createFrom().item(row.get())
+                            : missing(tx, model, u.where(), u.ifMatch(), "an update"))
+                    .chain(row ->
+                            readBack(tx, row, u.shape()).map(body -> new WriteResult(body, false, Optional.of(row))));
         }
         if (plan instanceof WritePlan.Upsert u) {
-            return tx.run(sql.select(model, u.where(), u.ifMatch(), true)).map(rows -> first(model, rows)).chain(existing -> {
-                if (existing.isEmpty() && u.ifMatch().isPresent()) {
-                    throw preconditionFailed(model);
-                }
-                boolean created = existing.isEmpty();
-                Uni<StoredRow> written = created ? createRecord(tx, u.create(), List.of(), false).map(Optional::orElseThrow)
-                        : updateRecord(tx, model, identity(existing.get()), u.update(), Optional.empty()).map(Optional::orElseThrow);
-                return written.chain(row -> readBack(tx, row, u.shape()).map(body -> new WriteResult(body, created, Optional.of(row))));
-            });
+            return tx.run(sql.select(model, u.where(), u.ifMatch(), true))
+                    .map(rows -> first(model, rows))
+                    .chain(existing -> {
+                        if (existing.isEmpty() && u.ifMatch().isPresent()) {
+                            throw preconditionFailed(model);
+                        }
+                        boolean created = existing.isEmpty();
+                        Uni<StoredRow> written = created
+                                ? createRecord(tx, u.create(), List.of(), false).map(Optional::orElseThrow)
+                                : updateRecord(tx, model, identity(existing.get()), u.update(), Optional.empty())
+                                        .map(Optional::orElseThrow);
+                        return written.chain(row -> readBack(tx, row, u.shape())
+                                .map(body -> new WriteResult(body, created, Optional.of(row))));
+                    });
         }
         if (plan instanceof WritePlan.Delete d) {
-            return tx.run(sql.select(model, d.where(), d.ifMatch(), true)).map(rows -> first(model, rows))
-                    .chain(row -> row.isPresent() ? Uni.createFrom().item(row.get()) : missing(tx, model, d.where(), d.ifMatch(), "a delete"))
+            return tx.run(sql.select(model, d.where(), d.ifMatch(), true))
+                    .map(rows -> first(model, rows))
+                    .chain(row -> row.isPresent()
+                            ? Uni.createFrom().item(row.get())
+                            : missing(tx, model, d.where(), d.ifMatch(), "a delete"))
                     .chain(row -> readBack(tx, row, d.shape())
                             .call(() -> tx.run(sql.delete(model, identity(row), OptionalLong.empty(), false))))
                     .map(body -> new WriteResult(body, false, Optional.empty()));
         }
         if (plan instanceof WritePlan.UpdateMany u && u.returning().isPresent()) {
-            return tx.run(u.data().scalars().isEmpty() ? sql.select(model, u.where(), Optional.empty(), false)
-                            : sql.update(model, u.where(), u.data().scalars(), Optional.empty(), u.limit(), true))
+            return tx.run(
+                            u.data().scalars().isEmpty()
+                                    ? sql.select(model, u.where(), Optional.empty(), false)
+                                    : sql.update(
+                                            model, u.where(), u.data().scalars(), Optional.empty(), u.limit(), true))
                     .chain(rows -> readBackAll(tx, model, rows, u.returning().get(), false));
         }
         if (plan instanceof WritePlan.UpdateMany u) {
@@ -144,35 +160,60 @@ public final class WriteExecutor {
 
     /**
      * {@code plan} as {@link OneStatement} when it allows: a create or update without nested writes, and a delete,
-     * each of one record and without If-Match (a failed If-Match needs a second look to tell 412 from 404), of a model
-     * whose field rules hide no column from any role. The
-     * statement's read sees the tables as before the write, so a create or update qualifies only when its read-back
-     * reads no related record of its own model (it would miss the write) and an update changes no key other rows
-     * point to (their cascaded change would be missed). A delete's read-back sees the record and its related records
-     * as they were before it, as the transaction's read-back before the delete does. A read-back with a list that is
-     * checked against max-rows runs in the transaction, which an overflow rolls back.
+     * each of one record and without If-Match (a failed If-Match needs a second look to tell 412 from 404), of a
+     * model whose field rules hide no column from any role. The statement's read sees the tables as before the
+     * write, so a create or update qualifies only when its read-back reads no related record of its own model (it
+     * would miss the write) and an update changes no key other rows point to (their cascaded change would be
+     * missed). A delete's read-back sees the record and its related records as they were before it, as the
+     * transaction's read-back before the delete does. A read-back with a list that is checked against max-rows runs
+     * in the transaction, which an overflow rolls back.
      */
     public Optional<OneStatement> oneStatement(WritePlan plan) {
         Model model = plan.model();
         if (FieldAccess.hasFieldReadRules(model)) {
-            return Optional.empty(); // its RETURNING * would need every column, and field rules hide some from some roles
+            return Optional
+                    .empty(); // its RETURNING * would need every column, and field rules hide some from some roles
         }
         if (plan instanceof WritePlan.Create c && c.record().relations().isEmpty()) {
             FindPlan read = readOfWritten(model, c.shape());
-            return WrittenTableReads.related(read.read(), model) || builder.checksRows(read.read(), false) ? Optional.empty()
-                    : Optional.of(new OneStatement(plan, sql.insertReading(model, c.record().scalars(), builder.bodyOver(read, WriteStatements.WRITTEN, planner.readable()))));
+            return WrittenTableReads.related(read.read(), model) || builder.checksRows(read.read(), false)
+                    ? Optional.empty()
+                    : Optional.of(new OneStatement(
+                            plan,
+                            sql.insertReading(
+                                    model,
+                                    c.record().scalars(),
+                                    builder.bodyOver(read, WriteStatements.WRITTEN, planner.readable()))));
         }
-        if (plan instanceof WritePlan.Update u && u.ifMatch().isEmpty() && u.data().relations().isEmpty() && !u.data().scalars().isEmpty()
+        if (plan instanceof WritePlan.Update u
+                && u.ifMatch().isEmpty()
+                && u.data().relations().isEmpty()
+                && !u.data().scalars().isEmpty()
                 && u.data().scalars().stream().noneMatch(a -> referencedKey(model, a.field()))) {
             FindPlan read = readOfWritten(model, u.shape());
-            return WrittenTableReads.related(read.read(), model) || builder.checksRows(read.read(), false) ? Optional.empty()
-                    : Optional.of(new OneStatement(plan, sql.updateReading(model, u.where(), u.data().scalars(), builder.bodyOver(read, WriteStatements.WRITTEN, planner.readable()))));
+            return WrittenTableReads.related(read.read(), model) || builder.checksRows(read.read(), false)
+                    ? Optional.empty()
+                    : Optional.of(new OneStatement(
+                            plan,
+                            sql.updateReading(
+                                    model,
+                                    u.where(),
+                                    u.data().scalars(),
+                                    builder.bodyOver(read, WriteStatements.WRITTEN, planner.readable()))));
         }
         // a soft delete answers the record as it was, as a delete does; its UPDATE would return it deleted
-        if (plan instanceof WritePlan.Delete d && d.ifMatch().isEmpty() && model.deletedAt().isEmpty()) {
+        if (plan instanceof WritePlan.Delete d
+                && d.ifMatch().isEmpty()
+                && model.deletedAt().isEmpty()) {
             FindPlan read = readOfWritten(model, d.shape());
-            return builder.checksRows(read.read(), false) ? Optional.empty()
-                    : Optional.of(new OneStatement(plan, sql.deleteReading(model, d.where(), builder.bodyOver(read, WriteStatements.WRITTEN, planner.readable()))));
+            return builder.checksRows(read.read(), false)
+                    ? Optional.empty()
+                    : Optional.of(new OneStatement(
+                            plan,
+                            sql.deleteReading(
+                                    model,
+                                    d.where(),
+                                    builder.bodyOver(read, WriteStatements.WRITTEN, planner.readable()))));
         }
         return Optional.empty();
     }
@@ -186,24 +227,44 @@ public final class WriteExecutor {
         StoredRow row = row(plan.model(), rows.get(0));
         String body = rows.get(0).getString(sql.returnedFields(plan.model()).size() + 1);
         boolean created = plan instanceof WritePlan.Create;
-        return new WriteResult(body == null ? "null" : body, created, plan instanceof WritePlan.Delete ? Optional.empty() : Optional.of(row));
+        return new WriteResult(
+                body == null ? "null" : body,
+                created,
+                plan instanceof WritePlan.Delete ? Optional.empty() : Optional.of(row));
     }
 
     /** The read-back of {@code shape} as one record, of whatever rows the statement reads it over. */
     private FindPlan readOfWritten(Model model, ReadShape shape) {
-        ReadPlan shaped = ((FindPlan) reads.plan(model, new ReadArgs(Operation.FIND_FIRST, shape.args(), shape.origins()))).read();
-        return new FindPlan(new ReadPlan(model, Filter.TRUE, List.of(), Optional.of(1L), 0, Optional.empty(), List.of(), shaped.selection()), true);
+        ReadPlan shaped = ((FindPlan)
+                        reads.plan(model, new ReadArgs(Operation.FIND_FIRST, shape.args(), shape.origins())))
+                .read();
+        return new FindPlan(
+                new ReadPlan(
+                        model,
+                        Filter.TRUE,
+                        List.of(),
+                        Optional.of(1L),
+                        0,
+                        Optional.empty(),
+                        List.of(),
+                        shaped.selection()),
+                true);
     }
 
     /** Whether {@code field} of {@code model} is a key that rows of a relation (or its join table) point to. */
     private boolean referencedKey(Model model, ScalarField field) {
-        return schema.relations().stream().anyMatch(r -> (r.referencedModel().equals(model.name()) && r.referencedScalars().contains(field.name()))
-                || (r.kind() == Relation.Kind.MANY_TO_MANY && r.referencingModel().equals(model.name()) && r.referencingScalars().contains(field.name())));
+        return schema.relations().stream()
+                .anyMatch(r -> (r.referencedModel().equals(model.name())
+                                && r.referencedScalars().contains(field.name()))
+                        || (r.kind() == Relation.Kind.MANY_TO_MANY
+                                && r.referencingModel().equals(model.name())
+                                && r.referencingScalars().contains(field.name())));
     }
 
     /** A read inside a write transaction ({@code $transaction}): the body PostgreSQL builds. */
     public Uni<String> read(Tx tx, Model model, ReadArgs args) {
-        return tx.run(builder.build(reads.plan(model, args), QueryBuilder.Output.BODY, planner.readable())).map(this::checkedBody);
+        return tx.run(builder.build(reads.plan(model, args), QueryBuilder.Output.BODY, planner.readable()))
+                .map(this::checkedBody);
     }
 
     private static WriteResult count(long n) {
@@ -230,11 +291,16 @@ public final class WriteExecutor {
     private Uni<WriteResult> createMany(Tx tx, WritePlan.CreateMany c) {
         Model model = c.model();
         if (c.records().isEmpty()) {
-            return Uni.createFrom().item(c.returning().isPresent() ? new WriteResult("[]", true, Optional.empty()) : count(0));
+            return Uni.createFrom()
+                    .item(c.returning().isPresent() ? new WriteResult("[]", true, Optional.empty()) : count(0));
         }
-        List<List<Assign>> rows = c.records().stream().map(RecordCreate::scalars).toList();
-        return tx.run(sql.insertMany(model, rows, c.skipDuplicates(), c.returning().isPresent()))
-                .chain(result -> c.returning().isEmpty() ? Uni.createFrom().item(count(result.size())) : readBackAll(tx, model, result, c.returning().get(), true));
+        List<List<Assign>> rows =
+                c.records().stream().map(RecordCreate::scalars).toList();
+        return tx.run(sql.insertMany(
+                        model, rows, c.skipDuplicates(), c.returning().isPresent()))
+                .chain(result -> c.returning().isEmpty()
+                        ? Uni.createFrom().item(count(result.size()))
+                        : readBackAll(tx, model, result, c.returning().get(), true));
     }
 
     /** The records of {@code rows}, each shaped by {@code shape}, as a JSON array in the rows' order. */
@@ -251,7 +317,8 @@ public final class WriteExecutor {
         if (data.scalars().isEmpty()) {
             return tx.run(sql.select(model, where, Optional.empty(), false)).map(rows -> (long) rows.size());
         }
-        return tx.run(sql.update(model, where, data.scalars(), Optional.empty(), limit, false)).map(rows -> (long) rows.size());
+        return tx.run(sql.update(model, where, data.scalars(), Optional.empty(), limit, false))
+                .map(rows -> (long) rows.size());
     }
 
     // --- records ---------------------------------------------------------------------------------
@@ -266,8 +333,10 @@ public final class WriteExecutor {
         Optional<FoldedCreate> folded = ifAbsent || displaces ? Optional.empty() : FoldedCreate.of(record);
         if (folded.isPresent()) {
             // no row: a connect target is missing and nothing was written; the steps say which one
-            return tx.run(sql.insertFolded(folded.get(), extra)).map(rows -> first(record.model(), rows))
-                    .chain(row -> row.isPresent() ? Uni.createFrom().item(row) : createInSteps(tx, record, extra, false));
+            return tx.run(sql.insertFolded(folded.get(), extra))
+                    .map(rows -> first(record.model(), rows))
+                    .chain(row ->
+                            row.isPresent() ? Uni.createFrom().item(row) : createInSteps(tx, record, extra, false));
         }
         return createInSteps(tx, record, extra, ifAbsent);
     }
@@ -275,39 +344,64 @@ public final class WriteExecutor {
     private Uni<Optional<StoredRow>> createInSteps(Tx tx, RecordCreate record, List<Assign> extra, boolean ifAbsent) {
         List<Assign> assigns = new ArrayList<>(record.scalars());
         assigns.addAll(extra);
-        List<RelationWrite> first = record.relations().stream().filter(RelationWrite::setsForeignKey).toList();
-        List<RelationWrite> then = record.relations().stream().filter(w -> !w.setsForeignKey()).toList();
-        return each(first, w -> foreignKeyForNew(tx, w).call(keys -> connectsOneToOne(w) ? displacePrevious(tx, w.hop(), null, keys) : Uni.createFrom().voidItem())
-                        .invoke(assigns::addAll))
+        List<RelationWrite> first = record.relations().stream()
+                .filter(RelationWrite::setsForeignKey)
+                .toList();
+        List<RelationWrite> then =
+                record.relations().stream().filter(w -> !w.setsForeignKey()).toList();
+        return each(
+                        first,
+                        w -> foreignKeyForNew(tx, w)
+                                .call(keys -> connectsOneToOne(w)
+                                        ? displacePrevious(tx, w.hop(), null, keys)
+                                        : Uni.createFrom().voidItem())
+                                .invoke(assigns::addAll))
                 .chain(() -> tx.run(sql.insert(record.model(), assigns, ifAbsent)))
                 .map(rows -> first(record.model(), rows))
-                .call(row -> row.isPresent() ? each(then, w -> after(tx, w, row.get())) : Uni.createFrom().voidItem());
+                .call(row -> row.isPresent()
+                        ? each(then, w -> after(tx, w, row.get()))
+                        : Uni.createFrom().voidItem());
     }
 
     /** Updates the record {@code where} names (with its nested writes); empty when there is none. */
-    private Uni<Optional<StoredRow>> updateRecord(Tx tx, Model model, Filter where, RecordUpdate data, Optional<String> ifMatch) {
+    private Uni<Optional<StoredRow>> updateRecord(
+            Tx tx, Model model, Filter where, RecordUpdate data, Optional<String> ifMatch) {
         if (data.relations().isEmpty()) {
             if (data.scalars().isEmpty()) {
                 return tx.run(sql.select(model, where, ifMatch, true)).map(rows -> first(model, rows));
             }
-            return tx.run(sql.update(model, where, data.scalars(), ifMatch, OptionalLong.empty(), true)).map(rows -> first(model, rows));
+            return tx.run(sql.update(model, where, data.scalars(), ifMatch, OptionalLong.empty(), true))
+                    .map(rows -> first(model, rows));
         }
-        return tx.run(sql.select(model, where, ifMatch, true)).map(rows -> first(model, rows)).chain(current -> {
-            if (current.isEmpty()) {
-                return Uni.createFrom().item(current);
-            }
-            List<Assign> assigns = new ArrayList<>(data.scalars());
-            List<Supplier<Uni<?>>> afterwards = new ArrayList<>();
-            List<RelationWrite> first = data.relations().stream().filter(RelationWrite::setsForeignKey).toList();
-            List<RelationWrite> then = data.relations().stream().filter(w -> !w.setsForeignKey()).toList();
-            return each(first, w -> before(tx, w, current.get(), assigns, afterwards))
-                    .chain(() -> assigns.isEmpty() ? Uni.createFrom().item(current.get())
-                            : tx.run(sql.update(model, identity(current.get()), assigns, Optional.empty(), OptionalLong.empty(), true))
-                                    .map(rows -> first(model, rows).orElseThrow()))
-                    .call(row -> each(afterwards, Supplier::get))
-                    .call(row -> each(then, w -> after(tx, w, row)))
-                    .map(Optional::of);
-        });
+        return tx.run(sql.select(model, where, ifMatch, true))
+                .map(rows -> first(model, rows))
+                .chain(current -> {
+                    if (current.isEmpty()) {
+                        return Uni.createFrom().item(current);
+                    }
+                    List<Assign> assigns = new ArrayList<>(data.scalars());
+                    List<Supplier<Uni<?>>> afterwards = new ArrayList<>();
+                    List<RelationWrite> first = data.relations().stream()
+                            .filter(RelationWrite::setsForeignKey)
+                            .toList();
+                    List<RelationWrite> then = data.relations().stream()
+                            .filter(w -> !w.setsForeignKey())
+                            .toList();
+                    return each(first, w -> before(tx, w, current.get(), assigns, afterwards))
+                            .chain(() -> assigns.isEmpty()
+                                    ? Uni.createFrom().item(current.get())
+                                    : tx.run(sql.update(
+                                                    model,
+                                                    identity(current.get()),
+                                                    assigns,
+                                                    Optional.empty(),
+                                                    OptionalLong.empty(),
+                                                    true))
+                                            .map(rows -> first(model, rows).orElseThrow()))
+                            .call(row -> each(afterwards, Supplier::get))
+                            .call(row -> each(then, w -> after(tx, w, row)))
+                            .map(Optional::of);
+                });
     }
 
     // --- nested writes where the record holds the foreign key -----------------------------------
@@ -315,10 +409,12 @@ public final class WriteExecutor {
     private Uni<List<Assign>> foreignKeyForNew(Tx tx, RelationWrite w) {
         Hop hop = w.hop();
         if (w instanceof RelationWrite.Create c) {
-            return createRecord(tx, c.records().get(0), List.of(), false).map(row -> foreignKey(hop, row.orElseThrow()));
+            return createRecord(tx, c.records().get(0), List.of(), false)
+                    .map(row -> foreignKey(hop, row.orElseThrow()));
         }
         if (w instanceof RelationWrite.Connect c) {
-            return findOne(tx, hop.to(), c.targets().get(0)).map(row -> foreignKey(hop, row.orElseThrow(() -> nestedMissing(hop, "connect"))));
+            return findOne(tx, hop.to(), c.targets().get(0))
+                    .map(row -> foreignKey(hop, row.orElseThrow(() -> nestedMissing(hop, "connect"))));
         }
         if (w instanceof RelationWrite.ConnectOrCreate c) {
             return findOrCreate(tx, hop.to(), c.items().get(0), List.of()).map(found -> foreignKey(hop, found.row()));
@@ -326,32 +422,43 @@ public final class WriteExecutor {
         throw new IllegalStateException("not a write of a new record: " + w);
     }
 
-    private Uni<?> before(Tx tx, RelationWrite w, StoredRow current, List<Assign> assigns, List<Supplier<Uni<?>>> afterwards) {
+    private Uni<?> before(
+            Tx tx, RelationWrite w, StoredRow current, List<Assign> assigns, List<Supplier<Uni<?>>> afterwards) {
         Hop hop = w.hop();
         Model to = hop.to();
         if (w instanceof RelationWrite.Connect || w instanceof RelationWrite.ConnectOrCreate) {
-            return foreignKeyForNew(tx, w).call(keys -> displacePrevious(tx, hop, current, keys)).invoke(assigns::addAll);
+            return foreignKeyForNew(tx, w)
+                    .call(keys -> displacePrevious(tx, hop, current, keys))
+                    .invoke(assigns::addAll);
         } else if (w instanceof RelationWrite.Create) {
             return foreignKeyForNew(tx, w).invoke(assigns::addAll);
         } else if (w instanceof RelationWrite.Disconnect d) {
-            return findOne(tx, to, and(linked(hop, current), d.targets().get(0))).invoke(found -> {
-                if (found.isPresent()) {
-                    assigns.addAll(nullForeignKey(hop));
-                }
-            });
+            return findOne(tx, to, and(linked(hop, current), d.targets().get(0)))
+                    .invoke(found -> {
+                        if (found.isPresent()) {
+                            assigns.addAll(nullForeignKey(hop));
+                        }
+                    });
         } else if (w instanceof RelationWrite.Delete d) {
-            return findOne(tx, to, and(linked(hop, current), d.targets().get(0))).invoke(found -> {
-                StoredRow child = found.orElseThrow(() -> nestedMissing(hop, "delete"));
-                assigns.addAll(nullForeignKey(hop));
-                afterwards.add(() -> tx.run(sql.delete(to, identity(child), OptionalLong.empty(), false)));
-            });
+            return findOne(tx, to, and(linked(hop, current), d.targets().get(0)))
+                    .invoke(found -> {
+                        StoredRow child = found.orElseThrow(() -> nestedMissing(hop, "delete"));
+                        assigns.addAll(nullForeignKey(hop));
+                        afterwards.add(() -> tx.run(sql.delete(to, identity(child), OptionalLong.empty(), false)));
+                    });
         } else if (w instanceof RelationWrite.Update u) {
-            return each(u.items(), item -> updateRecord(tx, to, and(linked(hop, current), item.where()), item.data(), Optional.empty())
-                    .invoke(row -> row.orElseThrow(() -> nestedMissing(hop, "update"))));
+            return each(
+                    u.items(),
+                    item -> updateRecord(tx, to, and(linked(hop, current), item.where()), item.data(), Optional.empty())
+                            .invoke(row -> row.orElseThrow(() -> nestedMissing(hop, "update"))));
         } else if (w instanceof RelationWrite.Upsert u) {
-            return each(u.items(), item -> findOne(tx, to, and(linked(hop, current), item.where())).chain(existing -> existing.isPresent()
-                    ? updateRecord(tx, to, identity(existing.get()), item.update(), Optional.empty())
-                    : createRecord(tx, item.create(), List.of(), false).invoke(row -> assigns.addAll(foreignKey(hop, row.orElseThrow())))));
+            return each(
+                    u.items(),
+                    item -> findOne(tx, to, and(linked(hop, current), item.where()))
+                            .chain(existing -> existing.isPresent()
+                                    ? updateRecord(tx, to, identity(existing.get()), item.update(), Optional.empty())
+                                    : createRecord(tx, item.create(), List.of(), false)
+                                            .invoke(row -> assigns.addAll(foreignKey(hop, row.orElseThrow())))));
         }
         throw new IllegalStateException("not a to-one write: " + w);
     }
@@ -372,46 +479,89 @@ public final class WriteExecutor {
                 row.addAll(childForeignKey(hop, parent));
                 rows.add(row);
             }
-            return rows.isEmpty() ? Uni.createFrom().voidItem() : tx.run(sql.insertMany(to, rows, c.skipDuplicates(), false));
+            return rows.isEmpty()
+                    ? Uni.createFrom().voidItem()
+                    : tx.run(sql.insertMany(to, rows, c.skipDuplicates(), false));
         } else if (w instanceof RelationWrite.Connect c) {
             return each(c.targets(), target -> connect(tx, hop, parent, target));
         } else if (w instanceof RelationWrite.ConnectOrCreate c) {
-            return each(c.items(), item -> findOrCreate(tx, to, item, joinTable ? List.of() : childForeignKey(hop, parent)).chain(found -> {
-                if (joinTable) {
-                    return link(tx, hop, parent, found.row());
-                }
-                return found.created() ? Uni.createFrom().voidItem() : connect(tx, hop, parent, identity(found.row()));
-            }));
+            return each(
+                    c.items(),
+                    item -> findOrCreate(tx, to, item, joinTable ? List.of() : childForeignKey(hop, parent))
+                            .chain(found -> {
+                                if (joinTable) {
+                                    return link(tx, hop, parent, found.row());
+                                }
+                                return found.created()
+                                        ? Uni.createFrom().voidItem()
+                                        : connect(tx, hop, parent, identity(found.row()));
+                            }));
         } else if (w instanceof RelationWrite.Set s) {
             Filter others = and(linked, new Filter.Not(new Filter.Or(s.targets())));
-            Uni<?> cleared = joinTable ? tx.run(unlink(hop, parent, Filter.TRUE))
-                    : childKeyRequired(hop) ? refuseOrphans(tx, hop, others)
-                    : tx.run(sql.update(to, others, nullChildForeignKey(hop), Optional.empty(), OptionalLong.empty(), false));
+            Uni<?> cleared = joinTable
+                    ? tx.run(unlink(hop, parent, Filter.TRUE))
+                    : childKeyRequired(hop)
+                            ? refuseOrphans(tx, hop, others)
+                            : tx.run(sql.update(
+                                    to,
+                                    others,
+                                    nullChildForeignKey(hop),
+                                    Optional.empty(),
+                                    OptionalLong.empty(),
+                                    false));
             return cleared.chain(() -> each(s.targets(), target -> connect(tx, hop, parent, target)));
         } else if (w instanceof RelationWrite.Disconnect d) {
             if (!joinTable && childKeyRequired(hop)) {
                 // Prisma refuses this before looking at any record: the related records cannot exist without one
-                throw requiredRelation(hop, Map.of("relation_name", hop.relation().name(), "model_a_name", modelA(hop), "model_b_name", modelB(hop)));
+                throw requiredRelation(
+                        hop,
+                        Map.of(
+                                "relation_name",
+                                hop.relation().name(),
+                                "model_a_name",
+                                modelA(hop),
+                                "model_b_name",
+                                modelB(hop)));
             }
-            return each(d.targets(), target -> joinTable ? tx.run(unlink(hop, parent, target))
-                    : tx.run(sql.update(to, and(linked, target), nullChildForeignKey(hop), Optional.empty(), OptionalLong.empty(), false)));
+            return each(
+                    d.targets(),
+                    target -> joinTable
+                            ? tx.run(unlink(hop, parent, target))
+                            : tx.run(sql.update(
+                                    to,
+                                    and(linked, target),
+                                    nullChildForeignKey(hop),
+                                    Optional.empty(),
+                                    OptionalLong.empty(),
+                                    false)));
         } else if (w instanceof RelationWrite.Delete d) {
-            return each(d.targets(), target -> tx.run(sql.delete(to, and(linked, target), OptionalLong.empty(), false)).invoke(rows -> {
-                if (rows.isEmpty()) {
-                    throw nestedMissing(hop, "delete");
-                }
-            }));
+            return each(
+                    d.targets(),
+                    target -> tx.run(sql.delete(to, and(linked, target), OptionalLong.empty(), false))
+                            .invoke(rows -> {
+                                if (rows.isEmpty()) {
+                                    throw nestedMissing(hop, "delete");
+                                }
+                            }));
         } else if (w instanceof RelationWrite.Update u) {
-            return each(u.items(), item -> updateRecord(tx, to, and(linked, item.where()), item.data(), Optional.empty())
-                    .invoke(row -> row.orElseThrow(() -> nestedMissing(hop, "update"))));
+            return each(
+                    u.items(),
+                    item -> updateRecord(tx, to, and(linked, item.where()), item.data(), Optional.empty())
+                            .invoke(row -> row.orElseThrow(() -> nestedMissing(hop, "update"))));
         } else if (w instanceof RelationWrite.UpdateMany u) {
-            return each(u.items(), item -> updateMany(tx, to, and(linked, item.where()), item.data(), OptionalLong.empty()));
+            return each(
+                    u.items(),
+                    item -> updateMany(tx, to, and(linked, item.where()), item.data(), OptionalLong.empty()));
         } else if (w instanceof RelationWrite.DeleteMany d) {
-            return each(d.filters(), filter -> tx.run(sql.delete(to, and(linked, filter), OptionalLong.empty(), false)));
+            return each(
+                    d.filters(), filter -> tx.run(sql.delete(to, and(linked, filter), OptionalLong.empty(), false)));
         } else if (w instanceof RelationWrite.Upsert u) {
-            return each(u.items(), item -> findOne(tx, to, and(linked, item.where())).chain(existing -> existing.isPresent()
-                    ? updateRecord(tx, to, identity(existing.get()), item.update(), Optional.empty())
-                    : createLinked(tx, hop, parent, item.create())));
+            return each(
+                    u.items(),
+                    item -> findOne(tx, to, and(linked, item.where()))
+                            .chain(existing -> existing.isPresent()
+                                    ? updateRecord(tx, to, identity(existing.get()), item.update(), Optional.empty())
+                                    : createLinked(tx, hop, parent, item.create())));
         }
         return Uni.createFrom().voidItem();
     }
@@ -420,17 +570,25 @@ public final class WriteExecutor {
         if (hop.relation().kind() == Relation.Kind.MANY_TO_MANY) {
             return createRecord(tx, record, List.of(), false).chain(row -> link(tx, hop, parent, row.orElseThrow()));
         }
-        Uni<?> detached = hop.toMany() ? Uni.createFrom().voidItem() : detachCurrent(tx, hop, parent, new Filter.Const(false));
+        Uni<?> detached =
+                hop.toMany() ? Uni.createFrom().voidItem() : detachCurrent(tx, hop, parent, new Filter.Const(false));
         return detached.chain(() -> createRecord(tx, record, childForeignKey(hop, parent), false));
     }
 
     /** Links the record {@code target} names to {@code parent}; a to-one's previous record is let go first. */
     private Uni<?> connect(Tx tx, Hop hop, StoredRow parent, Filter target) {
         if (hop.relation().kind() == Relation.Kind.MANY_TO_MANY) {
-            return findOne(tx, hop.to(), target).chain(row -> link(tx, hop, parent, row.orElseThrow(() -> nestedMissing(hop, "connect"))));
+            return findOne(tx, hop.to(), target)
+                    .chain(row -> link(tx, hop, parent, row.orElseThrow(() -> nestedMissing(hop, "connect"))));
         }
         if (hop.toMany()) {
-            return tx.run(sql.update(hop.to(), target, childForeignKey(hop, parent), Optional.empty(), OptionalLong.empty(), false))
+            return tx.run(sql.update(
+                            hop.to(),
+                            target,
+                            childForeignKey(hop, parent),
+                            Optional.empty(),
+                            OptionalLong.empty(),
+                            false))
                     .invoke(rows -> {
                         if (rows.isEmpty()) {
                             throw connectedMissing(hop);
@@ -438,32 +596,41 @@ public final class WriteExecutor {
                     });
         }
         // Prisma looks for the record to connect before it lets the previous one go (P2025 before P2014)
-        return findOne(tx, hop.to(), target).invoke(row -> row.orElseThrow(() -> nestedMissing(hop, "connect")))
+        return findOne(tx, hop.to(), target)
+                .invoke(row -> row.orElseThrow(() -> nestedMissing(hop, "connect")))
                 .chain(() -> detachCurrent(tx, hop, parent, target))
-                .chain(() -> tx.run(sql.update(hop.to(), target, childForeignKey(hop, parent), Optional.empty(), OptionalLong.empty(), false)));
+                .chain(() -> tx.run(sql.update(
+                        hop.to(),
+                        target,
+                        childForeignKey(hop, parent),
+                        Optional.empty(),
+                        OptionalLong.empty(),
+                        false)));
     }
 
     /**
-     * A one-to-one's record linked to {@code parent} (other than {@code keep}) is disconnected; when its key may not
-     * be null, the write is refused (P2014), as Prisma does.
+     * A one-to-one's record linked to {@code parent} (other than {@code keep}) is disconnected; when its key may
+     * not be null, the write is refused (P2014), as Prisma does.
      */
     private Uni<?> detachCurrent(Tx tx, Hop hop, StoredRow parent, Filter keep) {
         Filter others = and(linked(hop, parent), new Filter.Not(keep));
         if (childKeyRequired(hop)) {
             return refuseOrphans(tx, hop, others);
         }
-        return tx.run(sql.update(hop.to(), others, nullChildForeignKey(hop), Optional.empty(), OptionalLong.empty(), false));
+        return tx.run(
+                sql.update(hop.to(), others, nullChildForeignKey(hop), Optional.empty(), OptionalLong.empty(), false));
     }
 
     /** A connect (or connectOrCreate) from the side holding the foreign key of a one-to-one. */
     private boolean connectsOneToOne(RelationWrite w) {
-        return (w instanceof RelationWrite.Connect || w instanceof RelationWrite.ConnectOrCreate) && w.setsForeignKey()
+        return (w instanceof RelationWrite.Connect || w instanceof RelationWrite.ConnectOrCreate)
+                && w.setsForeignKey()
                 && planner.inverse(w.hop()).filter(back -> !back.isList()).isPresent();
     }
 
     /**
-     * Before {@code current} (null for a record being created) points to a record of a one-to-one, the record of its own model that pointed there is let
-     * go; when its key may not be null, the write is refused (P2014).
+     * Before {@code current} (null for a record being created) points to a record of a one-to-one, the record of
+     * its own model that pointed there is let go; when its key may not be null, the write is refused (P2014).
      */
     private Uni<?> displacePrevious(Tx tx, Hop hop, StoredRow current, List<Assign> keys) {
         boolean oneToOne = planner.inverse(hop).filter(back -> !back.isList()).isPresent();
@@ -472,30 +639,40 @@ public final class WriteExecutor {
         }
         List<Filter> sameKey = new ArrayList<>();
         for (Assign k : keys) {
-            sameKey.add(new Filter.Compare(k.field(), Filter.CompareOp.EQ, (Value.One) ((Assign.Set) k).value(), false));
+            sameKey.add(
+                    new Filter.Compare(k.field(), Filter.CompareOp.EQ, (Value.One) ((Assign.Set) k).value(), false));
         }
-        Filter previous = current == null ? new Filter.And(sameKey) : and(new Filter.And(sameKey), new Filter.Not(identity(current)));
+        Filter previous = current == null
+                ? new Filter.And(sameKey)
+                : and(new Filter.And(sameKey), new Filter.Not(identity(current)));
         boolean required = keys.stream().anyMatch(k -> k.field().isRequired());
         if (required) {
             return findOne(tx, hop.from(), previous).invoke(found -> {
                 if (found.isPresent()) {
-                    throw requiredRelation(hop, Map.of("relation", hop.relation().name(), "modelA", modelA(hop), "modelB", modelB(hop)));
+                    throw requiredRelation(
+                            hop,
+                            Map.of("relation", hop.relation().name(), "modelA", modelA(hop), "modelB", modelB(hop)));
                 }
             });
         }
-        return tx.run(sql.update(hop.from(), previous, nullForeignKey(hop), Optional.empty(), OptionalLong.empty(), false));
+        return tx.run(
+                sql.update(hop.from(), previous, nullForeignKey(hop), Optional.empty(), OptionalLong.empty(), false));
     }
 
     /** Whether the records of {@code hop.to()} need a related record (their foreign key is required). */
     private static boolean childKeyRequired(Hop hop) {
-        return hop.relation().referencingScalars().stream().anyMatch(f -> hop.to().scalarField(f).isRequired());
+        return hop.relation().referencingScalars().stream()
+                .anyMatch(f -> hop.to().scalarField(f).isRequired());
     }
 
-    /** P2014 when a record of {@code hop.to()} matching {@code orphans} exists: it would lose its required relation. */
+    /**
+     * P2014 when a record of {@code hop.to()} matching {@code orphans} exists: it would lose its required relation.
+     */
     private Uni<?> refuseOrphans(Tx tx, Hop hop, Filter orphans) {
         return findOne(tx, hop.to(), orphans).invoke(found -> {
             if (found.isPresent()) {
-                throw requiredRelation(hop, Map.of("relation", hop.relation().name(), "modelA", modelA(hop), "modelB", modelB(hop)));
+                throw requiredRelation(
+                        hop, Map.of("relation", hop.relation().name(), "modelA", modelA(hop), "modelB", modelB(hop)));
             }
         });
     }
@@ -504,21 +681,27 @@ public final class WriteExecutor {
 
     /**
      * connectOrCreate's target: the record {@code where} names, else a new one. Two requests racing to create the
-     * same record both end with it: the loser's insert does nothing on the unique conflict, then finds the winner's.
+     * same record both end with it: the loser's insert does nothing on the unique conflict, then finds the
+     * winner's.
      */
     private Uni<Found> findOrCreate(Tx tx, Model model, RelationWrite.WhereCreate item, List<Assign> extra) {
         return findOne(tx, model, item.where()).chain(found -> {
             if (found.isPresent()) {
                 return Uni.createFrom().item(new Found(found.get(), false));
             }
-            Uni<Found> create = createRecord(tx, item.create(), extra, false).map(row -> new Found(row.orElseThrow(), true));
+            Uni<Found> create =
+                    createRecord(tx, item.create(), extra, false).map(row -> new Found(row.orElseThrow(), true));
             boolean createsOthersFirst = item.create().relations().stream().anyMatch(RelationWrite::setsForeignKey);
             if (createsOthersFirst) {
                 return create;
             }
-            return createRecord(tx, item.create(), extra, true).chain(created -> created.isPresent()
-                    ? Uni.createFrom().item(new Found(created.get(), true))
-                    : findOne(tx, model, item.where()).chain(again -> again.isPresent() ? Uni.createFrom().item(new Found(again.get(), false)) : create));
+            return createRecord(tx, item.create(), extra, true)
+                    .chain(created -> created.isPresent()
+                            ? Uni.createFrom().item(new Found(created.get(), true))
+                            : findOne(tx, model, item.where())
+                                    .chain(again -> again.isPresent()
+                                            ? Uni.createFrom().item(new Found(again.get(), false))
+                                            : create));
         });
     }
 
@@ -529,13 +712,17 @@ public final class WriteExecutor {
         Relation r = hop.relation();
         List<Assign> out = new ArrayList<>();
         for (int i = 0; i < r.referencingScalars().size(); i++) {
-            out.add(assign(hop.from().scalarField(r.referencingScalars().get(i)), target.get(r.referencedScalars().get(i))));
+            out.add(assign(
+                    hop.from().scalarField(r.referencingScalars().get(i)),
+                    target.get(r.referencedScalars().get(i))));
         }
         return out;
     }
 
     private static List<Assign> nullForeignKey(Hop hop) {
-        return hop.relation().referencingScalars().stream().map(f -> (Assign) new Assign.SetNull(hop.from().scalarField(f))).toList();
+        return hop.relation().referencingScalars().stream()
+                .map(f -> (Assign) new Assign.SetNull(hop.from().scalarField(f)))
+                .toList();
     }
 
     /** The foreign key of a record of {@code hop.to()} pointing to {@code parent}. */
@@ -543,13 +730,17 @@ public final class WriteExecutor {
         Relation r = hop.relation();
         List<Assign> out = new ArrayList<>();
         for (int i = 0; i < r.referencingScalars().size(); i++) {
-            out.add(assign(hop.to().scalarField(r.referencingScalars().get(i)), parent.get(r.referencedScalars().get(i))));
+            out.add(assign(
+                    hop.to().scalarField(r.referencingScalars().get(i)),
+                    parent.get(r.referencedScalars().get(i))));
         }
         return out;
     }
 
     private static List<Assign> nullChildForeignKey(Hop hop) {
-        return hop.relation().referencingScalars().stream().map(f -> (Assign) new Assign.SetNull(hop.to().scalarField(f))).toList();
+        return hop.relation().referencingScalars().stream()
+                .map(f -> (Assign) new Assign.SetNull(hop.to().scalarField(f)))
+                .toList();
     }
 
     private Assign assign(ScalarField field, String apiText) {
@@ -570,17 +761,34 @@ public final class WriteExecutor {
         return tx.run(sql.link(r, a.model(), key(aId, a.get(aId.name())), key(bId, b.get(bId.name()))));
     }
 
-    private dev.quarry.query.sql.SqlStatement unlink(Hop hop, StoredRow parent, Filter target) {
+    private SqlStatement unlink(Hop hop, StoredRow parent, Filter target) {
         Relation r = hop.relation();
         boolean parentIsA = hop.fromIsJoinColumnA();
-        ScalarField ownId = parent.model().scalarField(parentIsA ? r.referencingScalars().get(0) : r.referencedScalars().get(0));
-        ScalarField otherId = hop.to().scalarField(parentIsA ? r.referencedScalars().get(0) : r.referencingScalars().get(0));
-        return sql.unlink(r, parent.model(), parentIsA ? "A" : "B", key(ownId, parent.get(ownId.name())), hop.to(), otherId, target);
+        ScalarField ownId = parent.model()
+                .scalarField(
+                        parentIsA
+                                ? r.referencingScalars().get(0)
+                                : r.referencedScalars().get(0));
+        ScalarField otherId = hop.to()
+                .scalarField(
+                        parentIsA
+                                ? r.referencedScalars().get(0)
+                                : r.referencingScalars().get(0));
+        return sql.unlink(
+                r,
+                parent.model(),
+                parentIsA ? "A" : "B",
+                key(ownId, parent.get(ownId.name())),
+                hop.to(),
+                otherId,
+                target);
     }
 
     /** Records of {@code hop.to()} linked to {@code parent}, as a filter on them. */
     private Filter linked(Hop hop, StoredRow parent) {
-        RelationField back = planner.inverse(hop).orElseThrow(() -> new IllegalStateException("no back relation for " + hop.field().name()));
+        RelationField back = planner.inverse(hop)
+                .orElseThrow(() -> new IllegalStateException(
+                        "no back relation for " + hop.field().name()));
         Hop backHop = resolver.hop(hop.to(), back);
         Filter.Quantifier q = back.isList() ? Filter.Quantifier.SOME : Filter.Quantifier.IS;
         return new Filter.Related(backHop, q, Optional.of(identity(parent)));
@@ -635,8 +843,11 @@ public final class WriteExecutor {
             return fields;
         }
         List<String> names = identity.stream().map(ScalarField::name).toList();
-        String criterion = resolver.uniqueCriteria(row.model()).entrySet().stream().filter(e -> e.getValue().equals(names)).findFirst()
-                .orElseThrow().getKey();
+        String criterion = resolver.uniqueCriteria(row.model()).entrySet().stream()
+                .filter(e -> e.getValue().equals(names))
+                .findFirst()
+                .orElseThrow()
+                .getKey();
         ObjectNode where = JsonNodeFactory.instance.objectNode();
         where.set(criterion, fields);
         return where;
@@ -644,56 +855,92 @@ public final class WriteExecutor {
 
     // --- errors ----------------------------------------------------------------------------------
 
-    /** The failure of a write that found no record: 412 when it exists in another version than If-Match named, else P2025. */
+    /**
+     * The failure of a write that found no record: 412 when it exists in another version than If-Match named, else
+     * P2025.
+     */
     private <T> Uni<T> missing(Tx tx, Model model, Filter where, Optional<String> ifMatch, String operation) {
-        Uni<Boolean> exists = ifMatch.isPresent() ? findOne(tx, model, where).map(Optional::isPresent) : Uni.createFrom().item(false);
-        return exists.chain(changed -> Uni.createFrom().failure(changed ? preconditionFailed(model) : notFound(model, operation)));
+        Uni<Boolean> exists = ifMatch.isPresent()
+                ? findOne(tx, model, where).map(Optional::isPresent)
+                : Uni.createFrom().item(false);
+        return exists.chain(
+                changed -> Uni.createFrom().failure(changed ? preconditionFailed(model) : notFound(model, operation)));
     }
 
     /** Prisma 7's meta: the model and the operation ({@code "an update"}). */
     private static RuntimeException notFound(Model model, String operation) {
-        return new WriteError(ErrorCode.RECORD_NOT_FOUND, "An operation failed because it depends on one or more records that were required but not found. "
-                + "No record was found for " + operation + ".", Map.of("modelName", model.name(), "operation", operation)).exception();
+        return new WriteError(
+                        ErrorCode.RECORD_NOT_FOUND,
+                        "An operation failed because it depends on one or more records that were required "
+                                + "but not found. "
+                                + "No record was found for " + operation + ".",
+                        Map.of("modelName", model.name(), "operation", operation))
+                .exception();
     }
 
     private static RuntimeException preconditionFailed(Model model) {
-        return new WriteError(ErrorCode.PRECONDITION_FAILED,
-                "The " + model.name() + " record has changed (or is gone) since the version named in If-Match", Map.of("modelName", model.name())).exception();
+        return new WriteError(
+                        ErrorCode.PRECONDITION_FAILED,
+                        "The " + model.name() + " record has changed (or is gone) since the version named in If-Match",
+                        Map.of("modelName", model.name()))
+                .exception();
     }
 
     /** The two models of a relation in Prisma's order (by name), as its P2014 names them. */
     private static String modelA(Hop hop) {
-        return hop.from().name().compareTo(hop.to().name()) <= 0 ? hop.from().name() : hop.to().name();
+        return hop.from().name().compareTo(hop.to().name()) <= 0
+                ? hop.from().name()
+                : hop.to().name();
     }
 
     private static String modelB(Hop hop) {
-        return hop.from().name().compareTo(hop.to().name()) <= 0 ? hop.to().name() : hop.from().name();
+        return hop.from().name().compareTo(hop.to().name()) <= 0
+                ? hop.to().name()
+                : hop.from().name();
     }
 
     private static RuntimeException requiredRelation(Hop hop, Map<String, Object> names) {
         Map<String, Object> meta = new HashMap<>(names);
         meta.put("modelName", hop.from().name());
-        return new WriteError(ErrorCode.REQUIRED_RELATION_VIOLATION, "The change you are trying to make would violate the required relation '"
-                + hop.relation().name() + "' between the `" + modelA(hop) + "` and `" + modelB(hop) + "` models.", meta).exception();
+        return new WriteError(
+                        ErrorCode.REQUIRED_RELATION_VIOLATION,
+                        "The change you are trying to make would violate the required relation '"
+                                + hop.relation().name() + "' between the `" + modelA(hop) + "` and `" + modelB(hop)
+                                + "` models.",
+                        meta)
+                .exception();
     }
 
-    /** Prisma 7's meta: both models, the relation and its kind, the operation, and what the record was needed for. */
+    /**
+     * Prisma 7's meta: both models, the relation and its kind, the operation, and what the record was needed for.
+     */
     private static RuntimeException nestedMissing(Hop hop, String operation) {
         String kind = relationType(hop);
         Optional<String> neededFor = operation.equals("connect") && hop.fromHoldsForeignKey()
-                ? Optional.of("inline the relation on '" + hop.from().name() + "' record(s)") : Optional.empty();
-        String cause = "No '" + hop.to().name() + "' record" + neededFor.map(n -> " (needed to " + n + ")").orElse("") + " was found for a nested "
-                + operation + " on " + kind + " relation '" + hop.relation().name() + "'.";
+                ? Optional.of("inline the relation on '" + hop.from().name() + "' record(s)")
+                : Optional.empty();
+        String cause = "No '" + hop.to().name() + "' record"
+                + neededFor.map(n -> " (needed to " + n + ")").orElse("") + " was found for a nested " + operation
+                + " on " + kind + " relation '" + hop.relation().name() + "'.";
         Map<String, Object> meta = new HashMap<>();
         meta.put("modelName", hop.from().name());
         meta.put("model", hop.to().name());
         meta.put("relation", hop.relation().name());
         meta.put("relationType", kind);
         meta.put("operation", "a nested " + operation);
-        meta.put("neededFor", neededFor.<Object>map(n -> n).orElse(NullNode.instance)); // Prisma's null; WriteError's meta takes no Java null
+        meta.put(
+                "neededFor",
+                neededFor
+                        .<Object>map(n -> n)
+                        .orElse(NullNode.instance)); // Prisma's null; WriteError's meta takes no Java null
         meta.put("cause", cause);
-        return new WriteError(ErrorCode.RECORD_NOT_FOUND, "An operation failed because it depends on one or more records that were required but not found. " + cause,
-                meta).exception();
+        return new WriteError(
+                        ErrorCode.RECORD_NOT_FOUND,
+                        "An operation failed because it depends on one or more records that were required "
+                                + "but not found. "
+                                + cause,
+                        meta)
+                .exception();
     }
 
     /** A one-to-many connect from the parent's side that found no record: Prisma's P2018. */
@@ -704,8 +951,14 @@ public final class WriteExecutor {
         meta.put("expectedRows", 1);
         meta.put("relation", hop.relation().name());
         meta.put("relationType", kind);
-        return new WriteError(ErrorCode.CONNECTED_RECORDS_NOT_FOUND, "The required connected records were not found. Expected 1 records to be connected after connect "
-                + "operation on " + kind + " relation '" + hop.relation().name() + "', found 0.", meta).exception();
+        return new WriteError(
+                        ErrorCode.CONNECTED_RECORDS_NOT_FOUND,
+                        "The required connected records were not found. Expected 1 records to be connected "
+                                + "after connect "
+                                + "operation on " + kind + " relation '"
+                                + hop.relation().name() + "', found 0.",
+                        meta)
+                .exception();
     }
 
     private static String relationType(Hop hop) {

@@ -71,7 +71,10 @@ public final class WriteRunner {
         Supplier<Uni<List<Row>>> once = () -> connection(TxOptions.DEFAULT).chain(connection -> {
             Uni<io.vertx.sqlclient.RowSet<io.vertx.sqlclient.Row>> rows = session.isPresent()
                     ? session.get().run(connection.getDelegate(), statement.text(), params)
-                    : connection.preparedQuery(statement.text()).execute(Tuple.newInstance(params)).map(RowSet::getDelegate);
+                    : connection
+                            .preparedQuery(statement.text())
+                            .execute(Tuple.newInstance(params))
+                            .map(RowSet::getDelegate);
             return rows.map(WriteRunner::rows).eventually(connection::close);
         });
         Uni<List<Row>> write = attempt(once, false, TxOptions.DEFAULT, 1);
@@ -85,7 +88,8 @@ public final class WriteRunner {
         return rows;
     }
 
-    private <T> Uni<T> attempt(Function<Tx, Uni<T>> work, boolean retryUniqueViolations, TxOptions options, int attempt) {
+    private <T> Uni<T> attempt(
+            Function<Tx, Uni<T>> work, boolean retryUniqueViolations, TxOptions options, int attempt) {
         return attempt(() -> once(work, options), retryUniqueViolations, options, attempt);
     }
 
@@ -104,12 +108,17 @@ public final class WriteRunner {
 
     private <T> Uni<T> once(Function<Tx, Uni<T>> work, TxOptions options) {
         Duration timeout = limits.timeout(options);
-        return connection(options).chain(connection -> open(connection, options)
-                .chain(transaction -> Uni.createFrom().deferred(() -> work.apply(new Tx(connection)))
-                        .ifNoItem().after(timeout).failWith(() -> timedOut(timeout))
-                        .onFailure().call(() -> rollback(transaction))
-                        .call(transaction::commit))
-                .eventually(connection::close));
+        return connection(options)
+                .chain(connection -> open(connection, options)
+                        .chain(transaction -> Uni.createFrom()
+                                .deferred(() -> work.apply(new Tx(connection)))
+                                .ifNoItem()
+                                .after(timeout)
+                                .failWith(() -> timedOut(timeout))
+                                .onFailure()
+                                .call(() -> rollback(transaction))
+                                .call(transaction::commit))
+                        .eventually(connection::close));
     }
 
     /**
@@ -126,8 +135,8 @@ public final class WriteRunner {
             return begun;
         }
         String settings = Stream.concat(
-                options.isolation().map(i -> "SET TRANSACTION ISOLATION LEVEL " + i.sql()).stream(),
-                statementTimeout.map(t -> "SET LOCAL statement_timeout = " + t.toMillis()).stream())
+                        options.isolation().map(i -> "SET TRANSACTION ISOLATION LEVEL " + i.sql()).stream(),
+                        statementTimeout.map(t -> "SET LOCAL statement_timeout = " + t.toMillis()).stream())
                 .collect(Collectors.joining("; "));
         return begun.call(() -> connection.query(settings).execute());
     }
@@ -142,12 +151,19 @@ public final class WriteRunner {
         }
         Duration maxWait = options.maxWait().get();
         Uni<SqlConnection> acquired = pool.getConnection().memoize().indefinitely();
-        return acquired.ifNoItem().after(maxWait).failWith(TimeoutException::new)
-                .onFailure().transform(e -> {
+        return acquired.ifNoItem()
+                .after(maxWait)
+                .failWith(TimeoutException::new)
+                .onFailure()
+                .transform(e -> {
                     if (e instanceof TimeoutException) {
-                        acquired.subscribe().with(SqlConnection::closeAndForget, ignored -> { });
-                        return new WriteError(ErrorCode.POOL_TIMEOUT, "Timed out fetching a new connection from the connection pool "
-                                + "(maxWait " + maxWait.toMillis() + " ms).", Map.of("maxWait", maxWait.toMillis())).exception();
+                        acquired.subscribe().with(SqlConnection::closeAndForget, ignored -> {});
+                        return new WriteError(
+                                        ErrorCode.POOL_TIMEOUT,
+                                        "Timed out fetching a new connection from the connection pool " + "(maxWait "
+                                                + maxWait.toMillis() + " ms).",
+                                        Map.of("maxWait", maxWait.toMillis()))
+                                .exception();
                     }
                     return unavailable(e);
                 });
@@ -169,14 +185,18 @@ public final class WriteRunner {
     }
 
     private static RuntimeException timedOut(Duration timeout) {
-        String message = "Transaction already closed: the transaction ran longer than its timeout (" + timeout.toMillis() + " ms) and was rolled back.";
-        return new WriteError(ErrorCode.TRANSACTION_TIMED_OUT, message, Map.of("timeout", timeout.toMillis())).exception();
+        String message = "Transaction already closed: the transaction ran longer than its timeout ("
+                + timeout.toMillis() + " ms) and was rolled back.";
+        return new WriteError(ErrorCode.TRANSACTION_TIMED_OUT, message, Map.of("timeout", timeout.toMillis()))
+                .exception();
     }
 
     private RuntimeException translate(Throwable cause, Throwable thrown, TxOptions options) {
         // Cancelled by the transaction's own timeout (P2028) only when the client's timeout was the statements'
         // limit; otherwise it is the service's statement_timeout, which DatabaseErrors answers.
-        if (cause instanceof PgException pg && QUERY_CANCELED.equals(pg.getSqlState()) && limits.statementTimeout(options).isPresent()) {
+        if (cause instanceof PgException pg
+                && QUERY_CANCELED.equals(pg.getSqlState())
+                && limits.statementTimeout(options).isPresent()) {
             return timedOut(options.timeout().get());
         }
         if (cause instanceof PgException pg) {
@@ -193,7 +213,9 @@ public final class WriteRunner {
 
     private static Throwable unwrap(Throwable e) {
         Throwable t = e;
-        while ((t instanceof CompletionException || t.getClass() == RuntimeException.class) && t.getCause() != null && t.getCause() != t) {
+        while ((t instanceof CompletionException || t.getClass() == RuntimeException.class)
+                && t.getCause() != null
+                && t.getCause() != t) {
             t = t.getCause();
         }
         return t;

@@ -4,7 +4,11 @@ import java.util.Optional;
 
 /** The aggregate functions of {@code aggregate}, {@code groupBy} and {@code having}. */
 public enum Aggregate {
-    COUNT("_count"), AVG("_avg"), SUM("_sum"), MIN("_min"), MAX("_max");
+    COUNT("_count"),
+    AVG("_avg"),
+    SUM("_sum"),
+    MIN("_min"),
+    MAX("_max");
 
     public final String key;
 

@@ -9,8 +9,15 @@ import java.util.Optional;
  * unused), the aggregates to return, and for groupBy the grouping fields, {@code having} and the group order;
  * {@code withDeleted}: soft-deleted rows are aggregated too.
  */
-public record AggregatePlan(Kind kind, ReadPlan rows, List<AggregateGroup> groups, List<ScalarField> by, Filter having,
-        List<OrderItem> groupOrder, boolean withDeleted) implements QueryPlan {
+public record AggregatePlan(
+        Kind kind,
+        ReadPlan rows,
+        List<AggregateGroup> groups,
+        List<ScalarField> by,
+        Filter having,
+        List<OrderItem> groupOrder,
+        boolean withDeleted)
+        implements QueryPlan {
 
     public AggregatePlan {
         groups = List.copyOf(groups);
@@ -18,7 +25,13 @@ public record AggregatePlan(Kind kind, ReadPlan rows, List<AggregateGroup> group
         groupOrder = List.copyOf(groupOrder);
     }
 
-    public AggregatePlan(Kind kind, ReadPlan rows, List<AggregateGroup> groups, List<ScalarField> by, Filter having, List<OrderItem> groupOrder) {
+    public AggregatePlan(
+            Kind kind,
+            ReadPlan rows,
+            List<AggregateGroup> groups,
+            List<ScalarField> by,
+            Filter having,
+            List<OrderItem> groupOrder) {
         this(kind, rows, groups, by, having, groupOrder, false);
     }
 

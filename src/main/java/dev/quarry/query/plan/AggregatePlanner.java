@@ -1,6 +1,8 @@
 package dev.quarry.query.plan;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.quarry.query.ArgPath;
 import dev.quarry.query.QueryErrors;
 import dev.quarry.query.args.ReadArgs;
@@ -32,11 +34,14 @@ final class AggregatePlanner {
         JsonNode a = args.args();
         ReadPlanner.checkKeys(a, List.of("where", "orderBy", "cursor", "take", "skip", "select"), args::origin);
         ReadPlan rows = rows(model, a, args);
-        if (!ReadPlanner.present(a, "select") || (a.get("select").isBoolean() && a.get("select").booleanValue())) {
-            return new AggregatePlan(AggregatePlan.Kind.COUNT_NUMBER, rows, List.of(), List.of(), Filter.TRUE, List.of());
+        if (!ReadPlanner.present(a, "select")
+                || (a.get("select").isBoolean() && a.get("select").booleanValue())) {
+            return new AggregatePlan(
+                    AggregatePlan.Kind.COUNT_NUMBER, rows, List.of(), List.of(), Filter.TRUE, List.of());
         }
         AggregatePlan.AggregateGroup group = group(model, Aggregate.COUNT, a.get("select"), args.origin("select"));
-        return new AggregatePlan(AggregatePlan.Kind.COUNT_OBJECT, rows, List.of(group), List.of(), Filter.TRUE, List.of());
+        return new AggregatePlan(
+                AggregatePlan.Kind.COUNT_OBJECT, rows, List.of(group), List.of(), Filter.TRUE, List.of());
     }
 
     AggregatePlan aggregate(Model model, ReadArgs args) {
@@ -45,7 +50,8 @@ final class AggregatePlanner {
         allowed.addAll(aggregatesOf(model));
         ReadPlanner.checkKeys(a, allowed, args::origin);
         ReadPlan rows = rows(model, a, args);
-        return new AggregatePlan(AggregatePlan.Kind.AGGREGATE, rows, groups(model, a, args), List.of(), Filter.TRUE, List.of());
+        return new AggregatePlan(
+                AggregatePlan.Kind.AGGREGATE, rows, groups(model, a, args), List.of(), Filter.TRUE, List.of());
     }
 
     AggregatePlan groupBy(Model model, ReadArgs args) {
@@ -54,35 +60,60 @@ final class AggregatePlanner {
         allowed.addAll(aggregatesOf(model));
         ReadPlanner.checkKeys(a, allowed, args::origin);
         if (!ReadPlanner.present(a, "by")) {
-            throw QueryErrors.missingArgument(args.origin("by"), "argument by (the fields to group by)", Fields.scalarNames(model));
+            throw QueryErrors.missingArgument(
+                    args.origin("by"), "argument by (the fields to group by)", Fields.scalarNames(model));
         }
         List<ScalarField> by = byFields(model, a.get("by"), args.origin("by"));
-        Filter filter = ReadPlanner.present(a, "where") ? where.where(model, a.get("where"), args.origin("where"), 0) : Filter.TRUE;
-        Optional<Long> take = ReadPlanner.present(a, "take") ? Optional.of(reads.take(a.get("take"), args.origin("take"))) : Optional.empty();
+        Filter filter = ReadPlanner.present(a, "where")
+                ? where.where(model, a.get("where"), args.origin("where"), 0)
+                : Filter.TRUE;
+        Optional<Long> take = ReadPlanner.present(a, "take")
+                ? Optional.of(reads.take(a.get("take"), args.origin("take")))
+                : Optional.empty();
         long skip = ReadPlanner.present(a, "skip") ? reads.skip(a.get("skip"), args.origin("skip")) : 0;
-        List<OrderItem> order = ReadPlanner.present(a, "orderBy") ? groupOrder(model, by, a.get("orderBy"), args.origin("orderBy")) : List.of();
+        List<OrderItem> order = ReadPlanner.present(a, "orderBy")
+                ? groupOrder(model, by, a.get("orderBy"), args.origin("orderBy"))
+                : List.of();
         if (order.isEmpty() && (take.isPresent() || skip > 0)) {
             requireIdentityInBy(model, by, args.origin(take.isPresent() ? "take" : "skip"));
         }
-        Filter having = ReadPlanner.present(a, "having") ? having(model, by, a.get("having"), args.origin("having")) : Filter.TRUE;
-        ReadPlan rows = new ReadPlan(model, filter, List.of(), take, skip, Optional.empty(), List.of(), new Selection(List.of()));
+        Filter having = ReadPlanner.present(a, "having")
+                ? having(model, by, a.get("having"), args.origin("having"))
+                : Filter.TRUE;
+        ReadPlan rows = new ReadPlan(
+                model, filter, List.of(), take, skip, Optional.empty(), List.of(), new Selection(List.of()));
         return new AggregatePlan(AggregatePlan.Kind.GROUP_BY, rows, groups(model, a, args), by, having, order);
     }
 
-    /** The aggregates a model has: {@code _avg} and {@code _sum} only with a numeric field, as Prisma's output types. */
+    /**
+     * The aggregates a model has: {@code _avg} and {@code _sum} only with a numeric field, as Prisma's output
+     * types.
+     */
     private static List<String> aggregatesOf(Model model) {
-        return AGGREGATES.stream().filter(key -> !allowedFields(model, Aggregate.fromKey(key).orElseThrow()).isEmpty()).toList();
+        return AGGREGATES.stream()
+                .filter(key -> !allowedFields(model, Aggregate.fromKey(key).orElseThrow())
+                        .isEmpty())
+                .toList();
     }
 
     private ReadPlan rows(Model model, JsonNode a, ReadArgs args) {
-        com.fasterxml.jackson.databind.node.ObjectNode rowArgs = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+        ObjectNode rowArgs = JsonNodeFactory.instance.objectNode();
         for (String key : List.of("where", "orderBy", "cursor", "take", "skip")) {
             if (a.has(key)) {
                 rowArgs.set(key, a.get(key));
             }
         }
-        ReadPlan read = reads.read(model, rowArgs, List.of("where", "orderBy", "cursor", "take", "skip"), args::origin, 0);
-        return new ReadPlan(model, read.filter(), read.orderBy(), read.limit(), read.backwards(), read.offset(), read.cursor(), read.distinct(),
+        ReadPlan read =
+                reads.read(model, rowArgs, List.of("where", "orderBy", "cursor", "take", "skip"), args::origin, 0);
+        return new ReadPlan(
+                model,
+                read.filter(),
+                read.orderBy(),
+                read.limit(),
+                read.backwards(),
+                read.offset(),
+                read.cursor(),
+                read.distinct(),
                 new Selection(List.of()));
     }
 
@@ -123,9 +154,11 @@ final class AggregatePlanner {
                 }
                 continue;
             }
-            Optional<ScalarField> f = allowed.stream().filter(s -> s.name().equals(e.getKey())).findFirst();
+            Optional<ScalarField> f =
+                    allowed.stream().filter(s -> s.name().equals(e.getKey())).findFirst();
             if (f.isEmpty()) {
-                List<String> names = new ArrayList<>(allowed.stream().map(ScalarField::name).toList());
+                List<String> names =
+                        new ArrayList<>(allowed.stream().map(ScalarField::name).toList());
                 if (fn == Aggregate.COUNT) {
                     names.add("_all");
                 }
@@ -140,17 +173,19 @@ final class AggregatePlanner {
 
     /** Fields each aggregate accepts, as Prisma's input types allow them. */
     static List<ScalarField> allowedFields(Model model, Aggregate fn) {
-        return Fields.visibleScalars(model).stream().filter(f -> {
-            switch (fn) {
-                case COUNT:
-                    return true;
-                case AVG:
-                case SUM:
-                    return !f.isList() && Fields.isNumeric(f);
-                default:
-                    return !f.isList() && f.type() != ScalarType.JSON && f.type() != ScalarType.BYTES;
-            }
-        }).toList();
+        return Fields.visibleScalars(model).stream()
+                .filter(f -> {
+                    switch (fn) {
+                        case COUNT:
+                            return true;
+                        case AVG:
+                        case SUM:
+                            return !f.isList() && Fields.isNumeric(f);
+                        default:
+                            return !f.isList() && f.type() != ScalarType.JSON && f.type() != ScalarType.BYTES;
+                    }
+                })
+                .toList();
     }
 
     private static List<ScalarField> byFields(Model model, JsonNode node, ArgPath at) {
@@ -168,7 +203,9 @@ final class AggregatePlanner {
             JsonNode item = items.get(i);
             ArgPath here = node.isArray() ? at.index(i) : at;
             Optional<ScalarField> f = item.isTextual()
-                    ? Fields.visibleScalars(model).stream().filter(s -> s.name().equals(item.textValue())).findFirst()
+                    ? Fields.visibleScalars(model).stream()
+                            .filter(s -> s.name().equals(item.textValue()))
+                            .findFirst()
                     : Optional.empty();
             if (f.isEmpty()) {
                 throw QueryErrors.unknownField(here, model.name(), item.asText(), Fields.scalarNames(model));
@@ -178,12 +215,24 @@ final class AggregatePlanner {
         return out;
     }
 
-    /** Paging groups without an orderBy: Prisma orders them by the primary key, which must then be in by (its P2019). */
+    /**
+     * Paging groups without an orderBy: Prisma orders them by the primary key, which must then be in by (its
+     * P2019).
+     */
     private static void requireIdentityInBy(Model model, List<ScalarField> by, ArgPath at) {
-        List<String> missing = Fields.identity(model).stream().filter(f -> !by.contains(f)).map(ScalarField::name).toList();
+        List<String> missing = Fields.identity(model).stream()
+                .filter(f -> !by.contains(f))
+                .map(ScalarField::name)
+                .toList();
         if (!missing.isEmpty()) {
-            throw QueryErrors.inputError(at, "take or skip without an orderBy orders the groups by the primary key, and every field used for orderBy "
-                    + "must be included in the by-arguments of the query. Missing fields: " + String.join(", ", missing), List.of("orderBy"));
+            throw QueryErrors.inputError(
+                    at,
+                    "take or skip without an orderBy orders the groups by the primary key, and every field "
+                            + "used "
+                            + "for orderBy "
+                            + "must be included in the by-arguments of the query. Missing fields: "
+                            + String.join(", ", missing),
+                    List.of("orderBy"));
         }
     }
 
@@ -214,22 +263,45 @@ final class AggregatePlanner {
                     Iterator<Map.Entry<String, JsonNode>> fit = e.getValue().fields();
                     while (fit.hasNext()) {
                         Map.Entry<String, JsonNode> fe = fit.next();
-                        Optional<ScalarField> f = allowedFields(model, fn.get()).stream().filter(s -> s.name().equals(fe.getKey())).findFirst();
-                        if (f.isEmpty() && !(fn.get() == Aggregate.COUNT && fe.getKey().equals("_all"))) {
-                            throw QueryErrors.unknownField(here.key(fe.getKey()), model.name(), fe.getKey(),
-                                    allowedFields(model, fn.get()).stream().map(ScalarField::name).toList());
+                        Optional<ScalarField> f = allowedFields(model, fn.get()).stream()
+                                .filter(s -> s.name().equals(fe.getKey()))
+                                .findFirst();
+                        if (f.isEmpty()
+                                && !(fn.get() == Aggregate.COUNT && fe.getKey().equals("_all"))) {
+                            throw QueryErrors.unknownField(
+                                    here.key(fe.getKey()),
+                                    model.name(),
+                                    fe.getKey(),
+                                    allowedFields(model, fn.get()).stream()
+                                            .map(ScalarField::name)
+                                            .toList());
                         }
-                        out.add(ReadPlanner.direction(new OrderItem.ByAggregate(fn.get(), f), List.of(), fe.getValue(), here.key(fe.getKey()), true));
+                        out.add(ReadPlanner.direction(
+                                new OrderItem.ByAggregate(fn.get(), f),
+                                List.of(),
+                                fe.getValue(),
+                                here.key(fe.getKey()),
+                                true));
                     }
                     continue;
                 }
-                Optional<ScalarField> f = by.stream().filter(s -> s.name().equals(e.getKey())).findFirst();
+                Optional<ScalarField> f =
+                        by.stream().filter(s -> s.name().equals(e.getKey())).findFirst();
                 if (f.isEmpty()) {
-                    List<String> allowed = new ArrayList<>(by.stream().map(ScalarField::name).toList());
+                    List<String> allowed =
+                            new ArrayList<>(by.stream().map(ScalarField::name).toList());
                     allowed.addAll(AGGREGATES);
-                    throw QueryErrors.inputError(here, "Every field used for orderBy must be included in the by-arguments of the query", allowed);
+                    throw QueryErrors.inputError(
+                            here,
+                            "Every field used for orderBy must be included in the by-arguments of the query",
+                            allowed);
                 }
-                out.add(ReadPlanner.direction(new OrderItem.ByField(f.get()), List.of(), e.getValue(), here, f.get().isOptional()));
+                out.add(ReadPlanner.direction(
+                        new OrderItem.ByField(f.get()),
+                        List.of(),
+                        e.getValue(),
+                        here,
+                        f.get().isOptional()));
             }
         }
         return out;
@@ -237,7 +309,8 @@ final class AggregatePlanner {
 
     private Filter having(Model model, List<ScalarField> by, JsonNode node, ArgPath at) {
         if (!node.isObject()) {
-            throw QueryErrors.wrongType(at, "an object of filters (" + model.name() + "ScalarWhereWithAggregatesInput)");
+            throw QueryErrors.wrongType(
+                    at, "an object of filters (" + model.name() + "ScalarWhereWithAggregatesInput)");
         }
         List<Filter> parts = new ArrayList<>();
         Iterator<Map.Entry<String, JsonNode>> it = node.fields();
@@ -255,11 +328,19 @@ final class AggregatePlanner {
                 } else {
                     list.add(having(model, by, v, here));
                 }
-                parts.add(key.equals("AND") ? WherePlanner.and(list) : key.equals("OR") ? new Filter.Or(list)
-                        : WherePlanner.and(list.stream().map(WherePlanner::not).toList()));
+                parts.add(
+                        key.equals("AND")
+                                ? WherePlanner.and(list)
+                                : key.equals("OR")
+                                        ? new Filter.Or(list)
+                                        : WherePlanner.and(list.stream()
+                                                .map(WherePlanner::not)
+                                                .toList()));
                 continue;
             }
-            Optional<ScalarField> f = Fields.visibleScalars(model).stream().filter(s -> s.name().equals(key)).findFirst();
+            Optional<ScalarField> f = Fields.visibleScalars(model).stream()
+                    .filter(s -> s.name().equals(key))
+                    .findFirst();
             if (f.isEmpty()) {
                 List<String> allowed = new ArrayList<>(Fields.scalarNames(model));
                 allowed.addAll(List.of("AND", "OR", "NOT"));
@@ -270,13 +351,16 @@ final class AggregatePlanner {
         return WherePlanner.and(parts);
     }
 
-    /** One field's having filter: aggregate conditions, plain conditions (the field in by), and a nested not of either. */
+    /**
+     * One field's having filter: aggregate conditions, plain conditions (the field in by), and a nested not of
+     * either.
+     */
     private Filter fieldHaving(Model model, List<ScalarField> by, ScalarField field, JsonNode v, ArgPath here) {
         if (!hasAggregate(v)) {
             return plainHaving(model, by, field, v, here);
         }
         List<Filter> parts = new ArrayList<>();
-        com.fasterxml.jackson.databind.node.ObjectNode plain = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+        ObjectNode plain = JsonNodeFactory.instance.objectNode();
         Iterator<Map.Entry<String, JsonNode>> ait = v.fields();
         while (ait.hasNext()) {
             Map.Entry<String, JsonNode> ae = ait.next();
@@ -291,10 +375,12 @@ final class AggregatePlanner {
                 continue;
             }
             if (!allowedFields(model, fn.get()).contains(field)) {
-                throw QueryErrors.unknownOperator(here.key(ae.getKey()), ae.getKey(), "field " + field.name(), AGGREGATES);
+                throw QueryErrors.unknownOperator(
+                        here.key(ae.getKey()), ae.getKey(), "field " + field.name(), AGGREGATES);
             }
             ScalarField typed = aggregateValueField(field, fn.get());
-            parts.add(new Filter.AggregateCondition(fn.get(), typed, where.scalarOn(model, typed, ae.getValue(), here.key(ae.getKey()))));
+            parts.add(new Filter.AggregateCondition(
+                    fn.get(), typed, where.scalarOn(model, typed, ae.getValue(), here.key(ae.getKey()))));
         }
         if (plain.size() > 0) {
             parts.add(plainHaving(model, by, field, plain, here));
@@ -309,7 +395,9 @@ final class AggregatePlanner {
 
     private Filter plainHaving(Model model, List<ScalarField> by, ScalarField field, JsonNode v, ArgPath at) {
         if (!by.contains(field)) {
-            throw QueryErrors.invalid(at, "A having filter on " + field.name() + " without an aggregate needs " + field.name() + " in by",
+            throw QueryErrors.invalid(
+                    at,
+                    "A having filter on " + field.name() + " without an aggregate needs " + field.name() + " in by",
                     by.stream().map(ScalarField::name).toList());
         }
         return where.scalarOn(model, field, v, at);
@@ -325,6 +413,15 @@ final class AggregatePlanner {
         } else if (fn == Aggregate.SUM && field.type() == ScalarType.INT) {
             type = ScalarType.BIGINT;
         }
-        return new ScalarField(field.name(), field.dbName(), type, Arity.OPTIONAL, Optional.empty(), false, Optional.empty(), false, Optional.empty());
+        return new ScalarField(
+                field.name(),
+                field.dbName(),
+                type,
+                Arity.OPTIONAL,
+                Optional.empty(),
+                false,
+                Optional.empty(),
+                false,
+                Optional.empty());
     }
 }

@@ -32,12 +32,18 @@ final class Fields {
     }
 
     static boolean visible(Schema schema, RelationField field) {
-        return !field.ignored() && schema.findModel(field.relatedModel()).filter(m -> !m.ignored()).isPresent();
+        return !field.ignored()
+                && schema.findModel(field.relatedModel())
+                        .filter(m -> !m.ignored())
+                        .isPresent();
     }
 
-    /** The visible field of that name (a field's name is unique in its model); per request, so no lists are built. */
+    /**
+     * The visible field of that name (a field's name is unique in its model); per request, so no lists are built.
+     */
     static Optional<Field> find(Schema schema, Model model, String name) {
-        return model.findField(name).filter(f -> f instanceof ScalarField scalar ? visible(scalar) : visible(schema, (RelationField) f));
+        return model.findField(name)
+                .filter(f -> f instanceof ScalarField scalar ? visible(scalar) : visible(schema, (RelationField) f));
     }
 
     static List<String> names(Schema schema, Model model) {
@@ -60,8 +66,10 @@ final class Fields {
     }
 
     static boolean isNumeric(ScalarField field) {
-        return field.type() == ScalarType.INT || field.type() == ScalarType.BIGINT
-                || field.type() == ScalarType.FLOAT || field.type() == ScalarType.DECIMAL;
+        return field.type() == ScalarType.INT
+                || field.type() == ScalarType.BIGINT
+                || field.type() == ScalarType.FLOAT
+                || field.type() == ScalarType.DECIMAL;
     }
 
     /**
@@ -70,15 +78,20 @@ final class Fields {
      */
     static Map<String, List<String>> uniqueCriteria(Model model) {
         Map<String, List<String>> criteria = new LinkedHashMap<>();
-        model.primaryKey().ifPresent(pk -> criteria.put(pk.name().orElse(String.join("_", pk.fieldNames())), pk.fieldNames()));
-        model.uniques().forEach(u -> criteria.putIfAbsent(u.name().orElse(String.join("_", u.fieldNames())), u.fieldNames()));
+        model.primaryKey()
+                .ifPresent(pk -> criteria.put(pk.name().orElse(String.join("_", pk.fieldNames())), pk.fieldNames()));
+        model.uniques()
+                .forEach(u -> criteria.putIfAbsent(u.name().orElse(String.join("_", u.fieldNames())), u.fieldNames()));
         return criteria;
     }
 
     /** The fields that identify a row: the primary key, else the first unique. */
     static List<ScalarField> identity(Model model) {
-        List<String> names = model.primaryKey().map(pk -> pk.fieldNames())
-                .orElseGet(() -> model.uniques().isEmpty() ? List.of() : model.uniques().get(0).fieldNames());
+        List<String> names = model.primaryKey()
+                .map(pk -> pk.fieldNames())
+                .orElseGet(() -> model.uniques().isEmpty()
+                        ? List.of()
+                        : model.uniques().get(0).fieldNames());
         return names.stream().map(model::scalarField).toList();
     }
 }

@@ -81,7 +81,11 @@ public sealed interface Filter {
     }
 
     enum CompareOp {
-        EQ("="), LT("<"), LTE("<="), GT(">"), GTE(">=");
+        EQ("="),
+        LT("<"),
+        LTE("<="),
+        GT(">"),
+        GTE(">=");
 
         public final String sql;
 
@@ -122,7 +126,10 @@ public sealed interface Filter {
         }
     }
 
-    /** {@code field LIKE pattern}: the pattern's wildcards are already escaped, {@code %} added where the operator needs. */
+    /**
+     * {@code field LIKE pattern}: the pattern's wildcards are already escaped, {@code %} added where the operator
+     * needs.
+     */
     record Like(ScalarField field, Bound.Text pattern, boolean insensitive) implements Leaf {
         public Like(ScalarField field, String pattern, boolean insensitive) {
             this(field, new Bound.Text(pattern), insensitive);
@@ -146,9 +153,16 @@ public sealed interface Filter {
         }
     }
 
-    enum ListOp { HAS, HAS_EVERY, HAS_SOME, EQUALS }
+    enum ListOp {
+        HAS,
+        HAS_EVERY,
+        HAS_SOME,
+        EQUALS
+    }
 
-    /** Filters on a scalar list ({@code String[]}): {@code has}, {@code hasEvery}, {@code hasSome}, {@code equals}. */
+    /**
+     * Filters on a scalar list ({@code String[]}): {@code has}, {@code hasEvery}, {@code hasSome}, {@code equals}.
+     */
     record ListCondition(ScalarField field, ListOp op, Value.Many values) implements Leaf {
         @Override
         public List<Bound> bound() {
@@ -165,11 +179,23 @@ public sealed interface Filter {
     }
 
     enum JsonOp {
-        EQUALS, STRING_CONTAINS, STRING_STARTS_WITH, STRING_ENDS_WITH, ARRAY_CONTAINS, ARRAY_STARTS_WITH, ARRAY_ENDS_WITH, LT, LTE, GT, GTE
+        EQUALS,
+        STRING_CONTAINS,
+        STRING_STARTS_WITH,
+        STRING_ENDS_WITH,
+        ARRAY_CONTAINS,
+        ARRAY_STARTS_WITH,
+        ARRAY_ENDS_WITH,
+        LT,
+        LTE,
+        GT,
+        GTE
     }
 
     /** A Json-field filter, optionally at a {@code path} inside the document. */
-    record JsonCondition(ScalarField field, Optional<Bound.Texts> path, JsonOp op, Bound.Text operand, boolean insensitive) implements Leaf {
+    record JsonCondition(
+            ScalarField field, Optional<Bound.Texts> path, JsonOp op, Bound.Text operand, boolean insensitive)
+            implements Leaf {
         public JsonCondition(ScalarField field, List<String> path, JsonOp op, String operand, boolean insensitive) {
             this(field, jsonPath(path), op, new Bound.Text(operand), insensitive);
         }
@@ -180,11 +206,15 @@ public sealed interface Filter {
         }
     }
 
-    enum JsonNullKind { DB_NULL, JSON_NULL, ANY_NULL }
+    enum JsonNullKind {
+        DB_NULL,
+        JSON_NULL,
+        ANY_NULL
+    }
 
     /**
-     * {@code equals: DbNull / JsonNull / AnyNull} on a Json field, optionally at a path: there, as in Prisma, DbNull
-     * means no value at the path (a missing key, or a NULL column).
+     * {@code equals: DbNull / JsonNull / AnyNull} on a Json field, optionally at a path: there, as in Prisma,
+     * DbNull means no value at the path (a missing key, or a NULL column).
      */
     record JsonIsNull(ScalarField field, Optional<Bound.Texts> path, JsonNullKind kind) implements Leaf {
         public JsonIsNull(ScalarField field, List<String> path, JsonNullKind kind) {
@@ -202,7 +232,13 @@ public sealed interface Filter {
         return path.isEmpty() ? Optional.empty() : Optional.of(new Bound.Texts(path));
     }
 
-    enum Quantifier { SOME, EVERY, NONE, IS, IS_NOT }
+    enum Quantifier {
+        SOME,
+        EVERY,
+        NONE,
+        IS,
+        IS_NOT
+    }
 
     /**
      * A relation filter. {@code some}/{@code every}/{@code none} on to-many relations, {@code is}/{@code isNot}

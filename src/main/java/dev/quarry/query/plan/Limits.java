@@ -13,7 +13,14 @@ package dev.quarry.query.plan;
  * @param maxRows          the most rows of any one list of an answer (top level, nested, groupBy)
  * @param maxResponseBytes the largest answer body, in bytes
  */
-public record Limits(int maxTake, int maxDepth, int maxFilterNodes, long maxSkip, int maxListValues, int maxRows, long maxResponseBytes) {
+public record Limits(
+        int maxTake,
+        int maxDepth,
+        int maxFilterNodes,
+        long maxSkip,
+        int maxListValues,
+        int maxRows,
+        long maxResponseBytes) {
 
     public static final Limits DEFAULT = new Limits(1000, 8, 200, 100_000, 10_000, 1000, 32L << 20);
 }

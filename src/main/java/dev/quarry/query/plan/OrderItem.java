@@ -19,7 +19,10 @@ public record OrderItem(List<Hop> hops, Target target, boolean descending, Optio
         hops = List.copyOf(hops);
     }
 
-    public enum Nulls { FIRST, LAST }
+    public enum Nulls {
+        FIRST,
+        LAST
+    }
 
     public sealed interface Target {}
 

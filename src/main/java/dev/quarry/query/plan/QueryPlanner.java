@@ -1,6 +1,7 @@
 package dev.quarry.query.plan;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.quarry.query.QueryErrors;
 import dev.quarry.query.args.Operation;
 import dev.quarry.query.args.ReadArgs;
@@ -9,7 +10,6 @@ import dev.quarry.schema.model.ReadableFields;
 import dev.quarry.schema.model.Schema;
 import java.util.List;
 import java.util.Optional;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * The entry point of planning: unresolved {@link ReadArgs} of one model → a {@link QueryPlan}, or a {@code
@@ -17,9 +17,19 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  */
 public final class QueryPlanner {
 
-    private static final List<String> FIND_MANY_ARGS = List.of("where", "orderBy", "cursor", "take", "skip", "distinct", "select", "include", "omit",
+    private static final List<String> FIND_MANY_ARGS = List.of(
+            "where",
+            "orderBy",
+            "cursor",
+            "take",
+            "skip",
+            "distinct",
+            "select",
+            "include",
+            "omit",
             "relationLoadStrategy");
-    private static final List<String> FIND_UNIQUE_ARGS = List.of("where", "select", "include", "omit", "relationLoadStrategy");
+    private static final List<String> FIND_UNIQUE_ARGS =
+            List.of("where", "select", "include", "omit", "relationLoadStrategy");
 
     private static final Bound.Text ONE = new Bound.Text("1");
 
@@ -54,7 +64,8 @@ public final class QueryPlanner {
             return planArgs(model, args);
         }
         JsonNode flag = args.args().get(ReadArgs.WITH_DELETED);
-        boolean text = flag.isTextual() && (flag.textValue().equals("true") || flag.textValue().equals("false"));
+        boolean text = flag.isTextual()
+                && (flag.textValue().equals("true") || flag.textValue().equals("false"));
         if (!flag.isBoolean() && !text) {
             throw QueryErrors.wrongType(args.origin(ReadArgs.WITH_DELETED), "true or false");
         }
@@ -74,23 +85,47 @@ public final class QueryPlanner {
             case FIND_FIRST_OR_THROW: {
                 ReadPlan read = reads.read(model, a, FIND_MANY_ARGS, args::origin, 0);
                 if (read.limit().filter(l -> !l.text().equals("1")).isPresent()) {
-                    throw QueryErrors.invalid(args.origin("take"), "findFirst takes only take 1 or -1", List.of("1", "-1"));
+                    throw QueryErrors.invalid(
+                            args.origin("take"), "findFirst takes only take 1 or -1", List.of("1", "-1"));
                 }
-                return new FindPlan(new ReadPlan(read.model(), read.filter(), read.orderBy(), Optional.of(read.limit().orElse(ONE)), read.backwards(),
-                        read.offset(), read.cursor(), read.distinct(), read.selection()), true);
+                return new FindPlan(
+                        new ReadPlan(
+                                read.model(),
+                                read.filter(),
+                                read.orderBy(),
+                                Optional.of(read.limit().orElse(ONE)),
+                                read.backwards(),
+                                read.offset(),
+                                read.cursor(),
+                                read.distinct(),
+                                read.selection()),
+                        true);
             }
             case FIND_UNIQUE:
             case FIND_UNIQUE_OR_THROW: {
                 if (!ReadPlanner.present(a, "where")) {
-                    throw QueryErrors.missingArgument(args.origin("where"), "argument where (a unique criterion)", List.copyOf(Fields.uniqueCriteria(model).keySet()));
+                    throw QueryErrors.missingArgument(
+                            args.origin("where"),
+                            "argument where (a unique criterion)",
+                            List.copyOf(Fields.uniqueCriteria(model).keySet()));
                 }
                 ReadPlanner.checkKeys(a, FIND_UNIQUE_ARGS, args::origin);
                 Filter unique = where.whereUnique(model, a.get("where"), args.origin("where"), 0);
                 ObjectNode rest = a.deepCopy();
                 rest.remove("where");
                 ReadPlan read = reads.read(model, rest, FIND_UNIQUE_ARGS, args::origin, 0);
-                return new FindPlan(new ReadPlan(model, unique, List.of(), Optional.of(ONE), false, Optional.empty(), Optional.empty(), List.of(),
-                        read.selection()), true);
+                return new FindPlan(
+                        new ReadPlan(
+                                model,
+                                unique,
+                                List.of(),
+                                Optional.of(ONE),
+                                false,
+                                Optional.empty(),
+                                Optional.empty(),
+                                List.of(),
+                                read.selection()),
+                        true);
             }
             case COUNT:
                 return aggregates.count(model, args);
@@ -99,7 +134,8 @@ public final class QueryPlanner {
             case GROUP_BY:
                 return aggregates.groupBy(model, args);
             default:
-                throw QueryErrors.unknownOperation(args.origin("operation"), args.operation().clientName(), Operation.clientNames());
+                throw QueryErrors.unknownOperation(
+                        args.origin("operation"), args.operation().clientName(), Operation.clientNames());
         }
     }
 }

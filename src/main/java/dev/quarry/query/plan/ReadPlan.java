@@ -30,9 +30,24 @@ public record ReadPlan(
     }
 
     /** From the client's {@code take} (negative reads backwards) and {@code skip}. */
-    public ReadPlan(Model model, Filter filter, List<OrderItem> orderBy, Optional<Long> take, long skip, Optional<Filter> cursor,
-            List<ScalarField> distinct, Selection selection) {
-        this(model, filter, orderBy, take.map(t -> new Bound.Text(Long.toString(Math.abs(t)))), take.filter(t -> t < 0).isPresent(),
-                skip > 0 ? Optional.of(new Bound.Text(Long.toString(skip))) : Optional.empty(), cursor, distinct, selection);
+    public ReadPlan(
+            Model model,
+            Filter filter,
+            List<OrderItem> orderBy,
+            Optional<Long> take,
+            long skip,
+            Optional<Filter> cursor,
+            List<ScalarField> distinct,
+            Selection selection) {
+        this(
+                model,
+                filter,
+                orderBy,
+                take.map(t -> new Bound.Text(Long.toString(Math.abs(t)))),
+                take.filter(t -> t < 0).isPresent(),
+                skip > 0 ? Optional.of(new Bound.Text(Long.toString(skip))) : Optional.empty(),
+                cursor,
+                distinct,
+                selection);
     }
 }

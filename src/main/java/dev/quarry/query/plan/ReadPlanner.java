@@ -1,9 +1,8 @@
 package dev.quarry.query.plan;
 
-import dev.quarry.schema.validate.PreviewFeatures;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.quarry.query.ArgPath;
 import dev.quarry.query.QueryErrors;
 import dev.quarry.schema.model.Field;
@@ -13,6 +12,7 @@ import dev.quarry.schema.model.RelationField;
 import dev.quarry.schema.model.ScalarField;
 import dev.quarry.schema.model.ScalarType;
 import dev.quarry.schema.model.Schema;
+import dev.quarry.schema.validate.PreviewFeatures;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -20,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * findMany-shaped arguments (top level or inside a relation) → {@link ReadPlan}; orderBy, pagination and selection.
@@ -55,11 +54,17 @@ final class ReadPlanner {
         if (present(args, "where")) {
             filter = where.where(model, args.get("where"), locate.apply("where"), depth);
         }
-        List<OrderItem> orderBy = present(args, "orderBy") ? orderBy(model, args.get("orderBy"), locate.apply("orderBy"), depth) : List.of();
-        Optional<Long> take = present(args, "take") ? Optional.of(take(args.get("take"), locate.apply("take"))) : Optional.empty();
+        List<OrderItem> orderBy = present(args, "orderBy")
+                ? orderBy(model, args.get("orderBy"), locate.apply("orderBy"), depth)
+                : List.of();
+        Optional<Long> take =
+                present(args, "take") ? Optional.of(take(args.get("take"), locate.apply("take"))) : Optional.empty();
         long skip = present(args, "skip") ? skip(args.get("skip"), locate.apply("skip")) : 0;
-        Optional<Filter> cursor = present(args, "cursor") ? Optional.of(cursor(model, args.get("cursor"), locate.apply("cursor"), depth)) : Optional.empty();
-        List<ScalarField> distinct = present(args, "distinct") ? distinct(model, args.get("distinct"), locate.apply("distinct")) : List.of();
+        Optional<Filter> cursor = present(args, "cursor")
+                ? Optional.of(cursor(model, args.get("cursor"), locate.apply("cursor"), depth))
+                : Optional.empty();
+        List<ScalarField> distinct =
+                present(args, "distinct") ? distinct(model, args.get("distinct"), locate.apply("distinct")) : List.of();
         Selection selection = selection(model, args, locate, depth);
         if (cursor.isPresent() || take.filter(t -> t < 0).isPresent()) {
             orderBy = withIdentityTieBreak(model, orderBy);
@@ -71,7 +76,10 @@ final class ReadPlanner {
     private static List<OrderItem> withIdentityTieBreak(Model model, List<OrderItem> orderBy) {
         List<OrderItem> out = new ArrayList<>(orderBy);
         for (ScalarField f : Fields.identity(model)) {
-            boolean present = orderBy.stream().anyMatch(o -> o.hops().isEmpty() && o.target() instanceof OrderItem.ByField b && b.field().equals(f));
+            boolean present = orderBy.stream()
+                    .anyMatch(o -> o.hops().isEmpty()
+                            && o.target() instanceof OrderItem.ByField b
+                            && b.field().equals(f));
             if (!present) {
                 out.add(new OrderItem(List.of(), new OrderItem.ByField(f), false, Optional.empty()));
             }
@@ -131,7 +139,8 @@ final class ReadPlanner {
         if (node.isTextual() && at.textValues()) {
             List<ScalarField> identity = Fields.identity(model);
             if (identity.size() != 1) {
-                throw QueryErrors.wrongType(at, "a JSON object naming a unique criterion (" + model.name() + " has a compound id)");
+                throw QueryErrors.wrongType(
+                        at, "a JSON object naming a unique criterion (" + model.name() + " has a compound id)");
             }
             ObjectNode obj = JsonNodeFactory.instance.objectNode();
             obj.set(identity.get(0).name(), node);
@@ -152,7 +161,9 @@ final class ReadPlanner {
             JsonNode item = items.get(i);
             ArgPath here = node.isArray() ? at.index(i) : at;
             Optional<ScalarField> f = item.isTextual()
-                    ? Fields.visibleScalars(model).stream().filter(s -> s.name().equals(item.textValue())).findFirst()
+                    ? Fields.visibleScalars(model).stream()
+                            .filter(s -> s.name().equals(item.textValue()))
+                            .findFirst()
                     : Optional.empty();
             if (f.isEmpty()) {
                 throw QueryErrors.unknownField(here, model.name(), item.asText(), Fields.scalarNames(model));
@@ -178,7 +189,8 @@ final class ReadPlanner {
 
     private void orderObject(Model model, JsonNode node, ArgPath at, List<Hop> hops, List<OrderItem> out, int depth) {
         if (!node.isObject()) {
-            throw QueryErrors.wrongType(at, "an object like {\"field\": \"asc\"} (" + model.name() + "OrderByWithRelationInput)");
+            throw QueryErrors.wrongType(
+                    at, "an object like {\"field\": \"asc\"} (" + model.name() + "OrderByWithRelationInput)");
         }
         requireOneKey(node, at);
         Iterator<Map.Entry<String, JsonNode>> it = node.fields();
@@ -204,8 +216,12 @@ final class ReadPlanner {
                 Hop hop = Fields.hop(schema, model, relation);
                 if (relation.isList()) {
                     JsonNode count = e.getValue().get("_count");
-                    if (!e.getValue().isObject() || count == null || e.getValue().size() != 1) {
-                        throw QueryErrors.wrongType(here, "{\"_count\": \"asc\" | \"desc\"} (a to-many relation is sorted by its count)");
+                    if (!e.getValue().isObject()
+                            || count == null
+                            || e.getValue().size() != 1) {
+                        throw QueryErrors.wrongType(
+                                here,
+                                "{\"_count\": \"asc\" | \"desc\"} (a to-many relation is sorted by its " + "count)");
                     }
                     out.add(direction(new OrderItem.ByRelationCount(hop), hops, count, here.key("_count"), false));
                 } else {
@@ -220,7 +236,8 @@ final class ReadPlanner {
     /** Prisma's order objects take one key each, so that the order of several is the order of a list. */
     static void requireOneKey(JsonNode node, ArgPath at) {
         if (node.size() > 1) {
-            throw QueryErrors.wrongType(at, "an object with one key; several keys are a list: [{\"a\": \"asc\"}, {\"b\": \"desc\"}]");
+            throw QueryErrors.wrongType(
+                    at, "an object with one key; several keys are a list: [{\"a\": \"asc\"}, {\"b\": \"desc\"}]");
         }
     }
 
@@ -240,8 +257,13 @@ final class ReadPlanner {
                 throw QueryErrors.unknownArgument(at.key(k), k, List.of("fields", "search", "sort"));
             }
         }
-        List<String> textFields = Fields.visibleScalars(model).stream().filter(f -> f.type() == ScalarType.STRING && !f.isList()).map(ScalarField::name).toList();
-        JsonNode names = v.get("fields").isArray() ? v.get("fields") : JsonNodeFactory.instance.arrayNode().add(v.get("fields"));
+        List<String> textFields = Fields.visibleScalars(model).stream()
+                .filter(f -> f.type() == ScalarType.STRING && !f.isList())
+                .map(ScalarField::name)
+                .toList();
+        JsonNode names = v.get("fields").isArray()
+                ? v.get("fields")
+                : JsonNodeFactory.instance.arrayNode().add(v.get("fields"));
         List<ScalarField> fields = new ArrayList<>();
         for (int i = 0; i < names.size(); i++) {
             JsonNode name = names.get(i);
@@ -257,7 +279,11 @@ final class ReadPlanner {
         if (!v.get("search").isTextual()) {
             throw QueryErrors.wrongType(at.key("search"), "a full-text query (string)");
         }
-        return new OrderItem(hops, new OrderItem.ByRelevance(fields, v.get("search").textValue()), sort(v.get("sort"), at.key("sort")), Optional.empty());
+        return new OrderItem(
+                hops,
+                new OrderItem.ByRelevance(fields, v.get("search").textValue()),
+                sort(v.get("sort"), at.key("sort")),
+                Optional.empty());
     }
 
     static OrderItem direction(OrderItem.Target target, List<Hop> hops, JsonNode v, ArgPath at, boolean nullable) {
@@ -278,14 +304,17 @@ final class ReadPlanner {
                 if (!nullable) {
                     throw QueryErrors.invalid(at.key("nulls"), "nulls is only allowed on optional fields", List.of());
                 }
-                if (!n.isTextual() || !(n.textValue().equals("first") || n.textValue().equals("last"))) {
-                    throw QueryErrors.invalid(at.key("nulls"), "nulls must be 'first' or 'last'", List.of("first", "last"));
+                if (!n.isTextual()
+                        || !(n.textValue().equals("first") || n.textValue().equals("last"))) {
+                    throw QueryErrors.invalid(
+                            at.key("nulls"), "nulls must be 'first' or 'last'", List.of("first", "last"));
                 }
                 nulls = Optional.of(n.textValue().equals("first") ? OrderItem.Nulls.FIRST : OrderItem.Nulls.LAST);
             }
             return new OrderItem(hops, target, sort(v.get("sort"), at.key("sort")), nulls);
         }
-        throw QueryErrors.wrongType(at, "\"asc\", \"desc\" or {\"sort\": \"asc\" | \"desc\", \"nulls\": \"first\" | \"last\"}");
+        throw QueryErrors.wrongType(
+                at, "\"asc\", \"desc\" or {\"sort\": \"asc\" | \"desc\", \"nulls\": \"first\" | \"last\"}");
     }
 
     private static boolean sort(JsonNode v, ArgPath at) {
@@ -300,7 +329,8 @@ final class ReadPlanner {
 
     // --- select / include / omit ---------------------------------------------------------------
 
-    private static final List<String> NESTED_MANY_ARGS = List.of("select", "include", "omit", "where", "orderBy", "take", "skip", "cursor", "distinct");
+    private static final List<String> NESTED_MANY_ARGS =
+            List.of("select", "include", "omit", "where", "orderBy", "take", "skip", "cursor", "distinct");
     private static final List<String> NESTED_ONE_ARGS = List.of("select", "include", "omit");
 
     Selection selection(Model model, JsonNode args, Locator locate, int depth) {
@@ -370,7 +400,13 @@ final class ReadPlanner {
         throw QueryErrors.wrongType(at, "true or false");
     }
 
-    private void select(Model model, JsonNode node, ArgPath at, int depth, Map<String, Selection.Selected> chosen, boolean include) {
+    private void select(
+            Model model,
+            JsonNode node,
+            ArgPath at,
+            int depth,
+            Map<String, Selection.Selected> chosen,
+            boolean include) {
         if (!node.isObject()) {
             throw QueryErrors.wrongType(at, "an object like {\"field\": true}");
         }
@@ -416,9 +452,13 @@ final class ReadPlanner {
             Hop hop = Fields.hop(schema, model, relation);
             JsonNode nestedArgs = v.isBoolean() ? JsonNodeFactory.instance.objectNode() : v;
             if (!nestedArgs.isObject()) {
-                throw QueryErrors.wrongType(here, "true, false or an object of arguments " + (relation.isList() ? NESTED_MANY_ARGS : NESTED_ONE_ARGS));
+                throw QueryErrors.wrongType(
+                        here,
+                        "true, false or an object of arguments "
+                                + (relation.isList() ? NESTED_MANY_ARGS : NESTED_ONE_ARGS));
             }
-            ReadPlan nested = read(hop.to(), nestedArgs, relation.isList() ? NESTED_MANY_ARGS : NESTED_ONE_ARGS, here::key, depth + 1);
+            ReadPlan nested = read(
+                    hop.to(), nestedArgs, relation.isList() ? NESTED_MANY_ARGS : NESTED_ONE_ARGS, here::key, depth + 1);
             chosen.put(key, new Selection.Relation(hop, nested));
         }
     }
@@ -439,13 +479,18 @@ final class ReadPlanner {
     }
 
     private Selection.Counts counts(Model model, JsonNode v, ArgPath at, int depth) {
-        List<RelationField> toMany = Fields.visibleRelations(schema, model).stream().filter(RelationField::isList).toList();
+        List<RelationField> toMany = Fields.visibleRelations(schema, model).stream()
+                .filter(RelationField::isList)
+                .toList();
         List<Selection.RelationCount> out = new ArrayList<>();
         if (v.isBoolean()) {
             toMany.forEach(r -> out.add(new Selection.RelationCount(Fields.hop(schema, model, r), Filter.TRUE)));
             return new Selection.Counts(out);
         }
-        if (!v.isObject() || !v.has("select") || v.size() != 1 || !v.get("select").isObject()) {
+        if (!v.isObject()
+                || !v.has("select")
+                || v.size() != 1
+                || !v.get("select").isObject()) {
             throw QueryErrors.wrongType(at, "true or {\"select\": {\"relation\": true}}");
         }
         ArgPath selectAt = at.key("select");
@@ -454,9 +499,14 @@ final class ReadPlanner {
         while (it.hasNext()) {
             Map.Entry<String, JsonNode> e = it.next();
             ArgPath here = selectAt.key(e.getKey());
-            Optional<RelationField> r = toMany.stream().filter(f -> f.name().equals(e.getKey())).findFirst();
+            Optional<RelationField> r =
+                    toMany.stream().filter(f -> f.name().equals(e.getKey())).findFirst();
             if (r.isEmpty()) {
-                throw QueryErrors.unknownField(here, model.name(), e.getKey(), toMany.stream().map(RelationField::name).toList());
+                throw QueryErrors.unknownField(
+                        here,
+                        model.name(),
+                        e.getKey(),
+                        toMany.stream().map(RelationField::name).toList());
             }
             Hop hop = Fields.hop(schema, model, r.get());
             JsonNode c = e.getValue();
@@ -466,7 +516,9 @@ final class ReadPlanner {
                 }
             } else if (c.isObject()) {
                 checkKeys(c, List.of("where"), here::key);
-                Filter f = present(c, "where") ? where.where(hop.to(), c.get("where"), here.key("where"), depth + 1) : Filter.TRUE;
+                Filter f = present(c, "where")
+                        ? where.where(hop.to(), c.get("where"), here.key("where"), depth + 1)
+                        : Filter.TRUE;
                 out.add(new Selection.RelationCount(hop, f));
             } else {
                 throw QueryErrors.wrongType(here, "true, false or {\"where\": …}");

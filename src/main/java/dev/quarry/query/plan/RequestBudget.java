@@ -71,7 +71,8 @@ public final class RequestBudget {
                 if (++nodes > limits.maxFilterNodes()) {
                     throw QueryErrors.overFilterNodeLimit(here, limits.maxFilterNodes());
                 }
-                if (ResourceArgs.LIST_OPERATORS.contains(e.getKey()) && e.getValue().isArray()) {
+                if (ResourceArgs.LIST_OPERATORS.contains(e.getKey())
+                        && e.getValue().isArray()) {
                     values += e.getValue().size();
                     if (values > limits.maxListValues()) {
                         throw QueryErrors.overListValuesLimit(here, limits.maxListValues());

@@ -7,9 +7,9 @@ import dev.quarry.query.QueryErrors;
 import dev.quarry.query.args.Json;
 import dev.quarry.schema.model.EnumType;
 import dev.quarry.schema.model.FieldType;
-import dev.quarry.schema.model.Schema;
 import dev.quarry.schema.model.ScalarField;
 import dev.quarry.schema.model.ScalarType;
+import dev.quarry.schema.model.Schema;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.OffsetDateTime;
@@ -53,20 +53,33 @@ final class Values {
 
     String typeName(ScalarField field) {
         if (field.type() instanceof FieldType.EnumRef e) {
-            return "a value of enum " + e.enumName() + " " + enumType(e).values().stream().map(EnumType.EnumValue::name).toList();
+            return "a value of enum " + e.enumName() + " "
+                    + enumType(e).values().stream()
+                            .map(EnumType.EnumValue::name)
+                            .toList();
         }
         ScalarType type = (ScalarType) field.type();
         switch (type) {
-            case STRING: return "a String";
-            case BOOLEAN: return "a Boolean (true or false)";
-            case INT: return "an Int (a whole number from -2147483648 to 2147483647)";
-            case BIGINT: return "a BigInt (a whole number or a string of digits, 64-bit)";
-            case FLOAT: return "a Float (a number)";
-            case DECIMAL: return "a Decimal (a number or a numeric string)";
-            case DATETIME: return "a DateTime (ISO-8601 with a time zone, e.g. 2024-01-31T12:00:00.000Z)";
-            case JSON: return "a JSON value";
-            case BYTES: return "Bytes (a base64 string)";
-            default: return type.prismaName();
+            case STRING:
+                return "a String";
+            case BOOLEAN:
+                return "a Boolean (true or false)";
+            case INT:
+                return "an Int (a whole number from -2147483648 to 2147483647)";
+            case BIGINT:
+                return "a BigInt (a whole number or a string of digits, 64-bit)";
+            case FLOAT:
+                return "a Float (a number)";
+            case DECIMAL:
+                return "a Decimal (a number or a numeric string)";
+            case DATETIME:
+                return "a DateTime (ISO-8601 with a time zone, e.g. 2024-01-31T12:00:00.000Z)";
+            case JSON:
+                return "a JSON value";
+            case BYTES:
+                return "Bytes (a base64 string)";
+            default:
+                return type.prismaName();
         }
     }
 
@@ -83,7 +96,10 @@ final class Values {
                     }
                 }
             }
-            throw QueryErrors.invalid(at, "Expected a value of enum " + type.name(), type.values().stream().map(EnumType.EnumValue::name).toList());
+            throw QueryErrors.invalid(
+                    at,
+                    "Expected a value of enum " + type.name(),
+                    type.values().stream().map(EnumType.EnumValue::name).toList());
         }
         if (!(field.type() instanceof ScalarType type)) {
             throw QueryErrors.invalid(at, "Field " + field.name() + " cannot be filtered", List.of());
@@ -96,14 +112,23 @@ final class Values {
                 if (node.isBoolean()) {
                     return Boolean.toString(node.booleanValue());
                 }
-                if (fromText && (node.textValue().equals("true") || node.textValue().equals("false"))) {
+                if (fromText
+                        && (node.textValue().equals("true") || node.textValue().equals("false"))) {
                     return node.textValue();
                 }
                 throw QueryErrors.wrongType(at, typeName(field));
             case INT:
-                return integer(field, number(field, node, at, fromText), at, INT_MIN, INT_MAX, "Int", "-2147483648..2147483647");
+                return integer(
+                        field,
+                        number(field, node, at, fromText),
+                        at,
+                        INT_MIN,
+                        INT_MAX,
+                        "Int",
+                        "-2147483648..2147483647");
             case BIGINT: {
-                BigDecimal n = node.isTextual() ? parseNumber(field, node.textValue(), at) : number(field, node, at, false);
+                BigDecimal n =
+                        node.isTextual() ? parseNumber(field, node.textValue(), at) : number(field, node, at, false);
                 return integer(field, n, at, LONG_MIN, LONG_MAX, "BigInt", "-9223372036854775808..9223372036854775807");
             }
             case FLOAT: {
@@ -115,9 +140,11 @@ final class Values {
                 return Double.toString(d);
             }
             case DECIMAL: {
-                BigDecimal n = node.isTextual() ? parseNumber(field, node.textValue(), at) : number(field, node, at, false);
+                BigDecimal n =
+                        node.isTextual() ? parseNumber(field, node.textValue(), at) : number(field, node, at, false);
                 if (Math.abs((long) n.scale()) > 16000 || n.precision() - n.scale() > 131072) {
-                    throw QueryErrors.outOfRange(at, "Decimal", "at most 131072 digits before and 16383 after the point");
+                    throw QueryErrors.outOfRange(
+                            at, "Decimal", "at most 131072 digits before and 16383 after the point");
                 }
                 return n.toString();
             }
@@ -126,7 +153,8 @@ final class Values {
             case BYTES: {
                 String b64 = requireText(field, node, at);
                 try {
-                    return Base64.getEncoder().encodeToString(Base64.getDecoder().decode(b64));
+                    return Base64.getEncoder()
+                            .encodeToString(Base64.getDecoder().decode(b64));
                 } catch (IllegalArgumentException e) {
                     throw QueryErrors.wrongType(at, typeName(field));
                 }
@@ -177,7 +205,8 @@ final class Values {
         }
     }
 
-    private String integer(ScalarField field, BigDecimal n, ArgPath at, BigInteger min, BigInteger max, String type, String range) {
+    private String integer(
+            ScalarField field, BigDecimal n, ArgPath at, BigInteger min, BigInteger max, String type, String range) {
         BigInteger whole;
         try {
             if (Math.abs((long) n.scale()) > 100) {
@@ -211,6 +240,7 @@ final class Values {
     }
 
     private EnumType enumType(FieldType.EnumRef ref) {
-        return schema.findEnum(ref.enumName()).orElseThrow(() -> new IllegalStateException("no enum " + ref.enumName()));
+        return schema.findEnum(ref.enumName())
+                .orElseThrow(() -> new IllegalStateException("no enum " + ref.enumName()));
     }
 }

@@ -1,6 +1,7 @@
 package dev.quarry.query.plan;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.quarry.query.ArgPath;
 import dev.quarry.query.QueryErrors;
 import dev.quarry.schema.model.Field;
@@ -16,19 +17,44 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 
 /** {@code where} (WhereInput, WhereUniqueInput) → {@link Filter}. */
 final class WherePlanner {
 
     private static final List<String> LOGICAL = List.of("AND", "OR", "NOT");
-    private static final List<String> STRING_OPS = List.of("equals", "in", "notIn", "lt", "lte", "gt", "gte", "not", "contains", "startsWith", "endsWith", "mode", "search");
+    private static final List<String> STRING_OPS = List.of(
+            "equals",
+            "in",
+            "notIn",
+            "lt",
+            "lte",
+            "gt",
+            "gte",
+            "not",
+            "contains",
+            "startsWith",
+            "endsWith",
+            "mode",
+            "search");
     private static final List<String> ORDERED_OPS = List.of("equals", "in", "notIn", "lt", "lte", "gt", "gte", "not");
     private static final List<String> EQUALITY_OPS = List.of("equals", "in", "notIn", "not");
     private static final List<String> BOOLEAN_OPS = List.of("equals", "not");
     private static final List<String> LIST_OPS = List.of("equals", "has", "hasEvery", "hasSome", "isEmpty");
-    private static final List<String> JSON_OPS = List.of("equals", "not", "path", "mode", "string_contains", "string_starts_with", "string_ends_with",
-            "array_contains", "array_starts_with", "array_ends_with", "lt", "lte", "gt", "gte");
+    private static final List<String> JSON_OPS = List.of(
+            "equals",
+            "not",
+            "path",
+            "mode",
+            "string_contains",
+            "string_starts_with",
+            "string_ends_with",
+            "array_contains",
+            "array_starts_with",
+            "array_ends_with",
+            "lt",
+            "lte",
+            "gt",
+            "gte");
     private static final List<String> TO_MANY_OPS = List.of("some", "every", "none");
     private static final List<String> TO_ONE_OPS = List.of("is", "isNot");
 
@@ -44,7 +70,8 @@ final class WherePlanner {
 
     Filter where(Model model, JsonNode node, ArgPath at, int depth) {
         if (!node.isObject()) {
-            throw QueryErrors.wrongType(at, "an object of filters on " + model.name() + " (" + model.name() + "WhereInput)");
+            throw QueryErrors.wrongType(
+                    at, "an object of filters on " + model.name() + " (" + model.name() + "WhereInput)");
         }
         requireWithinNodeLimit(node, at);
         return eachOperator(node, at, (key, value, here) -> key(model, key, value, here, depth));
@@ -56,7 +83,10 @@ final class WherePlanner {
      */
     Filter whereUnique(Model model, JsonNode node, ArgPath at, int depth) {
         if (!node.isObject()) {
-            throw QueryErrors.wrongType(at, "an object naming a unique criterion of " + model.name() + " (" + model.name() + "WhereUniqueInput)");
+            throw QueryErrors.wrongType(
+                    at,
+                    "an object naming a unique criterion of " + model.name() + " (" + model.name()
+                            + "WhereUniqueInput)");
         }
         requireWithinNodeLimit(node, at);
         Map<String, List<String>> criteria = Fields.uniqueCriteria(model);
@@ -73,19 +103,33 @@ final class WherePlanner {
                 parts.add(compoundEquals(model, key, fields, value, here));
                 named = true;
             } else if (fields != null && !value.isNull() && !value.isObject()) {
-                parts.add(new Filter.Compare(model.scalarField(key), Filter.CompareOp.EQ, values.one(model.scalarField(key), value, here), false));
+                parts.add(new Filter.Compare(
+                        model.scalarField(key),
+                        Filter.CompareOp.EQ,
+                        values.one(model.scalarField(key), value, here),
+                        false));
                 named = true;
-            } else if (fields != null && value.isObject() && value.size() == 1 && value.has("equals") && !value.get("equals").isNull()) {
-                parts.add(new Filter.Compare(model.scalarField(key), Filter.CompareOp.EQ, values.one(model.scalarField(key), value.get("equals"), here.key("equals")), false));
+            } else if (fields != null
+                    && value.isObject()
+                    && value.size() == 1
+                    && value.has("equals")
+                    && !value.get("equals").isNull()) {
+                parts.add(new Filter.Compare(
+                        model.scalarField(key),
+                        Filter.CompareOp.EQ,
+                        values.one(model.scalarField(key), value.get("equals"), here.key("equals")),
+                        false));
                 named = true;
             } else if (criteria.containsKey(key)) {
-                throw QueryErrors.wrongType(here, values.typeName(model.scalarField(key)) + " identifying one " + model.name());
+                throw QueryErrors.wrongType(
+                        here, values.typeName(model.scalarField(key)) + " identifying one " + model.name());
             } else {
                 parts.add(key(model, key, value, here, depth));
             }
         }
         if (!named) {
-            throw QueryErrors.missingArgument(at, "a unique criterion of " + model.name(), List.copyOf(criteria.keySet()));
+            throw QueryErrors.missingArgument(
+                    at, "a unique criterion of " + model.name(), List.copyOf(criteria.keySet()));
         }
         return and(parts);
     }
@@ -100,7 +144,8 @@ final class WherePlanner {
             if (v == null) {
                 throw QueryErrors.missingArgument(at.key(f), "field " + f + " of " + name, fields);
             }
-            parts.add(new Filter.Compare(model.scalarField(f), Filter.CompareOp.EQ, values.one(model.scalarField(f), v, at.key(f)), false));
+            parts.add(new Filter.Compare(
+                    model.scalarField(f), Filter.CompareOp.EQ, values.one(model.scalarField(f), v, at.key(f)), false));
         }
         Iterator<String> names = value.fieldNames();
         while (names.hasNext()) {
@@ -118,13 +163,18 @@ final class WherePlanner {
                 return and(list(model, value, at, depth));
             case "OR":
                 if (!value.isArray()) {
-                    throw QueryErrors.wrongType(at, "a list of filters on " + model.name() + " (OR takes a list; AND and NOT also take one object)");
+                    throw QueryErrors.wrongType(
+                            at,
+                            "a list of filters on " + model.name()
+                                    + " (OR takes a list; AND and NOT also take one object)");
                 }
                 return new Filter.Or(list(model, value, at, depth));
             case "NOT":
                 // Prisma: NOT {a, b} is NOT (a AND b); NOT [a, b] is NOT a AND NOT b
                 if (value.isArray()) {
-                    return and(list(model, value, at, depth).stream().map(WherePlanner::not).toList());
+                    return and(list(model, value, at, depth).stream()
+                            .map(WherePlanner::not)
+                            .toList());
                 }
                 return not(where(model, value, at, depth));
             default:
@@ -197,18 +247,28 @@ final class WherePlanner {
             if (!allowed.contains("mode")) {
                 throw QueryErrors.unknownOperator(at.key("mode"), "mode", kind(field), allowed);
             }
-            if (!mode.isTextual() || !(mode.textValue().equals("insensitive") || mode.textValue().equals("default"))) {
-                throw QueryErrors.invalid(at.key("mode"), "mode must be 'default' or 'insensitive'", List.of("default", "insensitive"));
+            if (!mode.isTextual()
+                    || !(mode.textValue().equals("insensitive")
+                            || mode.textValue().equals("default"))) {
+                throw QueryErrors.invalid(
+                        at.key("mode"), "mode must be 'default' or 'insensitive'", List.of("default", "insensitive"));
             }
         }
-        return operators(model, field, value, at, allowed, mode != null && mode.textValue().equals("insensitive"));
+        return operators(
+                model,
+                field,
+                value,
+                at,
+                allowed,
+                mode != null && mode.textValue().equals("insensitive"));
     }
 
     /**
      * The operators of a field's filter object. A nested {@code not: {…}} (Prisma's Nested…Filter) has no {@code
      * mode} of its own: the enclosing filter's mode applies inside it.
      */
-    private Filter operators(Model model, ScalarField field, JsonNode value, ArgPath at, List<String> allowed, boolean insensitive) {
+    private Filter operators(
+            Model model, ScalarField field, JsonNode value, ArgPath at, List<String> allowed, boolean insensitive) {
         return eachOperator(value, at, (op, v, here) -> {
             if (!allowed.contains(op)) {
                 throw QueryErrors.unknownOperator(here, op, kind(field), allowed);
@@ -222,7 +282,13 @@ final class WherePlanner {
                     if (v.isNull()) {
                         return not(isNull(field, here));
                     } else if (v.isObject() && !isFieldRef(v)) {
-                        return not(operators(model, field, v, here, allowed.stream().filter(o -> !o.equals("mode")).toList(), insensitive));
+                        return not(operators(
+                                model,
+                                field,
+                                v,
+                                here,
+                                allowed.stream().filter(o -> !o.equals("mode")).toList(),
+                                insensitive));
                     } else {
                         return not(equals(model, field, v, here, insensitive));
                     }
@@ -246,8 +312,13 @@ final class WherePlanner {
                     return like(field, v, here, true, false, insensitive);
                 case "search":
                     if (!PreviewFeatures.fullTextSearch(schema)) {
-                        throw QueryErrors.unknownOperator(here, op, kind(field) + " (search needs the fullTextSearchPostgres preview feature)",
-                                allowed.stream().filter(o -> !o.equals("search")).toList());
+                        throw QueryErrors.unknownOperator(
+                                here,
+                                op,
+                                kind(field) + " (search needs the fullTextSearchPostgres preview feature)",
+                                allowed.stream()
+                                        .filter(o -> !o.equals("search"))
+                                        .toList());
                     }
                     return new Filter.Search(field, values.one(field, v, here).text());
                 default:
@@ -262,7 +333,10 @@ final class WherePlanner {
 
     private Filter isNull(ScalarField field, ArgPath at) {
         if (field.isRequired()) {
-            throw QueryErrors.invalid(at, "Field " + field.name() + " is required and cannot be null; use a value", List.of(values.typeName(field)));
+            throw QueryErrors.invalid(
+                    at,
+                    "Field " + field.name() + " is required and cannot be null; use a value",
+                    List.of(values.typeName(field)));
         }
         return new Filter.IsNull(field);
     }
@@ -271,14 +345,20 @@ final class WherePlanner {
         return compare(model, field, Filter.CompareOp.EQ, v, at, insensitive);
     }
 
-    private Filter compare(Model model, ScalarField field, Filter.CompareOp op, JsonNode v, ArgPath at, boolean insensitive) {
+    private Filter compare(
+            Model model, ScalarField field, Filter.CompareOp op, JsonNode v, ArgPath at, boolean insensitive) {
         if (isFieldRef(v)) {
             JsonNode name = v.get("field");
             Optional<ScalarField> other = name != null && name.isTextual()
-                    ? Fields.visibleScalars(model).stream().filter(f -> f.name().equals(name.textValue())).findFirst()
+                    ? Fields.visibleScalars(model).stream()
+                            .filter(f -> f.name().equals(name.textValue()))
+                            .findFirst()
                     : Optional.empty();
-            if (other.isEmpty() || !other.get().type().equals(field.type()) || other.get().isList()) {
-                throw QueryErrors.invalid(at.key("field"), "A field reference must name a field of the same type", List.of());
+            if (other.isEmpty()
+                    || !other.get().type().equals(field.type())
+                    || other.get().isList()) {
+                throw QueryErrors.invalid(
+                        at.key("field"), "A field reference must name a field of the same type", List.of());
             }
             return new Filter.CompareFields(field, op, other.get());
         }
@@ -297,14 +377,16 @@ final class WherePlanner {
         return JsonNodeFactory.instance.arrayNode().add(v);
     }
 
-    private Filter like(ScalarField field, JsonNode v, ArgPath at, boolean anyBefore, boolean anyAfter, boolean insensitive) {
+    private Filter like(
+            ScalarField field, JsonNode v, ArgPath at, boolean anyBefore, boolean anyAfter, boolean insensitive) {
         String text = values.one(field, v, at).text();
         String escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
         return new Filter.Like(field, (anyBefore ? "%" : "") + escaped + (anyAfter ? "%" : ""), insensitive);
     }
 
     private String kind(ScalarField field) {
-        String type = field.type() instanceof FieldType.EnumRef e ? e.enumName() : ((ScalarType) field.type()).prismaName();
+        String type =
+                field.type() instanceof FieldType.EnumRef e ? e.enumName() : ((ScalarType) field.type()).prismaName();
         return "field " + field.name() + " (" + type + (field.isList() ? "[]" : field.isOptional() ? "?" : "") + ")";
     }
 
@@ -318,9 +400,15 @@ final class WherePlanner {
         return eachOperator(value, at, (op, v, here) -> {
             switch (op) {
                 case "equals":
-                    return v.isNull() ? new Filter.IsNull(field) : new Filter.ListCondition(field, Filter.ListOp.EQUALS, values.many(field, v, here));
+                    return v.isNull()
+                            ? new Filter.IsNull(field)
+                            : new Filter.ListCondition(field, Filter.ListOp.EQUALS, values.many(field, v, here));
                 case "has":
-                    return new Filter.ListCondition(field, Filter.ListOp.HAS, new Value.Many(field, List.of(values.one(field, v, here).text())));
+                    return new Filter.ListCondition(
+                            field,
+                            Filter.ListOp.HAS,
+                            new Value.Many(
+                                    field, List.of(values.one(field, v, here).text())));
                 case "hasEvery":
                     return new Filter.ListCondition(field, Filter.ListOp.HAS_EVERY, values.many(field, v, here));
                 case "hasSome":
@@ -337,7 +425,9 @@ final class WherePlanner {
         if (v.isBoolean()) {
             return v.booleanValue();
         }
-        if (at.textValues() && v.isTextual() && (v.textValue().equals("true") || v.textValue().equals("false"))) {
+        if (at.textValues()
+                && v.isTextual()
+                && (v.textValue().equals("true") || v.textValue().equals("false"))) {
             return Boolean.parseBoolean(v.textValue());
         }
         throw QueryErrors.wrongType(at, "a Boolean (true or false)");
@@ -369,8 +459,11 @@ final class WherePlanner {
                 case "path":
                     return Filter.TRUE;
                 case "mode":
-                    if (!v.isTextual() || !(v.textValue().equals("insensitive") || v.textValue().equals("default"))) {
-                        throw QueryErrors.invalid(here, "mode must be 'default' or 'insensitive'", List.of("default", "insensitive"));
+                    if (!v.isTextual()
+                            || !(v.textValue().equals("insensitive")
+                                    || v.textValue().equals("default"))) {
+                        throw QueryErrors.invalid(
+                                here, "mode must be 'default' or 'insensitive'", List.of("default", "insensitive"));
                     }
                     return Filter.TRUE;
                 case "equals":
@@ -383,16 +476,28 @@ final class WherePlanner {
                     if (!v.isTextual()) {
                         throw QueryErrors.wrongType(here, "a String");
                     }
-                    String escaped = v.textValue().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-                    String pattern = (op.equals("string_starts_with") ? "" : "%") + escaped + (op.equals("string_ends_with") ? "" : "%");
+                    String escaped = v.textValue()
+                            .replace("\\", "\\\\")
+                            .replace("%", "\\%")
+                            .replace("_", "\\_");
+                    String pattern = (op.equals("string_starts_with") ? "" : "%")
+                            + escaped
+                            + (op.equals("string_ends_with") ? "" : "%");
                     return new Filter.JsonCondition(field, path, Filter.JsonOp.STRING_CONTAINS, pattern, insensitive);
                 }
                 case "array_contains":
-                    return new Filter.JsonCondition(field, path, Filter.JsonOp.ARRAY_CONTAINS, Values.jsonText(v.isArray() ? v : wrap(v)), false);
+                    return new Filter.JsonCondition(
+                            field,
+                            path,
+                            Filter.JsonOp.ARRAY_CONTAINS,
+                            Values.jsonText(v.isArray() ? v : wrap(v)),
+                            false);
                 case "array_starts_with":
-                    return new Filter.JsonCondition(field, path, Filter.JsonOp.ARRAY_STARTS_WITH, Values.jsonText(v), false);
+                    return new Filter.JsonCondition(
+                            field, path, Filter.JsonOp.ARRAY_STARTS_WITH, Values.jsonText(v), false);
                 case "array_ends_with":
-                    return new Filter.JsonCondition(field, path, Filter.JsonOp.ARRAY_ENDS_WITH, Values.jsonText(v), false);
+                    return new Filter.JsonCondition(
+                            field, path, Filter.JsonOp.ARRAY_ENDS_WITH, Values.jsonText(v), false);
                 case "lt":
                     return new Filter.JsonCondition(field, path, Filter.JsonOp.LT, jsonScalar(v, here), false);
                 case "lte":
@@ -428,7 +533,8 @@ final class WherePlanner {
                 case "AnyNull":
                     return new Filter.JsonIsNull(field, path, Filter.JsonNullKind.ANY_NULL);
                 default:
-                    throw QueryErrors.invalid(at.key("$type"), "Unknown $type", List.of("DbNull", "JsonNull", "AnyNull"));
+                    throw QueryErrors.invalid(
+                            at.key("$type"), "Unknown $type", List.of("DbNull", "JsonNull", "AnyNull"));
             }
         }
         return new Filter.JsonCondition(field, path, Filter.JsonOp.EQUALS, Values.jsonText(v), false);
@@ -458,7 +564,11 @@ final class WherePlanner {
                         q = Filter.Quantifier.NONE;
                         break;
                     default:
-                        throw QueryErrors.unknownOperator(here, op, "relation " + field.name() + " (" + field.relatedModel() + "[])", TO_MANY_OPS);
+                        throw QueryErrors.unknownOperator(
+                                here,
+                                op,
+                                "relation " + field.name() + " (" + field.relatedModel() + "[])",
+                                TO_MANY_OPS);
                 }
                 return new Filter.Related(hop, q, Optional.of(where(hop.to(), v, here, depth + 1)));
             });
@@ -475,10 +585,12 @@ final class WherePlanner {
         }
         return eachOperator(value, at, (op, v, here) -> {
             if (!TO_ONE_OPS.contains(op)) {
-                throw QueryErrors.unknownOperator(here, op, "relation " + field.name() + " (" + field.relatedModel() + ")", TO_ONE_OPS);
+                throw QueryErrors.unknownOperator(
+                        here, op, "relation " + field.name() + " (" + field.relatedModel() + ")", TO_ONE_OPS);
             }
             Filter.Quantifier q = op.equals("is") ? Filter.Quantifier.IS : Filter.Quantifier.IS_NOT;
-            return new Filter.Related(hop, q, v.isNull() ? Optional.empty() : Optional.of(where(hop.to(), v, here, depth + 1)));
+            return new Filter.Related(
+                    hop, q, v.isNull() ? Optional.empty() : Optional.of(where(hop.to(), v, here, depth + 1)));
         });
     }
 
@@ -527,7 +639,9 @@ final class WherePlanner {
     }
 
     static Filter and(List<Filter> parts) {
-        List<Filter> kept = parts.stream().filter(f -> !(f instanceof Filter.Const c && c.value())).toList();
+        List<Filter> kept = parts.stream()
+                .filter(f -> !(f instanceof Filter.Const c && c.value()))
+                .toList();
         if (kept.isEmpty()) {
             return Filter.TRUE;
         }

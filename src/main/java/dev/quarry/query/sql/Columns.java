@@ -4,9 +4,9 @@ import dev.quarry.query.plan.Value;
 import dev.quarry.schema.model.EnumType;
 import dev.quarry.schema.model.FieldType;
 import dev.quarry.schema.model.NativeType;
-import dev.quarry.schema.model.Schema;
 import dev.quarry.schema.model.ScalarField;
 import dev.quarry.schema.model.ScalarType;
+import dev.quarry.schema.model.Schema;
 import java.util.List;
 import java.util.Optional;
 
@@ -90,7 +90,12 @@ final class Columns {
 
     /** Values bound as one text-array parameter and cast to an array of their field's column type. */
     Sql castArray(Value.Many values) {
-        return Sql.of("ARRAY(SELECT ", castText(values.field(), Sql.of("u.x")), " FROM unnest(", Sql.bind(values), ") WITH ORDINALITY AS u(x, n) ORDER BY u.n)");
+        return Sql.of(
+                "ARRAY(SELECT ",
+                castText(values.field(), Sql.of("u.x")),
+                " FROM unnest(",
+                Sql.bind(values),
+                ") WITH ORDINALITY AS u(x, n) ORDER BY u.n)");
     }
 
     private Sql enumTypeName(FieldType.EnumRef ref) {
@@ -103,12 +108,15 @@ final class Columns {
      * exponent notation when the exponent is at least 21 or at most -7 ({@code 1e+21}, {@code 1.23e-7}).
      */
     static Sql decimal(Sql expr) {
-        return Sql.of("(SELECT CASE WHEN \"__v\" = 0 OR (abs(\"__v\") >= 0.000001 AND abs(\"__v\") < 1e21) THEN "
-                + "trim_scale(\"__v\")::text",
+        return Sql.of(
+                "(SELECT CASE WHEN \"__v\" = 0 OR (abs(\"__v\") >= 0.000001 AND abs(\"__v\") < 1e21) THEN "
+                        + "trim_scale(\"__v\")::text",
                 " ELSE CASE WHEN \"__v\" < 0 THEN '-' ELSE '' END || left(\"__d\", 1)",
                 " || CASE WHEN length(\"__d\") > 1 THEN '.' || substr(\"__d\", 2) ELSE '' END",
                 " || 'e' || CASE WHEN \"__e\" >= 0 THEN '+' ELSE '-' END || abs(\"__e\")::text END",
-                " FROM (SELECT (", expr, ")::numeric AS \"__v\") AS \"__x\",",
+                " FROM (SELECT (",
+                expr,
+                ")::numeric AS \"__v\") AS \"__x\",",
                 " LATERAL (SELECT rtrim(ltrim(replace(trim_scale(abs(\"__v\"))::text, '.', ''), '0'), '0') "
                         + "AS \"__d\",",
                 " CASE WHEN \"__v\" <> 0 THEN floor(log(abs(\"__v\")))::int END AS \"__e\") AS \"__y\")");
@@ -126,7 +134,11 @@ final class Columns {
             if (f.type() == ScalarType.BIGINT) {
                 return Sql.of("coalesce((", expr, ")::text[], '{}')");
             }
-            return Sql.of("(SELECT coalesce(array_agg(", element(f, Sql.of("u.x")), " ORDER BY u.n), '{}') FROM unnest(", expr,
+            return Sql.of(
+                    "(SELECT coalesce(array_agg(",
+                    element(f, Sql.of("u.x")),
+                    " ORDER BY u.n), '{}') FROM unnest(",
+                    expr,
                     ") WITH ORDINALITY AS u(x, n))");
         }
         return element(f, expr);
@@ -137,11 +149,16 @@ final class Columns {
             return !enumIsMapped(e);
         }
         ScalarType t = (ScalarType) f.type();
-        return t == ScalarType.STRING || t == ScalarType.INT || t == ScalarType.FLOAT || t == ScalarType.BOOLEAN || t == ScalarType.JSON;
+        return t == ScalarType.STRING
+                || t == ScalarType.INT
+                || t == ScalarType.FLOAT
+                || t == ScalarType.BOOLEAN
+                || t == ScalarType.JSON;
     }
 
     private boolean enumIsMapped(FieldType.EnumRef ref) {
-        return schema.findEnum(ref.enumName()).orElseThrow().values().stream().anyMatch(v -> !v.name().equals(v.dbName()));
+        return schema.findEnum(ref.enumName()).orElseThrow().values().stream()
+                .anyMatch(v -> !v.name().equals(v.dbName()));
     }
 
     /** One value (not a list) of {@code f}'s type. */
@@ -151,7 +168,9 @@ final class Columns {
                 return expr;
             }
             EnumType e = schema.findEnum(ref.enumName()).orElseThrow();
-            List<Sql> cases = e.values().stream().map(v -> Sql.of(" WHEN ", Sql.literal(v.dbName()), " THEN ", Sql.literal(v.name()))).toList();
+            List<Sql> cases = e.values().stream()
+                    .map(v -> Sql.of(" WHEN ", Sql.literal(v.dbName()), " THEN ", Sql.literal(v.name())))
+                    .toList();
             return Sql.of("(CASE (", expr, ")::text", Sql.join("", cases), " END)");
         }
         switch ((ScalarType) f.type()) {

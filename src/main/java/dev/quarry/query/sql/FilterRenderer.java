@@ -17,6 +17,7 @@ final class FilterRenderer {
     private final Aliases aliases;
     /** The related rows a relation filter sees (soft-deleted ones are absent but for {@code withDeleted}). */
     private final RowScope scope;
+
     private final boolean joinedToOne;
 
     /** A read's filters: a to-one relation filter as Prisma's LEFT JOIN (see {@link #related}). */
@@ -81,15 +82,26 @@ final class FilterRenderer {
         if (filter instanceof Filter.In in) {
             Sql col = column.apply(in.field());
             if (in.insensitive()) {
-                return Sql.of("lower(", col, ") = ANY(ARRAY(SELECT lower(x) FROM unnest(", Sql.bind(in.values()), ") AS x))");
+                return Sql.of(
+                        "lower(", col, ") = ANY(ARRAY(SELECT lower(x) FROM unnest(", Sql.bind(in.values()), ") AS x))");
             }
             return Sql.of(col, " = ANY(", columns.castArray(in.values()), ")");
         }
         if (filter instanceof Filter.Like like) {
-            return Sql.of("(", column.apply(like.field()), ")::text ", like.insensitive() ? "ILIKE " : "LIKE ", Sql.bind(like.pattern()));
+            return Sql.of(
+                    "(",
+                    column.apply(like.field()),
+                    ")::text ",
+                    like.insensitive() ? "ILIKE " : "LIKE ",
+                    Sql.bind(like.pattern()));
         }
         if (filter instanceof Filter.Search s) {
-            return Sql.of("to_tsvector(concat_ws(' ', ", column.apply(s.field()), ")) @@ to_tsquery(", Sql.bind(s.query()), ")");
+            return Sql.of(
+                    "to_tsvector(concat_ws(' ', ",
+                    column.apply(s.field()),
+                    ")) @@ to_tsquery(",
+                    Sql.bind(s.query()),
+                    ")");
         }
         if (filter instanceof Filter.ListCondition l) {
             Sql col = column.apply(l.field());
@@ -142,9 +154,13 @@ final class FilterRenderer {
             case SUM:
                 return Sql.of("sum(", col, ")");
             case MIN:
-                return valueField.type() == ScalarType.BOOLEAN ? Sql.of("bool_and(", col, ")") : Sql.of("min(", orderable(valueField, col), ")");
+                return valueField.type() == ScalarType.BOOLEAN
+                        ? Sql.of("bool_and(", col, ")")
+                        : Sql.of("min(", orderable(valueField, col), ")");
             default:
-                return valueField.type() == ScalarType.BOOLEAN ? Sql.of("bool_or(", col, ")") : Sql.of("max(", orderable(valueField, col), ")");
+                return valueField.type() == ScalarType.BOOLEAN
+                        ? Sql.of("bool_or(", col, ")")
+                        : Sql.of("max(", orderable(valueField, col), ")");
         }
     }
 
@@ -153,11 +169,24 @@ final class FilterRenderer {
         return field.type() == ScalarType.STRING ? Sql.of("(", col, ")::text") : col;
     }
 
-    private Sql group(List<Filter> filters, String op, String empty, Sql alias, Function<ScalarField, Sql> column, boolean negated) {
+    private Sql group(
+            List<Filter> filters,
+            String op,
+            String empty,
+            Sql alias,
+            Function<ScalarField, Sql> column,
+            boolean negated) {
         if (filters.isEmpty()) {
             return Sql.of(empty);
         }
-        return Sql.of("(", Sql.join(op, filters.stream().map(f -> render(f, alias, column, negated)).toList()), ")");
+        return Sql.of(
+                "(",
+                Sql.join(
+                        op,
+                        filters.stream()
+                                .map(f -> render(f, alias, column, negated))
+                                .toList()),
+                ")");
     }
 
     private static Sql jsonTarget(Sql col, Optional<Bound.Texts> path) {
@@ -173,8 +202,15 @@ final class FilterRenderer {
             case STRING_CONTAINS:
             case STRING_STARTS_WITH:
             case STRING_ENDS_WITH:
-                return Sql.of("(jsonb_typeof(", target, ") = 'string' AND (", target, " #>> '{}') ", j.insensitive() ? "ILIKE " : "LIKE ",
-                        Sql.bind(j.operand()), ")");
+                return Sql.of(
+                        "(jsonb_typeof(",
+                        target,
+                        ") = 'string' AND (",
+                        target,
+                        " #>> '{}') ",
+                        j.insensitive() ? "ILIKE " : "LIKE ",
+                        Sql.bind(j.operand()),
+                        ")");
             case ARRAY_CONTAINS:
                 return Sql.of("(jsonb_typeof(", target, ") = 'array' AND ", target, " @> ", operand, ")");
             case ARRAY_STARTS_WITH:
@@ -182,8 +218,11 @@ final class FilterRenderer {
             case ARRAY_ENDS_WITH:
                 return Sql.of("(jsonb_typeof(", target, ") = 'array' AND ", target, " -> -1 = ", operand, ")");
             default: {
-                String op = j.op() == Filter.JsonOp.LT ? " < " : j.op() == Filter.JsonOp.LTE ? " <= " : j.op() == Filter.JsonOp.GT ? " > " : " >= ";
-                return Sql.of("(jsonb_typeof(", target, ") = jsonb_typeof(", operand, ") AND ", target, op, operand, ")");
+                String op = j.op() == Filter.JsonOp.LT
+                        ? " < "
+                        : j.op() == Filter.JsonOp.LTE ? " <= " : j.op() == Filter.JsonOp.GT ? " > " : " >= ";
+                return Sql.of(
+                        "(jsonb_typeof(", target, ") = jsonb_typeof(", operand, ") AND ", target, op, operand, ")");
             }
         }
     }
@@ -201,25 +240,64 @@ final class FilterRenderer {
         Sql from = Sql.of(Links.table(hop.to()), " ", child);
         Sql link = scope.and(hop.to(), child, Links.link(hop, parent, child, aliases));
         // a key pointing at a soft-deleted row points at no row: then only the related table can tell
-        boolean keyTells = hop.fromHoldsForeignKey() && scope.condition(hop.to(), child).isEmpty();
+        boolean keyTells =
+                hop.fromHoldsForeignKey() && scope.condition(hop.to(), child).isEmpty();
         switch (r.quantifier()) {
             case SOME:
-                return Sql.of("EXISTS (SELECT 1 FROM ", from, " WHERE ", link, " AND ", render(r.inner().orElseThrow(), child), ")");
+                return Sql.of(
+                        "EXISTS (SELECT 1 FROM ",
+                        from,
+                        " WHERE ",
+                        link,
+                        " AND ",
+                        render(r.inner().orElseThrow(), child),
+                        ")");
             case NONE:
-                return Sql.of("NOT EXISTS (SELECT 1 FROM ", from, " WHERE ", link, " AND ", render(r.inner().orElseThrow(), child), ")");
+                return Sql.of(
+                        "NOT EXISTS (SELECT 1 FROM ",
+                        from,
+                        " WHERE ",
+                        link,
+                        " AND ",
+                        render(r.inner().orElseThrow(), child),
+                        ")");
             case EVERY:
-                return Sql.of("NOT EXISTS (SELECT 1 FROM ", from, " WHERE ", link, " AND NOT (", render(r.inner().orElseThrow(), child, true), "))");
+                return Sql.of(
+                        "NOT EXISTS (SELECT 1 FROM ",
+                        from,
+                        " WHERE ",
+                        link,
+                        " AND NOT (",
+                        render(r.inner().orElseThrow(), child, true),
+                        "))");
             case IS:
                 if (r.inner().isEmpty()) {
-                    return keyTells ? Links.foreignKeyIsNull(hop, parent) : Sql.of("NOT EXISTS (SELECT 1 FROM ", from, " WHERE ", link, ")");
+                    return keyTells
+                            ? Links.foreignKeyIsNull(hop, parent)
+                            : Sql.of("NOT EXISTS (SELECT 1 FROM ", from, " WHERE ", link, ")");
                 }
-                return Sql.of("EXISTS (SELECT 1 FROM ", from, " WHERE ", link, " AND ", toOne(r.inner().get(), child, negated), ")");
+                return Sql.of(
+                        "EXISTS (SELECT 1 FROM ",
+                        from,
+                        " WHERE ",
+                        link,
+                        " AND ",
+                        toOne(r.inner().get(), child, negated),
+                        ")");
             default:
                 if (r.inner().isEmpty()) {
-                    return keyTells ? Sql.of("(NOT ", Links.foreignKeyIsNull(hop, parent), ")")
+                    return keyTells
+                            ? Sql.of("(NOT ", Links.foreignKeyIsNull(hop, parent), ")")
                             : Sql.of("EXISTS (SELECT 1 FROM ", from, " WHERE ", link, ")");
                 }
-                return Sql.of("NOT EXISTS (SELECT 1 FROM ", from, " WHERE ", link, " AND ", toOne(r.inner().get(), child, !negated), ")");
+                return Sql.of(
+                        "NOT EXISTS (SELECT 1 FROM ",
+                        from,
+                        " WHERE ",
+                        link,
+                        " AND ",
+                        toOne(r.inner().get(), child, !negated),
+                        ")");
         }
     }
 
@@ -227,7 +305,9 @@ final class FilterRenderer {
      * The condition of {@code is} on the related row: true, or under a negation not false (see {@link #related}).
      */
     private Sql toOne(Filter inner, Sql child, boolean negated) {
-        return negated && joinedToOne ? Sql.of("(", render(inner, child, true), ") IS NOT FALSE") : render(inner, child);
+        return negated && joinedToOne
+                ? Sql.of("(", render(inner, child, true), ") IS NOT FALSE")
+                : render(inner, child);
     }
 
     private Sql render(Filter filter, Sql alias, boolean negated) {

@@ -44,7 +44,12 @@ public final class Fragments {
 
     /** A text-array expression cast to an array of {@code f}'s column type, element by element, in order. */
     public Sql arrayOfText(ScalarField f, Sql texts) {
-        return Sql.of("ARRAY(SELECT ", columns.castText(f, Sql.of("u.x")), " FROM unnest(", texts, ") WITH ORDINALITY AS u(x, n) ORDER BY u.n)");
+        return Sql.of(
+                "ARRAY(SELECT ",
+                columns.castText(f, Sql.of("u.x")),
+                " FROM unnest(",
+                texts,
+                ") WITH ORDINALITY AS u(x, n) ORDER BY u.n)");
     }
 
     /** The API's JSON encoding of {@code f}'s value in {@code expr} (see API.md "Values in JSON"). */

@@ -29,15 +29,33 @@ final class Links {
             Model aModel = hop.fromIsJoinColumnA() ? hop.from() : hop.to();
             Model bModel = hop.fromIsJoinColumnA() ? hop.to() : hop.from();
             Sql joinTable = Sql.qualified(hop.from().dbSchema(), r.joinTableName());
-            return Sql.of("EXISTS (SELECT 1 FROM ", joinTable, " ", j, " WHERE ", j, ".\"A\" = ", column(aSide, aModel, r.referencingScalars().get(0)),
-                    " AND ", j, ".\"B\" = ", column(bSide, bModel, r.referencedScalars().get(0)), ")");
+            return Sql.of(
+                    "EXISTS (SELECT 1 FROM ",
+                    joinTable,
+                    " ",
+                    j,
+                    " WHERE ",
+                    j,
+                    ".\"A\" = ",
+                    column(aSide, aModel, r.referencingScalars().get(0)),
+                    " AND ",
+                    j,
+                    ".\"B\" = ",
+                    column(bSide, bModel, r.referencedScalars().get(0)),
+                    ")");
         }
         List<Sql> parts = new ArrayList<>();
         for (int i = 0; i < r.referencingScalars().size(); i++) {
             if (hop.fromHoldsForeignKey()) {
-                parts.add(Sql.of(column(child, hop.to(), r.referencedScalars().get(i)), " = ", column(parent, hop.from(), r.referencingScalars().get(i))));
+                parts.add(Sql.of(
+                        column(child, hop.to(), r.referencedScalars().get(i)),
+                        " = ",
+                        column(parent, hop.from(), r.referencingScalars().get(i))));
             } else {
-                parts.add(Sql.of(column(child, hop.to(), r.referencingScalars().get(i)), " = ", column(parent, hop.from(), r.referencedScalars().get(i))));
+                parts.add(Sql.of(
+                        column(child, hop.to(), r.referencingScalars().get(i)),
+                        " = ",
+                        column(parent, hop.from(), r.referencedScalars().get(i))));
             }
         }
         return Sql.join(" AND ", parts);
@@ -48,7 +66,8 @@ final class Links {
      */
     static Sql foreignKeyIsNull(Hop hop, Sql parent) {
         List<Sql> parts = hop.relation().referencingScalars().stream()
-                .map(s -> Sql.of(column(parent, hop.from(), s), " IS NULL")).toList();
+                .map(s -> Sql.of(column(parent, hop.from(), s), " IS NULL"))
+                .toList();
         return Sql.of("(", Sql.join(" OR ", parts), ")");
     }
 }

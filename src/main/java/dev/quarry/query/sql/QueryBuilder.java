@@ -131,9 +131,15 @@ public final class QueryBuilder {
         Sql from = Sql.of(" FROM (SELECT ", Sql.join(", ", inner), " OFFSET 0) ", x);
         if (s.marked) {
             sendable = Sql.of(sendable, " AND o.at = 0");
-            outer.add(Sql.of("CASE WHEN o.at > 0 THEN split_part(substr(x.body, o.at + ", Integer.toString(OVERFLOW_MARK.length()),
+            outer.add(Sql.of(
+                    "CASE WHEN o.at > 0 THEN split_part(substr(x.body, o.at + ",
+                    Integer.toString(OVERFLOW_MARK.length()),
                     "), '\"', 1) END AS overflow"));
-            from = Sql.of(from, " CROSS JOIN LATERAL (SELECT strpos(x.body, ", Sql.literal(OVERFLOW_MARK), ") AS at OFFSET 0) o");
+            from = Sql.of(
+                    from,
+                    " CROSS JOIN LATERAL (SELECT strpos(x.body, ",
+                    Sql.literal(OVERFLOW_MARK),
+                    ") AS at OFFSET 0) o");
         }
         outer.set(0, Sql.of("CASE WHEN ", sendable, " THEN x.body END AS body"));
         return Sql.of("SELECT ", Sql.join(", ", outer), from);
@@ -149,7 +155,8 @@ public final class QueryBuilder {
             return true;
         }
         return read.selection().items().stream()
-                .anyMatch(item -> item instanceof Selection.Relation rel && checksRows(rel.plan(), rel.hop().toMany()));
+                .anyMatch(item -> item instanceof Selection.Relation rel
+                        && checksRows(rel.plan(), rel.hop().toMany()));
     }
 
     /** The client's take is at most {@link Limits#maxRows()} whenever given, so it alone bounds the list. */
@@ -167,7 +174,14 @@ public final class QueryBuilder {
         if (!FieldAccess.hasFieldReadRules(model)) {
             return Sql.of("md5(row_to_json(", alias, ")::text)");
         }
-        return Sql.of("md5(ROW(", Sql.join(", ", readable.of(model).stream().map(f -> Fragments.column(alias, f)).toList()), ")::text)");
+        return Sql.of(
+                "md5(ROW(",
+                Sql.join(
+                        ", ",
+                        readable.of(model).stream()
+                                .map(f -> Fragments.column(alias, f))
+                                .toList()),
+                ")::text)");
     }
 
     /** The state of one statement being built: its aliases. */
@@ -178,6 +192,7 @@ public final class QueryBuilder {
         private final ReadableFields readable;
         /** The rows of soft-delete models this statement reads. */
         private final RowScope scope;
+
         private final FilterRenderer filters;
         /** Whether lists that take does not bound are checked against max-rows. */
         private final boolean checked;
@@ -202,7 +217,9 @@ public final class QueryBuilder {
             if (!FieldAccess.hasFieldReadRules(model)) {
                 return Sql.of(alias, ".*");
             }
-            List<Sql> columns = readable.of(model).stream().map(f -> Fragments.column(alias, f)).toList();
+            List<Sql> columns = readable.of(model).stream()
+                    .map(f -> Fragments.column(alias, f))
+                    .toList();
             return columns.isEmpty() ? Sql.of("NULL AS ", NO_COLUMN) : Sql.join(", ", columns);
         }
 
@@ -214,7 +231,14 @@ public final class QueryBuilder {
             ReadPlan read = find.read();
             Sql r = aliases.next("r");
             Sql rows = rows(read, Optional.empty(), Optional.empty(), Links.table(read.model()), "$[*]", 0);
-            return Sql.of("SELECT ", r, ".j::text AS line FROM (", rows, ") ", r, read.backwards() ? aggOrder(read, r) : Sql.EMPTY);
+            return Sql.of(
+                    "SELECT ",
+                    r,
+                    ".j::text AS line FROM (",
+                    rows,
+                    ") ",
+                    r,
+                    read.backwards() ? aggOrder(read, r) : Sql.EMPTY);
         }
 
         Sql find(FindPlan find) {
@@ -241,16 +265,48 @@ public final class QueryBuilder {
             Sql r = aliases.next("r");
             if (!checked || boundedByTake(read)) {
                 Sql rows = rows(read, link, Optional.empty(), table, path + "[*]", 0);
-                return Sql.of("(SELECT coalesce(json_agg(", r, ".j", aggOrder(read, r), "), '[]'::json) FROM (", rows, ") ", r, ")");
+                return Sql.of(
+                        "(SELECT coalesce(json_agg(",
+                        r,
+                        ".j",
+                        aggOrder(read, r),
+                        "), '[]'::json) FROM (",
+                        rows,
+                        ") ",
+                        r,
+                        ")");
             }
             marked = true;
             String max = Integer.toString(limits.maxRows());
             Sql k = aliases.next("k");
             Sql rows = rows(read, link, Optional.of(EVERY_READABLE_COLUMN), table, path + "[*]", limits.maxRows() + 1);
             Sql counted = Sql.of("SELECT ", k, ".*, count(*) OVER () AS ", ROW_COUNT, " FROM (", rows, ") ", k);
-            Sql objects = Sql.of("coalesce(json_agg(", object(read, r, path + "[*]"), aggOrder(read, r), ") FILTER (WHERE ", r, ".", ROW_COUNT, " <= ", max,
+            Sql objects = Sql.of(
+                    "coalesce(json_agg(",
+                    object(read, r, path + "[*]"),
+                    aggOrder(read, r),
+                    ") FILTER (WHERE ",
+                    r,
+                    ".",
+                    ROW_COUNT,
+                    " <= ",
+                    max,
                     "), '[]'::json)");
-            return Sql.of("(SELECT CASE WHEN max(", r, ".", ROW_COUNT, ") > ", max, " THEN ", overflow(path), " ELSE ", objects, " END FROM (", counted, ") ", r,
+            return Sql.of(
+                    "(SELECT CASE WHEN max(",
+                    r,
+                    ".",
+                    ROW_COUNT,
+                    ") > ",
+                    max,
+                    " THEN ",
+                    overflow(path),
+                    " ELSE ",
+                    objects,
+                    " END FROM (",
+                    counted,
+                    ") ",
+                    r,
                     ")");
         }
 
@@ -262,16 +318,32 @@ public final class QueryBuilder {
         }
 
         Sql total(ReadPlan read) {
-            ReadPlan unpaged = new ReadPlan(read.model(), read.filter(), List.of(), Optional.empty(), false, Optional.empty(), Optional.empty(),
-                    read.distinct(), new Selection(List.of()));
+            ReadPlan unpaged = new ReadPlan(
+                    read.model(),
+                    read.filter(),
+                    List.of(),
+                    Optional.empty(),
+                    false,
+                    Optional.empty(),
+                    Optional.empty(),
+                    read.distinct(),
+                    new Selection(List.of()));
             Sql r = aliases.next("r");
             return Sql.of("(SELECT count(*) FROM (", rows(unpaged, Optional.empty(), Sql.of("1")), ") ", r, ")");
         }
 
         Sql tag(ReadPlan read) {
             Sql t = aliases.next("t");
-            return Sql.of("(SELECT ", entityTag(read.model(), t, readable), " FROM ", Links.table(read.model()), " ", t, " WHERE ",
-                    scope.and(read.model(), t, filters.render(read.filter(), t)), ")");
+            return Sql.of(
+                    "(SELECT ",
+                    entityTag(read.model(), t, readable),
+                    " FROM ",
+                    Links.table(read.model()),
+                    " ",
+                    t,
+                    " WHERE ",
+                    scope.and(read.model(), t, filters.render(read.filter(), t)),
+                    ")");
         }
 
         /**
@@ -298,7 +370,9 @@ public final class QueryBuilder {
             if (table != written) {
                 scope.condition(model, t).ifPresent(where::add);
             }
-            List<OrderItem> order = read.backwards() ? read.orderBy().stream().map(OrderItem::reversed).toList() : read.orderBy();
+            List<OrderItem> order = read.backwards()
+                    ? read.orderBy().stream().map(OrderItem::reversed).toList()
+                    : read.orderBy();
 
             Sql from;
             Sql a;
@@ -309,13 +383,28 @@ public final class QueryBuilder {
                 a = t;
             } else {
                 Sql s = aliases.next("s");
-                List<Sql> partition = read.distinct().stream().map(f -> Sql.of(t, ".", Sql.ident(f.dbName()))).toList();
+                List<Sql> partition = read.distinct().stream()
+                        .map(f -> Sql.of(t, ".", Sql.ident(f.dbName())))
+                        .toList();
                 List<Sql> windowOrder = new ArrayList<>();
                 for (OrderItem o : order) {
                     windowOrder.add(orderTerm(orderExpr(o, t), o));
                 }
-                Sql over = Sql.of("PARTITION BY ", Sql.join(", ", partition), windowOrder.isEmpty() ? Sql.EMPTY : Sql.of(" ORDER BY ", Sql.join(", ", windowOrder)));
-                Sql inner = Sql.of("SELECT ", readableColumns(model, t), ", row_number() OVER (", over, ") AS ", ROW_NUMBER, " FROM ", table, " ", t,
+                Sql over = Sql.of(
+                        "PARTITION BY ",
+                        Sql.join(", ", partition),
+                        windowOrder.isEmpty() ? Sql.EMPTY : Sql.of(" ORDER BY ", Sql.join(", ", windowOrder)));
+                Sql inner = Sql.of(
+                        "SELECT ",
+                        readableColumns(model, t),
+                        ", row_number() OVER (",
+                        over,
+                        ") AS ",
+                        ROW_NUMBER,
+                        " FROM ",
+                        table,
+                        " ",
+                        t,
                         where.isEmpty() ? Sql.EMPTY : Sql.of(" WHERE ", Sql.join(" AND ", where)));
                 from = Sql.of("(", inner, ") ", s);
                 outerWhere.add(Sql.of(s, ".", ROW_NUMBER, " = 1"));
@@ -323,7 +412,8 @@ public final class QueryBuilder {
             }
 
             List<Sql> select = new ArrayList<>();
-            select.add(projection.map(p -> p == EVERY_READABLE_COLUMN ? readableColumns(model, a) : p)
+            select.add(projection
+                    .map(p -> p == EVERY_READABLE_COLUMN ? readableColumns(model, a) : p)
                     .orElseGet(() -> Sql.of(object(read, a, path), " AS j")));
             List<Sql> orderBy = new ArrayList<>();
             for (int i = 0; i < order.size(); i++) {
@@ -344,7 +434,12 @@ public final class QueryBuilder {
         private Sql paged(Sql sql, ReadPlan read, int cap) {
             if (cap > 0) {
                 String capped = Integer.toString(cap);
-                sql = Sql.of(sql, " LIMIT ", read.limit().map(l -> Sql.of("least(", Sql.bind(l), "::bigint, ", capped, ")")).orElse(Sql.of(capped)));
+                sql = Sql.of(
+                        sql,
+                        " LIMIT ",
+                        read.limit()
+                                .map(l -> Sql.of("least(", Sql.bind(l), "::bigint, ", capped, ")"))
+                                .orElse(Sql.of(capped)));
             } else if (read.limit().isPresent()) {
                 sql = Sql.of(sql, " LIMIT ", Sql.bind(read.limit().get()), "::bigint");
             }
@@ -364,7 +459,8 @@ public final class QueryBuilder {
             }
             List<Sql> terms = new ArrayList<>();
             for (int i = 0; i < read.orderBy().size(); i++) {
-                terms.add(orderTerm(Sql.of(r, ".", Sql.ident("_o" + i)), read.orderBy().get(i)));
+                terms.add(orderTerm(
+                        Sql.of(r, ".", Sql.ident("_o" + i)), read.orderBy().get(i)));
             }
             return Sql.of(" ORDER BY ", Sql.join(", ", terms));
         }
@@ -384,26 +480,51 @@ public final class QueryBuilder {
             if (!hops.isEmpty()) {
                 Hop hop = hops.get(0);
                 Sql b = aliases.next("t");
-                return Sql.of("(SELECT ", orderExpr(o, hops.subList(1, hops.size()), b), " FROM ", Links.table(hop.to()), " ", b, " WHERE ",
-                        scope.and(hop.to(), b, Links.link(hop, a, b, aliases)), " LIMIT 1)");
+                return Sql.of(
+                        "(SELECT ",
+                        orderExpr(o, hops.subList(1, hops.size()), b),
+                        " FROM ",
+                        Links.table(hop.to()),
+                        " ",
+                        b,
+                        " WHERE ",
+                        scope.and(hop.to(), b, Links.link(hop, a, b, aliases)),
+                        " LIMIT 1)");
             }
             if (o.target() instanceof OrderItem.ByField f) {
                 return Sql.of(a, ".", Sql.ident(f.field().dbName()));
             }
             if (o.target() instanceof OrderItem.ByRelevance r) {
-                List<Sql> columns = r.fields().stream().map(f -> Sql.of(a, ".", Sql.ident(f.dbName()))).toList();
-                return Sql.of("ts_rank(to_tsvector(concat_ws(' ', ", Sql.join(", ", columns), ")), to_tsquery(", Sql.bind(r.search()), "))");
+                List<Sql> columns = r.fields().stream()
+                        .map(f -> Sql.of(a, ".", Sql.ident(f.dbName())))
+                        .toList();
+                return Sql.of(
+                        "ts_rank(to_tsvector(concat_ws(' ', ",
+                        Sql.join(", ", columns),
+                        ")), to_tsquery(",
+                        Sql.bind(r.search()),
+                        "))");
             }
             if (o.target() instanceof OrderItem.ByRelationCount c) {
                 Sql b = aliases.next("t");
-                return Sql.of("(SELECT count(*) FROM ", Links.table(c.hop().to()), " ", b, " WHERE ", scope.and(c.hop().to(), b, Links.link(c.hop(), a, b, aliases)), ")");
+                return Sql.of(
+                        "(SELECT count(*) FROM ",
+                        Links.table(c.hop().to()),
+                        " ",
+                        b,
+                        " WHERE ",
+                        scope.and(c.hop().to(), b, Links.link(c.hop(), a, b, aliases)),
+                        ")");
             }
             OrderItem.ByAggregate g = (OrderItem.ByAggregate) o.target();
             Optional<ScalarField> field = g.field();
             if (field.isEmpty()) {
                 return Sql.of("count(*)");
             }
-            return FilterRenderer.aggregate(g.function(), field.get(), Sql.of(a, ".", Sql.ident(field.get().dbName())));
+            return FilterRenderer.aggregate(
+                    g.function(),
+                    field.get(),
+                    Sql.of(a, ".", Sql.ident(field.get().dbName())));
         }
 
         private boolean nullable(OrderItem o) {
@@ -419,7 +540,9 @@ public final class QueryBuilder {
          */
         private Sql cursorCondition(ReadPlan read, Filter cursor, Sql a) {
             Sql c = aliases.next("c");
-            List<OrderItem> order = read.backwards() ? read.orderBy().stream().map(OrderItem::reversed).toList() : read.orderBy();
+            List<OrderItem> order = read.backwards()
+                    ? read.orderBy().stream().map(OrderItem::reversed).toList()
+                    : read.orderBy();
             List<Sql> alternatives = new ArrayList<>();
             List<Sql> equalSoFar = new ArrayList<>();
             for (OrderItem o : order) {
@@ -438,8 +561,16 @@ public final class QueryBuilder {
                 // itself be one of the filtered rows, or there are no rows
                 cursorRow = Sql.of(cursorRow, " AND ", filters.render(read.filter(), c));
             }
-            return Sql.of("EXISTS (SELECT 1 FROM ", Links.table(read.model()), " ", c, " WHERE ", scope.and(read.model(), c, cursorRow), " AND (",
-                    Sql.join(" OR ", alternatives), "))");
+            return Sql.of(
+                    "EXISTS (SELECT 1 FROM ",
+                    Links.table(read.model()),
+                    " ",
+                    c,
+                    " WHERE ",
+                    scope.and(read.model(), c, cursorRow),
+                    " AND (",
+                    Sql.join(" OR ", alternatives),
+                    "))");
         }
 
         /**
@@ -493,7 +624,8 @@ public final class QueryBuilder {
 
         private Sql value(Selection.Selected item, Sql a, String path) {
             if (item instanceof Selection.Scalar s) {
-                return columns.output(s.field(), Sql.of(a, ".", Sql.ident(s.field().dbName())));
+                return columns.output(
+                        s.field(), Sql.of(a, ".", Sql.ident(s.field().dbName())));
             }
             if (item instanceof Selection.Relation rel) {
                 return relation(rel, a, path);
@@ -508,7 +640,8 @@ public final class QueryBuilder {
                     cond = Sql.of(cond, " AND ", filters.render(count.filter(), b));
                 }
                 keys.add(count.hop().field().name());
-                values.add(Sql.of("(SELECT count(*) FROM ", Links.table(count.hop().to()), " ", b, " WHERE ", cond, ")"));
+                values.add(
+                        Sql.of("(SELECT count(*) FROM ", Links.table(count.hop().to()), " ", b, " WHERE ", cond, ")"));
             }
             return jsonObject(keys, values);
         }
@@ -517,8 +650,16 @@ public final class QueryBuilder {
             Hop hop = rel.hop();
             if (!hop.toMany()) {
                 Sql b = aliases.next("t");
-                return Sql.of("(SELECT ", object(rel.plan(), b, path), " FROM ", Links.table(hop.to()), " ", b, " WHERE ",
-                        scope.and(hop.to(), b, Links.link(hop, parent, b, aliases)), " LIMIT 1)");
+                return Sql.of(
+                        "(SELECT ",
+                        object(rel.plan(), b, path),
+                        " FROM ",
+                        Links.table(hop.to()),
+                        " ",
+                        b,
+                        " WHERE ",
+                        scope.and(hop.to(), b, Links.link(hop, parent, b, aliases)),
+                        " LIMIT 1)");
             }
             return list(rel.plan(), Optional.of(new LinkTo(hop, parent)), Links.table(hop.to()), path);
         }
@@ -555,7 +696,13 @@ public final class QueryBuilder {
             List<Sql> values = new ArrayList<>();
             for (Optional<ScalarField> f : g.fields()) {
                 keys.add(f.map(ScalarField::name).orElse("_all"));
-                values.add(f.isEmpty() ? Sql.of("count(*)") : aggregateOutput(g.function(), f.get(), Sql.of(a, ".", Sql.ident(f.get().dbName()))));
+                values.add(
+                        f.isEmpty()
+                                ? Sql.of("count(*)")
+                                : aggregateOutput(
+                                        g.function(),
+                                        f.get(),
+                                        Sql.of(a, ".", Sql.ident(f.get().dbName()))));
             }
             return jsonObject(keys, values);
         }
@@ -566,7 +713,9 @@ public final class QueryBuilder {
                 case COUNT:
                     return agg;
                 case AVG:
-                    return f.type() == ScalarType.DECIMAL ? Columns.decimal(agg) : Sql.of("(", agg, ")::double precision");
+                    return f.type() == ScalarType.DECIMAL
+                            ? Columns.decimal(agg)
+                            : Sql.of("(", agg, ")::double precision");
                 case SUM:
                     if (f.type() == ScalarType.BIGINT) {
                         return Sql.of("(", agg, ")::text");
@@ -607,7 +756,14 @@ public final class QueryBuilder {
             if (!where.isEmpty()) {
                 sql = Sql.of(sql, " WHERE ", Sql.join(" AND ", where));
             }
-            sql = Sql.of(sql, " GROUP BY ", Sql.join(", ", plan.by().stream().map(f -> Sql.of(a, ".", Sql.ident(f.dbName()))).toList()));
+            sql = Sql.of(
+                    sql,
+                    " GROUP BY ",
+                    Sql.join(
+                            ", ",
+                            plan.by().stream()
+                                    .map(f -> Sql.of(a, ".", Sql.ident(f.dbName())))
+                                    .toList()));
             if (!(plan.having() instanceof Filter.Const c && c.value())) {
                 sql = Sql.of(sql, " HAVING ", filters.render(plan.having(), a));
             }
@@ -619,13 +775,26 @@ public final class QueryBuilder {
             Sql g = aliases.next("g");
             List<Sql> aggOrder = new ArrayList<>();
             for (int i = 0; i < plan.groupOrder().size(); i++) {
-                aggOrder.add(orderTerm(Sql.of(g, ".", Sql.ident("_o" + i)), plan.groupOrder().get(i)));
+                aggOrder.add(orderTerm(
+                        Sql.of(g, ".", Sql.ident("_o" + i)), plan.groupOrder().get(i)));
             }
-            Sql groups = Sql.of("coalesce(json_agg(", g, ".j", aggOrder.isEmpty() ? Sql.EMPTY : Sql.of(" ORDER BY ", Sql.join(", ", aggOrder)), "), '[]'::json)");
+            Sql groups = Sql.of(
+                    "coalesce(json_agg(",
+                    g,
+                    ".j",
+                    aggOrder.isEmpty() ? Sql.EMPTY : Sql.of(" ORDER BY ", Sql.join(", ", aggOrder)),
+                    "), '[]'::json)");
             if (checked) {
                 // a group's object is small and flat: the groups are built and then counted
                 marked = true;
-                groups = Sql.of("CASE WHEN count(*) > ", Integer.toString(limits.maxRows()), " THEN ", overflow("$"), " ELSE ", groups, " END");
+                groups = Sql.of(
+                        "CASE WHEN count(*) > ",
+                        Integer.toString(limits.maxRows()),
+                        " THEN ",
+                        overflow("$"),
+                        " ELSE ",
+                        groups,
+                        " END");
             }
             return Sql.of("(SELECT (", groups, ")::text FROM (", sql, ") ", g, ")");
         }

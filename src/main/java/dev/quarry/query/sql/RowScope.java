@@ -26,6 +26,8 @@ public enum RowScope {
 
     /** {@code condition} on the row of {@code alias}, and that row in scope. */
     public Sql and(Model model, Sql alias, Sql condition) {
-        return condition(model, alias).map(live -> Sql.of(condition, " AND ", live)).orElse(condition);
+        return condition(model, alias)
+                .map(live -> Sql.of(condition, " AND ", live))
+                .orElse(condition);
     }
 }

@@ -7,8 +7,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A fragment of SQL: text chunks and bind parameters, in order. Text comes only from constants in
@@ -37,6 +37,7 @@ public final class Sql {
      * a schema is huge.
      */
     private static final int MEMO_LIMIT = 10_000;
+
     private static final Map<String, Sql> IDENTS = new ConcurrentHashMap<>();
     private static final Map<String, Sql> LITERALS = new ConcurrentHashMap<>();
 
@@ -45,6 +46,7 @@ public final class Sql {
      * built from nested fragments is copied once, in {@link #render()}, not at every level.
      */
     private final Object[] parts;
+
     private final int chunkCount;
 
     private Sql(Object[] parts, int chunkCount) {
@@ -131,7 +133,8 @@ public final class Sql {
     /** A plan's bound value as a parameter: {@code $n::text}, or {@code $n::text[]} for a list. */
     public static Sql bind(Bound value) {
         Object param = value.param();
-        return new Sql(new Object[] {new Param(param, value), param instanceof String[] ? TEXT_ARRAY_CAST : TEXT_CAST}, 2);
+        return new Sql(
+                new Object[] {new Param(param, value), param instanceof String[] ? TEXT_ARRAY_CAST : TEXT_CAST}, 2);
     }
 
     public static Sql join(String separator, List<Sql> parts) {

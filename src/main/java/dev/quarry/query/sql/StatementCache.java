@@ -45,7 +45,8 @@ public final class StatementCache {
     public StatementCache(Schema schema, Limits limits, long size, boolean verify) {
         this.builder = new QueryBuilder(schema, limits);
         // upkeep (eviction) on the calling thread: no hand-off to another pool for a few map operations
-        this.templates = Caffeine.newBuilder().maximumSize(size).executor(Runnable::run).build();
+        this.templates =
+                Caffeine.newBuilder().maximumSize(size).executor(Runnable::run).build();
         this.verify = verify;
     }
 
@@ -65,8 +66,10 @@ public final class StatementCache {
         if (verify) {
             SqlStatement fresh = builder.build(plan, output, readable);
             if (!fresh.text().equals(statement.text()) || !sameParams(fresh.params(), statement.params())) {
-                throw new IllegalStateException("statement cache: the kept statement differs from a fresh compile\nkept:  " + statement.text()
-                        + " " + describe(statement.params()) + "\nfresh: " + fresh.text() + " " + describe(fresh.params()));
+                throw new IllegalStateException(
+                        "statement cache: the kept statement differs from a fresh compile\nkept:  " + statement.text()
+                                + " " + describe(statement.params()) + "\nfresh: " + fresh.text() + " "
+                                + describe(fresh.params()));
             }
         }
         return statement;
@@ -80,16 +83,18 @@ public final class StatementCache {
 
     private SqlStatement compile(Key key) {
         List<Bound> sources = new ArrayList<>();
-        SqlStatement statement = builder.statement(key.plan(), key.output(), key.readable()).render(sources);
+        SqlStatement statement =
+                builder.statement(key.plan(), key.output(), key.readable()).render(sources);
         List<Bound> bindings = Bindings.of(key.plan());
         if (statement.text().length() + chars(bindings) > MAX_KEPT_CHARS) {
             return statement;
         }
-        positions(sources, bindings).ifPresentOrElse(
-                positions -> templates.put(key, new Template(statement.text(), positions)),
-                () -> {
+        positions(sources, bindings)
+                .ifPresentOrElse(positions -> templates.put(key, new Template(statement.text(), positions)), () -> {
                     if (verify) {
-                        throw new IllegalStateException("statement cache: a parameter binds no value of the plan's bindings: " + statement.text());
+                        throw new IllegalStateException(
+                                "statement cache: a parameter binds no value of the plan's bindings: "
+                                        + statement.text());
                     }
                     LOG.debugf("not cached (a parameter binds no value of the plan): %s", statement.text());
                 });
@@ -143,6 +148,9 @@ public final class StatementCache {
     }
 
     private static String describe(List<Object> params) {
-        return params.stream().map(p -> p instanceof Object[] array ? Arrays.toString(array) : Objects.toString(p)).toList().toString();
+        return params.stream()
+                .map(p -> p instanceof Object[] array ? Arrays.toString(array) : Objects.toString(p))
+                .toList()
+                .toString();
     }
 }

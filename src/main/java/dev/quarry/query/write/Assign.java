@@ -15,7 +15,10 @@ public sealed interface Assign {
     record SetNull(ScalarField field) implements Assign {}
 
     enum Arithmetic {
-        INCREMENT("+"), DECREMENT("-"), MULTIPLY("*"), DIVIDE("/");
+        INCREMENT("+"),
+        DECREMENT("-"),
+        MULTIPLY("*"),
+        DIVIDE("/");
 
         public final String sql;
 

@@ -31,7 +31,9 @@ public record FoldedCreate(RecordCreate record, List<Connect> connects, List<Chi
         List<Child> children = new ArrayList<>();
         for (RelationWrite w : record.relations()) {
             Hop hop = w.hop();
-            if (w instanceof RelationWrite.Connect c && w.setsForeignKey() && c.targets().size() == 1) {
+            if (w instanceof RelationWrite.Connect c
+                    && w.setsForeignKey()
+                    && c.targets().size() == 1) {
                 connects.add(new Connect(hop, c.targets().get(0)));
             } else if (w instanceof RelationWrite.Create c && pointsBack(w) && flat(c.records())) {
                 c.records().forEach(child -> children.add(new Child(hop, child, false)));

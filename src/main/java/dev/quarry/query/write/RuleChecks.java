@@ -1,6 +1,7 @@
 package dev.quarry.query.write;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import dev.quarry.error.ErrorCode;
 import dev.quarry.query.ArgPath;
 import dev.quarry.query.QueryException;
@@ -15,7 +16,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
-import com.fasterxml.jackson.databind.node.TextNode;
 
 /**
  * The data rules of a model checked on a write's values before any statement runs, with PostgreSQL's meaning: a
@@ -44,14 +44,21 @@ public final class RuleChecks {
             if (rule instanceof DataRule.Validate validate) {
                 Optional<Boolean> result = evaluate(validate.condition(), data);
                 if (result.isPresent() && !result.get()) {
-                    throw broken(at, model.name(), validate.source(), validate.message().orElse("the condition is false for these values"));
+                    throw broken(
+                            at,
+                            model.name(),
+                            validate.source(),
+                            validate.message().orElse("the condition is false for these values"));
                 }
             }
         }
     }
 
     private static QueryException broken(ArgPath at, String where, String rule, String why) {
-        return at.error(ErrorCode.RULE_BROKEN, "The value at " + at.display() + " breaks the rule " + rule + " of " + where + ": " + why, List.of(rule));
+        return at.error(
+                ErrorCode.RULE_BROKEN,
+                "The value at " + at.display() + " breaks the rule " + rule + " of " + where + ": " + why,
+                List.of(rule));
     }
 
     private static boolean holds(DataRule.FieldRule rule, JsonNode value) {
@@ -61,7 +68,8 @@ public final class RuleChecks {
             String text = rule.text().orElse("");
             switch (rule.kind()) {
                 case LENGTH:
-                    return rule.min().map(min -> length >= min.intValue()).orElse(true) && rule.max().map(max -> length <= max.intValue()).orElse(true);
+                    return rule.min().map(min -> length >= min.intValue()).orElse(true)
+                            && rule.max().map(max -> length <= max.intValue()).orElse(true);
                 case STARTS_WITH:
                     return s.startsWith(text);
                 case ENDS_WITH:
@@ -113,7 +121,12 @@ public final class RuleChecks {
         fields(condition, fields);
         for (String field : fields) {
             JsonNode v = data.get(field);
-            if (v == null || v.isContainerNode() && !(v.isObject() && v.size() == 1 && v.has("set") && !v.get("set").isContainerNode())) {
+            if (v == null
+                    || v.isContainerNode()
+                            && !(v.isObject()
+                                    && v.size() == 1
+                                    && v.has("set")
+                                    && !v.get("set").isContainerNode())) {
                 return Optional.empty();
             }
         }
@@ -176,17 +189,22 @@ public final class RuleChecks {
             if (left == null) {
                 return null;
             }
-            return in.values().stream().anyMatch(v -> Boolean.TRUE.equals(compare(PolicyCondition.Comparison.EQ, left, value(v, data))));
+            return in.values().stream()
+                    .anyMatch(v -> Boolean.TRUE.equals(compare(PolicyCondition.Comparison.EQ, left, value(v, data))));
         }
         if (condition instanceof PolicyCondition.And a) {
             Object l = value(a.left(), data);
             Object r = value(a.right(), data);
-            return Boolean.FALSE.equals(l) || Boolean.FALSE.equals(r) ? Boolean.FALSE : l == null || r == null ? null : Boolean.TRUE;
+            return Boolean.FALSE.equals(l) || Boolean.FALSE.equals(r)
+                    ? Boolean.FALSE
+                    : l == null || r == null ? null : Boolean.TRUE;
         }
         if (condition instanceof PolicyCondition.Or o) {
             Object l = value(o.left(), data);
             Object r = value(o.right(), data);
-            return Boolean.TRUE.equals(l) || Boolean.TRUE.equals(r) ? Boolean.TRUE : l == null || r == null ? null : Boolean.FALSE;
+            return Boolean.TRUE.equals(l) || Boolean.TRUE.equals(r)
+                    ? Boolean.TRUE
+                    : l == null || r == null ? null : Boolean.FALSE;
         }
         if (condition instanceof PolicyCondition.Not n) {
             Object v = value(n.operand(), data);
@@ -246,7 +264,10 @@ public final class RuleChecks {
      * The rule behind a CHECK constraint PostgreSQL refused, with the field it is on (empty for a model's rule).
      */
     public static Optional<Map.Entry<DataRule, Optional<String>>> ruleOf(Model model, String constraint) {
-        return model.rules().stream().filter(r -> r.constraintName().equals(constraint)).findFirst()
-                .map(r -> Map.entry(r, r instanceof DataRule.FieldRule f ? Optional.of(f.field()) : Optional.<String>empty()));
+        return model.rules().stream()
+                .filter(r -> r.constraintName().equals(constraint))
+                .findFirst()
+                .map(r -> Map.entry(
+                        r, r instanceof DataRule.FieldRule f ? Optional.of(f.field()) : Optional.<String>empty()));
     }
 }

@@ -13,7 +13,8 @@ import java.util.Optional;
  *                surface); keys absent here are located inside the RPC {@code body}
  * @param ifMatch an HTTP {@code If-Match} entity tag: the write applies only while the record's tag is this one
  */
-public record WriteArgs(WriteOperation operation, ObjectNode args, Map<String, ArgPath> origins, Optional<String> ifMatch) {
+public record WriteArgs(
+        WriteOperation operation, ObjectNode args, Map<String, ArgPath> origins, Optional<String> ifMatch) {
 
     public WriteArgs {
         origins = Map.copyOf(origins);

@@ -12,10 +12,16 @@ public final class WriteErrors {
 
     public static QueryException missing(ArgPath at, String model, String field, List<String> alternatives) {
         String either = alternatives.size() > 1 ? " (give one of " + String.join(", ", alternatives) + ")" : "";
-        return at.error(ErrorCode.MISSING_VALUE, "Missing a required value for " + model + "." + field + " at " + at.display() + either, alternatives);
+        return at.error(
+                ErrorCode.MISSING_VALUE,
+                "Missing a required value for " + model + "." + field + " at " + at.display() + either,
+                alternatives);
     }
 
     public static QueryException nullValue(ArgPath at, String model, String field) {
-        return at.error(ErrorCode.NULL_VALUE, "Null is not allowed for the required field " + model + "." + field + " at " + at.display(), List.of());
+        return at.error(
+                ErrorCode.NULL_VALUE,
+                "Null is not allowed for the required field " + model + "." + field + " at " + at.display(),
+                List.of());
     }
 }

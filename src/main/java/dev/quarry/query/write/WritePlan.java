@@ -14,13 +14,22 @@ public sealed interface WritePlan {
     record Create(Model model, RecordCreate record, ReadShape shape) implements WritePlan {}
 
     /** {@code createMany} ({@code returning} empty: a count) and {@code createManyAndReturn}. */
-    record CreateMany(Model model, List<RecordCreate> records, boolean skipDuplicates, Optional<ReadShape> returning) implements WritePlan {}
+    record CreateMany(Model model, List<RecordCreate> records, boolean skipDuplicates, Optional<ReadShape> returning)
+            implements WritePlan {}
 
-    record Update(Model model, Filter where, RecordUpdate data, ReadShape shape, Optional<String> ifMatch) implements WritePlan {}
+    record Update(Model model, Filter where, RecordUpdate data, ReadShape shape, Optional<String> ifMatch)
+            implements WritePlan {}
 
-    record UpdateMany(Model model, Filter where, RecordUpdate data, OptionalLong limit, Optional<ReadShape> returning) implements WritePlan {}
+    record UpdateMany(Model model, Filter where, RecordUpdate data, OptionalLong limit, Optional<ReadShape> returning)
+            implements WritePlan {}
 
-    record Upsert(Model model, Filter where, RecordCreate create, RecordUpdate update, ReadShape shape, Optional<String> ifMatch)
+    record Upsert(
+            Model model,
+            Filter where,
+            RecordCreate create,
+            RecordUpdate update,
+            ReadShape shape,
+            Optional<String> ifMatch)
             implements WritePlan {}
 
     record Delete(Model model, Filter where, ReadShape shape, Optional<String> ifMatch) implements WritePlan {}

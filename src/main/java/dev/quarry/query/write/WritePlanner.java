@@ -30,13 +30,13 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
-import java.util.LinkedHashMap;
-import java.util.Locale;
 
 /**
  * The entry point of write planning: unresolved {@link WriteArgs} of one model → a {@link WritePlan}, or a
@@ -46,14 +46,20 @@ public final class WritePlanner {
 
     // relationLoadStrategy: Prisma takes it on the writes that answer one record; it chooses nothing here
     private static final List<String> SHAPE_ARGS = List.of("select", "include", "omit", "relationLoadStrategy");
-    private static final List<String> CREATE_ARGS = List.of("data", "select", "include", "omit", "relationLoadStrategy");
+    private static final List<String> CREATE_ARGS =
+            List.of("data", "select", "include", "omit", "relationLoadStrategy");
     private static final List<String> CREATE_MANY_ARGS = List.of("data", "skipDuplicates");
-    private static final List<String> CREATE_MANY_AND_RETURN_ARGS = List.of("data", "skipDuplicates", "select", "include", "omit");
-    private static final List<String> UPDATE_ARGS = List.of("where", "data", "select", "include", "omit", "relationLoadStrategy");
+    private static final List<String> CREATE_MANY_AND_RETURN_ARGS =
+            List.of("data", "skipDuplicates", "select", "include", "omit");
+    private static final List<String> UPDATE_ARGS =
+            List.of("where", "data", "select", "include", "omit", "relationLoadStrategy");
     private static final List<String> UPDATE_MANY_ARGS = List.of("where", "data", "limit");
-    private static final List<String> UPDATE_MANY_AND_RETURN_ARGS = List.of("where", "data", "limit", "select", "include", "omit");
-    private static final List<String> UPSERT_ARGS = List.of("where", "create", "update", "select", "include", "omit", "relationLoadStrategy");
-    private static final List<String> DELETE_ARGS = List.of("where", "select", "include", "omit", "relationLoadStrategy");
+    private static final List<String> UPDATE_MANY_AND_RETURN_ARGS =
+            List.of("where", "data", "limit", "select", "include", "omit");
+    private static final List<String> UPSERT_ARGS =
+            List.of("where", "create", "update", "select", "include", "omit", "relationLoadStrategy");
+    private static final List<String> DELETE_ARGS =
+            List.of("where", "select", "include", "omit", "relationLoadStrategy");
     private static final List<String> DELETE_MANY_ARGS = List.of("where", "limit");
     private static final List<String> NUMBER_OPS = List.of("set", "increment", "decrement", "multiply", "divide");
     private static final List<String> LIST_OPS = List.of("set", "push");
@@ -93,35 +99,48 @@ public final class WritePlanner {
             case CREATE: {
                 checkKeys(a, CREATE_ARGS, args);
                 JsonNode data = required(a, "data", args);
-                return new WritePlan.Create(model, create(model, data, args.origin("data"), Optional.empty()), shape(model, args));
+                return new WritePlan.Create(
+                        model, create(model, data, args.origin("data"), Optional.empty()), shape(model, args));
             }
             case CREATE_MANY:
             case CREATE_MANY_AND_RETURN: {
                 boolean returning = args.operation() == WriteOperation.CREATE_MANY_AND_RETURN;
                 checkKeys(a, returning ? CREATE_MANY_AND_RETURN_ARGS : CREATE_MANY_ARGS, args);
-                List<RecordCreate> records = createMany(model, required(a, "data", args), args.origin("data"), Optional.empty());
+                List<RecordCreate> records =
+                        createMany(model, required(a, "data", args), args.origin("data"), Optional.empty());
                 boolean skip = flag(a.get("skipDuplicates"), args.origin("skipDuplicates"));
-                return new WritePlan.CreateMany(model, records, skip, returning ? Optional.of(shape(model, args)) : Optional.empty());
+                return new WritePlan.CreateMany(
+                        model, records, skip, returning ? Optional.of(shape(model, args)) : Optional.empty());
             }
             case UPDATE: {
                 checkKeys(a, UPDATE_ARGS, args);
                 Filter where = resolver.whereUnique(model, required(a, "where", args), args.origin("where"));
-                RecordUpdate data = update(model, required(a, "data", args), args.origin("data"), Optional.empty(), false);
+                RecordUpdate data =
+                        update(model, required(a, "data", args), args.origin("data"), Optional.empty(), false);
                 return new WritePlan.Update(model, where, data, shape(model, args), args.ifMatch());
             }
             case UPDATE_MANY:
             case UPDATE_MANY_AND_RETURN: {
                 boolean returning = args.operation() == WriteOperation.UPDATE_MANY_AND_RETURN;
                 checkKeys(a, returning ? UPDATE_MANY_AND_RETURN_ARGS : UPDATE_MANY_ARGS, args);
-                Filter where = present(a, "where") ? resolver.where(model, a.get("where"), args.origin("where")) : Filter.TRUE;
-                RecordUpdate data = update(model, required(a, "data", args), args.origin("data"), Optional.empty(), true);
-                return new WritePlan.UpdateMany(model, where, data, limit(a, args), returning ? Optional.of(shape(model, args)) : Optional.empty());
+                Filter where =
+                        present(a, "where") ? resolver.where(model, a.get("where"), args.origin("where")) : Filter.TRUE;
+                RecordUpdate data =
+                        update(model, required(a, "data", args), args.origin("data"), Optional.empty(), true);
+                return new WritePlan.UpdateMany(
+                        model,
+                        where,
+                        data,
+                        limit(a, args),
+                        returning ? Optional.of(shape(model, args)) : Optional.empty());
             }
             case UPSERT: {
                 checkKeys(a, UPSERT_ARGS, args);
                 Filter where = resolver.whereUnique(model, required(a, "where", args), args.origin("where"));
-                RecordCreate create = create(model, required(a, "create", args), args.origin("create"), Optional.empty());
-                RecordUpdate update = update(model, required(a, "update", args), args.origin("update"), Optional.empty(), false);
+                RecordCreate create =
+                        create(model, required(a, "create", args), args.origin("create"), Optional.empty());
+                RecordUpdate update =
+                        update(model, required(a, "update", args), args.origin("update"), Optional.empty(), false);
                 return new WritePlan.Upsert(model, where, create, update, shape(model, args), args.ifMatch());
             }
             case DELETE: {
@@ -131,7 +150,8 @@ public final class WritePlanner {
             }
             case DELETE_MANY: {
                 checkKeys(a, DELETE_MANY_ARGS, args);
-                Filter where = present(a, "where") ? resolver.where(model, a.get("where"), args.origin("where")) : Filter.TRUE;
+                Filter where =
+                        present(a, "where") ? resolver.where(model, a.get("where"), args.origin("where")) : Filter.TRUE;
                 return new WritePlan.DeleteMany(model, where, limit(a, args));
             }
             default:
@@ -179,7 +199,9 @@ public final class WritePlanner {
         if (v.isBoolean()) {
             return v.booleanValue();
         }
-        if (at.textValues() && v.isTextual() && (v.textValue().equals("true") || v.textValue().equals("false"))) {
+        if (at.textValues()
+                && v.isTextual()
+                && (v.textValue().equals("true") || v.textValue().equals("false"))) {
             return Boolean.parseBoolean(v.textValue());
         }
         throw QueryErrors.wrongType(at, "true or false");
@@ -237,7 +259,8 @@ public final class WritePlanner {
     public RecordCreate createRow(Model model, JsonNode data, ArgPath at) {
         RecordCreate record = create(model, data, at, Optional.empty());
         if (!record.relations().isEmpty()) {
-            throw QueryErrors.invalid(at, "a bulk import takes no nested writes; set the foreign key fields instead", List.of());
+            throw QueryErrors.invalid(
+                    at, "a bulk import takes no nested writes; set the foreign key fields instead", List.of());
         }
         return record;
     }
@@ -251,7 +274,10 @@ public final class WritePlanner {
         for (int i = 0; i < items.size(); i++) {
             RecordCreate record = create(model, items.get(i), itemAt(data, at, i), parent);
             if (!record.relations().isEmpty()) {
-                throw QueryErrors.invalid(itemAt(data, at, i), "createMany takes no nested writes; set the foreign key fields instead", List.of());
+                throw QueryErrors.invalid(
+                        itemAt(data, at, i),
+                        "createMany takes no nested writes; set the foreign key fields instead",
+                        List.of());
             }
             out.add(record);
         }
@@ -296,11 +322,16 @@ public final class WritePlanner {
             boolean scalarGiven = fk.stream().anyMatch(scalars::containsKey);
             if (relationObjects.contains(rf.name())) {
                 if (scalarGiven) {
-                    throw QueryErrors.conflicting(at.key(rf.name()), "Set either the relation " + rf.name() + " or its foreign key " + fk + ", not both");
+                    throw QueryErrors.conflicting(
+                            at.key(rf.name()),
+                            "Set either the relation " + rf.name() + " or its foreign key " + fk + ", not both");
                 }
                 fromRelations.addAll(fk);
-            } else if (!scalarGiven && rf.isRequired() && !excluded.contains(rf.name())
-                    && fk.stream().allMatch(f -> model.scalarField(f).defaultValue().isEmpty())) {
+            } else if (!scalarGiven
+                    && rf.isRequired()
+                    && !excluded.contains(rf.name())
+                    && fk.stream()
+                            .allMatch(f -> model.scalarField(f).defaultValue().isEmpty())) {
                 List<String> alternatives = new ArrayList<>(List.of(rf.name()));
                 alternatives.addAll(fk);
                 throw WriteErrors.missing(at.key(rf.name()), model.name(), rf.name(), alternatives);
@@ -313,7 +344,10 @@ public final class WritePlanner {
             if (f.defaultValue().isPresent()) {
                 if (f.defaultValue().get() instanceof DefaultValue.Function fn && fn.generatedByClient()) {
                     String generated = IdGenerators.generate(fn);
-                    scalars.put(f.name(), new Assign.Set(f, resolver.value(f, TextNode.valueOf(generated), ArgPath.ofText("default"))));
+                    scalars.put(
+                            f.name(),
+                            new Assign.Set(
+                                    f, resolver.value(f, TextNode.valueOf(generated), ArgPath.ofText("default"))));
                 }
             } else if (f.updatedAt()) {
                 scalars.put(f.name(), new Assign.Set(f, now(f)));
@@ -353,7 +387,8 @@ public final class WritePlanner {
     /** The relation field on {@code hop.to()} that leads back to {@code hop.from()}. */
     public Optional<RelationField> inverse(Hop hop) {
         Relation r = hop.relation();
-        boolean fromIsReferencing = r.referencingModel().equals(hop.from().name()) && r.referencingField().filter(hop.field().name()::equals).isPresent();
+        boolean fromIsReferencing = r.referencingModel().equals(hop.from().name())
+                && r.referencingField().filter(hop.field().name()::equals).isPresent();
         Optional<String> name = fromIsReferencing ? r.referencedField() : r.referencingField();
         return name.flatMap(n -> hop.to().findRelationField(n));
     }
@@ -371,7 +406,9 @@ public final class WritePlanner {
                 }
             }
         }
-        List<String> allowed = resolver.fieldNames(model).stream().filter(n -> !excluded.contains(n)).toList();
+        List<String> allowed = resolver.fieldNames(model).stream()
+                .filter(n -> !excluded.contains(n))
+                .toList();
         throw QueryErrors.unknownField(at, model.name(), key, allowed);
     }
 
@@ -455,7 +492,8 @@ public final class WritePlanner {
         for (String name : relationObjects) {
             List<String> fk = foreignKeyOf(model, model.findRelationField(name).orElseThrow());
             if (fk.stream().anyMatch(scalars::containsKey)) {
-                throw QueryErrors.conflicting(at.key(name), "Set either the relation " + name + " or its foreign key " + fk + ", not both");
+                throw QueryErrors.conflicting(
+                        at.key(name), "Set either the relation " + name + " or its foreign key " + fk + ", not both");
             }
         }
         for (ScalarField f : resolver.visibleScalars(model)) {
@@ -476,12 +514,17 @@ public final class WritePlanner {
                 if (push.isNull()) {
                     throw WriteErrors.nullValue(pushAt, model.name(), f.name());
                 }
-                JsonNode list = push.isArray() ? push : JsonNodeFactory.instance.arrayNode().add(push);
+                JsonNode list = push.isArray()
+                        ? push
+                        : JsonNodeFactory.instance.arrayNode().add(push);
                 return new Assign.Push(f, resolver.list(f, list, pushAt));
             }
             return createValue(model, f, v, at);
         }
-        boolean numeric = f.type() == ScalarType.INT || f.type() == ScalarType.BIGINT || f.type() == ScalarType.FLOAT || f.type() == ScalarType.DECIMAL;
+        boolean numeric = f.type() == ScalarType.INT
+                || f.type() == ScalarType.BIGINT
+                || f.type() == ScalarType.FLOAT
+                || f.type() == ScalarType.DECIMAL;
         if (v.isObject() && f.type() != ScalarType.JSON) {
             checkOneOf(v, numeric ? NUMBER_OPS : List.of("set"), at);
             String op = v.fieldNames().next();
@@ -511,7 +554,8 @@ public final class WritePlanner {
 
     // --- nested writes ---------------------------------------------------------------------------
 
-    private List<RelationWrite> relationWrites(Model model, RelationField rf, JsonNode v, ArgPath at, boolean inUpdate) {
+    private List<RelationWrite> relationWrites(
+            Model model, RelationField rf, JsonNode v, ArgPath at, boolean inUpdate) {
         Hop hop = resolver.hop(model, rf);
         Model to = hop.to();
         boolean toMany = rf.isList();
@@ -534,8 +578,11 @@ public final class WritePlanner {
             throw QueryErrors.wrongType(at, "an object of nested writes " + allowed);
         }
         checkKeys(v, allowed, at);
-        if (!toMany && hop.fromHoldsForeignKey() && countOf(v, List.of("create", "connect", "connectOrCreate", "disconnect", "delete")) > 1) {
-            throw QueryErrors.conflicting(at, "A to-one relation takes one of create, connect, connectOrCreate, disconnect, delete");
+        if (!toMany
+                && hop.fromHoldsForeignKey()
+                && countOf(v, List.of("create", "connect", "connectOrCreate", "disconnect", "delete")) > 1) {
+            throw QueryErrors.conflicting(
+                    at, "A to-one relation takes one of create, connect, connectOrCreate, disconnect, delete");
         }
         List<RelationWrite> out = new ArrayList<>();
         Iterator<Map.Entry<String, JsonNode>> it = v.fields();
@@ -569,7 +616,8 @@ public final class WritePlanner {
                         throw QueryErrors.missingArgument(here.key("data"), "argument data", List.of("data"));
                     }
                     List<RecordCreate> records = createMany(to, arg.get("data"), here.key("data"), Optional.of(hop));
-                    out.add(new RelationWrite.CreateMany(hop, records, flag(arg.get("skipDuplicates"), here.key("skipDuplicates"))));
+                    out.add(new RelationWrite.CreateMany(
+                            hop, records, flag(arg.get("skipDuplicates"), here.key("skipDuplicates"))));
                     break;
                 }
                 case "connect":
@@ -585,7 +633,8 @@ public final class WritePlanner {
                         ArgPath itemAt = itemAt(arg, here, i);
                         requireObject(item, itemAt, List.of("where", "create"));
                         Filter where = resolver.whereUnique(to, item.get("where"), itemAt.key("where"));
-                        list.add(new RelationWrite.WhereCreate(where, create(to, item.get("create"), itemAt.key("create"), Optional.of(hop))));
+                        list.add(new RelationWrite.WhereCreate(
+                                where, create(to, item.get("create"), itemAt.key("create"), Optional.of(hop))));
                     }
                     out.add(new RelationWrite.ConnectOrCreate(hop, list));
                     break;
@@ -601,7 +650,10 @@ public final class WritePlanner {
                         targets = List.of(resolver.where(to, arg, here));
                     }
                     if (!targets.isEmpty()) {
-                        out.add(op.equals("delete") ? new RelationWrite.Delete(hop, targets) : new RelationWrite.Disconnect(hop, targets));
+                        out.add(
+                                op.equals("delete")
+                                        ? new RelationWrite.Delete(hop, targets)
+                                        : new RelationWrite.Disconnect(hop, targets));
                     }
                     break;
                 }
@@ -612,24 +664,42 @@ public final class WritePlanner {
                         JsonNode item = items.get(i);
                         ArgPath itemAt = itemAt(arg, here, i);
                         if (!toMany && !withWhere(item, to)) {
-                            list.add(new RelationWrite.WhereUpdate(Filter.TRUE, update(to, item, itemAt, Optional.of(hop), false)));
+                            list.add(new RelationWrite.WhereUpdate(
+                                    Filter.TRUE, update(to, item, itemAt, Optional.of(hop), false)));
                             continue;
                         }
                         // a to-one's {where, data}: where is optional (XUpdateToOneWithWhereWithoutYInput)
                         requireObject(item, itemAt, toMany ? List.of("where", "data") : List.of("data"));
-                        Filter where = !toMany ? (present(item, "where") ? resolver.where(to, item.get("where"), itemAt.key("where")) : Filter.TRUE)
-                                : op.equals("updateMany") ? resolver.where(to, scalarWhere(to, item.get("where"), itemAt.key("where")), itemAt.key("where"))
-                                : resolver.whereUnique(to, item.get("where"), itemAt.key("where"));
-                        list.add(new RelationWrite.WhereUpdate(where, update(to, item.get("data"), itemAt.key("data"), Optional.of(hop),
-                                op.equals("updateMany"))));
+                        Filter where = !toMany
+                                ? (present(item, "where")
+                                        ? resolver.where(to, item.get("where"), itemAt.key("where"))
+                                        : Filter.TRUE)
+                                : op.equals("updateMany")
+                                        ? resolver.where(
+                                                to,
+                                                scalarWhere(to, item.get("where"), itemAt.key("where")),
+                                                itemAt.key("where"))
+                                        : resolver.whereUnique(to, item.get("where"), itemAt.key("where"));
+                        list.add(new RelationWrite.WhereUpdate(
+                                where,
+                                update(
+                                        to,
+                                        item.get("data"),
+                                        itemAt.key("data"),
+                                        Optional.of(hop),
+                                        op.equals("updateMany"))));
                     }
-                    out.add(op.equals("update") ? new RelationWrite.Update(hop, list) : new RelationWrite.UpdateMany(hop, list));
+                    out.add(
+                            op.equals("update")
+                                    ? new RelationWrite.Update(hop, list)
+                                    : new RelationWrite.UpdateMany(hop, list));
                     break;
                 }
                 case "deleteMany": {
                     List<Filter> filters = new ArrayList<>();
                     for (int i = 0; i < items.size(); i++) {
-                        filters.add(resolver.where(to, scalarWhere(to, items.get(i), itemAt(arg, here, i)), itemAt(arg, here, i)));
+                        filters.add(resolver.where(
+                                to, scalarWhere(to, items.get(i), itemAt(arg, here, i)), itemAt(arg, here, i)));
                     }
                     out.add(new RelationWrite.DeleteMany(hop, filters));
                     break;
@@ -639,10 +709,18 @@ public final class WritePlanner {
                     for (int i = 0; i < items.size(); i++) {
                         JsonNode item = items.get(i);
                         ArgPath itemAt = itemAt(arg, here, i);
-                        requireObject(item, itemAt, toMany ? List.of("where", "create", "update") : List.of("create", "update"));
-                        Filter where = toMany ? resolver.whereUnique(to, item.get("where"), itemAt.key("where"))
-                                : present(item, "where") ? resolver.where(to, item.get("where"), itemAt.key("where")) : Filter.TRUE;
-                        list.add(new RelationWrite.WhereUpsert(where, create(to, item.get("create"), itemAt.key("create"), Optional.of(hop)),
+                        requireObject(
+                                item,
+                                itemAt,
+                                toMany ? List.of("where", "create", "update") : List.of("create", "update"));
+                        Filter where = toMany
+                                ? resolver.whereUnique(to, item.get("where"), itemAt.key("where"))
+                                : present(item, "where")
+                                        ? resolver.where(to, item.get("where"), itemAt.key("where"))
+                                        : Filter.TRUE;
+                        list.add(new RelationWrite.WhereUpsert(
+                                where,
+                                create(to, item.get("create"), itemAt.key("create"), Optional.of(hop)),
                                 update(to, item.get("update"), itemAt.key("update"), Optional.of(hop), false)));
                     }
                     out.add(new RelationWrite.Upsert(hop, list));
@@ -656,8 +734,8 @@ public final class WritePlanner {
     }
 
     /**
-     * A nested updateMany's or deleteMany's {@code where} is Prisma's {@code ScalarWhereInput}: a {@code WhereInput}
-     * without relation filters, at any depth of AND/OR/NOT.
+     * A nested updateMany's or deleteMany's {@code where} is Prisma's {@code ScalarWhereInput}: a {@code
+     * WhereInput} without relation filters, at any depth of AND/OR/NOT.
      */
     private JsonNode scalarWhere(Model model, JsonNode where, ArgPath at) {
         if (where == null || !where.isObject()) {

@@ -1,6 +1,7 @@
 package dev.quarry.query.write;
 
 import dev.quarry.query.plan.Filter;
+import dev.quarry.query.plan.Resolver;
 import dev.quarry.query.plan.Value;
 import dev.quarry.query.sql.Fragments;
 import dev.quarry.query.sql.QueryBuilder;
@@ -18,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
-import dev.quarry.query.plan.Resolver;
 
 /**
  * The SQL of each write step. Row-returning statements return {@link #returnedFields} as text in the API's
@@ -66,7 +66,10 @@ public final class WriteStatements {
      * own selection).
      */
     public List<ScalarField> returnedFields(Model model) {
-        return resolver.visibleScalars(model).stream().filter(f -> !f.isList()).filter(f -> readable.readable(model, f)).toList();
+        return resolver.visibleScalars(model).stream()
+                .filter(f -> !f.isList())
+                .filter(f -> readable.readable(model, f))
+                .toList();
     }
 
     private Sql returning(Fragments f, Model model, Sql alias) {
@@ -83,7 +86,8 @@ public final class WriteStatements {
     }
 
     private Sql etagCondition(Model model, Optional<String> etag, Sql alias) {
-        return etag.map(e -> Sql.of(" AND ", QueryBuilder.entityTag(model, alias, readable), " = ", Sql.param(e))).orElse(Sql.EMPTY);
+        return etag.map(e -> Sql.of(" AND ", QueryBuilder.entityTag(model, alias, readable), " = ", Sql.param(e)))
+                .orElse(Sql.EMPTY);
     }
 
     private Sql value(Fragments f, Assign a) {
@@ -118,9 +122,19 @@ public final class WriteStatements {
         if (assigns.isEmpty()) {
             return Sql.of("INSERT INTO ", table(model), " AS ", TARGET, " DEFAULT VALUES");
         }
-        List<Sql> columns = assigns.stream().map(a -> Sql.ident(a.field().dbName())).toList();
+        List<Sql> columns =
+                assigns.stream().map(a -> Sql.ident(a.field().dbName())).toList();
         List<Sql> values = assigns.stream().map(a -> value(f, a)).toList();
-        return Sql.of("INSERT INTO ", table(model), " AS ", TARGET, " (", Sql.join(", ", columns), ") VALUES (", Sql.join(", ", values), ")");
+        return Sql.of(
+                "INSERT INTO ",
+                table(model),
+                " AS ",
+                TARGET,
+                " (",
+                Sql.join(", ", columns),
+                ") VALUES (",
+                Sql.join(", ", values),
+                ")");
     }
 
     /**
@@ -136,7 +150,10 @@ public final class WriteStatements {
      * none matched.
      */
     public SqlStatement updateReading(Model model, Filter where, List<Assign> assigns, Sql body) {
-        return reading(model, updateSet(new Fragments(schema), model, where, assigns, Optional.empty(), OptionalLong.empty()), body);
+        return reading(
+                model,
+                updateSet(new Fragments(schema), model, where, assigns, Optional.empty(), OptionalLong.empty()),
+                body);
     }
 
     /**
@@ -153,8 +170,20 @@ public final class WriteStatements {
      */
     private SqlStatement reading(Model model, Sql write, Sql body) {
         Fragments f = new Fragments(schema);
-        return Sql.of("WITH ", WRITTEN, " AS (", write, " RETURNING *) SELECT ", returning(f, model, TARGET), ", ", body, " AS body FROM ", WRITTEN,
-                " AS ", TARGET).render();
+        return Sql.of(
+                        "WITH ",
+                        WRITTEN,
+                        " AS (",
+                        write,
+                        " RETURNING *) SELECT ",
+                        returning(f, model, TARGET),
+                        ", ",
+                        body,
+                        " AS body FROM ",
+                        WRITTEN,
+                        " AS ",
+                        TARGET)
+                .render();
     }
 
     /**
@@ -181,22 +210,55 @@ public final class WriteStatements {
             Sql name = Sql.ident("connect" + i);
             List<Sql> keys = new ArrayList<>();
             for (int k = 0; k < r.referencingScalars().size(); k++) {
-                keys.add(Sql.of(Fragments.column(TARGET, c.hop().to().scalarField(r.referencedScalars().get(k))), " AS ", Sql.ident("key" + k)));
-                columns.add(Sql.ident(model.scalarField(r.referencingScalars().get(k)).dbName()));
+                keys.add(Sql.of(
+                        Fragments.column(
+                                TARGET,
+                                c.hop().to().scalarField(r.referencedScalars().get(k))),
+                        " AS ",
+                        Sql.ident("key" + k)));
+                columns.add(Sql.ident(
+                        model.scalarField(r.referencingScalars().get(k)).dbName()));
                 values.add(Sql.of(name, ".", Sql.ident("key" + k)));
             }
-            ctes.add(Sql.of(name, " AS (SELECT ", Sql.join(", ", keys), " FROM ", table(c.hop().to()), " AS ", TARGET, " WHERE ",
-                    RowScope.LIVE.and(c.hop().to(), TARGET, f.condition(c.target(), TARGET)), ")"));
+            ctes.add(Sql.of(
+                    name,
+                    " AS (SELECT ",
+                    Sql.join(", ", keys),
+                    " FROM ",
+                    table(c.hop().to()),
+                    " AS ",
+                    TARGET,
+                    " WHERE ",
+                    RowScope.LIVE.and(c.hop().to(), TARGET, f.condition(c.target(), TARGET)),
+                    ")"));
             sources.add(name);
         }
         Sql parent = Sql.ident("parent");
-        Sql select = columns.isEmpty() ? Sql.of(" DEFAULT VALUES")
-                : Sql.of(" (", Sql.join(", ", columns), ") SELECT ", Sql.join(", ", values), sources.isEmpty() ? Sql.EMPTY : Sql.of(" FROM ", Sql.join(", ", sources)));
+        Sql select = columns.isEmpty()
+                ? Sql.of(" DEFAULT VALUES")
+                : Sql.of(
+                        " (",
+                        Sql.join(", ", columns),
+                        ") SELECT ",
+                        Sql.join(", ", values),
+                        sources.isEmpty() ? Sql.EMPTY : Sql.of(" FROM ", Sql.join(", ", sources)));
         List<Sql> parentKeys = new ArrayList<>();
-        create.children().stream().flatMap(c -> c.hop().relation().referencedScalars().stream()).distinct()
-                .forEach(key -> parentKeys.add(Sql.of(Fragments.column(TARGET, model.scalarField(key)), " AS ", Sql.ident("own_" + key))));
+        create.children().stream()
+                .flatMap(c -> c.hop().relation().referencedScalars().stream())
+                .distinct()
+                .forEach(key -> parentKeys.add(
+                        Sql.of(Fragments.column(TARGET, model.scalarField(key)), " AS ", Sql.ident("own_" + key))));
         parentKeys.add(0, returning(f, model, TARGET));
-        ctes.add(Sql.of(parent, " AS (INSERT INTO ", table(model), " AS ", TARGET, select, " RETURNING ", Sql.join(", ", parentKeys), ")"));
+        ctes.add(Sql.of(
+                parent,
+                " AS (INSERT INTO ",
+                table(model),
+                " AS ",
+                TARGET,
+                select,
+                " RETURNING ",
+                Sql.join(", ", parentKeys),
+                ")"));
         for (int i = 0; i < create.children().size(); i++) {
             FoldedCreate.Child child = create.children().get(i);
             Relation r = child.hop().relation();
@@ -208,14 +270,31 @@ public final class WriteStatements {
                 childValues.add(value(f, a));
             }
             for (int k = 0; k < r.referencingScalars().size(); k++) {
-                childColumns.add(Sql.ident(to.scalarField(r.referencingScalars().get(k)).dbName()));
-                childValues.add(Sql.of(parent, ".", Sql.ident("own_" + r.referencedScalars().get(k))));
+                childColumns.add(
+                        Sql.ident(to.scalarField(r.referencingScalars().get(k)).dbName()));
+                childValues.add(Sql.of(
+                        parent, ".", Sql.ident("own_" + r.referencedScalars().get(k))));
             }
             // PostgreSQL runs sibling CTEs in no set order; waiting for the previous child keeps the ids in the
             // order of the data
-            Sql previous = i == 0 ? Sql.EMPTY : Sql.of(" WHERE (SELECT count(*) FROM ", Sql.ident("child" + (i - 1)), ") >= 0");
-            ctes.add(Sql.of(Sql.ident("child" + i), " AS (INSERT INTO ", table(to), " AS ", TARGET, " (", Sql.join(", ", childColumns), ") SELECT ",
-                    Sql.join(", ", childValues), " FROM ", parent, previous, child.skipDuplicate() ? " ON CONFLICT DO NOTHING" : "", " RETURNING 1)"));
+            Sql previous = i == 0
+                    ? Sql.EMPTY
+                    : Sql.of(" WHERE (SELECT count(*) FROM ", Sql.ident("child" + (i - 1)), ") >= 0");
+            ctes.add(Sql.of(
+                    Sql.ident("child" + i),
+                    " AS (INSERT INTO ",
+                    table(to),
+                    " AS ",
+                    TARGET,
+                    " (",
+                    Sql.join(", ", childColumns),
+                    ") SELECT ",
+                    Sql.join(", ", childValues),
+                    " FROM ",
+                    parent,
+                    previous,
+                    child.skipDuplicate() ? " ON CONFLICT DO NOTHING" : "",
+                    " RETURNING 1)"));
         }
         return Sql.of("WITH ", Sql.join(", ", ctes), " SELECT * FROM ", parent).render();
     }
@@ -232,66 +311,132 @@ public final class WriteStatements {
                 selects.add(Sql.of("(DEFAULT)"));
             }
             ScalarField any = returnedFields(model).get(0);
-            sql = Sql.of("INSERT INTO ", table(model), " AS ", TARGET, " (", Sql.ident(any.dbName()), ") VALUES ", Sql.join(", ", selects));
+            sql = Sql.of(
+                    "INSERT INTO ",
+                    table(model),
+                    " AS ",
+                    TARGET,
+                    " (",
+                    Sql.ident(any.dbName()),
+                    ") VALUES ",
+                    Sql.join(", ", selects));
         } else {
             List<Sql> tuples = new ArrayList<>();
             for (List<Assign> row : rows) {
                 List<Sql> values = new ArrayList<>();
                 for (ScalarField column : columns.values()) {
-                    Optional<Assign> a = row.stream().filter(x -> x.field().name().equals(column.name())).findFirst();
+                    Optional<Assign> a = row.stream()
+                            .filter(x -> x.field().name().equals(column.name()))
+                            .findFirst();
                     values.add(a.map(x -> value(f, x)).orElse(Sql.of("DEFAULT")));
                 }
                 tuples.add(Sql.of("(", Sql.join(", ", values), ")"));
             }
-            List<Sql> names = columns.values().stream().map(c -> Sql.ident(c.dbName())).toList();
-            sql = Sql.of("INSERT INTO ", table(model), " AS ", TARGET, " (", Sql.join(", ", names), ") VALUES ", Sql.join(", ", tuples));
+            List<Sql> names =
+                    columns.values().stream().map(c -> Sql.ident(c.dbName())).toList();
+            sql = Sql.of(
+                    "INSERT INTO ",
+                    table(model),
+                    " AS ",
+                    TARGET,
+                    " (",
+                    Sql.join(", ", names),
+                    ") VALUES ",
+                    Sql.join(", ", tuples));
         }
         if (skipDuplicates) {
             sql = Sql.of(sql, " ON CONFLICT DO NOTHING");
         }
-        return Sql.of(sql, " RETURNING ", returnRows ? returning(f, model, TARGET) : Sql.of("1")).render();
+        return Sql.of(sql, " RETURNING ", returnRows ? returning(f, model, TARGET) : Sql.of("1"))
+                .render();
     }
 
     /** {@code UPDATE … WHERE filter [AND tag = etag] RETURNING} the rows (or {@code 1} each when only counted). */
-    public SqlStatement update(Model model, Filter where, List<Assign> assigns, Optional<String> etag, OptionalLong limit, boolean returnRows) {
+    public SqlStatement update(
+            Model model,
+            Filter where,
+            List<Assign> assigns,
+            Optional<String> etag,
+            OptionalLong limit,
+            boolean returnRows) {
         Fragments f = new Fragments(schema);
         Sql sql = updateSet(f, model, where, assigns, etag, limit);
-        return Sql.of(sql, " RETURNING ", returnRows ? returning(f, model, TARGET) : Sql.of("1")).render();
+        return Sql.of(sql, " RETURNING ", returnRows ? returning(f, model, TARGET) : Sql.of("1"))
+                .render();
     }
 
     /**
      * A restore ({@link #restores}) reaches the soft-deleted rows {@code where} names; every other update only the
      * live ones.
      */
-    private Sql updateSet(Fragments f, Model model, Filter where, List<Assign> assigns, Optional<String> etag, OptionalLong limit) {
-        List<Sql> sets = assigns.stream().map(a -> Sql.of(Sql.ident(a.field().dbName()), " = ", value(f, a))).toList();
-        boolean restore = restores && model.softDeleteField().isPresent()
-                && assigns.stream().anyMatch(a -> a instanceof Assign.SetNull && a.field().equals(model.softDeleteField().get()));
-        return Sql.of("UPDATE ", table(model), " AS ", TARGET, " SET ", Sql.join(", ", sets), " WHERE ",
-                condition(f, model, where, limit, restore ? RowScope.WITH_DELETED : RowScope.LIVE), etagCondition(model, etag, TARGET));
+    private Sql updateSet(
+            Fragments f, Model model, Filter where, List<Assign> assigns, Optional<String> etag, OptionalLong limit) {
+        List<Sql> sets = assigns.stream()
+                .map(a -> Sql.of(Sql.ident(a.field().dbName()), " = ", value(f, a)))
+                .toList();
+        boolean restore = restores
+                && model.softDeleteField().isPresent()
+                && assigns.stream()
+                        .anyMatch(a -> a instanceof Assign.SetNull
+                                && a.field().equals(model.softDeleteField().get()));
+        return Sql.of(
+                "UPDATE ",
+                table(model),
+                " AS ",
+                TARGET,
+                " SET ",
+                Sql.join(", ", sets),
+                " WHERE ",
+                condition(f, model, where, limit, restore ? RowScope.WITH_DELETED : RowScope.LIVE),
+                etagCondition(model, etag, TARGET));
     }
 
     /** The rows matching {@code where}, locked for the rest of the transaction when {@code lock}. */
     public SqlStatement select(Model model, Filter where, Optional<String> etag, boolean lock) {
         Fragments f = new Fragments(schema);
-        Sql sql = Sql.of("SELECT ", returning(f, model, TARGET), " FROM ", table(model), " AS ", TARGET, " WHERE ",
-                RowScope.LIVE.and(model, TARGET, f.condition(where, TARGET)), etagCondition(model, etag, TARGET));
+        Sql sql = Sql.of(
+                "SELECT ",
+                returning(f, model, TARGET),
+                " FROM ",
+                table(model),
+                " AS ",
+                TARGET,
+                " WHERE ",
+                RowScope.LIVE.and(model, TARGET, f.condition(where, TARGET)),
+                etagCondition(model, etag, TARGET));
         return (lock ? Sql.of(sql, " FOR UPDATE OF ", TARGET) : sql).render();
     }
 
     public SqlStatement delete(Model model, Filter where, OptionalLong limit, boolean returnRows) {
         Fragments f = new Fragments(schema);
-        return Sql.of(deleteFrom(f, model, where, limit), " RETURNING ", returnRows ? returning(f, model, TARGET) : Sql.of("1")).render();
+        return Sql.of(
+                        deleteFrom(f, model, where, limit),
+                        " RETURNING ",
+                        returnRows ? returning(f, model, TARGET) : Sql.of("1"))
+                .render();
     }
 
     /** A soft-delete model's rows are kept, their {@code @deletedAt} set to the transaction's time. */
     private Sql deleteFrom(Fragments f, Model model, Filter where, OptionalLong limit) {
         Optional<ScalarField> deletedAt = model.softDeleteField();
         if (deletedAt.isPresent()) {
-            return Sql.of("UPDATE ", table(model), " AS ", TARGET, " SET ", Sql.ident(deletedAt.get().dbName()), " = now() WHERE ",
+            return Sql.of(
+                    "UPDATE ",
+                    table(model),
+                    " AS ",
+                    TARGET,
+                    " SET ",
+                    Sql.ident(deletedAt.get().dbName()),
+                    " = now() WHERE ",
                     condition(f, model, where, limit, RowScope.LIVE));
         }
-        return Sql.of("DELETE FROM ", table(model), " AS ", TARGET, " WHERE ", condition(f, model, where, limit, RowScope.LIVE));
+        return Sql.of(
+                "DELETE FROM ",
+                table(model),
+                " AS ",
+                TARGET,
+                " WHERE ",
+                condition(f, model, where, limit, RowScope.LIVE));
     }
 
     /**
@@ -302,8 +447,19 @@ public final class WriteStatements {
         if (limit.isEmpty()) {
             return scope.and(model, TARGET, f.condition(where, TARGET));
         }
-        return Sql.of(TARGET, ".ctid = ANY(ARRAY(SELECT ", LIMITED, ".ctid FROM ", table(model), " AS ", LIMITED, " WHERE ",
-                scope.and(model, LIMITED, f.condition(where, LIMITED)), " LIMIT ", Sql.param(Long.toString(limit.getAsLong())), "::bigint))");
+        return Sql.of(
+                TARGET,
+                ".ctid = ANY(ARRAY(SELECT ",
+                LIMITED,
+                ".ctid FROM ",
+                table(model),
+                " AS ",
+                LIMITED,
+                " WHERE ",
+                scope.and(model, LIMITED, f.condition(where, LIMITED)),
+                " LIMIT ",
+                Sql.param(Long.toString(limit.getAsLong())),
+                "::bigint))");
     }
 
     // --- implicit many-to-many join tables -------------------------------------------------------
@@ -315,7 +471,14 @@ public final class WriteStatements {
     /** Links row {@code a} (column A's model) and row {@code b}; linking twice is a no-op. */
     public SqlStatement link(Relation r, Model aModel, Value.One a, Value.One b) {
         Fragments f = new Fragments(schema);
-        return Sql.of("INSERT INTO ", joinTable(r, aModel), " (\"A\", \"B\") VALUES (", f.value(a), ", ", f.value(b), ") ON CONFLICT DO NOTHING")
+        return Sql.of(
+                        "INSERT INTO ",
+                        joinTable(r, aModel),
+                        " (\"A\", \"B\") VALUES (",
+                        f.value(a),
+                        ", ",
+                        f.value(b),
+                        ") ON CONFLICT DO NOTHING")
                 .render();
     }
 
@@ -323,12 +486,34 @@ public final class WriteStatements {
      * Unlinks the row whose id is {@code own} (in column {@code ownColumn}, "A" or "B") from the rows of {@code
      * other} matching {@code filter}.
      */
-    public SqlStatement unlink(Relation r, Model ownModel, String ownColumn, Value.One own, Model other, ScalarField otherId, Filter filter) {
+    public SqlStatement unlink(
+            Relation r,
+            Model ownModel,
+            String ownColumn,
+            Value.One own,
+            Model other,
+            ScalarField otherId,
+            Filter filter) {
         Fragments f = new Fragments(schema);
         String otherColumn = ownColumn.equals("A") ? "B" : "A";
-        return Sql.of("DELETE FROM ", joinTable(r, ownModel), " WHERE ", Sql.ident(ownColumn), " = ", f.value(own), " AND ", Sql.ident(otherColumn),
-                " IN (SELECT ", Fragments.column(TARGET, otherId), " FROM ", table(other), " AS ", TARGET, " WHERE ",
-                RowScope.LIVE.and(other, TARGET, f.condition(filter, TARGET)), ")")
+        return Sql.of(
+                        "DELETE FROM ",
+                        joinTable(r, ownModel),
+                        " WHERE ",
+                        Sql.ident(ownColumn),
+                        " = ",
+                        f.value(own),
+                        " AND ",
+                        Sql.ident(otherColumn),
+                        " IN (SELECT ",
+                        Fragments.column(TARGET, otherId),
+                        " FROM ",
+                        table(other),
+                        " AS ",
+                        TARGET,
+                        " WHERE ",
+                        RowScope.LIVE.and(other, TARGET, f.condition(filter, TARGET)),
+                        ")")
                 .render();
     }
 }

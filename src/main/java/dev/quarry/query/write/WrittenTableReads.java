@@ -29,7 +29,8 @@ public final class WrittenTableReads {
                 if (item instanceof Selection.Relation r && (hop(r.hop()) || read(r.plan()))) {
                     return true;
                 }
-                if (item instanceof Selection.Counts c && c.counts().stream().anyMatch(n -> hop(n.hop()) || filter(n.filter()))) {
+                if (item instanceof Selection.Counts c
+                        && c.counts().stream().anyMatch(n -> hop(n.hop()) || filter(n.filter()))) {
                     return true;
                 }
             }
@@ -37,12 +38,15 @@ public final class WrittenTableReads {
         }
 
         private boolean read(ReadPlan read) {
-            return filter(read.filter()) || read.cursor().map(this::filter).orElse(false) || read.orderBy().stream().anyMatch(this::order)
+            return filter(read.filter())
+                    || read.cursor().map(this::filter).orElse(false)
+                    || read.orderBy().stream().anyMatch(this::order)
                     || selection(read.selection());
         }
 
         private boolean order(OrderItem o) {
-            return o.hops().stream().anyMatch(this::hop) || (o.target() instanceof OrderItem.ByRelationCount c && hop(c.hop()));
+            return o.hops().stream().anyMatch(this::hop)
+                    || (o.target() instanceof OrderItem.ByRelationCount c && hop(c.hop()));
         }
 
         private boolean filter(Filter f) {

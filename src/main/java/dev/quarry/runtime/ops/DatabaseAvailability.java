@@ -1,8 +1,8 @@
 package dev.quarry.runtime.ops;
 
 import io.vertx.core.VertxException;
-import io.vertx.core.impl.NoStackTraceThrowable;
 import io.vertx.core.http.ConnectionPoolTooBusyException;
+import io.vertx.core.impl.NoStackTraceThrowable;
 import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.ClosedConnectionException;
 import java.net.SocketException;
@@ -44,7 +44,9 @@ public final class DatabaseAvailability {
     private static boolean isUnavailableItself(Throwable failure) {
         if (failure instanceof PgException) {
             String state = ((PgException) failure).getSqlState();
-            return state != null && state.length() == 5 && (UNAVAILABLE_STATES.contains(state) || UNAVAILABLE_CLASSES.contains(state.substring(0, 2)));
+            return state != null
+                    && state.length() == 5
+                    && (UNAVAILABLE_STATES.contains(state) || UNAVAILABLE_CLASSES.contains(state.substring(0, 2)));
         }
         // SocketException: refused, reset, broken pipe, no route; UnknownHostException: the database's DNS name.
         return failure instanceof SocketException
@@ -63,6 +65,7 @@ public final class DatabaseAvailability {
     private static boolean isVertxConnectionState(Throwable failure) {
         String message = String.valueOf(failure.getMessage());
         return (failure instanceof VertxException || failure instanceof NoStackTraceThrowable)
-                && (message.equals("Timeout waiting for connection") || message.startsWith("Connection is not active now"));
+                && (message.equals("Timeout waiting for connection")
+                        || message.startsWith("Connection is not active now"));
     }
 }

@@ -31,24 +31,39 @@ import org.eclipse.microprofile.config.Config;
  * nested JSON subqueries of an include have cost estimates far above {@code jit_above_cost}, so PostgreSQL spent
  *     about a second compiling a read that runs in a millisecond (an include fan-out on 2,000 users × 20 posts)
  */
-public record PoolTuning(int queueSize, Duration waitTimeout, boolean behindPgBouncer, Duration statementTimeout,
-        Duration idleInTransactionTimeout, boolean jit) {
+public record PoolTuning(
+        int queueSize,
+        Duration waitTimeout,
+        boolean behindPgBouncer,
+        Duration statementTimeout,
+        Duration idleInTransactionTimeout,
+        boolean jit) {
 
     public static PoolTuning fromConfig(Config config) {
-        boolean pgbouncer = config.getOptionalValue("quarry.pgbouncer", Boolean.class).orElse(false)
-                || primaryUrl(config).map(PoolTuning::namesPgBouncer).orElse(false);
+        boolean pgbouncer =
+                config.getOptionalValue("quarry.pgbouncer", Boolean.class).orElse(false)
+                        || primaryUrl(config).map(PoolTuning::namesPgBouncer).orElse(false);
         return new PoolTuning(
                 config.getOptionalValue("quarry.pool.queue-size", Integer.class).orElse(-1),
-                config.getOptionalValue("quarry.pool.wait-timeout", Duration.class).orElse(Duration.ofSeconds(30)),
+                config.getOptionalValue("quarry.pool.wait-timeout", Duration.class)
+                        .orElse(Duration.ofSeconds(30)),
                 pgbouncer,
-                config.getOptionalValue("quarry.api.statement-timeout", Duration.class).orElse(Duration.ZERO),
-                config.getOptionalValue("quarry.api.idle-in-transaction-timeout", Duration.class).orElse(Duration.ZERO),
+                config.getOptionalValue("quarry.api.statement-timeout", Duration.class)
+                        .orElse(Duration.ZERO),
+                config.getOptionalValue("quarry.api.idle-in-transaction-timeout", Duration.class)
+                        .orElse(Duration.ZERO),
                 config.getOptionalValue("quarry.database.jit", Boolean.class).orElse(false));
     }
 
     /** The same tuning for another server, which may name PgBouncer in its own URL. */
     public PoolTuning forServer(DatabaseUrl url) {
-        return new PoolTuning(queueSize, waitTimeout, behindPgBouncer || namesPgBouncer(url), statementTimeout, idleInTransactionTimeout, jit);
+        return new PoolTuning(
+                queueSize,
+                waitTimeout,
+                behindPgBouncer || namesPgBouncer(url),
+                statementTimeout,
+                idleInTransactionTimeout,
+                jit);
     }
 
     /** Prisma's switch for the same thing: {@code ?pgbouncer=true} in the database URL. */
@@ -73,7 +88,8 @@ public record PoolTuning(int queueSize, Duration waitTimeout, boolean behindPgBo
         // the client keeps a statement prepared on its connection only up to this length (2,048 by default, which
         // most reads exceed): beyond it every read waits for a Parse round trip first, and a jwt read's pipeline
         // stalls
-        options.setConnectTimeout((int) waitTimeout.toMillis()).setPreparedStatementCacheSqlLimit(StatementCache.MAX_KEPT_CHARS);
+        options.setConnectTimeout((int) waitTimeout.toMillis())
+                .setPreparedStatementCacheSqlLimit(StatementCache.MAX_KEPT_CHARS);
         if (behindPgBouncer) {
             return options.setUseLayer7Proxy(true).setCachePreparedStatements(false);
         }

@@ -18,6 +18,7 @@ public class TunedPoolCreator implements PgPoolCreator {
 
     /** The pools' names, as the metrics label them ({@code sql_pool_*{pool_name="quarry"}}). */
     static final String PRIMARY_POOL = "quarry";
+
     static final String READ_POOL = "quarry-reads";
 
     @Override
@@ -26,6 +27,10 @@ public class TunedPoolCreator implements PgPoolCreator {
         List<SqlConnectOptions> servers = input.pgConnectOptionsList().stream()
                 .<SqlConnectOptions>map(tuning::apply)
                 .toList();
-        return PgBuilder.pool().with(tuning.apply(input.poolOptions()).setName(PRIMARY_POOL)).connectingTo(servers).using(input.vertx()).build();
+        return PgBuilder.pool()
+                .with(tuning.apply(input.poolOptions()).setName(PRIMARY_POOL))
+                .connectingTo(servers)
+                .using(input.vertx())
+                .build();
     }
 }

@@ -40,8 +40,18 @@ public final class DiagnosticRenderer {
         int width = Math.max(2, String.valueOf(shownUpTo).length());
         String gutter = " ".repeat(width) + " | ";
         StringBuilder out = new StringBuilder();
-        out.append(diagnostic.isError() ? "error" : "warning").append(": ").append(diagnostic.message()).append('\n');
-        out.append(" ".repeat(width)).append("-->  ").append(span.file().path()).append(':').append(line).append(':').append(span.column()).append('\n');
+        out.append(diagnostic.isError() ? "error" : "warning")
+                .append(": ")
+                .append(diagnostic.message())
+                .append('\n');
+        out.append(" ".repeat(width))
+                .append("-->  ")
+                .append(span.file().path())
+                .append(':')
+                .append(line)
+                .append(':')
+                .append(span.column())
+                .append('\n');
         out.append(gutter).append('\n');
         if (line > 1) {
             appendLine(out, lines, line - 1, width);
@@ -50,7 +60,10 @@ public final class DiagnosticRenderer {
         String offending = lines[line - 1];
         int caretStart = Math.min(span.column() - 1, offending.length());
         int caretLength = Math.max(1, Math.min(span.end() - span.start(), offending.length() - caretStart));
-        out.append(gutter).append(" ".repeat(caretStart)).append("^".repeat(caretLength)).append('\n');
+        out.append(gutter)
+                .append(" ".repeat(caretStart))
+                .append("^".repeat(caretLength))
+                .append('\n');
         for (int next = line + 1; next <= shownUpTo; next++) {
             appendLine(out, lines, next, width);
         }
@@ -60,6 +73,10 @@ public final class DiagnosticRenderer {
 
     private static void appendLine(StringBuilder out, String[] lines, int number, int width) {
         String label = String.valueOf(number);
-        out.append(" ".repeat(width - label.length())).append(label).append(" | ").append(lines[number - 1]).append('\n');
+        out.append(" ".repeat(width - label.length()))
+                .append(label)
+                .append(" | ")
+                .append(lines[number - 1])
+                .append('\n');
     }
 }

@@ -29,8 +29,11 @@ public final class SchemaErrors {
     }
 
     /** Prisma's {@code new_field_validation_error}. */
-    public static Diagnostic field(Span span, String containerType, String modelName, String fieldName, String message) {
-        return error(span, "Error validating field `" + fieldName + "` in " + containerType + " `" + modelName + "`: " + message);
+    public static Diagnostic field(
+            Span span, String containerType, String modelName, String fieldName, String message) {
+        return error(
+                span,
+                "Error validating field `" + fieldName + "` in " + containerType + " `" + modelName + "`: " + message);
     }
 
     public static Diagnostic plain(Span span, String message) {
@@ -48,12 +51,16 @@ public final class SchemaErrors {
     }
 
     public static Diagnostic arbitraryBlock(Span span) {
-        return validation(span, "This block is invalid. It does not start with any known Prisma schema keyword. "
-                + "Valid keywords include 'model', 'enum', 'type', 'datasource' and 'generator'.");
+        return validation(
+                span,
+                "This block is invalid. It does not start with any known Prisma schema keyword. "
+                        + "Valid keywords include 'model', 'enum', 'type', 'datasource' and 'generator'.");
     }
 
     public static Diagnostic typeAlias(Span span) {
-        return validation(span, "Invalid type definition. Please check the documentation in https://pris.ly/d/composite-types");
+        return validation(
+                span,
+                "Invalid type definition. Please check the documentation in " + "https://pris.ly/d/composite-types");
     }
 
     /**
@@ -78,7 +85,11 @@ public final class SchemaErrors {
      * {@code enum}.
      */
     public static Diagnostic fieldWithoutType(String containerType, String blockName, Span span) {
-        return model(span, containerType, blockName, "This field declaration is invalid. It is either missing a name or a type.");
+        return model(
+                span,
+                containerType,
+                blockName,
+                "This field declaration is invalid. It is either missing a name or a type.");
     }
 
     public static Diagnostic legacyColon(Span span) {

@@ -13,7 +13,9 @@ final class Expressions {
     private Expressions() {}
 
     static String type(TypeRef type) {
-        String base = type.unsupported().map(s -> "Unsupported(" + s.raw() + ")").orElse(type.name().name());
+        String base = type.unsupported()
+                .map(s -> "Unsupported(" + s.raw() + ")")
+                .orElse(type.name().name());
         switch (type.shape()) {
             case OPTIONAL:
                 return base + "?";
@@ -29,15 +31,21 @@ final class Expressions {
 
     /** {@code name(args)} without the {@code @} prefix. */
     static String attribute(Attribute attribute) {
-        if (attribute.arguments().isPresent() && attribute.argumentList().stream().anyMatch(a -> a.value().orElse(null) instanceof Expr.Condition)) {
+        if (attribute.arguments().isPresent()
+                && attribute.argumentList().stream().anyMatch(a -> a.value().orElse(null) instanceof Expr.Condition)) {
             return verbatim(attribute);
         }
-        return attribute.name().name() + attribute.arguments().map(Expressions::arguments).orElse("");
+        return attribute.name().name()
+                + attribute.arguments().map(Expressions::arguments).orElse("");
     }
 
     /** An access policy's attribute as written: its condition has no canonical form to reprint. */
     private static String verbatim(Attribute attribute) {
-        String text = attribute.span().file().text().substring(attribute.name().span().start(), attribute.span().end());
+        String text = attribute
+                .span()
+                .file()
+                .text()
+                .substring(attribute.name().span().start(), attribute.span().end());
         return text.strip();
     }
 
@@ -64,10 +72,18 @@ final class Expressions {
             return call.name().name() + arguments(call.arguments());
         }
         if (expr instanceof Expr.Condition condition) {
-            return condition.span().file().text().substring(condition.span().start(), condition.span().end());
+            return condition
+                    .span()
+                    .file()
+                    .text()
+                    .substring(condition.span().start(), condition.span().end());
         }
         if (expr instanceof Expr.ObjectExpr object) {
-            return object.entries().isEmpty() ? "{}" : object.entries().stream().map(e -> e.key().name() + ": " + expression(e.value())).collect(Collectors.joining(", ", "{ ", " }"));
+            return object.entries().isEmpty()
+                    ? "{}"
+                    : object.entries().stream()
+                            .map(e -> e.key().name() + ": " + expression(e.value()))
+                            .collect(Collectors.joining(", ", "{ ", " }"));
         }
         Expr.ArrayExpr array = (Expr.ArrayExpr) expr;
         return array.items().stream().map(Expressions::expression).collect(Collectors.joining(", ", "[", "]"));

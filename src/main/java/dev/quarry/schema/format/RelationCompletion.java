@@ -9,11 +9,11 @@ import dev.quarry.schema.syntax.Top;
 import dev.quarry.schema.syntax.TypeRef;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * {@code prisma format}'s completion of one-to-one and one-to-many relations, as text to insert before
@@ -42,18 +42,29 @@ final class RelationCompletion {
         }
 
         String relationName() {
-            return relation().flatMap(a -> a.argumentList().stream().filter(arg -> arg.name().isEmpty() || arg.isNamed("name")).findFirst())
-                    .flatMap(Argument::value).filter(Expr.StringLit.class::isInstance).map(v -> ((Expr.StringLit) v).value()).orElse("");
+            return relation()
+                    .flatMap(a -> a.argumentList().stream()
+                            .filter(arg -> arg.name().isEmpty() || arg.isNamed("name"))
+                            .findFirst())
+                    .flatMap(Argument::value)
+                    .filter(Expr.StringLit.class::isInstance)
+                    .map(v -> ((Expr.StringLit) v).value())
+                    .orElse("");
         }
 
         Optional<List<String>> argument(String name) {
-            return relation().flatMap(a -> a.argumentList().stream().filter(arg -> arg.isNamed(name)).findFirst()).flatMap(Argument::value)
+            return relation()
+                    .flatMap(a -> a.argumentList().stream()
+                            .filter(arg -> arg.isNamed(name))
+                            .findFirst())
+                    .flatMap(Argument::value)
                     .map(v -> v instanceof Expr.ArrayExpr array ? array.items() : List.of(v))
                     .map(items -> items.stream().map(RelationCompletion::name).toList());
         }
     }
 
-    private static final Set<String> SCALARS = Set.of("String", "Boolean", "Int", "BigInt", "Float", "Decimal", "DateTime", "Json", "Bytes");
+    private static final Set<String> SCALARS =
+            Set.of("String", "Boolean", "Int", "BigInt", "Float", "Decimal", "DateTime", "Json", "Bytes");
 
     private final Map<String, Top.Block> models = new LinkedHashMap<>();
     private final Set<String> typeNames = new HashSet<>(SCALARS);
@@ -87,15 +98,19 @@ final class RelationCompletion {
      */
     private boolean resolves() {
         for (Top.Block model : models.values()) {
-            boolean unknownType = model.fields().stream().flatMap(f -> f.type().stream())
-                    .anyMatch(t -> t.unsupported().isEmpty() && !typeNames.contains(t.name().name()));
+            boolean unknownType = model.fields().stream()
+                    .flatMap(f -> f.type().stream())
+                    .anyMatch(t -> t.unsupported().isEmpty()
+                            && !typeNames.contains(t.name().name()));
             if (unknownType) {
                 return false;
             }
             for (RelationSide side : relationSides(model)) {
                 Top.Block target = models.get(side.target());
-                if (side.argument("fields").orElse(List.of()).stream().anyMatch(f -> field(model, f).isEmpty())
-                        || side.argument("references").orElse(List.of()).stream().anyMatch(f -> field(target, f).isEmpty())) {
+                if (side.argument("fields").orElse(List.of()).stream()
+                                .anyMatch(f -> field(model, f).isEmpty())
+                        || side.argument("references").orElse(List.of()).stream()
+                                .anyMatch(f -> field(target, f).isEmpty())) {
                     return false;
                 }
             }
@@ -110,10 +125,14 @@ final class RelationCompletion {
                     continue;
                 }
                 List<RelationSide> opposites = relationSides(models.get(side.target())).stream()
-                        .filter(o -> o.target().equals(model.name().name()) && o.relationName().equals(side.relationName())).toList();
+                        .filter(o -> o.target().equals(model.name().name())
+                                && o.relationName().equals(side.relationName()))
+                        .toList();
                 if (opposites.isEmpty()) {
                     withoutOpposite(side);
-                } else if (opposites.size() == 1 && !side.isList() && opposites.get(0).isList()) {
+                } else if (opposites.size() == 1
+                        && !side.isList()
+                        && opposites.get(0).isList()) {
                     if (side.relation().isEmpty()) {
                         missingRelationAttribute(side, opposites.get(0).model());
                     }
@@ -125,7 +144,9 @@ final class RelationCompletion {
     private List<RelationSide> relationSides(Top.Block model) {
         List<RelationSide> sides = new ArrayList<>();
         for (Member.FieldDecl field : model.fields()) {
-            field.type().filter(t -> t.unsupported().isEmpty() && models.containsKey(t.name().name()))
+            field.type()
+                    .filter(t -> t.unsupported().isEmpty()
+                            && models.containsKey(t.name().name()))
                     .ifPresent(t -> sides.add(new RelationSide(model, field, t)));
         }
         return sides;
@@ -138,11 +159,15 @@ final class RelationCompletion {
             forwardSide(target, side.model());
             return;
         }
-        boolean oneToOne = side.argument("fields").map(fields -> uniqueCriteria(side.model()).contains(fields)).orElse(false);
+        boolean oneToOne = side.argument("fields")
+                .map(fields -> uniqueCriteria(side.model()).contains(fields))
+                .orElse(false);
         String referencing = side.model().name().name();
         String field = oneToOne ? camelCase(referencing) : plural(camelCase(referencing));
-        boolean ignored = side.model().blockAttributes().stream().anyMatch(a -> a.attribute().name().name().equals("ignore"));
-        insertBeforeClosingBrace(target, field + " " + referencing + (oneToOne ? "?" : "[]") + " " + (ignored ? "@ignore" : "") + "\n");
+        boolean ignored = side.model().blockAttributes().stream()
+                .anyMatch(a -> a.attribute().name().name().equals("ignore"));
+        insertBeforeClosingBrace(
+                target, field + " " + referencing + (oneToOne ? "?" : "[]") + " " + (ignored ? "@ignore" : "") + "\n");
         if (side.relation().isEmpty()) {
             missingRelationAttribute(side, target);
         }
@@ -156,10 +181,16 @@ final class RelationCompletion {
         List<Member.FieldDecl> keys = firstUniqueCriteria(referenced);
         String referencedName = referenced.name().name();
         List<String> names = keyNames(referencedName, keys);
-        boolean optional = names.stream().anyMatch(name -> field(referencing, name)
-                .map(existing -> existing.type().filter(t -> t.shape() == TypeRef.Shape.OPTIONAL).isPresent()).orElse(true));
-        insertBeforeClosingBrace(referencing, camelCase(referencedName) + " " + referencedName + (optional ? "?" : "")
-                + " @relation(" + fieldsArgument(names) + ", " + referencesArgument(referenced) + ")\n");
+        boolean optional = names.stream()
+                .anyMatch(name -> field(referencing, name)
+                        .map(existing -> existing.type()
+                                .filter(t -> t.shape() == TypeRef.Shape.OPTIONAL)
+                                .isPresent())
+                        .orElse(true));
+        insertBeforeClosingBrace(
+                referencing,
+                camelCase(referencedName) + " " + referencedName + (optional ? "?" : "") + " @relation("
+                        + fieldsArgument(names) + ", " + referencesArgument(referenced) + ")\n");
         missingKeyFields(referencing, keys, names, "?");
     }
 
@@ -167,21 +198,28 @@ final class RelationCompletion {
      * The foreign key's scalar fields that are not there yet, typed as the keys they reference (native type
      * included).
      */
-    private void missingKeyFields(Top.Block referencing, List<Member.FieldDecl> keys, List<String> names, String arity) {
+    private void missingKeyFields(
+            Top.Block referencing, List<Member.FieldDecl> keys, List<String> names, String arity) {
         for (int i = 0; i < keys.size(); i++) {
             if (field(referencing, names.get(i)).isPresent()) {
                 continue;
             }
             Member.FieldDecl key = keys.get(i);
             String type = key.type().map(t -> t.name().name()).orElse("");
-            String nativeType = key.attributes().stream().filter(a -> a.name().name().contains(".")).findFirst()
-                    .map(a -> text(a.span().file().text(), a.span().start(), a.span().end())).orElse("");
+            String nativeType = key.attributes().stream()
+                    .filter(a -> a.name().name().contains("."))
+                    .findFirst()
+                    .map(a -> text(
+                            a.span().file().text(), a.span().start(), a.span().end()))
+                    .orElse("");
             insertBeforeClosingBrace(referencing, names.get(i) + " " + type + arity + " " + nativeType + "\n");
         }
     }
 
     private static List<String> keyNames(String referencedName, List<Member.FieldDecl> keys) {
-        return keys.stream().map(k -> camelCase(referencedName) + pascalCase(k.name().name())).toList();
+        return keys.stream()
+                .map(k -> camelCase(referencedName) + pascalCase(k.name().name()))
+                .toList();
     }
 
     /**
@@ -191,7 +229,9 @@ final class RelationCompletion {
     private void missingRelationAttribute(RelationSide forward, Top.Block referenced) {
         List<Member.FieldDecl> keys = firstUniqueCriteria(referenced);
         List<String> names = keyNames(referenced.name().name(), keys);
-        insertions.add(new Insertion(fileOf.get(forward.model()), forward.type().span().end(),
+        insertions.add(new Insertion(
+                fileOf.get(forward.model()),
+                forward.type().span().end(),
                 " @relation(" + fieldsArgument(names) + ", " + referencesArgument(referenced) + ")"));
         missingKeyFields(forward.model(), keys, names, forward.type().shape() == TypeRef.Shape.OPTIONAL ? "?" : "");
     }
@@ -248,9 +288,13 @@ final class RelationCompletion {
             if (!candidate.name().name().equals(attribute)) {
                 continue;
             }
-            candidate.argumentList().stream().filter(a -> a.name().isEmpty() || a.isNamed("fields")).findFirst().flatMap(Argument::value)
+            candidate.argumentList().stream()
+                    .filter(a -> a.name().isEmpty() || a.isNamed("fields"))
+                    .findFirst()
+                    .flatMap(Argument::value)
                     .filter(Expr.ArrayExpr.class::isInstance)
-                    .ifPresent(array -> all.add(((Expr.ArrayExpr) array).items().stream().map(RelationCompletion::name).toList()));
+                    .ifPresent(array -> all.add(((Expr.ArrayExpr) array)
+                            .items().stream().map(RelationCompletion::name).toList()));
         }
         return all;
     }
@@ -263,7 +307,12 @@ final class RelationCompletion {
         if (expr instanceof Expr.FunctionCall call) {
             return call.name().name();
         }
-        return expr instanceof Expr.PathExpr path ? path.path() : text(expr.span().file().text(), expr.span().start(), expr.span().end());
+        return expr instanceof Expr.PathExpr path
+                ? path.path()
+                : text(
+                        expr.span().file().text(),
+                        expr.span().start(),
+                        expr.span().end());
     }
 
     private void insertBeforeClosingBrace(Top.Block model, String content) {

@@ -36,7 +36,8 @@ public final class SchemaFormatter {
 
     /** The formatted text of one file; see {@link #format(List)}. */
     public static Optional<String> format(String text) {
-        return Optional.of(format(List.of(new SourceFile("schema.prisma", text))).get("schema.prisma"));
+        return Optional.of(
+                format(List.of(new SourceFile("schema.prisma", text))).get("schema.prisma"));
     }
 
     /**
@@ -45,13 +46,18 @@ public final class SchemaFormatter {
      */
     public static Map<String, String> format(List<SourceFile> files) {
         List<Diagnostic> diagnostics = new ArrayList<>();
-        List<SchemaAst> asts = files.stream().map(file -> Parser.parse(file, diagnostics)).toList();
+        List<SchemaAst> asts =
+                files.stream().map(file -> Parser.parse(file, diagnostics)).toList();
         List<RelationCompletion.Insertion> insertions =
                 diagnostics.stream().anyMatch(Diagnostic::isError) ? List.of() : RelationCompletion.insertions(asts);
         Map<String, String> formatted = new LinkedHashMap<>();
         for (SchemaAst ast : asts) {
-            String text = withInsertions(ast.file().text(), insertions.stream().filter(i -> i.file() == ast).toList());
-            formatted.put(ast.file().path(), formatParsed(Parser.parse(new SourceFile(ast.file().path(), text), new ArrayList<>())));
+            String text = withInsertions(
+                    ast.file().text(),
+                    insertions.stream().filter(i -> i.file() == ast).toList());
+            formatted.put(
+                    ast.file().path(),
+                    formatParsed(Parser.parse(new SourceFile(ast.file().path(), text), new ArrayList<>())));
         }
         return formatted;
     }
@@ -158,11 +164,15 @@ public final class SchemaFormatter {
         if (!attributes.isEmpty()) {
             table.startRow();
         }
-        attributes.sort(Comparator.comparing(PendingAttribute::attribute, Comparator.comparing(Member.BlockAttribute::attribute, BY_ATTRIBUTE_ORDER)));
+        attributes.sort(Comparator.comparing(
+                PendingAttribute::attribute,
+                Comparator.comparing(Member.BlockAttribute::attribute, BY_ATTRIBUTE_ORDER)));
         for (PendingAttribute pending : attributes) {
             pending.comments().ifPresent(c -> comments(c, table));
             table.startRow();
-            table.column(0).append("@@").append(Expressions.attribute(pending.attribute().attribute()));
+            table.column(0)
+                    .append("@@")
+                    .append(Expressions.attribute(pending.attribute().attribute()));
             pending.attribute().trailingComment().ifPresent(c -> table.appendSuffix(c.render()));
         }
         table.renderTo(out);
@@ -199,7 +209,9 @@ public final class SchemaFormatter {
     private static void keyValue(Member.KeyValue keyValue, Table table) {
         table.startRow();
         table.column(0).append(keyValue.key().name());
-        table.column(1).append("= ").append(keyValue.value().map(Expressions::expression).orElse(""));
+        table.column(1)
+                .append("= ")
+                .append(keyValue.value().map(Expressions::expression).orElse(""));
         keyValue.trailingComment().ifPresent(c -> table.appendSuffix(c.render()));
     }
 

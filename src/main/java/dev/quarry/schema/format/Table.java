@@ -1,8 +1,8 @@
 package dev.quarry.schema.format;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.nio.charset.StandardCharsets;
 
 /**
  * Rows of aligned columns, each with an optional suffix (a trailing comment) that does not count for alignment,

@@ -28,18 +28,31 @@ public sealed interface DataRule {
      * @param min    {@code @length}'s minimum, or the bound of a comparison ({@code @gt(0)})
      * @param max    {@code @length}'s maximum
      */
-    record FieldRule(String field, Kind kind, Optional<String> text, Optional<BigDecimal> min, Optional<BigDecimal> max, String source,
-            String constraintName) implements DataRule {
+    record FieldRule(
+            String field,
+            Kind kind,
+            Optional<String> text,
+            Optional<BigDecimal> min,
+            Optional<BigDecimal> max,
+            String source,
+            String constraintName)
+            implements DataRule {
 
-        /** What a value must be, in the words of the API's message and the generated entities' ({@code "its length must be …"}). */
+        /**
+         * What a value must be, in the words of the API's message and the generated entities' ({@code "its length
+         * must be …"}).
+         */
         public String requirement() {
             String text = text().orElse("");
             String bound = min().map(BigDecimal::toPlainString).orElse("");
             switch (kind) {
                 case LENGTH:
-                    return "its length must be " + (min().isPresent() && max().isPresent()
-                            ? "between " + bound + " and " + max().get().toPlainString() + " characters"
-                            : min().isPresent() ? "at least " + bound + " characters" : "at most " + max().get().toPlainString() + " characters");
+                    return "its length must be "
+                            + (min().isPresent() && max().isPresent()
+                                    ? "between " + bound + " and " + max().get().toPlainString() + " characters"
+                                    : min().isPresent()
+                                            ? "at least " + bound + " characters"
+                                            : "at most " + max().get().toPlainString() + " characters");
                 case STARTS_WITH:
                     return "it must start with \"" + text + "\"";
                 case ENDS_WITH:
@@ -68,9 +81,17 @@ public sealed interface DataRule {
      * ZenStack's names; the string rules apply to String fields, the comparisons to Int, BigInt, Float and Decimal.
      */
     enum Kind {
-        LENGTH("length", true), STARTS_WITH("startsWith", true), ENDS_WITH("endsWith", true), CONTAINS("contains", true),
-        REGEX("regex", true), EMAIL("email", true), URL("url", true),
-        GT("gt", false), GTE("gte", false), LT("lt", false), LTE("lte", false);
+        LENGTH("length", true),
+        STARTS_WITH("startsWith", true),
+        ENDS_WITH("endsWith", true),
+        CONTAINS("contains", true),
+        REGEX("regex", true),
+        EMAIL("email", true),
+        URL("url", true),
+        GT("gt", false),
+        GTE("gte", false),
+        LT("lt", false),
+        LTE("lte", false);
 
         public final String attribute;
         public final boolean onStrings;
@@ -91,7 +112,8 @@ public sealed interface DataRule {
     }
 
     /** {@code @@validate(condition, "message")}; {@code condition} names only scalar fields of the model. */
-    record Validate(PolicyCondition condition, Optional<String> message, String source, String constraintName) implements DataRule {}
+    record Validate(PolicyCondition condition, Optional<String> message, String source, String constraintName)
+            implements DataRule {}
 
     /** {@code @@check(expression: "…", name: "…")}: SQL, checked by PostgreSQL only. */
     record Check(String expression, String source, String constraintName) implements DataRule {}

@@ -4,7 +4,8 @@ import java.util.List;
 import java.util.Optional;
 
 /** {@code enum Role { USER ADMIN @map("admin") @@map("role") }}. */
-public record EnumType(String name, String dbName, Optional<String> dbSchema, List<EnumValue> values, Optional<String> documentation) {
+public record EnumType(
+        String name, String dbName, Optional<String> dbSchema, List<EnumValue> values, Optional<String> documentation) {
 
     public EnumType {
         values = List.copyOf(values);

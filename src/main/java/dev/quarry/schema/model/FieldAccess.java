@@ -56,7 +56,9 @@ public final class FieldAccess {
         if (condition instanceof PolicyCondition.Or or) {
             Optional<Grantees> left = grantees(or.left());
             Optional<Grantees> right = grantees(or.right());
-            return left.isPresent() && right.isPresent() ? Optional.of(left.get().union(right.get())) : Optional.empty();
+            return left.isPresent() && right.isPresent()
+                    ? Optional.of(left.get().union(right.get()))
+                    : Optional.empty();
         }
         if (condition instanceof PolicyCondition.Compare compare && compare.op() == PolicyCondition.Comparison.EQ) {
             if (isRoleClaim(compare.left()) && compare.right() instanceof PolicyCondition.Text role) {
@@ -66,9 +68,12 @@ public final class FieldAccess {
                 return Optional.of(Grantees.of(Set.of(role.value())));
             }
         }
-        if (condition instanceof PolicyCondition.In in && isRoleClaim(in.left())
+        if (condition instanceof PolicyCondition.In in
+                && isRoleClaim(in.left())
                 && in.values().stream().allMatch(PolicyCondition.Text.class::isInstance)) {
-            return Optional.of(Grantees.of(in.values().stream().map(v -> ((PolicyCondition.Text) v).value()).collect(Collectors.toSet())));
+            return Optional.of(Grantees.of(in.values().stream()
+                    .map(v -> ((PolicyCondition.Text) v).value())
+                    .collect(Collectors.toSet())));
         }
         return Optional.empty();
     }
@@ -112,7 +117,8 @@ public final class FieldAccess {
 
     /** Whether field rules of {@code model} hide some of its columns from some roles ({@link ReadableFields}). */
     public static boolean hasFieldReadRules(Model model) {
-        return model.policies().stream().anyMatch(p -> p.isFieldLevel() && p.operations().contains(Policy.Operation.READ));
+        return model.policies().stream()
+                .anyMatch(p -> p.isFieldLevel() && p.operations().contains(Policy.Operation.READ));
     }
 
     /**
@@ -120,10 +126,15 @@ public final class FieldAccess {
      * not expressible as GRANTs.
      */
     public static Optional<Grantees> readers(Model model, ScalarField field) {
-        return grantees(model.policies().stream().filter(p -> p.field().filter(field.name()::equals).isPresent()).toList(), Policy.Operation.READ);
+        return grantees(
+                model.policies().stream()
+                        .filter(p -> p.field().filter(field.name()::equals).isPresent())
+                        .toList(),
+                Policy.Operation.READ);
     }
 
     private static boolean isRoleClaim(PolicyCondition condition) {
-        return condition instanceof PolicyCondition.Claim claim && claim.path().equals(List.of(PolicyCondition.ROLE_CLAIM));
+        return condition instanceof PolicyCondition.Claim claim
+                && claim.path().equals(List.of(PolicyCondition.ROLE_CLAIM));
     }
 }

@@ -12,7 +12,13 @@ import java.util.Optional;
  * BTree
  * @param where a partial index's predicate, the SQL Prisma writes inside {@code WHERE (…)}
  */
-public record Index(List<IndexField> fields, Optional<String> name, Optional<String> map, Optional<String> type, boolean fulltext, Optional<String> where) {
+public record Index(
+        List<IndexField> fields,
+        Optional<String> name,
+        Optional<String> map,
+        Optional<String> type,
+        boolean fulltext,
+        Optional<String> where) {
     public Index {
         fields = List.copyOf(fields);
     }

@@ -38,27 +38,98 @@ public record Model(
     }
 
     /** A model without data rules and without soft delete. */
-    public Model(String name, String dbName, Optional<String> dbSchema, boolean view, boolean ignored, Optional<String> documentation,
-            List<Field> fields, Optional<PrimaryKey> primaryKey, List<UniqueConstraint> uniques, List<Index> indexes, List<Policy> policies) {
-        this(name, dbName, dbSchema, view, ignored, documentation, fields, primaryKey, uniques, indexes, policies, List.of(), Optional.empty());
+    public Model(
+            String name,
+            String dbName,
+            Optional<String> dbSchema,
+            boolean view,
+            boolean ignored,
+            Optional<String> documentation,
+            List<Field> fields,
+            Optional<PrimaryKey> primaryKey,
+            List<UniqueConstraint> uniques,
+            List<Index> indexes,
+            List<Policy> policies) {
+        this(
+                name,
+                dbName,
+                dbSchema,
+                view,
+                ignored,
+                documentation,
+                fields,
+                primaryKey,
+                uniques,
+                indexes,
+                policies,
+                List.of(),
+                Optional.empty());
     }
 
     /** A model without access policies. */
-    public Model(String name, String dbName, Optional<String> dbSchema, boolean view, boolean ignored, Optional<String> documentation,
-            List<Field> fields, Optional<PrimaryKey> primaryKey, List<UniqueConstraint> uniques, List<Index> indexes) {
+    public Model(
+            String name,
+            String dbName,
+            Optional<String> dbSchema,
+            boolean view,
+            boolean ignored,
+            Optional<String> documentation,
+            List<Field> fields,
+            Optional<PrimaryKey> primaryKey,
+            List<UniqueConstraint> uniques,
+            List<Index> indexes) {
         this(name, dbName, dbSchema, view, ignored, documentation, fields, primaryKey, uniques, indexes, List.of());
     }
 
     public Model withPolicies(List<Policy> modelPolicies) {
-        return new Model(name, dbName, dbSchema, view, ignored, documentation, fields, primaryKey, uniques, indexes, modelPolicies, rules, deletedAt);
+        return new Model(
+                name,
+                dbName,
+                dbSchema,
+                view,
+                ignored,
+                documentation,
+                fields,
+                primaryKey,
+                uniques,
+                indexes,
+                modelPolicies,
+                rules,
+                deletedAt);
     }
 
     public Model withRules(List<DataRule> modelRules) {
-        return new Model(name, dbName, dbSchema, view, ignored, documentation, fields, primaryKey, uniques, indexes, policies, modelRules, deletedAt);
+        return new Model(
+                name,
+                dbName,
+                dbSchema,
+                view,
+                ignored,
+                documentation,
+                fields,
+                primaryKey,
+                uniques,
+                indexes,
+                policies,
+                modelRules,
+                deletedAt);
     }
 
     public Model withDeletedAt(Optional<String> field) {
-        return new Model(name, dbName, dbSchema, view, ignored, documentation, fields, primaryKey, uniques, indexes, policies, rules, field);
+        return new Model(
+                name,
+                dbName,
+                dbSchema,
+                view,
+                ignored,
+                documentation,
+                fields,
+                primaryKey,
+                uniques,
+                indexes,
+                policies,
+                rules,
+                field);
     }
 
     /**
@@ -71,8 +142,11 @@ public record Model(
 
     /** The rules on one field ({@code @email}, {@code @length(…)}), in the order written. */
     public List<DataRule.FieldRule> fieldRules(String field) {
-        return rules.stream().filter(DataRule.FieldRule.class::isInstance).map(DataRule.FieldRule.class::cast)
-                .filter(r -> r.field().equals(field)).toList();
+        return rules.stream()
+                .filter(DataRule.FieldRule.class::isInstance)
+                .map(DataRule.FieldRule.class::cast)
+                .filter(r -> r.field().equals(field))
+                .toList();
     }
 
     /**
@@ -90,11 +164,17 @@ public record Model(
     }
 
     public List<ScalarField> scalarFields() {
-        return fields.stream().filter(ScalarField.class::isInstance).map(ScalarField.class::cast).toList();
+        return fields.stream()
+                .filter(ScalarField.class::isInstance)
+                .map(ScalarField.class::cast)
+                .toList();
     }
 
     public List<RelationField> relationFields() {
-        return fields.stream().filter(RelationField.class::isInstance).map(RelationField.class::cast).toList();
+        return fields.stream()
+                .filter(RelationField.class::isInstance)
+                .map(RelationField.class::cast)
+                .toList();
     }
 
     // the planners look fields up by name several times per request: a loop, no list or stream built per lookup
@@ -118,6 +198,7 @@ public record Model(
 
     /** The scalar field of that name; a missing one is a programming error. */
     public ScalarField scalarField(String name) {
-        return findScalarField(name).orElseThrow(() -> new IllegalArgumentException("no scalar field " + this.name + "." + name));
+        return findScalarField(name)
+                .orElseThrow(() -> new IllegalArgumentException("no scalar field " + this.name + "." + name));
     }
 }

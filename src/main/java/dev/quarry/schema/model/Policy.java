@@ -10,17 +10,24 @@ import java.util.Set;
  * @param operations the operations the rule governs ({@code 'all'} is all four)
  * @param source     the attribute as written, for messages and comments
  */
-public record Policy(Effect effect, Set<Operation> operations, Optional<String> field, PolicyCondition condition, String source) {
+public record Policy(
+        Effect effect, Set<Operation> operations, Optional<String> field, PolicyCondition condition, String source) {
 
     public Policy {
         operations = Set.copyOf(operations);
     }
 
-    public enum Effect { ALLOW, DENY }
+    public enum Effect {
+        ALLOW,
+        DENY
+    }
 
     /** ZenStack's operation names; {@code 'all'} stands for the four. */
     public enum Operation {
-        CREATE("create"), READ("read"), UPDATE("update"), DELETE("delete");
+        CREATE("create"),
+        READ("read"),
+        UPDATE("update"),
+        DELETE("delete");
 
         public final String text;
 

@@ -35,7 +35,14 @@ public sealed interface PolicyCondition {
 
     record Compare(Comparison op, PolicyCondition left, PolicyCondition right) implements PolicyCondition {}
 
-    enum Comparison { EQ, NE, LT, LE, GT, GE }
+    enum Comparison {
+        EQ,
+        NE,
+        LT,
+        LE,
+        GT,
+        GE
+    }
 
     record In(PolicyCondition left, List<PolicyCondition> values) implements PolicyCondition {
         public In {
@@ -55,7 +62,11 @@ public sealed interface PolicyCondition {
      */
     record Related(String relationField, Quantifier quantifier, PolicyCondition condition) implements PolicyCondition {}
 
-    enum Quantifier { SOME, EVERY, NONE }
+    enum Quantifier {
+        SOME,
+        EVERY,
+        NONE
+    }
 
     /** The claim that names the request's database role, {@code auth().role}. */
     String ROLE_CLAIM = "role";

@@ -99,13 +99,16 @@ public final class ReadableFields {
         for (Model model : schema.models()) {
             for (ScalarField field : model.scalarFields()) {
                 boolean readable = FieldAccess.readers(model, field)
-                        .map(g -> g.everyone() || role.filter(g.roles()::contains).isPresent())
+                        .map(g ->
+                                g.everyone() || role.filter(g.roles()::contains).isPresent())
                         .orElse(false);
                 if (!readable) {
                     hidden.computeIfAbsent(model.name(), m -> new TreeSet<>()).add(field.name());
                 }
             }
         }
-        return new ReadableFields(role.map(r -> "the fields role " + r + " reads").orElse("the fields every role reads") + " " + hidden, hidden);
+        return new ReadableFields(
+                role.map(r -> "the fields role " + r + " reads").orElse("the fields every role reads") + " " + hidden,
+                hidden);
     }
 }

@@ -45,8 +45,10 @@ public record Relation(
     }
 
     public boolean has(String model, String field) {
-        return (referencingModel.equals(model) && referencingField.filter(field::equals).isPresent())
-                || (referencedModel.equals(model) && referencedField.filter(field::equals).isPresent());
+        return (referencingModel.equals(model)
+                        && referencingField.filter(field::equals).isPresent())
+                || (referencedModel.equals(model)
+                        && referencedField.filter(field::equals).isPresent());
     }
 
     public boolean isSelfRelation() {

@@ -24,7 +24,8 @@ public record RelationField(
         Optional<ReferentialAction> onUpdate,
         Optional<String> map,
         boolean ignored,
-        Optional<String> documentation) implements Field {
+        Optional<String> documentation)
+        implements Field {
 
     public RelationField {
         fields = List.copyOf(fields);

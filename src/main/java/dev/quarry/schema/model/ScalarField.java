@@ -18,4 +18,5 @@ public record ScalarField(
         boolean updatedAt,
         Optional<NativeType> nativeType,
         boolean ignored,
-        Optional<String> documentation) implements Field {}
+        Optional<String> documentation)
+        implements Field {}

@@ -17,8 +17,13 @@ public record Schema(
         PolicyOptions policyOptions) {
 
     /** A schema that declares no policy options. */
-    public Schema(Optional<Datasource> datasource, List<Generator> generators, List<Model> models, List<EnumType> enums,
-            List<CompositeType> compositeTypes, List<Relation> relations) {
+    public Schema(
+            Optional<Datasource> datasource,
+            List<Generator> generators,
+            List<Model> models,
+            List<EnumType> enums,
+            List<CompositeType> compositeTypes,
+            List<Relation> relations) {
         this(datasource, generators, models, enums, compositeTypes, relations, PolicyOptions.NONE);
     }
 

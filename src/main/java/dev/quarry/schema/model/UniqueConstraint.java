@@ -11,7 +11,12 @@ import java.util.Optional;
  * @param where a partial index's predicate, the SQL Prisma writes inside {@code WHERE (…)}; Prisma Client 7 still
  *              offers such a unique in {@code WhereUniqueInput}, and so does Quarry
  */
-public record UniqueConstraint(List<IndexField> fields, Optional<String> name, Optional<String> map, boolean fieldLevel, Optional<String> where) {
+public record UniqueConstraint(
+        List<IndexField> fields,
+        Optional<String> name,
+        Optional<String> map,
+        boolean fieldLevel,
+        Optional<String> where) {
     public UniqueConstraint {
         fields = List.copyOf(fields);
     }

@@ -58,13 +58,16 @@ final class Arguments {
         if (value.get() instanceof Expr.StringLit string) {
             return Optional.of(string.value());
         }
-        ctx.push(SchemaErrors.plain(value.get().span(), "Expected a string value, but received " + value.get().describe() + "."));
+        ctx.push(SchemaErrors.plain(
+                value.get().span(),
+                "Expected a string value, but received " + value.get().describe() + "."));
         return Optional.empty();
     }
 
     /** Like {@link #takeString} for the attribute's one required argument, reported when absent. */
     Optional<String> requireString(String name) {
-        if (attribute.argumentList().stream().noneMatch(a -> a.isNamed(name) || a.name().isEmpty())) {
+        if (attribute.argumentList().stream()
+                .noneMatch(a -> a.isNamed(name) || a.name().isEmpty())) {
             ctx.push(SchemaErrors.plain(attribute.span(), "Argument \"" + name + "\" is missing."));
             return Optional.empty();
         }
@@ -75,7 +78,10 @@ final class Arguments {
     void finish() {
         for (Argument argument : remaining) {
             if (argument.name().isPresent() && argument.value().isEmpty()) {
-                ctx.push(SchemaErrors.attribute(argument.span(), attributeName, "The argument `" + argument.name().get().name() + "` is missing a value."));
+                ctx.push(SchemaErrors.attribute(
+                        argument.span(),
+                        attributeName,
+                        "The argument `" + argument.name().get().name() + "` is missing a value."));
             } else {
                 ctx.push(SchemaErrors.attribute(argument.span(), attributeName, "No such argument."));
             }

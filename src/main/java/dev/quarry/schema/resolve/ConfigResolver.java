@@ -8,12 +8,12 @@ import dev.quarry.schema.syntax.Expr;
 import dev.quarry.schema.syntax.Member;
 import dev.quarry.schema.syntax.Top;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.HashSet;
 
 /** {@code datasource} and {@code generator} blocks: every key kept; only PostgreSQL is accepted as provider. */
 final class ConfigResolver {
@@ -29,8 +29,11 @@ final class ConfigResolver {
     Optional<Datasource> datasource() {
         List<Top.Block> blocks = ctx.blocks(Top.Keyword.DATASOURCE);
         for (Top.Block extra : blocks.subList(Math.min(1, blocks.size()), blocks.size())) {
-            ctx.push(SchemaErrors.plain(extra.span(), "You defined more than one datasource. This is not allowed yet because support for multiple "
-                    + "databases has not been implemented yet."));
+            ctx.push(SchemaErrors.plain(
+                    extra.span(),
+                    "You defined more than one datasource. This is not allowed yet because support for "
+                            + "multiple "
+                            + "databases has not been implemented yet."));
         }
         if (blocks.isEmpty()) {
             return Optional.empty();
@@ -38,14 +41,20 @@ final class ConfigResolver {
         Top.Block block = blocks.get(0);
         ctx.datasourceName = block.name().name();
         Map<String, ConfigValue> properties = properties(block);
-        Optional<Member.KeyValue> provider = block.properties().stream().filter(p -> p.key().name().equals("provider")).findFirst();
+        Optional<Member.KeyValue> provider = block.properties().stream()
+                .filter(p -> p.key().name().equals("provider"))
+                .findFirst();
         if (provider.isEmpty()) {
-            ctx.push(SchemaErrors.plain(block.span(), "Argument \"provider\" is missing in data source block \"" + block.name().name() + "\"."));
+            ctx.push(SchemaErrors.plain(
+                    block.span(),
+                    "Argument \"provider\" is missing in data source block \""
+                            + block.name().name() + "\"."));
             return Optional.empty();
         }
         String providerName = provider.get().value().map(Expressions::value).orElse("");
         if (!POSTGRES.contains(providerName)) {
-            ctx.push(SchemaErrors.onlyPostgres(provider.get().value().map(Expr::span).orElse(provider.get().span()), providerName));
+            ctx.push(SchemaErrors.onlyPostgres(
+                    provider.get().value().map(Expr::span).orElse(provider.get().span()), providerName));
         } else {
             new DatasourceProperties(ctx, previewFeatures()).check(block);
         }
@@ -57,8 +66,10 @@ final class ConfigResolver {
         Set<String> names = new HashSet<>();
         for (Top.Block block : ctx.blocks(Top.Keyword.GENERATOR)) {
             if (!names.add(block.name().name())) {
-                ctx.push(SchemaErrors.plain(block.name().span(), "The generator \"" + block.name().name()
-                        + "\" cannot be defined because a generator with that name already exists."));
+                ctx.push(SchemaErrors.plain(
+                        block.name().span(),
+                        "The generator \"" + block.name().name()
+                                + "\" cannot be defined because a generator with that name already exists."));
                 continue;
             }
             generators.add(new Generator(block.name().name(), properties(block)));
@@ -70,9 +81,13 @@ final class ConfigResolver {
     Set<String> previewFeatures() {
         Set<String> features = new HashSet<>();
         for (Top.Block block : ctx.blocks(Top.Keyword.GENERATOR)) {
-            block.properties().stream().filter(p -> p.key().name().equals("previewFeatures")).flatMap(p -> p.value().stream())
-                    .filter(Expr.ArrayExpr.class::isInstance).flatMap(array -> ((Expr.ArrayExpr) array).items().stream())
-                    .map(Expressions::value).forEach(features::add);
+            block.properties().stream()
+                    .filter(p -> p.key().name().equals("previewFeatures"))
+                    .flatMap(p -> p.value().stream())
+                    .filter(Expr.ArrayExpr.class::isInstance)
+                    .flatMap(array -> ((Expr.ArrayExpr) array).items().stream())
+                    .map(Expressions::value)
+                    .forEach(features::add);
         }
         return features;
     }
@@ -82,12 +97,17 @@ final class ConfigResolver {
         for (Member.KeyValue property : block.properties()) {
             String key = property.key().name();
             if (properties.containsKey(key)) {
-                ctx.push(SchemaErrors.plain(property.key().span(), "Key \"" + key + "\" is already defined in " + block.keyword().text + " \"" + block.name().name() + "\"."));
+                ctx.push(SchemaErrors.plain(
+                        property.key().span(),
+                        "Key \"" + key + "\" is already defined in " + block.keyword().text + " \""
+                                + block.name().name() + "\"."));
                 continue;
             }
             if (property.value().isEmpty()) {
-                ctx.push(SchemaErrors.plain(block.span(), "Property " + key + " in " + block.keyword().text + " " + block.name().name()
-                        + " needs to be assigned a value"));
+                ctx.push(SchemaErrors.plain(
+                        block.span(),
+                        "Property " + key + " in " + block.keyword().text + " "
+                                + block.name().name() + " needs to be assigned a value"));
                 continue;
             }
             properties.put(key, value(property.value().get()));
@@ -99,12 +119,15 @@ final class ConfigResolver {
         if (expr instanceof Expr.StringLit string) {
             return new ConfigValue.Text(string.value());
         }
-        if (expr instanceof Expr.FunctionCall call && call.name().name().equals("env") && call.arguments().arguments().size() == 1
+        if (expr instanceof Expr.FunctionCall call
+                && call.name().name().equals("env")
+                && call.arguments().arguments().size() == 1
                 && call.arguments().arguments().get(0).value().orElse(null) instanceof Expr.StringLit variable) {
             return new ConfigValue.Env(variable.value());
         }
         if (expr instanceof Expr.ArrayExpr array) {
-            return new ConfigValue.Array(array.items().stream().map(Expressions::value).toList());
+            return new ConfigValue.Array(
+                    array.items().stream().map(Expressions::value).toList());
         }
         return new ConfigValue.Raw(Expressions.text(expr));
     }

@@ -1,13 +1,13 @@
 package dev.quarry.schema.resolve;
 
 import dev.quarry.schema.diagnostics.Diagnostic;
+import dev.quarry.schema.diagnostics.Span;
 import dev.quarry.schema.syntax.SchemaAst;
 import dev.quarry.schema.syntax.Top;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import dev.quarry.schema.diagnostics.Span;
 import java.util.Optional;
 
 /** What the resolution passes share: the parsed files, the top-level names, the diagnostics so far. */

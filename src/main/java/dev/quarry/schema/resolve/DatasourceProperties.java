@@ -17,7 +17,14 @@ final class DatasourceProperties {
      * Prisma 7 moved out.
      */
     private static final Set<String> KNOWN = Set.of(
-            "provider", "url", "directUrl", "shadowDatabaseUrl", "relationMode", "referentialIntegrity", "schemas", "extensions");
+            "provider",
+            "url",
+            "directUrl",
+            "shadowDatabaseUrl",
+            "relationMode",
+            "referentialIntegrity",
+            "schemas",
+            "extensions");
 
     private static final Set<String> EXTENSION_ARGUMENTS = Set.of("version", "schema", "map");
 
@@ -48,7 +55,8 @@ final class DatasourceProperties {
         Set<String> seen = new HashSet<>();
         for (Expr item : items) {
             if (!(item instanceof Expr.StringLit string)) {
-                ctx.push(SchemaErrors.plain(item.span(), "Expected a string value, but received " + item.describe() + "."));
+                ctx.push(SchemaErrors.plain(
+                        item.span(), "Expected a string value, but received " + item.describe() + "."));
             } else if (!seen.add(string.value())) {
                 ctx.push(SchemaErrors.plain(item.span(), "Duplicated schema names are not allowed"));
             }
@@ -61,7 +69,10 @@ final class DatasourceProperties {
      */
     private void extensions(Member.KeyValue property) {
         if (!previewFeatures.contains("postgresqlExtensions")) {
-            ctx.push(SchemaErrors.plain(property.span(), "The `extensions` property is only available with the `postgresqlExtensions` preview feature."));
+            ctx.push(SchemaErrors.plain(
+                    property.span(),
+                    "The `extensions` property is only available with the `postgresqlExtensions` preview "
+                            + "feature."));
             return;
         }
         Expr value = property.value().orElseThrow();
@@ -73,7 +84,8 @@ final class DatasourceProperties {
                 extensionName(call.name().name(), item);
                 extensionArguments(call.arguments().arguments());
             } else {
-                ctx.push(SchemaErrors.plain(item.span(), "Expected a constant or function value, but received " + item.describe() + "."));
+                ctx.push(SchemaErrors.plain(
+                        item.span(), "Expected a constant or function value, but received " + item.describe() + "."));
             }
         }
     }
@@ -97,10 +109,12 @@ final class DatasourceProperties {
             if (!EXTENSION_ARGUMENTS.contains(name)) {
                 ctx.push(SchemaErrors.plain(argument.name().get().span(), "Argument not known: \"" + name + "\"."));
             } else if (!seen.add(name)) {
-                ctx.push(SchemaErrors.validation(argument.span(), "The argument `" + name + "` can only be defined once"));
+                ctx.push(SchemaErrors.validation(
+                        argument.span(), "The argument `" + name + "` can only be defined once"));
             } else if (argument.value().isPresent() && !(argument.value().get() instanceof Expr.StringLit)) {
                 Expr value = argument.value().get();
-                ctx.push(SchemaErrors.plain(value.span(), "Expected a string value, but received " + value.describe() + "."));
+                ctx.push(SchemaErrors.plain(
+                        value.span(), "Expected a string value, but received " + value.describe() + "."));
                 ctx.push(SchemaErrors.validation(value.span(), "The `" + name + "` argument must be a string literal"));
             }
         }

@@ -38,18 +38,26 @@ final class DefaultValues {
             return Optional.of(new DefaultValue.NumberValue(new BigDecimal(number.text()), map));
         }
         if (expr instanceof Expr.PathExpr path) {
-            if (type == ScalarType.BOOLEAN && (path.path().equals("true") || path.path().equals("false"))) {
+            if (type == ScalarType.BOOLEAN
+                    && (path.path().equals("true") || path.path().equals("false"))) {
                 return Optional.of(new DefaultValue.BooleanValue(Boolean.parseBoolean(path.path()), map));
             }
             if (type instanceof FieldType.EnumRef) {
                 return Optional.of(new DefaultValue.EnumValue(path.path(), map));
             }
-            ctx.push(SchemaErrors.attribute(path.span(), "@default", "Expected a " + expectedLiteral(type) + " value, but received literal value `" + path.path() + "`."));
+            ctx.push(SchemaErrors.attribute(
+                    path.span(),
+                    "@default",
+                    "Expected a " + expectedLiteral(type) + " value, but received literal value `" + path.path()
+                            + "`."));
             return Optional.empty();
         }
         if (expr instanceof Expr.ObjectExpr object) {
             String expected = type instanceof ScalarType scalar ? scalar.prismaName() : expectedLiteral(type);
-            ctx.push(SchemaErrors.attribute(object.span(), "@default", "Expected a " + expected + " value, but found `" + Expressions.text(object) + "`."));
+            ctx.push(SchemaErrors.attribute(
+                    object.span(),
+                    "@default",
+                    "Expected a " + expected + " value, but found `" + Expressions.text(object) + "`."));
             return Optional.empty();
         }
         return function((Expr.FunctionCall) expr, type, map);
@@ -59,7 +67,10 @@ final class DefaultValues {
         if (type == ScalarType.BOOLEAN) {
             return "boolean";
         }
-        if (type == ScalarType.INT || type == ScalarType.BIGINT || type == ScalarType.FLOAT || type == ScalarType.DECIMAL) {
+        if (type == ScalarType.INT
+                || type == ScalarType.BIGINT
+                || type == ScalarType.FLOAT
+                || type == ScalarType.DECIMAL) {
             return "numeric";
         }
         return "string";
@@ -92,13 +103,20 @@ final class DefaultValues {
                         return Optional.empty();
                     }
                 } else {
-                    ctx.push(SchemaErrors.attribute(call.span(), "@default", "The function `" + name + "` is not a known function. You can read about the available functions here: "
-                            + "https://pris.ly/d/attribute-functions"));
+                    ctx.push(SchemaErrors.attribute(
+                            call.span(),
+                            "@default",
+                            "The function `" + name
+                                    + "` is not a known function. You can read about the available functions here: "
+                                    + "https://pris.ly/d/attribute-functions"));
                     return Optional.empty();
                 }
         }
         if (!ok) {
-            ctx.push(SchemaErrors.attribute(call.span(), "@default", "The function `" + name + "()` cannot be used on fields of type `" + typeName + "`."));
+            ctx.push(SchemaErrors.attribute(
+                    call.span(),
+                    "@default",
+                    "The function `" + name + "()` cannot be used on fields of type `" + typeName + "`."));
             return Optional.empty();
         }
         return Optional.of(new DefaultValue.Function(name, arguments, map));
@@ -120,21 +138,32 @@ final class DefaultValues {
             case "cuid":
                 valid = text.equals("1") || text.equals("2");
                 if (!valid) {
-                    ctx.push(SchemaErrors.attribute(call.span(), "@default", "`cuid()` takes either no argument, or a single integer argument which is either 1 or "
-                            + "2."));
+                    ctx.push(SchemaErrors.attribute(
+                            call.span(),
+                            "@default",
+                            "`cuid()` takes either no argument, or a single integer argument which is "
+                                    + "either 1 or "
+                                    + "2."));
                 }
                 return valid;
             case "uuid":
                 valid = text.equals("4") || text.equals("7");
                 if (!valid) {
-                    ctx.push(SchemaErrors.attribute(call.span(), "@default", "`uuid()` takes either no argument, or a single integer argument which is either 4 or "
-                            + "7."));
+                    ctx.push(SchemaErrors.attribute(
+                            call.span(),
+                            "@default",
+                            "`uuid()` takes either no argument, or a single integer argument which is "
+                                    + "either 4 or "
+                                    + "7."));
                 }
                 return valid;
             case "nanoid":
                 valid = text.matches("\\d+") && Integer.parseInt(text) >= 2 && Integer.parseInt(text) <= 255;
                 if (!valid) {
-                    ctx.push(SchemaErrors.attribute(call.span(), "@default", "`nanoid()` takes either no argument, or a single integer argument >= 2."));
+                    ctx.push(SchemaErrors.attribute(
+                            call.span(),
+                            "@default",
+                            "`nanoid()` takes either no argument, or a single integer argument >= 2."));
                 }
                 return valid;
             default:
@@ -150,7 +179,8 @@ final class DefaultValues {
         if (expr instanceof Expr.NumberLit number) {
             return new BigDecimal(number.text());
         }
-        if (expr instanceof Expr.PathExpr path && (path.path().equals("true") || path.path().equals("false"))) {
+        if (expr instanceof Expr.PathExpr path
+                && (path.path().equals("true") || path.path().equals("false"))) {
             return Boolean.parseBoolean(path.path());
         }
         return expr instanceof Expr.PathExpr path ? path.path() : expr.toString();

@@ -28,7 +28,9 @@ final class EnumResolver {
         Set<String> seen = new HashSet<>();
         for (Member.EnumValueDecl value : block.enumValues()) {
             if (!seen.add(value.name().name())) {
-                ctx.push(SchemaErrors.plain(value.name().span(), "Value \"" + value.name().name() + "\" is already defined on enum \"" + name + "\"."));
+                ctx.push(SchemaErrors.plain(
+                        value.name().span(),
+                        "Value \"" + value.name().name() + "\" is already defined on enum \"" + name + "\"."));
                 continue;
             }
             String valueDbName = value.name().name();
@@ -38,12 +40,17 @@ final class EnumResolver {
                     valueDbName = args.takeString("name", true).orElse(valueDbName);
                     args.finish();
                 } else {
-                    ctx.push(SchemaErrors.plain(attribute.name().span(), "Attribute not known: \"@" + attribute.name().name() + "\"."));
+                    ctx.push(SchemaErrors.plain(
+                            attribute.name().span(),
+                            "Attribute not known: \"@" + attribute.name().name() + "\"."));
                 }
             }
-            values.add(new EnumType.EnumValue(value.name().name(), valueDbName, value.leadingComments().flatMap(c -> c.documentation())));
+            values.add(new EnumType.EnumValue(
+                    value.name().name(), valueDbName, value.leadingComments().flatMap(c -> c.documentation())));
         }
-        List<Attribute> blockAttributes = block.blockAttributes().stream().map(Member.BlockAttribute::attribute).toList();
+        List<Attribute> blockAttributes = block.blockAttributes().stream()
+                .map(Member.BlockAttribute::attribute)
+                .toList();
         Names.singleAttributesOnce(blockAttributes, Set.of("map", "schema"), ctx);
         for (Attribute attribute : blockAttributes) {
             Arguments args = new Arguments(attribute, "@@", ctx);
@@ -56,7 +63,9 @@ final class EnumResolver {
                     dbSchema = dbSchema.or(() -> schema);
                     break;
                 default:
-                    ctx.push(SchemaErrors.plain(attribute.name().span(), "Attribute not known: \"@@" + attribute.name().name() + "\"."));
+                    ctx.push(SchemaErrors.plain(
+                            attribute.name().span(),
+                            "Attribute not known: \"@@" + attribute.name().name() + "\"."));
                     continue;
             }
             args.finish();

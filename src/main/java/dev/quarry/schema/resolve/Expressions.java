@@ -8,7 +8,10 @@ final class Expressions {
 
     /** The source text of an expression. */
     static String text(Expr expr) {
-        return expr.span().file().text().substring(expr.span().start(), expr.span().end());
+        return expr.span()
+                .file()
+                .text()
+                .substring(expr.span().start(), expr.span().end());
     }
 
     /** The value of a string literal, else the source text. */

@@ -22,7 +22,8 @@ final class IndexFields {
             } else if (item instanceof Expr.FunctionCall call) {
                 fields.add(withArguments(call, attributeName, ctx));
             } else {
-                ctx.push(SchemaErrors.plain(item.span(), "Expected a constant literal value, but received " + item.describe() + "."));
+                ctx.push(SchemaErrors.plain(
+                        item.span(), "Expected a constant literal value, but received " + item.describe() + "."));
             }
         }
         return fields;
@@ -48,13 +49,16 @@ final class IndexFields {
     }
 
     static Optional<IndexField.SortOrder> sortOrder(Expr value, Context ctx) {
-        if (value instanceof Expr.PathExpr path && (path.path().equals("Asc") || path.path().equals("Desc"))) {
+        if (value instanceof Expr.PathExpr path
+                && (path.path().equals("Asc") || path.path().equals("Desc"))) {
             return Optional.of(path.path().equals("Asc") ? IndexField.SortOrder.ASC : IndexField.SortOrder.DESC);
         }
         if (value instanceof Expr.PathExpr path) {
-            ctx.push(SchemaErrors.plain(value.span(), "Invalid sort order `" + path.path() + "`. Valid values are `Asc` and `Desc`."));
+            ctx.push(SchemaErrors.plain(
+                    value.span(), "Invalid sort order `" + path.path() + "`. Valid values are `Asc` and `Desc`."));
         } else {
-            ctx.push(SchemaErrors.plain(value.span(), "Expected a constant value, but received " + value.describe() + "."));
+            ctx.push(SchemaErrors.plain(
+                    value.span(), "Expected a constant value, but received " + value.describe() + "."));
         }
         return Optional.empty();
     }
@@ -64,9 +68,11 @@ final class IndexFields {
             return Optional.of(Integer.parseInt(number.text()));
         }
         if (value instanceof Expr.NumberLit number) {
-            ctx.push(SchemaErrors.plain(value.span(), "Expected a nonnegative integer, but found (" + number.text() + ")."));
+            ctx.push(SchemaErrors.plain(
+                    value.span(), "Expected a nonnegative integer, but found (" + number.text() + ")."));
         } else {
-            ctx.push(SchemaErrors.plain(value.span(), "Expected a numeric value, but received " + value.describe() + "."));
+            ctx.push(SchemaErrors.plain(
+                    value.span(), "Expected a numeric value, but received " + value.describe() + "."));
         }
         return Optional.empty();
     }

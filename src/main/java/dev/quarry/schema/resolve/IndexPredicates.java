@@ -37,8 +37,12 @@ final class IndexPredicates {
     Optional<String> resolve(Expr where, ModelDraft model, Attribute attribute, String attributeName) {
         Optional<String> predicate = predicate(where, model, attribute, attributeName);
         if (predicate.isPresent() && !enabled) {
-            return error(attribute, attributeName, "Partial indexes are a preview feature. Add \"partialIndexes\" to previewFeatures in your "
-                    + "generator block.");
+            return error(
+                    attribute,
+                    attributeName,
+                    "Partial indexes are a preview feature. Add \"partialIndexes\" to previewFeatures in "
+                            + "your "
+                            + "generator block.");
         }
         return predicate;
     }
@@ -47,13 +51,21 @@ final class IndexPredicates {
         // Prisma names the attribute with a single @ in the messages that follow.
         String single = attributeName.replace("@@", "@");
         if (where instanceof Expr.FunctionCall call && call.name().name().equals("raw")) {
-            Optional<Expr> argument = call.arguments().arguments().size() == 1 ? call.arguments().arguments().get(0).value() : Optional.empty();
+            Optional<Expr> argument = call.arguments().arguments().size() == 1
+                    ? call.arguments().arguments().get(0).value()
+                    : Optional.empty();
             if (argument.orElse(null) instanceof Expr.StringLit sql) {
-                return sql.value().isBlank() ? error(attribute, single, "The `where` argument cannot contain an empty string.") : Optional.of(sql.value());
+                return sql.value().isBlank()
+                        ? error(attribute, single, "The `where` argument cannot contain an empty string.")
+                        : Optional.of(sql.value());
             }
-            argument.ifPresent(a -> ctx.push(SchemaErrors.plain(a.span(), "Expected a string value, but received " + a.describe() + ".")));
-            return error(attribute, single, "The `where` argument must be a raw() function with a string argument, e.g. `where: "
-                    + "raw(\"status = 'active'\")`.");
+            argument.ifPresent(a -> ctx.push(
+                    SchemaErrors.plain(a.span(), "Expected a string value, but received " + a.describe() + ".")));
+            return error(
+                    attribute,
+                    single,
+                    "The `where` argument must be a raw() function with a string argument, e.g. `where: "
+                            + "raw(\"status = 'active'\")`.");
         }
         if (where instanceof Expr.ObjectExpr object) {
             if (object.entries().isEmpty()) {
@@ -63,7 +75,10 @@ final class IndexPredicates {
             for (Expr.Entry entry : object.entries()) {
                 Optional<ScalarField> field = model.findScalar(entry.key().name());
                 if (field.isEmpty()) {
-                    return error(attribute, single, "Field '" + entry.key().name() + "' does not exist in model '" + model.name() + "'.");
+                    return error(
+                            attribute,
+                            single,
+                            "Field '" + entry.key().name() + "' does not exist in model '" + model.name() + "'.");
                 }
                 Optional<String> condition = condition(field.get(), entry.value(), attribute, single);
                 if (condition.isEmpty()) {
@@ -74,8 +89,11 @@ final class IndexPredicates {
             return Optional.of(String.join(" AND ", conditions));
         }
         ctx.push(SchemaErrors.plain(where.span(), "Expected a function value, but received " + where.describe() + "."));
-        return error(attribute, single, "The `where` argument must be either a raw() function call or an object literal, "
-                + "e.g. `where: raw(\"status = 'active'\")` or `where: { active: true }`.");
+        return error(
+                attribute,
+                single,
+                "The `where` argument must be either a raw() function call or an object literal, "
+                        + "e.g. `where: raw(\"status = 'active'\")` or `where: { active: true }`.");
     }
 
     /** {@code field: value} or {@code field: { not: value }}. */
@@ -84,12 +102,19 @@ final class IndexPredicates {
         boolean negated = false;
         if (value instanceof Expr.ObjectExpr nested) {
             if (nested.entries().size() != 1) {
-                return error(attribute, attributeName, "Nested object in where clause must have exactly one key. Use `{ not: null }` or `{ not: "
-                        + "\"value\" }`.");
+                return error(
+                        attribute,
+                        attributeName,
+                        "Nested object in where clause must have exactly one key. Use `{ not: null }` or "
+                                + "`{ not: "
+                                + "\"value\" }`.");
             }
             String key = nested.entries().get(0).key().name();
             if (!key.equals("not")) {
-                return error(attribute, attributeName, "Unknown key '" + key + "' in nested where clause object. Only 'not' is supported.");
+                return error(
+                        attribute,
+                        attributeName,
+                        "Unknown key '" + key + "' in nested where clause object. Only 'not' is supported.");
             }
             negated = true;
             value = nested.entries().get(0).value();
@@ -99,7 +124,8 @@ final class IndexPredicates {
         }
         String kind;
         String literal;
-        if (value instanceof Expr.PathExpr path && (path.path().equals("true") || path.path().equals("false"))) {
+        if (value instanceof Expr.PathExpr path
+                && (path.path().equals("true") || path.path().equals("false"))) {
             kind = "Boolean";
             literal = path.path();
         } else if (value instanceof Expr.NumberLit number) {
@@ -109,12 +135,18 @@ final class IndexPredicates {
             kind = "String";
             literal = "'" + string.value().replace("'", "''") + "'";
         } else {
-            return error(attribute, attributeName, "Unsupported value " + value.describe() + " for field '" + field.name()
-                    + "': use null, a boolean, a number or a string.");
+            return error(
+                    attribute,
+                    attributeName,
+                    "Unsupported value " + value.describe() + " for field '" + field.name()
+                            + "': use null, a boolean, a number or a string.");
         }
         if (!accepts(field.type(), kind)) {
-            return error(attribute, attributeName, "Type mismatch: field '" + field.name() + "' is of type " + typeName(field.type())
-                    + ", but the value is a " + kind + ".");
+            return error(
+                    attribute,
+                    attributeName,
+                    "Type mismatch: field '" + field.name() + "' is of type " + typeName(field.type())
+                            + ", but the value is a " + kind + ".");
         }
         return Optional.of(column + (negated ? " != " : " = ") + literal);
     }

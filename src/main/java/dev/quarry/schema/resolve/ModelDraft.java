@@ -18,10 +18,14 @@ final class ModelDraft {
     boolean ignored;
     /** {@link ScalarField} or {@link RelationDraft}, in declaration order. */
     final List<Object> fields = new ArrayList<>();
+
     Optional<PrimaryKey> primaryKey = Optional.empty();
     final List<UniqueConstraint> uniques = new ArrayList<>();
     final List<Index> indexes = new ArrayList<>();
-    /** The attributes that name a primary key, unique constraint or index in the database, for {@link ConstraintNamespace}. */
+    /**
+     * The attributes that name a primary key, unique constraint or index in the database, for {@link
+     * ConstraintNamespace}.
+     */
     final List<ConstraintNamespace.Declared> namedConstraints = new ArrayList<>();
 
     ModelDraft(Top.Block block) {
@@ -38,11 +42,17 @@ final class ModelDraft {
     }
 
     List<ScalarField> scalarFields() {
-        return fields.stream().filter(ScalarField.class::isInstance).map(ScalarField.class::cast).toList();
+        return fields.stream()
+                .filter(ScalarField.class::isInstance)
+                .map(ScalarField.class::cast)
+                .toList();
     }
 
     List<RelationDraft> relationFields() {
-        return fields.stream().filter(RelationDraft.class::isInstance).map(RelationDraft.class::cast).toList();
+        return fields.stream()
+                .filter(RelationDraft.class::isInstance)
+                .map(RelationDraft.class::cast)
+                .toList();
     }
 
     Optional<ScalarField> findScalar(String fieldName) {

@@ -51,13 +51,17 @@ final class ModelResolver {
                 continue;
             }
             if (!seen.add(field.name().name())) {
-                ctx.push(SchemaErrors.plain(field.name().span(), "Field \"" + field.name().name() + "\" is already defined on "
-                        + block.keyword().containerType() + " \"" + model.name() + "\"."));
+                ctx.push(SchemaErrors.plain(
+                        field.name().span(),
+                        "Field \"" + field.name().name() + "\" is already defined on "
+                                + block.keyword().containerType() + " \"" + model.name() + "\"."));
                 continue;
             }
             field.type().ifPresent(type -> field(model, field, type));
         }
-        List<Attribute> attributes = block.blockAttributes().stream().map(Member.BlockAttribute::attribute).toList();
+        List<Attribute> attributes = block.blockAttributes().stream()
+                .map(Member.BlockAttribute::attribute)
+                .toList();
         Names.singleAttributesOnce(attributes, SINGLE_BLOCK_ATTRIBUTES, ctx);
         pendingPredicates.forEach(Runnable::run);
         pendingPredicates.clear();
@@ -88,8 +92,10 @@ final class ModelResolver {
         }
         Optional<FieldType> type = fieldType(typeRef);
         if (type.isEmpty()) {
-            ctx.push(SchemaErrors.plain(typeRef.name().span(), "Type \"" + typeName
-                    + "\" is neither a built-in type, nor refers to another model, composite type, or enum."));
+            ctx.push(SchemaErrors.plain(
+                    typeRef.name().span(),
+                    "Type \"" + typeName
+                            + "\" is neither a built-in type, nor refers to another model, composite type, or enum."));
             return;
         }
         model.fields.add(scalarField(model, decl, type.get(), arity(typeRef)));
@@ -97,7 +103,8 @@ final class ModelResolver {
 
     Optional<FieldType> fieldType(TypeRef typeRef) {
         if (typeRef.unsupported().isPresent()) {
-            return Optional.of(new FieldType.Unsupported(typeRef.unsupported().get().value()));
+            return Optional.of(
+                    new FieldType.Unsupported(typeRef.unsupported().get().value()));
         }
         String name = typeRef.name().name();
         Optional<ScalarType> scalar = ScalarType.fromPrismaName(name);
@@ -127,7 +134,8 @@ final class ModelResolver {
                 continue;
             }
             if (!isNative(attributeName) && !seen.add(attributeName)) {
-                ctx.push(SchemaErrors.plain(attribute.name().span(), "Attribute \"@" + attributeName + "\" can only be defined once."));
+                ctx.push(SchemaErrors.plain(
+                        attribute.name().span(), "Attribute \"@" + attributeName + "\" can only be defined once."));
                 continue;
             }
             Arguments args = new Arguments(attribute, "@", ctx);
@@ -140,7 +148,8 @@ final class ModelResolver {
                         ctx.push(SchemaErrors.validation(attribute.span(), "Views cannot have primary keys."));
                     } else if (model != null) {
                         model.primaryKey = Optional.of(new PrimaryKey(List.of(idField), Optional.empty(), pkMap));
-                        model.namedConstraints.add(new ConstraintNamespace.Declared(attribute, "@id", ConstraintNamespace.Kind.PRIMARY_KEY, List.of(name), pkMap));
+                        model.namedConstraints.add(new ConstraintNamespace.Declared(
+                                attribute, "@id", ConstraintNamespace.Kind.PRIMARY_KEY, List.of(name), pkMap));
                     }
                     break;
                 case "unique":
@@ -153,17 +162,26 @@ final class ModelResolver {
                     }
                     if (model != null) {
                         int position = model.uniques.size();
-                        model.uniques.add(new UniqueConstraint(List.of(uniqueField), Optional.empty(), uniqueMap, true, Optional.empty()));
-                        model.namedConstraints.add(new ConstraintNamespace.Declared(attribute, "@unique", ConstraintNamespace.Kind.UNIQUE, List.of(name), uniqueMap));
-                        uniqueWhere.ifPresent(where -> pendingPredicates.add(() -> model.uniques.set(position,
-                                new UniqueConstraint(List.of(uniqueField), Optional.empty(), uniqueMap, true, predicates.resolve(where, model, attribute, "@unique")))));
+                        model.uniques.add(new UniqueConstraint(
+                                List.of(uniqueField), Optional.empty(), uniqueMap, true, Optional.empty()));
+                        model.namedConstraints.add(new ConstraintNamespace.Declared(
+                                attribute, "@unique", ConstraintNamespace.Kind.UNIQUE, List.of(name), uniqueMap));
+                        uniqueWhere.ifPresent(where -> pendingPredicates.add(() -> model.uniques.set(
+                                position,
+                                new UniqueConstraint(
+                                        List.of(uniqueField),
+                                        Optional.empty(),
+                                        uniqueMap,
+                                        true,
+                                        predicates.resolve(where, model, attribute, "@unique")))));
                     }
                     break;
                 case "default":
                     Optional<Expr> value = args.take("value", true);
                     Optional<String> defaultMap = args.takeString("map", false);
                     if (value.isEmpty()) {
-                        ctx.push(SchemaErrors.attribute(attribute.span(), "@default", "Argument \"value\" is missing."));
+                        ctx.push(
+                                SchemaErrors.attribute(attribute.span(), "@default", "Argument \"value\" is missing."));
                     } else {
                         defaultValue = defaults.resolve(value.get(), type, arity == Arity.LIST, defaultMap);
                     }
@@ -187,7 +205,8 @@ final class ModelResolver {
                         nativeType = Optional.of(nativeType(attribute));
                         args = null;
                     } else {
-                        ctx.push(SchemaErrors.plain(attribute.name().span(), "Attribute not known: \"@" + attributeName + "\"."));
+                        ctx.push(SchemaErrors.plain(
+                                attribute.name().span(), "Attribute not known: \"@" + attributeName + "\"."));
                         args = null;
                     }
             }
@@ -195,7 +214,8 @@ final class ModelResolver {
                 args.finish();
             }
         }
-        return new ScalarField(name, dbName, type, arity, defaultValue, updatedAt, nativeType, ignored, decl.documentation());
+        return new ScalarField(
+                name, dbName, type, arity, defaultValue, updatedAt, nativeType, ignored, decl.documentation());
     }
 
     /** {@code @db.VarChar(…)}: the prefix is the datasource's name. */
@@ -212,8 +232,10 @@ final class ModelResolver {
     private NativeType nativeType(Attribute attribute) {
         String name = attribute.name().name().substring(attribute.name().name().indexOf('.') + 1);
         for (var argument : attribute.argumentList()) {
-            if (argument.value().orElse(null) instanceof Expr.NumberLit number && number.text().startsWith("-")) {
-                ctx.push(SchemaErrors.plain(number.span(), "Expected a nonnegative integer, but found (" + number.text() + ")."));
+            if (argument.value().orElse(null) instanceof Expr.NumberLit number
+                    && number.text().startsWith("-")) {
+                ctx.push(SchemaErrors.plain(
+                        number.span(), "Expected a nonnegative integer, but found (" + number.text() + ")."));
             }
         }
         List<String> arguments = attribute.argumentList().stream()
@@ -245,17 +267,37 @@ final class ModelResolver {
                 ignored = true;
             } else if (PolicyResolver.isPolicy(attribute) || RuleResolver.isFieldRule(attribute)) {
                 continue;
-            } else if (List.of("id", "unique", "default", "updatedAt", "deletedAt", "map").contains(attributeName) || isNative(attributeName)) {
-                ctx.push(SchemaErrors.attribute(attribute.span(), "@" + attributeName, "The attribute `@" + attributeName + "` cannot be used on relation fields."));
+            } else if (List.of("id", "unique", "default", "updatedAt", "deletedAt", "map")
+                            .contains(attributeName)
+                    || isNative(attributeName)) {
+                ctx.push(SchemaErrors.attribute(
+                        attribute.span(),
+                        "@" + attributeName,
+                        "The attribute `@" + attributeName + "` cannot be used on relation fields."));
             } else {
-                ctx.push(SchemaErrors.plain(attribute.name().span(), "Attribute not known: \"@" + attributeName + "\"."));
+                ctx.push(SchemaErrors.plain(
+                        attribute.name().span(), "Attribute not known: \"@" + attributeName + "\"."));
             }
         }
-        return new RelationDraft(model.name(), decl, typeRef.name().name(), arity(typeRef), relationName, fields, references, onDelete, onUpdate, map, ignored);
+        return new RelationDraft(
+                model.name(),
+                decl,
+                typeRef.name().name(),
+                arity(typeRef),
+                relationName,
+                fields,
+                references,
+                onDelete,
+                onUpdate,
+                map,
+                ignored);
     }
 
     private List<String> names(Optional<Expr> expr, String attributeName) {
-        return expr.map(e -> IndexFields.parse(e, attributeName, ctx).stream().map(IndexField::name).toList()).orElse(List.of());
+        return expr.map(e -> IndexFields.parse(e, attributeName, ctx).stream()
+                        .map(IndexField::name)
+                        .toList())
+                .orElse(List.of());
     }
 
     private Optional<ReferentialAction> action(Optional<Expr> expr) {
@@ -278,64 +320,96 @@ final class ModelResolver {
         Arguments args = new Arguments(attribute, "@@", ctx);
         switch (name) {
             case "id": {
-                List<IndexField> fields = args.take("fields", true).map(e -> IndexFields.parse(e, "@@id", ctx)).orElse(List.of());
+                List<IndexField> fields = args.take("fields", true)
+                        .map(e -> IndexFields.parse(e, "@@id", ctx))
+                        .orElse(List.of());
                 Optional<String> clientName = args.takeString("name", false);
                 Optional<String> map = args.takeString("map", false);
                 clustering(args);
                 if (model.isView()) {
                     ctx.push(SchemaErrors.validation(attribute.span(), "Views cannot have primary keys."));
                 }
-                if (model.block.fields().stream().anyMatch(f -> f.findAttribute("id").isPresent())) {
-                    ctx.push(SchemaErrors.model(attribute.span(), "model", model.name(), "Each model must have at most one id criteria. You can't have `@id` and `@@id` at the "
-                            + "same time."));
+                if (model.block.fields().stream()
+                        .anyMatch(f -> f.findAttribute("id").isPresent())) {
+                    ctx.push(SchemaErrors.model(
+                            attribute.span(),
+                            "model",
+                            model.name(),
+                            "Each model must have at most one id criteria. You can't have `@id` and `@@id` "
+                                    + "at the "
+                                    + "same time."));
                 }
                 fieldsExist(model, attribute, "id", fields);
                 if (model.primaryKey.isEmpty()) {
                     model.primaryKey = Optional.of(new PrimaryKey(fields, clientName, map));
-                    model.namedConstraints.add(new ConstraintNamespace.Declared(attribute, "@@id", ConstraintNamespace.Kind.PRIMARY_KEY,
-                            fields.stream().map(IndexField::name).toList(), map));
+                    model.namedConstraints.add(new ConstraintNamespace.Declared(
+                            attribute,
+                            "@@id",
+                            ConstraintNamespace.Kind.PRIMARY_KEY,
+                            fields.stream().map(IndexField::name).toList(),
+                            map));
                 }
                 break;
             }
             case "unique": {
-                List<IndexField> fields = args.take("fields", true).map(e -> IndexFields.parse(e, "@@unique", ctx)).orElse(List.of());
+                List<IndexField> fields = args.take("fields", true)
+                        .map(e -> IndexFields.parse(e, "@@unique", ctx))
+                        .orElse(List.of());
                 Optional<String> clientName = args.takeString("name", false);
                 Optional<String> map = args.takeString("map", false);
                 boolean clustered = clustering(args, model.isView());
                 Optional<Expr> whereArgument = args.take("where", false);
-                Optional<String> where = whereArgument.flatMap(w -> predicates.resolve(w, model, attribute, "@@unique"));
+                Optional<String> where =
+                        whereArgument.flatMap(w -> predicates.resolve(w, model, attribute, "@@unique"));
                 if (model.isView()) {
                     viewUnique(attribute, map, clustered);
-                    if (fields.stream().anyMatch(f -> f.sort().isPresent() || f.length().isPresent() || f.ops().isPresent())) {
-                        ctx.push(SchemaErrors.attribute(attribute.span(), "@@unique", "Scalar fields in @@unique attributes in views cannot have arguments."));
+                    if (fields.stream()
+                            .anyMatch(f -> f.sort().isPresent()
+                                    || f.length().isPresent()
+                                    || f.ops().isPresent())) {
+                        ctx.push(SchemaErrors.attribute(
+                                attribute.span(),
+                                "@@unique",
+                                "Scalar fields in @@unique attributes in views cannot have arguments."));
                     }
                 }
                 fieldsExist(model, attribute, "unique", fields);
                 model.uniques.add(new UniqueConstraint(fields, clientName, map, false, where));
                 // as in Prisma, an attribute with a bad where: is dropped, and names nothing
                 if (whereArgument.isEmpty() || where.isPresent()) {
-                    model.namedConstraints.add(new ConstraintNamespace.Declared(attribute, "@@unique", ConstraintNamespace.Kind.UNIQUE,
-                            fields.stream().map(IndexField::name).toList(), map));
+                    model.namedConstraints.add(new ConstraintNamespace.Declared(
+                            attribute,
+                            "@@unique",
+                            ConstraintNamespace.Kind.UNIQUE,
+                            fields.stream().map(IndexField::name).toList(),
+                            map));
                 }
                 break;
             }
             case "index":
             case "fulltext": {
-                List<IndexField> fields = args.take("fields", true).map(e -> IndexFields.parse(e, "@@" + name, ctx)).orElse(List.of());
+                List<IndexField> fields = args.take("fields", true)
+                        .map(e -> IndexFields.parse(e, "@@" + name, ctx))
+                        .orElse(List.of());
                 Optional<String> clientName = args.takeString("name", false);
                 Optional<String> map = args.takeString("map", false);
                 Optional<String> type = args.take("type", false).map(Expressions::text);
                 clustering(args);
                 Optional<Expr> whereArgument = args.take("where", false);
-                Optional<String> where = whereArgument.flatMap(w -> predicates.resolve(w, model, attribute, "@@" + name));
+                Optional<String> where =
+                        whereArgument.flatMap(w -> predicates.resolve(w, model, attribute, "@@" + name));
                 if (model.isView()) {
                     ctx.push(SchemaErrors.validation(attribute.span(), "Views cannot have indexes."));
                 }
                 fieldsExist(model, attribute, name, fields);
                 model.indexes.add(new Index(fields, clientName, map, type, name.equals("fulltext"), where));
                 if (whereArgument.isEmpty() || where.isPresent()) {
-                    model.namedConstraints.add(new ConstraintNamespace.Declared(attribute, "@@" + name, ConstraintNamespace.Kind.INDEX,
-                            fields.stream().map(IndexField::name).toList(), map.or(() -> clientName)));
+                    model.namedConstraints.add(new ConstraintNamespace.Declared(
+                            attribute,
+                            "@@" + name,
+                            ConstraintNamespace.Kind.INDEX,
+                            fields.stream().map(IndexField::name).toList(),
+                            map.or(() -> clientName)));
                 }
                 break;
             }
@@ -365,10 +439,16 @@ final class ModelResolver {
         if (value.isEmpty()) {
             return false;
         }
-        if (!(value.get() instanceof Expr.PathExpr path && (path.path().equals("true") || path.path().equals("false")))) {
-            ctx.push(SchemaErrors.plain(value.get().span(), "Expected a boolean value, but received " + value.get().describe() + "."));
+        if (!(value.get() instanceof Expr.PathExpr path
+                && (path.path().equals("true") || path.path().equals("false")))) {
+            ctx.push(SchemaErrors.plain(
+                    value.get().span(),
+                    "Expected a boolean value, but received " + value.get().describe() + "."));
         } else if (!reportedElsewhere) {
-            ctx.push(SchemaErrors.attribute(args.attribute().span(), args.attributeName(), "Defining clustering is not supported in the current connector."));
+            ctx.push(SchemaErrors.attribute(
+                    args.attribute().span(),
+                    args.attributeName(),
+                    "Defining clustering is not supported in the current connector."));
         }
         return true;
     }
@@ -376,12 +456,14 @@ final class ModelResolver {
     /** A view's unique is a promise to the client, not an index: it has no name and no storage options. */
     private void viewUnique(Attribute attribute, Optional<String> map, boolean clustered) {
         if (map.isPresent()) {
-            ctx.push(SchemaErrors.validation(attribute.span(),
+            ctx.push(SchemaErrors.validation(
+                    attribute.span(),
                     "@@unique annotations on views are not backed by unique indexes in the database and "
                             + "cannot specify a mapped database name."));
         }
         if (clustered) {
-            ctx.push(SchemaErrors.validation(attribute.span(),
+            ctx.push(SchemaErrors.validation(
+                    attribute.span(),
                     "@@unique annotations on views are not backed by unique indexes in the database and "
                             + "cannot be clustered."));
         }
@@ -390,20 +472,32 @@ final class ModelResolver {
     /** The fields of an {@code @@id}, {@code @@unique} or {@code @@index} exist and are scalar. */
     private void fieldsExist(ModelDraft model, Attribute attribute, String kind, List<IndexField> fields) {
         List<String> names = fields.stream().map(IndexField::name).toList();
-        List<RelationDraft> relationFields = model.relationFields().stream().filter(r -> names.contains(r.name())).toList();
+        List<RelationDraft> relationFields = model.relationFields().stream()
+                .filter(r -> names.contains(r.name()))
+                .toList();
         String noun = kind.equals("id") ? "id" : kind.equals("unique") ? "unique index" : "index";
         if (!relationFields.isEmpty()) {
-            String suggestion = relationFields.stream().flatMap(r -> r.fields().stream()).collect(Collectors.joining(", "));
-            ctx.push(SchemaErrors.model(attribute.span(), containerType(model), model.name(), "The " + noun + " definition refers to the relation fields "
-                    + relationFields.stream().map(RelationDraft::name).collect(Collectors.joining(", ")) + ". "
-                    + Character.toUpperCase(noun.charAt(0)) + noun.substring(1) + " definitions must reference only scalar fields."
-                    + (suggestion.isEmpty() ? "" : " Did you mean `@@" + kind + "([" + suggestion + "])`?")));
+            String suggestion =
+                    relationFields.stream().flatMap(r -> r.fields().stream()).collect(Collectors.joining(", "));
+            ctx.push(SchemaErrors.model(
+                    attribute.span(),
+                    containerType(model),
+                    model.name(),
+                    "The " + noun + " definition refers to the relation fields "
+                            + relationFields.stream().map(RelationDraft::name).collect(Collectors.joining(", ")) + ". "
+                            + Character.toUpperCase(noun.charAt(0)) + noun.substring(1)
+                            + " definitions must reference only scalar fields."
+                            + (suggestion.isEmpty() ? "" : " Did you mean `@@" + kind + "([" + suggestion + "])`?")));
             return;
         }
         List<String> unknown = names.stream().filter(n -> !model.hasField(n)).toList();
         if (!unknown.isEmpty()) {
             String prefix = kind.equals("id") ? "The multi field id declaration" : "The " + noun + " definition";
-            ctx.push(SchemaErrors.model(attribute.span(), containerType(model), model.name(), prefix + " refers to the unknown fields: " + String.join(", ", unknown) + "."));
+            ctx.push(SchemaErrors.model(
+                    attribute.span(),
+                    containerType(model),
+                    model.name(),
+                    prefix + " refers to the unknown fields: " + String.join(", ", unknown) + "."));
         }
     }
 

@@ -36,21 +36,25 @@ final class PolicyOptionsResolver {
             for (Member member : block.members()) {
                 if (member instanceof Member.Comments comments) {
                     for (Comment comment : comments.block().comments()) {
-                        CommentAttributes.policyOptions(comment, ctx.diagnostics).ifPresent(written::add);
+                        CommentAttributes.policyOptions(comment, ctx.diagnostics)
+                                .ifPresent(written::add);
                     }
                 }
             }
         }
         for (Attribute extra : written.subList(Math.min(1, written.size()), written.size())) {
-            ctx.push(SchemaErrors.attribute(extra.span(), NAME, "The policy options are declared once, in one `/// " + NAME + "(…)` line."));
+            ctx.push(SchemaErrors.attribute(
+                    extra.span(), NAME, "The policy options are declared once, in one `/// " + NAME + "(…)` line."));
         }
         PolicyOptions options = written.isEmpty() ? PolicyOptions.NONE : options(written.get(0));
         Optional<Model> withRules = models.stream().filter(Model::hasPolicies).findFirst();
         if (options.roles().isEmpty() && withRules.isPresent()) {
-            ctx.push(SchemaErrors.plainWarning(ctx.tops.get(withRules.get().name()).name().span(), "The tables of models with access rules are "
-                    + "granted to no role, so only their owner reaches them. Declare the roles that may, in "
-                    + "the datasource block: "
-                    + "`/// " + NAME + "(roles: [\"app_user\"])`."));
+            ctx.push(SchemaErrors.plainWarning(
+                    ctx.tops.get(withRules.get().name()).name().span(),
+                    "The tables of models with access rules are "
+                            + "granted to no role, so only their owner reaches them. Declare the roles that may, in "
+                            + "the datasource block: "
+                            + "`/// " + NAME + "(roles: [\"app_user\"])`."));
         }
         return options;
     }
@@ -65,28 +69,36 @@ final class PolicyOptionsResolver {
 
     private List<String> roles(Expr value) {
         if (!(value instanceof Expr.ArrayExpr array) || array.items().isEmpty()) {
-            ctx.push(SchemaErrors.attribute(value.span(), NAME, "`roles` is a list of role names, such as `[\"app_user\", \"app_admin\"]`."));
+            ctx.push(SchemaErrors.attribute(
+                    value.span(), NAME, "`roles` is a list of role names, such as `[\"app_user\", \"app_admin\"]`."));
             return List.of();
         }
         Set<String> roles = new LinkedHashSet<>();
         for (Expr item : array.items()) {
             if (!(item instanceof Expr.StringLit role) || role.value().isBlank()) {
-                ctx.push(SchemaErrors.attribute(item.span(), NAME, "Expected a role name as a string, but received " + item.describe() + "."));
+                ctx.push(SchemaErrors.attribute(
+                        item.span(), NAME, "Expected a role name as a string, but received " + item.describe() + "."));
             } else if (role.value().equalsIgnoreCase("public")) {
-                ctx.push(SchemaErrors.attribute(item.span(), NAME, "PUBLIC is every role of the database cluster, any login included: "
-                        + "name the roles the API switches to instead."));
+                ctx.push(SchemaErrors.attribute(
+                        item.span(),
+                        NAME,
+                        "PUBLIC is every role of the database cluster, any login included: "
+                                + "name the roles the API switches to instead."));
             } else if (!roles.add(role.value())) {
-                ctx.push(SchemaErrors.attribute(item.span(), NAME, "The role \"" + role.value() + "\" is listed twice."));
+                ctx.push(SchemaErrors.attribute(
+                        item.span(), NAME, "The role \"" + role.value() + "\" is listed twice."));
             }
         }
         return List.copyOf(roles);
     }
 
     private boolean bool(Expr value) {
-        if (value instanceof Expr.PathExpr path && (path.path().equals("true") || path.path().equals("false"))) {
+        if (value instanceof Expr.PathExpr path
+                && (path.path().equals("true") || path.path().equals("false"))) {
             return path.path().equals("true");
         }
-        ctx.push(SchemaErrors.attribute(value.span(), NAME, "`force` is `true` or `false`, but received " + value.describe() + "."));
+        ctx.push(SchemaErrors.attribute(
+                value.span(), NAME, "`force` is `true` or `false`, but received " + value.describe() + "."));
         return false;
     }
 }

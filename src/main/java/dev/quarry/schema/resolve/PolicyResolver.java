@@ -13,6 +13,7 @@ import dev.quarry.schema.model.RelationField;
 import dev.quarry.schema.model.ScalarField;
 import dev.quarry.schema.model.ScalarType;
 import dev.quarry.schema.model.Schema;
+import dev.quarry.schema.syntax.Argument;
 import dev.quarry.schema.syntax.Attribute;
 import dev.quarry.schema.syntax.Comment;
 import dev.quarry.schema.syntax.CommentAttributes;
@@ -29,7 +30,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import dev.quarry.schema.syntax.Argument;
 
 /**
  * Access policies ({@code @@allow}, {@code @@deny}, {@code @allow}, {@code @deny}, as attributes or in {@code ///}
@@ -65,11 +65,16 @@ final class PolicyResolver {
             if (written.isEmpty()) {
                 continue;
             }
-            Optional<Model> model = block.keyword() == Top.Keyword.MODEL ? schema.findModel(block.name().name()) : Optional.empty();
+            Optional<Model> model = block.keyword() == Top.Keyword.MODEL
+                    ? schema.findModel(block.name().name())
+                    : Optional.empty();
             if (model.isEmpty()) {
                 for (Written w : written) {
-                    ctx.push(SchemaErrors.attribute(w.attribute().span(), prefix(w) + w.attribute().name().name(),
-                            "Access policies can only be defined on models, not on a " + block.keyword().containerType() + "."));
+                    ctx.push(SchemaErrors.attribute(
+                            w.attribute().span(),
+                            prefix(w) + w.attribute().name().name(),
+                            "Access policies can only be defined on models, not on a "
+                                    + block.keyword().containerType() + "."));
                 }
                 continue;
             }
@@ -94,7 +99,9 @@ final class PolicyResolver {
                 written.add(new Written(attribute.attribute(), Optional.empty()));
             } else if (member instanceof Member.Comments comments) {
                 Optional<Member.FieldDecl> documented = fields.stream()
-                        .filter(f -> f.leadingComments().filter(c -> c == comments.block()).isPresent())
+                        .filter(f -> f.leadingComments()
+                                .filter(c -> c == comments.block())
+                                .isPresent())
                         .findFirst();
                 fromComments(comments.block(), documented, written);
             } else if (member instanceof Member.FieldDecl field) {
@@ -103,7 +110,8 @@ final class PolicyResolver {
                         written.add(new Written(attribute, Optional.of(field)));
                     }
                 }
-                field.trailingComment().flatMap(c -> CommentAttributes.policy(c, ctx.diagnostics))
+                field.trailingComment()
+                        .flatMap(c -> CommentAttributes.policy(c, ctx.diagnostics))
                         .flatMap(a -> commentRule(a, Optional.of(field)))
                         .ifPresent(written::add);
             }
@@ -113,7 +121,9 @@ final class PolicyResolver {
 
     private void fromComments(CommentBlock comments, Optional<Member.FieldDecl> documented, List<Written> written) {
         for (Comment comment : comments.comments()) {
-            CommentAttributes.policy(comment, ctx.diagnostics).flatMap(a -> commentRule(a, documented)).ifPresent(written::add);
+            CommentAttributes.policy(comment, ctx.diagnostics)
+                    .flatMap(a -> commentRule(a, documented))
+                    .ifPresent(written::add);
         }
     }
 
@@ -125,7 +135,9 @@ final class PolicyResolver {
             return Optional.of(new Written(attribute, Optional.empty()));
         }
         if (documented.isEmpty()) {
-            ctx.push(SchemaErrors.attribute(attribute.span(), "@" + attribute.name().name(),
+            ctx.push(SchemaErrors.attribute(
+                    attribute.span(),
+                    "@" + attribute.name().name(),
                     "A field-level rule in a comment must be in the `///` comment right above its field, "
                             + "or after it on the same line."));
             return Optional.empty();
@@ -141,21 +153,32 @@ final class PolicyResolver {
         Attribute attribute = w.attribute();
         String name = prefix(w) + attribute.name().name();
         List<Argument> arguments = attribute.argumentList();
-        if (arguments.size() == 1 && arguments.get(0).value().orElse(null) instanceof Expr.Condition c && c.condition() instanceof PolicyExpr.Invalid) {
+        if (arguments.size() == 1
+                && arguments.get(0).value().orElse(null) instanceof Expr.Condition c
+                && c.condition() instanceof PolicyExpr.Invalid) {
             return Optional.empty();
         }
-        if (arguments.size() != 2 || !(arguments.get(0).value().orElse(null) instanceof Expr.StringLit operationsText)
+        if (arguments.size() != 2
+                || !(arguments.get(0).value().orElse(null) instanceof Expr.StringLit operationsText)
                 || !(arguments.get(1).value().orElse(null) instanceof Expr.Condition condition)) {
-            ctx.push(SchemaErrors.attribute(attribute.span(), name, "Expected the operations and a condition: " + name + "('read', published)."));
+            ctx.push(SchemaErrors.attribute(
+                    attribute.span(),
+                    name,
+                    "Expected the operations and a condition: " + name + "('read', published)."));
             return Optional.empty();
         }
-        Optional<Set<Policy.Operation>> operations = operations(operationsText, name, w.field().isPresent());
+        Optional<Set<Policy.Operation>> operations =
+                operations(operationsText, name, w.field().isPresent());
         Optional<String> fieldName = Optional.empty();
         if (w.field().isPresent()) {
             String field = w.field().get().name().name();
             if (model.findScalarField(field).isEmpty()) {
-                ctx.push(SchemaErrors.attribute(attribute.span(), name, "Field-level rules are column privileges: only scalar fields can have them, not the "
-                        + "relation field `" + field + "`."));
+                ctx.push(SchemaErrors.attribute(
+                        attribute.span(),
+                        name,
+                        "Field-level rules are column privileges: only scalar fields can have them, not "
+                                + "the "
+                                + "relation field `" + field + "`."));
                 return Optional.empty();
             }
             fieldName = Optional.of(field);
@@ -166,22 +189,33 @@ final class PolicyResolver {
         boolean futureAllowed = fieldName.isEmpty() && operations.get().equals(Set.of(Policy.Operation.UPDATE));
         Scope scope = new Scope(model, name, futureAllowed);
         Optional<Typed> typed = scope.resolve(condition.condition());
-        if (typed.isEmpty() || !scope.condition(typed.get(), condition.condition().span())) {
+        if (typed.isEmpty()
+                || !scope.condition(typed.get(), condition.condition().span())) {
             return Optional.empty();
         }
         boolean deny = attribute.name().name().equals("deny");
         if (typed.get().future() && !futureConjunctsSeparate(condition.condition(), scope, deny)) {
             return Optional.empty();
         }
-        if (fieldName.isPresent() && FieldAccess.grantees(typed.get().condition()).isEmpty()) {
-            ctx.push(SchemaErrors.attribute(condition.span(), name, "A field-level rule becomes a column GRANT, which cannot depend on the row or on claims "
-                    + "other than `auth().role`: use `true`, `false`, `auth().role == 'name'`, `auth().role "
-                    + "in ['a', 'b']` or `||` of them."));
+        if (fieldName.isPresent()
+                && FieldAccess.grantees(typed.get().condition()).isEmpty()) {
+            ctx.push(SchemaErrors.attribute(
+                    condition.span(),
+                    name,
+                    "A field-level rule becomes a column GRANT, which cannot depend on the row or on "
+                            + "claims "
+                            + "other than `auth().role`: use `true`, `false`, `auth().role == 'name'`, `auth().role "
+                            + "in ['a', 'b']` or `||` of them."));
             return Optional.empty();
         }
         Policy.Effect effect = attribute.name().name().equals("allow") ? Policy.Effect.ALLOW : Policy.Effect.DENY;
-        String source = attribute.span().file().text().substring(attribute.span().start(), attribute.span().end());
-        return Optional.of(new Policy(effect, operations.get(), fieldName, typed.get().condition(), source));
+        String source = attribute
+                .span()
+                .file()
+                .text()
+                .substring(attribute.span().start(), attribute.span().end());
+        return Optional.of(
+                new Policy(effect, operations.get(), fieldName, typed.get().condition(), source));
     }
 
     /**
@@ -204,16 +238,28 @@ final class PolicyResolver {
         for (String part : text.value().split(",", -1)) {
             String operation = part.trim();
             if (operation.equals("all")) {
-                operations.addAll(fieldLevel ? EnumSet.of(Policy.Operation.READ, Policy.Operation.UPDATE) : EnumSet.allOf(Policy.Operation.class));
+                operations.addAll(
+                        fieldLevel
+                                ? EnumSet.of(Policy.Operation.READ, Policy.Operation.UPDATE)
+                                : EnumSet.allOf(Policy.Operation.class));
                 continue;
             }
-            Optional<Policy.Operation> known = EnumSet.allOf(Policy.Operation.class).stream().filter(o -> o.text.equals(operation)).findFirst();
+            Optional<Policy.Operation> known = EnumSet.allOf(Policy.Operation.class).stream()
+                    .filter(o -> o.text.equals(operation))
+                    .findFirst();
             if (known.isEmpty()) {
-                ctx.push(SchemaErrors.attribute(text.span(), attributeName, "Invalid operation \"" + operation + "\": expected " + OPERATIONS + ", or several separated by commas."));
+                ctx.push(SchemaErrors.attribute(
+                        text.span(),
+                        attributeName,
+                        "Invalid operation \"" + operation + "\": expected " + OPERATIONS
+                                + ", or several separated by commas."));
                 return Optional.empty();
             }
             if (fieldLevel && (known.get() == Policy.Operation.CREATE || known.get() == Policy.Operation.DELETE)) {
-                ctx.push(SchemaErrors.attribute(text.span(), attributeName, "Field-level rules govern 'read' and 'update' only, not \"" + operation + "\"."));
+                ctx.push(SchemaErrors.attribute(
+                        text.span(),
+                        attributeName,
+                        "Field-level rules govern 'read' and 'update' only, not \"" + operation + "\"."));
                 return Optional.empty();
             }
             operations.add(known.get());
@@ -232,15 +278,21 @@ final class PolicyResolver {
         }
         Typed typed = scope.resolve(condition).orElseThrow();
         if (deny && !typed.future()) {
-            ctx.push(SchemaErrors.attribute(condition.span(), scope.attributeName, "A deny rule with `future()` may only read the row after the update: "
-                    + "PostgreSQL cannot deny on the row before and the row after together. Write this part "
-                    + "as its own rule."));
+            ctx.push(SchemaErrors.attribute(
+                    condition.span(),
+                    scope.attributeName,
+                    "A deny rule with `future()` may only read the row after the update: "
+                            + "PostgreSQL cannot deny on the row before and the row after together. Write this part "
+                            + "as its own rule."));
             return false;
         }
         if (typed.future() && typed.row()) {
-            ctx.push(SchemaErrors.attribute(condition.span(), scope.attributeName, "This condition mixes `future()` with the row before the update. "
-                    + "PostgreSQL checks the row before an update (USING) apart from the row after it (WITH "
-                    + "CHECK): write conditions on one or the other, joined by `&&`."));
+            ctx.push(SchemaErrors.attribute(
+                    condition.span(),
+                    scope.attributeName,
+                    "This condition mixes `future()` with the row before the update. "
+                            + "PostgreSQL checks the row before an update (USING) apart from the row after it (WITH "
+                            + "CHECK): write conditions on one or the other, joined by `&&`."));
             return false;
         }
         return true;
@@ -250,13 +302,28 @@ final class PolicyResolver {
      * Types as conditions see them; {@code CLAIMS} is {@code auth()}, {@code CLAIM} one claim (text, typed by what
      * it meets).
      */
-    private enum Kind { BOOLEAN, STRING, NUMBER, DATETIME, ENUM, CLAIMS, CLAIM, NULL }
+    private enum Kind {
+        BOOLEAN,
+        STRING,
+        NUMBER,
+        DATETIME,
+        ENUM,
+        CLAIMS,
+        CLAIM,
+        NULL
+    }
 
     /**
      * A resolved operand with its type; {@code row}/{@code future} say whether it reads the row before/after an
      * update.
      */
-    private record Typed(PolicyCondition condition, Kind kind, Optional<String> enumName, String description, boolean row, boolean future) {}
+    private record Typed(
+            PolicyCondition condition,
+            Kind kind,
+            Optional<String> enumName,
+            String description,
+            boolean row,
+            boolean future) {}
 
     /** A value reached through to-one relations: {@code author.name}. */
     private record RelationPath(List<String> relationFields, Typed value) {}
@@ -289,10 +356,16 @@ final class PolicyResolver {
         }
 
         Optional<Typed> resolve(PolicyExpr expr) {
-            if (dataRule && (expr instanceof PolicyExpr.Call || expr instanceof PolicyExpr.Member || expr instanceof PolicyExpr.Collection)) {
-                error(expr.span(), "A data rule reads the model's own scalar fields only (and `length(field)`), not `auth()`, "
-                        + "`future()` or relations: "
-                        + "PostgreSQL checks it on the row alone.");
+            if (dataRule
+                    && (expr instanceof PolicyExpr.Call
+                            || expr instanceof PolicyExpr.Member
+                            || expr instanceof PolicyExpr.Collection)) {
+                error(
+                        expr.span(),
+                        "A data rule reads the model's own scalar fields only (and `length(field)`), not "
+                                + "`auth()`, "
+                                + "`future()` or relations: "
+                                + "PostgreSQL checks it on the row alone.");
                 return Optional.empty();
             }
             if (expr instanceof PolicyExpr.Length length) {
@@ -318,7 +391,8 @@ final class PolicyResolver {
                 if (operand.isEmpty() || !condition(operand.get(), not.operand().span())) {
                     return Optional.empty();
                 }
-                return Optional.of(bool(new PolicyCondition.Not(operand.get().condition()), operand.get(), operand.get()));
+                return Optional.of(
+                        bool(new PolicyCondition.Not(operand.get().condition()), operand.get(), operand.get()));
             }
             if (expr instanceof PolicyExpr.Binary binary) {
                 return binary(binary);
@@ -333,11 +407,29 @@ final class PolicyResolver {
         private Typed literal(PolicyExpr.Literal literal) {
             switch (literal.kind()) {
                 case STRING:
-                    return new Typed(new PolicyCondition.Text(literal.value()), Kind.STRING, Optional.empty(), "the string '" + literal.value() + "'", false, false);
+                    return new Typed(
+                            new PolicyCondition.Text(literal.value()),
+                            Kind.STRING,
+                            Optional.empty(),
+                            "the string '" + literal.value() + "'",
+                            false,
+                            false);
                 case NUMBER:
-                    return new Typed(new PolicyCondition.Number(new BigDecimal(literal.value())), Kind.NUMBER, Optional.empty(), "the number " + literal.value(), false, false);
+                    return new Typed(
+                            new PolicyCondition.Number(new BigDecimal(literal.value())),
+                            Kind.NUMBER,
+                            Optional.empty(),
+                            "the number " + literal.value(),
+                            false,
+                            false);
                 case BOOLEAN:
-                    return new Typed(new PolicyCondition.Bool(literal.value().equals("true")), Kind.BOOLEAN, Optional.empty(), literal.value(), false, false);
+                    return new Typed(
+                            new PolicyCondition.Bool(literal.value().equals("true")),
+                            Kind.BOOLEAN,
+                            Optional.empty(),
+                            literal.value(),
+                            false,
+                            false);
                 default:
                     return new Typed(new PolicyCondition.Null(), Kind.NULL, Optional.empty(), "null", false, false);
             }
@@ -346,11 +438,14 @@ final class PolicyResolver {
         private Optional<Typed> field(PolicyExpr.Name name) {
             Optional<ScalarField> scalar = model.findScalarField(name.name());
             if (scalar.isPresent()) {
-                return typedField(scalar.get(), new PolicyCondition.Column(scalar.get().name()), name.span(), false);
+                return typedField(
+                        scalar.get(), new PolicyCondition.Column(scalar.get().name()), name.span(), false);
             }
             if (model.findRelationField(name.name()).isPresent()) {
-                error(name.span(), "The relation field `" + name.name() + "` is no value: read one of its fields (`" + name.name()
-                        + ".id`) or, for a list, test its rows (`" + name.name() + "?[condition]`).");
+                error(
+                        name.span(),
+                        "The relation field `" + name.name() + "` is no value: read one of its fields (`" + name.name()
+                                + ".id`) or, for a list, test its rows (`" + name.name() + "?[condition]`).");
                 return Optional.empty();
             }
             error(name.span(), "Unknown field `" + name.name() + "` in model `" + model.name() + "`.");
@@ -373,13 +468,20 @@ final class PolicyResolver {
                 kind = Kind.BOOLEAN;
             } else if (type == ScalarType.STRING) {
                 kind = Kind.STRING;
-            } else if (type == ScalarType.INT || type == ScalarType.BIGINT || type == ScalarType.FLOAT || type == ScalarType.DECIMAL) {
+            } else if (type == ScalarType.INT
+                    || type == ScalarType.BIGINT
+                    || type == ScalarType.FLOAT
+                    || type == ScalarType.DECIMAL) {
                 kind = Kind.NUMBER;
             } else if (type == ScalarType.DATETIME) {
                 kind = Kind.DATETIME;
             } else {
-                error(span, "The field `" + field.name() + "` has a type conditions cannot compare (only String, Boolean, numbers, DateTime and "
-                        + "enums).");
+                error(
+                        span,
+                        "The field `" + field.name()
+                                + "` has a type conditions cannot compare (only String, Boolean, numbers, DateTime "
+                                + "and "
+                                + "enums).");
                 return Optional.empty();
             }
             return Optional.of(new Typed(condition, kind, enumName, description, !future, future));
@@ -390,39 +492,60 @@ final class PolicyResolver {
                 error(length.span(), "`length(…)` can only be used in data rules (`@@validate`).");
                 return Optional.empty();
             }
-            Optional<ScalarField> field = length.argument() instanceof PolicyExpr.Name name ? model.findScalarField(name.name()) : Optional.empty();
-            if (field.isEmpty() || field.get().type() != ScalarType.STRING || field.get().isList()) {
+            Optional<ScalarField> field = length.argument() instanceof PolicyExpr.Name name
+                    ? model.findScalarField(name.name())
+                    : Optional.empty();
+            if (field.isEmpty()
+                    || field.get().type() != ScalarType.STRING
+                    || field.get().isList()) {
                 error(length.argument().span(), "`length(…)` takes a String field of model `" + model.name() + "`.");
                 return Optional.empty();
             }
-            return Optional.of(new Typed(new PolicyCondition.Length(field.get().name()), Kind.NUMBER, Optional.empty(),
-                    "length(" + field.get().name() + ")", true, false));
+            return Optional.of(new Typed(
+                    new PolicyCondition.Length(field.get().name()),
+                    Kind.NUMBER,
+                    Optional.empty(),
+                    "length(" + field.get().name() + ")",
+                    true,
+                    false));
         }
 
         private Optional<Typed> call(PolicyExpr.Call call) {
             String function = call.function().name();
             if (function.equals("auth")) {
-                return Optional.of(new Typed(new PolicyCondition.Claim(List.of()), Kind.CLAIMS, Optional.empty(), "auth()", false, false));
+                return Optional.of(new Typed(
+                        new PolicyCondition.Claim(List.of()), Kind.CLAIMS, Optional.empty(), "auth()", false, false));
             }
             if (function.equals("future")) {
                 error(call.span(), "`future()` is the row after the update: use one of its fields, `future().field`.");
                 return Optional.empty();
             }
-            error(call.function().span(), "Unknown function `" + function + "()`: a condition knows `auth()` and `future()`.");
+            error(
+                    call.function().span(),
+                    "Unknown function `" + function + "()`: a condition knows `auth()` and `future()`.");
             return Optional.empty();
         }
 
         private Optional<Typed> member(PolicyExpr.Member member) {
             String name = member.member().name();
-            if (member.target() instanceof PolicyExpr.Call call && call.function().name().equals("future")) {
+            if (member.target() instanceof PolicyExpr.Call call
+                    && call.function().name().equals("future")) {
                 if (!futureAllowed) {
-                    error(call.span(), "`future()` can only be used in a model's rules for 'update' alone: it is the row "
-                            + "after the update.");
+                    error(
+                            call.span(),
+                            "`future()` can only be used in a model's rules for 'update' alone: it is the "
+                                    + "row "
+                                    + "after the update.");
                     return Optional.empty();
                 }
                 Optional<ScalarField> field = model.findScalarField(name);
                 if (field.isEmpty()) {
-                    error(member.member().span(), "Unknown field `" + name + "` in model `" + model.name() + "`" + (model.findRelationField(name).isPresent() ? " (relations cannot be read after an update)." : "."));
+                    error(
+                            member.member().span(),
+                            "Unknown field `" + name + "` in model `" + model.name() + "`"
+                                    + (model.findRelationField(name).isPresent()
+                                            ? " (relations cannot be read after an update)."
+                                            : "."));
                     return Optional.empty();
                 }
                 return typedField(field.get(), new PolicyCondition.Future(name), member.span(), true);
@@ -433,11 +556,19 @@ final class PolicyResolver {
                     return Optional.empty();
                 }
                 if (path.get().value().kind() != Kind.BOOLEAN) {
-                    error(member.span(), path.get().value().description() + " reads a related row: compare it with a value, as in `"
-                            + path.get().value().description().replace("`", "") + " == 'x'`.");
+                    error(
+                            member.span(),
+                            path.get().value().description() + " reads a related row: compare it with a value, as in `"
+                                    + path.get().value().description().replace("`", "") + " == 'x'`.");
                     return Optional.empty();
                 }
-                return Optional.of(new Typed(related(path.get(), path.get().value().condition()), Kind.BOOLEAN, Optional.empty(), path.get().value().description(), true, false));
+                return Optional.of(new Typed(
+                        related(path.get(), path.get().value().condition()),
+                        Kind.BOOLEAN,
+                        Optional.empty(),
+                        path.get().value().description(),
+                        true,
+                        false));
             }
             Optional<Typed> resolved = resolve(member.target());
             if (resolved.isEmpty()) {
@@ -446,7 +577,13 @@ final class PolicyResolver {
             if (resolved.get().condition() instanceof PolicyCondition.Claim claim) {
                 List<String> path = new ArrayList<>(claim.path());
                 path.add(name);
-                return Optional.of(new Typed(new PolicyCondition.Claim(path), Kind.CLAIM, Optional.empty(), "auth()." + String.join(".", path), false, false));
+                return Optional.of(new Typed(
+                        new PolicyCondition.Claim(path),
+                        Kind.CLAIM,
+                        Optional.empty(),
+                        "auth()." + String.join(".", path),
+                        false,
+                        false));
             }
             error(member.member().span(), resolved.get().description() + " has no member `" + name + "`.");
             return Optional.empty();
@@ -458,13 +595,16 @@ final class PolicyResolver {
             while (target instanceof PolicyExpr.Member m) {
                 target = m.target();
             }
-            return expr instanceof PolicyExpr.Member && target instanceof PolicyExpr.Name first && model.findRelationField(first.name()).isPresent();
+            return expr instanceof PolicyExpr.Member
+                    && target instanceof PolicyExpr.Name first
+                    && model.findRelationField(first.name()).isPresent();
         }
 
         /** The condition on the row at the end of the path, wrapped as a condition on this row. */
         private PolicyCondition related(RelationPath path, PolicyCondition condition) {
             for (int i = path.relationFields().size() - 1; i >= 0; i--) {
-                condition = new PolicyCondition.Related(path.relationFields().get(i), PolicyCondition.Quantifier.SOME, condition);
+                condition = new PolicyCondition.Related(
+                        path.relationFields().get(i), PolicyCondition.Quantifier.SOME, condition);
             }
             return condition;
         }
@@ -478,7 +618,8 @@ final class PolicyResolver {
                 names.add(0, m.member().name());
                 target = m.target();
             }
-            if (!(target instanceof PolicyExpr.Name first) || model.findRelationField(first.name()).isEmpty()) {
+            if (!(target instanceof PolicyExpr.Name first)
+                    || model.findRelationField(first.name()).isEmpty()) {
                 return Optional.empty();
             }
             names.add(0, first.name());
@@ -487,11 +628,16 @@ final class PolicyResolver {
             for (int i = 0; i < names.size() - 1; i++) {
                 Optional<RelationField> relation = current.findRelationField(names.get(i));
                 if (relation.isEmpty()) {
-                    error(member.span(), "`" + names.get(i) + "` is no relation field of model `" + current.name() + "`.");
+                    error(
+                            member.span(),
+                            "`" + names.get(i) + "` is no relation field of model `" + current.name() + "`.");
                     return Optional.empty();
                 }
                 if (relation.get().isList()) {
-                    error(member.span(), "`" + names.get(i) + "` is a list of rows: test them with a collection predicate, `" + names.get(i) + "?[condition]`.");
+                    error(
+                            member.span(),
+                            "`" + names.get(i) + "` is a list of rows: test them with a collection predicate, `"
+                                    + names.get(i) + "?[condition]`.");
                     return Optional.empty();
                 }
                 if (!supportedRelation(current, relation.get(), member.span())) {
@@ -508,21 +654,37 @@ final class PolicyResolver {
             }
             Scope related = new Scope(current, attributeName, false);
             return related.typedField(field.get(), new PolicyCondition.Column(last), member.span(), false)
-                    .map(t -> new RelationPath(relations, new Typed(t.condition(), t.kind(), t.enumName(), "`" + String.join(".", names) + "`", true, false)));
+                    .map(t -> new RelationPath(
+                            relations,
+                            new Typed(
+                                    t.condition(),
+                                    t.kind(),
+                                    t.enumName(),
+                                    "`" + String.join(".", names) + "`",
+                                    true,
+                                    false)));
         }
 
         private boolean supportedRelation(Model owner, RelationField field, Span span) {
             Relation relation = schema.relationOf(owner, field);
             if (relation.kind() == Relation.Kind.MANY_TO_MANY) {
-                error(span, "Conditions on implicit many-to-many relations (`" + field.name() + "`) are not supported; use an explicit join model.");
+                error(
+                        span,
+                        "Conditions on implicit many-to-many relations (`" + field.name()
+                                + "`) are not supported; use an explicit join model.");
                 return false;
             }
             return true;
         }
 
         private Optional<Typed> collection(PolicyExpr.Collection collection) {
-            if (!(collection.target() instanceof PolicyExpr.Name name) || model.findRelationField(name.name()).isEmpty()) {
-                error(collection.target().span(), "A collection predicate (`?[…]`, `![…]`, `^[…]`) applies to a relation field of model `" + model.name() + "`.");
+            if (!(collection.target() instanceof PolicyExpr.Name name)
+                    || model.findRelationField(name.name()).isEmpty()) {
+                error(
+                        collection.target().span(),
+                        "A collection predicate (`?[…]`, `![…]`, `^[…]`) applies to a relation field of "
+                                + "model `"
+                                + model.name() + "`.");
                 return Optional.empty();
             }
             RelationField field = model.findRelationField(name.name()).get();
@@ -531,28 +693,47 @@ final class PolicyResolver {
             }
             Scope related = new Scope(schema.model(field.relatedModel()), attributeName, false);
             Optional<Typed> inner = related.resolve(collection.condition());
-            if (inner.isEmpty() || !related.condition(inner.get(), collection.condition().span())) {
+            if (inner.isEmpty()
+                    || !related.condition(inner.get(), collection.condition().span())) {
                 return Optional.empty();
             }
-            PolicyCondition.Quantifier quantifier = PolicyCondition.Quantifier.valueOf(collection.quantifier().name());
-            return Optional.of(new Typed(new PolicyCondition.Related(field.name(), quantifier, inner.get().condition()), Kind.BOOLEAN, Optional.empty(),
-                    "the collection predicate", true, false));
+            PolicyCondition.Quantifier quantifier =
+                    PolicyCondition.Quantifier.valueOf(collection.quantifier().name());
+            return Optional.of(new Typed(
+                    new PolicyCondition.Related(
+                            field.name(), quantifier, inner.get().condition()),
+                    Kind.BOOLEAN,
+                    Optional.empty(),
+                    "the collection predicate",
+                    true,
+                    false));
         }
 
         private Typed bool(PolicyCondition condition, Typed left, Typed right) {
-            return new Typed(condition, Kind.BOOLEAN, Optional.empty(), "the condition", left.row() || right.row(), left.future() || right.future());
+            return new Typed(
+                    condition,
+                    Kind.BOOLEAN,
+                    Optional.empty(),
+                    "the condition",
+                    left.row() || right.row(),
+                    left.future() || right.future());
         }
 
         private Optional<Typed> binary(PolicyExpr.Binary binary) {
             if (binary.op() == PolicyExpr.BinaryOp.AND || binary.op() == PolicyExpr.BinaryOp.OR) {
                 Optional<Typed> left = resolve(binary.left());
                 Optional<Typed> right = resolve(binary.right());
-                if (left.isEmpty() || right.isEmpty() || !condition(left.get(), binary.left().span()) | !condition(right.get(), binary.right().span())) {
+                if (left.isEmpty()
+                        || right.isEmpty()
+                        || !condition(left.get(), binary.left().span())
+                                | !condition(right.get(), binary.right().span())) {
                     return Optional.empty();
                 }
                 PolicyCondition combined = binary.op() == PolicyExpr.BinaryOp.AND
-                        ? new PolicyCondition.And(left.get().condition(), right.get().condition())
-                        : new PolicyCondition.Or(left.get().condition(), right.get().condition());
+                        ? new PolicyCondition.And(
+                                left.get().condition(), right.get().condition())
+                        : new PolicyCondition.Or(
+                                left.get().condition(), right.get().condition());
                 return Optional.of(bool(combined, left.get(), right.get()));
             }
             boolean leftRelated = startsAtRelation(binary.left());
@@ -571,22 +752,27 @@ final class PolicyResolver {
         /**
          * {@code author.name == 'x'} becomes a condition on the related row: the other side may not read this row.
          */
-        private Optional<Typed> relatedComparison(PolicyExpr.Binary binary, Optional<RelationPath> leftPath, Optional<RelationPath> rightPath) {
+        private Optional<Typed> relatedComparison(
+                PolicyExpr.Binary binary, Optional<RelationPath> leftPath, Optional<RelationPath> rightPath) {
             if (leftPath.isPresent() && rightPath.isPresent()) {
                 error(binary.span(), "Only one side of a comparison can read a related row.");
                 return Optional.empty();
             }
             RelationPath path = leftPath.orElseGet(rightPath::get);
             PolicyExpr other = leftPath.isPresent() ? binary.right() : binary.left();
-            Optional<Typed> otherTyped = other instanceof PolicyExpr.Name name && path.value().kind() == Kind.ENUM
-                    ? enumValue(name, path.value())
-                    : resolve(other);
+            Optional<Typed> otherTyped =
+                    other instanceof PolicyExpr.Name name && path.value().kind() == Kind.ENUM
+                            ? enumValue(name, path.value())
+                            : resolve(other);
             if (otherTyped.isEmpty()) {
                 return Optional.empty();
             }
             if (otherTyped.get().row() || otherTyped.get().future()) {
-                error(other.span(), "A comparison with a related row's field can only compare it with a value or a claim of "
-                        + "`auth()`, not with a field of this row.");
+                error(
+                        other.span(),
+                        "A comparison with a related row's field can only compare it with a value or a "
+                                + "claim of "
+                                + "`auth()`, not with a field of this row.");
                 return Optional.empty();
             }
             Typed left = leftPath.isPresent() ? path.value() : otherTyped.get();
@@ -595,7 +781,8 @@ final class PolicyResolver {
             if (compared.isEmpty()) {
                 return Optional.empty();
             }
-            return Optional.of(new Typed(related(path, compared.get()), Kind.BOOLEAN, Optional.empty(), "the comparison", true, false));
+            return Optional.of(new Typed(
+                    related(path, compared.get()), Kind.BOOLEAN, Optional.empty(), "the comparison", true, false));
         }
 
         private Optional<Typed> comparison(PolicyExpr.Binary binary) {
@@ -604,12 +791,15 @@ final class PolicyResolver {
             }
             Optional<Typed> left;
             Optional<Typed> right;
-            if (binary.left() instanceof PolicyExpr.Name name && model.findField(name.name()).isEmpty() && !(binary.right() instanceof PolicyExpr.Name)) {
+            if (binary.left() instanceof PolicyExpr.Name name
+                    && model.findField(name.name()).isEmpty()
+                    && !(binary.right() instanceof PolicyExpr.Name)) {
                 right = resolve(binary.right());
                 left = right.flatMap(r -> enumValue(name, r));
             } else {
                 left = resolve(binary.left());
-                right = binary.right() instanceof PolicyExpr.Name name && model.findField(name.name()).isEmpty()
+                right = binary.right() instanceof PolicyExpr.Name name
+                                && model.findField(name.name()).isEmpty()
                         ? left.flatMap(l -> enumValue(name, l))
                         : resolve(binary.right());
             }
@@ -624,16 +814,26 @@ final class PolicyResolver {
             if (other.kind() == Kind.ENUM) {
                 EnumType enumType = schema.findEnum(other.enumName().get()).orElseThrow();
                 if (enumType.values().stream().anyMatch(v -> v.name().equals(name.name()))) {
-                    return Optional.of(new Typed(new PolicyCondition.EnumValue(enumType.name(), name.name()), Kind.ENUM, other.enumName(), "`" + name.name() + "`", false, false));
+                    return Optional.of(new Typed(
+                            new PolicyCondition.EnumValue(enumType.name(), name.name()),
+                            Kind.ENUM,
+                            other.enumName(),
+                            "`" + name.name() + "`",
+                            false,
+                            false));
                 }
-                error(name.span(), "`" + name.name() + "` is neither a field of model `" + model.name() + "` nor a value of enum `" + enumType.name() + "`.");
+                error(
+                        name.span(),
+                        "`" + name.name() + "` is neither a field of model `" + model.name() + "` nor a value of enum `"
+                                + enumType.name() + "`.");
                 return Optional.empty();
             }
             return field(name);
         }
 
         private Optional<PolicyCondition> compare(PolicyExpr.Binary binary, Typed left, Typed right) {
-            PolicyCondition.Comparison op = PolicyCondition.Comparison.valueOf(binary.op().name());
+            PolicyCondition.Comparison op =
+                    PolicyCondition.Comparison.valueOf(binary.op().name());
             boolean equality = op == PolicyCondition.Comparison.EQ || op == PolicyCondition.Comparison.NE;
             if (left.kind() == Kind.NULL || right.kind() == Kind.NULL) {
                 if (!equality) {
@@ -641,17 +841,26 @@ final class PolicyResolver {
                     return Optional.empty();
                 }
             } else if (left.kind() == Kind.CLAIMS || right.kind() == Kind.CLAIMS) {
-                error(binary.span(), "`auth()` is the whole set of claims: compare it with `null` only, or compare one claim "
-                        + "(`auth().id`).");
+                error(
+                        binary.span(),
+                        "`auth()` is the whole set of claims: compare it with `null` only, or compare one "
+                                + "claim "
+                                + "(`auth().id`).");
                 return Optional.empty();
             } else if (left.kind() != Kind.CLAIM && right.kind() != Kind.CLAIM && !comparable(left, right)) {
-                error(binary.span(), "Type mismatch: " + left.description() + " (" + describe(left) + ") cannot be compared with " + right.description() + " (" + describe(right) + ").");
+                error(
+                        binary.span(),
+                        "Type mismatch: " + left.description() + " (" + describe(left) + ") cannot be compared with "
+                                + right.description() + " (" + describe(right) + ").");
                 return Optional.empty();
             }
             if (!equality) {
                 Typed typed = left.kind() == Kind.CLAIM ? right : left;
                 if (typed.kind() == Kind.BOOLEAN || typed.kind() == Kind.ENUM) {
-                    error(binary.span(), "`" + binary.op().text + "` compares numbers, strings and dates, not " + describe(typed) + ".");
+                    error(
+                            binary.span(),
+                            "`" + binary.op().text + "` compares numbers, strings and dates, not " + describe(typed)
+                                    + ".");
                     return Optional.empty();
                 }
             }
@@ -663,13 +872,17 @@ final class PolicyResolver {
                 return left.kind() == right.kind() && left.enumName().equals(right.enumName());
             }
             if (left.kind() == Kind.DATETIME || right.kind() == Kind.DATETIME) {
-                return (left.kind() == Kind.DATETIME || left.kind() == Kind.STRING) && (right.kind() == Kind.DATETIME || right.kind() == Kind.STRING);
+                return (left.kind() == Kind.DATETIME || left.kind() == Kind.STRING)
+                        && (right.kind() == Kind.DATETIME || right.kind() == Kind.STRING);
             }
             return left.kind() == right.kind();
         }
 
         private String describe(Typed typed) {
-            return typed.kind() == Kind.ENUM ? "enum " + typed.enumName().get() : typed.kind().name().charAt(0) + typed.kind().name().substring(1).toLowerCase();
+            return typed.kind() == Kind.ENUM
+                    ? "enum " + typed.enumName().get()
+                    : typed.kind().name().charAt(0)
+                            + typed.kind().name().substring(1).toLowerCase();
         }
 
         private Optional<Typed> in(PolicyExpr.Binary binary) {
@@ -683,7 +896,8 @@ final class PolicyResolver {
             }
             List<PolicyCondition> values = new ArrayList<>();
             for (PolicyExpr item : array.items()) {
-                Optional<Typed> value = item instanceof PolicyExpr.Name name && left.get().kind() == Kind.ENUM
+                Optional<Typed> value = item instanceof PolicyExpr.Name name
+                                && left.get().kind() == Kind.ENUM
                         ? enumValue(name, left.get())
                         : item instanceof PolicyExpr.Literal literal ? Optional.of(literal(literal)) : Optional.empty();
                 if (value.isEmpty()) {
@@ -693,13 +907,22 @@ final class PolicyResolver {
                     return Optional.empty();
                 }
                 if (left.get().kind() != Kind.CLAIM && !comparable(left.get(), value.get())) {
-                    error(item.span(), "Type mismatch: " + value.get().description() + " (" + describe(value.get()) + ") in a list compared with "
-                            + left.get().description() + " (" + describe(left.get()) + ").");
+                    error(
+                            item.span(),
+                            "Type mismatch: " + value.get().description() + " (" + describe(value.get())
+                                    + ") in a list compared with " + left.get().description() + " ("
+                                    + describe(left.get()) + ").");
                     return Optional.empty();
                 }
                 values.add(value.get().condition());
             }
-            return Optional.of(new Typed(new PolicyCondition.In(left.get().condition(), values), Kind.BOOLEAN, Optional.empty(), "the condition", left.get().row(), left.get().future()));
+            return Optional.of(new Typed(
+                    new PolicyCondition.In(left.get().condition(), values),
+                    Kind.BOOLEAN,
+                    Optional.empty(),
+                    "the condition",
+                    left.get().row(),
+                    left.get().future()));
         }
     }
 
@@ -708,15 +931,26 @@ final class PolicyResolver {
      */
     private void fieldGrantsExpressible(Model model, List<Policy> policies, List<Written> written) {
         for (ScalarField field : model.scalarFields()) {
-            List<Policy> rules = policies.stream().filter(p -> p.field().filter(field.name()::equals).isPresent()).toList();
+            List<Policy> rules = policies.stream()
+                    .filter(p -> p.field().filter(field.name()::equals).isPresent())
+                    .toList();
             for (Policy.Operation operation : List.of(Policy.Operation.READ, Policy.Operation.UPDATE)) {
                 if (!rules.isEmpty() && FieldAccess.grantees(rules, operation).isEmpty()) {
                     Span span = written.stream()
-                            .filter(w -> w.field().filter(f -> f.name().name().equals(field.name())).isPresent() && w.attribute().name().name().equals("deny"))
-                            .findFirst().orElseThrow().attribute().span();
-                    ctx.push(SchemaErrors.attribute(span, "@deny", "The field `" + field.name() + "` would be " + operation.text
-                            + "able by every role but some: column privileges cannot take a column back from "
-                            + "a few roles of PUBLIC. Allow the roles that may instead."));
+                            .filter(w -> w.field()
+                                            .filter(f -> f.name().name().equals(field.name()))
+                                            .isPresent()
+                                    && w.attribute().name().name().equals("deny"))
+                            .findFirst()
+                            .orElseThrow()
+                            .attribute()
+                            .span();
+                    ctx.push(SchemaErrors.attribute(
+                            span,
+                            "@deny",
+                            "The field `" + field.name() + "` would be " + operation.text
+                                    + "able by every role but some: column privileges cannot take a column back from "
+                                    + "a few roles of PUBLIC. Allow the roles that may instead."));
                 }
             }
         }

@@ -2,6 +2,7 @@ package dev.quarry.schema.resolve;
 
 import dev.quarry.schema.diagnostics.Diagnostic;
 import dev.quarry.schema.diagnostics.SchemaErrors;
+import dev.quarry.schema.diagnostics.Span;
 import dev.quarry.schema.model.CompositeType;
 import dev.quarry.schema.model.Datasource;
 import dev.quarry.schema.model.EnumType;
@@ -11,20 +12,19 @@ import dev.quarry.schema.model.Model;
 import dev.quarry.schema.model.PolicyOptions;
 import dev.quarry.schema.model.ScalarField;
 import dev.quarry.schema.model.Schema;
-import dev.quarry.schema.syntax.SchemaAst;
-import dev.quarry.schema.syntax.Top;
-import dev.quarry.schema.diagnostics.Span;
 import dev.quarry.schema.syntax.Attribute;
 import dev.quarry.schema.syntax.Member;
+import dev.quarry.schema.syntax.SchemaAst;
+import dev.quarry.schema.syntax.Top;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Parsed files → resolved {@link Schema}, in passes as Prisma's parser-database: names, configuration,
@@ -40,8 +40,10 @@ public final class Resolver {
         ConfigResolver config = new ConfigResolver(ctx);
         Optional<Datasource> datasource = config.datasource();
         List<Generator> generators = config.generators();
-        List<EnumType> enums = ctx.blocks(Top.Keyword.ENUM).stream().filter(b -> ctx.tops.get(b.name().name()) == b)
-                .map(new EnumResolver(ctx)::resolve).toList();
+        List<EnumType> enums = ctx.blocks(Top.Keyword.ENUM).stream()
+                .filter(b -> ctx.tops.get(b.name().name()) == b)
+                .map(new EnumResolver(ctx)::resolve)
+                .toList();
         ModelResolver models = new ModelResolver(ctx, config.previewFeatures());
         Map<String, ModelDraft> drafts = new LinkedHashMap<>();
         for (Top.Block block : ctx.blocks(Top.Keyword.MODEL, Top.Keyword.VIEW)) {
@@ -65,8 +67,10 @@ public final class Resolver {
         if (ctx.hasErrors()) {
             return Optional.empty();
         }
-        List<Model> resolvedModels = drafts.values().stream().map(d -> model(d, relations)).toList();
-        Schema withoutPolicies = new Schema(datasource, generators, resolvedModels, enums, compositeTypes, relations.relations);
+        List<Model> resolvedModels =
+                drafts.values().stream().map(d -> model(d, relations)).toList();
+        Schema withoutPolicies =
+                new Schema(datasource, generators, resolvedModels, enums, compositeTypes, relations.relations);
         List<Top.Block> blocks = ctx.blocks(Top.Keyword.MODEL, Top.Keyword.VIEW, Top.Keyword.TYPE).stream()
                 .filter(b -> ctx.tops.get(b.name().name()) == b)
                 .toList();
@@ -74,7 +78,8 @@ public final class Resolver {
         List<Model> withRules = new RuleResolver(ctx, withoutPolicies).resolve(withPolicies, blocks);
         List<Model> resolved = new SoftDeleteResolver(ctx, withRules).resolve(blocks);
         PolicyOptions policyOptions = new PolicyOptionsResolver(ctx).resolve(resolved);
-        return Optional.of(new Schema(datasource, generators, resolved, enums, compositeTypes, relations.relations, policyOptions));
+        return Optional.of(new Schema(
+                datasource, generators, resolved, enums, compositeTypes, relations.relations, policyOptions));
     }
 
     /** Duplicate names among models, views, composite types and enums, reported at the later identifier. */
@@ -85,8 +90,10 @@ public final class Resolver {
             }
             Top.Block existing = ctx.tops.putIfAbsent(block.name().name(), block);
             if (existing != null) {
-                ctx.push(SchemaErrors.plain(block.name().span(), "The " + topType(block) + " \"" + block.name().name()
-                        + "\" cannot be defined because a " + topType(existing) + " with that name already exists."));
+                ctx.push(SchemaErrors.plain(
+                        block.name().span(),
+                        "The " + topType(block) + " \"" + block.name().name() + "\" cannot be defined because a "
+                                + topType(existing) + " with that name already exists."));
             }
         }
     }
@@ -100,22 +107,33 @@ public final class Resolver {
                 continue;
             }
             Optional<Attribute> map = mapAttribute(model.block);
-            ModelDraft reported = map.isPresent() || mapAttribute(existing.block).isEmpty() ? model : existing;
+            ModelDraft reported =
+                    map.isPresent() || mapAttribute(existing.block).isEmpty() ? model : existing;
             ModelDraft other = reported == model ? existing : model;
-            Span span = mapAttribute(reported.block).map(Attribute::span).orElse(reported.block.name().span());
-            ctx.push(SchemaErrors.plain(span, "The " + topType(reported.block) + " with database name \"" + model.dbName
-                    + "\" could not be defined because another model or view with this name exists: \"" + other.name() + "\""));
+            Span span = mapAttribute(reported.block)
+                    .map(Attribute::span)
+                    .orElse(reported.block.name().span());
+            ctx.push(SchemaErrors.plain(
+                    span,
+                    "The " + topType(reported.block) + " with database name \"" + model.dbName
+                            + "\" could not be defined because another model or view with this name exists: \""
+                            + other.name() + "\""));
         }
         Set<String> enumNames = new HashSet<>();
         for (EnumType enumType : enums) {
             if (!enumNames.add(enumType.dbSchema().orElse("") + "." + enumType.dbName())) {
-                ctx.spanOf(enumType.name()).ifPresent(span -> ctx.push(SchemaErrors.plain(span, "An enum with the same database name is already defined.")));
+                ctx.spanOf(enumType.name())
+                        .ifPresent(span -> ctx.push(
+                                SchemaErrors.plain(span, "An enum with the same database name is already defined.")));
             }
         }
     }
 
     private static Optional<Attribute> mapAttribute(Top.Block block) {
-        return block.blockAttributes().stream().map(Member.BlockAttribute::attribute).filter(a -> a.name().name().equals("map")).findFirst();
+        return block.blockAttributes().stream()
+                .map(Member.BlockAttribute::attribute)
+                .filter(a -> a.name().name().equals("map"))
+                .findFirst();
     }
 
     private static String topType(Top.Block block) {
@@ -129,9 +147,19 @@ public final class Resolver {
     private static Model model(ModelDraft draft, RelationResolver relations) {
         List<Field> fields = new ArrayList<>();
         for (Object field : draft.fields) {
-            fields.add(field instanceof ScalarField scalar ? scalar : relations.resolvedFields.get((RelationDraft) field));
+            fields.add(
+                    field instanceof ScalarField scalar ? scalar : relations.resolvedFields.get((RelationDraft) field));
         }
-        return new Model(draft.name(), draft.dbName, draft.dbSchema, draft.isView(), draft.ignored, draft.block.documentation(),
-                fields, draft.primaryKey, draft.uniques, draft.indexes);
+        return new Model(
+                draft.name(),
+                draft.dbName,
+                draft.dbSchema,
+                draft.isView(),
+                draft.ignored,
+                draft.block.documentation(),
+                fields,
+                draft.primaryKey,
+                draft.uniques,
+                draft.indexes);
     }
 }

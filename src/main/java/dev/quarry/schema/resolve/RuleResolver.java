@@ -1,13 +1,15 @@
 package dev.quarry.schema.resolve;
 
-import dev.quarry.schema.model.ConstraintNames;
 import dev.quarry.schema.diagnostics.SchemaErrors;
+import dev.quarry.schema.model.ConstraintNames;
 import dev.quarry.schema.model.DataRule;
+import dev.quarry.schema.model.FieldType;
 import dev.quarry.schema.model.Model;
 import dev.quarry.schema.model.PolicyCondition;
 import dev.quarry.schema.model.ScalarField;
 import dev.quarry.schema.model.ScalarType;
 import dev.quarry.schema.model.Schema;
+import dev.quarry.schema.syntax.Argument;
 import dev.quarry.schema.syntax.Attribute;
 import dev.quarry.schema.syntax.Comment;
 import dev.quarry.schema.syntax.CommentAttributes;
@@ -27,8 +29,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
-import dev.quarry.schema.model.FieldType;
-import dev.quarry.schema.syntax.Argument;
 
 /**
  * Data rules ({@code @email}, {@code @length(1, 80)}, {@code @gt(0)}, {@code @@validate(…)}, {@code @@check(…)}, as
@@ -39,7 +39,8 @@ final class RuleResolver {
 
     static final String VALIDATE = "validate";
     static final String CHECK = "check";
-    private static final List<String> FIELD_RULES = Arrays.stream(DataRule.Kind.values()).map(k -> k.attribute).toList();
+    private static final List<String> FIELD_RULES =
+            Arrays.stream(DataRule.Kind.values()).map(k -> k.attribute).toList();
     private static final List<String> COMMENT_NAMES;
 
     static {
@@ -77,11 +78,16 @@ final class RuleResolver {
             if (written.isEmpty()) {
                 continue;
             }
-            Model model = block.keyword() == Top.Keyword.MODEL ? byName.get(block.name().name()) : null;
+            Model model = block.keyword() == Top.Keyword.MODEL
+                    ? byName.get(block.name().name())
+                    : null;
             if (model == null) {
                 for (Written w : written) {
-                    ctx.push(SchemaErrors.attribute(w.attribute().span(), prefix(w) + w.attribute().name().name(),
-                            "Data rules can only be defined on models, not on a " + block.keyword().containerType() + "."));
+                    ctx.push(SchemaErrors.attribute(
+                            w.attribute().span(),
+                            prefix(w) + w.attribute().name().name(),
+                            "Data rules can only be defined on models, not on a "
+                                    + block.keyword().containerType() + "."));
                 }
                 continue;
             }
@@ -98,8 +104,11 @@ final class RuleResolver {
                     rule = check(model, w);
                 }
                 if (rule.isPresent() && !seen.add(rule.get().constraintName())) {
-                    ctx.push(SchemaErrors.attribute(w.attribute().span(), prefix(w) + w.attribute().name().name(),
-                            "The constraint name `" + rule.get().constraintName() + "` is already used by another rule of model `" + model.name() + "`."));
+                    ctx.push(SchemaErrors.attribute(
+                            w.attribute().span(),
+                            prefix(w) + w.attribute().name().name(),
+                            "The constraint name `" + rule.get().constraintName()
+                                    + "` is already used by another rule of model `" + model.name() + "`."));
                     continue;
                 }
                 rule.ifPresent(rules::add);
@@ -118,7 +127,9 @@ final class RuleResolver {
                 written.add(new Written(attribute.attribute(), Optional.empty()));
             } else if (member instanceof Member.Comments comments) {
                 Optional<Member.FieldDecl> documented = fields.stream()
-                        .filter(f -> f.leadingComments().filter(c -> c == comments.block()).isPresent())
+                        .filter(f -> f.leadingComments()
+                                .filter(c -> c == comments.block())
+                                .isPresent())
                         .findFirst();
                 fromComments(comments.block(), documented, written);
             } else if (member instanceof Member.FieldDecl field) {
@@ -127,7 +138,8 @@ final class RuleResolver {
                         written.add(new Written(attribute, Optional.of(field)));
                     }
                 }
-                field.trailingComment().flatMap(c -> CommentAttributes.named(c, COMMENT_NAMES, ctx.diagnostics))
+                field.trailingComment()
+                        .flatMap(c -> CommentAttributes.named(c, COMMENT_NAMES, ctx.diagnostics))
                         .flatMap(a -> commentRule(a, Optional.of(field)))
                         .ifPresent(written::add);
             }
@@ -137,7 +149,9 @@ final class RuleResolver {
 
     private void fromComments(CommentBlock comments, Optional<Member.FieldDecl> documented, List<Written> written) {
         for (Comment comment : comments.comments()) {
-            CommentAttributes.named(comment, COMMENT_NAMES, ctx.diagnostics).flatMap(a -> commentRule(a, documented)).ifPresent(written::add);
+            CommentAttributes.named(comment, COMMENT_NAMES, ctx.diagnostics)
+                    .flatMap(a -> commentRule(a, documented))
+                    .ifPresent(written::add);
         }
     }
 
@@ -145,16 +159,22 @@ final class RuleResolver {
         boolean blockLevel = CommentAttributes.isBlockLevel(attribute);
         if (blockLevel != isModelRule(attribute)) {
             String name = attribute.name().name();
-            ctx.push(SchemaErrors.attribute(attribute.span(), (blockLevel ? "@@" : "@") + name, isModelRule(attribute)
-                    ? "`" + name + "` is a model's rule: write it `@@" + name + "(…)`."
-                    : "`" + name + "` is a field's rule: write it `@" + name + "` in the `///` comment above its field."));
+            ctx.push(SchemaErrors.attribute(
+                    attribute.span(),
+                    (blockLevel ? "@@" : "@") + name,
+                    isModelRule(attribute)
+                            ? "`" + name + "` is a model's rule: write it `@@" + name + "(…)`."
+                            : "`" + name + "` is a field's rule: write it `@" + name
+                                    + "` in the `///` comment above its field."));
             return Optional.empty();
         }
         if (blockLevel) {
             return Optional.of(new Written(attribute, Optional.empty()));
         }
         if (documented.isEmpty()) {
-            ctx.push(SchemaErrors.attribute(attribute.span(), "@" + attribute.name().name(),
+            ctx.push(SchemaErrors.attribute(
+                    attribute.span(),
+                    "@" + attribute.name().name(),
                     "A field's rule in a comment must be in the `///` comment right above its field, or "
                             + "after it on the same line."));
             return Optional.empty();
@@ -167,7 +187,11 @@ final class RuleResolver {
     }
 
     private static String source(Attribute attribute) {
-        return attribute.span().file().text().substring(attribute.span().start(), attribute.span().end());
+        return attribute
+                .span()
+                .file()
+                .text()
+                .substring(attribute.span().start(), attribute.span().end());
     }
 
     private Optional<DataRule> fieldRule(Model model, Written w) {
@@ -177,14 +201,22 @@ final class RuleResolver {
         String fieldName = w.field().get().name().name();
         Optional<ScalarField> field = model.findScalarField(fieldName);
         if (field.isEmpty()) {
-            ctx.push(SchemaErrors.attribute(attribute.span(), name, "Data rules apply to scalar fields, not to the relation field `" + fieldName + "`."));
+            ctx.push(SchemaErrors.attribute(
+                    attribute.span(),
+                    name,
+                    "Data rules apply to scalar fields, not to the relation field `" + fieldName + "`."));
             return Optional.empty();
         }
-        boolean numeric = List.of(ScalarType.INT, ScalarType.BIGINT, ScalarType.FLOAT, ScalarType.DECIMAL).contains(field.get().type());
+        boolean numeric = List.of(ScalarType.INT, ScalarType.BIGINT, ScalarType.FLOAT, ScalarType.DECIMAL)
+                .contains(field.get().type());
         boolean fits = !field.get().isList() && (kind.onStrings ? field.get().type() == ScalarType.STRING : numeric);
         if (!fits) {
-            ctx.push(SchemaErrors.attribute(attribute.span(), name, "`" + name + "` applies to " + (kind.onStrings ? "String" : "Int, BigInt, Float and Decimal")
-                    + " fields that are not lists; `" + fieldName + "` is " + typeName(field.get()) + (field.get().isList() ? "[]" : "") + "."));
+            ctx.push(SchemaErrors.attribute(
+                    attribute.span(),
+                    name,
+                    "`" + name + "` applies to " + (kind.onStrings ? "String" : "Int, BigInt, Float and Decimal")
+                            + " fields that are not lists; `" + fieldName + "` is " + typeName(field.get())
+                            + (field.get().isList() ? "[]" : "") + "."));
             return Optional.empty();
         }
         Arguments args = new Arguments(attribute, "@", ctx);
@@ -196,19 +228,25 @@ final class RuleResolver {
                 min = number(args, "min", name);
                 max = number(args, "max", name);
                 if (min.isEmpty() && max.isEmpty()) {
-                    ctx.push(SchemaErrors.attribute(attribute.span(), name, "`@length` takes a minimum, a maximum or both: `@length(1, 80)`, `@length(max: 80)`."));
+                    ctx.push(SchemaErrors.attribute(
+                            attribute.span(),
+                            name,
+                            "`@length` takes a minimum, a maximum or both: `@length(1, 80)`, `@length(max: "
+                                    + "80)`."));
                     args.finish();
                     return Optional.empty();
                 }
                 for (BigDecimal bound : List.of(min.orElse(BigDecimal.ZERO), max.orElse(BigDecimal.ZERO))) {
                     if (bound.signum() < 0 || bound.stripTrailingZeros().scale() > 0) {
-                        ctx.push(SchemaErrors.attribute(attribute.span(), name, "The bounds of `@length` are whole numbers, 0 or more."));
+                        ctx.push(SchemaErrors.attribute(
+                                attribute.span(), name, "The bounds of `@length` are whole numbers, 0 or more."));
                         args.finish();
                         return Optional.empty();
                     }
                 }
                 if (min.isPresent() && max.isPresent() && min.get().compareTo(max.get()) > 0) {
-                    ctx.push(SchemaErrors.attribute(attribute.span(), name, "The minimum of `@length` is larger than its maximum."));
+                    ctx.push(SchemaErrors.attribute(
+                            attribute.span(), name, "The minimum of `@length` is larger than its maximum."));
                     args.finish();
                     return Optional.empty();
                 }
@@ -226,7 +264,8 @@ final class RuleResolver {
                     try {
                         Pattern.compile(text.get());
                     } catch (PatternSyntaxException e) {
-                        ctx.push(SchemaErrors.attribute(attribute.span(), name, "Invalid regular expression: " + e.getDescription() + "."));
+                        ctx.push(SchemaErrors.attribute(
+                                attribute.span(), name, "Invalid regular expression: " + e.getDescription() + "."));
                         args.finish();
                         return Optional.empty();
                     }
@@ -240,7 +279,10 @@ final class RuleResolver {
                 min = number(args, "value", name);
                 if (min.isEmpty()) {
                     if (!given) {
-                        ctx.push(SchemaErrors.attribute(attribute.span(), name, "`" + name + "` takes the bound as a number: `" + name + "(0)`."));
+                        ctx.push(SchemaErrors.attribute(
+                                attribute.span(),
+                                name,
+                                "`" + name + "` takes the bound as a number: `" + name + "(0)`."));
                     }
                     args.finish();
                     return Optional.empty();
@@ -248,7 +290,8 @@ final class RuleResolver {
                 break;
         }
         args.finish();
-        String constraint = ConstraintNames.fieldCheck(model.dbName(), field.get().dbName(), kind.attribute);
+        String constraint =
+                ConstraintNames.fieldCheck(model.dbName(), field.get().dbName(), kind.attribute);
         return Optional.of(new DataRule.FieldRule(fieldName, kind, text, min, max, source(attribute), constraint));
     }
 
@@ -267,7 +310,10 @@ final class RuleResolver {
         if (value.get() instanceof Expr.NumberLit number) {
             return Optional.of(new BigDecimal(number.text()));
         }
-        ctx.push(SchemaErrors.attribute(value.get().span(), attributeName, "Expected a number, but received " + value.get().describe() + "."));
+        ctx.push(SchemaErrors.attribute(
+                value.get().span(),
+                attributeName,
+                "Expected a number, but received " + value.get().describe() + "."));
         return Optional.empty();
     }
 
@@ -275,16 +321,22 @@ final class RuleResolver {
         Attribute attribute = w.attribute();
         List<Argument> arguments = attribute.argumentList();
         if (arguments.isEmpty() || !(arguments.get(0).value().orElse(null) instanceof Expr.Condition condition)) {
-            ctx.push(SchemaErrors.attribute(attribute.span(), "@@validate", "Expected a condition and a message: @@validate(length(name) > 2, \"name is too short\")."));
+            ctx.push(SchemaErrors.attribute(
+                    attribute.span(),
+                    "@@validate",
+                    "Expected a condition and a message: @@validate(length(name) > 2, \"name is too " + "short\")."));
             return Optional.empty();
         }
         if (condition.condition() instanceof PolicyExpr.Invalid) {
             return Optional.empty();
         }
-        Optional<String> message = arguments.size() > 1 && arguments.get(1).value().orElse(null) instanceof Expr.StringLit text
-                ? Optional.of(text.value()) : Optional.empty();
+        Optional<String> message =
+                arguments.size() > 1 && arguments.get(1).value().orElse(null) instanceof Expr.StringLit text
+                        ? Optional.of(text.value())
+                        : Optional.empty();
         Optional<PolicyCondition> resolved = conditions.ruleCondition(model, "@@validate", condition.condition());
-        return resolved.map(c -> new DataRule.Validate(c, message, source(attribute), ConstraintNames.validateCheck(model.dbName(), position)));
+        return resolved.map(c -> new DataRule.Validate(
+                c, message, source(attribute), ConstraintNames.validateCheck(model.dbName(), position)));
     }
 
     private Optional<DataRule> check(Model model, Written w) {
@@ -296,11 +348,18 @@ final class RuleResolver {
             return Optional.empty();
         }
         if (expression.get().isBlank()) {
-            ctx.push(SchemaErrors.attribute(w.attribute().span(), "@@check", "The expression is empty: write the SQL condition, `expression: \"price > 0\"`."));
+            ctx.push(SchemaErrors.attribute(
+                    w.attribute().span(),
+                    "@@check",
+                    "The expression is empty: write the SQL condition, `expression: \"price > 0\"`."));
             return Optional.empty();
         }
         if (name.isEmpty()) {
-            ctx.push(SchemaErrors.attribute(w.attribute().span(), "@@check", "Argument \"name\" is missing: the CHECK constraint's name, `name: \"Product_price_check\"`."));
+            ctx.push(SchemaErrors.attribute(
+                    w.attribute().span(),
+                    "@@check",
+                    "Argument \"name\" is missing: the CHECK constraint's name, `name: "
+                            + "\"Product_price_check\"`."));
             return Optional.empty();
         }
         return Optional.of(new DataRule.Check(expression.get(), source(w.attribute()), name.get()));

@@ -5,7 +5,6 @@ import dev.quarry.schema.model.Field;
 import dev.quarry.schema.model.Model;
 import dev.quarry.schema.model.ScalarField;
 import dev.quarry.schema.model.ScalarType;
-import dev.quarry.schema.model.Schema;
 import dev.quarry.schema.syntax.Attribute;
 import dev.quarry.schema.syntax.Comment;
 import dev.quarry.schema.syntax.CommentAttributes;
@@ -43,19 +42,30 @@ final class SoftDeleteResolver {
             if (written.isEmpty()) {
                 continue;
             }
-            Model model = block.keyword() == Top.Keyword.MODEL ? byName.get(block.name().name()) : null;
+            Model model = block.keyword() == Top.Keyword.MODEL
+                    ? byName.get(block.name().name())
+                    : null;
             if (model == null) {
-                written.forEach(w -> ctx.push(SchemaErrors.attribute(w.attribute().span(), NAME,
-                        "Soft delete can only be defined on a model's field, not on a " + block.keyword().containerType() + "'s.")));
+                written.forEach(w -> ctx.push(SchemaErrors.attribute(
+                        w.attribute().span(),
+                        NAME,
+                        "Soft delete can only be defined on a model's field, not on a "
+                                + block.keyword().containerType() + "'s.")));
                 continue;
             }
             Optional<String> field = Optional.empty();
             for (Written w : written) {
-                if (w.inComment() && !w.attribute().argumentList().isEmpty()) { // the attribute form's are ModelResolver's to refuse
+                if (w.inComment()
+                        && !w.attribute()
+                                .argumentList()
+                                .isEmpty()) { // the attribute form's are ModelResolver's to refuse
                     ctx.push(SchemaErrors.attribute(w.attribute().span(), NAME, "The attribute takes no arguments."));
                 } else if (field.isPresent()) {
-                    ctx.push(SchemaErrors.attribute(w.attribute().span(), NAME, "A model can have at most one @deletedAt field; "
-                            + model.name() + " already has `" + field.get() + "`."));
+                    ctx.push(SchemaErrors.attribute(
+                            w.attribute().span(),
+                            NAME,
+                            "A model can have at most one @deletedAt field; " + model.name() + " already has `"
+                                    + field.get() + "`."));
                 } else if (fits(model, w)) {
                     field = Optional.of(w.field().name().name());
                 }
@@ -68,8 +78,13 @@ final class SoftDeleteResolver {
     /** An optional DateTime scalar: null is "live", a time is "deleted at". */
     private boolean fits(Model model, Written w) {
         Optional<Field> field = model.findField(w.field().name().name());
-        if (field.isEmpty() || !(field.get() instanceof ScalarField scalar) || scalar.type() != ScalarType.DATETIME || !scalar.isOptional()) {
-            ctx.push(SchemaErrors.attribute(w.attribute().span(), NAME,
+        if (field.isEmpty()
+                || !(field.get() instanceof ScalarField scalar)
+                || scalar.type() != ScalarType.DATETIME
+                || !scalar.isOptional()) {
+            ctx.push(SchemaErrors.attribute(
+                    w.attribute().span(),
+                    NAME,
                     "Fields that are marked with @deletedAt must be of type DateTime? (optional: null "
                             + "means not deleted)."));
             return false;
@@ -91,7 +106,8 @@ final class SoftDeleteResolver {
             field.leadingComments().ifPresent(c -> comments.addAll(c.comments()));
             field.trailingComment().ifPresent(comments::add);
             for (Comment comment : comments) {
-                CommentAttributes.deletedAt(comment, ctx.diagnostics).filter(a -> !CommentAttributes.isBlockLevel(a))
+                CommentAttributes.deletedAt(comment, ctx.diagnostics)
+                        .filter(a -> !CommentAttributes.isBlockLevel(a))
                         .ifPresent(a -> written.add(new Written(a, field, true)));
             }
         }

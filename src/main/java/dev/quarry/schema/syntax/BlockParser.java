@@ -2,10 +2,10 @@ package dev.quarry.schema.syntax;
 
 import dev.quarry.schema.diagnostics.Diagnostic;
 import dev.quarry.schema.diagnostics.SchemaErrors;
+import dev.quarry.schema.diagnostics.Span;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import dev.quarry.schema.diagnostics.Span;
 
 /** The lines between a block's braces: fields, enum values, key-values, block attributes, comments, empty lines. */
 final class BlockParser {
@@ -16,7 +16,12 @@ final class BlockParser {
     private final String blockName;
     private final List<Diagnostic> diagnostics;
 
-    BlockParser(Scanner in, ExpressionParser expressions, Top.Keyword keyword, String blockName, List<Diagnostic> diagnostics) {
+    BlockParser(
+            Scanner in,
+            ExpressionParser expressions,
+            Top.Keyword keyword,
+            String blockName,
+            List<Diagnostic> diagnostics) {
         this.in = in;
         this.expressions = expressions;
         this.keyword = keyword;
@@ -123,7 +128,8 @@ final class BlockParser {
         } else {
             TypeParser.reportLegacyShape(type.get(), diagnostics);
         }
-        return new Member.FieldDecl(name, legacyColon, type, attributes, trailing, Optional.ofNullable(leadingComments), span);
+        return new Member.FieldDecl(
+                name, legacyColon, type, attributes, trailing, Optional.ofNullable(leadingComments), span);
     }
 
     private int trimmedEnd(int start, int end) {
@@ -176,7 +182,11 @@ final class BlockParser {
         if (!in.eatNewline()) {
             return null;
         }
-        return new Member.EnumValueDecl(name, attributes, trailing, Optional.ofNullable(leadingComments),
+        return new Member.EnumValueDecl(
+                name,
+                attributes,
+                trailing,
+                Optional.ofNullable(leadingComments),
                 new Span(in.file, start, trimmedEnd(start, end)));
     }
 
@@ -202,7 +212,7 @@ final class BlockParser {
         if (!in.eatNewline()) {
             return null;
         }
-        return new Member.KeyValue(key, Optional.ofNullable(value), trailing,
-                new Span(in.file, start, trimmedEnd(start, end)));
+        return new Member.KeyValue(
+                key, Optional.ofNullable(value), trailing, new Span(in.file, start, trimmedEnd(start, end)));
     }
 }

@@ -2,9 +2,9 @@ package dev.quarry.schema.syntax;
 
 import dev.quarry.schema.diagnostics.Diagnostic;
 import dev.quarry.schema.diagnostics.SchemaErrors;
+import dev.quarry.schema.diagnostics.Span;
 import java.util.List;
 import java.util.Optional;
-import dev.quarry.schema.diagnostics.Span;
 
 /**
  * Access policies written in documentation comments, {@code /// @@allow('read', published)}, so that Prisma's own
@@ -63,8 +63,10 @@ public final class CommentAttributes {
         int end = in.pos;
         in.skipWhitespace();
         if (!in.atEnd() && !in.atNewline()) {
-            diagnostics.add(SchemaErrors.attribute(new Span(in.file, end, line.span().end()),
-                    in.text.substring(start, attribute.name().span().end()), "Unexpected text after the attribute in the comment."));
+            diagnostics.add(SchemaErrors.attribute(
+                    new Span(in.file, end, line.span().end()),
+                    in.text.substring(start, attribute.name().span().end()),
+                    "Unexpected text after the attribute in the comment."));
         }
         return Optional.of(attribute);
     }

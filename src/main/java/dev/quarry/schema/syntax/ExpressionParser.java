@@ -270,7 +270,8 @@ final class ExpressionParser {
         boolean conditionGrammar = PolicyParser.ATTRIBUTE_NAMES.contains(name.name())
                 || (name.name().equals(PolicyParser.VALIDATE) && in.text.startsWith("@@", start));
         ArgumentList arguments = conditionGrammar
-                ? PolicyParser.arguments(in, in.text.substring(start, name.span().end()), diagnostics)
+                ? PolicyParser.arguments(
+                        in, in.text.substring(start, name.span().end()), diagnostics)
                 : argumentList();
         if (arguments == null) {
             in.pos = afterName;

@@ -26,12 +26,19 @@ public sealed interface Member {
         }
 
         public Optional<Attribute> findAttribute(String attributeName) {
-            return attributes.stream().filter(a -> a.name().name().equals(attributeName)).findFirst();
+            return attributes.stream()
+                    .filter(a -> a.name().name().equals(attributeName))
+                    .findFirst();
         }
     }
 
     /** {@code VALUE @map("v") // comment} in an enum. */
-    record EnumValueDecl(Ident name, List<Attribute> attributes, Optional<Comment> trailingComment, Optional<CommentBlock> leadingComments, Span span)
+    record EnumValueDecl(
+            Ident name,
+            List<Attribute> attributes,
+            Optional<Comment> trailingComment,
+            Optional<CommentBlock> leadingComments,
+            Span span)
             implements Member {
         public EnumValueDecl {
             attributes = List.copyOf(attributes);

@@ -15,7 +15,12 @@ public sealed interface PolicyExpr {
     /** {@code 'text'} or {@code "text"} ({@code value} unescaped), {@code 42}, {@code true}, {@code null}. */
     record Literal(LiteralKind kind, String value, Span span) implements PolicyExpr {}
 
-    enum LiteralKind { STRING, NUMBER, BOOLEAN, NULL }
+    enum LiteralKind {
+        STRING,
+        NUMBER,
+        BOOLEAN,
+        NULL
+    }
 
     /** A bare name: a field of the model, or an enum value. */
     record Name(String name, Span span) implements PolicyExpr {}
@@ -32,14 +37,27 @@ public sealed interface PolicyExpr {
     record Member(PolicyExpr target, Ident member, Span span) implements PolicyExpr {}
 
     /** {@code posts?[c]} (some), {@code posts![c]} (every), {@code posts^[c]} (none). */
-    record Collection(PolicyExpr target, Quantifier quantifier, PolicyExpr condition, Span span) implements PolicyExpr {}
+    record Collection(PolicyExpr target, Quantifier quantifier, PolicyExpr condition, Span span)
+            implements PolicyExpr {}
 
-    enum Quantifier { SOME, EVERY, NONE }
+    enum Quantifier {
+        SOME,
+        EVERY,
+        NONE
+    }
 
     record Binary(BinaryOp op, PolicyExpr left, PolicyExpr right, Span span) implements PolicyExpr {}
 
     enum BinaryOp {
-        OR("||"), AND("&&"), EQ("=="), NE("!="), LT("<"), LE("<="), GT(">"), GE(">="), IN("in");
+        OR("||"),
+        AND("&&"),
+        EQ("=="),
+        NE("!="),
+        LT("<"),
+        LE("<="),
+        GT(">"),
+        GE(">="),
+        IN("in");
 
         public final String text;
 

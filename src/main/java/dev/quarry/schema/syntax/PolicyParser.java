@@ -53,24 +53,35 @@ final class PolicyParser {
             int opsStart = in.pos;
             PolicyExpr.Literal operations = parser.string();
             if (operations == null) {
-                throw new SyntaxError(opsStart, "expected the operations as a string, such as 'read' or 'create,update'");
+                throw new SyntaxError(
+                        opsStart, "expected the operations as a string, such as 'read' or 'create,update'");
             }
-            arguments.add(new Argument(Optional.empty(), Optional.of(new Expr.StringLit(operations.value(), in.text.substring(opsStart, operations.span().end()), operations.span())), operations.span()));
+            arguments.add(new Argument(
+                    Optional.empty(),
+                    Optional.of(new Expr.StringLit(
+                            operations.value(),
+                            in.text.substring(opsStart, operations.span().end()),
+                            operations.span())),
+                    operations.span()));
             parser.space();
             if (!in.eat(",")) {
                 throw new SyntaxError(in.pos, "expected `,` and a condition after the operations");
             }
             parser.space();
             PolicyExpr condition = parser.or();
-            arguments.add(new Argument(Optional.empty(), Optional.of(new Expr.Condition(condition, condition.span())), condition.span()));
+            arguments.add(new Argument(
+                    Optional.empty(), Optional.of(new Expr.Condition(condition, condition.span())), condition.span()));
             parser.space();
             if (!in.eat(")")) {
-                throw new SyntaxError(in.pos, in.atEnd() || in.atNewline() ? "expected `)`" : "unexpected `" + in.peek() + "`");
+                throw new SyntaxError(
+                        in.pos, in.atEnd() || in.atNewline() ? "expected `)`" : "unexpected `" + in.peek() + "`");
             }
             return new ArgumentList(arguments, in.span(start));
         } catch (SyntaxError error) {
             int end = Math.min(error.position + 1, lineEnd(in, error.position));
-            diagnostics.add(SchemaErrors.attribute(new Span(in.file, error.position, end), attributeName,
+            diagnostics.add(SchemaErrors.attribute(
+                    new Span(in.file, error.position, end),
+                    attributeName,
                     "Invalid condition: " + error.getMessage() + "."));
             in.pos = start;
             skipArguments(in);
@@ -83,7 +94,8 @@ final class PolicyParser {
     /** {@code (condition)} or {@code (condition, "message")}, the opening parenthesis already read. */
     private ArgumentList validateArguments(int start, List<Argument> arguments) {
         PolicyExpr condition = or();
-        arguments.add(new Argument(Optional.empty(), Optional.of(new Expr.Condition(condition, condition.span())), condition.span()));
+        arguments.add(new Argument(
+                Optional.empty(), Optional.of(new Expr.Condition(condition, condition.span())), condition.span()));
         space();
         if (in.eat(",")) {
             space();
@@ -92,11 +104,18 @@ final class PolicyParser {
             if (message == null) {
                 throw new SyntaxError(messageStart, "expected the message as a string after the condition");
             }
-            arguments.add(new Argument(Optional.empty(), Optional.of(new Expr.StringLit(message.value(), in.text.substring(messageStart, message.span().end()), message.span())), message.span()));
+            arguments.add(new Argument(
+                    Optional.empty(),
+                    Optional.of(new Expr.StringLit(
+                            message.value(),
+                            in.text.substring(messageStart, message.span().end()),
+                            message.span())),
+                    message.span()));
             space();
         }
         if (!in.eat(")")) {
-            throw new SyntaxError(in.pos, in.atEnd() || in.atNewline() ? "expected `)`" : "unexpected `" + in.peek() + "`");
+            throw new SyntaxError(
+                    in.pos, in.atEnd() || in.atNewline() ? "expected `)`" : "unexpected `" + in.peek() + "`");
         }
         return new ArgumentList(arguments, in.span(start));
     }
@@ -210,7 +229,8 @@ final class PolicyParser {
             in.pos++;
             space();
             PolicyExpr operand = unary();
-            return new PolicyExpr.Not(operand, new Span(in.file, start, operand.span().end()));
+            return new PolicyExpr.Not(
+                    operand, new Span(in.file, start, operand.span().end()));
         }
         return postfix();
     }
@@ -227,10 +247,9 @@ final class PolicyParser {
                 target = new PolicyExpr.Member(target, member, in.span(start));
                 continue;
             }
-            PolicyExpr.Quantifier quantifier = in.eat("?[") ? PolicyExpr.Quantifier.SOME
-                    : in.eat("![") ? PolicyExpr.Quantifier.EVERY
-                    : in.eat("^[") ? PolicyExpr.Quantifier.NONE
-                    : null;
+            PolicyExpr.Quantifier quantifier = in.eat("?[")
+                    ? PolicyExpr.Quantifier.SOME
+                    : in.eat("![") ? PolicyExpr.Quantifier.EVERY : in.eat("^[") ? PolicyExpr.Quantifier.NONE : null;
             if (quantifier == null) {
                 return target;
             }
@@ -287,7 +306,11 @@ final class PolicyParser {
         }
         Ident name = in.identifier();
         if (name == null) {
-            throw new SyntaxError(start, in.atEnd() || in.atNewline() || in.peek() == ')' ? "expected a condition" : "unexpected `" + in.peek() + "`");
+            throw new SyntaxError(
+                    start,
+                    in.atEnd() || in.atNewline() || in.peek() == ')'
+                            ? "expected a condition"
+                            : "unexpected `" + in.peek() + "`");
         }
         switch (name.name()) {
             case "true":

@@ -10,6 +10,9 @@ public record SchemaAst(SourceFile file, List<Top> tops) {
     }
 
     public List<Top.Block> blocks() {
-        return tops.stream().filter(Top.Block.class::isInstance).map(Top.Block.class::cast).toList();
+        return tops.stream()
+                .filter(Top.Block.class::isInstance)
+                .map(Top.Block.class::cast)
+                .toList();
     }
 }

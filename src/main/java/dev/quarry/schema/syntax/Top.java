@@ -8,7 +8,8 @@ import java.util.Optional;
 public sealed interface Top {
 
     /** {@code model|view|type|enum|datasource|generator Name { … }}. */
-    record Block(Keyword keyword, Ident name, List<Member> members, Optional<CommentBlock> leadingComments, Span span) implements Top {
+    record Block(Keyword keyword, Ident name, List<Member> members, Optional<CommentBlock> leadingComments, Span span)
+            implements Top {
         public Block {
             members = List.copyOf(members);
         }
@@ -18,19 +19,31 @@ public sealed interface Top {
         }
 
         public List<Member.FieldDecl> fields() {
-            return members.stream().filter(Member.FieldDecl.class::isInstance).map(Member.FieldDecl.class::cast).toList();
+            return members.stream()
+                    .filter(Member.FieldDecl.class::isInstance)
+                    .map(Member.FieldDecl.class::cast)
+                    .toList();
         }
 
         public List<Member.BlockAttribute> blockAttributes() {
-            return members.stream().filter(Member.BlockAttribute.class::isInstance).map(Member.BlockAttribute.class::cast).toList();
+            return members.stream()
+                    .filter(Member.BlockAttribute.class::isInstance)
+                    .map(Member.BlockAttribute.class::cast)
+                    .toList();
         }
 
         public List<Member.EnumValueDecl> enumValues() {
-            return members.stream().filter(Member.EnumValueDecl.class::isInstance).map(Member.EnumValueDecl.class::cast).toList();
+            return members.stream()
+                    .filter(Member.EnumValueDecl.class::isInstance)
+                    .map(Member.EnumValueDecl.class::cast)
+                    .toList();
         }
 
         public List<Member.KeyValue> properties() {
-            return members.stream().filter(Member.KeyValue.class::isInstance).map(Member.KeyValue.class::cast).toList();
+            return members.stream()
+                    .filter(Member.KeyValue.class::isInstance)
+                    .map(Member.KeyValue.class::cast)
+                    .toList();
         }
     }
 

@@ -2,9 +2,9 @@ package dev.quarry.schema.syntax;
 
 import dev.quarry.schema.diagnostics.Diagnostic;
 import dev.quarry.schema.diagnostics.SchemaErrors;
+import dev.quarry.schema.diagnostics.Span;
 import java.util.List;
 import java.util.Optional;
-import dev.quarry.schema.diagnostics.Span;
 
 /**
  * Field types: {@code T}, {@code T?}, {@code T[]}, {@code T[]?}, legacy {@code T!} and {@code [T]}, {@code

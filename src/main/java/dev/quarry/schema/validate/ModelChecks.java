@@ -27,10 +27,16 @@ final class ModelChecks {
             if (model.view() || model.ignored() || model.primaryKey().isPresent()) {
                 continue;
             }
-            boolean strictUnique = model.uniques().stream().anyMatch(u -> u.fieldNames().stream()
-                    .allMatch(f -> model.findScalarField(f).map(ScalarField::isRequired).orElse(false)));
+            boolean strictUnique = model.uniques().stream()
+                    .anyMatch(u -> u.fieldNames().stream()
+                            .allMatch(f -> model.findScalarField(f)
+                                    .map(ScalarField::isRequired)
+                                    .orElse(false)));
             if (!strictUnique) {
-                diagnostics.add(SchemaErrors.model(spans.model(model.name()), "model", model.name(),
+                diagnostics.add(SchemaErrors.model(
+                        spans.model(model.name()),
+                        "model",
+                        model.name(),
                         "Each model must have at least one unique criteria that has only required fields. "
                                 + "Either mark a single field with `@id`, "
                                 + "`@unique` or add a multi field criterion with `@@id([])` or `@@unique([])` to the "
@@ -43,7 +49,9 @@ final class ModelChecks {
         for (Model model : schema.models()) {
             for (ScalarField field : model.scalarFields()) {
                 if (field.updatedAt() && field.type() != ScalarType.DATETIME) {
-                    diagnostics.add(SchemaErrors.attribute(spans.fieldAttribute(model.name(), field.name(), "updatedAt"), "@updatedAt",
+                    diagnostics.add(SchemaErrors.attribute(
+                            spans.fieldAttribute(model.name(), field.name(), "updatedAt"),
+                            "@updatedAt",
                             "Fields that are marked with @updatedAt must be of type DateTime."));
                 }
             }

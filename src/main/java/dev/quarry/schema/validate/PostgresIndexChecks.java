@@ -86,7 +86,8 @@ final class PostgresIndexChecks {
                     error(span, "SpGist does not support multi-column indices.");
                 }
                 for (IndexField field : index.fields()) {
-                    model.findScalarField(field.name()).ifPresent(scalar -> field(span, algorithm, scalar, field.ops()));
+                    model.findScalarField(field.name())
+                            .ifPresent(scalar -> field(span, algorithm, scalar, field.ops()));
                 }
             }
         }
@@ -98,15 +99,20 @@ final class PostgresIndexChecks {
         }
         Optional<String> opclass = ops;
         Optional<String> nativeType = field.nativeType().map(NativeType::name);
-        if (opclass.isPresent() && !supportedAlgorithm(opclass.get()).equals(algorithm)
+        if (opclass.isPresent()
+                && !supportedAlgorithm(opclass.get()).equals(algorithm)
                 && !(opclass.get().equals("InetOps") && (algorithm.equals("Gist") || algorithm.equals("SpGist")))) {
-            error(span, "The given operator class `" + opclass.get() + "` is not supported with the `" + algorithm + "` index type.");
+            error(
+                    span,
+                    "The given operator class `" + opclass.get() + "` is not supported with the `" + algorithm
+                            + "` index type.");
             return;
         }
         String name = field.name();
         switch (algorithm) {
             case "Gist":
-                if (!(nativeType.filter("Inet"::equals).isPresent() && opclass.filter("InetOps"::equals).isPresent())) {
+                if (!(nativeType.filter("Inet"::equals).isPresent()
+                        && opclass.filter("InetOps"::equals).isPresent())) {
                     mismatch(span, algorithm, field, nativeType, opclass);
                 }
                 break;
@@ -114,9 +120,11 @@ final class PostgresIndexChecks {
                 gin(span, field, nativeType, opclass);
                 break;
             case "SpGist":
-                if (nativeType.filter("Inet"::equals).isPresent() && opclass.filter(o -> !o.equals("InetOps")).isEmpty()
+                if (nativeType.filter("Inet"::equals).isPresent()
+                                && opclass.filter(o -> !o.equals("InetOps")).isEmpty()
                         || nativeType.isEmpty() && opclass.isEmpty() && field.type() == ScalarType.STRING
-                        || nativeType.filter(TEXT_NATIVE_TYPES::contains).isPresent() && opclass.filter(o -> !o.equals("TextOps")).isEmpty()) {
+                        || nativeType.filter(TEXT_NATIVE_TYPES::contains).isPresent()
+                                && opclass.filter(o -> !o.equals("TextOps")).isEmpty()) {
                     break;
                 }
                 if (nativeType.isEmpty() && opclass.filter("TextOps"::equals).isPresent()) {
@@ -137,7 +145,8 @@ final class PostgresIndexChecks {
         boolean json = field.type() == ScalarType.JSON;
         if (nativeType.isEmpty() && opclass.isEmpty() && json
                 || opclass.isEmpty() && field.isList()
-                || nativeType.filter("JsonB"::equals).isPresent() && opclass.filter(o -> !JSONB_CLASSES.contains(o)).isEmpty()) {
+                || nativeType.filter("JsonB"::equals).isPresent()
+                        && opclass.filter(o -> !JSONB_CLASSES.contains(o)).isEmpty()) {
             return;
         }
         if (nativeType.isEmpty() && opclass.filter(JSONB_CLASSES::contains).isPresent()) {
@@ -146,7 +155,10 @@ final class PostgresIndexChecks {
         }
         if (opclass.filter("ArrayOps"::equals).isPresent()) {
             if (!field.isList()) {
-                error(span, "The given operator class `ArrayOps` expects the type of field `" + field.name() + "` to be an array.");
+                error(
+                        span,
+                        "The given operator class `ArrayOps` expects the type of field `" + field.name()
+                                + "` to be an array.");
             }
             return;
         }
@@ -162,7 +174,9 @@ final class PostgresIndexChecks {
             mismatch(span, "Brin", field, nativeType, opclass);
             return;
         }
-        if (opclass.isEmpty() && field.type() instanceof ScalarType scalar && BRIN_CLASSES_BY_SCALAR_TYPE.containsKey(scalar)) {
+        if (opclass.isEmpty()
+                && field.type() instanceof ScalarType scalar
+                && BRIN_CLASSES_BY_SCALAR_TYPE.containsKey(scalar)) {
             return;
         }
         if (opclass.isPresent()) {
@@ -194,18 +208,30 @@ final class PostgresIndexChecks {
 
     private void notOfType(Span span, String opclass, String field, FieldType actual, ScalarType expected) {
         if (actual != expected) {
-            error(span, "The given operator class `" + opclass + "` points to the field `" + field + "` that is not of " + expected.prismaName() + " type.");
+            error(
+                    span,
+                    "The given operator class `" + opclass + "` points to the field `" + field + "` that is not of "
+                            + expected.prismaName() + " type.");
         }
     }
 
-    private void mismatch(Span span, String algorithm, ScalarField field, Optional<String> nativeType, Optional<String> opclass) {
+    private void mismatch(
+            Span span, String algorithm, ScalarField field, Optional<String> nativeType, Optional<String> opclass) {
         String name = field.name();
         if (nativeType.isPresent() && opclass.isPresent()) {
-            error(span, "The given operator class `" + opclass.get() + "` does not support native type `" + nativeType.get() + "` of field `" + name + "`.");
+            error(
+                    span,
+                    "The given operator class `" + opclass.get() + "` does not support native type `" + nativeType.get()
+                            + "` of field `" + name + "`.");
         } else if (nativeType.isPresent()) {
-            error(span, "The " + algorithm + " index field type `" + nativeType.get() + "` has no default operator class.");
+            error(
+                    span,
+                    "The " + algorithm + " index field type `" + nativeType.get() + "` has no default operator class.");
         } else if (opclass.isPresent()) {
-            error(span, "The given operator class `" + opclass.get() + "` expects the field `" + name + "` to define a valid native type.");
+            error(
+                    span,
+                    "The given operator class `" + opclass.get() + "` expects the field `" + name
+                            + "` to define a valid native type.");
         } else if (!supportsFieldType(algorithm, field)) {
             error(span, "The " + algorithm + " index type does not support the type of the field `" + name + "`.");
         }

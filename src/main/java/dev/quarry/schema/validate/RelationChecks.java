@@ -2,6 +2,7 @@ package dev.quarry.schema.validate;
 
 import dev.quarry.schema.diagnostics.Diagnostic;
 import dev.quarry.schema.diagnostics.SchemaErrors;
+import dev.quarry.schema.model.ConfigValue;
 import dev.quarry.schema.model.Index;
 import dev.quarry.schema.model.Model;
 import dev.quarry.schema.model.ReferentialAction;
@@ -11,7 +12,6 @@ import dev.quarry.schema.model.Schema;
 import dev.quarry.schema.model.UniqueConstraint;
 import java.util.ArrayList;
 import java.util.List;
-import dev.quarry.schema.model.ConfigValue;
 
 /** Checks of one-to-one and one-to-many relations: the foreign key's fields. */
 final class RelationChecks {
@@ -27,7 +27,9 @@ final class RelationChecks {
     }
 
     private List<Relation> withForeignKey() {
-        return schema.relations().stream().filter(r -> r.kind() != Relation.Kind.MANY_TO_MANY).toList();
+        return schema.relations().stream()
+                .filter(r -> r.kind() != Relation.Kind.MANY_TO_MANY)
+                .toList();
     }
 
     void fieldsExist() {
@@ -35,21 +37,35 @@ final class RelationChecks {
             Model referencing = schema.model(relation.referencingModel());
             Model referenced = schema.model(relation.referencedModel());
             String field = relation.referencingField().orElseThrow();
-            List<String> missing = relation.referencingScalars().stream().filter(f -> referencing.findScalarField(f).isEmpty()).toList();
+            List<String> missing = relation.referencingScalars().stream()
+                    .filter(f -> referencing.findScalarField(f).isEmpty())
+                    .toList();
             if (!missing.isEmpty()) {
-                diagnostics.add(SchemaErrors.attribute(spans.fieldAttribute(referencing.name(), field, "relation"), "@relation",
+                diagnostics.add(SchemaErrors.attribute(
+                        spans.fieldAttribute(referencing.name(), field, "relation"),
+                        "@relation",
                         "The argument fields must refer only to existing fields. The following fields do "
                                 + "not exist in this model: " + String.join(", ", missing)));
             }
-            List<String> missingReferenced = relation.referencedScalars().stream().filter(f -> referenced.findScalarField(f).isEmpty()).toList();
+            List<String> missingReferenced = relation.referencedScalars().stream()
+                    .filter(f -> referenced.findScalarField(f).isEmpty())
+                    .toList();
             if (!missingReferenced.isEmpty()) {
-                diagnostics.add(SchemaErrors.attribute(spans.fieldAttribute(referencing.name(), field, "relation"), "@relation",
+                diagnostics.add(SchemaErrors.attribute(
+                        spans.fieldAttribute(referencing.name(), field, "relation"),
+                        "@relation",
                         "The argument `references` must refer only to existing fields in the related model "
                                 + "`" + referenced.name()
-                                + "`. The following fields do not exist in the related model: " + String.join(", ", missingReferenced)));
+                                + "`. The following fields do not exist in the related model: "
+                                + String.join(", ", missingReferenced)));
             }
-            if (relation.referencingScalars().size() != relation.referencedScalars().size() && missing.isEmpty() && missingReferenced.isEmpty()) {
-                diagnostics.add(SchemaErrors.attribute(spans.fieldAttribute(referencing.name(), field, "relation"), "@relation",
+            if (relation.referencingScalars().size()
+                            != relation.referencedScalars().size()
+                    && missing.isEmpty()
+                    && missingReferenced.isEmpty()) {
+                diagnostics.add(SchemaErrors.attribute(
+                        spans.fieldAttribute(referencing.name(), field, "relation"),
+                        "@relation",
                         "You must specify the same number of fields in `fields` and `references`."));
             }
         }
@@ -59,14 +75,25 @@ final class RelationChecks {
         for (Relation relation : withForeignKey()) {
             Model referenced = schema.model(relation.referencedModel());
             List<String> references = relation.referencedScalars();
-            if (references.isEmpty() || references.stream().anyMatch(f -> referenced.findScalarField(f).isEmpty())) {
+            if (references.isEmpty()
+                    || references.stream()
+                            .anyMatch(f -> referenced.findScalarField(f).isEmpty())) {
                 continue;
             }
-            boolean unique = referenced.primaryKey().map(pk -> sameSet(pk.fieldNames(), references)).orElse(false)
-                    || referenced.uniques().stream().map(UniqueConstraint::fieldNames).anyMatch(u -> sameSet(u, references));
+            boolean unique = referenced
+                            .primaryKey()
+                            .map(pk -> sameSet(pk.fieldNames(), references))
+                            .orElse(false)
+                    || referenced.uniques().stream()
+                            .map(UniqueConstraint::fieldNames)
+                            .anyMatch(u -> sameSet(u, references));
             if (!unique) {
                 String field = relation.referencingField().orElseThrow();
-                diagnostics.add(SchemaErrors.field(spans.field(relation.referencingModel(), field), "model", relation.referencingModel(), field,
+                diagnostics.add(SchemaErrors.field(
+                        spans.field(relation.referencingModel(), field),
+                        "model",
+                        relation.referencingModel(),
+                        field,
                         "The argument `references` must refer to a unique criterion in the related model. "
                                 + "Consider adding an `@unique` attribute to the field `"
                                 + String.join(", ", references) + "` in the model `" + referenced.name() + "`."));
@@ -84,8 +111,10 @@ final class RelationChecks {
             if (relation.kind() != Relation.Kind.MANY_TO_MANY) {
                 continue;
             }
-            manyToManySideHasId(relation.referencingModel(), relation.referencingField().orElseThrow(), relation.referencedModel());
-            manyToManySideHasId(relation.referencedModel(), relation.referencedField().orElseThrow(), relation.referencingModel());
+            manyToManySideHasId(
+                    relation.referencingModel(), relation.referencingField().orElseThrow(), relation.referencedModel());
+            manyToManySideHasId(
+                    relation.referencedModel(), relation.referencedField().orElseThrow(), relation.referencingModel());
         }
     }
 
@@ -95,10 +124,17 @@ final class RelationChecks {
             return;
         }
         String container = model.view() ? "view" : "model";
-        diagnostics.add(SchemaErrors.field(spans.field(modelName, field), container, modelName, field, "The relation field `" + field + "` on " + container
-                + " `" + modelName + "` references `" + relatedName + "` which does not have an `@id` field. Models without `@id` cannot be part of a many to many "
-                + "relation. "
-                + "Use an explicit intermediate Model to represent this relationship."));
+        diagnostics.add(SchemaErrors.field(
+                spans.field(modelName, field),
+                container,
+                modelName,
+                field,
+                "The relation field `" + field + "` on " + container
+                        + " `" + modelName + "` references `" + relatedName
+                        + "` which does not have an `@id` field. Models without `@id` cannot be part of a many to "
+                        + "many "
+                        + "relation. "
+                        + "Use an explicit intermediate Model to represent this relationship."));
     }
 
     /** PostgreSQL accepts the constraint, but the action fails at run time: Prisma warns. */
@@ -106,22 +142,31 @@ final class RelationChecks {
         for (Relation relation : withForeignKey()) {
             Model referencing = schema.model(relation.referencingModel());
             boolean anyRequired = relation.referencingScalars().stream()
-                    .anyMatch(f -> referencing.findScalarField(f).map(ScalarField::isRequired).orElse(false));
+                    .anyMatch(f -> referencing
+                            .findScalarField(f)
+                            .map(ScalarField::isRequired)
+                            .orElse(false));
             if (!anyRequired) {
                 continue;
             }
             String field = relation.referencingField().orElseThrow();
             var written = referencing.findRelationField(field).orElseThrow();
-            boolean emulated = schema.datasource().map(d -> d.properties().get("relationMode"))
-                    .filter(v -> v instanceof ConfigValue.Text text && text.value().equals("prisma")).isPresent();
+            boolean emulated = schema.datasource()
+                    .map(d -> d.properties().get("relationMode"))
+                    .filter(v ->
+                            v instanceof ConfigValue.Text text && text.value().equals("prisma"))
+                    .isPresent();
             // Without a datasource Prisma cannot know the database enforces the action: an error, as with emulated
             // relations.
             if (emulated || schema.datasource().isEmpty()) {
                 for (String action : List.of("onDelete", "onUpdate")) {
                     var value = action.equals("onDelete") ? written.onDelete() : written.onUpdate();
                     if (value.filter(a -> a == ReferentialAction.SET_NULL).isPresent()) {
-                        diagnostics.add(SchemaErrors.attribute(spans.fieldAttribute(referencing.name(), field, "relation"), "@relation",
-                                "The `" + action + "` referential action of a relation must not be set to `SetNull` when a "
+                        diagnostics.add(SchemaErrors.attribute(
+                                spans.fieldAttribute(referencing.name(), field, "relation"),
+                                "@relation",
+                                "The `" + action
+                                        + "` referential action of a relation must not be set to `SetNull` when a "
                                         + "referenced field is required.\n"
                                         + "Either choose another referential action, or make the referenced fields "
                                         + "optional."));
@@ -130,14 +175,16 @@ final class RelationChecks {
                 continue;
             }
             if (written.onDelete().filter(a -> a == ReferentialAction.SET_NULL).isPresent()) {
-                diagnostics.add(SchemaErrors.plainWarning(spans.fieldAttribute(referencing.name(), field, "relation"),
+                diagnostics.add(SchemaErrors.plainWarning(
+                        spans.fieldAttribute(referencing.name(), field, "relation"),
                         "The `onDelete` referential action of a relation should not be set to `SetNull` "
                                 + "when a referenced field is required. "
                                 + "We recommend either to choose another referential action, or to make the "
                                 + "referenced fields optional."));
             }
             if (written.onUpdate().filter(a -> a == ReferentialAction.SET_NULL).isPresent()) {
-                diagnostics.add(SchemaErrors.plainWarning(spans.fieldAttribute(referencing.name(), field, "relation"),
+                diagnostics.add(SchemaErrors.plainWarning(
+                        spans.fieldAttribute(referencing.name(), field, "relation"),
                         "The `onUpdate` referential action of a relation should not be set to `SetNull` "
                                 + "when a referenced field is required. "
                                 + "We recommend either to choose another referential action, or to make the "
@@ -158,15 +205,18 @@ final class RelationChecks {
             referencing.primaryKey().ifPresent(pk -> prefixes.add(pk.fieldNames()));
             referencing.uniques().forEach(u -> prefixes.add(u.fieldNames()));
             referencing.indexes().stream().map(Index::fieldNames).forEach(prefixes::add);
-            boolean covered = prefixes.stream().anyMatch(names -> names.size() >= scalars.size()
-                    && names.subList(0, scalars.size()).containsAll(scalars));
+            boolean covered = prefixes.stream()
+                    .anyMatch(names -> names.size() >= scalars.size()
+                            && names.subList(0, scalars.size()).containsAll(scalars));
             if (!covered) {
                 String field = relation.referencingField().orElseThrow();
-                diagnostics.add(SchemaErrors.plainWarning(spans.field(referencing.name(), field),
-                        "The foreign key of relation field `" + field + "` on model `" + referencing.name() + "` (" + String.join(", ", scalars)
-                                + ") has no index; PostgreSQL does not create one. Add `@@index([" + String.join(", ", scalars) + "])` for fast joins and deletes."));
+                diagnostics.add(SchemaErrors.plainWarning(
+                        spans.field(referencing.name(), field),
+                        "The foreign key of relation field `" + field + "` on model `" + referencing.name() + "` ("
+                                + String.join(", ", scalars)
+                                + ") has no index; PostgreSQL does not create one. Add `@@index(["
+                                + String.join(", ", scalars) + "])` for fast joins and deletes."));
             }
         }
     }
-
 }

@@ -18,7 +18,10 @@ final class Spans {
     }
 
     Optional<Top.Block> block(String name) {
-        return files.stream().flatMap(f -> f.blocks().stream()).filter(b -> b.name().name().equals(name)).findFirst();
+        return files.stream()
+                .flatMap(f -> f.blocks().stream())
+                .filter(b -> b.name().name().equals(name))
+                .findFirst();
     }
 
     Span model(String name) {
@@ -30,16 +33,28 @@ final class Spans {
     }
 
     Optional<Member.FieldDecl> fieldDecl(String model, String field) {
-        return block(model).flatMap(b -> b.fields().stream().filter(f -> f.name().name().equals(field)).findFirst());
+        return block(model)
+                .flatMap(b -> b.fields().stream()
+                        .filter(f -> f.name().name().equals(field))
+                        .findFirst());
     }
 
     Span fieldAttribute(String model, String field, String attribute) {
-        return fieldDecl(model, field).flatMap(f -> f.findAttribute(attribute)).map(Attribute::span).orElse(field(model, field));
+        return fieldDecl(model, field)
+                .flatMap(f -> f.findAttribute(attribute))
+                .map(Attribute::span)
+                .orElse(field(model, field));
     }
 
     /** The {@code n}-th block attribute named {@code name} of the model. */
     Span blockAttribute(String model, String name, int n) {
-        return block(model).flatMap(b -> b.blockAttributes().stream().map(Member.BlockAttribute::attribute)
-                .filter(a -> a.name().name().equals(name)).skip(n).findFirst()).map(Attribute::span).orElse(model(model));
+        return block(model)
+                .flatMap(b -> b.blockAttributes().stream()
+                        .map(Member.BlockAttribute::attribute)
+                        .filter(a -> a.name().name().equals(name))
+                        .skip(n)
+                        .findFirst())
+                .map(Attribute::span)
+                .orElse(model(model));
     }
 }

@@ -26,7 +26,9 @@ final class ViewChecks {
         }
         for (Model model : schema.models()) {
             if (model.view()) {
-                diagnostics.add(SchemaErrors.validation(spans.model(model.name()), "View definitions are only available with the `views` preview feature."));
+                diagnostics.add(SchemaErrors.validation(
+                        spans.model(model.name()),
+                        "View definitions are only available with the `views` preview feature."));
             }
         }
     }
@@ -35,12 +37,19 @@ final class ViewChecks {
     void noImplicitManyToMany() {
         for (Relation relation : schema.relations()) {
             if (relation.kind() != Relation.Kind.MANY_TO_MANY
-                    || !schema.model(relation.referencingModel()).view() && !schema.model(relation.referencedModel()).view()) {
+                    || !schema.model(relation.referencingModel()).view()
+                            && !schema.model(relation.referencedModel()).view()) {
                 continue;
             }
-            for (String[] side : List.of(new String[] {relation.referencingModel(), relation.referencingField().orElseThrow()},
-                    new String[] {relation.referencedModel(), relation.referencedField().orElseThrow()})) {
-                diagnostics.add(SchemaErrors.validation(spans.field(side[0], side[1]), "Implicit many-to-many relations are not supported for views."));
+            for (String[] side : List.of(
+                    new String[] {
+                        relation.referencingModel(), relation.referencingField().orElseThrow()
+                    },
+                    new String[] {
+                        relation.referencedModel(), relation.referencedField().orElseThrow()
+                    })) {
+                diagnostics.add(SchemaErrors.validation(
+                        spans.field(side[0], side[1]), "Implicit many-to-many relations are not supported for views."));
             }
         }
     }

@@ -1,8 +1,6 @@
 package dev.quarry.api.bulk;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -22,6 +20,7 @@ import java.io.SequenceInputStream;
 import java.net.Socket;
 import java.net.URI;
 import java.net.URL;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -31,15 +30,12 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.IntFunction;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import java.net.URLEncoder;
 
 /**
  * {@code POST /api/{model}/bulk} through the real server and PostgreSQL: 100,000 records as NDJSON and as CSV, a
@@ -49,10 +45,13 @@ import java.net.URLEncoder;
  */
 @QuarkusTest
 @TestProfile(BulkImportApiTest.SmallLimit.class)
-@WithTestResource(value = FreshDatabase.class, initArgs = {
-        @ResourceArg(name = "schema", value = "bulk/bulk.prisma"),
-        @ResourceArg(name = "sql", value = "bulk/bulk.sql"),
-        @ResourceArg(name = "purpose", value = "BulkImportApiTest")})
+@WithTestResource(
+        value = FreshDatabase.class,
+        initArgs = {
+            @ResourceArg(name = "schema", value = "bulk/bulk.prisma"),
+            @ResourceArg(name = "sql", value = "bulk/bulk.sql"),
+            @ResourceArg(name = "purpose", value = "BulkImportApiTest")
+        })
 class BulkImportApiTest {
 
     static final int ROWS = 100_000;
@@ -70,7 +69,8 @@ class BulkImportApiTest {
     @TestHTTPResource("/")
     URL base;
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     @BeforeEach
     void empty() throws Exception {
@@ -80,16 +80,19 @@ class BulkImportApiTest {
     // --- bodies ----------------------------------------------------------------------------------
 
     static String ndjsonRow(int i) {
-        return "{\"email\":\"m" + i + "@example.com\",\"name\":\"member " + i + "\",\"role\":\"" + (i % 2 == 0 ? "USER" : "ADMIN")
-                + "\",\"score\":" + (i / 100.0) + ",\"visits\":\"" + (i * 1000L) + "\",\"tags\":[\"t" + (i % 5) + "\",\"u\"],\"data\":{\"n\":" + i
+        return "{\"email\":\"m" + i + "@example.com\",\"name\":\"member " + i + "\",\"role\":\""
+                + (i % 2 == 0 ? "USER" : "ADMIN")
+                + "\",\"score\":" + (i / 100.0) + ",\"visits\":\"" + (i * 1000L) + "\",\"tags\":[\"t" + (i % 5)
+                + "\",\"u\"],\"data\":{\"n\":" + i
                 + "},\"born\":\"2000-01-02T03:04:05.678Z\",\"teamId\":" + (1 + i % 2) + "}\n";
     }
 
     static final String CSV_HEADER = "email,name,role,score,visits,tags,data,born,teamId\r\n";
 
     static String csvRow(int i) {
-        return "m" + i + "@example.com,member " + i + "," + (i % 2 == 0 ? "USER" : "ADMIN") + "," + (i / 100.0) + "," + (i * 1000L)
-                + ",\"[\"\"t" + (i % 5) + "\"\",\"\"u\"\"]\",\"{\"\"n\"\":" + i + "}\",2000-01-02T03:04:05.678Z," + (1 + i % 2) + "\r\n";
+        return "m" + i + "@example.com,member " + i + "," + (i % 2 == 0 ? "USER" : "ADMIN") + "," + (i / 100.0) + ","
+                + (i * 1000L) + ",\"[\"\"t" + (i % 5) + "\"\",\"\"u\"\"]\",\"{\"\"n\"\":" + i
+                + "}\",2000-01-02T03:04:05.678Z," + (1 + i % 2) + "\r\n";
     }
 
     /** {@code rows} records made as they are sent (a chunked body, never held whole), after {@code head}. */
@@ -124,14 +127,20 @@ class BulkImportApiTest {
     }
 
     HttpResponse<String> post(String query, String contentType, InputStream body) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(base + "api/members/bulk" + query)).timeout(Duration.ofMinutes(2))
-                .header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofInputStream(() -> body)).build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base + "api/members/bulk" + query))
+                .timeout(Duration.ofMinutes(2))
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> body))
+                .build();
         return http.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
     HttpResponse<String> post(String query, String contentType, String body) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(base + "api/members/bulk" + query)).timeout(Duration.ofMinutes(2))
-                .header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base + "api/members/bulk" + query))
+                .timeout(Duration.ofMinutes(2))
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
         return http.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
@@ -163,11 +172,13 @@ class BulkImportApiTest {
      * Every record once, with its values as a create writes them and the client-side defaults generated per row.
      */
     private void assertImported() throws Exception {
-        assertEquals(List.of(List.of(Integer.toString(ROWS), Integer.toString(ROWS), Integer.toString(ROWS), "0")),
+        assertEquals(
+                List.of(List.of(Integer.toString(ROWS), Integer.toString(ROWS), Integer.toString(ROWS), "0")),
                 rows("SELECT count(*), count(DISTINCT email), count(DISTINCT key), count(*) FILTER (WHERE "
                         + "\"updatedAt\" IS NULL OR \"createdAt\" IS NULL"
                         + " OR NOT active) FROM \"Member\""));
-        JsonNode one = JSON.readTree(read("api/members?filter=" + URLEncoder.encode("{\"email\":\"m777@example.com\"}", StandardCharsets.UTF_8)))
+        JsonNode one = JSON.readTree(read("api/members?filter="
+                        + URLEncoder.encode("{\"email\":\"m777@example.com\"}", StandardCharsets.UTF_8)))
                 .get(0);
         assertEquals("member 777", one.get("name").asText());
         assertEquals("ADMIN", one.get("role").asText());
@@ -183,8 +194,13 @@ class BulkImportApiTest {
     @Test
     void aBadRecordDeepInTheBodyNamesItsLineAndWritesNothing() throws Exception {
         int bad = 50_001;
-        HttpResponse<String> r = post("", "application/x-ndjson", generated("", ROWS,
-                i -> i == bad ? "{\"email\":\"m@example.com\",\"visits\":\"many\"}\n" : ndjsonRow(i)));
+        HttpResponse<String> r = post(
+                "",
+                "application/x-ndjson",
+                generated(
+                        "",
+                        ROWS,
+                        i -> i == bad ? "{\"email\":\"m@example.com\",\"visits\":\"many\"}\n" : ndjsonRow(i)));
         assertEquals(400, r.statusCode(), r.body());
         JsonNode problem = JSON.readTree(r.body());
         assertEquals(bad, problem.get("meta").get("line").asInt(), r.body());
@@ -193,8 +209,10 @@ class BulkImportApiTest {
         assertEquals("0", count());
 
         // CSV: the header is line 1, so the 50,000th record is on line 50,001
-        HttpResponse<String> csv = post("", "text/csv", generated(CSV_HEADER, ROWS,
-                i -> i == bad - 1 ? "x@example.com,,SUPERUSER,,,,,,\r\n" : csvRow(i)));
+        HttpResponse<String> csv = post(
+                "",
+                "text/csv",
+                generated(CSV_HEADER, ROWS, i -> i == bad - 1 ? "x@example.com,,SUPERUSER,,,,,,\r\n" : csvRow(i)));
         assertEquals(400, csv.statusCode(), csv.body());
         JsonNode csvProblem = JSON.readTree(csv.body());
         assertEquals(bad, csvProblem.get("meta").get("line").asInt(), csv.body());
@@ -207,13 +225,17 @@ class BulkImportApiTest {
         String body = ndjsonRow(1) + "\n" + "{\"name\":\"no email\"}\n";
         HttpResponse<String> missing = post("", "application/x-ndjson", body);
         assertEquals(400, missing.statusCode(), missing.body());
-        assertEquals(3, JSON.readTree(missing.body()).get("meta").get("line").asInt(), "a blank line counts: " + missing.body());
+        assertEquals(
+                3,
+                JSON.readTree(missing.body()).get("meta").get("line").asInt(),
+                "a blank line counts: " + missing.body());
 
         HttpResponse<String> unknown = post("", "application/x-ndjson", "{\"email\":\"a@b\",\"nope\":1}\n");
         assertEquals(400, unknown.statusCode(), unknown.body());
         assertEquals("Q102", JSON.readTree(unknown.body()).get("code").asText(), unknown.body());
 
-        HttpResponse<String> nested = post("", "application/x-ndjson", "{\"email\":\"a@b\",\"team\":{\"connect\":{\"id\":1}}}\n");
+        HttpResponse<String> nested =
+                post("", "application/x-ndjson", "{\"email\":\"a@b\",\"team\":{\"connect\":{\"id\":1}}}\n");
         assertEquals(400, nested.statusCode(), nested.body());
 
         HttpResponse<String> notObject = post("", "application/x-ndjson", ndjsonRow(1) + "[1,2]\n");
@@ -241,39 +263,45 @@ class BulkImportApiTest {
     @Test
     void csvQuotingFollowsRfc4180AndPostgresNullRule() throws Exception {
         String body = "email,name,data\r\n"
-                + "q1@x,\"a, b\",\r\n"                                // a comma inside quotes; an unquoted empty field is NULL
-                + "q2@x,\"say \"\"hi\"\"\",\"{\"\"k\"\": \"\"v\"\"}\"\r\n"   // doubled quotes
-                + "q3@x,\"two\r\nlines\",\"\"\"text\"\"\"\r\n"        // a line break inside quotes; a Json string
-                + "q4@x,é漢🙂,\r\n"                                   // unicode
-                + "q5@x,\"\",\n"                                      // a quoted empty field is the empty string; LF alone ends a record
-                + "q6@x,  spaced  ,\r\n";                            // spaces are kept
+                + "q1@x,\"a, b\",\r\n" // a comma inside quotes; an unquoted empty field is NULL
+                + "q2@x,\"say \"\"hi\"\"\",\"{\"\"k\"\": \"\"v\"\"}\"\r\n" // doubled quotes
+                + "q3@x,\"two\r\nlines\",\"\"\"text\"\"\"\r\n" // a line break inside quotes; a Json string
+                + "q4@x,é漢🙂,\r\n" // unicode
+                + "q5@x,\"\",\n" // a quoted empty field is the empty string; LF alone ends a record
+                + "q6@x,  spaced  ,\r\n"; // spaces are kept
         HttpResponse<String> r = post("", "text/csv", body);
         assertEquals(201, r.statusCode(), r.body());
         assertEquals(6, JSON.readTree(r.body()).get("count").asInt());
-        assertEquals(List.of(
-                List.of("q1@x", "a, b", "NULL"),
-                List.of("q2@x", "say \"hi\"", "{\"k\": \"v\"}"),
-                List.of("q3@x", "two\r\nlines", "\"text\""),
-                List.of("q4@x", "é漢🙂", "NULL"),
-                List.of("q5@x", "", "NULL"),
-                List.of("q6@x", "  spaced  ", "NULL")),
+        assertEquals(
+                List.of(
+                        List.of("q1@x", "a, b", "NULL"),
+                        List.of("q2@x", "say \"hi\"", "{\"k\": \"v\"}"),
+                        List.of("q3@x", "two\r\nlines", "\"text\""),
+                        List.of("q4@x", "é漢🙂", "NULL"),
+                        List.of("q5@x", "", "NULL"),
+                        List.of("q6@x", "  spaced  ", "NULL")),
                 rows("SELECT email, coalesce(name, 'NULL'), coalesce(data::text, 'NULL') FROM \"Member\" ORDER "
                         + "BY email"));
 
         sql("TRUNCATE \"Member\"");
-        HttpResponse<String> lists = post("", "text/csv", "email,tags\r\nt1@x,\"[\"\"x,y\"\",\"\"z\\\\\"\"]\"\r\nt2@x,[]\r\n");
+        HttpResponse<String> lists =
+                post("", "text/csv", "email,tags\r\nt1@x,\"[\"\"x,y\"\",\"\"z\\\\\"\"]\"\r\nt2@x,[]\r\n");
         assertEquals(201, lists.statusCode(), lists.body());
-        assertEquals(List.of(List.of("t1@x", "{\"x,y\",\"z\\\\\"}"), List.of("t2@x", "{}")), rows("SELECT email, tags::text FROM \"Member\" ORDER BY email"));
+        assertEquals(
+                List.of(List.of("t1@x", "{\"x,y\",\"z\\\\\"}"), List.of("t2@x", "{}")),
+                rows("SELECT email, tags::text FROM \"Member\" ORDER BY email"));
 
         sql("TRUNCATE \"Member\"");
         HttpResponse<String> nulls = post("", "text/csv", "email,name\r\nn1@x,\r\nn2@x,\"\"\r\n");
         assertEquals(201, nulls.statusCode(), nulls.body());
-        assertEquals(List.of(List.of("n1@x", "NULL"), List.of("n2@x", "EMPTY")),
+        assertEquals(
+                List.of(List.of("n1@x", "NULL"), List.of("n2@x", "EMPTY")),
                 rows("SELECT email, CASE WHEN name IS NULL THEN 'NULL' WHEN name = '' THEN 'EMPTY' ELSE name "
                         + "END FROM \"Member\" ORDER BY email"));
 
         // a record after a multi-line one is named by the line it starts on
-        HttpResponse<String> bad = post("", "text/csv", "email,name,visits\r\nb1@x,\"one\r\ntwo\r\nthree\",1\r\nb2@x,ok,lots\r\n");
+        HttpResponse<String> bad =
+                post("", "text/csv", "email,name,visits\r\nb1@x,\"one\r\ntwo\r\nthree\",1\r\nb2@x,ok,lots\r\n");
         assertEquals(400, bad.statusCode(), bad.body());
         assertEquals(5, JSON.readTree(bad.body()).get("meta").get("line").asInt(), bad.body());
         HttpResponse<String> unclosed = post("", "text/csv", "email,name\r\nu@x,\"never closed\r\n");
@@ -289,11 +317,13 @@ class BulkImportApiTest {
         JsonNode problem = JSON.readTree(dup.body());
         assertEquals("P2002", problem.get("code").asText());
         assertEquals("[\"email\"]", problem.get("meta").get("target").toString());
-        assertEquals(3, problem.get("meta").get("line").asInt(), "the record repeating an earlier one's key: " + dup.body());
+        assertEquals(
+                3, problem.get("meta").get("line").asInt(), "the record repeating an earlier one's key: " + dup.body());
         assertTrue(problem.get("detail").asText().startsWith("line 3: "), dup.body());
         assertEquals("0", count());
 
-        HttpResponse<String> skip = post("?skipDuplicates=true", "application/x-ndjson", ndjsonRow(1) + ndjsonRow(2) + ndjsonRow(1));
+        HttpResponse<String> skip =
+                post("?skipDuplicates=true", "application/x-ndjson", ndjsonRow(1) + ndjsonRow(2) + ndjsonRow(1));
         assertEquals(201, skip.statusCode(), skip.body());
         assertEquals(2, JSON.readTree(skip.body()).get("count").asInt());
     }
@@ -308,8 +338,10 @@ class BulkImportApiTest {
         assertEquals("P2002", problem.get("code").asText(), taken.body());
         assertEquals(4, problem.get("meta").get("line").asInt(), taken.body());
 
-        // a team that does not exist: the foreign key of line 3 (records setting other fields are staged apart, and count)
-        String body = ndjsonRow(11) + "{\"email\":\"solo@x\"}\n" + ndjsonRow(12).replace("\"teamId\":1", "\"teamId\":99") + ndjsonRow(13);
+        // a team that does not exist: the foreign key of line 3 (records setting other fields are staged apart, and
+        // count)
+        String body = ndjsonRow(11) + "{\"email\":\"solo@x\"}\n"
+                + ndjsonRow(12).replace("\"teamId\":1", "\"teamId\":99") + ndjsonRow(13);
         HttpResponse<String> missing = post("", "application/x-ndjson", body);
         assertEquals(409, missing.statusCode(), missing.body());
         JsonNode p2003 = JSON.readTree(missing.body());
@@ -327,7 +359,8 @@ class BulkImportApiTest {
                 Socket socket = new Socket(base.getHost(), base.getPort());
                 holders.add(socket);
                 OutputStream out = socket.getOutputStream();
-                out.write(("POST /api/members/bulk HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/x-ndjson\r\nTransfer-Encoding: chunked\r\n\r\n")
+                out.write(("POST /api/members/bulk HTTP/1.1\r\nHost: localhost\r\nContent-Type: "
+                                + "application/x-ndjson\r\nTransfer-Encoding: chunked\r\n\r\n")
                         .getBytes(StandardCharsets.US_ASCII));
                 byte[] chunk = ndjsonRow(1000 + i).getBytes(StandardCharsets.UTF_8);
                 out.write((Integer.toHexString(chunk.length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
@@ -335,16 +368,22 @@ class BulkImportApiTest {
                 out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
                 out.flush();
             }
-            String copying = "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND query LIKE 'COPY quarry_bulk%'";
+            String copying = "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND query "
+                    + "LIKE 'COPY "
+                    + "quarry_bulk%'";
             long deadline = System.currentTimeMillis() + 30_000;
             while (!rows(copying).equals(List.of(List.of("2"))) && System.currentTimeMillis() < deadline) {
                 Thread.sleep(50);
             }
             assertEquals(List.of(List.of("2")), rows(copying), "both imports hold a connection");
-            CompletableFuture<HttpResponse<String>> third = CompletableFuture.supplyAsync(() -> unchecked(() -> post("", "text/csv", CSV_HEADER + csvRow(3000))));
+            CompletableFuture<HttpResponse<String>> third = CompletableFuture.supplyAsync(
+                    () -> unchecked(() -> post("", "text/csv", CSV_HEADER + csvRow(3000))));
             // longer than Agroal's default acquisition timeout (5 s), which used to answer 503 here
             Thread.sleep(6_000);
-            assertTrue(!third.isDone(), "the third import waits for a connection: " + (third.isDone() ? third.get().body() : ""));
+            assertTrue(
+                    !third.isDone(),
+                    "the third import waits for a connection: "
+                            + (third.isDone() ? third.get().body() : ""));
             for (Socket socket : holders) {
                 socket.getOutputStream().write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
                 socket.getOutputStream().flush();
@@ -365,15 +404,16 @@ class BulkImportApiTest {
     void concurrentImportsWithOverlappingKeysSkipDuplicates() throws Exception {
         int each = 10_000;
         int overlap = 5_000;
-        CompletableFuture<HttpResponse<String>> first = CompletableFuture.supplyAsync(() -> unchecked(() ->
-                post("?skipDuplicates=true", "application/x-ndjson", generated("", each, BulkImportApiTest::ndjsonRow))));
-        CompletableFuture<HttpResponse<String>> second = CompletableFuture.supplyAsync(() -> unchecked(() ->
-                post("?skipDuplicates=true", "text/csv", generated(CSV_HEADER, each, i -> csvRow(i + each - overlap)))));
+        CompletableFuture<HttpResponse<String>> first = CompletableFuture.supplyAsync(() -> unchecked(() -> post(
+                "?skipDuplicates=true", "application/x-ndjson", generated("", each, BulkImportApiTest::ndjsonRow))));
+        CompletableFuture<HttpResponse<String>> second = CompletableFuture.supplyAsync(() -> unchecked(() -> post(
+                "?skipDuplicates=true", "text/csv", generated(CSV_HEADER, each, i -> csvRow(i + each - overlap)))));
         HttpResponse<String> a = first.get();
         HttpResponse<String> b = second.get();
         assertEquals(201, a.statusCode(), a.body());
         assertEquals(201, b.statusCode(), b.body());
-        int counted = JSON.readTree(a.body()).get("count").asInt() + JSON.readTree(b.body()).get("count").asInt();
+        int counted = JSON.readTree(a.body()).get("count").asInt()
+                + JSON.readTree(b.body()).get("count").asInt();
         assertEquals(2 * each - overlap, counted, a.body() + " " + b.body());
         assertEquals(Integer.toString(2 * each - overlap), count());
     }
@@ -381,22 +421,27 @@ class BulkImportApiTest {
     @Test
     void aBodyOverTheLimitIs413AndWritesNothing() throws Exception {
         // about 210 bytes a record: 250,000 records pass the 32 MB limit well before their end
-        HttpResponse<String> chunked = post("", "application/x-ndjson", generated("", 250_000, BulkImportApiTest::ndjsonRow));
+        HttpResponse<String> chunked =
+                post("", "application/x-ndjson", generated("", 250_000, BulkImportApiTest::ndjsonRow));
         assertEquals(413, chunked.statusCode(), chunked.body());
         JsonNode problem = JSON.readTree(chunked.body());
         assertEquals("Q172", problem.get("code").asText());
         assertEquals(32L << 20, problem.get("meta").get("maxBytes").asLong());
         assertEquals("0", count());
 
-        HttpRequest declared = HttpRequest.newBuilder(URI.create(base + "api/members/bulk")).header("Content-Type", "text/csv")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[(32 << 20) + 1])).build();
+        HttpRequest declared = HttpRequest.newBuilder(URI.create(base + "api/members/bulk"))
+                .header("Content-Type", "text/csv")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[(32 << 20) + 1]))
+                .build();
         HttpResponse<String> r = http.send(declared, HttpResponse.BodyHandlers.ofString());
         assertEquals(413, r.statusCode(), r.body());
         assertEquals("Q172", JSON.readTree(r.body()).get("code").asText());
 
         // the other routes keep quarkus.http.limits.max-body-size
-        HttpRequest json = HttpRequest.newBuilder(URI.create(base + "api/members")).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[(2 << 20)])).build();
+        HttpRequest json = HttpRequest.newBuilder(URI.create(base + "api/members"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[(2 << 20)]))
+                .build();
         assertEquals(413, http.send(json, HttpResponse.BodyHandlers.ofString()).statusCode());
     }
 
@@ -406,7 +451,7 @@ class BulkImportApiTest {
             try (Socket socket = new Socket(base.getHost(), base.getPort())) {
                 OutputStream out = socket.getOutputStream();
                 out.write(("POST /api/members/bulk HTTP/1.1\r\nHost: localhost\r\nContent-Type: "
-                        + "application/x-ndjson\r\nTransfer-Encoding: chunked\r\n\r\n")
+                                + "application/x-ndjson\r\nTransfer-Encoding: chunked\r\n\r\n")
                         .getBytes(StandardCharsets.US_ASCII));
                 StringBuilder rows = new StringBuilder();
                 for (int i = 1; i <= 2000; i++) {
@@ -422,12 +467,16 @@ class BulkImportApiTest {
         }
         long deadline = System.currentTimeMillis() + 10_000;
         while (!rows("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND state LIKE 'idle in "
-                + "transaction%'").equals(List.of(List.of("0")))
+                                + "transaction%'")
+                        .equals(List.of(List.of("0")))
                 && System.currentTimeMillis() < deadline) {
             Thread.sleep(100);
         }
-        assertEquals(List.of(List.of("0")), rows("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND state LIKE 'idle in "
-                + "transaction%'"));
+        assertEquals(
+                List.of(List.of("0")),
+                rows("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND state LIKE "
+                        + "'idle in "
+                        + "transaction%'"));
         assertEquals("0", count());
         // the JDBC pool (2 connections) is whole: imports one after the other still get a connection at once
         for (int i = 0; i < 3; i++) {
@@ -452,7 +501,8 @@ class BulkImportApiTest {
     }
 
     private String read(String path) throws Exception {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = http.send(
+                HttpRequest.newBuilder(URI.create(base + path)).GET().build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, r.statusCode(), r.body());
         return r.body();
     }
@@ -462,14 +512,17 @@ class BulkImportApiTest {
     }
 
     private static void sql(String text) throws Exception {
-        try (Connection c = TestServer.connect(FreshDatabase.current()); Statement s = c.createStatement()) {
+        try (Connection c = TestServer.connect(FreshDatabase.current());
+                Statement s = c.createStatement()) {
             s.execute(text);
         }
     }
 
     private static List<List<String>> rows(String query) throws Exception {
         List<List<String>> out = new ArrayList<>();
-        try (Connection c = TestServer.connect(FreshDatabase.current()); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(query)) {
+        try (Connection c = TestServer.connect(FreshDatabase.current());
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(query)) {
             int columns = rs.getMetaData().getColumnCount();
             while (rs.next()) {
                 List<String> row = new ArrayList<>();

@@ -64,10 +64,17 @@ class ClientEndToEndTest {
         String email = "java-" + UUID.randomUUID() + "@example.com";
 
         User created = users.userCreate(new UserCreateArgs()
-                .data(new UserCreateInput().email(email).name("Ada")
+                .data(new UserCreateInput()
+                        .email(email)
+                        .name("Ada")
                         .posts(new PostCreateNestedManyWithoutAuthorInput()
-                                .addCreateItem(new PostCreateWithoutAuthorInput().title("First").body("b1"))
-                                .addCreateItem(new PostCreateWithoutAuthorInput().title("Second").body("b2").published(true)))));
+                                .addCreateItem(new PostCreateWithoutAuthorInput()
+                                        .title("First")
+                                        .body("b1"))
+                                .addCreateItem(new PostCreateWithoutAuthorInput()
+                                        .title("Second")
+                                        .body("b2")
+                                        .published(true)))));
         assertEquals(email, created.getEmail());
 
         List<User> listed = users.userFindMany(new UserFindManyArgs()
@@ -79,62 +86,84 @@ class ClientEndToEndTest {
 
         // the resource surface through its generated API: the list read as a body, the ETag, If-Match
         UsersApi resources = new UsersApi(client);
-        List<User> queried = resources.usersQuery(null, new UserListQuery()
-                .filter(new UserWhereInput().email(new StringFilter().equalTo(email)))
-                .include(new UserInclude().posts(new UserIncludePosts(true)))
-                .take(1));
+        List<User> queried = resources.usersQuery(
+                null,
+                new UserListQuery()
+                        .filter(new UserWhereInput().email(new StringFilter().equalTo(email)))
+                        .include(new UserInclude().posts(new UserIncludePosts(true)))
+                        .take(1));
         assertEquals(1, queried.size());
         assertEquals(2, queried.get(0).getPosts().size());
         ApiResponse<User> fetched = resources.usersGetWithHttpInfo(created.getId(), null, null, null);
         String etag = fetched.getHeaders().get("ETag").get(0);
-        ApiException stale = assertThrows(ApiException.class,
-                () -> resources.usersUpdate(created.getId(), new UserUpdateInput().name("Stale"), null, null, null, "\"stale\""));
+        ApiException stale = assertThrows(
+                ApiException.class,
+                () -> resources.usersUpdate(
+                        created.getId(), new UserUpdateInput().name("Stale"), null, null, null, "\"stale\""));
         assertEquals(412, stale.getCode());
-        assertEquals("Ada", resources.usersUpdate(created.getId(), new UserUpdateInput().name("Ada"), null, null, null, etag).getName());
+        assertEquals(
+                "Ada",
+                resources
+                        .usersUpdate(created.getId(), new UserUpdateInput().name("Ada"), null, null, null, etag)
+                        .getName());
 
         User updated = users.userUpdate(new UserUpdateArgs()
                 .where(new UserWhereUniqueInput().id(created.getId()))
                 .data(new UserUpdateInput().name("Ada Lovelace")));
         assertEquals("Ada Lovelace", updated.getName());
 
-        ApiException conflict = assertThrows(ApiException.class,
+        ApiException conflict = assertThrows(
+                ApiException.class,
                 () -> users.userCreate(new UserCreateArgs().data(new UserCreateInput().email(email))));
         assertEquals(409, conflict.getCode());
         assertTrue(conflict.getResponseBody().contains("P2002"), conflict.getResponseBody());
 
         // Post.author is required: deleting a user who has posts is refused (Restrict, as in Prisma) until they go
-        ApiException restricted = assertThrows(ApiException.class,
+        ApiException restricted = assertThrows(
+                ApiException.class,
                 () -> users.userDelete(new UserDeleteArgs().where(new UserWhereUniqueInput().id(created.getId()))));
         assertEquals(409, restricted.getCode());
         assertTrue(restricted.getResponseBody().contains("P2003"), restricted.getResponseBody());
-        BatchPayload removed = new RpcPostApi(client).postDeleteMany(new PostDeleteManyArgs()
-                .where(new PostWhereInput().authorId(new StringFilter().equalTo(created.getId()))));
+        BatchPayload removed = new RpcPostApi(client)
+                .postDeleteMany(new PostDeleteManyArgs()
+                        .where(new PostWhereInput().authorId(new StringFilter().equalTo(created.getId()))));
         assertEquals(2, removed.getCount());
         users.userDelete(new UserDeleteArgs().where(new UserWhereUniqueInput().id(created.getId())));
-        assertEquals(null, users.userFindUnique(new UserFindUniqueArgs().where(new UserWhereUniqueInput().id(created.getId()))));
-        ApiException missing = assertThrows(ApiException.class,
+        assertEquals(
+                null,
+                users.userFindUnique(new UserFindUniqueArgs().where(new UserWhereUniqueInput().id(created.getId()))));
+        ApiException missing = assertThrows(
+                ApiException.class,
                 () -> users.userDelete(new UserDeleteArgs().where(new UserWhereUniqueInput().id(created.getId()))));
         assertEquals(404, missing.getCode());
         assertTrue(missing.getResponseBody().contains("P2025"), missing.getResponseBody());
     }
 
     /**
-     * openapi-generator's typescript-fetch client, default options, generated by the pom (execution blog-typescript-fetch):
-     * the README tour of {@code src/test/ts-client/fetch/tour.ts}, compiled under tsc --strict and run against this server.
+     * openapi-generator's typescript-fetch client, default options, generated by the pom (execution
+     * blog-typescript-fetch): the README tour of {@code src/test/ts-client/fetch/tour.ts}, compiled under tsc
+     * --strict and run against this server.
      */
     @Test
     void typeScriptFetchClientTour() throws Exception {
         Path client = TypeScriptClientTest.install();
         Path tour = client.resolve("fetch");
-        TypeScriptClientTest.copy(Path.of("target/generated-test-sources/typescript-fetch-blog"), tour.resolve("client"));
+        TypeScriptClientTest.copy(
+                Path.of("target/generated-test-sources/typescript-fetch-blog"), tour.resolve("client"));
         assertEquals(0, TypeScriptClientTest.run(client, Map.of(), "npx", "tsc", "-p", "fetch"), "tsc -p fetch");
-        assertEquals(0, TypeScriptClientTest.run(tour, Map.of("BASE_URL", base.toString()), "node", "dist/tour.js"), "node dist/tour.js");
+        assertEquals(
+                0,
+                TypeScriptClientTest.run(tour, Map.of("BASE_URL", base.toString()), "node", "dist/tour.js"),
+                "node dist/tour.js");
     }
 
     @Test
     void typeScriptClientRoundTrip() throws Exception {
         var client = TypeScriptClientTest.prepare(Documents.BLOG_YAML);
         assertEquals(0, TypeScriptClientTest.run(client, Map.of(), "npx", "tsc", "--outDir", "dist"), "tsc");
-        assertEquals(0, TypeScriptClientTest.run(client, Map.of("BASE_URL", base.toString()), "node", "dist/e2e.js"), "node dist/e2e.js");
+        assertEquals(
+                0,
+                TypeScriptClientTest.run(client, Map.of("BASE_URL", base.toString()), "node", "dist/e2e.js"),
+                "node dist/e2e.js");
     }
 }

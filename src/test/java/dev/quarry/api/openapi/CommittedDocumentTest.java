@@ -5,12 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.quarry.cli.GenerateCommand;
 import dev.quarry.generate.GeneratedFile;
 import dev.quarry.generate.typescript.TypeScriptClientGenerator;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
-import java.nio.file.Files;
-import java.util.List;
 
 /** The committed documents are what the schemas give today; drift fails with the command that fixes it. */
 class CommittedDocumentTest {
@@ -34,19 +34,31 @@ class CommittedDocumentTest {
 
     @Test
     void richDocumentIsUpToDate() {
-        assertEquals(OpenApiDocument.yaml(Documents.load(Documents.RICH_SCHEMA)), Documents.read(Documents.RICH_YAML),
-                Documents.RICH_YAML + FIX + " --schema " + Documents.RICH_SCHEMA + " --output <dir> and copy openapi.yaml there");
+        assertEquals(
+                OpenApiDocument.yaml(Documents.load(Documents.RICH_SCHEMA)),
+                Documents.read(Documents.RICH_YAML),
+                Documents.RICH_YAML + FIX + " --schema " + Documents.RICH_SCHEMA
+                        + " --output <dir> and copy openapi.yaml there");
     }
 
     @Test
     void generateWritesBothFiles(@TempDir Path output) {
-        int exit = new CommandLine(new GenerateCommand()).execute("--schema", Documents.BLOG_SCHEMA.toString(), "--output", output.toString(),
-                "--java-output", output.resolve("java").toString());
+        int exit = new CommandLine(new GenerateCommand())
+                .execute(
+                        "--schema",
+                        Documents.BLOG_SCHEMA.toString(),
+                        "--output",
+                        output.toString(),
+                        "--java-output",
+                        output.resolve("java").toString());
         assertEquals(0, exit);
         assertEquals(Documents.read(Documents.BLOG_YAML), Documents.read(output.resolve("openapi.yaml")));
         assertEquals(Documents.read(Documents.BLOG_JSON), Documents.read(output.resolve("openapi.json")));
         for (String file : List.of("index.js", "index.d.ts", "package.json")) {
-            assertEquals(Documents.read(Documents.TYPESCRIPT_CLIENT.resolve(file)), Documents.read(output.resolve("clients/typescript").resolve(file)), file);
+            assertEquals(
+                    Documents.read(Documents.TYPESCRIPT_CLIENT.resolve(file)),
+                    Documents.read(output.resolve("clients/typescript").resolve(file)),
+                    file);
         }
     }
 
@@ -56,8 +68,15 @@ class CommittedDocumentTest {
         Files.writeString(broken, "model User {\n  id Strin @id\n}\n");
         CommandLine command = new CommandLine(new GenerateCommand());
         command.setExecutionExceptionHandler((e, cl, parsed) -> 1);
-        assertEquals(1, command.execute("--schema", broken.toString(), "--output", dir.resolve("out").toString(),
-                "--java-output", dir.resolve("java").toString()));
+        assertEquals(
+                1,
+                command.execute(
+                        "--schema",
+                        broken.toString(),
+                        "--output",
+                        dir.resolve("out").toString(),
+                        "--java-output",
+                        dir.resolve("java").toString()));
         assertEquals(false, Files.exists(dir.resolve("out/openapi.yaml")));
     }
 }

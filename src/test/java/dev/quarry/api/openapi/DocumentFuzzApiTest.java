@@ -34,7 +34,9 @@ import org.junit.jupiter.api.Test;
  * (updateMany's filter).
  */
 @QuarkusTest
-@WithTestResource(value = FreshDatabase.class, initArgs = {@ResourceArg(name = "purpose", value = "DocumentFuzzApiTest")})
+@WithTestResource(
+        value = FreshDatabase.class,
+        initArgs = {@ResourceArg(name = "purpose", value = "DocumentFuzzApiTest")})
 class DocumentFuzzApiTest {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -46,21 +48,31 @@ class DocumentFuzzApiTest {
 
     @Test
     void requestsMadeFromTheDocumentGetDocumentedAnswers() throws Exception {
-        given().contentType(ContentType.JSON).body("{\"data\":{\"id\":\"u1\",\"email\":\"u1@x.io\",\"posts\":{\"create\":[{\"id\":\"p1\","
-                + "\"title\":\"t\",\"body\":\"b\"}]}}}")
-                .post("/api/rpc/user/create").then().statusCode(200);
+        given().contentType(ContentType.JSON)
+                .body("{\"data\":{\"id\":\"u1\",\"email\":\"u1@x.io\",\"posts\":{\"create\":[{\"id\":\"p1\","
+                        + "\"title\":\"t\",\"body\":\"b\"}]}}}")
+                .post("/api/rpc/user/create")
+                .then()
+                .statusCode(200);
         DocumentedAnswers answers = DocumentedAnswers.install();
-        document = new ObjectMapper().readTree(given().get("/q/openapi?format=json").asString());
+        document = new ObjectMapper()
+                .readTree(given().get("/q/openapi?format=json").asString());
         Map<String, Integer> tally = new TreeMap<>();
         Map<String, String> examples = new TreeMap<>();
         List<String> wrong = new ArrayList<>();
         int sent = 0;
         try {
-            for (Iterator<Map.Entry<String, JsonNode>> paths = document.get("paths").fields(); paths.hasNext(); ) {
+            for (Iterator<Map.Entry<String, JsonNode>> paths =
+                            document.get("paths").fields();
+                    paths.hasNext(); ) {
                 Map.Entry<String, JsonNode> path = paths.next();
                 for (Iterator<Map.Entry<String, JsonNode>> ops = path.getValue().fields(); ops.hasNext(); ) {
                     Map.Entry<String, JsonNode> op = ops.next();
-                    JsonNode schema = op.getValue().path("requestBody").path("content").path("application/json").get("schema");
+                    JsonNode schema = op.getValue()
+                            .path("requestBody")
+                            .path("content")
+                            .path("application/json")
+                            .get("schema");
                     if (schema == null || path.getKey().contains("{")) {
                         continue;
                     }
@@ -73,10 +85,14 @@ class DocumentFuzzApiTest {
                             continue;
                         }
                         // the document's paths as they are ($transaction unencoded)
-                        Response r = given().urlEncodingEnabled(false).contentType(ContentType.JSON).body(body.toString())
+                        Response r = given().urlEncodingEnabled(false)
+                                .contentType(ContentType.JSON)
+                                .body(body.toString())
                                 .request(op.getKey().toUpperCase(), path.getKey());
                         sent++;
-                        String kind = (valid ? "valid " : "broken ") + r.statusCode() + (r.statusCode() >= 400 ? " " + r.path("code") : "");
+                        String kind = (valid ? "valid " : "broken ")
+                                + r.statusCode()
+                                + (r.statusCode() >= 400 ? " " + r.path("code") : "");
                         tally.merge(kind, 1, Integer::sum);
                         examples.putIfAbsent(kind, op.getKey().toUpperCase() + " " + path.getKey() + " " + body);
                         // a 5xx, or a route of the document the server does not know
@@ -131,13 +147,16 @@ class DocumentFuzzApiTest {
         if (schema.has("enum")) {
             return schema.get("enum").get(random.nextInt(schema.get("enum").size()));
         }
-        String type = schema.path("type").isArray() ? schema.path("type").get(0).asText() : schema.path("type").asText("object");
+        String type = schema.path("type").isArray()
+                ? schema.path("type").get(0).asText()
+                : schema.path("type").asText("object");
         switch (type) {
             case "string":
                 return NODES.textNode(string(schema));
             case "integer": {
                 long min = schema.has("minimum") ? schema.get("minimum").asLong() : 0;
-                long max = schema.has("maximum") ? Math.min(schema.get("maximum").asLong(), min + 5) : min + 5;
+                long max =
+                        schema.has("maximum") ? Math.min(schema.get("maximum").asLong(), min + 5) : min + 5;
                 return NODES.numberNode(min + random.nextInt((int) (max - min + 1)));
             }
             case "number":
@@ -146,7 +165,9 @@ class DocumentFuzzApiTest {
                 return NODES.booleanNode(random.nextBoolean());
             case "array": {
                 ArrayNode array = NODES.arrayNode();
-                int items = depth >= MAX_DEPTH ? schema.path("minItems").asInt(0) : Math.max(schema.path("minItems").asInt(0), random.nextInt(3));
+                int items = depth >= MAX_DEPTH
+                        ? schema.path("minItems").asInt(0)
+                        : Math.max(schema.path("minItems").asInt(0), random.nextInt(3));
                 for (int i = 0; i < items; i++) {
                     array.add(instance(schema.get("items"), depth + 1));
                 }
@@ -161,10 +182,13 @@ class DocumentFuzzApiTest {
         ObjectNode object = NODES.objectNode();
         List<String> required = new ArrayList<>();
         schema.path("required").forEach(n -> required.add(n.asText()));
-        for (Iterator<Map.Entry<String, JsonNode>> it = schema.path("properties").fields(); it.hasNext(); ) {
+        for (Iterator<Map.Entry<String, JsonNode>> it =
+                        schema.path("properties").fields();
+                it.hasNext(); ) {
             Map.Entry<String, JsonNode> property = it.next();
             boolean room = object.size() < schema.path("maxProperties").asInt(Integer.MAX_VALUE);
-            boolean wanted = required.contains(property.getKey()) || (room && depth < MAX_DEPTH && random.nextInt(4) == 0);
+            boolean wanted =
+                    required.contains(property.getKey()) || (room && depth < MAX_DEPTH && random.nextInt(4) == 0);
             if (wanted) {
                 object.set(property.getKey(), instance(property.getValue(), depth + 1));
             }

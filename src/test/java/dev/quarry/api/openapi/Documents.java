@@ -1,5 +1,7 @@
 package dev.quarry.api.openapi;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.quarry.runtime.SchemaSource;
 import dev.quarry.schema.SchemaResult;
 import dev.quarry.schema.model.Schema;
@@ -12,8 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** Schemas and documents the OpenAPI tests share. */
 final class Documents {

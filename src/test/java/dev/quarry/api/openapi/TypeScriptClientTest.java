@@ -34,14 +34,25 @@ class TypeScriptClientTest {
      */
     static Path prepare(Path document) throws Exception {
         install();
-        assertEquals(0, run(COPY, Map.of(), "npx", "openapi-typescript", document.toAbsolutePath().toString(), "-o", "src/api.d.ts"),
+        assertEquals(
+                0,
+                run(
+                        COPY,
+                        Map.of(),
+                        "npx",
+                        "openapi-typescript",
+                        document.toAbsolutePath().toString(),
+                        "-o",
+                        "src/api.d.ts"),
                 "openapi-typescript");
         return COPY;
     }
 
     /** Copies the client and installs it with npm ci (once); skips (fails under CI) without node and npm. */
     static Path install() throws Exception {
-        Tools.require(available("node") && available("npm"), () -> "node/npm not found on PATH: the TypeScript client is not checked");
+        Tools.require(
+                available("node") && available("npm"),
+                () -> "node/npm not found on PATH: the TypeScript client is not checked");
         copy(SOURCE, COPY);
         if (!Files.isDirectory(COPY.resolve("node_modules"))) {
             assertEquals(0, run(COPY, Map.of(), "npm", "ci", "--no-audit", "--no-fund"), "npm ci");
@@ -52,8 +63,10 @@ class TypeScriptClientTest {
     static int run(Path dir, Map<String, String> env, String... command) throws IOException, InterruptedException {
         // not inheritIO: output on the test JVM's own stdout corrupts surefire's channel
         Path log = Files.createTempFile("ts-client", ".log");
-        ProcessBuilder builder = new ProcessBuilder(List.of(command)).directory(dir.toFile())
-                .redirectErrorStream(true).redirectOutput(log.toFile());
+        ProcessBuilder builder = new ProcessBuilder(List.of(command))
+                .directory(dir.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
         builder.environment().putAll(env);
         Process process = builder.start();
         boolean finished = process.waitFor(5, TimeUnit.MINUTES);
@@ -67,7 +80,11 @@ class TypeScriptClientTest {
 
     private static boolean available(String program) {
         try {
-            return new ProcessBuilder(program, "--version").redirectErrorStream(true).start().waitFor() == 0;
+            return new ProcessBuilder(program, "--version")
+                            .redirectErrorStream(true)
+                            .start()
+                            .waitFor()
+                    == 0;
         } catch (IOException | InterruptedException e) {
             return false;
         }
@@ -75,7 +92,8 @@ class TypeScriptClientTest {
 
     static void copy(Path from, Path to) throws IOException {
         try (Stream<Path> files = Files.walk(from)) {
-            for (Path file : files.filter(f -> !f.toString().contains("node_modules")).toList()) {
+            for (Path file :
+                    files.filter(f -> !f.toString().contains("node_modules")).toList()) {
                 Path target = to.resolve(from.relativize(file).toString());
                 if (Files.isDirectory(file)) {
                     Files.createDirectories(target);

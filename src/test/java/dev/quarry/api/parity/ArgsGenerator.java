@@ -1,9 +1,6 @@
 package dev.quarry.api.parity;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
-import dev.quarry.schema.validate.PreviewFeatures;
-
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -14,6 +11,7 @@ import dev.quarry.schema.model.RelationField;
 import dev.quarry.schema.model.ScalarField;
 import dev.quarry.schema.model.ScalarType;
 import dev.quarry.schema.model.Schema;
+import dev.quarry.schema.validate.PreviewFeatures;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,13 +27,37 @@ final class ArgsGenerator {
     record Case(String model, String delegate, String operation, String args) {}
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-    private static final List<String> TEXT = List.of("", "Cat person", "light", "PostgreSQL", "big", "Nice", "a", "e", "ann", "Hello", "pure", "100", "o", "x", "Tech", "dark", "ben@example.com", "Ann", "HELLO");
+    private static final List<String> TEXT = List.of(
+            "",
+            "Cat person",
+            "light",
+            "PostgreSQL",
+            "big",
+            "Nice",
+            "a",
+            "e",
+            "ann",
+            "Hello",
+            "pure",
+            "100",
+            "o",
+            "x",
+            "Tech",
+            "dark",
+            "ben@example.com",
+            "Ann",
+            "HELLO");
     private static final List<Long> INTS = List.of(0L, 1L, 2L, 3L, 5L, 100L, -5L);
     private static final List<String> BIGINTS = List.of("0", "1", "7", "42", "123", "9007199254740993");
     private static final List<String> DECIMALS = List.of("0", "0.5", "1", "9.99", "19.9", "100.5");
     private static final List<Double> FLOATS = List.of(0.0, 1.0, 2.25, 4.5, 61.5, -3.25);
-    private static final List<String> DATES = List.of("2024-01-01T10:00:00.123Z", "2024-02-01T12:00:00.000Z", "2023-06-15T08:30:00Z", "2024-01-10T12:00:00+02:00",
-            "2030-01-01T00:00:00.000Z", "1990-05-17T00:00:00.000Z");
+    private static final List<String> DATES = List.of(
+            "2024-01-01T10:00:00.123Z",
+            "2024-02-01T12:00:00.000Z",
+            "2023-06-15T08:30:00Z",
+            "2024-01-10T12:00:00+02:00",
+            "2030-01-01T00:00:00.000Z",
+            "1990-05-17T00:00:00.000Z");
     private static final List<String> BYTES = List.of("AP8Q", "3q2+7w==", "AQI=", "");
 
     private final Schema schema;
@@ -46,9 +68,16 @@ final class ArgsGenerator {
         this.random = new Random(seed);
     }
 
-    private static final List<String> SEARCHES = List.of("ann", "cat & mat", "hello | world", "dark:*", "!cat", "postgresql", "ann & !ben");
-    private static final List<JsonNode> JSON_ELEMENTS = List.of(NODES.numberNode(1), NODES.numberNode(3), NODES.textNode("two"), NODES.nullNode(),
-            NODES.arrayNode().add(1).add(2), NODES.arrayNode().add(1), NODES.objectNode().put("a", 1));
+    private static final List<String> SEARCHES =
+            List.of("ann", "cat & mat", "hello | world", "dark:*", "!cat", "postgresql", "ann & !ben");
+    private static final List<JsonNode> JSON_ELEMENTS = List.of(
+            NODES.numberNode(1),
+            NODES.numberNode(3),
+            NODES.textNode("two"),
+            NODES.nullNode(),
+            NODES.arrayNode().add(1).add(2),
+            NODES.arrayNode().add(1),
+            NODES.objectNode().put("a", 1));
 
     /**
      * Every full-text query as a {@code search} filter and as {@code _relevance} order (when the schema enables
@@ -57,10 +86,16 @@ final class ArgsGenerator {
      */
     List<Case> targeted() {
         List<Case> out = new ArrayList<>();
-        for (Model m : schema.models().stream().filter(m -> !m.ignored() && m.primaryKey().isPresent()).toList()) {
-            String delegate = Character.toLowerCase(m.name().charAt(0)) + m.name().substring(1);
-            List<ScalarField> texts = scalars(m).stream().filter(f -> f.type() == ScalarType.STRING && !f.isList()
-                    && !f.nativeType().map(n -> n.name().equals("Uuid")).orElse(false)).toList();
+        for (Model m : schema.models().stream()
+                .filter(m -> !m.ignored() && m.primaryKey().isPresent())
+                .toList()) {
+            String delegate =
+                    Character.toLowerCase(m.name().charAt(0)) + m.name().substring(1);
+            List<ScalarField> texts = scalars(m).stream()
+                    .filter(f -> f.type() == ScalarType.STRING
+                            && !f.isList()
+                            && !f.nativeType().map(n -> n.name().equals("Uuid")).orElse(false))
+                    .toList();
             if (PreviewFeatures.fullTextSearch(schema) && !texts.isEmpty()) {
                 for (String search : SEARCHES) {
                     ScalarField f = texts.get(out.size() % texts.size());
@@ -71,13 +106,17 @@ final class ArgsGenerator {
                     ObjectNode ranked = NODES.objectNode();
                     ArrayNode order = ranked.putArray("orderBy");
                     ObjectNode relevance = order.addObject().putObject("_relevance");
-                    texts.stream().limit(2).forEach(t -> relevance.withArray("fields").add(t.name()));
+                    texts.stream()
+                            .limit(2)
+                            .forEach(t -> relevance.withArray("fields").add(t.name()));
                     relevance.put("search", search).put("sort", out.size() % 2 == 0 ? "asc" : "desc");
                     idOrder(m, order);
                     out.add(new Case(m.name(), delegate, "findMany", ranked.toString()));
                 }
             }
-            for (ScalarField json : scalars(m).stream().filter(f -> f.type() == ScalarType.JSON && !f.isList()).toList()) {
+            for (ScalarField json : scalars(m).stream()
+                    .filter(f -> f.type() == ScalarType.JSON && !f.isList())
+                    .toList()) {
                 for (String op : List.of("array_starts_with", "array_ends_with", "array_contains")) {
                     for (JsonNode element : JSON_ELEMENTS) {
                         for (boolean onPath : List.of(false, true)) {
@@ -104,9 +143,13 @@ final class ArgsGenerator {
      */
     List<Case> negatedToOneFilters() {
         List<Case> out = new ArrayList<>();
-        for (Model m : schema.models().stream().filter(m -> !m.ignored() && m.primaryKey().isPresent()).toList()) {
-            String delegate = Character.toLowerCase(m.name().charAt(0)) + m.name().substring(1);
-            for (RelationField r : relations(m).stream().filter(r -> !r.isList()).toList()) {
+        for (Model m : schema.models().stream()
+                .filter(m -> !m.ignored() && m.primaryKey().isPresent())
+                .toList()) {
+            String delegate =
+                    Character.toLowerCase(m.name().charAt(0)) + m.name().substring(1);
+            for (RelationField r :
+                    relations(m).stream().filter(r -> !r.isList()).toList()) {
                 Model target = schema.findModel(r.relatedModel()).orElseThrow();
                 for (ScalarField f : nullableComparable(target)) {
                     ObjectNode isNot = NODES.objectNode();
@@ -115,16 +158,28 @@ final class ArgsGenerator {
                     is.putObject(f.name()).set("gt", value(f));
                     ObjectNode notIn = NODES.objectNode();
                     notIn.putObject(f.name()).putArray("notIn").add(value(f));
-                    for (ObjectNode where : List.of(relation(r, "isNot", isNot), relation(r, "isNot", notIn), not(relation(r, "is", is)),
-                            not(relation(r, "isNot", isNot)), not(NODES.objectNode().set("OR", NODES.arrayNode().add(relation(r, "is", notIn))
-                                    .add(NODES.objectNode().putObject(f.name()).put("equals", (String) null)))))) {
+                    for (ObjectNode where : List.of(
+                            relation(r, "isNot", isNot),
+                            relation(r, "isNot", notIn),
+                            not(relation(r, "is", is)),
+                            not(relation(r, "isNot", isNot)),
+                            not(NODES.objectNode()
+                                    .set(
+                                            "OR",
+                                            NODES.arrayNode()
+                                                    .add(relation(r, "is", notIn))
+                                                    .add(NODES.objectNode()
+                                                            .putObject(f.name())
+                                                            .put("equals", (String) null)))))) {
                         out.add(findManyWhere(m, delegate, where));
                     }
                 }
             }
-            for (RelationField many : relations(m).stream().filter(RelationField::isList).toList()) {
+            for (RelationField many :
+                    relations(m).stream().filter(RelationField::isList).toList()) {
                 Model child = schema.findModel(many.relatedModel()).orElseThrow();
-                for (RelationField r : relations(child).stream().filter(r -> !r.isList()).toList()) {
+                for (RelationField r :
+                        relations(child).stream().filter(r -> !r.isList()).toList()) {
                     Model target = schema.findModel(r.relatedModel()).orElseThrow();
                     nullableComparable(target).stream().findFirst().ifPresent(f -> {
                         ObjectNode not = NODES.objectNode();
@@ -139,7 +194,10 @@ final class ArgsGenerator {
     }
 
     private List<ScalarField> nullableComparable(Model m) {
-        return scalars(m).stream().filter(f -> !f.isList() && !f.isRequired() && f.type() != ScalarType.JSON && f.type() != ScalarType.BYTES).toList();
+        return scalars(m).stream()
+                .filter(f ->
+                        !f.isList() && !f.isRequired() && f.type() != ScalarType.JSON && f.type() != ScalarType.BYTES)
+                .toList();
     }
 
     private static ObjectNode relation(RelationField r, String quantifier, ObjectNode inner) {
@@ -168,12 +226,15 @@ final class ArgsGenerator {
     }
 
     List<Case> generate(int count) {
-        List<Model> models = schema.models().stream().filter(m -> !m.ignored() && m.primaryKey().isPresent()).toList();
+        List<Model> models = schema.models().stream()
+                .filter(m -> !m.ignored() && m.primaryKey().isPresent())
+                .toList();
         List<Case> out = new ArrayList<>();
         while (out.size() < count) {
             Model m = models.get(random.nextInt(models.size()));
             int kind = random.nextInt(10);
-            String delegate = Character.toLowerCase(m.name().charAt(0)) + m.name().substring(1);
+            String delegate =
+                    Character.toLowerCase(m.name().charAt(0)) + m.name().substring(1);
             ObjectNode args;
             String op;
             if (kind < 5) {
@@ -205,10 +266,13 @@ final class ArgsGenerator {
                 op = "findUnique";
                 args = NODES.objectNode();
                 ObjectNode where = args.putObject("where");
-                List<ScalarField> id = m.primaryKey().get().fieldNames().stream().map(m::scalarField).toList();
+                List<ScalarField> id = m.primaryKey().get().fieldNames().stream()
+                        .map(m::scalarField)
+                        .toList();
                 ObjectNode target = where;
                 if (id.size() > 1) {
-                    target = where.putObject(String.join("_", m.primaryKey().get().fieldNames()));
+                    target = where.putObject(
+                            String.join("_", m.primaryKey().get().fieldNames()));
                 }
                 for (ScalarField f : id) {
                     target.set(f.name(), idValue(f));
@@ -233,13 +297,15 @@ final class ArgsGenerator {
                 o.put(f.name(), dir());
             }
         }
-        List<RelationField> toOne = relations(m).stream().filter(r -> !r.isList()).toList();
+        List<RelationField> toOne =
+                relations(m).stream().filter(r -> !r.isList()).toList();
         if (!toOne.isEmpty() && random.nextInt(5) == 0) {
             RelationField r = pick(toOne);
             Model target = schema.model(r.relatedModel());
             order.addObject().putObject(r.name()).put(pick(sortable(target)).name(), dir());
         }
-        List<RelationField> toMany = relations(m).stream().filter(RelationField::isList).toList();
+        List<RelationField> toMany =
+                relations(m).stream().filter(RelationField::isList).toList();
         if (!toMany.isEmpty() && random.nextInt(6) == 0) {
             order.addObject().putObject(pick(toMany).name()).put("_count", dir());
         }
@@ -252,7 +318,9 @@ final class ArgsGenerator {
         if (random.nextInt(4) == 0) {
             args.put("skip", random.nextInt(3));
         }
-        if (depth == 0 && random.nextInt(6) == 0 && m.primaryKey().get().fieldNames().size() == 1) {
+        if (depth == 0
+                && random.nextInt(6) == 0
+                && m.primaryKey().get().fieldNames().size() == 1) {
             ScalarField id = m.scalarField(m.primaryKey().get().fieldNames().get(0));
             args.putObject("cursor").set(id.name(), idValue(id));
         }
@@ -271,7 +339,8 @@ final class ArgsGenerator {
     private static boolean nullableOrder(Model m, ArrayNode order) {
         for (JsonNode item : order) {
             String name = item.fieldNames().next();
-            if (m.findRelationField(name).isPresent() || m.findScalarField(name).map(ScalarField::isOptional).orElse(false)) {
+            if (m.findRelationField(name).isPresent()
+                    || m.findScalarField(name).map(ScalarField::isOptional).orElse(false)) {
                 return true;
             }
         }
@@ -351,7 +420,8 @@ final class ArgsGenerator {
                 RelationField r = pick(relations(m));
                 Model target = schema.model(r.relatedModel());
                 if (r.isList()) {
-                    where.putObject(r.name()).set(pick(List.of("some", "every", "none")), where(target, depth + 1, nesting + 1));
+                    where.putObject(r.name())
+                            .set(pick(List.of("some", "every", "none")), where(target, depth + 1, nesting + 1));
                 } else {
                     int form = random.nextInt(4);
                     if (form == 0 && r.isOptional()) {
@@ -359,7 +429,8 @@ final class ArgsGenerator {
                     } else if (form == 1) {
                         where.set(r.name(), where(target, depth + 1, nesting + 1));
                     } else {
-                        where.putObject(r.name()).set(random.nextBoolean() ? "is" : "isNot", where(target, depth + 1, nesting + 1));
+                        where.putObject(r.name())
+                                .set(random.nextBoolean() ? "is" : "isNot", where(target, depth + 1, nesting + 1));
                     }
                 }
             } else {
@@ -413,8 +484,12 @@ final class ArgsGenerator {
         }
         List<String> ops = new ArrayList<>(List.of("equals", "not", "in", "notIn"));
         boolean text = f.type() == ScalarType.STRING;
-        boolean ordered = text || f.type() == ScalarType.INT || f.type() == ScalarType.BIGINT || f.type() == ScalarType.FLOAT
-                || f.type() == ScalarType.DECIMAL || f.type() == ScalarType.DATETIME;
+        boolean ordered = text
+                || f.type() == ScalarType.INT
+                || f.type() == ScalarType.BIGINT
+                || f.type() == ScalarType.FLOAT
+                || f.type() == ScalarType.DECIMAL
+                || f.type() == ScalarType.DATETIME;
         if (f.type() == ScalarType.BOOLEAN) {
             ops = new ArrayList<>(List.of("equals", "not"));
         }
@@ -440,7 +515,9 @@ final class ArgsGenerator {
         } else {
             o.set(op, value(f));
         }
-        if (text && random.nextInt(3) == 0 && !f.nativeType().map(n -> n.name().equals("Uuid")).orElse(false)
+        if (text
+                && random.nextInt(3) == 0
+                && !f.nativeType().map(n -> n.name().equals("Uuid")).orElse(false)
                 && !op.equals("not")) {
             o.put("mode", "insensitive");
         }
@@ -455,21 +532,31 @@ final class ArgsGenerator {
         } else {
             args.putObject("_count").put("_all", true).put(pick(scalars(m)).name(), true);
         }
-        List<ScalarField> numeric = scalars(m).stream().filter(f -> !f.isList() && isNumeric(f)).toList();
+        List<ScalarField> numeric =
+                scalars(m).stream().filter(f -> !f.isList() && isNumeric(f)).toList();
         if (!numeric.isEmpty()) {
             args.putObject("_avg").put(pick(numeric).name(), true);
             args.putObject("_sum").put(pick(numeric).name(), true);
         }
-        List<ScalarField> minMax = scalars(m).stream().filter(f -> !f.isList() && f.type() != ScalarType.JSON && f.type() != ScalarType.BYTES
-                && f.type() != ScalarType.BOOLEAN).toList();
+        List<ScalarField> minMax = scalars(m).stream()
+                .filter(f -> !f.isList()
+                        && f.type() != ScalarType.JSON
+                        && f.type() != ScalarType.BYTES
+                        && f.type() != ScalarType.BOOLEAN)
+                .toList();
         args.putObject("_min").put(pick(minMax).name(), true);
         args.putObject("_max").put(pick(minMax).name(), true);
         return args;
     }
 
     private ObjectNode groupBy(Model m) {
-        List<ScalarField> groupable = scalars(m).stream().filter(f -> !f.isList() && (f.type() instanceof FieldType.EnumRef
-                || f.type() == ScalarType.BOOLEAN || f.type() == ScalarType.STRING || f.type() == ScalarType.INT)).toList();
+        List<ScalarField> groupable = scalars(m).stream()
+                .filter(f -> !f.isList()
+                        && (f.type() instanceof FieldType.EnumRef
+                                || f.type() == ScalarType.BOOLEAN
+                                || f.type() == ScalarType.STRING
+                                || f.type() == ScalarType.INT))
+                .toList();
         if (groupable.isEmpty()) {
             return null;
         }
@@ -478,11 +565,15 @@ final class ArgsGenerator {
         args.putArray("by").add(by.name());
         maybeWhere(m, args, 0);
         args.putObject("_count").put("_all", true);
-        List<ScalarField> numeric = scalars(m).stream().filter(f -> !f.isList() && isNumeric(f)).toList();
+        List<ScalarField> numeric =
+                scalars(m).stream().filter(f -> !f.isList() && isNumeric(f)).toList();
         if (!numeric.isEmpty()) {
             args.putObject("_sum").put(pick(numeric).name(), true);
             if (random.nextBoolean()) {
-                args.putObject("having").putObject(pick(numeric).name()).putObject("_sum").put("gte", 1);
+                args.putObject("having")
+                        .putObject(pick(numeric).name())
+                        .putObject("_sum")
+                        .put("gte", 1);
             }
         }
         args.putArray("orderBy").addObject().put(by.name(), dir());
@@ -497,7 +588,8 @@ final class ArgsGenerator {
             return NODES.textNode(pick(List.of("1", "2", "3", "9007199254740993")));
         }
         if (f.nativeType().map(n -> n.name().equals("Uuid")).orElse(false)) {
-            return NODES.textNode(pick(List.of("11111111-1111-1111-1111-111111111111", "33333333-3333-3333-3333-333333333333")));
+            return NODES.textNode(
+                    pick(List.of("11111111-1111-1111-1111-111111111111", "33333333-3333-3333-3333-333333333333")));
         }
         return NODES.textNode(pick(List.of("u1", "u2", "p1", "p3", "a", "b", "k1", "zzz")));
     }
@@ -533,7 +625,9 @@ final class ArgsGenerator {
     }
 
     private List<ScalarField> scalars(Model m) {
-        return m.scalarFields().stream().filter(f -> !f.ignored() && (f.type() instanceof ScalarType || f.type() instanceof FieldType.EnumRef)).toList();
+        return m.scalarFields().stream()
+                .filter(f -> !f.ignored() && (f.type() instanceof ScalarType || f.type() instanceof FieldType.EnumRef))
+                .toList();
     }
 
     private List<ScalarField> filterable(Model m) {
@@ -541,7 +635,9 @@ final class ArgsGenerator {
     }
 
     private List<ScalarField> sortable(Model m) {
-        return scalars(m).stream().filter(f -> !f.isList() && f.type() != ScalarType.JSON).toList();
+        return scalars(m).stream()
+                .filter(f -> !f.isList() && f.type() != ScalarType.JSON)
+                .toList();
     }
 
     private List<RelationField> relations(Model m) {
@@ -549,7 +645,10 @@ final class ArgsGenerator {
     }
 
     private static boolean isNumeric(ScalarField f) {
-        return f.type() == ScalarType.INT || f.type() == ScalarType.BIGINT || f.type() == ScalarType.FLOAT || f.type() == ScalarType.DECIMAL;
+        return f.type() == ScalarType.INT
+                || f.type() == ScalarType.BIGINT
+                || f.type() == ScalarType.FLOAT
+                || f.type() == ScalarType.DECIMAL;
     }
 
     private String dir() {

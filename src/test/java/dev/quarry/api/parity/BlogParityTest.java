@@ -14,9 +14,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /** Quarry and Prisma Client 7 answer the same generated reads the same way, on the blog schema. */
 @QuarkusTest
 @ExtendWith(DocumentedAnswers.Checked.class)
-@WithTestResource(value = FreshDatabase.class, initArgs = {
-        @ResourceArg(name = "schema", value = "query/blog.prisma"),
-        @ResourceArg(name = "sql", value = "query/blog-seed.sql")})
+@WithTestResource(
+        value = FreshDatabase.class,
+        initArgs = {
+            @ResourceArg(name = "schema", value = "query/blog.prisma"),
+            @ResourceArg(name = "sql", value = "query/blog-seed.sql")
+        })
 class BlogParityTest {
 
     /**
@@ -25,7 +28,14 @@ class BlogParityTest {
     @Test
     void generatedReadsMatchPrismaClient() throws Exception {
         ParityCheck.Tally tally = ParityCheck.run("query/blog.prisma", 7, 120);
-        assertEquals(List.of(), tally.different().stream().map(o -> o.c().delegate() + "." + o.c().operation() + " " + o.c().args()).toList());
-        assertEquals(List.of(127, 125, 2, 0, 0), tally.counts(), "cases, same answer, refused by both, a listed Prisma bug, different");
+        assertEquals(
+                List.of(),
+                tally.different().stream()
+                        .map(o -> o.c().delegate() + "." + o.c().operation() + " " + o.c().args())
+                        .toList());
+        assertEquals(
+                List.of(127, 125, 2, 0, 0),
+                tally.counts(),
+                "cases, same answer, refused by both, a listed Prisma bug, different");
     }
 }

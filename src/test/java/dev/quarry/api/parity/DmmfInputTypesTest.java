@@ -32,58 +32,112 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 /**
- * Quarry's argument validation against Prisma's own query schema (the DMMF of Prisma 7, from {@code prisma generate}),
- * for the schemas of the parity suites. Compared: each model's read operations ({@code findMany}, {@code findFirst},
+ * Quarry's argument validation against Prisma's own query schema (the DMMF of Prisma 7, from {@code prisma
+ * generate}), for the schemas of the parity suites. Compared: each model's read operations ({@code findMany},
+ * {@code findFirst},
  * {@code aggregate}, {@code groupBy}: their arguments), its {@code where} ({@code WhereInput}, every field's filter
  * types, their nested {@code not} filters), its {@code orderBy} ({@code OrderByWithRelationInput}, {@code
- * SortOrderInput}, relation-count and relevance orders), groupBy's {@code having} and {@code orderBy} and the aggregate
- * inputs, select/include/omit (from the output types), findUnique's WhereUniqueInput, and every write operation
- * (create, createMany, createManyAndReturn, update, updateMany, updateManyAndReturn, upsert, delete, deleteMany) with
- * every nested write input it reaches (create, connect, connectOrCreate, set, disconnect, delete, update, updateMany,
- * upsert, deleteMany, createMany envelopes, field update operations), each input type once. At each place every input
- * object field is sent alone with a valid value and must be accepted; every other key of the DMMF sent in its place
- * must be refused there; an object with two keys where the type takes at most one, an empty one where it takes at
- * least one, and one without a required field, must be refused; a WhereUniqueInput without a unique criterion too.
+ * SortOrderInput}, relation-count and relevance orders), groupBy's {@code having} and {@code orderBy} and the
+ * aggregate inputs, select/include/omit (from the output types), findUnique's WhereUniqueInput, and every write
+ * operation (create, createMany, createManyAndReturn, update, updateMany, updateManyAndReturn, upsert, delete,
+ * deleteMany) with every nested write input it reaches (create, connect, connectOrCreate, set, disconnect, delete,
+ * update, updateMany, upsert, deleteMany, createMany envelopes, field update operations), each input type once. At
+ * each place every input object field is sent alone with a valid value and must be accepted; every other key of the
+ * DMMF sent in its place must be refused there; an object with two keys where the type takes at most one, an empty
+ * one where it takes at least one, and one without a required field, must be refused; a WhereUniqueInput without a
+ * unique criterion too.
  */
 class DmmfInputTypesTest {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-    private static final Map<String, Operation> OPERATIONS = Map.of("findMany", Operation.FIND_MANY, "findFirst", Operation.FIND_FIRST,
-            "aggregate", Operation.AGGREGATE, "groupBy", Operation.GROUP_BY);
+    private static final Map<String, Operation> OPERATIONS = Map.of(
+            "findMany",
+            Operation.FIND_MANY,
+            "findFirst",
+            Operation.FIND_FIRST,
+            "aggregate",
+            Operation.AGGREGATE,
+            "groupBy",
+            Operation.GROUP_BY);
     /** Prisma's mutation fields (* the model's name) and the write operations they are. */
-    private static final Map<String, WriteOperation> MUTATIONS = Map.of("createOne*", WriteOperation.CREATE, "createMany*", WriteOperation.CREATE_MANY,
-            "createMany*AndReturn", WriteOperation.CREATE_MANY_AND_RETURN, "updateOne*", WriteOperation.UPDATE, "updateMany*", WriteOperation.UPDATE_MANY,
-            "updateMany*AndReturn", WriteOperation.UPDATE_MANY_AND_RETURN, "upsertOne*", WriteOperation.UPSERT, "deleteOne*", WriteOperation.DELETE,
-            "deleteMany*", WriteOperation.DELETE_MANY);
-    /** The arguments of aggregate and groupBy compared at their own positions, by the ending of their input type's name. */
-    private static final Map<String, String> AGGREGATE_PARTS = Map.of("having", "ScalarWhereWithAggregatesInput", "orderBy", "OrderByWithAggregationInput",
-            "_count", "CountAggregateInputType", "_avg", "AvgAggregateInputType", "_sum", "SumAggregateInputType", "_min", "MinAggregateInputType",
-            "_max", "MaxAggregateInputType");
+    private static final Map<String, WriteOperation> MUTATIONS = Map.of(
+            "createOne*",
+            WriteOperation.CREATE,
+            "createMany*",
+            WriteOperation.CREATE_MANY,
+            "createMany*AndReturn",
+            WriteOperation.CREATE_MANY_AND_RETURN,
+            "updateOne*",
+            WriteOperation.UPDATE,
+            "updateMany*",
+            WriteOperation.UPDATE_MANY,
+            "updateMany*AndReturn",
+            WriteOperation.UPDATE_MANY_AND_RETURN,
+            "upsertOne*",
+            WriteOperation.UPSERT,
+            "deleteOne*",
+            WriteOperation.DELETE,
+            "deleteMany*",
+            WriteOperation.DELETE_MANY);
+    /**
+     * The arguments of aggregate and groupBy compared at their own positions, by the ending of their input type's
+     * name.
+     */
+    private static final Map<String, String> AGGREGATE_PARTS = Map.of(
+            "having",
+            "ScalarWhereWithAggregatesInput",
+            "orderBy",
+            "OrderByWithAggregationInput",
+            "_count",
+            "CountAggregateInputType",
+            "_avg",
+            "AvgAggregateInputType",
+            "_sum",
+            "SumAggregateInputType",
+            "_min",
+            "MinAggregateInputType",
+            "_max",
+            "MaxAggregateInputType");
+
     private static final int MAX_DEPTH = 4;
     private static final int MAX_WRITE_DEPTH = 6;
 
-    /** The figures the README quotes: input types and fields compared, keys checked refused, constraints checked. */
+    /**
+     * The figures the README quotes: input types and fields compared, keys checked refused, constraints checked.
+     */
     @Test
     void blogAcceptsWhatPrismaAccepts() throws Exception {
         Comparison c = compare("query/blog.prisma");
         assertEquals(List.of(), c.mismatches);
-        assertEquals(List.of(107, 2_129, 14_037, 86), c.figures(), "input types, fields accepted, keys refused, constraints");
+        assertEquals(
+                List.of(107, 2_129, 14_037, 86),
+                c.figures(),
+                "input types, fields accepted, keys refused, constraints");
     }
 
     @Test
     void richAcceptsWhatPrismaAccepts() throws Exception {
         Comparison c = compare("query/rich.prisma");
         assertEquals(List.of(), c.mismatches);
-        assertEquals(980, c.notYet.size(), "the mismatches of kinds not yet fixed (list, Json and Bytes fields in groupBy)");
-        assertEquals(List.of(604, 10_776, 167_594, 560), c.figures(), "input types, fields accepted, keys refused, constraints");
+        assertEquals(
+                980, c.notYet.size(), "the mismatches of kinds not yet fixed (list, Json and Bytes fields in groupBy)");
+        assertEquals(
+                List.of(604, 10_776, 167_594, 560),
+                c.figures(),
+                "input types, fields accepted, keys refused, constraints");
     }
 
     private static Comparison compare(String resource) throws Exception {
-        Tools.require(PrismaPeer.unavailableReason().isEmpty(), () -> "DMMF comparison: " + PrismaPeer.unavailableReason().orElse(""));
+        Tools.require(
+                PrismaPeer.unavailableReason().isEmpty(),
+                () -> "DMMF comparison: " + PrismaPeer.unavailableReason().orElse(""));
         Path file = Path.of("src/test/resources", resource);
         Comparison c = new Comparison(PrismaSchema.load(file).schema().orElseThrow(), PrismaPeer.dmmfSchema(file));
         c.run();
-        System.out.printf("DMMF %s: %d input types, %d fields accepted, %d keys refused, %d constraints, %d mismatches, %d not yet fixed%n",
+        System.out.printf(
+                "DMMF %s: %d input types, %d fields accepted, %d keys refused, %d constraints, %d "
+                        + "mismatches, %d "
+                        + "not yet fixed%n",
                 resource, c.types.size(), c.accepted, c.refused, c.constraints, c.mismatches.size(), c.notYet.size());
         c.mismatches.forEach(m -> System.out.println("  " + m));
         c.notYet.forEach(m -> System.out.println("  not yet: " + m));
@@ -91,13 +145,27 @@ class DmmfInputTypesTest {
     }
 
     /**
-     * One place of an argument object: an operation, the path of keys to it, the input types it takes (a union), and
-     * keys it also takes that no compared type lists (a to-one relation filter's WhereInput shorthand, whose type is
-     * compared at its own model; an operation's selection: select, include, _count …, which the DMMF has in output types).
+     * One place of an argument object: an operation, the path of keys to it, the input types it takes (a union),
+     * and keys it also takes that no compared type lists (a to-one relation filter's WhereInput shorthand, whose
+     * type is compared at its own model; an operation's selection: select, include, _count …, which the DMMF has in
+     * output types).
      */
-    private record Position(Model model, Call call, ObjectNode base, List<String> path, List<JsonNode> types, Set<String> alsoAccepted, ObjectNode given) {
+    private record Position(
+            Model model,
+            Call call,
+            ObjectNode base,
+            List<String> path,
+            List<JsonNode> types,
+            Set<String> alsoAccepted,
+            ObjectNode given) {
 
-        Position(Model model, Call call, ObjectNode base, List<String> path, List<JsonNode> types, Set<String> alsoAccepted) {
+        Position(
+                Model model,
+                Call call,
+                ObjectNode base,
+                List<String> path,
+                List<JsonNode> types,
+                Set<String> alsoAccepted) {
             this(model, call, base, path, types, alsoAccepted, NODES.objectNode());
         }
 
@@ -140,6 +208,7 @@ class DmmfInputTypesTest {
         private final WritePlanner writes;
         /** The input types compared under writes so far: each once, in the first place it is reached. */
         private final Set<String> walkedInWrites = new TreeSet<>();
+
         private final Map<String, JsonNode> inputTypes = new HashMap<>();
         private final Map<String, List<String>> enums = new HashMap<>();
         private final JsonNode query;
@@ -157,7 +226,8 @@ class DmmfInputTypesTest {
             this.schema = schema;
             this.planner = new QueryPlanner(schema, Limits.DEFAULT);
             this.writes = new WritePlanner(schema, Limits.DEFAULT);
-            dmmf.at("/inputObjectTypes/prisma").forEach(t -> inputTypes.put(t.get("name").asText(), t));
+            dmmf.at("/inputObjectTypes/prisma")
+                    .forEach(t -> inputTypes.put(t.get("name").asText(), t));
             for (String namespace : List.of("prisma", "model")) {
                 dmmf.at("/enumTypes/" + namespace).forEach(e -> {
                     List<String> values = new ArrayList<>();
@@ -177,10 +247,17 @@ class DmmfInputTypesTest {
             this.query = found;
             this.mutation = writing;
             this.outputTypes = dmmf.at("/outputObjectTypes/prisma");
-            inputTypes.values().forEach(t -> t.get("fields").forEach(f -> candidates.add(f.get("name").asText())));
-            query.get("fields").forEach(f -> f.get("args").forEach(a -> candidates.add(a.get("name").asText())));
+            inputTypes
+                    .values()
+                    .forEach(t -> t.get("fields")
+                            .forEach(f -> candidates.add(f.get("name").asText())));
+            query.get("fields")
+                    .forEach(f -> f.get("args")
+                            .forEach(a -> candidates.add(a.get("name").asText())));
             if (mutation != null) {
-                mutation.get("fields").forEach(f -> f.get("args").forEach(a -> candidates.add(a.get("name").asText())));
+                mutation.get("fields")
+                        .forEach(f -> f.get("args")
+                                .forEach(a -> candidates.add(a.get("name").asText())));
             }
         }
 
@@ -194,7 +271,15 @@ class DmmfInputTypesTest {
                     for (Map.Entry<String, Operation> op : OPERATIONS.entrySet()) {
                         if (name.equals(op.getKey() + model.name())) {
                             Call call = Call.of(op.getValue());
-                            compare(new Position(model, call, NODES.objectNode(), List.of(), List.of(arguments(field)), selection(field)), false);
+                            compare(
+                                    new Position(
+                                            model,
+                                            call,
+                                            NODES.objectNode(),
+                                            List.of(),
+                                            List.of(arguments(field)),
+                                            selection(field)),
+                                    false);
                             for (Map.Entry<String, String> part : AGGREGATE_PARTS.entrySet()) {
                                 argumentPosition(model, call, field, part.getKey(), part.getValue());
                             }
@@ -202,11 +287,30 @@ class DmmfInputTypesTest {
                     }
                 }
                 Call findMany = Call.of(Operation.FIND_MANY);
-                compare(new Position(model, findMany, NODES.objectNode(), List.of("where"), List.of(inputTypes.get(model.name() + "WhereInput")), Set.of()), true);
-                compare(new Position(model, findMany, NODES.objectNode(), List.of("orderBy"), List.of(inputTypes.get(model.name() + "OrderByWithRelationInput")),
-                        Set.of()), true);
+                compare(
+                        new Position(
+                                model,
+                                findMany,
+                                NODES.objectNode(),
+                                List.of("where"),
+                                List.of(inputTypes.get(model.name() + "WhereInput")),
+                                Set.of()),
+                        true);
+                compare(
+                        new Position(
+                                model,
+                                findMany,
+                                NODES.objectNode(),
+                                List.of("orderBy"),
+                                List.of(inputTypes.get(model.name() + "OrderByWithRelationInput")),
+                                Set.of()),
+                        true);
                 for (String shape : List.of("select", "include", "omit")) {
-                    shapeType(model, shape).ifPresent(t -> compare(new Position(model, findMany, NODES.objectNode(), List.of(shape), List.of(t), Set.of()), false));
+                    shapeType(model, shape)
+                            .ifPresent(t -> compare(
+                                    new Position(
+                                            model, findMany, NODES.objectNode(), List.of(shape), List.of(t), Set.of()),
+                                    false));
                 }
                 whereUnique(model);
                 if (mutation != null && !model.view()) {
@@ -214,9 +318,20 @@ class DmmfInputTypesTest {
                         String name = field.get("name").asText();
                         for (Map.Entry<String, WriteOperation> op : MUTATIONS.entrySet()) {
                             if (name.equals(op.getKey().replace("*", model.name()))) {
-                                Set<String> shape = field.at("/outputType/type").asText().equals(model.name()) || name.endsWith("AndReturn")
-                                        ? Set.of("select", "include", "omit") : Set.of();
-                                compare(new Position(model, Call.of(op.getValue()), NODES.objectNode(), List.of(), List.of(arguments(field)), shape), true);
+                                Set<String> shape =
+                                        field.at("/outputType/type").asText().equals(model.name())
+                                                        || name.endsWith("AndReturn")
+                                                ? Set.of("select", "include", "omit")
+                                                : Set.of();
+                                compare(
+                                        new Position(
+                                                model,
+                                                Call.of(op.getValue()),
+                                                NODES.objectNode(),
+                                                List.of(),
+                                                List.of(arguments(field)),
+                                                shape),
+                                        true);
                             }
                         }
                     }
@@ -234,9 +349,9 @@ class DmmfInputTypesTest {
         }
 
         /**
-         * An argument of an aggregate or groupBy ({@code having}, {@code orderBy}, {@code _count} …) compared at its
-         * own position, beside the operation's other required arguments (groupBy's {@code by}); having's aggregate
-         * filters and groupBy's aggregate orders are walked too.
+         * An argument of an aggregate or groupBy ({@code having}, {@code orderBy}, {@code _count} …) compared at
+         * its own position, beside the operation's other required arguments (groupBy's {@code by}); having's
+         * aggregate filters and groupBy's aggregate orders are walked too.
          */
         private void argumentPosition(Model model, Call call, JsonNode field, String argument, String typeSuffix) {
             for (JsonNode arg : field.get("args")) {
@@ -245,14 +360,20 @@ class DmmfInputTypesTest {
                 }
                 for (JsonNode option : arg.get("inputTypes")) {
                     String name = option.get("type").asText();
-                    if (option.get("location").asText().equals("inputObjectTypes") && !option.get("isList").asBoolean() && name.endsWith(typeSuffix)) {
+                    if (option.get("location").asText().equals("inputObjectTypes")
+                            && !option.get("isList").asBoolean()
+                            && name.endsWith(typeSuffix)) {
                         ObjectNode base = required(arguments(field), argument);
                         if (base.has("by")) {
-                            // every field in by: having and orderBy name fields outside the aggregates only when they are grouped by
+                            // every field in by: having and orderBy name fields outside the aggregates only when
+                            // they are grouped by
                             ArrayNode by = base.putArray("by");
                             enums.get(model.name() + "ScalarFieldEnum").forEach(by::add);
                         }
-                        compare(new Position(model, call, base, List.of(argument), List.of(inputTypes.get(name)), Set.of()), true);
+                        compare(
+                                new Position(
+                                        model, call, base, List.of(argument), List.of(inputTypes.get(name)), Set.of()),
+                                true);
                     }
                 }
             }
@@ -273,15 +394,21 @@ class DmmfInputTypesTest {
             if (output == null) {
                 return Optional.empty();
             }
-            ObjectNode type = NODES.objectNode().put("name", model.name() + Character.toUpperCase(shape.charAt(0)) + shape.substring(1));
+            ObjectNode type = NODES.objectNode()
+                    .put("name", model.name() + Character.toUpperCase(shape.charAt(0)) + shape.substring(1));
             ArrayNode fields = type.putArray("fields");
             for (JsonNode f : output.get("fields")) {
                 boolean relation = f.at("/outputType/location").asText().equals("outputObjectTypes");
                 if (shape.equals("omit") == relation || (shape.equals("include") && !relation)) {
                     continue;
                 }
-                ObjectNode field = fields.addObject().put("name", f.get("name").asText()).put("isRequired", false);
-                field.putArray("inputTypes").addObject().put("type", "Boolean").put("location", "scalar").put("isList", false);
+                ObjectNode field =
+                        fields.addObject().put("name", f.get("name").asText()).put("isRequired", false);
+                field.putArray("inputTypes")
+                        .addObject()
+                        .put("type", "Boolean")
+                        .put("location", "scalar")
+                        .put("isList", false);
             }
             type.putObject("constraints").put("minNumFields", shape.equals("select") ? 1 : 0);
             return fields.isEmpty() ? Optional.empty() : Optional.of(type);
@@ -301,7 +428,14 @@ class DmmfInputTypesTest {
                     value(f.get("inputTypes"), 0).ifPresent(v -> given.set(criteria.get(0), v));
                 }
             }
-            Position at = new Position(model, Call.of(Operation.FIND_UNIQUE), NODES.objectNode(), List.of("where"), List.of(type), Set.of(), given);
+            Position at = new Position(
+                    model,
+                    Call.of(Operation.FIND_UNIQUE),
+                    NODES.objectNode(),
+                    List.of("where"),
+                    List.of(type),
+                    Set.of(),
+                    given);
             compare(at, false);
             for (JsonNode f : type.get("fields")) {
                 if (!criteria.contains(f.get("name").asText())) {
@@ -310,7 +444,8 @@ class DmmfInputTypesTest {
                         constraints++;
                         ObjectNode leaf = NODES.objectNode().set(f.get("name").asText(), v.get());
                         if (plan(at, leaf).isEmpty()) {
-                            mismatches.add(at.display() + ": Prisma refuses " + leaf + " (no unique criterion of " + criteria + "), Quarry accepts it");
+                            mismatches.add(at.display() + ": Prisma refuses " + leaf + " (no unique criterion of "
+                                    + criteria + "), Quarry accepts it");
                         }
                     }
                 }
@@ -339,18 +474,24 @@ class DmmfInputTypesTest {
 
         /**
          * A mismatch, or one of the kind not yet fixed (issue 24): groupBy's having and orderBy on a list, Json or
-         * Bytes field (Prisma takes list and Json filters in having, _min/_max of Bytes and Json, _avg/_sum of lists).
+         * Bytes field (Prisma takes list and Json filters in having, _min/_max of Bytes and Json, _avg/_sum of
+         * lists).
          */
         private void mismatch(Position at, ObjectNode leaf, String what) {
-            boolean grouped = at.call().read() == Operation.GROUP_BY && !at.path().isEmpty();
+            boolean grouped =
+                    at.call().read() == Operation.GROUP_BY && !at.path().isEmpty();
             Set<String> fields = new TreeSet<>();
             if (grouped && at.path().get(0).equals("having") && at.path().size() > 1) {
                 fields.add(at.path().get(1));
             } else if (grouped) {
                 leaf.fieldNames().forEachRemaining(fields::add);
             }
-            boolean notYet = fields.stream().anyMatch(f -> at.model().findField(f).filter(x -> x instanceof ScalarField sf
-                    && (sf.isList() || sf.type() == ScalarType.JSON || sf.type() == ScalarType.BYTES)).isPresent());
+            boolean notYet = fields.stream()
+                    .anyMatch(f -> at.model()
+                            .findField(f)
+                            .filter(x -> x instanceof ScalarField sf
+                                    && (sf.isList() || sf.type() == ScalarType.JSON || sf.type() == ScalarType.BYTES))
+                            .isPresent());
             (notYet ? this.notYet : mismatches).add(at.display() + what);
         }
 
@@ -361,7 +502,9 @@ class DmmfInputTypesTest {
         private void compare(Position at, boolean descend) {
             at.types().forEach(t -> types.add(t.get("name").asText()));
             Map<String, JsonNode> fields = new HashMap<>();
-            at.types().forEach(t -> t.get("fields").forEach(f -> fields.putIfAbsent(f.get("name").asText(), f)));
+            at.types()
+                    .forEach(t -> t.get("fields")
+                            .forEach(f -> fields.putIfAbsent(f.get("name").asText(), f)));
             for (JsonNode type : at.types()) {
                 for (JsonNode field : type.get("fields")) {
                     Optional<JsonNode> value = value(field.get("inputTypes"), 0);
@@ -372,15 +515,22 @@ class DmmfInputTypesTest {
                     leaf.setAll(required(type, field.get("name").asText()));
                     leaf.set(field.get("name").asText(), value.get());
                     accepted++;
-                    // P2019: arguments each valid but not together (groupBy's take without orderBy), refused by Prisma's engine too
-                    plan(at, leaf).filter(e -> e.error().code() != ErrorCode.INPUT_ERROR)
-                            .ifPresent(e -> mismatch(at, leaf, ": Prisma accepts " + leaf + ", Quarry refuses: " + e.error().message()));
+                    // P2019: arguments each valid but not together (groupBy's take without orderBy), refused by
+                    // Prisma's engine too
+                    plan(at, leaf)
+                            .filter(e -> e.error().code() != ErrorCode.INPUT_ERROR)
+                            .ifPresent(e -> mismatch(
+                                    at,
+                                    leaf,
+                                    ": Prisma accepts " + leaf + ", Quarry refuses: "
+                                            + e.error().message()));
                     if (descend) {
                         objectTypes(at, type, field).ifPresent(inner -> compare(inner, true));
                     }
                 }
                 if (at.types().size() == 1) {
-                    // in a union, what one type refuses another may take (a to-one update's {where, data} or the data itself)
+                    // in a union, what one type refuses another may take (a to-one update's {where, data} or the
+                    // data itself)
                     constraints(at, type);
                 }
             }
@@ -394,12 +544,20 @@ class DmmfInputTypesTest {
                 refused++;
                 Optional<QueryException> e = plan(at, leaf);
                 if (e.isEmpty() || !e.get().error().path().startsWith(at.key())) {
-                    mismatch(at, leaf, ": Prisma refuses key " + candidate + ", Quarry " + e.map(x -> "refuses elsewhere: " + x.error().message()).orElse("accepts it"));
+                    mismatch(
+                            at,
+                            leaf,
+                            ": Prisma refuses key " + candidate + ", Quarry "
+                                    + e.map(x -> "refuses elsewhere: "
+                                                    + x.error().message())
+                                            .orElse("accepts it"));
                 }
             }
         }
 
-        /** Two keys where the type takes at most one; none where it takes at least one; a required field left out. */
+        /**
+         * Two keys where the type takes at most one; none where it takes at least one; a required field left out.
+         */
         private void constraints(Position at, JsonNode type) {
             JsonNode c = type.get("constraints");
             List<JsonNode> fields = new ArrayList<>();
@@ -409,7 +567,8 @@ class DmmfInputTypesTest {
                 ObjectNode two = NODES.objectNode();
                 for (JsonNode f : fields) {
                     if (two.size() < 2) {
-                        value(f.get("inputTypes"), 0).ifPresent(v -> two.set(f.get("name").asText(), v));
+                        value(f.get("inputTypes"), 0)
+                                .ifPresent(v -> two.set(f.get("name").asText(), v));
                     }
                 }
                 refusedLeaves.add(two);
@@ -422,7 +581,9 @@ class DmmfInputTypesTest {
                     ObjectNode without = NODES.objectNode();
                     for (JsonNode other : fields) {
                         if (other != f && other.get("isRequired").asBoolean()) {
-                            value(other.get("inputTypes"), 0).ifPresent(v -> without.set(other.get("name").asText(), v));
+                            value(other.get("inputTypes"), 0)
+                                    .ifPresent(
+                                            v -> without.set(other.get("name").asText(), v));
                         }
                     }
                     refusedLeaves.add(without);
@@ -431,7 +592,11 @@ class DmmfInputTypesTest {
             for (ObjectNode leaf : refusedLeaves) {
                 constraints++;
                 if (plan(at, leaf).isEmpty()) {
-                    mismatch(at, leaf, ": Prisma refuses " + leaf + " (" + type.get("name").asText() + " " + c + "), Quarry accepts it");
+                    mismatch(
+                            at,
+                            leaf,
+                            ": Prisma refuses " + leaf + " (" + type.get("name").asText() + " " + c
+                                    + "), Quarry accepts it");
                 }
             }
         }
@@ -451,17 +616,27 @@ class DmmfInputTypesTest {
             for (JsonNode option : field.get("inputTypes")) {
                 String name = option.get("type").asText();
                 JsonNode type = inputTypes.get(name);
-                if (type == null || !option.get("location").asText().equals("inputObjectTypes") || option.get("isList").asBoolean()) {
+                if (type == null
+                        || !option.get("location").asText().equals("inputObjectTypes")
+                        || option.get("isList").asBoolean()) {
                     continue;
                 }
                 if (write) {
-                    boolean whereInput = name.endsWith("WhereInput") && !name.endsWith("ScalarWhereInput") || name.endsWith("WhereUniqueInput");
+                    boolean whereInput = name.endsWith("WhereInput") && !name.endsWith("ScalarWhereInput")
+                            || name.endsWith("WhereUniqueInput");
                     boolean filter = name.endsWith("Filter") || name.endsWith("RelationFilter");
-                    if (!whereInput && !filter && !(at.path().size() > 0 && parent.get("name").asText().endsWith("ScalarWhereInput"))) {
+                    if (!whereInput
+                            && !filter
+                            && !(at.path().size() > 0
+                                    && parent.get("name").asText().endsWith("ScalarWhereInput"))) {
                         walked.add(type);
                     }
-                } else if ((name.endsWith("Filter") && (!name.contains("WithAggregates") || at.path().get(0).equals("having"))) || name.equals("SortOrderInput")
-                        || name.endsWith("OrderByRelationAggregateInput") || name.endsWith("OrderByRelevanceInput")
+                } else if ((name.endsWith("Filter")
+                                && (!name.contains("WithAggregates")
+                                        || at.path().get(0).equals("having")))
+                        || name.equals("SortOrderInput")
+                        || name.endsWith("OrderByRelationAggregateInput")
+                        || name.endsWith("OrderByRelevanceInput")
                         || (at.path().get(0).equals("orderBy") && name.endsWith("OrderByAggregateInput"))) {
                     walked.add(type);
                 } else if (name.endsWith("WhereInput")) {
@@ -469,7 +644,8 @@ class DmmfInputTypesTest {
                 }
             }
             if (write) {
-                // each union once; kept whole, so what one of its types refuses and another takes is not counted refused
+                // each union once; kept whole, so what one of its types refuses and another takes is not counted
+                // refused
                 boolean seen = true;
                 for (JsonNode t : walked) {
                     seen &= !walkedInWrites.add(t.get("name").asText());
@@ -494,7 +670,8 @@ class DmmfInputTypesTest {
             ObjectNode out = NODES.objectNode();
             for (JsonNode f : type.get("fields")) {
                 if (f.get("isRequired").asBoolean() && !f.get("name").asText().equals(except)) {
-                    value(f.get("inputTypes"), 0).ifPresent(v -> out.set(f.get("name").asText(), v));
+                    value(f.get("inputTypes"), 0)
+                            .ifPresent(v -> out.set(f.get("name").asText(), v));
                 }
             }
             return out;
@@ -504,7 +681,8 @@ class DmmfInputTypesTest {
         private Optional<JsonNode> value(JsonNode options, int depth) {
             List<JsonNode> ordered = new ArrayList<>();
             options.forEach(o -> {
-                if (!o.get("location").asText().equals("inputObjectTypes") && !o.get("type").asText().equals("Null")) {
+                if (!o.get("location").asText().equals("inputObjectTypes")
+                        && !o.get("type").asText().equals("Null")) {
                     ordered.add(o);
                 }
             });
@@ -516,7 +694,8 @@ class DmmfInputTypesTest {
             for (JsonNode o : ordered) {
                 Optional<JsonNode> one = one(o, depth);
                 if (one.isPresent()) {
-                    return Optional.of(o.get("isList").asBoolean() ? NODES.arrayNode().add(one.get()) : one.get());
+                    return Optional.of(
+                            o.get("isList").asBoolean() ? NODES.arrayNode().add(one.get()) : one.get());
                 }
             }
             return Optional.empty();
@@ -528,7 +707,9 @@ class DmmfInputTypesTest {
                 case "scalar":
                     return scalar(type);
                 case "enumTypes":
-                    return Optional.ofNullable(enums.get(type)).filter(v -> !v.isEmpty() && !type.equals("JsonNullValueFilter")).map(v -> NODES.textNode(v.get(0)));
+                    return Optional.ofNullable(enums.get(type))
+                            .filter(v -> !v.isEmpty() && !type.equals("JsonNullValueFilter"))
+                            .map(v -> NODES.textNode(v.get(0)));
                 case "inputObjectTypes": {
                     JsonNode t = inputTypes.get(type);
                     if (t == null || depth > 2) {
@@ -539,10 +720,12 @@ class DmmfInputTypesTest {
                     if (criteria.isArray() && !criteria.isEmpty()) {
                         for (JsonNode f : t.get("fields")) {
                             if (f.get("name").asText().equals(criteria.get(0).asText())) {
-                                value(f.get("inputTypes"), depth + 1).ifPresent(v -> out.set(f.get("name").asText(), v));
+                                value(f.get("inputTypes"), depth + 1)
+                                        .ifPresent(v -> out.set(f.get("name").asText(), v));
                             }
                         }
-                    } else if (out.isEmpty() && t.get("constraints").path("minNumFields").asInt(0) >= 1) {
+                    } else if (out.isEmpty()
+                            && t.get("constraints").path("minNumFields").asInt(0) >= 1) {
                         for (JsonNode f : t.get("fields")) {
                             Optional<JsonNode> v = value(f.get("inputTypes"), depth + 1);
                             if (v.isPresent()) {

@@ -31,10 +31,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @QuarkusTest
 @ExtendWith(DocumentedAnswers.Checked.class)
-@WithTestResource(value = FreshDatabase.class, initArgs = {
-        @ResourceArg(name = "schema", value = "parity/error-meta.prisma"),
-        @ResourceArg(name = "sql", value = "parity/error-meta-setup.sql"),
-        @ResourceArg(name = "purpose", value = "ErrorMetaParityTest")})
+@WithTestResource(
+        value = FreshDatabase.class,
+        initArgs = {
+            @ResourceArg(name = "schema", value = "parity/error-meta.prisma"),
+            @ResourceArg(name = "sql", value = "parity/error-meta-setup.sql"),
+            @ResourceArg(name = "purpose", value = "ErrorMetaParityTest")
+        })
 class ErrorMetaParityTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -46,28 +49,56 @@ class ErrorMetaParityTest {
             new Mistake("P2011", "member", "create", "{\"data\":{\"id\":3,\"handle\":\"ben\"}}"),
             new Mistake("P2002", "member", "create", "{\"data\":{\"id\":4,\"handle\":\"ann\",\"nick\":\"b\"}}"),
             new Mistake("P2003", "note", "create", "{\"data\":{\"id\":5,\"text\":\"t\",\"memberId\":99}}"),
-            new Mistake("P2014", "badge", "create", "{\"data\":{\"id\":2,\"label\":\"y\",\"member\":{\"connect\":{\"id\":1}}}}"),
-            new Mistake("P2014", "member", "update", "{\"where\":{\"id\":1},\"data\":{\"badge\":{\"disconnect\":true}}}"),
+            new Mistake(
+                    "P2014",
+                    "badge",
+                    "create",
+                    "{\"data\":{\"id\":2,\"label\":\"y\",\"member\":{\"connect\":{\"id\":1}}}}"),
+            new Mistake(
+                    "P2014", "member", "update", "{\"where\":{\"id\":1},\"data\":{\"badge\":{\"disconnect\":true}}}"),
             new Mistake("P2025", "member", "update", "{\"where\":{\"id\":99},\"data\":{\"nick\":\"z\"}}"),
             new Mistake("P2025", "member", "delete", "{\"where\":{\"id\":99}}"),
-            new Mistake("P2025", "note", "create", "{\"data\":{\"id\":6,\"text\":\"t\",\"member\":{\"connect\":{\"id\":99}}}}"),
-            new Mistake("P2025", "member", "update", "{\"where\":{\"id\":1},\"data\":{\"badge\":{\"connect\":{\"id\":99}}}}"),
-            new Mistake("P2018", "member", "update", "{\"where\":{\"id\":1},\"data\":{\"notes\":{\"connect\":{\"id\":99}}}}"),
-            new Mistake("P2011", "badge", "update", "{\"where\":{\"id\":1},\"data\":{\"member\":{\"update\":{\"nick\":null}}}}"),
+            new Mistake(
+                    "P2025",
+                    "note",
+                    "create",
+                    "{\"data\":{\"id\":6,\"text\":\"t\",\"member\":{\"connect\":{\"id\":99}}}}"),
+            new Mistake(
+                    "P2025",
+                    "member",
+                    "update",
+                    "{\"where\":{\"id\":1},\"data\":{\"badge\":{\"connect\":{\"id\":99}}}}"),
+            new Mistake(
+                    "P2018",
+                    "member",
+                    "update",
+                    "{\"where\":{\"id\":1},\"data\":{\"notes\":{\"connect\":{\"id\":99}}}}"),
+            new Mistake(
+                    "P2011",
+                    "badge",
+                    "update",
+                    "{\"where\":{\"id\":1},\"data\":{\"member\":{\"update\":{\"nick\":null}}}}"),
             new Mistake("P2021", "ghost", "findMany", "{}"),
             new Mistake("P2022", "relic", "findMany", "{}"),
             new Mistake("P2034", "badge", "create", "{\"data\":{\"id\":3,\"label\":\"conflict\",\"memberId\":1}}"));
 
     @Test
     void sameCodeAndMetaKeysAsPrismaClient() throws Exception {
-        Tools.require(PrismaPeer.unavailableReason().isEmpty(), () -> "error parity: " + PrismaPeer.unavailableReason().orElse(""));
+        Tools.require(
+                PrismaPeer.unavailableReason().isEmpty(),
+                () -> "error parity: " + PrismaPeer.unavailableReason().orElse(""));
         String url = ConfigProvider.getConfig().getValue("quarry.test.database-url", String.class);
         List<String> wrong = new ArrayList<>();
         try (PrismaPeer peer = PrismaPeer.start(Path.of("src/test/resources/parity/error-meta.prisma"), url)) {
-            System.out.printf("ERRORS %-6s %-14s %-45s %s%n", "code", "call", "Prisma's meta keys", "Quarry's extra keys");
+            System.out.printf(
+                    "ERRORS %-6s %-14s %-45s %s%n", "code", "call", "Prisma's meta keys", "Quarry's extra keys");
             for (Mistake m : MISTAKES) {
                 HttpResponse<String> p = peer.post(m.delegate(), m.operation(), m.args());
-                String q = given().contentType(ContentType.JSON).body(m.args()).when().post("/api/rpc/" + m.delegate() + "/" + m.operation()).asString();
+                String q = given().contentType(ContentType.JSON)
+                        .body(m.args())
+                        .when()
+                        .post("/api/rpc/" + m.delegate() + "/" + m.operation())
+                        .asString();
                 JsonNode prisma = JSON.readTree(p.body());
                 JsonNode quarry = JSON.readTree(q);
                 TreeSet<String> prismaKeys = keys(prisma.path("meta"), "");
@@ -76,8 +107,12 @@ class ErrorMetaParityTest {
                 missing.removeAll(quarryKeys);
                 TreeSet<String> extra = new TreeSet<>(quarryKeys);
                 extra.removeAll(prismaKeys);
-                System.out.printf("ERRORS %-6s %-14s %-45s %s%n", m.code(), m.delegate() + "." + m.operation(), prismaKeys, extra);
-                if (!prisma.path("code").asText().equals(m.code()) || !quarry.path("code").asText().equals(m.code()) || !missing.isEmpty()) {
+                System.out.printf(
+                        "ERRORS %-6s %-14s %-45s %s%n",
+                        m.code(), m.delegate() + "." + m.operation(), prismaKeys, extra);
+                if (!prisma.path("code").asText().equals(m.code())
+                        || !quarry.path("code").asText().equals(m.code())
+                        || !missing.isEmpty()) {
                     wrong.add(m + ": Prisma " + p.body() + ", Quarry " + q);
                 }
             }

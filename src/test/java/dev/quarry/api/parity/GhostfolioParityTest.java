@@ -10,19 +10,31 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** Quarry and Prisma Client 7 on the schema of ghostfolio (compound ids and foreign keys, Bytes, Json, enums, String lists, implicit many-to-many): the same answers to generated reads and writes, and the same final state. */
+/**
+ * Quarry and Prisma Client 7 on the schema of ghostfolio (compound ids and foreign keys, Bytes, Json, enums, String
+ * lists, implicit many-to-many): the same answers to generated reads and writes, and the same final state.
+ */
 @QuarkusTest
 @ExtendWith(DocumentedAnswers.Checked.class)
-@WithTestResource(value = RealAppDatabase.class, initArgs = {
-        @ResourceArg(name = "schema", value = "parity/real/ghostfolio.prisma"),
-        @ResourceArg(name = "seed", value = "24")})
+@WithTestResource(
+        value = RealAppDatabase.class,
+        initArgs = {
+            @ResourceArg(name = "schema", value = "parity/real/ghostfolio.prisma"),
+            @ResourceArg(name = "seed", value = "24")
+        })
 class GhostfolioParityTest {
 
-    /** The README's figures, reads and writes together: 621 cases: 590 the same, 31 refused by both; none differ, final states equal. */
+    /**
+     * The README's figures, reads and writes together: 621 cases: 590 the same, 31 refused by both; none differ,
+     * final states equal.
+     */
     @Test
     void readsAndWritesMatchPrismaClient() throws Exception {
         RealAppParity.Result result = RealAppParity.run("parity/real/ghostfolio.prisma", 24, 500, 100);
         assertEquals(List.of(), result.different());
-        assertEquals(List.of(621, 590, 31, 0, 0), result.counts(), "cases, same answer, refused by both, a listed Prisma bug, different");
+        assertEquals(
+                List.of(621, 590, 31, 0, 0),
+                result.counts(),
+                "cases, same answer, refused by both, a listed Prisma bug, different");
     }
 }

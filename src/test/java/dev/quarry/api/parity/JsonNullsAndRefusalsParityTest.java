@@ -30,10 +30,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @QuarkusTest
 @ExtendWith(DocumentedAnswers.Checked.class)
-@WithTestResource(value = FreshDatabase.class, initArgs = {
-        @ResourceArg(name = "schema", value = "query/rich.prisma"),
-        @ResourceArg(name = "sql", value = "query/rich-seed.sql,parity/missing-in-database.sql"),
-        @ResourceArg(name = "purpose", value = "JsonNullsAndRefusalsParityTest")})
+@WithTestResource(
+        value = FreshDatabase.class,
+        initArgs = {
+            @ResourceArg(name = "schema", value = "query/rich.prisma"),
+            @ResourceArg(name = "sql", value = "query/rich-seed.sql,parity/missing-in-database.sql"),
+            @ResourceArg(name = "purpose", value = "JsonNullsAndRefusalsParityTest")
+        })
 class JsonNullsAndRefusalsParityTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -46,58 +49,144 @@ class JsonNullsAndRefusalsParityTest {
 
     @Test
     void aJsonPathWithDbNullTestsTheValueAtThePath() throws Exception {
-        assertSameIds("Account", "findMany", "{\"where\":{\"meta\":{\"path\":[\"a\"],\"equals\":{\"$type\":\"DbNull\"}}},"
-                + "\"select\":{\"id\":true}}", "2,3,4,5");
-        assertSameIds("Account", "findMany", "{\"where\":{\"meta\":{\"path\":[\"a\"],\"not\":{\"$type\":\"DbNull\"}}},\"select\":{\"id\":true}}", "1");
-        assertSameIds("Account", "findMany", "{\"where\":{\"meta\":{\"path\":[\"a\",\"b\"],\"equals\":{\"$type\":\"DbNull\"}}},"
-                + "\"select\":{\"id\":true}}", "2,3,4,5");
-        assertSameIds("Account", "findMany", "{\"where\":{\"meta\":{\"equals\":{\"$type\":\"DbNull\"}}},\"select\":{\"id\":true}}", "2");
-        assertSameIds("Account", "findMany", "{\"where\":{\"meta\":{\"path\":[\"a\"],\"equals\":{\"$type\":\"AnyNull\"}}},"
-                + "\"select\":{\"id\":true}}", "2,3,4,5");
+        assertSameIds(
+                "Account",
+                "findMany",
+                "{\"where\":{\"meta\":{\"path\":[\"a\"],\"equals\":{\"$type\":\"DbNull\"}}},"
+                        + "\"select\":{\"id\":true}}",
+                "2,3,4,5");
+        assertSameIds(
+                "Account",
+                "findMany",
+                "{\"where\":{\"meta\":{\"path\":[\"a\"],\"not\":{\"$type\":\"DbNull\"}}},"
+                        + "\"select\":{\"id\":true}}",
+                "1");
+        assertSameIds(
+                "Account",
+                "findMany",
+                "{\"where\":{\"meta\":{\"path\":[\"a\",\"b\"],\"equals\":{\"$type\":\"DbNull\"}}},"
+                        + "\"select\":{\"id\":true}}",
+                "2,3,4,5");
+        assertSameIds(
+                "Account",
+                "findMany",
+                "{\"where\":{\"meta\":{\"equals\":{\"$type\":\"DbNull\"}}},\"select\":{\"id\":true}}",
+                "2");
+        assertSameIds(
+                "Account",
+                "findMany",
+                "{\"where\":{\"meta\":{\"path\":[\"a\"],\"equals\":{\"$type\":\"AnyNull\"}}},"
+                        + "\"select\":{\"id\":true}}",
+                "2,3,4,5");
     }
 
     @Test
     void aPlainNullUnderAJsonFilterIsJsonNull() throws Exception {
-        assertSameIds("Account", "findMany", "{\"where\":{\"meta\":{\"path\":[\"a\"],\"equals\":null}},\"select\":{\"id\":true}}", "");
-        assertSameIds("Account", "findMany", "{\"where\":{\"meta\":{\"path\":[\"a\"],\"not\":null}},\"select\":{\"id\":true}}", "1");
-        assertSameIds("Account", "findMany", "{\"where\":{\"meta\":{\"path\":[\"2\"],\"equals\":null}},\"select\":{\"id\":true}}", "4");
+        assertSameIds(
+                "Account",
+                "findMany",
+                "{\"where\":{\"meta\":{\"path\":[\"a\"],\"equals\":null}},\"select\":{\"id\":true}}",
+                "");
+        assertSameIds(
+                "Account",
+                "findMany",
+                "{\"where\":{\"meta\":{\"path\":[\"a\"],\"not\":null}},\"select\":{\"id\":true}}",
+                "1");
+        assertSameIds(
+                "Account",
+                "findMany",
+                "{\"where\":{\"meta\":{\"path\":[\"2\"],\"equals\":null}},\"select\":{\"id\":true}}",
+                "4");
         assertSameIds("Account", "findMany", "{\"where\":{\"meta\":{\"equals\":null}},\"select\":{\"id\":true}}", "5");
         assertSameIds("Account", "findMany", "{\"where\":{\"meta\":{\"not\":null}},\"select\":{\"id\":true}}", "1,3,4");
     }
 
     @Test
     void modeBelongsToTheOuterFilterAndAppliesInsideItsNot() throws Exception {
-        assertRefusedByBoth("Account", "findMany", "{\"where\":{\"email\":{\"not\":{\"contains\":\"X\",\"mode\":\"insensitive\"}}}}", "Q103");
-        assertSameIds("Account", "findMany", "{\"where\":{\"email\":{\"mode\":\"insensitive\",\"not\":{\"contains\":\"X\"}}},"
-                + "\"select\":{\"id\":true}}", "3,4");
-        assertSameIds("Account", "findMany", "{\"where\":{\"email\":{\"mode\":\"insensitive\",\"not\":{\"not\":{\"startsWith\":\"ANN\"}}}},"
-                + "\"select\":{\"id\":true}}", "1");
+        assertRefusedByBoth(
+                "Account",
+                "findMany",
+                "{\"where\":{\"email\":{\"not\":{\"contains\":\"X\",\"mode\":\"insensitive\"}}}}",
+                "Q103");
+        assertSameIds(
+                "Account",
+                "findMany",
+                "{\"where\":{\"email\":{\"mode\":\"insensitive\",\"not\":{\"contains\":\"X\"}}},"
+                        + "\"select\":{\"id\":true}}",
+                "3,4");
+        assertSameIds(
+                "Account",
+                "findMany",
+                "{\"where\":{\"email\":{\"mode\":\"insensitive\","
+                        + "\"not\":{\"not\":{\"startsWith\":\"ANN\"}}}},"
+                        + "\"select\":{\"id\":true}}",
+                "1");
     }
 
     @Test
     void anOrderObjectTakesOneKey() throws Exception {
         assertRefusedByBoth("Account", "findMany", "{\"orderBy\":{\"id\":\"asc\",\"email\":\"desc\"}}", "Q104");
         assertRefusedByBoth("Account", "findMany", "{\"orderBy\":[{\"id\":\"asc\",\"email\":\"asc\"}]}", "Q104");
-        assertRefusedByBoth("Article", "findMany", "{\"orderBy\":{\"author\":{\"email\":\"asc\",\"id\":\"asc\"}}}", "Q104");
-        assertRefusedByBoth("Account", "findMany", "{\"select\":{\"articles\":{\"orderBy\":{\"id\":\"asc\",\"title\":\"asc\"}}}}", "Q104");
-        assertRefusedByBoth("Account", "groupBy", "{\"by\":[\"role\",\"active\"],\"orderBy\":{\"role\":\"asc\",\"active\":\"asc\"}}", "Q104");
-        assertRefusedByBoth("Account", "groupBy", "{\"by\":[\"role\",\"active\"],\"orderBy\":{\"_count\":{\"role\":\"asc\",\"active\":\"asc\"}}}", "Q104");
+        assertRefusedByBoth(
+                "Article", "findMany", "{\"orderBy\":{\"author\":{\"email\":\"asc\",\"id\":\"asc\"}}}", "Q104");
+        assertRefusedByBoth(
+                "Account",
+                "findMany",
+                "{\"select\":{\"articles\":{\"orderBy\":{\"id\":\"asc\",\"title\":\"asc\"}}}}",
+                "Q104");
+        assertRefusedByBoth(
+                "Account",
+                "groupBy",
+                "{\"by\":[\"role\",\"active\"],\"orderBy\":{\"role\":\"asc\",\"active\":\"asc\"}}",
+                "Q104");
+        assertRefusedByBoth(
+                "Account",
+                "groupBy",
+                "{\"by\":[\"role\",\"active\"],\"orderBy\":{\"_count\":{\"role\":\"asc\"," + "\"active\":\"asc\"}}}",
+                "Q104");
         assertRefusedByBoth("Account", "groupBy", "{\"by\":[\"role\"],\"orderBy\":{\"_count\":{}}}", "Q104");
-        assertSameIds("Account", "findMany", "{\"orderBy\":[{\"role\":\"asc\"},{\"id\":\"desc\"}],\"select\":{\"id\":true}}", "5,4,2,1,3");
-        assertSameIds("Account", "findMany", "{\"orderBy\":{},\"where\":{\"id\":{\"lt\":3}},\"select\":{\"id\":true}}", "1,2");
-        assertSameIds("Article", "findMany", "{\"orderBy\":[{\"author\":{}},{\"id\":\"asc\"}],\"where\":{\"id\":{\"lt\":3}},"
-                + "\"select\":{\"id\":true}}", "1,2");
+        assertSameIds(
+                "Account",
+                "findMany",
+                "{\"orderBy\":[{\"role\":\"asc\"},{\"id\":\"desc\"}],\"select\":{\"id\":true}}",
+                "5,4,2,1,3");
+        assertSameIds(
+                "Account",
+                "findMany",
+                "{\"orderBy\":{},\"where\":{\"id\":{\"lt\":3}},\"select\":{\"id\":true}}",
+                "1,2");
+        assertSameIds(
+                "Article",
+                "findMany",
+                "{\"orderBy\":[{\"author\":{}},{\"id\":\"asc\"}],\"where\":{\"id\":{\"lt\":3}},"
+                        + "\"select\":{\"id\":true}}",
+                "1,2");
     }
 
     @Test
     void listsAndJsonAreSortedAndGroupedAsPrismaDoes() throws Exception {
-        assertSameIds("Account", "findMany", "{\"orderBy\":[{\"meta\":\"asc\"},{\"id\":\"asc\"}],\"select\":{\"id\":true}}", "5,3,4,1,2");
-        assertSameIds("Account", "findMany", "{\"orderBy\":[{\"tags\":\"desc\"},{\"id\":\"asc\"}],\"select\":{\"id\":true}}", "1,4,2,5,3");
-        assertRefusedByBoth("Account", "findMany", "{\"orderBy\":[{\"roles\":{\"sort\":\"asc\",\"nulls\":\"first\"}}]}", "Q104");
-        assertSame("Account", "groupBy", "{\"by\":[\"tags\"],\"orderBy\":{\"tags\":\"asc\"},\"_count\":{\"_all\":true}}", null);
-        assertSame("Account", "groupBy", "{\"by\":[\"meta\"],\"where\":{\"id\":{\"in\":[1,3,4]}},\"orderBy\":{\"meta\":\"desc\"}}",
-                "[{\"meta\":{\"a\":{\"b\":\"deep\"}}},{\"meta\":[1,\"two\",null]},{\"meta\":\"just a "
-                        + "string\"}]");
+        assertSameIds(
+                "Account",
+                "findMany",
+                "{\"orderBy\":[{\"meta\":\"asc\"},{\"id\":\"asc\"}],\"select\":{\"id\":true}}",
+                "5,3,4,1,2");
+        assertSameIds(
+                "Account",
+                "findMany",
+                "{\"orderBy\":[{\"tags\":\"desc\"},{\"id\":\"asc\"}],\"select\":{\"id\":true}}",
+                "1,4,2,5,3");
+        assertRefusedByBoth(
+                "Account", "findMany", "{\"orderBy\":[{\"roles\":{\"sort\":\"asc\",\"nulls\":\"first\"}}]}", "Q104");
+        assertSame(
+                "Account",
+                "groupBy",
+                "{\"by\":[\"tags\"],\"orderBy\":{\"tags\":\"asc\"},\"_count\":{\"_all\":true}}",
+                null);
+        assertSame(
+                "Account",
+                "groupBy",
+                "{\"by\":[\"meta\"],\"where\":{\"id\":{\"in\":[1,3,4]}},\"orderBy\":{\"meta\":\"desc\"}}",
+                "[{\"meta\":{\"a\":{\"b\":\"deep\"}}},{\"meta\":[1,\"two\",null]},{\"meta\":\"just a " + "string\"}]");
     }
 
     @Test
@@ -109,7 +198,11 @@ class JsonNullsAndRefusalsParityTest {
         assertRefusedByBoth("Account", "findMany", "{\"select\":{\"_count\":{\"select\":{}}}}", "Q104");
         assertRefusedByBoth("Account", "findUnique", "{\"where\":{\"id\":1},\"select\":{}}", "Q104");
         assertSame("Account", "count", "{\"where\":{\"id\":{\"lt\":3}}}", "2");
-        assertSame("Account", "aggregate", "{\"where\":{\"id\":{\"lt\":3}},\"_count\":{\"_all\":true}}", "{\"_count\":{\"_all\":2}}");
+        assertSame(
+                "Account",
+                "aggregate",
+                "{\"where\":{\"id\":{\"lt\":3}},\"_count\":{\"_all\":true}}",
+                "{\"_count\":{\"_all\":2}}");
     }
 
     @Test
@@ -124,7 +217,11 @@ class JsonNullsAndRefusalsParityTest {
     void countOnlyWhereThereAreToManyRelations() throws Exception {
         assertRefusedByBoth("Profile", "findMany", "{\"include\":{\"_count\":true}}", "Q102");
         assertRefusedByBoth("Profile", "findMany", "{\"select\":{\"_count\":true}}", "Q102");
-        assertSame("Account", "findMany", "{\"where\":{\"id\":1},\"select\":{\"_count\":true}}", "[{\"_count\":{\"articles\":3,\"memberships\":1,\"mentees\":2}}]");
+        assertSame(
+                "Account",
+                "findMany",
+                "{\"where\":{\"id\":1},\"select\":{\"_count\":true}}",
+                "[{\"_count\":{\"articles\":3,\"memberships\":1,\"mentees\":2}}]");
     }
 
     @Test
@@ -136,7 +233,11 @@ class JsonNullsAndRefusalsParityTest {
         assertRefusedByBoth("Account", "groupBy", "{\"by\":[\"role\"],\"orderBy\":{\"id\":\"asc\"}}", "P2019");
         assertSame("Account", "groupBy", "{\"by\":[\"id\"],\"take\":2}", "[{\"id\":1},{\"id\":2}]");
         assertSame("Membership", "groupBy", "{\"by\":[\"accountId\",\"teamId\"],\"take\":2}", null);
-        assertSame("Account", "groupBy", "{\"by\":[\"role\"],\"take\":2,\"orderBy\":{\"role\":\"asc\"}}", "[{\"role\":\"USER\"},{\"role\":\"ADMIN\"}]");
+        assertSame(
+                "Account",
+                "groupBy",
+                "{\"by\":[\"role\"],\"take\":2,\"orderBy\":{\"role\":\"asc\"}}",
+                "[{\"role\":\"USER\"},{\"role\":\"ADMIN\"}]");
     }
 
     @Test
@@ -144,13 +245,28 @@ class JsonNullsAndRefusalsParityTest {
         JsonNode table = assertRefusedByBoth("APIKey", "findMany", "{}", "P2021");
         assertEquals(Set.of("modelName", "table"), names(table.get("meta")));
         assertEquals("APIKey", table.at("/meta/modelName").asText());
-        assertEquals("P2021", assertRefusedByBoth("APIKey", "create", "{\"data\":{\"hash\":\"AAE=\",\"expires\":\"2024-01-01T00:00:00Z\"}}", "P2021").get("code").asText());
+        assertEquals(
+                "P2021",
+                assertRefusedByBoth(
+                                "APIKey",
+                                "create",
+                                "{\"data\":{\"hash\":\"AAE=\",\"expires\":\"2024-01-01T00:00:00Z\"}}",
+                                "P2021")
+                        .get("code")
+                        .asText());
         JsonNode column = assertRefusedByBoth("Blob", "findMany", "{}", "P2022");
         assertEquals(Set.of("modelName", "column"), names(column.get("meta")));
         assertEquals("Blob", column.at("/meta/modelName").asText());
         assertEquals("Blob.size", column.at("/meta/column").asText());
-        assertEquals("Blob", assertRefusedByBoth("Blob", "create", "{\"data\":{\"key\":\"k\",\"data\":\"AAE=\",\"checksum\":1,\"size\":3}}", "P2022")
-                .at("/meta/modelName").asText());
+        assertEquals(
+                "Blob",
+                assertRefusedByBoth(
+                                "Blob",
+                                "create",
+                                "{\"data\":{\"key\":\"k\",\"data\":\"AAE=\",\"checksum\":1,\"size\":3}}",
+                                "P2022")
+                        .at("/meta/modelName")
+                        .asText());
         assertSame("Blob", "findMany", "{\"select\":{\"key\":true},\"orderBy\":{\"key\":\"asc\"},\"take\":1}", null);
     }
 
@@ -163,7 +279,10 @@ class JsonNullsAndRefusalsParityTest {
             ParityCheck.Outcome o = compare("Account", c[0], c[1]);
             assertEquals(ParityCheck.Bucket.REFUSED_BY_BOTH, o.bucket(), () -> describe(o));
             assertEquals(404, o.quarryStatus(), () -> describe(o));
-            assertEquals(JSON.readTree(o.prisma()).get("meta"), JSON.readTree(o.quarry()).get("meta"), () -> describe(o));
+            assertEquals(
+                    JSON.readTree(o.prisma()).get("meta"),
+                    JSON.readTree(o.quarry()).get("meta"),
+                    () -> describe(o));
         }
     }
 
@@ -193,7 +312,8 @@ class JsonNullsAndRefusalsParityTest {
     }
 
     /** Both refuse, with the same kind of error; Quarry with {@code code}, not a 5xx. Quarry's problem document. */
-    private static JsonNode assertRefusedByBoth(String model, String operation, String args, String code) throws Exception {
+    private static JsonNode assertRefusedByBoth(String model, String operation, String args, String code)
+            throws Exception {
         ParityCheck.Outcome o = compare(model, operation, args);
         assertEquals(ParityCheck.Bucket.REFUSED_BY_BOTH, o.bucket(), () -> describe(o));
         JsonNode problem = JSON.readTree(o.quarry());
@@ -209,9 +329,12 @@ class JsonNullsAndRefusalsParityTest {
 
     private static PrismaPeer peer() throws Exception {
         if (peer == null) {
-            Tools.require(PrismaPeer.unavailableReason().isEmpty(), () -> "Prisma parity: " + PrismaPeer.unavailableReason().orElse(""));
+            Tools.require(
+                    PrismaPeer.unavailableReason().isEmpty(),
+                    () -> "Prisma parity: " + PrismaPeer.unavailableReason().orElse(""));
             schema = PrismaSchema.load(SCHEMA_FILE).schema().orElseThrow();
-            peer = PrismaPeer.start(SCHEMA_FILE, ConfigProvider.getConfig().getValue("quarry.test.database-url", String.class));
+            peer = PrismaPeer.start(
+                    SCHEMA_FILE, ConfigProvider.getConfig().getValue("quarry.test.database-url", String.class));
         }
         return peer;
     }
@@ -223,7 +346,7 @@ class JsonNullsAndRefusalsParityTest {
     }
 
     private static String describe(ParityCheck.Outcome o) {
-        return o.c().delegate() + "." + o.c().operation() + " " + o.c().args() + "\n  quarry " + o.quarryStatus() + " " + o.quarry()
-                + "\n  prisma " + o.prismaStatus() + " " + o.prisma();
+        return o.c().delegate() + "." + o.c().operation() + " " + o.c().args() + "\n  quarry " + o.quarryStatus() + " "
+                + o.quarry() + "\n  prisma " + o.prismaStatus() + " " + o.prisma();
     }
 }

@@ -10,19 +10,31 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** Quarry and Prisma Client 7 on the schema of keystone's sandbox (Decimal, BigInt, Json, @db.Date, self-named relations): the same answers to generated reads and writes, and the same final state. */
+/**
+ * Quarry and Prisma Client 7 on the schema of keystone's sandbox (Decimal, BigInt, Json, @db.Date, self-named
+ * relations): the same answers to generated reads and writes, and the same final state.
+ */
 @QuarkusTest
 @ExtendWith(DocumentedAnswers.Checked.class)
-@WithTestResource(value = RealAppDatabase.class, initArgs = {
-        @ResourceArg(name = "schema", value = "parity/real/keystone-sandbox.prisma"),
-        @ResourceArg(name = "seed", value = "24")})
+@WithTestResource(
+        value = RealAppDatabase.class,
+        initArgs = {
+            @ResourceArg(name = "schema", value = "parity/real/keystone-sandbox.prisma"),
+            @ResourceArg(name = "seed", value = "24")
+        })
 class KeystoneSandboxParityTest {
 
-    /** The README's figures, reads and writes together: 624 cases: 591 the same, 33 refused by both; none differ, final states equal. */
+    /**
+     * The README's figures, reads and writes together: 624 cases: 591 the same, 33 refused by both; none differ,
+     * final states equal.
+     */
     @Test
     void readsAndWritesMatchPrismaClient() throws Exception {
         RealAppParity.Result result = RealAppParity.run("parity/real/keystone-sandbox.prisma", 24, 500, 100);
         assertEquals(List.of(), result.different());
-        assertEquals(List.of(624, 591, 33, 0, 0), result.counts(), "cases, same answer, refused by both, a listed Prisma bug, different");
+        assertEquals(
+                List.of(624, 591, 33, 0, 0),
+                result.counts(),
+                "cases, same answer, refused by both, a listed Prisma bug, different");
     }
 }

@@ -2,12 +2,12 @@ package dev.quarry.api.parity;
 
 import static io.restassured.RestAssured.given;
 
-import io.restassured.http.ContentType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.quarry.schema.PrismaSchema;
 import dev.quarry.schema.model.Schema;
 import dev.quarry.testsupport.Tools;
+import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import java.math.BigDecimal;
 import java.net.http.HttpResponse;
@@ -30,9 +30,15 @@ final class ParityCheck {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    enum Bucket { SAME, REFUSED_BY_BOTH, PRISMA_BUG, DIFFERENT }
+    enum Bucket {
+        SAME,
+        REFUSED_BY_BOTH,
+        PRISMA_BUG,
+        DIFFERENT
+    }
 
-    record Outcome(ArgsGenerator.Case c, Bucket bucket, int quarryStatus, String quarry, int prismaStatus, String prisma) {}
+    record Outcome(
+            ArgsGenerator.Case c, Bucket bucket, int quarryStatus, String quarry, int prismaStatus, String prisma) {}
 
     /** How many cases fell in each bucket, and the different ones. */
     record Tally(int cases, int same, int refusedByBoth, int prismaBug, List<Outcome> different) {
@@ -44,7 +50,9 @@ final class ParityCheck {
     }
 
     static Tally run(String schemaResource, long seed, int count) throws Exception {
-        Tools.require(PrismaPeer.unavailableReason().isEmpty(), () -> "Prisma parity: " + PrismaPeer.unavailableReason().orElse(""));
+        Tools.require(
+                PrismaPeer.unavailableReason().isEmpty(),
+                () -> "Prisma parity: " + PrismaPeer.unavailableReason().orElse(""));
         Path schemaFile = Path.of("src/test/resources", schemaResource);
         Schema schema = PrismaSchema.load(schemaFile).schema().orElseThrow();
         String url = ConfigProvider.getConfig().getValue("quarry.test.database-url", String.class);
@@ -55,9 +63,16 @@ final class ParityCheck {
         try (PrismaPeer peer = PrismaPeer.start(schemaFile, url)) {
             tally = tally(peer, schema, cases);
         }
-        System.out.printf("PARITY %s: %d cases, %d same answer, %d refused by both (same kind of error), %d a listed Prisma "
-                + "bug (Quarry's answer right), %d different%n",
-                schemaResource, tally.cases(), tally.same(), tally.refusedByBoth(), tally.prismaBug(), tally.different().size());
+        System.out.printf(
+                "PARITY %s: %d cases, %d same answer, %d refused by both (same kind of error), %d a listed "
+                        + "Prisma "
+                        + "bug (Quarry's answer right), %d different%n",
+                schemaResource,
+                tally.cases(),
+                tally.same(),
+                tally.refusedByBoth(),
+                tally.prismaBug(),
+                tally.different().size());
         return tally;
     }
 
@@ -89,17 +104,32 @@ final class ParityCheck {
         }
         for (Outcome o : outcomes) {
             if (o.bucket() != Bucket.SAME) {
-                System.out.printf("%s %s.%s %s%n  quarry %d %s%n  prisma %d %s%n", o.bucket(), o.c().delegate(), o.c().operation(), o.c().args(),
-                        o.quarryStatus(), abbreviate(o.quarry()), o.prismaStatus(), abbreviate(o.prisma()));
+                System.out.printf(
+                        "%s %s.%s %s%n  quarry %d %s%n  prisma %d %s%n",
+                        o.bucket(),
+                        o.c().delegate(),
+                        o.c().operation(),
+                        o.c().args(),
+                        o.quarryStatus(),
+                        abbreviate(o.quarry()),
+                        o.prismaStatus(),
+                        abbreviate(o.prisma()));
             }
         }
-        return new Tally(cases.size(), count(outcomes, Bucket.SAME), count(outcomes, Bucket.REFUSED_BY_BOTH), count(outcomes, Bucket.PRISMA_BUG),
+        return new Tally(
+                cases.size(),
+                count(outcomes, Bucket.SAME),
+                count(outcomes, Bucket.REFUSED_BY_BOTH),
+                count(outcomes, Bucket.PRISMA_BUG),
                 outcomes.stream().filter(o -> o.bucket() == Bucket.DIFFERENT).toList());
     }
 
     /** One case posted to Quarry's RPC surface and to the peer, and its bucket. */
     static Outcome compare(PrismaPeer peer, Schema schema, ArgsGenerator.Case c) throws Exception {
-        Response q = given().contentType(ContentType.JSON).body(c.args()).when().post("/api/rpc/" + c.delegate() + "/" + c.operation());
+        Response q = given().contentType(ContentType.JSON)
+                .body(c.args())
+                .when()
+                .post("/api/rpc/" + c.delegate() + "/" + c.operation());
         HttpResponse<String> p = peer.post(c.delegate(), c.operation(), c.args());
         return new Outcome(c, bucket(peer, schema, c, q, p), q.statusCode(), q.asString(), p.statusCode(), p.body());
     }
@@ -108,19 +138,24 @@ final class ParityCheck {
         return (int) outcomes.stream().filter(o -> o.bucket() == bucket).count();
     }
 
-    private static Bucket bucket(PrismaPeer peer, Schema schema, ArgsGenerator.Case c, Response q, HttpResponse<String> p) throws Exception {
+    private static Bucket bucket(
+            PrismaPeer peer, Schema schema, ArgsGenerator.Case c, Response q, HttpResponse<String> p) throws Exception {
         boolean qOk = q.statusCode() == 200;
         boolean pOk = p.statusCode() == 200;
         if (qOk && pOk) {
             return same(JSON.readTree(q.asString()), JSON.readTree(p.body())) ? Bucket.SAME : Bucket.DIFFERENT;
         }
         if (!qOk && !pOk) {
-            Optional<String> quarryKind = ErrorKind.of(q.statusCode(), JSON.readTree(q.asString()).path("code").asText());
-            Optional<String> prismaKind = ErrorKind.of(p.statusCode(), JSON.readTree(p.body()).path("code").asText());
+            Optional<String> quarryKind = ErrorKind.of(
+                    q.statusCode(), JSON.readTree(q.asString()).path("code").asText());
+            Optional<String> prismaKind = ErrorKind.of(
+                    p.statusCode(), JSON.readTree(p.body()).path("code").asText());
             return quarryKind.isPresent() && quarryKind.equals(prismaKind) ? Bucket.REFUSED_BY_BOTH : Bucket.DIFFERENT;
         }
         if (qOk && PrismaBug.MIN_MAX_UUID.matches(p.statusCode(), p.body())) {
-            return PrismaBug.MIN_MAX_UUID.quarryIsRight(peer, schema, c, JSON.readTree(q.asString())) ? Bucket.PRISMA_BUG : Bucket.DIFFERENT;
+            return PrismaBug.MIN_MAX_UUID.quarryIsRight(peer, schema, c, JSON.readTree(q.asString()))
+                    ? Bucket.PRISMA_BUG
+                    : Bucket.DIFFERENT;
         }
         return Bucket.DIFFERENT;
     }

@@ -29,7 +29,9 @@ enum PrismaBug {
     private static final Set<String> AGGREGATE_ARGUMENTS = Set.of("where", "_count", "_avg", "_sum", "_min", "_max");
 
     boolean matches(int prismaStatus, String prismaBody) {
-        return prismaStatus == 400 && prismaBody.contains("\"code\":\"P2039\"") && prismaBody.matches("(?s).*function m(in|ax)\\(uuid\\) does not exist.*");
+        return prismaStatus == 400
+                && prismaBody.contains("\"code\":\"P2039\"")
+                && prismaBody.matches("(?s).*function m(in|ax)\\(uuid\\) does not exist.*");
     }
 
     /** Quarry's answer equals the right one; false when the case is not one this check can compute. */
@@ -53,23 +55,38 @@ enum PrismaBug {
                 continue;
             }
             ObjectNode values = right.putObject(aggregate);
-            for (Iterator<Map.Entry<String, JsonNode>> fields = args.get(aggregate).fields(); fields.hasNext(); ) {
+            for (Iterator<Map.Entry<String, JsonNode>> fields =
+                            args.get(aggregate).fields();
+                    fields.hasNext(); ) {
                 String field = fields.next().getKey();
                 boolean optional = schema.model(c.model()).scalarField(field).arity() == Arity.OPTIONAL;
-                values.set(field, extreme(peer, c.delegate(), args.get("where"), field, optional, aggregate.equals("_min") ? "asc" : "desc"));
+                values.set(
+                        field,
+                        extreme(
+                                peer,
+                                c.delegate(),
+                                args.get("where"),
+                                field,
+                                optional,
+                                aggregate.equals("_min") ? "asc" : "desc"));
             }
         }
         return ParityCheck.same(quarry, right);
     }
 
     /** The field's first non-null value in that order, under the case's where; null when there is none. */
-    private static JsonNode extreme(PrismaPeer peer, String delegate, JsonNode where, String field, boolean optional, String direction) throws Exception {
+    private static JsonNode extreme(
+            PrismaPeer peer, String delegate, JsonNode where, String field, boolean optional, String direction)
+            throws Exception {
         ObjectNode query = JSON.createObjectNode();
         ObjectNode notNull = JSON.createObjectNode();
         if (optional) {
             notNull.putObject(field).putNull("not");
         }
-        query.putObject("where").putArray("AND").add(where == null ? JSON.createObjectNode() : where).add(notNull);
+        query.putObject("where")
+                .putArray("AND")
+                .add(where == null ? JSON.createObjectNode() : where)
+                .add(notNull);
         query.putObject("orderBy").put(field, direction);
         query.putObject("select").put(field, true);
         JsonNode first = answer(peer.post(delegate, "findFirst", query.toString()));
@@ -78,7 +95,8 @@ enum PrismaBug {
 
     private static JsonNode answer(HttpResponse<String> response) throws Exception {
         if (response.statusCode() != 200) {
-            throw new IllegalStateException("Prisma could not compute the right answer: " + response.statusCode() + " " + response.body());
+            throw new IllegalStateException(
+                    "Prisma could not compute the right answer: " + response.statusCode() + " " + response.body());
         }
         return JSON.readTree(response.body());
     }

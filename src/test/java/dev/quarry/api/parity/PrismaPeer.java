@@ -29,7 +29,8 @@ public final class PrismaPeer implements AutoCloseable {
 
     private final Process process;
     private final int port;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private PrismaPeer(Process process, int port) {
         this.process = process;
@@ -45,7 +46,8 @@ public final class PrismaPeer implements AutoCloseable {
             return Optional.of("npm is not installed");
         }
         if (source().isEmpty()) {
-            return Optional.of("the Prisma peer folder (shared/bench/peers/prisma-generic, or QUARRY_PRISMA_PEER) was not "
+            return Optional.of("the Prisma peer folder (shared/bench/peers/prisma-generic, or QUARRY_PRISMA_PEER) was "
+                    + "not "
                     + "found");
         }
         return Optional.empty();
@@ -59,14 +61,17 @@ public final class PrismaPeer implements AutoCloseable {
      * With {@code createTables}, the peer first creates the tables with Prisma's own from-empty SQL (the database
      * must be empty).
      */
-    public static PrismaPeer start(Path schema, String databaseUrl, boolean createTables) throws IOException, InterruptedException {
+    public static PrismaPeer start(Path schema, String databaseUrl, boolean createTables)
+            throws IOException, InterruptedException {
         Path dir = installed();
         int port;
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
         }
-        ProcessBuilder pb = new ProcessBuilder("bash", "run.sh").directory(dir.toFile())
-                .redirectErrorStream(true).redirectOutput(dir.resolve("peer-" + port + ".log").toFile());
+        ProcessBuilder pb = new ProcessBuilder("bash", "run.sh")
+                .directory(dir.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("peer-" + port + ".log").toFile());
         pb.environment().put("SCHEMA", schema.toAbsolutePath().toString());
         pb.environment().put("DATABASE_URL", databaseUrl);
         pb.environment().put("PORT", Integer.toString(port));
@@ -110,22 +115,38 @@ public final class PrismaPeer implements AutoCloseable {
      */
     public static JsonNode dmmfSchema(Path schema) throws IOException, InterruptedException {
         Path dir = installed();
-        Path build = Path.of(run(dir, List.of("node", "lib/prepare.mjs", schema.toAbsolutePath().toString())).strip());
+        Path build = Path.of(run(
+                        dir,
+                        List.of(
+                                "node",
+                                "lib/prepare.mjs",
+                                schema.toAbsolutePath().toString()))
+                .strip());
         Path out = build.resolve("dmmf-schema");
         if (!Files.exists(out.resolve("dmmf-schema.json"))) {
-            String generator = "node " + Path.of("src/test/resources/prisma-oracle/dmmf-schema.mjs").toAbsolutePath();
+            String generator = "node "
+                    + Path.of("src/test/resources/prisma-oracle/dmmf-schema.mjs")
+                            .toAbsolutePath();
             String schemaText = Files.readString(build.resolve("schema.prisma"));
             Matcher block = Pattern.compile("(?m)^generator client \\{[^}]*\\}").matcher(schemaText);
             if (!block.find()) {
                 throw new IllegalStateException("no generator client block in " + build.resolve("schema.prisma"));
             }
-            String ours = block.group().replaceFirst("(?m)^(\\s*provider\\s*=).*$", "$1 " + Matcher.quoteReplacement("\"" + generator + "\""))
+            String ours = block.group()
+                    .replaceFirst(
+                            "(?m)^(\\s*provider\\s*=).*$", "$1 " + Matcher.quoteReplacement("\"" + generator + "\""))
                     .replaceFirst("(?m)^(\\s*output\\s*=).*$", "$1 " + Matcher.quoteReplacement("\"" + out + "\""));
             String source = schemaText.substring(0, block.start()) + ours + schemaText.substring(block.end());
             Files.createDirectories(out);
             Path file = out.resolve("schema.prisma");
             Files.writeString(file, source);
-            run(dir, List.of(dir.resolve("node_modules/.bin/prisma").toString(), "generate", "--schema", file.toString()));
+            run(
+                    dir,
+                    List.of(
+                            dir.resolve("node_modules/.bin/prisma").toString(),
+                            "generate",
+                            "--schema",
+                            file.toString()));
         }
         return new ObjectMapper().readTree(out.resolve("dmmf-schema.json").toFile());
     }
@@ -146,10 +167,16 @@ public final class PrismaPeer implements AutoCloseable {
     private static String run(Path dir, List<String> command) throws IOException, InterruptedException {
         // never inheritIO: the test JVM's stdin and stdout are surefire's channel to it
         Path log = Files.createTempFile(dir, "command", ".log");
-        ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile()).redirectOutput(log.toFile()).redirectError(ProcessBuilder.Redirect.DISCARD);
+        ProcessBuilder pb = new ProcessBuilder(command)
+                .directory(dir.toFile())
+                .redirectOutput(log.toFile())
+                .redirectError(ProcessBuilder.Redirect.DISCARD);
         // every prisma command first tries to download the native schema engine (peer README); pointing at any file
         // skips it
-        pb.environment().put("PRISMA_SCHEMA_ENGINE_BINARY", Tools.find("true").orElseThrow().toString());
+        pb.environment()
+                .put(
+                        "PRISMA_SCHEMA_ENGINE_BINARY",
+                        Tools.find("true").orElseThrow().toString());
         pb.environment().put("PRISMA_HIDE_UPDATE_MESSAGE", "1");
         pb.environment().put("CHECKPOINT_DISABLE", "1");
         Process p = pb.start();
@@ -162,19 +189,26 @@ public final class PrismaPeer implements AutoCloseable {
         return output;
     }
 
-    public HttpResponse<String> post(String delegate, String operation, String body) throws IOException, InterruptedException {
+    public HttpResponse<String> post(String delegate, String operation, String body)
+            throws IOException, InterruptedException {
         return post("/rpc/" + delegate + "/" + operation, body);
     }
 
     /** {@code path} under the peer, e.g. {@code /rpc/$transaction}. */
     public HttpResponse<String> post(String path, String body) throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .timeout(Duration.ofSeconds(30)).header("content-type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build();
+                .timeout(Duration.ofSeconds(30))
+                .header("content-type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
         return http.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(2)).build(),
+        return http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                        .timeout(Duration.ofSeconds(2))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 

@@ -30,11 +30,18 @@ final class RealAppData {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     /** The first ids are the ones {@link ArgsGenerator} looks up, so that findUnique finds rows. */
     private static final List<String> STRING_IDS = List.of("u1", "u2", "p1", "p3", "a", "b", "k1");
+
     private static final List<JsonNode> JSONS = List.of(
-            NODES.objectNode().put("theme", "dark").put("n", 2).set("list", NODES.arrayNode().add(1).add("two").add(3)),
+            NODES.objectNode()
+                    .put("theme", "dark")
+                    .put("n", 2)
+                    .set("list", NODES.arrayNode().add(1).add("two").add(3)),
             NODES.objectNode().put("theme", "light").put("n", 4),
-            NODES.arrayNode().add(1).add(2).add(3), NODES.textNode("Hello"), NODES.numberNode(7),
-            NODES.objectNode().put("a", 1).set("list", NODES.arrayNode().add(1)), NODES.objectNode().put("theme", "dark").putNull("n"));
+            NODES.arrayNode().add(1).add(2).add(3),
+            NODES.textNode("Hello"),
+            NODES.numberNode(7),
+            NODES.objectNode().put("a", 1).set("list", NODES.arrayNode().add(1)),
+            NODES.objectNode().put("theme", "dark").putNull("n"));
 
     record Call(String delegate, String operation, String args) {}
 
@@ -50,7 +57,9 @@ final class RealAppData {
     }
 
     List<Model> models() {
-        return schema.models().stream().filter(m -> !m.ignored() && !m.view() && m.primaryKey().isPresent()).toList();
+        return schema.models().stream()
+                .filter(m -> !m.ignored() && !m.view() && m.primaryKey().isPresent())
+                .toList();
     }
 
     static String delegate(Model m) {
@@ -81,14 +90,16 @@ final class RealAppData {
         for (Model m : order) {
             for (RelationField r : implicitManyToMany(m)) {
                 int side = m.name().compareTo(r.relatedModel());
-                if (side > 0 || (side == 0 && r.name().compareTo(backRelation(m, r).name()) > 0)) {
+                if (side > 0
+                        || (side == 0 && r.name().compareTo(backRelation(m, r).name()) > 0)) {
                     continue; // each link table is filled from one side
                 }
                 List<ObjectNode> mine = rows.get(m.name());
                 for (int i = 0; i < mine.size(); i += 2) {
                     ObjectNode args = NODES.objectNode();
                     args.set("where", identity(m, mine.get(i)));
-                    ArrayNode connect = args.putObject("data").putObject(r.name()).putArray("connect");
+                    ArrayNode connect =
+                            args.putObject("data").putObject(r.name()).putArray("connect");
                     Model target = schema.model(r.relatedModel());
                     for (int k = 0; k < 2; k++) {
                         connect.add(identity(target, pick(rows.get(target.name()))));
@@ -126,7 +137,9 @@ final class RealAppData {
                 op = "createMany";
                 ArrayNode data = args.putArray("data");
                 for (int k = 0; k < 2; k++) {
-                    ObjectNode row = random.nextBoolean() ? row(m, 2000 + 2 * n + k, "m" + n) : existing.get(random.nextInt(existing.size())).deepCopy();
+                    ObjectNode row = random.nextBoolean()
+                            ? row(m, 2000 + 2 * n + k, "m" + n)
+                            : existing.get(random.nextInt(existing.size())).deepCopy();
                     if (row != null) {
                         data.add(row);
                     }
@@ -142,7 +155,9 @@ final class RealAppData {
                 if (!links.isEmpty() && random.nextBoolean()) {
                     RelationField r = pick(links);
                     Model target = schema.model(r.relatedModel());
-                    args.with("data").putObject(r.name()).putArray(pick(List.of("connect", "disconnect", "set")))
+                    args.with("data")
+                            .putObject(r.name())
+                            .putArray(pick(List.of("connect", "disconnect", "set")))
                             .add(identity(target, pick(rows.get(target.name()))));
                 }
             } else if (kind == 7) {
@@ -176,11 +191,18 @@ final class RealAppData {
      */
     private ObjectNode changes(Model m, int n) {
         ObjectNode data = NODES.objectNode();
-        List<ScalarField> plain = scalars(m).stream().filter(f -> !foreignKeys(m).contains(f.name()) && !m.primaryKey().get().fieldNames().contains(f.name())).toList();
+        List<ScalarField> plain = scalars(m).stream()
+                .filter(f -> !foreignKeys(m).contains(f.name())
+                        && !m.primaryKey().get().fieldNames().contains(f.name()))
+                .toList();
         for (int k = 1 + random.nextInt(3); k > 0 && !plain.isEmpty(); k--) {
             ScalarField f = pick(plain);
             JsonNode v = f.isOptional() && random.nextInt(5) == 0 ? nullOf(f) : value(m, f, 4000 + n, "c" + n);
-            boolean numeric = !f.isList() && (f.type() == ScalarType.INT || f.type() == ScalarType.FLOAT || f.type() == ScalarType.DECIMAL || f.type() == ScalarType.BIGINT);
+            boolean numeric = !f.isList()
+                    && (f.type() == ScalarType.INT
+                            || f.type() == ScalarType.FLOAT
+                            || f.type() == ScalarType.DECIMAL
+                            || f.type() == ScalarType.BIGINT);
             if (numeric && random.nextBoolean()) {
                 data.putObject(f.name()).set(pick(List.of("increment", "decrement", "multiply")), values.value(f));
             } else if (f.isList() && random.nextBoolean()) {
@@ -216,7 +238,9 @@ final class RealAppData {
     }
 
     private boolean foreignKeyShared(Model m, RelationField r) {
-        return owning(m).stream().filter(o -> o != r).anyMatch(o -> o.fields().stream().anyMatch(r.fields()::contains))
+        return owning(m).stream()
+                        .filter(o -> o != r)
+                        .anyMatch(o -> o.fields().stream().anyMatch(r.fields()::contains))
                 || m.primaryKey().get().fieldNames().stream().anyMatch(r.fields()::contains);
     }
 
@@ -232,7 +256,10 @@ final class RealAppData {
             if (keys.contains(f.name())) {
                 continue;
             }
-            boolean autoincrement = f.defaultValue().filter(d -> d instanceof DefaultValue.Function fn && fn.name().equals("autoincrement")).isPresent();
+            boolean autoincrement = f.defaultValue()
+                    .filter(d ->
+                            d instanceof DefaultValue.Function fn && fn.name().equals("autoincrement"))
+                    .isPresent();
             if (autoincrement && !tag.isEmpty()) {
                 continue;
             }
@@ -262,13 +289,16 @@ final class RealAppData {
             candidates.removeIf(c -> {
                 for (int i = 0; i < r.fields().size(); i++) {
                     JsonNode set = row.get(r.fields().get(i));
-                    if (set != null && !set.isNull() && !set.equals(c.get(r.references().get(i)))) {
+                    if (set != null
+                            && !set.isNull()
+                            && !set.equals(c.get(r.references().get(i)))) {
                         return true;
                     }
                 }
                 return false;
             });
-            boolean optional = r.fields().stream().allMatch(f -> m.scalarField(f).isOptional());
+            boolean optional =
+                    r.fields().stream().allMatch(f -> m.scalarField(f).isOptional());
             if (candidates.isEmpty() || (optional && random.nextInt(4) == 0)) {
                 if (!optional) {
                     return false;
@@ -284,7 +314,8 @@ final class RealAppData {
         for (List<String> u : uniques(m)) {
             if (u.stream().allMatch(foreignKeys(m)::contains)) {
                 for (ObjectNode other : rows.getOrDefault(m.name(), List.of())) {
-                    if (u.stream().allMatch(f -> row.path(f).equals(other.path(f))) && u.stream().noneMatch(f -> row.path(f).isNull())) {
+                    if (u.stream().allMatch(f -> row.path(f).equals(other.path(f)))
+                            && u.stream().noneMatch(f -> row.path(f).isNull())) {
                         return false;
                     }
                 }
@@ -294,8 +325,13 @@ final class RealAppData {
     }
 
     private static boolean uniqueByIndex(ScalarField f) {
-        return !f.isList() && (f.type() == ScalarType.STRING || f.type() == ScalarType.INT || f.type() == ScalarType.BIGINT
-                || f.type() == ScalarType.DATETIME || f.type() == ScalarType.FLOAT || f.type() == ScalarType.DECIMAL);
+        return !f.isList()
+                && (f.type() == ScalarType.STRING
+                        || f.type() == ScalarType.INT
+                        || f.type() == ScalarType.BIGINT
+                        || f.type() == ScalarType.DATETIME
+                        || f.type() == ScalarType.FLOAT
+                        || f.type() == ScalarType.DECIMAL);
     }
 
     private JsonNode uniqueValue(Model m, ScalarField f, int index, String tag) {
@@ -304,7 +340,9 @@ final class RealAppData {
                 if (isUuid(f)) {
                     return NODES.textNode(String.format("00000000-0000-4000-8000-%012d", index));
                 }
-                if (tag.isEmpty() && m.primaryKey().get().fieldNames().contains(f.name()) && index < STRING_IDS.size()) {
+                if (tag.isEmpty()
+                        && m.primaryKey().get().fieldNames().contains(f.name())
+                        && index < STRING_IDS.size()) {
                     return NODES.textNode(STRING_IDS.get(index));
                 }
                 return NODES.textNode(tag.isEmpty() ? f.name() + "-" + index : tag + "-" + f.name());
@@ -313,7 +351,8 @@ final class RealAppData {
             case BIGINT:
                 return NODES.textNode(Integer.toString(index + 1));
             case DATETIME:
-                return NODES.textNode(String.format("2024-%02d-%02dT10:00:00.000Z", 1 + index / 28 % 12, 1 + index % 28));
+                return NODES.textNode(
+                        String.format("2024-%02d-%02dT10:00:00.000Z", 1 + index / 28 % 12, 1 + index % 28));
             default:
                 return NODES.numberNode(index + 0.5);
         }
@@ -333,7 +372,8 @@ final class RealAppData {
         if (f.type() == ScalarType.STRING && isUuid(f)) {
             return NODES.textNode(String.format("00000000-0000-4000-8000-%012d", index));
         }
-        if (f.type() == ScalarType.DATETIME && f.nativeType().map(t -> t.name().equals("Date")).orElse(false)) {
+        if (f.type() == ScalarType.DATETIME
+                && f.nativeType().map(t -> t.name().equals("Date")).orElse(false)) {
             return NODES.textNode(String.format("2024-01-%02dT00:00:00.000Z", 1 + random.nextInt(28)));
         }
         return values.value(f);
@@ -350,7 +390,9 @@ final class RealAppData {
     private ObjectNode identity(Model m, ObjectNode row) {
         List<String> id = m.primaryKey().get().fieldNames();
         ObjectNode where = NODES.objectNode();
-        ObjectNode target = id.size() == 1 ? where : where.putObject(m.primaryKey().get().name().orElse(String.join("_", id)));
+        ObjectNode target = id.size() == 1
+                ? where
+                : where.putObject(m.primaryKey().get().name().orElse(String.join("_", id)));
         id.forEach(f -> target.set(f, row.path(f)));
         return where;
     }
@@ -359,8 +401,12 @@ final class RealAppData {
         List<Model> left = new ArrayList<>(models());
         List<Model> order = new ArrayList<>();
         while (!left.isEmpty()) {
-            Model next = left.stream().filter(m -> owning(m).stream().filter(r -> r.isRequired() && !r.relatedModel().equals(m.name()))
-                    .allMatch(r -> order.stream().anyMatch(o -> o.name().equals(r.relatedModel())))).findFirst().orElse(left.get(0));
+            Model next = left.stream()
+                    .filter(m -> owning(m).stream()
+                            .filter(r -> r.isRequired() && !r.relatedModel().equals(m.name()))
+                            .allMatch(r -> order.stream().anyMatch(o -> o.name().equals(r.relatedModel()))))
+                    .findFirst()
+                    .orElse(left.get(0));
             left.remove(next);
             order.add(next);
         }
@@ -368,19 +414,31 @@ final class RealAppData {
     }
 
     private List<RelationField> owning(Model m) {
-        return m.relationFields().stream().filter(r -> !r.ignored() && !r.fields().isEmpty()).toList();
+        return m.relationFields().stream()
+                .filter(r -> !r.ignored() && !r.fields().isEmpty())
+                .toList();
     }
 
     private List<RelationField> implicitManyToMany(Model m) {
-        return m.relationFields().stream().filter(r -> !r.ignored() && r.isList() && r.fields().isEmpty()
-                && schema.model(r.relatedModel()).primaryKey().map(p -> p.fieldNames().size() == 1).orElse(false)
-                && m.primaryKey().get().fieldNames().size() == 1
-                && backRelation(m, r) != null && backRelation(m, r).isList()).toList();
+        return m.relationFields().stream()
+                .filter(r -> !r.ignored()
+                        && r.isList()
+                        && r.fields().isEmpty()
+                        && schema.model(r.relatedModel())
+                                .primaryKey()
+                                .map(p -> p.fieldNames().size() == 1)
+                                .orElse(false)
+                        && m.primaryKey().get().fieldNames().size() == 1
+                        && backRelation(m, r) != null
+                        && backRelation(m, r).isList())
+                .toList();
     }
 
     private RelationField backRelation(Model m, RelationField r) {
         return schema.model(r.relatedModel()).relationFields().stream()
-                .filter(o -> o.relationName().equals(r.relationName()) && (o != r)).findFirst().orElse(null);
+                .filter(o -> o.relationName().equals(r.relationName()) && (o != r))
+                .findFirst()
+                .orElse(null);
     }
 
     private Set<String> foreignKeys(Model m) {
@@ -403,7 +461,9 @@ final class RealAppData {
     }
 
     private List<ScalarField> scalars(Model m) {
-        return m.scalarFields().stream().filter(f -> !f.ignored() && (f.type() instanceof ScalarType || f.type() instanceof FieldType.EnumRef)).toList();
+        return m.scalarFields().stream()
+                .filter(f -> !f.ignored() && (f.type() instanceof ScalarType || f.type() instanceof FieldType.EnumRef))
+                .toList();
     }
 
     private <T> T pick(List<T> list) {

@@ -10,8 +10,8 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.HashMap;
-import java.util.Map;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Two equal databases of a real application's schema, one for Prisma Client and one for Quarry: the tables made by
@@ -58,7 +58,8 @@ public final class RealAppDatabase implements QuarkusTestResourceLifecycleManage
                     for (RealAppData.Call call : new RealAppData(schema, seed).seed(SEED_ROWS)) {
                         HttpResponse<String> answer = seeding.post(call.delegate(), call.operation(), call.args());
                         if (answer.statusCode() != 200) {
-                            throw new IllegalStateException("seeding " + call + " through Prisma Client failed: " + answer.body());
+                            throw new IllegalStateException(
+                                    "seeding " + call + " through Prisma Client failed: " + answer.body());
                         }
                     }
                 }
@@ -72,11 +73,16 @@ public final class RealAppDatabase implements QuarkusTestResourceLifecycleManage
                             EXECUTE format('SELECT setval(%L, coalesce((SELECT max(%I) FROM %I), 0) + 1, \
                             false)', quote_ident(s.seq), s.col, s.tab);
                           END LOOP; END $$""");
-                quarrySide = TestServer.admin().withDatabase(prismaSide.database().replace("prisma_", "quarry_"));
-                TestServer.execute(TestServer.admin(), "CREATE DATABASE \"" + quarrySide.database() + "\" TEMPLATE \"" + prismaSide.database() + "\"");
+                quarrySide =
+                        TestServer.admin().withDatabase(prismaSide.database().replace("prisma_", "quarry_"));
+                TestServer.execute(
+                        TestServer.admin(),
+                        "CREATE DATABASE \"" + quarrySide.database() + "\" TEMPLATE \"" + prismaSide.database() + "\"");
                 peer = PrismaPeer.start(schemaFile, prismaSide.toPrismaUrl());
-                System.out.printf("[parity] %s: tables by Prisma's SQL, %d rows seeded through Prisma Client, copied, peer "
-                        + "up in %d ms%n",
+                System.out.printf(
+                        "[parity] %s: tables by Prisma's SQL, %d rows seeded through Prisma Client, "
+                                + "copied, peer "
+                                + "up in %d ms%n",
                         name, rowCount(), (System.nanoTime() - started) / 1_000_000);
                 config.put("quarry.test.prisma-peer-port", Integer.toString(peer.port()));
                 config.put("quarry.test.prisma-database-url", prismaSide.toPrismaUrl());
@@ -93,7 +99,9 @@ public final class RealAppDatabase implements QuarkusTestResourceLifecycleManage
     }
 
     private long rowCount() throws Exception {
-        return RealAppState.of(prismaSide).values().stream().mapToLong(List::size).sum();
+        return RealAppState.of(prismaSide).values().stream()
+                .mapToLong(List::size)
+                .sum();
     }
 
     @Override

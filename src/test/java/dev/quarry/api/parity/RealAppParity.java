@@ -47,9 +47,15 @@ final class RealAppParity {
     private RealAppParity() {}
 
     static Result run(String schemaResource, long seed, int reads, int writes) throws Exception {
-        Optional<String> port = ConfigProvider.getConfig().getOptionalValue("quarry.test.prisma-peer-port", String.class);
-        Tools.require(port.isPresent(), () -> "Prisma parity on " + schemaResource + ": " + PrismaPeer.unavailableReason().orElse("the peer did not start"));
-        Schema schema = PrismaSchema.load(Path.of("src/test/resources", schemaResource)).schema().orElseThrow();
+        Optional<String> port =
+                ConfigProvider.getConfig().getOptionalValue("quarry.test.prisma-peer-port", String.class);
+        Tools.require(
+                port.isPresent(),
+                () -> "Prisma parity on " + schemaResource + ": "
+                        + PrismaPeer.unavailableReason().orElse("the peer did not start"));
+        Schema schema = PrismaSchema.load(Path.of("src/test/resources", schemaResource))
+                .schema()
+                .orElseThrow();
         PrismaPeer peer = PrismaPeer.attach(Integer.parseInt(port.get()));
         ArgsGenerator generator = new ArgsGenerator(schema, seed);
         List<ArgsGenerator.Case> readCases = new ArrayList<>(generator.generate(reads));
@@ -65,18 +71,27 @@ final class RealAppParity {
         ParityCheck.Tally writeTally = ParityCheck.tally(peer, schema, data.writes(writes));
         List<String> state = stateDifferences();
         String name = schemaResource.replaceAll(".*/", "").replace(".prisma", "");
-        System.out.printf("PARITY %-17s %6s %6s %9s %7s %9s%n", "schema/part", "cases", "same", "refused", "prisma", "different");
+        System.out.printf(
+                "PARITY %-17s %6s %6s %9s %7s %9s%n", "schema/part", "cases", "same", "refused", "prisma", "different");
         for (var row : List.of(Map.entry("reads", readTally), Map.entry("writes", writeTally))) {
             List<Integer> c = row.getValue().counts();
-            System.out.printf("PARITY %-17s %6d %6d %9d %7d %9d%n", name + " " + row.getKey(), c.get(0), c.get(1), c.get(2), c.get(3), c.get(4));
+            System.out.printf(
+                    "PARITY %-17s %6d %6d %9d %7d %9d%n",
+                    name + " " + row.getKey(), c.get(0), c.get(1), c.get(2), c.get(3), c.get(4));
         }
-        System.out.printf("PARITY %s final state: %s; %d ms%n", name, state.isEmpty() ? "equal" : state.size() + " tables differ", (System.nanoTime() - started) / 1_000_000);
+        System.out.printf(
+                "PARITY %s final state: %s; %d ms%n",
+                name,
+                state.isEmpty() ? "equal" : state.size() + " tables differ",
+                (System.nanoTime() - started) / 1_000_000);
         return new Result(readTally, writeTally, state);
     }
 
     private static List<String> stateDifferences() throws Exception {
-        DatabaseUrl quarry = DatabaseUrl.parse(ConfigProvider.getConfig().getValue("quarry.test.database-url", String.class));
-        DatabaseUrl prisma = DatabaseUrl.parse(ConfigProvider.getConfig().getValue("quarry.test.prisma-database-url", String.class));
+        DatabaseUrl quarry =
+                DatabaseUrl.parse(ConfigProvider.getConfig().getValue("quarry.test.database-url", String.class));
+        DatabaseUrl prisma =
+                DatabaseUrl.parse(ConfigProvider.getConfig().getValue("quarry.test.prisma-database-url", String.class));
         Map<String, List<String>> q = RealAppState.of(quarry);
         Map<String, List<String>> p = RealAppState.of(prisma);
         List<String> out = new ArrayList<>();

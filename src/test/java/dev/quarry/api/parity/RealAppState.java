@@ -20,18 +20,22 @@ final class RealAppState {
 
     static Map<String, List<String>> of(DatabaseUrl database) throws Exception {
         Map<String, List<String>> state = new TreeMap<>();
-        try (Connection c = TestServer.connect(database); Statement s = c.createStatement()) {
+        try (Connection c = TestServer.connect(database);
+                Statement s = c.createStatement()) {
             List<String> tables = new ArrayList<>();
-            try (ResultSet r = s.executeQuery("SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type "
-                    + "= 'BASE TABLE'"
-                    + " AND table_name <> '_prisma_migrations'")) {
+            try (ResultSet r =
+                    s.executeQuery("SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND "
+                            + "table_type "
+                            + "= 'BASE TABLE'"
+                            + " AND table_name <> '_prisma_migrations'")) {
                 while (r.next()) {
                     tables.add(r.getString(1));
                 }
             }
             for (String table : tables) {
                 List<String> rows = new ArrayList<>();
-                try (ResultSet r = s.executeQuery("SELECT to_jsonb(t)::text FROM \"" + table.replace("\"", "\"\"") + "\" t ORDER BY 1")) {
+                try (ResultSet r = s.executeQuery(
+                        "SELECT to_jsonb(t)::text FROM \"" + table.replace("\"", "\"\"") + "\" t ORDER BY 1")) {
                     while (r.next()) {
                         rows.add(r.getString(1));
                     }

@@ -14,10 +14,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /** Quarry and Prisma Client 7 answer the same generated reads the same way, on the rich schema. */
 @QuarkusTest
 @ExtendWith(DocumentedAnswers.Checked.class)
-@WithTestResource(value = FreshDatabase.class, initArgs = {
-        @ResourceArg(name = "schema", value = "query/rich.prisma"),
-        @ResourceArg(name = "sql", value = "query/rich-seed.sql"),
-        @ResourceArg(name = "purpose", value = "RichParityTest")})
+@WithTestResource(
+        value = FreshDatabase.class,
+        initArgs = {
+            @ResourceArg(name = "schema", value = "query/rich.prisma"),
+            @ResourceArg(name = "sql", value = "query/rich-seed.sql"),
+            @ResourceArg(name = "purpose", value = "RichParityTest")
+        })
 class RichParityTest {
 
     /**
@@ -27,7 +30,14 @@ class RichParityTest {
     @Test
     void generatedReadsMatchPrismaClient() throws Exception {
         ParityCheck.Tally tally = ParityCheck.run("query/rich.prisma", 42, 400);
-        assertEquals(List.of(), tally.different().stream().map(o -> o.c().delegate() + "." + o.c().operation() + " " + o.c().args()).toList());
-        assertEquals(List.of(735, 701, 33, 1, 0), tally.counts(), "cases, same answer, refused by both, a listed Prisma bug, different");
+        assertEquals(
+                List.of(),
+                tally.different().stream()
+                        .map(o -> o.c().delegate() + "." + o.c().operation() + " " + o.c().args())
+                        .toList());
+        assertEquals(
+                List.of(735, 701, 33, 1, 0),
+                tally.counts(),
+                "cases, same answer, refused by both, a listed Prisma bug, different");
     }
 }

@@ -49,7 +49,8 @@ final class Csv {
             } else if (text.charAt(i) == ',') {
                 i++;
             } else {
-                throw new IllegalArgumentException("not RFC 4180 at " + i + ": " + text.substring(i, Math.min(text.length(), i + 40)));
+                throw new IllegalArgumentException(
+                        "not RFC 4180 at " + i + ": " + text.substring(i, Math.min(text.length(), i + 40)));
             }
         }
         if (!record.isEmpty()) {

@@ -19,6 +19,7 @@ import java.io.BufferedReader;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
 import java.net.Socket;
 import java.net.URI;
 import java.net.URL;
@@ -42,7 +43,6 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import java.lang.management.ManagementFactory;
 
 /**
  * {@code findMany} streamed as NDJSON and CSV through the real server from a table of 200,000 rows: the same rows
@@ -52,10 +52,13 @@ import java.lang.management.ManagementFactory;
  */
 @QuarkusTest
 @TestProfile(StreamedReadsApiTest.Streams.class)
-@WithTestResource(value = FreshDatabase.class, initArgs = {
-        @ResourceArg(name = "schema", value = "stream/stream.prisma"),
-        @ResourceArg(name = "sql", value = "stream/stream.sql"),
-        @ResourceArg(name = "purpose", value = "StreamedReadsApiTest")})
+@WithTestResource(
+        value = FreshDatabase.class,
+        initArgs = {
+            @ResourceArg(name = "schema", value = "stream/stream.prisma"),
+            @ResourceArg(name = "sql", value = "stream/stream.sql"),
+            @ResourceArg(name = "purpose", value = "StreamedReadsApiTest")
+        })
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class StreamedReadsApiTest {
 
@@ -70,15 +73,23 @@ class StreamedReadsApiTest {
     public static final class Streams implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("quarry.api.max-rows", "250000", "quarry.api.max-response-bytes", "512M", "quarkus.datasource.reactive.max-size",
-                    Integer.toString(POOL), "quarry.pool.wait-timeout", "5s");
+            return Map.of(
+                    "quarry.api.max-rows",
+                    "250000",
+                    "quarry.api.max-response-bytes",
+                    "512M",
+                    "quarkus.datasource.reactive.max-size",
+                    Integer.toString(POOL),
+                    "quarry.pool.wait-timeout",
+                    "5s");
         }
     }
 
     @TestHTTPResource("/")
     URL base;
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     @Test
     @Order(1)
@@ -91,7 +102,8 @@ class StreamedReadsApiTest {
         long lines = 0;
         long start = System.nanoTime();
         long firstLineNanos = 0;
-        HttpResponse<InputStream> r = http.send(get("api/items?orderBy=id", "application/x-ndjson"), HttpResponse.BodyHandlers.ofInputStream());
+        HttpResponse<InputStream> r = http.send(
+                get("api/items?orderBy=id", "application/x-ndjson"), HttpResponse.BodyHandlers.ofInputStream());
         try (BufferedReader in = new BufferedReader(new InputStreamReader(r.body(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = in.readLine()) != null) {
@@ -110,10 +122,19 @@ class StreamedReadsApiTest {
         long ms = (System.nanoTime() - start) / 1_000_000;
         long growthMb = (peak - before) / 1024;
         long heapGrowthMb = (heapMidway - heapBefore) / 1024;
-        System.out.printf("[stream] %d lines, %d MB in %d ms (%d rows/s), first line after %d ms; RSS %d MB before, peak "
-                + "growth %d MB; "
-                + "heap held midway %d MB more than before%n", lines, bytes >> 20, ms, lines * 1000 / Math.max(ms, 1), firstLineNanos / 1_000_000,
-                before / 1024, growthMb, heapGrowthMb);
+        System.out.printf(
+                "[stream] %d lines, %d MB in %d ms (%d rows/s), first line after %d ms; RSS %d MB before, "
+                        + "peak "
+                        + "growth %d MB; "
+                        + "heap held midway %d MB more than before%n",
+                lines,
+                bytes >> 20,
+                ms,
+                lines * 1000 / Math.max(ms, 1),
+                firstLineNanos / 1_000_000,
+                before / 1024,
+                growthMb,
+                heapGrowthMb);
         assertEquals(ROWS, lines);
         assertTrue(bytes > 60L << 20, "the stream is larger than the memory bound it is held to: " + bytes);
         assertTrue(heapGrowthMb < 20, "the heap held " + heapGrowthMb + " MB more midway through the stream");
@@ -123,14 +144,18 @@ class StreamedReadsApiTest {
     @Test
     @Order(2)
     void ndjsonAndCsvHoldTheJsonAnswerRowForRow() throws Exception {
-        HttpResponse<String> json = http.send(get("api/items?orderBy=id", "application/json"), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> json =
+                http.send(get("api/items?orderBy=id", "application/json"), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, json.statusCode(), json.body().length() < 2000 ? json.body() : "");
         JsonNode answer = JSON.readTree(json.body());
         assertEquals(ROWS, answer.size());
 
-        HttpResponse<Stream<String>> ndjson = http.send(get("api/items?orderBy=id", "application/x-ndjson"), HttpResponse.BodyHandlers.ofLines());
+        HttpResponse<Stream<String>> ndjson =
+                http.send(get("api/items?orderBy=id", "application/x-ndjson"), HttpResponse.BodyHandlers.ofLines());
         assertEquals(200, ndjson.statusCode());
-        assertEquals("application/x-ndjson", ndjson.headers().firstValue("Content-Type").orElse("").replaceAll(";.*", ""));
+        assertEquals(
+                "application/x-ndjson",
+                ndjson.headers().firstValue("Content-Type").orElse("").replaceAll(";.*", ""));
         Iterator<JsonNode> expected = answer.iterator();
         int[] n = {0};
         ndjson.body().forEach(line -> {
@@ -139,7 +164,8 @@ class StreamedReadsApiTest {
         });
         assertEquals(ROWS, n[0]);
 
-        HttpResponse<String> csv = http.send(get("api/items?orderBy=id", "text/csv"), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> csv =
+                http.send(get("api/items?orderBy=id", "text/csv"), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, csv.statusCode());
         assertTrue(csv.headers().firstValue("Content-Disposition").isEmpty());
         List<List<String>> records = Csv.parse(csv.body());
@@ -154,13 +180,19 @@ class StreamedReadsApiTest {
     @Order(3)
     void aStreamHasTheJsonAnswersSemantics() throws Exception {
         String[] queries = {
-            "api/items?filter=" + enc("{\"ownerId\":3,\"note\":null}") + "&orderBy=" + enc("[{\"price\":\"desc\"}]") + "&take=50&skip=5",
+            "api/items?filter=" + enc("{\"ownerId\":3,\"note\":null}") + "&orderBy=" + enc("[{\"price\":\"desc\"}]")
+                    + "&take=50&skip=5",
             "api/items?include=owner&orderBy=id&take=-20&cursor=" + enc("{\"id\":1000}"),
-            "api/items?select=" + enc("{\"ownerId\":true,\"owner\":{\"select\":{\"name\":true}}}") + "&distinct=ownerId&orderBy=ownerId",
-            "api/owners?include=" + enc("{\"items\":{\"where\":{\"id\":{\"lt\":40}},\"orderBy\":{\"id\":\"desc\"}},\"_count\":true}") + "&omit=name"};
+            "api/items?select=" + enc("{\"ownerId\":true,\"owner\":{\"select\":{\"name\":true}}}")
+                    + "&distinct=ownerId&orderBy=ownerId",
+            "api/owners?include="
+                    + enc("{\"items\":{\"where\":{\"id\":{\"lt\":40}},\"orderBy\":{\"id\":\"desc\"}},\"_count\":true}")
+                    + "&omit=name"
+        };
         for (String query : queries) {
             HttpResponse<String> json = http.send(get(query, "application/json"), HttpResponse.BodyHandlers.ofString());
-            HttpResponse<String> ndjson = http.send(get(query, "application/x-ndjson"), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> ndjson =
+                    http.send(get(query, "application/x-ndjson"), HttpResponse.BodyHandlers.ofString());
             assertEquals(200, json.statusCode(), json.body());
             assertEquals(200, ndjson.statusCode(), ndjson.body());
             JsonNode answer = JSON.readTree(json.body());
@@ -173,34 +205,50 @@ class StreamedReadsApiTest {
         }
         // the RPC surface streams findMany too
         String args = "{\"where\":{\"id\":{\"in\":[2,1,3]}},\"orderBy\":{\"id\":\"desc\"}}";
-        HttpResponse<String> rpc = http.send(HttpRequest.newBuilder(URI.create(base + "api/rpc/item/findMany")).header("Accept", "application/x-ndjson").header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(args)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> rpc = http.send(
+                HttpRequest.newBuilder(URI.create(base + "api/rpc/item/findMany"))
+                        .header("Accept", "application/x-ndjson")
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(args))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertEquals(200, rpc.statusCode(), rpc.body());
-        assertEquals(List.of(3, 2, 1), rpc.body().lines().map(l -> read(l).get("id").asInt()).toList());
+        assertEquals(
+                List.of(3, 2, 1),
+                rpc.body().lines().map(l -> read(l).get("id").asInt()).toList());
     }
 
     @Test
     @Order(4)
     void theJsonAnswerStaysTheDefaultAndCsvRefusesNesting() throws Exception {
-        for (String accept : new String[] {"*/*", "application/json", "text/html, */*;q=0.8", "application/json, application/x-ndjson;q=0.5"}) {
-            HttpResponse<String> r = http.send(get("api/items?take=2&orderBy=id", accept), HttpResponse.BodyHandlers.ofString());
+        for (String accept : new String[] {
+            "*/*", "application/json", "text/html, */*;q=0.8", "application/json, application/x-ndjson;q=0.5"
+        }) {
+            HttpResponse<String> r =
+                    http.send(get("api/items?take=2&orderBy=id", accept), HttpResponse.BodyHandlers.ofString());
             assertEquals(200, r.statusCode(), accept);
             assertTrue(r.body().startsWith("["), accept + ": " + r.body());
         }
-        HttpResponse<String> nested = http.send(get("api/items?take=2&include=owner", "text/csv"), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> nested =
+                http.send(get("api/items?take=2&include=owner", "text/csv"), HttpResponse.BodyHandlers.ofString());
         assertEquals(400, nested.statusCode());
         JsonNode problem = JSON.readTree(nested.body());
         assertEquals("Q160", problem.get("code").asText());
         assertTrue(problem.get("detail").asText().contains("'owner' nests"), nested.body());
 
-        HttpResponse<String> bad = http.send(get("api/items?filter=" + enc("{\"nope\":1}"), "application/x-ndjson"), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> bad = http.send(
+                get("api/items?filter=" + enc("{\"nope\":1}"), "application/x-ndjson"),
+                HttpResponse.BodyHandlers.ofString());
         assertEquals(400, bad.statusCode(), bad.body());
         assertEquals("Q102", JSON.readTree(bad.body()).get("code").asText());
 
-        HttpResponse<String> download = http.send(get("api/items?take=1&orderBy=id&select=" + enc("{\"id\":true}") + "&download=true", "text/csv"),
+        HttpResponse<String> download = http.send(
+                get("api/items?take=1&orderBy=id&select=" + enc("{\"id\":true}") + "&download=true", "text/csv"),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(200, download.statusCode(), download.body());
-        assertEquals("attachment; filename=\"items.csv\"", download.headers().firstValue("Content-Disposition").orElse(""));
+        assertEquals(
+                "attachment; filename=\"items.csv\"",
+                download.headers().firstValue("Content-Disposition").orElse(""));
         assertEquals("id\r\n1\r\n", download.body());
     }
 
@@ -220,7 +268,9 @@ class StreamedReadsApiTest {
             }
             long growthMb = (rssKb() - before) / 1024;
             long heapGrowthMb = (heapAfterGcKb() - heapBefore) / 1024;
-            System.out.printf("[stream] slow reader: after 1.5 s with 64 KB read, RSS growth %d MB, heap held %d MB more%n", growthMb, heapGrowthMb);
+            System.out.printf(
+                    "[stream] slow reader: after 1.5 s with 64 KB read, RSS growth %d MB, heap held %d MB " + "more%n",
+                    growthMb, heapGrowthMb);
             assertTrue(growthMb < 50, "RSS grew by " + growthMb + " MB while the client did not read");
             assertTrue(heapGrowthMb < 20, "the heap holds " + heapGrowthMb + " MB more while the client does not read");
         }
@@ -237,7 +287,9 @@ class StreamedReadsApiTest {
                 }
                 long hungUp = System.nanoTime();
                 while (!streamSessions(c).isEmpty()) {
-                    assertTrue(System.nanoTime() - hungUp < 1_000_000_000L, "the statement outlived its client by a second: " + streamSessions(c));
+                    assertTrue(
+                            System.nanoTime() - hungUp < 1_000_000_000L,
+                            "the statement outlived its client by a second: " + streamSessions(c));
                     Thread.sleep(20);
                 }
             }
@@ -245,7 +297,9 @@ class StreamedReadsApiTest {
         // the pool is whole: as many streams at once as it has connections
         List<CompletableFuture<HttpResponse<String>>> all = new ArrayList<>();
         for (int i = 0; i < POOL; i++) {
-            all.add(http.sendAsync(get("api/items?take=300&orderBy=id", "application/x-ndjson"), HttpResponse.BodyHandlers.ofString()));
+            all.add(http.sendAsync(
+                    get("api/items?take=300&orderBy=id", "application/x-ndjson"),
+                    HttpResponse.BodyHandlers.ofString()));
         }
         for (CompletableFuture<HttpResponse<String>> f : all) {
             assertEquals(300, f.get().body().lines().count());
@@ -255,7 +309,8 @@ class StreamedReadsApiTest {
     @Test
     @Order(7)
     void aFailureMidStreamEndsItWithAProblemLine() throws Exception {
-        HttpResponse<InputStream> r = http.send(get("api/items?orderBy=id", "application/x-ndjson"), HttpResponse.BodyHandlers.ofInputStream());
+        HttpResponse<InputStream> r = http.send(
+                get("api/items?orderBy=id", "application/x-ndjson"), HttpResponse.BodyHandlers.ofInputStream());
         try (BufferedReader in = new BufferedReader(new InputStreamReader(r.body(), StandardCharsets.UTF_8));
                 Connection c = TestServer.connect(FreshDatabase.current())) {
             assertEquals(200, r.statusCode());
@@ -279,7 +334,8 @@ class StreamedReadsApiTest {
     @Order(8)
     void theFirstLineArrivesWhileTheStatementStillRuns() throws Exception {
         // SlowItem's 2,500th row takes three seconds: the statement cannot end before then
-        HttpResponse<InputStream> r = http.send(get("api/slowItems?orderBy=id", "application/x-ndjson"), HttpResponse.BodyHandlers.ofInputStream());
+        HttpResponse<InputStream> r = http.send(
+                get("api/slowItems?orderBy=id", "application/x-ndjson"), HttpResponse.BodyHandlers.ofInputStream());
         try (BufferedReader in = new BufferedReader(new InputStreamReader(r.body(), StandardCharsets.UTF_8));
                 Connection c = TestServer.connect(FreshDatabase.current())) {
             assertEquals(200, r.statusCode());
@@ -301,9 +357,10 @@ class StreamedReadsApiTest {
         List<String> states = new ArrayList<>();
         try (Statement st = c.createStatement()) {
             st.execute("SELECT pg_stat_clear_snapshot()");
-            try (ResultSet rs = st.executeQuery("SELECT state FROM pg_stat_activity WHERE datname = current_database() AND pid <> "
-                    + "pg_backend_pid() "
-                    + "AND query LIKE '%AS line FROM%' AND state <> 'idle'")) {
+            try (ResultSet rs =
+                    st.executeQuery("SELECT state FROM pg_stat_activity WHERE datname = current_database() AND pid <> "
+                            + "pg_backend_pid() "
+                            + "AND query LIKE '%AS line FROM%' AND state <> 'idle'")) {
                 while (rs.next()) {
                     states.add(rs.getString(1));
                 }
@@ -316,13 +373,16 @@ class StreamedReadsApiTest {
         Socket client = new Socket(base.getHost(), base.getPort());
         client.setReceiveBufferSize(16 * 1024);
         OutputStream out = client.getOutputStream();
-        out.write(("GET /" + path + " HTTP/1.1\r\nHost: localhost\r\nAccept: " + accept + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        out.write(("GET /" + path + " HTTP/1.1\r\nHost: localhost\r\nAccept: " + accept + "\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII));
         out.flush();
         return client;
     }
 
     private HttpRequest get(String path, String accept) {
-        return HttpRequest.newBuilder(URI.create(base + path)).header("Accept", accept).build();
+        return HttpRequest.newBuilder(URI.create(base + path))
+                .header("Accept", accept)
+                .build();
     }
 
     /** The heap in use after a full collection: what is held, not what is garbage. */

@@ -21,11 +21,14 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @QuarkusTest
 @ExtendWith(DocumentedAnswers.Checked.class)
-@WithTestResource(value = RecordedDatabase.class, initArgs = {
-        @ResourceArg(name = "schema", value = "query/rich.prisma"),
-        @ResourceArg(name = "sql", value = "query/rich-seed.sql"),
-        @ResourceArg(name = "pool-size", value = "1"),
-        @ResourceArg(name = "ready-delay-ms", value = "50")})
+@WithTestResource(
+        value = RecordedDatabase.class,
+        initArgs = {
+            @ResourceArg(name = "schema", value = "query/rich.prisma"),
+            @ResourceArg(name = "sql", value = "query/rich-seed.sql"),
+            @ResourceArg(name = "pool-size", value = "1"),
+            @ResourceArg(name = "ready-delay-ms", value = "50")
+        })
 class OneStatementReadsApiTest {
 
     /** The messages PostgreSQL has received, injected by {@link RecordedDatabase}. */
@@ -38,11 +41,14 @@ class OneStatementReadsApiTest {
             List<Integer> roundTrips = WireReads.untilOneRoundTrip(wire, read, sent -> {
                 List<String> statements = sent.statements();
                 assertEquals(1, statements.size(), () -> read.name() + ": one statement, sent " + sent.lines());
-                assertTrue(statements.get(0).startsWith("SELECT") || statements.get(0).startsWith("WITH"),
+                assertTrue(
+                        statements.get(0).startsWith("SELECT")
+                                || statements.get(0).startsWith("WITH"),
                         () -> read.name() + ": a read, sent " + statements);
             });
             WireReads.Sent warm = WireReads.send(wire, read);
-            assertEquals(1, Wire.syncs(warm.lines()), () -> read.name() + ": one answer asked for, sent " + warm.lines());
+            assertEquals(
+                    1, Wire.syncs(warm.lines()), () -> read.name() + ": one answer asked for, sent " + warm.lines());
             System.out.println("[wire] open " + read.name() + ": round trips per send " + roundTrips);
             firstSendsOverOneRoundTrip += roundTrips.get(0) > 1 ? 1 : 0;
         }

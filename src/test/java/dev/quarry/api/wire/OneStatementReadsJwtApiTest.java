@@ -25,12 +25,17 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @QuarkusTest
 @ExtendWith(DocumentedAnswers.Checked.class)
-@WithTestResource(value = RecordedDatabase.class, initArgs = {
-        @ResourceArg(name = "schema", value = "query/rich.prisma"),
-        @ResourceArg(name = "sql", value = "query/rich-seed.sql, query/rich-reader.sql"),
-        @ResourceArg(name = "pool-size", value = "1"),
-        @ResourceArg(name = "ready-delay-ms", value = "50")})
-@WithTestResource(value = JwtMode.class, initArgs = @ResourceArg(name = "anonymous-role", value = "quarry_read_recorder"))
+@WithTestResource(
+        value = RecordedDatabase.class,
+        initArgs = {
+            @ResourceArg(name = "schema", value = "query/rich.prisma"),
+            @ResourceArg(name = "sql", value = "query/rich-seed.sql, query/rich-reader.sql"),
+            @ResourceArg(name = "pool-size", value = "1"),
+            @ResourceArg(name = "ready-delay-ms", value = "50")
+        })
+@WithTestResource(
+        value = JwtMode.class,
+        initArgs = @ResourceArg(name = "anonymous-role", value = "quarry_read_recorder"))
 class OneStatementReadsJwtApiTest {
 
     /** The messages PostgreSQL has received, injected by {@link RecordedDatabase}. */
@@ -42,14 +47,27 @@ class OneStatementReadsJwtApiTest {
         for (WireReads.Read read : WireReads.all()) {
             List<Integer> roundTrips = WireReads.untilOneRoundTrip(wire, read, sent -> {
                 List<String> statements = sent.statements();
-                assertEquals(4, statements.size(), () -> read.name() + ": BEGIN, settings, the read, COMMIT; sent " + sent.lines());
-                assertEquals(List.of("BEGIN", SessionSettings.SQL), statements.subList(0, 2), () -> read.name() + ": sent " + sent.lines());
-                assertTrue(statements.get(2).startsWith("SELECT") || statements.get(2).startsWith("WITH"), () -> read.name() + ": a read, sent " + statements);
+                assertEquals(
+                        4,
+                        statements.size(),
+                        () -> read.name() + ": BEGIN, settings, the read, COMMIT; sent " + sent.lines());
+                assertEquals(
+                        List.of("BEGIN", SessionSettings.SQL),
+                        statements.subList(0, 2),
+                        () -> read.name() + ": sent " + sent.lines());
+                assertTrue(
+                        statements.get(2).startsWith("SELECT")
+                                || statements.get(2).startsWith("WITH"),
+                        () -> read.name() + ": a read, sent " + statements);
                 assertEquals("COMMIT", statements.get(3), () -> read.name() + ": sent " + sent.lines());
-                assertEquals(1, Wire.connections(sent.lines()).size(), () -> read.name() + ": one connection, sent " + sent.lines());
+                assertEquals(
+                        1,
+                        Wire.connections(sent.lines()).size(),
+                        () -> read.name() + ": one connection, sent " + sent.lines());
             });
             WireReads.Sent warm = WireReads.send(wire, read);
-            assertEquals(4, Wire.syncs(warm.lines()), () -> read.name() + ": four answers asked for, sent " + warm.lines());
+            assertEquals(
+                    4, Wire.syncs(warm.lines()), () -> read.name() + ": four answers asked for, sent " + warm.lines());
             System.out.println("[wire] jwt " + read.name() + ": round trips per send " + roundTrips);
             firstSendsOverOneRoundTrip += roundTrips.get(0) > 1 ? 1 : 0;
         }

@@ -30,20 +30,26 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @TestProfile(HungUpClientsApiTest.TwoConnections.class)
-@WithTestResource(value = FreshDatabase.class, initArgs = {
-        @ResourceArg(name = "schema", value = "write/shop.prisma"),
-        @ResourceArg(name = "sql", value = "write/shop.sql"),
-        @ResourceArg(name = "purpose", value = "ColdPoolApiTest")})
+@WithTestResource(
+        value = FreshDatabase.class,
+        initArgs = {
+            @ResourceArg(name = "schema", value = "write/shop.prisma"),
+            @ResourceArg(name = "sql", value = "write/shop.sql"),
+            @ResourceArg(name = "purpose", value = "ColdPoolApiTest")
+        })
 class ColdPoolApiTest {
 
     @TestHTTPResource("/")
     URL base;
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     @Test
     void simultaneousWritesOnAColdPoolAllGetAConnection() throws Exception {
-        HttpResponse<String> created = send("POST", "/api/rpc/user/create", "{\"data\":{\"email\":\"cold@x.io\"},\"select\":{\"id\":true}}").join();
+        HttpResponse<String> created = send(
+                        "POST", "/api/rpc/user/create", "{\"data\":{\"email\":\"cold@x.io\"},\"select\":{\"id\":true}}")
+                .join();
         assertEquals(200, created.statusCode(), created.body());
         String id = created.body().replaceAll(".*\"id\"\\s*:\\s*\"([^\"]+)\".*", "$1");
         int writes = 8;
@@ -53,20 +59,29 @@ class ColdPoolApiTest {
             try (Statement st = lock.createStatement()) {
                 st.executeUpdate("UPDATE \"User\" SET counter = counter WHERE id = '" + id + "'");
             }
-            responses = IntStream.range(0, writes).mapToObj(i -> send("PATCH", "/api/users/" + id, "{\"counter\":{\"increment\":1}}")).toList();
+            responses = IntStream.range(0, writes)
+                    .mapToObj(i -> send("PATCH", "/api/users/" + id, "{\"counter\":{\"increment\":1}}"))
+                    .toList();
             LockWaits.await(lock, 2, "the writes on a cold pool");
             lock.commit();
         }
         for (CompletableFuture<HttpResponse<String>> response : responses) {
             assertEquals(200, response.join().statusCode(), response.join().body());
         }
-        HttpResponse<String> counter = send("POST", "/api/rpc/user/findUnique", "{\"where\":{\"id\":\"" + id + "\"},\"select\":{\"counter\":true}}").join();
+        HttpResponse<String> counter = send(
+                        "POST",
+                        "/api/rpc/user/findUnique",
+                        "{\"where\":{\"id\":\"" + id + "\"},\"select\":{\"counter\":true}}")
+                .join();
         assertEquals("{\"counter\" : " + writes + "}", counter.body());
     }
 
     private CompletableFuture<HttpResponse<String>> send(String method, String path, String body) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(base.toString().replaceAll("/$", "") + path)).timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body)).build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base.toString().replaceAll("/$", "") + path))
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(body))
+                .build();
         return http.sendAsync(request, HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -24,8 +24,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Test;
 import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
 
 /**
  * Clients that hang up while their writes wait (for a row lock, or for one of the pool's two connections) must not
@@ -33,10 +33,13 @@ import java.util.concurrent.CompletableFuture;
  */
 @QuarkusTest
 @TestProfile(HungUpClientsApiTest.TwoConnections.class)
-@WithTestResource(value = FreshDatabase.class, initArgs = {
-        @ResourceArg(name = "schema", value = "write/shop.prisma"),
-        @ResourceArg(name = "sql", value = "write/shop.sql"),
-        @ResourceArg(name = "purpose", value = "HungUpClientsApiTest")})
+@WithTestResource(
+        value = FreshDatabase.class,
+        initArgs = {
+            @ResourceArg(name = "schema", value = "write/shop.prisma"),
+            @ResourceArg(name = "sql", value = "write/shop.sql"),
+            @ResourceArg(name = "purpose", value = "HungUpClientsApiTest")
+        })
 class HungUpClientsApiTest {
 
     public static final class TwoConnections implements QuarkusTestProfile {
@@ -49,17 +52,22 @@ class HungUpClientsApiTest {
     @TestHTTPResource("/")
     URL base;
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     @Test
     void writesWhoseClientsHungUpGiveTheirConnectionsBack() throws Exception {
-        String id = send("POST", "/api/rpc/user/create", "{\"data\":{\"email\":\"locked@x.io\"},\"select\":{\"id\":true}}")
+        String id = send(
+                        "POST",
+                        "/api/rpc/user/create",
+                        "{\"data\":{\"email\":\"locked@x.io\"},\"select\":{\"id\":true}}")
                 .replaceAll(".*\"id\"\\s*:\\s*\"([^\"]+)\".*", "$1");
         // both of the pool's connections open before the race, so the test is about hang-ups, not about opening
         // them
         List<CompletableFuture<HttpResponse<String>>> warmUp = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
-            warmUp.add(http.sendAsync(request("PATCH", "/api/users/" + id, "{\"name\":\"warm\"}"), HttpResponse.BodyHandlers.ofString()));
+            warmUp.add(http.sendAsync(
+                    request("PATCH", "/api/users/" + id, "{\"name\":\"warm\"}"), HttpResponse.BodyHandlers.ofString()));
         }
         warmUp.forEach(CompletableFuture::join);
         int hungUp = 8;
@@ -83,17 +91,23 @@ class HungUpClientsApiTest {
         }
         // each of the eight still ran to its end, and the two connections serve new requests (a leak answers 503)
         for (int i = 0; i < 10; i++) {
-            assertEquals(200, status("PATCH", "/api/users/" + id, "{\"counter\":{\"increment\":1}}"), "write " + i + " after the hang-ups");
+            assertEquals(
+                    200,
+                    status("PATCH", "/api/users/" + id, "{\"counter\":{\"increment\":1}}"),
+                    "write " + i + " after the hang-ups");
         }
-        String counter = send("POST", "/api/rpc/user/findUnique", "{\"where\":{\"id\":\"" + id + "\"},\"select\":{\"counter\":true}}");
+        String counter = send(
+                "POST",
+                "/api/rpc/user/findUnique",
+                "{\"where\":{\"id\":\"" + id + "\"},\"select\":{\"counter\":true}}");
         assertEquals("{\"counter\" : " + (hungUp + 10) + "}", counter);
     }
 
     private Socket sendAndKeepOpen(String method, String path, String body) throws Exception {
         Socket socket = new Socket(base.getHost(), base.getPort());
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        String head = method + " " + path + " HTTP/1.1\r\nHost: " + base.getHost() + "\r\nContent-Type: application/json\r\n"
-                + "Content-Length: " + bytes.length + "\r\n\r\n";
+        String head = method + " " + path + " HTTP/1.1\r\nHost: " + base.getHost()
+                + "\r\nContent-Type: application/json\r\n" + "Content-Length: " + bytes.length + "\r\n\r\n";
         OutputStream out = socket.getOutputStream();
         out.write(head.getBytes(StandardCharsets.US_ASCII));
         out.write(bytes);
@@ -102,8 +116,11 @@ class HungUpClientsApiTest {
     }
 
     private HttpRequest request(String method, String path, String body) {
-        return HttpRequest.newBuilder(URI.create(base.toString().replaceAll("/$", "") + path)).timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body)).build();
+        return HttpRequest.newBuilder(URI.create(base.toString().replaceAll("/$", "") + path))
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(body))
+                .build();
     }
 
     private HttpResponse<String> exchange(String method, String path, String body) throws Exception {

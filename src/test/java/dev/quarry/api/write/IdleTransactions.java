@@ -15,15 +15,18 @@ import java.sql.Statement;
  */
 final class IdleTransactions {
 
-    private IdleTransactions() {
-    }
+    private IdleTransactions() {}
 
     static void assertNone(DatabaseUrl database, String after) throws Exception {
-        try (Connection c = TestServer.connect(database); Statement st = c.createStatement()) {
+        try (Connection c = TestServer.connect(database);
+                Statement st = c.createStatement()) {
             st.execute("SELECT pg_stat_clear_snapshot()");
-            try (ResultSet rs = st.executeQuery("SELECT count(*), coalesce(string_agg(left(query, 80), E'\\n'), '') FROM pg_stat_activity "
-                    + "WHERE datname = current_database() AND pid <> pg_backend_pid() AND state LIKE 'idle in "
-                    + "transaction%'")) {
+            try (ResultSet rs =
+                    st.executeQuery("SELECT count(*), coalesce(string_agg(left(query, 80), E'\\n'), '') FROM "
+                            + "pg_stat_activity "
+                            + "WHERE datname = current_database() AND pid <> pg_backend_pid() AND state LIKE 'idle "
+                            + "in "
+                            + "transaction%'")) {
                 rs.next();
                 assertEquals(0, rs.getInt(1), "sessions idle in transaction after " + after + ":\n" + rs.getString(2));
             }

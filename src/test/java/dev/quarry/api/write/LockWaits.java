@@ -12,8 +12,7 @@ import java.sql.Statement;
  */
 final class LockWaits {
 
-    private LockWaits() {
-    }
+    private LockWaits() {}
 
     static void await(Connection c, int expected, String who) throws Exception {
         String sessions = "";
@@ -33,6 +32,7 @@ final class LockWaits {
             }
             Thread.sleep(25);
         }
-        throw new AssertionError(who + ": fewer than " + expected + " sessions ever waited for the lock; the database's sessions:\n" + sessions);
+        throw new AssertionError(who + ": fewer than " + expected
+                + " sessions ever waited for the lock; the database's sessions:\n" + sessions);
     }
 }

@@ -28,10 +28,13 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @TestProfile(LongTransactionApiTest.TenThousandOperations.class)
-@WithTestResource(value = FreshDatabase.class, initArgs = {
-        @ResourceArg(name = "schema", value = "write/shop.prisma"),
-        @ResourceArg(name = "sql", value = "write/shop.sql"),
-        @ResourceArg(name = "purpose", value = "LongTransactionApiTest")})
+@WithTestResource(
+        value = FreshDatabase.class,
+        initArgs = {
+            @ResourceArg(name = "schema", value = "write/shop.prisma"),
+            @ResourceArg(name = "sql", value = "write/shop.sql"),
+            @ResourceArg(name = "purpose", value = "LongTransactionApiTest")
+        })
 class LongTransactionApiTest {
 
     static final int OPERATIONS = 10_000;
@@ -39,19 +42,26 @@ class LongTransactionApiTest {
     public static final class TenThousandOperations implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("quarry.api.max-transaction-operations", String.valueOf(OPERATIONS), "quarry.api.max-transaction-timeout", "120s");
+            return Map.of(
+                    "quarry.api.max-transaction-operations",
+                    String.valueOf(OPERATIONS),
+                    "quarry.api.max-transaction-timeout",
+                    "120s");
         }
     }
 
     @TestHTTPResource("/")
     URL base;
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     @Test
     void tenThousandOperationsRunInOrderInOneTransaction() throws Exception {
         for (int counter = 0; counter < 4; counter++) {
-            HttpResponse<String> created = send("/api/rpc/user/create", "{\"data\":{\"email\":\"u" + counter + "@x.io\",\"counter\":" + counter + "}}");
+            HttpResponse<String> created = send(
+                    "/api/rpc/user/create",
+                    "{\"data\":{\"email\":\"u" + counter + "@x.io\",\"counter\":" + counter + "}}");
             assertEquals(200, created.statusCode(), created.body());
         }
         // operation i counts the users whose counter is at least i % 4 (4, 3, 2, 1, 4, …); every 1,000th creates a
@@ -60,17 +70,26 @@ class LongTransactionApiTest {
         for (int i = 0; i < OPERATIONS; i++) {
             body.append(i == 0 ? "" : ",");
             if (i % 1000 == 999) {
-                body.append("{\"delegate\":\"tag\",\"operation\":\"create\",\"args\":{\"data\":{\"name\":\"t").append(i).append("\"},\"select\":{\"name\":true}}}");
+                body.append("{\"delegate\":\"tag\",\"operation\":\"create\",\"args\":{\"data\":{\"name\":\"t")
+                        .append(i)
+                        .append("\"},\"select\":{\"name\":true}}}");
             } else {
-                body.append("{\"delegate\":\"user\",\"operation\":\"count\",\"args\":{\"where\":{\"counter\":{\"gte\":").append(i % 4).append("}}}}");
+                body.append("{\"delegate\":\"user\",\"operation\":\"count\",\"args\":{\"where\":{\"counter\":{\"gte\":")
+                        .append(i % 4)
+                        .append("}}}}");
             }
         }
         body.append("]");
         long start = System.nanoTime();
         HttpResponse<String> r = send("/api/rpc/$transaction", body.toString());
         long millis = (System.nanoTime() - start) / 1_000_000;
-        System.out.printf("LONG TX: %d operations (%d bytes) answered %d after %d ms%n", OPERATIONS, body.length(), r.statusCode(), millis);
-        assertEquals(200, r.statusCode(), r.body().substring(0, Math.min(2000, r.body().length())));
+        System.out.printf(
+                "LONG TX: %d operations (%d bytes) answered %d after %d ms%n",
+                OPERATIONS, body.length(), r.statusCode(), millis);
+        assertEquals(
+                200,
+                r.statusCode(),
+                r.body().substring(0, Math.min(2000, r.body().length())));
         JsonNode results = new ObjectMapper().readTree(r.body());
         assertEquals(OPERATIONS, results.size());
         for (int i = 0; i < OPERATIONS; i++) {
@@ -80,19 +99,27 @@ class LongTransactionApiTest {
                 assertEquals(4 - i % 4, results.get(i).intValue(), "result " + i);
             }
         }
-        assertEquals("10", send("/api/rpc/tag/count", "{\"where\":{\"name\":{\"startsWith\":\"t\"}}}").body());
+        assertEquals(
+                "10",
+                send("/api/rpc/tag/count", "{\"where\":{\"name\":{\"startsWith\":\"t\"}}}")
+                        .body());
         IdleTransactions.assertNone(FreshDatabase.current(), "10,000 operations");
 
         // one past the raised limit is still refused before anything runs
-        HttpResponse<String> over = send("/api/rpc/$transaction", "[" + "{\"delegate\":\"user\",\"operation\":\"count\"},".repeat(OPERATIONS)
-                + "{\"delegate\":\"user\",\"operation\":\"count\"}]");
+        HttpResponse<String> over = send(
+                "/api/rpc/$transaction",
+                "[" + "{\"delegate\":\"user\",\"operation\":\"count\"},".repeat(OPERATIONS)
+                        + "{\"delegate\":\"user\",\"operation\":\"count\"}]");
         assertEquals(400, over.statusCode(), over.body());
         assertTrue(over.body().contains("maximum of 10000"), over.body());
     }
 
     private HttpResponse<String> send(String path, String body) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(base.toString().replaceAll("/$", "") + path)).timeout(Duration.ofSeconds(120))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base.toString().replaceAll("/$", "") + path))
+                .timeout(Duration.ofSeconds(120))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
         return http.send(request, HttpResponse.BodyHandlers.ofString());
     }
 }

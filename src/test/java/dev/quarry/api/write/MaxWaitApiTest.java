@@ -30,22 +30,29 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @TestProfile(HungUpClientsApiTest.TwoConnections.class)
-@WithTestResource(value = FreshDatabase.class, initArgs = {
-        @ResourceArg(name = "schema", value = "write/shop.prisma"),
-        @ResourceArg(name = "sql", value = "write/shop.sql"),
-        @ResourceArg(name = "purpose", value = "MaxWaitApiTest")})
+@WithTestResource(
+        value = FreshDatabase.class,
+        initArgs = {
+            @ResourceArg(name = "schema", value = "write/shop.prisma"),
+            @ResourceArg(name = "sql", value = "write/shop.sql"),
+            @ResourceArg(name = "purpose", value = "MaxWaitApiTest")
+        })
 class MaxWaitApiTest {
 
     @TestHTTPResource("/")
     URL base;
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     @Test
     void aTransactionWhoseMaxWaitElapsesIsP2024AndLeaksNoConnection() throws Exception {
         assertEquals(200, send(rename("held", "held", "")).statusCode());
         // both connections open first: the test is about waiting for a busy pool, not about opening connections
-        IntStream.range(0, 4).mapToObj(i -> sendAsync(rename("held", "held", ""))).toList().forEach(CompletableFuture::join);
+        IntStream.range(0, 4)
+                .mapToObj(i -> sendAsync(rename("held", "held", "")))
+                .toList()
+                .forEach(CompletableFuture::join);
         for (int round = 1; round <= 2; round++) {
             try (Connection lock = TestServer.connect(FreshDatabase.current())) {
                 lock.setAutoCommit(false);
@@ -53,14 +60,17 @@ class MaxWaitApiTest {
                     st.executeUpdate("UPDATE \"Tag\" SET name = name WHERE name = 'held'");
                 }
                 List<CompletableFuture<HttpResponse<String>>> holders = IntStream.range(0, 2)
-                        .mapToObj(i -> sendAsync(rename("held", "held", ",\"maxWait\":5000,\"timeout\":15000"))).toList();
+                        .mapToObj(i -> sendAsync(rename("held", "held", ",\"maxWait\":5000,\"timeout\":15000")))
+                        .toList();
                 // a leaked connection from round 1 would leave one of round 2's holders without a connection
                 LockWaits.await(lock, 2, "round " + round);
 
                 long start = System.nanoTime();
                 HttpResponse<String> waited = send(rename("held", "never", ",\"maxWait\":500"));
                 long millis = (System.nanoTime() - start) / 1_000_000;
-                System.out.printf("MAX WAIT: round %d, maxWait 500 ms, answered %d after %d ms%n", round, waited.statusCode(), millis);
+                System.out.printf(
+                        "MAX WAIT: round %d, maxWait 500 ms, answered %d after %d ms%n",
+                        round, waited.statusCode(), millis);
                 assertEquals(503, waited.statusCode(), waited.body());
                 assertTrue(waited.body().contains("\"code\":\"P2024\""), waited.body());
                 assertTrue(millis >= 450 && millis < 3000, "answered after " + millis + " ms, maxWait 500");
@@ -72,9 +82,14 @@ class MaxWaitApiTest {
             }
         }
         for (int i = 0; i < 5; i++) {
-            assertEquals(200, send(rename("held", "held", ",\"maxWait\":500")).statusCode(), "transaction " + i + " after the waits");
+            assertEquals(
+                    200,
+                    send(rename("held", "held", ",\"maxWait\":500")).statusCode(),
+                    "transaction " + i + " after the waits");
         }
-        assertEquals("0", send("/api/rpc/tag/count", "{\"where\":{\"name\":\"never\"}}").body());
+        assertEquals(
+                "0",
+                send("/api/rpc/tag/count", "{\"where\":{\"name\":\"never\"}}").body());
     }
 
     /** A {@code $transaction} renaming the tag {@code from}, which creates it first when it is missing. */
@@ -84,8 +99,11 @@ class MaxWaitApiTest {
     }
 
     private HttpRequest request(String path, String body) {
-        return HttpRequest.newBuilder(URI.create(base.toString().replaceAll("/$", "") + path)).timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        return HttpRequest.newBuilder(URI.create(base.toString().replaceAll("/$", "") + path))
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
     }
 
     private CompletableFuture<HttpResponse<String>> sendAsync(String transaction) {

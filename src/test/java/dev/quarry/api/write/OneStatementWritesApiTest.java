@@ -29,10 +29,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @QuarkusTest
 @ExtendWith(DocumentedAnswers.Checked.class)
-@WithTestResource(value = RecordedDatabase.class, initArgs = {
-        @ResourceArg(name = "schema", value = "write/shop.prisma"),
-        @ResourceArg(name = "sql", value = "write/shop.sql"),
-        @ResourceArg(name = "purpose", value = "OneStatementWritesApiTest")})
+@WithTestResource(
+        value = RecordedDatabase.class,
+        initArgs = {
+            @ResourceArg(name = "schema", value = "write/shop.prisma"),
+            @ResourceArg(name = "sql", value = "write/shop.sql"),
+            @ResourceArg(name = "purpose", value = "OneStatementWritesApiTest")
+        })
 class OneStatementWritesApiTest {
 
     /** The statements PostgreSQL has received, injected by {@link RecordedDatabase}. */
@@ -58,42 +61,86 @@ class OneStatementWritesApiTest {
     }
 
     private String user(String email) {
-        return rpc("user", "create", "{\"data\":{\"email\":\"" + email + "\"}}").then().statusCode(200).extract().path("id");
+        return rpc("user", "create", "{\"data\":{\"email\":\"" + email + "\"}}")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("id");
     }
 
     @Test
     void aFlatCreateIsOneStatementWithTheRecordLocationAndEtag() {
-        Sent create = send(() -> given().contentType(ContentType.JSON).queryParam("include", "{\"posts\":{\"take\":10},\"profile\":true,\"_count\":true}")
+        Sent create = send(() -> given().contentType(ContentType.JSON)
+                .queryParam("include", "{\"posts\":{\"take\":10},\"profile\":true,\"_count\":true}")
                 .body("{\"email\":\"one@x.io\",\"name\":\"One\",\"tags\":[\"a\",\"b\"],\"settings\":{\"k\":[1,"
-                        + "2]}}").when().post("/api/users"));
+                        + "2]}}")
+                .when()
+                .post("/api/users"));
         create.alone("WITH \"__quarry_written\" AS (INSERT INTO \"User\"");
-        String location = create.response().then().statusCode(201).header("Location", containsString("/api/users/c"))
-                .body("email", equalTo("one@x.io")).body("tags", contains("a", "b")).body("settings.k", contains(1, 2))
-                .body("counter", equalTo(0)).body("posts", hasSize(0)).body("profile", nullValue()).body("_count.posts", equalTo(0))
-                .extract().header("Location");
+        String location = create.response()
+                .then()
+                .statusCode(201)
+                .header("Location", containsString("/api/users/c"))
+                .body("email", equalTo("one@x.io"))
+                .body("tags", contains("a", "b"))
+                .body("settings.k", contains(1, 2))
+                .body("counter", equalTo(0))
+                .body("posts", hasSize(0))
+                .body("profile", nullValue())
+                .body("_count.posts", equalTo(0))
+                .extract()
+                .header("Location");
         // the tag the write answered is the one a read of the stored row computes
-        given().when().get(location).then().statusCode(200).header("ETag", equalTo(create.response().header("ETag")))
+        given().when()
+                .get(location)
+                .then()
+                .statusCode(200)
+                .header("ETag", equalTo(create.response().header("ETag")))
                 .body("name", equalTo("One"));
     }
 
     @Test
     void aFlatCreateIncludingExistingRecordsIsOneStatement() {
         String author = user("author@x.io");
-        Sent create = send(() -> rpc("post", "create", "{\"data\":{\"title\":\"t\",\"authorId\":\"" + author + "\"},"
-                + "\"select\":{\"title\":true,\"author\":{\"select\":{\"email\":true}}}}"));
+        Sent create = send(() -> rpc(
+                "post",
+                "create",
+                "{\"data\":{\"title\":\"t\",\"authorId\":\"" + author + "\"},"
+                        + "\"select\":{\"title\":true,\"author\":{\"select\":{\"email\":true}}}}"));
         create.alone("WITH \"__quarry_written\" AS (INSERT INTO \"Post\"");
-        create.response().then().statusCode(200).body("title", equalTo("t")).body("author.email", equalTo("author@x.io")).body("id", nullValue());
+        create.response()
+                .then()
+                .statusCode(200)
+                .body("title", equalTo("t"))
+                .body("author.email", equalTo("author@x.io"))
+                .body("id", nullValue());
     }
 
     @Test
     void aFlatUpdateIsOneStatementAndAtomic() {
-        String id = rpc("user", "create", "{\"data\":{\"email\":\"upd@x.io\",\"counter\":5}}").then().statusCode(200).extract().path("id");
-        Sent update = send(() -> given().contentType(ContentType.JSON).queryParam("include", "{\"posts\":{\"take\":10}}")
-                .body("{\"counter\":{\"increment\":2},\"tags\":{\"push\":\"z\"},\"name\":\"Upd\"}").when().patch("/api/users/" + id));
+        String id = rpc("user", "create", "{\"data\":{\"email\":\"upd@x.io\",\"counter\":5}}")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("id");
+        Sent update = send(() -> given().contentType(ContentType.JSON)
+                .queryParam("include", "{\"posts\":{\"take\":10}}")
+                .body("{\"counter\":{\"increment\":2},\"tags\":{\"push\":\"z\"},\"name\":\"Upd\"}")
+                .when()
+                .patch("/api/users/" + id));
         update.alone("WITH \"__quarry_written\" AS (UPDATE \"User\"");
-        update.response().then().statusCode(200).body("counter", equalTo(7)).body("tags", contains("z")).body("name", equalTo("Upd"))
+        update.response()
+                .then()
+                .statusCode(200)
+                .body("counter", equalTo(7))
+                .body("tags", contains("z"))
+                .body("name", equalTo("Upd"))
                 .body("posts", hasSize(0));
-        given().when().get("/api/users/" + id).then().statusCode(200).header("ETag", equalTo(update.response().header("ETag")))
+        given().when()
+                .get("/api/users/" + id)
+                .then()
+                .statusCode(200)
+                .header("ETag", equalTo(update.response().header("ETag")))
                 .body("counter", equalTo(7));
     }
 
@@ -101,8 +148,13 @@ class OneStatementWritesApiTest {
     void aFlatUpdateOfNoRecordIsOneStatementAndP2025() {
         Sent update = send(() -> rpc("user", "update", "{\"where\":{\"id\":\"nobody\"},\"data\":{\"name\":\"x\"}}"));
         update.alone("WITH \"__quarry_written\" AS (UPDATE \"User\"");
-        update.response().then().statusCode(404).contentType("application/problem+json").body("code", equalTo("P2025"))
-                .body("meta.modelName", equalTo("User")).body("meta.operation", equalTo("an update"))
+        update.response()
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json")
+                .body("code", equalTo("P2025"))
+                .body("meta.modelName", equalTo("User"))
+                .body("meta.operation", equalTo("an update"))
                 .body("detail", containsString("No record was found for an update."));
     }
 
@@ -111,22 +163,40 @@ class OneStatementWritesApiTest {
         user("dup@x.io");
         Sent duplicate = send(() -> rpc("user", "create", "{\"data\":{\"email\":\"dup@x.io\",\"name\":\"second\"}}"));
         duplicate.alone("WITH \"__quarry_written\" AS (INSERT INTO \"User\"");
-        duplicate.response().then().statusCode(409).contentType("application/problem+json").body("code", equalTo("P2002"))
-                .body("meta.target", contains("email")).body("meta.modelName", equalTo("User"));
-        rpc("user", "findMany", "{\"where\":{\"email\":\"dup@x.io\"}}").then().statusCode(200).body("name", contains(nullValue()));
+        duplicate
+                .response()
+                .then()
+                .statusCode(409)
+                .contentType("application/problem+json")
+                .body("code", equalTo("P2002"))
+                .body("meta.target", contains("email"))
+                .body("meta.modelName", equalTo("User"));
+        rpc("user", "findMany", "{\"where\":{\"email\":\"dup@x.io\"}}")
+                .then()
+                .statusCode(200)
+                .body("name", contains(nullValue()));
 
-        Sent dangling = send(() -> rpc("post", "create", "{\"data\":{\"title\":\"dangling\",\"authorId\":\"nobody\"}}"));
+        Sent dangling =
+                send(() -> rpc("post", "create", "{\"data\":{\"title\":\"dangling\",\"authorId\":\"nobody\"}}"));
         dangling.alone("WITH \"__quarry_written\" AS (INSERT INTO \"Post\"");
         dangling.response().then().statusCode(409).body("code", equalTo("P2003"));
-        rpc("post", "count", "{\"where\":{\"title\":\"dangling\"}}").then().statusCode(200).body(equalTo("0"));
+        rpc("post", "count", "{\"where\":{\"title\":\"dangling\"}}")
+                .then()
+                .statusCode(200)
+                .body(equalTo("0"));
     }
 
     @Test
     void aCreateWhoseReadBackReadsItsOwnTableRunsInATransactionAndSeesItself() {
         String author = user("self@x.io");
-        rpc("post", "create", "{\"data\":{\"title\":\"first\",\"authorId\":\"" + author + "\"}}").then().statusCode(200);
-        Sent create = send(() -> rpc("post", "create", "{\"data\":{\"title\":\"second\",\"authorId\":\"" + author + "\"},"
-                + "\"include\":{\"author\":{\"include\":{\"posts\":true}}}}"));
+        rpc("post", "create", "{\"data\":{\"title\":\"first\",\"authorId\":\"" + author + "\"}}")
+                .then()
+                .statusCode(200);
+        Sent create = send(() -> rpc(
+                "post",
+                "create",
+                "{\"data\":{\"title\":\"second\",\"authorId\":\"" + author + "\"},"
+                        + "\"include\":{\"author\":{\"include\":{\"posts\":true}}}}"));
         assertEquals("BEGIN", create.statements().get(0));
         create.response().then().statusCode(200).body("author.posts.title", containsInAnyOrder("first", "second"));
     }
@@ -134,16 +204,26 @@ class OneStatementWritesApiTest {
     @Test
     void anUpdateWhoseReadBackWouldMissItsEffectsRunsInATransaction() {
         String author = user("moved@x.io");
-        String post = rpc("post", "create", "{\"data\":{\"title\":\"old\",\"authorId\":\"" + author + "\"}}").then().statusCode(200)
-                .extract().path("id").toString();
+        String post = rpc("post", "create", "{\"data\":{\"title\":\"old\",\"authorId\":\"" + author + "\"}}")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("id")
+                .toString();
         // the read-back reads the updated table again, through the author
-        Sent retitle = send(() -> rpc("post", "update", "{\"where\":{\"id\":" + post + "},\"data\":{\"title\":\"new\"},"
-                + "\"include\":{\"author\":{\"include\":{\"posts\":true}}}}"));
+        Sent retitle = send(() -> rpc(
+                "post",
+                "update",
+                "{\"where\":{\"id\":" + post + "},\"data\":{\"title\":\"new\"},"
+                        + "\"include\":{\"author\":{\"include\":{\"posts\":true}}}}"));
         assertEquals("BEGIN", retitle.statements().get(0));
         retitle.response().then().statusCode(200).body("author.posts.title", contains("new"));
         // a new id cascades to the posts pointing to it
-        Sent rekey = send(() -> rpc("user", "update", "{\"where\":{\"id\":\"" + author + "\"},\"data\":{\"id\":\"renamed\"},"
-                + "\"include\":{\"posts\":true}}"));
+        Sent rekey = send(() -> rpc(
+                "user",
+                "update",
+                "{\"where\":{\"id\":\"" + author + "\"},\"data\":{\"id\":\"renamed\"},"
+                        + "\"include\":{\"posts\":true}}"));
         assertEquals("BEGIN", rekey.statements().get(0));
         rekey.response().then().statusCode(200).body("id", equalTo("renamed")).body("posts.title", contains("new"));
     }
@@ -152,8 +232,11 @@ class OneStatementWritesApiTest {
     @Test
     void aReadBackWithAListThatTakeDoesNotBoundRunsInATransaction() {
         String id = user("unbounded@x.io");
-        Sent update = send(() -> given().contentType(ContentType.JSON).queryParam("include", "posts").body("{\"name\":\"U\"}")
-                .when().patch("/api/users/" + id));
+        Sent update = send(() -> given().contentType(ContentType.JSON)
+                .queryParam("include", "posts")
+                .body("{\"name\":\"U\"}")
+                .when()
+                .patch("/api/users/" + id));
         assertEquals("BEGIN", update.statements().get(0));
         update.response().then().statusCode(200).body("name", equalTo("U")).body("posts", hasSize(0));
     }
@@ -161,15 +244,35 @@ class OneStatementWritesApiTest {
     @Test
     void aDeleteIsOneStatementAndAnswersTheRecordAsItWas() {
         String author = user("gone@x.io");
-        rpc("post", "create", "{\"data\":{\"title\":\"orphan\",\"authorId\":\"" + author + "\"}}").then().statusCode(200);
-        rpc("profile", "create", "{\"data\":{\"bio\":\"cascaded\",\"userId\":\"" + author + "\"}}").then().statusCode(200);
-        Sent delete = send(() -> given().queryParam("include", "{\"posts\":{\"take\":10},\"profile\":true}").when().delete("/api/users/" + author));
+        rpc("post", "create", "{\"data\":{\"title\":\"orphan\",\"authorId\":\"" + author + "\"}}")
+                .then()
+                .statusCode(200);
+        rpc("profile", "create", "{\"data\":{\"bio\":\"cascaded\",\"userId\":\"" + author + "\"}}")
+                .then()
+                .statusCode(200);
+        Sent delete = send(() -> given().queryParam("include", "{\"posts\":{\"take\":10},\"profile\":true}")
+                .when()
+                .delete("/api/users/" + author));
         delete.alone("WITH \"__quarry_written\" AS (DELETE FROM \"User\"");
-        delete.response().then().statusCode(200).body("email", equalTo("gone@x.io")).body("posts.title", contains("orphan"))
+        delete.response()
+                .then()
+                .statusCode(200)
+                .body("email", equalTo("gone@x.io"))
+                .body("posts.title", contains("orphan"))
                 .body("profile.bio", equalTo("cascaded"));
-        rpc("post", "findFirst", "{\"where\":{\"title\":\"orphan\"}}").then().statusCode(200).body("authorId", nullValue());
-        rpc("profile", "count", "{\"where\":{\"bio\":\"cascaded\"}}").then().statusCode(200).body(equalTo("0"));
-        given().when().delete("/api/users/" + author).then().statusCode(404).body("code", equalTo("P2025"))
+        rpc("post", "findFirst", "{\"where\":{\"title\":\"orphan\"}}")
+                .then()
+                .statusCode(200)
+                .body("authorId", nullValue());
+        rpc("profile", "count", "{\"where\":{\"bio\":\"cascaded\"}}")
+                .then()
+                .statusCode(200)
+                .body(equalTo("0"));
+        given().when()
+                .delete("/api/users/" + author)
+                .then()
+                .statusCode(404)
+                .body("code", equalTo("P2025"))
                 .body("meta.operation", equalTo("a delete"));
     }
 }

@@ -28,11 +28,16 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @QuarkusTest
 @ExtendWith(DocumentedAnswers.Checked.class)
-@WithTestResource(value = RecordedDatabase.class, initArgs = {
-        @ResourceArg(name = "schema", value = "write/shop.prisma"),
-        @ResourceArg(name = "sql", value = "write/shop-jwt.sql"),
-        @ResourceArg(name = "purpose", value = "OneStatementWritesJwtApiTest")})
-@WithTestResource(value = JwtMode.class, initArgs = @ResourceArg(name = "anonymous-role", value = "quarry_write_recorder"))
+@WithTestResource(
+        value = RecordedDatabase.class,
+        initArgs = {
+            @ResourceArg(name = "schema", value = "write/shop.prisma"),
+            @ResourceArg(name = "sql", value = "write/shop-jwt.sql"),
+            @ResourceArg(name = "purpose", value = "OneStatementWritesJwtApiTest")
+        })
+@WithTestResource(
+        value = JwtMode.class,
+        initArgs = @ResourceArg(name = "anonymous-role", value = "quarry_write_recorder"))
 class OneStatementWritesJwtApiTest {
 
     /** The statements PostgreSQL has received, injected by {@link RecordedDatabase}. */
@@ -55,23 +60,49 @@ class OneStatementWritesJwtApiTest {
     @Test
     void aFlatCreateAndUpdateAreOneStatementBetweenTheSettings() {
         String[] id = new String[1];
-        betweenSettings(sent(() -> {
-            Response created = given().contentType(ContentType.JSON).body("{\"email\":\"jwt@x.io\",\"tags\":[\"a\"]}").post("/api/users");
-            id[0] = created.path("id");
-            return created;
-        }, 201), "WITH \"__quarry_written\" AS (INSERT INTO \"User\"");
-        betweenSettings(sent(() -> given().contentType(ContentType.JSON).body("{\"counter\":{\"increment\":3}}").patch("/api/users/" + id[0]), 200),
+        betweenSettings(
+                sent(
+                        () -> {
+                            Response created = given().contentType(ContentType.JSON)
+                                    .body("{\"email\":\"jwt@x.io\",\"tags\":[\"a\"]}")
+                                    .post("/api/users");
+                            id[0] = created.path("id");
+                            return created;
+                        },
+                        201),
+                "WITH \"__quarry_written\" AS (INSERT INTO \"User\"");
+        betweenSettings(
+                sent(
+                        () -> given().contentType(ContentType.JSON)
+                                .body("{\"counter\":{\"increment\":3}}")
+                                .patch("/api/users/" + id[0]),
+                        200),
                 "WITH \"__quarry_written\" AS (UPDATE \"User\"");
-        given().get("/api/users/" + id[0]).then().statusCode(200).body("counter", equalTo(3)).body("tags", contains("a"));
+        given().get("/api/users/" + id[0])
+                .then()
+                .statusCode(200)
+                .body("counter", equalTo(3))
+                .body("tags", contains("a"));
     }
 
     @Test
     void aFailingFlatCreateIsRolledBackWithTheSettings() {
-        given().contentType(ContentType.JSON).body("{\"email\":\"twice@x.io\"}").post("/api/users").then().statusCode(201);
-        List<String> statements = sent(() -> given().contentType(ContentType.JSON).body("{\"email\":\"twice@x.io\",\"name\":\"second\"}")
-                .post("/api/users"), 409);
+        given().contentType(ContentType.JSON)
+                .body("{\"email\":\"twice@x.io\"}")
+                .post("/api/users")
+                .then()
+                .statusCode(201);
+        List<String> statements = sent(
+                () -> given().contentType(ContentType.JSON)
+                        .body("{\"email\":\"twice@x.io\",\"name\":\"second\"}")
+                        .post("/api/users"),
+                409);
         betweenSettings(statements, "WITH \"__quarry_written\" AS (INSERT INTO \"User\"");
-        given().contentType(ContentType.JSON).body("{\"where\":{\"email\":\"twice@x.io\"}}").post("/api/rpc/user/findMany").then().statusCode(200)
+        given().contentType(ContentType.JSON)
+                .body("{\"where\":{\"email\":\"twice@x.io\"}}")
+                .post("/api/rpc/user/findMany")
+                .then()
+                .statusCode(200)
                 .body("name", contains((Object) null));
     }
 }

@@ -34,10 +34,13 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @TestProfile(TransactionBoundsApiTest.ShortStatements.class)
-@WithTestResource(value = FreshDatabase.class, initArgs = {
-        @ResourceArg(name = "schema", value = "write/shop.prisma"),
-        @ResourceArg(name = "sql", value = "write/shop.sql"),
-        @ResourceArg(name = "purpose", value = "TransactionBoundsApiTest")})
+@WithTestResource(
+        value = FreshDatabase.class,
+        initArgs = {
+            @ResourceArg(name = "schema", value = "write/shop.prisma"),
+            @ResourceArg(name = "sql", value = "write/shop.sql"),
+            @ResourceArg(name = "purpose", value = "TransactionBoundsApiTest")
+        })
 class TransactionBoundsApiTest {
 
     public static final class ShortStatements implements QuarkusTestProfile {
@@ -50,17 +53,24 @@ class TransactionBoundsApiTest {
     @TestHTTPResource("/")
     URL base;
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     @Test
     void fiveThousandOperationsAreRefusedAtOnceBeforeAnythingRuns() throws Exception {
         long start = System.nanoTime();
         HttpResponse<String> r = send("/api/rpc/$transaction", counts(5000));
         long millis = (System.nanoTime() - start) / 1_000_000;
-        System.out.printf("TX BOUNDS: 5,000 operations answered %d after %d ms (%d bytes of body)%n", r.statusCode(), millis, counts(5000).length());
+        System.out.printf(
+                "TX BOUNDS: 5,000 operations answered %d after %d ms (%d bytes of body)%n",
+                r.statusCode(), millis, counts(5000).length());
         assertEquals(400, r.statusCode(), r.body());
         assertTrue(r.body().contains("\"code\":\"Q134\""), r.body());
-        assertTrue(r.body().contains("5000 operations") && r.body().contains("maximum of 100") && r.body().contains("quarry.api.max-transaction-operations"), r.body());
+        assertTrue(
+                r.body().contains("5000 operations")
+                        && r.body().contains("maximum of 100")
+                        && r.body().contains("quarry.api.max-transaction-operations"),
+                r.body());
         assertTrue(millis < 2000, "answered after " + millis + " ms");
         IdleTransactions.assertNone(FreshDatabase.current(), "5,000 operations");
     }
@@ -69,7 +79,9 @@ class TransactionBoundsApiTest {
     void exactlyTheLimitRunsAndOneMoreIsRefused() throws Exception {
         HttpResponse<String> atLimit = send("/api/rpc/$transaction", counts(100));
         assertEquals(200, atLimit.statusCode(), atLimit.body());
-        assertEquals("[" + String.join(",", Collections.nCopies(100, "0")) + "]", atLimit.body().replace(" ", ""));
+        assertEquals(
+                "[" + String.join(",", Collections.nCopies(100, "0")) + "]",
+                atLimit.body().replace(" ", ""));
 
         HttpResponse<String> over = send("/api/rpc/$transaction", counts(101));
         assertEquals(400, over.statusCode(), over.body());
@@ -86,12 +98,19 @@ class TransactionBoundsApiTest {
         String ops = "{\"operations\":[{\"delegate\":\"tag\",\"operation\":\"count\"}]";
         HttpResponse<String> timeout = send("/api/rpc/$transaction", ops + ",\"timeout\":15001}");
         assertEquals(400, timeout.statusCode(), timeout.body());
-        assertTrue(timeout.body().contains("quarry.api.max-transaction-timeout") && timeout.body().contains("1 to 15000"), timeout.body());
+        assertTrue(
+                timeout.body().contains("quarry.api.max-transaction-timeout")
+                        && timeout.body().contains("1 to 15000"),
+                timeout.body());
         HttpResponse<String> maxWait = send("/api/rpc/$transaction", ops + ",\"maxWait\":5001}");
         assertEquals(400, maxWait.statusCode(), maxWait.body());
-        assertTrue(maxWait.body().contains("quarry.pool.wait-timeout") && maxWait.body().contains("1 to 5000"), maxWait.body());
+        assertTrue(
+                maxWait.body().contains("quarry.pool.wait-timeout")
+                        && maxWait.body().contains("1 to 5000"),
+                maxWait.body());
         // Prisma's old ceiling, ten minutes, is far above
-        assertEquals(400, send("/api/rpc/$transaction", ops + ",\"timeout\":600000}").statusCode());
+        assertEquals(
+                400, send("/api/rpc/$transaction", ops + ",\"timeout\":600000}").statusCode());
         HttpResponse<String> atBounds = send("/api/rpc/$transaction", ops + ",\"timeout\":15000,\"maxWait\":5000}");
         assertEquals(200, atBounds.statusCode(), atBounds.body());
     }
@@ -116,26 +135,35 @@ class TransactionBoundsApiTest {
             millis = (System.nanoTime() - start) / 1_000_000;
             lock.rollback();
         }
-        System.out.printf("TX BOUNDS: client timeout 15 s, statement timeout 2 s: answered %d after %d ms%n", r.statusCode(), millis);
+        System.out.printf(
+                "TX BOUNDS: client timeout 15 s, statement timeout 2 s: answered %d after %d ms%n",
+                r.statusCode(), millis);
         assertEquals(503, r.statusCode(), r.body());
         assertTrue(r.body().contains("statement-timeout"), r.body());
         assertTrue(millis >= 1900 && millis < 6000, "answered after " + millis + " ms");
-        assertEquals("0", send("/api/rpc/tag/count", "{\"where\":{\"name\":\"locked-before\"}}").body());
+        assertEquals(
+                "0",
+                send("/api/rpc/tag/count", "{\"where\":{\"name\":\"locked-before\"}}")
+                        .body());
         IdleTransactions.assertNone(FreshDatabase.current(), "a statement timeout");
     }
 
     @Test
     void failingStepsLeaveNothingBehindAndNoTransactionOpen() throws Exception {
         // a unique violation at the third of five steps
-        HttpResponse<String> unique = send("/api/rpc/$transaction", "[" + createTag("dup") + "," + createTag("other") + "," + createTag("dup") + ","
-                + createTag("after1") + "," + createTag("after2") + "]");
+        HttpResponse<String> unique = send(
+                "/api/rpc/$transaction",
+                "[" + createTag("dup") + "," + createTag("other") + "," + createTag("dup") + "," + createTag("after1")
+                        + "," + createTag("after2") + "]");
         assertEquals(409, unique.statusCode(), unique.body());
         assertTrue(unique.body().contains("P2002"), unique.body());
         IdleTransactions.assertNone(FreshDatabase.current(), "a unique violation");
         // a findUniqueOrThrow that finds nothing, after a write
-        HttpResponse<String> notFound = send("/api/rpc/$transaction", "[" + createTag("dup") + ","
-                + "{\"delegate\":\"tag\",\"operation\":\"findUniqueOrThrow\","
-                + "\"args\":{\"where\":{\"name\":\"nowhere\"}}}]");
+        HttpResponse<String> notFound = send(
+                "/api/rpc/$transaction",
+                "[" + createTag("dup") + ","
+                        + "{\"delegate\":\"tag\",\"operation\":\"findUniqueOrThrow\","
+                        + "\"args\":{\"where\":{\"name\":\"nowhere\"}}}]");
         assertEquals(404, notFound.statusCode(), notFound.body());
         IdleTransactions.assertNone(FreshDatabase.current(), "a findUniqueOrThrow");
         // the transaction's own timeout, on a lock
@@ -145,15 +173,24 @@ class TransactionBoundsApiTest {
             try (Statement st = lock.createStatement()) {
                 st.executeUpdate("UPDATE \"Tag\" SET name = name WHERE name = 'held'");
             }
-            HttpResponse<String> timedOut = send("/api/rpc/$transaction", "{\"operations\":[" + createTag("dup") + ","
-                    + "{\"delegate\":\"tag\",\"operation\":\"update\",\"args\":{\"where\":{\"name\":\"held\"},"
-                    + "\"data\":{\"name\":\"held2\"}}}],\"timeout\":300}");
+            HttpResponse<String> timedOut = send(
+                    "/api/rpc/$transaction",
+                    "{\"operations\":[" + createTag("dup") + ","
+                            + "{\"delegate\":\"tag\",\"operation\":\"update\","
+                            + "\"args\":{\"where\":{\"name\":\"held\"},"
+                            + "\"data\":{\"name\":\"held2\"}}}],\"timeout\":300}");
             assertEquals(408, timedOut.statusCode(), timedOut.body());
             assertTrue(timedOut.body().contains("P2028"), timedOut.body());
             lock.rollback();
         }
         IdleTransactions.assertNone(FreshDatabase.current(), "a transaction timeout");
-        assertEquals("0", send("/api/rpc/tag/count", "{\"where\":{\"name\":{\"in\":[\"dup\",\"other\",\"after1\",\"after2\",\"held2\"]}}}").body());
+        assertEquals(
+                "0",
+                send(
+                                "/api/rpc/tag/count",
+                                "{\"where\":{\"name\":{\"in\":[\"dup\",\"other\",\"after1\",\"after2\","
+                                        + "\"held2\"]}}}")
+                        .body());
     }
 
     /**
@@ -168,18 +205,29 @@ class TransactionBoundsApiTest {
             try (Statement st = lock.createStatement()) {
                 st.executeUpdate("UPDATE \"Tag\" SET name = name WHERE name = 'hang'");
             }
-            try (Socket client = sendAndKeepOpen("/api/rpc/$transaction", "[" + createTag("hang-before") + ","
-                    + "{\"delegate\":\"tag\",\"operation\":\"update\",\"args\":{\"where\":{\"name\":\"hang\"},"
-                    + "\"data\":{\"name\":\"hang2\"}}}]")) {
+            try (Socket client = sendAndKeepOpen(
+                    "/api/rpc/$transaction",
+                    "[" + createTag("hang-before") + ","
+                            + "{\"delegate\":\"tag\",\"operation\":\"update\","
+                            + "\"args\":{\"where\":{\"name\":\"hang\"},"
+                            + "\"data\":{\"name\":\"hang2\"}}}]")) {
                 LockWaits.await(lock, 1, "the hung-up transaction");
             }
             Thread.sleep(200);
             lock.commit();
         }
-        for (int i = 0; i < 50 && !"1".equals(send("/api/rpc/tag/count", "{\"where\":{\"name\":\"hang2\"}}").body()); i++) {
+        for (int i = 0;
+                i < 50
+                        && !"1"
+                                .equals(send("/api/rpc/tag/count", "{\"where\":{\"name\":\"hang2\"}}")
+                                        .body());
+                i++) {
             Thread.sleep(100);
         }
-        assertEquals("2", send("/api/rpc/tag/count", "{\"where\":{\"name\":{\"in\":[\"hang2\",\"hang-before\"]}}}").body(),
+        assertEquals(
+                "2",
+                send("/api/rpc/tag/count", "{\"where\":{\"name\":{\"in\":[\"hang2\",\"hang-before\"]}}}")
+                        .body(),
                 "the hung-up client's transaction ran to its end");
         IdleTransactions.assertNone(FreshDatabase.current(), "a client hang-up");
     }
@@ -210,8 +258,11 @@ class TransactionBoundsApiTest {
     }
 
     private HttpResponse<String> send(String path, String body) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(base.toString().replaceAll("/$", "") + path)).timeout(Duration.ofSeconds(60))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base.toString().replaceAll("/$", "") + path))
+                .timeout(Duration.ofSeconds(60))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
         return http.send(request, HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -124,8 +124,7 @@ public class Article {
     private List<Label> labels = new ArrayList<>();
 
     /**
-     * Applies what Prisma Client applies on create: generated ids, {@code now()}, {@code @updatedAt}, foreign keys
-     * from relations.
+     * Applies what Prisma Client applies on create: generated ids, {@code now()}, {@code @updatedAt}, foreign keys from relations.
      */
     @PrePersist
     void applyDefaultsBeforeInsert() {

@@ -71,8 +71,7 @@ public class Badge {
     private Membership membership;
 
     /**
-     * Applies what Prisma Client applies on create: generated ids, {@code now()}, {@code @updatedAt}, foreign keys
-     * from relations.
+     * Applies what Prisma Client applies on create: generated ids, {@code now()}, {@code @updatedAt}, foreign keys from relations.
      */
     @PrePersist
     void applyDefaultsBeforeInsert() {

@@ -210,8 +210,7 @@ public class Member {
     private Profile profile;
 
     /**
-     * Applies what Prisma Client applies on create: generated ids, {@code now()}, {@code @updatedAt}, foreign keys
-     * from relations.
+     * Applies what Prisma Client applies on create: generated ids, {@code now()}, {@code @updatedAt}, foreign keys from relations.
      */
     @PrePersist
     void applyDefaultsBeforeInsert() {

@@ -99,8 +99,7 @@ public class Membership {
     private List<Badge> badges = new ArrayList<>();
 
     /**
-     * Applies what Prisma Client applies on create: generated ids, {@code now()}, {@code @updatedAt}, foreign keys
-     * from relations.
+     * Applies what Prisma Client applies on create: generated ids, {@code now()}, {@code @updatedAt}, foreign keys from relations.
      */
     @PrePersist
     void applyDefaultsBeforeInsert() {

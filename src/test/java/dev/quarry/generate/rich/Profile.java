@@ -63,8 +63,7 @@ public class Profile {
     private Member member;
 
     /**
-     * Applies what Prisma Client applies on create: generated ids, {@code now()}, {@code @updatedAt}, foreign keys
-     * from relations.
+     * Applies what Prisma Client applies on create: generated ids, {@code now()}, {@code @updatedAt}, foreign keys from relations.
      */
     @PrePersist
     void applyDefaultsBeforeInsert() {

@@ -80,21 +80,40 @@ class NextJsPageTest {
         String quarryUrl = base.toString().replaceAll("/$", "").replace("localhost", "127.0.0.1");
         Path log = Path.of("target/nextjs-start.log");
         ProcessBuilder start = new ProcessBuilder("npx", "next", "start", "-p", String.valueOf(port), "-H", "127.0.0.1")
-                .directory(APP.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
+                .directory(APP.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
         start.environment().putAll(Map.of("QUARRY_URL", quarryUrl, "NEXT_TELEMETRY_DISABLED", "1"));
         next = start.start();
         awaitPort(port, log);
 
         long browserStarted = System.nanoTime();
         Files.deleteIfExists(SCREENSHOT);
-        assertEquals(0, TypedClientProject.run(APP, Map.of("NEXT_URL", "http://127.0.0.1:" + port + "/", "CHROMIUM", chromium.toString(),
-                "SCREENSHOT", SCREENSHOT.toString()), "node", "browser/check.mjs"), "the page in Chromium (output above)");
-        System.out.printf("[nextjs] next build %s in %d ms; browser check in %d ms%n", built ? "ran" : "skipped (inputs unchanged)", buildMs,
+        assertEquals(
+                0,
+                TypedClientProject.run(
+                        APP,
+                        Map.of(
+                                "NEXT_URL",
+                                "http://127.0.0.1:" + port + "/",
+                                "CHROMIUM",
+                                chromium.toString(),
+                                "SCREENSHOT",
+                                SCREENSHOT.toString()),
+                        "node",
+                        "browser/check.mjs"),
+                "the page in Chromium (output above)");
+        System.out.printf(
+                "[nextjs] next build %s in %d ms; browser check in %d ms%n",
+                built ? "ran" : "skipped (inputs unchanged)",
+                buildMs,
                 (System.nanoTime() - browserStarted) / 1_000_000);
         assertTrue(Files.size(SCREENSHOT) > 0, "screenshot kept");
         try (var connection = TestServer.connect(FreshDatabase.current());
-                var rows = connection.createStatement().executeQuery("SELECT count(*) FROM \"Post\" WHERE \"authorId\" = 'u1' AND title LIKE " + "'From the browser "
-                        + "%'")) {
+                var rows = connection
+                        .createStatement()
+                        .executeQuery("SELECT count(*) FROM \"Post\" WHERE \"authorId\" = 'u1' AND title LIKE "
+                                + "'From the browser " + "%'")) {
             rows.next();
             assertEquals(1, rows.getInt(1), "the browser's post is in the database");
         }
@@ -119,17 +138,26 @@ class NextJsPageTest {
     private static boolean buildWhenStale() throws Exception {
         Path stamp = APP.resolve(".next/quarry-inputs.sha256");
         String inputs = inputsHash();
-        if (Files.isRegularFile(APP.resolve(".next/BUILD_ID")) && Files.isRegularFile(stamp) && Files.readString(stamp).equals(inputs)) {
+        if (Files.isRegularFile(APP.resolve(".next/BUILD_ID"))
+                && Files.isRegularFile(stamp)
+                && Files.readString(stamp).equals(inputs)) {
             return false;
         }
-        assertEquals(0, TypedClientProject.run(APP, Map.of("NEXT_TELEMETRY_DISABLED", "1"), "npx", "next", "build"), "next build");
+        assertEquals(
+                0,
+                TypedClientProject.run(APP, Map.of("NEXT_TELEMETRY_DISABLED", "1"), "npx", "next", "build"),
+                "next build");
         Files.writeString(stamp, inputs);
         return true;
     }
 
     private static String inputsHash() throws Exception {
         MessageDigest digest = MessageDigest.getInstance("SHA-256");
-        List<Path> roots = List.of(APP.resolve("app"), APP.resolve("package-lock.json"), APP.resolve("next.config.mjs"), APP.resolve("tsconfig.json"),
+        List<Path> roots = List.of(
+                APP.resolve("app"),
+                APP.resolve("package-lock.json"),
+                APP.resolve("next.config.mjs"),
+                APP.resolve("tsconfig.json"),
                 TypedClientProject.BLOG_CLIENT);
         for (Path root : roots) {
             try (Stream<Path> files = Files.walk(root)) {

@@ -51,17 +51,24 @@ class PrismaDropInTest {
         TypedClientProject.requireNode();
         seed();
         Path project = build();
-        Map<String, String> env = Map.of("BASE_URL", base.toString().replaceAll("/$", ""), "DATABASE_URL", FreshDatabase.current().toPrismaUrl());
+        Map<String, String> env = Map.of(
+                "BASE_URL",
+                base.toString().replaceAll("/$", ""),
+                "DATABASE_URL",
+                FreshDatabase.current().toPrismaUrl());
 
         long started = System.nanoTime();
         String quarry = TypedClientProject.output(project, env, "node", "quarry/query.js");
         String prisma = TypedClientProject.output(project, env, "node", "prisma/query.js");
-        System.out.printf("[drop-in] both runs in %d ms%nQuarry: %sPrisma: %s", (System.nanoTime() - started) / 1_000_000, quarry, prisma);
+        System.out.printf(
+                "[drop-in] both runs in %d ms%nQuarry: %sPrisma: %s",
+                (System.nanoTime() - started) / 1_000_000, quarry, prisma);
 
         JsonNode quarryJson = new ObjectMapper().readTree(quarry);
         JsonNode prismaJson = new ObjectMapper().readTree(prisma);
         assertEquals(3, prismaJson.size(), "the three active users: " + prisma);
-        assertEquals("2026-03-01T10:00:00.123Z", prismaJson.get(0).get("createdAt").asText(), "newest first, dates as ISO");
+        assertEquals(
+                "2026-03-01T10:00:00.123Z", prismaJson.get(0).get("createdAt").asText(), "newest first, dates as ISO");
         assertEquals(2, prismaJson.get(0).get("posts").size());
         assertTrue(prismaJson.get(1).get("name").isNull());
         assertEquals(prismaJson, quarryJson, "Quarry's client and Prisma Client 7 answer the same");
@@ -94,22 +101,37 @@ class PrismaDropInTest {
         TypedClientProject.copyTree(SOURCE, COPY);
         TypedClientProject.copyTree(TypedClientProject.BLOG_CLIENT, COPY.resolve("clients/blog"));
         for (String side : new String[] {"quarry", "prisma"}) {
-            Files.copy(COPY.resolve("src/query.ts"), COPY.resolve(side).resolve("query.ts"), StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(
+                    COPY.resolve("src/query.ts"),
+                    COPY.resolve(side).resolve("query.ts"),
+                    StandardCopyOption.REPLACE_EXISTING);
         }
         TypedClientProject.install(COPY);
         String schema = Files.readString(SCHEMA)
                 .replaceAll("(?ms)^generator client \\{.*?^\\}", PRISMA_GENERATOR)
                 .replaceAll("(?m)^\\s*url\\s*=.*\\n", "");
         Path prismaSchema = COPY.resolve("prisma/schema.prisma");
-        if (!Files.isRegularFile(COPY.resolve("prisma/generated/client.ts")) || !Files.isRegularFile(prismaSchema)
+        if (!Files.isRegularFile(COPY.resolve("prisma/generated/client.ts"))
+                || !Files.isRegularFile(prismaSchema)
                 || !Files.readString(prismaSchema).equals(schema)) {
             Files.writeString(prismaSchema, schema);
             // every prisma command first tries to download the native schema engine; generate needs only the
             // bundled wasm
-            Map<String, String> offline = Map.of("PRISMA_SCHEMA_ENGINE_BINARY", "/bin/true", "PRISMA_HIDE_UPDATE_MESSAGE", "1", "CHECKPOINT_DISABLE", "1");
-            assertEquals(0, TypedClientProject.run(COPY, offline, "npx", "prisma", "generate", "--schema", "prisma/schema.prisma"), "prisma generate");
+            Map<String, String> offline = Map.of(
+                    "PRISMA_SCHEMA_ENGINE_BINARY",
+                    "/bin/true",
+                    "PRISMA_HIDE_UPDATE_MESSAGE",
+                    "1",
+                    "CHECKPOINT_DISABLE",
+                    "1");
+            assertEquals(
+                    0,
+                    TypedClientProject.run(
+                            COPY, offline, "npx", "prisma", "generate", "--schema", "prisma/schema.prisma"),
+                    "prisma generate");
         }
-        assertEquals(0, TypedClientProject.run(COPY, Map.of(), "npx", "tsc", "-p", "."), "tsc --strict over both sides");
+        assertEquals(
+                0, TypedClientProject.run(COPY, Map.of(), "npx", "tsc", "-p", "."), "tsc --strict over both sides");
         return COPY;
     }
 }

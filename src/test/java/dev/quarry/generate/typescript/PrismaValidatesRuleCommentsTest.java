@@ -13,14 +13,15 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Prisma 7's own {@code prisma validate} (the CLI of src/test/drop-in, installed as PrismaDropInTest installs it)
- * accepts the data rules and soft delete written in {@code ///} comments, the form that keeps a schema Prisma's: every
- * field rule, {@code @@validate}, {@code @@check} and {@code @deletedAt}, beside a partial unique index. The same
- * rules as attributes are refused, which is why the comment form exists; Quarry reads every rule of the comments.
+ * accepts the data rules and soft delete written in {@code ///} comments, the form that keeps a schema Prisma's:
+ * every field rule, {@code @@validate}, {@code @@check} and {@code @deletedAt}, beside a partial unique index. The
+ * same rules as attributes are refused, which is why the comment form exists; Quarry reads every rule of the
+ * comments.
  */
 class PrismaValidatesRuleCommentsTest {
 
-    private static final Map<String, String> OFFLINE = Map.of("PRISMA_SCHEMA_ENGINE_BINARY", "/bin/true", "PRISMA_HIDE_UPDATE_MESSAGE", "1",
-            "CHECKPOINT_DISABLE", "1");
+    private static final Map<String, String> OFFLINE = Map.of(
+            "PRISMA_SCHEMA_ENGINE_BINARY", "/bin/true", "PRISMA_HIDE_UPDATE_MESSAGE", "1", "CHECKPOINT_DISABLE", "1");
 
     private static final String COMMENTS = """
             generator client {
@@ -66,9 +67,12 @@ class PrismaValidatesRuleCommentsTest {
     @Test
     void prismaAcceptsTheCommentFormsAndRefusesTheAttributes() throws Exception {
         SchemaResult quarry = PrismaSchema.parse("comments.prisma", COMMENTS);
-        assertTrue(quarry.schema().isPresent() && !quarry.hasErrors(), quarry.errors().toString());
+        assertTrue(
+                quarry.schema().isPresent() && !quarry.hasErrors(),
+                quarry.errors().toString());
         Model user = quarry.schema().get().model("User");
-        assertEquals(14, user.rules().size(), "Quarry reads the 12 field rules, @@validate and @@check: " + user.rules());
+        assertEquals(
+                14, user.rules().size(), "Quarry reads the 12 field rules, @@validate and @@check: " + user.rules());
         assertTrue(user.softDeleteField().isPresent());
 
         TypedClientProject.requireNode();
@@ -77,13 +81,29 @@ class PrismaValidatesRuleCommentsTest {
         Path folder = Files.createDirectories(PrismaDropInTest.COPY.resolve("rules"));
 
         Files.writeString(folder.resolve("comments.prisma"), COMMENTS);
-        assertEquals(0, TypedClientProject.run(PrismaDropInTest.COPY, OFFLINE, "npx", "prisma", "validate", "--schema", "rules/comments.prisma"),
+        assertEquals(
+                0,
+                TypedClientProject.run(
+                        PrismaDropInTest.COPY,
+                        OFFLINE,
+                        "npx",
+                        "prisma",
+                        "validate",
+                        "--schema",
+                        "rules/comments.prisma"),
                 "prisma validate accepts every rule in /// comments (output above)");
 
         String attributes = COMMENTS.replace("  email     String\n", "  email     String @email\n");
         Files.writeString(folder.resolve("attributes.prisma"), attributes);
-        String refused = TypedClientProject.output(PrismaDropInTest.COPY, OFFLINE, "sh", "-c",
+        String refused = TypedClientProject.output(
+                PrismaDropInTest.COPY,
+                OFFLINE,
+                "sh",
+                "-c",
                 "npx prisma validate --schema rules/attributes.prisma 2>&1; echo \"exit $?\"");
-        assertTrue(refused.contains("Attribute not known: \"@email\"") && refused.strip().endsWith("exit 1"), refused);
+        assertTrue(
+                refused.contains("Attribute not known: \"@email\"")
+                        && refused.strip().endsWith("exit 1"),
+                refused);
     }
 }

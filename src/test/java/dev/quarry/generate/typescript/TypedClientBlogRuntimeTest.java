@@ -16,7 +16,9 @@ import org.junit.jupiter.api.Test;
  * $transaction, ETag.
  */
 @QuarkusTest
-@WithTestResource(value = FreshDatabase.class, initArgs = @ResourceArg(name = "purpose", value = "TypedClientBlogRuntimeTest"))
+@WithTestResource(
+        value = FreshDatabase.class,
+        initArgs = @ResourceArg(name = "purpose", value = "TypedClientBlogRuntimeTest"))
 class TypedClientBlogRuntimeTest {
 
     @TestHTTPResource("/")
@@ -26,6 +28,9 @@ class TypedClientBlogRuntimeTest {
     void everyOperationAgainstTheServer() throws Exception {
         var project = TypedClientProject.compiled();
         assertEquals(0, TypedClientProject.tscExit(), "tsc");
-        assertEquals(0, TypedClientProject.run(project, Map.of("BASE_URL", base.toString()), "node", "src/runtime-blog.js"), "node src/runtime-blog.js");
+        assertEquals(
+                0,
+                TypedClientProject.run(project, Map.of("BASE_URL", base.toString()), "node", "src/runtime-blog.js"),
+                "node src/runtime-blog.js");
     }
 }

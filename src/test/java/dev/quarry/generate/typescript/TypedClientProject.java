@@ -16,8 +16,9 @@ import java.util.stream.Stream;
 /**
  * src/test/typed-client, copied to target/typed-client with the clients it tests: the committed blog client
  * (openapi/clients/typescript) as clients/blog, and the clients generated now of the schema with every type as
- * clients/rich and of the soft-delete schema as clients/soft-delete. npm ci runs only when node_modules is missing or older than package-lock.json; one {@code tsc}
- * (strict) checks the type tests and emits the runtime tests beside their sources, once per JVM.
+ * clients/rich and of the soft-delete schema as clients/soft-delete. npm ci runs only when node_modules is missing
+ * or older than package-lock.json; one {@code tsc} (strict) checks the type tests and emits the runtime tests
+ * beside their sources, once per JVM.
  */
 final class TypedClientProject {
 
@@ -44,8 +45,10 @@ final class TypedClientProject {
         if (System.getProperty(TSC_EXIT) == null) {
             copyTree(SOURCE, COPY);
             copyTree(BLOG_CLIENT, COPY.resolve("clients/blog"));
-            TypeScriptClientGenerator.write(SchemaSource.load(RICH_SCHEMA).schema().orElseThrow(), COPY.resolve("clients/rich"));
-            TypeScriptClientGenerator.write(SchemaSource.load(SOFT_DELETE_SCHEMA).schema().orElseThrow(), COPY.resolve("clients/soft-delete"));
+            TypeScriptClientGenerator.write(
+                    SchemaSource.load(RICH_SCHEMA).schema().orElseThrow(), COPY.resolve("clients/rich"));
+            TypeScriptClientGenerator.write(
+                    SchemaSource.load(SOFT_DELETE_SCHEMA).schema().orElseThrow(), COPY.resolve("clients/soft-delete"));
             install(COPY);
             System.setProperty(TSC_EXIT, String.valueOf(run(COPY, Map.of(), "npx", "tsc", "-p", ".")));
         }
@@ -58,7 +61,8 @@ final class TypedClientProject {
     }
 
     static void requireNode() {
-        Tools.require(Tools.find("node").isPresent() && Tools.find("npm").isPresent(),
+        Tools.require(
+                Tools.find("node").isPresent() && Tools.find("npm").isPresent(),
                 () -> "node/npm not found on PATH (src/test/ops/install-tools.sh): the TypeScript client is not "
                         + "run");
     }
@@ -68,8 +72,12 @@ final class TypedClientProject {
         Path modules = project.resolve("node_modules");
         Path lock = project.resolve("package-lock.json");
         Path marker = modules.resolve(".package-lock.json");
-        if (!Files.isRegularFile(marker) || Files.getLastModifiedTime(marker).compareTo(Files.getLastModifiedTime(lock)) < 0) {
-            assertEquals(0, run(project, Map.of(), "npm", "ci", "--no-audit", "--no-fund", "--prefer-offline"), "npm ci in " + project);
+        if (!Files.isRegularFile(marker)
+                || Files.getLastModifiedTime(marker).compareTo(Files.getLastModifiedTime(lock)) < 0) {
+            assertEquals(
+                    0,
+                    run(project, Map.of(), "npm", "ci", "--no-audit", "--no-fund", "--prefer-offline"),
+                    "npm ci in " + project);
         }
     }
 
@@ -77,7 +85,10 @@ final class TypedClientProject {
     static int run(Path dir, Map<String, String> env, String... command) throws IOException, InterruptedException {
         // not inheritIO: output on the test JVM's own stdout corrupts surefire's channel
         Path log = Files.createTempFile("typed-client", ".log");
-        ProcessBuilder builder = new ProcessBuilder(List.of(command)).directory(dir.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
+        ProcessBuilder builder = new ProcessBuilder(List.of(command))
+                .directory(dir.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
         builder.environment().putAll(env);
         Process process = builder.start();
         boolean finished = process.waitFor(4, TimeUnit.MINUTES);
@@ -91,18 +102,25 @@ final class TypedClientProject {
     }
 
     /** Runs {@code command} in {@code dir}, which must succeed, and returns its standard output. */
-    static String output(Path dir, Map<String, String> env, String... command) throws IOException, InterruptedException {
+    static String output(Path dir, Map<String, String> env, String... command)
+            throws IOException, InterruptedException {
         Path out = Files.createTempFile("typed-client", ".out");
         Path err = Files.createTempFile("typed-client", ".err");
         try {
-            ProcessBuilder builder = new ProcessBuilder(List.of(command)).directory(dir.toFile()).redirectOutput(out.toFile()).redirectError(err.toFile());
+            ProcessBuilder builder = new ProcessBuilder(List.of(command))
+                    .directory(dir.toFile())
+                    .redirectOutput(out.toFile())
+                    .redirectError(err.toFile());
             builder.environment().putAll(env);
             Process process = builder.start();
             if (!process.waitFor(2, TimeUnit.MINUTES)) {
                 process.destroyForcibly();
             }
             String stderr = Files.readString(err);
-            assertEquals(0, process.isAlive() ? -1 : process.exitValue(), String.join(" ", command) + " in " + dir + ":\n" + stderr);
+            assertEquals(
+                    0,
+                    process.isAlive() ? -1 : process.exitValue(),
+                    String.join(" ", command) + " in " + dir + ":\n" + stderr);
             return Files.readString(out);
         } finally {
             Files.delete(out);
@@ -116,7 +134,9 @@ final class TypedClientProject {
      */
     static void copyTree(Path from, Path to) throws IOException {
         try (Stream<Path> files = Files.walk(from)) {
-            for (Path file : files.filter(f -> !f.toString().contains("node_modules") && !f.toString().contains(".next")).toList()) {
+            for (Path file : files.filter(f -> !f.toString().contains("node_modules")
+                            && !f.toString().contains(".next"))
+                    .toList()) {
                 Path target = to.resolve(from.relativize(file).toString());
                 if (Files.isDirectory(file)) {
                     Files.createDirectories(target);

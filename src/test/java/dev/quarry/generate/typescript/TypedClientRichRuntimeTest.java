@@ -16,8 +16,12 @@ import org.junit.jupiter.api.Test;
  * BigInt, Bytes, Json, enums and lists both ways, compound keys, self- and many-to-many relations.
  */
 @QuarkusTest
-@WithTestResource(value = FreshDatabase.class, initArgs = {
-        @ResourceArg(name = "schema", value = "schemas/openapi-rich.prisma"), @ResourceArg(name = "purpose", value = "TypedClientRichRuntimeTest")})
+@WithTestResource(
+        value = FreshDatabase.class,
+        initArgs = {
+            @ResourceArg(name = "schema", value = "schemas/openapi-rich.prisma"),
+            @ResourceArg(name = "purpose", value = "TypedClientRichRuntimeTest")
+        })
 class TypedClientRichRuntimeTest {
 
     @TestHTTPResource("/")
@@ -27,6 +31,9 @@ class TypedClientRichRuntimeTest {
     void everyValueTypeAgainstTheServer() throws Exception {
         var project = TypedClientProject.compiled();
         assertEquals(0, TypedClientProject.tscExit(), "tsc");
-        assertEquals(0, TypedClientProject.run(project, Map.of("BASE_URL", base.toString()), "node", "src/runtime-rich.js"), "node src/runtime-rich.js");
+        assertEquals(
+                0,
+                TypedClientProject.run(project, Map.of("BASE_URL", base.toString()), "node", "src/runtime-rich.js"),
+                "node src/runtime-rich.js");
     }
 }

@@ -18,16 +18,14 @@ import org.junit.jupiter.api.Test;
  */
 class ShapeDifferTest {
 
-    private static final String HEADER =
-            """
+    private static final String HEADER = """
             datasource db {
               provider = "postgresql"
               url      = env("DATABASE_URL")
             }
             """;
 
-    private static final String USER =
-            """
+    private static final String USER = """
             model User {
               id    Int    @id @default(autoincrement())
               email String @unique
@@ -74,8 +72,7 @@ class ShapeDifferTest {
 
     @Test
     void aRelationAddsTheForeignKeyAfterTheTableAndItsIndexes() {
-        String posts = USER.replace("email String @unique", "email String @unique\n  posts Post[]")
-                + """
+        String posts = USER.replace("email String @unique", "email String @unique\n  posts Post[]") + """
                 model Post {
                   id       Int  @id @default(autoincrement())
                   author   User @relation(fields: [authorId], references: [id])
@@ -105,8 +102,7 @@ class ShapeDifferTest {
 
     @Test
     void stepsRunInPhaseOrder() {
-        String posts = USER.replace("email String @unique", "email String @unique\n  posts Post[]")
-                + """
+        String posts = USER.replace("email String @unique", "email String @unique\n  posts Post[]") + """
                 model Post {
                   id       Int  @id @default(autoincrement())
                   author   User @relation(fields: [authorId], references: [id])

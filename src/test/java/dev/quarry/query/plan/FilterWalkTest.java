@@ -9,7 +9,9 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** The walk over a {@link Filter} that the statement cache binds by: every node, every value, in rendering order. */
+/**
+ * The walk over a {@link Filter} that the statement cache binds by: every node, every value, in rendering order.
+ */
 class FilterWalkTest {
 
     private static final ScalarField EMAIL = Schemas.rich().model("Account").scalarField("email");
@@ -28,10 +30,13 @@ class FilterWalkTest {
                 new Filter.JsonCondition(EMAIL, List.of("p", "q"), Filter.JsonOp.EQUALS, "c", false),
                 new Filter.JsonIsNull(EMAIL, List.of(), Filter.JsonNullKind.DB_NULL),
                 new Filter.In(EMAIL, new Value.Many(EMAIL, List.of("d", "e")), false)));
-        assertEquals(List.of("And", "Compare", "Not", "Or", "Like", "IsNull", "JsonCondition", "JsonIsNull", "In"),
+        assertEquals(
+                List.of("And", "Compare", "Not", "Or", "Like", "IsNull", "JsonCondition", "JsonIsNull", "In"),
                 filter.walk().map(node -> node.getClass().getSimpleName()).toList());
-        List<Object> params = filter.walk().flatMap(node -> node.bound().stream())
-                .map(bound -> bound.param() instanceof String[] list ? Arrays.asList(list) : bound.param()).toList();
+        List<Object> params = filter.walk()
+                .flatMap(node -> node.bound().stream())
+                .map(bound -> bound.param() instanceof String[] list ? Arrays.asList(list) : bound.param())
+                .toList();
         assertEquals(List.of("a", "%b%", List.of("p", "q"), "c", List.of("d", "e")), params);
     }
 }

@@ -38,7 +38,8 @@ class ReadPlannerTest {
     }
 
     private static QueryError refused(String model, String operation, String args) {
-        return assertThrows(QueryException.class, () -> plan(model, operation, args)).error();
+        return assertThrows(QueryException.class, () -> plan(model, operation, args))
+                .error();
     }
 
     @Test
@@ -53,7 +54,9 @@ class ReadPlannerTest {
     @Test
     void aScalarEqualityIsOneComparisonWithItsValueBound() {
         Filter.Compare compare = assertInstanceOf(
-                Filter.Compare.class, read("User", "findMany", "{\"where\":{\"email\":\"ann@example.com\"}}").filter());
+                Filter.Compare.class,
+                read("User", "findMany", "{\"where\":{\"email\":\"ann@example.com\"}}")
+                        .filter());
         assertEquals("email", compare.field().name());
         assertEquals(Filter.CompareOp.EQ, compare.op());
         assertEquals("ann@example.com", compare.value().text());
@@ -78,10 +81,13 @@ class ReadPlannerTest {
                 read("Post", "findMany", "{\"where\":{\"published\":true,\"title\":{\"startsWith\":\"A\"}}}")
                         .filter());
         assertEquals(2, and.filters().size());
-        Filter.Or or = assertInstanceOf(Filter.Or.class, read("Post", "findMany", "{\"where\":{\"OR\":[]}}").filter());
+        Filter.Or or = assertInstanceOf(
+                Filter.Or.class,
+                read("Post", "findMany", "{\"where\":{\"OR\":[]}}").filter());
         assertEquals(List.of(), or.filters());
         assertEquals(
-                new Filter.Const(false), read("Post", "findMany", "{\"where\":{\"id\":{\"in\":[]}}}").filter());
+                new Filter.Const(false),
+                read("Post", "findMany", "{\"where\":{\"id\":{\"in\":[]}}}").filter());
     }
 
     @Test
@@ -93,7 +99,8 @@ class ReadPlannerTest {
         assertEquals(Filter.Quantifier.SOME, related.quantifier());
         assertEquals("User", related.hop().from().name());
         assertEquals("Post", related.hop().to().name());
-        Filter.Compare inner = assertInstanceOf(Filter.Compare.class, related.inner().orElseThrow());
+        Filter.Compare inner =
+                assertInstanceOf(Filter.Compare.class, related.inner().orElseThrow());
         assertEquals("published", inner.field().name());
         assertEquals("true", inner.value().text());
     }
@@ -113,12 +120,16 @@ class ReadPlannerTest {
                 .selection()
                 .items();
         assertEquals(2, items.size());
-        assertEquals("email", assertInstanceOf(Selection.Scalar.class, items.get(0)).field().name());
+        assertEquals(
+                "email",
+                assertInstanceOf(Selection.Scalar.class, items.get(0)).field().name());
         Selection.Relation posts = assertInstanceOf(Selection.Relation.class, items.get(1));
         assertEquals("posts", posts.hop().field().name());
         List<Selection.Selected> nested = posts.plan().selection().items();
         assertEquals(1, nested.size());
-        assertEquals("title", assertInstanceOf(Selection.Scalar.class, nested.get(0)).field().name());
+        assertEquals(
+                "title",
+                assertInstanceOf(Selection.Scalar.class, nested.get(0)).field().name());
     }
 
     @Test

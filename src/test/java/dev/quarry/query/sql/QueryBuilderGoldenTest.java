@@ -34,10 +34,7 @@ class QueryBuilderGoldenTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(
-            delimiter = '|',
-            textBlock =
-                    """
+    @CsvSource(delimiter = '|', textBlock = """
             find-many-all | User | findMany | {}
             find-unique-by-id | User | findUnique | {"where":{"id":"u1"}}
             where-contains-insensitive | Post | findMany | {"where":{"title":{"contains":"a_b","mode":"insensitive"}}}
@@ -60,10 +57,7 @@ class QueryBuilderGoldenTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(
-            delimiter = '|',
-            textBlock =
-                    """
+    @CsvSource(delimiter = '|', textBlock = """
             equals   | {"where":{"email":"ann@example.com"}} | {"where":{"email":"x; DROP TABLE users; --"}}
             in-lists | {"where":{"id":{"in":["a"]}}}         | {"where":{"id":{"in":["b","c","d"]}}}
             take     | {"take":1}                            | {"take":50}

@@ -37,7 +37,9 @@ class StatementCacheVerifyTest {
 
     private static QueryPlan plan(String args) {
         ObjectNode body = (ObjectNode) Json.parse(args, ArgPath.of("body"));
-        return PLANNER.plan(SCHEMA.model("Account"), ReadArgs.ofBody(Operation.fromClientName("findMany").orElseThrow(), body));
+        return PLANNER.plan(
+                SCHEMA.model("Account"),
+                ReadArgs.ofBody(Operation.fromClientName("findMany").orElseThrow(), body));
     }
 
     private static QueryPlan ann() {
@@ -55,32 +57,51 @@ class StatementCacheVerifyTest {
         SqlStatement second = cache.statement(ben(), QueryBuilder.Output.BODY, ReadableFields.all());
         assertEquals(1, cache.size());
         assertEquals(first.text(), second.text());
-        assertEquals(new QueryBuilder(SCHEMA).build(ben(), QueryBuilder.Output.BODY, ReadableFields.all()).params(), second.params());
+        assertEquals(
+                new QueryBuilder(SCHEMA)
+                        .build(ben(), QueryBuilder.Output.BODY, ReadableFields.all())
+                        .params(),
+                second.params());
     }
 
     @Test
     void verifyCatchesAKeptTextThatIsWrong() throws Exception {
         StatementCache checked = warmed(true);
         corrupt(checked, text -> text.replace("LIMIT", "LIMIT 1 + "), positions -> positions);
-        IllegalStateException caught = assertThrows(IllegalStateException.class, () -> checked.statement(ben(), QueryBuilder.Output.BODY, ReadableFields.all()));
-        assertTrue(caught.getMessage().startsWith("statement cache: the kept statement differs from a fresh compile"), caught.getMessage());
+        IllegalStateException caught = assertThrows(
+                IllegalStateException.class,
+                () -> checked.statement(ben(), QueryBuilder.Output.BODY, ReadableFields.all()));
+        assertTrue(
+                caught.getMessage().startsWith("statement cache: the kept statement differs from a fresh compile"),
+                caught.getMessage());
 
         StatementCache unchecked = warmed(false);
         corrupt(unchecked, text -> text.replace("LIMIT", "LIMIT 1 + "), positions -> positions);
-        assertTrue(unchecked.statement(ben(), QueryBuilder.Output.BODY, ReadableFields.all()).text().contains("LIMIT 1 + "), "without verify the wrong text is sent");
+        assertTrue(
+                unchecked
+                        .statement(ben(), QueryBuilder.Output.BODY, ReadableFields.all())
+                        .text()
+                        .contains("LIMIT 1 + "),
+                "without verify the wrong text is sent");
     }
 
     @Test
     void verifyCatchesValuesBoundToTheWrongParameters() throws Exception {
         StatementCache checked = warmed(true);
         corrupt(checked, text -> text, StatementCacheVerifyTest::swapFirstTwo);
-        IllegalStateException caught = assertThrows(IllegalStateException.class, () -> checked.statement(ben(), QueryBuilder.Output.BODY, ReadableFields.all()));
+        IllegalStateException caught = assertThrows(
+                IllegalStateException.class,
+                () -> checked.statement(ben(), QueryBuilder.Output.BODY, ReadableFields.all()));
         assertTrue(caught.getMessage().contains("fresh:"), caught.getMessage());
 
         StatementCache unchecked = warmed(false);
         corrupt(unchecked, text -> text, StatementCacheVerifyTest::swapFirstTwo);
         SqlStatement wrong = unchecked.statement(ben(), QueryBuilder.Output.BODY, ReadableFields.all());
-        assertNotEquals(new QueryBuilder(SCHEMA).build(ben(), QueryBuilder.Output.BODY, ReadableFields.all()).params(), wrong.params(),
+        assertNotEquals(
+                new QueryBuilder(SCHEMA)
+                        .build(ben(), QueryBuilder.Output.BODY, ReadableFields.all())
+                        .params(),
+                wrong.params(),
                 "without verify the values go to the wrong parameters");
     }
 
@@ -104,7 +125,8 @@ class StatementCacheVerifyTest {
      * keeps.
      */
     @SuppressWarnings("unchecked")
-    private static void corrupt(StatementCache cache, UnaryOperator<String> text, UnaryOperator<int[]> positions) throws Exception {
+    private static void corrupt(StatementCache cache, UnaryOperator<String> text, UnaryOperator<int[]> positions)
+            throws Exception {
         Field field = StatementCache.class.getDeclaredField("templates");
         field.setAccessible(true);
         Map<Object, Object> kept = ((Cache<Object, Object>) field.get(cache)).asMap();
@@ -118,7 +140,8 @@ class StatementCacheVerifyTest {
         assertEquals(1, kept.size());
         for (Map.Entry<Object, Object> entry : kept.entrySet()) {
             Object old = entry.getValue();
-            kept.put(entry.getKey(), make.newInstance(text.apply((String) textOf.invoke(old)), positions.apply((int[]) positionsOf.invoke(old))));
+            kept.put(entry.getKey(), make.newInstance(text.apply((String) textOf.invoke(old)), positions.apply((int[])
+                    positionsOf.invoke(old))));
         }
     }
 }

@@ -35,12 +35,17 @@ public final class Reads {
 
     public SqlStatement compile(String model, String operation, String args) {
         ObjectNode body = (ObjectNode) Json.parse(args, ArgPath.of("body"));
-        QueryPlan plan = planner.plan(schema.model(model), ReadArgs.ofBody(Operation.fromClientName(operation).orElseThrow(), body));
+        QueryPlan plan = planner.plan(
+                schema.model(model),
+                ReadArgs.ofBody(Operation.fromClientName(operation).orElseThrow(), body));
         return builder.build(plan, QueryBuilder.Output.BODY);
     }
 
     /** The response body PostgreSQL builds. */
     public String run(String model, String operation, String args) {
-        return runner.run(compile(model, operation, args)).await().atMost(Duration.ofSeconds(30)).body();
+        return runner.run(compile(model, operation, args))
+                .await()
+                .atMost(Duration.ofSeconds(30))
+                .body();
     }
 }

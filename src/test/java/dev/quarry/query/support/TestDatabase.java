@@ -30,16 +30,23 @@ public final class TestDatabase implements AutoCloseable {
         this.vertx = Vertx.vertx();
         this.pool = PgBuilder.pool()
                 .with(new PoolOptions().setMaxSize(4))
-                .connectingTo(new PgConnectOptions().setHost(HOST).setPort(PORT).setDatabase(name).setUser("postgres").setPassword("postgres")
+                .connectingTo(new PgConnectOptions()
+                        .setHost(HOST)
+                        .setPort(PORT)
+                        .setDatabase(name)
+                        .setUser("postgres")
+                        .setPassword("postgres")
                         .setCachePreparedStatements(true))
                 .using(vertx)
                 .build();
     }
 
     public static TestDatabase create(String prefix, String... sqlResources) {
-        String name = "quarry_test_" + prefix + "_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+        String name = "quarry_test_" + prefix + "_"
+                + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
         admin("CREATE DATABASE " + name);
-        try (Connection c = connect(name); Statement s = c.createStatement()) {
+        try (Connection c = connect(name);
+                Statement s = c.createStatement()) {
             for (String resource : sqlResources) {
                 s.execute(read(resource));
             }
@@ -69,7 +76,8 @@ public final class TestDatabase implements AutoCloseable {
     }
 
     private static void admin(String sql) {
-        try (Connection c = connect("postgres"); Statement s = c.createStatement()) {
+        try (Connection c = connect("postgres");
+                Statement s = c.createStatement()) {
             s.execute(sql);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
