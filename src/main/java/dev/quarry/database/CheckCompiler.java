@@ -1,9 +1,10 @@
 package dev.quarry.database;
 
-import static dev.quarry.database.Identifiers.literal;
-import static dev.quarry.database.Identifiers.quote;
+import static dev.quarry.schema.model.Identifiers.literal;
+import static dev.quarry.schema.model.Identifiers.quote;
 
 import dev.quarry.schema.model.DataRule;
+import dev.quarry.schema.model.Identifiers;
 import dev.quarry.schema.model.Model;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,7 @@
 package dev.quarry.database;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.quarry.schema.model.Identifiers;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.List;

@@ -1,5 +1,6 @@
 package dev.quarry.database;
 
+import dev.quarry.schema.model.Identifiers;
 import java.util.List;
 import java.util.stream.Collectors;
 

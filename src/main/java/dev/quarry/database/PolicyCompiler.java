@@ -1,7 +1,7 @@
 package dev.quarry.database;
 
-import static dev.quarry.database.Identifiers.literal;
-import static dev.quarry.database.Identifiers.quote;
+import static dev.quarry.schema.model.Identifiers.literal;
+import static dev.quarry.schema.model.Identifiers.quote;
 
 import dev.quarry.schema.model.EnumType;
 import dev.quarry.schema.model.FieldAccess;

@@ -1,8 +1,8 @@
 package dev.quarry.generate;
 
-import dev.quarry.database.Identifiers;
 import dev.quarry.schema.model.DefaultValue;
 import dev.quarry.schema.model.FieldType;
+import dev.quarry.schema.model.Identifiers;
 import dev.quarry.schema.model.NativeType;
 import dev.quarry.schema.model.ScalarField;
 import dev.quarry.schema.model.ScalarType;

@@ -1,6 +1,6 @@
 package dev.quarry.migrate;
 
-import static dev.quarry.database.Identifiers.quote;
+import static dev.quarry.schema.model.Identifiers.quote;
 
 import dev.quarry.database.DatabaseShape;
 import dev.quarry.database.PgDescriber;

@@ -3,7 +3,6 @@ package dev.quarry.migrate;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.quarry.database.DatabaseShape;
-import dev.quarry.database.Identifiers;
 import dev.quarry.database.PgDescriber;
 import dev.quarry.database.ShapeCalculator;
 import dev.quarry.migrate.diff.DiffResult;
@@ -13,6 +12,7 @@ import dev.quarry.migrate.render.PostgresRenderer;
 import dev.quarry.runtime.DatabaseUrl;
 import dev.quarry.schema.PrismaSchema;
 import dev.quarry.schema.SchemaResult;
+import dev.quarry.schema.model.Identifiers;
 import dev.quarry.schema.model.Schema;
 import dev.quarry.testsupport.TestServer;
 import java.io.IOException;

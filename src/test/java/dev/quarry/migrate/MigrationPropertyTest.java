@@ -1,6 +1,6 @@
 package dev.quarry.migrate;
 
-import static dev.quarry.database.Identifiers.quote;
+import static dev.quarry.schema.model.Identifiers.quote;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

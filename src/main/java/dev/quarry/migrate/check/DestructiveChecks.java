@@ -1,16 +1,16 @@
 package dev.quarry.migrate.check;
 
-import static dev.quarry.database.Identifiers.quote;
+import static dev.quarry.schema.model.Identifiers.quote;
 
 import dev.quarry.database.ColumnType;
 import dev.quarry.database.DbColumn;
 import dev.quarry.database.DbTable;
-import dev.quarry.database.Identifiers;
 import dev.quarry.migrate.diff.ColumnRef;
 import dev.quarry.migrate.step.MigrationStep;
 import dev.quarry.migrate.step.TableChange;
 import dev.quarry.migrate.step.TableChange.CastKind;
 import dev.quarry.migrate.step.TableChange.ColumnChange;
+import dev.quarry.schema.model.Identifiers;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -1,7 +1,7 @@
 package dev.quarry.migrate.render;
 
-import static dev.quarry.database.Identifiers.literal;
-import static dev.quarry.database.Identifiers.quote;
+import static dev.quarry.schema.model.Identifiers.literal;
+import static dev.quarry.schema.model.Identifiers.quote;
 
 import dev.quarry.database.ColumnDefault;
 import dev.quarry.database.ColumnType;

@@ -1,7 +1,7 @@
 package dev.quarry.query.sql;
 
-import dev.quarry.database.Identifiers;
 import dev.quarry.query.plan.Bound;
+import dev.quarry.schema.model.Identifiers;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;

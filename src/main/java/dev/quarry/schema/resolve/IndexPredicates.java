@@ -1,8 +1,8 @@
 package dev.quarry.schema.resolve;
 
-import dev.quarry.database.Identifiers;
 import dev.quarry.schema.diagnostics.SchemaErrors;
 import dev.quarry.schema.model.FieldType;
+import dev.quarry.schema.model.Identifiers;
 import dev.quarry.schema.model.ScalarField;
 import dev.quarry.schema.model.ScalarType;
 import dev.quarry.schema.syntax.Attribute;

@@ -1,4 +1,4 @@
-package dev.quarry.database;
+package dev.quarry.schema.model;
 
 /**
  * Quoting of identifiers and string literals for PostgreSQL, the one place where it happens: queries ({@code Sql}),
