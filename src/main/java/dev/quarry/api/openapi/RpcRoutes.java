@@ -199,7 +199,7 @@ final class RpcRoutes {
         });
         Schema operations = components.ref(
                 "TransactionOperations", () -> Json.array(step).description("The operations, run in order."));
-        Schema options = components.ref(
+        components.ref(
                 "TransactionOptions",
                 () -> Json.object(
                                 "operations", operations,
@@ -220,17 +220,15 @@ final class RpcRoutes {
                                 + "is then P2034 "
                                 + "(409), "
                                 + "a transaction over its timeout P2028 (408)."));
-        Schema body = components.ref(
-                "TransactionBody",
-                () -> Json.oneOf(operations, options)
-                        .description("The operations, alone or with Prisma's transaction options."));
+        // the options form is not in a oneOf with the array: typescript-fetch cannot compile a oneOf holding the
+        // union of operations, nor the java generator a oneOf of an array and an object
         Operation op = operation("rpc.transaction", "rpc", "prisma.$transaction([...]): runs the operations atomically")
                 .description("Runs the operations in order in one database transaction; when one fails, none "
                         + "has effect "
                         + "and the error of the failing one is returned. The body is the array of "
                         + "operations, or an object with the operations and Prisma's transaction options "
-                        + "(isolationLevel, maxWait, timeout).");
-        op.requestBody(jsonBody(body, true));
+                        + "(isolationLevel, maxWait, timeout): the TransactionOptions component.");
+        op.requestBody(jsonBody(Json.array(step).description("The operations, run in order."), true));
         op.getResponses()
                 .addAPIResponse("200", jsonResponse("The result of each operation, in order.", Json.array(Json.any())));
         addErrors(op, BAD_REQUEST, NOT_FOUND, Problems.Status.REQUEST_TIMEOUT, CONFLICT, SERVICE_UNAVAILABLE);

@@ -36,10 +36,13 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -148,6 +151,14 @@ class ClientEndToEndTest {
     void typeScriptFetchClientTour() throws Exception {
         Path client = TypeScriptClientTest.install();
         Path tour = client.resolve("fetch");
+        if (Files.isDirectory(tour.resolve("client"))) {
+            // a model an earlier document had must not stay behind
+            try (Stream<Path> stale = Files.walk(tour.resolve("client"))) {
+                for (Path file : stale.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(file);
+                }
+            }
+        }
         TypeScriptClientTest.copy(
                 Path.of("target/generated-test-sources/typescript-fetch-blog"), tour.resolve("client"));
         assertEquals(0, TypeScriptClientTest.run(client, Map.of(), "npx", "tsc", "-p", "fetch"), "tsc -p fetch");
