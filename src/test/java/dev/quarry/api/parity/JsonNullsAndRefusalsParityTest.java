@@ -243,7 +243,7 @@ class JsonNullsAndRefusalsParityTest {
     @Test
     void aMissingTableIsP2021AndAMissingColumnP2022() throws Exception {
         JsonNode table = assertRefusedByBoth("APIKey", "findMany", "{}", "P2021");
-        assertEquals(Set.of("modelName", "table"), names(table.get("meta")));
+        assertEquals(Set.of("modelName", "table", "driverAdapterError"), names(table.get("meta")));
         assertEquals("APIKey", table.at("/meta/modelName").asText());
         assertEquals(
                 "P2021",
@@ -255,7 +255,7 @@ class JsonNullsAndRefusalsParityTest {
                         .get("code")
                         .asText());
         JsonNode column = assertRefusedByBoth("Blob", "findMany", "{}", "P2022");
-        assertEquals(Set.of("modelName", "column"), names(column.get("meta")));
+        assertEquals(Set.of("modelName", "column", "driverAdapterError"), names(column.get("meta")));
         assertEquals("Blob", column.at("/meta/modelName").asText());
         assertEquals("Blob.size", column.at("/meta/column").asText());
         assertEquals(
