@@ -122,7 +122,7 @@ class PolicyDatabaseTest {
                 CREATE POLICY "allow_update_1" ON "User"
                     AS PERMISSIVE FOR UPDATE TO public
                     USING (((nullif(current_setting('request.jwt.claims', true), '')::jsonb ->> 'id')::INTEGER \
-                    = "id") AND (current_user = 'quarry_user'));
+                = "id") AND (current_user = 'quarry_user'));
                 COMMENT ON POLICY "allow_update_1" ON "User" IS 'quarry:""";
         assertEquals(expected, sql.substring(0, Math.min(sql.length(), expected.length())));
         assertEquals(Optional.empty(), migrator(url, folder).dev(schema(changed), dev("again")));
@@ -151,11 +151,11 @@ class PolicyDatabaseTest {
         String pulled = SchemaWriter.write(
                 Migrator.describe(database), "datasource db {\n  provider = \"postgresql\"\n}", "public");
         assertTrue(pulled.contains("""
-                // Row-level security is on for this table, with the policies allow_create_1, allow_create_2,
-                // allow_delete_1, allow_delete_2, \
-                allow_read_1, allow_read_2, allow_update_1, allow_update_2, deny_delete_1.
-                // `db pull` does not write them back as @@allow/@@deny rules; `migrate dev` removes what the schema
-                // lacks.
+                // Row-level security is on for this table, with the policies allow_create_1, allow_create_2, \
+                allow_delete_1, allow_delete_2, allow_read_1, allow_read_2, allow_update_1, allow_update_2, \
+                deny_delete_1.
+                // `db pull` does not write them back as @@allow/@@deny rules; `migrate dev` removes what the \
+                schema lacks.
                 model Post {
                 """), pulled);
     }
