@@ -98,6 +98,31 @@ class ArchitectureTest {
     }
 
     @Test
+    void migrationStepsAreDataTheDifferProduces() {
+        noClasses()
+                .that()
+                .resideInAPackage("dev.quarry.migrate.step..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "dev.quarry.migrate.diff..", "dev.quarry.migrate.render..", "dev.quarry.migrate.check..")
+                .because("the differ produces steps and the renderer and checks read them, not the other way round")
+                .check(classes);
+    }
+
+    @Test
+    void queryStagesUseNoRuntimeWiring() {
+        noClasses()
+                .that()
+                .resideInAPackage("dev.quarry.query..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("dev.quarry.runtime..")
+                .because("the runtime wires the pools and caches the query stages use, so it sits above them")
+                .check(classes);
+    }
+
+    @Test
     void queryArgumentsAreUnresolvedSyntax() {
         stage("dev.quarry.query.args..", "dev.quarry.query", "dev.quarry.query.args..")
                 .check(classes);

@@ -3,8 +3,8 @@ package dev.quarry.deploy;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.quarry.query.exec.DatabaseAvailability;
 import dev.quarry.runtime.DatabaseUrl;
-import dev.quarry.runtime.ops.DatabaseAvailability;
 import dev.quarry.runtime.ops.PoolTuning;
 import dev.quarry.testsupport.TestServer;
 import dev.quarry.testsupport.Tools;

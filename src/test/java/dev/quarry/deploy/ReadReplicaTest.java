@@ -7,9 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.quarry.query.exec.DatabaseAvailability;
 import dev.quarry.runtime.DatabaseUrl;
 import dev.quarry.runtime.DatabaseUrlConfigSourceFactory;
-import dev.quarry.runtime.ops.DatabaseAvailability;
 import dev.quarry.runtime.ops.Reads;
 import dev.quarry.testsupport.FreshDatabase;
 import dev.quarry.testsupport.TestServer;

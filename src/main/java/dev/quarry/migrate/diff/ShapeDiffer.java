@@ -17,6 +17,7 @@ import dev.quarry.database.DbTableSecurity;
 import dev.quarry.database.DbView;
 import dev.quarry.migrate.step.MigrationStep;
 import dev.quarry.migrate.step.MigrationStep.EnumUsage;
+import dev.quarry.migrate.step.Pair;
 import dev.quarry.migrate.step.TableChange;
 import dev.quarry.migrate.step.TableChange.CastKind;
 import dev.quarry.migrate.step.TableChange.ColumnChange;

@@ -1,2 +1,2 @@
-/** Pairs two database shapes ({@code Pair}: previous/next) and lists the steps that turn one into the other. */
+/** Pairs two database shapes (previous/next) and lists the steps that turn one into the other. */
 package dev.quarry.migrate.diff;

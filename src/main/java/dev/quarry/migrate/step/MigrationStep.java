@@ -9,7 +9,6 @@ import dev.quarry.database.DbIndex;
 import dev.quarry.database.DbPolicy;
 import dev.quarry.database.DbTable;
 import dev.quarry.database.DbView;
-import dev.quarry.migrate.diff.Pair;
 import java.util.List;
 import java.util.Optional;
 

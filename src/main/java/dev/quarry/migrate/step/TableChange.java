@@ -2,7 +2,6 @@ package dev.quarry.migrate.step;
 
 import dev.quarry.database.DbColumn;
 import dev.quarry.database.DbPrimaryKey;
-import dev.quarry.migrate.diff.Pair;
 import java.util.EnumSet;
 
 /** One change inside an {@link MigrationStep.AlterTable}, listed in Prisma's order. */

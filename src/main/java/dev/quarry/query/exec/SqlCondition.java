@@ -1,6 +1,5 @@
 package dev.quarry.query.exec;
 
-import dev.quarry.runtime.ops.DatabaseAvailability;
 import io.vertx.pgclient.PgException;
 import java.util.Optional;
 

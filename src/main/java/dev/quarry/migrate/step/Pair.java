@@ -1,4 +1,4 @@
-package dev.quarry.migrate.diff;
+package dev.quarry.migrate.step;
 
 import java.util.function.Function;
 

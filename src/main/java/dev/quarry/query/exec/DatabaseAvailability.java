@@ -1,4 +1,4 @@
-package dev.quarry.runtime.ops;
+package dev.quarry.query.exec;
 
 import io.vertx.core.VertxException;
 import io.vertx.core.http.ConnectionPoolTooBusyException;
