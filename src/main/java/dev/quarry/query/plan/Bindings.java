@@ -32,14 +32,28 @@ public final class Bindings {
         read.limit().ifPresent(values::add);
         read.offset().ifPresent(values::add);
         read.cursor().ifPresent(this::filter);
-        for (Selection.Selected item : read.selection().items()) {
-            if (item instanceof Selection.Relation relation) {
-                read(relation.plan());
-            } else if (item instanceof Selection.Counts counts) {
-                counts.counts().forEach(count -> filter(count.filter()));
-            }
-        }
+        read.selection().items().forEach(item -> item.accept(selected));
     }
+
+    /** A selected relation's plan binds values, and so do the filters of counted relations. */
+    private final Selection.Visitor<Void> selected = new Selection.Visitor<>() {
+        @Override
+        public Void scalar(Selection.Scalar scalar) {
+            return null;
+        }
+
+        @Override
+        public Void relation(Selection.Relation relation) {
+            read(relation.plan());
+            return null;
+        }
+
+        @Override
+        public Void counts(Selection.Counts counts) {
+            counts.counts().forEach(count -> filter(count.filter()));
+            return null;
+        }
+    };
 
     private void order(OrderItem item) {
         if (item.target() instanceof OrderItem.ByRelevance relevance) {

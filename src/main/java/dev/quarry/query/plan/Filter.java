@@ -8,7 +8,8 @@ import java.util.stream.Stream;
 /**
  * A resolved {@code where}: every field, relation and operator checked against the schema. Each variant is either a
  * {@link Branch} (it holds filters) or a {@link Leaf} (it may bind values), so a walk over the tree ({@link #walk},
- * the statement cache's {@link Bindings}) reaches every node and every value of a new variant without knowing it.
+ * the statement cache's {@link Bindings}) reaches every node and every value of a new variant without knowing it. Code
+ * that treats each variant its own way is a {@link Visitor}, so a new variant does not compile until each handles it.
  */
 public sealed interface Filter {
 
@@ -19,6 +20,44 @@ public sealed interface Filter {
 
     /** The values this node itself binds, in the order they are rendered; none for a branch. */
     List<Bound> bound();
+
+    /** {@code visitor}'s method for this variant. */
+    <R> R accept(Visitor<R> visitor);
+
+    /** One method a variant. */
+    interface Visitor<R> {
+        R and(And and);
+
+        R or(Or or);
+
+        R not(Not not);
+
+        R constant(Const constant);
+
+        R compare(Compare compare);
+
+        R compareFields(CompareFields compare);
+
+        R isNull(IsNull isNull);
+
+        R in(In in);
+
+        R like(Like like);
+
+        R search(Search search);
+
+        R listCondition(ListCondition condition);
+
+        R listIsEmpty(ListIsEmpty isEmpty);
+
+        R jsonCondition(JsonCondition condition);
+
+        R jsonIsNull(JsonIsNull isNull);
+
+        R related(Related related);
+
+        R aggregateCondition(AggregateCondition condition);
+    }
 
     /** This filter and every filter below it, parents before children. */
     default Stream<Filter> walk() {
@@ -43,6 +82,11 @@ public sealed interface Filter {
 
     /** {@code AND: […]} and the implicit conjunction of an object's keys; empty means true. */
     record And(List<Filter> filters) implements Branch {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.and(this);
+        }
+
         public And {
             filters = List.copyOf(filters);
         }
@@ -55,6 +99,11 @@ public sealed interface Filter {
 
     /** {@code OR: […]}; empty means false. */
     record Or(List<Filter> filters) implements Branch {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.or(this);
+        }
+
         public Or {
             filters = List.copyOf(filters);
         }
@@ -68,12 +117,22 @@ public sealed interface Filter {
     /** {@code NOT: f}: the negation of the conjunction of {@code filters}. */
     record Not(Filter filter) implements Branch {
         @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.not(this);
+        }
+
+        @Override
         public List<Filter> children() {
             return List.of(filter);
         }
     }
 
     record Const(boolean value) implements Leaf {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.constant(this);
+        }
+
         @Override
         public List<Bound> bound() {
             return List.of();
@@ -97,6 +156,11 @@ public sealed interface Filter {
     /** {@code field <op> value}, case-insensitive on both sides when {@code insensitive}. */
     record Compare(ScalarField field, CompareOp op, Value.One value, boolean insensitive) implements Leaf {
         @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.compare(this);
+        }
+
+        @Override
         public List<Bound> bound() {
             return List.of(value);
         }
@@ -104,6 +168,11 @@ public sealed interface Filter {
 
     /** {@code field = other} (field references, {@code {"$type":"FieldRef"}}). */
     record CompareFields(ScalarField field, CompareOp op, ScalarField other) implements Leaf {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.compareFields(this);
+        }
+
         @Override
         public List<Bound> bound() {
             return List.of();
@@ -113,6 +182,11 @@ public sealed interface Filter {
     /** {@code field IS NULL}. */
     record IsNull(ScalarField field) implements Leaf {
         @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.isNull(this);
+        }
+
+        @Override
         public List<Bound> bound() {
             return List.of();
         }
@@ -120,6 +194,11 @@ public sealed interface Filter {
 
     /** {@code field = ANY(values)}. */
     record In(ScalarField field, Value.Many values, boolean insensitive) implements Leaf {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.in(this);
+        }
+
         @Override
         public List<Bound> bound() {
             return List.of(values);
@@ -131,6 +210,11 @@ public sealed interface Filter {
      * needs.
      */
     record Like(ScalarField field, Bound.Text pattern, boolean insensitive) implements Leaf {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.like(this);
+        }
+
         public Like(ScalarField field, String pattern, boolean insensitive) {
             this(field, new Bound.Text(pattern), insensitive);
         }
@@ -143,6 +227,11 @@ public sealed interface Filter {
 
     /** Full-text {@code search}: {@code to_tsvector(field) @@ to_tsquery(query)}. */
     record Search(ScalarField field, Bound.Text query) implements Leaf {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.search(this);
+        }
+
         public Search(ScalarField field, String query) {
             this(field, new Bound.Text(query));
         }
@@ -165,6 +254,11 @@ public sealed interface Filter {
      */
     record ListCondition(ScalarField field, ListOp op, Value.Many values) implements Leaf {
         @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.listCondition(this);
+        }
+
+        @Override
         public List<Bound> bound() {
             return List.of(values);
         }
@@ -172,6 +266,11 @@ public sealed interface Filter {
 
     /** {@code isEmpty}. */
     record ListIsEmpty(ScalarField field, boolean empty) implements Leaf {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.listIsEmpty(this);
+        }
+
         @Override
         public List<Bound> bound() {
             return List.of();
@@ -196,6 +295,11 @@ public sealed interface Filter {
     record JsonCondition(
             ScalarField field, Optional<Bound.Texts> path, JsonOp op, Bound.Text operand, boolean insensitive)
             implements Leaf {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.jsonCondition(this);
+        }
+
         public JsonCondition(ScalarField field, List<String> path, JsonOp op, String operand, boolean insensitive) {
             this(field, jsonPath(path), op, new Bound.Text(operand), insensitive);
         }
@@ -217,6 +321,11 @@ public sealed interface Filter {
      * DbNull means no value at the path (a missing key, or a NULL column).
      */
     record JsonIsNull(ScalarField field, Optional<Bound.Texts> path, JsonNullKind kind) implements Leaf {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.jsonIsNull(this);
+        }
+
         public JsonIsNull(ScalarField field, List<String> path, JsonNullKind kind) {
             this(field, jsonPath(path), kind);
         }
@@ -246,6 +355,11 @@ public sealed interface Filter {
      */
     record Related(Hop hop, Quantifier quantifier, Optional<Filter> inner) implements Branch {
         @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.related(this);
+        }
+
+        @Override
         public List<Filter> children() {
             return inner.map(List::of).orElse(List.of());
         }
@@ -256,6 +370,11 @@ public sealed interface Filter {
      * on {@code field} and applies to {@code function(field)}.
      */
     record AggregateCondition(Aggregate function, ScalarField field, Filter condition) implements Branch {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.aggregateCondition(this);
+        }
+
         @Override
         public List<Filter> children() {
             return List.of(condition);

@@ -53,96 +53,7 @@ final class FilterRenderer {
      *                to-one relation filter must keep the NULL its condition gives, as Prisma's LEFT JOIN does
      */
     private Sql render(Filter filter, Sql alias, Function<ScalarField, Sql> column, boolean negated) {
-        if (filter instanceof Filter.And and) {
-            return group(and.filters(), " AND ", "true", alias, column, negated);
-        }
-        if (filter instanceof Filter.Or or) {
-            return group(or.filters(), " OR ", "false", alias, column, negated);
-        }
-        if (filter instanceof Filter.Not not) {
-            return Sql.of("(NOT ", render(not.filter(), alias, column, !negated), ")");
-        }
-        if (filter instanceof Filter.Const c) {
-            return Sql.of(c.value() ? "true" : "false");
-        }
-        if (filter instanceof Filter.Compare c) {
-            Sql value = columns.cast(c.value());
-            Sql col = column.apply(c.field());
-            if (c.insensitive()) {
-                return Sql.of("lower(", col, ") ", c.op().sql, " lower(", value, ")");
-            }
-            return Sql.of(col, " ", c.op().sql, " ", value);
-        }
-        if (filter instanceof Filter.CompareFields c) {
-            return Sql.of(column.apply(c.field()), " ", c.op().sql, " ", column.apply(c.other()));
-        }
-        if (filter instanceof Filter.IsNull n) {
-            return Sql.of(column.apply(n.field()), " IS NULL");
-        }
-        if (filter instanceof Filter.In in) {
-            Sql col = column.apply(in.field());
-            if (in.insensitive()) {
-                return Sql.of(
-                        "lower(", col, ") = ANY(ARRAY(SELECT lower(x) FROM unnest(", Sql.bind(in.values()), ") AS x))");
-            }
-            return Sql.of(col, " = ANY(", columns.castArray(in.values()), ")");
-        }
-        if (filter instanceof Filter.Like like) {
-            return Sql.of(
-                    "(",
-                    column.apply(like.field()),
-                    ")::text ",
-                    like.insensitive() ? "ILIKE " : "LIKE ",
-                    Sql.bind(like.pattern()));
-        }
-        if (filter instanceof Filter.Search s) {
-            return Sql.of(
-                    "to_tsvector(concat_ws(' ', ",
-                    column.apply(s.field()),
-                    ")) @@ to_tsquery(",
-                    Sql.bind(s.query()),
-                    ")");
-        }
-        if (filter instanceof Filter.ListCondition l) {
-            Sql col = column.apply(l.field());
-            Sql array = columns.castArray(l.values());
-            switch (l.op()) {
-                case HAS:
-                case HAS_EVERY:
-                    return Sql.of(col, " @> ", array);
-                case HAS_SOME:
-                    return Sql.of(col, " && ", array);
-                default:
-                    return Sql.of(col, " = ", array);
-            }
-        }
-        if (filter instanceof Filter.ListIsEmpty e) {
-            return Sql.of("cardinality(", column.apply(e.field()), e.empty() ? ") = 0" : ") > 0");
-        }
-        if (filter instanceof Filter.JsonCondition j) {
-            return json(j, column.apply(j.field()));
-        }
-        if (filter instanceof Filter.JsonIsNull n) {
-            Sql col = column.apply(n.field());
-            Sql target = jsonTarget(col, n.path());
-            switch (n.kind()) {
-                case DB_NULL:
-                    return Sql.of(target, " IS NULL");
-                case JSON_NULL:
-                    return Sql.of(target, " = 'null'::jsonb");
-                default:
-                    return Sql.of("(", target, " IS NULL OR ", target, " = 'null'::jsonb)");
-            }
-        }
-        if (filter instanceof Filter.Related r) {
-            return related(r, alias, negated);
-        }
-        if (filter instanceof Filter.AggregateCondition a) {
-            Sql col = column.apply(a.field());
-            Sql aggregated = aggregate(a.function(), a.field(), col);
-            return render(a.condition(), alias, f -> aggregated, negated);
-        }
-        throw new IllegalStateException("unrendered filter " + filter.getClass().getSimpleName());
+        return filter.accept(new Condition(alias, column, negated));
     }
 
     static Sql aggregate(Aggregate fn, ScalarField valueField, Sql col) {
@@ -167,26 +78,6 @@ final class FilterRenderer {
     /** min/max exist for text but not for every String column type (uuid has none). */
     private static Sql orderable(ScalarField field, Sql col) {
         return field.type() == ScalarType.STRING ? Sql.of("(", col, ")::text") : col;
-    }
-
-    private Sql group(
-            List<Filter> filters,
-            String op,
-            String empty,
-            Sql alias,
-            Function<ScalarField, Sql> column,
-            boolean negated) {
-        if (filters.isEmpty()) {
-            return Sql.of(empty);
-        }
-        return Sql.of(
-                "(",
-                Sql.join(
-                        op,
-                        filters.stream()
-                                .map(f -> render(f, alias, column, negated))
-                                .toList()),
-                ")");
     }
 
     private static Sql jsonTarget(Sql col, Optional<Bound.Texts> path) {
@@ -244,61 +135,32 @@ final class FilterRenderer {
                 hop.fromHoldsForeignKey() && scope.condition(hop.to(), child).isEmpty();
         switch (r.quantifier()) {
             case SOME:
-                return Sql.of(
-                        "EXISTS (SELECT 1 FROM ",
-                        from,
-                        " WHERE ",
-                        link,
-                        " AND ",
-                        render(r.inner().orElseThrow(), child),
-                        ")");
+                return exists(from, link, render(r.inner().orElseThrow(), child));
             case NONE:
-                return Sql.of(
-                        "NOT EXISTS (SELECT 1 FROM ",
-                        from,
-                        " WHERE ",
-                        link,
-                        " AND ",
-                        render(r.inner().orElseThrow(), child),
-                        ")");
+                return Sql.of("NOT ", exists(from, link, render(r.inner().orElseThrow(), child)));
             case EVERY:
                 return Sql.of(
-                        "NOT EXISTS (SELECT 1 FROM ",
-                        from,
-                        " WHERE ",
-                        link,
-                        " AND NOT (",
-                        render(r.inner().orElseThrow(), child, true),
-                        "))");
+                        "NOT ",
+                        exists(from, link, Sql.of("NOT (", render(r.inner().orElseThrow(), child, true), ")")));
             case IS:
                 if (r.inner().isEmpty()) {
                     return keyTells
                             ? Links.foreignKeyIsNull(hop, parent)
                             : Sql.of("NOT EXISTS (SELECT 1 FROM ", from, " WHERE ", link, ")");
                 }
-                return Sql.of(
-                        "EXISTS (SELECT 1 FROM ",
-                        from,
-                        " WHERE ",
-                        link,
-                        " AND ",
-                        toOne(r.inner().get(), child, negated),
-                        ")");
+                return exists(from, link, toOne(r.inner().get(), child, negated));
             default:
                 if (r.inner().isEmpty()) {
                     return keyTells
                             ? Sql.of("(NOT ", Links.foreignKeyIsNull(hop, parent), ")")
                             : Sql.of("EXISTS (SELECT 1 FROM ", from, " WHERE ", link, ")");
                 }
-                return Sql.of(
-                        "NOT EXISTS (SELECT 1 FROM ",
-                        from,
-                        " WHERE ",
-                        link,
-                        " AND ",
-                        toOne(r.inner().get(), child, !negated),
-                        ")");
+                return Sql.of("NOT ", exists(from, link, toOne(r.inner().get(), child, !negated)));
         }
+    }
+
+    private static Sql exists(Sql from, Sql link, Sql condition) {
+        return Sql.of("EXISTS (SELECT 1 FROM ", from, " WHERE ", link, " AND ", condition, ")");
     }
 
     /**
@@ -316,5 +178,145 @@ final class FilterRenderer {
 
     private static Function<ScalarField, Sql> column(Sql alias) {
         return f -> Sql.of(alias, ".", Sql.ident(f.dbName()));
+    }
+
+    /** The condition of one filter on the row of {@code alias}, each field's value given by {@code column}. */
+    private final class Condition implements Filter.Visitor<Sql> {
+        private final Sql alias;
+        private final Function<ScalarField, Sql> column;
+        private final boolean negated;
+
+        Condition(Sql alias, Function<ScalarField, Sql> column, boolean negated) {
+            this.alias = alias;
+            this.column = column;
+            this.negated = negated;
+        }
+
+        @Override
+        public Sql and(Filter.And and) {
+            return group(and.filters(), " AND ", "true");
+        }
+
+        @Override
+        public Sql or(Filter.Or or) {
+            return group(or.filters(), " OR ", "false");
+        }
+
+        private Sql group(List<Filter> filters, String op, String empty) {
+            if (filters.isEmpty()) {
+                return Sql.of(empty);
+            }
+            return Sql.of(
+                    "(", Sql.join(op, filters.stream().map(f -> f.accept(this)).toList()), ")");
+        }
+
+        @Override
+        public Sql not(Filter.Not not) {
+            return Sql.of("(NOT ", not.filter().accept(new Condition(alias, column, !negated)), ")");
+        }
+
+        @Override
+        public Sql constant(Filter.Const c) {
+            return Sql.of(c.value() ? "true" : "false");
+        }
+
+        @Override
+        public Sql compare(Filter.Compare c) {
+            Sql value = columns.cast(c.value());
+            Sql col = column.apply(c.field());
+            if (c.insensitive()) {
+                return Sql.of("lower(", col, ") ", c.op().sql, " lower(", value, ")");
+            }
+            return Sql.of(col, " ", c.op().sql, " ", value);
+        }
+
+        @Override
+        public Sql compareFields(Filter.CompareFields c) {
+            return Sql.of(column.apply(c.field()), " ", c.op().sql, " ", column.apply(c.other()));
+        }
+
+        @Override
+        public Sql isNull(Filter.IsNull n) {
+            return Sql.of(column.apply(n.field()), " IS NULL");
+        }
+
+        @Override
+        public Sql in(Filter.In in) {
+            Sql col = column.apply(in.field());
+            if (in.insensitive()) {
+                return Sql.of(
+                        "lower(", col, ") = ANY(ARRAY(SELECT lower(x) FROM unnest(", Sql.bind(in.values()), ") AS x))");
+            }
+            return Sql.of(col, " = ANY(", columns.castArray(in.values()), ")");
+        }
+
+        @Override
+        public Sql like(Filter.Like like) {
+            return Sql.of(
+                    "(",
+                    column.apply(like.field()),
+                    ")::text ",
+                    like.insensitive() ? "ILIKE " : "LIKE ",
+                    Sql.bind(like.pattern()));
+        }
+
+        @Override
+        public Sql search(Filter.Search s) {
+            return Sql.of(
+                    "to_tsvector(concat_ws(' ', ",
+                    column.apply(s.field()),
+                    ")) @@ to_tsquery(",
+                    Sql.bind(s.query()),
+                    ")");
+        }
+
+        @Override
+        public Sql listCondition(Filter.ListCondition l) {
+            Sql col = column.apply(l.field());
+            Sql array = columns.castArray(l.values());
+            switch (l.op()) {
+                case HAS:
+                case HAS_EVERY:
+                    return Sql.of(col, " @> ", array);
+                case HAS_SOME:
+                    return Sql.of(col, " && ", array);
+                default:
+                    return Sql.of(col, " = ", array);
+            }
+        }
+
+        @Override
+        public Sql listIsEmpty(Filter.ListIsEmpty e) {
+            return Sql.of("cardinality(", column.apply(e.field()), e.empty() ? ") = 0" : ") > 0");
+        }
+
+        @Override
+        public Sql jsonCondition(Filter.JsonCondition j) {
+            return json(j, column.apply(j.field()));
+        }
+
+        @Override
+        public Sql jsonIsNull(Filter.JsonIsNull n) {
+            Sql target = jsonTarget(column.apply(n.field()), n.path());
+            switch (n.kind()) {
+                case DB_NULL:
+                    return Sql.of(target, " IS NULL");
+                case JSON_NULL:
+                    return Sql.of(target, " = 'null'::jsonb");
+                default:
+                    return Sql.of("(", target, " IS NULL OR ", target, " = 'null'::jsonb)");
+            }
+        }
+
+        @Override
+        public Sql related(Filter.Related r) {
+            return FilterRenderer.this.related(r, alias, negated);
+        }
+
+        @Override
+        public Sql aggregateCondition(Filter.AggregateCondition a) {
+            Sql aggregated = aggregate(a.function(), a.field(), column.apply(a.field()));
+            return a.condition().accept(new Condition(alias, f -> aggregated, negated));
+        }
     }
 }

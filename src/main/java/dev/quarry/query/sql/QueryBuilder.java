@@ -623,14 +623,26 @@ public final class QueryBuilder {
         }
 
         private Sql value(Selection.Selected item, Sql a, String path) {
-            if (item instanceof Selection.Scalar s) {
-                return columns.output(
-                        s.field(), Sql.of(a, ".", Sql.ident(s.field().dbName())));
-            }
-            if (item instanceof Selection.Relation rel) {
-                return relation(rel, a, path);
-            }
-            Selection.Counts counts = (Selection.Counts) item;
+            return item.accept(new Selection.Visitor<Sql>() {
+                @Override
+                public Sql scalar(Selection.Scalar s) {
+                    return columns.output(
+                            s.field(), Sql.of(a, ".", Sql.ident(s.field().dbName())));
+                }
+
+                @Override
+                public Sql relation(Selection.Relation rel) {
+                    return Statement.this.relation(rel, a, path);
+                }
+
+                @Override
+                public Sql counts(Selection.Counts counts) {
+                    return Statement.this.counts(counts, a);
+                }
+            });
+        }
+
+        private Sql counts(Selection.Counts counts, Sql a) {
             List<String> keys = new ArrayList<>();
             List<Sql> values = new ArrayList<>();
             for (Selection.RelationCount count : counts.counts()) {

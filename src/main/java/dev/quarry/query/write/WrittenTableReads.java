@@ -22,19 +22,25 @@ public final class WrittenTableReads {
         return new Walk(written).selection(read.selection());
     }
 
-    private record Walk(Model written) {
+    private record Walk(Model written) implements Selection.Visitor<Boolean> {
 
         boolean selection(Selection selection) {
-            for (Selection.Selected item : selection.items()) {
-                if (item instanceof Selection.Relation r && (hop(r.hop()) || read(r.plan()))) {
-                    return true;
-                }
-                if (item instanceof Selection.Counts c
-                        && c.counts().stream().anyMatch(n -> hop(n.hop()) || filter(n.filter()))) {
-                    return true;
-                }
-            }
+            return selection.items().stream().anyMatch(item -> item.accept(this));
+        }
+
+        @Override
+        public Boolean scalar(Selection.Scalar scalar) {
             return false;
+        }
+
+        @Override
+        public Boolean relation(Selection.Relation r) {
+            return hop(r.hop()) || read(r.plan());
+        }
+
+        @Override
+        public Boolean counts(Selection.Counts c) {
+            return c.counts().stream().anyMatch(n -> hop(n.hop()) || filter(n.filter()));
         }
 
         private boolean read(ReadPlan read) {
