@@ -275,7 +275,7 @@ public final class DatabaseErrors {
         if (table == null) {
             return Optional.empty();
         }
-        return schema.models().stream().filter(m -> m.dbName().equals(table)).findFirst();
+        return schema.findModelByTable(table);
     }
 
     /**

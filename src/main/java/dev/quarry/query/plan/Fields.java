@@ -1,14 +1,12 @@
 package dev.quarry.query.plan;
 
 import dev.quarry.schema.model.Field;
-import dev.quarry.schema.model.FieldType;
 import dev.quarry.schema.model.Model;
 import dev.quarry.schema.model.RelationField;
 import dev.quarry.schema.model.ScalarField;
 import dev.quarry.schema.model.ScalarType;
 import dev.quarry.schema.model.Schema;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,22 +18,19 @@ final class Fields {
 
     /** Scalars the API serves: not {@code @ignore}d, not {@code Unsupported}, not composite. */
     static List<ScalarField> visibleScalars(Model model) {
-        return model.scalarFields().stream().filter(Fields::visible).toList();
+        return model.apiScalarFields();
     }
 
     static boolean visible(ScalarField field) {
-        return !field.ignored() && (field.type() instanceof ScalarType || field.type() instanceof FieldType.EnumRef);
+        return Model.servedByTheApi(field);
     }
 
     static List<RelationField> visibleRelations(Schema schema, Model model) {
-        return model.relationFields().stream().filter(f -> visible(schema, f)).toList();
+        return schema.apiRelationFields(model);
     }
 
     static boolean visible(Schema schema, RelationField field) {
-        return !field.ignored()
-                && schema.findModel(field.relatedModel())
-                        .filter(m -> !m.ignored())
-                        .isPresent();
+        return schema.servedByTheApi(field);
     }
 
     /**
@@ -77,21 +72,11 @@ final class Fields {
      * compounds by {@code name:} or their fields joined with {@code _}; each maps to its fields.
      */
     static Map<String, List<String>> uniqueCriteria(Model model) {
-        Map<String, List<String>> criteria = new LinkedHashMap<>();
-        model.primaryKey()
-                .ifPresent(pk -> criteria.put(pk.name().orElse(String.join("_", pk.fieldNames())), pk.fieldNames()));
-        model.uniques()
-                .forEach(u -> criteria.putIfAbsent(u.name().orElse(String.join("_", u.fieldNames())), u.fieldNames()));
-        return criteria;
+        return model.uniqueCriteria();
     }
 
     /** The fields that identify a row: the primary key, else the first unique. */
     static List<ScalarField> identity(Model model) {
-        List<String> names = model.primaryKey()
-                .map(pk -> pk.fieldNames())
-                .orElseGet(() -> model.uniques().isEmpty()
-                        ? List.of()
-                        : model.uniques().get(0).fieldNames());
-        return names.stream().map(model::scalarField).toList();
+        return model.identity();
     }
 }
