@@ -54,10 +54,9 @@ public final class PrismaSchema {
         for (SourceFile file : files) {
             asts.add(Parser.parse(file, diagnostics));
         }
-        Optional<Schema> schema = Resolver.resolve(asts, diagnostics);
-        if (schema.isPresent()) {
-            Validator.validate(schema.get(), asts, diagnostics);
-        }
+        Optional<Resolver.Resolved> resolved = Resolver.resolveWithSources(asts, diagnostics);
+        resolved.ifPresent(r -> Validator.validate(r.schema(), r.sources(), diagnostics));
+        Optional<Schema> schema = resolved.map(Resolver.Resolved::schema);
         boolean failed = diagnostics.stream().anyMatch(Diagnostic::isError);
         return new SchemaResult(failed ? Optional.empty() : schema, diagnostics);
     }

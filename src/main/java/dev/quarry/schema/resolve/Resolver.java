@@ -34,7 +34,14 @@ public final class Resolver {
 
     private Resolver() {}
 
+    /** A resolved schema and where its parts were written. */
+    public record Resolved(Schema schema, SourceMap sources) {}
+
     public static Optional<Schema> resolve(List<SchemaAst> files, List<Diagnostic> diagnostics) {
+        return resolveWithSources(files, diagnostics).map(Resolved::schema);
+    }
+
+    public static Optional<Resolved> resolveWithSources(List<SchemaAst> files, List<Diagnostic> diagnostics) {
         Context ctx = new Context(files, diagnostics);
         names(ctx);
         ConfigResolver config = new ConfigResolver(ctx);
@@ -78,8 +85,9 @@ public final class Resolver {
         List<Model> withRules = new RuleResolver(ctx, withoutPolicies).resolve(withPolicies, blocks);
         List<Model> resolved = new SoftDeleteResolver(ctx, withRules).resolve(blocks);
         PolicyOptions policyOptions = new PolicyOptionsResolver(ctx).resolve(resolved);
-        return Optional.of(new Schema(
-                datasource, generators, resolved, enums, compositeTypes, relations.relations, policyOptions));
+        Schema schema =
+                new Schema(datasource, generators, resolved, enums, compositeTypes, relations.relations, policyOptions);
+        return Optional.of(new Resolved(schema, SourceMap.of(ctx.tops)));
     }
 
     /** Duplicate names among models, views, composite types and enums, reported at the later identifier. */

@@ -6,16 +6,17 @@ import dev.quarry.schema.model.Model;
 import dev.quarry.schema.model.ScalarField;
 import dev.quarry.schema.model.ScalarType;
 import dev.quarry.schema.model.Schema;
+import dev.quarry.schema.resolve.SourceMap;
 import java.util.List;
 
 /** Checks of one model at a time. */
 final class ModelChecks {
 
     private final Schema schema;
-    private final Spans spans;
+    private final SourceMap spans;
     private final List<Diagnostic> diagnostics;
 
-    ModelChecks(Schema schema, Spans spans, List<Diagnostic> diagnostics) {
+    ModelChecks(Schema schema, SourceMap spans, List<Diagnostic> diagnostics) {
         this.schema = schema;
         this.spans = spans;
         this.diagnostics = diagnostics;

@@ -11,6 +11,7 @@ import dev.quarry.schema.model.NativeType;
 import dev.quarry.schema.model.ScalarField;
 import dev.quarry.schema.model.ScalarType;
 import dev.quarry.schema.model.Schema;
+import dev.quarry.schema.resolve.SourceMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -60,10 +61,10 @@ final class PostgresIndexChecks {
     private static final Set<String> TEXT_NATIVE_TYPES = Set.of("Text", "VarChar", "Char");
 
     private final Schema schema;
-    private final Spans spans;
+    private final SourceMap spans;
     private final List<Diagnostic> diagnostics;
 
-    PostgresIndexChecks(Schema schema, Spans spans, List<Diagnostic> diagnostics) {
+    PostgresIndexChecks(Schema schema, SourceMap spans, List<Diagnostic> diagnostics) {
         this.schema = schema;
         this.spans = spans;
         this.diagnostics = diagnostics;

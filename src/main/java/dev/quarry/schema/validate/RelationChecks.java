@@ -10,6 +10,7 @@ import dev.quarry.schema.model.Relation;
 import dev.quarry.schema.model.ScalarField;
 import dev.quarry.schema.model.Schema;
 import dev.quarry.schema.model.UniqueConstraint;
+import dev.quarry.schema.resolve.SourceMap;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,10 +18,10 @@ import java.util.List;
 final class RelationChecks {
 
     private final Schema schema;
-    private final Spans spans;
+    private final SourceMap spans;
     private final List<Diagnostic> diagnostics;
 
-    RelationChecks(Schema schema, Spans spans, List<Diagnostic> diagnostics) {
+    RelationChecks(Schema schema, SourceMap spans, List<Diagnostic> diagnostics) {
         this.schema = schema;
         this.spans = spans;
         this.diagnostics = diagnostics;

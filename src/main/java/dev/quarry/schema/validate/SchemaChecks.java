@@ -5,6 +5,7 @@ import dev.quarry.schema.diagnostics.SchemaErrors;
 import dev.quarry.schema.model.EnumType;
 import dev.quarry.schema.model.Model;
 import dev.quarry.schema.model.Schema;
+import dev.quarry.schema.resolve.SourceMap;
 import java.util.List;
 
 /**
@@ -14,10 +15,10 @@ import java.util.List;
 final class SchemaChecks {
 
     private final Schema schema;
-    private final Spans spans;
+    private final SourceMap spans;
     private final List<Diagnostic> diagnostics;
 
-    SchemaChecks(Schema schema, Spans spans, List<Diagnostic> diagnostics) {
+    SchemaChecks(Schema schema, SourceMap spans, List<Diagnostic> diagnostics) {
         this.schema = schema;
         this.spans = spans;
         this.diagnostics = diagnostics;

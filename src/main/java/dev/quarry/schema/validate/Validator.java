@@ -2,7 +2,7 @@ package dev.quarry.schema.validate;
 
 import dev.quarry.schema.diagnostics.Diagnostic;
 import dev.quarry.schema.model.Schema;
-import dev.quarry.schema.syntax.SchemaAst;
+import dev.quarry.schema.resolve.SourceMap;
 import java.util.List;
 
 /** Runs every check on a resolved schema; a flat list of single-purpose checks, as Prisma's validations. */
@@ -10,8 +10,7 @@ public final class Validator {
 
     private Validator() {}
 
-    public static void validate(Schema schema, List<SchemaAst> files, List<Diagnostic> diagnostics) {
-        Spans spans = new Spans(files);
+    public static void validate(Schema schema, SourceMap spans, List<Diagnostic> diagnostics) {
         ModelChecks models = new ModelChecks(schema, spans, diagnostics);
         models.uniqueCriteria();
         models.updatedAtIsDateTime();

@@ -5,16 +5,17 @@ import dev.quarry.schema.diagnostics.SchemaErrors;
 import dev.quarry.schema.model.Model;
 import dev.quarry.schema.model.Relation;
 import dev.quarry.schema.model.Schema;
+import dev.quarry.schema.resolve.SourceMap;
 import java.util.List;
 
 /** Views: behind the {@code views} preview feature, and never part of an implicit many-to-many relation. */
 final class ViewChecks {
 
     private final Schema schema;
-    private final Spans spans;
+    private final SourceMap spans;
     private final List<Diagnostic> diagnostics;
 
-    ViewChecks(Schema schema, Spans spans, List<Diagnostic> diagnostics) {
+    ViewChecks(Schema schema, SourceMap spans, List<Diagnostic> diagnostics) {
         this.schema = schema;
         this.spans = spans;
         this.diagnostics = diagnostics;
