@@ -6,6 +6,7 @@ import static dev.quarry.schema.model.Identifiers.quote;
 import dev.quarry.schema.model.DataRule;
 import dev.quarry.schema.model.Identifiers;
 import dev.quarry.schema.model.Model;
+import dev.quarry.schema.model.RawSql;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -29,10 +30,14 @@ final class CheckCompiler {
         return checks;
     }
 
-    private String expression(Model model, DataRule rule) {
+    private RawSql expression(Model model, DataRule rule) {
         if (rule instanceof DataRule.Check check) {
-            return check.expression();
+            return RawSql.writtenInSchema(check.expression());
         }
+        return RawSql.compiled(compiled(model, rule));
+    }
+
+    private String compiled(Model model, DataRule rule) {
         if (rule instanceof DataRule.Validate validate) {
             return conditions.rowCondition(model, validate.condition());
         }

@@ -2,6 +2,7 @@ package dev.quarry.database;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.quarry.schema.model.Identifiers;
+import dev.quarry.schema.model.RawSql;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.List;
@@ -99,10 +100,10 @@ public sealed interface ColumnDefault {
      * PostgreSQL rewrites expressions in its own spelling, so two expressions are taken as the same,
      * as Prisma's differ does.
      */
-    record Expression(String sql) implements ColumnDefault {
+    record Expression(RawSql sql) implements ColumnDefault {
         @Override
         public String sql(ColumnType type, String defaultSchema) {
-            return sql;
+            return sql.text();
         }
 
         @Override

@@ -1,5 +1,6 @@
 package dev.quarry.database;
 
+import dev.quarry.schema.model.RawSql;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -14,19 +15,20 @@ import java.util.Optional;
  * @param expression the condition, as Quarry writes it or (read from a database) as PostgreSQL prints it
  * @param comment    {@code quarry:<fingerprint> <rule>} when Quarry made it
  */
-public record DbCheck(String name, String expression, Optional<String> comment) {
+public record DbCheck(String name, RawSql expression, Optional<String> comment) {
 
     private static final String MARK = "quarry:";
 
     /** A constraint as Quarry creates it for the rule written as {@code source}. */
-    public static DbCheck of(String name, String expression, String source) {
+    public static DbCheck of(String name, RawSql expression, String source) {
         return new DbCheck(name, expression, Optional.of(fingerprint(expression) + " " + source));
     }
 
     /** {@code quarry:} and 16 hex digits of the SHA-256 of the expression. */
-    static String fingerprint(String expression) {
+    static String fingerprint(RawSql expression) {
         try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(expression.getBytes(StandardCharsets.UTF_8));
+            byte[] hash = MessageDigest.getInstance("SHA-256")
+                    .digest(expression.text().getBytes(StandardCharsets.UTF_8));
             return MARK + HexFormat.of().formatHex(hash, 0, 8);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

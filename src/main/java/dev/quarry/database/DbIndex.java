@@ -1,5 +1,6 @@
 package dev.quarry.database;
 
+import dev.quarry.schema.model.RawSql;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -12,7 +13,7 @@ import java.util.regex.Pattern;
  * ({@code pg_get_expr}) when described; {@link #sameDefinition} compares them as {@link #canonical} prints them
  */
 public record DbIndex(
-        String name, boolean unique, IndexMethod method, List<IndexColumn> columns, Optional<String> where) {
+        String name, boolean unique, IndexMethod method, List<IndexColumn> columns, Optional<RawSql> where) {
 
     private static final Pattern CAST =
             Pattern.compile("::(timestamp(\\(\\d+\\))? with(out)? time zone|character varying|double precision|bit "
@@ -35,7 +36,7 @@ public record DbIndex(
         return unique == other.unique
                 && method == other.method
                 && columns.equals(other.columns)
-                && where.map(DbIndex::canonical).equals(other.where.map(DbIndex::canonical));
+                && where.map(w -> canonical(w.text())).equals(other.where.map(w -> canonical(w.text())));
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.quarry.database;
 
+import dev.quarry.schema.model.RawSql;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -21,8 +22,8 @@ public record DbPolicy(
         Command command,
         boolean permissive,
         List<String> roles,
-        Optional<String> using,
-        Optional<String> withCheck,
+        Optional<RawSql> using,
+        Optional<RawSql> withCheck,
         Optional<String> comment) {
 
     public DbPolicy {
@@ -35,8 +36,8 @@ public record DbPolicy(
             Command command,
             boolean permissive,
             List<String> roles,
-            Optional<String> using,
-            Optional<String> withCheck) {
+            Optional<RawSql> using,
+            Optional<RawSql> withCheck) {
         DbPolicy unmarked = new DbPolicy(name, command, permissive, roles, using, withCheck, Optional.empty());
         return new DbPolicy(name, command, permissive, roles, using, withCheck, Optional.of(unmarked.fingerprint()));
     }
@@ -56,8 +57,8 @@ public record DbPolicy(
                 command.name(),
                 String.valueOf(permissive),
                 String.join(",", roles),
-                using.orElse(""),
-                withCheck.map(c -> "CHECK " + c).orElse(""));
+                using.map(RawSql::text).orElse(""),
+                withCheck.map(c -> "CHECK " + c.text()).orElse(""));
         try {
             byte[] hash = MessageDigest.getInstance("SHA-256").digest(definition.getBytes(StandardCharsets.UTF_8));
             return "quarry:" + HexFormat.of().formatHex(hash, 0, 8);

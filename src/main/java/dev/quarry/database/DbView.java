@@ -1,5 +1,6 @@
 package dev.quarry.database;
 
+import dev.quarry.schema.model.RawSql;
 import java.util.List;
 
 /**
@@ -7,13 +8,13 @@ import java.util.List;
  * schema.name}) and their columns it reads ({@code schema.name.column}). Migrations never create or change views of
  * their own accord; they drop one only around a step that changes what it reads, and create it again after.
  */
-public record DbView(String schema, String name, String definition, List<String> reads, List<String> columns) {
+public record DbView(String schema, String name, RawSql definition, List<String> reads, List<String> columns) {
     public DbView {
         reads = List.copyOf(reads);
         columns = List.copyOf(columns);
     }
 
-    public DbView(String schema, String name, String definition) {
+    public DbView(String schema, String name, RawSql definition) {
         this(schema, name, definition, List.of(), List.of());
     }
 

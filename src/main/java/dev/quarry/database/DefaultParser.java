@@ -1,5 +1,6 @@
 package dev.quarry.database;
 
+import dev.quarry.schema.model.RawSql;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -32,14 +33,16 @@ final class DefaultParser {
                 for (String element : splitTopLevel(text.substring(6, end))) {
                     Optional<String> constant = constant(element.trim());
                     if (constant.isEmpty()) {
-                        return new ColumnDefault.Expression(text);
+                        return new ColumnDefault.Expression(RawSql.readFromDatabase(text));
                     }
                     values.add(constant.get());
                 }
                 return new ColumnDefault.ListValue(values);
             }
         }
-        return constant(text).<ColumnDefault>map(ColumnDefault.Value::new).orElse(new ColumnDefault.Expression(text));
+        return constant(text)
+                .<ColumnDefault>map(ColumnDefault.Value::new)
+                .orElse(new ColumnDefault.Expression(RawSql.readFromDatabase(text)));
     }
 
     /** A literal with optional casts: {@code 'a''b'::text} → {@code a'b}, {@code 42} → {@code 42}. */

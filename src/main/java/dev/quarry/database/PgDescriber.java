@@ -3,6 +3,7 @@ package dev.quarry.database;
 import dev.quarry.database.DbIndex.IndexColumn;
 import dev.quarry.database.DbIndex.IndexMethod;
 import dev.quarry.database.DbIndex.SortOrder;
+import dev.quarry.schema.model.RawSql;
 import dev.quarry.schema.model.ReferentialAction;
 import java.io.IOException;
 import java.io.InputStream;
@@ -100,7 +101,7 @@ public final class PgDescriber {
             if (table != null) {
                 table.checks.add(new DbCheck(
                         rs.getString("name"),
-                        rs.getString("expression"),
+                        RawSql.readFromDatabase(rs.getString("expression")),
                         Optional.ofNullable(rs.getString("comment"))));
             }
         });
@@ -131,7 +132,12 @@ public final class PgDescriber {
         for (IndexParts index : indexes.values()) {
             TableParts table = tables.get(index.tableKey);
             if (table != null && !index.skipped) {
-                table.indexes.add(new DbIndex(index.name, index.unique, index.method, index.columns, index.where));
+                table.indexes.add(new DbIndex(
+                        index.name,
+                        index.unique,
+                        index.method,
+                        index.columns,
+                        index.where.map(RawSql::readFromDatabase)));
             }
         }
         List<DbSequence> sequences = new ArrayList<>();
@@ -152,7 +158,7 @@ public final class PgDescriber {
                 rs -> views.add(new DbView(
                         rs.getString("schema"),
                         rs.getString("name"),
-                        rs.getString("definition"),
+                        RawSql.readFromDatabase(rs.getString("definition")),
                         List.of((String[]) rs.getArray("reads").getArray()),
                         List.of((String[]) rs.getArray("columns").getArray()))));
 
@@ -215,8 +221,8 @@ public final class PgDescriber {
                 command,
                 permissive,
                 roles,
-                Optional.ofNullable(rs.getString("using_expr")),
-                Optional.ofNullable(rs.getString("check_expr")),
+                Optional.ofNullable(rs.getString("using_expr")).map(RawSql::readFromDatabase),
+                Optional.ofNullable(rs.getString("check_expr")).map(RawSql::readFromDatabase),
                 Optional.ofNullable(rs.getString("comment")));
     }
 

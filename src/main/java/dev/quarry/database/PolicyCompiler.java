@@ -10,6 +10,7 @@ import dev.quarry.schema.model.Model;
 import dev.quarry.schema.model.Policy;
 import dev.quarry.schema.model.PolicyCondition;
 import dev.quarry.schema.model.PolicyOptions;
+import dev.quarry.schema.model.RawSql;
 import dev.quarry.schema.model.Relation;
 import dev.quarry.schema.model.RelationField;
 import dev.quarry.schema.model.ScalarField;
@@ -115,7 +116,7 @@ final class PolicyCompiler {
                         DbPolicy.Command.SELECT,
                         true,
                         List.of("public"),
-                        Optional.of(read),
+                        Optional.of(RawSql.compiled(read)),
                         Optional.empty()),
                 DbPolicy.of(
                         "allow_create_1",
@@ -123,13 +124,13 @@ final class PolicyCompiler {
                         true,
                         List.of("public"),
                         Optional.empty(),
-                        Optional.of(write)),
+                        Optional.of(RawSql.compiled(write))),
                 DbPolicy.of(
                         "allow_delete_1",
                         DbPolicy.Command.DELETE,
                         true,
                         List.of("public"),
-                        Optional.of(write),
+                        Optional.of(RawSql.compiled(write)),
                         Optional.empty()));
         List<DbGrant> grants = new ArrayList<>();
         for (String privilege : JOIN_TABLE_PRIVILEGES) {
@@ -172,7 +173,8 @@ final class PolicyCompiler {
                 boolean allow = policy.effect() == Policy.Effect.ALLOW;
                 String using = policy(model, "", Policy.Operation.UPDATE, allow, policy.condition(), scope)
                         .using()
-                        .orElseThrow();
+                        .orElseThrow()
+                        .text();
                 (allow ? allowed : denied).add(using);
             }
         }
@@ -248,7 +250,13 @@ final class PolicyCompiler {
                 using = Optional.of(effect(allow, sql(condition, scope)));
                 withCheck = Optional.empty();
         }
-        return DbPolicy.of(name, command(operation), allow, List.of("public"), using, withCheck);
+        return DbPolicy.of(
+                name,
+                command(operation),
+                allow,
+                List.of("public"),
+                using.map(RawSql::compiled),
+                withCheck.map(RawSql::compiled));
     }
 
     private String and(List<PolicyCondition> conjuncts, Scope scope) {

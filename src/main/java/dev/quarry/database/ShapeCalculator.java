@@ -12,6 +12,7 @@ import dev.quarry.schema.model.Index;
 import dev.quarry.schema.model.IndexField;
 import dev.quarry.schema.model.Model;
 import dev.quarry.schema.model.NativeType;
+import dev.quarry.schema.model.RawSql;
 import dev.quarry.schema.model.ReferentialAction;
 import dev.quarry.schema.model.Relation;
 import dev.quarry.schema.model.ScalarField;
@@ -130,7 +131,7 @@ public final class ShapeCalculator {
                     true,
                     IndexMethod.BTREE,
                     indexColumns(model, unique.fields()),
-                    unique.where()));
+                    unique.where().map(RawSql::writtenInSchema)));
         }
         for (Index index : model.indexes()) {
             if (index.fulltext()) {
@@ -143,7 +144,7 @@ public final class ShapeCalculator {
                     false,
                     index.type().map(IndexMethod::fromPrisma).orElse(IndexMethod.BTREE),
                     indexColumns(model, index.fields()),
-                    index.where()));
+                    index.where().map(RawSql::writtenInSchema)));
         }
         return new DbTable(schemaOf(model), table, columns, primaryKey, indexes, foreignKeys(model));
     }
@@ -344,8 +345,8 @@ public final class ShapeCalculator {
                 case "dbgenerated" ->
                     function.arguments().isEmpty()
                             ? Optional.empty()
-                            : Optional.of(new ColumnDefault.Expression(
-                                    String.valueOf(function.arguments().get(0))));
+                            : Optional.of(new ColumnDefault.Expression(RawSql.writtenInSchema(
+                                    String.valueOf(function.arguments().get(0)))));
                 default -> Optional.empty();
             };
         }

@@ -32,7 +32,9 @@ class DataRulesSchemaTest {
         DbTable t = ShapeCalculator.calculate(schema, "public")
                 .findTable("public", table)
                 .orElseThrow();
-        return t.checks().stream().map(c -> c.name() + ": " + c.expression()).toList();
+        return t.checks().stream()
+                .map(c -> c.name() + ": " + c.expression().text())
+                .toList();
     }
 
     @Test

@@ -149,7 +149,7 @@ public final class DestructiveChecks {
         Optional<Long> breaking;
         try {
             breaking = count("SELECT count(*) FROM " + qualified(s.table()) + " WHERE NOT ("
-                    + s.check().expression() + ")");
+                    + s.check().expression().text() + ")");
         } catch (SQLException e) {
             return; // it reads a column this migration adds: no row can break it yet
         }

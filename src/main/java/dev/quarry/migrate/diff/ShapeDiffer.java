@@ -22,6 +22,7 @@ import dev.quarry.migrate.step.TableChange;
 import dev.quarry.migrate.step.TableChange.CastKind;
 import dev.quarry.migrate.step.TableChange.ColumnChange;
 import dev.quarry.schema.model.Identifiers;
+import dev.quarry.schema.model.RawSql;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -258,7 +259,8 @@ public final class ShapeDiffer {
      * created again around the change.
      */
     private static boolean readsAltered(DbTable table, DbPolicy policy, List<DbTable> altered) {
-        String text = policy.using().orElse("") + " " + policy.withCheck().orElse("");
+        String text = policy.using().map(RawSql::text).orElse("") + " "
+                + policy.withCheck().map(RawSql::text).orElse("");
         return altered.stream()
                 .anyMatch(t -> (t.schema().equals(table.schema()) && t.name().equals(table.name()))
                         || text.contains("FROM " + Identifiers.quote(t.name()) + " AS ")

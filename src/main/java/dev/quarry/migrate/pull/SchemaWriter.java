@@ -211,8 +211,8 @@ public final class SchemaWriter {
             } else {
                 modelRules.add(check.source()
                         .filter(r -> r.startsWith("@@"))
-                        .orElse("@@check(expression: " + quoted(check.expression()) + ", name: " + quoted(check.name())
-                                + ")"));
+                        .orElse("@@check(expression: "
+                                + quoted(check.expression().text()) + ", name: " + quoted(check.name()) + ")"));
             }
         }
         StringBuilder out = new StringBuilder(securityNote(table));
@@ -244,7 +244,7 @@ public final class SchemaWriter {
             String map = index.name().equals(defaultName) ? "" : ", map: \"" + index.name() + "\"";
             String type = index.method() == DbIndex.IndexMethod.BTREE ? "" : ", type: " + methodName(index.method());
             String where = index.where()
-                    .map(p -> ", where: raw(\"" + p.replace("\\", "\\\\").replace("\"", "\\\"") + "\")")
+                    .map(p -> ", where: raw(\"" + p.text().replace("\\", "\\\\").replace("\"", "\\\"") + "\")")
                     .orElse("");
             blockAttributes.add((index.unique() ? "@@unique([" : "@@index([") + indexFields(index) + "]" + map + type
                     + where + ")");
@@ -356,7 +356,7 @@ public final class SchemaWriter {
                     + list.values().stream().map(v -> literal(column.type(), v)).collect(Collectors.joining(", "))
                     + "])");
         }
-        String sql = value instanceof ColumnDefault.Expression e ? e.sql() : "";
+        String sql = value instanceof ColumnDefault.Expression e ? e.sql().text() : "";
         return Optional.of("@default(dbgenerated(\"" + sql.replace("\\", "\\\\").replace("\"", "\\\"") + "\"))");
     }
 

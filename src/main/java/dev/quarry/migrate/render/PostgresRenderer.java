@@ -108,7 +108,7 @@ public final class PostgresRenderer {
         }
         if (step instanceof MigrationStep.CreateView s) {
             // the definition is PostgreSQL's own text of the view (pg_get_viewdef), ending in a semicolon
-            String definition = s.view().definition().strip();
+            String definition = s.view().definition().text().strip();
             return List.of(
                     "CREATE VIEW " + qualified(s.view().schema(), s.view().name()) + " AS\n"
                             + definition.substring(0, definition.length() - (definition.endsWith(";") ? 1 : 0)));
@@ -138,7 +138,8 @@ public final class PostgresRenderer {
         }
         if (step instanceof MigrationStep.AddCheck s) {
             String add = "ALTER TABLE " + table(s.table()) + " ADD CONSTRAINT "
-                    + quote(s.check().name()) + " CHECK (" + s.check().expression() + ")";
+                    + quote(s.check().name()) + " CHECK ("
+                    + s.check().expression().text() + ")";
             return s.check()
                     .comment()
                     .map(comment -> List.of(
@@ -160,9 +161,11 @@ public final class PostgresRenderer {
         String create = "CREATE POLICY " + quote(policy.name()) + " ON " + table(table)
                 + "\n" + INDENT + "AS " + (policy.permissive() ? "PERMISSIVE" : "RESTRICTIVE")
                 + " FOR " + policy.command().name() + " TO " + roles
-                + policy.using().map(u -> "\n" + INDENT + "USING (" + u + ")").orElse("")
+                + policy.using()
+                        .map(u -> "\n" + INDENT + "USING (" + u.text() + ")")
+                        .orElse("")
                 + policy.withCheck()
-                        .map(c -> "\n" + INDENT + "WITH CHECK (" + c + ")")
+                        .map(c -> "\n" + INDENT + "WITH CHECK (" + c.text() + ")")
                         .orElse("");
         return policy.comment()
                 .map(comment -> List.of(
@@ -229,7 +232,9 @@ public final class PostgresRenderer {
                 .collect(Collectors.joining(", "));
         return "CREATE " + (index.unique() ? "UNIQUE " : "") + "INDEX " + quote(index.name()) + " ON " + table(table)
                 + using + "(" + columns + ")"
-                + index.where().map(predicate -> " WHERE (" + predicate + ")").orElse("");
+                + index.where()
+                        .map(predicate -> " WHERE (" + predicate.text() + ")")
+                        .orElse("");
     }
 
     public String addForeignKey(DbTable table, DbForeignKey key) {
