@@ -89,7 +89,7 @@ public record DbIndex(
     }
 
     /** One column of an index; an empty sort order and {@code ASC} are the same thing. */
-    public record IndexColumn(String name, SortOrder sort, Optional<String> operatorClass) {
+    public record IndexColumn(String name, SortOrder sort, Optional<RawSql> operatorClass) {
         public static IndexColumn of(String name) {
             return new IndexColumn(name, SortOrder.ASC, Optional.empty());
         }

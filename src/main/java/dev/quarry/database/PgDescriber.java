@@ -127,7 +127,7 @@ public final class PgDescriber {
             SortOrder sort = (rs.getInt("options") & 1) == 1 ? SortOrder.DESC : SortOrder.ASC;
             Optional<String> opclass =
                     rs.getBoolean("opclass_default") ? Optional.empty() : Optional.ofNullable(rs.getString("opclass"));
-            index.columns.add(new IndexColumn(column, sort, opclass));
+            index.columns.add(new IndexColumn(column, sort, opclass.map(RawSql::readFromDatabase)));
         });
         for (IndexParts index : indexes.values()) {
             TableParts table = tables.get(index.tableKey);

@@ -246,7 +246,10 @@ public final class ShapeCalculator {
                                 .filter(s -> s == IndexField.SortOrder.DESC)
                                 .map(s -> SortOrder.DESC)
                                 .orElse(SortOrder.ASC),
-                        f.ops().map(OperatorClasses::fromPrisma).filter(o -> !OperatorClasses.isDefault(o))))
+                        f.ops()
+                                .map(OperatorClasses::fromPrisma)
+                                .filter(o -> !OperatorClasses.isDefault(o))
+                                .map(RawSql::writtenInSchema)))
                 .toList();
     }
 

@@ -456,7 +456,7 @@ public final class SchemaWriter {
                     if (c.sort() == DbIndex.SortOrder.DESC) {
                         args.add("sort: Desc");
                     }
-                    c.operatorClass().ifPresent(o -> args.add("ops: raw(\"" + o + "\")"));
+                    c.operatorClass().ifPresent(o -> args.add("ops: raw(\"" + o.text() + "\")"));
                     return fieldName(c.name()) + (args.isEmpty() ? "" : "(" + String.join(", ", args) + ")");
                 })
                 .collect(Collectors.joining(", "));

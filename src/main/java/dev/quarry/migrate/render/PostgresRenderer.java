@@ -227,7 +227,7 @@ public final class PostgresRenderer {
                 : " USING " + index.method().sql() + " ";
         String columns = index.columns().stream()
                 .map(c -> quote(c.name())
-                        + c.operatorClass().map(o -> " " + o).orElse("")
+                        + c.operatorClass().map(o -> " " + o.text()).orElse("")
                         + (c.sort() == DbIndex.SortOrder.DESC ? " DESC" : ""))
                 .collect(Collectors.joining(", "));
         return "CREATE " + (index.unique() ? "UNIQUE " : "") + "INDEX " + quote(index.name()) + " ON " + table(table)
