@@ -253,12 +253,7 @@ public final class WriteExecutor {
 
     /** Whether {@code field} of {@code model} is a key that rows of a relation (or its join table) point to. */
     private boolean referencedKey(Model model, ScalarField field) {
-        return schema.relations().stream()
-                .anyMatch(r -> (r.referencedModel().equals(model.name())
-                                && r.referencedScalars().contains(field.name()))
-                        || (r.kind() == Relation.Kind.MANY_TO_MANY
-                                && r.referencingModel().equals(model.name())
-                                && r.referencingScalars().contains(field.name())));
+        return schema.isReferencedKey(model, field);
     }
 
     /** A read inside a write transaction ({@code $transaction}): the body PostgreSQL builds. */

@@ -1,9 +1,11 @@
 package dev.quarry.schema.model;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -30,6 +32,8 @@ public final class Schema {
     private final Map<String, List<RelationField>> apiRelationFields;
 
     private final Map<String, Model> modelsByTable;
+    /** Model name → its fields that rows of a relation (or of its join table) point to. */
+    private final Map<String, Set<String>> referencedKeys;
 
     public Schema(
             Optional<Datasource> datasource,
@@ -54,6 +58,7 @@ public final class Schema {
         this.models.forEach(m -> served.putIfAbsent(m.name(), apiRelationFieldsOf(m)));
         this.apiRelationFields = Map.copyOf(served);
         this.modelsByTable = byName(this.models, Model::dbName);
+        this.referencedKeys = referencedKeys(this.relations);
     }
 
     /** A schema that declares no policy options. */
@@ -141,6 +146,23 @@ public final class Schema {
             throw new IllegalArgumentException("no relation for " + model.name() + "." + field.name());
         }
         return relation;
+    }
+
+    /** Whether {@code field} of {@code model} is a key that rows of a relation (or its join table) point to. */
+    public boolean isReferencedKey(Model model, ScalarField field) {
+        return referencedKeys.getOrDefault(model.name(), Set.of()).contains(field.name());
+    }
+
+    private static Map<String, Set<String>> referencedKeys(List<Relation> relations) {
+        Map<String, Set<String>> keys = new HashMap<>();
+        for (Relation r : relations) {
+            keys.computeIfAbsent(r.referencedModel(), m -> new HashSet<>()).addAll(r.referencedScalars());
+            if (r.kind() == Relation.Kind.MANY_TO_MANY) {
+                keys.computeIfAbsent(r.referencingModel(), m -> new HashSet<>()).addAll(r.referencingScalars());
+            }
+        }
+        keys.replaceAll((model, fields) -> Set.copyOf(fields));
+        return Map.copyOf(keys);
     }
 
     /** The model whose table (its database name) is {@code table}. */
