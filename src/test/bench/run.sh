@@ -7,6 +7,9 @@
 # Settings (environment):
 #   BENCH_USERS=10000 BENCH_POSTS=100000        the data set (posts are spread evenly over the users)
 #   BENCH_WARMUP=5s BENCH_DURATION=15s          per scenario and system: a warm-up run, then the measured run
+#   BENCH_JIT_WARMUP=10s                        before round 1, every scenario is run this long on every system (and
+#                                               the jwt-mode Quarry), so that the JIT has compiled every path before
+#                                               anything is measured (0: none)
 #   BENCH_CONNECTIONS=32 BENCH_THREADS=2        wrk's concurrency
 #   BENCH_ROUNDS=3                              rounds over every scenario and system (the systems' order alternates);
 #                                               the report gives each figure's median and its spread over the rounds
@@ -17,17 +20,20 @@
 #   BENCH_SYSTEMS="quarry baseline prisma"      a subset of the systems
 #   BENCH_PROFILE=1                             after the rounds, a JFR recording of Quarry and the baseline per
 #                                               scenario (BENCH_PROFILE_DURATION=5s each), kept with a summary in
-#                                               profiles/ (0: none)
+#                                               profiles/ (0: none); BENCH_PROFILE_SAMPLING=max|high: JFR's
+#                                               method-profiling setting (max: a stack every 1 ms, high: every 10 ms)
 #   BENCH_PRISMA_WORKERS=auto|1|2               node:cluster workers for the Prisma peers; auto tries 1 and 2, keeps the faster
 #   BENCH_POOL=20                               database connections per system (Prisma: split over its workers)
 #   BENCH_PG=postgresql://postgres@127.0.0.1:5432   the PostgreSQL server (databases bench_quarry, bench_baseline, bench_prisma are recreated)
+#   BENCH_DB_PREFIX=bench                       those databases' prefix (on a shared server: one per person running it)
 #   BENCH_OUT=src/test/bench/results/<UTC date>     where results.csv, results.md, chart.svg and run.txt go
 #   BENCH_PEERS=../shared/bench/peers          the Prisma peers (read only: copied to BENCH_WORK)
 #   BENCH_WORK=/tmp/quarry-bench                where the Prisma peers are copied and built
 #   BENCH_JAVA_OPTS=-XX:MaxRAM=768m             JVM options for Quarry and the baseline (default: sized as the k8s
 #                                               Deployment's memory limit, so the heap is what it would be there)
 #   BENCH_APPCDS=0                              start Quarry without a class-data archive (default: a training launch makes one)
-#   BENCH_BUILD=1                               rebuild even when target/ is up to date (it is rebuilt when older than the sources)
+#   BENCH_BUILD=1                               rebuild even when target/ is up to date (it is rebuilt when older than the sources);
+#                                               0: never rebuild (measure target/ as it is)
 set -euo pipefail
 
 HERE=$(cd "$(dirname "$0")" && pwd)
@@ -39,10 +45,12 @@ source "$HERE/launch.sh"
 USERS=${BENCH_USERS:-10000}
 POSTS=${BENCH_POSTS:-100000}
 WARMUP=${BENCH_WARMUP:-5s}
+JIT_WARMUP=${BENCH_JIT_WARMUP:-10s}
 DURATION=${BENCH_DURATION:-15s}
 ROUNDS=${BENCH_ROUNDS:-3}
 PROFILE=${BENCH_PROFILE:-1}
 PROFILE_DURATION=${BENCH_PROFILE_DURATION:-5s}
+PROFILE_SAMPLING=${BENCH_PROFILE_SAMPLING:-max}
 CONNECTIONS=${BENCH_CONNECTIONS:-32}
 THREADS=${BENCH_THREADS:-2}
 SCENARIOS=${BENCH_SCENARIOS:-find_unique find_many find_many_include large_body nested_select count jwt create update nested_create}
@@ -50,6 +58,7 @@ SYSTEMS=${BENCH_SYSTEMS:-quarry baseline prisma}
 PRISMA_WORKERS=${BENCH_PRISMA_WORKERS:-auto}
 POOL=${BENCH_POOL:-20}
 PG=${BENCH_PG:-postgresql://postgres@127.0.0.1:5432}
+DB_PREFIX=${BENCH_DB_PREFIX:-bench}
 OUT=${BENCH_OUT:-$HERE/results/$(date -u +%Y-%m-%d)}
 WORK=${BENCH_WORK:-/tmp/quarry-bench}
 JAVA_OPTS=${BENCH_JAVA_OPTS--XX:MaxRAM=768m}
@@ -79,7 +88,9 @@ wait_for() { # url seconds: until the URL answers 2xx
 # --- tools and build ------------------------------------------------------------------------------
 command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
 stale() { [ -n "$(find pom.xml src/main src/test/java/dev/quarry/bench -newer "$1" -type f 2>/dev/null | head -n 1)" ]; }
-if [ -n "${BENCH_BUILD:-}" ] || [ ! -f target/quarkus-app/quarkus-run.jar ] || [ ! -f target/test-classes/dev/quarry/bench/BaselineServer.class ] \
+if [ "${BENCH_BUILD:-}" = 0 ]; then
+  say "not building (BENCH_BUILD=0): measuring target/ as it is"
+elif [ -n "${BENCH_BUILD:-}" ] || [ ! -f target/quarkus-app/quarkus-run.jar ] || [ ! -f target/test-classes/dev/quarry/bench/BaselineServer.class ] \
     || stale target/quarkus-app/quarkus-run.jar || stale target/test-classes/dev/quarry/bench/BaselineServer.class; then
   say "building (./mvnw -B -q -DskipTests package)"
   ./mvnw -B -q -DskipTests package > "$WORK/build.log" 2>&1 || { tail -50 "$WORK/build.log"; exit 1; }
@@ -102,10 +113,10 @@ seed() {
   counts=$(psql "$PG/$1" -AtX -F' ' -c 'SELECT (SELECT count(*) FROM "User"), (SELECT count(*) FROM "Post")')
   say "seeded $1: ${counts% *} users, ${counts#* } posts in $(( ($(date +%s%N) - t0) / 1000000 )) ms"
 }
-for name in bench_quarry bench_baseline bench_prisma; do
+for name in ${DB_PREFIX}_quarry ${DB_PREFIX}_baseline ${DB_PREFIX}_prisma; do
   db -c "DROP DATABASE IF EXISTS $name WITH (FORCE)" -c "CREATE DATABASE $name" 2>/dev/null
 done
-for name in bench_quarry bench_baseline; do
+for name in ${DB_PREFIX}_quarry ${DB_PREFIX}_baseline; do
   DATABASE_URL="$PG/$name" java -jar target/quarkus-app/quarkus-run.jar migrate deploy > "$WORK/migrate-$name.log" 2>&1 \
     || { cat "$WORK/migrate-$name.log"; exit 1; }
   seed "$name"
@@ -120,18 +131,18 @@ has() { [[ " $SYSTEMS " == *" $1 "* ]]; }
 start_quarry() {
   local archive="$WORK/quarry.jsa" cold=""
   if [ "$APPCDS" != 0 ]; then
-    train_archive "$PG/bench_quarry" $QUARRY_PORT "$WORK/quarry-train.log" "$archive" || exit 1
+    train_archive "$PG/${DB_PREFIX}_quarry" $QUARRY_PORT "$WORK/quarry-train.log" "$archive" || exit 1
     cold="; without the archive: $STARTUP_MS ms, CPU $STARTUP_CPU_MS ms"
-    launch_quarry "$PG/bench_quarry" $QUARRY_PORT "$WORK/quarry.log" -XX:SharedArchiveFile="$archive" || exit 1
+    launch_quarry "$PG/${DB_PREFIX}_quarry" $QUARRY_PORT "$WORK/quarry.log" -XX:SharedArchiveFile="$archive" || exit 1
   else
-    launch_quarry "$PG/bench_quarry" $QUARRY_PORT "$WORK/quarry.log" || exit 1
+    launch_quarry "$PG/${DB_PREFIX}_quarry" $QUARRY_PORT "$WORK/quarry.log" || exit 1
   fi
   PIDS+=("$QUARRY_PID")
   say "quarry: pid $QUARRY_PID, first answer $STARTUP_MS ms after launch, CPU $STARTUP_CPU_MS ms ($(grep -o 'started in [0-9.]*s' "$WORK/quarry.log" | head -1))$cold"
 }
 
 start_baseline() {
-  java $JAVA_OPTS -cp "$CP" dev.quarry.bench.BaselineServer "$PG/bench_baseline" $BASELINE_PORT > "$WORK/baseline.log" 2>&1 &
+  java $JAVA_OPTS -cp "$CP" dev.quarry.bench.BaselineServer "$PG/${DB_PREFIX}_baseline" $BASELINE_PORT > "$WORK/baseline.log" 2>&1 &
   BASELINE_PID=$!
   PIDS+=("$BASELINE_PID")
   for ((i = 0; i < 1800; i++)); do grep -q listening "$WORK/baseline.log" && break; kill -0 "$BASELINE_PID" 2>/dev/null || break; sleep 0.1; done
@@ -146,21 +157,21 @@ start_prisma() {
   rm -rf "$WORK/peers" && mkdir -p "$WORK/peers"
   (cd "$PEERS" && tar cf - --exclude=node_modules --exclude=dist --exclude=generated --exclude=.work prisma prisma-generic) | (cd "$WORK/peers" && tar xf -)
   chmod -R u+w "$WORK/peers"
-  (cd "$WORK/peers/prisma" && exec env DATABASE_URL="$PG/bench_prisma" PORT=$PRISMA_PORT SKIP_SEED=1 WORKERS=1 PG_POOL_MAX=$POOL \
+  (cd "$WORK/peers/prisma" && exec env DATABASE_URL="$PG/${DB_PREFIX}_prisma" PORT=$PRISMA_PORT SKIP_SEED=1 WORKERS=1 PG_POOL_MAX=$POOL \
     ./run.sh > "$WORK/prisma.log" 2>&1) &
   PRISMA_PID=$!
   PIDS+=("$PRISMA_PID")
   for ((i = 0; i < 1800; i++)); do grep -q listening "$WORK/prisma.log" && break; kill -0 "$PRISMA_PID" 2>/dev/null || break; sleep 0.1; done
   grep -q listening "$WORK/prisma.log" || { tail -30 "$WORK/prisma.log"; exit 1; }
-  seed bench_prisma
-  (cd "$WORK/peers/prisma-generic" && exec env SCHEMA="$WORK/peers/prisma/prisma/schema.prisma" DATABASE_URL="$PG/bench_prisma" PORT=$GENERIC_PORT \
+  seed ${DB_PREFIX}_prisma
+  (cd "$WORK/peers/prisma-generic" && exec env SCHEMA="$WORK/peers/prisma/prisma/schema.prisma" DATABASE_URL="$PG/${DB_PREFIX}_prisma" PORT=$GENERIC_PORT \
     WORKERS=1 PG_POOL_MAX=$POOL ./run.sh > "$WORK/prisma-generic.log" 2>&1) &
   GENERIC_PID=$!
   PIDS+=("$GENERIC_PID")
   wait_for "http://127.0.0.1:$GENERIC_PORT/health" 180 || { tail -30 "$WORK/prisma-generic.log"; exit 1; }
   if [ "$workers" = auto ]; then
     # the same server, cluster of 2, beside the single process: a short find_many_include on each
-    (cd "$WORK/peers/prisma" && exec env DATABASE_URL="$PG/bench_prisma" PORT=$PROBE_PORT WORKERS=2 PG_POOL_MAX=$((POOL / 2)) \
+    (cd "$WORK/peers/prisma" && exec env DATABASE_URL="$PG/${DB_PREFIX}_prisma" PORT=$PROBE_PORT WORKERS=2 PG_POOL_MAX=$((POOL / 2)) \
       node server.mjs > "$WORK/prisma-probe.log" 2>&1) &
     local probe=$!
     wait_for "http://127.0.0.1:$PROBE_PORT/users/usr000001" 30
@@ -174,10 +185,10 @@ start_prisma() {
   PRISMA_WORKERS_USED=$workers
   if [ "$workers" != 1 ]; then
     kill "$PRISMA_PID" "$GENERIC_PID"; wait "$PRISMA_PID" "$GENERIC_PID" 2>/dev/null || true
-    (cd "$WORK/peers/prisma" && exec env DATABASE_URL="$PG/bench_prisma" PORT=$PRISMA_PORT WORKERS=$workers PG_POOL_MAX=$((POOL / workers)) \
+    (cd "$WORK/peers/prisma" && exec env DATABASE_URL="$PG/${DB_PREFIX}_prisma" PORT=$PRISMA_PORT WORKERS=$workers PG_POOL_MAX=$((POOL / workers)) \
       node server.mjs > "$WORK/prisma.log" 2>&1) &
     PRISMA_PID=$!
-    (cd "$WORK/peers/prisma-generic" && exec env SCHEMA="$WORK/peers/prisma/prisma/schema.prisma" DATABASE_URL="$PG/bench_prisma" PORT=$GENERIC_PORT \
+    (cd "$WORK/peers/prisma-generic" && exec env SCHEMA="$WORK/peers/prisma/prisma/schema.prisma" DATABASE_URL="$PG/${DB_PREFIX}_prisma" PORT=$GENERIC_PORT \
       WORKERS=$workers PG_POOL_MAX=$((POOL / workers)) ./run.sh > "$WORK/prisma-generic.log" 2>&1) &
     GENERIC_PID=$!
     PIDS+=("$PRISMA_PID" "$GENERIC_PID")
@@ -197,13 +208,13 @@ start_quarry_jwt() {
   payload=$(printf '{"sub":"bench","role":"bench_reader","iat":%d,"exp":%d}' "$(date +%s)" $(( $(date +%s) + 7 * 86400 )) | sh -c "$b64url")
   signature=$(printf '%s.%s' "$header" "$payload" | openssl dgst -sha256 -sign "$WORK/jwt.key" -binary | sh -c "$b64url")
   JWT_TOKEN="$header.$payload.$signature"
-  psql "$PG/bench_quarry" -qX -v ON_ERROR_STOP=1 \
+  psql "$PG/${DB_PREFIX}_quarry" -qX -v ON_ERROR_STOP=1 \
     -c "DO \$\$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'bench_reader') THEN CREATE ROLE bench_reader NOLOGIN; END IF; END \$\$" \
     -c "GRANT USAGE ON SCHEMA public TO bench_reader" -c "GRANT SELECT ON ALL TABLES IN SCHEMA public TO bench_reader"
   local archive=()
   [ "$APPCDS" != 0 ] && archive=(-XX:SharedArchiveFile="$WORK/quarry.jsa")
   BENCH_TOKEN=$JWT_TOKEN QUARRY_AUTH_PUBLIC_KEY_LOCATION="$WORK/jwt.pub" QUARRY_AUTH_ALGORITHMS=RS256 \
-    launch_quarry "$PG/bench_quarry" $JWT_PORT "$WORK/quarry-jwt.log" "${archive[@]}" || exit 1
+    launch_quarry "$PG/${DB_PREFIX}_quarry" $JWT_PORT "$WORK/quarry-jwt.log" "${archive[@]}" || exit 1
   JWT_PID=$QUARRY_PID
   PIDS+=("$JWT_PID")
   QUARRY_PID=$OPEN_PID
@@ -231,13 +242,26 @@ port_of() {
 # the jwt scenario measures Quarry's own jwt mode: the baseline and the Prisma peer have none
 runs() { [ "$2" != jwt ] || [ "$1" = quarry ]; }
 pid_of() { case $1 in quarry) [ "$2" = jwt ] && echo "$JWT_PID" || echo "$QUARRY_PID" ;; baseline) echo "$BASELINE_PID" ;; prisma) [ "$2" = count ] && echo "$GENERIC_PID" || echo "$PRISMA_PID" ;; esac; }
-db_of() { case $1 in quarry) echo bench_quarry ;; baseline) echo bench_baseline ;; prisma) echo bench_prisma ;; esac; }
+db_of() { case $1 in quarry) echo ${DB_PREFIX}_quarry ;; baseline) echo ${DB_PREFIX}_baseline ;; prisma) echo ${DB_PREFIX}_prisma ;; esac; }
 
 # CPU time (clock ticks, user + system) of a process and its descendants, and of the PostgreSQL backends serving a
 # database: "pid ticks" lines, so that a run's CPU is the difference of two snapshots (backends that connected during
-# the run count from zero)
+# the run count from zero). A JVM's JIT compiler threads are left out: compiling is start-up's cost, not a request's,
+# and on a loaded machine the JIT can still be compiling long after the warm-up, which would be charged to requests.
 descendants() { local p; echo "$1"; for p in $(pgrep -P "$1" 2>/dev/null); do descendants "$p"; done; }
-ticks_of() { local p; for p in "$@"; do [ -r "/proc/$p/stat" ] && awk -v p="$p" '{ print p, $14 + $15 }' "/proc/$p/stat"; done; return 0; }
+ticks_of() {
+  local p
+  for p in "$@"; do
+    [ -d "/proc/$p/task" ] || continue
+    # a thread's name (field 2) may hold spaces: the fields counted from the closing parenthesis
+    cat /proc/"$p"/task/*/stat 2>/dev/null | awk -v p="$p" '{
+        name = substr($0, index($0, "(") + 1); name = substr(name, 1, index(name, ")") - 1)
+        if (name ~ /^C[12] CompilerThre/) next
+        n = split(substr($0, index($0, ") ") + 2), f, " "); ticks += f[12] + f[13]
+      } END { print p, ticks + 0 }'
+  done
+  return 0
+}
 backends() { psql "$PG/postgres" -AtX -c "SELECT pid FROM pg_stat_activity WHERE datname = '$1' AND pid <> pg_backend_pid()"; }
 cpu_snapshot() { ticks_of $(descendants "$1") > "$WORK/cpu-service.$3"; ticks_of $(backends "$2") > "$WORK/cpu-pg.$3"; }
 cpu_used_us() { # KIND (service|pg) → µs of CPU between the snapshots .0 and .1
@@ -265,6 +289,16 @@ CSV="$OUT/results.csv"
 echo "round,scenario,system,rps,p50_ms,p99_ms,errors,requests,service_cpu_us,pg_cpu_us" > "$CSV"
 FAILED=0
 read -r -a ORDER <<< "$SYSTEMS"
+# JIT warm-up: a run's own warm-up is too short for a JVM's first scenarios (C2 compiles the shared HTTP and SQL paths
+# while they run), so each scenario runs once on each system first, unmeasured.
+if [ "$JIT_WARMUP" != 0 ]; then
+  for scenario in $SCENARIOS; do
+    for system in "${ORDER[@]}"; do
+      runs "$system" "$scenario" && drive "$system" "$scenario" "$(port_of "$system" "$scenario")" "$JIT_WARMUP" > /dev/null
+    done
+  done
+  say "JIT warm-up: every scenario $JIT_WARMUP on every system; load average $(cut -d' ' -f1-3 /proc/loadavg)"
+fi
 for ((round = 1; round <= ROUNDS; round++)); do
   for scenario in $SCENARIOS; do
     for system in "${ORDER[@]}"; do
@@ -296,7 +330,7 @@ if [ "$PROFILE" != 0 ]; then
     for system in quarry baseline; do
       has "$system" && runs "$system" "$scenario" || continue
       pid=$(pid_of "$system" "$scenario") port=$(port_of "$system" "$scenario") jfr="$OUT/profiles/$system-$scenario.jfr"
-      jcmd "$pid" JFR.start name=bench settings=profile filename="$jfr" > /dev/null
+      jcmd "$pid" JFR.start name=bench settings=profile method-profiling="$PROFILE_SAMPLING" filename="$jfr" > /dev/null
       drive "$system" "$scenario" "$port" "$PROFILE_DURATION" > /dev/null
       jcmd "$pid" JFR.stop name=bench > /dev/null
       python3 "$HERE/profile.py" "$jfr" > "$OUT/profiles/$system-$scenario.txt"

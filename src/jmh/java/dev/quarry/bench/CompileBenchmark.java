@@ -42,7 +42,7 @@ import org.openjdk.jmh.annotations.State;
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
 public class CompileBenchmark {
 
     @Param({"find_unique", "find_many", "find_many_include", "nested_select", "count", "rpc_filter"})

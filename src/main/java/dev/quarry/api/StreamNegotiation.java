@@ -2,9 +2,11 @@ package dev.quarry.api;
 
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriBuilder;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -21,19 +23,24 @@ public class StreamNegotiation {
     private static final Pattern LIST = Pattern.compile("/api/([^/_][^/]*)/?");
     private static final Pattern RPC_FIND_MANY = Pattern.compile("/api/rpc/([^/]+)/findMany/?");
 
+    private static final MediaType NDJSON = MediaType.valueOf(StreamedReadsResource.NDJSON);
+    private static final MediaType CSV = MediaType.valueOf(StreamedReadsResource.CSV);
+
     @ServerRequestFilter(preMatching = true)
     public void negotiate(ContainerRequestContext request) {
+        // most requests name neither stream type: no parsing of their Accept header
+        String accept = request.getHeaderString(HttpHeaders.ACCEPT);
+        if (accept == null || !namesAStream(accept.toLowerCase(Locale.ROOT))) {
+            return;
+        }
         List<MediaType> acceptable = request.getAcceptableMediaTypes();
         if (acceptable.isEmpty()) {
             return;
         }
         MediaType preferred = acceptable.get(0);
-        Optional<String> format = preferred.isCompatible(MediaType.valueOf(StreamedReadsResource.NDJSON))
-                        && !preferred.isWildcardSubtype()
+        Optional<String> format = preferred.isCompatible(NDJSON) && !preferred.isWildcardSubtype()
                 ? Optional.of("ndjson")
-                : preferred.isCompatible(MediaType.valueOf(StreamedReadsResource.CSV)) && !preferred.isWildcardSubtype()
-                        ? Optional.of("csv")
-                        : Optional.empty();
+                : preferred.isCompatible(CSV) && !preferred.isWildcardSubtype() ? Optional.of("csv") : Optional.empty();
         if (format.isEmpty()) {
             return;
         }
@@ -53,5 +60,9 @@ public class StreamNegotiation {
         request.setRequestUri(UriBuilder.fromUri(request.getUriInfo().getRequestUri())
                 .replacePath(target)
                 .build());
+    }
+
+    private static boolean namesAStream(String accept) {
+        return accept.contains(NDJSON.getSubtype()) || accept.contains(CSV.getSubtype());
     }
 }

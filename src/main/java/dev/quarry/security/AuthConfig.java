@@ -51,6 +51,13 @@ public interface AuthConfig {
     @WithDefault("60s")
     Duration roleCacheMaxAge();
 
+    /**
+     * How long a verified token is taken as verified when it comes again (never past its expiry); zero: every
+     * request's token is verified.
+     */
+    @WithDefault("60s")
+    Duration tokenCacheMaxAge();
+
     /** Refuse to start when the connecting login is a superuser, has BYPASSRLS or owns a served table. */
     @WithDefault("false")
     boolean strict();

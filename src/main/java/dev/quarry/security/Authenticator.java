@@ -29,6 +29,7 @@ public class Authenticator {
 
     private final AuthConfig config;
     private final TokenVerifier verifier;
+    private final VerifiedTokens verified;
     private final RoleGuard roles;
     private final LoginAudit audit;
     private final Duration statementTimeout;
@@ -43,6 +44,7 @@ public class Authenticator {
             @ConfigProperty(name = "quarry.embedded-database", defaultValue = "false") boolean embeddedDatabase) {
         this.config = config;
         this.verifier = new TokenVerifier(config);
+        this.verified = new VerifiedTokens(config.tokenCacheMaxAge(), config.clockSkew());
         this.roles = roles;
         this.audit = audit;
         this.statementTimeout = statementTimeout;
@@ -153,7 +155,18 @@ public class Authenticator {
         if (value.length() < 7 || !value.regionMatches(true, 0, "Bearer ", 0, 7)) {
             throw new TokenRejected(Reason.MALFORMED, "The Authorization header must be \"Bearer <token>\"");
         }
-        ObjectNode claims = verifier.verify(value.substring(7).strip());
+        String token = value.substring(7).strip();
+        Optional<SessionSettings> known = verified.get(token);
+        if (known.isPresent()) {
+            return known.get();
+        }
+        ObjectNode claims = verifier.verify(token);
+        SessionSettings settings = settingsOf(claims);
+        verified.put(token, settings, claims.get("exp"));
+        return settings;
+    }
+
+    private SessionSettings settingsOf(ObjectNode claims) {
         Optional<String> role = roleOf(claims);
         if (role.isEmpty()) {
             return anonymous()

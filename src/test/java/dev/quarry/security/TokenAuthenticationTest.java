@@ -15,6 +15,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
@@ -95,6 +96,21 @@ class TokenAuthenticationTest {
                 .issuedAt(Instant.now().minusSeconds(600))
                 .expiresAt(Instant.now().minusSeconds(2)));
         given().auth().oauth2(token).get("/api/posts").then().statusCode(200);
+    }
+
+    /** A verified token is kept (quarry.auth.token-cache-max-age) no longer than the verifier would accept it. */
+    @Test
+    void aTokenKeptAsVerifiedIsRefusedOnceItExpires() throws InterruptedException {
+        Instant expiry = Instant.now().plusSeconds(1);
+        String token = TestKeys.rs256(TestKeys.claims(Map.of("role", "quarry_user", "id", "u_alice"))
+                .issuedAt(Instant.now().minusSeconds(60))
+                .expiresAt(expiry));
+        given().auth().oauth2(token).get("/api/posts").then().statusCode(200);
+        given().auth().oauth2(token).get("/api/posts").then().statusCode(200);
+        // past the expiry and the test's clock skew of 5 s
+        Thread.sleep(Math.max(
+                0, Duration.between(Instant.now(), expiry.plusSeconds(6)).toMillis()));
+        refused(token, "token-expired");
     }
 
     @Test
