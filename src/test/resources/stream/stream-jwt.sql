@@ -6,6 +6,7 @@ INSERT INTO "Item" (id, name, note, price, tags, "ownerId")
 SELECT i, 'item ' || i || ' ' || repeat(md5(i::text), 4), 'note ' || i, i / 100.0, ARRAY['t' || (i % 5)], 1 + i % 10
 FROM generate_series(1, 100000) i;
 CREATE VIEW "SlowItem" AS SELECT id, name FROM "Item"; -- the schema's view (slow in stream.sql only)
+CREATE VIEW "StuckItem" AS SELECT id, name FROM "Item"; -- the same
 DO $$ BEGIN CREATE ROLE quarry_stream_reader NOLOGIN; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$;
 GRANT USAGE ON SCHEMA public TO quarry_stream_reader;
 GRANT SELECT ON ALL TABLES IN SCHEMA public TO quarry_stream_reader;

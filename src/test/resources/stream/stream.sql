@@ -10,5 +10,7 @@ SELECT i, 'item ' || i || ' ' || repeat(md5(i::text), 5), CASE WHEN i % 7 = 0 TH
 FROM generate_series(4, 200000) i;
 CREATE VIEW "SlowItem" AS
 SELECT id, name FROM "Item" WHERE id <= 3000 AND CASE WHEN id = 2500 THEN pg_sleep(3)::text = '' ELSE true END;
+CREATE VIEW "StuckItem" AS
+SELECT id, name FROM "Item" WHERE id <= 10 AND CASE WHEN id = 1 THEN pg_sleep(60)::text = '' ELSE true END;
 SELECT setval(pg_get_serial_sequence('"Item"', 'id'), 200000);
 ANALYZE;

@@ -21,12 +21,14 @@ import dev.quarry.schema.model.Schema;
 import dev.quarry.security.Sessions;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.pgclient.PgException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -95,9 +97,10 @@ public class ReadService {
     }
 
     /**
-     * A streamed {@code findMany}: what each line holds, and the lines (JSON texts), which run when subscribed to.
+     * A streamed {@code findMany}: what each line holds, and the lines (JSON texts' bytes, a fetch's at a time),
+     * which run when subscribed to.
      */
-    public record Streamed(Selection selection, Multi<String> lines) {}
+    public record Streamed(Selection selection, Multi<List<Buffer>> lines) {}
 
     /**
      * A {@code findMany}'s answer as a stream of its elements' JSON texts, in order (see {@link

@@ -3,10 +3,11 @@ package dev.quarry.api;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.util.RawValue;
 import dev.quarry.query.QueryErrors;
 import dev.quarry.query.plan.Selection;
 import io.smallrye.mutiny.Multi;
+import io.vertx.core.buffer.Buffer;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -24,27 +25,37 @@ import java.util.Map;
 public final class StreamFormats {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    /** Enough to amortize a write, few enough that the first lines leave early. */
-    private static final int LINES_PER_WRITE = 200;
+    private static final byte NEWLINE = '\n';
 
     private StreamFormats() {}
 
     /**
-     * The lines written together, {@link #LINES_PER_WRITE} at a time (the server writes each item on its own and
-     * ends it with \n: a write per row would cost a system call per row).
+     * A fetch's lines written together, their bytes as the database sent them (the server writes each item on its
+     * own and ends it with \n: a write per row would cost a system call per row).
      */
-    static Multi<RawValue> ndjson(Multi<String> elements) {
-        return batched(elements, "\n").map(RawValue::new).onFailure().recoverWithItem(StreamFormats::problemLine);
+    static Multi<Buffer> ndjson(Multi<List<Buffer>> fetches) {
+        return fetches.map(StreamFormats::joined).onFailure().recoverWithItem(StreamFormats::problemLine);
     }
 
-    private static Multi<String> batched(Multi<String> lines, String separator) {
-        return lines.group().intoLists().of(LINES_PER_WRITE).map(batch -> String.join(separator, batch));
+    private static Buffer joined(List<Buffer> lines) {
+        int length = lines.size() - 1;
+        for (Buffer line : lines) {
+            length += line.length();
+        }
+        Buffer joined = Buffer.buffer(length);
+        for (int i = 0; i < lines.size(); i++) {
+            if (i > 0) {
+                joined.appendByte(NEWLINE);
+            }
+            joined.appendBuffer(lines.get(i));
+        }
+        return joined;
     }
 
-    private static RawValue problemLine(Throwable failure) {
+    private static Buffer problemLine(Throwable failure) {
         Problem problem = Failure.of(failure).problem();
         try {
-            return new RawValue(JSON.writeValueAsString(Map.of("$problem", problem)));
+            return Buffer.buffer(JSON.writeValueAsBytes(Map.of("$problem", problem)));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
@@ -67,13 +78,13 @@ public final class StreamFormats {
      * writes it (a string's text, a number or boolean as its JSON literal, a list or Json value as its JSON text);
      * {@code null} is an empty field and an empty string {@code ""}, so the two stay apart.
      */
-    public static Multi<String> csv(List<String> header, Multi<String> elements) {
-        Multi<String> records = elements.map(element -> {
-            try {
-                return record(JSON.readTree(element));
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException("the database sent a row that is not JSON", e);
+    public static Multi<String> csv(List<String> header, Multi<List<Buffer>> fetches) {
+        Multi<String> records = fetches.map(lines -> {
+            StringBuilder text = new StringBuilder();
+            for (Buffer line : lines) {
+                record(text, row(line));
             }
+            return text.toString();
         });
         return Multi.createBy()
                 .concatenating()
@@ -84,11 +95,18 @@ public final class StreamFormats {
                                                 header.stream()
                                                         .map(StreamFormats::field)
                                                         .toList()) + "\r\n"),
-                        batched(records, ""));
+                        records);
     }
 
-    private static String record(JsonNode row) {
-        StringBuilder line = new StringBuilder();
+    private static JsonNode row(Buffer line) {
+        try {
+            return JSON.readTree(line.getBytes());
+        } catch (IOException e) {
+            throw new IllegalStateException("the database sent a row that is not JSON", e);
+        }
+    }
+
+    private static void record(StringBuilder line, JsonNode row) {
         Iterator<JsonNode> values = row.elements();
         while (values.hasNext()) {
             JsonNode value = values.next();
@@ -99,7 +117,7 @@ public final class StreamFormats {
                 line.append(',');
             }
         }
-        return line.append("\r\n").toString();
+        line.append("\r\n");
     }
 
     /**

@@ -1,6 +1,5 @@
 package dev.quarry.api;
 
-import com.fasterxml.jackson.databind.util.RawValue;
 import dev.quarry.query.ArgPath;
 import dev.quarry.query.QueryErrors;
 import dev.quarry.query.args.Operation;
@@ -8,6 +7,7 @@ import dev.quarry.query.args.ReadArgs;
 import dev.quarry.query.args.ResourceArgs;
 import dev.quarry.schema.model.Model;
 import io.smallrye.mutiny.Multi;
+import io.vertx.core.buffer.Buffer;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -45,7 +45,7 @@ public class StreamedReadsResource {
     @GET
     @Path("ndjson/{route}")
     @Produces(NDJSON)
-    public Multi<RawValue> ndjson(@PathParam("route") String route, @Context UriInfo uri) {
+    public Multi<Buffer> ndjson(@PathParam("route") String route, @Context UriInfo uri) {
         Model model = routes.byRoute(route);
         return StreamFormats.ndjson(reads.stream(model, ResourceArgs.parse(Operation.FIND_MANY, params(uri)))
                 .lines());
@@ -55,7 +55,7 @@ public class StreamedReadsResource {
     @Path("rpc/{delegate}")
     @Consumes(MediaType.WILDCARD)
     @Produces(NDJSON)
-    public Multi<RawValue> rpcNdjson(@PathParam("delegate") String delegate, String body) {
+    public Multi<Buffer> rpcNdjson(@PathParam("delegate") String delegate, String body) {
         Model model = routes.byDelegate(delegate);
         return StreamFormats.ndjson(
                 reads.stream(model, ReadArgs.ofBody(Operation.FIND_MANY, RpcReadsResource.parseBody(body)))

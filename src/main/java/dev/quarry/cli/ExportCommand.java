@@ -19,13 +19,16 @@ import dev.quarry.runtime.ops.ReadPoolProducer;
 import dev.quarry.schema.model.Model;
 import dev.quarry.schema.model.Schema;
 import io.smallrye.mutiny.Multi;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.pgclient.PgBuilder;
 import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.sqlclient.PoolOptions;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -94,10 +97,11 @@ final class ExportCommand extends MigrateCommand.Common implements Callable<Inte
                 .build());
         try {
             // no time limit: the export runs as long as the table takes
-            Multi<String> lines = new StreamRunner(pool, 1000, Duration.ofDays(1)).lines(statement, Optional.empty());
+            Multi<List<Buffer>> lines =
+                    new StreamRunner(pool, 1000, Duration.ofDays(1)).lines(statement, Optional.empty());
             Multi<String> chunks = format == Format.csv
                     ? StreamFormats.csv(StreamFormats.csvHeader(plan.read().selection()), lines)
-                    : lines.map(line -> line + "\n");
+                    : lines.map(ExportCommand::ndjson);
             PrintWriter out = out();
             for (String chunk : chunks.subscribe().asIterable()) {
                 out.print(chunk);
@@ -112,6 +116,14 @@ final class ExportCommand extends MigrateCommand.Common implements Callable<Inte
             vertx.closeAndAwait();
         }
         return 0;
+    }
+
+    private static String ndjson(List<Buffer> lines) {
+        StringBuilder text = new StringBuilder();
+        for (Buffer line : lines) {
+            text.append(line.toString(StandardCharsets.UTF_8)).append('\n');
+        }
+        return text.toString();
     }
 
     private static JsonNode parse(String text) {

@@ -3,23 +3,32 @@ package dev.quarry.query.exec;
 import dev.quarry.query.sql.SqlStatement;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.mutiny.pgclient.PgConnection;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.PreparedStatement;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Transaction;
 import io.vertx.mutiny.sqlclient.Tuple;
 import io.vertx.pgclient.PgException;
+import io.vertx.sqlclient.Cursor;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Runs a statement whose rows are the lines of a stream ({@code QueryBuilder.Output.LINES}) through a server-side
  * cursor: a transaction on a connection of its own, a portal read {@code fetchSize} rows at a time, and the next
  * fetch only when the subscriber asks (a slow client pauses the cursor). Whatever ends the stream (its end, a
- * failure, the subscriber's cancellation: a client that hung up) ends the transaction and returns the connection.
+ * failure, the subscriber's cancellation: a client that hung up) ends the transaction and returns the connection;
+ * a cancellation during a fetch first sends PostgreSQL a cancel request, so that a statement still executing (a
+ * slow view, a sort) does not hold the connection until it ends.
  *
- * <p>The stream's own {@code timeout} bounds it as a whole (checked at each row), each fetch ({@code
+ * <p>The stream's own {@code timeout} bounds it as a whole (checked at each fetch), each fetch ({@code
  * statement_timeout}) and each pause for a slow client ({@code idle_in_transaction_session_timeout}); the pool's
  * timeouts are for answers, not streams.
  */
@@ -39,43 +48,83 @@ public final class StreamRunner {
         this.timeout = timeout;
     }
 
-    /** An open cursor's transaction. */
-    private record Cursor(SqlConnection connection, Transaction tx, PreparedStatement prepared) {}
+    /**
+     * An open cursor's transaction; the fetch read ahead (started as soon as the one before it ended, so that
+     * PostgreSQL computes the next rows while the last are written to the client), and whether it is under way.
+     */
+    private static final class Open {
+        final SqlConnection connection;
+        final Transaction tx;
+        final Cursor cursor;
+        final AtomicBoolean fetching = new AtomicBoolean();
+        volatile Future<RowSet<Row>> ahead;
 
-    /** The first column of each row, as text. */
-    public Multi<String> lines(SqlStatement statement, Optional<SessionSettings> session) {
+        Open(SqlConnection connection, Transaction tx, Cursor cursor) {
+            this.connection = connection;
+            this.tx = tx;
+            this.cursor = cursor;
+        }
+    }
+
+    /**
+     * The first column of each row (bytes: {@code Output.LINES}'s line), a fetch's rows at a time: one list per
+     * fetch, never empty, the lines in order.
+     */
+    public Multi<List<Buffer>> lines(SqlStatement statement, Optional<SessionSettings> session) {
         Tuple params = Tuple.tuple();
         statement.params().forEach(params::addValue);
         return Multi.createFrom()
-                .resourceFromUni(() -> open(statement, session), cursor -> {
+                .resourceFromUni(() -> open(statement, params, session), open -> {
                     long deadline = System.nanoTime() + timeout.toNanos();
-                    // a failure past the deadline is the timeout, also when PostgreSQL ended a session paused too
-                    // long
-                    return cursor.prepared()
-                            .createStream(fetchSize, params)
-                            .toMulti()
-                            .map(row -> {
-                                if (System.nanoTime() > deadline) {
-                                    throw new StreamTimedOut(timeout);
-                                }
-                                return row.getString(0);
-                            })
+                    return Multi.createBy()
+                            .repeating()
+                            .uni(() -> fetch(open, deadline))
+                            .whilst(ignored -> open.ahead != null)
+                            .select()
+                            .where(fetched -> !fetched.isEmpty())
+                            // a failure past the deadline is the timeout, also when PostgreSQL ended a session
+                            // paused too long
                             .onFailure(e -> System.nanoTime() > deadline)
                             .transform(e -> new StreamTimedOut(timeout));
                 })
                 .withFinalizer(
-                        cursor -> end(cursor, cursor.tx().commit()),
-                        (cursor, failure) -> end(cursor, cursor.tx().rollback()),
-                        cursor -> end(cursor, cursor.tx().rollback()));
+                        open -> end(open, open.tx.commit()),
+                        (open, failure) -> end(open, open.tx.rollback()),
+                        open -> cancel(open).flatMap(ignored -> end(open, open.tx.rollback())));
     }
 
-    private Uni<Cursor> open(SqlStatement statement, Optional<SessionSettings> session) {
+    /** The next fetch's lines; the one after it is read ahead, if the cursor has more rows. */
+    private Uni<List<Buffer>> fetch(Open open, long deadline) {
+        if (System.nanoTime() > deadline) {
+            return Uni.createFrom().failure(new StreamTimedOut(timeout));
+        }
+        Future<RowSet<Row>> next = open.ahead != null ? open.ahead : read(open);
+        open.ahead = null;
+        return Uni.createFrom().completionStage(next.toCompletionStage()).map(rows -> {
+            if (open.cursor.hasMore()) {
+                open.ahead = read(open);
+            }
+            List<Buffer> lines = new ArrayList<>(rows.size());
+            for (Row row : rows) {
+                lines.add(row.getBuffer(0));
+            }
+            return lines;
+        });
+    }
+
+    private Future<RowSet<Row>> read(Open open) {
+        open.fetching.set(true);
+        return open.cursor.read(fetchSize).onComplete(ignored -> open.fetching.set(false));
+    }
+
+    private Uni<Open> open(SqlStatement statement, Tuple params, Optional<SessionSettings> session) {
         return pool.getConnection()
                 .flatMap(connection -> connection
                         .begin()
                         .flatMap(tx -> settings(connection, session)
                                 .flatMap(ignored -> connection.prepare(statement.text()))
-                                .map(prepared -> new Cursor(connection, tx, prepared)))
+                                .map(prepared -> new Open(
+                                        connection, tx, prepared.cursor(params).getDelegate())))
                         .onFailure()
                         .call(connection::close));
     }
@@ -98,12 +147,22 @@ public final class StreamRunner {
     }
 
     /**
+     * Asks PostgreSQL to cancel the fetch under way, if one is: the rollback after it would otherwise wait for it
+     * to end. Done before the connection goes back to the pool, so the request cannot reach its next user's
+     * statement.
+     */
+    private static Uni<Void> cancel(Open open) {
+        if (!open.fetching.get()) {
+            return Uni.createFrom().voidItem();
+        }
+        return PgConnection.cast(open.connection).cancelRequest().onFailure().recoverWithNull();
+    }
+
+    /**
      * Ends the transaction (its failure does not matter any more: the connection is closed all the same) and
      * returns the connection.
      */
-    private static Uni<Void> end(Cursor cursor, Uni<Void> endTx) {
-        return endTx.onFailure()
-                .recoverWithNull()
-                .flatMap(ignored -> cursor.connection().close());
+    private static Uni<Void> end(Open open, Uni<Void> endTx) {
+        return endTx.onFailure().recoverWithNull().flatMap(ignored -> open.connection.close());
     }
 }

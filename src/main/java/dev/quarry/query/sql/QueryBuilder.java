@@ -72,9 +72,9 @@ public final class QueryBuilder {
          */
         BODY_AND_TAG,
         /**
-         * No body: one row per element of a {@code findMany}'s answer, column {@code line}, its JSON text, in the
-         * answer's order, for a stream. No list is checked against {@link Limits#maxRows()} (a stream is exempt
-         * from it).
+         * No body: one row per element of a {@code findMany}'s answer, column {@code line}, its JSON text's UTF-8
+         * bytes (a {@code bytea}, which reaches a stream as it is, with no decoding), in the answer's order.
+         * No list is checked against {@link Limits#maxRows()} (a stream is exempt from it).
          */
         LINES
     }
@@ -232,9 +232,9 @@ public final class QueryBuilder {
             Sql r = aliases.next("r");
             Sql rows = rows(read, Optional.empty(), Optional.empty(), Links.table(read.model()), "$[*]", 0);
             return Sql.of(
-                    "SELECT ",
+                    "SELECT convert_to(",
                     r,
-                    ".j::text AS line FROM (",
+                    ".j::text, 'UTF8') AS line FROM (",
                     rows,
                     ") ",
                     r,

@@ -47,8 +47,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 /**
  * {@code findMany} streamed as NDJSON and CSV through the real server from a table of 200,000 rows: the same rows
  * as the JSON answer, in constant memory, paused by a slow client, ended (statement and connection) by one that
- * hangs up, and ended with a problem line by a failure mid-stream. The server runs in this JVM, so its RSS is this
- * process's.
+ * hangs up (also while the statement executes, before its first row), and ended with a problem line by a failure
+ * mid-stream. The server runs in this JVM, so its RSS is this process's.
  */
 @QuarkusTest
 @TestProfile(StreamedReadsApiTest.Streams.class)
@@ -294,7 +294,36 @@ class StreamedReadsApiTest {
                 }
             }
         }
-        // the pool is whole: as many streams at once as it has connections
+        assertThePoolIsWhole();
+    }
+
+    @Test
+    @Order(9)
+    void aClientThatHangsUpWhileTheStatementExecutesCancelsIt() throws Exception {
+        // StuckItem's first row takes a minute: the statement executes, no row has been fetched yet
+        try (Connection c = TestServer.connect(FreshDatabase.current())) {
+            for (int i = 0; i < POOL + 2; i++) {
+                try (Socket client = open("api/stuckItems?orderBy=id", "application/x-ndjson")) {
+                    long asked = System.nanoTime();
+                    while (!streamSessions(c).equals(List.of("active"))) {
+                        assertTrue(System.nanoTime() - asked < 10_000_000_000L, "the stream's statement never ran");
+                        Thread.sleep(20);
+                    }
+                }
+                long hungUp = System.nanoTime();
+                while (!streamSessions(c).isEmpty()) {
+                    assertTrue(
+                            System.nanoTime() - hungUp < 1_000_000_000L,
+                            "the executing statement outlived its client by a second: " + streamSessions(c));
+                    Thread.sleep(20);
+                }
+            }
+        }
+        assertThePoolIsWhole();
+    }
+
+    /** As many streams at once as the pool has connections. */
+    private void assertThePoolIsWhole() throws Exception {
         List<CompletableFuture<HttpResponse<String>>> all = new ArrayList<>();
         for (int i = 0; i < POOL; i++) {
             all.add(http.sendAsync(
