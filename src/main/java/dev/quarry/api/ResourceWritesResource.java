@@ -111,9 +111,9 @@ public class ResourceWritesResource {
         if (skipDuplicates) {
             args.args().put("skipDuplicates", true);
         }
-        return writes.write(model, args).map(WriteResult::body).map(result -> {
+        return writes.write(model, args).map(result -> {
             return Response.status(201)
-                    .entity(returning ? bulkAnswer(result) : result)
+                    .entity(returning ? bulkAnswer(result) : result.body())
                     .type(MediaType.APPLICATION_JSON)
                     .build();
         });
@@ -216,8 +216,7 @@ public class ResourceWritesResource {
         WriteArgs args = filtered(returning ? WriteOperation.UPDATE_MANY_AND_RETURN : WriteOperation.UPDATE_MANY, uri);
         args.args().set("data", objectBody(body));
         return writes.write(model, relocate(args, "data", ArgPath.of("body")))
-                .map(result -> Response.ok(
-                                returning ? bulkAnswer(result.body()) : result.body(), MediaType.APPLICATION_JSON)
+                .map(result -> Response.ok(returning ? bulkAnswer(result) : result.body(), MediaType.APPLICATION_JSON)
                         .build());
     }
 
@@ -233,8 +232,8 @@ public class ResourceWritesResource {
     /**
      * A bulk write's records in one shape for typed clients, {"count", "records"}, as the OpenAPI document says.
      */
-    private static String bulkAnswer(String records) {
-        return "{\"count\":" + Json.parse(records, ArgPath.of("body")).size() + ",\"records\":" + records + "}";
+    private static String bulkAnswer(WriteResult result) {
+        return "{\"count\":" + result.records().orElseThrow() + ",\"records\":" + result.body() + "}";
     }
 
     // --- arguments -------------------------------------------------------------------------------

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.quarry.error.ErrorCode;
 import dev.quarry.query.ArgPath;
-import dev.quarry.query.QueryErrors;
 import dev.quarry.query.args.Operation;
 import dev.quarry.query.args.ReadArgs;
 import dev.quarry.query.plan.Filter;
@@ -18,6 +17,7 @@ import dev.quarry.query.plan.ReadPlan;
 import dev.quarry.query.plan.Resolver;
 import dev.quarry.query.plan.Value;
 import dev.quarry.query.sql.QueryBuilder;
+import dev.quarry.query.sql.Sql;
 import dev.quarry.query.sql.SqlStatement;
 import dev.quarry.query.write.Assign;
 import dev.quarry.query.write.FoldedCreate;
@@ -137,12 +137,7 @@ public final class WriteExecutor {
                     .map(body -> new WriteResult(body, false, Optional.empty()));
         }
         if (plan instanceof WritePlan.UpdateMany u && u.returning().isPresent()) {
-            return tx.run(
-                            u.data().scalars().isEmpty()
-                                    ? sql.select(model, u.where(), Optional.empty(), false)
-                                    : sql.update(
-                                            model, u.where(), u.data().scalars(), Optional.empty(), u.limit(), true))
-                    .chain(rows -> readBackAll(tx, model, rows, u.returning().get(), false));
+            return updateManyAndReturn(tx, u, u.returning().get());
         }
         if (plan instanceof WritePlan.UpdateMany u) {
             return updateMany(tx, model, u.where(), u.data(), u.limit()).map(WriteExecutor::count);
@@ -251,6 +246,24 @@ public final class WriteExecutor {
                 true);
     }
 
+    /** The read-back of {@code shape} as a list, of whatever rows the statement reads it over, in their order. */
+    private FindPlan readOfWrittenRows(Model model, ReadShape shape) {
+        ReadPlan shaped = ((FindPlan)
+                        reads.plan(model, new ReadArgs(Operation.FIND_FIRST, shape.args(), shape.origins())))
+                .read();
+        return new FindPlan(
+                new ReadPlan(
+                        model,
+                        Filter.TRUE,
+                        List.of(),
+                        Optional.empty(),
+                        0,
+                        Optional.empty(),
+                        List.of(),
+                        shaped.selection()),
+                false);
+    }
+
     /** Whether {@code field} of {@code model} is a key that rows of a relation (or its join table) point to. */
     private boolean referencedKey(Model model, ScalarField field) {
         return schema.isReferencedKey(model, field);
@@ -287,25 +300,70 @@ public final class WriteExecutor {
         Model model = c.model();
         if (c.records().isEmpty()) {
             return Uni.createFrom()
-                    .item(c.returning().isPresent() ? new WriteResult("[]", true, Optional.empty()) : count(0));
+                    .item(
+                            c.returning().isPresent()
+                                    ? new WriteResult("[]", true, Optional.empty(), OptionalLong.of(0))
+                                    : count(0));
         }
         List<List<Assign>> rows =
                 c.records().stream().map(RecordCreate::scalars).toList();
-        return tx.run(sql.insertMany(
-                        model, rows, c.skipDuplicates(), c.returning().isPresent()))
-                .chain(result -> c.returning().isEmpty()
-                        ? Uni.createFrom().item(count(result.size()))
-                        : readBackAll(tx, model, result, c.returning().get(), true));
+        if (c.returning().isEmpty()) {
+            return tx.run(sql.insertMany(model, rows, c.skipDuplicates(), false))
+                    .map(result -> count(result.size()));
+        }
+        FindPlan read = readOfWrittenRows(model, c.returning().get());
+        if (readsWrittenRowsAlone(model, read, List.of())) {
+            return tx.run(sql.insertManyReading(model, rows, c.skipDuplicates(), answerOver(read)))
+                    .map(result -> bulk(result, true));
+        }
+        return tx.run(sql.insertManyPlaces(model, rows, c.skipDuplicates()))
+                .chain(places -> readBackPlaces(tx, model, places, read, true));
     }
 
-    /** The records of {@code rows}, each shaped by {@code shape}, as a JSON array in the rows' order. */
-    private Uni<WriteResult> readBackAll(Tx tx, Model model, List<Row> rows, ReadShape shape, boolean created) {
-        if (rows.size() > limits.maxRows()) {
-            return Uni.createFrom().failure(QueryErrors.overRowLimit("$", limits.maxRows()));
+    private Uni<WriteResult> updateManyAndReturn(Tx tx, WritePlan.UpdateMany u, ReadShape shape) {
+        Model model = u.model();
+        List<Assign> assigns = u.data().scalars();
+        FindPlan read = readOfWrittenRows(model, shape);
+        // without data nothing is written: the statement's read sees the rows as they are
+        if (assigns.isEmpty() || readsWrittenRowsAlone(model, read, assigns)) {
+            return tx.run(sql.updateManyReading(model, u.where(), assigns, u.limit(), answerOver(read)))
+                    .map(result -> bulk(result, false));
         }
-        List<String> bodies = new ArrayList<>();
-        return each(rows, r -> readBack(tx, row(model, r), shape).invoke(bodies::add))
-                .map(done -> new WriteResult("[" + String.join(",", bodies) + "]", created, Optional.empty()));
+        return tx.run(sql.updateManyPlaces(model, u.where(), assigns, u.limit()))
+                .chain(places -> readBackPlaces(tx, model, places, read, false));
+    }
+
+    /**
+     * Whether a bulk write's records may be read back by the statement that writes them: its read-back reads no
+     * related record of the written table (the statement's read would miss the write), it changes no key other
+     * rows point to (their cascaded change would be missed), and the model's field rules hide no column from any
+     * role (its {@code RETURNING *} needs every column).
+     */
+    private boolean readsWrittenRowsAlone(Model model, FindPlan read, List<Assign> assigns) {
+        return !FieldAccess.hasFieldReadRules(model)
+                && !WrittenTableReads.related(read.read(), model)
+                && assigns.stream().noneMatch(a -> referencedKey(model, a.field()));
+    }
+
+    private Sql answerOver(FindPlan read) {
+        return builder.answerOver(read, WriteStatements.WRITTEN, planner.readable());
+    }
+
+    /** The answer of a bulk write's read-back statement: one row, the records' array and how many they are. */
+    private WriteResult bulk(List<Row> rows, boolean created) {
+        Row row = rows.get(0);
+        AnswerBudget.check(row.getDelegate(), limits);
+        return new WriteResult(
+                row.getString("body"), created, Optional.empty(), OptionalLong.of(row.getLong("records")));
+    }
+
+    /**
+     * The records a bulk write wrote at {@code places}, read back by a second statement, which sees the write: one
+     * statement for all of them.
+     */
+    private Uni<WriteResult> readBackPlaces(Tx tx, Model model, List<Row> places, FindPlan read, boolean created) {
+        List<String> at = places.stream().map(r -> r.getString(0)).toList();
+        return tx.run(sql.placesReading(model, at, answerOver(read))).map(result -> bulk(result, created));
     }
 
     private Uni<Long> updateMany(Tx tx, Model model, Filter where, RecordUpdate data, OptionalLong limit) {

@@ -116,9 +116,8 @@ public final class QueryBuilder {
             body = aggregate.kind() == AggregatePlan.Kind.GROUP_BY ? s.groupBy(aggregate) : s.aggregate(aggregate);
             rows = aggregate.rows();
         }
-        Sql x = Sql.of("x");
         List<Sql> inner = new ArrayList<>(List.of(Sql.of(body, " AS body")));
-        List<Sql> outer = new ArrayList<>(List.of(Sql.EMPTY, Sql.of("octet_length(x.body) AS bytes")));
+        List<Sql> outer = new ArrayList<>();
         if (output == Output.BODY_AND_TOTAL) {
             inner.add(Sql.of(s.total(rows), " AS total"));
             outer.add(Sql.of("x.total"));
@@ -126,6 +125,25 @@ public final class QueryBuilder {
             inner.add(Sql.of(s.tag(rows), " AS tag"));
             outer.add(Sql.of("x.tag"));
         }
+        return answer(s, inner, outer);
+    }
+
+    /**
+     * The answer of {@link #bodyOver}'s body, as {@link #build} selects it ({@code body}, {@code bytes} and, when a
+     * list is checked against max-rows, {@code overflow}): the query of a write statement that reads back every row
+     * it wrote ({@code WITH written AS (… RETURNING *) SELECT …}), its list in the order of the rows.
+     */
+    public Sql answerOver(FindPlan plan, Sql rows, ReadableFields readable) {
+        Statement s = new Statement(readable, true, RowScope.of(plan.withDeleted()));
+        s.written = rows;
+        return answer(s, List.of(Sql.of(s.find(plan, rows), " AS body")), List.of());
+    }
+
+    /** {@code inner}: the body first, then the columns {@code extra} selects from {@code x}. */
+    private Sql answer(Statement s, List<Sql> inner, List<Sql> extra) {
+        Sql x = Sql.of("x");
+        List<Sql> outer = new ArrayList<>(List.of(Sql.EMPTY, Sql.of("octet_length(x.body) AS bytes")));
+        outer.addAll(extra);
         Sql sendable = Sql.of("octet_length(x.body) <= ", Long.toString(limits.maxResponseBytes()));
         // OFFSET 0 keeps x a subquery, so its body is built once however often the outer select refers to it
         Sql from = Sql.of(" FROM (SELECT ", Sql.join(", ", inner), " OFFSET 0) ", x);

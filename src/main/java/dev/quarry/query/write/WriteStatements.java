@@ -1,5 +1,6 @@
 package dev.quarry.query.write;
 
+import dev.quarry.query.plan.Bound;
 import dev.quarry.query.plan.Filter;
 import dev.quarry.query.plan.Resolver;
 import dev.quarry.query.plan.Value;
@@ -8,6 +9,7 @@ import dev.quarry.query.sql.QueryBuilder;
 import dev.quarry.query.sql.RowScope;
 import dev.quarry.query.sql.Sql;
 import dev.quarry.query.sql.SqlStatement;
+import dev.quarry.schema.model.FieldAccess;
 import dev.quarry.schema.model.Model;
 import dev.quarry.schema.model.ReadableFields;
 import dev.quarry.schema.model.Relation;
@@ -33,6 +35,7 @@ public final class WriteStatements {
 
     private static final Sql TARGET = Sql.ident("target");
     private static final Sql LIMITED = Sql.ident("limited");
+    private static final Sql PLACE = Sql.of(TARGET, ".ctid::text");
     /**
      * The rows a write returned ({@code RETURNING *}), for the read of the same statement; named as no table would
      * be.
@@ -302,6 +305,124 @@ public final class WriteStatements {
     /** One {@code INSERT} of many rows; a column some rows leave out takes its {@code DEFAULT} there. */
     public SqlStatement insertMany(Model model, List<List<Assign>> rows, boolean skipDuplicates, boolean returnRows) {
         Fragments f = new Fragments(schema);
+        return Sql.of(
+                        insertManyInto(f, model, rows, skipDuplicates),
+                        " RETURNING ",
+                        returnRows ? returning(f, model, TARGET) : Sql.of("1"))
+                .render();
+    }
+
+    /**
+     * createManyAndReturn as one statement: {@link #insertMany} and the read-back of every row it wrote, as {@link
+     * #manyReading} selects it.
+     */
+    public SqlStatement insertManyReading(Model model, List<List<Assign>> rows, boolean skipDuplicates, Sql answer) {
+        Sql insert = insertManyInto(new Fragments(schema), model, rows, skipDuplicates);
+        return manyReading(Sql.of(insert, " RETURNING *"), answer);
+    }
+
+    /**
+     * updateManyAndReturn as one statement: {@link #update} of the rows {@code where} names (only selected when
+     * nothing is assigned, as an updateMany without data reads them, then whatever the model's field rules) and
+     * their read-back, as {@link #manyReading} selects it.
+     */
+    public SqlStatement updateManyReading(
+            Model model, Filter where, List<Assign> assigns, OptionalLong limit, Sql answer) {
+        Fragments f = new Fragments(schema);
+        Sql rows = assigns.isEmpty()
+                ? Sql.of(
+                        "SELECT ",
+                        readableColumns(model),
+                        " FROM ",
+                        table(model),
+                        " AS ",
+                        TARGET,
+                        " WHERE ",
+                        RowScope.LIVE.and(model, TARGET, f.condition(where, TARGET)))
+                : Sql.of(updateSet(f, model, where, assigns, Optional.empty(), limit), " RETURNING *");
+        return manyReading(rows, answer);
+    }
+
+    /**
+     * {@link #insertMany} returning each written row's place ({@code ctid}), for {@link #placesReading}: a
+     * createManyAndReturn whose read-back must see the written rows in their tables.
+     */
+    public SqlStatement insertManyPlaces(Model model, List<List<Assign>> rows, boolean skipDuplicates) {
+        return Sql.of(insertManyInto(new Fragments(schema), model, rows, skipDuplicates), " RETURNING ", PLACE)
+                .render();
+    }
+
+    /** {@link #update} returning each updated row's place ({@code ctid}), for {@link #placesReading}. */
+    public SqlStatement updateManyPlaces(Model model, Filter where, List<Assign> assigns, OptionalLong limit) {
+        Fragments f = new Fragments(schema);
+        return Sql.of(updateSet(f, model, where, assigns, Optional.empty(), limit), " RETURNING ", PLACE)
+                .render();
+    }
+
+    /**
+     * The rows at {@code places}, written earlier in this transaction, read back as {@link #manyReading} reads the
+     * rows of its write, in the order of {@code places}. A row this transaction wrote stays at its place until the
+     * transaction ends: no other transaction may change it meanwhile, and vacuum keeps it.
+     */
+    public SqlStatement placesReading(Model model, List<String> places, Sql answer) {
+        Sql place = Sql.ident("place");
+        Sql rows = Sql.of(
+                "SELECT ",
+                readableColumns(model),
+                " FROM ",
+                table(model),
+                " AS ",
+                TARGET,
+                " JOIN unnest(",
+                Sql.bind(new Bound.Texts(places)),
+                "::tid[]) WITH ORDINALITY AS ",
+                place,
+                "(at, n) ON ",
+                TARGET,
+                ".ctid = ",
+                place,
+                ".at ORDER BY ",
+                place,
+                ".n");
+        return manyReading(rows, answer);
+    }
+
+    /**
+     * {@code WITH written AS (rows) SELECT} {@code answer}'s columns (the records' JSON array read over {@link
+     * #WRITTEN}, in the order the write returned its rows) and {@code records}, how many rows were written. As in
+     * {@link #reading}, the answer sees the tables as they were before the write, and the written rows only through
+     * {@link #WRITTEN}.
+     */
+    private static SqlStatement manyReading(Sql rows, Sql answer) {
+        return Sql.of(
+                        "WITH ",
+                        WRITTEN,
+                        " AS (",
+                        rows,
+                        ") SELECT ",
+                        Sql.ident("answer"),
+                        ".*, (SELECT count(*) FROM ",
+                        WRITTEN,
+                        ") AS records FROM (",
+                        answer,
+                        ") ",
+                        Sql.ident("answer"))
+                .render();
+    }
+
+    /** The columns of the model's rows the request's role may read: all, unless field rules hide some. */
+    private Sql readableColumns(Model model) {
+        if (!FieldAccess.hasFieldReadRules(model)) {
+            return Sql.of(TARGET, ".*");
+        }
+        return Sql.join(
+                ", ",
+                readable.of(model).stream()
+                        .map(field -> Fragments.column(TARGET, field))
+                        .toList());
+    }
+
+    private Sql insertManyInto(Fragments f, Model model, List<List<Assign>> rows, boolean skipDuplicates) {
         Map<String, ScalarField> columns = new LinkedHashMap<>();
         rows.forEach(r -> r.forEach(a -> columns.putIfAbsent(a.field().name(), a.field())));
         Sql sql;
@@ -344,11 +465,7 @@ public final class WriteStatements {
                     ") VALUES ",
                     Sql.join(", ", tuples));
         }
-        if (skipDuplicates) {
-            sql = Sql.of(sql, " ON CONFLICT DO NOTHING");
-        }
-        return Sql.of(sql, " RETURNING ", returnRows ? returning(f, model, TARGET) : Sql.of("1"))
-                .render();
+        return skipDuplicates ? Sql.of(sql, " ON CONFLICT DO NOTHING") : sql;
     }
 
     /** {@code UPDATE … WHERE filter [AND tag = etag] RETURNING} the rows (or {@code 1} each when only counted). */
