@@ -59,6 +59,8 @@ public enum ErrorCode {
     VALUE_OUT_OF_RANGE("P2020", 400, Titles.VALUE),
     TABLE_MISSING("P2021", 400, Titles.VALUE),
     COLUMN_MISSING("P2022", 400, Titles.VALUE),
+    /** Prisma's code for any other database error: an aggregate PostgreSQL has no function for. */
+    DATABASE_ERROR("P2039", 400, Titles.VALUE),
 
     // --- records and routes ---
     RECORD_NOT_FOUND("P2025", 404, "Record not found"),

@@ -73,7 +73,8 @@ class ErrorCodeTest {
             "P2024",
             "P2025",
             "P2028",
-            "P2034");
+            "P2034",
+            "P2039");
 
     @Test
     void everyCodeIsInTheTableOnce() {

@@ -1,5 +1,6 @@
 package dev.quarry.api.openapi;
 
+import dev.quarry.query.plan.Aggregate;
 import dev.quarry.schema.model.ScalarField;
 import dev.quarry.schema.model.ScalarType;
 import java.util.ArrayList;
@@ -109,11 +110,10 @@ final class AggregateTypes {
     /** The aggregates other than {@code _count} that the model's fields allow. */
     static List<String> aggregatesOf(ApiModel model) {
         List<String> names = new ArrayList<>();
-        if (!model.numericScalars().isEmpty()) {
-            names.addAll(List.of("_avg", "_sum"));
-        }
-        if (!model.orderableScalars().isEmpty()) {
-            names.addAll(List.of("_min", "_max"));
+        for (Aggregate fn : List.of(Aggregate.AVG, Aggregate.SUM, Aggregate.MIN, Aggregate.MAX)) {
+            if (!model.aggregated(fn).isEmpty()) {
+                names.add(fn.key);
+            }
         }
         return names;
     }
@@ -167,13 +167,13 @@ final class AggregateTypes {
     }
 
     /**
-     * {@code _avg}, {@code _sum} (numeric fields) or {@code _min}, {@code _max} (orderable fields): which fields to
+     * {@code _avg}, {@code _sum}, {@code _min} or {@code _max}: which of the fields the aggregate takes to
      * aggregate.
      */
     Schema aggregateInput(ApiModel model, String aggregate) {
-        boolean numeric = aggregate.equals("_avg") || aggregate.equals("_sum");
         String name = Character.toUpperCase(aggregate.charAt(1)) + aggregate.substring(2);
-        return fieldChoice(model, name, numeric ? model.numericScalars() : model.orderableScalars());
+        return fieldChoice(
+                model, name, model.aggregated(Aggregate.fromKey(aggregate).orElseThrow()));
     }
 
     private Schema fieldChoice(ApiModel model, String aggregate, List<ScalarField> fields) {

@@ -1,6 +1,7 @@
 package dev.quarry.api.openapi;
 
 import dev.quarry.api.RouteNames;
+import dev.quarry.query.plan.Aggregate;
 import dev.quarry.schema.model.FieldType;
 import dev.quarry.schema.model.Model;
 import dev.quarry.schema.model.RelationField;
@@ -107,6 +108,11 @@ record ApiModel(
         return scalars.stream()
                 .filter(f -> !f.isList() && f.type() != ScalarType.JSON)
                 .toList();
+    }
+
+    /** The scalars the aggregate takes in a selection and an orderBy. */
+    List<ScalarField> aggregated(Aggregate fn) {
+        return scalars.stream().filter(fn::takes).toList();
     }
 
     List<ScalarField> numericScalars() {

@@ -1,10 +1,14 @@
 package dev.quarry.api.openapi;
 
+import dev.quarry.query.plan.Aggregate;
+import dev.quarry.query.plan.FilterKind;
 import dev.quarry.schema.model.FieldType;
 import dev.quarry.schema.model.ScalarField;
 import dev.quarry.schema.model.ScalarType;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 
 /**
@@ -13,6 +17,10 @@ import org.eclipse.microprofile.openapi.models.media.Schema;
  * {@code StringListFilter}, {@code DateTimeWithAggregatesFilter}, …
  */
 final class Filters {
+
+    /** The order the document lists a having filter's aggregates in. */
+    private static final List<Aggregate> HAVING_ORDER =
+            List.of(Aggregate.COUNT, Aggregate.MIN, Aggregate.MAX, Aggregate.AVG, Aggregate.SUM);
 
     private final Components components;
     private final Values values;
@@ -47,74 +55,100 @@ final class Filters {
         String name = typeName(type) + (nullable ? "Nullable" : "") + "WithAggregatesFilter";
         return components.ref(name, () -> {
             Map<String, Schema> properties = operators(type, nullable, Json.ref(name));
-            properties.put("_count", scalar(ScalarType.INT, false));
-            if (type != ScalarType.JSON) {
-                properties.put("_min", scalar(type, true));
-                properties.put("_max", scalar(type, true));
-            }
-            if (ApiModel.isNumeric(type)) {
-                properties.put(
-                        "_avg", scalar(type == ScalarType.DECIMAL ? ScalarType.DECIMAL : ScalarType.FLOAT, true));
-                properties.put("_sum", scalar(type == ScalarType.INT ? ScalarType.INT : type, true));
+            for (Aggregate fn : HAVING_ORDER) {
+                if (fn.filters(field)) {
+                    properties.put(fn.key, aggregateFilter(fn, type));
+                }
             }
             return Json.object(properties).description("Conditions on a field and its aggregates within a group.");
         });
+    }
+
+    private Schema aggregateFilter(Aggregate fn, FieldType type) {
+        switch (fn) {
+            case COUNT:
+                return scalar(ScalarType.INT, false);
+            case AVG:
+                return scalar(type == ScalarType.DECIMAL ? ScalarType.DECIMAL : ScalarType.FLOAT, true);
+            default:
+                return scalar(type, true);
+        }
     }
 
     private Schema list(FieldType type) {
         String name = typeName(type) + "ListFilter";
         return components.ref(name, () -> {
             Map<String, Schema> properties = new LinkedHashMap<>();
-            properties.put("equals", Json.nullable(Json.array(values.single(type))));
-            properties.put("has", Json.nullable(values.single(type)));
-            properties.put("hasEvery", Json.array(values.single(type)));
-            properties.put("hasSome", Json.array(values.single(type)));
-            properties.put("isEmpty", Json.bool());
+            for (String op : FilterKind.LIST.operators()) {
+                properties.put(op, listOperand(op, type));
+            }
             return Json.object(properties).description("Conditions on a list of " + describe(type) + " values.");
         });
     }
 
+    private Schema listOperand(String op, FieldType type) {
+        switch (op) {
+            case "equals":
+                return Json.nullable(Json.array(values.single(type)));
+            case "has":
+                return Json.nullable(values.single(type));
+            case "isEmpty":
+                return Json.bool();
+            default:
+                return Json.array(values.single(type));
+        }
+    }
+
     private Map<String, Schema> operators(FieldType type, boolean nullable, Schema self) {
         Map<String, Schema> properties = new LinkedHashMap<>();
-        if (type == ScalarType.JSON) {
-            properties.put("equals", Json.any());
-            properties.put("not", Json.any());
-            properties.put(
-                    "path",
-                    Json.array(Json.string())
-                            .description("The path inside the JSON value the other conditions apply to."));
-            properties.put("mode", shared.queryMode());
-            for (String op : new String[] {"string_contains", "string_starts_with", "string_ends_with"}) {
-                properties.put(op, Json.string());
-            }
-            for (String op :
-                    new String[] {"array_contains", "array_starts_with", "array_ends_with", "lt", "lte", "gt", "gte"}) {
-                properties.put(op, Json.any());
-            }
-            return properties;
+        for (String op : FilterKind.of(type).operators()) {
+            Optional<Schema> operand =
+                    type == ScalarType.JSON ? Optional.of(jsonOperand(op)) : operand(op, type, nullable, self);
+            operand.ifPresent(o -> properties.put(op, o));
         }
-        properties.put("equals", nullable ? Json.nullable(values.single(type)) : values.single(type));
-        if (type != ScalarType.BOOLEAN) {
-            properties.put("in", Json.array(values.single(type)));
-            properties.put("notIn", Json.array(values.single(type)));
-        }
-        if (ordered(type)) {
-            for (String op : new String[] {"lt", "lte", "gt", "gte"}) {
-                properties.put(op, values.single(type));
-            }
-        }
-        if (type == ScalarType.STRING) {
-            properties.put("contains", Json.string());
-            properties.put("startsWith", Json.string());
-            properties.put("endsWith", Json.string());
-            properties.put("mode", shared.queryMode());
-        }
-        properties.put("not", nullable ? Json.nullable(self) : self);
         return properties;
     }
 
-    private static boolean ordered(FieldType type) {
-        return type == ScalarType.STRING || type == ScalarType.DATETIME || ApiModel.isNumeric(type);
+    private Schema jsonOperand(String op) {
+        switch (op) {
+            case "path":
+                return Json.array(Json.string())
+                        .description("The path inside the JSON value the other conditions apply to.");
+            case "mode":
+                return shared.queryMode();
+            case "string_contains":
+            case "string_starts_with":
+            case "string_ends_with":
+                return Json.string();
+            default:
+                return Json.any();
+        }
+    }
+
+    /** An operator's operand; none for {@code search}, which only the full-text preview feature has. */
+    private Optional<Schema> operand(String op, FieldType type, boolean nullable, Schema self) {
+        switch (op) {
+            case "equals":
+                return Optional.of(nullable ? Json.nullable(values.single(type)) : values.single(type));
+            case "in":
+            case "notIn":
+                return Optional.of(Json.array(values.single(type)));
+            case "lt":
+            case "lte":
+            case "gt":
+            case "gte":
+                return Optional.of(values.single(type));
+            case "contains":
+            case "startsWith":
+            case "endsWith":
+                return Optional.of(Json.string());
+            case "mode":
+                return Optional.of(shared.queryMode());
+            case "not":
+                return Optional.of(nullable ? Json.nullable(self) : self);
+            default:
+                return Optional.empty();
+        }
     }
 
     static String typeName(FieldType type) {

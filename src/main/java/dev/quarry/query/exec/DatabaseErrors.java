@@ -211,6 +211,12 @@ public final class DatabaseErrors {
         if (condition == SqlCondition.UNAVAILABLE) {
             return Optional.of(unavailable());
         }
+        if (condition == SqlCondition.UNDEFINED_FUNCTION) {
+            return Optional.of(new WriteError(
+                    ErrorCode.DATABASE_ERROR,
+                    "Database error. Code: `" + e.getSqlState() + "`. Message: `" + e.getErrorMessage() + "`",
+                    Map.of("driverAdapterError", adapterError(condition, e).orElseThrow())));
+        }
         if (condition.refusedValue()) {
             return Optional.of(new WriteError(
                     ErrorCode.VALUE_REFUSED,

@@ -22,6 +22,11 @@ public enum SqlCondition {
     TSQUERY_SYNTAX(null),
     UNDEFINED_TABLE(null),
     UNDEFINED_COLUMN(null),
+    /**
+     * A function with no variant for the argument's type: an aggregate PostgreSQL lacks ({@code min(bytea)}, {@code
+     * avg(integer[])}), which Prisma's query schema offers and its driver adapter reports as a database error.
+     */
+    UNDEFINED_FUNCTION("postgres"),
     /** A GRANT is missing, or a row-level security policy refused a row. */
     INSUFFICIENT_PRIVILEGE(null),
     /** The statement ran past {@code statement_timeout}. */
@@ -71,6 +76,8 @@ public enum SqlCondition {
                 return UNDEFINED_TABLE;
             case "42703":
                 return UNDEFINED_COLUMN;
+            case "42883":
+                return UNDEFINED_FUNCTION;
             case "42501":
                 return INSUFFICIENT_PRIVILEGE;
             case "57014":

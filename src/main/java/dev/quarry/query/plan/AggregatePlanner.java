@@ -32,7 +32,7 @@ final class AggregatePlanner {
 
     AggregatePlan count(Model model, ReadArgs args) {
         JsonNode a = args.args();
-        ReadPlanner.checkKeys(a, List.of("where", "orderBy", "cursor", "take", "skip", "select"), args::origin);
+        ReadPlanner.checkKeys(a, args.operation().arguments(), args::origin);
         ReadPlan rows = rows(model, a, args);
         if (!ReadPlanner.present(a, "select")
                 || (a.get("select").isBoolean() && a.get("select").booleanValue())) {
@@ -46,7 +46,7 @@ final class AggregatePlanner {
 
     AggregatePlan aggregate(Model model, ReadArgs args) {
         JsonNode a = args.args();
-        List<String> allowed = new ArrayList<>(List.of("where", "orderBy", "cursor", "take", "skip"));
+        List<String> allowed = new ArrayList<>(args.operation().arguments());
         allowed.addAll(aggregatesOf(model));
         ReadPlanner.checkKeys(a, allowed, args::origin);
         ReadPlan rows = rows(model, a, args);
@@ -56,7 +56,7 @@ final class AggregatePlanner {
 
     AggregatePlan groupBy(Model model, ReadArgs args) {
         JsonNode a = args.args();
-        List<String> allowed = new ArrayList<>(List.of("by", "where", "orderBy", "having", "take", "skip"));
+        List<String> allowed = new ArrayList<>(args.operation().arguments());
         allowed.addAll(aggregatesOf(model));
         ReadPlanner.checkKeys(a, allowed, args::origin);
         if (!ReadPlanner.present(a, "by")) {
@@ -171,21 +171,9 @@ final class AggregatePlanner {
         return new AggregatePlan.AggregateGroup(fn, false, fields);
     }
 
-    /** Fields each aggregate accepts, as Prisma's input types allow them. */
+    /** Fields each aggregate takes, as Prisma's aggregate output types list them. */
     static List<ScalarField> allowedFields(Model model, Aggregate fn) {
-        return Fields.visibleScalars(model).stream()
-                .filter(f -> {
-                    switch (fn) {
-                        case COUNT:
-                            return true;
-                        case AVG:
-                        case SUM:
-                            return !f.isList() && Fields.isNumeric(f);
-                        default:
-                            return !f.isList() && f.type() != ScalarType.JSON && f.type() != ScalarType.BYTES;
-                    }
-                })
-                .toList();
+        return Fields.visibleScalars(model).stream().filter(fn::takes).toList();
     }
 
     private static List<ScalarField> byFields(Model model, JsonNode node, ArgPath at) {
@@ -356,6 +344,13 @@ final class AggregatePlanner {
      * either.
      */
     private Filter fieldHaving(Model model, List<ScalarField> by, ScalarField field, JsonNode v, ArgPath here) {
+        if (field.isList()) {
+            // a list's having filter is its where filter (ScalarNullableListFilter): no aggregates
+            return plainHaving(model, by, field, v, here);
+        }
+        if (field.type() == ScalarType.JSON) {
+            return jsonHaving(model, by, field, v, here);
+        }
         if (!hasAggregate(v)) {
             return plainHaving(model, by, field, v, here);
         }
@@ -374,7 +369,7 @@ final class AggregatePlanner {
                 plain.set(ae.getKey(), ae.getValue());
                 continue;
             }
-            if (!allowedFields(model, fn.get()).contains(field)) {
+            if (!fn.get().filters(field)) {
                 throw QueryErrors.unknownOperator(
                         here.key(ae.getKey()), ae.getKey(), "field " + field.name(), AGGREGATES);
             }
@@ -386,6 +381,22 @@ final class AggregatePlanner {
             parts.add(plainHaving(model, by, field, plain, here));
         }
         return WherePlanner.and(parts);
+    }
+
+    /**
+     * Json's having filter (Json…WithAggregatesFilter) lists {@code _count}, {@code _min} and {@code _max}, and
+     * Prisma's engine refuses each (P2019); its {@code not} takes a Json value, never an aggregate.
+     */
+    private Filter jsonHaving(Model model, List<ScalarField> by, ScalarField field, JsonNode v, ArgPath here) {
+        if (v.isObject()) {
+            for (String key : AGGREGATES) {
+                if (v.has(key)) {
+                    throw QueryErrors.inputError(
+                            here.key(key), key + " is not a valid scalar filter operation", List.of());
+                }
+            }
+        }
+        return plainHaving(model, by, field, v, here);
     }
 
     /** Whether a having value holds an aggregate condition, itself or in its nested not. */
@@ -400,7 +411,7 @@ final class AggregatePlanner {
                     "A having filter on " + field.name() + " without an aggregate needs " + field.name() + " in by",
                     by.stream().map(ScalarField::name).toList());
         }
-        return where.scalarOn(model, field, v, at);
+        return where.fieldFilter(model, field, v, at);
     }
 
     /** The type an aggregate's value has, so that its having operand is checked as that type. */

@@ -60,13 +60,6 @@ final class Fields {
         return field.type() == type;
     }
 
-    static boolean isNumeric(ScalarField field) {
-        return field.type() == ScalarType.INT
-                || field.type() == ScalarType.BIGINT
-                || field.type() == ScalarType.FLOAT
-                || field.type() == ScalarType.DECIMAL;
-    }
-
     /**
      * The unique criteria of a model as Prisma's WhereUniqueInput names them: single fields by their name,
      * compounds by {@code name:} or their fields joined with {@code _}; each maps to its fields.

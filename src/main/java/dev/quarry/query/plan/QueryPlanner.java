@@ -17,20 +17,6 @@ import java.util.Optional;
  */
 public final class QueryPlanner {
 
-    private static final List<String> FIND_MANY_ARGS = List.of(
-            "where",
-            "orderBy",
-            "cursor",
-            "take",
-            "skip",
-            "distinct",
-            "select",
-            "include",
-            "omit",
-            "relationLoadStrategy");
-    private static final List<String> FIND_UNIQUE_ARGS =
-            List.of("where", "select", "include", "omit", "relationLoadStrategy");
-
     private static final Bound.Text ONE = new Bound.Text("1");
 
     private final ReadPlanner reads;
@@ -80,10 +66,10 @@ public final class QueryPlanner {
         RequestBudget.check(a, args::origin, limits);
         switch (args.operation()) {
             case FIND_MANY:
-                return new FindPlan(reads.read(model, a, FIND_MANY_ARGS, args::origin, 0), false);
+                return new FindPlan(reads.read(model, a, args.operation().arguments(), args::origin, 0), false);
             case FIND_FIRST:
             case FIND_FIRST_OR_THROW: {
-                ReadPlan read = reads.read(model, a, FIND_MANY_ARGS, args::origin, 0);
+                ReadPlan read = reads.read(model, a, args.operation().arguments(), args::origin, 0);
                 if (read.limit().filter(l -> !l.text().equals("1")).isPresent()) {
                     throw QueryErrors.invalid(
                             args.origin("take"), "findFirst takes only take 1 or -1", List.of("1", "-1"));
@@ -109,11 +95,11 @@ public final class QueryPlanner {
                             "argument where (a unique criterion)",
                             List.copyOf(Fields.uniqueCriteria(model).keySet()));
                 }
-                ReadPlanner.checkKeys(a, FIND_UNIQUE_ARGS, args::origin);
+                ReadPlanner.checkKeys(a, args.operation().arguments(), args::origin);
                 Filter unique = where.whereUnique(model, a.get("where"), args.origin("where"), 0);
                 ObjectNode rest = a.deepCopy();
                 rest.remove("where");
-                ReadPlan read = reads.read(model, rest, FIND_UNIQUE_ARGS, args::origin, 0);
+                ReadPlan read = reads.read(model, rest, args.operation().arguments(), args::origin, 0);
                 return new FindPlan(
                         new ReadPlan(
                                 model,

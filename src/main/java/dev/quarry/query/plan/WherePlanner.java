@@ -22,39 +22,6 @@ import java.util.Optional;
 final class WherePlanner {
 
     private static final List<String> LOGICAL = List.of("AND", "OR", "NOT");
-    private static final List<String> STRING_OPS = List.of(
-            "equals",
-            "in",
-            "notIn",
-            "lt",
-            "lte",
-            "gt",
-            "gte",
-            "not",
-            "contains",
-            "startsWith",
-            "endsWith",
-            "mode",
-            "search");
-    private static final List<String> ORDERED_OPS = List.of("equals", "in", "notIn", "lt", "lte", "gt", "gte", "not");
-    private static final List<String> EQUALITY_OPS = List.of("equals", "in", "notIn", "not");
-    private static final List<String> BOOLEAN_OPS = List.of("equals", "not");
-    private static final List<String> LIST_OPS = List.of("equals", "has", "hasEvery", "hasSome", "isEmpty");
-    private static final List<String> JSON_OPS = List.of(
-            "equals",
-            "not",
-            "path",
-            "mode",
-            "string_contains",
-            "string_starts_with",
-            "string_ends_with",
-            "array_contains",
-            "array_starts_with",
-            "array_ends_with",
-            "lt",
-            "lte",
-            "gt",
-            "gte");
     private static final List<String> TO_MANY_OPS = List.of("some", "every", "none");
     private static final List<String> TO_ONE_OPS = List.of("is", "isNot");
 
@@ -189,14 +156,18 @@ final class WherePlanner {
         if (field.get() instanceof RelationField relation) {
             return relation(model, relation, value, at, depth);
         }
-        ScalarField scalar = (ScalarField) field.get();
-        if (scalar.isList()) {
-            return list(scalar, value, at);
+        return fieldFilter(model, (ScalarField) field.get(), value, at);
+    }
+
+    /** A scalar field's where filter: a list's, Json's or a single value's ({@code having} uses it too). */
+    Filter fieldFilter(Model model, ScalarField field, JsonNode value, ArgPath at) {
+        if (field.isList()) {
+            return list(field, value, at);
         }
-        if (scalar.type() == ScalarType.JSON) {
-            return json(scalar, value, at);
+        if (field.type() == ScalarType.JSON) {
+            return json(field, value, at);
         }
-        return scalar(model, scalar, value, at);
+        return scalar(model, field, value, at);
     }
 
     private List<Filter> list(Model model, JsonNode value, ArgPath at, int depth) {
@@ -213,22 +184,6 @@ final class WherePlanner {
 
     // --- scalar fields -------------------------------------------------------------------------
 
-    private List<String> operatorsOf(ScalarField field) {
-        if (field.type() instanceof FieldType.EnumRef) {
-            return EQUALITY_OPS;
-        }
-        switch ((ScalarType) field.type()) {
-            case STRING:
-                return STRING_OPS;
-            case BOOLEAN:
-                return BOOLEAN_OPS;
-            case BYTES:
-                return EQUALITY_OPS;
-            default:
-                return ORDERED_OPS;
-        }
-    }
-
     /** A filter on one scalar field ({@code having} uses it for aggregate values). */
     Filter scalarOn(Model model, ScalarField field, JsonNode value, ArgPath at) {
         return scalar(model, field, value, at);
@@ -241,7 +196,7 @@ final class WherePlanner {
         if (!value.isObject() || isFieldRef(value)) {
             return equals(model, field, value, at, false);
         }
-        List<String> allowed = operatorsOf(field);
+        List<String> allowed = FilterKind.of(field).operators();
         JsonNode mode = value.get("mode");
         if (mode != null) {
             if (!allowed.contains("mode")) {
@@ -395,7 +350,7 @@ final class WherePlanner {
     private Filter list(ScalarField field, JsonNode value, ArgPath at) {
         // Prisma's scalar list filters take exactly one operator
         if (!value.isObject() || value.size() != 1) {
-            throw QueryErrors.wrongType(at, "an object with one of " + LIST_OPS);
+            throw QueryErrors.wrongType(at, "an object with one of " + FilterKind.LIST.operators());
         }
         return eachOperator(value, at, (op, v, here) -> {
             switch (op) {
@@ -416,7 +371,7 @@ final class WherePlanner {
                 case "isEmpty":
                     return new Filter.ListIsEmpty(field, bool(v, here));
                 default:
-                    throw QueryErrors.unknownOperator(here, op, kind(field), LIST_OPS);
+                    throw QueryErrors.unknownOperator(here, op, kind(field), FilterKind.LIST.operators());
             }
         });
     }
@@ -437,7 +392,7 @@ final class WherePlanner {
 
     private Filter json(ScalarField field, JsonNode value, ArgPath at) {
         if (!value.isObject()) {
-            throw QueryErrors.wrongType(at, "an object with Json filters " + JSON_OPS);
+            throw QueryErrors.wrongType(at, "an object with Json filters " + FilterKind.JSON.operators());
         }
         List<String> path = new ArrayList<>();
         JsonNode pathNode = value.get("path");
@@ -507,7 +462,7 @@ final class WherePlanner {
                 case "gte":
                     return new Filter.JsonCondition(field, path, Filter.JsonOp.GTE, jsonScalar(v, here), false);
                 default:
-                    throw QueryErrors.unknownOperator(here, op, kind(field), JSON_OPS);
+                    throw QueryErrors.unknownOperator(here, op, kind(field), FilterKind.JSON.operators());
             }
         });
     }

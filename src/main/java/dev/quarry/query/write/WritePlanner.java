@@ -4,9 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import dev.quarry.error.ErrorCode;
 import dev.quarry.ids.IdGenerators;
 import dev.quarry.query.ArgPath;
 import dev.quarry.query.QueryErrors;
+import dev.quarry.query.QueryException;
 import dev.quarry.query.args.Operation;
 import dev.quarry.query.args.ReadArgs;
 import dev.quarry.query.plan.Filter;
@@ -98,9 +100,7 @@ public final class WritePlanner {
         switch (args.operation()) {
             case CREATE: {
                 checkKeys(a, CREATE_ARGS, args);
-                JsonNode data = required(a, "data", args);
-                return new WritePlan.Create(
-                        model, create(model, data, args.origin("data"), Optional.empty()), shape(model, args));
+                return new WritePlan.Create(model, createData(model, a, args), shape(model, args));
             }
             case CREATE_MANY:
             case CREATE_MANY_AND_RETURN: {
@@ -170,6 +170,21 @@ public final class WritePlanner {
             throw QueryErrors.missingArgument(args.origin(key), "argument " + key, List.of(key));
         }
         return a.get(key);
+    }
+
+    /** Prisma's create takes no data when the model needs none: every field optional or with a default. */
+    private RecordCreate createData(Model model, ObjectNode a, WriteArgs args) {
+        if (present(a, "data")) {
+            return create(model, a.get("data"), args.origin("data"), Optional.empty());
+        }
+        try {
+            return create(model, JsonNodeFactory.instance.objectNode(), args.origin("data"), Optional.empty());
+        } catch (QueryException e) {
+            if (e.error().code() == ErrorCode.MISSING_VALUE) {
+                throw QueryErrors.missingArgument(args.origin("data"), "argument data", List.of("data"));
+            }
+            throw e;
+        }
     }
 
     private static void checkKeys(ObjectNode a, List<String> allowed, WriteArgs args) {
