@@ -11,3 +11,6 @@ BEGIN
   RAISE EXCEPTION 'could not serialize access' USING ERRCODE = '40001';
 END $$;
 CREATE TRIGGER badge_conflict BEFORE INSERT ON "Badge" FOR EACH ROW WHEN (NEW.label = 'conflict') EXECUTE FUNCTION conflict_on_insert();
+-- a CHECK constraint the schema cannot declare (Prisma 7 answers P2039, Quarry P2004)
+ALTER TABLE "Gauge" ADD CONSTRAINT "Gauge_level_check" CHECK ("level" >= 0);
+INSERT INTO "Gauge" ("id", "level") VALUES (1, 1);

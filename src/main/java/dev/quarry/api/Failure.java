@@ -50,6 +50,7 @@ public sealed interface Failure {
             meta.put("parameter", error.parameter());
             meta.put("path", error.path());
             meta.put("allowed", error.allowed());
+            meta.putAll(error.prismaMeta());
             return Failure.problem(error.code(), error.message(), meta);
         }
     }

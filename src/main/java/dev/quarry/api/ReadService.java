@@ -91,7 +91,7 @@ public class ReadService {
         QueryPlan plan = planners.get(readable).plan(model, args);
         return runner.run(statements.statement(plan, output, readable), session)
                 .onFailure(PgException.class)
-                .transform(e -> errors.missingInDatabase((PgException) e)
+                .transform(e -> errors.forRead(model, (PgException) e)
                         .<Throwable>map(WriteError::exception)
                         .orElse(e));
     }

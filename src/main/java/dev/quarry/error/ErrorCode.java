@@ -65,6 +65,8 @@ public enum ErrorCode {
     // --- records and routes ---
     RECORD_NOT_FOUND("P2025", 404, "Record not found"),
     CONNECTED_RECORDS_NOT_FOUND("P2018", 404, "Record not found"),
+    /** A to-many nested delete of a record that is not one of the parent's. */
+    RECORDS_NOT_CONNECTED("P2017", 404, "Record not found"),
     RESERVED_PATH("Q113", 404, "Reserved path"),
     UNIQUE_VIOLATION("P2002", 409, Titles.CONFLICT),
     FOREIGN_KEY_VIOLATION("P2003", 409, Titles.CONFLICT),

@@ -2,6 +2,7 @@ package dev.quarry.query;
 
 import dev.quarry.error.ErrorCode;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A client mistake in the arguments of a read: what is wrong, where, and what is allowed there.
@@ -13,10 +14,23 @@ import java.util.List;
  * itself
  * @param message   one sentence for a human
  * @param allowed   what would have been accepted at that place (field names, operators, a type); may be empty
+ * @param prismaMeta the {@code meta} keys Prisma 7 gives the same mistake, for Prisma's codes ({@code P2019}'s
+ * {@code modelName} and {@code details}); empty for Quarry's own
  */
-public record QueryError(ErrorCode code, String parameter, String path, String message, List<String> allowed) {
+public record QueryError(
+        ErrorCode code,
+        String parameter,
+        String path,
+        String message,
+        List<String> allowed,
+        Map<String, Object> prismaMeta) {
 
     public QueryError {
         allowed = List.copyOf(allowed);
+        prismaMeta = Map.copyOf(prismaMeta);
+    }
+
+    public QueryError(ErrorCode code, String parameter, String path, String message, List<String> allowed) {
+        this(code, parameter, path, message, allowed, Map.of());
     }
 }

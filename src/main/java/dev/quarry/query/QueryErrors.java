@@ -2,6 +2,7 @@ package dev.quarry.query;
 
 import dev.quarry.error.ErrorCode;
 import java.util.List;
+import java.util.Map;
 
 /** Every client-mistake message of the query stage, so the wording and the codes live in one place. */
 public final class QueryErrors {
@@ -163,8 +164,15 @@ public final class QueryErrors {
         return at.error(ErrorCode.WRONG_TYPE, message + " at " + at.display(), allowed);
     }
 
-    public static QueryException inputError(ArgPath at, String message, List<String> allowed) {
-        return at.error(ErrorCode.INPUT_ERROR, "Input error. " + message + " at " + at.display(), allowed);
+    /** Prisma's P2019, with its {@code meta}: the model and the details. */
+    public static QueryException inputError(ArgPath at, String model, String details, List<String> allowed) {
+        return new QueryException(new QueryError(
+                ErrorCode.INPUT_ERROR,
+                at.parameter(),
+                at.path(),
+                "Input error. " + details + " at " + at.display(),
+                allowed,
+                Map.of("modelName", model, "details", details)));
     }
 
     public static QueryException unknownModel(ArgPath at, String name, List<String> allowed) {

@@ -90,7 +90,7 @@ class PolicyDatabaseTest {
 
     @Test
     void theMigrationIsTheExpectedSql() throws Exception {
-        String expected = resource("policies/blog-policies.sql");
+        String expected = resource("golden/policy/blog-policies.sql");
         assertEquals(expected, Migrations.createScript(schema(resource(SCHEMA))));
         assertEquals(expected.substring(expected.indexOf("-- CreateTable")), Files.readString(firstMigration));
     }

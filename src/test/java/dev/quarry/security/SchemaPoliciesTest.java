@@ -55,6 +55,6 @@ class SchemaPoliciesTest extends RowLevelSecurityScenario {
                 PrismaSchema.parse("schema.prisma", BlogDatabase.resource("policies/schema-with-policies.prisma"))
                         .schema()
                         .orElseThrow());
-        assertEquals(BlogDatabase.resource("policies/schema-with-policies.sql"), migration);
+        assertEquals(BlogDatabase.resource("golden/policy/schema-with-policies.sql"), migration);
     }
 }

@@ -52,7 +52,7 @@ public final class DatabaseErrors {
      * A table or column the schema names and the database lacks (a view never created, a migration not applied):
      * Prisma's P2021 and P2022, a 400 with {@code meta} {@code modelName} and {@code table} or {@code column}.
      */
-    public Optional<WriteError> missingInDatabase(PgException e) {
+    private Optional<WriteError> missingInDatabase(PgException e) {
         String message = String.valueOf(e.getErrorMessage());
         Map<String, Object> meta = new LinkedHashMap<>();
         SqlCondition condition = SqlCondition.of(e);
@@ -184,6 +184,8 @@ public final class DatabaseErrors {
                         ErrorCode.WRITE_CONFLICT,
                         "Transaction failed due to a write conflict or a deadlock. Please retry your " + "transaction",
                         meta));
+            case INVALID_TEXT_REPRESENTATION:
+                return Optional.of(invalidInput(e, meta));
             case DATA_EXCEPTION:
                 return Optional.of(new WriteError(
                         ErrorCode.DATA_VALIDATION, "Data validation error: " + e.getErrorMessage(), meta));
@@ -192,6 +194,38 @@ public final class DatabaseErrors {
             default:
                 return Optional.empty();
         }
+    }
+
+    /**
+     * The error for a database error of a read of {@code model}: a table or column missing, or a value of the
+     * filter its column's type refuses, with Prisma 7's code and {@code meta} ({@code P2007} for a text that is no
+     * value of the type, {@code P2020} for a number out of its range). Empty for the rest, which {@link
+     * #forRead(PgException)} maps.
+     */
+    public Optional<WriteError> forRead(Model model, PgException e) {
+        Optional<WriteError> missing = missingInDatabase(e);
+        if (missing.isPresent()) {
+            return missing;
+        }
+        SqlCondition condition = SqlCondition.of(e);
+        if (condition != SqlCondition.INVALID_TEXT_REPRESENTATION
+                && condition != SqlCondition.NUMERIC_VALUE_OUT_OF_RANGE) {
+            return Optional.empty();
+        }
+        Map<String, Object> meta = new LinkedHashMap<>();
+        meta.put("modelName", model.name());
+        adapterError(condition, e).ifPresent(cause -> meta.put("driverAdapterError", cause));
+        return Optional.of(
+                condition == SqlCondition.INVALID_TEXT_REPRESENTATION
+                        ? invalidInput(e, meta)
+                        : new WriteError(
+                                ErrorCode.VALUE_OUT_OF_RANGE,
+                                "Value out of range for the type: " + e.getErrorMessage(),
+                                meta));
+    }
+
+    private static WriteError invalidInput(PgException e, Map<String, Object> meta) {
+        return new WriteError(ErrorCode.DATA_VALIDATION, "Invalid input value: " + e.getErrorMessage(), meta);
     }
 
     /**
@@ -233,8 +267,9 @@ public final class DatabaseErrors {
     }
 
     /**
-     * Prisma 7's {@code meta.driverAdapterError} for a constraint the database enforced: the driver adapter's name
-     * for the failure ({@code kind}), PostgreSQL's code and message, and the constraint's name where there is one.
+     * Prisma 7's {@code meta.driverAdapterError} (what {@code @prisma/adapter-pg} reports): the adapter's name for
+     * the failure ({@code kind}), PostgreSQL's code and message, and the keys that kind carries: the constraint's
+     * name, the column, the message again, or for the generic {@code postgres} kind the error's fields as they came.
      */
     private static Optional<Map<String, Object>> adapterError(SqlCondition condition, PgException e) {
         if (condition.adapterKind().isEmpty()) {
@@ -251,7 +286,34 @@ public final class DatabaseErrors {
         if (condition == SqlCondition.UNIQUE_VIOLATION && e.getTable() != null) {
             cause.put("table", e.getTable());
         }
+        switch (condition) {
+            case STRING_DATA_RIGHT_TRUNCATION:
+                putPresent(cause, "column", e.getColumn());
+                break;
+            case NUMERIC_VALUE_OUT_OF_RANGE:
+                cause.put("cause", String.valueOf(e.getErrorMessage()));
+                break;
+            case INVALID_TEXT_REPRESENTATION:
+                cause.put("message", String.valueOf(e.getErrorMessage()));
+                break;
+            case CHECK_VIOLATION:
+                cause.put("code", e.getSqlState());
+                putPresent(cause, "severity", e.getSeverity());
+                cause.put("message", String.valueOf(e.getErrorMessage()));
+                putPresent(cause, "detail", e.getDetail());
+                putPresent(cause, "column", e.getColumn());
+                putPresent(cause, "hint", e.getHint());
+                break;
+            default:
+                break;
+        }
         return Optional.of(Map.of("name", "DriverAdapterError", "cause", cause));
+    }
+
+    private static void putPresent(Map<String, Object> map, String key, String value) {
+        if (value != null) {
+            map.put(key, value);
+        }
     }
 
     /**

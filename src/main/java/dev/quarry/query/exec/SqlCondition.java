@@ -12,10 +12,13 @@ public enum SqlCondition {
     UNIQUE_VIOLATION("UniqueConstraintViolation"),
     FOREIGN_KEY_VIOLATION("ForeignKeyConstraintViolation"),
     NOT_NULL_VIOLATION("NullConstraintViolation"),
-    CHECK_VIOLATION("CheckConstraintViolation"),
+    /** The adapter has no kind of its own for it: its generic one, PostgreSQL's error as it came. */
+    CHECK_VIOLATION("postgres"),
     STRING_DATA_RIGHT_TRUNCATION("LengthMismatch"),
     NUMERIC_VALUE_OUT_OF_RANGE("ValueOutOfRange"),
     DIVISION_BY_ZERO(null),
+    /** {@code 22P02}: a text that is no value of the type ({@code "abc"} for a uuid). */
+    INVALID_TEXT_REPRESENTATION("InvalidInputValue"),
     /** Any other of class 22: a value the database refused (an invalid input syntax, a bad date). */
     DATA_EXCEPTION(null),
     /** A full-text query that does not parse ({@code 42601} about a {@code tsquery}): a value, not a bug. */
@@ -72,6 +75,8 @@ public enum SqlCondition {
                 return NUMERIC_VALUE_OUT_OF_RANGE;
             case "22012":
                 return DIVISION_BY_ZERO;
+            case "22P02":
+                return INVALID_TEXT_REPRESENTATION;
             case "42P01":
                 return UNDEFINED_TABLE;
             case "42703":
@@ -101,6 +106,7 @@ public enum SqlCondition {
         return this == STRING_DATA_RIGHT_TRUNCATION
                 || this == NUMERIC_VALUE_OUT_OF_RANGE
                 || this == DIVISION_BY_ZERO
+                || this == INVALID_TEXT_REPRESENTATION
                 || this == DATA_EXCEPTION
                 || this == TSQUERY_SYNTAX;
     }

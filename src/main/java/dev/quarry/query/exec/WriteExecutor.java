@@ -593,7 +593,7 @@ public final class WriteExecutor {
                     target -> tx.run(sql.delete(to, and(linked, target), OptionalLong.empty(), false))
                             .invoke(rows -> {
                                 if (rows.isEmpty()) {
-                                    throw nestedMissing(hop, "delete");
+                                    throw notConnected(hop);
                                 }
                             }));
         } else if (w instanceof RelationWrite.Update u) {
@@ -993,6 +993,20 @@ public final class WriteExecutor {
                                 + "but not found. "
                                 + cause,
                         meta)
+                .exception();
+    }
+
+    /** A to-many nested delete that found no record among the parent's: Prisma's P2017. */
+    private static RuntimeException notConnected(Hop hop) {
+        return new WriteError(
+                        ErrorCode.RECORDS_NOT_CONNECTED,
+                        "The records for relation `" + hop.relation().name() + "` between the `"
+                                + hop.from().name() + "` and `" + hop.to().name() + "` models are not connected.",
+                        Map.of(
+                                "modelName", hop.from().name(),
+                                "relation", hop.relation().name(),
+                                "parent", hop.from().name(),
+                                "child", hop.to().name()))
                 .exception();
     }
 

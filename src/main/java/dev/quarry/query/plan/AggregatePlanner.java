@@ -215,6 +215,7 @@ final class AggregatePlanner {
         if (!missing.isEmpty()) {
             throw QueryErrors.inputError(
                     at,
+                    model.name(),
                     "take or skip without an orderBy orders the groups by the primary key, and every field "
                             + "used "
                             + "for orderBy "
@@ -281,7 +282,9 @@ final class AggregatePlanner {
                     allowed.addAll(AGGREGATES);
                     throw QueryErrors.inputError(
                             here,
-                            "Every field used for orderBy must be included in the by-arguments of the query",
+                            model.name(),
+                            "Every field used for orderBy must be included in the by-arguments of the query. "
+                                    + "Missing fields: " + e.getKey(),
                             allowed);
                 }
                 out.add(ReadPlanner.direction(

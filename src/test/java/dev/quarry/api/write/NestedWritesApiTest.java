@@ -84,7 +84,7 @@ class NestedWritesApiTest {
                         update + "{\"disconnect\":{\"id\":" + free + "},\"delete\":{\"title\":\"d\",\"id\":999999}}}}")
                 .then()
                 .statusCode(404)
-                .body("code", equalTo("P2025"));
+                .body("code", equalTo("P2017"));
         rpc("post", "findUnique", "{\"where\":{\"id\":" + free + "}}").then().body("authorId", equalTo(id));
         rpc("user", "update", update + "{\"disconnect\":{\"id\":" + free + "},\"deleteMany\":{\"title\":\"c\"}}}}")
                 .then()
