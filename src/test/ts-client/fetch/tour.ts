@@ -73,6 +73,15 @@ async function tour(): Promise<void> {
     ],
   });
   check(results.length === 2, "$transaction");
+  // the object form, with Prisma's transaction options: its own route, $transaction/withOptions
+  const counted = await new RpcApi(config).rpcTransactionWithOptions({
+    transactionOptions: {
+      operations: [{ delegate: "post", operation: "count", args: { where: { authorId: { equals: id } } } }],
+      isolationLevel: "Serializable",
+      timeout: 5000,
+    },
+  });
+  check(counted.length === 1 && counted[0] === 2, "$transaction with options");
   const published = await rpcPosts.postFindMany({ postFindManyArgs: { where: { authorId: { equals: id }, published: { equals: true } } } });
   check(published.length === 2, "the transaction's update happened");
 

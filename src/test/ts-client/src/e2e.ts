@@ -77,6 +77,14 @@ const tx = await api.POST("/api/rpc/$transaction", {
   ],
 });
 check(tx.data?.length === 2 && tx.data[1] === 2, "openapi-fetch: $transaction, each operation typed");
+const txOptions = await api.POST("/api/rpc/$transaction/withOptions", {
+  body: {
+    operations: [{ delegate: "post", operation: "count", args: { where: { authorId: { equals: id } } } }],
+    isolationLevel: "Serializable",
+    timeout: 5000,
+  },
+});
+check(txOptions.data?.length === 1 && txOptions.data[0] === 2, "openapi-fetch: $transaction with options");
 const tooLong = await api.POST("/api/users/_query", { body: { take: 100000 } });
 check(tooLong.response.status === 400, "openapi-fetch: take over the limit is refused");
 

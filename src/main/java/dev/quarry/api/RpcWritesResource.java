@@ -1,5 +1,6 @@
 package dev.quarry.api;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.quarry.query.ArgPath;
 import dev.quarry.query.QueryErrors;
 import dev.quarry.query.args.Json;
@@ -18,8 +19,9 @@ import java.util.List;
 
 /**
  * The write operations of the RPC surface, {@code POST /api/rpc/{delegate}/{create|…|deleteMany}}, and
- * {@code POST /api/rpc/$transaction}. The operation is a regular-expression template, so these routes win over the
- * read resource's {@code {delegate}/{operation}}. Answers are Prisma Client's results, 200.
+ * {@code POST /api/rpc/$transaction} (and {@code $transaction/withOptions}). The operation is a regular-expression
+ * template, so these routes win over the read resource's {@code {delegate}/{operation}}. Answers are Prisma Client's
+ * results, 200.
  */
 @Path("/api/rpc")
 public class RpcWritesResource {
@@ -53,6 +55,27 @@ public class RpcWritesResource {
             throw QueryErrors.missingArgument(ArgPath.of("body"), "an array of operations", List.of());
         }
         return writes.transaction(Json.parse(body, ArgPath.of("body")))
+                .map(result -> Response.ok(result, MediaType.APPLICATION_JSON).build());
+    }
+
+    /**
+     * {@code POST /api/rpc/$transaction/withOptions}: the object form alone ({@code {operations, isolationLevel,
+     * maxWait, timeout}}), a route of its own so that generated clients, which cannot send one body of two shapes,
+     * have a typed call for each form.
+     */
+    @POST
+    @Path("{transaction: \\$transaction}/withOptions")
+    @Consumes(MediaType.WILDCARD)
+    public Uni<Response> transactionWithOptions(String body) {
+        String expected = "an object {\"operations\": [...], \"isolationLevel\", \"maxWait\", \"timeout\"}";
+        if (body == null || body.isBlank()) {
+            throw QueryErrors.missingArgument(ArgPath.of("body"), expected, List.of());
+        }
+        JsonNode options = Json.parse(body, ArgPath.of("body"));
+        if (!options.isObject()) {
+            throw QueryErrors.wrongType(ArgPath.of("body"), expected);
+        }
+        return writes.transaction(options)
                 .map(result -> Response.ok(result, MediaType.APPLICATION_JSON).build());
     }
 }

@@ -6,6 +6,7 @@ import dev.quarry.schema.model.ScalarType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 
 /**
@@ -86,8 +87,28 @@ final class AggregateTypes {
                     "skip", shared.skip().description("Skips this many groups first."));
             addAggregates(args, model);
             SoftDeleteDocs.addArgument(args, model);
-            return args.required(List.of("by"));
+            // Prisma's types ask for orderBy beside take or skip (its engine pages groups by the primary key
+            // otherwise, a P2019 unless every key field is in by)
+            args.required(List.of("by"))
+                    .addDependentRequired("take", List.of("orderBy"))
+                    .addDependentRequired("skip", List.of("orderBy"));
+            return Json.forbidding(args, sortedOutsideBy(model));
         });
+    }
+
+    /** A field sorted on but not in by, one schema per field: Prisma refuses it (P2019). */
+    private static List<Schema> sortedOutsideBy(ApiModel model) {
+        return model.orderableScalars().stream()
+                .map(f -> Json.object(
+                                "orderBy",
+                                OASFactory.createSchema().contains(Json.having(List.of(f.name()))),
+                                "by",
+                                OASFactory.createSchema()
+                                        .not(OASFactory.createSchema()
+                                                .contains(OASFactory.createSchema()
+                                                        .constValue(f.name()))))
+                        .required(List.of("orderBy")))
+                .toList();
     }
 
     Schema groupByResult(ApiModel model) {

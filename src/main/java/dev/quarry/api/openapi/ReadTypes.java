@@ -268,6 +268,16 @@ final class ReadTypes {
         });
     }
 
+    /** The arguments of findFirst: findMany's, but take is 1 or -1 (Prisma refuses any other, P2019). */
+    Schema findFirstArgs(ApiModel model) {
+        return components.ref(model.name() + "FindFirstArgs", () -> {
+            Schema args = findManyWindowAndShape(model);
+            args.addProperty("take", shared.firstTake());
+            SoftDeleteDocs.addArgument(args, model);
+            return args;
+        });
+    }
+
     /**
      * A to-many relation's arguments in select/include: findMany's, but {@code withDeleted} is only for the whole
      * read.

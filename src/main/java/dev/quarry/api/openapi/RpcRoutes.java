@@ -45,6 +45,9 @@ final class RpcRoutes {
             "groupBy");
     private static final List<String> READS =
             List.of("findMany", "findFirst", "findUnique", "count", "aggregate", "groupBy");
+    private static final String TRANSACTION = "Runs the operations in order in one database transaction; when one "
+            + "fails, none has effect and the error of the failing one is returned.";
+
     private static final List<String> NEED_UNIQUE_KEY = List.of("findUnique", "update", "upsert", "delete");
 
     private final String basePath;
@@ -129,7 +132,7 @@ final class RpcRoutes {
                 return new Call(reads.findManyArgs(model), false, "The records, in order.", Json.array(record));
             case "findFirst":
                 return new Call(
-                        reads.findManyArgs(model),
+                        reads.findFirstArgs(model),
                         false,
                         "The first matching record, or null.",
                         Json.nullable(reads.record(model)));
@@ -199,7 +202,7 @@ final class RpcRoutes {
         });
         Schema operations = components.ref(
                 "TransactionOperations", () -> Json.array(step).description("The operations, run in order."));
-        components.ref(
+        Schema withOptions = components.ref(
                 "TransactionOptions",
                 () -> Json.object(
                                 "operations", operations,
@@ -208,11 +211,11 @@ final class RpcRoutes {
                                                 "ReadUncommitted", "ReadCommitted", "RepeatableRead", "Serializable")),
                                 "maxWait",
                                         Json.integer()
-                                                .minimum(BigDecimal.ZERO)
+                                                .minimum(BigDecimal.ONE)
                                                 .description("Milliseconds to wait for a connection."),
                                 "timeout",
                                         Json.integer()
-                                                .minimum(BigDecimal.ZERO)
+                                                .minimum(BigDecimal.ONE)
                                                 .description("Milliseconds the transaction may take."))
                         .required(List.of("operations"))
                         .additionalPropertiesBoolean(false)
@@ -220,20 +223,36 @@ final class RpcRoutes {
                                 + "is then P2034 "
                                 + "(409), "
                                 + "a transaction over its timeout P2028 (408)."));
-        // the options form is not in a oneOf with the array: typescript-fetch cannot compile a oneOf holding the
-        // union of operations, nor the java generator a oneOf of an array and an object
-        Operation op = operation("rpc.transaction", "rpc", "prisma.$transaction([...]): runs the operations atomically")
-                .description("Runs the operations in order in one database transaction; when one fails, none "
-                        + "has effect "
-                        + "and the error of the failing one is returned. The body is the array of "
-                        + "operations, or an object with the operations and Prisma's transaction options "
-                        + "(isolationLevel, maxWait, timeout): the TransactionOptions component.");
-        op.requestBody(jsonBody(Json.array(step).description("The operations, run in order."), true));
+        // each form has its route: typescript-fetch cannot compile a oneOf holding the union of operations, nor
+        // the java generator a oneOf of an array and an object
+        Operation array = transactionOperation(
+                "rpc.transaction",
+                "prisma.$transaction([...]): runs the operations atomically",
+                "The body is the array of operations; $transaction/withOptions takes them with Prisma's "
+                        + "transaction options.",
+                Json.array(step).description("The operations, run in order."));
+        Operation options = transactionOperation(
+                "rpc.transactionWithOptions",
+                "prisma.$transaction([...], {isolationLevel, maxWait, timeout}): runs the operations atomically, "
+                        + "with transaction options",
+                "The body is the operations with Prisma's transaction options; the same as the object form of "
+                        + "$transaction's body.",
+                withOptions);
+        Map<String, PathItem> paths = new LinkedHashMap<>();
+        paths.put(basePath + "/rpc/$transaction", OASFactory.createPathItem().POST(array));
+        paths.put(
+                basePath + "/rpc/$transaction/withOptions",
+                OASFactory.createPathItem().POST(options));
+        return paths;
+    }
+
+    private Operation transactionOperation(String id, String summary, String body, Schema bodySchema) {
+        Operation op = operation(id, "rpc", summary).description(TRANSACTION + " " + body);
+        op.requestBody(jsonBody(bodySchema, true));
         op.getResponses()
                 .addAPIResponse("200", jsonResponse("The result of each operation, in order.", Json.array(Json.any())));
         addErrors(op, BAD_REQUEST, NOT_FOUND, Problems.Status.REQUEST_TIMEOUT, CONFLICT, SERVICE_UNAVAILABLE);
-        return Map.of(
-                basePath + "/rpc/$transaction", OASFactory.createPathItem().POST(op));
+        return op;
     }
 
     private Schema transactionStep(ApiModel model, String name) {

@@ -4,6 +4,7 @@ import dev.quarry.query.plan.Limits;
 import dev.quarry.schema.model.FieldType;
 import java.math.BigDecimal;
 import java.util.List;
+import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 
 /**
@@ -27,6 +28,15 @@ final class Shared {
         return Json.integer()
                 .minimum(BigDecimal.valueOf(-limits.maxTake()))
                 .maximum(BigDecimal.valueOf(limits.maxTake()));
+    }
+
+    /** findFirst's take: 1, or -1 (Prisma refuses any other, P2019). */
+    Schema firstTake() {
+        return Json.integer()
+                .minimum(BigDecimal.ONE.negate())
+                .maximum(BigDecimal.ONE)
+                .not(OASFactory.createSchema().constValue(0))
+                .description("1, or -1 for the last record in the order (before the cursor).");
     }
 
     /** Bounded by {@code quarry.api.max-skip}. */

@@ -7,16 +7,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.quarry.client.blog.ApiClient;
 import dev.quarry.client.blog.ApiException;
 import dev.quarry.client.blog.ApiResponse;
+import dev.quarry.client.blog.api.RpcApi;
 import dev.quarry.client.blog.api.RpcPostApi;
 import dev.quarry.client.blog.api.RpcUserApi;
 import dev.quarry.client.blog.api.UsersApi;
 import dev.quarry.client.blog.model.BatchPayload;
+import dev.quarry.client.blog.model.PostCountArgs;
+import dev.quarry.client.blog.model.PostCountOperation;
 import dev.quarry.client.blog.model.PostCreateNestedManyWithoutAuthorInput;
 import dev.quarry.client.blog.model.PostCreateWithoutAuthorInput;
 import dev.quarry.client.blog.model.PostDeleteManyArgs;
 import dev.quarry.client.blog.model.PostWhereInput;
 import dev.quarry.client.blog.model.SortOrder;
 import dev.quarry.client.blog.model.StringFilter;
+import dev.quarry.client.blog.model.TransactionOperation;
+import dev.quarry.client.blog.model.TransactionOptions;
 import dev.quarry.client.blog.model.User;
 import dev.quarry.client.blog.model.UserCreateArgs;
 import dev.quarry.client.blog.model.UserCreateInput;
@@ -109,6 +114,21 @@ class ClientEndToEndTest {
                 resources
                         .usersUpdate(created.getId(), new UserUpdateInput().name("Ada"), null, null, null, etag)
                         .getName());
+
+        // $transaction in both forms: the array, and the object with transaction options on its own route
+        RpcApi transactions = new RpcApi(client);
+        TransactionOperation countPosts = new TransactionOperation(new PostCountOperation()
+                .delegate(PostCountOperation.DelegateEnum.POST)
+                .operation(PostCountOperation.OperationEnum.COUNT)
+                .args(new PostCountArgs()
+                        .where(new PostWhereInput().authorId(new StringFilter().equalTo(created.getId())))));
+        assertEquals(List.of(2), transactions.rpcTransaction(List.of(countPosts)));
+        assertEquals(
+                List.of(2),
+                transactions.rpcTransactionWithOptions(new TransactionOptions()
+                        .addOperationsItem(countPosts)
+                        .isolationLevel(TransactionOptions.IsolationLevelEnum.SERIALIZABLE)
+                        .timeout(5000)));
 
         User updated = users.userUpdate(new UserUpdateArgs()
                 .where(new UserWhereUniqueInput().id(created.getId()))

@@ -16,11 +16,15 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
@@ -28,10 +32,9 @@ import org.junit.jupiter.api.Test;
  * Requests made from the served document's own schemas, for every operation that takes a JSON body (the RPC calls,
  * {@code _query}, creates and updates): values the document calls valid (its JSON Schema validator accepts them),
  * and the same with one mistake (an unknown property, a wrong type). No answer may be a 5xx or a route not found,
- * and every answer must be one the document declares for its status ({@link DocumentedAnswers}). How many valid
- * ones the server still refused, and why, is printed: the document is looser than the server where a refusal is not
- * for data reasons (missing or conflicting records), or where the fuzz leaves out a required query parameter
- * (updateMany's filter).
+ * and every answer must be one the document declares for its status ({@link DocumentedAnswers}). A valid one may be
+ * refused only for data reasons (a missing or conflicting record): any other refusal means the document is looser
+ * than the server. The figures are printed.
  */
 @QuarkusTest
 @WithTestResource(
@@ -42,6 +45,21 @@ class DocumentFuzzApiTest {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final int MAX_DEPTH = 3;
     private static final int TRIES = 200;
+    /**
+     * A record not found (P2025), a unique or foreign key conflict (P2002, P2003), a required relation (P2014), a
+     * transaction over the timeout it asked for (P2028).
+     */
+    private static final Set<String> DATA_REASONS = Set.of("P2025", "P2002", "P2003", "P2014", "P2028");
+    /**
+     * Where the document is still looser than the server, by the refusal's code and path: in the input types being
+     * rewritten as one typed description, and a rule JSON Schema cannot state across nesting.
+     */
+    private static final Map<String, String> KNOWN_LOOSER = Map.of(
+            "Q103 .*\\.not\\.mode", "a nested not has no mode (Prisma's Nested…Filter), the document's filter has",
+            "Q102 .*\\.author\\.create\\.posts",
+                    "a to-one nested create is the whole create input, not Prisma's …CreateWithout…Input",
+            "Q104 having\\..*", "a having field without an aggregate must be in by (not stated in the document)",
+            "Q109 \\w+\\.author", "an update may set a relation beside its key (Prisma's checked or unchecked input)");
 
     private JsonNode document;
     private final Random random = new Random(23);
@@ -60,6 +78,7 @@ class DocumentFuzzApiTest {
         Map<String, Integer> tally = new TreeMap<>();
         Map<String, String> examples = new TreeMap<>();
         List<String> wrong = new ArrayList<>();
+        List<String> looser = new ArrayList<>();
         int sent = 0;
         try {
             for (Iterator<Map.Entry<String, JsonNode>> paths =
@@ -80,13 +99,16 @@ class DocumentFuzzApiTest {
                     for (int i = 0; i < 12; i++) {
                         boolean valid = i % 3 != 2;
                         JsonNode body = valid ? validInstance(answers, key, schema) : broken(instance(schema, 0));
-                        if (body == null) {
+                        Map<String, String> query = requiredQuery(answers, key, op.getValue());
+                        if (body == null || query == null) {
                             tally.merge("valid, none made", 1, Integer::sum);
                             continue;
                         }
-                        // the document's paths as they are ($transaction unencoded)
-                        Response r = given().urlEncodingEnabled(false)
-                                .contentType(ContentType.JSON)
+                        // the document's paths as they are ($transaction unencoded), so the query encoded here
+                        RequestSpecification request = given().urlEncodingEnabled(false);
+                        query.forEach((name, value) ->
+                                request.queryParam(name, URLEncoder.encode(value, StandardCharsets.UTF_8)));
+                        Response r = request.contentType(ContentType.JSON)
                                 .body(body.toString())
                                 .request(op.getKey().toUpperCase(), path.getKey());
                         sent++;
@@ -95,6 +117,19 @@ class DocumentFuzzApiTest {
                                 + (r.statusCode() >= 400 ? " " + r.path("code") : "");
                         tally.merge(kind, 1, Integer::sum);
                         examples.putIfAbsent(kind, op.getKey().toUpperCase() + " " + path.getKey() + " " + body);
+                        if (valid && r.statusCode() >= 400 && !DATA_REASONS.contains(r.<String>path("code"))) {
+                            String refusal = r.path("code") + " " + r.path("meta.path");
+                            String known = KNOWN_LOOSER.entrySet().stream()
+                                    .filter(e -> refusal.matches(e.getKey()))
+                                    .map(Map.Entry::getValue)
+                                    .findFirst()
+                                    .orElse(null);
+                            if (known != null) {
+                                tally.merge("valid, refused as known: " + known, 1, Integer::sum);
+                            } else {
+                                looser.add(op.getKey() + " " + path.getKey() + " " + body + " -> " + r.asString());
+                            }
+                        }
                         // a 5xx, or a route of the document the server does not know
                         if (r.statusCode() >= 500 || (r.statusCode() == 404 && "Q404".equals(r.path("code")))) {
                             wrong.add(op.getKey() + " " + path.getKey() + " " + body + " -> " + r.asString());
@@ -109,6 +144,7 @@ class DocumentFuzzApiTest {
         }
         assertTrue(sent > 300, "requests: " + sent);
         assertEquals(List.of(), wrong);
+        assertEquals(List.of(), looser, "valid by the document, refused not for data reasons");
     }
 
     /**
@@ -124,6 +160,32 @@ class DocumentFuzzApiTest {
             }
         }
         return null;
+    }
+
+    /**
+     * The operation's required query parameters, each valid by its schema (a JSON parameter as its JSON text), or
+     * null when none could be made.
+     */
+    private Map<String, String> requiredQuery(DocumentedAnswers answers, String key, JsonNode operation) {
+        Map<String, String> query = new TreeMap<>();
+        for (JsonNode parameter : operation.path("parameters")) {
+            JsonNode resolved =
+                    parameter.has("$ref") ? resolve(parameter.get("$ref").asText()) : parameter;
+            if (!"query".equals(resolved.path("in").asText())
+                    || !resolved.path("required").asBoolean()) {
+                continue;
+            }
+            JsonNode json = resolved.path("content").path("application/json").get("schema");
+            JsonNode value = validInstance(
+                    answers, key + " " + resolved.get("name").asText(), json != null ? json : resolved.get("schema"));
+            if (value == null) {
+                return null;
+            }
+            query.put(
+                    resolved.get("name").asText(),
+                    json != null || !value.isTextual() ? value.toString() : value.asText());
+        }
+        return query;
     }
 
     /** One mistake the document forbids: an unknown property, or a number where an object or array belongs. */

@@ -263,6 +263,37 @@ class WritesApiTest {
     }
 
     @Test
+    void transactionWithOptionsTakesTheObjectFormOnly() {
+        String operations = "[{\"delegate\":\"tag\",\"operation\":\"create\",\"args\":{\"data\":{\"name\":\"tx3\"}}},"
+                + "{\"delegate\":\"tag\",\"operation\":\"count\",\"args\":{\"where\":{\"name\":\"tx3\"}}}]";
+        given().urlEncodingEnabled(false)
+                .contentType(ContentType.JSON)
+                .body("{\"operations\":" + operations + ",\"isolationLevel\":\"Serializable\",\"timeout\":5000}")
+                .when()
+                .post("/api/rpc/$transaction/withOptions")
+                .then()
+                .statusCode(200)
+                .body("[0].name", equalTo("tx3"))
+                .body("[1]", equalTo(1));
+        given().urlEncodingEnabled(false)
+                .contentType(ContentType.JSON)
+                .body(operations)
+                .when()
+                .post("/api/rpc/$transaction/withOptions")
+                .then()
+                .statusCode(400)
+                .body("code", equalTo("Q104"));
+        given().urlEncodingEnabled(false)
+                .contentType(ContentType.JSON)
+                .when()
+                .post("/api/rpc/$transaction/withOptions")
+                .then()
+                .statusCode(400)
+                .body("code", equalTo("Q108"));
+        rpc("tag", "count", "{\"where\":{\"name\":\"tx3\"}}").then().body(equalTo("1"));
+    }
+
+    @Test
     void viewsAreReadOnly() {
         given().contentType(ContentType.JSON)
                 .body("{\"id\":\"x\",\"email\":\"y\"}")
