@@ -28,6 +28,14 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(DocumentedAnswers.Checked.class)
 class ReadErrorsApiTest {
 
+    /** An RPC call with a JSON body. */
+    private static ValidatableResponse rpc(String model, String operation, String body) {
+        return given().contentType(ContentType.JSON)
+                .body(body)
+                .post("/api/rpc/" + model + "/" + operation)
+                .then();
+    }
+
     private static ValidatableResponse problem(ValidatableResponse r, int status, String code) {
         return r.statusCode(status)
                 .contentType("application/problem+json")
@@ -42,14 +50,7 @@ class ReadErrorsApiTest {
     @Test
     void unknownModel() {
         problem(given().get("/api/nopes").then(), 400, "Q110").body("meta.allowed", hasItem("accounts"));
-        problem(
-                        given().contentType(ContentType.JSON)
-                                .body("{}")
-                                .post("/api/rpc/nope/findMany")
-                                .then(),
-                        400,
-                        "Q110")
-                .body("meta.allowed", hasItem("aPIKey"));
+        problem(rpc("nope", "findMany", "{}"), 400, "Q110").body("meta.allowed", hasItem("aPIKey"));
     }
 
     @Test
@@ -77,94 +78,28 @@ class ReadErrorsApiTest {
 
     @Test
     void operatorOnTheWrongType() {
-        problem(
-                        given().contentType(ContentType.JSON)
-                                .body("{\"where\":{\"active\":{\"contains\":\"x\"}}}")
-                                .post("/api/rpc/account/findMany")
-                                .then(),
-                        400,
-                        "Q103")
+        problem(rpc("account", "findMany", "{\"where\":{\"active\":{\"contains\":\"x\"}}}"), 400, "Q103")
                 .body("meta.parameter", equalTo("body"))
                 .body("meta.path", equalTo("where.active.contains"))
                 .body("meta.allowed", hasItem("equals"));
-        problem(
-                        given().contentType(ContentType.JSON)
-                                .body("{\"where\":{\"articles\":{\"is\":{}}}}")
-                                .post("/api/rpc/account/findMany")
-                                .then(),
-                        400,
-                        "Q103")
+        problem(rpc("account", "findMany", "{\"where\":{\"articles\":{\"is\":{}}}}"), 400, "Q103")
                 .body("meta.allowed", hasItem("some"));
-        problem(
-                        given().contentType(ContentType.JSON)
-                                .body("{\"where\":{\"tags\":{\"contains\":\"x\"}}}")
-                                .post("/api/rpc/account/findMany")
-                                .then(),
-                        400,
-                        "Q103")
+        problem(rpc("account", "findMany", "{\"where\":{\"tags\":{\"contains\":\"x\"}}}"), 400, "Q103")
                 .body("meta.allowed", hasItem("hasSome"));
     }
 
     @Test
     void wrongTypesAndRanges() {
-        problem(
-                        given().contentType(ContentType.JSON)
-                                .body("{\"where\":{\"id\":{\"equals\":\"x\"}}}")
-                                .post("/api/rpc/account/findMany")
-                                .then(),
-                        400,
-                        "Q104")
+        problem(rpc("account", "findMany", "{\"where\":{\"id\":{\"equals\":\"x\"}}}"), 400, "Q104")
                 .body("meta.path", equalTo("where.id.equals"));
-        problem(
-                given().contentType(ContentType.JSON)
-                        .body("{\"where\":{\"id\":1.5}}")
-                        .post("/api/rpc/account/findMany")
-                        .then(),
-                400,
-                "Q104");
-        problem(
-                given().contentType(ContentType.JSON)
-                        .body("{\"where\":{\"id\":99999999999}}")
-                        .post("/api/rpc/account/findMany")
-                        .then(),
-                400,
-                "Q105");
-        problem(
-                given().contentType(ContentType.JSON)
-                        .body("{\"where\":{\"views\":\"99999999999999999999\"}}")
-                        .post("/api/rpc/account/findMany")
-                        .then(),
-                400,
-                "Q105");
-        problem(
-                given().contentType(ContentType.JSON)
-                        .body("{\"where\":{\"createdAt\":\"2024-01-01\"}}")
-                        .post("/api/rpc/account/findMany")
-                        .then(),
-                400,
-                "Q104");
-        problem(
-                        given().contentType(ContentType.JSON)
-                                .body("{\"where\":{\"role\":\"KING\"}}")
-                                .post("/api/rpc/account/findMany")
-                                .then(),
-                        400,
-                        "Q104")
+        problem(rpc("account", "findMany", "{\"where\":{\"id\":1.5}}"), 400, "Q104");
+        problem(rpc("account", "findMany", "{\"where\":{\"id\":99999999999}}"), 400, "Q105");
+        problem(rpc("account", "findMany", "{\"where\":{\"views\":\"99999999999999999999\"}}"), 400, "Q105");
+        problem(rpc("account", "findMany", "{\"where\":{\"createdAt\":\"2024-01-01\"}}"), 400, "Q104");
+        problem(rpc("account", "findMany", "{\"where\":{\"role\":\"KING\"}}"), 400, "Q104")
                 .body("meta.allowed", hasItem("ADMIN"));
-        problem(
-                given().contentType(ContentType.JSON)
-                        .body("{\"where\":{\"avatar\":\"***\"}}")
-                        .post("/api/rpc/account/findMany")
-                        .then(),
-                400,
-                "Q104");
-        problem(
-                given().contentType(ContentType.JSON)
-                        .body("{\"where\":{\"email\":null}}")
-                        .post("/api/rpc/account/findMany")
-                        .then(),
-                400,
-                "Q104");
+        problem(rpc("account", "findMany", "{\"where\":{\"avatar\":\"***\"}}"), 400, "Q104");
+        problem(rpc("account", "findMany", "{\"where\":{\"email\":null}}"), 400, "Q104");
         problem(given().queryParam("filter[id][gt]", "two").get("/api/accounts").then(), 400, "Q104")
                 .body("meta.parameter", equalTo("filter"));
         problem(given().queryParam("skip", "-1").get("/api/accounts").then(), 400, "Q105");
@@ -174,28 +109,9 @@ class ReadErrorsApiTest {
     void malformedJson() {
         problem(given().queryParam("filter", "{\"email\":").get("/api/accounts").then(), 400, "Q100")
                 .body("meta.parameter", equalTo("filter"));
-        problem(
-                        given().contentType(ContentType.JSON)
-                                .body("{\"where\":")
-                                .post("/api/rpc/account/findMany")
-                                .then(),
-                        400,
-                        "Q100")
-                .body("meta.parameter", equalTo("body"));
-        problem(
-                given().contentType(ContentType.JSON)
-                        .body("[1]")
-                        .post("/api/rpc/account/findMany")
-                        .then(),
-                400,
-                "Q104");
-        problem(
-                given().contentType(ContentType.JSON)
-                        .body("{\"take\":1,\"take\":2}")
-                        .post("/api/rpc/account/findMany")
-                        .then(),
-                400,
-                "Q100");
+        problem(rpc("account", "findMany", "{\"where\":"), 400, "Q100").body("meta.parameter", equalTo("body"));
+        problem(rpc("account", "findMany", "[1]"), 400, "Q104");
+        problem(rpc("account", "findMany", "{\"take\":1,\"take\":2}"), 400, "Q100");
     }
 
     @Test
@@ -208,65 +124,21 @@ class ReadErrorsApiTest {
         for (int i = 0; i < 9; i++) {
             deep = "{\"include\":{\"children\":" + deep + "}}";
         }
-        problem(
-                        given().contentType(ContentType.JSON)
-                                .body("{\"include\":{\"children\":" + deep + "}}")
-                                .post("/api/rpc/category/findMany")
-                                .then(),
-                        400,
-                        "Q107")
+        problem(rpc("category", "findMany", "{\"include\":{\"children\":" + deep + "}}"), 400, "Q107")
                 .body("detail", containsString("quarry.api.max-depth"));
     }
 
     @Test
     void argumentMistakes() {
-        problem(
-                given().contentType(ContentType.JSON)
-                        .body("{\"select\":{\"id\":true},\"include\":{\"profile\":true}}")
-                        .post("/api/rpc/account/findMany")
-                        .then(),
-                400,
-                "Q109");
-        problem(
-                        given().contentType(ContentType.JSON)
-                                .body("{\"where\":{\"handle\":\"ann\"}}")
-                                .post("/api/rpc/account/findUnique")
-                                .then(),
-                        400,
-                        "Q108")
+        problem(rpc("account", "findMany", "{\"select\":{\"id\":true},\"include\":{\"profile\":true}}"), 400, "Q109");
+        problem(rpc("account", "findUnique", "{\"where\":{\"handle\":\"ann\"}}"), 400, "Q108")
                 .body("meta.allowed", hasItem("handle_role"));
-        problem(
-                        given().contentType(ContentType.JSON)
-                                .body("{\"wher\":{}}")
-                                .post("/api/rpc/account/findMany")
-                                .then(),
-                        400,
-                        "Q101")
-                .body("meta.allowed", hasItem("where"));
+        problem(rpc("account", "findMany", "{\"wher\":{}}"), 400, "Q101").body("meta.allowed", hasItem("where"));
         problem(given().queryParam("filtre", "x").get("/api/accounts").then(), 400, "Q101")
                 .body("meta.allowed", hasItem("filter"));
-        problem(
-                        given().contentType(ContentType.JSON)
-                                .body("{}")
-                                .post("/api/rpc/account/explode")
-                                .then(),
-                        400,
-                        "Q111")
-                .body("meta.allowed", hasItem("findMany"));
-        problem(
-                given().contentType(ContentType.JSON)
-                        .body("{\"take\":3}")
-                        .post("/api/rpc/account/findFirst")
-                        .then(),
-                400,
-                "Q104");
-        problem(
-                given().contentType(ContentType.JSON)
-                        .body("{\"by\":[\"role\"],\"orderBy\":{\"email\":\"asc\"}}")
-                        .post("/api/rpc/account/groupBy")
-                        .then(),
-                400,
-                "P2019");
+        problem(rpc("account", "explode", "{}"), 400, "Q111").body("meta.allowed", hasItem("findMany"));
+        problem(rpc("account", "findFirst", "{\"take\":3}"), 400, "Q104");
+        problem(rpc("account", "groupBy", "{\"by\":[\"role\"],\"orderBy\":{\"email\":\"asc\"}}"), 400, "P2019");
         problem(
                         given().queryParam("orderBy", "id:sideways")
                                 .get("/api/accounts")
@@ -281,29 +153,12 @@ class ReadErrorsApiTest {
         problem(given().get("/api/accounts/999").then(), 404, "P2025");
         problem(given().get("/api/accounts/abc").then(), 400, "Q104").body("meta.parameter", equalTo("id"));
         problem(given().get("/api/memberships/1").then(), 400, "Q104").body("meta.allowed", hasItem("teamId"));
-        problem(
-                given().contentType(ContentType.JSON)
-                        .body("{\"where\":{\"id\":999}}")
-                        .post("/api/rpc/account/findUniqueOrThrow")
-                        .then(),
-                404,
-                "P2025");
-        given().contentType(ContentType.JSON)
-                .body("{\"where\":{\"id\":999}}")
-                .post("/api/rpc/account/findUnique")
-                .then()
-                .statusCode(200)
-                .body(equalTo("null"));
+        problem(rpc("account", "findUniqueOrThrow", "{\"where\":{\"id\":999}}"), 404, "P2025");
+        rpc("account", "findUnique", "{\"where\":{\"id\":999}}").statusCode(200).body(equalTo("null"));
     }
 
     @Test
     void aDatabaseRefusalIsA400() {
-        problem(
-                given().contentType(ContentType.JSON)
-                        .body("{\"where\":{\"body\":{\"search\":\"cat &\"}}}")
-                        .post("/api/rpc/article/findMany")
-                        .then(),
-                400,
-                "Q112");
+        problem(rpc("article", "findMany", "{\"where\":{\"body\":{\"search\":\"cat &\"}}}"), 400, "Q112");
     }
 }

@@ -22,6 +22,12 @@ final class BlogDatabase {
         TestServer.execute(database, resource("security/blog-seed.sql"));
     }
 
+    /** The roles, the seed rows and the rules as hand-written SQL ({@code security/blog-policies.sql}). */
+    static void seedWithHandWrittenPolicies(DatabaseUrl database) {
+        seed(database);
+        TestServer.execute(database, resource("security/blog-policies.sql"));
+    }
+
     /** Every row of both tables, hashed, as the database owner sees them. */
     static String checksum(DatabaseUrl database) {
         try (Connection c = TestServer.connect(database);

@@ -37,8 +37,7 @@ class HandWrittenEndpointRoleTest {
     @BeforeAll
     void database() {
         DatabaseUrl database = FreshDatabase.current();
-        BlogDatabase.seed(database);
-        TestServer.execute(database, BlogDatabase.resource("security/blog-policies.sql"));
+        BlogDatabase.seedWithHandWrittenPolicies(database);
         TestServer.execute(
                 database,
                 "DROP POLICY user_read ON \"User\";"

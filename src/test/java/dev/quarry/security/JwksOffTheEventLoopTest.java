@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.quarry.testsupport.DocumentedAnswers;
 import dev.quarry.testsupport.FreshDatabase;
-import dev.quarry.testsupport.TestServer;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -35,8 +34,7 @@ class JwksOffTheEventLoopTest {
 
     @BeforeAll
     void prepareDatabase() {
-        BlogDatabase.seed(FreshDatabase.current());
-        TestServer.execute(FreshDatabase.current(), BlogDatabase.resource("security/blog-policies.sql"));
+        BlogDatabase.seedWithHandWrittenPolicies(FreshDatabase.current());
     }
 
     @Test

@@ -6,7 +6,6 @@ import static org.hamcrest.Matchers.hasSize;
 
 import dev.quarry.testsupport.DocumentedAnswers;
 import dev.quarry.testsupport.FreshDatabase;
-import dev.quarry.testsupport.TestServer;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -33,8 +32,7 @@ class NoAnonymousRoleTest {
 
     @BeforeAll
     void database() {
-        BlogDatabase.seed(FreshDatabase.current());
-        TestServer.execute(FreshDatabase.current(), BlogDatabase.resource("security/blog-policies.sql"));
+        BlogDatabase.seedWithHandWrittenPolicies(FreshDatabase.current());
     }
 
     @Test

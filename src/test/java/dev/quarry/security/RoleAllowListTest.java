@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.quarry.testsupport.DocumentedAnswers;
 import dev.quarry.testsupport.FreshDatabase;
-import dev.quarry.testsupport.TestServer;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -43,8 +42,7 @@ class RoleAllowListTest {
 
     @BeforeAll
     void prepareDatabase() {
-        BlogDatabase.seed(FreshDatabase.current());
-        TestServer.execute(FreshDatabase.current(), BlogDatabase.resource("security/blog-policies.sql"));
+        BlogDatabase.seedWithHandWrittenPolicies(FreshDatabase.current());
     }
 
     @Test

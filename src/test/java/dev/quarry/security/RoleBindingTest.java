@@ -51,8 +51,7 @@ class RoleBindingTest {
 
     @BeforeAll
     void prepareDatabase() {
-        BlogDatabase.seed(database());
-        TestServer.execute(database(), BlogDatabase.resource("security/blog-policies.sql"));
+        BlogDatabase.seedWithHandWrittenPolicies(database());
         TestServer.execute(database(), BlogDatabase.resource("security/escape-roles.sql"));
     }
 

@@ -9,7 +9,6 @@ import static org.hamcrest.Matchers.startsWith;
 import dev.quarry.query.exec.DatabaseAvailability;
 import dev.quarry.testsupport.DocumentedAnswers;
 import dev.quarry.testsupport.FreshDatabase;
-import dev.quarry.testsupport.TestServer;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -51,8 +50,7 @@ class TokenAuthenticationTest {
 
     @BeforeAll
     void database() {
-        BlogDatabase.seed(FreshDatabase.current());
-        TestServer.execute(FreshDatabase.current(), BlogDatabase.resource("security/blog-policies.sql"));
+        BlogDatabase.seedWithHandWrittenPolicies(FreshDatabase.current());
     }
 
     @Test

@@ -593,7 +593,7 @@ public final class WriteExecutor {
                     target -> tx.run(sql.delete(to, and(linked, target), OptionalLong.empty(), false))
                             .invoke(rows -> {
                                 if (rows.isEmpty()) {
-                                    throw notConnected(hop);
+                                    throw hop.toMany() ? notConnected(hop) : nestedMissing(hop, "delete");
                                 }
                             }));
         } else if (w instanceof RelationWrite.Update u) {
