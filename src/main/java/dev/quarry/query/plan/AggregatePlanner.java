@@ -395,10 +395,7 @@ final class AggregatePlanner {
             for (String key : AGGREGATES) {
                 if (v.has(key)) {
                     throw QueryErrors.inputError(
-                            here.key(key),
-                            model.name(),
-                            key + " is not a valid scalar filter operation",
-                            List.of());
+                            here.key(key), model.name(), key + " is not a valid scalar filter operation", List.of());
                 }
             }
         }
