@@ -137,7 +137,7 @@ class ReadErrorsApiTest {
         problem(given().queryParam("filtre", "x").get("/api/accounts").then(), 400, "Q101")
                 .body("meta.allowed", hasItem("filter"));
         problem(rpc("account", "explode", "{}"), 400, "Q111").body("meta.allowed", hasItem("findMany"));
-        problem(rpc("account", "findFirst", "{\"take\":3}"), 400, "Q104");
+        problem(rpc("account", "findFirst", "{\"take\":3}"), 400, "P2019");
         problem(rpc("account", "groupBy", "{\"by\":[\"role\"],\"orderBy\":{\"email\":\"asc\"}}"), 400, "P2019");
         problem(
                         given().queryParam("orderBy", "id:sideways")

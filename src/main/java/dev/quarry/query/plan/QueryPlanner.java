@@ -71,8 +71,8 @@ public final class QueryPlanner {
             case FIND_FIRST_OR_THROW: {
                 ReadPlan read = reads.read(model, a, args.operation().arguments(), args::origin, 0);
                 if (read.limit().filter(l -> !l.text().equals("1")).isPresent()) {
-                    throw QueryErrors.invalid(
-                            args.origin("take"), "findFirst takes only take 1 or -1", List.of("1", "-1"));
+                    throw QueryErrors.inputError(
+                            args.origin("take"), model.name(), "findFirst takes only take 1 or -1", List.of("1", "-1"));
                 }
                 return new FindPlan(
                         new ReadPlan(
