@@ -1,10 +1,8 @@
 package dev.quarry.query.exec;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import dev.quarry.error.ErrorCode;
 import dev.quarry.query.ArgPath;
 import dev.quarry.query.args.Operation;
 import dev.quarry.query.args.ReadArgs;
@@ -26,7 +24,6 @@ import dev.quarry.query.write.RecordCreate;
 import dev.quarry.query.write.RecordUpdate;
 import dev.quarry.query.write.RelationWrite;
 import dev.quarry.query.write.StoredRow;
-import dev.quarry.query.write.WriteError;
 import dev.quarry.query.write.WritePlan;
 import dev.quarry.query.write.WritePlanner;
 import dev.quarry.query.write.WriteStatements;
@@ -115,7 +112,7 @@ public final class WriteExecutor {
                     .map(rows -> first(model, rows))
                     .chain(existing -> {
                         if (existing.isEmpty() && u.ifMatch().isPresent()) {
-                            throw preconditionFailed(model);
+                            throw WriteFailures.preconditionFailed(model);
                         }
                         boolean created = existing.isEmpty();
                         Uni<StoredRow> written = created
@@ -217,7 +214,7 @@ public final class WriteExecutor {
     public WriteResult result(OneStatement write, List<Row> rows) {
         WritePlan plan = write.plan();
         if (rows.isEmpty()) {
-            throw notFound(plan.model(), plan instanceof WritePlan.Delete ? "a delete" : "an update");
+            throw WriteFailures.notFound(plan.model(), plan instanceof WritePlan.Delete ? "a delete" : "an update");
         }
         StoredRow row = row(plan.model(), rows.get(0));
         String body = rows.get(0).getString(sql.returnedFields(plan.model()).size() + 1);
@@ -467,7 +464,7 @@ public final class WriteExecutor {
         }
         if (w instanceof RelationWrite.Connect c) {
             return findOne(tx, hop.to(), c.targets().get(0))
-                    .map(row -> foreignKey(hop, row.orElseThrow(() -> nestedMissing(hop, "connect"))));
+                    .map(row -> foreignKey(hop, row.orElseThrow(() -> WriteFailures.nestedMissing(hop, "connect"))));
         }
         if (w instanceof RelationWrite.ConnectOrCreate c) {
             return findOrCreate(tx, hop.to(), c.items().get(0), List.of()).map(found -> foreignKey(hop, found.row()));
@@ -495,7 +492,7 @@ public final class WriteExecutor {
         } else if (w instanceof RelationWrite.Delete d) {
             return findOne(tx, to, and(linked(hop, current), d.targets().get(0)))
                     .invoke(found -> {
-                        StoredRow child = found.orElseThrow(() -> nestedMissing(hop, "delete"));
+                        StoredRow child = found.orElseThrow(() -> WriteFailures.nestedMissing(hop, "delete"));
                         assigns.addAll(nullForeignKey(hop));
                         afterwards.add(() -> tx.run(sql.delete(to, identity(child), OptionalLong.empty(), false)));
                     });
@@ -503,7 +500,7 @@ public final class WriteExecutor {
             return each(
                     u.items(),
                     item -> updateRecord(tx, to, and(linked(hop, current), item.where()), item.data(), Optional.empty())
-                            .invoke(row -> row.orElseThrow(() -> nestedMissing(hop, "update"))));
+                            .invoke(row -> row.orElseThrow(() -> WriteFailures.nestedMissing(hop, "update"))));
         } else if (w instanceof RelationWrite.Upsert u) {
             return each(
                     u.items(),
@@ -566,15 +563,15 @@ public final class WriteExecutor {
         } else if (w instanceof RelationWrite.Disconnect d) {
             if (!joinTable && childKeyRequired(hop)) {
                 // Prisma refuses this before looking at any record: the related records cannot exist without one
-                throw requiredRelation(
+                throw WriteFailures.requiredRelation(
                         hop,
                         Map.of(
                                 "relation_name",
                                 hop.relation().name(),
                                 "model_a_name",
-                                modelA(hop),
+                                WriteFailures.modelA(hop),
                                 "model_b_name",
-                                modelB(hop)));
+                                WriteFailures.modelB(hop)));
             }
             return each(
                     d.targets(),
@@ -593,14 +590,16 @@ public final class WriteExecutor {
                     target -> tx.run(sql.delete(to, and(linked, target), OptionalLong.empty(), false))
                             .invoke(rows -> {
                                 if (rows.isEmpty()) {
-                                    throw hop.toMany() ? notConnected(hop) : nestedMissing(hop, "delete");
+                                    throw hop.toMany()
+                                            ? WriteFailures.notConnected(hop)
+                                            : WriteFailures.nestedMissing(hop, "delete");
                                 }
                             }));
         } else if (w instanceof RelationWrite.Update u) {
             return each(
                     u.items(),
                     item -> updateRecord(tx, to, and(linked, item.where()), item.data(), Optional.empty())
-                            .invoke(row -> row.orElseThrow(() -> nestedMissing(hop, "update"))));
+                            .invoke(row -> row.orElseThrow(() -> WriteFailures.nestedMissing(hop, "update"))));
         } else if (w instanceof RelationWrite.UpdateMany u) {
             return each(
                     u.items(),
@@ -632,7 +631,8 @@ public final class WriteExecutor {
     private Uni<?> connect(Tx tx, Hop hop, StoredRow parent, Filter target) {
         if (hop.relation().kind() == Relation.Kind.MANY_TO_MANY) {
             return findOne(tx, hop.to(), target)
-                    .chain(row -> link(tx, hop, parent, row.orElseThrow(() -> nestedMissing(hop, "connect"))));
+                    .chain(row ->
+                            link(tx, hop, parent, row.orElseThrow(() -> WriteFailures.nestedMissing(hop, "connect"))));
         }
         if (hop.toMany()) {
             return tx.run(sql.update(
@@ -644,13 +644,13 @@ public final class WriteExecutor {
                             false))
                     .invoke(rows -> {
                         if (rows.isEmpty()) {
-                            throw connectedMissing(hop);
+                            throw WriteFailures.connectedMissing(hop);
                         }
                     });
         }
         // Prisma looks for the record to connect before it lets the previous one go (P2025 before P2014)
         return findOne(tx, hop.to(), target)
-                .invoke(row -> row.orElseThrow(() -> nestedMissing(hop, "connect")))
+                .invoke(row -> row.orElseThrow(() -> WriteFailures.nestedMissing(hop, "connect")))
                 .chain(() -> detachCurrent(tx, hop, parent, target))
                 .chain(() -> tx.run(sql.update(
                         hop.to(),
@@ -702,9 +702,15 @@ public final class WriteExecutor {
         if (required) {
             return findOne(tx, hop.from(), previous).invoke(found -> {
                 if (found.isPresent()) {
-                    throw requiredRelation(
+                    throw WriteFailures.requiredRelation(
                             hop,
-                            Map.of("relation", hop.relation().name(), "modelA", modelA(hop), "modelB", modelB(hop)));
+                            Map.of(
+                                    "relation",
+                                    hop.relation().name(),
+                                    "modelA",
+                                    WriteFailures.modelA(hop),
+                                    "modelB",
+                                    WriteFailures.modelB(hop)));
                 }
             });
         }
@@ -724,8 +730,15 @@ public final class WriteExecutor {
     private Uni<?> refuseOrphans(Tx tx, Hop hop, Filter orphans) {
         return findOne(tx, hop.to(), orphans).invoke(found -> {
             if (found.isPresent()) {
-                throw requiredRelation(
-                        hop, Map.of("relation", hop.relation().name(), "modelA", modelA(hop), "modelB", modelB(hop)));
+                throw WriteFailures.requiredRelation(
+                        hop,
+                        Map.of(
+                                "relation",
+                                hop.relation().name(),
+                                "modelA",
+                                WriteFailures.modelA(hop),
+                                "modelB",
+                                WriteFailures.modelB(hop)));
             }
         });
     }
@@ -916,123 +929,7 @@ public final class WriteExecutor {
         Uni<Boolean> exists = ifMatch.isPresent()
                 ? findOne(tx, model, where).map(Optional::isPresent)
                 : Uni.createFrom().item(false);
-        return exists.chain(
-                changed -> Uni.createFrom().failure(changed ? preconditionFailed(model) : notFound(model, operation)));
-    }
-
-    /** Prisma 7's meta: the model and the operation ({@code "an update"}). */
-    private static RuntimeException notFound(Model model, String operation) {
-        return new WriteError(
-                        ErrorCode.RECORD_NOT_FOUND,
-                        "An operation failed because it depends on one or more records that were required "
-                                + "but not found. "
-                                + "No record was found for " + operation + ".",
-                        Map.of("modelName", model.name(), "operation", operation))
-                .exception();
-    }
-
-    private static RuntimeException preconditionFailed(Model model) {
-        return new WriteError(
-                        ErrorCode.PRECONDITION_FAILED,
-                        "The " + model.name() + " record has changed (or is gone) since the version named in If-Match",
-                        Map.of("modelName", model.name()))
-                .exception();
-    }
-
-    /** The two models of a relation in Prisma's order (by name), as its P2014 names them. */
-    private static String modelA(Hop hop) {
-        return hop.from().name().compareTo(hop.to().name()) <= 0
-                ? hop.from().name()
-                : hop.to().name();
-    }
-
-    private static String modelB(Hop hop) {
-        return hop.from().name().compareTo(hop.to().name()) <= 0
-                ? hop.to().name()
-                : hop.from().name();
-    }
-
-    private static RuntimeException requiredRelation(Hop hop, Map<String, Object> names) {
-        Map<String, Object> meta = new HashMap<>(names);
-        meta.put("modelName", hop.from().name());
-        return new WriteError(
-                        ErrorCode.REQUIRED_RELATION_VIOLATION,
-                        "The change you are trying to make would violate the required relation '"
-                                + hop.relation().name() + "' between the `" + modelA(hop) + "` and `" + modelB(hop)
-                                + "` models.",
-                        meta)
-                .exception();
-    }
-
-    /**
-     * Prisma 7's meta: both models, the relation and its kind, the operation, and what the record was needed for.
-     */
-    private static RuntimeException nestedMissing(Hop hop, String operation) {
-        String kind = relationType(hop);
-        Optional<String> neededFor = operation.equals("connect") && hop.fromHoldsForeignKey()
-                ? Optional.of("inline the relation on '" + hop.from().name() + "' record(s)")
-                : Optional.empty();
-        String cause = "No '" + hop.to().name() + "' record"
-                + neededFor.map(n -> " (needed to " + n + ")").orElse("") + " was found for a nested " + operation
-                + " on " + kind + " relation '" + hop.relation().name() + "'.";
-        Map<String, Object> meta = new HashMap<>();
-        meta.put("modelName", hop.from().name());
-        meta.put("model", hop.to().name());
-        meta.put("relation", hop.relation().name());
-        meta.put("relationType", kind);
-        meta.put("operation", "a nested " + operation);
-        meta.put(
-                "neededFor",
-                neededFor
-                        .<Object>map(n -> n)
-                        .orElse(NullNode.instance)); // Prisma's null; WriteError's meta takes no Java null
-        meta.put("cause", cause);
-        return new WriteError(
-                        ErrorCode.RECORD_NOT_FOUND,
-                        "An operation failed because it depends on one or more records that were required "
-                                + "but not found. "
-                                + cause,
-                        meta)
-                .exception();
-    }
-
-    /** A to-many nested delete that found no record among the parent's: Prisma's P2017. */
-    private static RuntimeException notConnected(Hop hop) {
-        return new WriteError(
-                        ErrorCode.RECORDS_NOT_CONNECTED,
-                        "The records for relation `" + hop.relation().name() + "` between the `"
-                                + hop.from().name() + "` and `" + hop.to().name() + "` models are not connected.",
-                        Map.of(
-                                "modelName", hop.from().name(),
-                                "relation", hop.relation().name(),
-                                "parent", hop.from().name(),
-                                "child", hop.to().name()))
-                .exception();
-    }
-
-    /** A one-to-many connect from the parent's side that found no record: Prisma's P2018. */
-    private static RuntimeException connectedMissing(Hop hop) {
-        String kind = relationType(hop);
-        Map<String, Object> meta = new HashMap<>();
-        meta.put("modelName", hop.from().name());
-        meta.put("expectedRows", 1);
-        meta.put("relation", hop.relation().name());
-        meta.put("relationType", kind);
-        return new WriteError(
-                        ErrorCode.CONNECTED_RECORDS_NOT_FOUND,
-                        "The required connected records were not found. Expected 1 records to be connected "
-                                + "after connect "
-                                + "operation on " + kind + " relation '"
-                                + hop.relation().name() + "', found 0.",
-                        meta)
-                .exception();
-    }
-
-    private static String relationType(Hop hop) {
-        return switch (hop.relation().kind()) {
-            case ONE_TO_ONE -> "one-to-one";
-            case ONE_TO_MANY -> "one-to-many";
-            case MANY_TO_MANY -> "many-to-many";
-        };
+        return exists.chain(changed -> Uni.createFrom()
+                .failure(changed ? WriteFailures.preconditionFailed(model) : WriteFailures.notFound(model, operation)));
     }
 }
