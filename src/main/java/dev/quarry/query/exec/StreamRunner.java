@@ -26,7 +26,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * fetch only when the subscriber asks (a slow client pauses the cursor). Whatever ends the stream (its end, a
  * failure, the subscriber's cancellation: a client that hung up) ends the transaction and returns the connection;
  * a cancellation during a fetch first sends PostgreSQL a cancel request, so that a statement still executing (a
- * slow view, a sort) does not hold the connection until it ends.
+ * slow view, a sort) does not hold the connection until it ends, and then ends that connection's session instead
+ * of returning it (see {@link #discard}).
  *
  * <p>The stream's own {@code timeout} bounds it as a whole (checked at each fetch), each fetch ({@code
  * statement_timeout}) and each pause for a slow client ({@code idle_in_transaction_session_timeout}); the pool's
@@ -90,7 +91,9 @@ public final class StreamRunner {
                 .withFinalizer(
                         open -> end(open, open.tx.commit()),
                         (open, failure) -> end(open, open.tx.rollback()),
-                        open -> cancel(open).flatMap(ignored -> end(open, open.tx.rollback())));
+                        open -> open.fetching.get()
+                                ? cancel(open).flatMap(ignored -> discard(open))
+                                : end(open, open.tx.rollback()));
     }
 
     /** The next fetch's lines; the one after it is read ahead, if the cursor has more rows. */
@@ -147,15 +150,31 @@ public final class StreamRunner {
     }
 
     /**
-     * Asks PostgreSQL to cancel the fetch under way, if one is: the rollback after it would otherwise wait for it
-     * to end. Done before the connection goes back to the pool, so the request cannot reach its next user's
-     * statement.
+     * Asks PostgreSQL to cancel the fetch under way: the rollback after it would otherwise wait for it to end. The
+     * request travels on a connection of its own and is acted on later, at a moment nobody knows: see {@link
+     * #discard}.
      */
     private static Uni<Void> cancel(Open open) {
-        if (!open.fetching.get()) {
-            return Uni.createFrom().voidItem();
-        }
         return PgConnection.cast(open.connection).cancelRequest().onFailure().recoverWithNull();
+    }
+
+    /**
+     * Rolls back and ends the connection's session for good, so that a cancel request still on its way cannot reach
+     * the next user's statement on that connection: it finds either one of these two statements or no session. The
+     * pool opens a new connection in its place.
+     */
+    private static Uni<Void> discard(Open open) {
+        return open.tx
+                .rollback()
+                .onFailure()
+                .recoverWithNull()
+                .flatMap(ignored -> open.connection
+                        .query("SELECT pg_terminate_backend(pg_backend_pid())")
+                        .execute()
+                        .replaceWithVoid()
+                        .onFailure()
+                        .recoverWithNull())
+                .flatMap(ignored -> open.connection.close().onFailure().recoverWithNull());
     }
 
     /**
