@@ -18,6 +18,7 @@ import dev.quarry.query.plan.QueryPlanner;
 import dev.quarry.query.plan.RequestBudget;
 import dev.quarry.query.plan.Resolver;
 import dev.quarry.query.plan.Value;
+import dev.quarry.schema.model.Arity;
 import dev.quarry.schema.model.DefaultValue;
 import dev.quarry.schema.model.Model;
 import dev.quarry.schema.model.ReadableFields;
@@ -172,10 +173,21 @@ public final class WritePlanner {
         return a.get(key);
     }
 
-    /** Prisma's create takes no data when the model needs none: every field optional or with a default. */
+    /**
+     * Prisma's create takes no data when the model needs none: every field optional or with a default. A required
+     * {@code @updatedAt} field without one counts as needed, as Prisma's query schema has it (its value is set all
+     * the same when data is given).
+     */
     private RecordCreate createData(Model model, ObjectNode a, WriteArgs args) {
         if (present(a, "data")) {
             return create(model, a.get("data"), args.origin("data"), Optional.empty());
+        }
+        boolean requiredUpdatedAt = model.scalarFields().stream()
+                .anyMatch(f -> f.updatedAt()
+                        && f.arity() == Arity.REQUIRED
+                        && f.defaultValue().isEmpty());
+        if (requiredUpdatedAt) {
+            throw QueryErrors.missingArgument(args.origin("data"), "argument data", List.of("data"));
         }
         try {
             return create(model, JsonNodeFactory.instance.objectNode(), args.origin("data"), Optional.empty());
